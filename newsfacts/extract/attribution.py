@@ -1,0 +1,112 @@
+"""Who a sentence attributes something to: 'X said', 'said X', 'according to X', 'X tweeted'.
+
+Pronoun subjects ('he said') resolve to the person most recently mentioned before them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+REPORTING_LEMMAS = {
+    "say", "tell", "report", "announce", "confirm", "state", "tweet", "write", "add", "claim", "declare",
+    "warn", "insist", "post", "note", "explain", "allege", "estimate", "reveal", "decry", "describe",
+}
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str  # canonical entity name, or the noun phrase the text uses ('the doctor')
+    entity_id: str | None
+
+
+class Attributor:
+    """Finds the speaker of a span, given the document's resolved entity mentions."""
+
+    def __init__(self, doc, mentions, entities):
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m.start_char)
+        self.starts = [m.start_char for m in self.mentions]
+        self.entities = entities
+
+    def mention_at(self, start: int, end: int):
+        """The entity mention overlapping [start, end)."""
+        i = bisect_right(self.starts, end) - 1
+        while i >= 0 and self.mentions[i].end_char > start - 60:
+            m = self.mentions[i]
+            if m.start_char < end and m.end_char > start:
+                return m
+            i -= 1
+        return None
+
+    def last_person_before(self, position: int, exclude: tuple[int, int] | None = None):
+        """The person a 'he'/'she' at `position` refers to: the last person who was the subject of a
+        sentence, else the last person mentioned (never one inside the quotation `exclude`)."""
+        fallback = None
+        i = bisect_right(self.starts, position) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            inside = exclude is not None and exclude[0] <= m.start_char < exclude[1]
+            if m.entity_type == "person" and m.end_char <= position and not inside:
+                if self._is_subject(m):
+                    return m
+                fallback = fallback or m
+            i -= 1
+        return fallback
+
+    def _is_subject(self, mention) -> bool:
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
+
+    def _speaker_from_mention(self, mention) -> Speaker:
+        entity = self.entities[mention.entity_id]
+        return Speaker(entity.canonical_name, entity.entity_id)
+
+    def speaker_of_token(self, token, exclude: tuple[int, int] | None = None) -> Speaker | None:
+        """The speaker a subject token stands for."""
+        if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+            if token.lower_ in ("he", "she"):
+                mention = self.last_person_before(token.idx, exclude)
+                return self._speaker_from_mention(mention) if mention else None
+            return None
+        phrase = list(token.subtree)
+        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        mention = self.mention_at(token.idx, token.idx + len(token))
+        if mention is None:
+            # 'the head of the regional administration, Name' or 'regional governor Name'
+            for candidate in phrase:
+                mention = self.mention_at(candidate.idx, candidate.idx + len(candidate))
+                if mention is not None and mention.entity_type in ("person", "organization"):
+                    break
+            else:
+                mention = None
+        if mention is not None and mention.entity_type in ("person", "organization", "location"):
+            return self._speaker_from_mention(mention)
+        text = self.doc.text[start:end].strip()
+        if 0 < len(text.split()) <= 8:
+            return Speaker(text, None)
+        return None
+
+    def speaker_in(self, sent, exclude: tuple[int, int] | None = None) -> Speaker | None:
+        """The attributed source of a sentence, ignoring tokens inside `exclude` (a quotation)."""
+        def outside(tok) -> bool:
+            return exclude is None or not (exclude[0] <= tok.idx < exclude[1])
+
+        for token in sent:
+            if token.lower_ == "according" and outside(token):
+                for child in token.children:
+                    if child.lower_ == "to":
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                speaker = self.speaker_of_token(obj)
+                                if speaker:
+                                    return speaker
+        for token in sent:
+            if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ == "VERB" and outside(token):
+                for child in token.children:
+                    if child.dep_ == "nsubj" and outside(child):
+                        speaker = self.speaker_of_token(child, exclude)
+                        if speaker:
+                            return speaker
+        return None

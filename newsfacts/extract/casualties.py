@@ -1,0 +1,217 @@
+"""Casualty figures: who was killed, injured, missing or displaced, how many, per whom, where, when.
+
+Three sentence shapes cover most news writing, each a pattern built from the lexicons in
+rules/casualties.toml:
+  number first   '21 people were killed', 'at least 112 were injured', 'a 17-year-old girl was killed'
+  verb first     'killed at least 11', 'injuring 42 others'
+  toll noun      'the death toll rose to 20'
+and 'including three children' after a figure is a subset of it (part_of).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsfacts.extract.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, VAGUE_PATTERN, Count, parse_count
+from newsfacts.rules import load_rules
+
+_AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|got|have|has|had|reportedly|also|all|now|later|since|confirmed|believed\s+to\s+have\s+been|feared|reported|left|critically|seriously|badly|fatally|slightly|lightly|mortally)"
+_NEGATORS = {"no", "not", "none", "nobody", "without", "zero"}
+_MODALS = {"could", "would", "may", "might", "will", "can", "to", "should", "must", "shall"}
+_FOLLOWERS = {
+    "and", "in", "on", "at", "after", "before", "as", "when", "while", "during", "including", "across", "near",
+    "inside", "outside", "with", "by", "since", "from", "over", "this", "last", "earlier", "yesterday", "today",
+    "overnight", "among", "of", "but", "so", "amid", "following", "within", "—", "-",
+}
+# Words that end a noun phrase: a number before them does not belong to a kind word after them.
+_NOT_IN_FILLER = {"said", "says", "that", "who", "which", "when", "after", "before", "and", "or", "but", "while", "than", "as"}
+_SINGULAR_DETERMINERS = r"(?:a|an|one|another)"
+_AGE = r"(?:\d+|[a-z]+)[-\s](?:year|month|week|day)s?[-\s]old"
+
+
+@dataclass
+class CasualtyFigure:
+    kind: str
+    count: Count
+    victims: str | None
+    start_char: int
+    end_char: int
+    number_start: int
+    is_subset: bool = False
+    part_of_index: int | None = None  # index of the larger figure in the same list
+
+
+@cache
+def _lexicon():
+    rules = load_rules("casualties")
+    kind_of = {}
+    for kind, phrases in rules["kinds"].items():
+        for phrase in phrases:
+            kind_of[phrase.lower()] = kind
+    active_of = {}
+    for kind, phrases in rules["active_verbs"].items():
+        for phrase in phrases:
+            active_of[phrase.lower()] = kind
+    toll_of = {}
+    for kind, phrases in rules["toll_nouns"].items():
+        for phrase in phrases:
+            toll_of[phrase.lower()] = kind
+    victims = {k.lower(): v for k, v in rules["victims"].items()}
+    not_people = {w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"]}
+    return kind_of, active_of, toll_of, victims, not_people
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns():
+    kind_of, active_of, toll_of, victims, _ = _lexicon()
+    kinds = _alternation(kind_of)
+    singular_nouns = _alternation([v for v in victims if not v.endswith("s") or v in ("boss",)])
+    number = (
+        rf"(?P<qual>(?:{QUALIFIER_PATTERN})\s+)?"
+        rf"(?:between\s+(?P<lo>{NUMBER_PATTERN})\s+and\s+(?P<hi>{NUMBER_PATTERN})"
+        rf"|(?P<num>{VAGUE_PATTERN}|{NUMBER_PATTERN})(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUMBER_PATTERN}))?)"
+    )
+    filler = r"(?P<filler>(?:\s+(?:of\s+)?[A-Za-z][\w'’.-]*){0,4}?)(?P<aside>\s*,\s*(?:including|among\s+them)\s[^,;.]{1,60},)?"
+    number_first = re.compile(
+        rf"(?<![\w$£€.,-]){number}(?![\w%-]){filler}\s+(?:{_AUX}\s+){{0,3}}(?P<kind>{kinds})\b", re.IGNORECASE
+    )
+    singular_first = re.compile(
+        rf"\b(?P<det>{_SINGULAR_DETERMINERS})\s+(?P<adj>(?:{_AGE}\s+|[a-z][\w'-]*\s+){{0,2}}?)(?P<noun>{singular_nouns})"
+        rf"(?P<filler>)\s+(?:{_AUX}\s+){{0,3}}(?P<kind>{kinds})\b",
+        re.IGNORECASE,
+    )
+    verb_first = re.compile(
+        rf"\b(?P<verb>{_alternation(active_of)})\s+{number}(?![\w%-])(?=(?P<after>(?:\s*[,.;:]|\s+[\w'’-]+){{0,3}}))",
+        re.IGNORECASE,
+    )
+    toll = re.compile(
+        rf"\b(?P<toll>{_alternation(toll_of)})\s+(?:[\w'’-]+\s+){{0,3}}?(?:rose|risen|climbed|reached|stands|stood|is|was|of|at|to|hit|now)\s+(?:to\s+|at\s+)?{number}(?![\w%-])",
+        re.IGNORECASE,
+    )
+    subset = re.compile(
+        rf"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:(?P<det>{_SINGULAR_DETERMINERS})\s+(?:{_AGE}\s+)?(?P<snoun>{singular_nouns})\b|{number}(?![\w%-])\s+(?:[\w'-]+\s+){{0,2}}?(?P<pnoun>{_alternation(victims)})\b)",
+        re.IGNORECASE,
+    )
+    return number_first, singular_first, verb_first, toll, subset
+
+
+def _count(match) -> Count | None:
+    if match.group("lo"):
+        return parse_count(match.group("lo"), None, match.group("hi"))
+    return parse_count(match.group("num"), match.group("qual"), match.group("num2"))
+
+
+def _victims_in(words: str) -> str | None:
+    _, _, _, victims, _ = _lexicon()
+    tokens = [w.strip(".,;:'’").lower() for w in words.split()]
+    for i in range(len(tokens)):
+        pair = " ".join(tokens[i : i + 2])
+        if pair in victims:
+            return victims[pair]
+        if tokens[i] in victims:
+            return victims[tokens[i]]
+    return None
+
+
+def _preceding_word(text: str, position: int) -> str:
+    before = re.findall(r"[\w']+", text[max(0, position - 30) : position])
+    return before[-1].lower() if before else ""
+
+
+def find_casualty_figures(text: str) -> list[CasualtyFigure]:
+    """Every casualty figure in `text` (a sentence or passage), offsets relative to `text`."""
+    kind_of, active_of, toll_of, victims, not_people = _lexicon()
+    number_first, singular_first, verb_first, toll, subset = _patterns()
+    figures: list[CasualtyFigure] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(figure: CasualtyFigure) -> None:
+        if any(s <= figure.number_start < e for s, e in taken):
+            return
+        taken.append((figure.number_start, figure.end_char))
+        figures.append(figure)
+
+    for match in subset.finditer(text):
+        if match.group("det"):
+            count, noun, number_start = Count(1, 1, "exact"), match.group("snoun"), match.start("det")
+        else:
+            count, noun, number_start = _count(match), match.group("pnoun"), match.start("num") if match.group("num") else match.start("lo")
+        if count is None:
+            continue
+        add(CasualtyFigure("", count, victims.get(noun.lower(), "people"), match.start(), match.end(), number_start, is_subset=True))
+
+    for match in number_first.finditer(text):
+        filler = match.group("filler") or ""
+        words = [w.strip(".,'’").lower() for w in filler.split()]
+        if any(w in not_people or w.isdigit() for w in words) or (words and words[0] == "of" and len(words) == 1):
+            continue
+        if any(w in _NOT_IN_FILLER for w in words):
+            continue
+        start = match.start()
+        if _preceding_word(text, start) in _NEGATORS or (match.group("num") or "").lower() in ("no", "zero"):
+            continue
+        if re.match(r"\d{4}$", match.group("num") or "") and 1900 <= int(match.group("num")) <= 2100 and not words:
+            continue  # a year, not a count
+        count = _count(match)
+        if count is None or count.count_min == 0:
+            continue
+        add(CasualtyFigure(kind_of[" ".join(match.group("kind").lower().split())], count, _victims_in(filler), start, match.end(), start))
+
+    for match in singular_first.finditer(text):
+        if _preceding_word(text, match.start()) in _NEGATORS:
+            continue
+        noun = match.group("noun").lower()
+        add(CasualtyFigure(kind_of[" ".join(match.group("kind").lower().split())], Count(1, 1, "exact"), victims.get(noun, "people"), match.start(), match.end(), match.start()))
+
+    for match in verb_first.finditer(text):
+        verb = " ".join(match.group("verb").lower().split())
+        if _preceding_word(text, match.start()) in _MODALS:
+            continue
+        after = re.split(r"\b(?:including|among)\b", match.group("after") or "")[0]
+        first_after = re.match(r"\s*([,.;:]|[\w'’-]+)", after)
+        follower = first_after.group(1).lower() if first_after else ""
+        victim = _victims_in(after)
+        if victim is None and follower not in _FOLLOWERS and follower not in (",", ".", ";", ":", ""):
+            continue
+        if follower in not_people:
+            continue
+        count = _count(match)
+        if count is None or count.count_min == 0:
+            continue
+        start = match.start("qual") if match.group("qual") else (match.start("lo") if match.group("lo") else match.start("num"))
+        end = match.end("num") if match.group("num") else match.end("hi")
+        if victim is not None:
+            for word in after.split():
+                if _victims_in(word) is not None:
+                    end = match.start("after") + after.find(word) + len(word.rstrip(",.;:"))
+                    break
+        add(CasualtyFigure(active_of[verb], count, victim, match.start(), end, start))
+
+    for match in toll.finditer(text):
+        count = _count(match)
+        if count is None or count.count_min == 0:
+            continue
+        start = match.start("qual") if match.group("qual") else (match.start("lo") if match.group("lo") else match.start("num"))
+        add(CasualtyFigure(toll_of[" ".join(match.group("toll").lower().split())], count, "people", match.start(), match.end(), start))
+
+    return _link_subsets(sorted(figures, key=lambda f: f.number_start))
+
+
+def _link_subsets(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """'including three children' takes its kind from, and points to, the figure before it."""
+    linked: list[CasualtyFigure] = []
+    for figure in figures:
+        if figure.is_subset:
+            parent = next((i for i in range(len(linked) - 1, -1, -1) if not linked[i].is_subset), None)
+            if parent is None:
+                continue
+            figure.kind = linked[parent].kind
+            figure.part_of_index = parent
+        linked.append(figure)
+    return linked

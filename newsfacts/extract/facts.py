@@ -1,0 +1,249 @@
+"""All facts of a batch of documents: one spaCy pass, then each extractor over its sentences.
+
+Every row carries its document, its character span into documents.text and the pipeline version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from newsfacts.extract.attribution import Attributor, Speaker
+from newsfacts.extract.casualties import find_casualty_figures
+from newsfacts.extract.dates import date_in_text
+from newsfacts.extract.entities import context_countries, extract_mentions, resolve_entities
+from newsfacts.extract.events import cluster_key, event_candidate, merge_candidates
+from newsfacts.extract.quotes import find_quotes
+from newsfacts.extract.translit import name_key
+
+FACT_TABLES = ("entity_observations", "mentions", "casualties", "quotes", "events")
+_PERIOD = re.compile(
+    r"\b(?:over|in|during|within|for)\s+the\s+(past|last|previous)\s+((?:\d+|\w+)\s+)?(hours?|days?|weeks?|months?|years?|night|weekend)\b"
+    r"|\b(so far this (?:year|month|week))\b|\b(since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the start of the \w+|\w+ \d{4}))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class FactBatch:
+    """Rows per fact table, plus documents whose extraction failed (they load without facts)."""
+
+    rows: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in FACT_TABLES})
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, message)
+
+
+def fact_id(*parts) -> str:
+    return hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+def extract_batch(documents: list[dict], nlp, pipeline_version: str, run_id: str) -> FactBatch:
+    batch = FactBatch()
+    for document, doc in zip(documents, nlp.pipe([d["text"] for d in documents], batch_size=32)):
+        try:
+            facts = extract_document(document, doc)
+        except Exception as exc:  # one bad document must not stop the batch
+            batch.failures.append((document["doc_id"], f"{type(exc).__name__}: {exc}"))
+            continue
+        for table, rows in facts.items():
+            for row in rows:
+                row["pipeline_version"] = pipeline_version
+                row["run_id"] = run_id
+            batch.rows[table].extend(rows)
+    return batch
+
+
+def period_in(text: str) -> str | None:
+    match = _PERIOD.search(text)
+    if not match:
+        return None
+    if match.group(1):
+        amount = (match.group(2) or "").strip()
+        return " ".join(filter(None, ["past", amount, match.group(3).lower()]))
+    return (match.group(4) or match.group(5)).lower()
+
+
+def extract_document(document: dict, doc) -> dict[str, list[dict]]:
+    doc_id, text, published = document["doc_id"], document["text"], document.get("published_date")
+    sentences = list(doc.sents)
+    sentence_starts = [s.start_char for s in sentences]
+
+    def sentence_index_of(position: int) -> int:
+        return max(bisect_right(sentence_starts, position) - 1, 0)
+
+    mentions = extract_mentions(doc, sentence_index_of)
+    entities = resolve_entities(mentions, context_countries(doc))
+    attributor = Attributor(doc, mentions, entities)
+    places_by_sentence = _places_by_sentence(text, mentions, entities)
+
+    casualties = _casualties(doc_id, text, sentences, places_by_sentence, attributor, published)
+    sentences_with_figures = {sentence_index_of(c["start_char"]) for c in casualties}
+
+    quotes = []
+    for q in find_quotes(text):
+        speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor, entities)
+        quotes.append({
+            "quote_id": fact_id(doc_id, "quote", q.start_char),
+            "doc_id": doc_id,
+            "speaker": speaker.name if speaker else None,
+            "speaker_entity_id": speaker.entity_id if speaker else None,
+            "text": q.text,
+            "start_char": q.start_char,
+            "end_char": q.end_char,
+            "quote_group_id": fact_id("quote-group", " ".join(name_key(q.text).split()[:12])),
+        })
+
+    candidates = []
+    for index, sent in enumerate(sentences):
+        cand = event_candidate(sent.text, sent.start_char, places_by_sentence.get(index, []), published,
+                               index in sentences_with_figures)
+        if cand:
+            candidates.append(cand)
+    events = []
+    for cand in merge_candidates(candidates):
+        events.append({
+            "event_id": fact_id(doc_id, "event", cand.start_char),
+            "doc_id": doc_id,
+            "event_type": cand.event_type,
+            "event_date": cand.event_date,
+            "event_date_precision": cand.event_date_precision,
+            "location": cand.location,
+            "location_surface": cand.location_surface,
+            "weapons": cand.weapons,
+            "targets": cand.targets,
+            "actor": cand.actor,
+            "start_char": cand.start_char,
+            "end_char": cand.end_char,
+            "cluster_id": cluster_key(cand.event_type, cand.location, cand.event_date),
+        })
+
+    return {
+        "entity_observations": [
+            {"entity_id": e.entity_id, "canonical_name": e.canonical_name, "entity_type": e.entity_type,
+             "aliases": e.aliases, "latitude": e.latitude, "longitude": e.longitude,
+             "country_code": e.country_code, "doc_id": doc_id}
+            for e in entities.values()
+        ],
+        "mentions": [
+            {"doc_id": doc_id, "entity_id": m.entity_id, "surface": m.surface, "start_char": m.start_char,
+             "end_char": m.end_char, "sentence_index": m.sentence_index}
+            for m in mentions
+        ],
+        "casualties": casualties,
+        "quotes": quotes,
+        "events": events,
+    }
+
+
+def _casualties(doc_id, text, sentences, places_by_sentence, attributor, published) -> list[dict]:
+    rows: list[dict] = []
+    for index, sent in enumerate(sentences):
+        figures = find_casualty_figures(sent.text)
+        if not figures:
+            continue
+        speaker = attributor.speaker_in(sent) or _paragraph_speaker(text, sentences, index, attributor)
+        places = places_by_sentence.get(index, [])
+        when, _precision = date_in_text(sent.text, published)
+        ids = []
+        for figure in figures:
+            start, end = sent.start_char + figure.start_char, sent.start_char + figure.end_char
+            ids.append(fact_id(doc_id, "casualty", start, end, figure.kind))
+            rows.append({
+                "fact_id": ids[-1],
+                "doc_id": doc_id,
+                "kind": figure.kind,
+                "count_min": figure.count.count_min,
+                "count_max": figure.count.count_max,
+                "precision": figure.count.precision,
+                "victims": figure.victims,
+                "part_of": ids[figure.part_of_index] if figure.part_of_index is not None else None,
+                "location": places[0][0] if places else None,
+                "period": period_in(sent.text),
+                "reported_by": speaker.name if speaker else None,
+                "reported_by_entity_id": speaker.entity_id if speaker else None,
+                "event_date": when,
+                "start_char": start,
+                "end_char": end,
+            })
+    return _one_row_per_figure(rows)
+
+
+def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, str]]]:
+    """Each sentence's places, most specific first: a city after 'in'/'near'/'on' before a country."""
+    ranked: dict[int, list[tuple[tuple, str, str]]] = {}
+    for order, m in enumerate(sorted(mentions, key=lambda m: m.start_char)):
+        if m.entity_type != "location":
+            continue
+        entity = entities[m.entity_id]
+        after_preposition = bool(re.search(r"\b(in|near|on|at|outside|over|of|across|around)\s+(the\s+)?$", text[max(0, m.start_char - 15):m.start_char]))
+        is_city = entity.latitude is not None
+        rank = (not is_city, not after_preposition, order)
+        ranked.setdefault(m.sentence_index, []).append((rank, entity.canonical_name, m.surface))
+    return {i: [(name, surface) for _r, name, surface in sorted(items)] for i, items in ranked.items()}
+
+
+def _paragraph_speaker(text, sentences, index, attributor):
+    """A figure in a sentence without attribution takes the paragraph's earlier attribution."""
+    paragraph_start = text.rfind("\n", 0, sentences[index].start_char) + 1
+    for earlier in range(index - 1, -1, -1):
+        if sentences[earlier].start_char < paragraph_start:
+            break
+        speaker = attributor.speaker_in(sentences[earlier])
+        if speaker:
+            return speaker
+    return None
+
+
+def _one_row_per_figure(rows: list[dict]) -> list[dict]:
+    """The same figure repeated in a document is one fact: keep its best-attributed statement."""
+    best: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["kind"], row["count_min"], row["victims"] if row["part_of"] else None, row["part_of"] is not None)
+        score = (row["reported_by"] is not None) + (row["period"] is not None) + (row["location"] is not None)
+        if key not in best or score > best[key]["_score"]:
+            best[key] = {**row, "_score": score}
+    survivors = [{k: v for k, v in r.items() if k != "_score"} for r in best.values()]
+    ids = {r["fact_id"] for r in survivors}
+    for r in survivors:
+        if r["part_of"] and r["part_of"] not in ids:
+            r["part_of"] = _replacement_parent(r, rows, survivors)
+    return sorted(survivors, key=lambda r: r["start_char"])
+
+
+def _replacement_parent(row, rows, survivors):
+    """A subset whose parent was merged into an equal figure elsewhere points at the kept one."""
+    parent = next((r for r in rows if r["fact_id"] == row["part_of"]), None)
+    if parent is None:
+        return None
+    for kept in survivors:
+        if kept["kind"] == parent["kind"] and kept["count_min"] == parent["count_min"] and kept["part_of"] is None:
+            return kept["fact_id"]
+    return None
+
+
+def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entities):
+    if quote.tweet_author:
+        author = re.sub(r"[^\w\s.'’-]", "", quote.tweet_author).strip()
+        key = name_key(author)
+        for entity in entities.values():
+            if name_key(entity.canonical_name) == key:
+                return _speaker(entity)
+        return Speaker(author, None)
+    span = (quote.start_char, quote.end_char)
+    first, last = sentence_index_of(quote.start_char), sentence_index_of(max(quote.end_char - 2, quote.start_char))  # the closing mark can belong to the next sentence
+    for index in dict.fromkeys([last, first, min(last + 1, len(sentences) - 1), max(first - 1, 0)]):
+        sent = sentences[index]
+        if index > last and doc.text[quote.end_char:sent.start_char].count("\n"):
+            continue  # a following sentence counts only within the quote's paragraph
+        if index < first and not doc.text[sent.start_char:quote.start_char].rstrip().endswith((":", ",")):
+            if doc.text[sent.end_char:quote.start_char].count("\n"):
+                continue
+        speaker = attributor.speaker_in(sent, exclude=span)
+        if speaker:
+            return speaker
+    return None
+
+
+def _speaker(entity):
+    return Speaker(entity.canonical_name, entity.entity_id)

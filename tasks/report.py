@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from prefect import task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+
+from newsfacts.pipeline import RunSummary
+from newsfacts.report import run_summary_markdown
+
+
+@task(name="publish-run-summary", cache_policy=NO_CACHE)
+def publish_run_summary(summary: RunSummary, quarantine_rows: list[dict]) -> None:
+    """The run summary and the data-quality report, as artifacts on the flow run in the Prefect UI."""
+    create_markdown_artifact(key="news-etl-run-summary", markdown=run_summary_markdown(summary), description="newsfacts run summary")
+    examples: dict[str, list[str]] = {}
+    for row in quarantine_rows:
+        examples.setdefault(row["reason"], []).append(row["source_path"])
+    create_table_artifact(
+        key="news-etl-data-quality",
+        table=[
+            {"reason": reason, "count": len(paths), "examples": ", ".join(paths[:3])}
+            for reason, paths in sorted(examples.items())
+        ] or [{"reason": "(none)", "count": 0, "examples": ""}],
+        description="Inputs quarantined in this run, by reason",
+    )

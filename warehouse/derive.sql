@@ -1,0 +1,61 @@
+-- Tables derived from the loaded facts, rebuilt with the database on every run.
+
+-- One row per real-world entity, merged across documents: the spelling written most often wins.
+CREATE TABLE entities AS
+WITH spellings AS (
+    SELECT entity_id, canonical_name, count(*) AS n_docs
+    FROM entity_observations GROUP BY ALL
+)
+SELECT
+    o.entity_id,
+    arg_max(s.canonical_name, s.n_docs * 1000 + length(s.canonical_name)) AS canonical_name,
+    any_value(o.entity_type) AS entity_type,
+    list_sort(list_distinct(flatten(list(o.aliases)))) AS aliases,
+    any_value(o.latitude) AS latitude,
+    any_value(o.longitude) AS longitude,
+    any_value(o.country_code) AS country_code,
+    count(DISTINCT o.doc_id)::INTEGER AS n_documents
+FROM entity_observations o JOIN spellings s USING (entity_id)
+GROUP BY o.entity_id;
+
+-- Speakers and reporters by their canonical name across documents, not one document's spelling.
+UPDATE quotes SET speaker = e.canonical_name
+FROM entities e WHERE quotes.speaker_entity_id = e.entity_id;
+
+UPDATE casualties SET reported_by = e.canonical_name
+FROM entities e WHERE casualties.reported_by_entity_id = e.entity_id;
+
+-- One row per incident: events of the same type, place and day across documents. Killed and
+-- injured come from the documents' top-level figures at that place (subsets excluded): low is the
+-- lowest figure, high the highest upper bound, best the figure most documents agree on.
+CREATE TABLE event_clusters AS
+WITH members AS (
+    SELECT cluster_id, any_value(event_type) AS event_type, any_value(event_date) AS event_date,
+           any_value(location) AS location, list_sort(list(DISTINCT doc_id)) AS doc_ids
+    FROM events WHERE cluster_id IS NOT NULL GROUP BY cluster_id
+),
+figures AS (
+    SELECT m.cluster_id, c.kind, c.doc_id, c.count_min, coalesce(c.count_max, c.count_min) AS count_high
+    FROM members m
+    JOIN casualties c ON list_contains(m.doc_ids, c.doc_id) AND c.location = m.location AND c.part_of IS NULL
+    WHERE c.kind IN ('killed', 'injured')
+),
+agreement AS (
+    SELECT cluster_id, kind, count_min, count(DISTINCT doc_id) AS n_docs FROM figures GROUP BY ALL
+),
+summary AS (
+    SELECT f.cluster_id, f.kind, min(f.count_min) AS low, max(f.count_high) AS high,
+           (SELECT arg_max(a.count_min, a.n_docs * 1000000 + a.count_min) FROM agreement a
+            WHERE a.cluster_id = f.cluster_id AND a.kind = f.kind) AS best
+    FROM figures f GROUP BY f.cluster_id, f.kind
+)
+SELECT
+    m.cluster_id, m.event_type, m.event_date, m.location,
+    len(m.doc_ids)::INTEGER AS n_documents,
+    (SELECT count(DISTINCT coalesce(d.publisher, d.doc_id)) FROM documents d WHERE list_contains(m.doc_ids, d.doc_id))::INTEGER AS n_publishers,
+    m.doc_ids,
+    k.low::INTEGER AS killed_low, k.best::INTEGER AS killed_best, k.high::INTEGER AS killed_high,
+    i.low::INTEGER AS injured_low, i.best::INTEGER AS injured_best, i.high::INTEGER AS injured_high
+FROM members m
+LEFT JOIN summary k ON k.cluster_id = m.cluster_id AND k.kind = 'killed'
+LEFT JOIN summary i ON i.cluster_id = m.cluster_id AND i.kind = 'injured';
