@@ -36,9 +36,9 @@ def document_schema(min_words: int, languages: tuple[str, ...]) -> pa.DataFrameS
                 object, pa.Check(_plausible_date, element_wise=True, name="implausible_date"), nullable=True
             ),
             "published_date_basis": pa.Column(str, pa.Check.isin(["stated", "metadata", "inferred", "unknown"])),
-            "language": pa.Column(str, pa.Check.isin(list(languages), name="language")),
+            "language": pa.Column(str, pa.Check(lambda s: s.isin(list(languages)), name="language")),
             "text": pa.Column(str, pa.Check(lambda s: s.str.strip().str.len() > 0, name="empty_text")),
-            "n_words": pa.Column(int, pa.Check.ge(min_words, name="too_short")),
+            "n_words": pa.Column(int, pa.Check(lambda s: s >= min_words, name="too_short")),
         },
         strict=False,
         name="document",

@@ -24,7 +24,7 @@ casualties_schema = pa.DataFrameSchema(
         "fact_id": pa.Column(str, pa.Check.str_matches(r"^[0-9a-f]{16}$"), unique=True),
         "doc_id": _id,
         "kind": pa.Column(str, pa.Check.isin(KINDS)),
-        "count_min": pa.Column(int, pa.Check.ge(0, name="bad_count")),
+        "count_min": pa.Column(int, pa.Check(lambda s: s >= 0, name="bad_count")),
         "count_max": pa.Column(float, nullable=True),
         "precision": pa.Column(str, pa.Check.isin(PRECISIONS)),
         "victims": pa.Column(str, nullable=True),

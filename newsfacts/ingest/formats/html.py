@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+
 import trafilatura
+
+# trafilatura logs a warning for every page it finds nothing in; the quarantine row already says so.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 from newsfacts.ingest.models import Quarantined, RawRecord
 

@@ -1,0 +1,63 @@
+"""Shared, expensive fixtures: one Prefect test harness and one spaCy load for the whole session,
+and one flow run on the seeds that many tests read back from."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus" / "articles"
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from newsfacts.config import Settings
+    from newsfacts.extract.nlp import load_nlp
+
+    return load_nlp(Settings().spacy_model)
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="session")
+def run_flow(prefect_harness):
+    """Run the news_etl flow; returns its RunSummary."""
+    from flows.news_etl import news_etl
+
+    def run(source: Path, warehouse: Path, **kwargs):
+        return news_etl(str(source), str(warehouse), **kwargs)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seeds_warehouse(tmp_path_factory, run_flow):
+    warehouse = tmp_path_factory.mktemp("seeds-warehouse")
+    summary = run_flow(SEEDS, warehouse)
+    return warehouse, summary
+
+
+def query(warehouse: Path, sql: str, params=None) -> list[tuple]:
+    with duckdb.connect(str(warehouse / "newsfacts.duckdb"), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def copy_tree(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target

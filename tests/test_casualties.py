@@ -1,0 +1,57 @@
+import pytest
+
+from newsfacts.extract.casualties import find_casualty_figures
+
+
+def figures(text):
+    return [(f.kind, f.count.count_min, f.count.count_max, f.count.precision, f.victims,
+             f.part_of_index, text[f.start_char:f.end_char]) for f in find_casualty_figures(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Officials said 21 people were killed and at least 112 were injured.",
+     [("killed", 21, 21, "exact", "people"), ("injured", 112, None, "at_least", None)]),
+    ("A gunman killed at least 20 people and injured 42 others in a nightclub.",
+     [("killed", 20, None, "at_least", "people"), ("injured", 42, 42, "exact", "people")]),
+    ("The strike left eleven dead.", [("killed", 11, 11, "exact", None)]),
+    ("Two United States service members have been killed in a crash.", [("killed", 2, 2, "exact", "soldiers")]),
+    ("A 17-year-old girl was killed by shrapnel.", [("killed", 1, 1, "exact", "children")]),
+    ("Dozens of civilians are dying every day.", [("killed", 12, None, "vague", "civilians")]),
+    ("Between 5 and 7 people were injured.", [("injured", 5, 7, "approximately", "people")]),
+    ("The death toll has risen to 37.", [("killed", 37, 37, "exact", "people")]),
+    ("More than 2,500 Afghan civilians have been killed this year.", [("killed", 2500, None, "at_least", "civilians")]),
+    ("Nearly half a million people have been forced to flee.", [("displaced", 500000, 500000, "approximately", "people")]),
+    ("Three miners are still missing after the collapse.", [("missing", 3, 3, "exact", None)]),
+])
+def test_figures_it_must_catch(text, expected):
+    assert [f[:5] for f in figures(text)] == expected
+
+
+def test_including_children_is_a_subset_of_its_total():
+    found = figures("The midday attack killed at least 11, including three children.")
+    assert found[0][:4] == ("killed", 11, None, "at_least")
+    assert found[1][:5] == ("killed", 3, 3, "exact", "children") and found[1][5] == 0
+    found = figures("Kyiv said 352 civilians, including 14 children, had been killed.")
+    assert [(f[0], f[1], f[5]) for f in found] == [("killed", 352, None), ("killed", 14, 0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Several Russian planes were shot down over the city.",
+    "Satellite images show a 64km-long convoy of troops.",
+    "The city of 1.5 million people is 25 miles from the border.",
+    "It was too early to know the number of casualties.",
+    "No one was killed in the attack.",
+    "Police arrested a 57-year-old man on Tuesday.",
+    "The storm could kill hundreds, forecasters warned.",
+    "Prices rose 75 percent and the company lost $3 million.",
+    "The decision to storm the club saved at least 30 lives.",
+    "Spain won 2-1 over Russia in the final.",
+])
+def test_numbers_it_must_leave_alone(text):
+    assert figures(text) == []
+
+
+def test_evidence_span_points_at_the_figure():
+    text = "On Monday, the governor said 9 people were wounded in the shelling."
+    (kind, _n, _m, _p, _v, _part, evidence), = figures(text)
+    assert evidence == "9 people were wounded"

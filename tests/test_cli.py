@@ -1,0 +1,54 @@
+"""The command line: clear one-sentence errors for user mistakes, and queries printed as tables."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from newsfacts.cli import format_table, main
+from newsfacts.load.warehouse import Warehouse
+
+
+def test_missing_source_folder_is_one_sentence_and_exit_1(tmp_path, capsys):
+    code = main(["run", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "wh")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "does not exist" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_unwritable_warehouse_is_one_sentence_and_exit_1(tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    code = main(["run", str(tmp_path), "--warehouse", str(blocker / "wh")])
+    err = capsys.readouterr().err
+    assert code == 1 and "Cannot write to the warehouse folder" in err and "Traceback" not in err
+
+
+def test_a_second_run_while_one_holds_the_warehouse_says_so(tmp_path, capsys):
+    with Warehouse(tmp_path / "wh").exclusive():
+        code = main(["run", str(tmp_path), "--warehouse", str(tmp_path / "wh")])
+    assert code == 1 and "Another newsfacts run" in capsys.readouterr().err
+
+
+def test_sql_prints_a_table_and_bad_sql_is_a_clear_error(seeds_warehouse, capsys):
+    warehouse, _ = seeds_warehouse
+    assert main(["sql", "SELECT kind, count(*) AS n FROM casualties GROUP BY kind ORDER BY kind", "--warehouse", str(warehouse)]) == 0
+    out = capsys.readouterr().out
+    assert "| kind" in out and "killed" in out and "rows)" in out
+    assert main(["sql", "SELEC nonsense", "--warehouse", str(warehouse)]) == 1
+    assert "The query failed" in capsys.readouterr().err
+    assert main(["sql", "DELETE FROM documents", "--warehouse", str(warehouse)]) == 1
+    assert main(["sql", "SELECT 1", "--warehouse", str(warehouse / "missing")]) == 1
+    assert "No warehouse" in capsys.readouterr().err
+
+
+def test_help_explains_each_command():
+    for args in (["--help"], ["run", "--help"], ["sql", "--help"]):
+        out = subprocess.run([sys.executable, "-m", "newsfacts.cli", *args], capture_output=True, text=True, check=True).stdout
+        assert "usage: newsfacts" in out
+    assert "--warehouse" in subprocess.run([sys.executable, "-m", "newsfacts.cli", "run", "--help"], capture_output=True, text=True).stdout
+
+
+def test_format_table_truncates_wide_cells():
+    table = format_table(["a", "b"], [(1, "x" * 100), (None, "y")], max_width=10)
+    assert "NULL" in table and "xxxxxxxxx…" in table and "(2 rows)" in table

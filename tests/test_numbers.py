@@ -1,0 +1,31 @@
+import pytest
+
+from newsfacts.extract.numbers import Count, parse_count, words_to_int
+
+
+@pytest.mark.parametrize("text,value", [
+    ("eleven", 11), ("twenty-one", 21), ("two hundred and five", 205), ("1,200", 1200),
+    ("2.5 million", 2_500_000), ("half a million", 500_000), ("112", 112),
+])
+def test_numbers_in_digits_and_words(text, value):
+    assert words_to_int(text) == value
+
+
+@pytest.mark.parametrize("number,qualifier,upper,expected", [
+    ("11", "at least", None, Count(11, None, "at_least")),
+    ("20", "more than", None, Count(20, None, "at_least")),
+    ("20", "about", None, Count(20, 20, "approximately")),
+    ("20", "nearly", None, Count(20, 20, "approximately")),
+    ("20", "up to", None, Count(1, 20, "at_most")),
+    ("5", None, "7", Count(5, 7, "approximately")),
+    ("dozens", None, None, Count(12, None, "vague")),
+    ("tens", None, None, Count(10, None, "vague")),
+    ("hundreds", None, None, Count(100, None, "vague")),
+])
+def test_qualifiers_ranges_and_vague_amounts(number, qualifier, upper, expected):
+    assert parse_count(number, qualifier, upper) == expected
+
+
+def test_words_that_are_not_numbers():
+    assert words_to_int("several planes") is None
+    assert parse_count("banana") is None

@@ -1,0 +1,24 @@
+from newsfacts.extract.quotes import find_quotes
+
+
+def test_curly_and_straight_quotes_over_several_paragraphs():
+    text = ("He said: \u201cThe talks were hard. We will go on.\n\n\u201cWe have no other way,\u201d the envoy added.\n\n"
+            "\"This is a crime against civilians,\" said the mayor.")
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == [
+        "The talks were hard. We will go on. We have no other way,",
+        "This is a crime against civilians,",
+    ]
+    assert text[quotes[1].start_char:quotes[1].end_char] == "\"This is a crime against civilians,\""
+
+
+def test_embedded_tweet_has_its_author():
+    text = ("Shelling hit the city centre again this morning. pic.twitter.com/AbC123 \u2014 City Council (@citycouncil) "
+            "March 1, 2022")
+    (quote,) = find_quotes(text)
+    assert quote.tweet_author == "City Council"
+    assert quote.text == "Shelling hit the city centre again this morning."
+
+
+def test_scare_quotes_are_not_statements():
+    assert find_quotes('Moscow calls it a \u201cspecial operation\u201d and denies targeting civilians.') == []
