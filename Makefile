@@ -21,10 +21,12 @@ install: $(STAMP)
 # PREFECT_HOME the migrations take about as long as the ephemeral server's start-up timeout.
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
-	PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/prefect server database upgrade -y >/dev/null
+	@echo "Installing the locked dependencies into $(VENV) (log: $(VENV)/install.log)..."
+	@{ $(BIN)/python -m pip install --upgrade "pip==26.3" && \
+	   $(BIN)/python -m pip install -r requirements.lock && \
+	   $(BIN)/python -m pip install --no-deps -e . && \
+	   PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/prefect server database upgrade -y; \
+	 } > $(VENV)/install.log 2>&1 || { tail -n 30 $(VENV)/install.log; echo "Install failed: see $(VENV)/install.log"; exit 1; }
 	touch $(STAMP)
 
 # Re-resolve the dependencies from pyproject.toml in a scratch venv and write the exact versions.
