@@ -63,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("query", help='e.g. "SELECT kind, sum(count_min) FROM casualties GROUP BY kind"')
     sql.add_argument("--warehouse", default="warehouse", help="warehouse folder (default: warehouse)")
     sql.add_argument("--max-width", type=int, default=60, help="truncate cells wider than this (default 60; 0 = never)")
+    ev = sub.add_parser("eval", help="score the warehouse against hand-annotated gold files",
+                        description="Score the facts in the warehouse against gold files (tests/gold/*.json): "
+                                    "precision, recall and F1 per fact type. Gold files are matched to documents by file name.")
+    ev.add_argument("gold_dir", help="folder of gold *.json files (e.g. tests/gold)")
+    ev.add_argument("--warehouse", default="warehouse", help="warehouse folder (default: warehouse)")
+    ev.add_argument("--verbose", "-v", action="store_true", help="list every miss and every extra")
     return parser
 
 
@@ -73,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run(args)
         if args.command == "sql":
             return _sql(args)
+        if args.command == "eval":
+            return _eval(args)
     except NewsfactsError as error:
         print(f"newsfacts: {error}", file=sys.stderr)
         return 1
@@ -105,6 +113,16 @@ def _run(args) -> int:
     if not args.quiet:
         print(f"\nExample query (newsfacts sql \"...\" --warehouse {args.warehouse}):\n{EXAMPLE_QUERY}\n")
         _print_query(args.warehouse, EXAMPLE_QUERY, 60)
+    return 0
+
+
+def _eval(args) -> int:
+    from newsfacts.evaluate import evaluate, format_scores
+
+    gold = Path(args.gold_dir)
+    if not gold.is_dir():
+        raise NewsfactsError(f"The gold folder {gold} does not exist.")
+    print(format_scores(evaluate(Path(args.warehouse), gold), verbose=args.verbose))
     return 0
 
 

