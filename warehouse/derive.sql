@@ -1,6 +1,47 @@
 -- Tables derived from the loaded facts, rebuilt with the database on every run.
 
--- One row per real-world entity, merged across documents: the spelling written most often wins.
+-- A person named only by surname in a document ('Kirby') is the person named in full in another
+-- ('John Kirby') when exactly one person of that surname is named in full anywhere.
+CREATE TEMP TABLE person_remap AS
+WITH people AS (
+    SELECT entity_id, any_value(name_key) AS name_key FROM entity_observations
+    WHERE entity_type = 'person' AND name_key IS NOT NULL GROUP BY entity_id
+),
+full_names AS (
+    SELECT entity_id, string_split(name_key, ' ')[-1] AS surname FROM people WHERE name_key LIKE '% %'
+),
+unique_surnames AS (
+    SELECT surname, any_value(entity_id) AS entity_id FROM full_names GROUP BY surname HAVING count(*) = 1
+)
+SELECT p.entity_id AS from_id, u.entity_id AS to_id
+FROM people p JOIN unique_surnames u ON p.name_key = u.surname
+WHERE p.name_key NOT LIKE '% %';
+
+-- A one-off misspelling ('Dmytro Kulebam' in one document) joins the name written the same way but
+-- for one letter in several documents ('Dmytro Kuleba'): same first name, surnames of five letters or
+-- more one edit apart. Two people who are both named in several documents are never merged.
+INSERT INTO person_remap
+WITH people AS (
+    SELECT entity_id, any_value(name_key) AS name_key, count(DISTINCT doc_id) AS n_docs FROM entity_observations
+    WHERE entity_type = 'person' AND name_key LIKE '% %' GROUP BY entity_id
+)
+SELECT rare.entity_id, arg_max(common.entity_id, common.n_docs)
+FROM people rare JOIN people common
+  ON rare.entity_id <> common.entity_id
+ AND rare.n_docs = 1 AND common.n_docs >= 2
+ AND string_split(rare.name_key, ' ')[1] = string_split(common.name_key, ' ')[1]
+ AND length(string_split(common.name_key, ' ')[-1]) >= 5
+ AND levenshtein(string_split(rare.name_key, ' ')[-1], string_split(common.name_key, ' ')[-1]) = 1
+WHERE rare.entity_id NOT IN (SELECT from_id FROM person_remap)
+GROUP BY rare.entity_id;
+
+UPDATE entity_observations SET entity_id = r.to_id FROM person_remap r WHERE entity_observations.entity_id = r.from_id;
+UPDATE mentions SET entity_id = r.to_id FROM person_remap r WHERE mentions.entity_id = r.from_id;
+UPDATE quotes SET speaker_entity_id = r.to_id FROM person_remap r WHERE quotes.speaker_entity_id = r.from_id;
+UPDATE casualties SET reported_by_entity_id = r.to_id FROM person_remap r WHERE casualties.reported_by_entity_id = r.from_id;
+
+-- One row per real-world entity, merged across documents. Canonical spelling: the fullest name,
+-- then the one written in most documents.
 CREATE TABLE entities AS
 WITH spellings AS (
     SELECT entity_id, canonical_name, count(*) AS n_docs
@@ -8,7 +49,7 @@ WITH spellings AS (
 )
 SELECT
     o.entity_id,
-    arg_max(s.canonical_name, s.n_docs * 1000 + length(s.canonical_name)) AS canonical_name,
+    arg_max(s.canonical_name, len(string_split(s.canonical_name, ' ')) * 1000000 + s.n_docs * 1000 + length(s.canonical_name)) AS canonical_name,
     any_value(o.entity_type) AS entity_type,
     list_sort(list_distinct(flatten(list(o.aliases)))) AS aliases,
     any_value(o.latitude) AS latitude,

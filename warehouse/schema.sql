@@ -58,6 +58,7 @@ CREATE TABLE entity_observations (
     country_code    VARCHAR,
     geocode_basis   VARCHAR,   -- 'gazetteer', 'centre <city>' (an area), 'within <place>' (a square, a village)
     role            VARCHAR,   -- a person's role as the document states it ('foreign minister')
+    name_key        VARCHAR,   -- spelling key that survives transliteration (newsfacts/extract/translit.py)
     doc_id          VARCHAR,
     run_id          VARCHAR,
     pipeline_version VARCHAR

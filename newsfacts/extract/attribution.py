@@ -8,6 +8,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from newsfacts.extract.translit import name_key
+
 REPORTING_LEMMAS = {
     "say", "tell", "report", "announce", "confirm", "state", "tweet", "write", "add", "claim", "declare",
     "warn", "insist", "post", "note", "explain", "allege", "estimate", "reveal", "decry", "describe",
@@ -29,6 +31,13 @@ class Attributor:
         self.mentions = sorted(mentions, key=lambda m: m.start_char)
         self.starts = [m.start_char for m in self.mentions]
         self.entities = entities
+        self.sentences = list(doc.sents)
+        # Surname -> the one person of the document with that surname ('Opelka' -> 'Reilly Opelka').
+        by_surname: dict[str, set[str]] = {}
+        for entity in entities.values():
+            if entity.entity_type == "person":
+                by_surname.setdefault(name_key(entity.canonical_name).split()[-1], set()).add(entity.entity_id)
+        self.by_surname = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
 
     def mention_at(self, start: int, end: int):
         """The entity mention overlapping [start, end)."""
@@ -55,6 +64,24 @@ class Attributor:
             i -= 1
         return fallback
 
+    def last_named_speaker_before(self, position: int, exclude: tuple[int, int] | None = None, lookback: int = 8):
+        """The person the passage is about: the last named person who said something before `position`."""
+        index = next((i for i, s in enumerate(self.sentences) if s.start_char <= position < s.end_char), None)
+        if index is None:
+            return None
+        for earlier in range(index - 1, max(index - 1 - lookback, -1), -1):
+            sent = self.sentences[earlier]
+            if exclude and sent.start_char >= exclude[0]:
+                continue
+            for token in sent:
+                if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ == "VERB":
+                    for child in token.children:
+                        if child.dep_ == "nsubj" and child.lower_ not in PRONOUNS:
+                            speaker = self.speaker_of_token(child)
+                            if speaker and speaker.entity_id and self.entities[speaker.entity_id].entity_type == "person":
+                                return speaker
+        return None
+
     def _is_subject(self, mention) -> bool:
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
@@ -67,9 +94,15 @@ class Attributor:
         """The speaker a subject token stands for."""
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
             if token.lower_ in ("he", "she"):
+                speaker = self.last_named_speaker_before(token.idx, exclude)
+                if speaker:
+                    return speaker
                 mention = self.last_person_before(token.idx, exclude)
                 return self._speaker_from_mention(mention) if mention else None
             return None
+        if token.pos_ == "PROPN" and name_key(token.text) in self.by_surname and self.mention_at(token.idx, token.idx + len(token)) is None:
+            entity = self.entities[self.by_surname[name_key(token.text)]]
+            return Speaker(entity.canonical_name, entity.entity_id)
         phrase = list(token.subtree)
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
         mention = self.mention_at(token.idx, token.idx + len(token))

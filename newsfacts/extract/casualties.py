@@ -77,7 +77,7 @@ def _patterns():
         rf"(?:between\s+(?P<lo>{NUMBER_PATTERN})\s+and\s+(?P<hi>{NUMBER_PATTERN})"
         rf"|(?P<num>{VAGUE_PATTERN}|{NUMBER_PATTERN})(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUMBER_PATTERN}))?)"
     )
-    filler = r"(?P<filler>(?:\s+(?:of\s+)?[A-Za-z][\w'’.-]*){0,4}?)(?P<aside>\s*,\s*(?:including|among\s+them)\s[^,;.]{1,60},)?"
+    filler = r"(?P<filler>(?:\s+(?:of\s+)?[A-Za-z][\w'’.-]*){0,4}?)(?P<aside>\s*[,–—-]\s*(?:including|among\s+them)\s[^,;.–—]{1,80}?\s*[,–—-])?"
     number_first = re.compile(
         rf"(?<![\w$£€.,-]){number}(?![\w%-]){filler}\s+(?:{_AUX}\s+){{0,3}}(?P<kind>{kinds})\b", re.IGNORECASE
     )
@@ -151,8 +151,12 @@ def find_casualty_figures(text: str) -> list[CasualtyFigure]:
         words = [w.strip(".,'’").lower() for w in filler.split()]
         if any(w in not_people or w.isdigit() for w in words) or (words and words[0] == "of" and len(words) == 1):
             continue
-        if any(w in _NOT_IN_FILLER for w in words):
+        if any(w in _NOT_IN_FILLER for w in words[:-1]) or (words and words[-1] in _NOT_IN_FILLER - {"who"}):
             continue
+        if re.match(r"\s*of\s+(?:the|those|them|these|whom|us)\b", filler, re.IGNORECASE):
+            continue  # 'one of the wounded' refers back to a figure, it is not one
+        if any(w in _MODALS - {"to"} for w in re.findall(r"[\w']+", text[max(0, match.start() - 25):match.start()].lower())[-3:]):
+            continue  # 'the graves could hold 9,000 bodies' is a capacity, not a toll
         start = match.start()
         if _preceding_word(text, start) in _NEGATORS or (match.group("num") or "").lower() in ("no", "zero"):
             continue
@@ -215,3 +219,30 @@ def _link_subsets(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
             figure.part_of_index = parent
         linked.append(figure)
     return linked
+
+
+_NAMED_PASSIVE = re.compile(
+    r"^(?:\s*,[^,]{1,100},)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?"
+    r"(?P<kind>killed|shot\s+dead|stabbed\s+to\s+death|murdered|fatally\s+(?:shot|stabbed|wounded)|found\s+dead|beheaded|"
+    r"executed|assassinated|injured|wounded|hurt|abducted|kidnapped|reported\s+missing)\b",
+    re.IGNORECASE,
+)
+_NAMED_ACTIVE = re.compile(r"\b(?P<kind>killed|fatally\s+shot|shot\s+dead|murdered|assassinated|stabbed\s+to\s+death|wounded|injured)\s+$", re.IGNORECASE)
+_NAMED_KIND = {"injured": "injured", "wounded": "injured", "hurt": "injured", "abducted": "missing", "kidnapped": "missing",
+               "reported missing": "missing"}
+
+
+def find_named_victims(text: str, person_spans: list[tuple[int, int]]) -> list[CasualtyFigure]:
+    """A named person killed or hurt is a figure of one: 'X was stabbed to death', 'fatally shot X'."""
+    figures = []
+    for start, end in person_spans:
+        passive = _NAMED_PASSIVE.match(text[end:])
+        active = _NAMED_ACTIVE.search(text[max(0, start - 40):start])
+        if passive:
+            kind_word = " ".join(passive.group("kind").lower().split())
+            figures.append(CasualtyFigure(_NAMED_KIND.get(kind_word, "killed"), Count(1, 1, "exact"), "people", start, end + passive.end(), start))
+        elif active:
+            kind_word = " ".join(active.group("kind").lower().split())
+            verb_start = max(0, start - 40) + active.start()
+            figures.append(CasualtyFigure(_NAMED_KIND.get(kind_word, "killed"), Count(1, 1, "exact"), "people", verb_start, end, start))
+    return figures

@@ -97,19 +97,25 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
 
 
 def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str]) -> None:
-    """Repair NER labels: a 'person' or 'organisation' that is a known city or country is a place
-    (a large city anywhere, a smaller one only in a country the document is about); an
-    'organisation' that is a surname of a person in the document is that person."""
-    if mention.entity_type != "location" and name_key(mention.surface) not in person_surnames:
+    """Repair NER labels:
+    - a single word that is the surname of a person named in full in the document is that person
+      ('Pella' is a town in Greece, but not in an article about Guido Pella);
+    - a 'person' or 'organisation' that is a known place is a place: a large city or a country
+      anywhere, a smaller city only when it lies in a country the document is about."""
+    key = name_key(mention.surface)
+    if len(key.split()) == 1 and key in person_surnames:
+        mention.entity_type = "person"
+        return
+    if mention.entity_type != "location":
         place = geocode(mention.surface, countries)
         if place is not None and len(mention.surface.split()) <= 3 and (
             place.kind in ("country", "region") or place.population >= 100_000
             or (place.country_code in countries and mention.entity_type == "person" and len(mention.surface.split()) == 1)
         ):
             mention.entity_type = "location"
-            return
-    if mention.entity_type == "organization" and name_key(mention.surface) in person_surnames:
-        mention.entity_type = "person"
+
+
+_AREA_WORD = re.compile(r"^\s+(region|oblast|province|county|district|governorate|prefecture)\b", re.IGNORECASE)
 
 
 def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozenset()) -> list[Mention]:
@@ -129,6 +135,9 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             continue
         offset = ent.text.find(surface)
         start = ent.start_char + max(offset, 0)
+        area = _AREA_WORD.match(doc.text, start + len(surface)) if entity_type == "location" else None
+        if area:  # 'the Kharkiv region' is the region, not the city
+            surface = doc.text[start:area.end()]
         mention = Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type)
         if entity_type == "person":
             mention.role = role_of(doc, ent, start)

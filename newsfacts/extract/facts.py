@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from newsfacts.extract.attribution import Attributor, Speaker
-from newsfacts.extract.casualties import find_casualty_figures
+from newsfacts.extract.casualties import find_casualty_figures, find_named_victims
 from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.entities import context_countries, extract_mentions, resolve_entities
 from newsfacts.extract.gazetteer import country_codes
@@ -79,13 +79,18 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     attributor = Attributor(doc, mentions, entities)
     places_by_sentence = _places_by_sentence(text, mentions, entities)
 
-    casualties = _casualties(doc_id, text, sentences, places_by_sentence, attributor, published)
+    people_by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.entity_type == "person":
+            people_by_sentence.setdefault(m.sentence_index, []).append((m.start_char, m.end_char))
+    casualties = _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence, attributor, published)
     sentences_with_figures = {sentence_index_of(c["start_char"]) for c in casualties}
 
     quotes = []
     for q in find_quotes(text):
         speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor, entities)
-        named = speaker is not None and speaker.entity_id is not None
+        # A tweet's author is a name even when NER did not tag it ('MFA of Ukraine').
+        named = speaker is not None and (speaker.entity_id is not None or q.tweet_author is not None)
         quotes.append({
             "quote_id": fact_id(doc_id, "quote", q.start_char),
             "doc_id": doc_id,
@@ -126,7 +131,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
         "entity_observations": [
             {"entity_id": e.entity_id, "canonical_name": e.canonical_name, "entity_type": e.entity_type,
              "aliases": e.aliases, "latitude": e.latitude, "longitude": e.longitude,
-             "country_code": e.country_code, "geocode_basis": e.geocode_basis, "role": e.role, "doc_id": doc_id}
+             "country_code": e.country_code, "geocode_basis": e.geocode_basis, "role": e.role, "name_key": name_key(e.canonical_name), "doc_id": doc_id}
             for e in entities.values()
         ],
         "mentions": [
@@ -140,10 +145,13 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     }
 
 
-def _casualties(doc_id, text, sentences, places_by_sentence, attributor, published) -> list[dict]:
+def _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence, attributor, published) -> list[dict]:
     rows: list[dict] = []
     for index, sent in enumerate(sentences):
         figures = find_casualty_figures(sent.text)
+        people = [(s - sent.start_char, e - sent.start_char) for s, e in people_by_sentence.get(index, [])]
+        figures += [f for f in find_named_victims(sent.text, people)
+                    if not any(g.start_char <= f.number_start < g.end_char for g in figures)]
         if not figures:
             continue
         speaker = attributor.speaker_in(sent) or _paragraph_speaker(text, sentences, index, attributor)
@@ -213,12 +221,15 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
     def same_place(a, b) -> bool:
         return a is None or b is None or a == b or a in countries or b in countries
 
+    def same_source(a, b) -> bool:
+        return a["reported_by"] is None or b["reported_by"] is None or a["reported_by"] == b["reported_by"]
+
     survivors: list[dict] = []
     for row in rows:
         twin = next((kept for kept in survivors
                      if (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
                      and (kept["part_of"] is None or kept["victims"] == row["victims"])
-                     and same_place(kept["location"], row["location"])), None)
+                     and same_place(kept["location"], row["location"]) and same_source(kept, row)), None)
         if twin is None:
             survivors.append(row)
         elif score(row) > score(twin):
