@@ -63,7 +63,10 @@ def entity_id(entity_type: str, key: str) -> str:
 
 def clean_surface(text: str) -> str:
     text = re.split(r"\s[–—]\s|\n", text)[0]  # 'Kharkiv – Ukraine’s second city' is two names
+    abbreviation = re.search(r"(?:\b[A-Z]\.){2,}$", text.strip())  # keep the last dot of 'U.S.'
     text = text.strip().strip("“”\"'‘’.,:;()[]-–— ")
+    if abbreviation and not text.endswith("."):
+        text += "."
     text = _POSSESSIVE.sub("", text) if text.endswith(("’s", "'s")) else text
     if text.lower().startswith("the "):
         text = text[4:]
@@ -96,15 +99,35 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
     return True
 
 
-def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str]) -> None:
+@cache
+def _given_names():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def is_given_name(word: str) -> bool:
+    """'Oleksiy', 'Diego', 'Dmytro' are given names; 'Maxar', 'Kharkiv' are not (gender-guesser's list)."""
+    return word.isalpha() and word[:1].isupper() and _given_names().get_gender(word) != "unknown"
+
+
+def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str], org_heads: set[str] = frozenset()) -> None:
     """Repair NER labels:
     - a single word that is the surname of a person named in full in the document is that person
       ('Pella' is a town in Greece, but not in an article about Guido Pella);
     - a 'person' or 'organisation' that is a known place is a place: a large city or a country
       anywhere, a smaller city only when it lies in a country the document is about."""
     key = name_key(mention.surface)
-    if len(key.split()) == 1 and key in person_surnames:
+    words = mention.surface.split()
+    if len(words) == 1 and key in person_surnames:
         mention.entity_type = "person"
+        return
+    if mention.entity_type == "person" and len(words) == 1 and mention.surface in org_heads:
+        mention.entity_type = "organization"  # 'Maxar' where the text also names 'Maxar Technologies'
+        return
+    if (mention.entity_type != "person" and 2 <= len(words) <= 4 and is_given_name(words[0])
+            and all(w[:1].isupper() for w in words) and geocode(mention.surface, countries) is None):
+        mention.entity_type = "person"  # 'Oleksiy Danilov' tagged as an organisation
         return
     if mention.entity_type != "location":
         place = geocode(mention.surface, countries)
@@ -143,9 +166,15 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             mention.role = role_of(doc, ent, start)
         mentions.append(mention)
     mentions.extend(_dateline_mentions(doc, sentence_index_of, mentions))
+    mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions))
+    org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
+    for mention in mentions:  # full names first, so that their surnames are known below
+        if len(mention.surface.split()) > 1:
+            _retype(mention, set(), countries, org_heads)
     surnames = {name_key(m.surface).split()[-1] for m in mentions if m.entity_type == "person" and len(name_key(m.surface).split()) > 1}
     for mention in mentions:
-        _retype(mention, surnames, countries)
+        if len(mention.surface.split()) == 1:
+            _retype(mention, surnames, countries, org_heads)
     _assign_person_keys([m for m in mentions if m.entity_type == "person"])
     for mention in mentions:
         if mention.entity_type != "person":
@@ -192,10 +221,53 @@ _DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,30}?)
 
 def _dateline_mentions(doc, sentence_index_of, mentions) -> list[Mention]:
     match = _DATELINE.match(doc.text)
-    if not match or any(m.start_char == 0 for m in mentions):
+    if not match:
         return []
     surface = match.group(1).strip()
+    # The dateline is a place whatever NER made of it.
+    mentions[:] = [m for m in mentions if m.start_char >= len(surface)]
     return [Mention(surface, 0, len(surface), sentence_index_of(0), "location")]
+
+
+@cache
+def _well_known_places() -> dict[str, str]:
+    """Country names and cities of a million people or more, for places NER missed. Names that are
+    also given names ('Jordan', 'Chad') are left to NER."""
+    from newsfacts.extract.gazetteer import well_known_place_names
+
+    return {name: name for name in well_known_place_names() if not is_given_name(name.split()[0])}
+
+
+# Named sites NER often misses: 'Constitution Square', 'Palace of Labor', 'Boryspil Airport'.
+_SITE = re.compile(
+    r"\b(?:(?:[A-Z][\w'’-]+\s){1,3}(?:Square|Street|Avenue|Boulevard|Road|Bridge|Airport|Station|Stadium|Hospital|Cathedral|Mosque|Church|Market|Park|Plant|Port)"
+    r"|(?:Palace|Church|Cathedral|House|Museum|Theatre|Theater) of (?:the )?[A-Z][\w'’-]+)\b"
+)
+_COUNTRY_ABBREVIATIONS = re.compile(r"(?<![\w.])(?:U\.S\.|U\.K\.|US|UK|USA|UAE)(?![\w])")
+
+
+def _gazetteer_mentions(doc, sentence_index_of, mentions) -> list[Mention]:
+    names = _well_known_places()
+    taken = [(m.start_char, m.end_char) for m in mentions]
+    found = []
+    for pattern in (_SITE, _COUNTRY_ABBREVIATIONS):
+        for match in pattern.finditer(doc.text):
+            start, end = match.span()
+            if not any(s < end and start < e for s, e in taken):
+                found.append(Mention(match.group(), start, end, sentence_index_of(start), "location"))
+                taken.append((start, end))
+    for ent_match in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\b", doc.text):
+        surface = ent_match.group()
+        while surface and surface not in names and " " in surface:
+            surface = surface.rsplit(" ", 1)[0]
+        if surface not in names:
+            continue
+        start, end = ent_match.start(), ent_match.start() + len(surface)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(Mention(surface, start, end, sentence_index_of(start), "location"))
+        taken.append((start, end))
+    return found
 
 
 def _assign_person_keys(people: list[Mention]) -> None:

@@ -262,9 +262,13 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entitie
         return Speaker(author, None)
     span = (quote.start_char, quote.end_char)
     first, last = sentence_index_of(quote.start_char), sentence_index_of(max(quote.end_char - 2, quote.start_char))  # the closing mark can belong to the next sentence
-    lead_in = doc.text[sentences[first].start_char:quote.start_char].rstrip()
+    paragraph_start = doc.text.rfind("\n", 0, quote.start_char) + 1
+    lead_in = doc.text[paragraph_start:quote.start_char].rstrip()
     # 'X said: "..."' names the speaker before the quotation; otherwise look after it first ('"...," X said').
-    order = [first, last] if lead_in.endswith((":", ",")) and lead_in[:-1].strip() else [last, first]
+    if lead_in.endswith((":", ",")) and lead_in[:-1].strip():
+        order = [sentence_index_of(paragraph_start + len(lead_in) - 1), first, last]
+    else:
+        order = [last, first]
     for index in dict.fromkeys([*order, min(last + 1, len(sentences) - 1), max(first - 1, 0)]):
         sent = sentences[index]
         if index > last and doc.text[quote.end_char:sent.start_char].count("\n"):

@@ -104,3 +104,14 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     pool = in_context or candidates
     # The place's own name beats an alternate spelling; then the larger population.
     return max(pool, key=lambda p: (_norm(p.name) == key, p.population))
+
+
+@cache
+def well_known_place_names() -> frozenset[str]:
+    """Countries and cities of at least a million people, as English news spells them."""
+    names = set()
+    for places in _index().values():
+        for place in places:
+            if place.kind == "country" or (place.kind == "city" and place.population >= 1_000_000):
+                names.add(place.name)
+    return frozenset(n for n in names if n.replace(" ", "").isalpha())
