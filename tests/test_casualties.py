@@ -55,3 +55,16 @@ def test_evidence_span_points_at_the_figure():
     text = "On Monday, the governor said 9 people were wounded in the shelling."
     (kind, _n, _m, _p, _v, _part, evidence), = figures(text)
     assert evidence == "9 people were wounded"
+
+
+def test_a_named_victim_is_a_figure_of_one():
+    from newsfacts.extract.casualties import find_named_victims
+
+    text = "Fritz von Weizsacker was stabbed to death during a lecture."
+    (figure,) = find_named_victims(text, [(0, len("Fritz von Weizsacker"))])
+    assert (figure.kind, figure.count.count_min) == ("killed", 1)
+    assert text[figure.start_char:figure.end_char] == "Fritz von Weizsacker was stabbed to death"
+    text = "A gunman fatally shot Christina Grimmie after a concert."
+    start = text.index("Christina")
+    assert [f.kind for f in find_named_victims(text, [(start, start + len("Christina Grimmie"))])] == ["killed"]
+    assert find_named_victims("Putin said the strikes would go on.", [(0, 5)]) == []

@@ -160,3 +160,31 @@ def test_quarantine_is_not_repeated_on_rerun(bad_inputs, bad_run, run_flow):
     again = run_flow(bad_inputs, warehouse, max_file_mb=1)
     assert query(warehouse, "SELECT count(*) FROM quarantine")[0][0] == before
     assert again.files_unchanged == again.files_seen
+
+
+def test_one_entity_across_documents_spellings_and_surnames(seeds_warehouse):
+    warehouse, _ = seeds_warehouse
+    def entity_of(surface):
+        return query(warehouse, "SELECT DISTINCT e.canonical_name FROM mentions m JOIN entities e USING (entity_id) WHERE m.surface = ?", [surface])
+
+    assert entity_of("Kirby") == entity_of("John Kirby") == [("John Kirby",)]  # surname alone, another document
+    assert entity_of("Dmytro Kulebam") == entity_of("Dmitro Kuleba") == [("Dmytro Kuleba",)]  # one-off misspelling
+    assert len({entity_of(s)[0] for s in ("Oleg Synegubov", "Oleh Sinegubov", "Oleg Sinehubov")}) == 1
+    assert entity_of("Vladimir Putin") != entity_of("Vladimir Medinski")
+    assert entity_of("Kharkov") == entity_of("Kharkiv") == [("Kharkiv",)]
+
+
+def test_seed_gold_scores(seeds_warehouse):
+    from pathlib import Path
+
+    from newsfacts.evaluate import evaluate
+
+    warehouse, _ = seeds_warehouse
+    scores = evaluate(warehouse, Path(__file__).parent / "gold")
+    assert scores["casualties"].f1 >= 0.9
+    assert scores["quotes found"].recall >= 0.9
+    assert scores["quote speakers"].recall >= 0.8
+    assert scores["variants merged"].recall >= 0.95
+    assert scores["false merges"].true_positive == 0
+    assert scores["places geocoded"].recall >= 0.9
+    assert scores["published dates"].recall == 1.0 and not scores["published dates"].extras

@@ -22,3 +22,17 @@ def test_embedded_tweet_has_its_author():
 
 def test_scare_quotes_are_not_statements():
     assert find_quotes('Moscow calls it a \u201cspecial operation\u201d and denies targeting civilians.') == []
+
+
+def test_single_quotation_marks_as_british_papers_use_them():
+    text = ("Yermak wrote of the attack: 'These are only those who were found. And most likely, there will be more.'\n\n"
+            "'We want to see peaceful skies,' one woman said. The soldiers' families don't know where they are.")
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == [
+        "These are only those who were found. And most likely, there will be more.",
+        "We want to see peaceful skies,",
+    ]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert find_quotes("The soldiers' families say they don't know where the men's unit went.") == []
