@@ -8,7 +8,8 @@ Per fact type it reports what an analyst would ask:
 - spelling variants: the share of gold people and places whose spellings all land in one entity, and
   the number of false merges (two gold entities in one warehouse entity);
 - places: the share of gold places geocoded to the right country with coordinates;
-- publication dates: stated or metadata dates right, and dates set where the gold has none.
+- publication dates: stated or metadata dates right, and dates set where the gold has none;
+- events: precision and recall of (event type, place) pairs per document.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def evaluate(warehouse: Path, gold_dir: Path) -> dict[str, Score]:
         documents = {Path(path.split("#")[0]).name: (doc_id, published) for doc_id, path, published in
                      con.execute("SELECT doc_id, source_path, published_date FROM documents").fetchall()}
         scores = {name: Score(name) for name in ("casualties", "quotes found", "quote speakers", "variants merged",
-                                                  "false merges", "places geocoded", "published dates")}
+                                                  "false merges", "places geocoded", "published dates", "events")}
         for gold in golds:
             name = Path(gold["source_file"]).name
             if name not in documents:
@@ -83,6 +84,7 @@ def evaluate(warehouse: Path, gold_dir: Path) -> dict[str, Score]:
             _score_quotes(con, doc_id, gold, aliases, scores["quotes found"], scores["quote speakers"], name)
             _score_entities(con, doc_id, gold, scores["variants merged"], scores["false merges"], scores["places geocoded"], name)
             _score_date(published, gold, scores["published dates"], name)
+            _score_events(con, doc_id, gold, scores["events"], name)
     return scores
 
 
@@ -182,6 +184,18 @@ def _score_date(published, gold, score: Score, name: str) -> None:
         score.predicted += 1
         if not expected:
             score.extras.append(f"{name}: date {published} where the article states none")
+
+
+def _score_events(con, doc_id, gold, score: Score, name: str) -> None:
+    """An event is right when its type and place match a gold event of the document."""
+    predicted = con.execute("SELECT event_type, location FROM events WHERE doc_id = ?", [doc_id]).fetchall()
+    expected = {(e["event_type"], e["location"]) for e in gold.get("events", [])}
+    found = set(predicted)
+    score.expected += len(expected)
+    score.predicted += len(found)
+    score.true_positive += len(expected & found)
+    score.misses += [f"{name}: {t} at {loc}" for t, loc in sorted(expected - found, key=str)]
+    score.extras += [f"{name}: {t} at {loc}" for t, loc in sorted(found - expected, key=str)]
 
 
 def format_scores(scores: dict[str, Score], verbose: bool = False) -> str:

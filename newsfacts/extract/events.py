@@ -92,6 +92,8 @@ def event_candidate(sentence_text: str, offset: int, places: list[tuple[str, str
     when, precision = date_in_text(sentence_text, published)
     trigger_at = sentence_text.lower().find(trigger)
     location, surface = places[0] if places else (None, None)
+    if location is None and not weapons and not targets:
+        return None  # nothing says where, with what or against what: not an event an analyst can use
     return EventCandidate(
         event_type, offset, offset + len(sentence_text), location, surface, when, precision, weapons, targets,
         actor_in(sentence_text, max(trigger_at, 0) + len(trigger)),

@@ -187,17 +187,27 @@ def _country_names() -> frozenset[str]:
 
 
 def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, str]]]:
-    """Each sentence's places, most specific first: a city after 'in'/'near'/'on' before a country."""
+    """Each sentence's places as (canonical, surface), most specific first: a city named after
+    'in'/'near'/'on' before a country. A site inside a city ('Constitution Square') stands for its
+    city. A country not introduced by a preposition is an actor ('Russia has been accused'), not a place."""
     ranked: dict[int, list[tuple[tuple, str, str]]] = {}
     for order, m in enumerate(sorted(mentions, key=lambda m: m.start_char)):
         if m.entity_type != "location":
             continue
         entity = entities[m.entity_id]
-        after_preposition = bool(re.search(r"\b(in|near|on|at|outside|over|of|across|around)\s+(the\s+)?$", text[max(0, m.start_char - 15):m.start_char]))
-        is_city = entity.latitude is not None
-        rank = (not is_city, not after_preposition, order)
-        ranked.setdefault(m.sentence_index, []).append((rank, entity.canonical_name, m.surface))
+        after_preposition = bool(_LOCATIVE.search(text[max(0, m.start_char - 20):m.start_char]))
+        is_country = entity.latitude is None and entity.country_code is not None
+        if is_country and not after_preposition:
+            continue
+        name = entity.canonical_name
+        if entity.geocode_basis and entity.geocode_basis.startswith("within "):
+            name = entity.geocode_basis.removeprefix("within ")
+        rank = (entity.latitude is None, not after_preposition, order)
+        ranked.setdefault(m.sentence_index, []).append((rank, name, m.surface))
     return {i: [(name, surface) for _r, name, surface in sorted(items)] for i, items in ranked.items()}
+
+
+_LOCATIVE = re.compile(r"\b(?:in|near|on|at|outside|over|of|across|around|into|from|to|towards|toward)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?$")
 
 
 def _paragraph_speaker(text, sentences, index, attributor):
