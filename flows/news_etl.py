@@ -40,7 +40,7 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_fi
         with _timed(summary, "discover"):
             warehouse.remove_uncommitted_parts()
             known = warehouse.known_state()
-            files, rejected = discover_inputs(str(source_dir), settings)
+            files, rejected, deferred = discover_inputs(str(source_dir), settings)
 
         with _timed(summary, "ingest"):
             ingested = [ingest_batch(batch, known, settings) for batch in batched(files, settings.batch_size)]
@@ -66,7 +66,8 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_fi
             tables[table] = [row for f in facts for row in f.rows[table]]
 
         new_rejections = [q for q in rejected if (q.source_path, q.reason, q.fingerprint) not in known.quarantine_keys]
-        summary.files_seen = len(files) + len(rejected)
+        summary.files_seen = len(files) + len(rejected) + len(deferred)
+        summary.files_deferred = len(deferred)
         summary.files_unchanged = len(unchanged) + len(rejected) - len(new_rejections)
         summary.files_loaded = sum(o.status in ("loaded", "partial") for o in outcomes)
         summary.files_duplicate = sum(o.status == "duplicate" for o in outcomes)
@@ -87,9 +88,9 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_fi
         logger.warning("File accounting does not add up: %s", summary)
     publish_run_summary(summary, tables["quarantine"])
     logger.info(
-        "Files seen %d = loaded %d + duplicates %d + quarantined %d + unchanged %d; %d documents loaded.",
+        "Files seen %d = loaded %d + duplicates %d + quarantined %d + unchanged %d + deferred %d; %d documents loaded.",
         summary.files_seen, summary.files_loaded, summary.files_duplicate, summary.files_quarantined,
-        summary.files_unchanged, summary.documents_loaded,
+        summary.files_unchanged, summary.files_deferred, summary.documents_loaded,
     )
     return summary
 
@@ -121,6 +122,7 @@ def _run_row(summary: RunSummary, started) -> dict:
         "files_loaded": summary.files_loaded,
         "files_duplicate": summary.files_duplicate,
         "files_unchanged": summary.files_unchanged,
+        "files_deferred": summary.files_deferred,
         "records_quarantined": summary.records_quarantined,
         "source_dir": str(Path(summary.source_dir).resolve()),
     }

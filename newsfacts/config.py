@@ -15,6 +15,8 @@ class Settings:
     # Documents per Prefect task run: a task run costs ~10 ms, so tasks take batches.
     batch_size: int = 64
     languages: tuple[str, ...] = ("en",)
+    # Files modified this recently may still be being written: they wait for the next run.
+    settle_seconds: float = 2.0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
@@ -28,6 +30,8 @@ class Settings:
             settings = replace(settings, spacy_model=env["NEWSFACTS_SPACY_MODEL"])
         if "NEWSFACTS_BATCH_SIZE" in env:
             settings = replace(settings, batch_size=max(1, int(env["NEWSFACTS_BATCH_SIZE"])))
+        if "NEWSFACTS_SETTLE_SECONDS" in env:
+            settings = replace(settings, settle_seconds=float(env["NEWSFACTS_SETTLE_SECONDS"]))
         if "NEWSFACTS_LANGUAGES" in env:
             settings = replace(settings, languages=tuple(env["NEWSFACTS_LANGUAGES"].split(",")))
         return settings

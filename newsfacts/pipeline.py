@@ -3,6 +3,7 @@ tested without Prefect and shipped to a Dask or Ray worker. Prefect tasks (tasks
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -37,13 +38,18 @@ def batched(items: list, size: int) -> list[list]:
 
 
 # ---- discover ---------------------------------------------------------------------------
-def discover(source_dir: Path, settings: Settings) -> tuple[list[InputFile], list[Quarantined]]:
+def discover(source_dir: Path, settings: Settings) -> tuple[list[InputFile], list[Quarantined], list[InputFile]]:
+    """(files to read, files quarantined on sight, files deferred because they are still being written)."""
     if not source_dir.is_dir():
         raise NewsfactsError(
             f"The source folder {source_dir} does not exist (or is not a folder). "
             "Pass the folder that holds your articles: `newsfacts run PATH`."
         )
-    return discover_files(source_dir, settings.max_file_bytes)
+    files, rejected = discover_files(source_dir, settings.max_file_bytes)
+    cutoff = time.time_ns() - int(settings.settle_seconds * 1e9)
+    ready = [f for f in files if f.mtime_ns <= cutoff]
+    deferred = [f for f in files if f.mtime_ns > cutoff]
+    return ready, rejected, deferred
 
 
 # ---- read and build documents ------------------------------------------------------------
@@ -217,6 +223,7 @@ class RunSummary:
     files_duplicate: int = 0
     files_quarantined: int = 0
     files_unchanged: int = 0
+    files_deferred: int = 0
     documents_loaded: int = 0
     records_quarantined: int = 0
     quarantine_reasons: dict[str, int] = field(default_factory=dict)
@@ -227,4 +234,5 @@ class RunSummary:
 
     @property
     def accounted(self) -> bool:
-        return self.files_seen == self.files_loaded + self.files_duplicate + self.files_quarantined + self.files_unchanged
+        return self.files_seen == (self.files_loaded + self.files_duplicate + self.files_quarantined
+                                   + self.files_unchanged + self.files_deferred)

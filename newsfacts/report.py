@@ -9,7 +9,8 @@ def run_summary_lines(summary: RunSummary) -> list[str]:
     lines = [
         f"Run {summary.run_id}: {summary.source_dir} -> {summary.warehouse_dir}",
         f"Files seen {summary.files_seen} = loaded {summary.files_loaded} + duplicates {summary.files_duplicate} "
-        f"+ quarantined {summary.files_quarantined} + unchanged since last run {summary.files_unchanged}",
+        f"+ quarantined {summary.files_quarantined} + unchanged since last run {summary.files_unchanged}"
+        + (f" + deferred (still being written) {summary.files_deferred}" if summary.files_deferred else ""),
         f"Documents loaded: {summary.documents_loaded}; records quarantined: {summary.records_quarantined}",
     ]
     if summary.quarantine_reasons:
@@ -27,7 +28,8 @@ def run_summary_markdown(summary: RunSummary) -> str:
     rows = [
         ("files seen", summary.files_seen), ("files loaded", summary.files_loaded),
         ("duplicates", summary.files_duplicate), ("quarantined files", summary.files_quarantined),
-        ("unchanged since last run", summary.files_unchanged), ("documents loaded", summary.documents_loaded),
+        ("unchanged since last run", summary.files_unchanged), ("deferred (still being written)", summary.files_deferred),
+        ("documents loaded", summary.documents_loaded),
         ("records quarantined", summary.records_quarantined),
     ]
     out = [f"# newsfacts run `{summary.run_id}`", "", f"Source `{summary.source_dir}` into `{summary.warehouse_dir}`.", "",

@@ -12,9 +12,12 @@ from newsfacts.load.warehouse import KnownState
 
 @task(name="discover-files", cache_policy=NO_CACHE)
 def discover_inputs(source_dir: str, settings: Settings):
-    files, rejected = pipeline.discover(Path(source_dir), settings)
-    get_run_logger().info("Found %d input files under %s (%d not readable as articles).", len(files) + len(rejected), source_dir, len(rejected))
-    return files, rejected
+    files, rejected, deferred = pipeline.discover(Path(source_dir), settings)
+    logger = get_run_logger()
+    logger.info("Found %d input files under %s (%d not readable as articles).", len(files) + len(rejected) + len(deferred), source_dir, len(rejected))
+    for source in deferred:
+        logger.info("deferred    %s (modified in the last %.0f s, may still be being written; next run picks it up)", source.rel_path, settings.settle_seconds)
+    return files, rejected, deferred
 
 
 @task(name="ingest-batch", cache_policy=NO_CACHE)

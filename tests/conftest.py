@@ -17,6 +17,8 @@ CORPUS = SHARED / "corpus" / "articles"
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# Tests write their inputs a moment before running; production waits 2 s for files being written.
+os.environ["NEWSFACTS_SETTLE_SECONDS"] = "0"
 
 
 @pytest.fixture(scope="session")

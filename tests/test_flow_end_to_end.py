@@ -188,3 +188,31 @@ def test_seed_gold_scores(seeds_warehouse):
     assert scores["false merges"].true_positive == 0
     assert scores["places geocoded"].recall >= 0.9
     assert scores["published dates"].recall == 1.0 and not scores["published dates"].extras
+
+
+def test_a_changed_file_supersedes_its_old_facts(tmp_path, run_flow):
+    source = tmp_path / "src"
+    source.mkdir()
+    report = source / "report.txt"
+    body = ("Strike on a market\n\nOfficials said {n} people were killed when a missile hit a market in the "
+            "town on Thursday, the regional governor said. Rescuers searched the rubble of two damaged buildings "
+            "near the square until the evening, and more victims were feared.\n")
+    report.write_text(body.format(n="four"))
+    warehouse = tmp_path / "wh"
+    first = run_flow(source, warehouse)
+    report.write_text(body.format(n="seven"))
+    second = run_flow(source, warehouse)
+    assert first.documents_loaded == second.documents_loaded == 1
+    killed = query(warehouse, "SELECT count_min FROM casualties WHERE kind = 'killed'")
+    assert killed == [(7,)]  # the old version's figure is superseded, not duplicated
+    versions = query(warehouse, "SELECT run_id = ?, superseded_by IS NULL FROM documents ORDER BY ingested_at", [second.run_id])
+    assert versions == [(False, False), (True, True)]
+
+
+def test_a_file_still_being_written_waits_for_the_next_run(tmp_path, run_flow, monkeypatch):
+    source = copy_tree(SEEDS, tmp_path / "src")
+    monkeypatch.setenv("NEWSFACTS_SETTLE_SECONDS", "3600")
+    summary = run_flow(source, tmp_path / "wh")
+    assert summary.files_deferred == 5 and summary.documents_loaded == 0 and summary.accounted
+    monkeypatch.setenv("NEWSFACTS_SETTLE_SECONDS", "0")
+    assert run_flow(source, tmp_path / "wh").documents_loaded == 5

@@ -1,5 +1,35 @@
 -- Tables derived from the loaded facts, rebuilt with the database on every run.
 
+-- A changed file is a new version: the documents of its older versions are superseded. They stay
+-- in `documents` with superseded_by set, and their facts leave the fact tables (Parquet keeps them).
+-- A file is identified by the source folder of its run and its path in that folder.
+CREATE TEMP TABLE file_versions AS
+SELECT r.source_dir, f.source_path, f.content_sha256, f.doc_ids, f.duplicate_of, f.seen_at
+FROM source_files f JOIN runs r USING (run_id);
+
+CREATE TEMP TABLE current_files AS
+SELECT source_dir, source_path, arg_max(content_sha256, seen_at) AS content_sha256,
+       arg_max(doc_ids, seen_at) AS doc_ids, arg_max(duplicate_of, seen_at) AS duplicate_of
+FROM file_versions GROUP BY source_dir, source_path;
+
+CREATE TEMP TABLE superseded AS
+SELECT d.doc_id, any_value(c.doc_ids[1]) AS replacement
+FROM documents d
+JOIN runs r USING (run_id)
+JOIN current_files c ON c.source_dir = r.source_dir AND c.source_path = split_part(d.source_path, '#', 1)
+WHERE d.content_sha256 <> c.content_sha256
+  AND NOT EXISTS (SELECT 1 FROM current_files k
+                  WHERE list_contains(k.doc_ids, d.doc_id) OR list_contains(k.duplicate_of, d.doc_id))
+GROUP BY d.doc_id;
+
+UPDATE documents SET superseded_by = coalesce(s.replacement, '(file changed)')
+FROM superseded s WHERE documents.doc_id = s.doc_id;
+DELETE FROM entity_observations WHERE doc_id IN (SELECT doc_id FROM superseded);
+DELETE FROM mentions WHERE doc_id IN (SELECT doc_id FROM superseded);
+DELETE FROM casualties WHERE doc_id IN (SELECT doc_id FROM superseded);
+DELETE FROM quotes WHERE doc_id IN (SELECT doc_id FROM superseded);
+DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM superseded);
+
 -- A person named only by surname in a document ('Kirby') is the person named in full in another
 -- ('John Kirby') when exactly one person of that surname is named in full anywhere.
 CREATE TEMP TABLE person_remap AS

@@ -14,6 +14,8 @@ CREATE TABLE documents (
     n_words               INTEGER,
     near_duplicate_of     VARCHAR,
     ingested_at           TIMESTAMP,
+    -- set by derive.sql: the document that replaced this one when its file changed; its facts leave the fact tables
+    superseded_by         VARCHAR,
     run_id                VARCHAR,
     url                   VARCHAR,
     source_format         VARCHAR,              -- 'text', 'html', 'json', 'nitf'
@@ -141,6 +143,8 @@ CREATE TABLE runs (
     files_loaded       INTEGER,
     files_duplicate    INTEGER,
     files_unchanged    INTEGER,
+    files_deferred     INTEGER,   -- modified in the last seconds (still being written): next run
+
     records_quarantined INTEGER,
     source_dir         VARCHAR
 );
