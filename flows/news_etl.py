@@ -36,7 +36,10 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_fi
     summary = RunSummary(run_id, str(source_dir), str(warehouse_dir), flow_run_id=flow_run.get_id())
     started = utc_now()
 
-    with warehouse.exclusive():
+    def say_waiting(holder: str) -> None:
+        logger.info("Another run (%s) is loading %s: waiting up to %.0f s for it to finish.", holder, warehouse_dir, settings.lock_wait_seconds)
+
+    with warehouse.exclusive(settings.lock_wait_seconds, say_waiting):
         with _timed(summary, "discover"):
             warehouse.remove_uncommitted_parts()
             known = warehouse.known_state()

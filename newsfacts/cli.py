@@ -63,6 +63,25 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("query", help='e.g. "SELECT kind, sum(count_min) FROM casualties GROUP BY kind"')
     sql.add_argument("--warehouse", default="warehouse", help="warehouse folder (default: warehouse)")
     sql.add_argument("--max-width", type=int, default=60, help="truncate cells wider than this (default 60; 0 = never)")
+    serve = sub.add_parser(
+        "serve", help="run the pipeline on a schedule (a Prefect deployment served from this process)",
+        description="Serve a Prefect deployment of news_etl that runs on SOURCE_DIR on a schedule. Each run "
+                    "loads only new or changed files. Needs a Prefect server: with PREFECT_API_URL unset, "
+                    "a local server is started (or reused) on --port, with its UI at http://127.0.0.1:PORT.")
+    serve.add_argument("source_dir", nargs="?", default="seeds", help="folder to watch (default: seeds)")
+    serve.add_argument("--warehouse", default="warehouse", help="warehouse folder (default: warehouse)")
+    when = serve.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", help='cron schedule, e.g. "*/15 * * * *"')
+    when.add_argument("--interval", type=float, help="seconds between runs")
+    serve.add_argument("--port", type=int, default=4200, help="port of the local Prefect server (default 4200)")
+    serve.add_argument("--name", default=None, help="deployment name (default: news-etl-<folder>)")
+
+    server = sub.add_parser("server", help="start the local Prefect server and UI (foreground)",
+                            description="Start `prefect server start` for the Prefect UI; then set "
+                                        "PREFECT_API_URL=http://127.0.0.1:PORT/api so that runs report to it.")
+    server.add_argument("--port", type=int, default=4200)
+    server.add_argument("--host", default="127.0.0.1")
+
     ev = sub.add_parser("eval", help="score the warehouse against hand-annotated gold files",
                         description="Score the facts in the warehouse against gold files (tests/gold/*.json): "
                                     "precision, recall and F1 per fact type. Gold files are matched to documents by file name.")
@@ -81,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
             return _sql(args)
         if args.command == "eval":
             return _eval(args)
+        if args.command == "serve":
+            return _serve(args)
+        if args.command == "server":
+            return _server(args)
     except NewsfactsError as error:
         print(f"newsfacts: {error}", file=sys.stderr)
         return 1
@@ -113,6 +136,52 @@ def _run(args) -> int:
     if not args.quiet:
         print(f"\nExample query (newsfacts sql \"...\" --warehouse {args.warehouse}):\n{EXAMPLE_QUERY}\n")
         _print_query(args.warehouse, EXAMPLE_QUERY, 60)
+    return 0
+
+
+def _serve(args) -> int:
+    from newsfacts import server
+
+    source = Path(args.source_dir).resolve()
+    if not source.is_dir():
+        raise NewsfactsError(f"The source folder {source} does not exist (or is not a folder).")
+    from newsfacts.load.warehouse import Warehouse
+
+    Warehouse(args.warehouse).ensure_writable()
+    _prefect_defaults()
+    started = None
+    if not os.environ.get("PREFECT_API_URL"):
+        url = server.api_url(port=args.port)
+        if not server.is_healthy(url):
+            log = Path(args.warehouse) / "prefect-server.log"
+            print(f"Starting a local Prefect server on port {args.port} (log: {log}); its UI: http://127.0.0.1:{args.port}")
+            started = server.start_server(port=args.port, log_path=log)
+        os.environ["PREFECT_API_URL"] = url
+    from flows.news_etl import news_etl
+
+    _quiet_server_noise()
+    name = args.name or f"news-etl-{source.name}"
+    try:
+        news_etl.serve(
+            name=name,
+            cron=args.cron,
+            interval=args.interval,
+            parameters={"source_dir": str(source), "warehouse_dir": str(Path(args.warehouse).resolve())},
+            limit=1,  # one run at a time; the warehouse lock backs this up
+            description=f"Load new or changed articles from {source} into {Path(args.warehouse).resolve()}",
+        )
+    finally:
+        if started is not None:
+            server.stop_server(started)
+    return 0
+
+
+def _server(args) -> int:
+    from newsfacts import server
+
+    command = [server.prefect_executable(), "server", "start", "--host", args.host, "--port", str(args.port)]
+    print(f"Prefect UI: http://{args.host}:{args.port}  (export PREFECT_API_URL={server.api_url(args.host, args.port)})")
+    os.execve(command[0], command, server.server_environment())
     return 0
 
 

@@ -17,6 +17,8 @@ class Settings:
     languages: tuple[str, ...] = ("en",)
     # Files modified this recently may still be being written: they wait for the next run.
     settle_seconds: float = 2.0
+    # A run that finds another loading the same warehouse waits this long for it, then gives up.
+    lock_wait_seconds: float = 900.0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
@@ -32,6 +34,8 @@ class Settings:
             settings = replace(settings, batch_size=max(1, int(env["NEWSFACTS_BATCH_SIZE"])))
         if "NEWSFACTS_SETTLE_SECONDS" in env:
             settings = replace(settings, settle_seconds=float(env["NEWSFACTS_SETTLE_SECONDS"]))
+        if "NEWSFACTS_LOCK_WAIT_SECONDS" in env:
+            settings = replace(settings, lock_wait_seconds=float(env["NEWSFACTS_LOCK_WAIT_SECONDS"]))
         if "NEWSFACTS_LANGUAGES" in env:
             settings = replace(settings, languages=tuple(env["NEWSFACTS_LANGUAGES"].split(",")))
         return settings

@@ -70,20 +70,30 @@ class Warehouse:
             ) from exc
 
     @contextmanager
-    def exclusive(self):
-        """Hold the warehouse for one run; a second concurrent run gets a clear error."""
+    def exclusive(self, wait_seconds: float = 0, on_wait=None):
+        """Hold the warehouse for one run. A second run waits up to `wait_seconds` for the first to
+        finish (calling `on_wait(holder)` once), then gives up with a clear error."""
         self.ensure_writable()
         handle = open(self.root / ".newsfacts.lock", "a+")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            handle.close()
-            raise NewsfactsError(
-                f"Another newsfacts run ({holder}) is loading the warehouse {self.root}. "
-                "Wait for it to finish, then run again."
-            ) from exc
+        deadline = time.monotonic() + wait_seconds
+        told = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as exc:
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                if time.monotonic() >= deadline:
+                    handle.close()
+                    raise NewsfactsError(
+                        f"Another newsfacts run ({holder}) is loading the warehouse {self.root}. "
+                        "Wait for it to finish, then run again."
+                    ) from exc
+                if on_wait is not None and not told:
+                    on_wait(holder)
+                    told = True
+                time.sleep(0.5)
         try:
             handle.seek(0)
             handle.truncate()

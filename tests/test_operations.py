@@ -1,0 +1,150 @@
+"""Operations through real processes: a run killed with SIGKILL, a reader holding the database open,
+two runs at once, and a served schedule that picks up a dropped file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import SEEDS, copy_tree, query
+
+NEWSFACTS = [sys.executable, "-m", "newsfacts.cli"]
+
+
+def cli_env(prefect_home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PREFECT_API_URL", None)
+    env.update(PREFECT_HOME=str(prefect_home), NEWSFACTS_SETTLE_SECONDS="0", PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    return env
+
+
+@pytest.fixture(scope="module")
+def prefect_home(tmp_path_factory):
+    """One migrated PREFECT_HOME for the subprocess runs of this module (migrating costs ~20 s)."""
+    home = tmp_path_factory.mktemp("prefect-home")
+    prefect = Path(sys.executable).with_name("prefect")
+    subprocess.run([str(prefect), "server", "database", "upgrade", "-y"], env=cli_env(home), check=True,
+                   capture_output=True, timeout=300)
+    return home
+
+
+def many_articles(folder: Path, copies: int) -> Path:
+    """Distinct articles made from the seeds (each copy gets its own first paragraph)."""
+    folder.mkdir(parents=True)
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for i in range(copies):
+        for seed in seeds:
+            text = seed.read_text(encoding="utf-8")
+            opening = f"This is copy number {i} of the report, filed by the desk and checked by two editors before it ran.\n\n"
+            (folder / f"{i:03d}-{seed.name}").write_text(opening + text, encoding="utf-8")
+    return folder
+
+
+def wait_for(predicate, timeout: float, interval: float = 0.5) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return False
+
+
+def test_kill_9_mid_run_keeps_the_previous_state_and_the_next_run_finishes(tmp_path, prefect_home):
+    source = copy_tree(SEEDS, tmp_path / "src")
+    warehouse = tmp_path / "wh"
+    env = cli_env(prefect_home)
+    subprocess.run([*NEWSFACTS, "run", str(source), "--warehouse", str(warehouse), "--quiet"], env=env, check=True,
+                   capture_output=True, timeout=300)
+    before = query(warehouse, "SELECT count(*) FROM documents")[0][0]
+
+    many_articles(source / "batch", 12)
+    process = subprocess.Popen([*NEWSFACTS, "run", str(source), "--warehouse", str(warehouse), "--quiet"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    # Kill it while it extracts: after its lock is taken and before it commits.
+    assert wait_for(lambda: (warehouse / ".newsfacts.lock").read_text().startswith(f"pid {process.pid}"), 120, 0.1)
+    time.sleep(3)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+    assert query(warehouse, "SELECT count(*) FROM documents")[0][0] == before  # the previous consistent state
+    rerun = subprocess.run([*NEWSFACTS, "run", str(source), "--warehouse", str(warehouse), "--quiet"], env=env,
+                           capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert query(warehouse, "SELECT count(*) FROM documents")[0][0] == before + 60
+    assert not list((warehouse / "parquet").rglob(".tmp-*"))
+
+
+def test_a_reader_holding_the_database_does_not_fail_the_run(tmp_path, run_flow):
+    source = copy_tree(SEEDS, tmp_path / "src")
+    warehouse = tmp_path / "wh"
+    run_flow(source, warehouse)
+    reader = duckdb.connect(str(warehouse / "newsfacts.duckdb"), read_only=True)
+    try:
+        many_articles(source / "more", 1)
+        summary = run_flow(source, warehouse)
+        assert summary.documents_loaded == 5
+        assert reader.execute("SELECT count(*) FROM documents").fetchall() == [(5,)]  # the state it opened
+    finally:
+        reader.close()
+    assert query(warehouse, "SELECT count(*) FROM documents")[0][0] == 10
+
+
+def test_two_runs_at_once_one_waits_its_turn_or_says_so(tmp_path, prefect_home):
+    source = many_articles(tmp_path / "src", 4)
+    warehouse = tmp_path / "wh"
+    env = cli_env(prefect_home)
+    command = [*NEWSFACTS, "run", str(source), "--warehouse", str(warehouse), "--quiet"]
+    first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert wait_for(lambda: (warehouse / ".newsfacts.lock").exists() and
+                    (warehouse / ".newsfacts.lock").read_text().startswith("pid"), 120, 0.1)
+    second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    first_out, first_err = first.communicate(timeout=600)
+    assert first.returncode == 0, first_err
+    if second.returncode != 0:  # it found the warehouse busy and said so in one sentence
+        assert "Another newsfacts run" in second.stderr and "Traceback" not in second.stderr
+    assert query(warehouse, "SELECT count(*) FROM documents")[0][0] == 20
+    assert query(warehouse, "SELECT count(DISTINCT doc_id) FROM documents")[0][0] == 20
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_served_schedule_picks_up_a_dropped_file(tmp_path, prefect_home):
+    source = tmp_path / "src"
+    source.mkdir()
+    shutil.copy(next(SEEDS.glob("000_*.txt")), source)
+    warehouse = tmp_path / "wh"
+    env = cli_env(prefect_home)
+    serve = subprocess.Popen([*NEWSFACTS, "serve", str(source), "--warehouse", str(warehouse), "--interval", "5",
+                              "--port", str(free_port())], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+    try:
+        def loaded() -> int:
+            try:
+                return query(warehouse, "SELECT count(*) FROM documents")[0][0]
+            except (duckdb.Error, OSError):
+                return 0
+
+        assert wait_for(lambda: loaded() == 1, 240, 1), "the first scheduled run did not load the folder"
+        shutil.copy(next(SEEDS.glob("003_*.txt")), source)
+        assert wait_for(lambda: loaded() == 2, 120, 1), "the dropped file was not picked up"
+        runs = query(warehouse, "SELECT count(*), count(flow_run_id) FROM runs")[0]
+        assert runs[0] >= 2 and runs[0] == runs[1]  # every run is a Prefect flow run
+    finally:
+        os.killpg(serve.pid, signal.SIGTERM)
+        try:
+            serve.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(serve.pid, signal.SIGKILL)
