@@ -181,7 +181,7 @@ def _server(args) -> int:
 
     command = [server.prefect_executable(), "server", "start", "--host", args.host, "--port", str(args.port)]
     print(f"Prefect UI: http://{args.host}:{args.port}  (export PREFECT_API_URL={server.api_url(args.host, args.port)})")
-    os.execve(command[0], command, server.server_environment())
+    os.execve(command[0], command, server.server_environment(args.host, args.port))
     return 0
 
 

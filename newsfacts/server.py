@@ -33,21 +33,23 @@ def prefect_executable() -> str:
     return str(candidate) if candidate.exists() else (shutil.which("prefect") or "prefect")
 
 
-def server_environment() -> dict[str, str]:
-    env = dict(os.environ)
+def server_environment(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, base: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ if base is None else base)
     env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     env.setdefault("PREFECT_UI_ENABLED", "true")
+    # The UI (in the browser) must call this server's API, on whatever port it runs.
+    env.setdefault("PREFECT_UI_API_URL", api_url(host, port))
     env.pop("PREFECT_API_URL", None)  # the server must not point at itself as a client
     return env
 
 
 def start_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, log_path: Path | None = None,
-                 wait_seconds: float = 120) -> subprocess.Popen:
+                 wait_seconds: float = 120, base_env: dict[str, str] | None = None) -> subprocess.Popen:
     """Start `prefect server start` in the background and wait until it answers."""
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL
     process = subprocess.Popen(
         [prefect_executable(), "server", "start", "--host", host, "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, env=server_environment(), start_new_session=True,
+        stdout=log, stderr=subprocess.STDOUT, env=server_environment(host, port, base_env), start_new_session=True,
     )
     url = api_url(host, port)
     deadline = time.monotonic() + wait_seconds

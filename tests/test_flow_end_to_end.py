@@ -211,7 +211,9 @@ def test_a_changed_file_supersedes_its_old_facts(tmp_path, run_flow):
 
 def test_a_file_still_being_written_waits_for_the_next_run(tmp_path, run_flow, monkeypatch):
     source = copy_tree(SEEDS, tmp_path / "src")
-    monkeypatch.setenv("NEWSFACTS_SETTLE_SECONDS", "3600")
+    for path in source.iterdir():
+        os.utime(path)  # just written
+    monkeypatch.setenv("NEWSFACTS_SETTLE_SECONDS", "60")
     summary = run_flow(source, tmp_path / "wh")
     assert summary.files_deferred == 5 and summary.documents_loaded == 0 and summary.accounted
     monkeypatch.setenv("NEWSFACTS_SETTLE_SECONDS", "0")

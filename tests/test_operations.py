@@ -148,3 +148,38 @@ def test_a_served_schedule_picks_up_a_dropped_file(tmp_path, prefect_home):
             serve.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(serve.pid, signal.SIGKILL)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def render(url: str, profile: Path) -> str:
+    """The page's DOM after its scripts ran, from Debian's headless Chromium."""
+    result = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={profile}", "--virtual-time-budget=15000", "--dump-dom", url],
+        capture_output=True, text=True, timeout=120,
+    )
+    return result.stdout
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+def test_the_prefect_ui_shows_a_finished_run_and_its_artifacts(tmp_path, prefect_home):
+    from newsfacts import server
+
+    port = free_port()
+    env = cli_env(prefect_home)
+    process = server.start_server(port=port, log_path=tmp_path / "server.log", base_env=env)
+    try:
+        env["PREFECT_API_URL"] = server.api_url(port=port)
+        warehouse = tmp_path / "wh"
+        subprocess.run([*NEWSFACTS, "run", str(SEEDS), "--warehouse", str(warehouse), "--quiet"], env=env, check=True,
+                       capture_output=True, timeout=300)
+        (flow_run_id,) = query(warehouse, "SELECT flow_run_id FROM runs")[0]
+        run_page = render(f"http://127.0.0.1:{port}/runs/flow-run/{flow_run_id}", tmp_path / "chrome-run")
+        assert "Completed" in run_page and "news_etl" in run_page
+        artifacts = render(f"http://127.0.0.1:{port}/artifacts", tmp_path / "chrome-artifacts")
+        assert "news-etl-run-summary" in artifacts and "news-etl-data-quality" in artifacts
+    finally:
+        server.stop_server(process)
