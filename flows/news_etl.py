@@ -13,6 +13,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsfacts import PIPELINE_VERSION
 from newsfacts.config import Settings
@@ -25,7 +26,9 @@ from tasks.load import build_database, write_parquet
 from tasks.report import publish_run_summary
 
 
-@flow(name="news_etl", log_prints=False)
+# Extraction batches are submitted to the task runner: one worker by default (spaCy in one process),
+# a Dask cluster with `newsfacts run --runner dask` (see task_runner_for).
+@flow(name="news_etl", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
 def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_file_mb: float | None = None) -> RunSummary:
     logger = get_run_logger()
     settings = Settings.from_env()
@@ -51,7 +54,8 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_fi
             new_documents, duplicates = deduplicate(documents, known.doc_ids)
 
         with _timed(summary, "extract"):
-            facts = [extract_facts(batch, settings, run_id) for batch in batched(new_documents, settings.batch_size)]
+            futures = [extract_facts.submit(batch, settings, run_id) for batch in batched(new_documents, settings.batch_size)]
+            facts = [future.result() for future in futures]
 
         quarantined = rejected + [q for r in ingested for q in r.quarantined] + [q for f in facts for q in f.quarantined]
         fresh_quarantine = [q for q in quarantined if (q.source_path, q.reason, q.fingerprint) not in known.quarantine_keys]
@@ -147,3 +151,21 @@ def _log_file_outcomes(logger, outcomes, rejected, quarantined, unchanged) -> No
             logger.warning("quarantined %s: %s (%s)", q.source_path, q.reason, q.detail)
     for path in unchanged:
         logger.info("unchanged   %s (already loaded)", path)
+
+
+def task_runner_for(runner: str, address: str | None = None, workers: int | None = None):
+    """The task runner for `--runner`: 'local' (this process) or 'dask' (a Dask cluster through
+    prefect-dask: the scheduler at `address`, else a LocalCluster with one process per worker)."""
+    if runner == "local":
+        return ThreadPoolTaskRunner(max_workers=1)
+    if runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if address:
+            return DaskTaskRunner(address=address)
+        import os
+
+        n = workers or os.cpu_count() or 2
+        return DaskTaskRunner(cluster_kwargs={"n_workers": n, "threads_per_worker": 1, "processes": True,
+                                              "dashboard_address": None})
+    raise ValueError(f"unknown runner {runner!r}: use 'local' or 'dask'")

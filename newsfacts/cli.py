@@ -35,6 +35,8 @@ def _quiet_server_noise() -> None:
             message = record.getMessage()
             return not ("temporary server" in message or "dedicated Prefect server" in message)
 
+    for name in ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.core", "distributed.worker", "distributed.http.proxy"):
+        logging.getLogger(name).setLevel(logging.WARNING)  # a Dask cluster's start-up chatter
     for name in ("prefect", "prefect.server", "uvicorn", "uvicorn.error"):
         logger = logging.getLogger(name)
         logger.addFilter(_DropServerChatter())
@@ -57,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--warehouse", default="warehouse", help="warehouse folder for parquet/ and newsfacts.duckdb (default: warehouse)")
     run.add_argument("--max-file-mb", type=float, default=None, help="quarantine files larger than this (default 20, or NEWSFACTS_MAX_FILE_MB)")
     run.add_argument("--quiet", action="store_true", help="print the summary only, not the example query")
+    run.add_argument("--runner", choices=["local", "dask"], default="local",
+                     help="where extraction batches run: this process (default) or a Dask cluster (prefect-dask)")
+    run.add_argument("--address", default=None, help="Dask scheduler address (tcp://host:8786); default: a LocalCluster")
+    run.add_argument("--workers", type=int, default=None, help="LocalCluster workers (default: one per core)")
 
     sql = sub.add_parser("sql", help="run a read-only SQL query on the warehouse and print the result",
                          description="Run one read-only SQL query on the warehouse's DuckDB database.")
@@ -124,10 +130,12 @@ def _run(args) -> int:
         pass
 
     _prefect_defaults()
-    from flows.news_etl import news_etl
+    from flows.news_etl import news_etl, task_runner_for
 
     _quiet_server_noise()
-    summary = news_etl(str(source), str(args.warehouse), args.max_file_mb)
+    flow = news_etl if args.runner == "local" else news_etl.with_options(
+        task_runner=task_runner_for(args.runner, args.address, args.workers))
+    summary = flow(str(source), str(args.warehouse), args.max_file_mb)
 
     from newsfacts.report import run_summary_lines
 

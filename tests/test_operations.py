@@ -183,3 +183,23 @@ def test_the_prefect_ui_shows_a_finished_run_and_its_artifacts(tmp_path, prefect
         assert "news-etl-run-summary" in artifacts and "news-etl-data-quality" in artifacts
     finally:
         server.stop_server(process)
+
+
+def test_the_dask_runner_gives_the_same_facts_as_the_local_runner(tmp_path, prefect_home):
+    env = cli_env(prefect_home)
+    tables = {
+        "casualties": "fact_id, kind, count_min, count_max, reported_by, location",
+        "quotes": "quote_id, speaker, text",
+        "events": "event_id, event_type, location, weapons, targets",
+        "entities": "entity_id, canonical_name, aliases",
+        "mentions": "doc_id, entity_id, start_char, end_char",
+    }
+    results = {}
+    for runner in ("local", "dask"):
+        warehouse = tmp_path / runner
+        extra = ["--runner", "dask", "--workers", "2"] if runner == "dask" else []
+        subprocess.run([*NEWSFACTS, "run", str(SEEDS), "--warehouse", str(warehouse), "--quiet", *extra], env=env,
+                       check=True, capture_output=True, timeout=600)
+        results[runner] = {t: sorted(query(warehouse, f"SELECT {c} FROM {t}"), key=str) for t, c in tables.items()}
+    assert results["dask"] == results["local"]
+    assert results["local"]["casualties"]
