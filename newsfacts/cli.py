@@ -130,12 +130,23 @@ def _run(args) -> int:
         pass
 
     _prefect_defaults()
+    started = None
+    if args.runner == "dask" and not os.environ.get("PREFECT_API_URL"):
+        # Dask workers are other processes: without a server they all can reach, each would start an
+        # ephemeral Prefect server of its own (~15 s each) and their task runs would not show in the UI.
+        started = _local_server(Path(args.warehouse))
     from flows.news_etl import news_etl, task_runner_for
 
     _quiet_server_noise()
     flow = news_etl if args.runner == "local" else news_etl.with_options(
         task_runner=task_runner_for(args.runner, args.address, args.workers))
-    summary = flow(str(source), str(args.warehouse), args.max_file_mb)
+    try:
+        summary = flow(str(source), str(args.warehouse), args.max_file_mb)
+    finally:
+        if started is not None:
+            from newsfacts import server
+
+            server.stop_server(started)
 
     from newsfacts.report import run_summary_lines
 
@@ -145,6 +156,21 @@ def _run(args) -> int:
         print(f"\nExample query (newsfacts sql \"...\" --warehouse {args.warehouse}):\n{EXAMPLE_QUERY}\n")
         _print_query(args.warehouse, EXAMPLE_QUERY, 60)
     return 0
+
+
+def _local_server(warehouse: Path, port: int = 4200):
+    """Point PREFECT_API_URL at the local Prefect server, starting one if none answers; returns the
+    process started (to stop later), or None when one was already running."""
+    from newsfacts import server
+
+    url = server.api_url(port=port)
+    started = None
+    if not server.is_healthy(url):
+        log = warehouse / "prefect-server.log"
+        print(f"Starting a local Prefect server on port {port} (log: {log}); its UI: http://127.0.0.1:{port}")
+        started = server.start_server(port=port, log_path=log)
+    os.environ["PREFECT_API_URL"] = url
+    return started
 
 
 def _serve(args) -> int:
@@ -157,14 +183,7 @@ def _serve(args) -> int:
 
     Warehouse(args.warehouse).ensure_writable()
     _prefect_defaults()
-    started = None
-    if not os.environ.get("PREFECT_API_URL"):
-        url = server.api_url(port=args.port)
-        if not server.is_healthy(url):
-            log = Path(args.warehouse) / "prefect-server.log"
-            print(f"Starting a local Prefect server on port {args.port} (log: {log}); its UI: http://127.0.0.1:{args.port}")
-            started = server.start_server(port=args.port, log_path=log)
-        os.environ["PREFECT_API_URL"] = url
+    started = None if os.environ.get("PREFECT_API_URL") else _local_server(Path(args.warehouse), args.port)
     from flows.news_etl import news_etl
 
     _quiet_server_noise()

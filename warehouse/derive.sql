@@ -71,7 +71,7 @@ UPDATE quotes SET speaker_entity_id = r.to_id FROM person_remap r WHERE quotes.s
 UPDATE casualties SET reported_by_entity_id = r.to_id FROM person_remap r WHERE casualties.reported_by_entity_id = r.from_id;
 
 -- One row per real-world entity, merged across documents. Canonical spelling: the fullest name,
--- then the one written in most documents.
+-- then the one written in most documents, then the longest; ties alphabetically, so every build agrees.
 CREATE TABLE entities AS
 WITH spellings AS (
     SELECT entity_id, canonical_name, count(*) AS n_docs
@@ -79,7 +79,8 @@ WITH spellings AS (
 )
 SELECT
     o.entity_id,
-    arg_max(s.canonical_name, len(string_split(s.canonical_name, ' ')) * 1000000 + s.n_docs * 1000 + length(s.canonical_name)) AS canonical_name,
+    first(s.canonical_name ORDER BY len(string_split(s.canonical_name, ' ')) DESC, s.n_docs DESC,
+                          length(s.canonical_name) DESC, s.canonical_name) AS canonical_name,
     any_value(o.entity_type) AS entity_type,
     list_sort(list_distinct(flatten(list(o.aliases)))) AS aliases,
     any_value(o.latitude) AS latitude,
