@@ -18,7 +18,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 
 from newsfacts.errors import NewsfactsError
 from newsfacts.extract.translit import name_key
