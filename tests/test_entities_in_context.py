@@ -58,3 +58,9 @@ def test_country_abbreviations_and_places_ner_missed(entities_of):
 def test_a_person_named_like_a_town_stays_a_person(entities_of):
     mentions, _entities = entities_of("Guido Pella lost in straight sets. Pella said he was tired after the long season.")
     assert {m.entity_type for m in mentions if "Pella" in m.surface} == {"person"}
+
+
+def test_sentences_never_run_across_a_paragraph_break(nlp):
+    doc = nlp("“It happens every day. This is a crime. “\n\nThe operation has failed to take any city, officials said.")
+    assert all("\n\n" not in sent.text.strip() for sent in doc.sents)
+    assert any(sent.text.startswith("The operation") for sent in doc.sents)

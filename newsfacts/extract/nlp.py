@@ -7,12 +7,30 @@ from functools import cache
 from newsfacts.errors import NewsfactsError
 
 
+def _register_paragraph_breaks():
+    from spacy.language import Language
+
+    if "paragraph_breaks" not in Language.factories:
+        @Language.component("paragraph_breaks")
+        def paragraph_breaks(doc):
+            """A sentence never runs across a paragraph break (documents.text separates paragraphs
+            with blank lines); the parser keeps these boundaries and finds the others."""
+            for token in doc[1:]:
+                previous = doc[token.i - 1]
+                if "\n" in previous.text_with_ws and (previous.is_space or previous.whitespace_ == "\n" or "\n\n" in previous.text_with_ws):
+                    token.is_sent_start = True
+            return doc
+
+
 @cache
 def load_nlp(model: str):
     import spacy
 
+    _register_paragraph_breaks()
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
+        nlp.add_pipe("paragraph_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+        return nlp
     except OSError as exc:
         raise NewsfactsError(
             f"The spaCy model '{model}' is not installed. Run `make install` (it installs "
