@@ -88,7 +88,9 @@ SELECT
     any_value(o.country_code) AS country_code,
     count(DISTINCT o.doc_id)::INTEGER AS n_documents,
     any_value(o.geocode_basis) AS geocode_basis,
-    mode(o.role) AS role
+    -- the role stated most often, the longest on ties, then alphabetical: every build agrees
+    (SELECT first(r.role ORDER BY r.n DESC, length(r.role) DESC, r.role) FROM
+        (SELECT role, count(*) AS n FROM entity_observations x WHERE x.entity_id = o.entity_id AND role IS NOT NULL GROUP BY role) r) AS role
 FROM entity_observations o JOIN spellings s USING (entity_id)
 GROUP BY o.entity_id;
 
