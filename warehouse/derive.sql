@@ -30,8 +30,8 @@ DELETE FROM casualties WHERE doc_id IN (SELECT doc_id FROM superseded);
 DELETE FROM quotes WHERE doc_id IN (SELECT doc_id FROM superseded);
 DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM superseded);
 
--- A person named only by surname in a document ('Kirby') is the person named in full in another
--- ('John Kirby') when exactly one person of that surname is named in full anywhere.
+-- A person named only by surname in a document ('Smith') is the person named in full in another
+-- ('Jane Smith') when exactly one person of that surname is named in full anywhere.
 CREATE TEMP TABLE person_remap AS
 WITH people AS (
     SELECT entity_id, any_value(name_key) AS name_key FROM entity_observations
@@ -47,8 +47,8 @@ SELECT p.entity_id AS from_id, u.entity_id AS to_id
 FROM people p JOIN unique_surnames u ON p.name_key = u.surname
 WHERE p.name_key NOT LIKE '% %';
 
--- A one-off misspelling ('Dmytro Kulebam' in one document) joins the name written the same way but
--- for one letter in several documents ('Dmytro Kuleba'): same first name, surnames of five letters or
+-- A one-off misspelling ('Jane Smiths' in one document) joins the name written the same way but
+-- for one letter in several documents ('Jane Smith'): same first name, surnames of five letters or
 -- more one edit apart. Two people who are both named in several documents are never merged.
 INSERT INTO person_remap
 WITH people AS (

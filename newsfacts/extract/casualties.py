@@ -2,7 +2,7 @@
 
 Three sentence shapes cover most news writing, each a pattern built from the lexicons in
 rules/casualties.toml:
-  number first   '21 people were killed', 'at least 112 were injured', 'a 17-year-old girl was killed'
+  number first   '14 people were killed', 'at least 30 were injured', 'a 17-year-old girl was killed'
   verb first     'killed at least 11', 'injuring 42 others'
   toll noun      'the death toll rose to 20'
 and 'including three children' after a figure is a subset of it (part_of).

@@ -1,8 +1,8 @@
 """People, organisations and places: spaCy's NER, repaired by rules, keyed across spellings.
 
 An entity's id is derived from its type and spelling key, so the same person spelled
-Synegubov/Sinegubov/Sinehubov in different documents and runs gets one id. Within a document a
-surname alone ('Kirby') joins the full name ('John Kirby').
+Bohdanenko/Bogdanenko/Bogdanenco in different documents and runs gets one id. Within a document a
+surname alone ('Smith') joins the full name ('Jane Smith').
 """
 
 from __future__ import annotations
@@ -192,7 +192,7 @@ _ROLE_WORDS = re.compile(
 
 
 def role_of(doc, ent, name_start: int) -> str | None:
-    """A role the text states with the name: 'foreign minister Dmytro Kuleba', 'X, head of the Y,'."""
+    """A role the text states with the name: 'foreign minister Jane Doe', 'X, head of the Y,'."""
     # Before the name, in the same noun phrase: the tokens attached to it to its left.
     tokens = []
     i = ent.start - 1
@@ -279,7 +279,7 @@ def _assign_person_keys(people: list[Mention]) -> None:
     for mention in people:
         key = name_key(mention.surface)
         if len(key.split()) == 1 and len(full_names.get(key, ())) == 1:
-            key = next(iter(full_names[key]))  # 'Kirby' -> 'john kirbi' when only one full name ends so
+            key = next(iter(full_names[key]))  # 'Smith' -> 'jane smith' when only one full name ends so
         mention.key = key
 
 

@@ -1,4 +1,4 @@
-"""Spelling keys that survive transliteration: Synegubov/Sinegubov/Sinehubov, Oleg/Oleh, Zelensky/Zelenskyy.
+"""Spelling keys that survive transliteration: Bohdanenko/Bogdanenko/Bogdanenco, Oleg/Oleh, Zelensky/Zelenskyy.
 
 The key folds the letters that romanisations of Cyrillic (and German/Polish spellings) disagree on,
 so two spellings of one name share a key while different names keep different keys.
@@ -11,7 +11,7 @@ import unicodedata
 
 _FOLDS = [
     (r"kh", "h"),
-    (r"(?<=\w)g", "h"),  # Oleg/Oleh, Sinegubov/Sinehubov; a leading G (Gary) stays
+    (r"(?<=\w)g", "h"),  # Oleg/Oleh, Bogdan/Bohdan; a leading G (Gary) stays
     (r"ie", "e"),
     (r"[yj]", "i"),
     (r"w", "v"),
@@ -29,7 +29,7 @@ def ascii_fold(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """'Oleh Sinegubov' and 'Oleg Synegubov' -> 'oleh sinehubov'."""
+    """'Ihor Bohdanenko' and 'Igor Bogdanenco' -> 'ihor bohdanenko'."""
     text = ascii_fold(name).lower()
     text = re.sub(r"[’'`ʼ]", "", text)
     text = re.sub(r"[^a-z\s-]", " ", text).replace("-", " ")
