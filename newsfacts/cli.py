@@ -116,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsfacts: interrupted; the warehouse keeps its previous state.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`newsfacts sql ... | head`): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return 2
 
 
