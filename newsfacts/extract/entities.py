@@ -30,6 +30,7 @@ class Mention:
     key: str = ""
     entity_id: str = ""
     role: str | None = None
+    place: Place | None = None  # set by resolve_entities for geocoded (or contained) locations
 
 
 @dataclass
@@ -165,7 +166,9 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if entity_type == "person":
             mention.role = role_of(doc, ent, start)
         mentions.append(mention)
-    mentions.extend(_dateline_mentions(doc, sentence_index_of, mentions))
+    dateline = _dateline_mention(doc, sentence_index_of)
+    if dateline is not None:  # the dateline is a place whatever NER made of it
+        mentions = [m for m in mentions if m.start_char >= dateline.end_char] + [dateline]
     mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions))
     org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
     for mention in mentions:  # full names first, so that their surnames are known below
@@ -219,23 +222,21 @@ def role_of(doc, ent, name_start: int) -> str | None:
 _DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,30}?))?\s*(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s")
 
 
-def _dateline_mentions(doc, sentence_index_of, mentions) -> list[Mention]:
+def _dateline_mention(doc, sentence_index_of) -> Mention | None:
     match = _DATELINE.match(doc.text)
     if not match:
-        return []
+        return None
     surface = match.group(1).strip()
-    # The dateline is a place whatever NER made of it.
-    mentions[:] = [m for m in mentions if m.start_char >= len(surface)]
-    return [Mention(surface, 0, len(surface), sentence_index_of(0), "location")]
+    return Mention(surface, 0, len(surface), sentence_index_of(0), "location")
 
 
 @cache
-def _well_known_places() -> dict[str, str]:
+def _well_known_places() -> frozenset[str]:
     """Country names and cities of a million people or more, for places NER missed. Names that are
     also given names ('Jordan', 'Chad') are left to NER."""
     from newsfacts.extract.gazetteer import well_known_place_names
 
-    return {name: name for name in well_known_place_names() if not is_given_name(name.split()[0])}
+    return frozenset(name for name in well_known_place_names() if not is_given_name(name.split()[0]))
 
 
 # Named sites NER often misses: 'Constitution Square', 'Palace of Labor', 'Boryspil Airport'.
@@ -294,11 +295,11 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str])
             place = _container(mention, mentions, places)
         if place is not None:
             mention.key = f"geo:{place.name}:{place.country_code}"
-            _remember_place(mention, place)
+            mention.place = place
         by_group.setdefault((mention.entity_type, mention.key), []).append(mention)
     for (entity_type, key), group in by_group.items():
         eid = entity_id(entity_type, key)
-        place = getattr(group[0], "_place", None)
+        place = group[0].place
         aliases = sorted({m.surface for m in group})
         canonical = place.name if place and place.kind != "within" else _canonical_spelling(group)
         roles = [m.role for m in group if m.role]
@@ -349,10 +350,6 @@ def _container(mention: Mention, mentions: list[Mention], places: dict) -> Place
         container = max(counts.values(), key=lambda pair: pair[0])[1]
     return Place(mention.surface, container.latitude, container.longitude, container.country_code, "within", 0,
                  f"within {container.name}")
-
-
-def _remember_place(mention: Mention, place: Place) -> None:
-    mention._place = place  # type: ignore[attr-defined]
 
 
 def _canonical_spelling(group: list[Mention]) -> str:
