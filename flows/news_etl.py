@@ -23,7 +23,7 @@ from newsfacts.pipeline import RunSummary, batched, deduplicate, new_run_id, set
 from tasks.extract import extract_facts
 from tasks.ingest import discover_inputs, ingest_batch
 from tasks.load import build_database, write_parquet
-from tasks.report import publish_run_summary
+from tasks.report import publish_analyst_brief, publish_run_summary
 
 
 # Extraction batches are submitted to the task runner: one worker by default (spaCy in one process),
@@ -94,6 +94,10 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_fi
     if not summary.accounted:
         logger.warning("File accounting does not add up: %s", summary)
     publish_run_summary(summary, tables["quarantine"])
+    try:
+        publish_analyst_brief(str(warehouse_dir))
+    except Exception as error:  # the data is loaded; a brief that fails must not fail the run
+        logger.warning("The analyst brief could not be written (%s); `newsfacts report` prints it.", error)
     logger.info(
         "Files seen %d = loaded %d + duplicates %d + quarantined %d + unchanged %d + deferred %d; %d documents loaded.",
         summary.files_seen, summary.files_loaded, summary.files_duplicate, summary.files_quarantined,

@@ -88,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     server.add_argument("--port", type=int, default=4200)
     server.add_argument("--host", default="127.0.0.1")
 
+    report = sub.add_parser("report", help="print the analyst brief of the warehouse (Markdown)",
+                            description="Print a short Markdown brief: incidents with their figures, sources and "
+                                        "disagreements, and the most-quoted statements. Every run attaches the same "
+                                        "brief to its Prefect flow run as the artifact news-etl-analyst-brief.")
+    report.add_argument("--warehouse", default="warehouse", help="warehouse folder (default: warehouse)")
+    report.add_argument("--incidents", type=int, default=10, help="incidents to list (default 10)")
+    report.add_argument("--statements", type=int, default=5, help="statements to list (default 5)")
+
     ev = sub.add_parser("eval", help="score the warehouse against hand-annotated gold files",
                         description="Score the facts in the warehouse against gold files (tests/gold/*.json): "
                                     "precision, recall and F1 per fact type. Gold files are matched to documents by file name.")
@@ -106,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             return _sql(args)
         if args.command == "eval":
             return _eval(args)
+        if args.command == "report":
+            return _report(args)
         if args.command == "serve":
             return _serve(args)
         if args.command == "server":
@@ -223,6 +233,15 @@ def _eval(args) -> int:
     if not gold.is_dir():
         raise NewsfactsError(f"The gold folder {gold} does not exist.")
     print(format_scores(evaluate(Path(args.warehouse), gold), verbose=args.verbose))
+    return 0
+
+
+def _report(args) -> int:
+    from newsfacts.brief import analyst_brief
+    from newsfacts.load.warehouse import connect_read_only
+
+    with connect_read_only(args.warehouse) as con:
+        print(analyst_brief(con, args.incidents, args.statements))
     return 0
 
 

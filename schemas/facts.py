@@ -52,7 +52,7 @@ quotes_schema = pa.DataFrameSchema(
         "text": pa.Column(str, pa.Check(lambda s: s.str.strip().str.len() > 0, name="empty_text")),
         "start_char": _offset,
         "end_char": _offset,
-        "quote_group_id": pa.Column(str),
+        "quote_group_id": pa.Column(str, nullable=True),
     },
     checks=[_span_check],
     strict=False,

@@ -4,6 +4,8 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
+from newsfacts.brief import analyst_brief
+from newsfacts.load.warehouse import connect_read_only
 from newsfacts.pipeline import RunSummary
 from newsfacts.report import run_summary_markdown
 
@@ -23,3 +25,13 @@ def publish_run_summary(summary: RunSummary, quarantine_rows: list[dict]) -> Non
         ] or [{"reason": "(none)", "count": 0, "examples": ""}],
         description="Inputs quarantined in this run, by reason",
     )
+
+
+@task(name="publish-analyst-brief", cache_policy=NO_CACHE)
+def publish_analyst_brief(warehouse_dir: str) -> str:
+    """The analyst brief of the whole warehouse after this run, as a markdown artifact."""
+    with connect_read_only(warehouse_dir) as con:
+        brief = analyst_brief(con)
+    create_markdown_artifact(key="news-etl-analyst-brief", markdown=brief,
+                             description="Incidents, figures, sources and disagreements; most-quoted statements")
+    return brief

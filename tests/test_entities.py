@@ -31,3 +31,33 @@ def test_context_country_disambiguates():
     assert geocode("Odessa", frozenset({"US"})).country_code == "US"
     assert geocode("Odessa", frozenset({"UA"})).country_code == "UA"
     assert geocode("Nowhereville") is None
+
+
+def test_areas_named_after_their_centre_take_one_name_whatever_the_text_calls_them():
+    oblast = geocode("Kharkiv Oblast", frozenset({"UA"}))
+    region = geocode("Kharkiv region", frozenset({"UA"}))
+    assert oblast == region and oblast.name == "Kharkiv Region" and oblast.basis == "centre Kharkiv"
+    # a known region with its formal suffix is that region
+    assert geocode("Inner Mongolia Autonomous Region", frozenset({"CN"})).name == "Inner Mongolia"
+    assert geocode("Barry County", frozenset({"US"})).country_code == "US"
+
+
+def test_a_compass_part_of_a_state_or_country_is_placed_in_it_but_not_of_a_city():
+    west = geocode("West Michigan", frozenset({"US"}))
+    assert west.country_code == "US" and west.basis == "part of Michigan" and west.latitude is not None
+    assert geocode("Eastern Ukraine").country_code == "UA"
+    assert geocode("West Kharkiv") is None  # a city is not divided by compass points here
+
+
+def test_countries_and_states_have_coordinates():
+    for name in ("Ukraine", "Bolivia", "Texas"):
+        place = geocode(name)
+        assert place.latitude is not None and place.longitude is not None, name
+
+
+def test_an_alternate_spelling_abroad_does_not_override_the_documents_countries():
+    # 'Sarkh' is listed as an alternate spelling of a city in Chad; in an Afghan story it is not that city.
+    assert geocode("Sarkh", frozenset({"AF", "US"})) is None
+    assert geocode("Sarkh").country_code == "TD"  # with no context, the gazetteer's answer stands
+    # a place's own name abroad still resolves
+    assert geocode("Paris", frozenset({"UA"})).country_code == "FR"

@@ -64,3 +64,51 @@ def test_sentences_never_run_across_a_paragraph_break(nlp):
     doc = nlp("“It happens every day. This is a crime. “\n\nThe operation has failed to take any city, officials said.")
     assert all("\n\n" not in sent.text.strip() for sent in doc.sents)
     assert any(sent.text.startswith("The operation") for sent in doc.sents)
+
+
+def test_each_name_in_a_list_of_counties_is_a_county(entities_of):
+    mentions, entities = entities_of(
+        "Health officials in Michigan said the virus has been reported in Barry, Cass and Van Buren counties. "
+        "Smith, Jones and Brown were among the officials.")
+    for county in ("Barry County", "Cass County", "Van Buren County"):
+        assert entities[county].country_code == "US", county
+    assert not any(e.canonical_name.startswith(("Smith", "Jones", "Brown")) and e.entity_type == "location"
+                   for e in entities.values())
+
+
+def test_a_site_named_with_its_noun_is_in_its_city_and_its_bare_name_joins_it(entities_of):
+    mentions, entities = entities_of(
+        "Fighters are holding out at the Azovstal steelworks in Mariupol, Ukraine. "
+        "Civilians are also sheltering at Azovstal, officials said. "
+        "The Russian base was not hit.")
+    site = entities["Azovstal steelworks"]
+    assert site.geocode_basis == "within Mariupol" and site.country_code == "UA"
+    assert {m.surface for m in mentions if m.entity_id == site.entity_id} == {"Azovstal steelworks", "Azovstal"}
+    assert "Russian" not in entities and "Russian base" not in entities
+
+
+def test_a_bare_area_name_joins_its_area_but_a_city_stays_apart_from_its_region(entities_of):
+    _m, entities = entities_of(
+        "The helicopter came down in Logar province in Afghanistan. Officials in Logar said two died.")
+    assert entities["Logar province"].aliases == ["Logar", "Logar province"]
+    _m, entities = entities_of("Shelling hit the Kharkiv region overnight, Ukraine said. In Kharkiv, trams stopped.")
+    assert entities["Kharkiv Region"].entity_id != entities["Kharkiv"].entity_id
+
+
+def test_the_sentence_names_a_locality_ner_missed(entities_of):
+    mentions, entities = entities_of(
+        "A helicopter crashed in the Zarbak area of Sarkh, Logar, in Afghanistan, a spokesman said. "
+        "It flew from Kabul.")
+    located = {m.surface for m in mentions if m.entity_type == "location"}
+    assert {"Zarbak", "Sarkh"} <= located
+    assert entities["Zarbak"].country_code == "AF"
+
+
+def test_a_first_name_alone_joins_the_one_person_with_it(entities_of):
+    mentions, entities = entities_of(
+        "Guido Pella won the opening set. Guido then lost the next two, his coach said.")
+    guido = [m for m in mentions if m.surface in ("Guido", "Guido Pella")]
+    assert len(guido) == 2 and len({m.entity_id for m in guido}) == 1
+    mentions, _e = entities_of("Maria Lopez and Maria Garcia were hurt. Maria is recovering, police said.")
+    alone = [m for m in mentions if m.surface == "Maria"]
+    assert all(m.entity_type != "person" or m.key == "maria" for m in alone)  # two Marias: no guess

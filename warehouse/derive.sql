@@ -30,6 +30,47 @@ DELETE FROM casualties WHERE doc_id IN (SELECT doc_id FROM superseded);
 DELETE FROM quotes WHERE doc_id IN (SELECT doc_id FROM superseded);
 DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM superseded);
 
+-- Near-duplicate articles (syndicated copies, re-posts with other page furniture): documents whose
+-- MinHash signatures (16 bands of 4 values) share a band are candidates; a candidate pair is kept
+-- when the signatures agree on at least 70% of their 64 values (the estimated Jaccard similarity of
+-- their 3-word shingles). A copy points at the earliest of its near-identical documents: the first
+-- published, then the first loaded. The threshold is NEAR_DUPLICATE_SIMILARITY in
+-- newsfacts/consolidate/near_duplicates.py.
+CREATE TEMP TABLE document_bands AS
+SELECT d.doc_id, b.band, hash(d.minhash[b.band * 4 + 1 : b.band * 4 + 4]) AS band_hash
+FROM documents d CROSS JOIN range(16) b(band)
+WHERE d.superseded_by IS NULL AND len(d.minhash) = 64;
+
+CREATE TEMP TABLE document_order AS
+SELECT doc_id, row_number() OVER (ORDER BY published_date NULLS LAST, ingested_at, source_path, doc_id) AS position
+FROM documents WHERE superseded_by IS NULL;
+
+CREATE TEMP TABLE near_pairs AS
+WITH candidates AS (
+    SELECT DISTINCT a.doc_id AS doc_a, b.doc_id AS doc_b
+    FROM document_bands a JOIN document_bands b ON a.band = b.band AND a.band_hash = b.band_hash AND a.doc_id < b.doc_id
+)
+SELECT c.doc_a, c.doc_b,
+       list_sum(list_transform(range(1, 65), lambda i: (da.minhash[i] = db.minhash[i])::INTEGER)) / 64.0 AS similarity
+FROM candidates c JOIN documents da ON da.doc_id = c.doc_a JOIN documents db ON db.doc_id = c.doc_b;
+DELETE FROM near_pairs WHERE similarity < 0.7;
+
+-- Each document's earliest near-identical document, if earlier than itself; then one more hop so that
+-- a copy of a copy points at the original.
+CREATE TEMP TABLE near_links AS
+WITH both_ways AS (
+    SELECT doc_a AS doc_id, doc_b AS other, similarity FROM near_pairs
+    UNION ALL SELECT doc_b, doc_a, similarity FROM near_pairs
+)
+SELECT w.doc_id, arg_min(w.other, o.position) AS original, arg_min(w.similarity, o.position) AS similarity
+FROM both_ways w JOIN document_order o ON o.doc_id = w.other JOIN document_order s ON s.doc_id = w.doc_id
+WHERE o.position < s.position
+GROUP BY w.doc_id;
+
+UPDATE documents SET near_duplicate_of = coalesce(hop.original, l.original), near_duplicate_similarity = l.similarity
+FROM near_links l LEFT JOIN near_links hop ON hop.doc_id = l.original
+WHERE documents.doc_id = l.doc_id;
+
 -- A person named only by surname in a document ('Smith') is the person named in full in another
 -- ('Jane Smith') when exactly one person of that surname is named in full anywhere.
 CREATE TEMP TABLE person_remap AS
@@ -100,38 +141,3 @@ FROM entities e WHERE quotes.speaker_entity_id = e.entity_id;
 
 UPDATE casualties SET reported_by = e.canonical_name
 FROM entities e WHERE casualties.reported_by_entity_id = e.entity_id;
-
--- One row per incident: events of the same type, place and day across documents. Killed and
--- injured come from the documents' top-level figures at that place (subsets excluded): low is the
--- lowest figure, high the highest upper bound, best the figure most documents agree on.
-CREATE TABLE event_clusters AS
-WITH members AS (
-    SELECT cluster_id, any_value(event_type) AS event_type, any_value(event_date) AS event_date,
-           any_value(location) AS location, list_sort(list(DISTINCT doc_id)) AS doc_ids
-    FROM events WHERE cluster_id IS NOT NULL GROUP BY cluster_id
-),
-figures AS (
-    SELECT m.cluster_id, c.kind, c.doc_id, c.count_min, coalesce(c.count_max, c.count_min) AS count_high
-    FROM members m
-    JOIN casualties c ON list_contains(m.doc_ids, c.doc_id) AND c.location = m.location AND c.part_of IS NULL
-    WHERE c.kind IN ('killed', 'injured')
-),
-agreement AS (
-    SELECT cluster_id, kind, count_min, count(DISTINCT doc_id) AS n_docs FROM figures GROUP BY ALL
-),
-summary AS (
-    SELECT f.cluster_id, f.kind, min(f.count_min) AS low, max(f.count_high) AS high,
-           (SELECT arg_max(a.count_min, a.n_docs * 1000000 + a.count_min) FROM agreement a
-            WHERE a.cluster_id = f.cluster_id AND a.kind = f.kind) AS best
-    FROM figures f GROUP BY f.cluster_id, f.kind
-)
-SELECT
-    m.cluster_id, m.event_type, m.event_date, m.location,
-    len(m.doc_ids)::INTEGER AS n_documents,
-    (SELECT count(DISTINCT coalesce(d.publisher, d.doc_id)) FROM documents d WHERE list_contains(m.doc_ids, d.doc_id))::INTEGER AS n_publishers,
-    m.doc_ids,
-    k.low::INTEGER AS killed_low, k.best::INTEGER AS killed_best, k.high::INTEGER AS killed_high,
-    i.low::INTEGER AS injured_low, i.best::INTEGER AS injured_best, i.high::INTEGER AS injured_high
-FROM members m
-LEFT JOIN summary k ON k.cluster_id = m.cluster_id AND k.kind = 'killed'
-LEFT JOIN summary i ON i.cluster_id = m.cluster_id AND i.kind = 'injured';

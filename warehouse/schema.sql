@@ -20,7 +20,9 @@ CREATE TABLE documents (
     url                   VARCHAR,
     source_format         VARCHAR,              -- 'text', 'html', 'json', 'nitf'
     content_sha256        VARCHAR,              -- hash of the file the document was read from
-    pipeline_version      VARCHAR
+    pipeline_version      VARCHAR,
+    minhash               UBIGINT[],            -- MinHash signature of the text, for near-duplicates
+    near_duplicate_similarity DOUBLE            -- set by derive.sql: estimated Jaccard similarity to near_duplicate_of
 );
 
 CREATE TABLE quarantine (
@@ -95,7 +97,9 @@ CREATE TABLE casualties (
     reported_by_entity_id VARCHAR,
     reported_by_description VARCHAR,  -- an unnamed source as the text describes it ('a doctor at the hospital')
     run_id          VARCHAR,
-    pipeline_version VARCHAR
+    pipeline_version VARCHAR,
+    sentence_start  INTEGER,   -- the sentence the figure stands in: the evidence an analyst reads
+    sentence_end    INTEGER
 );
 
 CREATE TABLE quotes (
@@ -125,9 +129,10 @@ CREATE TABLE events (
     actor                 VARCHAR,
     start_char            INTEGER,
     end_char              INTEGER,
-    cluster_id            VARCHAR,
+    cluster_id            VARCHAR,   -- set by the warehouse build: the incident this report belongs to
     run_id                VARCHAR,
-    pipeline_version      VARCHAR
+    pipeline_version      VARCHAR,
+    event_weekday         VARCHAR    -- the weekday the text names ('Wednesday'), even when no date resolves it
 );
 
 CREATE TABLE runs (

@@ -23,6 +23,12 @@ def resolve_weekday(weekday: str, published: date) -> date:
     return published - timedelta(days=(published.weekday() - target) % 7)
 
 
+def weekday_in(text: str) -> str | None:
+    """The weekday a sentence names ('on Wednesday' -> 'Wednesday'), else None."""
+    match = _WEEKDAY.search(text)
+    return match.group(1).title() if match else None
+
+
 def date_in_text(text: str, published: date | None) -> tuple[date | None, str]:
     """(date, precision) of the first date the text states, resolved against `published`."""
     explicit = _EXPLICIT.search(text)

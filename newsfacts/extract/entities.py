@@ -31,6 +31,9 @@ class Mention:
     entity_id: str = ""
     role: str | None = None
     place: Place | None = None  # set by resolve_entities for geocoded (or contained) locations
+    # The name to geocode when it differs from the surface: 'Barry County' for 'Barry' in 'Barry,
+    # Cass and Van Buren counties'; 'Logar province' for a later bare 'Logar'.
+    place_query: str | None = None
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Entity:
     country_code: str | None = None
     geocode_basis: str | None = None  # 'gazetteer', 'centre <city>' (an area), 'within <place>' (a square, a village)
     role: str | None = None
+    place_kind: str | None = None  # the gazetteer's kind: 'country', 'state', 'county', 'city', 'region', 'within'
 
 
 @cache
@@ -134,12 +138,134 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
         place = geocode(mention.surface, countries)
         if place is not None and len(mention.surface.split()) <= 3 and (
             place.kind in ("country", "region") or place.population >= 100_000
-            or (place.country_code in countries and mention.entity_type == "person" and len(mention.surface.split()) == 1)
+            # a one-word name that is a town of a country the document is about ('Popasna')
+            or (place.country_code in countries and len(mention.surface.split()) == 1
+                and place.kind == "city" and mention.surface not in org_heads)
         ):
             mention.entity_type = "location"
 
 
-_AREA_WORD = re.compile(r"^\s+(region|oblast|province|county|district|governorate|prefecture)\b", re.IGNORECASE)
+_AREA_WORD = re.compile(r"\s+(region|oblast|province|county|district|governorate|prefecture)\b", re.IGNORECASE)
+# Sites named by a proper name and a common noun: 'the Azovstal steelworks', 'the Pulse club'.
+_SITE_NOUN = re.compile(
+    r"\s+(steelworks|plant|factory|refinery|mine|club|nightclub|bar|restaurant|cafe|hotel|mall|market|"
+    r"stadium|arena|airfield|airbase|air base|base|camp|prison|port|terminal|compound)\b"
+)
+# 'Barry, Berrien, Cass and Van Buren counties': each name is an area of that kind.
+_AREA_LIST = re.compile(
+    r"((?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, )+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,? and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+    r" (counties|provinces|regions|districts|oblasts|states|governorates|prefectures)\b"
+)
+_SINGULAR = {"counties": "County", "provinces": "Province", "regions": "Region", "districts": "District",
+             "oblasts": "Oblast", "states": "State", "governorates": "Governorate", "prefectures": "Prefecture"}
+# Places the sentence itself calls places: 'the village of X', 'in the X area of Y'.
+_LOCALITY = (
+    re.compile(r"\b(?:village|town|city|hamlet|settlement|suburb|district|neighbou?rhood|area|region|province) of "
+               r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"),
+    re.compile(r"\bin (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:area|district|village|neighbou?rhood|suburb)\b"),
+)
+
+
+def _area_lists(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
+    """Each name of a list of areas becomes a place mention that geocodes as '<name> <Kind>'."""
+    found = []
+    for match in _AREA_LIST.finditer(doc.text):
+        kind = _SINGULAR[match.group(2)]
+        for name in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", match.group(1)):
+            start, end = match.start(1) + name.start(), match.start(1) + name.end()
+            mention = Mention(name.group(), start, end, sentence_index_of(start), "location")
+            mention.place_query = f"{name.group()} {kind}"
+            found.append(mention)
+    if not found:
+        return mentions
+    spans = [(m.start_char, m.end_char) for m in found]
+    kept = [m for m in mentions if not any(s < m.end_char and m.start_char < e for s, e in spans)]
+    return sorted(kept + found, key=lambda m: m.start_char)
+
+
+def _named_localities(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
+    taken = [(m.start_char, m.end_char) for m in mentions]
+    found = []
+    for match in (m for pattern in _LOCALITY for m in pattern.finditer(doc.text)):
+        start, end = match.span(1)
+        overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
+        if overlapping:
+            for m in overlapping:  # NER's organisation or person there is the place the sentence names
+                if m.entity_type != "location" and m.start_char == start:
+                    m.entity_type = "location"
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(Mention(match.group(1), start, end, sentence_index_of(start), "location"))
+        taken.append((start, end))
+    return found
+
+
+def _extend_areas_and_sites(doc, mentions: list[Mention]) -> None:
+    """'the Kharkiv region' is the region, not the city; 'the Azovstal steelworks' is a site, not a
+    company. The surface takes the following noun."""
+    for mention in mentions:
+        if mention.entity_type == "person" or mention.place_query:
+            continue
+        area = _AREA_WORD.match(doc.text, mention.end_char) if mention.entity_type == "location" else None
+        site = _SITE_NOUN.match(doc.text, mention.end_char)
+        extension = area or site
+        if extension:
+            mention.end_char = extension.end()
+            mention.surface = doc.text[mention.start_char:mention.end_char]
+            mention.entity_type = "location"
+
+
+def _join_bare_names(doc, sentence_index_of, mentions: list[Mention]) -> None:
+    """A bare 'Logar' or 'Azovstal' in a document that names 'Logar province' or 'the Azovstal
+    steelworks' is that place, unless the bare name is a place of its own ('Kharkiv' the city is
+    not 'the Kharkiv region'). All of a site's nouns ('plant', 'steelworks') are one site."""
+    full: dict[str, str] = {}
+    for mention in mentions:
+        if mention.entity_type != "location":
+            continue
+        match = _AREA_WORD.search(mention.surface) or _SITE_NOUN.search(mention.surface)
+        if match and match.end() == len(mention.surface) and match.start() > 0:
+            base = mention.surface[: match.start()]
+            if geocode(base) is None:
+                full.setdefault(base, mention.place_query or mention.surface)
+    for mention in mentions:
+        if mention.entity_type == "person" or mention.place_query:
+            continue
+        match = _SITE_NOUN.search(mention.surface)
+        base = mention.surface[: match.start()] if match and match.end() == len(mention.surface) else mention.surface
+        if base in full:
+            mention.entity_type = "location"
+            mention.place_query = full[base]
+    taken = [(m.start_char, m.end_char) for m in mentions]
+    for base, place_query in full.items():  # and where NER did not see the bare name at all
+        for match in re.finditer(r"\b%s\b" % re.escape(base), doc.text):
+            start, end = match.span()
+            if not any(s < end and start < e for s, e in taken):
+                mention = Mention(base, start, end, sentence_index_of(start), "location", place_query=place_query)
+                mentions.append(mention)
+                taken.append((start, end))
+
+
+def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
+    """A first name alone ('Guido') where the document names exactly one person with it in full."""
+    by_first: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.surface.split()
+        if m.entity_type == "person" and len(words) >= 2:
+            by_first.setdefault(words[0], set()).add(m.surface)
+    unique = {first for first, names in by_first.items() if len(names) == 1 and is_given_name(first)}
+    if not unique:
+        return []
+    taken = [(m.start_char, m.end_char) for m in mentions]
+    found = []
+    pattern = re.compile(r"\b(%s)\b(?! [A-Z])" % "|".join(re.escape(f) for f in sorted(unique)))
+    for match in pattern.finditer(doc.text):
+        start, end = match.span(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(Mention(match.group(1), start, end, sentence_index_of(start), "person"))
+    return found
 
 
 def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozenset()) -> list[Mention]:
@@ -159,9 +285,6 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             continue
         offset = ent.text.find(surface)
         start = ent.start_char + max(offset, 0)
-        area = _AREA_WORD.match(doc.text, start + len(surface)) if entity_type == "location" else None
-        if area:  # 'the Kharkiv region' is the region, not the city
-            surface = doc.text[start:area.end()]
         mention = Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type)
         if entity_type == "person":
             mention.role = role_of(doc, ent, start)
@@ -169,7 +292,9 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     dateline = _dateline_mention(doc, sentence_index_of)
     if dateline is not None:  # the dateline is a place whatever NER made of it
         mentions = [m for m in mentions if m.start_char >= dateline.end_char] + [dateline]
-    mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions))
+    mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions, countries))
+    mentions = _area_lists(doc, sentence_index_of, mentions)
+    mentions.extend(_named_localities(doc, sentence_index_of, mentions))
     org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
     for mention in mentions:  # full names first, so that their surnames are known below
         if len(mention.surface.split()) > 1:
@@ -178,10 +303,13 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     for mention in mentions:
         if len(mention.surface.split()) == 1:
             _retype(mention, surnames, countries, org_heads)
+    _extend_areas_and_sites(doc, mentions)
+    _join_bare_names(doc, sentence_index_of, mentions)
+    mentions.extend(_given_name_mentions(doc, sentence_index_of, mentions))
     _assign_person_keys([m for m in mentions if m.entity_type == "person"])
     for mention in mentions:
         if mention.entity_type != "person":
-            mention.key = name_key(mention.surface)
+            mention.key = name_key(mention.place_query or mention.surface)
     return mentions
 
 
@@ -241,19 +369,27 @@ def _well_known_places() -> frozenset[str]:
 
 # Named sites NER often misses: 'Constitution Square', 'Palace of Labor', 'Boryspil Airport'.
 _SITE = re.compile(
-    r"\b(?:(?:[A-Z][\w'’-]+\s){1,3}(?:Square|Street|Avenue|Boulevard|Road|Bridge|Airport|Station|Stadium|Hospital|Cathedral|Mosque|Church|Market|Park|Plant|Port)"
+    r"\b(?:(?:\d{1,3}(?:st|nd|rd|th)\s|(?:[A-Z][\w'’-]+\s){1,3})(?:Square|Street|Avenue|Boulevard|Road|Bridge|Airport|Station|Stadium|Hospital|Cathedral|Mosque|Church|Market|Park|Plant|Port)"
     r"|(?:Palace|Church|Cathedral|House|Museum|Theatre|Theater) of (?:the )?[A-Z][\w'’-]+)\b"
 )
+# 'the Azovstal steelworks' where NER saw no name: a proper name between 'the' and a site noun.
+_NAMED_SITE = re.compile(r"(?<=\bthe )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?=" + _SITE_NOUN.pattern.removeprefix(r"\s+").replace("(", " (", 1) + ")")
 _COUNTRY_ABBREVIATIONS = re.compile(r"(?<![\w.])(?:U\.S\.|U\.K\.|US|UK|USA|UAE)(?![\w])")
 
 
-def _gazetteer_mentions(doc, sentence_index_of, mentions) -> list[Mention]:
-    names = _well_known_places()
+def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[str] = frozenset()) -> list[Mention]:
+    """Places NER missed: well-known places anywhere, cities of 100,000 people or more in the
+    countries the document is about, named sites and country abbreviations."""
+    from newsfacts.extract.gazetteer import major_city_names
+
+    names = _well_known_places() | {n for n in major_city_names(countries) if not is_given_name(n.split()[0])}
     taken = [(m.start_char, m.end_char) for m in mentions]
     found = []
-    for pattern in (_SITE, _COUNTRY_ABBREVIATIONS):
+    for pattern in (_SITE, _NAMED_SITE, _COUNTRY_ABBREVIATIONS):
         for match in pattern.finditer(doc.text):
             start, end = match.span()
+            if pattern is _NAMED_SITE and match.group().lower() in demonyms():
+                continue  # 'the Russian base' names no site
             if not any(s < end and start < e for s, e in taken):
                 found.append(Mention(match.group(), start, end, sentence_index_of(start), "location"))
                 taken.append((start, end))
@@ -272,15 +408,21 @@ def _gazetteer_mentions(doc, sentence_index_of, mentions) -> list[Mention]:
 
 
 def _assign_person_keys(people: list[Mention]) -> None:
-    full_names = {}
+    by_surname: dict[str, set[str]] = {}
+    by_given_name: dict[str, set[str]] = {}
     for mention in people:
         key = name_key(mention.surface)
         if len(key.split()) >= 2:
-            full_names.setdefault(key.split()[-1], set()).add(key)
+            by_surname.setdefault(key.split()[-1], set()).add(key)
+            by_given_name.setdefault(key.split()[0], set()).add(key)
     for mention in people:
         key = name_key(mention.surface)
-        if len(key.split()) == 1 and len(full_names.get(key, ())) == 1:
-            key = next(iter(full_names[key]))  # 'Smith' -> 'jane smith' when only one full name ends so
+        if len(key.split()) == 1:
+            # 'Smith' -> 'jane smith' when only one full name ends so; else 'Jane' when only one begins so
+            for full_names in (by_surname.get(key, ()), by_given_name.get(key, ())):
+                if len(full_names) == 1:
+                    key = next(iter(full_names))
+                    break
         mention.key = key
 
 
@@ -288,7 +430,8 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str])
     """Entities of one document, keyed by id; sets each mention's entity_id. Places are geocoded."""
     entities: dict[str, Entity] = {}
     by_group: dict[tuple[str, str], list[Mention]] = {}
-    places = {id(m): geocode(_title_case(m.surface), context_countries) for m in mentions if m.entity_type == "location"}
+    places = {id(m): geocode(_title_case(m.place_query or m.surface), context_countries)
+              for m in mentions if m.entity_type == "location"}
     for mention in mentions:
         place = places.get(id(mention))
         if mention.entity_type == "location" and place is None:
@@ -313,6 +456,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str])
             place.country_code if place else None,
             place.basis if place else None,
             max(roles, key=len) if roles else None,
+            place.kind if place else None,
         )
         for mention in group:
             mention.entity_id = eid
@@ -348,7 +492,7 @@ def _container(mention: Mention, mentions: list[Mention], places: dict) -> Place
         if not counts:
             return None
         container = max(counts.values(), key=lambda pair: pair[0])[1]
-    return Place(mention.surface, container.latitude, container.longitude, container.country_code, "within", 0,
+    return Place(mention.place_query or mention.surface, container.latitude, container.longitude, container.country_code, "within", 0,
                  f"within {container.name}")
 
 

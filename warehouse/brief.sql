@@ -1,0 +1,29 @@
+-- Queries behind `newsfacts report` (the analyst brief). Each starts with a `-- name:` line.
+
+-- name: totals
+SELECT (SELECT count(*) FROM documents WHERE superseded_by IS NULL) AS documents,
+       (SELECT count(*) FROM documents WHERE superseded_by IS NULL AND near_duplicate_of IS NOT NULL) AS near_duplicates,
+       (SELECT count(DISTINCT coalesce(publisher, doc_id)) FROM documents WHERE superseded_by IS NULL AND near_duplicate_of IS NULL) AS sources,
+       (SELECT count(*) FROM event_clusters) AS incidents,
+       (SELECT count(*) FROM casualties) AS casualty_figures,
+       (SELECT count(DISTINCT quote_group_id) FROM quotes) AS statements;
+
+-- name: incidents
+SELECT cluster_id, event_type, event_date, event_weekday, location, n_documents, n_publishers,
+       killed_low, killed_best, killed_high, injured_low, injured_best, injured_high
+FROM event_clusters
+ORDER BY coalesce(killed_best, 0) + coalesce(injured_best, 0) > 0 DESC, n_publishers DESC,
+         coalesce(killed_best, 0) DESC, event_date NULLS LAST, location
+LIMIT ?;
+
+-- name: conflicts
+SELECT cluster_id, kind, list_transform(reports, lambda r: r.figure::VARCHAR || ' (' || r.source || ')') AS said
+FROM figure_conflicts
+WHERE list_contains(?::VARCHAR[], cluster_id)
+ORDER BY cluster_id, kind;
+
+-- name: statements
+SELECT v.speaker, v.n_documents, v.n_wordings, v.wordings[1].text AS wording
+FROM quote_variants v
+ORDER BY v.n_documents DESC, v.n_wordings DESC, v.speaker
+LIMIT ?;

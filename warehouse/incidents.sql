@@ -1,0 +1,90 @@
+-- Incident clusters, after newsfacts/consolidate/incidents.py has set events.cluster_id and filled
+-- incident_figures (which casualty figure counts for which incident).
+--
+-- A source is a publisher; a document with no known publisher is its own source, and a near-duplicate
+-- counts as the document it copies. Figures from near-duplicate copies are not counted again.
+--
+-- Per incident and kind (killed, injured), over the figures of its independent sources:
+--   low  = the lowest figure stated (count_min), as ACLED codes fatalities when reports conflict;
+--   high = the highest figure stated (count_max, or count_min when open-ended);
+--   best = the figure stated by the most independent sources; on a tie, the higher one (a later
+--          count usually includes the victims an earlier one had not yet found).
+
+CREATE TEMP TABLE document_sources AS
+SELECT d.doc_id,
+       coalesce(d.near_duplicate_of, d.doc_id) AS original_doc_id,
+       coalesce(d.publisher, o.publisher, 'document ' || coalesce(d.near_duplicate_of, d.doc_id)) AS source
+FROM documents d LEFT JOIN documents o ON o.doc_id = d.near_duplicate_of
+WHERE d.superseded_by IS NULL;
+
+CREATE TABLE event_clusters AS
+WITH votes AS (
+    SELECT cluster_id, 'type' AS field, event_type AS value, count(*) AS n FROM events WHERE cluster_id IS NOT NULL GROUP BY ALL
+    UNION ALL
+    SELECT cluster_id, 'date', event_date::VARCHAR, count(*) FROM events
+    WHERE cluster_id IS NOT NULL AND event_date_precision = 'day' GROUP BY ALL
+    UNION ALL
+    SELECT cluster_id, 'weekday', event_weekday, count(*) FROM events
+    WHERE cluster_id IS NOT NULL AND event_weekday IS NOT NULL GROUP BY ALL
+    UNION ALL
+    SELECT cluster_id, 'place', location, count(*) FROM events WHERE cluster_id IS NOT NULL GROUP BY ALL
+),
+-- the type, day, weekday and place most reports give; on ties the shortest (a city before its
+-- region), then alphabetical, so every build agrees
+choices AS (
+    SELECT cluster_id,
+           first(value ORDER BY n DESC, length(value), value) FILTER (WHERE field = 'type') AS event_type,
+           first(value ORDER BY n DESC, length(value), value) FILTER (WHERE field = 'date') AS event_date,
+           first(value ORDER BY n DESC, length(value), value) FILTER (WHERE field = 'weekday') AS event_weekday,
+           first(value ORDER BY n DESC, length(value), value) FILTER (WHERE field = 'place') AS location
+    FROM votes GROUP BY cluster_id
+),
+members AS (
+    SELECT e.cluster_id, c.event_type, c.event_date::DATE AS event_date, c.event_weekday, c.location,
+           list_sort(list(DISTINCT e.doc_id)) AS doc_ids,
+           count(DISTINCT s.source)::INTEGER AS n_publishers,
+           count(*)::INTEGER AS n_reports
+    FROM events e JOIN document_sources s USING (doc_id) JOIN choices c USING (cluster_id)
+    GROUP BY ALL
+),
+figures AS (
+    SELECT f.cluster_id, c.kind, s.source, c.count_min, coalesce(c.count_max, c.count_min) AS count_high
+    FROM incident_figures f
+    JOIN casualties c USING (fact_id)
+    JOIN document_sources s ON s.doc_id = c.doc_id
+    JOIN documents d ON d.doc_id = c.doc_id
+    WHERE c.kind IN ('killed', 'injured') AND d.near_duplicate_of IS NULL
+),
+agreement AS (
+    SELECT cluster_id, kind, count_min, count(DISTINCT source) AS n_sources FROM figures GROUP BY ALL
+),
+summary AS (
+    SELECT f.cluster_id, f.kind, min(f.count_min) AS low, max(f.count_high) AS high,
+           (SELECT first(a.count_min ORDER BY a.n_sources DESC, a.count_min DESC) FROM agreement a
+            WHERE a.cluster_id = f.cluster_id AND a.kind = f.kind) AS best
+    FROM figures f GROUP BY f.cluster_id, f.kind
+)
+SELECT
+    m.cluster_id, m.event_type, m.event_date, m.location,
+    len(m.doc_ids)::INTEGER AS n_documents,
+    m.n_publishers,
+    m.doc_ids,
+    k.low::INTEGER AS killed_low, k.best::INTEGER AS killed_best, k.high::INTEGER AS killed_high,
+    i.low::INTEGER AS injured_low, i.best::INTEGER AS injured_best, i.high::INTEGER AS injured_high,
+    m.event_weekday,
+    m.n_reports
+FROM members m
+LEFT JOIN summary k ON k.cluster_id = m.cluster_id AND k.kind = 'killed'
+LEFT JOIN summary i ON i.cluster_id = m.cluster_id AND i.kind = 'injured'
+ORDER BY m.event_date NULLS LAST, m.location, m.cluster_id;
+
+-- The cross-source links, as tables of their own so that they are also written as Parquet snapshots
+-- beside the per-run parts (whose quote_group_id, cluster_id and near_duplicate_of stay empty).
+CREATE TABLE near_duplicates AS
+SELECT doc_id, near_duplicate_of, near_duplicate_similarity AS similarity
+FROM documents WHERE near_duplicate_of IS NOT NULL ORDER BY doc_id;
+
+CREATE TABLE quote_groups AS SELECT quote_id, quote_group_id FROM quotes ORDER BY quote_id;
+
+CREATE TABLE incident_reports AS
+SELECT event_id, cluster_id FROM events WHERE cluster_id IS NOT NULL ORDER BY event_id;
