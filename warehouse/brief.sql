@@ -23,7 +23,16 @@ WHERE list_contains(?::VARCHAR[], cluster_id)
 ORDER BY cluster_id, kind;
 
 -- name: statements
-SELECT v.speaker, v.n_documents, v.n_wordings, v.wordings[1].text AS wording
-FROM quote_variants v
-ORDER BY v.n_documents DESC, v.n_wordings DESC, v.speaker
-LIMIT ?;
+-- each with the wording most documents use (on a tie the fullest)
+WITH top AS (
+    SELECT quote_group_id, speaker, n_documents, n_wordings FROM quote_variants
+    ORDER BY n_documents DESC, n_wordings DESC, speaker LIMIT ?
+),
+wordings AS (
+    SELECT q.quote_group_id, q.text, count(DISTINCT q.doc_id) AS n
+    FROM quotes q JOIN top USING (quote_group_id) GROUP BY ALL
+)
+SELECT t.speaker, t.n_documents, t.n_wordings, first(w.text ORDER BY w.n DESC, length(w.text) DESC, w.text) AS wording
+FROM top t JOIN wordings w USING (quote_group_id)
+GROUP BY t.speaker, t.n_documents, t.n_wordings, t.quote_group_id
+ORDER BY t.n_documents DESC, t.n_wordings DESC, t.speaker;

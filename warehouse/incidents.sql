@@ -10,12 +10,15 @@
 --   best = the figure stated by the most independent sources; on a tie, the higher one (a later
 --          count usually includes the victims an earlier one had not yet found).
 
-CREATE TEMP TABLE document_sources AS
+CREATE TABLE document_sources AS
 SELECT d.doc_id,
        coalesce(d.near_duplicate_of, d.doc_id) AS original_doc_id,
-       coalesce(d.publisher, o.publisher, 'document ' || coalesce(d.near_duplicate_of, d.doc_id)) AS source
+       coalesce(d.publisher, o.publisher, 'document ' || coalesce(d.near_duplicate_of, d.doc_id)) AS source,
+       d.near_duplicate_of IS NOT NULL AS is_copy
 FROM documents d LEFT JOIN documents o ON o.doc_id = d.near_duplicate_of
 WHERE d.superseded_by IS NULL;
+
+UPDATE casualties SET cluster_id = f.cluster_id FROM incident_figures f WHERE casualties.fact_id = f.fact_id;
 
 CREATE TABLE event_clusters AS
 WITH votes AS (
@@ -48,12 +51,9 @@ members AS (
     GROUP BY ALL
 ),
 figures AS (
-    SELECT f.cluster_id, c.kind, s.source, c.count_min, coalesce(c.count_max, c.count_min) AS count_high
-    FROM incident_figures f
-    JOIN casualties c USING (fact_id)
-    JOIN document_sources s ON s.doc_id = c.doc_id
-    JOIN documents d ON d.doc_id = c.doc_id
-    WHERE c.kind IN ('killed', 'injured') AND d.near_duplicate_of IS NULL
+    SELECT c.cluster_id, c.kind, s.source, c.count_min, coalesce(c.count_max, c.count_min) AS count_high
+    FROM casualties c JOIN document_sources s USING (doc_id)
+    WHERE c.cluster_id IS NOT NULL AND c.kind IN ('killed', 'injured') AND NOT s.is_copy
 ),
 agreement AS (
     SELECT cluster_id, kind, count_min, count(DISTINCT source) AS n_sources FROM figures GROUP BY ALL

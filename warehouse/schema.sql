@@ -99,7 +99,8 @@ CREATE TABLE casualties (
     run_id          VARCHAR,
     pipeline_version VARCHAR,
     sentence_start  INTEGER,   -- the sentence the figure stands in: the evidence an analyst reads
-    sentence_end    INTEGER
+    sentence_end    INTEGER,
+    cluster_id      VARCHAR    -- set by the warehouse build: the incident whose count this figure is part of
 );
 
 CREATE TABLE quotes (

@@ -50,10 +50,40 @@ class _Report:
 
 @dataclass
 class _Cluster:
+    """An incident being built. Its reports' date windows all overlap, so (intervals on a line) they
+    share a common window: a new report is compatible with every one of them exactly when it fits
+    that window, the cluster's weekday and its type family. The check is constant-time."""
+
+    family: str
+    earliest: date | None = None  # the latest of the members' earliest days
+    latest: date | None = None  # the earliest of the members' latest days
+    weekday: str | None = None
     reports: list[_Report] = field(default_factory=list)
+    targets: set[str] = field(default_factory=set)
+    positions: dict[str, list[int]] = field(default_factory=dict)  # doc_id -> start_char of its reports
 
     def accepts(self, report: _Report) -> bool:
-        return all(_compatible(report, other) for other in self.reports)
+        if report.family != self.family:
+            return False
+        if report.earliest and self.earliest and (report.latest < self.earliest or self.latest < report.earliest):
+            return False
+        return not (report.weekday and self.weekday and report.weekday != self.weekday)
+
+    def add(self, report: _Report) -> None:
+        if report.earliest:
+            self.earliest = max(self.earliest, report.earliest) if self.earliest else report.earliest
+            self.latest = min(self.latest, report.latest) if self.latest else report.latest
+        self.weekday = self.weekday or report.weekday
+        self.reports.append(report)
+        self.targets |= report.targets
+        self.positions.setdefault(report.doc_id, []).append(report.start_char)
+
+    def preference(self, report: _Report, index: int) -> tuple:
+        """Among fitting incidents: the one already holding a report of the same document, nearest in
+        its text; then the one whose targets overlap most; then the largest; then the first made."""
+        own = self.positions.get(report.doc_id)
+        nearest = -min(abs(p - report.start_char) for p in own) if own else 0
+        return (own is not None, nearest, len(report.targets & self.targets), len(self.reports), -index)
 
 
 def _report(event: dict) -> _Report:
@@ -68,14 +98,6 @@ def _report(event: dict) -> _Report:
     weekday = _WEEKDAYS[day.weekday()] if day else event.get("event_weekday")
     return _Report(event["event_id"], event["doc_id"], type_family(event["event_type"]), event["start_char"],
                    earliest, latest, weekday, set(event.get("targets") or ()), day)
-
-
-def _compatible(a: _Report, b: _Report) -> bool:
-    if a.family != b.family:
-        return False
-    if a.earliest and b.earliest and (a.latest < b.earliest or b.latest < a.earliest):
-        return False
-    return not (a.weekday and b.weekday and a.weekday != b.weekday)
 
 
 def cluster_incidents(events: list[dict], area_centres: dict[str, str] | None = None) -> dict[str, str]:
@@ -94,19 +116,13 @@ def cluster_incidents(events: list[dict], area_centres: dict[str, str] | None = 
     for place, reports in sorted(by_place.items()):
         clusters: list[_Cluster] = []
         for report in sorted(reports, key=lambda r: (r.specificity(), r.day or date.max, r.doc_id, r.start_char)):
-            fitting = [c for c in clusters if c.accepts(report)]
-            if not fitting:
-                clusters.append(_Cluster([report]))
-                continue
-            best = max(fitting, key=lambda c: (
-                any(r.doc_id == report.doc_id for r in c.reports),
-                # within its own document, the incident told nearest to it
-                -min((abs(r.start_char - report.start_char) for r in c.reports if r.doc_id == report.doc_id), default=0),
-                max(len(report.targets & r.targets) for r in c.reports),
-                len(c.reports),
-                -clusters.index(c),
-            ))
-            best.reports.append(report)
+            fitting = [(c, i) for i, c in enumerate(clusters) if c.accepts(report)]
+            if fitting:
+                best = max(fitting, key=lambda pair: pair[0].preference(report, pair[1]))[0]
+            else:
+                best = _Cluster(report.family)
+                clusters.append(best)
+            best.add(report)
         for cluster in clusters:
             first = min(r.event_id for r in cluster.reports)
             cluster_id = "inc-" + hashlib.sha1(f"{place}|{first}".encode()).hexdigest()[:16]

@@ -2,10 +2,11 @@
 Square' / 'central Independence Square'), gets one quote_group_id.
 
 Two quotes are one statement when
+- their words are the same once case and punctuation are set aside, or
 - the same speaker entity said both and their words overlap strongly (rapidfuzz token_set_ratio of
   SAME_SPEAKER_SIMILARITY or more: a translation rewords a few phrases, a partial quote is a subset), or
-- at most one of them has a speaker, they open with the same words, and they overlap even more
-  strongly (OPEN_SPEAKER_SIMILARITY): the unattributed copy of a tweet.
+- one of them has no speaker, they open with the same words, and they overlap even more strongly
+  (OPEN_SPEAKER_SIMILARITY): the unattributed copy of a tweet.
 Quotes of fewer than MIN_WORDS words only join a group word for word: 'We will win' is said by many.
 Different statements by one speaker overlap far less (typically under 50) and stay apart.
 """
@@ -16,7 +17,8 @@ import hashlib
 import re
 from collections import defaultdict
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from newsfacts.extract.translit import ascii_fold
 
@@ -47,37 +49,45 @@ class _UnionFind:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
-def _same_statement(a: dict, b: dict) -> bool:
-    if a["norm"] == b["norm"]:
-        return True
-    if min(a["n_words"], b["n_words"]) < MIN_WORDS:
-        return False
-    speakers = {a["speaker_entity_id"], b["speaker_entity_id"]} - {None}
-    if len(speakers) > 1:
-        return False
-    threshold = SAME_SPEAKER_SIMILARITY if len(speakers) == 1 and a["speaker_entity_id"] and b["speaker_entity_id"] else OPEN_SPEAKER_SIMILARITY
-    return fuzz.token_set_ratio(a["norm"], b["norm"]) >= threshold
+def _similar_pairs(rows: list[str], columns: list[str], cutoff: int):
+    """(i, j) of rows[i] and columns[j] scoring at least `cutoff` (vectorised by rapidfuzz)."""
+    scores = process.cdist(rows, columns, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, dtype=np.uint8)
+    return zip(*np.nonzero(scores))
 
 
 def group_quotes(quotes: list[dict]) -> dict[str, str]:
     """quote_id -> quote_group_id for quotes with keys quote_id, doc_id, speaker_entity_id, text.
     A group's id derives from its smallest quote_id, so a rebuild gives the same ids."""
-    items = []
+    groups = _UnionFind([q["quote_id"] for q in quotes])
+    # One representative per (wording, speaker): identical wordings are one statement outright.
+    representatives: dict[tuple[str, str | None], str] = {}
+    first_of_wording: dict[str, str] = {}
     for quote in quotes:
         norm = normalise(quote["text"])
-        items.append({**quote, "norm": norm, "n_words": len(norm.split())})
-    # Blocking keeps the comparisons near-linear: quotes are compared within one speaker's quotes,
-    # and with quotes that open with the same words.
-    blocks: dict[tuple, list[dict]] = defaultdict(list)
-    for item in items:
-        if item["speaker_entity_id"]:
-            blocks[("speaker", item["speaker_entity_id"])].append(item)
-        blocks[("opening", " ".join(item["norm"].split()[:_OPENING_WORDS]))].append(item)
-    groups = _UnionFind([item["quote_id"] for item in items])
-    for members in blocks.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if groups.find(a["quote_id"]) != groups.find(b["quote_id"]) and _same_statement(a, b):
-                    groups.union(a["quote_id"], b["quote_id"])
-    return {item["quote_id"]: "qg-" + hashlib.sha1(groups.find(item["quote_id"]).encode()).hexdigest()[:16]
-            for item in items}
+        key = (norm, quote["speaker_entity_id"])
+        representatives.setdefault(key, quote["quote_id"])
+        groups.union(representatives[key], quote["quote_id"])
+        first_of_wording.setdefault(norm, quote["quote_id"])
+        groups.union(first_of_wording[norm], quote["quote_id"])
+    by_speaker: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    by_opening: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
+    for (norm, speaker), quote_id in representatives.items():
+        if len(norm.split()) < MIN_WORDS:
+            continue
+        if speaker:
+            by_speaker[speaker].append((norm, quote_id))
+        by_opening[" ".join(norm.split()[:_OPENING_WORDS])].append((norm, quote_id, speaker is None))
+    # Blocking keeps the comparisons near-linear: a speaker's quotes among themselves, and each
+    # unattributed quote with the quotes that open with the same words.
+    for members in by_speaker.values():
+        if len(members) > 1:
+            texts = [norm for norm, _id in members]
+            for i, j in _similar_pairs(texts, texts, SAME_SPEAKER_SIMILARITY):
+                if i < j:
+                    groups.union(members[i][1], members[j][1])
+    for members in by_opening.values():
+        unattributed = [m for m in members if m[2]]
+        if unattributed and len(members) > 1:
+            for i, j in _similar_pairs([m[0] for m in unattributed], [m[0] for m in members], OPEN_SPEAKER_SIMILARITY):
+                groups.union(unattributed[i][1], members[j][1])
+    return {q["quote_id"]: "qg-" + hashlib.sha1(groups.find(q["quote_id"]).encode()).hexdigest()[:16] for q in quotes}
