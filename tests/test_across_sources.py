@@ -104,3 +104,16 @@ def test_syndicated_copies_point_at_the_original_and_are_not_counted_twice(copie
     # the copies' figures are reported, but not as independent corroboration
     assert query(copies_warehouse, "SELECT count(*) FROM corroboration WHERE fact LIKE '21 killed%'") == [(0,)]
     assert query(copies_warehouse, "SELECT count(*) FROM casualty_reports WHERE from_near_duplicate") != [(0,)]
+
+
+def test_every_run_attaches_the_brief_to_its_flow_run(seeds_warehouse):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey, ArtifactFilterFlowRunId
+
+    _warehouse, summary = seeds_warehouse
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
+            key=ArtifactFilterKey(any_=["news-etl-analyst-brief"]),
+            flow_run_id=ArtifactFilterFlowRunId(any_=[summary.flow_run_id])))
+    assert len(artifacts) == 1 and artifacts[0].type == "markdown"
+    assert artifacts[0].data.startswith("# newsfacts analyst brief") and "| 2022-03-01 | Kharkiv |" in artifacts[0].data

@@ -181,6 +181,7 @@ def test_the_prefect_ui_shows_a_finished_run_and_its_artifacts(tmp_path, prefect
         assert "Completed" in run_page and "news_etl" in run_page
         artifacts = render(f"http://127.0.0.1:{port}/artifacts", tmp_path / "chrome-artifacts")
         assert "news-etl-run-summary" in artifacts and "news-etl-data-quality" in artifacts
+        assert "news-etl-analyst-brief" in artifacts
     finally:
         server.stop_server(process)
 
