@@ -4,11 +4,9 @@ hashing) and keeps the pairs whose estimated Jaccard similarity reaches NEAR_DUP
 
 from __future__ import annotations
 
-import re
-
 from datasketch import MinHash
 
-from newsfacts.extract.translit import ascii_fold
+from newsfacts.extract.translit import plain_words
 
 # 64 permutations in 16 bands of 4: a pair at similarity 0.8 becomes a candidate with probability
 # 0.999, one at 0.5 with 0.64 (and is then rejected by its estimated similarity).
@@ -20,11 +18,8 @@ SHINGLE_WORDS = 3
 NEAR_DUPLICATE_SIMILARITY = 0.7
 _SEED = 1  # fixed: signatures stored in different runs must be comparable
 
-_WORD = re.compile(r"[a-z0-9]+")
-
-
 def shingles(text: str) -> set[bytes]:
-    words = _WORD.findall(ascii_fold(text).lower())
+    words = plain_words(text)
     if len(words) < SHINGLE_WORDS:
         return {" ".join(words).encode()} if words else set()
     return {" ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}

@@ -14,23 +14,21 @@ Different statements by one speaker overlap far less (typically under 50) and st
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from newsfacts.extract.translit import ascii_fold
+from newsfacts.extract.translit import plain_words
 
 SAME_SPEAKER_SIMILARITY = 70
 OPEN_SPEAKER_SIMILARITY = 80
 MIN_WORDS = 5
 _OPENING_WORDS = 3
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 def normalise(text: str) -> str:
-    return " ".join(_WORD.findall(ascii_fold(text).lower()))
+    return " ".join(plain_words(text))
 
 
 class _UnionFind:

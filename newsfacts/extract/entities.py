@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from newsfacts.extract.gazetteer import Place, demonyms, geocode
+from newsfacts.extract.gazetteer import Place, demonyms, geocode, major_city_names
 from newsfacts.extract.translit import name_key
 from newsfacts.rules import load_rules
 
@@ -380,8 +380,6 @@ _COUNTRY_ABBREVIATIONS = re.compile(r"(?<![\w.])(?:U\.S\.|U\.K\.|US|UK|USA|UAE)(
 def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Places NER missed: well-known places anywhere, cities of 100,000 people or more in the
     countries the document is about, named sites and country abbreviations."""
-    from newsfacts.extract.gazetteer import major_city_names
-
     names = _well_known_places() | {n for n in major_city_names(countries) if not is_given_name(n.split()[0])}
     taken = [(m.start_char, m.end_char) for m in mentions]
     found = []

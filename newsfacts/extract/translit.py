@@ -28,6 +28,14 @@ def ascii_fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of a text without accents, case or punctuation: what two copies of one text share."""
+    return _PLAIN_WORD.findall(ascii_fold(text).lower())
+
+
 def name_key(name: str) -> str:
     """'Ihor Bohdanenko' and 'Igor Bogdanenco' -> 'ihor bohdanenko'."""
     text = ascii_fold(name).lower()
