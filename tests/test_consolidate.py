@@ -110,7 +110,7 @@ def test_a_region_named_after_its_city_matches_the_city():
     assert clusters["region"] == clusters["city"]
 
 
-def test_an_incident_counts_top_level_figures_of_its_place_from_the_nearest_report():
+def test_an_incident_counts_top_level_figures_of_its_place_and_day_from_the_nearest_report():
     events = [_event("tue", "doc", weekday="Tuesday", start=100), _event("wed", "doc", weekday="Wednesday", start=900)]
     clusters = cluster_incidents(events)
     figures = [
@@ -119,5 +119,33 @@ def test_an_incident_counts_top_level_figures_of_its_place_from_the_nearest_repo
         {"fact_id": "early", "doc_id": "doc", "part_of": None, "location": "Kharkiv", "event_date": None, "start_char": 120},
         {"fact_id": "nationwide", "doc_id": "doc", "part_of": None, "location": "Ukraine", "event_date": None, "start_char": 930},
     ]
+    figures += [
+        {"fact_id": "day_toll", "doc_id": "doc", "part_of": None, "location": "Kharkiv", "event_date": None,
+         "period": "past 24 hours", "start_char": 905},
+        {"fact_id": "war_toll", "doc_id": "doc", "part_of": None, "location": "Kharkiv", "event_date": None,
+         "period": "since the war began", "start_char": 910},
+        {"fact_id": "year_toll", "doc_id": "doc", "part_of": None, "location": "Kharkiv", "event_date": None,
+         "period": "so far this year", "start_char": 920},
+    ]
     counted = assign_figures(figures, events, clusters)
-    assert counted == {"total": clusters["wed"], "early": clusters["tue"]}
+    assert counted == {"total": clusters["wed"], "early": clusters["tue"], "day_toll": clusters["wed"]}
+
+
+def test_cumulative_periods_are_recognised_and_a_cause_is_not():
+    from newsfacts.extract.facts import period_in
+
+    assert period_in("Since then, the offensive has killed more than 5,000 people") == "since then"
+    assert period_in("300 civilians had been killed since the town fell") == "since the town fell"
+    assert period_in("Four were killed over the past 24 hours") == "past 24 hours"
+    assert period_in("Nine have died so far this year") == "so far this year"
+    assert period_in("Two were hurt since he was driving too fast") is None
+
+
+def test_a_figure_dated_outside_the_reports_window_is_another_incidents():
+    events = [_event("strike", "doc", published=date(2025, 7, 1), start=100)]
+    clusters = cluster_incidents(events)
+    figures = [
+        {"fact_id": "now", "doc_id": "doc", "part_of": None, "location": "Kharkiv", "event_date": date(2025, 6, 30), "start_char": 150},
+        {"fact_id": "years_ago", "doc_id": "doc", "part_of": None, "location": "Kharkiv", "event_date": date(2023, 10, 7), "start_char": 160},
+    ]
+    assert assign_figures(figures, events, clusters) == {"now": clusters["strike"]}

@@ -39,7 +39,7 @@ def consolidate(con) -> dict[str, int]:
     clusters = cluster_incidents(events, centres)
     _replace_column(con, "events", "event_id", "cluster_id", clusters)
 
-    figures = _rows(con, "SELECT fact_id, doc_id, part_of, location, event_date, start_char FROM casualties")
+    figures = _rows(con, "SELECT fact_id, doc_id, part_of, location, event_date, period, start_char FROM casualties")
     counted = assign_figures(figures, events, clusters, centres)
     con.register("counted", pa.table({"fact_id": list(counted), "cluster_id": list(counted.values())},
                                      schema=pa.schema([("fact_id", pa.string()), ("cluster_id", pa.string())])))

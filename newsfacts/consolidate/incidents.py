@@ -13,18 +13,22 @@ clusters joins the one that already holds a report of its own document, then the
 overlap its own most, then the largest.
 
 Casualty figures go to the incident of the nearest report of the same document at the same place.
-A figure that is a subset ('including three children'), about another place, or dated another day
-is never counted in an incident.
+A figure that is a subset ('including three children'), about another place, dated another day, or
+over a longer period ('since the war began', 'so far this year') is never counted in an incident.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 REMOTE_VIOLENCE = {"air/drone strike", "shelling/artillery/missile attack", "explosion/remote violence"}
 REPORTING_WINDOW_DAYS = 7
+# A figure over a window this short can be one incident's toll ('21 killed over the past 24 hours');
+# a longer or cumulative one ('since the war began', 'so far this year') is of another scope.
+_INCIDENT_PERIOD = re.compile(r"^(?:past (?:\d+ |\w+ )?(?:hours?|day|night)|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))$")
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -131,11 +135,16 @@ def cluster_incidents(events: list[dict], area_centres: dict[str, str] | None = 
     return assignment
 
 
+def _within_window(day: date | None, report: _Report) -> bool:
+    """A figure dated `day` can belong to the report's incident: no date, or a date in its window."""
+    return day is None or report.earliest is None or report.earliest <= day <= report.latest
+
+
 def assign_figures(figures: list[dict], events: list[dict], clusters: dict[str, str],
                    area_centres: dict[str, str] | None = None) -> dict[str, str]:
     """fact_id -> cluster_id for the casualty figures an incident's count may use: top-level figures
-    (no part_of) at the place of a report of the same document, on that report's day when both are
-    dated; each goes to the nearest such report in the text."""
+    (no part_of) at the place of a report of the same document, dated (if at all) within that report's
+    date window, over no period longer than a day; each goes to the nearest such report in the text."""
     area_centres = area_centres or {}
     reports_by_doc: dict[tuple[str, str], list[dict]] = {}
     for event in events:
@@ -146,10 +155,11 @@ def assign_figures(figures: list[dict], events: list[dict], clusters: dict[str, 
     for figure in figures:
         if figure.get("part_of") or not figure.get("location"):
             continue
+        if figure.get("period") and not _INCIDENT_PERIOD.match(figure["period"]):
+            continue
         place = area_centres.get(figure["location"], figure["location"])
         candidates = [e for e in reports_by_doc.get((figure["doc_id"], place), [])
-                      if not (figure.get("event_date") and e.get("event_date_precision") == "day"
-                              and e["event_date"] != figure["event_date"])]
+                      if _within_window(figure.get("event_date"), _report(e))]
         if candidates:
             nearest = min(candidates, key=lambda e: abs(e["start_char"] - figure["start_char"]))
             assignment[figure["fact_id"]] = clusters[nearest["event_id"]]

@@ -22,7 +22,9 @@ from newsfacts.extract.translit import name_key
 FACT_TABLES = ("entity_observations", "mentions", "casualties", "quotes", "events")
 _PERIOD = re.compile(
     r"\b(?:over|in|during|within|for)\s+the\s+(past|last|previous)\s+((?:\d+|\w+)\s+)?(hours?|days?|weeks?|months?|years?|night|weekend)\b"
-    r"|\b(so far this (?:year|month|week))\b|\b(since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the start of the \w+|\w+ \d{4}))\b",
+    r"|\b(so far this (?:year|month|week)|so far|to date)\b"
+    r"|\b(since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|then|the (?:start|beginning|outbreak) of the \w+"
+    r"|the \w+ (?:began|started|broke out|fell)|\w+ \d{4}))\b",
     re.IGNORECASE,
 )
 
