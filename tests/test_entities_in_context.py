@@ -112,3 +112,8 @@ def test_a_first_name_alone_joins_the_one_person_with_it(entities_of):
     mentions, _e = entities_of("Maria Lopez and Maria Garcia were hurt. Maria is recovering, police said.")
     alone = [m for m in mentions if m.surface == "Maria"]
     assert all(m.entity_type != "person" or m.key == "maria" for m in alone)  # two Marias: no guess
+
+
+def test_a_company_before_a_compound_noun_stays_a_company(entities_of):
+    mentions, _e = entities_of("Apple market share rose in Germany, while Microsoft bar charts showed losses, analysts said.")
+    assert not any(m.entity_type == "location" and m.surface.startswith(("Apple", "Microsoft")) for m in mentions)

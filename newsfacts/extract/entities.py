@@ -146,9 +146,10 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
 
 
 _AREA_WORD = re.compile(r"\s+(region|oblast|province|county|district|governorate|prefecture)\b", re.IGNORECASE)
-# Sites named by a proper name and a common noun: 'the Azovstal steelworks', 'the Pulse club'.
+# Sites named by a proper name and a common noun: 'the Azovstal steelworks', 'the Pulse club'. Nouns
+# that mostly start compounds after a company's name ('market share', 'bar chart') are left out.
 _SITE_NOUN = re.compile(
-    r"\s+(steelworks|plant|factory|refinery|mine|club|nightclub|bar|restaurant|cafe|hotel|mall|market|"
+    r"\s+(steelworks|plant|factory|refinery|mine|club|nightclub|restaurant|cafe|hotel|mall|"
     r"stadium|arena|airfield|airbase|air base|base|camp|prison|port|terminal|compound)\b"
 )
 # 'Barry, Berrien, Cass and Van Buren counties': each name is an area of that kind.
