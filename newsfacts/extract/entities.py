@@ -31,8 +31,8 @@ class Mention:
     entity_id: str = ""
     role: str | None = None
     place: Place | None = None  # set by resolve_entities for geocoded (or contained) locations
-    # The name to geocode when it differs from the surface: 'Barry County' for 'Barry' in 'Barry,
-    # Cass and Van Buren counties'; 'Logar province' for a later bare 'Logar'.
+    # The name to geocode when it differs from the surface: 'Marion County' for 'Marion' in 'Marion,
+    # Polk and Lake counties'; 'Helmand province' for a later bare 'Helmand'.
     place_query: str | None = None
 
 
@@ -119,7 +119,7 @@ def is_given_name(word: str) -> bool:
 def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str], org_heads: set[str] = frozenset()) -> None:
     """Repair NER labels:
     - a single word that is the surname of a person named in full in the document is that person
-      ('Pella' is a town in Greece, but not in an article about Guido Pella);
+      ('Paris' is a city, but not in an article that names Jane Paris);
     - a 'person' or 'organisation' that is a known place is a place: a large city or a country
       anywhere, a smaller city only when it lies in a country the document is about."""
     key = name_key(mention.surface)
@@ -138,7 +138,7 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
         place = geocode(mention.surface, countries)
         if place is not None and len(mention.surface.split()) <= 3 and (
             place.kind in ("country", "region") or place.population >= 100_000
-            # a one-word name that is a town of a country the document is about ('Popasna')
+            # a one-word name that is a town of a country the document is about (a district town that NER tags as an organisation)
             or (place.country_code in countries and len(mention.surface.split()) == 1
                 and place.kind == "city" and mention.surface not in org_heads)
         ):
@@ -146,13 +146,13 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
 
 
 _AREA_WORD = re.compile(r"\s+(region|oblast|province|county|district|governorate|prefecture)\b", re.IGNORECASE)
-# Sites named by a proper name and a common noun: 'the Azovstal steelworks', 'the Pulse club'. Nouns
+# Sites named by a proper name and a common noun: 'the Acme steelworks', 'the Blue Note club'. Nouns
 # that mostly start compounds after a company's name ('market share', 'bar chart') are left out.
 _SITE_NOUN = re.compile(
     r"\s+(steelworks|plant|factory|refinery|mine|club|nightclub|restaurant|cafe|hotel|mall|"
     r"stadium|arena|airfield|airbase|air base|base|camp|prison|port|terminal|compound)\b"
 )
-# 'Barry, Berrien, Cass and Van Buren counties': each name is an area of that kind.
+# 'Marion, Polk, Lake and Van Buren counties': each name is an area of that kind.
 _AREA_LIST = re.compile(
     r"((?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, )+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,? and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
     r" (counties|provinces|regions|districts|oblasts|states|governorates|prefectures)\b"
@@ -203,7 +203,7 @@ def _named_localities(doc, sentence_index_of, mentions: list[Mention]) -> list[M
 
 
 def _extend_areas_and_sites(doc, mentions: list[Mention]) -> None:
-    """'the Kharkiv region' is the region, not the city; 'the Azovstal steelworks' is a site, not a
+    """'the Kharkiv region' is the region, not the city; 'the Acme steelworks' is a site, not a
     company. The surface takes the following noun."""
     for mention in mentions:
         if mention.entity_type == "person" or mention.place_query:
@@ -218,7 +218,7 @@ def _extend_areas_and_sites(doc, mentions: list[Mention]) -> None:
 
 
 def _join_bare_names(doc, sentence_index_of, mentions: list[Mention]) -> None:
-    """A bare 'Logar' or 'Azovstal' in a document that names 'Logar province' or 'the Azovstal
+    """A bare 'Helmand' or 'Acme' in a document that names 'Helmand province' or 'the Acme
     steelworks' is that place, unless the bare name is a place of its own ('Kharkiv' the city is
     not 'the Kharkiv region'). All of a site's nouns ('plant', 'steelworks') are one site."""
     full: dict[str, str] = {}
@@ -249,7 +249,7 @@ def _join_bare_names(doc, sentence_index_of, mentions: list[Mention]) -> None:
 
 
 def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
-    """A first name alone ('Guido') where the document names exactly one person with it in full."""
+    """A first name alone ('Maria') where the document names exactly one person with it in full."""
     by_first: dict[str, set[str]] = {}
     for m in mentions:
         words = m.surface.split()
@@ -373,7 +373,7 @@ _SITE = re.compile(
     r"\b(?:(?:\d{1,3}(?:st|nd|rd|th)\s|(?:[A-Z][\w'’-]+\s){1,3})(?:Square|Street|Avenue|Boulevard|Road|Bridge|Airport|Station|Stadium|Hospital|Cathedral|Mosque|Church|Market|Park|Plant|Port)"
     r"|(?:Palace|Church|Cathedral|House|Museum|Theatre|Theater) of (?:the )?[A-Z][\w'’-]+)\b"
 )
-# 'the Azovstal steelworks' where NER saw no name: a proper name between 'the' and a site noun.
+# 'the Acme steelworks' where NER saw no name: a proper name between 'the' and a site noun.
 _NAMED_SITE = re.compile(r"(?<=\bthe )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?=" + _SITE_NOUN.pattern.removeprefix(r"\s+").replace("(", " (", 1) + ")")
 _COUNTRY_ABBREVIATIONS = re.compile(r"(?<![\w.])(?:U\.S\.|U\.K\.|US|UK|USA|UAE)(?![\w])")
 

@@ -32,7 +32,7 @@ def _norm(name: str) -> str:
     return " ".join(text.removeprefix("the ").split())
 
 
-# 'Kharkiv Oblast', 'Logar Province', 'Berrien County': an administrative area named after its centre.
+# 'Kharkiv Oblast', 'Helmand Province', 'Marion County': an administrative area named after its centre.
 _AREA_SUFFIX = re.compile(
     r"\s+(autonomous region|autonomous oblast|autonomous okrug|special administrative region|"
     r"oblast|province|region|county|district|governorate|state|prefecture|municipality|raion|krai|parish)$",
