@@ -107,19 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    commands = {"run": _run, "sql": _sql, "eval": _eval, "report": _report, "serve": _serve, "server": _server}
     try:
-        if args.command == "run":
-            return _run(args)
-        if args.command == "sql":
-            return _sql(args)
-        if args.command == "eval":
-            return _eval(args)
-        if args.command == "report":
-            return _report(args)
-        if args.command == "serve":
-            return _serve(args)
-        if args.command == "server":
-            return _server(args)
+        return commands[args.command](args)
     except NewsfactsError as error:
         print(f"newsfacts: {error}", file=sys.stderr)
         return 1
@@ -130,7 +120,6 @@ def main(argv: list[str] | None = None) -> int:
         # The reader of our output went away (`newsfacts sql ... | head`): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    return 2
 
 
 def _run(args) -> int:

@@ -42,6 +42,16 @@ def test_sql_prints_a_table_and_bad_sql_is_a_clear_error(seeds_warehouse, capsys
     assert "No warehouse" in capsys.readouterr().err
 
 
+def test_report_prints_the_brief_and_a_missing_warehouse_is_a_clear_error(seeds_warehouse, capsys):
+    warehouse, _ = seeds_warehouse
+    assert main(["report", "--warehouse", str(warehouse), "--incidents", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# newsfacts analyst brief") and out.count("| 2022-03-01 | Kharkiv |") == 1
+    assert "| a Wednesday" not in out  # --incidents 1 lists one incident
+    assert main(["report", "--warehouse", str(warehouse / "missing")]) == 1
+    assert "No warehouse" in capsys.readouterr().err
+
+
 def test_help_explains_each_command():
     for args in (["--help"], ["run", "--help"], ["sql", "--help"]):
         out = subprocess.run([sys.executable, "-m", "newsfacts.cli", *args], capture_output=True, text=True, check=True).stdout
