@@ -6,28 +6,35 @@ Every input file ends as a document, a duplicate, a quarantine row with a reason
 
 from __future__ import annotations
 
+import os
 import time
+from collections import deque
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from newsfacts import PIPELINE_VERSION
 from newsfacts.config import Settings
+from newsfacts.extract.nlp import load_nlp
 from newsfacts.ingest.models import Quarantined
 from newsfacts.load.warehouse import Warehouse
-from newsfacts.pipeline import RunSummary, batched, deduplicate, new_run_id, settle_outcomes, utc_now
+from newsfacts.pipeline import Batch, RunSummary, batched, deduplicate, new_run_id, settle_outcomes, split_unchanged, utc_now
 from tasks.extract import extract_facts
 from tasks.ingest import discover_inputs, ingest_batch
 from tasks.load import build_database, write_parquet
 from tasks.report import publish_analyst_brief, publish_run_summary
 
 
-# Extraction batches are submitted to the task runner: one worker by default (spaCy in one process),
-# a Dask cluster with `newsfacts run --runner dask` (see task_runner_for).
+# The flow streams: each batch of files is read, its documents written, and its extraction submitted to
+# the task runner while the next batch is read. At most `batches_in_flight` batches are held at once, so
+# memory stays flat however large the folder. The default runner runs tasks in this process; the CLI
+# chooses a process pool, Dask or Ray (see task_runner_for). Batches go to tasks as quote(...) or Batch:
+# Prefect would otherwise walk every document and fact row looking for futures (~1 s a batch).
 @flow(name="news_etl", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
 def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_file_mb: float | None = None) -> RunSummary:
     logger = get_run_logger()
@@ -46,54 +53,41 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_fi
         with _timed(summary, "discover"):
             warehouse.remove_uncommitted_parts()
             known = warehouse.known_state()
-            files, rejected, deferred = discover_inputs(str(source_dir), settings)
+            found, rejected, deferred = discover_inputs(str(source_dir), settings)
+            files, unchanged = split_unchanged(found, known)
 
-        with _timed(summary, "ingest"):
-            ingested = [ingest_batch(batch, known, settings) for batch in batched(files, settings.batch_size)]
-            documents = [doc for result in ingested for doc in result.documents]
-            new_documents, duplicates = deduplicate(documents, known.doc_ids)
-
-        with _timed(summary, "extract"):
-            futures = [extract_facts.submit(batch, settings, run_id) for batch in batched(new_documents, settings.batch_size)]
-            facts = [future.result() for future in futures]
-
-        quarantined = rejected + [q for r in ingested for q in r.quarantined] + [q for f in facts for q in f.quarantined]
-        fresh_quarantine = [q for q in quarantined if (q.source_path, q.reason, q.fingerprint) not in known.quarantine_keys]
-        outcomes = settle_outcomes([o for r in ingested for o in r.outcomes], new_documents, duplicates, quarantined)
-        unchanged = [path for r in ingested for path in r.unchanged]
-        _log_file_outcomes(logger, outcomes, rejected, fresh_quarantine, unchanged)
+        ledger = _stream_batches(files, known, settings, warehouse, run_id, summary)
+        unchanged += ledger.unchanged
+        fresh_quarantine = [q for q in [*rejected, *ledger.quarantined] if (q.source_path, q.reason, q.fingerprint) not in known.quarantine_keys]
+        _log_file_outcomes(logger, ledger.outcomes, rejected, fresh_quarantine, unchanged)
 
         now = utc_now()
-        tables = {
-            "documents": [{**doc, "ingested_at": now, "run_id": run_id, "pipeline_version": PIPELINE_VERSION} for doc in new_documents],
-            "quarantine": [_quarantine_row(q, now, run_id) for q in fresh_quarantine],
-            "source_files": [{**vars(o), "seen_at": now, "run_id": run_id} for o in outcomes],
-        }
-        for table in facts[0].rows if facts else ():
-            tables[table] = [row for f in facts for row in f.rows[table]]
-
+        quarantine_rows = [_quarantine_row(q, now, run_id) for q in fresh_quarantine]
         new_rejections = [q for q in rejected if (q.source_path, q.reason, q.fingerprint) not in known.quarantine_keys]
-        summary.files_seen = len(files) + len(rejected) + len(deferred)
+        summary.files_seen = len(found) + len(rejected) + len(deferred)
         summary.files_deferred = len(deferred)
         summary.files_unchanged = len(unchanged) + len(rejected) - len(new_rejections)
-        summary.files_loaded = sum(o.status in ("loaded", "partial") for o in outcomes)
-        summary.files_duplicate = sum(o.status == "duplicate" for o in outcomes)
-        summary.files_quarantined = sum(o.status == "quarantined" for o in outcomes) + len(new_rejections)
-        summary.documents_loaded = len(new_documents)
+        summary.files_loaded = sum(o.status in ("loaded", "partial") for o in ledger.outcomes)
+        summary.files_duplicate = sum(o.status == "duplicate" for o in ledger.outcomes)
+        summary.files_quarantined = sum(o.status == "quarantined" for o in ledger.outcomes) + len(new_rejections)
         summary.records_quarantined = len(fresh_quarantine)
         for q in fresh_quarantine:
             summary.quarantine_reasons[q.reason] = summary.quarantine_reasons.get(q.reason, 0) + 1
-        summary.rows_added = {table: len(rows) for table, rows in tables.items()}
+        summary.rows_added["quarantine"] = len(quarantine_rows)
+        summary.rows_added["source_files"] = len(ledger.outcomes)
 
-        with _timed(summary, "load"):
-            write_parquet(warehouse, tables, run_id)
+        with _timed(summary, "load", add=True):
+            write_parquet(warehouse, quote({
+                "quarantine": quarantine_rows,
+                "source_files": [{**vars(o), "seen_at": now, "run_id": run_id} for o in ledger.outcomes],
+            }), run_id)
             # The runs row is written last: it commits everything above.
             write_parquet(warehouse, {"runs": [_run_row(summary, started)]}, run_id)
             summary.table_rows = build_database(warehouse, run_id)
 
     if not summary.accounted:
         logger.warning("File accounting does not add up: %s", summary)
-    publish_run_summary(summary, tables["quarantine"])
+    publish_run_summary(summary, quarantine_rows)
     try:
         publish_analyst_brief(str(warehouse_dir))
     except Exception as error:  # the data is loaded; a brief that fails must not fail the run
@@ -106,13 +100,72 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_fi
     return summary
 
 
+@dataclass
+class _Ledger:
+    """What the batches of a run left behind for the run's closing entries (small: no texts, no facts)."""
+
+    outcomes: list = field(default_factory=list)
+    quarantined: list[Quarantined] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def _stream_batches(files, known, settings: Settings, warehouse: Warehouse, run_id: str, summary: RunSummary) -> _Ledger:
+    """Read, deduplicate, write and extract the files batch by batch; returns the ledger of the run."""
+    ledger = _Ledger()
+    batches = batched(files, settings.batch_size)
+    # One batch gains nothing from another process, and a process pool costs seconds to start.
+    in_process = len(batches) <= 1
+    seen = set(known.doc_ids)
+    pending: deque = deque()
+    seconds = {"ingest": 0.0, "load": 0.0}
+    loop_started = time.perf_counter()
+
+    def write(tables: dict[str, list[dict]], sequence: int) -> None:
+        start = time.perf_counter()
+        write_parquet(warehouse, quote(tables), run_id, sequence)
+        for table, rows in tables.items():
+            summary.rows_added[table] = summary.rows_added.get(table, 0) + len(rows)
+        seconds["load"] += time.perf_counter() - start
+
+    def collect(sequence: int, job) -> None:
+        facts = job if in_process else job.result()
+        ledger.quarantined.extend(facts.quarantined)
+        write(facts.rows, sequence)
+
+    for sequence, batch in enumerate(batches):
+        start = time.perf_counter()
+        ingested = ingest_batch(quote(batch), quote(known), settings)
+        documents, duplicates = deduplicate(ingested.documents, seen)
+        ledger.outcomes += settle_outcomes(ingested.outcomes, documents, duplicates, ingested.quarantined)
+        ledger.quarantined += ingested.quarantined
+        ledger.unchanged += ingested.unchanged
+        summary.documents_loaded += len(documents)
+        seconds["ingest"] += time.perf_counter() - start
+        if not documents:
+            continue
+        now = utc_now()
+        write({"documents": [{**doc, "ingested_at": now, "run_id": run_id, "pipeline_version": PIPELINE_VERSION} for doc in documents]}, sequence)
+        pending.append((sequence, extract_facts(Batch(documents), settings, run_id) if in_process else extract_facts.submit(Batch(documents), settings, run_id)))
+        while len(pending) > settings.batches_in_flight:
+            collect(*pending.popleft())
+    while pending:
+        collect(*pending.popleft())
+
+    total = time.perf_counter() - loop_started
+    summary.stage_seconds["ingest"] = round(seconds["ingest"], 3)
+    summary.stage_seconds["extract"] = round(total - seconds["ingest"] - seconds["load"], 3)
+    summary.stage_seconds["load"] = round(seconds["load"], 3)
+    return ledger
+
+
 @contextmanager
-def _timed(summary: RunSummary, stage: str):
+def _timed(summary: RunSummary, stage: str, add: bool = False):
     start = time.perf_counter()
     try:
         yield
     finally:
-        summary.stage_seconds[stage] = round(time.perf_counter() - start, 3)
+        earlier = summary.stage_seconds.get(stage, 0.0) if add else 0.0
+        summary.stage_seconds[stage] = round(earlier + time.perf_counter() - start, 3)
 
 
 def _quarantine_row(q: Quarantined, now, run_id: str) -> dict:
@@ -139,6 +192,10 @@ def _run_row(summary: RunSummary, started) -> dict:
     }
 
 
+# A scheduled run over a large folder finds most files unchanged: it names a few and counts the rest.
+UNCHANGED_LISTED = 20
+
+
 def _log_file_outcomes(logger, outcomes, rejected, quarantined, unchanged) -> None:
     reasons: dict[str, list[Quarantined]] = {}
     for q in quarantined:
@@ -153,23 +210,36 @@ def _log_file_outcomes(logger, outcomes, rejected, quarantined, unchanged) -> No
     for q in rejected:
         if q in quarantined:
             logger.warning("quarantined %s: %s (%s)", q.source_path, q.reason, q.detail)
-    for path in unchanged:
+    for path in unchanged[:UNCHANGED_LISTED]:
         logger.info("unchanged   %s (already loaded)", path)
+    if len(unchanged) > UNCHANGED_LISTED:
+        logger.info("unchanged   %d more files (already loaded)", len(unchanged) - UNCHANGED_LISTED)
 
 
-def task_runner_for(runner: str, address: str | None = None, workers: int | None = None):
-    """The task runner for `--runner`: 'local' (this process) or 'dask' (a Dask cluster through
-    prefect-dask: the scheduler at `address`, else a LocalCluster with one process per worker)."""
+def task_runner_for(runner: str, address: str | None = None, workers: int | None = None, model: str | None = None):
+    """The task runner for `--runner`, which runs the extraction batches:
+    - 'local': worker processes on this machine, one per core (Prefect's ProcessPoolTaskRunner; each
+      process loads the spaCy model once, as it starts), or this process when `workers` is 1;
+    - 'dask': a Dask cluster through prefect-dask: the scheduler at `address`, else a LocalCluster;
+    - 'ray': a Ray cluster through prefect-ray: the cluster at `address`, else a local one.
+    Worker processes must reach the same Prefect API as the flow: the CLI sees to it (PREFECT_API_URL)."""
+    workers = workers or os.cpu_count() or 1
+    model = model or Settings.from_env().spacy_model
     if runner == "local":
-        return ThreadPoolTaskRunner(max_workers=1)
+        if workers == 1:
+            return ThreadPoolTaskRunner(max_workers=1)
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=load_nlp, initargs=(model,))
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 
         if address:
             return DaskTaskRunner(address=address)
-        import os
-
-        n = workers or os.cpu_count() or 2
-        return DaskTaskRunner(cluster_kwargs={"n_workers": n, "threads_per_worker": 1, "processes": True,
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
                                               "dashboard_address": None})
-    raise ValueError(f"unknown runner {runner!r}: use 'local' or 'dask'")
+    if runner == "ray":
+        from prefect_ray import RayTaskRunner
+
+        if address:
+            return RayTaskRunner(address=address)
+        return RayTaskRunner(init_kwargs={"num_cpus": workers, "include_dashboard": False, "log_to_driver": False})
+    raise ValueError(f"unknown runner {runner!r}: use 'local', 'dask' or 'ray'")

@@ -56,13 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
                                      "facts, and load Parquet + DuckDB under the warehouse folder. Files already "
                                      "loaded with the same content are skipped.")
     run.add_argument("source_dir", nargs="?", default="seeds", help="folder of .txt/.html/.json/.jsonl/NITF .xml files (default: seeds)")
-    run.add_argument("--warehouse", default="warehouse", help="warehouse folder for parquet/ and newsfacts.duckdb (default: warehouse)")
+    run.add_argument("--warehouse", default="warehouse", help="warehouse folder for parquet/ and newsfacts.duckdb, or an fsspec URL "
+                                                              "(s3://bucket/prefix) for the Parquet (default: warehouse)")
     run.add_argument("--max-file-mb", type=float, default=None, help="quarantine files larger than this (default 20, or NEWSFACTS_MAX_FILE_MB)")
     run.add_argument("--quiet", action="store_true", help="print the summary only, not the example query")
-    run.add_argument("--runner", choices=["local", "dask"], default="local",
-                     help="where extraction batches run: this process (default) or a Dask cluster (prefect-dask)")
-    run.add_argument("--address", default=None, help="Dask scheduler address (tcp://host:8786); default: a LocalCluster")
-    run.add_argument("--workers", type=int, default=None, help="LocalCluster workers (default: one per core)")
+    run.add_argument("--runner", choices=["local", "dask", "ray"], default="local",
+                     help="where extraction batches run: worker processes on this machine (default), a Dask "
+                          "cluster (prefect-dask) or a Ray cluster (prefect-ray)")
+    run.add_argument("--address", default=None, help="address of an existing cluster (Dask: tcp://host:8786, Ray: ray://host:10001); "
+                                                      "default: start one on this machine")
+    run.add_argument("--workers", type=int, default=None, help="worker processes on this machine (default: one per core; 1 = this process)")
 
     sql = sub.add_parser("sql", help="run a read-only SQL query on the warehouse and print the result",
                          description="Run one read-only SQL query on the warehouse's DuckDB database.")
@@ -133,23 +136,12 @@ def _run(args) -> int:
         pass
 
     _prefect_defaults()
-    started = None
-    if args.runner == "dask" and not os.environ.get("PREFECT_API_URL"):
-        # Dask workers are other processes: without a server they all can reach, each would start an
-        # ephemeral Prefect server of its own (~15 s each) and their task runs would not show in the UI.
-        started = _local_server(Path(args.warehouse))
     from flows.news_etl import news_etl, task_runner_for
 
     _quiet_server_noise()
-    flow = news_etl if args.runner == "local" else news_etl.with_options(
-        task_runner=task_runner_for(args.runner, args.address, args.workers))
-    try:
-        summary = flow(str(source), str(args.warehouse), args.max_file_mb)
-    finally:
-        if started is not None:
-            from newsfacts import server
-
-            server.stop_server(started)
+    flow = news_etl.with_options(task_runner=task_runner_for(args.runner, args.address, args.workers))
+    _share_prefect_api()
+    summary = flow(str(source), str(args.warehouse), args.max_file_mb)
 
     from newsfacts.report import run_summary_lines
 
@@ -159,6 +151,20 @@ def _run(args) -> int:
         print(f"\nExample query (newsfacts sql \"...\" --warehouse {args.warehouse}):\n{EXAMPLE_QUERY}\n")
         _print_query(args.warehouse, EXAMPLE_QUERY, 60)
     return 0
+
+
+def _share_prefect_api() -> None:
+    """Without PREFECT_API_URL, Prefect starts a temporary API server inside each process that needs one:
+    worker processes (the process pool, Dask, Ray) would each start their own (~15 s) and their task
+    runs would be lost with it. Start the temporary server here, once, and point every process at it.
+    Prefect stops it at exit, after its log and event queues have drained."""
+    if os.environ.get("PREFECT_API_URL"):
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start(timeout=float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+    os.environ["PREFECT_API_URL"] = server.api_url
 
 
 def _local_server(warehouse: Path, port: int = 4200):

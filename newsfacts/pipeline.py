@@ -33,6 +33,17 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+class Batch:
+    """Documents handed to a task that may run in another process (a process pool, Dask, Ray). Prefect
+    walks every list and dict a task is given, looking for futures to wait on: about a second for a
+    batch of documents. It does not look inside this."""
+
+    __slots__ = ("documents",)
+
+    def __init__(self, documents: list[dict]):
+        self.documents = documents
+
+
 def batched(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
@@ -50,6 +61,18 @@ def discover(source_dir: Path, settings: Settings) -> tuple[list[InputFile], lis
     ready = [f for f in files if f.mtime_ns <= cutoff]
     deferred = [f for f in files if f.mtime_ns > cutoff]
     return ready, rejected, deferred
+
+
+def split_unchanged(files: list[InputFile], known: KnownState) -> tuple[list[InputFile], list[str]]:
+    """(files to read, paths of files loaded before whose size and modification time still match).
+    A scheduled run over a large folder reads only what is new or changed."""
+    to_read, unchanged = [], []
+    for source in files:
+        if (source.rel_path, source.size_bytes, source.mtime_ns) in known.file_stats:
+            unchanged.append(source.rel_path)
+        else:
+            to_read.append(source)
+    return to_read, unchanged
 
 
 # ---- read and build documents ------------------------------------------------------------
@@ -132,9 +155,9 @@ def _explain(reason: str, detail: str, doc: dict | None = None, settings: Settin
 
 
 # ---- duplicates ---------------------------------------------------------------------------
-def deduplicate(documents: list[dict], known_doc_ids: set[str]) -> tuple[list[dict], list[dict]]:
-    """(new documents, duplicates). A duplicate has the same doc_id as one already loaded or earlier in the run."""
-    seen = set(known_doc_ids)
+def deduplicate(documents: list[dict], seen: set[str]) -> tuple[list[dict], list[dict]]:
+    """(new documents, duplicates). A duplicate has the same doc_id as one already loaded or earlier in
+    the run; `seen` holds those ids and gains the new ones (a run streams its batches through it)."""
     new, duplicates = [], []
     for doc in sorted(documents, key=lambda d: d["source_path"]):
         if doc["doc_id"] in seen:

@@ -8,8 +8,8 @@ from newsfacts.config import Settings
 
 
 @task(name="extract-facts", cache_policy=NO_CACHE)
-def extract_facts(documents: list[dict], settings: Settings, run_id: str) -> pipeline.ExtractResult:
-    result = pipeline.extract_facts(documents, settings, run_id)
+def extract_facts(batch: pipeline.Batch, settings: Settings, run_id: str) -> pipeline.ExtractResult:
+    result = pipeline.extract_facts(batch.documents, settings, run_id)
     counts = ", ".join(f"{len(rows)} {table}" for table, rows in result.rows.items())
-    get_run_logger().info("Extracted from %d documents: %s.", len(documents), counts)
+    get_run_logger().info("Extracted from %d documents: %s.", len(batch.documents), counts)
     return result

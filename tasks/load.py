@@ -7,11 +7,12 @@ from newsfacts.load.warehouse import Warehouse
 
 
 @task(name="write-parquet", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def write_parquet(warehouse: Warehouse, tables: dict[str, list[dict]], run_id: str) -> dict[str, int]:
-    """One Parquet part per table for this run; the `runs` row must come last (it commits the run)."""
+def write_parquet(warehouse: Warehouse, tables: dict[str, list[dict]], run_id: str, sequence: int | None = None) -> dict[str, int]:
+    """One Parquet part per table for this run (or for batch `sequence` of it); the `runs` row must come
+    last (it commits the run)."""
     written = {}
     for table, rows in tables.items():
-        warehouse.write_part(table, rows, run_id)
+        warehouse.write_part(table, rows, run_id, sequence)
         written[table] = len(rows)
     get_run_logger().info("Wrote Parquet parts: %s.", ", ".join(f"{t} {n}" for t, n in written.items()))
     return written

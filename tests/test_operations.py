@@ -186,21 +186,41 @@ def test_the_prefect_ui_shows_a_finished_run_and_its_artifacts(tmp_path, prefect
         server.stop_server(process)
 
 
-def test_the_dask_runner_gives_the_same_facts_as_the_local_runner(tmp_path, prefect_home):
-    env = cli_env(prefect_home)
-    tables = {
-        "casualties": "fact_id, kind, count_min, count_max, reported_by, location",
-        "quotes": "quote_id, speaker, text",
-        "events": "event_id, event_type, location, weapons, targets",
-        "entities": "entity_id, canonical_name, aliases",
-        "mentions": "doc_id, entity_id, start_char, end_char",
-    }
-    results = {}
-    for runner in ("local", "dask"):
-        warehouse = tmp_path / runner
-        extra = ["--runner", "dask", "--workers", "2"] if runner == "dask" else []
-        subprocess.run([*NEWSFACTS, "run", str(SEEDS), "--warehouse", str(warehouse), "--quiet", *extra], env=env,
-                       check=True, capture_output=True, timeout=600)
-        results[runner] = {t: sorted(query(warehouse, f"SELECT {c} FROM {t}"), key=str) for t, c in tables.items()}
-    assert results["dask"] == results["local"]
-    assert results["local"]["casualties"]
+FACT_COLUMNS = {
+    "documents": "doc_id, source_path, near_duplicate_of",
+    "casualties": "fact_id, kind, count_min, count_max, reported_by, location, cluster_id",
+    "quotes": "quote_id, speaker, text, quote_group_id",
+    "events": "event_id, event_type, location, weapons, targets, cluster_id",
+    "entities": "entity_id, canonical_name, aliases",
+    "mentions": "doc_id, entity_id, start_char, end_char",
+}
+
+
+@pytest.fixture(scope="module")
+def in_process_facts(tmp_path_factory, prefect_home):
+    """The seeds loaded in this process (--workers 1), in batches of two documents: the reference."""
+    return facts_of_a_run(tmp_path_factory.mktemp("in-process"), prefect_home, "--workers", "1")
+
+
+def facts_of_a_run(warehouse: Path, prefect_home: Path, *options: str) -> dict[str, list]:
+    # Three batches, so the runner has work to share; INFO logs, so a worker process that started a
+    # Prefect server of its own would say so on the stderr it inherits.
+    env = dict(cli_env(prefect_home), NEWSFACTS_BATCH_SIZE="2", PREFECT_LOGGING_LEVEL="INFO")
+    result = subprocess.run([*NEWSFACTS, "run", str(SEEDS), "--warehouse", str(warehouse), "--quiet", *options], env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Starting temporary server" not in result.stdout + result.stderr  # one shared API, no server per worker
+    return {t: sorted(query(warehouse, f"SELECT {c} FROM {t}"), key=str) for t, c in FACT_COLUMNS.items()}
+
+
+@pytest.mark.parametrize("options", [
+    ("--workers", "2"),
+    ("--runner", "dask", "--workers", "2"),
+    ("--runner", "ray", "--workers", "2"),
+], ids=["process-pool", "dask", "ray"])
+def test_every_runner_gives_the_same_facts_as_one_process(tmp_path, prefect_home, in_process_facts, options):
+    facts = facts_of_a_run(tmp_path / "wh", prefect_home, *options)
+    assert facts == in_process_facts
+    assert len(facts["documents"]) == 5 and facts["casualties"] and facts["quotes"]
+    runs = query(tmp_path / "wh", "SELECT flow_run_id FROM runs")
+    assert runs and runs[0][0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 
 from newsfacts.load.warehouse import Warehouse
@@ -17,7 +19,7 @@ def test_parts_of_a_run_without_a_runs_row_are_ignored_and_cleaned(tmp_path):
     assert counts["quarantine"] == 1
     assert warehouse.known_state().quarantine_keys == {("x.txt", "empty", "f")}
     removed = warehouse.remove_uncommitted_parts()
-    assert [p.name for p in removed] == ["part-killed.parquet"]
+    assert [Path(p).name for p in removed] == ["part-killed.parquet"]
 
 
 def test_a_reader_holding_the_database_does_not_block_a_rebuild(tmp_path):

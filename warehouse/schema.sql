@@ -48,7 +48,9 @@ CREATE TABLE source_files (
     n_records       INTEGER,
     n_quarantined   INTEGER,
     seen_at         TIMESTAMP,
-    run_id          VARCHAR
+    run_id          VARCHAR,
+    -- The file's modification time when read: a later run that finds the same size and time does not read it again.
+    mtime_ns        BIGINT
 );
 
 -- Entities as each document saw them; `entities` merges them across documents (derive.sql).

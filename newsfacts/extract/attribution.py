@@ -9,6 +9,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsfacts.extract.translit import name_key
+from newsfacts.extract.nlp import text_of
 
 REPORTING_LEMMAS = {
     "say", "tell", "report", "announce", "confirm", "state", "tweet", "write", "add", "claim", "declare",
@@ -116,7 +117,7 @@ class Attributor:
                 mention = None
         if mention is not None and mention.entity_type in ("person", "organization", "location"):
             return self._speaker_from_mention(mention)
-        text = self.doc.text[start:end].strip()
+        text = text_of(self.doc)[start:end].strip()
         if 0 < len(text.split()) <= 8:
             return Speaker(text, None)
         return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from newsfacts.extract.gazetteer import Place, demonyms, geocode, major_city_names
+from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
 from newsfacts.rules import load_rules
 
@@ -170,7 +171,7 @@ _LOCALITY = (
 def _area_lists(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
     """Each name of a list of areas becomes a place mention that geocodes as '<name> <Kind>'."""
     found = []
-    for match in _AREA_LIST.finditer(doc.text):
+    for match in _AREA_LIST.finditer(text_of(doc)):
         kind = _SINGULAR[match.group(2)]
         for name in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", match.group(1)):
             start, end = match.start(1) + name.start(), match.start(1) + name.end()
@@ -187,7 +188,7 @@ def _area_lists(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention
 def _named_localities(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
     taken = [(m.start_char, m.end_char) for m in mentions]
     found = []
-    for match in (m for pattern in _LOCALITY for m in pattern.finditer(doc.text)):
+    for match in (m for pattern in _LOCALITY for m in pattern.finditer(text_of(doc))):
         start, end = match.span(1)
         overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
         if overlapping:
@@ -208,12 +209,12 @@ def _extend_areas_and_sites(doc, mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.entity_type == "person" or mention.place_query:
             continue
-        area = _AREA_WORD.match(doc.text, mention.end_char) if mention.entity_type == "location" else None
-        site = _SITE_NOUN.match(doc.text, mention.end_char)
+        area = _AREA_WORD.match(text_of(doc), mention.end_char) if mention.entity_type == "location" else None
+        site = _SITE_NOUN.match(text_of(doc), mention.end_char)
         extension = area or site
         if extension:
             mention.end_char = extension.end()
-            mention.surface = doc.text[mention.start_char:mention.end_char]
+            mention.surface = text_of(doc)[mention.start_char:mention.end_char]
             mention.entity_type = "location"
 
 
@@ -240,7 +241,7 @@ def _join_bare_names(doc, sentence_index_of, mentions: list[Mention]) -> None:
             mention.place_query = full[base]
     taken = [(m.start_char, m.end_char) for m in mentions]
     for base, place_query in full.items():  # and where NER did not see the bare name at all
-        for match in re.finditer(r"\b%s\b" % re.escape(base), doc.text):
+        for match in re.finditer(r"\b%s\b" % re.escape(base), text_of(doc)):
             start, end = match.span()
             if not any(s < end and start < e for s, e in taken):
                 mention = Mention(base, start, end, sentence_index_of(start), "location", place_query=place_query)
@@ -261,7 +262,7 @@ def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> lis
     taken = [(m.start_char, m.end_char) for m in mentions]
     found = []
     pattern = re.compile(r"\b(%s)\b(?! [A-Z])" % "|".join(re.escape(f) for f in sorted(unique)))
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text_of(doc)):
         start, end = match.span(1)
         if any(s < end and start < e for s, e in taken):
             continue
@@ -333,7 +334,7 @@ def role_of(doc, ent, name_start: int) -> str | None:
             break
         tokens.insert(0, doc[i])
         i -= 1
-    text = doc.text[tokens[0].idx:name_start].strip() if tokens else ""
+    text = text_of(doc)[tokens[0].idx:name_start].strip() if tokens else ""
     if text and _ROLE_WORDS.search(text):
         return " ".join(text.split())
     # After the name, an apposition: 'Oleg X, head of the regional administration, said'
@@ -341,7 +342,7 @@ def role_of(doc, ent, name_start: int) -> str | None:
         for child in token.children:
             if child.dep_ == "appos" and child.i >= ent.end:
                 phrase = list(child.subtree)
-                appositive = doc.text[phrase[0].idx:phrase[-1].idx + len(phrase[-1])].strip(" ,")
+                appositive = text_of(doc)[phrase[0].idx:phrase[-1].idx + len(phrase[-1])].strip(" ,")
                 if _ROLE_WORDS.search(appositive) and len(appositive.split()) <= 12:
                     return re.sub(r"^(?:an?|the)\s+", "", appositive)
     return None
@@ -352,7 +353,7 @@ _DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,30}?)
 
 
 def _dateline_mention(doc, sentence_index_of) -> Mention | None:
-    match = _DATELINE.match(doc.text)
+    match = _DATELINE.match(text_of(doc))
     if not match:
         return None
     surface = match.group(1).strip()
@@ -385,14 +386,14 @@ def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[s
     taken = [(m.start_char, m.end_char) for m in mentions]
     found = []
     for pattern in (_SITE, _NAMED_SITE, _COUNTRY_ABBREVIATIONS):
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text_of(doc)):
             start, end = match.span()
             if pattern is _NAMED_SITE and match.group().lower() in demonyms():
                 continue  # 'the Russian base' names no site
             if not any(s < end and start < e for s, e in taken):
                 found.append(Mention(match.group(), start, end, sentence_index_of(start), "location"))
                 taken.append((start, end))
-    for ent_match in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\b", doc.text):
+    for ent_match in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\b", text_of(doc)):
         surface = ent_match.group()
         while surface and surface not in names and " " in surface:
             surface = surface.rsplit(" ", 1)[0]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from newsfacts.extract.attribution import Attributor, Speaker
 from newsfacts.extract.casualties import find_casualty_figures, find_named_victims
 from newsfacts.extract.dates import date_in_text
+from newsfacts.extract.nlp import text_of
 from newsfacts.extract.entities import context_countries, extract_mentions, resolve_entities
 from newsfacts.extract.gazetteer import country_codes
 from newsfacts.extract.events import event_candidate, merge_candidates
@@ -278,8 +279,8 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entitie
         return Speaker(author, None)
     span = (quote.start_char, quote.end_char)
     first, last = sentence_index_of(quote.start_char), sentence_index_of(max(quote.end_char - 2, quote.start_char))  # the closing mark can belong to the next sentence
-    paragraph_start = doc.text.rfind("\n", 0, quote.start_char) + 1
-    lead_in = doc.text[paragraph_start:quote.start_char].rstrip()
+    paragraph_start = text_of(doc).rfind("\n", 0, quote.start_char) + 1
+    lead_in = text_of(doc)[paragraph_start:quote.start_char].rstrip()
     # 'X said: "..."' names the speaker before the quotation; otherwise look after it first ('"...," X said').
     if lead_in.endswith((":", ",")) and lead_in[:-1].strip():
         order = [sentence_index_of(paragraph_start + len(lead_in) - 1), first, last]
@@ -287,10 +288,10 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entitie
         order = [last, first]
     for index in dict.fromkeys([*order, min(last + 1, len(sentences) - 1), max(first - 1, 0)]):
         sent = sentences[index]
-        if index > last and doc.text[quote.end_char:sent.start_char].count("\n"):
+        if index > last and text_of(doc)[quote.end_char:sent.start_char].count("\n"):
             continue  # a following sentence counts only within the quote's paragraph
-        if index < first and not doc.text[sent.start_char:quote.start_char].rstrip().endswith((":", ",")):
-            if doc.text[sent.end_char:quote.start_char].count("\n"):
+        if index < first and not text_of(doc)[sent.start_char:quote.start_char].rstrip().endswith((":", ",")):
+            if text_of(doc)[sent.end_char:quote.start_char].count("\n"):
                 continue
         speaker = attributor.speaker_in(sent, exclude=span)
         if speaker:

@@ -171,9 +171,18 @@ def major_city_names(country_codes: frozenset[str], min_population: int = 100_00
 
 @cache
 def _major_cities_of(country_code: str, min_population: int) -> frozenset[str]:
-    return frozenset(p.name for places in _index().values() for p in places
-                     if p.kind == "city" and p.country_code == country_code and p.population >= min_population
-                     and p.name.replace(" ", "").isalpha())
+    return frozenset(p.name for p in _cities_by_country().get(country_code, ()) if p.population >= min_population)
+
+
+@cache
+def _cities_by_country() -> dict[str, list[Place]]:
+    """Cities with plain names, by country: one pass over the index instead of one per country."""
+    by_country: dict[str, list[Place]] = {}
+    for places in _index().values():
+        for p in places:
+            if p.kind == "city" and p.name.replace(" ", "").isalpha():
+                by_country.setdefault(p.country_code, []).append(p)
+    return by_country
 
 
 @cache

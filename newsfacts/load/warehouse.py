@@ -1,8 +1,10 @@
-"""The warehouse folder: Parquet parts written per run, and a DuckDB file rebuilt from them.
+"""The warehouse: Parquet parts written per run, and a DuckDB file rebuilt from them. The Parquet
+may live in a local folder or at an fsspec URL (s3://...); the DuckDB file is always local.
 
 Design (why it survives crashes and readers):
-- Each run writes one Parquet part per table, `parquet/<table>/part-<run_id>.parquet`, through a
-  temporary file renamed into place, so no Parquet file is ever half-written where a reader looks.
+- Each run writes Parquet parts per table, `parquet/<table>/part-<run_id>[.<batch>].parquet` (one per
+  batch as a run streams), through a temporary local file renamed into place (or uploaded whole), so
+  no Parquet file is ever half-written where a reader looks.
 - The run's row in `parquet/runs/` is written last: it is the commit. Parts of a run without one
   (a run that was killed) are ignored by every reader and deleted by the next run.
 - The DuckDB file is rebuilt from committed parts into a new file, in one transaction, and renamed
@@ -38,6 +40,10 @@ def sql_file(name: str) -> str:
     return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
+# A run's part of a table: part-<run_id>.parquet, or part-<run_id>.<sequence>.parquet when it streams batches.
+PART_NAME = re.compile(r"part-(?P<run_id>[^.]+)(?:\.(?P<sequence>\d+))?\.parquet")
+
+
 def _quote(path: Path | str) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
@@ -49,13 +55,37 @@ class KnownState:
     doc_ids: set[str] = field(default_factory=set)
     files: set[tuple[str, str]] = field(default_factory=set)  # (source_path, content_sha256)
     quarantine_keys: set[tuple[str, str, str]] = field(default_factory=set)  # (source_path, reason, fingerprint)
+    # (source_path, size_bytes, mtime_ns) of files loaded before: a file that still matches is not read again.
+    file_stats: set[tuple[str, int, int]] = field(default_factory=set)
 
 
 class Warehouse:
-    def __init__(self, root: Path | str):
-        self.root = Path(root)
-        self.parquet = self.root / "parquet"
+    """A warehouse at a local folder or an fsspec URL (s3://bucket/prefix, ...).
+
+    Parquet parts and snapshots live at the location itself. The DuckDB file, the run lock and
+    temporary files always live in a local folder: the location itself when it is a path, else
+    `local_dir` (default: ~/.cache/newsfacts/<bucket-and-prefix>). DuckDB reads remote parts
+    through the same fsspec filesystem, so no DuckDB extension is downloaded."""
+
+    def __init__(self, location: Path | str, local_dir: Path | str | None = None):
+        self.location = str(location)
+        scheme = self.location.split("://", 1)[0] if "://" in self.location else ""
+        if scheme in ("", "file"):
+            self.fs = None
+            self.root = Path(self.location.removeprefix("file://"))
+            self.parquet_location = str(self.root / "parquet")
+        else:
+            import fsspec
+
+            self.fs, _ = fsspec.url_to_fs(self.location)
+            self.root = Path(local_dir) if local_dir else default_local_dir(self.location)
+            self.parquet_location = self.location.rstrip("/") + "/parquet"
+        self.parquet = Path(self.parquet_location) if self.fs is None else None
         self.database = self.root / DATABASE_NAME
+
+    @property
+    def remote(self) -> bool:
+        return self.fs is not None
 
     # ---- set-up and locking -------------------------------------------------------------
     def ensure_writable(self) -> None:
@@ -69,11 +99,24 @@ class Warehouse:
                 f"Cannot write to the warehouse folder {self.root} ({exc.strerror or exc}). "
                 "Choose another folder with --warehouse, or fix its permissions."
             ) from exc
+        if self.remote:
+            try:
+                probe = f"{self.parquet_location}/.write-test-{os.getpid()}"
+                self.fs.pipe_file(probe, b"")
+                self.fs.rm(probe)
+            except Exception as exc:  # each fsspec backend raises its own errors
+                raise NewsfactsError(
+                    f"Cannot reach the warehouse at {self.location} ({exc}). Check the URL and the "
+                    "credentials in the environment (for S3: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, "
+                    "AWS_ENDPOINT_URL for a non-AWS endpoint)."
+                ) from exc
 
     @contextmanager
     def exclusive(self, wait_seconds: float = 0, on_wait=None):
         """Hold the warehouse for one run. A second run waits up to `wait_seconds` for the first to
-        finish (calling `on_wait(holder)` once), then gives up with a clear error."""
+        finish (calling `on_wait(holder)` once), then gives up with a clear error. The lock is a local
+        file: runs on several machines writing one remote warehouse must be serialised by Prefect
+        (a deployment with a concurrency limit of 1, as `newsfacts serve` makes)."""
         self.ensure_writable()
         handle = open(self.root / ".newsfacts.lock", "a+")
         deadline = time.monotonic() + wait_seconds
@@ -88,7 +131,7 @@ class Warehouse:
                 if time.monotonic() >= deadline:
                     handle.close()
                     raise NewsfactsError(
-                        f"Another newsfacts run ({holder}) is loading the warehouse {self.root}. "
+                        f"Another newsfacts run ({holder}) is loading the warehouse {self.location}. "
                         "Wait for it to finish, then run again."
                     ) from exc
                 if on_wait is not None and not told:
@@ -105,39 +148,76 @@ class Warehouse:
             fcntl.flock(handle, fcntl.LOCK_UN)
             handle.close()
 
-    # ---- reading committed state -------------------------------------------------------
-    def _parts(self, table: str) -> list[Path]:
-        return sorted((self.parquet / table).glob("part-*.parquet"))
+    # ---- files at the location -----------------------------------------------------------
+    def _folder_files(self, table: str) -> list[str]:
+        """Every file in a table's folder (paths, or URLs for a remote warehouse), sorted."""
+        folder = f"{self.parquet_location}/{table}"
+        if not self.remote:
+            return sorted(str(p) for p in Path(folder).iterdir()) if Path(folder).is_dir() else []
+        try:
+            return sorted(self.fs.unstrip_protocol(name) for name in self.fs.ls(folder, detail=False, refresh=True))
+        except FileNotFoundError:
+            return []
 
+    def _parts(self, table: str) -> list[str]:
+        return [f for f in self._folder_files(table) if PART_NAME.fullmatch(f.rsplit("/", 1)[-1])]
+
+    def _delete(self, location: str) -> None:
+        if self.remote:
+            self.fs.rm(location)
+        else:
+            Path(location).unlink(missing_ok=True)
+
+    def _publish(self, local_file: Path, table: str, name: str) -> str:
+        """Move a finished local Parquet file to its place in the warehouse; readers never see half a file
+        (a local rename; an object-store upload appears whole)."""
+        target = f"{self.parquet_location}/{table}/{name}"
+        if self.remote:
+            self.fs.put_file(str(local_file), target)
+            local_file.unlink(missing_ok=True)
+        else:
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+            _fsync(local_file)
+            os.replace(local_file, target)
+        return target
+
+    def connect(self, database: str = ":memory:"):
+        """A DuckDB connection that can read this warehouse's Parquet files."""
+        con = duckdb.connect(database)
+        if self.remote:
+            con.register_filesystem(self.fs)
+        return con
+
+    # ---- reading committed state -------------------------------------------------------
     def committed_run_ids(self) -> set[str]:
         parts = self._parts("runs")
         if not parts:
             return set()
-        with duckdb.connect() as con:
+        with self.connect() as con:
             rows = con.execute(f"SELECT run_id FROM read_parquet([{', '.join(_quote(p) for p in parts)}])").fetchall()
         return {r[0] for r in rows}
 
-    def remove_uncommitted_parts(self) -> list[Path]:
+    def remove_uncommitted_parts(self) -> list[str]:
         """Delete parts and temporary files left by runs that never committed (killed runs)."""
         committed = self.committed_run_ids()
         removed = []
         for table in (*PART_TABLES, "runs", *DERIVED_TABLES):
-            folder = self.parquet / table
-            if not folder.exists():
-                continue
-            for path in folder.iterdir():
-                match = re.fullmatch(r"part-(.+)\.parquet", path.name)
-                if path.name.startswith(".tmp-") or (match and table != "runs" and match.group(1) not in committed):
-                    path.unlink(missing_ok=True)
-                    removed.append(path)
-        for stale in self.root.glob(f".{DATABASE_NAME}.building-*"):
-            stale.unlink(missing_ok=True)
-            removed.append(stale)
+            for location in self._folder_files(table):
+                name = location.rsplit("/", 1)[-1]
+                match = PART_NAME.fullmatch(name)
+                if name.startswith(".tmp-") or (match and table != "runs" and match.group("run_id") not in committed):
+                    self._delete(location)
+                    removed.append(location)
+        if self.root.is_dir():
+            for stale in [*self.root.glob(f".{DATABASE_NAME}.building-*"), *self.root.glob(".tmp-*.parquet")]:
+                stale.unlink(missing_ok=True)
+                removed.append(str(stale))
         return removed
 
-    def _committed_source(self, table: str, committed: set[str]) -> str | None:
-        """SQL reading a table's committed parts, or None when there are none."""
-        parts = [p for p in self._parts(table) if p.name[len("part-") : -len(".parquet")] in committed]
+    def _committed_source(self, table: str, committed: set[str], only: set[str] | None = None) -> str | None:
+        """SQL reading a table's committed parts (of the runs in `only`, when given), or None when there are none."""
+        wanted = committed if only is None else committed & only
+        parts = [p for p in self._parts(table) if PART_NAME.fullmatch(p.rsplit("/", 1)[-1]).group("run_id") in wanted]
         if not parts:
             return None
         return f"read_parquet([{', '.join(_quote(p) for p in parts)}], union_by_name = true)"
@@ -147,13 +227,17 @@ class Warehouse:
         state = KnownState()
         if not committed:
             return state
-        with duckdb.connect() as con:
+        with self.connect() as con:
             documents = self._committed_source("documents", committed)
             if documents:
                 state.doc_ids = {r[0] for r in con.execute(f"SELECT doc_id FROM {documents}").fetchall()}
             files = self._committed_source("source_files", committed)
             if files:
-                state.files = {(r[0], r[1]) for r in con.execute(f"SELECT source_path, content_sha256 FROM {files}").fetchall()}
+                rows = con.execute(f"SELECT * FROM {files}").df()
+                state.files = set(zip(rows["source_path"], rows["content_sha256"]))
+                if "mtime_ns" in rows:
+                    stats = rows.dropna(subset=["mtime_ns"])
+                    state.file_stats = set(zip(stats["source_path"], stats["size_bytes"].astype(int), stats["mtime_ns"].astype(int)))
             quarantine = self._committed_source("quarantine", committed)
             if quarantine:
                 state.quarantine_keys = {
@@ -162,31 +246,30 @@ class Warehouse:
         return state
 
     # ---- writing ---------------------------------------------------------------------
-    def write_part(self, table: str, rows: list[dict], run_id: str) -> Path | None:
-        """Write one run's rows of a table as a Parquet part, typed by warehouse/schema.sql."""
+    def write_part(self, table: str, rows: list[dict], run_id: str, sequence: int | None = None) -> str | None:
+        """Write one run's rows of a table as a Parquet part, typed by warehouse/schema.sql. A run that
+        streams its batches writes several parts per table, numbered by `sequence`."""
         if not rows:
             return None
-        folder = self.parquet / table
-        folder.mkdir(parents=True, exist_ok=True)
-        final = folder / f"part-{run_id}.parquet"
-        temporary = folder / f".tmp-{run_id}.parquet"
+        name = f"part-{run_id}.parquet" if sequence is None else f"part-{run_id}.{sequence:05d}.parquet"
+        self.root.mkdir(parents=True, exist_ok=True)
+        temporary = self.root / f".tmp-{table}-{name}"
         incoming = pa.Table.from_pylist(rows)
         with duckdb.connect() as con:
             con.execute(sql_file("schema.sql"))
             con.register("incoming", incoming)
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
             con.execute(f"COPY {table} TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)")
-        _fsync(temporary)
-        os.replace(temporary, final)
-        return final
+        return self._publish(temporary, table, name)
 
     def rebuild_database(self, build_id: str) -> dict[str, int]:
         """Build the DuckDB file from committed parts and swap it in; returns rows per table."""
         committed = self.committed_run_ids()
+        self.root.mkdir(parents=True, exist_ok=True)
         building = self.root / f".{DATABASE_NAME}.building-{build_id}"
         building.unlink(missing_ok=True)
         counts: dict[str, int] = {}
-        with duckdb.connect(str(building)) as con:
+        with self.connect(str(building)) as con:
             con.execute("BEGIN TRANSACTION")
             con.execute(sql_file("schema.sql"))
             for table in (*PART_TABLES, "runs"):
@@ -196,9 +279,7 @@ class Warehouse:
             con.execute(sql_file("derive.sql"))
             consolidate(con)
             con.execute(sql_file("incidents.sql"))
-            views = SQL_DIR / "views.sql"
-            if views.exists():
-                con.execute(views.read_text(encoding="utf-8"))
+            con.execute(sql_file("views.sql"))
             con.execute("COMMIT")
             for table in (*PART_TABLES, *DERIVED_TABLES, "runs"):
                 counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
@@ -210,12 +291,15 @@ class Warehouse:
         return counts
 
     def _write_snapshot(self, con, table: str) -> None:
-        folder = self.parquet / table
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f".tmp-{table}.parquet"
+        temporary = self.root / f".tmp-{table}.parquet"
         con.execute(f"COPY {table} TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)")
-        os.replace(temporary, folder / f"{table}.parquet")
+        self._publish(temporary, table, f"{table}.parquet")
 
+
+def default_local_dir(location: str) -> Path:
+    """Where a remote warehouse keeps its DuckDB file and lock on this machine."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "newsfacts" / re.sub(r"[^A-Za-z0-9._-]+", "_", location.split("://", 1)[1]).strip("_")
 
 def _fsync(path: Path) -> None:
     with open(path, "rb") as handle:
