@@ -26,7 +26,7 @@ from newsfacts.load.warehouse import Warehouse
 from newsfacts.pipeline import Batch, RunSummary, batched, deduplicate, new_run_id, settle_outcomes, split_unchanged, utc_now
 from tasks.extract import extract_facts
 from tasks.ingest import discover_inputs, ingest_batch
-from tasks.load import build_database, write_parquet
+from tasks.load import build_database, commit_run, write_parquet
 from tasks.report import publish_analyst_brief, publish_run_summary
 
 
@@ -81,8 +81,7 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_fi
                 "quarantine": quarantine_rows,
                 "source_files": [{**vars(o), "seen_at": now, "run_id": run_id} for o in ledger.outcomes],
             }), run_id)
-            # The runs row is written last: it commits everything above.
-            write_parquet(warehouse, {"runs": [_run_row(summary, started)]}, run_id)
+            commit_run(warehouse, _run_row(summary, started), run_id)
             summary.table_rows = build_database(warehouse, run_id)
 
     if not summary.accounted:

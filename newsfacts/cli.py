@@ -190,21 +190,24 @@ def _serve(args) -> int:
         raise NewsfactsError(f"The source folder {source} does not exist (or is not a folder).")
     from newsfacts.load.warehouse import Warehouse
 
-    Warehouse(args.warehouse).ensure_writable()
+    target = Warehouse(args.warehouse)
+    target.ensure_writable()
     _prefect_defaults()
-    started = None if os.environ.get("PREFECT_API_URL") else _local_server(Path(args.warehouse), args.port)
+    started = None if os.environ.get("PREFECT_API_URL") else _local_server(target.root, args.port)
     from flows.news_etl import news_etl
 
     _quiet_server_noise()
     name = args.name or f"news-etl-{source.name}"
+    # A folder is passed as an absolute path (the runs may start elsewhere); a URL as it is.
+    warehouse = args.warehouse if "://" in args.warehouse else str(Path(args.warehouse).resolve())
     try:
         news_etl.serve(
             name=name,
             cron=args.cron,
             interval=args.interval,
-            parameters={"source_dir": str(source), "warehouse_dir": str(Path(args.warehouse).resolve())},
+            parameters={"source_dir": str(source), "warehouse_dir": warehouse},
             limit=1,  # one run at a time; the warehouse lock backs this up
-            description=f"Load new or changed articles from {source} into {Path(args.warehouse).resolve()}",
+            description=f"Load new or changed articles from {source} into {warehouse}",
         )
     finally:
         if started is not None:

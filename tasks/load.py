@@ -18,6 +18,14 @@ def write_parquet(warehouse: Warehouse, tables: dict[str, list[dict]], run_id: s
     return written
 
 
+@task(name="commit-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+def commit_run(warehouse: Warehouse, run_row: dict, run_id: str) -> None:
+    """Merge the run's batch parts into one part per table, then write its `runs` row: the commit."""
+    merged = warehouse.compact_run(run_id)
+    warehouse.write_part("runs", [run_row], run_id)
+    get_run_logger().info("Committed run %s (%d batch parts merged).", run_id, merged)
+
+
 @task(name="build-duckdb", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
 def build_database(warehouse: Warehouse, run_id: str) -> dict[str, int]:
     counts = warehouse.rebuild_database(run_id)

@@ -75,6 +75,11 @@ def test_rerun_adds_nothing_and_a_new_file_loads_alone(tmp_path, run_flow):
     assert table_counts(warehouse) == before
     assert again.files_unchanged == 5 and again.documents_loaded == 0
 
+    touched = sorted(source.glob("*.txt"))[0]
+    os.utime(touched)  # a new modification time, the same content: read again, found unchanged by its hash
+    assert run_flow(source, warehouse).files_unchanged == 5
+    assert table_counts(warehouse) == before
+
     new = source / "extra" / "new-report.txt"
     new.parent.mkdir()
     new.write_text("Strike on a market\n\nOfficials said four people were killed and nine wounded when a missile "
@@ -86,7 +91,7 @@ def test_rerun_adds_nothing_and_a_new_file_loads_alone(tmp_path, run_flow):
     assert after["documents"] == before["documents"] + 1
     loaded_by_run = query(warehouse, "SELECT source_path FROM documents WHERE run_id = ?", [third.run_id])
     assert loaded_by_run == [("extra/new-report.txt",)]
-    assert query(warehouse, "SELECT count(*) FROM runs")[0][0] == 3
+    assert query(warehouse, "SELECT count(*) FROM runs")[0][0] == 4
 
 
 def test_same_article_under_two_names_is_one_document(tmp_path, run_flow):
@@ -218,3 +223,20 @@ def test_a_file_still_being_written_waits_for_the_next_run(tmp_path, run_flow, m
     assert summary.files_deferred == 5 and summary.documents_loaded == 0 and summary.accounted
     monkeypatch.setenv("NEWSFACTS_SETTLE_SECONDS", "0")
     assert run_flow(source, tmp_path / "wh").documents_loaded == 5
+
+
+def test_files_loaded_before_are_known_by_path_size_and_time_without_reading():
+    from newsfacts.ingest.models import InputFile
+    from newsfacts.load.warehouse import KnownState
+    from newsfacts.pipeline import split_unchanged
+
+    known = KnownState(file_stats={("a.txt", 120, 1_000)})
+    files = [
+        InputFile("/src/a.txt", "a.txt", "text", 120, 1_000),  # as loaded
+        InputFile("/src/b.txt", "b.txt", "text", 120, 1_000),  # another file
+        InputFile("/src/c/a.txt", "c/a.txt", "text", 120, 1_000),  # same name, other folder
+    ]
+    to_read, unchanged = split_unchanged(files, known)
+    assert unchanged == ["a.txt"] and [f.rel_path for f in to_read] == ["b.txt", "c/a.txt"]
+    for size, mtime in ((121, 1_000), (120, 1_001)):  # grown, or written again
+        assert split_unchanged([InputFile("/src/a.txt", "a.txt", "text", size, mtime)], known)[1] == []

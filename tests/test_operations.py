@@ -213,6 +213,11 @@ def facts_of_a_run(warehouse: Path, prefect_home: Path, *options: str) -> dict[s
     return {t: sorted(query(warehouse, f"SELECT {c} FROM {t}"), key=str) for t, c in FACT_COLUMNS.items()}
 
 
+def test_a_run_streamed_in_batches_loads_what_one_batch_loads(in_process_facts, seeds_warehouse):
+    warehouse, _ = seeds_warehouse  # the seeds in one batch, by the flow in the test harness
+    assert in_process_facts == {t: sorted(query(warehouse, f"SELECT {c} FROM {t}"), key=str) for t, c in FACT_COLUMNS.items()}
+
+
 @pytest.mark.parametrize("options", [
     ("--workers", "2"),
     ("--runner", "dask", "--workers", "2"),

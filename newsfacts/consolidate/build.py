@@ -18,7 +18,7 @@ def _rows(con, sql: str) -> list[dict]:
 def _replace_column(con, table: str, key: str, column: str, mapping: dict[str, str]) -> None:
     links = pa.table({key: list(mapping), column: list(mapping.values())}, schema=pa.schema([(key, pa.string()), (column, pa.string())]))
     con.register("links", links)
-    con.execute(f"UPDATE {table} SET {column} = NULL")
+    con.execute(f"UPDATE {table} SET {column} = NULL WHERE {column} IS NOT NULL")  # a fresh build has none
     con.execute(f"UPDATE {table} SET {column} = links.{column} FROM links WHERE {table}.{key} = links.{key}")
     con.unregister("links")
 

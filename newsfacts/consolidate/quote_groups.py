@@ -18,6 +18,8 @@ from collections import defaultdict
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 
 from newsfacts.extract.translit import plain_words
 
@@ -49,8 +51,15 @@ class _UnionFind:
 
 def _similar_pairs(rows: list[str], columns: list[str], cutoff: int):
     """(i, j) of rows[i] and columns[j] scoring at least `cutoff` (vectorised by rapidfuzz)."""
-    scores = process.cdist(rows, columns, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, dtype=np.uint8)
+    scores = process.cdist(rows, columns, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, dtype=np.uint8, workers=-1)
     return zip(*np.nonzero(scores))
+
+
+def _similar_components(texts: list[str], cutoff: int) -> np.ndarray:
+    """A component label per text: texts linked by a chain of pairs scoring at least `cutoff`. A
+    speaker quoted in many reports gives thousands of pairs; scipy labels them in one call."""
+    scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, dtype=np.uint8, workers=-1)
+    return connected_components(csr_matrix(scores), directed=False)[1]
 
 
 def group_quotes(quotes: list[dict]) -> dict[str, str]:
@@ -79,10 +88,9 @@ def group_quotes(quotes: list[dict]) -> dict[str, str]:
     # unattributed quote with the quotes that open with the same words.
     for members in by_speaker.values():
         if len(members) > 1:
-            texts = [norm for norm, _id in members]
-            for i, j in _similar_pairs(texts, texts, SAME_SPEAKER_SIMILARITY):
-                if i < j:
-                    groups.union(members[i][1], members[j][1])
+            first_of_component: dict[int, str] = {}
+            for (_norm, quote_id), label in zip(members, _similar_components([m[0] for m in members], SAME_SPEAKER_SIMILARITY)):
+                groups.union(first_of_component.setdefault(label, quote_id), quote_id)
     for members in by_opening.values():
         unattributed = [m for m in members if m[2]]
         if unattributed and len(members) > 1:

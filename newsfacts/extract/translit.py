@@ -23,9 +23,21 @@ _FOLDS = [
 ]
 
 
+class _WithoutCombiningMarks(dict):
+    """A str.translate table that drops combining marks (the accents NFKD splits off), filled as
+    characters are first seen: the translation then runs in C, not a Python loop per character."""
+
+    def __missing__(self, codepoint: int) -> int | None:
+        kept = None if unicodedata.combining(chr(codepoint)) else codepoint
+        self[codepoint] = kept
+        return kept
+
+
+_WITHOUT_COMBINING_MARKS = _WithoutCombiningMarks()
+
+
 def ascii_fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKD", text).translate(_WITHOUT_COMBINING_MARKS)
 
 
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")
