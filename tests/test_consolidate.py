@@ -5,7 +5,8 @@ from datetime import date
 
 from newsfacts.consolidate.incidents import assign_figures, cluster_incidents
 from newsfacts.consolidate.near_duplicates import NEAR_DUPLICATE_SIMILARITY, estimated_similarity, minhash_signature
-from newsfacts.consolidate.quote_groups import group_quotes
+from newsfacts.consolidate import quote_groups
+from newsfacts.consolidate.quote_groups import SimilarityMemo, group_quotes
 from conftest import SEEDS
 
 
@@ -59,6 +60,33 @@ def test_an_unattributed_copy_joins_the_attributed_statement_but_reworded_quotes
     # outlet named which speaker
     same = group_quotes([_quote("x", "d1", "ministry", tweet), _quote("y", "d2", "minister", tweet)])
     assert same["x"] == same["y"]
+
+
+def test_a_rebuild_reuses_the_comparisons_of_unchanged_blocks_and_groups_as_without_them(monkeypatch):
+    tweet = "The aggressor is waging war in violation of international humanitarian law and kills civilians."
+    quotes = [
+        _quote("a", "d1", "ministry", tweet),
+        _quote("b", "d2", None, tweet.replace("kills", "is killing")),
+        _quote("c", "d3", "ministry", "Our army will defend every city, every village and every family in this war."),
+        _quote("d", "d4", "spokesman", "Make no mistake, he still has significant combat power at his disposal."),
+        _quote("e", "d5", "spokesman", "They have had setbacks, but I do not think we can assume they will stay set back."),
+        _quote("f", "d6", "spokesman", "Make no mistake: he still has significant combat power at his disposal."),
+    ]
+    first = SimilarityMemo()
+    expected = group_quotes(quotes, first)
+    assert expected["d"] == expected["f"] != expected["e"] and expected["a"] == expected["b"]
+
+    new = _quote("g", "d7", "mayor", "Rescuers worked through the night to reach people under the rubble of the school.")
+    scored = []
+    real_cdist = quote_groups.process.cdist
+    monkeypatch.setattr(quote_groups.process, "cdist", lambda *a, **k: scored.append(a[0]) or real_cdist(*a, **k))
+    second = SimilarityMemo(first.used)
+    again = group_quotes(list(reversed(quotes)) + [new], second)
+    assert scored == []  # every block of the first build was found unchanged: no pair scored again
+    assert second.hits == len(first.used) > 0
+    assert {k: v for k, v in again.items() if k != "g"} == expected
+    assert again == group_quotes(quotes + [new])  # what a build without the memo finds
+    assert scored  # ... which does score the pairs
 
 
 def _event(event_id, doc_id, *, place="Kharkiv", kind="shelling/artillery/missile attack", day=None, weekday=None,

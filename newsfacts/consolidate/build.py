@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from newsfacts.consolidate.incidents import assign_figures, cluster_incidents
-from newsfacts.consolidate.quote_groups import group_quotes
+from newsfacts.consolidate.quote_groups import SimilarityMemo, group_quotes
 
 
 def _rows(con, sql: str) -> list[dict]:
@@ -23,11 +23,17 @@ def _replace_column(con, table: str, key: str, column: str, mapping: dict[str, s
     con.unregister("links")
 
 
-def consolidate(con) -> dict[str, int]:
-    """Sets quotes.quote_group_id and events.cluster_id, and creates incident_figures."""
+def consolidate(con, previous_memo: dict[str, list[int]] | None = None) -> dict[str, int]:
+    """Sets quotes.quote_group_id and events.cluster_id, and creates incident_figures and
+    similarity_memo (the quote comparisons, which the next build may reuse as `previous_memo`)."""
     quotes = _rows(con, "SELECT quote_id, doc_id, speaker_entity_id, text FROM quotes")
-    groups = group_quotes(quotes)
+    memo = SimilarityMemo(previous_memo)
+    groups = group_quotes(quotes, memo)
     _replace_column(con, "quotes", "quote_id", "quote_group_id", groups)
+    con.register("memo", pa.table({"block_hash": list(memo.used), "result": list(memo.used.values())},
+                                  schema=pa.schema([("block_hash", pa.string()), ("result", pa.list_(pa.int32()))])))
+    con.execute("CREATE TABLE similarity_memo AS SELECT * FROM memo")
+    con.unregister("memo")
 
     events = _rows(con, """
         SELECT e.event_id, e.doc_id, e.event_type, e.event_date, e.event_date_precision, e.event_weekday,
@@ -45,4 +51,20 @@ def consolidate(con) -> dict[str, int]:
                                      schema=pa.schema([("fact_id", pa.string()), ("cluster_id", pa.string())])))
     con.execute("CREATE TABLE incident_figures AS SELECT * FROM counted ORDER BY cluster_id, fact_id")
     con.unregister("counted")
-    return {"quote_groups": len(set(groups.values())), "incidents": len(set(clusters.values()))}
+    return {"quote_groups": len(set(groups.values())), "incidents": len(set(clusters.values())), "memo_hits": memo.hits}
+
+
+def previous_memo(con, database) -> dict[str, list[int]]:
+    """The similarity memo of the database a build replaces, if it has one."""
+    if not database.exists():
+        return {}
+    try:
+        con.execute(f"ATTACH '{str(database).replace(chr(39), chr(39) * 2)}' AS previous (READ_ONLY)")
+    except Exception:  # unreadable or from an older DuckDB: build without it
+        return {}
+    try:
+        return dict(con.execute("SELECT block_hash, result FROM previous.similarity_memo").fetchall())
+    except Exception:  # a database built before the memo existed
+        return {}
+    finally:
+        con.execute("DETACH previous")

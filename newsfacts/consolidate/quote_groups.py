@@ -17,6 +17,7 @@ import hashlib
 from collections import defaultdict
 
 import numpy as np
+import rapidfuzz
 from rapidfuzz import fuzz, process
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
@@ -55,6 +56,15 @@ def _similar_pairs(rows: list[str], columns: list[str], cutoff: int):
     return zip(*np.nonzero(scores))
 
 
+def _unattributed_pairs(members: list[tuple[str, str, bool]]) -> list[int]:
+    """Flat (i, j, i, j, ...) indices into members: an unattributed quote i close enough to member j."""
+    unattributed = [i for i, m in enumerate(members) if m[2]]
+    found = []
+    for i, j in _similar_pairs([members[i][0] for i in unattributed], [m[0] for m in members], OPEN_SPEAKER_SIMILARITY):
+        found += [unattributed[i], j]
+    return found
+
+
 def _similar_components(texts: list[str], cutoff: int) -> np.ndarray:
     """A component label per text: texts linked by a chain of pairs scoring at least `cutoff`. A
     speaker quoted in many reports gives thousands of pairs; scipy labels them in one call."""
@@ -62,9 +72,35 @@ def _similar_components(texts: list[str], cutoff: int) -> np.ndarray:
     return connected_components(csr_matrix(scores), directed=False)[1]
 
 
-def group_quotes(quotes: list[dict]) -> dict[str, str]:
+class SimilarityMemo:
+    """What comparing a block of texts found, by the block's content. Scoring every pair of a prolific
+    speaker's quotes takes seconds; a build that finds the block unchanged (no new quote of that
+    speaker, none new opening with those words) reuses the answer. The warehouse keeps it between
+    builds (table similarity_memo), so a run that adds one article does not score ten thousand again."""
+
+    VERSION = f"{rapidfuzz.__version__}|{SAME_SPEAKER_SIMILARITY}|{OPEN_SPEAKER_SIMILARITY}"
+
+    def __init__(self, known: dict[str, list[int]] | None = None):
+        self.known = known or {}
+        self.used: dict[str, list[int]] = {}  # what this build needed: the memo it passes on
+        self.hits = 0
+
+    def result(self, kind: str, texts: list[str], compute) -> list[int]:
+        key = hashlib.sha1("\x1f".join([self.VERSION, kind, *texts]).encode()).hexdigest()
+        if key in self.known:
+            self.hits += 1
+            found = self.known[key]
+        else:
+            found = [int(v) for v in compute()]
+        self.used[key] = found
+        return found
+
+
+def group_quotes(quotes: list[dict], memo: SimilarityMemo | None = None) -> dict[str, str]:
     """quote_id -> quote_group_id for quotes with keys quote_id, doc_id, speaker_entity_id, text.
-    A group's id derives from its smallest quote_id, so a rebuild gives the same ids."""
+    A group's id derives from its smallest quote_id, so a rebuild gives the same ids. `memo` holds
+    the comparisons of blocks seen by an earlier build; the result is the same with or without it."""
+    memo = memo or SimilarityMemo()
     groups = _UnionFind([q["quote_id"] for q in quotes])
     # One representative per (wording, speaker): identical wordings are one statement outright.
     representatives: dict[tuple[str, str | None], str] = {}
@@ -88,12 +124,18 @@ def group_quotes(quotes: list[dict]) -> dict[str, str]:
     # unattributed quote with the quotes that open with the same words.
     for members in by_speaker.values():
         if len(members) > 1:
+            members.sort()  # texts are unique within a speaker's block: the order is the content's
+            texts = [m[0] for m in members]
+            labels = memo.result("speaker", texts, lambda: _similar_components(texts, SAME_SPEAKER_SIMILARITY))
             first_of_component: dict[int, str] = {}
-            for (_norm, quote_id), label in zip(members, _similar_components([m[0] for m in members], SAME_SPEAKER_SIMILARITY)):
+            for (_norm, quote_id), label in zip(members, labels):
                 groups.union(first_of_component.setdefault(label, quote_id), quote_id)
     for members in by_opening.values():
-        unattributed = [m for m in members if m[2]]
-        if unattributed and len(members) > 1:
-            for i, j in _similar_pairs([m[0] for m in unattributed], [m[0] for m in members], OPEN_SPEAKER_SIMILARITY):
-                groups.union(unattributed[i][1], members[j][1])
+        if any(m[2] for m in members) and len(members) > 1:
+            # Members with one wording are one group already, so their order among themselves is moot.
+            members.sort(key=lambda m: (m[0], m[2]))
+            pairs = memo.result("opening", [("?" if m[2] else "=") + m[0] for m in members],
+                                lambda: _unattributed_pairs(members))
+            for i, j in zip(pairs[::2], pairs[1::2]):
+                groups.union(members[i][1], members[j][1])
     return {q["quote_id"]: "qg-" + hashlib.sha1(groups.find(q["quote_id"]).encode()).hexdigest()[:16] for q in quotes}

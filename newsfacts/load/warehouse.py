@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from newsfacts.consolidate.build import consolidate
+from newsfacts.consolidate.build import consolidate, previous_memo
 from newsfacts.errors import NewsfactsError
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "warehouse"
@@ -295,6 +295,7 @@ class Warehouse:
         building.unlink(missing_ok=True)
         counts: dict[str, int] = {}
         with self.connect(str(building)) as con:
+            memo = previous_memo(con, self.database)
             con.execute("BEGIN TRANSACTION")
             con.execute(sql_file("schema.sql"))
             for table in (*PART_TABLES, "runs"):
@@ -302,7 +303,7 @@ class Warehouse:
                 if source:
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(committed)])
             con.execute(sql_file("derive.sql"))
-            consolidate(con)
+            consolidate(con, memo)
             con.execute(sql_file("incidents.sql"))
             con.execute(sql_file("views.sql"))
             con.execute("COMMIT")
