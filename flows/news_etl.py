@@ -193,16 +193,20 @@ def _run_row(summary: RunSummary, started) -> dict:
 
 # A scheduled run over a large folder finds most files unchanged: it names a few and counts the rest.
 UNCHANGED_LISTED = 20
+# Loaded files are logged this many to a record: one record per file cost the local Prefect server
+# more CPU than the extraction can spare on a small machine.
+FILES_PER_LOG_RECORD = 100
 
 
 def _log_file_outcomes(logger, outcomes, rejected, quarantined, unchanged) -> None:
     reasons: dict[str, list[Quarantined]] = {}
     for q in quarantined:
         reasons.setdefault(q.source_path.split("#", 1)[0].split(" [", 1)[0], []).append(q)
+    loaded = [f"loaded      {o.source_path} -> document {', '.join(o.doc_ids)}" for o in outcomes if o.status in ("loaded", "partial")]
+    for start in range(0, len(loaded), FILES_PER_LOG_RECORD):
+        logger.info("\n".join(loaded[start : start + FILES_PER_LOG_RECORD]))
     for outcome in outcomes:
-        if outcome.status in ("loaded", "partial"):
-            logger.info("loaded      %s -> document %s", outcome.source_path, ", ".join(outcome.doc_ids))
-        elif outcome.status == "duplicate":
+        if outcome.status == "duplicate":
             logger.info("duplicate   %s (same text as document %s)", outcome.source_path, ", ".join(outcome.duplicate_of))
         for q in reasons.get(outcome.source_path, []):
             logger.warning("quarantined %s: %s (%s)", q.source_path, q.reason, q.detail)

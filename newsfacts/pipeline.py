@@ -89,8 +89,8 @@ def ingest_files(files: list[InputFile], known: KnownState, settings: Settings) 
     result = IngestResult()
     records: list[RawRecord] = []
     for source in files:
-        file_records, rejected, outcome = read_file(source)
-        if outcome is not None and (source.rel_path, outcome.content_sha256) in known.files:
+        file_records, rejected, outcome = read_file(source, known.files)
+        if outcome is not None and outcome.status == "unchanged":
             result.unchanged.append(source.rel_path)
             continue
         records.extend(file_records)

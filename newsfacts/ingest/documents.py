@@ -50,8 +50,9 @@ def parse_published(value: str | None) -> date | None:
     return parsed.date() if isinstance(parsed, datetime) else None
 
 
-def read_file(source: InputFile) -> tuple[list[RawRecord], list[Quarantined], FileOutcome | None]:
-    """Read, decode and parse one file. Never raises for bad input: it quarantines."""
+def read_file(source: InputFile, known_files: frozenset | set = frozenset()) -> tuple[list[RawRecord], list[Quarantined], FileOutcome | None]:
+    """Read, decode and parse one file. Never raises for bad input: it quarantines. A file whose
+    (path, content hash) is in `known_files` is not decoded: its outcome says 'unchanged'."""
     try:
         data = Path(source.path).read_bytes()
     except OSError as exc:
@@ -59,6 +60,9 @@ def read_file(source: InputFile) -> tuple[list[RawRecord], list[Quarantined], Fi
         return [], [Quarantined(source.rel_path, "read", "unreadable", detail, f"stat:{source.size_bytes}:{source.mtime_ns}")], None
     fingerprint = content_sha256(data)
     outcome = FileOutcome(source.rel_path, fingerprint, len(data), source.format, mtime_ns=source.mtime_ns)
+    if (source.rel_path, fingerprint) in known_files:
+        outcome.status = "unchanged"
+        return [], [], outcome
     try:
         decoded = decode_bytes(data)
     except DecodeFailure as failure:

@@ -81,7 +81,6 @@ class Warehouse:
             self.fs, _ = fsspec.url_to_fs(self.location)
             self.root = Path(local_dir) if local_dir else default_local_dir(self.location)
             self.parquet_location = self.location.rstrip("/") + "/parquet"
-        self.parquet = Path(self.parquet_location) if self.fs is None else None
         self.database = self.root / DATABASE_NAME
 
     @property
