@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import multiprocessing
 import os
 import re
 import subprocess
@@ -122,7 +123,9 @@ def without_prefect(corpus: Path, root: Path, processes: int) -> float:
         for table, rows in future.result().rows.items():
             warehouse.write_part(table, rows, "bench", sequence)
 
-    with ProcessPoolExecutor(processes, initializer=load_nlp, initargs=(settings.spacy_model,)) as pool:
+    # Started by spawn, as Prefect's process pool starts its workers: the difference is then Prefect's work.
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"), initializer=load_nlp,
+                             initargs=(settings.spacy_model,)) as pool:
         for sequence, batch in enumerate(batched(files, settings.batch_size)):
             documents, _ = deduplicate(ingest_files(batch, KnownState(), settings).documents, seen)
             warehouse.write_part("documents", [{**d, "run_id": "bench"} for d in documents], "bench", sequence)
@@ -211,6 +214,8 @@ def main() -> None:
         for name, options in runs.items():
             results[name] = run_cli(small, work / f"wh-{len(results)}", *options)
             print(f"(b) {name}: {results[name]}", flush=True)
+        plain_small = without_prefect(small, work / "wh-plain-small", p)
+        print(f"(c) without Prefect, {len(small_docs)} articles: {plain_small:.1f} s", flush=True)
         lines += [
             "",
             f"## Scaling: {len(small_docs)} articles, {small_words} words",
@@ -221,6 +226,21 @@ def main() -> None:
         for name, r in results.items():
             lines.append(f"| {name} | {r['flow']:.1f} | {r['stages']['extract']:.1f} | {r['wall']:.1f} | "
                          f"{rate(r['flow'], len(small_docs), small_words)} | {r['peak_pipeline']:.0f} MiB |")
+        # Prefect's cost = a part per run (worker processes bootstrapping Prefect, the pool's start) plus a
+        # part per batch (task runs, states, logs): two corpus sizes separate them.
+        batch_size = Settings().batch_size
+        batches, batches_small = -(-len(documents) // batch_size), -(-len(small_docs) // batch_size)
+        gap, gap_small = local["flow"] - plain, results[f"local runner, {p} processes"]["flow"] - plain_small
+        per_batch = (gap - gap_small) / (batches - batches_small)
+        prefect_lines = [
+            f"- Prefect's cost split by two corpus sizes ({len(small_docs)} articles: flow {results[f'local runner, {p} processes']['flow']:.1f} s, "
+            f"without Prefect {plain_small:.1f} s): **{per_batch * 1000:.0f} ms per batch of {batch_size}** "
+            f"({per_batch * batches / local['flow']:.1%} of the {len(documents)}-article run), and "
+            f"**{gap_small - per_batch * batches_small:.1f} s per run** (each worker process imports Prefect and reaches "
+            "the API before its first task)",
+        ]
+        after_prefect = next(i for i, line in enumerate(lines) if line.startswith("- Prefect orchestration")) + 1
+        lines[after_prefect:after_prefect] = prefect_lines
         dask_p, dask_1 = results[f"Dask, {p} workers (LocalCluster)"], results["Dask, 1 worker"]
         local_p, local_1 = results[f"local runner, {p} processes"], results["local runner, 1 process"]
         lines += [
