@@ -37,7 +37,7 @@ from newsfacts.ingest.discover import discover_files  # noqa: E402
 from newsfacts.ingest.documents import build_document, read_file  # noqa: E402
 from newsfacts.load.warehouse import KnownState  # noqa: E402
 from newsfacts.load.warehouse import Warehouse  # noqa: E402
-from newsfacts.pipeline import batched, deduplicate, extract_facts, ingest_files  # noqa: E402
+from newsfacts.pipeline import batch_size_for, batched, deduplicate, extract_facts, ingest_files  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 
@@ -49,7 +49,7 @@ def documents_of(folder: Path) -> list[dict]:
 
 def tree_rss_mib(root: int) -> tuple[float, float]:
     """Resident memory of a process and all its descendants, and of the Prefect API server among them
-    (a deployment runs that server elsewhere), in MiB."""
+    (a deployment runs that server elsewhere), in MiB; and the CPU seconds that server has used."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -63,6 +63,7 @@ def tree_rss_mib(root: int) -> tuple[float, float]:
         tree.update(children)
         frontier = children
     total = server = 0
+    server_cpu = 0.0
     for pid in tree:
         try:
             rss = int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text()).group(1))
@@ -72,7 +73,12 @@ def tree_rss_mib(root: int) -> tuple[float, float]:
         total += rss
         if b"prefect.server.api.server" in command:
             server += rss
-    return total / 1024, server / 1024
+            try:
+                ticks = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                server_cpu += (int(ticks[11]) + int(ticks[12])) / os.sysconf("SC_CLK_TCK")
+            except (OSError, IndexError, ValueError):
+                pass
+    return total / 1024, server / 1024, server_cpu
 
 
 def run_cli(corpus: Path, warehouse: Path, *options: str) -> dict:
@@ -82,11 +88,12 @@ def run_cli(corpus: Path, warehouse: Path, *options: str) -> dict:
     command = [sys.executable, "-m", "newsfacts.cli", "run", str(corpus), "--warehouse", str(warehouse), "--quiet", *options]
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peaks = {"main": 0.0, "all": 0.0, "pipeline": 0.0}
+    peaks = {"main": 0.0, "all": 0.0, "pipeline": 0.0, "server_cpu": 0.0}
 
     def sample() -> None:
         while process.poll() is None:
-            total, server = tree_rss_mib(process.pid)
+            total, server, server_cpu = tree_rss_mib(process.pid)
+            peaks["server_cpu"] = max(peaks["server_cpu"], server_cpu)
             peaks["all"] = max(peaks["all"], total)
             peaks["pipeline"] = max(peaks["pipeline"], total - server)
             try:
@@ -105,7 +112,7 @@ def run_cli(corpus: Path, warehouse: Path, *options: str) -> dict:
         raise SystemExit(f"newsfacts run {' '.join(options)} failed:\n{err[-3000:]}")
     stages = {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+)", out.split("Seconds per stage:")[1].splitlines()[0])}
     return {"wall": wall, "stages": stages, "flow": sum(stages.values()), "peak_main": peaks["main"], "peak_all": peaks["all"],
-            "peak_pipeline": peaks["pipeline"]}
+            "peak_pipeline": peaks["pipeline"], "server_cpu": peaks["server_cpu"]}
 
 
 def without_prefect(corpus: Path, root: Path, processes: int) -> float:
@@ -126,7 +133,7 @@ def without_prefect(corpus: Path, root: Path, processes: int) -> float:
     # Started by spawn, as Prefect's process pool starts its workers: the difference is then Prefect's work.
     with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"), initializer=load_nlp,
                              initargs=(settings.spacy_model,)) as pool:
-        for sequence, batch in enumerate(batched(files, settings.batch_size)):
+        for sequence, batch in enumerate(batched(files, batch_size_for(len(files), processes, settings))):
             documents, _ = deduplicate(ingest_files(batch, KnownState(), settings).documents, seen)
             warehouse.write_part("documents", [{**d, "run_id": "bench"} for d in documents], "bench", sequence)
             pending.append((sequence, pool.submit(extract_facts, documents, settings, "bench")))
@@ -192,6 +199,8 @@ def main() -> None:
         f"(**{(local['flow'] - plain) / local['flow']:.1%}**; target < 5%): the flow stages less (c). Start-up (the "
         f"temporary Prefect server, imports) is another {local['wall'] - local['flow']:.1f} s per run, which a deployment "
         "served by a running Prefect server does not pay.",
+        f"- the flow ran {-(-len(documents) // batch_size_for(len(documents), p, Settings()))} extraction batches; the temporary Prefect API server used "
+        f"{local['server_cpu']:.1f} s of CPU during the run (states, logs and events of its task runs; start-up included)",
         "- share of the flow time by stage: " + ", ".join(f"{k} {v / local['flow']:.0%}" for k, v in local["stages"].items()),
         f"- peak memory at {len(documents)} articles: the flow's process {local['peak_main']:.0f} MiB; the flow and its "
         f"worker processes {local['peak_pipeline']:.0f} MiB (target < 2048); with the temporary Prefect API server, "
@@ -226,21 +235,6 @@ def main() -> None:
         for name, r in results.items():
             lines.append(f"| {name} | {r['flow']:.1f} | {r['stages']['extract']:.1f} | {r['wall']:.1f} | "
                          f"{rate(r['flow'], len(small_docs), small_words)} | {r['peak_pipeline']:.0f} MiB |")
-        # Prefect's cost = a part per run (worker processes bootstrapping Prefect, the pool's start) plus a
-        # part per batch (task runs, states, logs): two corpus sizes separate them.
-        batch_size = Settings().batch_size
-        batches, batches_small = -(-len(documents) // batch_size), -(-len(small_docs) // batch_size)
-        gap, gap_small = local["flow"] - plain, results[f"local runner, {p} processes"]["flow"] - plain_small
-        per_batch = (gap - gap_small) / (batches - batches_small)
-        prefect_lines = [
-            f"- Prefect's cost split by two corpus sizes ({len(small_docs)} articles: flow {results[f'local runner, {p} processes']['flow']:.1f} s, "
-            f"without Prefect {plain_small:.1f} s): **{per_batch * 1000:.0f} ms per batch of {batch_size}** "
-            f"({per_batch * batches / local['flow']:.1%} of the {len(documents)}-article run), and "
-            f"**{gap_small - per_batch * batches_small:.1f} s per run** (each worker process imports Prefect and reaches "
-            "the API before its first task)",
-        ]
-        after_prefect = next(i for i, line in enumerate(lines) if line.startswith("- Prefect orchestration")) + 1
-        lines[after_prefect:after_prefect] = prefect_lines
         dask_p, dask_1 = results[f"Dask, {p} workers (LocalCluster)"], results["Dask, 1 worker"]
         local_p, local_1 = results[f"local runner, {p} processes"], results["local runner, 1 process"]
         lines += [

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from prefect import flow, get_run_logger
+from prefect.context import FlowRunContext
 from prefect.runtime import flow_run
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
@@ -23,7 +24,7 @@ from newsfacts.config import Settings
 from newsfacts.extract.nlp import load_nlp
 from newsfacts.ingest.models import Quarantined
 from newsfacts.load.warehouse import Warehouse
-from newsfacts.pipeline import Batch, RunSummary, batched, deduplicate, new_run_id, settle_outcomes, split_unchanged, utc_now
+from newsfacts.pipeline import Batch, RunSummary, batch_size_for, batched, deduplicate, new_run_id, settle_outcomes, split_unchanged, utc_now
 from tasks.extract import extract_facts
 from tasks.ingest import discover_inputs, ingest_batch
 from tasks.load import build_database, commit_run, write_parquet
@@ -111,7 +112,7 @@ class _Ledger:
 def _stream_batches(files, known, settings: Settings, warehouse: Warehouse, run_id: str, summary: RunSummary) -> _Ledger:
     """Read, deduplicate, write and extract the files batch by batch; returns the ledger of the run."""
     ledger = _Ledger()
-    batches = batched(files, settings.batch_size)
+    batches = batched(files, batch_size_for(len(files), _extraction_workers(), settings))
     # One batch gains nothing from another process, and a process pool costs seconds to start.
     in_process = len(batches) <= 1
     seen = set(known.doc_ids)
@@ -155,6 +156,23 @@ def _stream_batches(files, known, settings: Settings, warehouse: Warehouse, run_
     summary.stage_seconds["extract"] = round(total - seconds["ingest"] - seconds["load"], 3)
     summary.stage_seconds["load"] = round(seconds["load"], 3)
     return ledger
+
+
+def _extraction_workers() -> int:
+    """How many extraction batches this flow run's task runner runs at once (for batch sizes)."""
+    context = FlowRunContext.get()
+    runner = context.task_runner if context else None
+    try:
+        if type(runner).__name__ == "DaskTaskRunner":
+            return max(1, sum(runner.client.nthreads().values()))
+        if type(runner).__name__ == "RayTaskRunner":
+            import ray
+
+            return max(1, int(ray.cluster_resources().get("CPU", 1)))
+    except Exception:  # a cluster that cannot say: fall back on this machine's cores
+        return os.cpu_count() or 1
+    # Prefect's pool runners keep their size here; a runner without one is taken as one per core.
+    return getattr(runner, "_max_workers", None) or os.cpu_count() or 1
 
 
 @contextmanager

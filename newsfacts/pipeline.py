@@ -48,6 +48,24 @@ def batched(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+# An extraction task run in a worker process costs Prefect about 0.1-0.3 s (its context is rebuilt, its
+# states and logs go to the API), whatever the batch holds. A big folder is therefore cut into few,
+# large batches: a few per worker, so that the workers stay busy to the end and the flow streams.
+BATCHES_PER_WORKER = 4
+MIN_BATCH_SIZE = 64
+# Bounds the slice of the corpus a batch holds (memory stays flat as folders grow).
+MAX_BATCH_SIZE = 256
+
+
+def batch_size_for(n_files: int, workers: int, settings: Settings) -> int:
+    """Files per batch for a run over `n_files` with `workers` extraction workers (NEWSFACTS_BATCH_SIZE
+    fixes it)."""
+    if settings.batch_size:
+        return settings.batch_size
+    per_worker = -(-n_files // (max(1, workers) * BATCHES_PER_WORKER))
+    return max(MIN_BATCH_SIZE, min(MAX_BATCH_SIZE, per_worker))
+
+
 # ---- discover ---------------------------------------------------------------------------
 def discover(source_dir: Path, settings: Settings) -> tuple[list[InputFile], list[Quarantined], list[InputFile]]:
     """(files to read, files quarantined on sight, files deferred because they are still being written)."""
