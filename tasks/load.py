@@ -28,6 +28,7 @@ def commit_run(warehouse: Warehouse, run_row: dict, run_id: str) -> None:
 
 @task(name="build-duckdb", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
 def build_database(warehouse: Warehouse, run_id: str) -> dict[str, int]:
-    counts = warehouse.rebuild_database(run_id)
-    get_run_logger().info("Built %s: %s.", warehouse.database, ", ".join(f"{t} {n}" for t, n in counts.items()))
+    logger = get_run_logger()
+    counts = warehouse.rebuild_database(run_id, report=logger.info)
+    logger.info("Built %s: %s.", warehouse.database, ", ".join(f"{t} {n}" for t, n in counts.items()))
     return counts

@@ -240,3 +240,18 @@ def test_files_loaded_before_are_known_by_path_size_and_time_without_reading():
     assert unchanged == ["a.txt"] and [f.rel_path for f in to_read] == ["b.txt", "c/a.txt"]
     for size, mtime in ((121, 1_000), (120, 1_001)):  # grown, or written again
         assert split_unchanged([InputFile("/src/a.txt", "a.txt", "text", size, mtime)], known)[1] == []
+
+
+def test_a_big_folder_goes_in_a_few_large_batches_per_worker():
+    from newsfacts.config import Settings
+    from newsfacts.pipeline import MAX_BATCH_SIZE, MIN_BATCH_SIZE, batch_size_for, batched
+
+    auto = Settings()
+    # Enough batches to keep every worker busy to the end; no more task runs than that needs.
+    assert len(batched(list(range(2000)), batch_size_for(2000, 2, auto))) == 8
+    assert len(batched(list(range(1000)), batch_size_for(1000, 8, auto))) == 16  # small batches, many workers
+    # A small folder is not cut finer than MIN_BATCH_SIZE (its seeds fit in one batch, run in-process) ...
+    assert batch_size_for(5, 2, auto) == MIN_BATCH_SIZE and batch_size_for(200, 2, auto) == MIN_BATCH_SIZE
+    # ... and no batch holds more than MAX_BATCH_SIZE, however large the folder.
+    assert batch_size_for(1_000_000, 2, auto) == MAX_BATCH_SIZE
+    assert batch_size_for(2000, 2, Settings.from_env({"NEWSFACTS_BATCH_SIZE": "10"})) == 10

@@ -51,20 +51,6 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None) -> dict[
                                      schema=pa.schema([("fact_id", pa.string()), ("cluster_id", pa.string())])))
     con.execute("CREATE TABLE incident_figures AS SELECT * FROM counted ORDER BY cluster_id, fact_id")
     con.unregister("counted")
-    return {"quote_groups": len(set(groups.values())), "incidents": len(set(clusters.values())), "memo_hits": memo.hits}
+    return {"quote_groups": len(set(groups.values())), "incidents": len(set(clusters.values())),
+            "blocks_compared": len(memo.used), "blocks_reused": memo.hits}
 
-
-def previous_memo(con, database) -> dict[str, list[int]]:
-    """The similarity memo of the database a build replaces, if it has one."""
-    if not database.exists():
-        return {}
-    try:
-        con.execute(f"ATTACH '{str(database).replace(chr(39), chr(39) * 2)}' AS previous (READ_ONLY)")
-    except Exception:  # unreadable or from an older DuckDB: build without it
-        return {}
-    try:
-        return dict(con.execute("SELECT block_hash, result FROM previous.similarity_memo").fetchall())
-    except Exception:  # a database built before the memo existed
-        return {}
-    finally:
-        con.execute("DETACH previous")

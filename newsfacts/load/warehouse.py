@@ -19,6 +19,7 @@ import os
 import re
 import threading
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from newsfacts.consolidate.build import consolidate, previous_memo
+from newsfacts.consolidate.build import consolidate
 from newsfacts.errors import NewsfactsError
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "warehouse"
@@ -286,15 +287,16 @@ class Warehouse:
             merged += len(parts)
         return merged
 
-    def rebuild_database(self, build_id: str) -> dict[str, int]:
-        """Build the DuckDB file from committed parts and swap it in; returns rows per table."""
+    def rebuild_database(self, build_id: str, report: Callable[[str], None] | None = None) -> dict[str, int]:
+        """Build the DuckDB file from committed parts and swap it in; returns rows per table. `report`
+        is told what the cross-source step did (for the run's log)."""
         committed = self.committed_run_ids()
         self.root.mkdir(parents=True, exist_ok=True)
         building = self.root / f".{DATABASE_NAME}.building-{build_id}"
         building.unlink(missing_ok=True)
         counts: dict[str, int] = {}
         with self.connect(str(building)) as con:
-            memo = previous_memo(con, self.database)
+            memo = _previous_memo(con, self.database)
             con.execute("BEGIN TRANSACTION")
             con.execute(sql_file("schema.sql"))
             for table in (*PART_TABLES, "runs"):
@@ -302,7 +304,7 @@ class Warehouse:
                 if source:
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(committed)])
             con.execute(sql_file("derive.sql"))
-            consolidate(con, memo)
+            consolidated = consolidate(con, memo)
             con.execute(sql_file("incidents.sql"))
             con.execute(sql_file("views.sql"))
             con.execute("COMMIT")
@@ -313,12 +315,32 @@ class Warehouse:
             con.execute("CHECKPOINT")
         _fsync(building)
         os.replace(building, self.database)
+        if report:
+            report(f"Consolidated: {consolidated['quote_groups']} quote groups, {consolidated['incidents']} incidents; "
+                   f"{consolidated['blocks_reused']} of {consolidated['blocks_compared']} blocks of quotes reused from the "
+                   "previous build's comparisons.")
         return counts
 
     def _write_snapshot(self, con, table: str) -> None:
         temporary = self.root / f".tmp-{table}.parquet"
         con.execute(f"COPY {table} TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)")
         self._publish(temporary, table, f"{table}.parquet")
+
+
+def _previous_memo(con, database: Path) -> dict[str, list[int]]:
+    """The quote comparisons (similarity_memo) of the database a build replaces, if it has them."""
+    if not database.exists():
+        return {}
+    try:
+        con.execute(f"ATTACH {_quote(database)} AS previous (READ_ONLY)")
+    except duckdb.Error:  # unreadable or from an older DuckDB: build without it
+        return {}
+    try:
+        return dict(con.execute("SELECT block_hash, result FROM previous.similarity_memo").fetchall())
+    except duckdb.Error:  # a database built before the memo existed
+        return {}
+    finally:
+        con.execute("DETACH previous")
 
 
 _TYPING = threading.local()
