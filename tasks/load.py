@@ -20,10 +20,15 @@ def write_parquet(warehouse: Warehouse, tables: dict[str, list[dict]], run_id: s
 
 @task(name="commit-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
 def commit_run(warehouse: Warehouse, run_row: dict, run_id: str) -> None:
-    """Merge the run's batch parts into one part per table, then write its `runs` row: the commit."""
+    """Merge the run's batch parts into one part per table, then write its `runs` row: the commit. Then
+    merge the small parts of earlier runs where a table has gathered many."""
     merged = warehouse.compact_run(run_id)
     warehouse.write_part("runs", [run_row], run_id)
-    get_run_logger().info("Committed run %s (%d batch parts merged).", run_id, merged)
+    logger = get_run_logger()
+    logger.info("Committed run %s (%d batch parts merged).", run_id, merged)
+    earlier = warehouse.merge_small_parts()
+    if earlier:
+        logger.info("Merged %d small Parquet parts of earlier runs (each table keeps few files however many runs it has had).", earlier)
 
 
 @task(name="build-duckdb", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])

@@ -35,3 +35,73 @@ def test_a_reader_holding_the_database_does_not_block_a_rebuild(tmp_path):
         reader.close()
     with duckdb.connect(str(warehouse.database), read_only=True) as fresh:
         assert fresh.execute("SELECT count(*) FROM runs").fetchall() == [(2,)]
+
+
+def _scheduled_runs(warehouse: Warehouse, n: int, first: int = 0) -> None:
+    """n runs, each committing one quarantine row, as n scheduled runs of a flow would."""
+    for i in range(first, first + n):
+        run_id = f"r{i:03d}"
+        warehouse.write_part("quarantine", [{"source_path": f"{i}.txt", "stage": "read", "reason": "empty",
+                                             "detail": "empty", "run_id": run_id, "fingerprint": str(i)}], run_id)
+        warehouse.write_part("runs", [{"run_id": run_id, "status": "completed", "files_seen": 1}], run_id)
+
+
+def _files(warehouse: Warehouse, table: str) -> list[str]:
+    return sorted(p.name for p in (Path(warehouse.parquet_location) / table).iterdir())
+
+
+def test_small_parts_of_many_runs_are_merged_and_read_once(tmp_path, monkeypatch):
+    from newsfacts.load import warehouse as module
+
+    monkeypatch.setattr(module, "MERGE_AFTER_PARTS", 4)
+    warehouse = Warehouse(tmp_path)
+    _scheduled_runs(warehouse, 6)
+    assert warehouse.merge_small_parts() == 12  # 6 quarantine parts and 6 runs parts
+    assert len(_files(warehouse, "quarantine")) == 2 and len(_files(warehouse, "runs")) == 2  # a part and its manifest
+    _scheduled_runs(warehouse, 3, first=6)
+    counts = warehouse.rebuild_database("b1")
+    assert counts["runs"] == 9 and counts["quarantine"] == 9  # every run's rows, each read once
+    assert len(warehouse.known_state().quarantine_keys) == 9
+    assert warehouse.merge_small_parts() == 0  # 1 merged part + 3 new ones: under the threshold
+
+
+def test_a_merge_cut_short_loses_nothing_and_the_next_run_finishes_it(tmp_path, monkeypatch):
+    from newsfacts.load import warehouse as module
+
+    monkeypatch.setattr(module, "MERGE_AFTER_PARTS", 4)
+    warehouse = Warehouse(tmp_path)
+    _scheduled_runs(warehouse, 6)
+    expected = warehouse.rebuild_database("b0")
+
+    # Killed after the merged part was written, before its manifest: readers ignore the stray part.
+    publish = Warehouse._publish
+    monkeypatch.setattr(Warehouse, "_publish", lambda self, f, t, name: (_ for _ in ()).throw(KeyboardInterrupt)
+                        if name.endswith(".merge.json") else publish(self, f, t, name))
+    try:
+        warehouse.merge_small_parts()
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(Warehouse, "_publish", publish)
+    assert warehouse.rebuild_database("b1") == expected
+    warehouse.remove_uncommitted_parts()
+    assert len(_files(warehouse, "quarantine")) == 6
+
+    # Killed after the manifest, with the replaced parts half deleted: readers skip what it replaced.
+    delete, calls = Warehouse._delete, []
+
+    def delete_twice_then_die(self, location):
+        calls.append(location)
+        if len(calls) > 2:
+            raise KeyboardInterrupt
+        delete(self, location)
+
+    monkeypatch.setattr(Warehouse, "_delete", delete_twice_then_die)
+    try:
+        warehouse.merge_small_parts()
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(Warehouse, "_delete", delete)
+    assert warehouse.rebuild_database("b2") == expected
+    warehouse.remove_uncommitted_parts()
+    assert len(_files(warehouse, "quarantine")) == 2  # the merged part and its manifest
+    assert warehouse.rebuild_database("b3") == expected

@@ -15,6 +15,7 @@ Design (why it survives crashes and readers):
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import re
 import threading
@@ -44,6 +45,17 @@ def sql_file(name: str) -> str:
 
 # A run's part of a table: part-<run_id>.parquet, or part-<run_id>.<sequence>.parquet when it streams batches.
 PART_NAME = re.compile(r"part-(?P<run_id>[^.]+)(?:\.(?P<sequence>\d+))?\.parquet")
+
+
+# A warehouse fed by a schedule gains a part per table with every run, and every build reads every file.
+# When a table holds more than MERGE_AFTER_PARTS parts, those under SMALL_PART_BYTES are merged into one
+# part, part-merged-<id>.parquet. The merge counts once its manifest, merged-<id>.merge.json (the names
+# of the parts it replaces), is written: a crash before that leaves a stray part that readers ignore,
+# a crash after it leaves replaced parts that readers skip, and the next run finishes either.
+MERGE_AFTER_PARTS = 32
+SMALL_PART_BYTES = 64 * 2**20
+MERGE_PREFIX = "merged-"
+MERGE_MANIFEST = re.compile(r"(?P<merge_id>merged-[^.]+)\.merge\.json")
 
 
 def _quote(path: Path | str) -> str:
@@ -163,6 +175,34 @@ class Warehouse:
     def _parts(self, table: str) -> list[str]:
         return [f for f in self._folder_files(table) if PART_NAME.fullmatch(f.rsplit("/", 1)[-1])]
 
+    def _merges(self, table: str) -> dict[str, set[str]]:
+        """The table's completed merges: merge id -> names of the parts it replaces."""
+        merges = {}
+        for location in self._folder_files(table):
+            match = MERGE_MANIFEST.fullmatch(location.rsplit("/", 1)[-1])
+            if match:
+                text = self.fs.cat_file(location).decode() if self.remote else Path(location).read_text(encoding="utf-8")
+                merges[match.group("merge_id")] = set(json.loads(text))
+        return merges
+
+    def _live_parts(self, table: str, committed: set[str] | None) -> list[str]:
+        """The parts a reader takes: those of committed runs (any run, for `runs` itself, whose parts
+        commit them: committed=None) and of completed merges, less the parts a merge replaced."""
+        merges = self._merges(table)
+        replaced = set().union(*merges.values())
+        live = []
+        for part in self._parts(table):
+            name = part.rsplit("/", 1)[-1]
+            run_id = PART_NAME.fullmatch(name).group("run_id")
+            if name in replaced:
+                continue
+            if run_id in merges or (not run_id.startswith(MERGE_PREFIX) and (committed is None or run_id in committed)):
+                live.append(part)
+        return live
+
+    def _size(self, location: str) -> int:
+        return self.fs.size(location) if self.remote else os.path.getsize(location)
+
     def _delete(self, location: str) -> None:
         if self.remote:
             self.fs.rm(location)
@@ -191,7 +231,7 @@ class Warehouse:
 
     # ---- reading committed state -------------------------------------------------------
     def committed_run_ids(self) -> set[str]:
-        parts = self._parts("runs")
+        parts = self._live_parts("runs", None)
         if not parts:
             return set()
         with self.connect() as con:
@@ -199,26 +239,40 @@ class Warehouse:
         return {r[0] for r in rows}
 
     def remove_uncommitted_parts(self) -> list[str]:
-        """Delete parts and temporary files left by runs that never committed (killed runs)."""
+        """Delete what runs and merges that never finished left behind: parts of runs without a runs
+        row (killed runs), merged parts without their manifest, parts a finished merge replaced,
+        manifests of merged parts since merged again, and temporary files."""
         committed = self.committed_run_ids()
         removed = []
         for table in (*PART_TABLES, "runs", *DERIVED_TABLES):
+            merges = self._merges(table)
+            replaced = set().union(*merges.values())
+            names = set()
             for location in self._folder_files(table):
                 name = location.rsplit("/", 1)[-1]
                 match = PART_NAME.fullmatch(name)
-                if name.startswith(".tmp-") or (match and table != "runs" and match.group("run_id") not in committed):
+                run_id = match.group("run_id") if match else ""
+                stray = bool(match) and (run_id.startswith(MERGE_PREFIX) and run_id not in merges
+                                         or not run_id.startswith(MERGE_PREFIX) and table != "runs" and run_id not in committed)
+                if name.startswith(".tmp-") or name in replaced or stray:
+                    self._delete(location)
+                    removed.append(location)
+                else:
+                    names.add(name)
+            for merge_id in merges:
+                if f"part-{merge_id}.parquet" not in names:  # merged again since: its manifest has no part left
+                    location = f"{self.parquet_location}/{table}/{merge_id}.merge.json"
                     self._delete(location)
                     removed.append(location)
         if self.root.is_dir():
-            for stale in [*self.root.glob(f".{DATABASE_NAME}.building-*"), *self.root.glob(".tmp-*.parquet")]:
+            for stale in [*self.root.glob(f".{DATABASE_NAME}.building-*"), *self.root.glob(".tmp-*")]:
                 stale.unlink(missing_ok=True)
                 removed.append(str(stale))
         return removed
 
-    def _committed_source(self, table: str, committed: set[str], only: set[str] | None = None) -> str | None:
-        """SQL reading a table's committed parts (of the runs in `only`, when given), or None when there are none."""
-        wanted = committed if only is None else committed & only
-        parts = [p for p in self._parts(table) if PART_NAME.fullmatch(p.rsplit("/", 1)[-1]).group("run_id") in wanted]
+    def _committed_source(self, table: str, committed: set[str]) -> str | None:
+        """SQL reading a table's committed parts, or None when there are none."""
+        parts = self._live_parts(table, committed)
         if not parts:
             return None
         return f"read_parquet([{', '.join(_quote(p) for p in parts)}], union_by_name = true)"
@@ -285,6 +339,37 @@ class Warehouse:
             for part in parts:
                 self._delete(part)
             merged += len(parts)
+        return merged
+
+    def merge_small_parts(self) -> int:
+        """Merge the small parts of every table that holds more than MERGE_AFTER_PARTS (see there). Call
+        it holding the lock, after a run commits. Returns the number of parts merged."""
+        committed = self.committed_run_ids()
+        merged = 0
+        for table in (*PART_TABLES, "runs"):
+            live = self._live_parts(table, None if table == "runs" else committed)
+            if len(live) <= MERGE_AFTER_PARTS:
+                continue
+            small = [p for p in live if self._size(p) < SMALL_PART_BYTES]
+            if len(small) < 2:
+                continue
+            merge_id = f"{MERGE_PREFIX}{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.urandom(3).hex()}"
+            temporary = self.root / f".tmp-{table}-part-{merge_id}.parquet"
+            with self.connect() as con:
+                con.execute(f"COPY (SELECT * FROM read_parquet([{', '.join(_quote(p) for p in small)}], union_by_name = true)) "
+                            f"TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)")
+            self._publish(temporary, table, f"part-{merge_id}.parquet")
+            names = sorted(p.rsplit("/", 1)[-1] for p in small)
+            manifest = self.root / f".tmp-{table}-{merge_id}.merge.json"
+            manifest.write_text(json.dumps(names), encoding="utf-8")
+            self._publish(manifest, table, f"{merge_id}.merge.json")  # the merge counts from here
+            earlier_merges = self._merges(table)
+            for part in small:
+                self._delete(part)
+                replaced_merge = PART_NAME.fullmatch(part.rsplit("/", 1)[-1]).group("run_id")
+                if replaced_merge in earlier_merges:
+                    self._delete(f"{self.parquet_location}/{table}/{replaced_merge}.merge.json")
+            merged += len(small)
         return merged
 
     def rebuild_database(self, build_id: str, report: Callable[[str], None] | None = None) -> dict[str, int]:
