@@ -18,6 +18,7 @@ import importlib.util
 import multiprocessing
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -47,9 +48,10 @@ def documents_of(folder: Path) -> list[dict]:
     return [build_document(r) for f in files for r in read_file(f)[0]]
 
 
-def tree_rss_mib(root: int) -> tuple[float, float]:
+def tree_sample(root: int) -> tuple[float, float, dict[int, tuple[float, bool]]]:
     """Resident memory of a process and all its descendants, and of the Prefect API server among them
-    (a deployment runs that server elsewhere), in MiB; and the CPU seconds that server has used."""
+    (a deployment runs that server elsewhere), in MiB; and the CPU seconds each of them has used so far
+    (and whether it is that server)."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -63,22 +65,29 @@ def tree_rss_mib(root: int) -> tuple[float, float]:
         tree.update(children)
         frontier = children
     total = server = 0
-    server_cpu = 0.0
+    cpu: dict[int, tuple[float, bool]] = {}
     for pid in tree:
         try:
             rss = int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text()).group(1))
             command = Path(f"/proc/{pid}/cmdline").read_bytes()
+            ticks = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except (OSError, AttributeError):
             continue
         total += rss
-        if b"prefect.server.api.server" in command:
-            server += rss
-            try:
-                ticks = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                server_cpu += (int(ticks[11]) + int(ticks[12])) / os.sysconf("SC_CLK_TCK")
-            except (OSError, IndexError, ValueError):
-                pass
-    return total / 1024, server / 1024, server_cpu
+        is_server = b"prefect.server.api.server" in command
+        server += rss if is_server else 0
+        cpu[pid] = ((int(ticks[11]) + int(ticks[12])) / os.sysconf("SC_CLK_TCK"), is_server)
+    return total / 1024, server / 1024, cpu
+
+
+def cpu_seconds(own: bool = True) -> float:
+    """CPU used so far by this process (unless `own` is False) and its waited-for children."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = children.ru_utime + children.ru_stime
+    if own:
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        used += me.ru_utime + me.ru_stime
+    return used
 
 
 def run_cli(corpus: Path, warehouse: Path, *options: str) -> dict:
@@ -86,14 +95,15 @@ def run_cli(corpus: Path, warehouse: Path, *options: str) -> dict:
     env = dict(os.environ, NEWSFACTS_SETTLE_SECONDS="0", PREFECT_SERVER_ANALYTICS_ENABLED="false")
     env.pop("PREFECT_API_URL", None)
     command = [sys.executable, "-m", "newsfacts.cli", "run", str(corpus), "--warehouse", str(warehouse), "--quiet", *options]
-    start = time.perf_counter()
+    start, cpu_before = time.perf_counter(), cpu_seconds(own=False)
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peaks = {"main": 0.0, "all": 0.0, "pipeline": 0.0, "server_cpu": 0.0}
+    peaks = {"main": 0.0, "all": 0.0, "pipeline": 0.0}
+    cpu: dict[int, tuple[float, bool]] = {}  # the last CPU seen of every process of the run
 
     def sample() -> None:
         while process.poll() is None:
-            total, server, server_cpu = tree_rss_mib(process.pid)
-            peaks["server_cpu"] = max(peaks["server_cpu"], server_cpu)
+            total, server, now = tree_sample(process.pid)
+            cpu.update(now)
             peaks["all"] = max(peaks["all"], total)
             peaks["pipeline"] = max(peaks["pipeline"], total - server)
             try:
@@ -112,7 +122,10 @@ def run_cli(corpus: Path, warehouse: Path, *options: str) -> dict:
         raise SystemExit(f"newsfacts run {' '.join(options)} failed:\n{err[-3000:]}")
     stages = {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+)", out.split("Seconds per stage:")[1].splitlines()[0])}
     return {"wall": wall, "stages": stages, "flow": sum(stages.values()), "peak_main": peaks["main"], "peak_all": peaks["all"],
-            "peak_pipeline": peaks["pipeline"], "server_cpu": peaks["server_cpu"]}
+            # Both undercount a little: the samples miss each process's last moments, and rusage misses
+            # descendants that were never waited for.
+            "peak_pipeline": peaks["pipeline"], "cpu": max(sum(c for c, _ in cpu.values()), cpu_seconds(own=False) - cpu_before),
+            "server_cpu": sum(c for c, is_server in cpu.values() if is_server)}
 
 
 def without_prefect(corpus: Path, root: Path, processes: int) -> float:
@@ -177,15 +190,22 @@ def main() -> None:
 
     # This machine is noisy (one measurement of the same thing varied by 10% between runs): each of (a),
     # (b) and (c) runs --repeat times, interleaved, and the fastest counts.
-    floors, plains, locals_ = [], [], []
+    floors, plains, plain_cpus, locals_ = [], [], [], []
     for attempt in range(args.repeat):
         floors.append(spacy_alone([d["text"] for d in documents], p))
         print(f"(a) spaCy alone: {floors[-1]:.1f} s", flush=True)
+        before = cpu_seconds()
         plains.append(without_prefect(corpus, work / f"wh-plain-{attempt}", p))
+        plain_cpus.append(cpu_seconds() - before)
         print(f"(c) without Prefect: {plains[-1]:.1f} s", flush=True)
         locals_.append(run_cli(corpus, work / f"wh-local-{attempt}"))
         print(f"(b) local runner: {locals_[-1]}", flush=True)
     floor, plain, local = min(floors), min(plains), min(locals_, key=lambda r: r["flow"])
+    # CPU seconds, which the machine's noise moves far less than wall time: (b)'s processes less a run on
+    # an empty folder (Prefect's start-up and shutdown), against (c)'s.
+    (work / "empty").mkdir()
+    idle = run_cli(work / "empty", work / "wh-empty")["cpu"]
+    flow_cpu, plain_cpu = min(r["cpu"] for r in locals_) - idle, min(plain_cpus)
 
     def spread(values: list[float]) -> str:
         return "" if len(values) < 2 else f" (of {', '.join(f'{v:.1f}' for v in values)})"
@@ -209,6 +229,10 @@ def main() -> None:
         f"(**{(local['flow'] - plain) / local['flow']:.1%}**; target < 5%): the flow stages less (c). Start-up (the "
         f"temporary Prefect server, imports) is another {local['wall'] - local['flow']:.1f} s per run, which a deployment "
         "served by a running Prefect server does not pay.",
+        f"- Prefect's share of the CPU: **{(flow_cpu - plain_cpu) / flow_cpu:.1%}** (target < 5%). The processes of (b) used "
+        f"{flow_cpu + idle:.1f} CPU-seconds, of which {idle:.1f} are start-up and shutdown (a run on an empty folder): "
+        f"{flow_cpu:.1f} for the work, against {plain_cpu:.1f} for (c); least of {args.repeat} runs each. CPU time is "
+        "what the noise of this machine moves least.",
         f"- the flow ran {-(-len(documents) // batch_size_for(len(documents), p, Settings()))} extraction batches; the temporary Prefect API server used "
         f"{local['server_cpu']:.1f} s of CPU during the run (states, logs and events of its task runs; start-up included)",
         "- share of the flow time by stage: " + ", ".join(f"{k} {v / local['flow']:.0%}" for k, v in local["stages"].items()),
