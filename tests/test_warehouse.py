@@ -46,6 +46,13 @@ def _scheduled_runs(warehouse: Warehouse, n: int, first: int = 0) -> None:
         warehouse.write_part("runs", [{"run_id": run_id, "status": "completed", "files_seen": 1}], run_id)
 
 
+def _killed_during(action) -> None:
+    try:
+        action()
+    except KeyboardInterrupt:  # what the test's sabotaged write raises, standing for a killed process
+        pass
+
+
 def _files(warehouse: Warehouse, table: str) -> list[str]:
     return sorted(p.name for p in (Path(warehouse.parquet_location) / table).iterdir())
 
@@ -77,10 +84,7 @@ def test_a_merge_cut_short_loses_nothing_and_the_next_run_finishes_it(tmp_path, 
     publish = Warehouse._publish
     monkeypatch.setattr(Warehouse, "_publish", lambda self, f, t, name: (_ for _ in ()).throw(KeyboardInterrupt)
                         if name.endswith(".merge.json") else publish(self, f, t, name))
-    try:
-        warehouse.merge_small_parts()
-    except KeyboardInterrupt:
-        pass
+    _killed_during(warehouse.merge_small_parts)
     monkeypatch.setattr(Warehouse, "_publish", publish)
     assert warehouse.rebuild_database("b1") == expected
     warehouse.remove_uncommitted_parts()
@@ -96,10 +100,7 @@ def test_a_merge_cut_short_loses_nothing_and_the_next_run_finishes_it(tmp_path, 
         delete(self, location)
 
     monkeypatch.setattr(Warehouse, "_delete", delete_twice_then_die)
-    try:
-        warehouse.merge_small_parts()
-    except KeyboardInterrupt:
-        pass
+    _killed_during(warehouse.merge_small_parts)
     monkeypatch.setattr(Warehouse, "_delete", delete)
     assert warehouse.rebuild_database("b2") == expected
     warehouse.remove_uncommitted_parts()

@@ -320,6 +320,15 @@ class Warehouse:
             con.unregister("incoming")
         return self._publish(temporary, table, name)
 
+    def _merge_into(self, table: str, parts: list[str], name: str) -> None:
+        """Write the rows of `parts` as one new part `name` of the table (the parts stay: the caller
+        deletes them once it is safe to)."""
+        temporary = self.root / f".tmp-{table}-{name}"
+        with self.connect() as con:
+            con.execute(f"COPY (SELECT * FROM read_parquet([{', '.join(_quote(p) for p in parts)}], union_by_name = true)) "
+                        f"TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)")
+        self._publish(temporary, table, name)
+
     def compact_run(self, run_id: str) -> int:
         """Merge the batch parts a streaming run wrote into one part per table, before the run commits:
         every later build reads one file per table and run, not one per batch. Returns files merged."""
@@ -329,13 +338,8 @@ class Warehouse:
                      if (m := PART_NAME.fullmatch(p.rsplit("/", 1)[-1])) and m.group("run_id") == run_id and m.group("sequence")]
             if len(parts) < 2:
                 continue
-            name = f"part-{run_id}.parquet"
-            temporary = self.root / f".tmp-{table}-{name}"
-            with self.connect() as con:
-                con.execute(f"COPY (SELECT * FROM read_parquet([{', '.join(_quote(p) for p in parts)}])) "
-                            f"TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)")
             # A crash from here to the commit leaves an uncommitted run, whose parts the next run deletes.
-            self._publish(temporary, table, name)
+            self._merge_into(table, parts, f"part-{run_id}.parquet")
             for part in parts:
                 self._delete(part)
             merged += len(parts)
@@ -354,11 +358,7 @@ class Warehouse:
             if len(small) < 2:
                 continue
             merge_id = f"{MERGE_PREFIX}{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.urandom(3).hex()}"
-            temporary = self.root / f".tmp-{table}-part-{merge_id}.parquet"
-            with self.connect() as con:
-                con.execute(f"COPY (SELECT * FROM read_parquet([{', '.join(_quote(p) for p in small)}], union_by_name = true)) "
-                            f"TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)")
-            self._publish(temporary, table, f"part-{merge_id}.parquet")
+            self._merge_into(table, small, f"part-{merge_id}.parquet")
             names = sorted(p.rsplit("/", 1)[-1] for p in small)
             manifest = self.root / f".tmp-{table}-{merge_id}.merge.json"
             manifest.write_text(json.dumps(names), encoding="utf-8")
