@@ -53,4 +53,3 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None) -> dict[
     con.unregister("counted")
     return {"quote_groups": len(set(groups.values())), "incidents": len(set(clusters.values())),
             "blocks_compared": len(memo.used), "blocks_reused": memo.hits}
-
