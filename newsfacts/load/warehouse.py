@@ -246,21 +246,17 @@ class Warehouse:
         removed = []
         for table in (*PART_TABLES, "runs", *DERIVED_TABLES):
             merges = self._merges(table)
-            replaced = set().union(*merges.values())
-            names = set()
+            live = set(self._live_parts(table, None if table == "runs" else committed))
+            kept = set()
             for location in self._folder_files(table):
                 name = location.rsplit("/", 1)[-1]
-                match = PART_NAME.fullmatch(name)
-                run_id = match.group("run_id") if match else ""
-                stray = bool(match) and (run_id.startswith(MERGE_PREFIX) and run_id not in merges
-                                         or not run_id.startswith(MERGE_PREFIX) and table != "runs" and run_id not in committed)
-                if name.startswith(".tmp-") or name in replaced or stray:
+                if name.startswith(".tmp-") or (PART_NAME.fullmatch(name) and location not in live):
                     self._delete(location)
                     removed.append(location)
                 else:
-                    names.add(name)
+                    kept.add(name)
             for merge_id in merges:
-                if f"part-{merge_id}.parquet" not in names:  # merged again since: its manifest has no part left
+                if f"part-{merge_id}.parquet" not in kept:  # merged again since: its manifest has no part left
                     location = f"{self.parquet_location}/{table}/{merge_id}.merge.json"
                     self._delete(location)
                     removed.append(location)
