@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import multiprocessing
 import os
 import re
 import resource
@@ -25,7 +24,6 @@ import tempfile
 import threading
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,12 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import make_corpus  # noqa: E402
 
 from newsfacts.config import Settings  # noqa: E402
-from newsfacts.extract.nlp import load_nlp  # noqa: E402
 from newsfacts.ingest.discover import discover_files  # noqa: E402
 from newsfacts.ingest.documents import build_document, read_file  # noqa: E402
 from newsfacts.load.warehouse import KnownState  # noqa: E402
 from newsfacts.load.warehouse import Warehouse  # noqa: E402
-from newsfacts.pipeline import batch_size_for, batched, deduplicate, extract_facts, ingest_files  # noqa: E402
+from newsfacts.pipeline import batch_size_for, batched, deduplicate, ingest_files  # noqa: E402
+from newsfacts.workers import ExtractionProcesses  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 
@@ -143,13 +141,12 @@ def without_prefect(corpus: Path, root: Path, processes: int) -> float:
         for table, rows in future.result().rows.items():
             warehouse.write_part(table, rows, "bench", sequence)
 
-    # Started by spawn, as Prefect's process pool starts its workers: the difference is then Prefect's work.
-    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"), initializer=load_nlp,
-                             initargs=(settings.spacy_model,)) as pool:
+    # The worker processes of the flow's local runner: the difference is then Prefect's work.
+    with ExtractionProcesses(processes, settings.spacy_model) as pool:
         for sequence, batch in enumerate(batched(files, batch_size_for(len(files), processes, settings))):
             documents, _ = deduplicate(ingest_files(batch, KnownState(), settings).documents, seen)
             warehouse.write_part("documents", [{**d, "run_id": "bench"} for d in documents], "bench", sequence)
-            pending.append((sequence, pool.submit(extract_facts, documents, settings, "bench")))
+            pending.append((sequence, pool.submit(documents, settings, "bench")))
             while len(pending) > settings.batches_in_flight:
                 collect(*pending.popleft())
         while pending:

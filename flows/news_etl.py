@@ -7,24 +7,25 @@ Every input file ends as a document, a duplicate, a quarantine row with a reason
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections import deque
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.context import FlowRunContext
 from prefect.runtime import flow_run
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from newsfacts import PIPELINE_VERSION
 from newsfacts.config import Settings
-from newsfacts.extract.nlp import load_nlp
 from newsfacts.ingest.models import Quarantined
 from newsfacts.load.warehouse import Warehouse
 from newsfacts.pipeline import Batch, RunSummary, batch_size_for, batched, deduplicate, new_run_id, settle_outcomes, split_unchanged, utc_now
+from newsfacts.workers import ExtractionProcesses
 from tasks.extract import extract_facts
 from tasks.ingest import discover_inputs, ingest_batch
 from tasks.load import build_database, commit_run, write_parquet
@@ -34,7 +35,7 @@ from tasks.report import publish_analyst_brief, publish_run_summary
 # The flow streams: each batch of files is read, its documents written, and its extraction submitted to
 # the task runner while the next batch is read. At most `batches_in_flight` batches are held at once, so
 # memory stays flat however large the folder. The default runner runs tasks in this process; the CLI
-# chooses a process pool, Dask or Ray (see task_runner_for). Batches go to tasks as quote(...) or Batch:
+# chooses worker processes, Dask or Ray (see task_runner_for). Batches go to tasks as quote(...) or Batch:
 # Prefect would otherwise walk every document and fact row looking for futures (~1 s a batch).
 @flow(name="news_etl", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
 def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_file_mb: float | None = None) -> RunSummary:
@@ -112,9 +113,18 @@ class _Ledger:
 def _stream_batches(files, known, settings: Settings, warehouse: Warehouse, run_id: str, summary: RunSummary) -> _Ledger:
     """Read, deduplicate, write and extract the files batch by batch; returns the ledger of the run."""
     ledger = _Ledger()
-    batches = batched(files, batch_size_for(len(files), _extraction_workers(), settings))
-    # One batch gains nothing from another process, and a process pool costs seconds to start.
+    workers = _extraction_workers()
+    batches = batched(files, batch_size_for(len(files), workers, settings))
+    # One batch gains nothing from another process, and worker processes cost seconds to start.
     in_process = len(batches) <= 1
+    local_processes = workers > 1 and not in_process and isinstance(_task_runner(), ThreadPoolTaskRunner)
+    with ExtractionProcesses(workers, settings.spacy_model) if local_processes else nullcontext() as processes:
+        _extract_batches(batches, in_process, processes, known, settings, warehouse, run_id, summary, ledger)
+    return ledger
+
+
+def _extract_batches(batches, in_process: bool, processes: ExtractionProcesses | None, known, settings: Settings,
+                     warehouse: Warehouse, run_id: str, summary: RunSummary, ledger: _Ledger) -> None:
     seen = set(known.doc_ids)
     pending: deque = deque()
     seconds = {"ingest": 0.0, "load": 0.0}
@@ -145,7 +155,10 @@ def _stream_batches(files, known, settings: Settings, warehouse: Warehouse, run_
             continue
         now = utc_now()
         write({"documents": [{**doc, "ingested_at": now, "run_id": run_id, "pipeline_version": PIPELINE_VERSION} for doc in documents]}, sequence)
-        pending.append((sequence, extract_facts(Batch(documents), settings, run_id) if in_process else extract_facts.submit(Batch(documents), settings, run_id)))
+        if in_process:
+            pending.append((sequence, extract_facts(Batch(documents), settings, run_id)))
+        else:
+            pending.append((sequence, extract_facts.submit(Batch(documents), settings, run_id, processes)))
         while len(pending) > settings.batches_in_flight:
             collect(*pending.popleft())
     while pending:
@@ -155,13 +168,17 @@ def _stream_batches(files, known, settings: Settings, warehouse: Warehouse, run_
     summary.stage_seconds["ingest"] = round(seconds["ingest"], 3)
     summary.stage_seconds["extract"] = round(total - seconds["ingest"] - seconds["load"], 3)
     summary.stage_seconds["load"] = round(seconds["load"], 3)
-    return ledger
+
+
+def _task_runner():
+    context = FlowRunContext.get()
+    return context.task_runner if context else None
 
 
 def _extraction_workers() -> int:
-    """How many extraction batches this flow run's task runner runs at once (for batch sizes)."""
-    context = FlowRunContext.get()
-    runner = context.task_runner if context else None
+    """How many extraction batches this flow run's task runner runs at once (for batch sizes and for the
+    local runner's worker processes)."""
+    runner = _task_runner()
     try:
         if type(runner).__name__ == "DaskTaskRunner":
             return max(1, sum(runner.client.nthreads().values()))
@@ -171,8 +188,9 @@ def _extraction_workers() -> int:
             return max(1, int(ray.cluster_resources().get("CPU", 1)))
     except Exception:  # a cluster that cannot say: fall back on this machine's cores
         return os.cpu_count() or 1
-    # Prefect's pool runners keep their size here; a runner without one is taken as one per core.
-    return getattr(runner, "_max_workers", None) or os.cpu_count() or 1
+    # Prefect's thread pool keeps its size here (sys.maxsize when unbounded); other runners: one per core.
+    size = getattr(runner, "_max_workers", None)
+    return size if size and size < sys.maxsize else os.cpu_count() or 1
 
 
 @contextmanager
@@ -237,19 +255,17 @@ def _log_file_outcomes(logger, outcomes, rejected, quarantined, unchanged) -> No
         logger.info("unchanged   %d more files (already loaded)", len(unchanged) - UNCHANGED_LISTED)
 
 
-def task_runner_for(runner: str, address: str | None = None, workers: int | None = None, model: str | None = None):
+def task_runner_for(runner: str, address: str | None = None, workers: int | None = None):
     """The task runner for `--runner`, which runs the extraction batches:
-    - 'local': worker processes on this machine, one per core (Prefect's ProcessPoolTaskRunner; each
-      process loads the spaCy model once, as it starts), or this process when `workers` is 1;
+    - 'local': Prefect's ThreadPoolTaskRunner with a thread per worker; the flow starts as many worker
+      processes (newsfacts.workers: each loads the spaCy model once) and each task run hands its batch
+      to one of them. `workers` 1 extracts in this process;
     - 'dask': a Dask cluster through prefect-dask: the scheduler at `address`, else a LocalCluster;
     - 'ray': a Ray cluster through prefect-ray: the cluster at `address`, else a local one.
     Worker processes must reach the same Prefect API as the flow: the CLI sees to it (PREFECT_API_URL)."""
     workers = workers or os.cpu_count() or 1
-    model = model or Settings.from_env().spacy_model
     if runner == "local":
-        if workers == 1:
-            return ThreadPoolTaskRunner(max_workers=1)
-        return ProcessPoolTaskRunner(max_workers=workers, initializer=load_nlp, initargs=(model,))
+        return ThreadPoolTaskRunner(max_workers=workers)
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 

@@ -1,0 +1,59 @@
+"""Extraction worker processes on this machine, for the local runner.
+
+The flow's extraction task runs in one of the flow's threads and hands its batch to one of these
+processes. Each process loads the spaCy model once, when it starts, and never imports Prefect: a
+worker under Prefect's own ProcessPoolTaskRunner imported Prefect (~2 CPU-seconds), rebuilt the task
+context for every batch and reported to the API from there, which cost more than the 5% of a run that
+orchestration may take on a 2-core machine. Dask and Ray workers are the clusters' own (flows/news_etl.py).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from newsfacts import pipeline
+from newsfacts.config import Settings
+from newsfacts.errors import NewsfactsError
+from newsfacts.extract.nlp import load_nlp
+
+
+def _load_model(model: str) -> None:
+    # A model that does not load is reported by the first batch (load_nlp raises again there, with a
+    # message for a person); an initializer that raised would only break the pool.
+    try:
+        load_nlp(model)
+    except NewsfactsError:
+        pass
+
+
+class ExtractionProcesses:
+    """`processes` spawned worker processes that extract batches of documents (pipeline.extract_facts).
+    Use as a context manager: the processes start with the first batch and stop on exit."""
+
+    def __init__(self, processes: int, model: str):
+        self.processes = processes
+        # spawn, not fork: the flow's process runs threads (Prefect's), and a forked child of a threaded
+        # process can inherit a lock held at the moment of the fork.
+        self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_load_model, initargs=(model,))
+
+    def __enter__(self) -> "ExtractionProcesses":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, documents: list[dict], settings: Settings, run_id: str):
+        """A concurrent.futures.Future of the batch's pipeline.ExtractResult."""
+        return self._pool.submit(pipeline.extract_facts, documents, settings, run_id)
+
+    def extract(self, documents: list[dict], settings: Settings, run_id: str) -> pipeline.ExtractResult:
+        try:
+            return self.submit(documents, settings, run_id).result()
+        except BrokenProcessPool as error:
+            raise NewsfactsError(
+                "An extraction worker process died (most often the machine ran out of memory). "
+                "Run again with fewer workers (--workers 1) or smaller batches (NEWSFACTS_BATCH_SIZE=32)."
+            ) from error
