@@ -229,3 +229,36 @@ def test_every_runner_gives_the_same_facts_as_one_process(tmp_path, prefect_home
     assert len(facts["documents"]) == 5 and facts["casualties"] and facts["quotes"]
     runs = query(tmp_path / "wh", "SELECT flow_run_id FROM runs")
     assert runs and runs[0][0]
+
+
+def _modules_loaded(prefix: str) -> list[str]:
+    return sorted(name for name in sys.modules if name.split(".")[0] == prefix)
+
+
+def test_local_worker_processes_extract_what_this_process_does_without_importing_prefect(nlp):
+    from newsfacts import pipeline
+    from newsfacts.config import Settings
+    from newsfacts.ingest.discover import discover_files
+    from newsfacts.load.warehouse import KnownState
+    from newsfacts.workers import ExtractionProcesses
+
+    settings = Settings()
+    files, _ = discover_files(SEEDS, settings.max_file_bytes)
+    documents = pipeline.ingest_files(files, KnownState(), settings).documents
+    with ExtractionProcesses(1, settings.spacy_model) as processes:
+        in_worker = processes.extract(documents, settings, "run-1")
+        # Importing Prefect costs a worker ~2 CPU-seconds: the reason these are plain processes.
+        assert processes._pool.submit(_modules_loaded, "prefect").result() == []
+    assert in_worker.rows == pipeline.extract_facts(documents, settings, "run-1").rows
+    assert in_worker.rows["casualties"] and in_worker.rows["quotes"]
+
+
+def test_a_worker_without_its_model_says_which_model_to_install():
+    from newsfacts.config import Settings
+    from newsfacts.errors import NewsfactsError
+    from newsfacts.workers import ExtractionProcesses
+
+    documents = [{"doc_id": "d1", "text": "Some text.", "source_path": "a.txt", "content_sha256": "x"}]
+    with ExtractionProcesses(1, "no_such_spacy_model") as processes:
+        with pytest.raises(NewsfactsError, match="'no_such_spacy_model' is not installed.*NEWSFACTS_SPACY_MODEL"):
+            processes.extract(documents, Settings(spacy_model="no_such_spacy_model"), "run-1")
