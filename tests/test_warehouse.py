@@ -106,3 +106,58 @@ def test_a_merge_cut_short_loses_nothing_and_the_next_run_finishes_it(tmp_path, 
     warehouse.remove_uncommitted_parts()
     assert len(_files(warehouse, "quarantine")) == 2  # the merged part and its manifest
     assert warehouse.rebuild_database("b3") == expected
+
+
+def _runs_only(warehouse: Warehouse, run_id: str) -> None:
+    """A run that found nothing new: it commits its runs row and nothing else."""
+    warehouse.write_part("runs", [{"run_id": run_id, "status": "completed", "files_seen": 3}], run_id)
+
+
+def _database_rows(warehouse: Warehouse, table: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse.database), read_only=True) as con:
+        return sorted(con.execute(f"SELECT * FROM {table}").fetchall(), key=str)
+
+
+def test_a_run_that_loaded_nothing_adds_its_runs_row_to_the_last_build(tmp_path, monkeypatch):
+    warehouse = Warehouse(tmp_path)
+    _scheduled_runs(warehouse, 2)
+    before = warehouse.rebuild_database("b1")
+    _runs_only(warehouse, "idle")
+
+    def no_full_build(*args):
+        raise AssertionError("a run that loaded nothing must not rebuild the database")
+
+    monkeypatch.setattr("newsfacts.load.warehouse.consolidate", no_full_build)
+    told = []
+    after = warehouse.rebuild_database("b2", report=told.append)
+    assert after == {**before, "runs": 3} and "Nothing to consolidate" in told[0]
+    assert "idle" in {r[0] for r in _database_rows(warehouse, "runs")}
+    monkeypatch.undo()
+    warehouse.database.unlink()
+    assert warehouse.rebuild_database("b3") == after  # what a full build gives
+
+
+def test_rows_of_a_run_the_last_build_lacks_force_a_full_build_even_inside_a_merge(tmp_path, monkeypatch):
+    from newsfacts.load import warehouse as module
+
+    monkeypatch.setattr(module, "MERGE_AFTER_PARTS", 4)
+    warehouse = Warehouse(tmp_path)
+    _scheduled_runs(warehouse, 2)
+    warehouse.rebuild_database("b1")
+    _scheduled_runs(warehouse, 4, first=2)  # committed, but their build never happened (a crash)
+    assert warehouse.merge_small_parts() > 0  # their rows now sit in a merged part
+    _runs_only(warehouse, "idle")
+    counts = warehouse.rebuild_database("b2")
+    assert counts["quarantine"] == 6 and counts["runs"] == 7
+
+
+def test_a_database_built_by_other_code_is_rebuilt_whole(tmp_path, monkeypatch):
+    warehouse = Warehouse(tmp_path)
+    _scheduled_runs(warehouse, 2)
+    warehouse.rebuild_database("b1")
+    monkeypatch.setattr("newsfacts.load.warehouse.BUILD_DIGEST", "rules of another commit")
+    _runs_only(warehouse, "idle")
+    told = []
+    warehouse.rebuild_database("b2", report=told.append)
+    assert "Nothing to consolidate" not in told[0]
+    assert _database_rows(warehouse, "build_info")[0][0] == "rules of another commit"

@@ -15,9 +15,11 @@ Design (why it survives crashes and readers):
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import re
+import shutil
 import threading
 import time
 from collections.abc import Callable
@@ -28,6 +30,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from newsfacts import PIPELINE_VERSION
 from newsfacts.consolidate.build import consolidate
 from newsfacts.errors import NewsfactsError
 
@@ -41,6 +44,19 @@ DERIVED_TABLES = ("entities", "event_clusters", "incident_figures", "incident_re
 
 def sql_file(name: str) -> str:
     return (SQL_DIR / name).read_text(encoding="utf-8")
+
+
+def _code_digest() -> str:
+    """A digest of the code a build runs (the package and the SQL). A database built by other code may
+    derive its tables by other rules: it is rebuilt whole, never added to."""
+    digest = hashlib.sha1(PIPELINE_VERSION.encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted([*package.rglob("*.py"), *SQL_DIR.glob("*.sql")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+BUILD_DIGEST = _code_digest()
 
 
 # A run's part of a table: part-<run_id>.parquet, or part-<run_id>.<sequence>.parquet when it streams batches.
@@ -370,11 +386,20 @@ class Warehouse:
 
     def rebuild_database(self, build_id: str, report: Callable[[str], None] | None = None) -> dict[str, int]:
         """Build the DuckDB file from committed parts and swap it in; returns rows per table. `report`
-        is told what the cross-source step did (for the run's log)."""
+        is told what the cross-source step did (for the run's log). When the runs committed since the
+        last build added nothing but their `runs` rows (a scheduled run that found nothing new), the
+        last build is copied with those rows added instead: every derived table would come out the same."""
         committed = self.committed_run_ids()
         self.root.mkdir(parents=True, exist_ok=True)
         building = self.root / f".{DATABASE_NAME}.building-{build_id}"
         building.unlink(missing_ok=True)
+        unbuilt = self._runs_to_append(committed)
+        if unbuilt is not None:
+            counts = self._append_runs(building, unbuilt, committed)
+            if report:
+                report(f"Nothing to consolidate: the {len(unbuilt)} run(s) since the last build loaded no rows; "
+                       "their runs rows were added to it.")
+            return counts
         counts: dict[str, int] = {}
         with self.connect(str(building)) as con:
             memo = _previous_memo(con, self.database)
@@ -388,9 +413,9 @@ class Warehouse:
             consolidated = consolidate(con, memo)
             con.execute(sql_file("incidents.sql"))
             con.execute(sql_file("views.sql"))
+            con.execute("CREATE TABLE build_info AS SELECT ? AS code_digest, now() AS built_at", [BUILD_DIGEST])
             con.execute("COMMIT")
-            for table in (*PART_TABLES, *DERIVED_TABLES, "runs"):
-                counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+            counts = _table_counts(con)
             for table in DERIVED_TABLES:
                 self._write_snapshot(con, table)
             con.execute("CHECKPOINT")
@@ -402,10 +427,51 @@ class Warehouse:
                    "previous build's comparisons.")
         return counts
 
+    def _runs_to_append(self, committed: set[str]) -> set[str] | None:
+        """The committed runs the current database lacks, when adding their `runs` rows is all a build
+        would change: the database was built by this code, holds no run that is not committed, and the
+        runs it lacks have no rows in any other table. None when a full build is needed."""
+        if not self.database.exists():
+            return None
+        with self.connect() as con:
+            try:
+                con.execute(f"ATTACH {_quote(self.database)} AS built (READ_ONLY)")
+                digest = con.execute("SELECT code_digest FROM built.build_info").fetchall()
+                built = {r[0] for r in con.execute("SELECT run_id FROM built.runs").fetchall()}
+            except duckdb.Error:  # unreadable, or built before build_info existed
+                return None
+            unbuilt = committed - built
+            if digest != [(BUILD_DIGEST,)] or not built <= committed:
+                return None
+            for table in PART_TABLES:
+                # By content, not by part names: a merge may hold an unbuilt run's rows.
+                source = self._committed_source(table, committed)
+                if unbuilt and source and con.execute(
+                        f"SELECT 1 FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[])) LIMIT 1", [sorted(unbuilt)]).fetchall():
+                    return None
+        return unbuilt
+
+    def _append_runs(self, building: Path, unbuilt: set[str], committed: set[str]) -> dict[str, int]:
+        """A copy of the current database with the `runs` rows of `unbuilt` added, swapped in."""
+        shutil.copyfile(self.database, building)
+        with self.connect(str(building)) as con:
+            if unbuilt:
+                con.execute(f"INSERT INTO runs BY NAME SELECT * FROM {self._committed_source('runs', committed)} "
+                            "WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(unbuilt)])
+            counts = _table_counts(con)
+            con.execute("CHECKPOINT")
+        _fsync(building)
+        os.replace(building, self.database)
+        return counts
+
     def _write_snapshot(self, con, table: str) -> None:
         temporary = self.root / f".tmp-{table}.parquet"
         con.execute(f"COPY {table} TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)")
         self._publish(temporary, table, f"{table}.parquet")
+
+
+def _table_counts(con) -> dict[str, int]:
+    return {table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] for table in (*PART_TABLES, *DERIVED_TABLES, "runs")}
 
 
 def _previous_memo(con, database: Path) -> dict[str, list[int]]:
