@@ -4,7 +4,8 @@
 (b) the full pipeline through Prefect (`newsfacts run`): the local runner (a process per core), and, on a
     smaller corpus for the scaling figures, one process, Dask with 1 and with 2 workers, and Ray;
 (c) the same pipeline without Prefect: the plain functions the tasks wrap, streaming the same batches,
-    extraction in a plain process pool of the same size, the same Parquet parts and DuckDB build.
+    extraction in the local runner's worker processes (newsfacts.workers), the same Parquet parts and
+    DuckDB build; in a fresh process, as (b) runs.
 
 Prints docs/s, words/s, peak memory, b/a, Prefect's share and each stage's share, and writes bench/RESULTS.md.
 
@@ -90,9 +91,24 @@ def cpu_seconds(own: bool = True) -> float:
 
 def run_cli(corpus: Path, warehouse: Path, *options: str) -> dict:
     """Wall seconds, seconds per stage, and peak memory (main process; all processes) of one `newsfacts run`."""
+    command = [sys.executable, "-m", "newsfacts.cli", "run", str(corpus), "--warehouse", str(warehouse), "--quiet", *options]
+    run = run_measured(command)
+    stages = {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+)", run.pop("out").split("Seconds per stage:")[1].splitlines()[0])}
+    return {**run, "stages": stages, "flow": sum(stages.values())}
+
+
+def run_without_prefect(corpus: Path, warehouse: Path, processes: int) -> dict:
+    """(c) in a process of its own, started cold as each `newsfacts run` is: both then pay the same lazy
+    imports and first-use loads (a language model, parsers) inside the stages they time."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--without-prefect", str(corpus), str(warehouse), "--processes", str(processes)]
+    run = run_measured(command)
+    return {**run, "flow": float(re.search(r"without Prefect: ([\d.]+) s", run.pop("out")).group(1))}
+
+
+def run_measured(command: list[str]) -> dict:
+    """Wall seconds, output, peak memory and CPU seconds of a command and all its processes."""
     env = dict(os.environ, NEWSFACTS_SETTLE_SECONDS="0", PREFECT_SERVER_ANALYTICS_ENABLED="false")
     env.pop("PREFECT_API_URL", None)
-    command = [sys.executable, "-m", "newsfacts.cli", "run", str(corpus), "--warehouse", str(warehouse), "--quiet", *options]
     start, cpu_before = time.perf_counter(), cpu_seconds(own=False)
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peaks = {"main": 0.0, "all": 0.0, "pipeline": 0.0}
@@ -117,9 +133,8 @@ def run_cli(corpus: Path, warehouse: Path, *options: str) -> dict:
     wall = time.perf_counter() - start
     sampler.join()
     if process.returncode != 0:
-        raise SystemExit(f"newsfacts run {' '.join(options)} failed:\n{err[-3000:]}")
-    stages = {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+)", out.split("Seconds per stage:")[1].splitlines()[0])}
-    return {"wall": wall, "stages": stages, "flow": sum(stages.values()), "peak_main": peaks["main"], "peak_all": peaks["all"],
+        raise SystemExit(f"{' '.join(command)} failed:\n{err[-3000:]}")
+    return {"wall": wall, "out": out, "peak_main": peaks["main"], "peak_all": peaks["all"],
             # Both undercount a little: the samples miss each process's last moments, and rusage misses
             # descendants that were never waited for.
             "peak_pipeline": peaks["pipeline"], "cpu": max(sum(c for c, _ in cpu.values()), cpu_seconds(own=False) - cpu_before),
@@ -169,6 +184,8 @@ def spacy_alone(texts: list[str], processes: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--without-prefect", nargs=2, type=Path, metavar=("CORPUS", "WAREHOUSE"),
+                        help="run (c) alone on CORPUS into WAREHOUSE and print its seconds (what the benchmark calls)")
     parser.add_argument("--n", type=int, default=2000, help="articles in the main corpus")
     parser.add_argument("--scaling-n", type=int, default=500, help="articles in the corpus of the scaling runs (0: skip them)")
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 2)
@@ -176,6 +193,9 @@ def main() -> None:
     parser.add_argument("--results", type=Path, default=BENCH / "RESULTS.md")
     args = parser.parse_args()
     p = args.processes
+    if args.without_prefect:
+        print(f"without Prefect: {without_prefect(*args.without_prefect, p):.3f} s")
+        return
 
     work = Path(tempfile.mkdtemp(prefix="newsfacts-bench-"))
     corpus = make_corpus(args.n, work / "corpus")
@@ -187,22 +207,22 @@ def main() -> None:
 
     # This machine is noisy (one measurement of the same thing varied by 10% between runs): each of (a),
     # (b) and (c) runs --repeat times, interleaved, and the fastest counts.
-    floors, plains, plain_cpus, locals_ = [], [], [], []
+    floors, plain_runs, locals_ = [], [], []
     for attempt in range(args.repeat):
         floors.append(spacy_alone([d["text"] for d in documents], p))
         print(f"(a) spaCy alone: {floors[-1]:.1f} s", flush=True)
-        before = cpu_seconds()
-        plains.append(without_prefect(corpus, work / f"wh-plain-{attempt}", p))
-        plain_cpus.append(cpu_seconds() - before)
-        print(f"(c) without Prefect: {plains[-1]:.1f} s", flush=True)
+        plain_runs.append(run_without_prefect(corpus, work / f"wh-plain-{attempt}", p))
+        print(f"(c) without Prefect: {plain_runs[-1]}", flush=True)
         locals_.append(run_cli(corpus, work / f"wh-local-{attempt}"))
         print(f"(b) local runner: {locals_[-1]}", flush=True)
+    plains = [r["flow"] for r in plain_runs]
     floor, plain, local = min(floors), min(plains), min(locals_, key=lambda r: r["flow"])
-    # CPU seconds, which the machine's noise moves far less than wall time: (b)'s processes less a run on
-    # an empty folder (Prefect's start-up and shutdown), against (c)'s.
+    # CPU seconds, which the machine's noise moves far less than wall time: the processes of (b) and of
+    # (c), each less a run of its own on an empty folder (start-up and shutdown: for (b), Prefect's).
     (work / "empty").mkdir()
     idle = run_cli(work / "empty", work / "wh-empty")["cpu"]
-    flow_cpu, plain_cpu = min(r["cpu"] for r in locals_) - idle, min(plain_cpus)
+    plain_idle = run_without_prefect(work / "empty", work / "wh-plain-empty", p)["cpu"]
+    flow_cpu, plain_cpu = min(r["cpu"] for r in locals_) - idle, min(r["cpu"] for r in plain_runs) - plain_idle
 
     def spread(values: list[float]) -> str:
         return "" if len(values) < 2 else f" (of {', '.join(f'{v:.1f}' for v in values)})"
@@ -217,7 +237,7 @@ def main() -> None:
         "| measurement | seconds | throughput |",
         "| --- | ---: | --- |",
         f"| (a) spaCy alone: nlp.pipe, default components, {p} processes | {floor:.1f}{spread(floors)} | {rate(floor)} |",
-        f"| (c) the same pipeline without Prefect: plain functions, extraction in a plain pool of {p} processes | {plain:.1f}{spread(plains)} | {rate(plain)} |",
+        f"| (c) the same pipeline without Prefect: plain functions, extraction in {p} worker processes | {plain:.1f}{spread(plains)} | {rate(plain)} |",
         f"| (b) newsfacts run, local runner ({p} processes): flow stages | {local['flow']:.1f}{spread([r['flow'] for r in locals_])} | {rate(local['flow'])} |",
         f"| (b) the same run's wall time, Prefect start-up included | {local['wall']:.1f} | {rate(local['wall'])} |",
         "",
@@ -228,8 +248,8 @@ def main() -> None:
         "served by a running Prefect server does not pay.",
         f"- Prefect's share of the CPU: **{(flow_cpu - plain_cpu) / flow_cpu:.1%}** (target < 5%). The processes of (b) used "
         f"{flow_cpu + idle:.1f} CPU-seconds, of which {idle:.1f} are start-up and shutdown (a run on an empty folder): "
-        f"{flow_cpu:.1f} for the work, against {plain_cpu:.1f} for (c); least of {args.repeat} runs each. CPU time is "
-        "what the noise of this machine moves least.",
+        f"{flow_cpu:.1f} for the work, against {plain_cpu:.1f} for (c) (its own start-up, {plain_idle:.1f}, left out "
+        f"likewise); least of {args.repeat} runs each. CPU time is what the noise of this machine moves least.",
         f"- the flow ran {-(-len(documents) // batch_size_for(len(documents), p, Settings()))} extraction batches; the temporary Prefect API server used "
         f"{local['server_cpu']:.1f} s of CPU during the run (states, logs and events of its task runs; start-up included)",
         "- share of the flow time by stage: " + ", ".join(f"{k} {v / local['flow']:.0%}" for k, v in local["stages"].items()),
@@ -254,8 +274,6 @@ def main() -> None:
         for name, options in runs.items():
             results[name] = run_cli(small, work / f"wh-{len(results)}", *options)
             print(f"(b) {name}: {results[name]}", flush=True)
-        plain_small = without_prefect(small, work / "wh-plain-small", p)
-        print(f"(c) without Prefect, {len(small_docs)} articles: {plain_small:.1f} s", flush=True)
         lines += [
             "",
             f"## Scaling: {len(small_docs)} articles, {small_words} words",
