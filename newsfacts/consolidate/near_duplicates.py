@@ -25,8 +25,12 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
+# Drawing the permutations takes as long as hashing a short article: draw them once.
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=_SEED)
+
+
 def minhash_signature(text: str) -> list[int]:
-    signature = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    signature = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     signature.update_batch(list(shingles(text)))
     return [int(v) for v in signature.hashvalues]
 

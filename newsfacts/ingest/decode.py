@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -71,10 +72,14 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
+# Control characters other than tab, line feed, carriage return and form feed.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _checked(text: str, encoding: str) -> Decoded:
     if text.strip() == "":
         raise DecodeFailure("empty", "the file holds only whitespace")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROL_CHARACTER.findall(text))
     if controls / len(text) > _MAX_CONTROL_SHARE:
         raise DecodeFailure("binary", f"{controls} control characters in {len(text)}: binary content, not text")
     return Decoded(text, encoding)
