@@ -1,10 +1,11 @@
 """Extraction worker processes on this machine, for the local runner.
 
 The flow's extraction task runs in one of the flow's threads and hands its batch to one of these
-processes. Each process loads the spaCy model once, when it starts, and never imports Prefect: a
-worker under Prefect's own ProcessPoolTaskRunner imported Prefect (~2 CPU-seconds), rebuilt the task
-context for every batch and reported to the API from there, which cost more than the 5% of a run that
-orchestration may take on a 2-core machine. Dask and Ray workers are the clusters' own (flows/news_etl.py).
+processes. Each process loads the spaCy model once, when it starts, and never imports Prefect. Under
+Prefect's own ProcessPoolTaskRunner each worker imported Prefect, rebuilt the task's context for every
+batch and reported to the API itself: about 70 MiB more per worker, against a 2 GiB budget for a run on
+a small machine, for no gain in time (bench/RESULTS.md). The task runs, their states and logs are the
+same: they run in the flow. Dask and Ray workers are the clusters' own (flows/news_etl.py).
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ class ExtractionProcesses:
     Use as a context manager: the processes start with the first batch and stop on exit."""
 
     def __init__(self, processes: int, model: str):
-        self.processes = processes
         # spawn, not fork: the flow's process runs threads (Prefect's), and a forked child of a threaded
         # process can inherit a lock held at the moment of the fork.
         self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),

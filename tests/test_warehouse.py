@@ -28,13 +28,18 @@ def test_a_reader_holding_the_database_does_not_block_a_rebuild(tmp_path):
     warehouse.rebuild_database("b1")
     reader = duckdb.connect(str(warehouse.database), read_only=True)
     try:
+        row = {"source_path": "x.txt", "stage": "read", "reason": "empty", "detail": "x.txt is empty.", "run_id": "r2", "fingerprint": "f"}
+        warehouse.write_part("quarantine", [row], "r2")
         warehouse.write_part("runs", [{"run_id": "r2", "status": "completed"}], "r2")
-        warehouse.rebuild_database("b2")
+        warehouse.rebuild_database("b2")  # a full build
+        _runs_only(warehouse, "r3")
+        warehouse.rebuild_database("b3")  # the last build copied, with r3's runs row
         assert reader.execute("SELECT count(*) FROM runs").fetchall() == [(1,)]  # the reader keeps its snapshot
     finally:
         reader.close()
     with duckdb.connect(str(warehouse.database), read_only=True) as fresh:
-        assert fresh.execute("SELECT count(*) FROM runs").fetchall() == [(2,)]
+        assert fresh.execute("SELECT count(*) FROM runs").fetchall() == [(3,)]
+        assert fresh.execute("SELECT count(*) FROM quarantine").fetchall() == [(1,)]
 
 
 def _scheduled_runs(warehouse: Warehouse, n: int, first: int = 0) -> None:
