@@ -79,14 +79,10 @@ def tree_sample(root: int) -> tuple[float, float, dict[int, tuple[float, bool]]]
     return total / 1024, server / 1024, cpu
 
 
-def cpu_seconds(own: bool = True) -> float:
-    """CPU used so far by this process (unless `own` is False) and its waited-for children."""
+def children_cpu_seconds() -> float:
+    """CPU used so far by this process's waited-for children."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    used = children.ru_utime + children.ru_stime
-    if own:
-        me = resource.getrusage(resource.RUSAGE_SELF)
-        used += me.ru_utime + me.ru_stime
-    return used
+    return children.ru_utime + children.ru_stime
 
 
 def run_cli(corpus: Path, warehouse: Path, *options: str) -> dict:
@@ -109,7 +105,7 @@ def run_measured(command: list[str]) -> dict:
     """Wall seconds, output, peak memory and CPU seconds of a command and all its processes."""
     env = dict(os.environ, NEWSFACTS_SETTLE_SECONDS="0", PREFECT_SERVER_ANALYTICS_ENABLED="false")
     env.pop("PREFECT_API_URL", None)
-    start, cpu_before = time.perf_counter(), cpu_seconds(own=False)
+    start, cpu_before = time.perf_counter(), children_cpu_seconds()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peaks = {"main": 0.0, "all": 0.0, "pipeline": 0.0}
     cpu: dict[int, tuple[float, bool]] = {}  # the last CPU seen of every process of the run
@@ -137,7 +133,7 @@ def run_measured(command: list[str]) -> dict:
     return {"wall": wall, "out": out, "peak_main": peaks["main"], "peak_all": peaks["all"],
             # Both undercount a little: the samples miss each process's last moments, and rusage misses
             # descendants that were never waited for.
-            "peak_pipeline": peaks["pipeline"], "cpu": max(sum(c for c, _ in cpu.values()), cpu_seconds(own=False) - cpu_before),
+            "peak_pipeline": peaks["pipeline"], "cpu": max(sum(c for c, _ in cpu.values()), children_cpu_seconds() - cpu_before),
             "server_cpu": sum(c for c, is_server in cpu.values() if is_server)}
 
 

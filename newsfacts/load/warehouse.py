@@ -400,7 +400,6 @@ class Warehouse:
                 report(f"Nothing to consolidate: the {len(unbuilt)} run(s) since the last build loaded no rows; "
                        "their runs rows were added to it.")
             return counts
-        counts: dict[str, int] = {}
         with self.connect(str(building)) as con:
             memo = _previous_memo(con, self.database)
             con.execute("BEGIN TRANSACTION")
