@@ -104,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
                                     "precision, recall and F1 per fact type. Gold files are matched to documents by file name.")
     ev.add_argument("gold_dir", help="folder of gold *.json files (e.g. tests/gold)")
     ev.add_argument("--warehouse", default="warehouse", help="warehouse folder (default: warehouse)")
+    ev.add_argument("--split", choices=("tune", "check", "all"), default="all",
+                    help="score the tune split, the held-out check split (never tuned on) or all gold files (default)")
     ev.add_argument("--verbose", "-v", action="store_true", help="list every miss and every extra")
     return parser
 
@@ -230,7 +232,7 @@ def _eval(args) -> int:
     gold = Path(args.gold_dir)
     if not gold.is_dir():
         raise NewsfactsError(f"The gold folder {gold} does not exist.")
-    print(format_scores(evaluate(Path(args.warehouse), gold), verbose=args.verbose))
+    print(format_scores(evaluate(Path(args.warehouse), gold, args.split), verbose=args.verbose))
     return 0
 
 
