@@ -14,10 +14,13 @@ def _plausible_date(value) -> bool:
     return value is None or EARLIEST_PUBLICATION <= value <= date.today() + timedelta(days=1)
 
 
+# The format a record was read as: a file format, or the agency format found inside an XML, JSON or text file.
+RECORD_FORMATS = ["text", "html", "json", "nitf", "newsml", "newsml-g2", "ninjs", "iptc7901"]
+
 raw_record_schema = pa.DataFrameSchema(
     {
         "source_path": pa.Column(str, pa.Check.str_length(min_value=1)),
-        "format": pa.Column(str, pa.Check.isin(["text", "html", "json", "nitf"])),
+        "format": pa.Column(str, pa.Check.isin(RECORD_FORMATS)),
         "body": pa.Column(str, pa.Check(lambda s: s.str.strip().str.len() > 0, name="empty_text")),
     },
     strict=False,

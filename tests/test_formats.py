@@ -2,7 +2,7 @@ import json
 
 from newsfacts.ingest.documents import build_document, read_file
 from newsfacts.ingest.discover import discover_files
-from newsfacts.ingest.formats import jsonrec, nitf, text
+from newsfacts.ingest.formats import jsonrec, text, xml
 
 import pytest
 
@@ -46,7 +46,7 @@ NITF = """<?xml version="1.0" encoding="utf-8"?>
 
 
 def test_nitf_headline_date_distributor_and_paragraphs():
-    records, rejected = nitf.parse("ap.xml", NITF)
+    records, rejected = xml.parse("ap.xml", NITF)
     assert rejected == []
     doc = build_document(records[0])
     assert doc["title"] == "Shelling kills two in border town"
@@ -55,10 +55,10 @@ def test_nitf_headline_date_distributor_and_paragraphs():
     assert doc["text"].split("\n\n")[1].startswith("Rescuers were still searching")
 
 
-def test_xml_that_is_not_nitf_is_refused_with_a_reason():
-    records, rejected = nitf.parse("feed.xml", "<rss><channel/></rss>")
+def test_xml_that_is_not_news_xml_is_refused_with_a_reason():
+    records, rejected = xml.parse("feed.xml", "<rss><channel/></rss>")
     assert records == [] and rejected[0].reason == "unsupported_type"
-    records, rejected = nitf.parse("bad.xml", "<nitf><body>")
+    records, rejected = xml.parse("bad.xml", "<nitf><body>")
     assert rejected[0].reason == "malformed_xml"
 
 

@@ -18,7 +18,7 @@ CREATE TABLE documents (
     superseded_by         VARCHAR,
     run_id                VARCHAR,
     url                   VARCHAR,
-    source_format         VARCHAR,              -- 'text', 'html', 'json', 'nitf'
+    source_format         VARCHAR,              -- 'text', 'html', 'json', 'nitf', 'newsml', 'newsml-g2', 'ninjs', 'iptc7901'
     content_sha256        VARCHAR,              -- hash of the file the document was read from
     pipeline_version      VARCHAR,
     minhash               UBIGINT[],            -- MinHash signature of the text, for near-duplicates

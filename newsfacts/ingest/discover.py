@@ -15,7 +15,7 @@ FORMAT_BY_SUFFIX = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
-    ".xml": "nitf",
+    ".xml": "xml",
 }
 
 

@@ -11,7 +11,7 @@ class InputFile:
 
     path: str  # absolute path
     rel_path: str  # relative to the source folder: what the warehouse shows
-    format: str  # 'text', 'html', 'json', 'jsonl', 'nitf'
+    format: str  # the file's format: 'text', 'html', 'json', 'jsonl', 'xml'
     size_bytes: int
     mtime_ns: int
 

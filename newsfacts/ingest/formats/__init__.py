@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsfacts.ingest.formats import html, jsonrec, nitf, text
+from newsfacts.ingest.formats import html, jsonrec, text, xml
 from newsfacts.ingest.models import InputFile, Quarantined, RawRecord
 
 PARSERS = {
@@ -10,7 +10,7 @@ PARSERS = {
     "html": html.parse,
     "json": jsonrec.parse_json,
     "jsonl": jsonrec.parse_jsonl,
-    "nitf": nitf.parse,
+    "xml": xml.parse,
 }
 
 

@@ -1,9 +1,15 @@
-"""JSON and JSON Lines records: `text` (or `body`/`content`), optional title, url, published, publisher."""
+"""JSON and JSON Lines records: `text` (or `body`/`content`), optional title, url, published, publisher.
+
+IPTC's ninjs (1.x: `body_text`/`body_html`/`body_xhtml`, `headline`, `versioncreated`; 2.x: `bodies`,
+`headlines`, `firstcreated`) is recognised by its fields and read as what it is.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
+
+import lxml.html
 
 from newsfacts.ingest.models import Quarantined, RawRecord
 
@@ -49,6 +55,11 @@ def _records(rel_path: str, items: list[tuple[int, Any]], *, multi: bool) -> tup
         if not isinstance(item, dict):
             rejected.append(Quarantined(path, "parse", "not_a_record", f"{where}: expected a JSON object, found {type(item).__name__}."))
             continue
+        if _is_ninjs(item):
+            record = _ninjs_record(path, item)
+            if record is not None:
+                records.append(record)
+                continue
         body = _first_text(item, TEXT_FIELDS)
         if body is None:
             rejected.append(Quarantined(path, "parse", "missing_text", f"{where}: no text field ({', '.join(TEXT_FIELDS)}) with article text."))
@@ -77,3 +88,50 @@ def _first_text(item: dict, fields: tuple[str, ...]) -> str | None:
         if isinstance(value, str) and value.strip():
             return value
     return None
+
+
+NINJS_BODY_FIELDS = ("body_text", "body_xhtml", "body_html", "bodies")
+
+
+def _is_ninjs(item: dict) -> bool:
+    return any(name in item for name in NINJS_BODY_FIELDS) and any(
+        name in item for name in ("uri", "versioncreated", "firstcreated", "headline", "headlines"))
+
+
+def _ninjs_record(path: str, item: dict) -> RawRecord | None:
+    body = _first_text(item, ("body_text",))
+    if body is None:
+        markup = _first_text(item, ("body_xhtml", "body_html"))
+        body = _markup_text(markup) if markup else None
+    if body is None and isinstance(item.get("bodies"), list):
+        # ninjs 2: a list of renditions; plain text first, then markup.
+        bodies = [b for b in item["bodies"] if isinstance(b, dict) and isinstance(b.get("value"), str)]
+        plain = [b["value"] for b in bodies if "html" not in str(b.get("contenttype", ""))]
+        body = plain[0] if plain else (_markup_text(bodies[0]["value"]) if bodies else None)
+    if not body or not body.strip():
+        return None
+    title = _first_text(item, ("headline",))
+    if title is None and isinstance(item.get("headlines"), list):
+        title = next((h.get("value") for h in item["headlines"] if isinstance(h, dict) and isinstance(h.get("value"), str)), None)
+    published = _first_text(item, ("firstcreated", "versioncreated"))
+    return RawRecord(
+        source_path=path,
+        format="ninjs",
+        body=body,
+        title=title,
+        url=_first_text(item, ("uri",)) if str(item.get("uri", "")).startswith("http") else None,
+        published=published,
+        published_basis="metadata" if published else None,
+        publisher=_first_text(item, ("copyrightholder", "provider")),
+    )
+
+
+def _markup_text(markup: str) -> str | None:
+    """Paragraph text of an HTML fragment, one blank line between paragraphs."""
+    try:
+        fragment = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    blocks = fragment.xpath(".//p|.//h2|.//h3|.//li") or [fragment]
+    text = "\n\n".join(" ".join(b.text_content().split()) for b in blocks)
+    return text.strip() or None
