@@ -92,8 +92,6 @@ def read_iptc7901(rel_path: str, content: str) -> RawRecord | None:
     byline = [h for h in heading if h.endswith("=") or h.lower().startswith("by ")]
     title_lines = [h for h in heading if h not in byline and not _INSTRUCTION.match(h)]
     body = "\n".join(lines).strip().rstrip("\x7f\x04").strip()
-    # Agencies append desk notes for editors after this line: not the story.
-    body = re.split(r"^.*not intended for publication.*$", body, maxsplit=1, flags=re.MULTILINE | re.IGNORECASE)[0].strip()
     if not body:
         body, title_lines = "\n".join(heading), []
     published = None
