@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from newsfacts.ingest.published import dateline_date
 from newsfacts.rules import compiled_patterns, outlet_aliases
 
 # A body paragraph: long enough and ending like a sentence (or a quotation).
@@ -29,7 +30,7 @@ _DATELINE_CREDIT = re.compile(r"^[A-Z][A-Za-z .,'-]{1,60}\(([A-Za-z .-]{2,40})\)
 class CleanArticle:
     title: str | None
     text: str  # paragraphs joined by blank lines
-    stated_date: str | None = None  # 'YYYY-MM-DD' from a leading date line
+    stated_date: str | None = None  # from a leading date line or the opening dateline, as written
     publisher: str | None = None
 
 
@@ -42,13 +43,30 @@ def normalise_whitespace(text: str) -> str:
 def split_paragraphs(text: str) -> list[str]:
     """One paragraph per line, except blocks that look hard-wrapped, which are joined."""
     paragraphs: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
+    blocks = re.split(r"\n\s*\n", text)
+    wrapped_document = _looks_wrapped_at_a_fixed_width(text, len(blocks))
+    for block in blocks:
         lines = [line for line in block.split("\n") if line]
-        if len(lines) >= 3 and _looks_hard_wrapped(lines):
+        if len(lines) >= 2 and wrapped_document and not any(_LIST_ITEM.match(line) for line in lines):
+            paragraphs.append(" ".join(lines))
+        elif len(lines) >= 3 and _looks_hard_wrapped(lines):
             paragraphs.append(" ".join(lines))
         else:
             paragraphs.extend(lines)
     return paragraphs
+
+
+_LIST_ITEM = re.compile(r"^\s*([-*•#]|\d+[.)])\s")
+
+
+def _looks_wrapped_at_a_fixed_width(text: str, n_blocks: int) -> bool:
+    """Wire copy and plain-text mail wrap every paragraph at a fixed width (about 60-80 characters) and
+    separate paragraphs by blank lines: most lines then end near one width and none is much longer."""
+    lengths = [len(line) for line in text.split("\n") if line.strip()]
+    if len(lengths) < 8 or n_blocks < 3 or max(lengths) > 100:
+        return False
+    near_width = sum(1 for n in lengths if n >= 0.75 * max(lengths))
+    return near_width >= 0.5 * len(lengths) and len(lengths) >= 1.5 * n_blocks
 
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
@@ -125,6 +143,8 @@ def clean_article(raw_text: str, title: str | None = None, publisher: str | None
             continue
         kept.append(line)
 
+    if stated_date is None and kept:
+        stated_date = dateline_date(kept[0])
     if publisher is None and kept:
         credit = _DATELINE_CREDIT.match(kept[0])
         if credit:

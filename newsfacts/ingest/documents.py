@@ -9,13 +9,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import py3langid
-from dateutil import parser as dateparser
 
 from newsfacts.consolidate.near_duplicates import minhash_signature
 from newsfacts.ingest.clean import clean_article, find_outlet
 from newsfacts.ingest.decode import DecodeFailure, decode_bytes
 from newsfacts.ingest.formats import parse_file
 from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined, RawRecord
+from newsfacts.ingest.published import date_in_url, parse_published
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -37,17 +37,6 @@ def count_words(text: str) -> int:
 def detect_language(text: str) -> str:
     language, _score = py3langid.classify(text[:4000])
     return language
-
-
-def parse_published(value: str | None) -> date | None:
-    """A date from metadata or a date line; None when it does not parse (never a guess)."""
-    if not value:
-        return None
-    try:
-        parsed = dateparser.parse(value.strip(), fuzzy=False)
-    except (ValueError, OverflowError):
-        return None
-    return parsed.date() if isinstance(parsed, datetime) else None
 
 
 def read_file(source: InputFile, known_files: frozenset | set = frozenset()) -> tuple[list[RawRecord], list[Quarantined], FileOutcome | None]:
@@ -76,6 +65,8 @@ def build_document(record: RawRecord) -> dict:
     cleaned = clean_article(record.body, title=_clean_title(record.title), publisher=_publisher(record.publisher))
     published = parse_published(record.published)
     basis = record.published_basis if published else None
+    if published is None and date_in_url(record.url):
+        published, basis = parse_published(date_in_url(record.url)), "metadata"
     if published is None and cleaned.stated_date:
         published, basis = parse_published(cleaned.stated_date), "stated"
     text = cleaned.text

@@ -1,10 +1,21 @@
-"""HTML pages: trafilatura finds the main text and the page's metadata (title, date, site name)."""
+"""HTML pages: trafilatura finds the main text and the page's metadata (title, date, site name).
+
+The publication date comes from the page's markup (meta tags, structured data, <time>, via htmldate
+without its free-text search), else from an element the page itself labels as the article's date
+(class "published-date", "articleDate"...). htmldate's free-text search is not used: it takes a site
+header's "today" or a copyright year (stored as 1 January) for the article's date.
+"""
 
 from __future__ import annotations
 
+import html as html_entities
 import logging
+import re
 
+import lxml.html
 import trafilatura
+
+from newsfacts.ingest.published import parse_published
 
 # trafilatura logs a warning for every page it finds nothing in; the quarantine row already says so.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -12,15 +23,47 @@ logging.getLogger("trafilatura").setLevel(logging.ERROR)
 from newsfacts.ingest.models import Quarantined, RawRecord
 
 
+# The page's own date elements: class, id or itemprop naming the article's, post's or publication date.
+_DATE_LABEL = re.compile(
+    r"(?:article|post|entry|story|news|publish(?:ed)?|pub|release|created)[-_ ]?(?:date|time|launched)"
+    r"|(?:date|time)[-_ ]?(?:published|posted|line|created)|^(?:dateline|byline[-_ ]?date|timestamp)$",
+    re.IGNORECASE,
+)
+
+
 def _extract(content: str, *, with_metadata: bool):
+    # deduplicate=False: trafilatura's duplicate filter is a process-wide cache, so a page's text would
+    # depend on what else the process read before it.
     return trafilatura.bare_extraction(
         content,
         with_metadata=with_metadata,
         include_comments=False,
         include_tables=False,
         include_images=False,
-        deduplicate=True,
+        deduplicate=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
+
+
+def labelled_date(content: str) -> str | None:
+    """The first full date in an element the page labels as the article's date, as 'YYYY-MM-DD'."""
+    try:
+        tree = lxml.html.fromstring(content)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta"):
+            continue
+        label = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("itemprop"))))
+        if not label or not _DATE_LABEL.search(label):
+            continue
+        candidate = element.get("datetime") or element.get("content") or " ".join(element.text_content().split())
+        # 'Article Launched: 12/30/2007 01:50:35 AM PST' -> the part after a label.
+        candidate = candidate.split(":", 1)[1] if re.match(r"^[A-Za-z ]{3,30}:\s", candidate) else candidate
+        found = parse_published(candidate[:80])
+        if found:
+            return found.isoformat()
+    return None
 
 
 def extract_main_text(content: str) -> str | None:
@@ -40,13 +83,14 @@ def parse(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantine
     body = getattr(extracted, "text", None) if extracted is not None else None
     if not body or not body.strip():
         return [], [Quarantined(rel_path, "parse", "no_article_text", f"{rel_path}: no article text found in the HTML page.")]
-    date = getattr(extracted, "date", None)
+    date = getattr(extracted, "date", None) or labelled_date(content)
+    title = getattr(extracted, "title", None)
     return [
         RawRecord(
             source_path=rel_path,
             format="html",
             body=body,
-            title=getattr(extracted, "title", None),
+            title=html_entities.unescape(title) if title else None,
             url=getattr(extracted, "url", None),
             published=date,
             published_basis="metadata" if date else None,

@@ -15,9 +15,10 @@ from newsfacts.ingest.models import Quarantined, RawRecord
 
 TEXT_FIELDS = ("text", "body", "content", "article", "articleBody")
 TITLE_FIELDS = ("title", "headline")
-URL_FIELDS = ("url", "link")
-DATE_FIELDS = ("published", "published_date", "publishedAt", "date", "datePublished", "pubDate")
-PUBLISHER_FIELDS = ("publisher", "source", "outlet", "site_name", "sitename")
+URL_FIELDS = ("url", "link", "canonical_link", "canonical_url")
+DATE_FIELDS = ("published", "published_date", "publishedAt", "published_at", "publish_date", "date_published",
+               "datePublished", "pubDate", "pub_date", "date", "firstcreated", "versioncreated")
+PUBLISHER_FIELDS = ("publisher", "source", "outlet", "site_name", "sitename", "meta_site_name", "source_name")
 
 
 def parse_json(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantined]]:
