@@ -119,6 +119,11 @@ def _victims_in(words: str) -> str | None:
     return None
 
 
+def victims_class(word: str) -> str:
+    """The victims' class for a head noun ('workers' -> 'civilians'), 'people' when it names none."""
+    return _victims_in(word) or "people"
+
+
 def _preceding_word(text: str, position: int) -> str:
     before = re.findall(r"[\w']+", text[max(0, position - 30) : position])
     return before[-1].lower() if before else ""

@@ -11,7 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from newsfacts.extract.attribution import Attributor, Speaker
-from newsfacts.extract.casualties import find_casualty_figures, find_named_victims
+from newsfacts.extract.casualties import CasualtyFigure, find_casualty_figures, find_named_victims, victims_class
+from newsfacts.extract.casualty_grammar import find_grammar_figures
 from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.entities import context_countries, extract_mentions, resolve_entities
@@ -156,6 +157,7 @@ def _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence,
         people = [(s - sent.start_char, e - sent.start_char) for s, e in people_by_sentence.get(index, [])]
         figures += [f for f in find_named_victims(sent.text, people)
                     if not any(g.start_char <= f.number_start < g.end_char for g in figures)]
+        figures = _with_grammar_figures(figures, sent)
         if not figures:
             continue
         speaker = attributor.speaker_in(sent) or _paragraph_speaker(text, sentences, index, attributor)
@@ -186,6 +188,25 @@ def _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence,
                 "sentence_end": sent.end_char,
             })
     return _one_row_per_figure(rows, _country_names())
+
+
+def _with_grammar_figures(figures: list, sent) -> list:
+    """The parse finds figures whose number and predicate the word patterns cannot join; a figure both
+    find (the same number) is kept once, as the patterns read it."""
+    combined = list(figures)
+    start_of_sentence = sent.start_char
+    for found in find_grammar_figures(sent):
+        number_start = found.number_start - start_of_sentence
+        if any(f.number_start == number_start or f.start_char <= number_start < f.end_char for f in combined):
+            continue
+        parent = None
+        if found.sub_figure_of is not None:
+            parent_start = found.sub_figure_of - start_of_sentence
+            parent = next((i for i, f in enumerate(combined) if f.number_start == parent_start), None)
+        combined.append(CasualtyFigure(found.kind, found.count, victims_class(found.victim_word),
+                                       found.start_char - start_of_sentence, found.end_char - start_of_sentence,
+                                       number_start, is_subset=parent is not None, part_of_index=parent))
+    return combined
 
 
 def _country_names() -> frozenset[str]:

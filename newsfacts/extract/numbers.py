@@ -86,6 +86,10 @@ def words_to_int(text: str) -> int | None:
 def parse_count(number_text: str, qualifier: str | None = None, upper_text: str | None = None) -> Count | None:
     """A Count from the number as written, its qualifier ('at least') and a range's upper bound."""
     cleaned = " ".join(number_text.lower().split())
+    dozens = re.fullmatch(r"(a|one|\S+)\s+dozen", cleaned)
+    if dozens and (dozens.group(1) in ("a", "one") or words_to_int(dozens.group(1))):
+        # 'a dozen', 'two dozen': a round number, coded as approximately 12, 24.
+        return Count(12 * (1 if dozens.group(1) in ("a", "one") else words_to_int(dozens.group(1))), None, "approximately")
     if cleaned in VAGUE:
         return Count(VAGUE[cleaned], None, "vague")
     value = words_to_int(cleaned)

@@ -1,0 +1,312 @@
+"""Casualty figures read from the sentence's dependency parse, whatever lies between number and verb.
+
+A figure is a casualty predicate (rules/casualties.toml [grammar]) and the phrase the grammar makes its
+victims: the object of an active verb ('killed at least 12 workers'), the subject of a passive or
+intransitive one ('Four villagers, two of them teenagers, were killed', 'eight people died'), the noun a
+participle or state word describes ('30 people killed in the blast', 'left five dead'), the object of a
+group noun ('the dead included six police officers'), the complement of a toll ('a toll of nine', 'the
+toll rose to 20'). The phrase's number, with its qualifier ('at least', 'about'), gives the count; a
+singular person noun with 'a'/'an' gives one ('a guard was shot dead'). Negated and modal predicates
+('no one was hurt', 'could kill thousands') and things that are not people are no figures.
+
+The wording between the parts does not matter, so one rule covers a shape in all its wordings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsfacts.extract.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, VAGUE, Count, parse_count
+from newsfacts.rules import load_rules
+
+_QUALIFIED_NUMBER = re.compile(
+    rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?:between\s+(?P<lo>{NUMBER_PATTERN})\s+and\s+(?P<hi>{NUMBER_PATTERN})"
+    rf"|(?P<num>{NUMBER_PATTERN})(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUMBER_PATTERN}))?)$",
+    re.IGNORECASE,
+)
+_SINGULAR_DETERMINERS = {"a", "an", "one", "another"}
+_VAGUE_WORDS = {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "dozen"}
+# Parts of speech that end a number phrase on its left ('police said 30' is not 'said 30').
+_NOT_IN_A_NUMBER = ("NOUN", "PROPN", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ")
+
+
+@dataclass(frozen=True)
+class GrammarFigure:
+    kind: str
+    count: Count
+    victim_word: str  # the head noun of the victims' phrase ('workers'), or the number itself
+    start_char: int  # the figure's span in the document
+    end_char: int
+    number_start: int  # where its count is written (for merging with other finders)
+    sub_figure_of: int | None = None  # number_start of the figure it is part of ('two of them teenagers')
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    transitive: dict[str, str]
+    intransitive: dict[str, str]
+    with_result: dict[str, str]
+    result_words: frozenset[str]
+    states: dict[str, str]
+    group_nouns: dict[str, str]
+    life_nouns: frozenset[str]
+    life_verbs_subject: frozenset[str]
+    life_verbs_object: frozenset[str]
+    toll_nouns: dict[str, str]
+    modals: frozenset[str]
+    negations: frozenset[str]
+    person_nouns: frozenset[str]
+    not_people: frozenset[str]
+
+
+def _by_word(table: dict[str, list[str]]) -> dict[str, str]:
+    return {word.lower(): kind for kind, words in table.items() for word in words}
+
+
+@cache
+def lexicon() -> _Lexicon:
+    rules = load_rules("casualties")
+    grammar = rules["grammar"]
+    return _Lexicon(
+        transitive=_by_word(grammar["transitive"]),
+        intransitive=_by_word(grammar["intransitive"]),
+        with_result=_by_word(grammar["with_result"]),
+        result_words=frozenset(w for words in grammar["result_words"].values() for w in words),
+        states=_by_word(grammar["states"]),
+        group_nouns=_by_word(grammar["group_nouns"]),
+        life_nouns=frozenset(grammar["life_nouns"]),
+        life_verbs_subject=frozenset(grammar["life_verbs_subject"]),
+        life_verbs_object=frozenset(grammar["life_verbs_object"]),
+        toll_nouns=_by_word(grammar["toll_nouns"]),
+        modals=frozenset(grammar["modal_auxiliaries"]),
+        negations=frozenset(grammar["negations"]),
+        person_nouns=frozenset(grammar["person_nouns"]),
+        not_people=frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"]),
+    )
+
+
+def find_grammar_figures(sentence) -> list[GrammarFigure]:
+    """Casualty figures of one parsed sentence (a spaCy Span), offsets into its document."""
+    lex = lexicon()
+    figures: dict[int, GrammarFigure] = {}
+    for token in sentence:
+        for kind, victims in _victims_of(token, lex):
+            for phrase in _with_conjuncts(victims):
+                figure = _figure(kind, phrase, token, lex)
+                if figure is None or any(f.number_start <= figure.number_start < f.end_char and f.kind == figure.kind
+                                         for f in figures.values()):
+                    continue  # '15' of 'between 10 and 15' is part of the range already read
+                if figure.number_start not in figures:
+                    figures[figure.number_start] = figure
+                    for part in _sub_figures(kind, phrase, figure, lex):
+                        figures.setdefault(part.number_start, part)
+    return sorted(figures.values(), key=lambda f: f.number_start)
+
+
+def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
+    """(kind, victims' head token) pairs that `token`, as a casualty predicate, states."""
+    if _denied_or_hypothetical(token, lex):
+        return []
+    lemma, lower = token.lemma_.lower(), token.lower_
+    found: list[tuple[str, object]] = []
+    if token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ in ("VBN", "VBD", "VBG"):
+        kind = lex.transitive.get(lemma) or lex.intransitive.get(lemma)
+        if kind is None and lemma in lex.with_result and _has_result(token, lex):
+            kind = lex.with_result[lemma]
+        if kind is None and lower in lex.states:
+            kind = lex.states[lower]
+        if kind is not None:
+            found += [(kind, v) for v in _predicate_victims(token, lemma, lex)]
+        if lemma in lex.life_verbs_subject and _has_life_object(token, lex):
+            found += [("killed", c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if lemma in lex.life_verbs_object:
+            lives = [c for c in token.children if c.dep_ == "dobj" and c.lower_ in lex.life_nouns]
+            found += [("killed", p) for life in lives for prep in life.children if prep.lower_ == "of"
+                      for p in prep.children if p.dep_ == "pobj"]
+        if lemma == "include" or lemma == "number":
+            subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ in lex.group_nouns]
+            found += [(lex.group_nouns[s.lower_], o) for s in subjects for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
+    if token.pos_ == "NOUN" and (lower in lex.toll_nouns or f"{_compound(token)} {lower}" in lex.toll_nouns):
+        found += [(lex.toll_nouns.get(lower, "killed"), n) for n in _toll_numbers(token)]
+    return found
+
+
+def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
+    children = list(token.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+    victims = [c for c in children if c.dep_ == "nsubjpass"]
+    if lemma in lex.intransitive or token.lower_ in lex.states:
+        victims += [c for c in children if c.dep_ == "nsubj"]
+    if not passive and lemma in lex.transitive:
+        victims += [c for c in children if c.dep_ == "dobj"]
+    # 'left five dead': the state word's own number; '30 people killed in the blast': the noun it describes.
+    if token.dep_ in ("oprd", "acomp", "amod", "conj", "ccomp", "xcomp") or token.lower_ in lex.states:
+        victims += [c for c in children if c.dep_ in ("nummod", "npadvmod") and _is_number(c)]
+    if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "JJ") and token.head.pos_ in ("NOUN", "NUM", "PRON"):
+        victims.append(token.head)
+    if token.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("who", "that") for c in children):
+        victims.append(token.head)
+    if token.dep_ == "oprd" and token.head.lemma_ in ("leave", "find", "report", "confirm"):
+        victims += [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    # 'twelve were killed and dozens more injured': a conjoined predicate shares its head's subject.
+    if not victims and token.dep_ == "conj" and passive is False and token.tag_ == "VBN":
+        victims += [c for c in token.head.children if c.dep_ == "nsubjpass"]
+    return victims
+
+
+def _has_result(token, lex: _Lexicon) -> bool:
+    for child in token.children:
+        if child.lower_ in lex.result_words:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ in lex.result_words for g in child.children):
+            return True
+    return False
+
+
+def _has_life_object(token, lex: _Lexicon) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ in lex.life_nouns for c in token.children)
+
+
+def _compound(token) -> str:
+    return " ".join(c.lower_ for c in token.children if c.dep_ == "compound")
+
+
+def _toll_numbers(token) -> list:
+    """'a toll of nine', 'the toll rose to 20', 'the toll stands at 12', 'the toll is 30'."""
+    numbers = []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            numbers += [p for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        verb = token.head
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+                numbers += [p for p in child.children if p.dep_ == "pobj" and _is_number(p)]
+            if child.dep_ in ("attr", "dobj") and _is_number(child):
+                numbers.append(child)
+    if token.dep_ == "dobj" and token.head.lemma_ in ("bring", "raise", "push", "take", "put", "lift"):
+        for child in token.head.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                numbers += [p for p in child.children if p.dep_ == "pobj" and _is_number(p)]
+    return numbers
+
+
+def _denied_or_hypothetical(token, lex: _Lexicon) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ in ("aux", "auxpass") and child.lower_ in lex.modals):
+            return True
+    head = token.head
+    if token.dep_ in ("xcomp", "oprd", "acomp", "conj") and head is not token:
+        return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lex.modals) for c in head.children)
+    return False
+
+
+def _with_conjuncts(head) -> list:
+    """'12 workers and three policemen': each conjoined phrase is a figure of its own."""
+    phrases = [head]
+    for child in head.children:
+        if child.dep_ == "conj" and (child.pos_ in ("NOUN", "NUM", "PROPN") or _is_number(child)):
+            phrases += _with_conjuncts(child)
+    return phrases
+
+
+def _is_number(token) -> bool:
+    return token.like_num or token.pos_ == "NUM" or token.lower_ in _VAGUE_WORDS
+
+
+def _figure(kind: str, phrase, predicate, lex: _Lexicon) -> GrammarFigure | None:
+    if phrase.lower_ in lex.not_people or phrase.lemma_.lower() in lex.not_people:
+        return None
+    if any(c.dep_ == "det" and c.lower_ in lex.negations for c in phrase.children) or phrase.lower_ in lex.negations:
+        return None
+    number = _number_token(phrase)
+    if number is not None:
+        count, start, end = _count_at(number)
+        if count is None or count.count_min == 0 or _is_year(number, phrase):
+            return None
+    elif _is_single_person(phrase, lex):
+        count = Count(1, 1, "exact")
+        det = next(c for c in phrase.children if c.dep_ == "det")
+        start, end = det.idx, phrase.idx + len(phrase.text)
+    else:
+        return None
+    span_start = min(start, predicate.idx)
+    span_end = max(end, predicate.idx + len(predicate.text))
+    return GrammarFigure(kind, count, phrase.lower_, span_start, span_end, start)
+
+
+def _number_token(phrase):
+    """The token that writes the phrase's count: the phrase itself ('Four were killed'), its number
+    ('30 people'), or the amount it is 'of' ('dozens of people', 'two of them')."""
+    if _is_number(phrase):
+        return phrase
+    for child in phrase.children:
+        if child.dep_ == "nummod" and _is_number(child):
+            return child
+    return None
+
+
+def _count_at(number) -> tuple[Count | None, int, int]:
+    """The count a number token writes, with the words around it that belong to it: its qualifier
+    ('at least 11', 'some 30'), a range ('between 10 and 15', '50 to 60'), a vague amount ('tens of thousands')."""
+    doc, sentence_start = number.doc, number.sent.start
+    left = number.i
+    while left - 1 >= max(sentence_start, number.i - 4) and doc[left - 1].pos_ not in _NOT_IN_A_NUMBER:
+        left -= 1
+    right = number.i
+    if right + 2 < number.sent.end and doc[right + 1].lower_ in ("to", "and", "or", "-", "–") and doc[right + 2].like_num:
+        right += 2
+    if number.lower_ in ("tens", "hundreds") and right + 2 < number.sent.end and doc[right + 1].lower_ == "of" \
+            and doc[right + 2].lower_ in ("thousands", "millions"):
+        right += 2
+    if number.lower_ in ("thousands", "millions") and number.i - 2 >= sentence_start and doc[number.i - 1].lower_ == "of" \
+            and doc[number.i - 2].lower_ in ("tens", "hundreds"):
+        left = min(left, number.i - 2)
+    span = doc[left:right + 1]
+    words = " ".join(span.text.lower().split())
+    for vague in sorted(VAGUE, key=len, reverse=True):
+        if words.endswith(vague) and vague.split()[-1] in _VAGUE_WORDS | {"thousands", "millions"}:
+            return parse_count(vague), span.start_char, span.end_char
+    match = _QUALIFIED_NUMBER.search(span.text)
+    if not match:
+        return None, span.start_char, span.end_char
+    if match.group("lo"):
+        count = parse_count(match.group("lo"), None, match.group("hi"))
+    else:
+        count = parse_count(match.group("num"), match.group("qual"), match.group("num2"))
+    return count, span.start_char + match.start(), span.end_char
+
+
+def _is_year(number, phrase) -> bool:
+    text = number.text
+    return bool(re.fullmatch(r"(1[89]|20)\d\d", text)) and number is phrase
+
+
+def _is_single_person(phrase, lex: _Lexicon) -> bool:
+    if phrase.tag_ != "NN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children):
+        return False
+    return phrase.lemma_.lower() in lex.person_nouns or f"{_compound(phrase)} {phrase.lower_}".strip() in lex.person_nouns
+
+
+def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
+    """'Four villagers, two of them teenagers, ...': an apposition with its own number is part of the figure."""
+    parts = []
+    for child in phrase.children:
+        if child.dep_ != "appos":
+            continue
+        number = _number_token(child)
+        if number is None:
+            # 'two of them teenagers': the number hangs on 'of them'.
+            number = next((c for c in child.subtree if c.dep_ == "nummod" and _is_number(c)), None)
+        if number is None or number.i <= phrase.i - 10:
+            continue
+        count, start, end = _count_at(number)
+        if count is None or count.count_min == 0 or count.count_min >= (whole.count.count_min or 0) + 1:
+            continue
+        parts.append(GrammarFigure(kind, count, child.lower_, start, max(end, child.idx + len(child.text)), start,
+                                   sub_figure_of=whole.number_start))
+    return parts
