@@ -55,6 +55,11 @@ class _Lexicon:
     life_verbs_subject: frozenset[str]
     life_verbs_object: frozenset[str]
     toll_nouns: dict[str, str]
+    event_nouns: dict[str, str]
+    fatal_adverbs: frozenset[str]
+    hospital_verbs: frozenset[str]
+    hospital_nouns: frozenset[str]
+    count_nouns: frozenset[str]
     modals: frozenset[str]
     negations: frozenset[str]
     person_nouns: frozenset[str]
@@ -80,6 +85,11 @@ def lexicon() -> _Lexicon:
         life_verbs_subject=frozenset(grammar["life_verbs_subject"]),
         life_verbs_object=frozenset(grammar["life_verbs_object"]),
         toll_nouns=_by_word(grammar["toll_nouns"]),
+        event_nouns=_by_word(grammar["event_nouns"]),
+        fatal_adverbs=frozenset(grammar["fatal_adverbs"]),
+        hospital_verbs=frozenset(grammar["hospital_verbs"]),
+        hospital_nouns=frozenset(grammar["hospital_nouns"]),
+        count_nouns=frozenset(grammar["count_nouns"]),
         modals=frozenset(grammar["modal_auxiliaries"]),
         negations=frozenset(grammar["negations"]),
         person_nouns=frozenset(grammar["person_nouns"]),
@@ -117,6 +127,12 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             kind = lex.with_result[lemma]
         if kind is None and lower in lex.states:
             kind = lex.states[lower]
+        if kind is None and lemma in lex.hospital_verbs and _to_hospital(token, lex):
+            kind = "injured"
+        if kind == "injured" and any(c.lower_ in lex.fatal_adverbs for c in token.children):
+            kind = "killed"  # 'fatally wounded', 'mortally injured'
+        if kind is None and lemma in lex.with_result and any(c.lower_ in lex.fatal_adverbs for c in token.children):
+            kind = "killed"  # 'fatally shot', 'fatally stabbed'
         if kind is not None:
             found += [(kind, v) for v in _predicate_victims(token, lemma, lex)]
         if lemma in lex.life_verbs_subject and _has_life_object(token, lex):
@@ -130,6 +146,23 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             found += [(lex.group_nouns[s.lower_], o) for s in subjects for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
     if token.pos_ == "NOUN" and (lower in lex.toll_nouns or f"{_compound(token)} {lower}" in lex.toll_nouns):
         found += [(lex.toll_nouns.get(lower, "killed"), n) for n in _toll_numbers(token)]
+    if token.pos_ == "NOUN" and lower in lex.event_nouns:
+        # 'the killing of 34 Turkish soldiers', 'resulted in the deaths of at least 66 people'
+        found += [(lex.event_nouns[lower], p) for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for p in prep.children if p.dep_ == "pobj"]
+    if token.pos_ == "NOUN" and lower in lex.count_nouns:
+        # 'the number of Tamil fighters killed since December 1 rose to at least 535'
+        described = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for p in prep.children if p.dep_ == "pobj"]
+        for noun in described:
+            participle = next((c for c in noun.children if c.dep_ in ("acl", "amod", "relcl")
+                               and (c.lemma_.lower() in lex.transitive or c.lower_ in lex.states)), None)
+            if participle is not None:
+                kind = lex.transitive.get(participle.lemma_.lower()) or lex.states[participle.lower_]
+                numbers = _toll_numbers(token) + [p for prep in participle.children if prep.dep_ == "prep"
+                                                  and prep.lower_ in ("to", "at") for p in prep.children
+                                                  if p.dep_ == "pobj" and _is_number(p)]
+                found += [(kind, n) for n in numbers]
     return found
 
 
@@ -150,10 +183,21 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
         victims.append(token.head)
     if token.dep_ == "oprd" and token.head.lemma_ in ("leave", "find", "report", "confirm"):
         victims += [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    # 'are estimated to have been killed', 'is believed to have died': the subject is the raising verb's.
+    if not victims and token.dep_ == "xcomp":
+        victims += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     # 'twelve were killed and dozens more injured': a conjoined predicate shares its head's subject.
-    if not victims and token.dep_ == "conj" and passive is False and token.tag_ == "VBN":
-        victims += [c for c in token.head.children if c.dep_ == "nsubjpass"]
+    if not victims and token.dep_ == "conj" and (lemma in lex.intransitive or token.tag_ == "VBN"):
+        victims += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return victims
+
+
+def _to_hospital(token, lex: _Lexicon) -> bool:
+    """'were taken to hospital', 'rushed to a nearby hospital' (passive: someone else took them there)."""
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) and token.dep_ not in ("acl", "conj"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(g.lower_ in lex.hospital_nouns for g in c.children)
+               for c in token.children)
 
 
 def _has_result(token, lex: _Lexicon) -> bool:
@@ -228,8 +272,9 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon) -> GrammarFigure | None
             return None
     elif _is_single_person(phrase, lex):
         count = Count(1, 1, "exact")
-        det = next(c for c in phrase.children if c.dep_ == "det")
-        start, end = det.idx, phrase.idx + len(phrase.text)
+        start, end = phrase.left_edge.idx if phrase.left_edge.i >= phrase.i - 4 else phrase.idx, phrase.idx + len(phrase.text)
+    elif phrase.lower_ == "another" and phrase.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)
     else:
         return None
     span_start = min(start, predicate.idx)
@@ -285,9 +330,10 @@ def _is_year(number, phrase) -> bool:
 
 
 def _is_single_person(phrase, lex: _Lexicon) -> bool:
+    """'a guard', 'another man', 'his brother', 'Grant's husband': one person, not named."""
     if phrase.tag_ != "NN":
         return False
-    if not any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children):
+    if not any((c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS) or c.dep_ == "poss" for c in phrase.children):
         return False
     return phrase.lemma_.lower() in lex.person_nouns or f"{_compound(phrase)} {phrase.lower_}".strip() in lex.person_nouns
 
@@ -296,6 +342,14 @@ def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list
     """'Four villagers, two of them teenagers, ...': an apposition with its own number is part of the figure."""
     parts = []
     for child in phrase.children:
+        if child.dep_ == "prep" and child.lower_ in ("including", "among"):
+            for included in (p for p in child.children if p.dep_ == "pobj"):
+                for member in _with_conjuncts(included):
+                    part = _figure(kind, member, member, lex)
+                    if part is not None and part.count.count_min < (whole.count.count_min or 0):
+                        parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
+                                                   part.number_start, sub_figure_of=whole.number_start))
+            continue
         if child.dep_ != "appos":
             continue
         number = _number_token(child)

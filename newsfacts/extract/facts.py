@@ -197,7 +197,13 @@ def _with_grammar_figures(figures: list, sent) -> list:
     start_of_sentence = sent.start_char
     for found in find_grammar_figures(sent):
         number_start = found.number_start - start_of_sentence
-        if any(f.number_start == number_start or f.start_char <= number_start < f.end_char for f in combined):
+        same = next((i for i, f in enumerate(combined) if f.number_start == number_start), None)
+        if same is not None and combined[same].kind in ("missing", "displaced") and found.kind in ("killed", "injured"):
+            # 'the deaths of at least 66 displaced people': the parse sees whose deaths 'displaced' describes.
+            combined[same] = CasualtyFigure(found.kind, found.count, victims_class(found.victim_word),
+                                            found.start_char - start_of_sentence, found.end_char - start_of_sentence, number_start)
+            continue
+        if same is not None or any(f.start_char <= number_start < f.end_char and f.count == found.count for f in combined):
             continue
         parent = None
         if found.sub_figure_of is not None:
@@ -262,12 +268,18 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
     def same_source(a, b) -> bool:
         return a["reported_by"] is None or b["reported_by"] is None or a["reported_by"] == b["reported_by"]
 
+    def same_victims(a, b) -> bool:
+        # 'a child died' and 'a migrant died' are two people; '14 people' and '14 civilians' may be one figure.
+        return a is None or b is None or a == b or "people" in (a, b)
+
     survivors: list[dict] = []
     for row in rows:
         twin = next((kept for kept in survivors
                      if (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
                      and (kept["part_of"] is None or kept["victims"] == row["victims"])
-                     and same_place(kept["location"], row["location"]) and same_source(kept, row)), None)
+                     and same_place(kept["location"], row["location"]) and same_source(kept, row)
+                     and same_victims(kept["victims"], row["victims"])
+                     and (kept["precision"] == "vague") == (row["precision"] == "vague")), None)
         if twin is None:
             survivors.append(row)
         elif score(row) > score(twin):

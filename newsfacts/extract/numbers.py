@@ -15,11 +15,11 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-# Vague plurals: (count_min, count_max). count_max None means open-ended.
+# Vague plurals, as their lowest count. 'Several', 'many', 'a few' and 'a number of' with no number are
+# no figure at all (the annotation guide), so they are not here.
 VAGUE = {
     "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens of thousands": 10_000,
-    "hundreds of thousands": 100_000, "millions": 1_000_000, "several": 3, "a few": 2, "a number of": 2,
-    "many": 2, "a handful of": 2, "several dozen": 24, "a dozen": 12, "dozen": 12,
+    "hundreds of thousands": 100_000, "millions": 1_000_000, "several dozen": 24, "a dozen": 12, "dozen": 12,
 }
 # qualifier -> precision
 QUALIFIERS = {
@@ -103,5 +103,6 @@ def parse_count(number_text: str, qualifier: str | None = None, upper_text: str 
     if precision == "at_least":
         return Count(value, None, precision)
     if precision == "at_most":
-        return Count(min(1, value), value, precision)
+        # 'up to 60': the figure stated is 60, and the text supports no more.
+        return Count(value, value, precision)
     return Count(value, value, precision)
