@@ -1,6 +1,10 @@
 """Who a sentence attributes something to: 'X said', 'said X', 'according to X', 'X tweeted'.
 
-Pronoun subjects ('he said') resolve to the person most recently mentioned before them.
+Pronoun subjects ('he said') resolve to the person most recently mentioned before them, 'it said' to the
+organisation; a definite description ('the minister', 'the ministry', 'the diplomat') to the last entity
+whose name or role holds its head noun; a statement ('the statement said', 'a statement from X read')
+to whoever issued it. Of several reporting verbs in a sentence the outermost wins ('Putin urged "...",
+his spokesman was quoted as saying' is the spokesman's). Word lists: rules/attribution.toml.
 """
 
 from __future__ import annotations
@@ -10,12 +14,15 @@ from dataclasses import dataclass
 
 from newsfacts.extract.translit import name_key
 from newsfacts.extract.nlp import text_of
+from newsfacts.rules import load_rules
 
-REPORTING_LEMMAS = {
-    "say", "tell", "report", "announce", "confirm", "state", "tweet", "write", "add", "claim", "declare",
-    "warn", "insist", "post", "note", "explain", "allege", "estimate", "reveal", "decry", "describe",
-}
+_RULES = load_rules("attribution")
+REPORTING_LEMMAS = frozenset(_RULES["reporting_verbs"])
+STATEMENT_NOUNS = frozenset(_RULES["statement_nouns"])
+ORGANISATION_PRONOUNS = frozenset(_RULES["organisation_pronouns"])
+PERSON_PRONOUNS = frozenset(_RULES["person_pronouns"])
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_SUBJECTS = ("nsubj", "nsubjpass")
 
 
 @dataclass(frozen=True)
@@ -65,8 +72,41 @@ class Attributor:
             i -= 1
         return fallback
 
-    def last_named_speaker_before(self, position: int, exclude: tuple[int, int] | None = None, lookback: int = 8):
-        """The person the passage is about: the last named person who said something before `position`."""
+    def last_of_type_before(self, position: int, entity_type: str, exclude: tuple[int, int] | None = None, window: int = 1500):
+        """The last mention of an entity of this type before `position` (not inside `exclude`), preferring
+        one that was a sentence's subject."""
+        fallback = None
+        i = bisect_right(self.starts, position) - 1
+        while i >= 0 and self.mentions[i].start_char > position - window:
+            m = self.mentions[i]
+            inside = exclude is not None and exclude[0] <= m.start_char < exclude[1]
+            if m.entity_type == entity_type and m.end_char <= position and not inside:
+                if self._is_subject(m):
+                    return m
+                fallback = fallback or m
+            i -= 1
+        return fallback
+
+    def described_entity(self, token, exclude: tuple[int, int] | None = None, window: int = 3000) -> Speaker | None:
+        """'the ministry' -> the last organisation named with 'Ministry'; 'the diplomat' -> the last person
+        whose role the text gave with that word."""
+        word = token.lemma_.lower()
+        i = bisect_right(self.starts, token.idx) - 1
+        while i >= 0 and self.mentions[i].start_char > token.idx - window:
+            m = self.mentions[i]
+            inside = exclude is not None and exclude[0] <= m.start_char < exclude[1]
+            if not inside and m.entity_type in ("person", "organization"):
+                entity = self.entities[m.entity_id]
+                words = set(name_key(entity.canonical_name).split()) | set((entity.role or "").lower().replace("-", " ").split())
+                if word in words or token.lower_ in words:
+                    return self._speaker_from_mention(m)
+            i -= 1
+        return None
+
+    def last_named_speaker_before(self, position: int, exclude: tuple[int, int] | None = None, lookback: int = 8,
+                                  people_only: bool = True):
+        """The person the passage is about: the last named person who said something before `position`
+        (or, with people_only False, the last person or organisation)."""
         index = next((i for i, s in enumerate(self.sentences) if s.start_char <= position < s.end_char), None)
         if index is None:
             return None
@@ -77,9 +117,10 @@ class Attributor:
             for token in sent:
                 if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ == "VERB":
                     for child in token.children:
-                        if child.dep_ == "nsubj" and child.lower_ not in PRONOUNS:
+                        if child.dep_ in _SUBJECTS and child.lower_ not in PRONOUNS and child.lemma_.lower() not in STATEMENT_NOUNS:
                             speaker = self.speaker_of_token(child)
-                            if speaker and speaker.entity_id and self.entities[speaker.entity_id].entity_type == "person":
+                            if speaker and speaker.entity_id and (
+                                    not people_only or self.entities[speaker.entity_id].entity_type == "person"):
                                 return speaker
         return None
 
@@ -94,13 +135,30 @@ class Attributor:
     def speaker_of_token(self, token, exclude: tuple[int, int] | None = None) -> Speaker | None:
         """The speaker a subject token stands for."""
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
-            if token.lower_ in ("he", "she"):
+            if token.lower_ in PERSON_PRONOUNS:
                 speaker = self.last_named_speaker_before(token.idx, exclude)
                 if speaker:
                     return speaker
                 mention = self.last_person_before(token.idx, exclude)
                 return self._speaker_from_mention(mention) if mention else None
+            if token.lower_ in ORGANISATION_PRONOUNS:
+                mention = self.last_of_type_before(token.idx, "organization", exclude)
+                return self._speaker_from_mention(mention) if mention else None
             return None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in STATEMENT_NOUNS:
+            # 'A statement from Chelsea read', "Chelsea's statement added", 'the statement said'
+            for child in token.children:
+                if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("from", "by", "of")):
+                    issuer = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
+                    speaker = self.speaker_of_token(issuer, exclude) if issuer is not None else None
+                    if speaker and speaker.entity_id:
+                        return speaker
+            return self.last_named_speaker_before(token.idx, exclude, people_only=False)
+        if token.pos_ == "NOUN" and self.mention_at(token.idx, token.idx + len(token)) is None \
+                and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her", "this", "that") for c in token.children):
+            described = self.described_entity(token, exclude)
+            if described is not None:
+                return described
         if token.pos_ == "PROPN" and name_key(token.text) in self.by_surname and self.mention_at(token.idx, token.idx + len(token)) is None:
             entity = self.entities[self.by_surname[name_key(token.text)]]
             return Speaker(entity.canonical_name, entity.entity_id)
@@ -136,11 +194,20 @@ class Attributor:
                                 speaker = self.speaker_of_token(obj)
                                 if speaker:
                                     return speaker
-        for token in sent:
-            if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ == "VERB" and outside(token):
-                for child in token.children:
-                    if child.dep_ == "nsubj" and outside(child):
-                        speaker = self.speaker_of_token(child, exclude)
-                        if speaker:
-                            return speaker
+        # The outermost reporting verb first: 'X urged "...", Y was quoted as saying' is Y's report.
+        verbs = [t for t in sent if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB" and outside(t)]
+        for token in sorted(verbs, key=lambda t: (_depth(t), t.i)):
+            for child in token.children:
+                # A passive subject speaks only when quoted ('X was quoted as saying'); 'X was told' listened.
+                if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote")) and outside(child):
+                    speaker = self.speaker_of_token(child, exclude)
+                    if speaker:
+                        return speaker
         return None
+
+
+def _depth(token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth

@@ -415,8 +415,14 @@ def _assign_person_keys(people: list[Mention]) -> None:
         if len(key.split()) >= 2:
             by_surname.setdefault(key.split()[-1], set()).add(key)
             by_given_name.setdefault(key.split()[0], set()).add(key)
+    full_keys = {name_key(m.surface) for m in people if len(name_key(m.surface).split()) >= 2}
     for mention in people:
         key = name_key(mention.surface)
+        longer = [k for k in full_keys if k.endswith(" " + key)]
+        if len(key.split()) >= 2 and len(longer) == 1:
+            # 'Van Den Hoek' -> 'jamon van den hoek': a surname of several words, written alone.
+            mention.key = longer[0]
+            continue
         if len(key.split()) == 1:
             # 'Smith' -> 'jane smith' when only one full name ends so; else 'Jane' when only one begins so
             for full_names in (by_surname.get(key, ()), by_given_name.get(key, ())):

@@ -91,8 +91,12 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     sentences_with_figures = {sentence_index_of(c["start_char"]) for c in casualties}
 
     quotes = []
+    previous: tuple | None = None  # (speaker, end_char) of the quote before
     for q in find_quotes(text):
         speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor, entities)
+        if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1]):
+            speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
+        previous = (speaker, q.end_char)
         # A tweet's author is a name even when NER did not tag it ('MFA of Ukraine').
         named = speaker is not None and (speaker.entity_id is not None or q.tweet_author is not None)
         quotes.append({
@@ -301,6 +305,15 @@ def _replacement_parent(row, rows, survivors):
             return kept["fact_id"]
     return None
 
+
+def _quote_paragraph_follows(text: str, quote, previous_end: int) -> bool:
+    """The quotation is a paragraph of its own, and the paragraph before it ends in a quotation."""
+    paragraph_start = text.rfind("\n", 0, quote.start_char) + 1
+    paragraph_end = text.find("\n", quote.end_char)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    alone = not text[paragraph_start:quote.start_char].strip(" \"“”'‘’«»") and not text[quote.end_char:paragraph_end].strip(" \"“”'‘’«».,")
+    between = text[previous_end:paragraph_start]
+    return alone and between.count("\n\n") <= 1 and len(between.strip()) < 200 and previous_end <= paragraph_start
 
 def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entities):
     if quote.tweet_author:
