@@ -194,15 +194,37 @@ class Attributor:
                                 speaker = self.speaker_of_token(obj)
                                 if speaker:
                                     return speaker
-        # The outermost reporting verb first: 'X urged "...", Y was quoted as saying' is Y's report.
+        # A reporting verb right after the quotation first ('X urged "...", Y was quoted as saying' is Y's
+        # report), then the outermost of the rest.
         verbs = [t for t in sent if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB" and outside(t)]
-        for token in sorted(verbs, key=lambda t: (_depth(t), t.i)):
+        after = exclude[1] if exclude is not None else None
+        for token in sorted(verbs, key=lambda t: (after is None or t.idx < after, _depth(t), t.i)):
             for child in token.children:
                 # A passive subject speaks only when quoted ('X was quoted as saying'); 'X was told' listened.
                 if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote")) and outside(child):
                     speaker = self.speaker_of_token(child, exclude)
                     if speaker:
                         return speaker
+        for token in verbs:
+            if not any(c.dep_ in _SUBJECTS for c in token.children):
+                speaker = self._name_before(token, exclude)
+                if speaker:
+                    return speaker
+        return None
+
+    def _name_before(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
+        """A reporting verb the parser left without a subject: the name written just before it, alone or
+        with an apposition ('..., Ronald Hopper, an assistant FBI agent in charge, said:')."""
+        i = bisect_right(self.starts, verb.idx) - 1
+        while i >= 0 and self.mentions[i].start_char > verb.idx - 120:
+            m = self.mentions[i]
+            if m.entity_type in ("person", "organization") and m.end_char <= verb.idx and not (
+                    exclude and exclude[0] <= m.start_char < exclude[1]):
+                between = text_of(self.doc)[m.end_char:verb.idx]
+                if not between.strip() or (between.lstrip().startswith(",") and between.rstrip().endswith(",")
+                                           and between.count(",") == 2 and '"' not in between and "“" not in between):
+                    return self._speaker_from_mention(m)
+            i -= 1
         return None
 
 

@@ -307,13 +307,17 @@ def _replacement_parent(row, rows, survivors):
 
 
 def _quote_paragraph_follows(text: str, quote, previous_end: int) -> bool:
-    """The quotation is a paragraph of its own, and the paragraph before it ends in a quotation."""
+    """The quotation is a paragraph of its own and the paragraph before it ends in a quotation, or it ends
+    its paragraph right after an earlier quotation and its attribution ('"A," X wrote. "B."')."""
     paragraph_start = text.rfind("\n", 0, quote.start_char) + 1
     paragraph_end = text.find("\n", quote.end_char)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    alone = not text[paragraph_start:quote.start_char].strip(" \"“”'‘’«»") and not text[quote.end_char:paragraph_end].strip(" \"“”'‘’«».,")
+    to_the_end = not text[quote.end_char:paragraph_end].strip(" \"“”'‘’«».,")
+    if previous_end > paragraph_start:
+        return to_the_end and len(text[previous_end:quote.start_char]) < 150
+    alone = to_the_end and not text[paragraph_start:quote.start_char].strip(" \"“”'‘’«»")
     between = text[previous_end:paragraph_start]
-    return alone and between.count("\n\n") <= 1 and len(between.strip()) < 200 and previous_end <= paragraph_start
+    return alone and between.count("\n\n") <= 1 and len(between.strip()) < 200
 
 def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entities):
     if quote.tweet_author:
