@@ -187,7 +187,9 @@ def _score_entities(con, doc_id, gold, merged: Score, false_merges: Score, geoco
             continue
         geocoded.expected += 1
         geocoded.predicted += 1
-        ids = set().union(*(by_surface.get(v, set()) for v in place["variants"]))
+        # A place written with its kind ('the Landhi district') is a mention of that place.
+        ids = set().union(*(ids for surface, ids in by_surface.items()
+                            if any(surface == v or surface.startswith(v + " ") for v in place["variants"])))
         found = [place_of[i] for i in ids if place_of[i][0] is not None]
         if any(abs(lat - place["latitude"]) <= 0.5 and abs(lon - place["longitude"]) <= 0.5 for lat, lon, _cc in found):
             geocoded.true_positive += 1

