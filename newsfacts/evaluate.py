@@ -150,7 +150,10 @@ def _score_quotes(con, doc_id, gold, aliases, found: Score, speakers: Score, nam
         found.true_positive += 1
         speakers.expected += 1
         speakers.predicted += 1
-        if _same_name(match[1], entry.get("speaker"), aliases):
+        # The spellings the gold lists for the speaker's entity in this document are the same speaker.
+        variants = {e["canonical"]: set(e.get("variants", [])) for e in gold.get("persons", []) + gold.get("organizations", [])}
+        document_aliases = {**aliases, **{k: aliases.get(k, {k}) | v for k, v in variants.items()}}
+        if _same_name(match[1], entry.get("speaker"), document_aliases):
             speakers.true_positive += 1
         else:
             speakers.misses.append(f"{name}: {entry['text_start'][:40]!r} by {entry.get('speaker')}, got {match[1]}")

@@ -21,6 +21,7 @@ REPORTING_LEMMAS = frozenset(_RULES["reporting_verbs"])
 STATEMENT_NOUNS = frozenset(_RULES["statement_nouns"])
 ORGANISATION_PRONOUNS = frozenset(_RULES["organisation_pronouns"])
 PERSON_PRONOUNS = frozenset(_RULES["person_pronouns"])
+INSTITUTION_NOUNS = frozenset(_RULES["institution_nouns"])
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -29,6 +30,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 class Speaker:
     name: str  # canonical entity name, or the noun phrase the text uses ('the doctor')
     entity_id: str | None
+    institution: bool = False  # an organisation the text describes rather than names ('the Israeli military')
 
 
 class Attributor:
@@ -177,7 +179,7 @@ class Attributor:
             return self._speaker_from_mention(mention)
         text = text_of(self.doc)[start:end].strip()
         if 0 < len(text.split()) <= 8:
-            return Speaker(text, None)
+            return Speaker(text, None, institution=_describes_institution(token))
         return None
 
     def speaker_in(self, sent, exclude: tuple[int, int] | None = None) -> Speaker | None:
@@ -226,6 +228,17 @@ class Attributor:
                     return self._speaker_from_mention(m)
             i -= 1
         return None
+
+
+def _describes_institution(token) -> bool:
+    """'the Israeli military', "Ukraine's foreign ministry", 'the US military': an institution noun with a
+    country or a proper name before it (not 'a senior official', not 'the ministry' alone)."""
+    head = token.lemma_.lower()
+    compound = " ".join(c.lower_ for c in token.children if c.dep_ == "compound")
+    if head not in INSTITUTION_NOUNS and f"{compound} {token.lower_}".strip() not in INSTITUTION_NOUNS:
+        return False
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
+               for c in token.children)
 
 
 def _depth(token) -> int:

@@ -98,11 +98,12 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
             speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
         previous = (speaker, q.end_char)
         # A tweet's author is a name even when NER did not tag it ('MFA of Ukraine').
-        named = speaker is not None and (speaker.entity_id is not None or q.tweet_author is not None)
+        # A tweet's author and an institution the text describes ('the Israeli military') are names too.
+        named = speaker is not None and (speaker.entity_id is not None or q.tweet_author is not None or speaker.institution)
         quotes.append({
             "quote_id": fact_id(doc_id, "quote", q.start_char),
             "doc_id": doc_id,
-            "speaker": speaker.name if named else None,
+            "speaker": _without_article(speaker.name) if named else None,
             "speaker_entity_id": speaker.entity_id if named else None,
             "speaker_description": speaker.name if speaker is not None and not named else None,
             "text": q.text,
@@ -304,6 +305,10 @@ def _replacement_parent(row, rows, survivors):
         if kept["kind"] == parent["kind"] and kept["count_min"] == parent["count_min"] and kept["part_of"] is None:
             return kept["fact_id"]
     return None
+
+
+def _without_article(name: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", name)
 
 
 def _quote_paragraph_follows(text: str, quote, previous_end: int) -> bool:
