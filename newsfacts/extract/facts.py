@@ -192,7 +192,7 @@ def _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence,
                 "sentence_start": sent.start_char,
                 "sentence_end": sent.end_char,
             })
-    return _one_row_per_figure(rows, _country_names())
+    return _one_row_per_figure(rows, _country_names(), text)
 
 
 def _with_grammar_figures(figures: list, sent) -> list:
@@ -261,9 +261,16 @@ def _paragraph_speaker(text, sentences, index, attributor):
     return None
 
 
-def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset()) -> list[dict]:
+def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(), text: str = "") -> list[dict]:
     """The same figure repeated in a document is one fact: keep its best-attributed statement.
-    Equal figures at two different places ('two killed in A', later 'two killed in B') stay apart."""
+    Equal figures at two different places ('two killed in A', later 'two killed in B') stay apart, and
+    so do single victims told apart by their own words ('a man was shot dead', later 'a man was killed'):
+    the finders read a single victim only where the text introduces one ('a', 'another', 'his brother')."""
+    def evidence(row) -> str:
+        return " ".join(text[row["start_char"]:row["end_char"]].lower().split())
+
+    def same_person(a, b) -> bool:
+        return a["count_max"] != 1 or a["count_min"] != 1 or not text or evidence(a) == evidence(b)
     def score(row) -> int:
         return sum(row[k] is not None for k in ("reported_by", "reported_by_description", "period", "location"))
 
@@ -284,7 +291,8 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
                      and (kept["part_of"] is None or kept["victims"] == row["victims"])
                      and same_place(kept["location"], row["location"]) and same_source(kept, row)
                      and same_victims(kept["victims"], row["victims"])
-                     and (kept["precision"] == "vague") == (row["precision"] == "vague")), None)
+                     and (kept["precision"] == "vague") == (row["precision"] == "vague")
+                     and same_person(kept, row)), None)
         if twin is None:
             survivors.append(row)
         elif score(row) > score(twin):
