@@ -359,7 +359,26 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entitie
         speaker = attributor.speaker_in(sent, exclude=span)
         if speaker:
             return speaker
-    return None
+    return _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor, span)
+
+
+def _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor, span):
+    """'Mr. Smith put it this way: "..."': a clause that ends in a colon before the quotation (in its own
+    paragraph or the one before) introduces its subject as the speaker, whatever its verb."""
+    text = text_of(doc)
+    if lead_in.endswith(":"):
+        colon = paragraph_start + len(lead_in) - 1
+    elif not lead_in.strip(" \"“”'‘’«»") and text[:paragraph_start].rstrip().endswith(":"):
+        colon = len(text[:paragraph_start].rstrip()) - 1
+    else:
+        return None
+    sent = sentences[sentence_index_of(colon)]
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.idx >= colon:
+        return None
+    speaker = attributor.speaker_of_token(subject, exclude=span)
+    return speaker if speaker is not None and (speaker.entity_id or speaker.institution) else None
 
 
 def _speaker(entity):
