@@ -168,8 +168,12 @@ class Attributor:
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
         mention = self.mention_at(token.idx, token.idx + len(token))
         if mention is None:
-            # 'the head of the regional administration, Name' or 'regional governor Name'
-            for candidate in phrase:
+            # 'the head of the regional administration, Name' or 'regional governor Name'; an apposition
+            # first, and never the possessor ("Mr. Abdeslam's former teacher, Marie Dupont" is Dupont).
+            possessed = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+            appositions = [t for c in token.children if c.dep_ == "appos" for t in c.subtree]
+            rest = [t for t in phrase if t.i not in possessed and t not in appositions]
+            for candidate in appositions + rest:
                 mention = self.mention_at(candidate.idx, candidate.idx + len(candidate))
                 if mention is not None and mention.entity_type in ("person", "organization"):
                     break
