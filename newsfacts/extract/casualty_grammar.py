@@ -155,7 +155,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         described = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                      for p in prep.children if p.dep_ == "pobj"]
         for noun in described:
-            participle = next((c for c in noun.children if c.dep_ in ("acl", "amod", "relcl")
+            participle = next((c for c in [*noun.children, *token.children] if c.dep_ in ("acl", "amod", "relcl")
                                and (c.lemma_.lower() in lex.transitive or c.lower_ in lex.states)), None)
             if participle is not None:
                 kind = lex.transitive.get(participle.lemma_.lower()) or lex.states[participle.lower_]
@@ -170,14 +170,20 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
     children = list(token.children)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     victims = [c for c in children if c.dep_ == "nsubjpass"]
-    if lemma in lex.intransitive or token.lower_ in lex.states:
+    active_transitive = lemma in lex.transitive and not passive and token.tag_ in ("VBD", "VBZ", "VBP", "VB", "VBG")
+    if lemma in lex.intransitive or (token.lower_ in lex.states and not active_transitive):
         victims += [c for c in children if c.dep_ == "nsubj"]
     if not passive and lemma in lex.transitive:
         victims += [c for c in children if c.dep_ == "dobj"]
+        if not victims:
+            # 'killed between 10 and 15 workers', 'killed up to 60 people': the parser hangs the object on a preposition
+            victims += [p for c in children if c.dep_ == "prep" and c.lower_ in ("between", "up", "over", "around", "about")
+                        for p in c.children if p.dep_ == "pobj"]
     # 'left five dead': the state word's own number; '30 people killed in the blast': the noun it describes.
     if token.dep_ in ("oprd", "acomp", "amod", "conj", "ccomp", "xcomp") or token.lower_ in lex.states:
         victims += [c for c in children if c.dep_ in ("nummod", "npadvmod") and _is_number(c)]
-    if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "JJ") and token.head.pos_ in ("NOUN", "NUM", "PRON"):
+    if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "JJ") and token.head.pos_ in ("NOUN", "NUM", "PRON") \
+            and token.head.lower_ not in lex.count_nouns:
         victims.append(token.head)
     if token.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("who", "that") for c in children):
         victims.append(token.head)
@@ -354,8 +360,8 @@ def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list
             continue
         number = _number_token(child)
         if number is None:
-            # 'two of them teenagers': the number hangs on 'of them'.
-            number = next((c for c in child.subtree if c.dep_ == "nummod" and _is_number(c)), None)
+            # 'two of them teenagers': the number hangs on 'of them', or heads it.
+            number = next((c for c in child.subtree if c.i < child.i and _is_number(c)), None)
         if number is None or number.i <= phrase.i - 10:
             continue
         count, start, end = _count_at(number)

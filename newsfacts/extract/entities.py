@@ -141,10 +141,11 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
             place.kind in ("country", "region") or place.population >= 100_000
             # a one-word name that is a town of a country the document is about (a district town that NER tags as an organisation)
             or (place.country_code in countries and len(mention.surface.split()) == 1
-                and place.kind == "city" and mention.surface not in org_heads)
+                and place.kind == "city" and mention.surface not in org_heads and not place.small)
             # 'Maydon Shahr' tagged as a person: a town of the document's country, not a given name first
+            # (a one-word name is too often a surname that some village also bears: 'Jones', 'Brown')
             or (place.country_code in countries and place.kind == "city" and mention.entity_type == "person"
-                and not is_given_name(words[0]) and mention.surface not in org_heads)
+                and len(words) >= 2 and not is_given_name(words[0]) and mention.surface not in org_heads)
         ):
             mention.entity_type = "location"
 

@@ -31,6 +31,11 @@ class Place:
     basis: str = "gazetteer"  # how the coordinates were found
     admin1: str = ""  # first-level division code (a US state's postal code), for context
 
+    @property
+    def small(self) -> bool:
+        """A town under the main gazetteer's floor, found in the small-places table."""
+        return self.basis == _SMALL
+
 
 def normalise_name(name: str) -> str:
     """The key places are looked up by: ASCII, lower case, no dots, no leading 'the'."""
@@ -142,7 +147,9 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     key = _norm(name)
     key = _norm(_aliases().get(key, name))
     candidates = list(_index().get(key) or ())
-    candidates += _small_places(key, context_countries)
+    if not any(_norm(p.name) == key and p.population >= _BIG_CITY for p in candidates):
+        # 'Paris' in a story from Ukraine is the French capital, not a Ukrainian village called Paris.
+        candidates += _small_places(key, context_countries)
     if not candidates:
         return _area_or_part(name.strip(), context_countries)
     # A country or US state by that exact name beats a city (Georgia the country, not a town).

@@ -1,0 +1,44 @@
+"""Who said it: the shapes of attribution in news writing (texts written for these tests)."""
+
+import pytest
+
+from newsfacts.extract.facts import extract_document
+
+
+def speakers(nlp, text):
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+    return [(q["speaker"], q["speaker_description"]) for q in facts["quotes"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the speaker named after a long quotation, with an apposition
+    ('Police said the attack began at dawn.\n\n"We have never seen anything like this in our town, and we will not '
+     'forget the people we lost today," said John Smith, the mayor of the town.', [("John Smith", None)]),
+    # a title for the person named earlier
+    ('Interior Minister Jane Doe visited the site on Monday.\n\nRescuers worked through the night.\n\n'
+     '"We are working with all our partners to find the people responsible," the minister said.', [("Jane Doe", None)]),
+    # a pronoun across paragraphs
+    ('John Smith, the regional governor, said the shelling continued overnight.\n\nOfficials counted the damage.\n\n'
+     '"Our teams are still clearing the rubble from the streets," he said.', [("John Smith", None)]),
+    # an organisation and its spokesman, an organisation's pronoun, a statement
+    ('A spokesman for the United Nations said: "The humanitarian situation is getting worse every single day."',
+     [("United Nations", None)]),
+    ('The Red Cross said on Monday that aid was blocked. "Our convoys cannot reach the people who need them most," it said.',
+     [("Red Cross", None)]),
+    # unnamed speakers go to speaker_description
+    ('"It was horrible, there was blood everywhere on the street," a witness said.', [(None, "a witness")]),
+    # the outermost reporting verb: the spokesman reports the president's words
+    ('President Jane Doe urged both sides "to exercise restraint so as to avoid new casualties," her spokesman '
+     'John Smith was quoted as saying.', [("John Smith", None)]),
+    # an apposition, not the possessor
+    ('"He was a quiet boy who liked football more than school," said Mr. Brown\'s former teacher, Marie Dupont.',
+     [("Marie Dupont", None)]),
+    # a clause ending in a colon introduces the speaker, whatever its verb
+    ('Mayor John Smith put it bluntly: "We cannot rebuild this town without help from the capital."', [("John Smith", None)]),
+    # a quotation after an attributed one in the same paragraph, and in a paragraph of its own
+    ('"The water rose in minutes," Maria Lopez wrote on Facebook. "Not all of our neighbours survived the night."\n\n'
+     '"We will not leave this town again without our families."',
+     [("Maria Lopez", None), ("Maria Lopez", None), ("Maria Lopez", None)]),
+])
+def test_speaker_shapes(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -1,0 +1,53 @@
+"""The grammar finder reads figures from the dependency parse: one shape, whatever lies between its parts.
+Sentences written for these tests (none from any corpus)."""
+
+import pytest
+
+from newsfacts.extract.casualty_grammar import find_grammar_figures
+
+
+def grammar(nlp, text):
+    doc = nlp(text)
+    return [(f.kind, f.count.count_min, f.count.count_max, f.count.precision, f.sub_figure_of is not None)
+            for f in find_grammar_figures(doc[:])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an apposition between the number and its verb
+    ("Four farmers, two of them brothers, were killed in the raid.",
+     [("killed", 4, 4, "exact", False), ("killed", 2, 2, "exact", True)]),
+    # the figure as a noun phrase
+    ("The dead included six police officers.", [("killed", 6, 6, "exact", False)]),
+    ("The storm left five dead and 20 wounded.", [("killed", 5, 5, "exact", False), ("injured", 20, 20, "exact", False)]),
+    ("The fire claimed the lives of at least 20 people.", [("killed", 20, None, "at_least", False)]),
+    ("Prosecutors condemned the killing of 34 soldiers.", [("killed", 34, 34, "exact", False)]),
+    ("Officials said the clashes brought the toll to nine.", [("killed", 9, 9, "exact", False)]),
+    ("The death toll stands at 27.", [("killed", 27, 27, "exact", False)]),
+    ("The raids bring the number of rebels killed this month to at least 535.", [("killed", 535, None, "at_least", False)]),
+    # single victims described, not named
+    ("A guard was shot dead outside the bank.", [("killed", 1, 1, "exact", False)]),
+    ("A woman was fatally stabbed on the platform.", [("killed", 1, 1, "exact", False)]),
+    ("His brother, a driver, was killed in the ambush.", [("killed", 1, 1, "exact", False)]),
+    ("One soldier was killed and another wounded in the shelling.", [("killed", 1, 1, "exact", False), ("injured", 1, 1, "exact", False)]),
+    # a raising verb between subject and predicate
+    ("Up to 60 people are believed to have died in the flood.", [("killed", 60, 60, "at_most", False)]),
+    ("Thirteen people, including four women, were taken to hospital.",
+     [("injured", 13, 13, "exact", False), ("injured", 4, 4, "exact", True)]),
+    ("Tens of thousands have died since the war began.", [("killed", 10000, None, "vague", False)]),
+    ("A dozen people were hurt.", [("injured", 12, None, "approximately", False)]),
+    ("The blast killed between 10 and 15 workers.", [("killed", 10, 15, "approximately", False)]),
+])
+def test_shapes_of_a_figure(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "No one was hurt in the fire.",
+    "Experts warned the virus could kill thousands.",
+    "The board killed the deal and cut 300 jobs.",
+    "Twenty eagles died at the landfill.",
+    "He scored 30 goals before he was injured in 2010.",
+    "Two men were gunned down outside the club.",  # shot, but the text does not say hurt or killed
+])
+def test_look_alikes_are_no_figures(nlp, text):
+    assert grammar(nlp, text) == []

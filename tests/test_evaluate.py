@@ -1,0 +1,35 @@
+"""The scorer's held-out split is fixed by rule, and the gold files follow their documented format."""
+
+import json
+from pathlib import Path
+
+from newsfacts.evaluate import load_gold, split_of
+
+GOLD = Path(__file__).parent / "gold"
+
+
+def test_the_check_split_is_fixed_by_the_file_name_and_never_holds_seeds_or_tuned_files():
+    golds, _ = load_gold(GOLD)
+    check = [g for g in golds if split_of(g) == "check"]
+    assert len(check) >= 15
+    assert not any(g["source_file"].startswith("seeds/") or g.get("tuned_before_split") for g in check)
+    assert split_of({"source_file": "seeds/000_x.txt"}) == "tune"
+    assert split_of({"source_file": "corpus/articles/any.txt", "tuned_before_split": True}) == "tune"
+    assert len(load_gold(GOLD, "check")[0]) + len(load_gold(GOLD, "tune")[0]) == len(golds)
+
+
+def test_every_gold_file_follows_the_format():
+    for path in sorted(GOLD.glob("*.json")):
+        if path.name == "ALIASES.json":
+            continue
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        assert {"source_file", "casualties", "quotes", "places"} <= gold.keys(), path.name
+        for figure in gold["casualties"]:
+            assert figure["kind"] in ("killed", "injured"), path.name
+            assert figure["precision"] in ("exact", "at_least", "approximately", "at_most", "vague"), path.name
+            assert isinstance(figure["count_min"], int) and figure["evidence"], path.name
+        for quote in gold["quotes"]:
+            assert quote["text_start"] and "kind" not in quote, path.name
+        for place in gold["places"]:
+            if place.get("place_type") in ("city", "town", "village", "district") and place.get("latitude") is not None:
+                assert -90 <= place["latitude"] <= 90 and -180 <= place["longitude"] <= 180, path.name
