@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 OPENERS = "“„«\""
 CLOSERS = "”“»\""
-# Scare quotes ('special operation') are not statements: a quotation needs this many words.
-MIN_QUOTE_WORDS = 3
+# Scare quotes ('special operation') are not statements: a quotation needs this many words (the
+# annotation guide's five).
+MIN_QUOTE_WORDS = 5
 _TWEET = re.compile(
     r"^(?P<body>.+?)\s*(?:pic\.twitter\.com/\S+\s*)?[—–-]+\s*(?P<name>[^()—–\n]{2,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<date>\w+\s+\d{1,2},\s+\d{4})\s*$"
 )
@@ -29,7 +30,9 @@ def _is_opening(text: str, i: int) -> bool:
         return True
     if ch == '"':
         prev = text[i - 1] if i > 0 else " "
-        return prev.isspace() or prev in "([{—–-:" or i == 0
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        # 'said."We have' (text whose spaces were lost after sentence punctuation) opens a quotation too.
+        return prev.isspace() or prev in "([{—–-:" or i == 0 or (prev in ".!?;" and nxt.isupper())
     return False
 
 
@@ -59,7 +62,9 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 
 # An opening single mark starts a capitalised word; a closing one ends a sentence or clause, or is
 # followed by the attribution ('..., ' Yermak wrote). An apostrophe inside a word ("don't") is neither.
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))['‘](?=[A-Z0-9])")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))['‘](?=[A-Za-z0-9])")
+# Words an apostrophe shortens at their start: ''em', ''til', 'rock 'n' roll' are no quotations.
+_ELISIONS = re.compile(r"['‘](?:em|til|cause|cos|cuz|n|tis|twas|round|bout|ere|nother|s)\b", re.IGNORECASE)
 _SINGLE_CLOSE = re.compile(r"(?<=[.,!?;:…\w])['’](?=$|[\s,.;:!?)\]—–-])")
 _ATTRIBUTION_AFTER = re.compile(r"^['’]\s*(?:$|[,.;:!?)\]—–-]|\s+(?:[A-Z]|said|says|he|she|they|it|the|a|an|according|added|told|wrote|tweeted)\b)")
 
@@ -79,6 +84,8 @@ def _single_quotes(text: str) -> list[QuoteSpan]:
         while True:
             if start is None:
                 opening = _SINGLE_OPEN.search(paragraph, position)
+                while opening is not None and _ELISIONS.match(paragraph, opening.start()):
+                    opening = _SINGLE_OPEN.search(paragraph, opening.end())
                 if opening is None:
                     break
                 start, position = p_start + opening.start(), opening.end()
