@@ -10,8 +10,10 @@ his spokesman was quoted as saying' is the spokesman's). Word lists: rules/attri
 from __future__ import annotations
 
 from bisect import bisect_right
+import re
 from dataclasses import dataclass
 
+from newsfacts.extract.entities import given_name_gender
 from newsfacts.extract.translit import name_key
 from newsfacts.extract.nlp import text_of
 from newsfacts.rules import load_rules
@@ -59,7 +61,14 @@ class Attributor:
             i -= 1
         return None
 
-    def last_person_before(self, position: int, exclude: tuple[int, int] | None = None):
+    def _agrees(self, entity_id: str, pronoun: str | None) -> bool:
+        """'she' is not a man the text names with a man's given name, nor 'he' a woman."""
+        if pronoun is None:
+            return True
+        gender = given_name_gender(self.entities[entity_id].canonical_name.split()[0])
+        return not ((pronoun == "she" and gender in ("male", "mostly_male")) or (pronoun == "he" and gender in ("female", "mostly_female")))
+
+    def last_person_before(self, position: int, exclude: tuple[int, int] | None = None, pronoun: str | None = None):
         """The person a 'he'/'she' at `position` refers to: the last person who was the subject of a
         sentence, else the last person mentioned (never one inside the quotation `exclude`)."""
         fallback = None
@@ -67,12 +76,46 @@ class Attributor:
         while i >= 0:
             m = self.mentions[i]
             inside = exclude is not None and exclude[0] <= m.start_char < exclude[1]
-            if m.entity_type == "person" and m.end_char <= position and not inside:
+            if m.entity_type == "person" and m.end_char <= position and not inside and self._agrees(m.entity_id, pronoun):
                 if self._is_subject(m):
                     return m
                 fallback = fallback or m
             i -= 1
         return fallback
+
+    def salient_person_before(self, position: int, exclude: tuple[int, int] | None = None, pronoun: str | None = None,
+                              lookback: int = 2):
+        """The person who is the subject of the nearest sentence before `position` (its own sentence
+        first, up to the pronoun), within `lookback` sentences and never across a quotation's words."""
+        index = next((i for i, sent in enumerate(self.sentences) if sent.start_char <= position < sent.end_char), None)
+        if index is None:
+            return None
+        for earlier in range(index, max(index - 1 - lookback, -1), -1):
+            sent = self.sentences[earlier]
+            subjects = []
+            i = bisect_right(self.starts, min(position, sent.end_char)) - 1
+            while i >= 0 and self.mentions[i].start_char >= sent.start_char:
+                m = self.mentions[i]
+                inside = exclude is not None and exclude[0] <= m.start_char < exclude[1]
+                if (m.entity_type == "person" and m.end_char <= position and not inside and not self._in_quotation(m)
+                        and self._agrees(m.entity_id, pronoun) and self._is_subject(m)):
+                    subjects.append(m)
+                i -= 1
+            if subjects:
+                # 'Saviano said Renzi has to act': the main clause's subject, not the reported one.
+                return min(subjects, key=self._clause_depth)
+        return None
+
+    def _clause_depth(self, mention) -> int:
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        return min((_depth(t) for t in span), default=99) if span is not None else 99
+
+    def _in_quotation(self, mention) -> bool:
+        """A name inside someone's quoted words is talked about, not talking."""
+        text = text_of(self.doc)
+        paragraph_start = text.rfind("\n", 0, mention.start_char) + 1
+        before = text[paragraph_start:mention.start_char]
+        return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
 
     def last_of_type_before(self, position: int, entity_type: str, exclude: tuple[int, int] | None = None, window: int = 1500):
         """The last mention of an entity of this type before `position` (not inside `exclude`), preferring
@@ -100,13 +143,31 @@ class Attributor:
             if not inside and m.entity_type in ("person", "organization"):
                 entity = self.entities[m.entity_id]
                 words = set(name_key(entity.canonical_name).split()) | set((entity.role or "").lower().replace("-", " ").split())
+                if m.entity_type == "person":
+                    words |= self._title_words(m)
                 if word in words or token.lower_ in words:
                     return self._speaker_from_mention(m)
             i -= 1
         return None
 
+    def _title_words(self, mention) -> set[str]:
+        """Words the text gives a person as a title: just before the name ('Prime Minister Charles Michel',
+        'The police chief, Anton Charliyan') or in an apposition after it ('Jane Doe, the mayor,')."""
+        text = text_of(self.doc)
+        before = re.split(r"[.;:!?\n\"“”]", text[max(0, mention.start_char - 60):mention.start_char])[-1]
+        if before.endswith(", "):
+            # 'The police chief, Anton Charliyan': a description set off just before the name
+            clause = before[:-2].split(",")[-1].split()
+            title = clause[-4:] if clause and clause[0].lower() in ("the", "a", "an") else []
+        else:
+            title = re.split(r"[,()]", before)[-1].split()[-3:]  # 'Prime Minister Charles Michel'
+        after = text[mention.end_char:mention.end_char + 80]
+        apposition = after[1:].split(",")[0] if after.startswith(",") else ""
+        surface = text[mention.start_char:mention.end_char]  # NER may take the title in: 'Prime Minister Charles Michel'
+        return {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(title) + " " + apposition + " " + surface)}
+
     def last_named_speaker_before(self, position: int, exclude: tuple[int, int] | None = None, lookback: int = 8,
-                                  people_only: bool = True):
+                                  people_only: bool = True, pronoun: str | None = None):
         """The person the passage is about: the last named person who said something before `position`
         (or, with people_only False, the last person or organisation)."""
         index = next((i for i, s in enumerate(self.sentences) if s.start_char <= position < s.end_char), None)
@@ -122,7 +183,8 @@ class Attributor:
                         if child.dep_ in _SUBJECTS and child.lower_ not in PRONOUNS and child.lemma_.lower() not in STATEMENT_NOUNS:
                             speaker = self.speaker_of_token(child)
                             if speaker and speaker.entity_id and (
-                                    not people_only or self.entities[speaker.entity_id].entity_type == "person"):
+                                    not people_only or self.entities[speaker.entity_id].entity_type == "person") \
+                                    and (self.entities[speaker.entity_id].entity_type != "person" or self._agrees(speaker.entity_id, pronoun)):
                                 return speaker
         return None
 
@@ -138,10 +200,14 @@ class Attributor:
         """The speaker a subject token stands for."""
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
             if token.lower_ in PERSON_PRONOUNS:
-                speaker = self.last_named_speaker_before(token.idx, exclude)
+                # The person the last sentences were about (their subject) first, then the last one quoted.
+                salient = self.salient_person_before(token.idx, exclude, pronoun=token.lower_)
+                if salient is not None:
+                    return self._speaker_from_mention(salient)
+                speaker = self.last_named_speaker_before(token.idx, exclude, pronoun=token.lower_)
                 if speaker:
                     return speaker
-                mention = self.last_person_before(token.idx, exclude)
+                mention = self.last_person_before(token.idx, exclude, pronoun=token.lower_)
                 return self._speaker_from_mention(mention) if mention else None
             if token.lower_ in ORGANISATION_PRONOUNS:
                 mention = self.last_of_type_before(token.idx, "organization", exclude)
@@ -156,7 +222,12 @@ class Attributor:
                     if speaker and speaker.entity_id:
                         return speaker
             return self.last_named_speaker_before(token.idx, exclude, people_only=False)
-        if token.pos_ == "NOUN" and self.mention_at(token.idx, token.idx + len(token)) is None \
+        if token.pos_ == "PROPN" and name_key(token.text) in self.by_surname and self.mention_at(token.idx, token.idx + len(token)) is None:
+            entity = self.entities[self.by_surname[name_key(token.text)]]
+            return Speaker(entity.canonical_name, entity.entity_id)
+        # 'the minister', 'the police chief': a common noun (the tagger sometimes calls a title a proper noun)
+        if (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())) \
+                and self.mention_at(token.idx, token.idx + len(token)) is None \
                 and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her", "this", "that") for c in token.children):
             described = self.described_entity(token, exclude)
             if described is not None:
@@ -247,6 +318,6 @@ def _describes_institution(token) -> bool:
 
 def _depth(token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:  # spaCy makes a new Token object on each access
         token, depth = token.head, depth + 1
     return depth

@@ -248,7 +248,7 @@ def _denied_or_hypothetical(token, lex: _Lexicon) -> bool:
         if child.dep_ == "neg" or (child.dep_ in ("aux", "auxpass") and child.lower_ in lex.modals):
             return True
     head = token.head
-    if token.dep_ in ("xcomp", "oprd", "acomp", "conj") and head is not token:
+    if token.dep_ in ("xcomp", "oprd", "acomp", "conj") and head.i != token.i:
         return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lex.modals) for c in head.children)
     return False
 

@@ -112,6 +112,11 @@ def _given_names():
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
+def given_name_gender(word: str) -> str:
+    """'male', 'mostly_male', 'female', 'mostly_female', 'andy' or 'unknown' (gender-guesser's list)."""
+    return _given_names().get_gender(word) if word.isalpha() else "unknown"
+
+
 def is_given_name(word: str) -> bool:
     """'Oleksiy', 'Diego', 'Dmytro' are given names; 'Maxar', 'Kharkiv' are not (gender-guesser's list)."""
     return word.isalpha() and word[:1].isupper() and _given_names().get_gender(word) != "unknown"
