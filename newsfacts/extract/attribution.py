@@ -33,6 +33,7 @@ class Speaker:
     name: str  # canonical entity name, or the noun phrase the text uses ('the doctor')
     entity_id: str | None
     institution: bool = False  # an organisation the text describes rather than names ('the Israeli military')
+    proper: bool = False  # a proper name the entity recogniser missed ('Akhilesh Yadav' tagged as a title)
 
 
 class Attributor:
@@ -252,6 +253,11 @@ class Attributor:
                 mention = None
         if mention is not None and mention.entity_type in ("person", "organization", "location"):
             return self._speaker_from_mention(mention)
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            # A name the entity recogniser missed: the proper nouns of the subject's head, as written.
+            names = [t for t in token.subtree if t.i <= token.i and (t.dep_ == "compound" or t.i == token.i) and t.pos_ == "PROPN"]
+            if names and names[-1].i == token.i and token.i - names[0].i == len(names) - 1 and len(names) <= 4:
+                return Speaker(text_of(self.doc)[names[0].idx:token.idx + len(token)], None, proper=True)
         text = text_of(self.doc)[start:end].strip()
         if 0 < len(text.split()) <= 8:
             return Speaker(text, None, institution=_describes_institution(token))

@@ -99,7 +99,8 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
         previous = (speaker, q.end_char)
         # A tweet's author is a name even when NER did not tag it ('MFA of Ukraine').
         # A tweet's author and an institution the text describes ('the Israeli military') are names too.
-        named = speaker is not None and (speaker.entity_id is not None or q.tweet_author is not None or speaker.institution)
+        named = speaker is not None and (speaker.entity_id is not None or q.tweet_author is not None
+                                         or speaker.institution or speaker.proper)
         quotes.append({
             "quote_id": fact_id(doc_id, "quote", q.start_char),
             "doc_id": doc_id,
