@@ -441,11 +441,13 @@ def _assign_person_keys(people: list[Mention]) -> None:
         mention.key = key
 
 
-def resolve_entities(mentions: list[Mention], context_countries: frozenset[str]) -> dict[str, Entity]:
-    """Entities of one document, keyed by id; sets each mention's entity_id. Places are geocoded."""
+def resolve_entities(mentions: list[Mention], context_countries: frozenset[str], text: str = "") -> dict[str, Entity]:
+    """Entities of one document, keyed by id; sets each mention's entity_id. Places are geocoded, each
+    in the country or state written after it ('Aberdeen, Scotland', 'Forest Hill, Texas') when there is one."""
     entities: dict[str, Entity] = {}
     by_group: dict[tuple[str, str], list[Mention]] = {}
-    places = {id(m): geocode(_title_case(m.place_query or m.surface), context_countries)
+    qualified = _qualified_places(mentions, context_countries, text)
+    places = {id(m): (qualified.get(id(m)) or geocode(_title_case(m.place_query or m.surface), context_countries))
               for m in mentions if m.entity_type == "location"}
     for mention in mentions:
         place = places.get(id(mention))
@@ -476,6 +478,26 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str])
         for mention in group:
             mention.entity_id = eid
     return entities
+
+
+def _qualified_places(mentions: list[Mention], context_countries: frozenset[str], text: str) -> dict[int, Place]:
+    """'Aberdeen, Scotland', 'Chop, Ukraine', 'Forest Hill, Texas': a place followed by the country, region
+    or state it lies in is looked up there first."""
+    if not text:
+        return {}
+    found: dict[int, Place] = {}
+    locations = sorted((m for m in mentions if m.entity_type == "location"), key=lambda m: m.start_char)
+    for place_mention, area_mention in zip(locations, locations[1:]):
+        if text[place_mention.end_char:area_mention.start_char] != ", ":
+            continue
+        area = geocode(_title_case(area_mention.place_query or area_mention.surface), context_countries)
+        if area is None or area.kind not in ("country", "state", "region") or not area.country_code:
+            continue
+        within = {area.country_code} | ({f"US.{area.admin1}"} if area.kind == "state" and area.admin1 else set())
+        place = geocode(_title_case(place_mention.place_query or place_mention.surface), frozenset(within | context_countries) if area.kind == "state" else frozenset(within))
+        if place is not None and place.country_code == area.country_code and place.kind not in ("country",):
+            found[id(place_mention)] = place
+    return found
 
 
 def _title_case(surface: str) -> str:

@@ -79,7 +79,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
 
     countries = context_countries(doc)
     mentions = extract_mentions(doc, sentence_index_of, countries)
-    entities = resolve_entities(mentions, countries)
+    entities = resolve_entities(mentions, countries, text)
     attributor = Attributor(doc, mentions, entities)
     places_by_sentence = _places_by_sentence(text, mentions, entities)
 

@@ -152,8 +152,9 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
         candidates += _small_places(key, context_countries)
     if not candidates:
         return _area_or_part(name.strip(), context_countries)
-    # A country or US state by that exact name beats a city (Georgia the country, not a town).
-    exact = [p for p in candidates if p.kind in ("country", "state") and _norm(p.name) == key]
+    # A country, US state or known region by that exact name beats a city (Georgia the country, not a
+    # town; Scotland, not a village in Pennsylvania).
+    exact = [p for p in candidates if p.kind in ("country", "state", "region") and _norm(p.name) == key]
     if exact:
         return exact[0]
     in_context = [p for p in candidates if p.country_code in context_countries]
