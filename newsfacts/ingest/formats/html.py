@@ -39,7 +39,7 @@ def _extract(content: str, *, with_metadata: bool):
         with_metadata=with_metadata,
         include_comments=False,
         include_tables=False,
-        include_images=False,
+        include_images=True,  # for the captions: photo captions state figures and places too
         deduplicate=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
@@ -66,13 +66,26 @@ def labelled_date(content: str) -> str | None:
     return None
 
 
+# trafilatura writes an image as Markdown ('![alt](src)'), then its caption; some sites repeat the caption
+# with a 'hide caption' button label. The image line and the button's copy are not text.
+_IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_CAPTION_BUTTON = re.compile(r"\s*(?:hide|toggle|show) caption\s*$", re.IGNORECASE)
+
+
+def _without_images(text: str | None) -> str | None:
+    if not text:
+        return text
+    lines = [line for line in text.split("\n") if not _IMAGE_LINE.match(line) and not _CAPTION_BUTTON.search(line)]
+    return "\n".join(lines)
+
+
 def extract_main_text(content: str) -> str | None:
     """Main text of an HTML page or fragment, or None."""
     try:
         extracted = _extract(content, with_metadata=False)
     except Exception:  # trafilatura raises a variety of parser errors on broken markup
         return None
-    return getattr(extracted, "text", None) if extracted is not None else None
+    return _without_images(getattr(extracted, "text", None)) if extracted is not None else None
 
 
 def parse(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantined]]:
@@ -80,7 +93,7 @@ def parse(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantine
         extracted = _extract(content, with_metadata=True)
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken markup
         return [], [Quarantined(rel_path, "parse", "malformed_html", f"{rel_path}: the HTML could not be parsed ({exc}).")]
-    body = getattr(extracted, "text", None) if extracted is not None else None
+    body = _without_images(getattr(extracted, "text", None)) if extracted is not None else None
     if not body or not body.strip():
         return [], [Quarantined(rel_path, "parse", "no_article_text", f"{rel_path}: no article text found in the HTML page.")]
     date = getattr(extracted, "date", None) or labelled_date(content)
