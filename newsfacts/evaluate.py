@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,8 @@ class Score:
 
 SPLITS = ("tune", "check", "all")
 POPULATED_PLACES = ("city", "town", "village", "district")
+_PLACE_KIND = re.compile(r"(?:refugee )?(?:city|town|village|district|camp|province|region|county|governorate|area|neighbou?rhood)",
+                         re.IGNORECASE)
 
 
 def split_of(gold: dict) -> str:
@@ -190,9 +193,13 @@ def _score_entities(con, doc_id, gold, merged: Score, false_merges: Score, geoco
             continue
         geocoded.expected += 1
         geocoded.predicted += 1
-        # A place written with its kind ('the Landhi district') is a mention of that place.
-        ids = set().union(*(ids for surface, ids in by_surface.items()
-                            if any(surface == v or surface.startswith(v + " ") for v in place["variants"])))
+        # A place written with or without its kind ('the Landhi district', 'Idlib' for 'Idlib city') is a
+        # mention of that place.
+        def same_place(surface: str, variant: str) -> bool:
+            longer, shorter = (surface, variant) if len(surface) > len(variant) else (variant, surface)
+            return surface == variant or (longer.startswith(shorter + " ") and _PLACE_KIND.fullmatch(longer[len(shorter) + 1:]) is not None)
+
+        ids = set().union(*(ids for surface, ids in by_surface.items() if any(same_place(surface, v) for v in place["variants"])))
         found = [place_of[i] for i in ids if place_of[i][0] is not None]
         if any(abs(lat - place["latitude"]) <= 0.5 and abs(lon - place["longitude"]) <= 0.5 for lat, lon, _cc in found):
             geocoded.true_positive += 1

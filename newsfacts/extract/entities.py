@@ -35,6 +35,7 @@ class Mention:
     # The name to geocode when it differs from the surface: 'Marion County' for 'Marion' in 'Marion,
     # Polk and Lake counties'; 'Helmand province' for a later bare 'Helmand'.
     place_query: str | None = None
+    dateline: bool = False  # the article's dateline: a place, whatever the other repairs make of the name
 
 
 @dataclass
@@ -128,6 +129,8 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
       ('Paris' is a city, but not in an article that names Jane Paris);
     - a 'person' or 'organisation' that is a known place is a place: a large city or a country
       anywhere, a smaller city only when it lies in a country the document is about."""
+    if mention.dateline:
+        return
     key = name_key(mention.surface)
     words = mention.surface.split()
     if len(words) == 1 and key in person_surnames:
@@ -300,9 +303,9 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if entity_type == "person":
             mention.role = role_of(doc, ent, start)
         mentions.append(mention)
-    dateline = _dateline_mention(doc, sentence_index_of)
-    if dateline is not None:  # the dateline is a place whatever NER made of it
-        mentions = [m for m in mentions if m.start_char >= dateline.end_char] + [dateline]
+    datelines = _dateline_mentions(doc, sentence_index_of)
+    if datelines:  # the dateline is a place whatever NER made of it
+        mentions = [m for m in mentions if m.start_char >= datelines[-1].end_char] + datelines
     mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions, countries))
     mentions = _area_lists(doc, sentence_index_of, mentions)
     mentions.extend(_named_localities(doc, sentence_index_of, mentions))
@@ -361,12 +364,28 @@ def role_of(doc, ent, name_start: int) -> str | None:
 _DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,30}?))?\s*(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s")
 
 
-def _dateline_mention(doc, sentence_index_of) -> Mention | None:
-    match = _DATELINE.match(text_of(doc))
+# Datelines that lost their dash in a repost ('SYDNEY Rioting erupted', 'BAKU/YEREVAN A new wave') and
+# agency datelines in title case ('Munich (dpa) - German football').
+_BARE_DATELINE = re.compile(r"^([A-Z]{3,}(?:[ -][A-Z]{3,})*(?:/[A-Z]{3,}(?:[ -][A-Z]{3,})*)*)\s+(?=[A-Z][a-z]|[A-Z]\s)")
+_AGENCY_DATELINE = re.compile(r"^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z .]{2,25}\)\s*[—–-]{1,2}\s")
+
+
+def _dateline_mentions(doc, sentence_index_of) -> list[Mention]:
+    text = text_of(doc)
+    match = _DATELINE.match(text)
+    if match:
+        surface = match.group(1).strip()
+        return [Mention(surface, 0, len(surface), sentence_index_of(0), "location", dateline=True)]
+    match = _BARE_DATELINE.match(text) or _AGENCY_DATELINE.match(text)
     if not match:
-        return None
-    surface = match.group(1).strip()
-    return Mention(surface, 0, len(surface), sentence_index_of(0), "location")
+        return []
+    found, position = [], 0
+    for name in match.group(1).split("/"):
+        # Only names the gazetteer knows: a capitalised first word is not a place by itself.
+        if geocode(_title_case(name)) is not None and (name.isupper() or match.re is _AGENCY_DATELINE):
+            found.append(Mention(name, position, position + len(name), sentence_index_of(position), "location", dateline=True))
+        position += len(name) + 1
+    return found
 
 
 @cache
