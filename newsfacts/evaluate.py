@@ -140,6 +140,11 @@ def _score_casualties(con, doc_id, gold, score: Score, name: str) -> None:
 
 def _score_quotes(con, doc_id, gold, aliases, found: Score, speakers: Score, name: str) -> None:
     predicted = con.execute("SELECT text, speaker FROM quotes WHERE doc_id = ?", [doc_id]).fetchall()
+    score_quotes(predicted, gold, aliases, found, speakers, name)
+
+
+def score_quotes(predicted: list[tuple[str, str | None]], gold: dict, aliases, found: Score, speakers: Score, name: str) -> None:
+    """Score (quoted text, speaker) pairs of one document against its gold quotes."""
     # Every gold quote entry is a quoted segment of five words or more (tests/gold/README.md).
     statements = [q for q in gold["quotes"] if q.get("kind", "statement") in ("statement", "embedded_tweet") and not q.get("continuation_of")]
     for entry in statements:

@@ -60,6 +60,7 @@ class _Lexicon:
     hospital_verbs: frozenset[str]
     hospital_nouns: frozenset[str]
     count_nouns: frozenset[str]
+    triggers: frozenset[str]  # every lemma or word that can head a casualty predicate: others are skipped fast
     modals: frozenset[str]
     negations: frozenset[str]
     person_nouns: frozenset[str]
@@ -74,6 +75,11 @@ def _by_word(table: dict[str, list[str]]) -> dict[str, str]:
 def lexicon() -> _Lexicon:
     rules = load_rules("casualties")
     grammar = rules["grammar"]
+    words = {w for table in ("transitive", "intransitive", "with_result", "states", "event_nouns", "toll_nouns")
+             for ws in grammar[table].values() for w in ws}
+    words |= {w.split()[-1] for ws in grammar["toll_nouns"].values() for w in ws}
+    words |= set(grammar["life_verbs_subject"]) | set(grammar["life_verbs_object"]) | set(grammar["hospital_verbs"])
+    words |= set(grammar["count_nouns"]) | {"include", "number"}
     return _Lexicon(
         transitive=_by_word(grammar["transitive"]),
         intransitive=_by_word(grammar["intransitive"]),
@@ -90,6 +96,7 @@ def lexicon() -> _Lexicon:
         hospital_verbs=frozenset(grammar["hospital_verbs"]),
         hospital_nouns=frozenset(grammar["hospital_nouns"]),
         count_nouns=frozenset(grammar["count_nouns"]),
+        triggers=frozenset(w.lower() for w in words),
         modals=frozenset(grammar["modal_auxiliaries"]),
         negations=frozenset(grammar["negations"]),
         person_nouns=frozenset(grammar["person_nouns"]),
@@ -102,6 +109,8 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
     lex = lexicon()
     figures: dict[int, GrammarFigure] = {}
     for token in sentence:
+        if token.lemma_.lower() not in lex.triggers and token.lower_ not in lex.triggers:
+            continue
         for kind, victims in _victims_of(token, lex):
             for phrase in _with_conjuncts(victims):
                 figure = _figure(kind, phrase, token, lex)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from newsfacts.extract.gazetteer import Place, demonyms, geocode, major_city_names
 from newsfacts.extract.nlp import text_of
@@ -118,6 +118,7 @@ def given_name_gender(word: str) -> str:
     return _given_names().get_gender(word) if word.isalpha() else "unknown"
 
 
+@lru_cache(maxsize=100_000)
 def is_given_name(word: str) -> bool:
     """'Oleksiy', 'Diego', 'Dmytro' are given names; 'Maxar', 'Kharkiv' are not (gender-guesser's list)."""
     return word.isalpha() and word[:1].isupper() and _given_names().get_gender(word) != "unknown"
@@ -407,10 +408,15 @@ _NAMED_SITE = re.compile(r"(?<=\bthe )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?=" +
 _COUNTRY_ABBREVIATIONS = re.compile(r"(?<![\w.])(?:U\.S\.|U\.K\.|US|UK|USA|UAE)(?![\w])")
 
 
+@lru_cache(maxsize=1024)
+def _major_cities_not_named_like_people(countries: frozenset[str]) -> frozenset[str]:
+    return frozenset(n for n in major_city_names(countries) if not is_given_name(n.split()[0]))
+
+
 def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Places NER missed: well-known places anywhere, cities of 100,000 people or more in the
     countries the document is about, named sites and country abbreviations."""
-    names = _well_known_places() | {n for n in major_city_names(countries) if not is_given_name(n.split()[0])}
+    names = _well_known_places() | _major_cities_not_named_like_people(countries)
     taken = [(m.start_char, m.end_char) for m in mentions]
     found = []
     for pattern in (_SITE, _NAMED_SITE, _COUNTRY_ABBREVIATIONS):

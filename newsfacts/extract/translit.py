@@ -7,6 +7,7 @@ so two spellings of one name share a key while different names keep different ke
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 _FOLDS = [
@@ -48,8 +49,9 @@ def plain_words(text: str) -> list[str]:
     return _PLAIN_WORD.findall(ascii_fold(text).lower())
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
-    """'Ihor Bohdanenko' and 'Igor Bogdanenco' -> 'ihor bohdanenko'."""
+    """'Ihor Bohdanenko' and 'Igor Bogdanenco' -> 'ihor bohdanenko' (kept: the rules ask for the same names often)."""
     text = ascii_fold(name).lower()
     text = re.sub(r"[’'`ʼ]", "", text)
     text = re.sub(r"[^a-z\s-]", " ", text).replace("-", " ")
