@@ -36,6 +36,11 @@ def grammar(nlp, text):
     ("Tens of thousands have died since the war began.", [("killed", 10000, None, "vague", False)]),
     ("A dozen people were hurt.", [("injured", 12, None, "approximately", False)]),
     ("The blast killed between 10 and 15 workers.", [("killed", 10, 15, "approximately", False)]),
+    ("Twelve people were treated for injuries at the scene.", [("injured", 12, 12, "exact", False)]),
+    ("Three firefighters suffered burns.", [("injured", 3, 3, "exact", False)]),
+    ("Among the dead were three children.", [("killed", 3, 3, "exact", False)]),
+    ("A total of 20 people died in the fire.", [("killed", 20, 20, "exact", False)]),
+    ("The floods claimed 30 lives last week.", [("killed", 30, 30, "exact", False)]),
 ])
 def test_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected
@@ -48,6 +53,7 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "Twenty eagles died at the landfill.",
     "He scored 30 goals before he was injured in 2010.",
     "Two men were gunned down outside the club.",  # shot, but the text does not say hurt or killed
+    "He was treated for shock.",
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []

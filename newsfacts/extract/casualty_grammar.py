@@ -60,6 +60,8 @@ class _Lexicon:
     hospital_verbs: frozenset[str]
     hospital_nouns: frozenset[str]
     count_nouns: frozenset[str]
+    injury_verbs: frozenset[str]
+    injury_nouns: frozenset[str]
     triggers: frozenset[str]  # every lemma or word that can head a casualty predicate: others are skipped fast
     modals: frozenset[str]
     negations: frozenset[str]
@@ -79,7 +81,7 @@ def lexicon() -> _Lexicon:
              for ws in grammar[table].values() for w in ws}
     words |= {w.split()[-1] for ws in grammar["toll_nouns"].values() for w in ws}
     words |= set(grammar["life_verbs_subject"]) | set(grammar["life_verbs_object"]) | set(grammar["hospital_verbs"])
-    words |= set(grammar["count_nouns"]) | {"include", "number"}
+    words |= set(grammar["count_nouns"]) | set(grammar["injury_verbs"]) | {"include", "number", "be"}
     return _Lexicon(
         transitive=_by_word(grammar["transitive"]),
         intransitive=_by_word(grammar["intransitive"]),
@@ -96,6 +98,8 @@ def lexicon() -> _Lexicon:
         hospital_verbs=frozenset(grammar["hospital_verbs"]),
         hospital_nouns=frozenset(grammar["hospital_nouns"]),
         count_nouns=frozenset(grammar["count_nouns"]),
+        injury_verbs=frozenset(grammar["injury_verbs"]),
+        injury_nouns=frozenset(grammar["injury_nouns"]),
         triggers=frozenset(w.lower() for w in words),
         modals=frozenset(grammar["modal_auxiliaries"]),
         negations=frozenset(grammar["negations"]),
@@ -150,6 +154,20 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             lives = [c for c in token.children if c.dep_ == "dobj" and c.lower_ in lex.life_nouns]
             found += [("killed", p) for life in lives for prep in life.children if prep.lower_ == "of"
                       for p in prep.children if p.dep_ == "pobj"]
+            # 'the flood claimed 30 lives'
+            found += [("killed", life) for life in lives if _number_token(life) is not None]
+        if lemma in lex.life_verbs_subject and any(c.dep_ == "nsubjpass" and c.lower_ in lex.life_nouns for c in token.children):
+            # '30 lives were lost'
+            found += [("killed", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None]
+        if lemma in lex.injury_verbs and _names_injuries(token, lex):
+            # 'twelve were treated for injuries', 'three suffered burns'
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found += [("injured", c) for c in subjects]
+        if lemma == "be":
+            # 'Among the dead were three children'
+            among = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "among" for p in c.children
+                     if p.dep_ == "pobj" and p.lower_ in lex.group_nouns]
+            found += [(lex.group_nouns[a.lower_], s) for a in among for s in token.children if s.dep_ in ("nsubj", "attr")]
         if lemma == "include" or lemma == "number":
             subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ in lex.group_nouns]
             found += [(lex.group_nouns[s.lower_], o) for s in subjects for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
@@ -205,6 +223,16 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
     if not victims and token.dep_ == "conj" and (lemma in lex.intransitive or token.tag_ == "VBN"):
         victims += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return victims
+
+
+def _names_injuries(token, lex: _Lexicon) -> bool:
+    """'treated for injuries' (passive, a 'for' phrase) or 'suffered serious wounds' (the object)."""
+    for child in token.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in lex.injury_nouns | {w.rstrip("s") for w in lex.injury_nouns}:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "for" and any(g.lower_ in lex.injury_nouns for g in child.children):
+            return True
+    return False
 
 
 def _to_hospital(token, lex: _Lexicon) -> bool:
@@ -299,12 +327,19 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon) -> GrammarFigure | None
 
 def _number_token(phrase):
     """The token that writes the phrase's count: the phrase itself ('Four were killed'), its number
-    ('30 people'), or the amount it is 'of' ('dozens of people', 'two of them')."""
+    ('30 people'), or the number of the phrase a total is 'of' ('a total of 20 people')."""
     if _is_number(phrase):
         return phrase
     for child in phrase.children:
         if child.dep_ == "nummod" and _is_number(child):
             return child
+    if phrase.lower_ in ("total", "tally"):
+        for prep in phrase.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for noun in prep.children:
+                    found = _number_token(noun) if noun.dep_ == "pobj" else None
+                    if found is not None:
+                        return found
     return None
 
 
