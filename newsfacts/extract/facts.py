@@ -87,7 +87,8 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     for m in mentions:
         if m.entity_type == "person":
             people_by_sentence.setdefault(m.sentence_index, []).append((m.start_char, m.end_char))
-    casualties = _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence, attributor, published)
+    casualties = _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence, attributor, published,
+                             document.get("title"))
     sentences_with_figures = {sentence_index_of(c["start_char"]) for c in casualties}
 
     quotes = []
@@ -156,7 +157,9 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     }
 
 
-def _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence, attributor, published) -> list[dict]:
+def _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence, attributor, published,
+                title: str | None = None) -> list[dict]:
+    headline_end = len(title) if title and text.startswith(title) else 0
     rows: list[dict] = []
     for index, sent in enumerate(sentences):
         figures = find_casualty_figures(sent.text)
@@ -193,7 +196,7 @@ def _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence,
                 "sentence_start": sent.start_char,
                 "sentence_end": sent.end_char,
             })
-    return _one_row_per_figure(rows, _country_names(), text)
+    return _one_row_per_figure(rows, _country_names(), text, headline_end)
 
 
 def _with_grammar_figures(figures: list, sent) -> list:
@@ -262,7 +265,8 @@ def _paragraph_speaker(text, sentences, index, attributor):
     return None
 
 
-def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(), text: str = "") -> list[dict]:
+def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(), text: str = "",
+                        headline_end: int = 0) -> list[dict]:
     """The same figure repeated in a document is one fact: keep its best-attributed statement.
     Equal figures at two different places ('two killed in A', later 'two killed in B') stay apart, and
     so do single victims told apart by their own words ('a man was shot dead', later 'a man was killed'):
@@ -270,8 +274,14 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
     def evidence(row) -> str:
         return " ".join(text[row["start_char"]:row["end_char"]].lower().split())
 
+    def headline(row) -> bool:
+        # A headline states the body's figure in fewer words: no place, no source, 'man' for 'passenger'.
+        return row["start_char"] < headline_end
+
     def same_person(a, b) -> bool:
-        return a["count_max"] != 1 or a["count_min"] != 1 or not text or evidence(a) == evidence(b)
+        # The headline's single victim is the one the body tells of ('Man stabbed to death on train').
+        in_headline = a["start_char"] < headline_end or b["start_char"] < headline_end
+        return a["count_max"] != 1 or a["count_min"] != 1 or not text or in_headline or evidence(a) == evidence(b)
     def score(row) -> int:
         return sum(row[k] is not None for k in ("reported_by", "reported_by_description", "period", "location"))
 
@@ -290,8 +300,8 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
         twin = next((kept for kept in survivors
                      if (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
                      and (kept["part_of"] is None or kept["victims"] == row["victims"])
-                     and same_place(kept["location"], row["location"]) and same_source(kept, row)
-                     and same_victims(kept["victims"], row["victims"])
+                     and (headline(kept) or (same_place(kept["location"], row["location"]) and same_source(kept, row)
+                                             and same_victims(kept["victims"], row["victims"])))
                      and (kept["precision"] == "vague") == (row["precision"] == "vague")
                      and same_person(kept, row)), None)
         if twin is None:

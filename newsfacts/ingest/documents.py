@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 from datetime import date, datetime
@@ -69,7 +70,9 @@ def build_document(record: RawRecord) -> dict:
         published, basis = parse_published(date_in_url(record.url)), "metadata"
     if published is None and cleaned.stated_date:
         published, basis = parse_published(cleaned.stated_date), "stated"
-    text = cleaned.text
+    # The headline is the text's first paragraph: its figures and quotes are the article's too (the
+    # annotation guide counts them), and their evidence needs offsets like any other.
+    text = f"{cleaned.title}\n\n{cleaned.text}" if cleaned.title and cleaned.text else cleaned.text
     return {
         "doc_id": document_id(text) if text else None,
         "source_path": record.source_path,
@@ -88,7 +91,14 @@ def build_document(record: RawRecord) -> dict:
 
 
 def _clean_title(title: str | None) -> str | None:
-    return " ".join(title.split()) if title and title.strip() else None
+    """One line, HTML entities decoded ('&#8211;' -> '–'), and no identifier in place of a headline
+    ('DEV-MUC3-0058', a one-word site name)."""
+    if not title or not title.strip():
+        return None
+    title = " ".join(html.unescape(title).split())
+    if len(title.split()) == 1 and (any(ch.isdigit() for ch in title) or title.isupper() or len(title) < 4):
+        return None
+    return title
 
 
 def _publisher(name: str | None) -> str | None:
