@@ -16,7 +16,7 @@ def entities_of(nlp):
 
         countries = context_countries(doc)
         mentions = extract_mentions(doc, sentence_index_of, countries)
-        entities = resolve_entities(mentions, countries)
+        entities = resolve_entities(mentions, countries, text)
         return mentions, {e.canonical_name: e for e in entities.values()}
 
     return run
@@ -117,3 +117,23 @@ def test_a_first_name_alone_joins_the_one_person_with_it(entities_of):
 def test_a_company_before_a_compound_noun_stays_a_company(entities_of):
     mentions, _e = entities_of("Apple market share rose in Germany, while Microsoft bar charts showed losses, analysts said.")
     assert not any(m.entity_type == "location" and m.surface.startswith(("Apple", "Microsoft")) for m in mentions)
+
+
+def test_a_village_many_villages_share_is_the_one_near_the_documents_cities(entities_of):
+    _, entities = entities_of("Russian forces shelled the village of Vynohradne near Mariupol in southern Ukraine on Monday.")
+    village = entities["Vynohradne"]
+    assert village.country_code == "UA" and abs(village.latitude - 47.09) < 0.3 and abs(village.longitude - 37.69) < 0.3
+
+
+def test_a_place_followed_by_its_country_or_state_lies_there(entities_of):
+    _, entities = entities_of("The former president owns a golf resort in Aberdeen, Scotland, and a club in Florida.")
+    assert entities["Aberdeen"].country_code == "GB"
+    _, entities = entities_of("Police in Fort Worth said the girl was found in Forest Hill, Texas, on Tuesday.")
+    assert entities["Forest Hill"].country_code == "US" and abs(entities["Forest Hill"].latitude - 32.67) < 0.1
+
+
+def test_datelines_a_repost_lost_the_dash_of_are_places(entities_of):
+    _, entities = entities_of("BAKU/YEREVAN A new wave of fighting broke out in the region on Saturday, officials said.")
+    assert entities["Baku"].country_code == "AZ" and entities["Yerevan"].country_code == "AM"
+    _, entities = entities_of("Munich (dpa) - Football fans gathered in the city on Wednesday to honour the striker.")
+    assert entities["Munich"].entity_type == "location" and entities["Munich"].country_code == "DE"

@@ -52,7 +52,8 @@ def test_nitf_headline_date_distributor_and_paragraphs():
     assert doc["title"] == "Shelling kills two in border town"
     assert doc["publisher"] == "Associated Press"
     assert str(doc["published_date"]) == "2022-05-11"
-    assert doc["text"].split("\n\n")[1].startswith("Rescuers were still searching")
+    assert doc["text"].split("\n\n")[0] == doc["title"]  # the headline opens the text
+    assert doc["text"].split("\n\n")[2].startswith("Rescuers were still searching")
 
 
 def test_xml_that_is_not_news_xml_is_refused_with_a_reason():

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from newsfacts.extract.gazetteer import Place, demonyms, geocode, major_city_names
+from newsfacts.extract.gazetteer import Place, demonyms, geocode, major_city_names, namesakes
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
 from newsfacts.rules import load_rules
@@ -474,6 +474,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     qualified = _qualified_places(mentions, context_countries, text)
     places = {id(m): (qualified.get(id(m)) or geocode(_title_case(m.place_query or m.surface), context_countries))
               for m in mentions if m.entity_type == "location"}
+    _nearest_namesakes(mentions, places, context_countries)
     for mention in mentions:
         place = places.get(id(mention))
         if mention.entity_type == "location" and place is None:
@@ -503,6 +504,26 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
         for mention in group:
             mention.entity_id = eid
     return entities
+
+
+def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None], context_countries: frozenset[str]) -> None:
+    """A village name that many villages of the country share is the one nearest the towns and cities the
+    document places with confidence (a 'Vynohradne' in a story about Mariupol lies near Mariupol)."""
+    anchored = [(m, places[id(m)]) for m in mentions if places.get(id(m)) is not None and places[id(m)].kind == "city"
+                and not places[id(m)].small and places[id(m)].latitude is not None
+                and places[id(m)].country_code in context_countries]
+    if not anchored:
+        return
+    for mention in mentions:
+        place = places.get(id(mention))
+        if place is None or not place.small:
+            continue
+        choices = namesakes(place, _title_case(mention.place_query or mention.surface), context_countries)
+        if len(choices) > 1:
+            # The cities of its own sentence first ('Lukashivka, near Chernihiv'), else of the document.
+            near = [a for m, a in anchored if m.sentence_index == mention.sentence_index] or [a for _m, a in anchored]
+            places[id(mention)] = min(choices, key=lambda p: min(
+                (p.latitude - a.latitude) ** 2 + (p.longitude - a.longitude) ** 2 for a in near))
 
 
 def _qualified_places(mentions: list[Mention], context_countries: frozenset[str], text: str) -> dict[int, Place]:

@@ -170,7 +170,22 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
         pool = [p for p in pool if p.basis != _SMALL or f"{p.country_code}.{p.admin1}" in context_countries]
     # A place in a state the document names ('Forest Hill' with 'Fort Worth', Texas) first, then the
     # place's own name before an alternate spelling, then the larger population.
-    return max(pool, key=lambda p: (f"{p.country_code}.{p.admin1}" in context_countries, _norm(p.name) == key, p.population))
+    return max(pool, key=lambda p: _rank(p, key, context_countries))
+
+
+def _rank(place: Place, key: str, context_countries: frozenset[str]) -> tuple:
+    return (f"{place.country_code}.{place.admin1}" in context_countries, _norm(place.name) == key, place.population)
+
+
+def namesakes(place: Place, name: str, context_countries: frozenset[str]) -> list[Place]:
+    """The towns under 15,000 people that `name` could mean as well as `place` (the one geocode chose), in
+    the same country and ranked as well by name: 'Vynohradne' is a dozen villages in Ukraine."""
+    if not place.small:
+        return []
+    key = _norm(_aliases().get(_norm(name), name))
+    rank = _rank(place, key, context_countries)[:2]
+    return [p for p in _small_places(key, context_countries)
+            if p.country_code == place.country_code and _rank(p, key, context_countries)[:2] == rank]
 
 
 _SMALL = "gazetteer: small places"
