@@ -137,3 +137,14 @@ def test_datelines_a_repost_lost_the_dash_of_are_places(entities_of):
     assert entities["Baku"].country_code == "AZ" and entities["Yerevan"].country_code == "AM"
     _, entities = entities_of("Munich (dpa) - Football fans gathered in the city on Wednesday to honour the striker.")
     assert entities["Munich"].entity_type == "location" and entities["Munich"].country_code == "DE"
+
+
+def test_one_given_name_in_two_spellings_is_one_person_two_names_are_two(entities_of):
+    mentions, entities = entities_of(
+        "Taliban spokesman Zabihullah Mujahid claimed the attack. Later, Zabiullah Mujahid said more fighters had joined. "
+        "Winemaker William Harper was taken to hospital; Will Harper had worked there for years. "
+        "John Smith and Jane Smith were not hurt.")
+    ids = {m.surface: m.entity_id for m in mentions}
+    assert ids["Zabihullah Mujahid"] == ids["Zabiullah Mujahid"]
+    assert ids["William Harper"] == ids["Will Harper"]
+    assert ids["John Smith"] != ids["Jane Smith"]

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from newsfacts.extract.gazetteer import Place, demonyms, geocode, major_city_names, namesakes
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
@@ -441,17 +443,37 @@ def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[s
     return found
 
 
+def _same_given_name(a: str, b: str) -> bool:
+    """'Will' and 'William' (a short form), 'Zabihullah' and 'Zabiullah' (one letter of transliteration)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 3 and long.startswith(short):
+        return True
+    return len(short) >= 5 and Levenshtein.distance(a, b) <= 1
+
+
+def _one_spelling_per_person(full_keys: set[str]) -> dict[str, str]:
+    """Full names of one surname whose given names are one name in two spellings: each to the longest."""
+    canonical: dict[str, str] = {}
+    for key in sorted(full_keys, key=lambda k: (-len(k), k)):
+        given, surname = key.split()[0], key.split()[1:]
+        same = [k for k in canonical.values() if k.split()[1:] == surname and _same_given_name(k.split()[0], given)]
+        canonical[key] = same[0] if same else key
+    return canonical
+
+
 def _assign_person_keys(people: list[Mention]) -> None:
+    full_keys = {name_key(m.surface) for m in people if len(name_key(m.surface).split()) >= 2}
+    spelling = _one_spelling_per_person(full_keys)
+    full_keys = set(spelling.values())
     by_surname: dict[str, set[str]] = {}
     by_given_name: dict[str, set[str]] = {}
+    for key in full_keys:
+        by_surname.setdefault(key.split()[-1], set()).add(key)
+        by_given_name.setdefault(key.split()[0], set()).add(key)
     for mention in people:
-        key = name_key(mention.surface)
-        if len(key.split()) >= 2:
-            by_surname.setdefault(key.split()[-1], set()).add(key)
-            by_given_name.setdefault(key.split()[0], set()).add(key)
-    full_keys = {name_key(m.surface) for m in people if len(name_key(m.surface).split()) >= 2}
-    for mention in people:
-        key = name_key(mention.surface)
+        key = spelling.get(name_key(mention.surface), name_key(mention.surface))
         longer = [k for k in full_keys if k.endswith(" " + key)]
         if len(key.split()) >= 2 and len(longer) == 1:
             # 'Van Den Hoek' -> 'jamon van den hoek': a surname of several words, written alone.
