@@ -41,6 +41,9 @@ def grammar(nlp, text):
     ("Among the dead were three children.", [("killed", 3, 3, "exact", False)]),
     ("A total of 20 people died in the fire.", [("killed", 20, 20, "exact", False)]),
     ("The floods claimed 30 lives last week.", [("killed", 30, 30, "exact", False)]),
+    ("Another man, believed to be a contractor, died in the blast.", [("killed", 1, 1, "exact", False)]),
+    ("In the region, a woman was killed and another two people injured in the attack.",
+     [("killed", 1, 1, "exact", False), ("injured", 2, 2, "exact", False)]),
 ])
 def test_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected

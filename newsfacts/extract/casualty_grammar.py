@@ -220,7 +220,9 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
     if not victims and token.dep_ == "xcomp":
         victims += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     # 'twelve were killed and dozens more injured': a conjoined predicate shares its head's subject.
-    if not victims and token.dep_ == "conj" and (lemma in lex.intransitive or token.tag_ == "VBN"):
+    previous = token.doc[token.i - 1] if token.i > 0 else token
+    if not victims and token.dep_ == "conj" and (lemma in lex.intransitive or token.tag_ == "VBN") \
+            and previous.pos_ in ("CCONJ", "PUNCT", "ADV"):  # not 'and another two people injured'
         victims += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return victims
 

@@ -281,7 +281,10 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
     def same_person(a, b) -> bool:
         # The headline's single victim is the one the body tells of ('Man stabbed to death on train').
         in_headline = a["start_char"] < headline_end or b["start_char"] < headline_end
-        return a["count_max"] != 1 or a["count_min"] != 1 or not text or in_headline or evidence(a) == evidence(b)
+        # 'one died', 'one was killed': a bare 'one' points back at a victim already told of.
+        back_reference = any(re.match(r"one\b(?! of)", evidence(r)) for r in (a, b))
+        return (a["count_max"] != 1 or a["count_min"] != 1 or not text or in_headline or back_reference
+                or evidence(a) == evidence(b))
     def score(row) -> int:
         return sum(row[k] is not None for k in ("reported_by", "reported_by_description", "period", "location"))
 
