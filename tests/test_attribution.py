@@ -63,3 +63,9 @@ def test_a_title_names_the_person_it_was_given_to(nlp):
     text = ('The police chief, Anton Charliyan, spoke to reporters outside the building.\n\n'
             '"The attackers were well trained and well armed," the police chief said.')
     assert speakers(nlp, text) == [("Anton Charliyan", None)]
+
+
+def test_a_headline_title_names_the_person_the_body_names_after_it(nlp):
+    text = ("'We will not abandon this city to the gangs', says mayor\n\n"
+            "The mayor of the city, Maria Lopez, spoke on Tuesday after a night of shootings left four people dead.")
+    assert speakers(nlp, text) == [("Maria Lopez", None)]

@@ -136,19 +136,28 @@ class Attributor:
     def described_entity(self, token, exclude: tuple[int, int] | None = None, window: int = 3000) -> Speaker | None:
         """'the ministry' -> the last organisation named with 'Ministry'; 'the diplomat' -> the last person
         whose role the text gave with that word."""
-        word = token.lemma_.lower()
+        def described(m) -> bool:
+            inside = exclude is not None and exclude[0] <= m.start_char < exclude[1]
+            if inside or m.entity_type not in ("person", "organization"):
+                return False
+            entity = self.entities[m.entity_id]
+            words = set(name_key(entity.canonical_name).split()) | set((entity.role or "").lower().replace("-", " ").split())
+            if m.entity_type == "person":
+                words |= self._title_words(m)
+            return token.lemma_.lower() in words or token.lower_ in words
+
         i = bisect_right(self.starts, token.idx) - 1
         while i >= 0 and self.mentions[i].start_char > token.idx - window:
-            m = self.mentions[i]
-            inside = exclude is not None and exclude[0] <= m.start_char < exclude[1]
-            if not inside and m.entity_type in ("person", "organization"):
-                entity = self.entities[m.entity_id]
-                words = set(name_key(entity.canonical_name).split()) | set((entity.role or "").lower().replace("-", " ").split())
-                if m.entity_type == "person":
-                    words |= self._title_words(m)
-                if word in words or token.lower_ in words:
-                    return self._speaker_from_mention(m)
+            if described(self.mentions[i]):
+                return self._speaker_from_mention(self.mentions[i])
             i -= 1
+        if "\n" not in text_of(self.doc)[:token.idx]:
+            # A headline names a title before the body names the person ('..., says mayor'): look ahead.
+            for m in self.mentions[bisect_right(self.starts, token.idx):]:
+                if m.start_char > token.idx + window:
+                    break
+                if described(m):
+                    return self._speaker_from_mention(m)
         return None
 
     def _title_words(self, mention) -> set[str]:
@@ -229,7 +238,8 @@ class Attributor:
         # 'the minister', 'the police chief': a common noun (the tagger sometimes calls a title a proper noun)
         if (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())) \
                 and self.mention_at(token.idx, token.idx + len(token)) is None \
-                and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her", "this", "that") for c in token.children):
+                and (any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her", "this", "that") for c in token.children)
+                     or "\n" not in text_of(self.doc)[:token.idx]):  # a headline drops its articles ('says mayor')
             described = self.described_entity(token, exclude)
             if described is not None:
                 return described
