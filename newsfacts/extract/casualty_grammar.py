@@ -45,6 +45,9 @@ class GrammarFigure:
 
 @dataclass(frozen=True)
 class _Lexicon:
+    """The [grammar] tables of rules/casualties.toml: a table of kinds maps each word to its kind, a list
+    is a set of words."""
+
     transitive: dict[str, str]
     intransitive: dict[str, str]
     with_result: dict[str, str]
@@ -62,11 +65,11 @@ class _Lexicon:
     count_nouns: frozenset[str]
     injury_verbs: frozenset[str]
     injury_nouns: frozenset[str]
-    triggers: frozenset[str]  # every lemma or word that can head a casualty predicate: others are skipped fast
-    modals: frozenset[str]
+    modal_auxiliaries: frozenset[str]
     negations: frozenset[str]
     person_nouns: frozenset[str]
     not_people: frozenset[str]
+    triggers: frozenset[str]  # every lemma or word that can head a casualty predicate: others are skipped fast
 
 
 def _by_word(table: dict[str, list[str]]) -> dict[str, str]:
@@ -76,36 +79,13 @@ def _by_word(table: dict[str, list[str]]) -> dict[str, str]:
 @cache
 def lexicon() -> _Lexicon:
     rules = load_rules("casualties")
-    grammar = rules["grammar"]
-    words = {w for table in ("transitive", "intransitive", "with_result", "states", "event_nouns", "toll_nouns")
-             for ws in grammar[table].values() for w in ws}
-    words |= {w.split()[-1] for ws in grammar["toll_nouns"].values() for w in ws}
-    words |= set(grammar["life_verbs_subject"]) | set(grammar["life_verbs_object"]) | set(grammar["hospital_verbs"])
-    words |= set(grammar["count_nouns"]) | set(grammar["injury_verbs"]) | {"include", "number", "be"}
-    return _Lexicon(
-        transitive=_by_word(grammar["transitive"]),
-        intransitive=_by_word(grammar["intransitive"]),
-        with_result=_by_word(grammar["with_result"]),
-        result_words=frozenset(w for words in grammar["result_words"].values() for w in words),
-        states=_by_word(grammar["states"]),
-        group_nouns=_by_word(grammar["group_nouns"]),
-        life_nouns=frozenset(grammar["life_nouns"]),
-        life_verbs_subject=frozenset(grammar["life_verbs_subject"]),
-        life_verbs_object=frozenset(grammar["life_verbs_object"]),
-        toll_nouns=_by_word(grammar["toll_nouns"]),
-        event_nouns=_by_word(grammar["event_nouns"]),
-        fatal_adverbs=frozenset(grammar["fatal_adverbs"]),
-        hospital_verbs=frozenset(grammar["hospital_verbs"]),
-        hospital_nouns=frozenset(grammar["hospital_nouns"]),
-        count_nouns=frozenset(grammar["count_nouns"]),
-        injury_verbs=frozenset(grammar["injury_verbs"]),
-        injury_nouns=frozenset(grammar["injury_nouns"]),
-        triggers=frozenset(w.lower() for w in words),
-        modals=frozenset(grammar["modal_auxiliaries"]),
-        negations=frozenset(grammar["negations"]),
-        person_nouns=frozenset(grammar["person_nouns"]),
-        not_people=frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"]),
-    )
+    tables = {name: _by_word(value) if isinstance(value, dict) else frozenset(w.lower() for w in value)
+              for name, value in rules["grammar"].items()}
+    tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
+    heads = ("transitive", "intransitive", "with_result", "states", "event_nouns", "toll_nouns", "life_verbs_subject",
+             "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs")
+    triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]}
+    return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be"}))
 
 
 def find_grammar_figures(sentence) -> list[GrammarFigure]:
@@ -284,11 +264,11 @@ def _toll_numbers(token) -> list:
 
 def _denied_or_hypothetical(token, lex: _Lexicon) -> bool:
     for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ in ("aux", "auxpass") and child.lower_ in lex.modals):
+        if child.dep_ == "neg" or (child.dep_ in ("aux", "auxpass") and child.lower_ in lex.modal_auxiliaries):
             return True
     head = token.head
     if token.dep_ in ("xcomp", "oprd", "acomp", "conj") and head.i != token.i:
-        return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lex.modals) for c in head.children)
+        return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lex.modal_auxiliaries) for c in head.children)
     return False
 
 
