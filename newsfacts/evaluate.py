@@ -198,7 +198,7 @@ def _score_entities(con, doc_id, gold, merged: Score, false_merges: Score, geoco
             continue
         geocoded.expected += 1
         geocoded.predicted += 1
-        # A place written with or without its kind ('the Landhi district', 'Idlib' for 'Idlib city') is a
+        # A place written with or without its kind ('the Harbour district', 'Lakeside' for 'Lakeside town') is a
         # mention of that place.
         def same_place(surface: str, variant: str) -> bool:
             longer, shorter = (surface, variant) if len(surface) > len(variant) else (variant, surface)

@@ -51,18 +51,18 @@ def test_a_pronoun_is_the_person_the_last_sentences_were_about(nlp):
     text = ('Maria Lopez, a nurse, said the clinic was full.\n\nHer colleague, David Brown, said supplies had run out.\n\n'
             '"We had to send people home with open wounds," she said.')
     assert speakers(nlp, text) == [("Maria Lopez", None)]  # 'she' is not a man the text names
-    text = ("Commentator Roberto Saviano said the minister has to do something about the railways.\n\n"
+    text = ("Commentator Marco Bellini said the minister has to do something about the railways.\n\n"
             '"Getting around by train in the south is an enterprise for adventurers," he wrote.')
-    assert speakers(nlp, text) == [("Roberto Saviano", None)]  # the main clause's subject
+    assert speakers(nlp, text) == [("Marco Bellini", None)]  # the main clause's subject
 
 
 def test_a_title_names_the_person_it_was_given_to(nlp):
-    text = ('Prime Minister Charles Michel visited the district on Tuesday.\n\nThe visit came days after the attacks.\n\n'
+    text = ('Prime Minister Peter Wood visited the district on Tuesday.\n\nThe visit came days after the attacks.\n\n'
             '"We will not abandon this neighborhood," the prime minister said.')
-    assert speakers(nlp, text) == [("Charles Michel", None)]
-    text = ('The police chief, Anton Charliyan, spoke to reporters outside the building.\n\n'
+    assert speakers(nlp, text) == [("Peter Wood", None)]
+    text = ('The police chief, Omar Haddad, spoke to reporters outside the building.\n\n'
             '"The attackers were well trained and well armed," the police chief said.')
-    assert speakers(nlp, text) == [("Anton Charliyan", None)]
+    assert speakers(nlp, text) == [("Omar Haddad", None)]
 
 
 def test_a_headline_title_names_the_person_the_body_names_after_it(nlp):

@@ -23,7 +23,7 @@ def grammar(nlp, text):
     ("Prosecutors condemned the killing of 34 soldiers.", [("killed", 34, 34, "exact", False)]),
     ("Officials said the clashes brought the toll to nine.", [("killed", 9, 9, "exact", False)]),
     ("The death toll stands at 27.", [("killed", 27, 27, "exact", False)]),
-    ("The raids bring the number of rebels killed this month to at least 535.", [("killed", 535, None, "at_least", False)]),
+    ("The raids bring the number of rebels killed this month to at least 212.", [("killed", 212, None, "at_least", False)]),
     # single victims described, not named
     ("A guard was shot dead outside the bank.", [("killed", 1, 1, "exact", False)]),
     ("A woman was fatally stabbed on the platform.", [("killed", 1, 1, "exact", False)]),
@@ -31,8 +31,8 @@ def grammar(nlp, text):
     ("One soldier was killed and another wounded in the shelling.", [("killed", 1, 1, "exact", False), ("injured", 1, 1, "exact", False)]),
     # a raising verb between subject and predicate
     ("Up to 60 people are believed to have died in the flood.", [("killed", 60, 60, "at_most", False)]),
-    ("Thirteen people, including four women, were taken to hospital.",
-     [("injured", 13, 13, "exact", False), ("injured", 4, 4, "exact", True)]),
+    ("Nine people, including two nurses, were taken to hospital.",
+     [("injured", 9, 9, "exact", False), ("injured", 2, 2, "exact", True)]),
     ("Tens of thousands have died since the war began.", [("killed", 10000, None, "vague", False)]),
     ("A dozen people were hurt.", [("injured", 12, None, "approximately", False)]),
     ("The blast killed between 10 and 15 workers.", [("killed", 10, 15, "approximately", False)]),
@@ -53,7 +53,7 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "No one was hurt in the fire.",
     "Experts warned the virus could kill thousands.",
     "The board killed the deal and cut 300 jobs.",
-    "Twenty eagles died at the landfill.",
+    "Thirty sheep died in the storm.",
     "He scored 30 goals before he was injured in 2010.",
     "Two men were gunned down outside the club.",  # shot, but the text does not say hurt or killed
     "He was treated for shock.",

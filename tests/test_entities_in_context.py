@@ -120,31 +120,31 @@ def test_a_company_before_a_compound_noun_stays_a_company(entities_of):
 
 
 def test_a_village_many_villages_share_is_the_one_near_the_documents_cities(entities_of):
-    _, entities = entities_of("Russian forces shelled the village of Vynohradne near Mariupol in southern Ukraine on Monday.")
-    village = entities["Vynohradne"]
-    assert village.country_code == "UA" and abs(village.latitude - 47.09) < 0.3 and abs(village.longitude - 37.69) < 0.3
+    _, entities = entities_of("Drones struck the village of Novoselivka near Poltava in central Ukraine on Monday.")
+    village = entities["Novoselivka"]
+    assert village.country_code == "UA" and abs(village.latitude - 49.63) < 0.3 and abs(village.longitude - 34.69) < 0.3
 
 
 def test_a_place_followed_by_its_country_or_state_lies_there(entities_of):
-    _, entities = entities_of("The former president owns a golf resort in Aberdeen, Scotland, and a club in Florida.")
-    assert entities["Aberdeen"].country_code == "GB"
-    _, entities = entities_of("Police in Fort Worth said the girl was found in Forest Hill, Texas, on Tuesday.")
-    assert entities["Forest Hill"].country_code == "US" and abs(entities["Forest Hill"].latitude - 32.67) < 0.1
+    _, entities = entities_of("The company owns a hotel in Perth, Scotland, and an office in Florida.")
+    assert entities["Perth"].country_code == "GB"
+    _, entities = entities_of("Police in Houston said the boy was found in Franklin, Texas, on Tuesday.")
+    assert entities["Franklin"].country_code == "US" and abs(entities["Franklin"].latitude - 31.03) < 0.1
 
 
 def test_datelines_a_repost_lost_the_dash_of_are_places(entities_of):
-    _, entities = entities_of("BAKU/YEREVAN A new wave of fighting broke out in the region on Saturday, officials said.")
-    assert entities["Baku"].country_code == "AZ" and entities["Yerevan"].country_code == "AM"
-    _, entities = entities_of("Munich (dpa) - Football fans gathered in the city on Wednesday to honour the striker.")
-    assert entities["Munich"].entity_type == "location" and entities["Munich"].country_code == "DE"
+    _, entities = entities_of("TBILISI/ANKARA A new round of talks opened in the region on Saturday, officials said.")
+    assert entities["Tbilisi"].country_code == "GE" and entities["Ankara"].country_code == "TR"
+    _, entities = entities_of("Hamburg (dpa) - Dock workers gathered in the city on Wednesday to honour a colleague.")
+    assert entities["Hamburg"].entity_type == "location" and entities["Hamburg"].country_code == "DE"
 
 
 def test_one_given_name_in_two_spellings_is_one_person_two_names_are_two(entities_of):
     mentions, entities = entities_of(
-        "Taliban spokesman Zabihullah Mujahid claimed the attack. Later, Zabiullah Mujahid said more fighters had joined. "
+        "Rebel spokesman Habibullah Karimi claimed the attack. Later, Habiullah Karimi said more fighters had joined. "
         "Winemaker William Harper was taken to hospital; Will Harper had worked there for years. "
         "John Smith and Jane Smith were not hurt.")
     ids = {m.surface: m.entity_id for m in mentions}
-    assert ids["Zabihullah Mujahid"] == ids["Zabiullah Mujahid"]
+    assert ids["Habibullah Karimi"] == ids["Habiullah Karimi"]
     assert ids["William Harper"] == ids["Will Harper"]
     assert ids["John Smith"] != ids["Jane Smith"]

@@ -32,8 +32,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 class Speaker:
     name: str  # canonical entity name, or the noun phrase the text uses ('the doctor')
     entity_id: str | None
-    institution: bool = False  # an organisation the text describes rather than names ('the Israeli military')
-    proper: bool = False  # a proper name the entity recogniser missed ('Akhilesh Yadav' tagged as a title)
+    institution: bool = False  # an organisation the text describes rather than names ('the national army')
+    proper: bool = False  # a proper name the entity recogniser missed (a name tagged as a work of art)
 
 
 class Attributor:
@@ -103,7 +103,7 @@ class Attributor:
                     subjects.append(m)
                 i -= 1
             if subjects:
-                # 'Saviano said Renzi has to act': the main clause's subject, not the reported one.
+                # 'Bellini said the minister has to act': the main clause's subject, not the reported one.
                 return min(subjects, key=self._clause_depth)
         return None
 
@@ -161,19 +161,19 @@ class Attributor:
         return None
 
     def _title_words(self, mention) -> set[str]:
-        """Words the text gives a person as a title: just before the name ('Prime Minister Charles Michel',
-        'The police chief, Anton Charliyan') or in an apposition after it ('Jane Doe, the mayor,')."""
+        """Words the text gives a person as a title: just before the name ('Prime Minister Peter Wood',
+        'The police chief, Omar Haddad') or in an apposition after it ('Jane Doe, the mayor,')."""
         text = text_of(self.doc)
         before = re.split(r"[.;:!?\n\"“”]", text[max(0, mention.start_char - 60):mention.start_char])[-1]
         if before.endswith(", "):
-            # 'The police chief, Anton Charliyan': a description set off just before the name
+            # 'The police chief, Omar Haddad': a description set off just before the name
             clause = before[:-2].split(",")[-1].split()
             title = clause[-4:] if clause and clause[0].lower() in ("the", "a", "an") else []
         else:
-            title = re.split(r"[,()]", before)[-1].split()[-3:]  # 'Prime Minister Charles Michel'
+            title = re.split(r"[,()]", before)[-1].split()[-3:]  # 'Prime Minister Peter Wood'
         after = text[mention.end_char:mention.end_char + 80]
         apposition = after[1:].split(",")[0] if after.startswith(",") else ""
-        surface = text[mention.start_char:mention.end_char]  # NER may take the title in: 'Prime Minister Charles Michel'
+        surface = text[mention.start_char:mention.end_char]  # NER may take the title in: 'Prime Minister Peter Wood'
         return {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(title) + " " + apposition + " " + surface)}
 
     def last_named_speaker_before(self, position: int, exclude: tuple[int, int] | None = None, lookback: int = 8,
@@ -224,7 +224,7 @@ class Attributor:
                 return self._speaker_from_mention(mention) if mention else None
             return None
         if token.pos_ == "NOUN" and token.lemma_.lower() in STATEMENT_NOUNS:
-            # 'A statement from Chelsea read', "Chelsea's statement added", 'the statement said'
+            # 'A statement from the club read', "The club's statement added", 'the statement said'
             for child in token.children:
                 if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("from", "by", "of")):
                     issuer = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -251,7 +251,7 @@ class Attributor:
         mention = self.mention_at(token.idx, token.idx + len(token))
         if mention is None:
             # 'the head of the regional administration, Name' or 'regional governor Name'; an apposition
-            # first, and never the possessor ("Mr. Abdeslam's former teacher, Marie Dupont" is Dupont).
+            # first, and never the possessor ("Mr. Brown's former teacher, Marie Dupont" is Dupont).
             possessed = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
             appositions = [t for c in token.children if c.dep_ == "appos" for t in c.subtree]
             rest = [t for t in phrase if t.i not in possessed and t not in appositions]
@@ -322,7 +322,7 @@ class Attributor:
 
 
 def _describes_institution(token) -> bool:
-    """'the Israeli military', "Ukraine's foreign ministry", 'the US military': an institution noun with a
+    """'the national army', "the country's foreign ministry", 'the US military': an institution noun with a
     country or a proper name before it (not 'a senior official', not 'the ministry' alone)."""
     head = token.lemma_.lower()
     compound = " ".join(c.lower_ for c in token.children if c.dep_ == "compound")

@@ -158,7 +158,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         found += [(lex.event_nouns[lower], p) for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                   for p in prep.children if p.dep_ == "pobj"]
     if token.pos_ == "NOUN" and lower in lex.count_nouns:
-        # 'the number of Tamil fighters killed since December 1 rose to at least 535'
+        # 'the number of rebels killed since the offensive began rose to at least 212'
         described = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                      for p in prep.children if p.dep_ == "pobj"]
         for noun in described:

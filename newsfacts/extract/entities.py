@@ -153,7 +153,7 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
             # a one-word name that is a town of a country the document is about (a district town that NER tags as an organisation)
             or (place.country_code in countries and len(mention.surface.split()) == 1
                 and place.kind == "city" and mention.surface not in org_heads and not place.small)
-            # 'Maydon Shahr' tagged as a person: a town of the document's country, not a given name first
+            # a two-word town tagged as a person: a town of the document's country, not a given name first
             # (a one-word name is too often a surname that some village also bears: 'Jones', 'Brown')
             or (place.country_code in countries and place.kind == "city" and mention.entity_type == "person"
                 and len(words) >= 2 and not is_given_name(words[0]) and mention.surface not in org_heads)
@@ -367,8 +367,8 @@ def role_of(doc, ent, name_start: int) -> str | None:
 _DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,30}?))?\s*(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s")
 
 
-# Datelines that lost their dash in a repost ('SYDNEY Rioting erupted', 'BAKU/YEREVAN A new wave') and
-# agency datelines in title case ('Munich (dpa) - German football').
+# Datelines that lost their dash in a repost ('TBILISI Protesters gathered', 'TBILISI/ANKARA Talks opened') and
+# agency datelines in title case ('Hamburg (dpa) - Dock workers').
 _BARE_DATELINE = re.compile(r"^([A-Z]{3,}(?:[ -][A-Z]{3,})*(?:/[A-Z]{3,}(?:[ -][A-Z]{3,})*)*)\s+(?=[A-Z][a-z]|[A-Z]\s)")
 _AGENCY_DATELINE = re.compile(r"^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z .]{2,25}\)\s*[—–-]{1,2}\s")
 
@@ -444,7 +444,7 @@ def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[s
 
 
 def _same_given_name(a: str, b: str) -> bool:
-    """'Will' and 'William' (a short form), 'Zabihullah' and 'Zabiullah' (one letter of transliteration)."""
+    """'Will' and 'William' (a short form), 'Habibullah' and 'Habiullah' (one letter of transliteration)."""
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
@@ -476,7 +476,7 @@ def _assign_person_keys(people: list[Mention]) -> None:
         key = spelling.get(name_key(mention.surface), name_key(mention.surface))
         longer = [k for k in full_keys if k.endswith(" " + key)]
         if len(key.split()) >= 2 and len(longer) == 1:
-            # 'Van Den Hoek' -> 'jamon van den hoek': a surname of several words, written alone.
+            # 'Van Der Berg' -> 'anna van der berg': a surname of several words, written alone.
             mention.key = longer[0]
             continue
         if len(key.split()) == 1:
@@ -490,7 +490,7 @@ def _assign_person_keys(people: list[Mention]) -> None:
 
 def resolve_entities(mentions: list[Mention], context_countries: frozenset[str], text: str = "") -> dict[str, Entity]:
     """Entities of one document, keyed by id; sets each mention's entity_id. Places are geocoded, each
-    in the country or state written after it ('Aberdeen, Scotland', 'Forest Hill, Texas') when there is one."""
+    in the country or state written after it ('Perth, Scotland', 'Franklin, Texas') when there is one."""
     entities: dict[str, Entity] = {}
     by_group: dict[tuple[str, str], list[Mention]] = {}
     qualified = _qualified_places(mentions, context_countries, text)
@@ -530,7 +530,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
 
 def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None], context_countries: frozenset[str]) -> None:
     """A village name that many villages of the country share is the one nearest the towns and cities the
-    document places with confidence (a 'Vynohradne' in a story about Mariupol lies near Mariupol)."""
+    document places with confidence (a 'Novoselivka' in a story about Poltava lies near Poltava)."""
     anchored = [(m, places[id(m)]) for m in mentions if places.get(id(m)) is not None and places[id(m)].kind == "city"
                 and not places[id(m)].small and places[id(m)].latitude is not None
                 and places[id(m)].country_code in context_countries]
@@ -542,14 +542,14 @@ def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None],
             continue
         choices = namesakes(place, _title_case(mention.place_query or mention.surface), context_countries)
         if len(choices) > 1:
-            # The cities of its own sentence first ('Lukashivka, near Chernihiv'), else of the document.
+            # The cities of its own sentence first ('Novoselivka, near Poltava'), else of the document.
             near = [a for m, a in anchored if m.sentence_index == mention.sentence_index] or [a for _m, a in anchored]
             places[id(mention)] = min(choices, key=lambda p: min(
                 (p.latitude - a.latitude) ** 2 + (p.longitude - a.longitude) ** 2 for a in near))
 
 
 def _qualified_places(mentions: list[Mention], context_countries: frozenset[str], text: str) -> dict[int, Place]:
-    """'Aberdeen, Scotland', 'Chop, Ukraine', 'Forest Hill, Texas': a place followed by the country, region
+    """'Perth, Scotland', 'Perechyn, Ukraine', 'Franklin, Texas': a place followed by the country, region
     or state it lies in is looked up there first."""
     if not text:
         return {}
@@ -611,7 +611,7 @@ def _canonical_spelling(group: list[Mention]) -> str:
 
 def context_countries(doc) -> frozenset[str]:
     """Countries a document names or implies ('Ukrainian' -> UA), to disambiguate its places, and the
-    US states it names or implies by a city ('US.TX' for 'Texas' or 'Fort Worth')."""
+    US states it names or implies by a city ('US.TX' for 'Texas' or 'Houston')."""
     codes = set()
     for ent in doc.ents:
         if ent.label_ in ("GPE", "NORP", "LOC"):

@@ -99,7 +99,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
             speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
         previous = (speaker, q.end_char)
         # A tweet's author is a name even when NER did not tag it ('MFA of Ukraine').
-        # A tweet's author and an institution the text describes ('the Israeli military') are names too.
+        # A tweet's author and an institution the text describes ('the national army') are names too.
         named = speaker is not None and (speaker.entity_id is not None or q.tweet_author is not None
                                          or speaker.institution or speaker.proper)
         quotes.append({

@@ -48,7 +48,7 @@ _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt
 def _norm(name: str) -> str:
     text = ascii_fold(name).lower().replace("’", "'").replace(".", "").strip(" ,'")
     words = text.removeprefix("the ").split()
-    if words and words[0] in _ABBREVIATED:  # 'St. Joseph' is 'Saint Joseph', 'Ft Worth' 'Fort Worth'
+    if words and words[0] in _ABBREVIATED:  # 'St. Charles' is 'Saint Charles', 'Ft Myers' 'Fort Myers'
         words[0] = _ABBREVIATED[words[0]]
     return " ".join(words)
 
@@ -168,7 +168,7 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     if any(p.population >= _BIG_CITY and p.kind == "city" for p in pool):
         # 'Kiev' is Kyiv, whatever village also bears the name, unless the document names the village's state.
         pool = [p for p in pool if p.basis != _SMALL or f"{p.country_code}.{p.admin1}" in context_countries]
-    # A place in a state the document names ('Forest Hill' with 'Fort Worth', Texas) first, then the
+    # A place in a state the document names ('Franklin' with 'Houston', Texas) first, then the
     # place's own name before an alternate spelling, then the larger population.
     return max(pool, key=lambda p: _rank(p, key, context_countries))
 
@@ -179,7 +179,7 @@ def _rank(place: Place, key: str, context_countries: frozenset[str]) -> tuple:
 
 def namesakes(place: Place, name: str, context_countries: frozenset[str]) -> list[Place]:
     """The towns under 15,000 people that `name` could mean as well as `place` (the one geocode chose), in
-    the same country and ranked as well by name: 'Vynohradne' is a dozen villages in Ukraine."""
+    the same country and ranked as well by name: 'Novoselivka' is a dozen villages in Ukraine."""
     if not place.small:
         return []
     key = _norm(_aliases().get(_norm(name), name))

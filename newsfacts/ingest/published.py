@@ -16,7 +16,7 @@ import dateparser
 _ISO = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_]|(?<=\d)[+-Z])")
 _DATED_URL = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_][a-z]|$)")
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_TIME_AS_PERIOD": False, "PREFER_DATES_FROM": "past"}
-# A dateline: 'LIMA, 20 MAY 88 (EFE) --', 'GROSSETO, Italy, July 9, 2013 (AP) -', 'Kabul, 3 March 2021:'
+# A dateline: 'QUITO, 14 JUN 91 (EFE) --', 'SIENA, Italy, July 9, 2013 (AP) -', 'Kabul, 3 March 2021:'
 _DATELINE = re.compile(
     r"^\s*[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’ -]{1,30})?,\s*"
     r"(?P<date>(?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{2,4}))"
@@ -54,7 +54,7 @@ def date_in_url(url: str | None) -> str | None:
 
 
 def dateline_date(paragraph: str) -> str | None:
-    """The full date of an opening dateline ('LIMA, 20 MAY 88 (EFE) --'), as the text writes it, else None."""
+    """The full date of an opening dateline ('QUITO, 14 JUN 91 (EFE) --'), as the text writes it, else None."""
     match = _DATELINE.match(paragraph[:120])
     if not match:
         return None
