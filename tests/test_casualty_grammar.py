@@ -41,6 +41,11 @@ def grammar(nlp, text):
     ("Among the dead were three children.", [("killed", 3, 3, "exact", False)]),
     ("A total of 20 people died in the fire.", [("killed", 20, 20, "exact", False)]),
     ("The floods claimed 30 lives last week.", [("killed", 30, 30, "exact", False)]),
+    # 'including' hung on the verb, counted nouns, 'there were ... among the dead'
+    ("The strike killed at least 11, including three children.", [("killed", 11, None, "at_least", False), ("killed", 3, 3, "exact", True)]),
+    ("Fifteen deaths have been reported in the county.", [("killed", 15, 15, "exact", False)]),
+    ("Four bodies were found in the church.", [("killed", 4, 4, "exact", False)]),
+    ("There were two teenage boys among the dead.", [("killed", 2, 2, "exact", False)]),
     ("Another man, believed to be a contractor, died in the blast.", [("killed", 1, 1, "exact", False)]),
     ("In the region, a woman was killed and another two people injured in the attack.",
      [("killed", 1, 1, "exact", False), ("injured", 2, 2, "exact", False)]),
@@ -57,6 +62,8 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "He scored 30 goals before he was injured in 2010.",
     "Two men were gunned down outside the club.",  # shot, but the text does not say hurt or killed
     "He was treated for shock.",
+    "No deaths were reported.",
+    "Deaths from the virus could reach thousands.",
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []

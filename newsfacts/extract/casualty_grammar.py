@@ -65,6 +65,7 @@ class _Lexicon:
     count_nouns: frozenset[str]
     injury_verbs: frozenset[str]
     injury_nouns: frozenset[str]
+    counted_nouns: dict[str, str]
     modal_auxiliaries: frozenset[str]
     negations: frozenset[str]
     person_nouns: frozenset[str]
@@ -83,7 +84,7 @@ def lexicon() -> _Lexicon:
               for name, value in rules["grammar"].items()}
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
     heads = ("transitive", "intransitive", "with_result", "states", "event_nouns", "toll_nouns", "life_verbs_subject",
-             "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs")
+             "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "counted_nouns")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]}
     return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be"}))
 
@@ -97,6 +98,11 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
             continue
         for kind, victims in _victims_of(token, lex):
             for phrase in _with_conjuncts(victims):
+                whole = _figure(kind, phrase, token, lex)
+                if whole is not None:
+                    # 'killed at least 11, including three children': the parser hangs 'including' on the verb
+                    for part in _included(kind, token, whole, lex):
+                        figures.setdefault(part.number_start, part)
                 figure = _figure(kind, phrase, token, lex)
                 if figure is None or any(f.number_start <= figure.number_start < f.end_char and f.kind == figure.kind
                                          for f in figures.values()):
@@ -153,6 +159,16 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             found += [(lex.group_nouns[s.lower_], o) for s in subjects for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
     if token.pos_ == "NOUN" and (lower in lex.toll_nouns or f"{_compound(token)} {lower}" in lex.toll_nouns):
         found += [(lex.toll_nouns.get(lower, "killed"), n) for n in _toll_numbers(token)]
+    if token.pos_ in ("NOUN", "ADJ") and lower in lex.counted_nouns and _number_token(token) is not None \
+            and token.dep_ not in ("pobj",) and not _denied_or_hypothetical(token.head, lex):
+        # '15 deaths have been reported', '22 homicides were recorded', 'four bodies were found'
+        found.append((lex.counted_nouns[lower], token))
+    if lemma == "be" and any(c.dep_ == "expl" for c in token.children):
+        # 'There were two teenage boys among the dead' ('among' on the verb or on the noun)
+        for subject in (c for c in token.children if c.dep_ in ("attr", "nsubj")):
+            among = [p for holder in (token, subject) for c in holder.children if c.dep_ == "prep" and c.lower_ == "among"
+                     for p in c.children if p.dep_ == "pobj" and p.lower_ in lex.group_nouns]
+            found += [(lex.group_nouns[among[0].lower_], subject)] if among else []
     if token.pos_ == "NOUN" and lower in lex.event_nouns:
         # 'the killing of 34 Turkish soldiers', 'resulted in the deaths of at least 66 people'
         found += [(lex.event_nouns[lower], p) for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -368,6 +384,20 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
     if not any((c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS) or c.dep_ == "poss" for c in phrase.children):
         return False
     return phrase.lemma_.lower() in lex.person_nouns or f"{_compound(phrase)} {phrase.lower_}".strip() in lex.person_nouns
+
+
+def _included(kind: str, predicate, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
+    """Sub-figures introduced by 'including'/'among them' under the predicate itself."""
+    parts = []
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ in ("including", "among") and child.idx > whole.number_start:
+            for included in (p for p in child.children if p.dep_ == "pobj"):
+                for member in _with_conjuncts(included):
+                    part = _figure(kind, member, member, lex)
+                    if part is not None and part.count.count_min < (whole.count.count_min or 0):
+                        parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
+                                                   part.number_start, sub_figure_of=whole.number_start))
+    return parts
 
 
 def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
