@@ -386,10 +386,10 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
     return phrase.lemma_.lower() in lex.person_nouns or f"{_compound(phrase)} {phrase.lower_}".strip() in lex.person_nouns
 
 
-def _included(kind: str, predicate, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
-    """Sub-figures introduced by 'including'/'among them' under the predicate itself."""
+def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
+    """Sub-figures introduced by 'including'/'among them' under the victims' phrase or the predicate."""
     parts = []
-    for child in predicate.children:
+    for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("including", "among") and child.idx > whole.number_start:
             for included in (p for p in child.children if p.dep_ == "pobj"):
                 for member in _with_conjuncts(included):
@@ -402,16 +402,8 @@ def _included(kind: str, predicate, whole: GrammarFigure, lex: _Lexicon) -> list
 
 def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
     """'Four villagers, two of them teenagers, ...': an apposition with its own number is part of the figure."""
-    parts = []
+    parts = _included(kind, phrase, whole, lex)
     for child in phrase.children:
-        if child.dep_ == "prep" and child.lower_ in ("including", "among"):
-            for included in (p for p in child.children if p.dep_ == "pobj"):
-                for member in _with_conjuncts(included):
-                    part = _figure(kind, member, member, lex)
-                    if part is not None and part.count.count_min < (whole.count.count_min or 0):
-                        parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
-                                                   part.number_start, sub_figure_of=whole.number_start))
-            continue
         if child.dep_ != "appos":
             continue
         number = _number_token(child)
