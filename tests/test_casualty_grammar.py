@@ -46,6 +46,9 @@ def grammar(nlp, text):
     ("Fifteen deaths have been reported in the county.", [("killed", 15, 15, "exact", False)]),
     ("Four bodies were found in the church.", [("killed", 4, 4, "exact", False)]),
     ("There were two teenage boys among the dead.", [("killed", 2, 2, "exact", False)]),
+    # a running total (the guide: 'the sixth fatality' counts 6)
+    ("Health officials confirmed a 6th fatality linked to the outbreak.", [("killed", 6, 6, "exact", False)]),
+    ("It was the ninth death in the region this year.", [("killed", 9, 9, "exact", False)]),
     ("Another man, believed to be a contractor, died in the blast.", [("killed", 1, 1, "exact", False)]),
     ("In the region, a woman was killed and another two people injured in the attack.",
      [("killed", 1, 1, "exact", False), ("injured", 2, 2, "exact", False)]),
@@ -63,6 +66,7 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "Two men were gunned down outside the club.",  # shot, but the text does not say hurt or killed
     "He was treated for shock.",
     "No deaths were reported.",
+    "It was the first time the club had won the cup.",
     "Deaths from the virus could reach thousands.",
 ])
 def test_look_alikes_are_no_figures(nlp, text):

@@ -29,3 +29,10 @@ def test_qualifiers_ranges_and_vague_amounts(number, qualifier, upper, expected)
 def test_words_that_are_not_numbers():
     assert words_to_int("several planes") is None
     assert parse_count("banana") is None
+
+
+def test_an_average_is_approximate_as_the_guide_codes_it():
+    from newsfacts.extract.casualties import find_casualty_figures
+
+    (figure,) = find_casualty_figures("An average of 30 people are killed every month on the roads.")
+    assert (figure.kind, figure.count.count_min, figure.count.precision) == ("killed", 30, "approximately")

@@ -66,6 +66,7 @@ class _Lexicon:
     injury_verbs: frozenset[str]
     injury_nouns: frozenset[str]
     counted_nouns: dict[str, str]
+    ordinal_nouns: dict[str, str]
     modal_auxiliaries: frozenset[str]
     negations: frozenset[str]
     person_nouns: frozenset[str]
@@ -84,9 +85,35 @@ def lexicon() -> _Lexicon:
               for name, value in rules["grammar"].items()}
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
     heads = ("transitive", "intransitive", "with_result", "states", "event_nouns", "toll_nouns", "life_verbs_subject",
-             "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "counted_nouns")
+             "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "counted_nouns", "ordinal_nouns")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]}
     return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be"}))
+
+
+_ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+_ORDINAL = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _ordinal_value(token) -> int | None:
+    match = _ORDINAL.match(token.text)
+    return int(match.group(1)) if match else _ORDINAL_WORDS.get(token.lower_)
+
+
+def _running_totals(sentence, lex: _Lexicon) -> list[GrammarFigure]:
+    """'the sixth fatality', 'a 6th death': a running total is a figure of that count."""
+    found = []
+    for token in sentence:
+        kind = lex.ordinal_nouns.get(token.lower_)
+        if kind is None or _denied_or_hypothetical(token.head, lex):
+            continue
+        for ordinal in (c for c in token.children if c.dep_ == "amod"):
+            value = _ordinal_value(ordinal)
+            if value:
+                found.append(GrammarFigure(kind, Count(value, value, "exact"), token.lower_, ordinal.idx,
+                                           token.idx + len(token.text), ordinal.idx))
+    return found
 
 
 def find_grammar_figures(sentence) -> list[GrammarFigure]:
@@ -111,6 +138,8 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                     figures[figure.number_start] = figure
                     for part in _sub_figures(kind, phrase, figure, lex):
                         figures.setdefault(part.number_start, part)
+    for total in _running_totals(sentence, lex):
+        figures.setdefault(total.number_start, total)
     return sorted(figures.values(), key=lambda f: f.number_start)
 
 

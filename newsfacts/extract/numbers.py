@@ -28,6 +28,7 @@ QUALIFIERS = {
     "about": "approximately", "around": "approximately", "approximately": "approximately", "some": "approximately",
     "roughly": "approximately", "an estimated": "approximately", "estimated": "approximately",
     "nearly": "approximately", "almost": "approximately", "close to": "approximately", "just over": "at_least",
+    "an average of": "approximately", "on average": "approximately",
     "up to": "at_most", "as many as": "at_most", "at most": "at_most", "fewer than": "at_most",
     "less than": "at_most", "no more than": "at_most",
 }
