@@ -69,21 +69,6 @@ class Attributor:
         gender = given_name_gender(self.entities[entity_id].canonical_name.split()[0])
         return not ((pronoun == "she" and gender in ("male", "mostly_male")) or (pronoun == "he" and gender in ("female", "mostly_female")))
 
-    def last_person_before(self, position: int, exclude: tuple[int, int] | None = None, pronoun: str | None = None):
-        """The person a 'he'/'she' at `position` refers to: the last person who was the subject of a
-        sentence, else the last person mentioned (never one inside the quotation `exclude`)."""
-        fallback = None
-        i = bisect_right(self.starts, position) - 1
-        while i >= 0:
-            m = self.mentions[i]
-            inside = exclude is not None and exclude[0] <= m.start_char < exclude[1]
-            if m.entity_type == "person" and m.end_char <= position and not inside and self._agrees(m.entity_id, pronoun):
-                if self._is_subject(m):
-                    return m
-                fallback = fallback or m
-            i -= 1
-        return fallback
-
     def salient_person_before(self, position: int, exclude: tuple[int, int] | None = None, pronoun: str | None = None,
                               lookback: int = 2):
         """The person who is the subject of the nearest sentence before `position` (its own sentence
@@ -97,8 +82,7 @@ class Attributor:
             i = bisect_right(self.starts, min(position, sent.end_char)) - 1
             while i >= 0 and self.mentions[i].start_char >= sent.start_char:
                 m = self.mentions[i]
-                inside = exclude is not None and exclude[0] <= m.start_char < exclude[1]
-                if (m.entity_type == "person" and m.end_char <= position and not inside and not self._in_quotation(m)
+                if (m.entity_type == "person" and m.end_char <= position and not _inside(m, exclude) and not self._in_quotation(m)
                         and self._agrees(m.entity_id, pronoun) and self._is_subject(m)):
                     subjects.append(m)
                 i -= 1
@@ -118,15 +102,17 @@ class Attributor:
         before = text[paragraph_start:mention.start_char]
         return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
 
-    def last_of_type_before(self, position: int, entity_type: str, exclude: tuple[int, int] | None = None, window: int = 1500):
-        """The last mention of an entity of this type before `position` (not inside `exclude`), preferring
-        one that was a sentence's subject."""
+    def last_of_type_before(self, position: int, entity_type: str, exclude: tuple[int, int] | None = None,
+                            window: int | None = None, pronoun: str | None = None):
+        """The last mention of an entity of this type before `position` (not inside the quotation `exclude`,
+        within `window` characters, agreeing with `pronoun`), preferring one that was a sentence's subject:
+        the person a 'he'/'she' refers to, the organisation an 'it' does."""
         fallback = None
         i = bisect_right(self.starts, position) - 1
-        while i >= 0 and self.mentions[i].start_char > position - window:
+        while i >= 0 and (window is None or self.mentions[i].start_char > position - window):
             m = self.mentions[i]
-            inside = exclude is not None and exclude[0] <= m.start_char < exclude[1]
-            if m.entity_type == entity_type and m.end_char <= position and not inside:
+            if (m.entity_type == entity_type and m.end_char <= position and not _inside(m, exclude)
+                    and (entity_type != "person" or self._agrees(m.entity_id, pronoun))):
                 if self._is_subject(m):
                     return m
                 fallback = fallback or m
@@ -137,8 +123,7 @@ class Attributor:
         """'the ministry' -> the last organisation named with 'Ministry'; 'the diplomat' -> the last person
         whose role the text gave with that word."""
         def described(m) -> bool:
-            inside = exclude is not None and exclude[0] <= m.start_char < exclude[1]
-            if inside or m.entity_type not in ("person", "organization"):
+            if _inside(m, exclude) or m.entity_type not in ("person", "organization"):
                 return False
             entity = self.entities[m.entity_id]
             words = set(name_key(entity.canonical_name).split()) | set((entity.role or "").lower().replace("-", " ").split())
@@ -161,7 +146,7 @@ class Attributor:
         return None
 
     def _title_words(self, mention) -> set[str]:
-        """Words the text gives a person as a title: just before the name ('Prime Minister Peter Wood',
+        """Words the text gives a person as a title: just before the name ('Interior Minister Peter Wood',
         'The police chief, Omar Haddad') or in an apposition after it ('Jane Doe, the mayor,')."""
         text = text_of(self.doc)
         before = re.split(r"[.;:!?\n\"“”]", text[max(0, mention.start_char - 60):mention.start_char])[-1]
@@ -170,10 +155,10 @@ class Attributor:
             clause = before[:-2].split(",")[-1].split()
             title = clause[-4:] if clause and clause[0].lower() in ("the", "a", "an") else []
         else:
-            title = re.split(r"[,()]", before)[-1].split()[-3:]  # 'Prime Minister Peter Wood'
+            title = re.split(r"[,()]", before)[-1].split()[-3:]  # 'Interior Minister Peter Wood'
         after = text[mention.end_char:mention.end_char + 80]
         apposition = after[1:].split(",")[0] if after.startswith(",") else ""
-        surface = text[mention.start_char:mention.end_char]  # NER may take the title in: 'Prime Minister Peter Wood'
+        surface = text[mention.start_char:mention.end_char]  # NER may take the title in: 'Interior Minister Peter Wood'
         return {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(title) + " " + apposition + " " + surface)}
 
     def last_named_speaker_before(self, position: int, exclude: tuple[int, int] | None = None, lookback: int = 8,
@@ -217,10 +202,10 @@ class Attributor:
                 speaker = self.last_named_speaker_before(token.idx, exclude, pronoun=token.lower_)
                 if speaker:
                     return speaker
-                mention = self.last_person_before(token.idx, exclude, pronoun=token.lower_)
+                mention = self.last_of_type_before(token.idx, "person", exclude, pronoun=token.lower_)
                 return self._speaker_from_mention(mention) if mention else None
             if token.lower_ in ORGANISATION_PRONOUNS:
-                mention = self.last_of_type_before(token.idx, "organization", exclude)
+                mention = self.last_of_type_before(token.idx, "organization", exclude, window=1500)
                 return self._speaker_from_mention(mention) if mention else None
             return None
         if token.pos_ == "NOUN" and token.lemma_.lower() in STATEMENT_NOUNS:
@@ -311,14 +296,18 @@ class Attributor:
         i = bisect_right(self.starts, verb.idx) - 1
         while i >= 0 and self.mentions[i].start_char > verb.idx - 120:
             m = self.mentions[i]
-            if m.entity_type in ("person", "organization") and m.end_char <= verb.idx and not (
-                    exclude and exclude[0] <= m.start_char < exclude[1]):
+            if m.entity_type in ("person", "organization") and m.end_char <= verb.idx and not _inside(m, exclude):
                 between = text_of(self.doc)[m.end_char:verb.idx]
                 if not between.strip() or (between.lstrip().startswith(",") and between.rstrip().endswith(",")
                                            and between.count(",") == 2 and '"' not in between and "“" not in between):
                     return self._speaker_from_mention(m)
             i -= 1
         return None
+
+
+def _inside(mention, exclude: tuple[int, int] | None) -> bool:
+    """The mention lies in the quotation `exclude`: a name in someone's words is not who speaks them."""
+    return exclude is not None and exclude[0] <= mention.start_char < exclude[1]
 
 
 def _describes_institution(token) -> bool:

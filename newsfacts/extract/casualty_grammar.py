@@ -125,12 +125,11 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
             continue
         for kind, victims in _victims_of(token, lex):
             for phrase in _with_conjuncts(victims):
-                whole = _figure(kind, phrase, token, lex)
-                if whole is not None:
-                    # 'killed at least 11, including three children': the parser hangs 'including' on the verb
-                    for part in _included(kind, token, whole, lex):
-                        figures.setdefault(part.number_start, part)
                 figure = _figure(kind, phrase, token, lex)
+                if figure is not None:
+                    # 'killed at least 11, including three children': the parser hangs 'including' on the verb
+                    for part in _included(kind, token, figure, lex):
+                        figures.setdefault(part.number_start, part)
                 if figure is None or any(f.number_start <= figure.number_start < f.end_char and f.kind == figure.kind
                                          for f in figures.values()):
                     continue  # '15' of 'between 10 and 15' is part of the range already read
@@ -178,11 +177,6 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             # 'twelve were treated for injuries', 'three suffered burns'
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             found += [("injured", c) for c in subjects]
-        if lemma == "be":
-            # 'Among the dead were three children'
-            among = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "among" for p in c.children
-                     if p.dep_ == "pobj" and p.lower_ in lex.group_nouns]
-            found += [(lex.group_nouns[a.lower_], s) for a in among for s in token.children if s.dep_ in ("nsubj", "attr")]
         if lemma == "include" or lemma == "number":
             subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ in lex.group_nouns]
             found += [(lex.group_nouns[s.lower_], o) for s in subjects for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
@@ -192,8 +186,8 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             and token.dep_ not in ("pobj",) and not _denied_or_hypothetical(token.head, lex):
         # '15 deaths have been reported', '22 homicides were recorded', 'four bodies were found'
         found.append((lex.counted_nouns[lower], token))
-    if lemma == "be" and any(c.dep_ == "expl" for c in token.children):
-        # 'There were two teenage boys among the dead' ('among' on the verb or on the noun)
+    if lemma == "be":
+        # 'Among the dead were three children', 'There were two boys among the dead' ('among' on the verb or the noun)
         for subject in (c for c in token.children if c.dep_ in ("attr", "nsubj")):
             among = [p for holder in (token, subject) for c in holder.children if c.dep_ == "prep" and c.lower_ == "among"
                      for p in c.children if p.dep_ == "pobj" and p.lower_ in lex.group_nouns]

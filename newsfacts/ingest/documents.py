@@ -6,7 +6,6 @@ import hashlib
 import html
 import re
 import unicodedata
-from datetime import date, datetime
 from pathlib import Path
 
 import py3langid
@@ -66,8 +65,9 @@ def build_document(record: RawRecord) -> dict:
     cleaned = clean_article(record.body, title=_clean_title(record.title), publisher=_publisher(record.publisher))
     published = parse_published(record.published)
     basis = record.published_basis if published else None
-    if published is None and date_in_url(record.url):
-        published, basis = parse_published(date_in_url(record.url)), "metadata"
+    if published is None:
+        published = parse_published(date_in_url(record.url))
+        basis = "metadata" if published else None
     if published is None and cleaned.stated_date:
         published, basis = parse_published(cleaned.stated_date), "stated"
     # The headline is the text's first paragraph: its figures and quotes are the article's too (the
@@ -92,7 +92,7 @@ def build_document(record: RawRecord) -> dict:
 
 def _clean_title(title: str | None) -> str | None:
     """One line, HTML entities decoded ('&#8211;' -> '–'), and no identifier in place of a headline
-    ('DEV-MUC3-0058', a one-word site name)."""
+    (a one-word code with digits or in capitals, a short site name)."""
     if not title or not title.strip():
         return None
     title = " ".join(html.unescape(title).split())
