@@ -50,7 +50,12 @@ CREATE TABLE source_files (
     seen_at         TIMESTAMP,
     run_id          VARCHAR,
     -- The file's modification time when read: a later run that finds the same size and time does not read it again.
-    mtime_ns        BIGINT
+    mtime_ns        BIGINT,
+    -- How the bytes became text: encoding, the detector's confidence when it was a guess (NULL when a BOM
+    -- or valid UTF-8 decided it), and the number of undecodable bytes replaced.
+    encoding        VARCHAR,
+    encoding_confidence DOUBLE,
+    bytes_replaced  INTEGER
 );
 
 -- Entities as each document saw them; `entities` merges them across documents (derive.sql).

@@ -57,3 +57,8 @@ class FileOutcome:
     n_records: int = 0
     n_quarantined: int = 0
     mtime_ns: int | None = None
+    # How the bytes became text: the encoding, the detector's confidence when it was a guess (None when
+    # a BOM or valid UTF-8 decided it), and how many undecodable bytes were replaced.
+    encoding: str | None = None
+    encoding_confidence: float | None = None
+    bytes_replaced: int = 0
