@@ -24,7 +24,7 @@ from newsfacts import PIPELINE_VERSION
 from newsfacts.config import Settings
 from newsfacts.ingest.models import Quarantined
 from newsfacts.load.warehouse import Warehouse
-from newsfacts.pipeline import Batch, RunSummary, batch_size_for, batched, deduplicate, new_run_id, settle_outcomes, split_unchanged, utc_now
+from newsfacts.pipeline import Batch, RunSummary, batch_size_for, batched, deduplicate, deleted_files, new_run_id, settle_outcomes, split_unchanged, utc_now
 from newsfacts.workers import ExtractionProcesses
 from tasks.extract import extract_facts
 from tasks.ingest import discover_inputs, ingest_batch
@@ -54,9 +54,10 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_fi
     with warehouse.exclusive(settings.lock_wait_seconds, say_waiting):
         with _timed(summary, "discover"):
             warehouse.remove_uncommitted_parts()
-            known = warehouse.known_state()
+            known = warehouse.known_state(source_dir)
             found, rejected, deferred = discover_inputs(str(source_dir), settings)
             files, unchanged = split_unchanged(found, known)
+            deleted = deleted_files(known, found, rejected, deferred)
 
         ledger = _stream_batches(files, known, settings, warehouse, run_id, summary)
         unchanged += ledger.unchanged
@@ -73,15 +74,18 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_fi
         summary.files_duplicate = sum(o.status == "duplicate" for o in ledger.outcomes)
         summary.files_quarantined = sum(o.status == "quarantined" for o in ledger.outcomes) + len(new_rejections)
         summary.records_quarantined = len(fresh_quarantine)
+        summary.files_deleted = len(deleted)
         for q in fresh_quarantine:
             summary.quarantine_reasons[q.reason] = summary.quarantine_reasons.get(q.reason, 0) + 1
         summary.rows_added["quarantine"] = len(quarantine_rows)
-        summary.rows_added["source_files"] = len(ledger.outcomes)
+        summary.rows_added["source_files"] = len(ledger.outcomes) + len(deleted)
+        for gone in deleted:
+            logger.warning("deleted     %s (gone from the folder; its documents stay, marked source_deleted)", gone.source_path)
 
         with _timed(summary, "load", add=True):
             write_parquet(warehouse, quote({
                 "quarantine": quarantine_rows,
-                "source_files": [{**vars(o), "seen_at": now, "run_id": run_id} for o in ledger.outcomes],
+                "source_files": [{**vars(o), "seen_at": now, "run_id": run_id} for o in [*ledger.outcomes, *deleted]],
             }), run_id)
             commit_run(warehouse, _run_row(summary, started), run_id)
             summary.table_rows = build_database(warehouse, run_id)
@@ -222,6 +226,7 @@ def _run_row(summary: RunSummary, started) -> dict:
         "files_duplicate": summary.files_duplicate,
         "files_unchanged": summary.files_unchanged,
         "files_deferred": summary.files_deferred,
+        "files_deleted": summary.files_deleted,
         "records_quarantined": summary.records_quarantined,
         "source_dir": str(Path(summary.source_dir).resolve()),
     }

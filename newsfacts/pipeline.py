@@ -19,7 +19,7 @@ from newsfacts.extract.nlp import load_nlp
 from newsfacts.ingest.discover import discover_files
 from newsfacts.ingest.documents import build_document, read_file
 from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined, RawRecord
-from newsfacts.load.warehouse import KnownState
+from newsfacts.load.warehouse import FILE_DELETED, KnownState
 from schemas import split_valid
 from schemas.documents import document_schema, raw_record_schema
 from schemas.facts import FACT_SCHEMAS
@@ -91,6 +91,12 @@ def split_unchanged(files: list[InputFile], known: KnownState) -> tuple[list[Inp
         else:
             to_read.append(source)
     return to_read, unchanged
+
+
+def deleted_files(known: KnownState, found: list[InputFile], rejected: list[Quarantined], deferred: list[InputFile]) -> list[FileOutcome]:
+    """Ledger rows for the files an earlier run loaded from this folder that are no longer in it."""
+    present = {f.rel_path for f in [*found, *deferred]} | {q.source_path for q in rejected}
+    return [FileOutcome(path, None, None, None, status=FILE_DELETED) for path in sorted(known.present_paths - present)]
 
 
 # ---- read and build documents ------------------------------------------------------------
@@ -265,6 +271,7 @@ class RunSummary:
     files_quarantined: int = 0
     files_unchanged: int = 0
     files_deferred: int = 0
+    files_deleted: int = 0  # loaded by an earlier run, gone from the folder now (not counted in files_seen)
     documents_loaded: int = 0
     records_quarantined: int = 0
     quarantine_reasons: dict[str, int] = field(default_factory=dict)

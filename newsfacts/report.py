@@ -13,6 +13,8 @@ def run_summary_lines(summary: RunSummary) -> list[str]:
         + (f" + deferred (still being written) {summary.files_deferred}" if summary.files_deferred else ""),
         f"Documents loaded: {summary.documents_loaded}; records quarantined: {summary.records_quarantined}",
     ]
+    if summary.files_deleted:
+        lines.append(f"Files gone from the folder since the last run: {summary.files_deleted} (their documents stay, marked source_deleted)")
     if summary.quarantine_reasons:
         lines.append("Quarantined by reason: " + ", ".join(f"{r} {n}" for r, n in sorted(summary.quarantine_reasons.items())))
     if summary.rows_added:
@@ -29,6 +31,7 @@ def run_summary_markdown(summary: RunSummary) -> str:
         ("files seen", summary.files_seen), ("files loaded", summary.files_loaded),
         ("duplicates", summary.files_duplicate), ("quarantined files", summary.files_quarantined),
         ("unchanged since last run", summary.files_unchanged), ("deferred (still being written)", summary.files_deferred),
+        ("files gone from the folder", summary.files_deleted),
         ("documents loaded", summary.documents_loaded),
         ("records quarantined", summary.records_quarantined),
     ]

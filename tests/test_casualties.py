@@ -68,3 +68,25 @@ def test_a_named_victim_is_a_figure_of_one():
     start = text.index("Christina")
     assert [f.kind for f in find_named_victims(text, [(start, start + len("Christina Grimmie"))])] == ["killed"]
     assert find_named_victims("Putin said the strikes would go on.", [(0, 5)]) == []
+
+
+def test_an_article_longer_than_the_parser_takes_is_parsed_in_pieces(nlp):
+    from newsfacts.extract.facts import extract_batch
+    from newsfacts.extract.nlp import pieces_for_parser
+
+    paragraph = ("Officials said {n} people were killed when shells hit the northern district on day {n}. "
+                 "Rescuers searched the rubble of the damaged buildings until the evening.")
+    text = "\n\n".join(paragraph.format(n=n) for n in range(2, 120))
+    assert "".join(pieces_for_parser(text, 2_000)) == text
+    assert all(len(piece) <= 2_000 for piece in pieces_for_parser(text, 2_000))
+    saved = nlp.max_length
+    nlp.max_length = 2_000  # spaCy refuses longer texts (E088), as it refuses articles over a million characters
+    try:
+        batch = extract_batch([{"doc_id": "long", "text": text, "published_date": None, "title": None}], nlp, "v", "r")
+    finally:
+        nlp.max_length = saved
+    assert batch.failures == []
+    killed = sorted(row["count_min"] for row in batch.rows["casualties"] if row["kind"] == "killed")
+    assert killed == list(range(2, 120))
+    for row in batch.rows["casualties"]:
+        assert str(row["count_min"]) in text[row["start_char"]:row["end_char"]]

@@ -4,13 +4,15 @@
 -- in `documents` with superseded_by set, and their facts leave the fact tables (Parquet keeps them).
 -- A file is identified by the source folder of its run and its path in that folder.
 CREATE TEMP TABLE file_versions AS
-SELECT r.source_dir, f.source_path, f.content_sha256, f.doc_ids, f.duplicate_of, f.seen_at
+SELECT r.source_dir, f.source_path, f.content_sha256, f.doc_ids, f.duplicate_of, f.status, f.seen_at
 FROM source_files f JOIN runs r USING (run_id);
 
+-- A file's live version is its latest ledger row. A file a run no longer found has a 'deleted' row (no
+-- content): its documents stay live, as an archive keeps what it was sent, and carry source_deleted.
 CREATE TEMP TABLE current_files AS
-SELECT source_dir, source_path, arg_max(content_sha256, seen_at) AS content_sha256,
-       arg_max(doc_ids, seen_at) AS doc_ids, arg_max(duplicate_of, seen_at) AS duplicate_of
-FROM file_versions GROUP BY source_dir, source_path;
+SELECT source_dir, source_path, content_sha256, doc_ids, duplicate_of, status
+FROM file_versions
+QUALIFY row_number() OVER (PARTITION BY source_dir, source_path ORDER BY seen_at DESC) = 1;
 
 CREATE TEMP TABLE superseded AS
 SELECT d.doc_id, any_value(c.doc_ids[1]) AS replacement
@@ -24,6 +26,10 @@ GROUP BY d.doc_id;
 
 UPDATE documents SET superseded_by = coalesce(s.replacement, '(file changed)')
 FROM superseded s WHERE documents.doc_id = s.doc_id;
+UPDATE documents SET source_deleted = true
+FROM runs r, current_files c
+WHERE documents.run_id = r.run_id AND c.source_dir = r.source_dir
+  AND c.source_path = split_part(documents.source_path, '#', 1) AND c.status = 'deleted';
 DELETE FROM entity_observations WHERE doc_id IN (SELECT doc_id FROM superseded);
 DELETE FROM mentions WHERE doc_id IN (SELECT doc_id FROM superseded);
 DELETE FROM casualties WHERE doc_id IN (SELECT doc_id FROM superseded);

@@ -22,7 +22,9 @@ CREATE TABLE documents (
     content_sha256        VARCHAR,              -- hash of the file the document was read from
     pipeline_version      VARCHAR,
     minhash               UBIGINT[],            -- MinHash signature of the text, for near-duplicates
-    near_duplicate_similarity DOUBLE            -- set by derive.sql: estimated Jaccard similarity to near_duplicate_of
+    near_duplicate_similarity DOUBLE,           -- set by derive.sql: estimated Jaccard similarity to near_duplicate_of
+    -- set by derive.sql: the file this document was read from is gone from its folder (the document stays live)
+    source_deleted        BOOLEAN DEFAULT false
 );
 
 CREATE TABLE quarantine (
@@ -42,7 +44,8 @@ CREATE TABLE source_files (
     content_sha256  VARCHAR,
     size_bytes      BIGINT,
     format          VARCHAR,
-    status          VARCHAR,   -- 'loaded', 'duplicate', 'quarantined', 'partial' (some records quarantined)
+    status          VARCHAR,   -- 'loaded', 'duplicate', 'quarantined', 'partial' (some records quarantined),
+                               -- 'deleted' (a run no longer found the file; no content columns)
     doc_ids         VARCHAR[],
     duplicate_of    VARCHAR[], -- doc_ids already in the warehouse that this file repeats
     n_records       INTEGER,
@@ -159,5 +162,6 @@ CREATE TABLE runs (
     files_deferred     INTEGER,   -- modified in the last seconds (still being written): next run
 
     records_quarantined INTEGER,
-    source_dir         VARCHAR
+    source_dir         VARCHAR,
+    files_deleted      INTEGER    -- loaded by an earlier run, no longer in the folder (source_files status 'deleted')
 );

@@ -14,7 +14,7 @@ from newsfacts.extract.attribution import Attributor, Speaker
 from newsfacts.extract.casualties import CasualtyFigure, find_casualty_figures, find_named_victims, victims_class
 from newsfacts.extract.casualty_grammar import find_grammar_figures
 from newsfacts.extract.dates import date_in_text
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import parse_texts, text_of
 from newsfacts.extract.entities import context_countries, extract_mentions, resolve_entities
 from newsfacts.extract.gazetteer import country_codes
 from newsfacts.extract.events import event_candidate, merge_candidates
@@ -45,7 +45,7 @@ def fact_id(*parts) -> str:
 
 def extract_batch(documents: list[dict], nlp, pipeline_version: str, run_id: str) -> FactBatch:
     batch = FactBatch()
-    for document, doc in zip(documents, nlp.pipe([d["text"] for d in documents], batch_size=32)):
+    for document, doc in zip(documents, parse_texts(nlp, [d["text"] for d in documents])):
         try:
             facts = extract_document(document, doc)
         except Exception as exc:  # one bad document must not stop the batch

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from itertools import groupby
 
 from newsfacts.errors import NewsfactsError
 
@@ -47,3 +49,39 @@ def text_of(doc) -> str:
     if text is None:
         text = doc.user_data["newsfacts_text"] = doc.text
     return text
+
+
+# spaCy refuses texts over nlp.max_length (1,000,000 characters), and the parser's memory grows with the
+# text it is given. A long article is parsed in pieces of at most PIECE_CHARS, cut at paragraph breaks
+# (else at a line or sentence end, else at a space), and the pieces are joined back into one Doc whose
+# text is the article's: every offset still points into documents.text.
+PIECE_CHARS = 100_000
+_CUT_POINTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]*\s"), re.compile(r"\s"))
+
+
+def pieces_for_parser(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into pieces of at most `limit` characters that concatenate back to it exactly."""
+    pieces = []
+    while len(text) > limit:
+        cut = limit
+        for pattern in _CUT_POINTS:
+            ends = [m.end() for m in pattern.finditer(text, limit // 2, limit)]
+            if ends:
+                cut = ends[-1]
+                break
+        pieces.append(text[:cut])
+        text = text[cut:]
+    pieces.append(text)
+    return pieces
+
+
+def parse_texts(nlp, texts: list[str], batch_size: int = 32):
+    """One spaCy Doc per text, in order, as nlp.pipe gives them; long texts are parsed in pieces."""
+    from spacy.tokens import Doc
+
+    limit = min(PIECE_CHARS, nlp.max_length)
+    pieces = [(index, piece) for index, text in enumerate(texts) for piece in pieces_for_parser(text, limit)]
+    parsed = zip((index for index, _ in pieces), nlp.pipe((piece for _, piece in pieces), batch_size=batch_size))
+    for _index, group in groupby(parsed, key=lambda pair: pair[0]):
+        docs = [doc for _, doc in group]
+        yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)

@@ -39,6 +39,8 @@ DATABASE_NAME = "newsfacts.duckdb"
 # Tables read from Parquet parts, in load order; `runs` last because it commits a run.
 PART_TABLES = ("documents", "quarantine", "source_files", "entity_observations", "mentions", "casualties", "quotes", "events")
 # Tables derived at build time and written back as one Parquet snapshot each.
+# The ledger status of a file that a run no longer found in its folder (see known_files.sql).
+FILE_DELETED = "deleted"
 DERIVED_TABLES = ("entities", "event_clusters", "incident_figures", "incident_reports", "quote_groups", "near_duplicates")
 
 
@@ -80,13 +82,17 @@ def _quote(path: Path | str) -> str:
 
 @dataclass
 class KnownState:
-    """What earlier committed runs loaded: the basis of idempotent, incremental runs."""
+    """What earlier committed runs loaded: the basis of idempotent, incremental runs. The file sets
+    hold the live (latest) version of each file of the run's source folder only: an older version of a
+    file, or the same path in another folder, is never taken for what the warehouse holds."""
 
     doc_ids: set[str] = field(default_factory=set)
-    files: set[tuple[str, str]] = field(default_factory=set)  # (source_path, content_sha256)
+    files: set[tuple[str, str]] = field(default_factory=set)  # (source_path, content_sha256) of live versions
     quarantine_keys: set[tuple[str, str, str]] = field(default_factory=set)  # (source_path, reason, fingerprint)
-    # (source_path, size_bytes, mtime_ns) of files loaded before: a file that still matches is not read again.
+    # (source_path, size_bytes, mtime_ns) of live versions: a file that still matches is not read again.
     file_stats: set[tuple[str, int, int]] = field(default_factory=set)
+    # Paths of the folder whose latest ledger row is not 'deleted': a run that no longer finds one records its deletion.
+    present_paths: set[str] = field(default_factory=set)
 
 
 class Warehouse:
@@ -289,7 +295,8 @@ class Warehouse:
             return None
         return f"read_parquet([{', '.join(_quote(p) for p in parts)}], union_by_name = true)"
 
-    def known_state(self) -> KnownState:
+    def known_state(self, source_dir: str | Path | None = None) -> KnownState:
+        """What committed runs hold; the file ledger is that of `source_dir` (resolved as runs record it)."""
         committed = self.committed_run_ids()
         state = KnownState()
         if not committed:
@@ -299,12 +306,17 @@ class Warehouse:
             if documents:
                 state.doc_ids = {r[0] for r in con.execute(f"SELECT doc_id FROM {documents}").fetchall()}
             files = self._committed_source("source_files", committed)
-            if files:
-                rows = con.execute(f"SELECT * FROM {files}").df()
-                state.files = set(zip(rows["source_path"], rows["content_sha256"]))
-                if "mtime_ns" in rows:
-                    stats = rows.dropna(subset=["mtime_ns"])
-                    state.file_stats = set(zip(stats["source_path"], stats["size_bytes"].astype(int), stats["mtime_ns"].astype(int)))
+            runs = self._committed_source("runs", committed)
+            if files and runs and source_dir is not None:
+                folder = str(Path(source_dir).resolve())
+                latest = con.execute(sql_file("known_files.sql").format(source_files=files, runs=runs), [folder]).fetchall()
+                for path, sha, size, mtime_ns, status in latest:
+                    if status == FILE_DELETED:
+                        continue
+                    state.present_paths.add(path)
+                    state.files.add((path, sha))
+                    if mtime_ns is not None:
+                        state.file_stats.add((path, int(size), int(mtime_ns)))
             quarantine = self._committed_source("quarantine", committed)
             if quarantine:
                 state.quarantine_keys = {

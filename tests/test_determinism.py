@@ -1,0 +1,76 @@
+"""The same bytes give the same text and facts, whatever the batch, the order, the worker count or the
+split into runs: one folder loaded in one run, in five runs, and in reverse order in small batches on two
+workers gives the same documents and fact tables."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from conftest import CORPUS, SEEDS, query
+
+# Columns that say when or in which run a row was written, not what the bytes say.
+RUN_COLUMNS = {"run_id", "ingested_at", "seen_at", "quarantined_at", "pipeline_version", "near_duplicate_of",
+               "near_duplicate_similarity"}
+TABLES = ("documents", "casualties", "quotes", "events", "mentions", "entity_observations", "quarantine")
+
+
+def _inputs() -> list:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    return sorted([*CORPUS.iterdir(), *SEEDS.iterdir()])
+
+
+def _table(warehouse, table: str) -> list[tuple]:
+    columns = [c for (c,) in query(warehouse, "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                                              "ORDER BY ordinal_position", [table]) if c not in RUN_COLUMNS]
+    listed = ", ".join(f'"{c}"' for c in columns)
+    return query(warehouse, f"SELECT {listed} FROM {table} ORDER BY ALL")
+
+
+def _snapshot(warehouse) -> dict[str, list[tuple]]:
+    return {table: _table(warehouse, table) for table in TABLES}
+
+
+@pytest.fixture(scope="module")
+def one_run(tmp_path_factory, run_flow):
+    source = tmp_path_factory.mktemp("one") / "src"
+    source.mkdir()
+    for path in _inputs():
+        shutil.copy2(path, source / path.name)
+    warehouse = source.parent / "wh"
+    run_flow(source, warehouse)
+    return _snapshot(warehouse)
+
+
+def test_five_runs_over_a_growing_folder_give_what_one_run_gives(tmp_path, run_flow, one_run):
+    source = tmp_path / "src"
+    source.mkdir()
+    inputs = _inputs()
+    for part in range(5):
+        for path in inputs[part::5]:
+            shutil.copy2(path, source / path.name)
+        run_flow(source, tmp_path / "wh")
+    assert _snapshot(tmp_path / "wh") == one_run
+
+
+def test_reverse_order_small_batches_and_two_workers_give_what_one_run_gives(tmp_path, run_flow, one_run, monkeypatch):
+    import newsfacts.pipeline as pipeline
+    from flows.news_etl import news_etl
+
+    discover_files = pipeline.discover_files
+
+    def reversed_discovery(source_dir, max_file_bytes):
+        found, rejected = discover_files(source_dir, max_file_bytes)
+        return found[::-1], rejected[::-1]
+
+    monkeypatch.setattr(pipeline, "discover_files", reversed_discovery)
+    monkeypatch.setenv("NEWSFACTS_BATCH_SIZE", "7")
+    source = tmp_path / "src"
+    source.mkdir()
+    for path in _inputs():
+        shutil.copy2(path, source / path.name)
+    news_etl.with_options(task_runner=ThreadPoolTaskRunner(max_workers=2))(str(source), str(tmp_path / "wh"))
+    assert _snapshot(tmp_path / "wh") == one_run
