@@ -15,6 +15,7 @@ The wording between the parts does not matter, so one rule covers a shape in all
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -101,10 +102,36 @@ def _ordinal_value(token) -> int | None:
     return int(match.group(1)) if match else _ORDINAL_WORDS.get(token.lower_)
 
 
+def _candidate_positions(doc, lex: _Lexicon) -> list[int]:
+    """Indices of the document's tokens that can head a figure (a trigger word or lemma, an ordinal noun),
+    found once per document from its token arrays: most tokens of most sentences are none of these."""
+    positions = doc.user_data.get("newsfacts_figure_heads")
+    if positions is None:
+        import numpy
+        from spacy.attrs import LEMMA, LOWER
+
+        words = doc.to_array([LOWER, LEMMA])
+        strings = doc.vocab.strings
+        heads = set(lex.triggers) | set(lex.ordinal_nouns)
+        lowers = [h for h in numpy.unique(words[:, 0]) if strings[h] in heads]
+        lemmas = [h for h in numpy.unique(words[:, 1]) if strings[h].lower() in lex.triggers]
+        hits = numpy.isin(words[:, 0], lowers) | numpy.isin(words[:, 1], lemmas)
+        positions = doc.user_data["newsfacts_figure_heads"] = numpy.flatnonzero(hits).tolist()
+    return positions
+
+
+def _heads_in(sentence, lex: _Lexicon):
+    """The tokens of `sentence` that _candidate_positions found, in order."""
+    doc = sentence.doc
+    positions = _candidate_positions(doc, lex)
+    for position in positions[bisect_left(positions, sentence.start):bisect_left(positions, sentence.end)]:
+        yield doc[position]
+
+
 def _running_totals(sentence, lex: _Lexicon) -> list[GrammarFigure]:
     """'the sixth fatality', 'a 6th death': a running total is a figure of that count."""
     found = []
-    for token in sentence:
+    for token in _heads_in(sentence, lex):
         kind = lex.ordinal_nouns.get(token.lower_)
         if kind is None or _denied_or_hypothetical(token.head, lex):
             continue
@@ -120,7 +147,7 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
     """Casualty figures of one parsed sentence (a spaCy Span), offsets into its document."""
     lex = lexicon()
     figures: dict[int, GrammarFigure] = {}
-    for token in sentence:
+    for token in _heads_in(sentence, lex):
         if token.lemma_.lower() not in lex.triggers and token.lower_ not in lex.triggers:
             continue
         for kind, victims in _victims_of(token, lex):

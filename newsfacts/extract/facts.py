@@ -71,7 +71,10 @@ def period_in(text: str) -> str | None:
 
 def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     doc_id, text, published = document["doc_id"], document["text"], document.get("published_date")
+    # spaCy's doc.text is the text it was given; keeping it saves joining every token again.
+    doc.user_data.setdefault("newsfacts_text", text)
     sentences = list(doc.sents)
+    sentence_texts = [text[s.start_char:s.end_char] for s in sentences]  # Span.text joins its tokens on every call
     sentence_starts = [s.start_char for s in sentences]
 
     def sentence_index_of(position: int) -> int:
@@ -87,8 +90,8 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     for m in mentions:
         if m.entity_type == "person":
             people_by_sentence.setdefault(m.sentence_index, []).append((m.start_char, m.end_char))
-    casualties = _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence, attributor, published,
-                             document.get("title"))
+    casualties = _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, people_by_sentence, attributor,
+                             published, document.get("title"))
     sentences_with_figures = {sentence_index_of(c["start_char"]) for c in casualties}
 
     quotes = []
@@ -115,7 +118,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
 
     candidates = []
     for index, sent in enumerate(sentences):
-        cand = event_candidate(sent.text, sent.start_char, places_by_sentence.get(index, []), published,
+        cand = event_candidate(sentence_texts[index], sent.start_char, places_by_sentence.get(index, []), published,
                                index in sentences_with_figures)
         if cand:
             candidates.append(cand)
@@ -156,21 +159,22 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     }
 
 
-def _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence, attributor, published,
+def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, people_by_sentence, attributor, published,
                 title: str | None = None) -> list[dict]:
     headline_end = len(title) if title and text.startswith(title) else 0
     rows: list[dict] = []
     for index, sent in enumerate(sentences):
-        figures = find_casualty_figures(sent.text)
+        sentence = sentence_texts[index]
+        figures = find_casualty_figures(sentence)
         people = [(s - sent.start_char, e - sent.start_char) for s, e in people_by_sentence.get(index, [])]
-        figures += [f for f in find_named_victims(sent.text, people)
+        figures += [f for f in find_named_victims(sentence, people)
                     if not any(g.start_char <= f.number_start < g.end_char for g in figures)]
         figures = _with_grammar_figures(figures, sent)
         if not figures:
             continue
         speaker = attributor.speaker_in(sent) or _paragraph_speaker(text, sentences, index, attributor)
         places = places_by_sentence.get(index, [])
-        when, _precision = date_in_text(sent.text, published)
+        when, _precision = date_in_text(sentence, published)
         ids = []
         for figure in figures:
             start, end = sent.start_char + figure.start_char, sent.start_char + figure.end_char
@@ -185,7 +189,7 @@ def _casualties(doc_id, text, sentences, places_by_sentence, people_by_sentence,
                 "victims": figure.victims,
                 "part_of": ids[figure.part_of_index] if figure.part_of_index is not None else None,
                 "location": places[0][0] if places else None,
-                "period": period_in(sent.text),
+                "period": period_in(sentence),
                 "reported_by": speaker.name if speaker and speaker.entity_id else None,
                 "reported_by_entity_id": speaker.entity_id if speaker else None,
                 "reported_by_description": speaker.name if speaker and not speaker.entity_id else None,
