@@ -52,8 +52,16 @@ def _taxonomy():
     return types, weapons, _phrase_regex(weapons), targets, _phrase_regex(targets)
 
 
+@cache
+def _any_trigger() -> re.Pattern[str]:
+    """Every type's triggers in one pattern: most sentences match none, and one search says so."""
+    return _phrase_regex([trigger for t in load_rules("events")["event_types"] for trigger in t["triggers"]])
+
+
 def classify_sentence(text: str) -> tuple[str, str] | None:
     """(event_type, trigger word) of the first matching type, or None."""
+    if not _any_trigger().search(text):
+        return None
     types, *_ = _taxonomy()
     for name, pattern in types:
         match = pattern.search(text)

@@ -10,7 +10,7 @@ village for almost every capitalised word, and only the document's own context m
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import re
 
@@ -46,6 +46,7 @@ def normalise_name(name: str) -> str:
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 
 
+@lru_cache(maxsize=65_536)  # the same few hundred names come up in every document
 def _norm(name: str) -> str:
     text = ascii_fold(name).lower().replace("’", "'").replace(".", "").strip(" ,'")
     words = text.removeprefix("the ").split()
@@ -142,6 +143,7 @@ def country_codes() -> dict[str, str]:
     return {p.name: p.country_code for places in _index().values() for p in places if p.kind == "country"}
 
 
+@lru_cache(maxsize=65_536)  # places are immutable, and a document looks up each name several times
 def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place | None:
     """The place `name` most likely means, preferring countries (and 'US.TX'-style states) the document
     mentions; None if unknown."""
