@@ -146,15 +146,18 @@ def _validate_raw(records: list[RawRecord]) -> tuple[list[RawRecord], list[Quara
 
 
 def _validate_documents(documents: list[dict], settings: Settings) -> tuple[list[dict], list[Quarantined]]:
+    # A record that cleaning left without text has no id or language either: say that, not which columns are null.
+    bad = [Quarantined(d["source_path"], "validate", "empty_text", f"{d['source_path']}: {_EXPLANATIONS['empty_text']}",
+                       d["content_sha256"]) for d in documents if not d["text"]]
+    documents = [d for d in documents if d["text"]]
     if not documents:
-        return [], []
+        return [], bad
     frame = pd.DataFrame(documents)
     frame["n_words"] = frame["n_words"].astype(int)
     # Two files of one batch with the same text are deduplicated later, not schema failures.
     schema = document_schema(settings.min_words, settings.languages)
     schema = schema.update_column("doc_id", unique=False)
     valid, rejected = split_valid(frame, schema)
-    bad = []
     for i, row in rejected.iterrows():
         doc = documents[i]
         bad.append(Quarantined(doc["source_path"], "validate", row.reason, f"{doc['source_path']}: {_explain(row.reason, row.detail, doc, settings)}", doc["content_sha256"]))

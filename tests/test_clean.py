@@ -57,3 +57,17 @@ def test_hard_wrapped_paragraphs_are_joined():
     wrapped = textwrap.fill(paragraph, width=70)
     assert wrapped.count("\n") >= 2
     assert clean_article(wrapped).text == paragraph
+
+
+def test_a_closing_copyright_notice_goes_and_the_paragraph_it_ends_stays():
+    sentences = ("The council approved the new budget on Tuesday after a long debate about school funding. "
+                 "Members voted nine to four in favour of the plan.")
+    for notice in ("© 2024 Some Agency. All rights reserved.", "Copyright 2023 Some Agency", "(c) Some Agency. All Rights Reserved."):
+        assert clean_article(f"{sentences} {notice}").text == sentences, notice
+    assert clean_article(f"{sentences}\n\nCopyright 2024 Some Agency. All rights reserved.").text == sentences
+
+
+def test_a_photo_credit_is_still_dropped_whole():
+    caption = "Smoke rises over the harbour after the fire on Tuesday morning, seen from the ferry terminal. © Jane Doe/Some Agency"
+    body = "Firefighters said the blaze at the harbour warehouse was under control by noon and nobody was hurt."
+    assert clean_article(f"{body}\n\n{caption}").text == body

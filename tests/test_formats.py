@@ -93,3 +93,76 @@ def test_same_text_same_id_whatever_the_file_name(tmp_path):
     files, _ = discover_files(tmp_path, 2**20)
     ids = {build_document(read_file(f)[0][0])["doc_id"] for f in files}
     assert len(ids) == 1
+
+
+DEEP_JSON = "[" * 100_000 + "]" * 100_000
+
+
+def test_json_nested_too_deep_is_quarantined():
+    records, rejected = jsonrec.parse_json("deep.json", DEEP_JSON)
+    assert records == [] and [q.reason for q in rejected] == ["too_deep"]
+    assert rejected[0].detail.startswith("deep.json: ")
+
+
+def test_a_jsonl_line_nested_too_deep_is_quarantined_and_the_other_lines_load():
+    content = json.dumps({"title": "Bridge reopens", "text": BODY}) + "\n" + DEEP_JSON + "\n"
+    records, rejected = jsonrec.parse_jsonl("feed.jsonl", content)
+    assert [r.source_path for r in records] == ["feed.jsonl#1"]
+    assert [(q.source_path, q.reason) for q in rejected] == [("feed.jsonl#2", "too_deep")]
+
+
+def test_json_with_a_number_python_refuses_and_an_empty_list_are_quarantined():
+    assert [q.reason for q in jsonrec.parse_json("n.json", '{"text": ' + "7" * 5000 + "}")[1]] == ["malformed_json"]
+    assert [q.reason for q in jsonrec.parse_json("none.json", "[]")[1]] == ["no_records"]
+
+
+def _input(tmp_path, name: str, content: str | bytes):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return next(f for f in discover_files(tmp_path, 2**24)[0] if f.rel_path == name)
+
+
+def test_a_parser_that_fails_unexpectedly_quarantines_the_file_and_logs_why(tmp_path, monkeypatch, caplog):
+    from newsfacts.ingest import formats
+
+    def broken(rel_path, content):
+        raise IndexError("a parser bug")
+
+    monkeypatch.setitem(formats.PARSERS, "text", broken)
+    with caplog.at_level("DEBUG", logger="newsfacts.ingest.formats"):
+        records, rejected, outcome = read_file(_input(tmp_path, "story.txt", BODY))
+    assert records == [] and [(q.reason, q.stage) for q in rejected] == [("unparseable", "parse")]
+    assert rejected[0].detail.startswith("story.txt: ") and rejected[0].detail.count(". ") == 0
+    assert "Traceback" not in rejected[0].detail and rejected[0].fingerprint == outcome.content_sha256
+    assert any(r.exc_info for r in caplog.records) and any(r.levelname == "WARNING" and "story.txt" in r.getMessage() for r in caplog.records)
+
+
+def test_a_lone_surrogate_escape_in_json_becomes_a_replacement_character(tmp_path):
+    records, rejected, _ = read_file(_input(tmp_path, "s.json", json.dumps({"title": "Bridge \ud800 reopens", "text": BODY})))
+    assert rejected == [] and records[0].title == "Bridge \ufffd reopens"
+
+
+def test_an_impossible_front_matter_date_is_left_out_and_the_post_still_loads(tmp_path):
+    post = "---\ntitle: Ferry service resumes after storm\ndate: 2025-02-30\nlayout: post\n---\n" + BODY
+    records, rejected, _ = read_file(_input(tmp_path, "post.txt", post))
+    doc = build_document(records[0])
+    assert rejected == [] and doc["title"] == "Ferry service resumes after storm"
+    assert doc["text"].endswith(BODY.strip()) and doc["published_date"] is None
+    assert str(build_document(text.parse("ok.txt", post.replace("2025-02-30", "2025-02-28"))[0][0])["published_date"]) == "2025-02-28"
+
+
+def test_an_article_inside_fifty_thousand_nested_divs_is_read(tmp_path):
+    paragraph = ("Rescue crews pulled two hikers from the gorge on Saturday after a night in freezing fog. "
+                 "Both were taken to hospital with mild hypothermia, the mountain service said. "
+                 "The trail stays closed until the bridge above the falls is inspected.")
+    page = ("<html><head><title>Hikers rescued from gorge</title></head><body>" + "<div>" * 50_000
+            + f"<p>{paragraph}</p>" + "</div>" * 50_000 + "</body></html>")
+    records, rejected, _ = read_file(_input(tmp_path, "deep.html", page))
+    assert rejected == [] and paragraph in records[0].body and records[0].title == "Hikers rescued from gorge"
+    assert "<div" not in build_document(records[0])["text"]
+
+
+def test_a_paragraph_in_the_publisher_or_title_field_does_not_cost_the_article(tmp_path):
+    misfiled = "Reporting by the regional desk, with additional material from three staff correspondents. " * 4
+    doc = build_document(jsonrec.parse_json("a.json", json.dumps({"title": misfiled, "publisher": misfiled, "text": BODY}))[0][0])
+    assert doc["publisher"] is None and doc["title"] is None and doc["text"] == BODY.strip()

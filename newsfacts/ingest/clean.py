@@ -15,8 +15,10 @@ from newsfacts.rules import compiled_patterns, outlet_aliases
 # A body paragraph: long enough and ending like a sentence (or a quotation).
 _BODY_MIN_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?:;…]['\"’”)\]]*\s*$")
-# A headline candidate: several words, not ending in a full stop.
+# A headline candidate: several words, not ending in a full stop, and one line's worth (a longer line is
+# a paragraph that lacks its full stop).
 _HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_CHARS = 300
 # Header lines shorter than this (section names, tags, bylines, outlet names) are page furniture.
 _HEADER_KEEP_MIN_WORDS = 5
 _DATE_LINE = re.compile(
@@ -80,7 +82,24 @@ def _matches(line: str, key: str) -> bool:
 
 
 def is_furniture(line: str) -> bool:
-    return _matches(line, "drop_line") or _matches(line, "photo_credit") or _matches(line, "caption_credit")
+    return (_matches(line, "drop_line") or _matches(line, "photo_credit") or _matches(line, "caption_credit")
+            or _copyright_notice_at(line) == 0)
+
+
+def _copyright_notice_at(line: str) -> int | None:
+    """Where a closing copyright notice ('© 2024 An Agency. All rights reserved.') starts in the line."""
+    starts = [m.start() for p in compiled_patterns("boilerplate", "copyright_notice") if (m := p.search(line))]
+    return min(starts, default=None)
+
+
+def without_copyright_tail(paragraph: str) -> str:
+    """A body paragraph without the copyright notice it ends with; any other line as it is (a caption
+    with a credit stays whole, and goes as furniture)."""
+    start = _copyright_notice_at(paragraph)
+    if not start:  # no notice, or a line that is all notice (furniture)
+        return paragraph
+    kept = paragraph[:start].rstrip()
+    return kept if is_body_paragraph(kept) else paragraph
 
 
 def is_body_paragraph(line: str) -> bool:
@@ -101,7 +120,7 @@ def strip_title_suffix(title: str, publisher: str | None) -> str:
 
 def clean_article(raw_text: str, title: str | None = None, publisher: str | None = None) -> CleanArticle:
     """Cleaned body, headline (found in the text when not given), stated date and outlet hints."""
-    paragraphs = split_paragraphs(normalise_whitespace(raw_text))
+    paragraphs = [without_copyright_tail(p) for p in split_paragraphs(normalise_whitespace(raw_text))]
     stated_date = None
     if paragraphs:
         match = _DATE_LINE.match(paragraphs[0])
@@ -123,7 +142,8 @@ def clean_article(raw_text: str, title: str | None = None, publisher: str | None
         if is_furniture(line):
             continue
         words = len(line.split())
-        if title is None and found_title is None and words >= _HEADLINE_MIN_WORDS and not line.endswith("."):
+        if (title is None and found_title is None and words >= _HEADLINE_MIN_WORDS and not line.endswith(".")
+                and len(line) <= HEADLINE_MAX_CHARS):
             found_title = line
             continue
         if found_title is not None or title is not None:

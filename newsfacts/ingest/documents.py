@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import logging
 import re
 import unicodedata
 from pathlib import Path
@@ -11,11 +12,13 @@ from pathlib import Path
 import py3langid
 
 from newsfacts.consolidate.near_duplicates import minhash_signature
-from newsfacts.ingest.clean import clean_article, find_outlet
+from newsfacts.ingest.clean import HEADLINE_MAX_CHARS, clean_article, find_outlet
 from newsfacts.ingest.decode import DecodeFailure, decode_bytes
 from newsfacts.ingest.formats import parse_file
 from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined, RawRecord
 from newsfacts.ingest.published import date_in_url, parse_published
+
+logger = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -56,6 +59,10 @@ def read_file(source: InputFile, known_files: frozenset | set = frozenset()) -> 
         decoded = decode_bytes(data)
     except DecodeFailure as failure:
         return [], [Quarantined(source.rel_path, "decode", failure.reason, f"{source.rel_path}: {failure.detail}.", fingerprint)], outcome
+    outcome.encoding, outcome.encoding_confidence, outcome.bytes_replaced = decoded.encoding, decoded.confidence, decoded.bytes_replaced
+    if decoded.bytes_replaced:
+        logger.warning("%s: %d byte(s) that are not %s were replaced by U+FFFD; the rest of the text is read as it is.",
+                       source.rel_path, decoded.bytes_replaced, decoded.encoding)
     records, rejected = parse_file(source, decoded.text, fingerprint)
     return records, rejected, outcome
 
@@ -90,18 +97,24 @@ def build_document(record: RawRecord) -> dict:
     }
 
 
+# A publisher is a name: a longer one is another field misfiled (a byline block), for which the documents
+# schema would refuse the whole article. (A title over HEADLINE_MAX_CHARS is a paragraph, likewise.)
+_MAX_PUBLISHER_CHARS = 200
+
+
 def _clean_title(title: str | None) -> str | None:
     """One line, HTML entities decoded ('&#8211;' -> '–'), and no identifier in place of a headline
-    (a one-word code with digits or in capitals, a short site name)."""
+    (a one-word code with digits or in capitals, a short site name), nor a paragraph."""
     if not title or not title.strip():
         return None
     title = " ".join(html.unescape(title).split())
     if len(title.split()) == 1 and (any(ch.isdigit() for ch in title) or title.isupper() or len(title) < 4):
         return None
-    return title
+    return title if len(title) <= HEADLINE_MAX_CHARS else None
 
 
 def _publisher(name: str | None) -> str | None:
     if not name or not name.strip():
         return None
-    return find_outlet(name) or " ".join(name.split())
+    name = find_outlet(name) or " ".join(name.split())
+    return name if len(name) <= _MAX_PUBLISHER_CHARS else None

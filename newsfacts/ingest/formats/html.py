@@ -11,6 +11,7 @@ from __future__ import annotations
 import html as html_entities
 import logging
 import re
+from html.parser import HTMLParser
 
 import lxml.html
 import trafilatura
@@ -84,8 +85,11 @@ def extract_main_text(content: str) -> str | None:
     try:
         extracted = _extract(content, with_metadata=False)
     except Exception:  # trafilatura raises a variety of parser errors on broken markup
-        return None
-    return _without_images(getattr(extracted, "text", None)) if extracted is not None else None
+        extracted = None
+    text = _without_images(getattr(extracted, "text", None)) if extracted is not None else None
+    if not text or not text.strip():
+        text = deep_page_text(content)[0]
+    return text
 
 
 def parse(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantined]]:
@@ -94,10 +98,12 @@ def parse(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantine
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken markup
         return [], [Quarantined(rel_path, "parse", "malformed_html", f"{rel_path}: the HTML could not be parsed ({exc}).")]
     body = _without_images(getattr(extracted, "text", None)) if extracted is not None else None
+    title = getattr(extracted, "title", None)
+    if not body or not body.strip():
+        body, title = deep_page_text(content)
     if not body or not body.strip():
         return [], [Quarantined(rel_path, "parse", "no_article_text", f"{rel_path}: no article text found in the HTML page.")]
     date = getattr(extracted, "date", None) or labelled_date(content)
-    title = getattr(extracted, "title", None)
     return [
         RawRecord(
             source_path=rel_path,
@@ -110,3 +116,81 @@ def parse(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantine
             publisher=getattr(extracted, "sitename", None),
         )
     ], []
+
+
+# --- pages too deep for a tree ---------------------------------------------------------------------------
+# libxml2 stops building a tree 256 elements deep (2048 with huge_tree) and drops what lies below: a page
+# of thousands of unclosed or nested <div>s then shows trafilatura no text at all, though it has some.
+
+def deep_page_text(content: str) -> tuple[str | None, str | None]:
+    """(text, title) of a page deeper than lxml builds trees, read by a streaming parser that keeps no tree;
+    (None, None) for any other page, whose lack of text trafilatura has already judged."""
+    if not _beyond_lxml_limits(content):
+        return None, None
+    reader = _TextBlocks()
+    try:
+        reader.feed(content)
+        reader.close()
+    except Exception:  # html.parser is lenient, but a page this odd may still trip it
+        return None, None
+    return "\n".join(reader.blocks) or None, reader.title or None
+
+
+def _beyond_lxml_limits(content: str) -> bool:
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.fromstring(content, parser=parser)
+    except (ValueError, lxml.etree.ParserError):
+        return False
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+
+
+class _TextBlocks(HTMLParser):
+    """A page's text in reading order, one line per block (paragraph, heading, list item, cell), without
+    scripts, styles, forms and navigation. Nesting costs nothing: only the current block is kept."""
+
+    BLOCKS = frozenset("address article aside blockquote body br dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 "
+                       "header hr li main ol p pre section table td th tr ul".split())
+    SKIPPED = frozenset("button head iframe nav noscript script select style svg template textarea".split())
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.title = ""
+        self._current: list[str] = []
+        self._skipping = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "body":
+            self._skipping = 0  # an unclosed <head> ends here
+        if tag == "title":
+            self._in_title = True
+        elif tag in self.SKIPPED:
+            self._skipping += 1
+        elif tag in self.BLOCKS:
+            self._end_block()
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        elif tag in self.SKIPPED:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self.BLOCKS:
+            self._end_block()
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title = " ".join(f"{self.title} {data}".split())
+        elif not self._skipping:
+            self._current.append(data)
+
+    def close(self):
+        super().close()
+        self._end_block()
+
+    def _end_block(self):
+        block = " ".join("".join(self._current).split())
+        self._current = []
+        if block:
+            self.blocks.append(block)

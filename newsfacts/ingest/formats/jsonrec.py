@@ -22,10 +22,11 @@ PUBLISHER_FIELDS = ("publisher", "source", "outlet", "site_name", "sitename", "m
 
 
 def parse_json(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantined]]:
-    try:
-        data = json.loads(content)
-    except json.JSONDecodeError as exc:
-        return [], [Quarantined(rel_path, "parse", "malformed_json", f"{rel_path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).")]
+    data, problem = _load(content)
+    if problem:
+        return [], [Quarantined(rel_path, "parse", problem[0], f"{rel_path}: {problem[1]}.")]
+    if data == []:
+        return [], [Quarantined(rel_path, "parse", "no_records", f"{rel_path}: the JSON is an empty list, with no article records in it.")]
     if isinstance(data, list):
         return _records(rel_path, list(enumerate(data, start=1)), multi=True)
     return _records(rel_path, [(1, data)], multi=False)
@@ -37,14 +38,30 @@ def parse_jsonl(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quar
     for line_no, line in enumerate(content.splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            items.append((line_no, json.loads(line)))
-        except json.JSONDecodeError as exc:
-            rejected.append(
-                Quarantined(f"{rel_path}#{line_no}", "parse", "malformed_json", f"{rel_path}, line {line_no}: not valid JSON ({exc.msg}, column {exc.colno}); the file's other lines were read.")
-            )
+        item, problem = _load(line)
+        if problem:
+            detail = f"{rel_path}, line {line_no}: {problem[1]}; the file's other lines were read."
+            rejected.append(Quarantined(f"{rel_path}#{line_no}", "parse", problem[0], detail))
+        else:
+            items.append((line_no, item))
     records, bad = _records(rel_path, items, multi=True)
     return records, rejected + bad
+
+
+def _load(text: str) -> tuple[Any, tuple[str, str] | None]:
+    """(the parsed value, None) or (None, (reason, what is wrong with the text))."""
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        where = f" at line {exc.lineno}, column {exc.colno}" if "\n" in text else f", column {exc.colno}"
+        return None, ("malformed_json", f"not valid JSON ({exc.msg}{where})")
+    except RecursionError:
+        # Python's JSON reader recurses once per level; no article record nests anywhere near that deep.
+        return None, ("too_deep", "the JSON nests arrays or objects over a thousand levels deep, "
+                                  "which is not an article record; export the articles as flat objects")
+    except ValueError:  # Python reads integers of at most 4,300 digits
+        return None, ("malformed_json", "the JSON holds a number thousands of digits long, which is not "
+                                        "article data; check how the file was exported")
 
 
 def _records(rel_path: str, items: list[tuple[int, Any]], *, multi: bool) -> tuple[list[RawRecord], list[Quarantined]]:

@@ -11,7 +11,6 @@ lines ("1ST LEAD", "URGENT") are not the headline, the byline is not the body, a
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 
 import dateparser
 import yaml
@@ -44,13 +43,22 @@ def parse(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantine
     return [record], []
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader with dates kept as written: an impossible one ('2025-02-30') then reaches the
+    date parser, which leaves it out, instead of failing the loader and losing the title with it."""
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+
+
 def split_front_matter(content: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(content.lstrip("\ufeff"))
     if not match:
         return {}, content
     try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+        meta = yaml.load(match.group(1), Loader=_FrontMatterLoader)  # noqa: S506 (a safe loader)
+    except (yaml.YAMLError, ValueError, OverflowError, TypeError, RecursionError):
+        # Not front matter after all (or values YAML cannot build): the whole file is the body.
         return {}, content
     if not isinstance(meta, dict):
         return {}, content
@@ -62,8 +70,6 @@ def _first_value(meta: dict, keys: tuple[str, ...]) -> str | None:
         value = meta.get(key)
         if isinstance(value, list) and value:
             value = value[0]
-        if isinstance(value, (datetime, date)):
-            return value.isoformat()
         if isinstance(value, str) and value.strip() and value.strip().lower() not in ("true", "false"):
             return " ".join(value.split())
     return None
