@@ -137,6 +137,9 @@ def test_datelines_a_repost_lost_the_dash_of_are_places(entities_of):
     assert entities["Tbilisi"].country_code == "GE" and entities["Ankara"].country_code == "TR"
     _, entities = entities_of("Hamburg (dpa) - Dock workers gathered in the city on Wednesday to honour a colleague.")
     assert entities["Hamburg"].entity_type == "location" and entities["Hamburg"].country_code == "DE"
+    # The headline is the text's first paragraph; the dateline opens the paragraph after it.
+    _, entities = entities_of("Talks resume after a week of clashes\n\nTBILISI/ANKARA A new round of talks opened on Saturday.")
+    assert entities["Tbilisi"].country_code == "GE" and entities["Ankara"].country_code == "TR"
 
 
 def test_one_given_name_in_two_spellings_is_one_person_two_names_are_two(entities_of):

@@ -364,25 +364,41 @@ def role_of(doc, ent, name_start: int) -> str | None:
 
 
 # 'KHARKIV, Ukraine —' or 'MADRID —' or 'HAYWARD, Calif. (AP) —' opening the article names where it was filed.
-_DATELINE = re.compile(r"^([A-Z][A-Z .'-]{2,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,30}?))?\s*(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s")
+_DATELINE = re.compile(r"([A-Z][A-Z .'-]{2,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,30}?))?\s*(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s")
 
 
 # Datelines that lost their dash in a repost ('TBILISI Protesters gathered', 'TBILISI/ANKARA Talks opened') and
 # agency datelines in title case ('Hamburg (dpa) - Dock workers').
-_BARE_DATELINE = re.compile(r"^([A-Z]{3,}(?:[ -][A-Z]{3,})*(?:/[A-Z]{3,}(?:[ -][A-Z]{3,})*)*)\s+(?=[A-Z][a-z]|[A-Z]\s)")
-_AGENCY_DATELINE = re.compile(r"^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z .]{2,25}\)\s*[—–-]{1,2}\s")
+_BARE_DATELINE = re.compile(r"([A-Z]{3,}(?:[ -][A-Z]{3,})*(?:/[A-Z]{3,}(?:[ -][A-Z]{3,})*)*)\s+(?=[A-Z][a-z]|[A-Z]\s)")
+_AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z .]{2,25}\)\s*[—–-]{1,2}\s")
+
+
+# A headline is one short paragraph: the dateline opens the paragraph after it.
+_HEADLINE_CHARS = 300
 
 
 def _dateline_mentions(doc, sentence_index_of) -> list[Mention]:
     text = text_of(doc)
-    match = _DATELINE.match(text)
+    starts = [0]
+    headline_end = text.find("\n\n")
+    if 0 < headline_end <= _HEADLINE_CHARS and "\n" not in text[:headline_end]:
+        starts.append(headline_end + 2)
+    for start in starts:
+        found = _dateline_at(text, start, sentence_index_of)
+        if found:
+            return found
+    return []
+
+
+def _dateline_at(text: str, start: int, sentence_index_of) -> list[Mention]:
+    match = _DATELINE.match(text, start)
     if match:
         surface = match.group(1).strip()
-        return [Mention(surface, 0, len(surface), sentence_index_of(0), "location", dateline=True)]
-    match = _BARE_DATELINE.match(text) or _AGENCY_DATELINE.match(text)
+        return [Mention(surface, start, start + len(surface), sentence_index_of(start), "location", dateline=True)]
+    match = _BARE_DATELINE.match(text, start) or _AGENCY_DATELINE.match(text, start)
     if not match:
         return []
-    found, position = [], 0
+    found, position = [], start
     for name in match.group(1).split("/"):
         # Only names the gazetteer knows: a capitalised first word is not a place by itself.
         if geocode(_title_case(name)) is not None and (name.isupper() or match.re is _AGENCY_DATELINE):
