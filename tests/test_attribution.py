@@ -39,6 +39,11 @@ def speakers(nlp, text):
     ('"The water rose in minutes," Maria Lopez wrote on Facebook. "Not all of our neighbours survived the night."\n\n'
      '"We will not leave this town again without our families."',
      [("Maria Lopez", None), ("Maria Lopez", None), ("Maria Lopez", None)]),
+    # a relative clause speaks for the noun it describes; a verb of purpose for its head verb's subject
+    ('The Red Cross, which warned of "a shortage of clean water in every shelter", sent two convoys on Monday.',
+     [("Red Cross", None)]),
+    ('The Red Cross took to social media to say "the convoys will not move until the shelling stops".',
+     [("Red Cross", None)]),
 ])
 def test_speaker_shapes(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -23,6 +23,7 @@ REPORTING_LEMMAS = frozenset(_RULES["reporting_verbs"])
 STATEMENT_NOUNS = frozenset(_RULES["statement_nouns"])
 ORGANISATION_PRONOUNS = frozenset(_RULES["organisation_pronouns"])
 PERSON_PRONOUNS = frozenset(_RULES["person_pronouns"])
+RELATIVE_PRONOUNS = frozenset(_RULES["relative_pronouns"])
 INSTITUTION_NOUNS = frozenset(_RULES["institution_nouns"])
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -193,6 +194,9 @@ class Attributor:
 
     def speaker_of_token(self, token, exclude: tuple[int, int] | None = None) -> Speaker | None:
         """The speaker a subject token stands for."""
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
+            # 'The ministry, which warned of "..."': the relative clause speaks for the noun it describes.
+            return self.speaker_of_token(token.head.head, exclude)
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
             if token.lower_ in PERSON_PRONOUNS:
                 # The person the last sentences were about (their subject) first, then the last one quoted.
@@ -253,6 +257,10 @@ class Attributor:
             names = [t for t in token.subtree if t.i <= token.i and (t.dep_ == "compound" or t.i == token.i) and t.pos_ == "PROPN"]
             if names and names[-1].i == token.i and token.i - names[0].i == len(names) - 1 and len(names) <= 4:
                 return Speaker(text_of(self.doc)[names[0].idx:token.idx + len(token)], None, proper=True)
+        # The description without what a clause or an aside adds ('the government, which warns of ...').
+        asides = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+        core = [t for t in phrase if t.i not in asides and not (t.i > token.i and t.is_punct)]
+        start, end = core[0].idx, core[-1].idx + len(core[-1])
         text = text_of(self.doc)[start:end].strip()
         if 0 < len(text.split()) <= 8:
             return Speaker(text, None, institution=_describes_institution(token))
@@ -285,6 +293,13 @@ class Attributor:
                         return speaker
         for token in verbs:
             if not any(c.dep_ in _SUBJECTS for c in token.children):
+                # 'The ministry updated its advice to warn of "..."': a verb of purpose or complement
+                # without a subject of its own speaks for the subject of the verb it depends on.
+                if token.dep_ in ("xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+                    subject = next((c for c in token.head.children if c.dep_ == "nsubj" and outside(c)), None)
+                    speaker = self.speaker_of_token(subject, exclude) if subject is not None else None
+                    if speaker:
+                        return speaker
                 speaker = self._name_before(token, exclude)
                 if speaker:
                     return speaker
