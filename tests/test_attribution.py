@@ -44,6 +44,11 @@ def speakers(nlp, text):
      [("Red Cross", None)]),
     ('The Red Cross took to social media to say "the convoys will not move until the shelling stops".',
      [("Red Cross", None)]),
+    # the one a newspaper quotes speaks; a person's words relayed by an organisation are the person's
+    ('"There are around three thousand fighters left in the hills," the newspaper quoted army chief John Smith as saying.',
+     [("John Smith", None)]),
+    ('According to the ministry, Jane Doe told the visiting envoy that talks could resume "only if the shelling stops first."',
+     [("Jane Doe", None)]),
 ])
 def test_speaker_shapes(nlp, text, expected):
     assert speakers(nlp, text) == expected

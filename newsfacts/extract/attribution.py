@@ -271,6 +271,25 @@ class Attributor:
         def outside(tok) -> bool:
             return exclude is None or not (exclude[0] <= tok.idx < exclude[1])
 
+        # A reporting verb right after the quotation first ('X urged "...", Y was quoted as saying' is Y's
+        # report), then the outermost of the rest. Its subject speaks before the source a sentence cites
+        # ('According to the ministry, the minister told reporters "..."': the words are the minister's).
+        verbs = [t for t in sent if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB" and outside(t)]
+        after = exclude[1] if exclude is not None else None
+        for token in sorted(verbs, key=lambda t: (after is None or t.idx < after, _depth(t), t.i)):
+            if token.lemma_.lower() == "quote" and any(g.lower_ in ("saying", "telling") for c in token.children
+                                                       for g in (c, *c.children)):
+                # 'the newspaper quoted the army chief as saying "..."': the one quoted speaks.
+                quoted = next((c for c in token.children if c.dep_ == "dobj" and outside(c)), None)
+                speaker = self.speaker_of_token(quoted, exclude) if quoted is not None else None
+                if speaker:
+                    return speaker
+            for child in token.children:
+                # A passive subject speaks only when quoted ('X was quoted as saying'); 'X was told' listened.
+                if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote")) and outside(child):
+                    speaker = self.speaker_of_token(child, exclude)
+                    if speaker:
+                        return speaker
         for token in sent:
             if token.lower_ == "according" and outside(token):
                 for child in token.children:
@@ -280,17 +299,6 @@ class Attributor:
                                 speaker = self.speaker_of_token(obj)
                                 if speaker:
                                     return speaker
-        # A reporting verb right after the quotation first ('X urged "...", Y was quoted as saying' is Y's
-        # report), then the outermost of the rest.
-        verbs = [t for t in sent if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB" and outside(t)]
-        after = exclude[1] if exclude is not None else None
-        for token in sorted(verbs, key=lambda t: (after is None or t.idx < after, _depth(t), t.i)):
-            for child in token.children:
-                # A passive subject speaks only when quoted ('X was quoted as saying'); 'X was told' listened.
-                if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote")) and outside(child):
-                    speaker = self.speaker_of_token(child, exclude)
-                    if speaker:
-                        return speaker
         for token in verbs:
             if not any(c.dep_ in _SUBJECTS for c in token.children):
                 # 'The ministry updated its advice to warn of "..."': a verb of purpose or complement
