@@ -18,7 +18,7 @@ from pathlib import Path
 from newsfacts.config import Settings
 from newsfacts.evaluate import Score, load_gold, score_quotes, split_of
 from newsfacts.extract.nlp import load_nlp
-from newsfacts.load.warehouse import connect_read_only
+from newsfacts.load.read_only import connect_read_only
 
 BENCH = Path(__file__).resolve().parent
 

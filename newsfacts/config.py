@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, replace
+
+from newsfacts.errors import NewsfactsError
 
 
 @dataclass(frozen=True)
@@ -26,22 +29,45 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+        """The defaults, overridden by the NEWSFACTS_* variables set; a variable that does not hold what
+        it should is a NewsfactsError naming it (raised before a run starts: the CLI reads them first)."""
         env = os.environ if environ is None else environ
         settings = cls()
-        if "NEWSFACTS_MAX_FILE_MB" in env:
-            settings = replace(settings, max_file_bytes=int(float(env["NEWSFACTS_MAX_FILE_MB"]) * 1024 * 1024))
-        if "NEWSFACTS_MIN_WORDS" in env:
-            settings = replace(settings, min_words=int(env["NEWSFACTS_MIN_WORDS"]))
-        if "NEWSFACTS_SPACY_MODEL" in env:
-            settings = replace(settings, spacy_model=env["NEWSFACTS_SPACY_MODEL"])
-        if "NEWSFACTS_BATCH_SIZE" in env:
-            settings = replace(settings, batch_size=max(1, int(env["NEWSFACTS_BATCH_SIZE"])))
-        if "NEWSFACTS_BATCHES_IN_FLIGHT" in env:
-            settings = replace(settings, batches_in_flight=max(1, int(env["NEWSFACTS_BATCHES_IN_FLIGHT"])))
-        if "NEWSFACTS_SETTLE_SECONDS" in env:
-            settings = replace(settings, settle_seconds=float(env["NEWSFACTS_SETTLE_SECONDS"]))
-        if "NEWSFACTS_LOCK_WAIT_SECONDS" in env:
-            settings = replace(settings, lock_wait_seconds=float(env["NEWSFACTS_LOCK_WAIT_SECONDS"]))
+        if (mb := _number(env, "NEWSFACTS_MAX_FILE_MB", float, 0)) is not None:
+            settings = replace(settings, max_file_bytes=int(mb * 1024 * 1024))
+        if (words := _number(env, "NEWSFACTS_MIN_WORDS", int, 0)) is not None:
+            settings = replace(settings, min_words=words)
+        if env.get("NEWSFACTS_SPACY_MODEL", "").strip():
+            settings = replace(settings, spacy_model=env["NEWSFACTS_SPACY_MODEL"].strip())
+        if (size := _number(env, "NEWSFACTS_BATCH_SIZE", int, 1)) is not None:
+            settings = replace(settings, batch_size=size)
+        if (in_flight := _number(env, "NEWSFACTS_BATCHES_IN_FLIGHT", int, 1)) is not None:
+            settings = replace(settings, batches_in_flight=in_flight)
+        if (settle := _number(env, "NEWSFACTS_SETTLE_SECONDS", float, 0)) is not None:
+            settings = replace(settings, settle_seconds=settle)
+        if (wait := _number(env, "NEWSFACTS_LOCK_WAIT_SECONDS", float, 0)) is not None:
+            settings = replace(settings, lock_wait_seconds=wait)
         if "NEWSFACTS_LANGUAGES" in env:
-            settings = replace(settings, languages=tuple(env["NEWSFACTS_LANGUAGES"].split(",")))
+            languages = tuple(code.strip() for code in env["NEWSFACTS_LANGUAGES"].split(",") if code.strip())
+            if not languages:
+                raise _invalid("NEWSFACTS_LANGUAGES", env, "language codes separated by commas, e.g. en,fr")
+            settings = replace(settings, languages=languages)
         return settings
+
+
+def _number(env, name: str, kind: type[int] | type[float], minimum: int) -> int | float | None:
+    """The number in the variable `name`, or None when it is unset."""
+    if name not in env:
+        return None
+    try:
+        value = kind(env[name].strip())
+    except ValueError:
+        value = None
+    if value is None or not math.isfinite(value) or value < minimum:
+        raise _invalid(name, env, f"a whole number of at least {minimum}" if kind is int else f"a number of at least {minimum}")
+    return value
+
+
+def _invalid(name: str, env, expected: str) -> NewsfactsError:
+    return NewsfactsError(f"The environment variable {name}={env[name]!r} is not valid: it takes {expected}; "
+                          f"fix it, or unset it for the default.")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from newsfacts.errors import NewsfactsError
 from newsfacts.extract.translit import name_key
-from newsfacts.load.warehouse import connect_read_only
+from newsfacts.load.read_only import connect_read_only
 
 
 @dataclass

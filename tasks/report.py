@@ -5,7 +5,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from newsfacts.brief import analyst_brief
-from newsfacts.load.warehouse import connect_read_only
+from newsfacts.load.read_only import connect_read_only
 from newsfacts.pipeline import RunSummary
 from newsfacts.report import run_summary_markdown
 

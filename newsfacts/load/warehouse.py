@@ -522,18 +522,3 @@ def default_local_dir(location: str) -> Path:
 def _fsync(path: Path) -> None:
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
-
-
-def connect_read_only(root: Path | str, *, attempts: int = 20, delay_s: float = 0.25):
-    """Open the warehouse database for reading, retrying briefly while a run swaps the file in."""
-    database = Warehouse(root).database
-    if not database.exists():
-        raise NewsfactsError(f"No warehouse at {database}. Load one first with `newsfacts run SOURCE_DIR --warehouse {Path(root)}`.")
-    for attempt in range(attempts):
-        try:
-            return duckdb.connect(str(database), read_only=True)
-        except duckdb.IOException:
-            if attempt == attempts - 1:
-                raise
-            time.sleep(delay_s)
-    raise AssertionError("unreachable")
