@@ -2,7 +2,7 @@ import json
 
 from newsfacts.ingest.documents import build_document, read_file
 from newsfacts.ingest.discover import discover_files
-from newsfacts.ingest.formats import jsonrec, text, xml
+from newsfacts.ingest.formats import html, jsonrec, text, xml
 
 import pytest
 
@@ -166,3 +166,18 @@ def test_a_paragraph_in_the_publisher_or_title_field_does_not_cost_the_article(t
     misfiled = "Reporting by the regional desk, with additional material from three staff correspondents. " * 4
     doc = build_document(jsonrec.parse_json("a.json", json.dumps({"title": misfiled, "publisher": misfiled, "text": BODY}))[0][0])
     assert doc["publisher"] is None and doc["title"] is None and doc["text"] == BODY.strip()
+
+
+def test_a_page_reads_the_same_however_often_and_beside_whatever_it_is_read():
+    # trafilatura's duplicate filter is process-wide: with it, a paragraph seen in earlier pages (wire
+    # copy, a standard background paragraph) vanished from later ones. A page's text is its own bytes'.
+    shared = ("The ministry said the convoy carried food, water and medicine for the families who stayed in the "
+              "town through the winter, and that more convoys would follow next week.")
+    pages = [f"<html><head><title>Report {n}</title></head><body><article><h1>Report {n}</h1>"
+             f"<p>Officials in the district described the situation on day {n} as calm but tense, with long queues "
+             f"at the only working bakery and the bridge still closed to traffic.</p><p>{shared}</p></article></body></html>"
+             for n in range(1, 9)]
+    texts = [html.parse(f"page{n}.html", page)[0][0].body for n, page in enumerate(pages)]
+    assert all(shared in text for text in texts)
+    again = [html.parse(f"page{n}.html", page)[0][0].body for n, page in enumerate(pages)]
+    assert again == texts
