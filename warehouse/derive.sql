@@ -15,7 +15,7 @@ FROM file_versions
 QUALIFY row_number() OVER (PARTITION BY source_dir, source_path ORDER BY seen_at DESC) = 1;
 
 CREATE TEMP TABLE superseded AS
-SELECT d.doc_id, any_value(c.doc_ids[1]) AS replacement
+SELECT d.doc_id, min(c.doc_ids[1]) AS replacement
 FROM documents d
 JOIN runs r USING (run_id)
 JOIN current_files c ON c.source_dir = r.source_dir AND c.source_path = split_part(d.source_path, '#', 1)
@@ -81,7 +81,7 @@ WHERE documents.doc_id = l.doc_id;
 -- ('Jane Smith') when exactly one person of that surname is named in full anywhere.
 CREATE TEMP TABLE person_remap AS
 WITH people AS (
-    SELECT entity_id, any_value(name_key) AS name_key FROM entity_observations
+    SELECT entity_id, min(name_key) AS name_key FROM entity_observations
     WHERE entity_type = 'person' AND name_key IS NOT NULL GROUP BY entity_id
 ),
 full_names AS (
@@ -99,10 +99,10 @@ WHERE p.name_key NOT LIKE '% %';
 -- more one edit apart. Two people who are both named in several documents are never merged.
 INSERT INTO person_remap
 WITH people AS (
-    SELECT entity_id, any_value(name_key) AS name_key, count(DISTINCT doc_id) AS n_docs FROM entity_observations
+    SELECT entity_id, min(name_key) AS name_key, count(DISTINCT doc_id) AS n_docs FROM entity_observations
     WHERE entity_type = 'person' AND name_key LIKE '% %' GROUP BY entity_id
 )
-SELECT rare.entity_id, arg_max(common.entity_id, common.n_docs)
+SELECT rare.entity_id, first(common.entity_id ORDER BY common.n_docs DESC, common.entity_id)
 FROM people rare JOIN people common
   ON rare.entity_id <> common.entity_id
  AND rare.n_docs = 1 AND common.n_docs >= 2
@@ -128,13 +128,16 @@ SELECT
     o.entity_id,
     first(s.canonical_name ORDER BY len(string_split(s.canonical_name, ' ')) DESC, s.n_docs DESC,
                           length(s.canonical_name) DESC, s.canonical_name) AS canonical_name,
-    any_value(o.entity_type) AS entity_type,
+    first(o.entity_type ORDER BY o.doc_id) AS entity_type,
     list_sort(list_distinct(flatten(list(o.aliases)))) AS aliases,
-    any_value(o.latitude) AS latitude,
-    any_value(o.longitude) AS longitude,
-    any_value(o.country_code) AS country_code,
+    -- One observation's place, whole (never one's latitude with another's longitude): a direct gazetteer
+    -- match before a place found through another ('within Mariupol'), then the first document by id, so
+    -- that every build, in any order of runs, picks the same.
+    first(o.latitude ORDER BY o.latitude IS NULL, o.geocode_basis NOT LIKE 'gazetteer%', o.doc_id) AS latitude,
+    first(o.longitude ORDER BY o.latitude IS NULL, o.geocode_basis NOT LIKE 'gazetteer%', o.doc_id) AS longitude,
+    first(o.country_code ORDER BY o.latitude IS NULL, o.geocode_basis NOT LIKE 'gazetteer%', o.doc_id) AS country_code,
     count(DISTINCT o.doc_id)::INTEGER AS n_documents,
-    any_value(o.geocode_basis) AS geocode_basis,
+    first(o.geocode_basis ORDER BY o.latitude IS NULL, o.geocode_basis NOT LIKE 'gazetteer%', o.doc_id) AS geocode_basis,
     -- the role stated most often, the longest on ties, then alphabetical: every build agrees
     (SELECT first(r.role ORDER BY r.n DESC, length(r.role) DESC, r.role) FROM
         (SELECT role, count(*) AS n FROM entity_observations x WHERE x.entity_id = o.entity_id AND role IS NOT NULL GROUP BY role) r) AS role

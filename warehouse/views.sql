@@ -32,7 +32,7 @@ conflicted AS (
 SELECT k.cluster_id, k.location, k.event_date, x.kind, x.n_figures, x.lowest, x.highest,
        list({'figure': f.count_min, 'source': f.source, 'doc_id': f.doc_id,
              'evidence': substr(d.text, f.start_char + 1, f.end_char - f.start_char)}
-            ORDER BY f.count_min, f.source) AS reports
+            ORDER BY f.count_min, f.source, f.doc_id, f.start_char) AS reports
 FROM conflicted x
 JOIN figures f USING (cluster_id, kind)
 JOIN event_clusters k USING (cluster_id)

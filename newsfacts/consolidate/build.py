@@ -40,7 +40,7 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None) -> dict[
                e.location, e.targets, e.start_char, d.published_date
         FROM events e JOIN documents d USING (doc_id)""")
     centres = dict(con.execute("""
-        SELECT canonical_name, any_value(replace(geocode_basis, 'centre ', '')) FROM entities
+        SELECT canonical_name, min(replace(geocode_basis, 'centre ', '')) FROM entities
         WHERE entity_type = 'location' AND geocode_basis LIKE 'centre %' GROUP BY canonical_name""").fetchall())
     clusters = cluster_incidents(events, centres)
     _replace_column(con, "events", "event_id", "cluster_id", clusters)
