@@ -151,3 +151,14 @@ def test_one_given_name_in_two_spellings_is_one_person_two_names_are_two(entitie
     assert ids["Habibullah Karimi"] == ids["Habiullah Karimi"]
     assert ids["William Harper"] == ids["Will Harper"]
     assert ids["John Smith"] != ids["Jane Smith"]
+
+
+def test_a_small_town_ner_calls_an_organisation_is_a_place_where_the_text_puts_something_at_it(entities_of):
+    mentions, entities = entities_of("Two workers died in an explosion at Pokolbin, north of Sydney, on Thursday. "
+                                     "The Pokolbin community offered help.")
+    assert {m.entity_type for m in mentions if m.surface == "Pokolbin"} == {"location"}
+    assert entities["Pokolbin"].country_code == "AU"
+    # In the United States a small town bears most words: only one in a state the text names counts.
+    mentions, _ = entities_of("The bill passed in Congress on Tuesday, and lawmakers in Washington said a vote "
+                              "at Harvard was symbolic.")
+    assert {m.surface: m.entity_type for m in mentions}["Congress"] == "organization"

@@ -126,7 +126,25 @@ def is_given_name(word: str) -> bool:
     return word.isalpha() and word[:1].isupper() and _given_names().get_gender(word) != "unknown"
 
 
-def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str], org_heads: set[str] = frozenset()) -> None:
+@cache
+def _locative_prepositions() -> frozenset[str]:
+    return frozenset(load_rules("entities")["locative_prepositions"])
+
+
+def _placed_names(text: str, mentions) -> set[str]:
+    """Names written at least once right after a locative preposition ('at Pokolbin'), not as the owner
+    of what follows ('at Drayton's winery')."""
+    placed = set()
+    for m in mentions:
+        before = text[max(0, m.start_char - 12):m.start_char].split()
+        possessive = text[m.end_char:m.end_char + 2] in ("'s", "’s")
+        if before and before[-1].lower() in _locative_prepositions() and text[m.start_char - 1:m.start_char] == " " and not possessive:
+            placed.add(m.surface)
+    return placed
+
+
+def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str], org_heads: set[str] = frozenset(),
+            placed: set[str] = frozenset()) -> None:
     """Repair NER labels:
     - a single word that is the surname of a person named in full in the document is that person
       ('Paris' is a city, but not in an article that names Jane Paris);
@@ -157,6 +175,12 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
             # (a one-word name is too often a surname that some village also bears: 'Jones', 'Brown')
             or (place.country_code in countries and place.kind == "city" and mention.entity_type == "person"
                 and len(words) >= 2 and not is_given_name(words[0]) and mention.surface not in org_heads)
+            # an 'organisation' the text puts something in or at ('at Pokolbin'), a town of the document's
+            # countries however small, and not the first word of an organisation's name
+            or (mention.entity_type == "organization" and mention.surface in placed and place.country_code in countries
+                and place.kind == "city" and mention.surface not in org_heads
+                # the United States have a small town for most words ('in Congress', 'at Harvard'): its state too
+                and (place.country_code != "US" or f"US.{place.admin1}" in countries))
         ):
             mention.entity_type = "location"
 
@@ -313,13 +337,14 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions = _area_lists(doc, sentence_index_of, mentions)
     mentions.extend(_named_localities(doc, sentence_index_of, mentions))
     org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
+    placed = _placed_names(text_of(doc), mentions)
     for mention in mentions:  # full names first, so that their surnames are known below
         if len(mention.surface.split()) > 1:
-            _retype(mention, set(), countries, org_heads)
+            _retype(mention, set(), countries, org_heads, placed)
     surnames = {name_key(m.surface).split()[-1] for m in mentions if m.entity_type == "person" and len(name_key(m.surface).split()) > 1}
     for mention in mentions:
         if len(mention.surface.split()) == 1:
-            _retype(mention, surnames, countries, org_heads)
+            _retype(mention, surnames, countries, org_heads, placed)
     _extend_areas_and_sites(doc, mentions)
     _join_bare_names(doc, sentence_index_of, mentions)
     mentions.extend(_given_name_mentions(doc, sentence_index_of, mentions))
