@@ -162,3 +162,15 @@ def test_a_small_town_ner_calls_an_organisation_is_a_place_where_the_text_puts_s
     mentions, _ = entities_of("The bill passed in Congress on Tuesday, and lawmakers in Washington said a vote "
                               "at Harvard was symbolic.")
     assert {m.surface: m.entity_type for m in mentions}["Congress"] == "organization"
+
+
+def test_a_bare_area_name_ner_took_for_a_person_is_the_area_unless_a_person_bears_it(entities_of):
+    mentions, _ = entities_of("Insurgents attacked a convoy in Wardak province on Monday. Wardak lies west of the "
+                              "capital, and Wardak has seen heavy fighting.")
+    assert {m.entity_type for m in mentions if m.surface.startswith("Wardak")} == {"location"}
+    assert {m.entity_id for m in mentions if m.surface.startswith("Wardak")} == {
+        m.entity_id for m in mentions if m.surface == "Wardak province"}
+    mentions, _ = entities_of("Farmers in Tolland province protested on Monday. Jane Tolland, who leads them, said "
+                              "Tolland would meet the minister.")
+    assert {m.surface: m.entity_type for m in mentions if m.surface in ("Jane Tolland", "Tolland")} == {
+        "Jane Tolland": "person", "Tolland": "person"}

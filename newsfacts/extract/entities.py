@@ -260,7 +260,8 @@ def _extend_areas_and_sites(doc, mentions: list[Mention]) -> None:
 def _join_bare_names(doc, sentence_index_of, mentions: list[Mention]) -> None:
     """A bare 'Helmand' or 'Acme' in a document that names 'Helmand province' or 'the Acme
     steelworks' is that place, unless the bare name is a place of its own ('Kharkiv' the city is
-    not 'the Kharkiv region'). All of a site's nouns ('plant', 'steelworks') are one site."""
+    not 'the Kharkiv region'). All of a site's nouns ('plant', 'steelworks') are one site. A bare
+    name NER took for a person is the area too, unless a person named in full bears it."""
     full: dict[str, str] = {}
     for mention in mentions:
         if mention.entity_type != "location":
@@ -270,8 +271,13 @@ def _join_bare_names(doc, sentence_index_of, mentions: list[Mention]) -> None:
             base = mention.surface[: match.start()]
             if geocode(base) is None:
                 full.setdefault(base, mention.place_query or mention.surface)
+    full_people = [m.surface.split() for m in mentions if m.entity_type == "person" and len(m.surface.split()) > 1]
     for mention in mentions:
-        if mention.entity_type == "person" or mention.place_query:
+        if mention.place_query:
+            continue
+        if mention.entity_type == "person" and (mention.surface not in full or any(
+                words[-len(mention.surface.split()):] == mention.surface.split() and words != mention.surface.split()
+                for words in full_people)):
             continue
         match = _SITE_NOUN.search(mention.surface)
         base = mention.surface[: match.start()] if match and match.end() == len(mention.surface) else mention.surface
