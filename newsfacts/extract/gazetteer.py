@@ -134,7 +134,28 @@ def _aliases() -> dict[str, str]:
 
 @cache
 def demonyms() -> dict[str, str]:
-    return {k.lower(): v for k, v in load_rules("entities")["demonyms"].items()}
+    """Nationality word ('ukrainian', 'ukrainians') -> the gazetteer's name of the country. Every
+    country's demonym comes from countryinfo, with its plural; a demonym several countries share
+    ('American', 'French') names the most populous; rules/entities.toml adds the forms countryinfo lacks."""
+    from countryinfo import all_countries
+
+    countries = {p.country_code: p for places in _index().values() for p in places if p.kind == "country"}
+    found: dict[str, Place] = {}
+    for country in all_countries():
+        demonym, place = country.demonym(), countries.get(country.iso(2))
+        if not demonym or place is None:
+            continue
+        for word in (demonym.lower(), _plural(demonym.lower())):
+            if word not in found or place.population > found[word].population:
+                found[word] = place
+    for word, code in load_rules("entities")["demonym_extras"].items():
+        found[word.lower()] = countries[code]
+    return {word: place.name for word, place in found.items()}
+
+
+def _plural(demonym: str) -> str:
+    """'Afghans', 'Israelis'; 'Chinese', 'French' and 'Swiss' are their own plural."""
+    return demonym if demonym.endswith(("ese", "ss", "sh", "ch", "x")) else demonym + "s"
 
 
 @cache
