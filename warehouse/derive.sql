@@ -121,28 +121,36 @@ UPDATE casualties SET reported_by_entity_id = r.to_id FROM person_remap r WHERE 
 -- then the one written in most documents, then the longest; ties alphabetically, so every build agrees.
 CREATE TABLE entities AS
 WITH spellings AS (
-    SELECT entity_id, canonical_name, count(*) AS n_docs
-    FROM entity_observations GROUP BY ALL
+    SELECT entity_id, first(canonical_name ORDER BY len(string_split(canonical_name, ' ')) DESC, n_docs DESC,
+                            length(canonical_name) DESC, canonical_name) AS canonical_name
+    FROM (SELECT entity_id, canonical_name, count(*) AS n_docs FROM entity_observations GROUP BY ALL)
+    GROUP BY entity_id
+),
+-- One observation's place, whole (never one's latitude with another's longitude): a direct gazetteer
+-- match before a place found through another ('within Mariupol'), then the first document by id, so
+-- that every build, in any order of runs, picks the same.
+placed AS (
+    SELECT entity_id, entity_type, latitude, longitude, country_code, geocode_basis
+    FROM entity_observations
+    QUALIFY row_number() OVER (PARTITION BY entity_id
+                               ORDER BY latitude IS NULL, geocode_basis NOT LIKE 'gazetteer%', doc_id) = 1
+),
+-- the role stated most often, the longest on ties, then alphabetical: every build agrees
+roles AS (
+    SELECT entity_id, first(role ORDER BY n DESC, length(role) DESC, role) AS role
+    FROM (SELECT entity_id, role, count(*) AS n FROM entity_observations WHERE role IS NOT NULL GROUP BY ALL)
+    GROUP BY entity_id
 )
-SELECT
-    o.entity_id,
-    first(s.canonical_name ORDER BY len(string_split(s.canonical_name, ' ')) DESC, s.n_docs DESC,
-                          length(s.canonical_name) DESC, s.canonical_name) AS canonical_name,
-    first(o.entity_type ORDER BY o.doc_id) AS entity_type,
-    list_sort(list_distinct(flatten(list(o.aliases)))) AS aliases,
-    -- One observation's place, whole (never one's latitude with another's longitude): a direct gazetteer
-    -- match before a place found through another ('within Mariupol'), then the first document by id, so
-    -- that every build, in any order of runs, picks the same.
-    first(o.latitude ORDER BY o.latitude IS NULL, o.geocode_basis NOT LIKE 'gazetteer%', o.doc_id) AS latitude,
-    first(o.longitude ORDER BY o.latitude IS NULL, o.geocode_basis NOT LIKE 'gazetteer%', o.doc_id) AS longitude,
-    first(o.country_code ORDER BY o.latitude IS NULL, o.geocode_basis NOT LIKE 'gazetteer%', o.doc_id) AS country_code,
-    count(DISTINCT o.doc_id)::INTEGER AS n_documents,
-    first(o.geocode_basis ORDER BY o.latitude IS NULL, o.geocode_basis NOT LIKE 'gazetteer%', o.doc_id) AS geocode_basis,
-    -- the role stated most often, the longest on ties, then alphabetical: every build agrees
-    (SELECT first(r.role ORDER BY r.n DESC, length(r.role) DESC, r.role) FROM
-        (SELECT role, count(*) AS n FROM entity_observations x WHERE x.entity_id = o.entity_id AND role IS NOT NULL GROUP BY role) r) AS role
-FROM entity_observations o JOIN spellings s USING (entity_id)
-GROUP BY o.entity_id;
+SELECT o.entity_id, s.canonical_name, p.entity_type,
+       list_sort(list_distinct(flatten(list(o.aliases)))) AS aliases,
+       p.latitude, p.longitude, p.country_code,
+       count(DISTINCT o.doc_id)::INTEGER AS n_documents,
+       p.geocode_basis, r.role
+FROM entity_observations o
+JOIN spellings s USING (entity_id)
+JOIN placed p USING (entity_id)
+LEFT JOIN roles r USING (entity_id)
+GROUP BY o.entity_id, s.canonical_name, p.entity_type, p.latitude, p.longitude, p.country_code, p.geocode_basis, r.role;
 
 -- Speakers and reporters by their canonical name across documents, not one document's spelling.
 UPDATE quotes SET speaker = e.canonical_name
