@@ -16,7 +16,7 @@ from newsfacts.config import Settings
 from newsfacts.errors import NewsfactsError
 from newsfacts.extract.facts import FACT_TABLES, extract_batch
 from newsfacts.extract.nlp import load_nlp
-from newsfacts.ingest.discover import discover_files
+from newsfacts.ingest.discover import FOLDER_UNREADABLE, discover_files
 from newsfacts.ingest.documents import build_document, read_file
 from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined, RawRecord
 from newsfacts.load.warehouse import FILE_DELETED, KnownState
@@ -94,9 +94,13 @@ def split_unchanged(files: list[InputFile], known: KnownState) -> tuple[list[Inp
 
 
 def deleted_files(known: KnownState, found: list[InputFile], rejected: list[Quarantined], deferred: list[InputFile]) -> list[FileOutcome]:
-    """Ledger rows for the files an earlier run loaded from this folder that are no longer in it."""
+    """Ledger rows for the files an earlier run loaded from this folder that are no longer in it. A file
+    in a folder this run could not list is not known to be gone."""
     present = {f.rel_path for f in [*found, *deferred]} | {q.source_path for q in rejected}
-    return [FileOutcome(path, None, None, None, status=FILE_DELETED) for path in sorted(known.present_paths - present)]
+    unlisted = [q.source_path for q in rejected if q.fingerprint == FOLDER_UNREADABLE]
+    gone = [path for path in known.present_paths - present
+            if not any(folder == "." or path.startswith(folder + "/") for folder in unlisted)]
+    return [FileOutcome(path, None, None, None, status=FILE_DELETED) for path in sorted(gone)]
 
 
 # ---- read and build documents ------------------------------------------------------------

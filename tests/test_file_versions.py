@@ -72,3 +72,17 @@ def test_a_deleted_file_is_recorded_and_its_document_kept_as_archive(tmp_path, r
     back = run_flow(source, warehouse)
     assert back.files_deleted == 0
     assert query(warehouse, "SELECT bool_or(source_deleted) FROM documents") == [(False,)]
+
+
+def test_files_in_a_folder_the_run_cannot_list_are_not_recorded_as_deleted():
+    from newsfacts.ingest.discover import FOLDER_UNREADABLE
+    from newsfacts.ingest.models import InputFile, Quarantined
+    from newsfacts.load.warehouse import KnownState
+    from newsfacts.pipeline import deleted_files
+
+    known = KnownState(present_paths={"a.txt", "sub/b.txt", "sub/deeper/c.txt", "subway.txt"})
+    found = [InputFile("/src/a.txt", "a.txt", "text", 10, 1)]
+    unlisted = [Quarantined("sub", "discover", "unreadable", "Cannot list the folder sub.", FOLDER_UNREADABLE)]
+    assert [o.source_path for o in deleted_files(known, found, unlisted, [])] == ["subway.txt"]
+    root_unlisted = [Quarantined(".", "discover", "unreadable", "Cannot list the folder ..", FOLDER_UNREADABLE)]
+    assert deleted_files(known, [], root_unlisted, []) == []

@@ -46,6 +46,7 @@ class Attributor:
         self.starts = [m.start_char for m in self.mentions]
         self.entities = entities
         self.sentences = list(doc.sents)
+        self.sentence_starts = [s.start_char for s in self.sentences]
         # Surname -> the one person of the document with that surname ('Opelka' -> 'Reilly Opelka').
         by_surname: dict[str, set[str]] = {}
         for entity in entities.values():
@@ -74,7 +75,7 @@ class Attributor:
                               lookback: int = 2):
         """The person who is the subject of the nearest sentence before `position` (its own sentence
         first, up to the pronoun), within `lookback` sentences and never across a quotation's words."""
-        index = next((i for i, sent in enumerate(self.sentences) if sent.start_char <= position < sent.end_char), None)
+        index = self._sentence_at(position)
         if index is None:
             return None
         for earlier in range(index, max(index - 1 - lookback, -1), -1):
@@ -91,6 +92,11 @@ class Attributor:
                 # 'Bellini said the minister has to act': the main clause's subject, not the reported one.
                 return min(subjects, key=self._clause_depth)
         return None
+
+    def _sentence_at(self, position: int) -> int | None:
+        """The index of the sentence that holds `position`, or None (the space between two sentences)."""
+        i = bisect_right(self.sentence_starts, position) - 1
+        return i if i >= 0 and position < self.sentences[i].end_char else None
 
     def _clause_depth(self, mention) -> int:
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
@@ -166,7 +172,7 @@ class Attributor:
                                   people_only: bool = True, pronoun: str | None = None):
         """The person the passage is about: the last named person who said something before `position`
         (or, with people_only False, the last person or organisation)."""
-        index = next((i for i, s in enumerate(self.sentences) if s.start_char <= position < s.end_char), None)
+        index = self._sentence_at(position)
         if index is None:
             return None
         for earlier in range(index - 1, max(index - 1 - lookback, -1), -1):
@@ -232,11 +238,7 @@ class Attributor:
             described = self.described_entity(token, exclude)
             if described is not None:
                 return described
-        if token.pos_ == "PROPN" and name_key(token.text) in self.by_surname and self.mention_at(token.idx, token.idx + len(token)) is None:
-            entity = self.entities[self.by_surname[name_key(token.text)]]
-            return Speaker(entity.canonical_name, entity.entity_id)
         phrase = list(token.subtree)
-        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
         mention = self.mention_at(token.idx, token.idx + len(token))
         if mention is None:
             # 'the head of the regional administration, Name' or 'regional governor Name'; an apposition

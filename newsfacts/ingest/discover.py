@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from newsfacts.ingest.models import InputFile, Quarantined
+from newsfacts.load.layout import DATABASE_NAME, LOCK_NAME, PARQUET_DIR, TEMPORARY_PREFIXES
 
 logger = logging.getLogger(__name__)
 
@@ -22,13 +23,8 @@ FORMAT_BY_SUFFIX = {
     ".xml": "xml",
 }
 
-# What a newsfacts warehouse keeps in its folder (newsfacts/load/warehouse.py): the DuckDB file, the run
-# lock, the Parquet parts (their `runs` table commits each run), and temporary files while a run writes.
-# A warehouse inside the source folder is the pipeline's own output, not articles.
-WAREHOUSE_DATABASE = "newsfacts.duckdb"
-WAREHOUSE_LOCK = ".newsfacts.lock"
-WAREHOUSE_PARQUET = "parquet"
-_WAREHOUSE_TEMPORARY_PREFIXES = (".tmp-", f".{WAREHOUSE_DATABASE}.building-", ".write-test-")
+# The fingerprint of a folder the walk could not list: the files under it are not known to be gone.
+FOLDER_UNREADABLE = "folder:unreadable"
 
 
 def stat_fingerprint(st: os.stat_result) -> str:
@@ -37,9 +33,10 @@ def stat_fingerprint(st: os.stat_result) -> str:
 
 
 def is_warehouse(folder: Path) -> bool:
-    """Whether `folder` holds a newsfacts warehouse (a run or a lock has been there)."""
-    return ((folder / WAREHOUSE_DATABASE).is_file() or (folder / WAREHOUSE_LOCK).is_file()
-            or (folder / WAREHOUSE_PARQUET / "runs").is_dir())
+    """Whether `folder` holds a newsfacts warehouse (a run or a lock has been there), by the names
+    newsfacts/load/layout.py gives its files: the pipeline's own output, not articles."""
+    return ((folder / DATABASE_NAME).is_file() or (folder / LOCK_NAME).is_file()
+            or (folder / PARQUET_DIR / "runs").is_dir())
 
 
 def discover_files(source_dir: Path, max_file_bytes: int) -> tuple[list[InputFile], list[Quarantined]]:
@@ -52,7 +49,7 @@ def discover_files(source_dir: Path, max_file_bytes: int) -> tuple[list[InputFil
     def unlistable(error: OSError) -> None:
         rel = _shown(Path(error.filename).relative_to(root).as_posix()) if error.filename else "."
         detail = f"Cannot list the folder {rel} ({error.strerror}): its files were not read. Check its permissions."
-        rejected.append(Quarantined(rel, "discover", "unreadable", detail, "folder:unreadable"))
+        rejected.append(Quarantined(rel, "discover", "unreadable", detail, FOLDER_UNREADABLE))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=unlistable, followlinks=False):
         dirnames.sort()
@@ -67,7 +64,7 @@ def discover_files(source_dir: Path, max_file_bytes: int) -> tuple[list[InputFil
                 dirnames.remove(name)
         if current == root and is_warehouse(root):
             # `newsfacts run DIR --warehouse DIR`: the articles load, the warehouse's own files do not.
-            dirnames[:] = [d for d in dirnames if d != WAREHOUSE_PARQUET]
+            dirnames[:] = [d for d in dirnames if d != PARQUET_DIR]
             filenames = [f for f in filenames if not _is_warehouse_file(f)]
         for name in sorted(filenames):
             path = current / name
@@ -113,7 +110,7 @@ def _examine(path: Path, rel: str, max_file_bytes: int) -> InputFile | Quarantin
 
 
 def _is_warehouse_file(name: str) -> bool:
-    return name in (WAREHOUSE_DATABASE, WAREHOUSE_LOCK) or name.startswith(_WAREHOUSE_TEMPORARY_PREFIXES)
+    return name in (DATABASE_NAME, LOCK_NAME) or name.startswith(TEMPORARY_PREFIXES)
 
 
 def _shown(rel: str) -> str:

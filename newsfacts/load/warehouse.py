@@ -30,12 +30,12 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from newsfacts import PIPELINE_VERSION
+from newsfacts import PIPELINE_VERSION, cache_dir
 from newsfacts.consolidate.build import consolidate
 from newsfacts.errors import NewsfactsError
+from newsfacts.load.layout import BUILDING_PREFIX, DATABASE_NAME, LOCK_NAME, PARQUET_DIR, TEMPORARY_PREFIX, WRITE_TEST_PREFIX
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "warehouse"
-DATABASE_NAME = "newsfacts.duckdb"
 # Tables read from Parquet parts, in load order; `runs` last because it commits a run.
 PART_TABLES = ("documents", "quarantine", "source_files", "entity_observations", "mentions", "casualties", "quotes", "events")
 # Tables derived at build time and written back as one Parquet snapshot each.
@@ -109,13 +109,13 @@ class Warehouse:
         if scheme in ("", "file"):
             self.fs = None
             self.root = Path(self.location.removeprefix("file://"))
-            self.parquet_location = str(self.root / "parquet")
+            self.parquet_location = str(self.root / PARQUET_DIR)
         else:
             import fsspec
 
             self.fs, _ = fsspec.url_to_fs(self.location)
             self.root = Path(local_dir) if local_dir else default_local_dir(self.location)
-            self.parquet_location = self.location.rstrip("/") + "/parquet"
+            self.parquet_location = self.location.rstrip("/") + "/" + PARQUET_DIR
         self.database = self.root / DATABASE_NAME
 
     @property
@@ -126,7 +126,7 @@ class Warehouse:
     def ensure_writable(self) -> None:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            probe = self.root / f".write-test-{os.getpid()}"
+            probe = self.root / f"{WRITE_TEST_PREFIX}{os.getpid()}"
             probe.write_bytes(b"")
             probe.unlink()
         except OSError as exc:
@@ -136,7 +136,7 @@ class Warehouse:
             ) from exc
         if self.remote:
             try:
-                probe = f"{self.parquet_location}/.write-test-{os.getpid()}"
+                probe = f"{self.parquet_location}/{WRITE_TEST_PREFIX}{os.getpid()}"
                 self.fs.pipe_file(probe, b"")
                 self.fs.rm(probe)
             except Exception as exc:  # each fsspec backend raises its own errors
@@ -153,7 +153,7 @@ class Warehouse:
         file: runs on several machines writing one remote warehouse must be serialised by Prefect
         (a deployment with a concurrency limit of 1, as `newsfacts serve` makes)."""
         self.ensure_writable()
-        handle = open(self.root / ".newsfacts.lock", "a+")
+        handle = open(self.root / LOCK_NAME, "a+")
         deadline = time.monotonic() + wait_seconds
         told = False
         while True:
@@ -272,7 +272,7 @@ class Warehouse:
             kept = set()
             for location in self._folder_files(table):
                 name = location.rsplit("/", 1)[-1]
-                if name.startswith(".tmp-") or (PART_NAME.fullmatch(name) and location not in live):
+                if name.startswith(TEMPORARY_PREFIX) or (PART_NAME.fullmatch(name) and location not in live):
                     self._delete(location)
                     removed.append(location)
                 else:
@@ -283,7 +283,7 @@ class Warehouse:
                     self._delete(location)
                     removed.append(location)
         if self.root.is_dir():
-            for stale in [*self.root.glob(f".{DATABASE_NAME}.building-*"), *self.root.glob(".tmp-*")]:
+            for stale in [*self.root.glob(f"{BUILDING_PREFIX}*"), *self.root.glob(f"{TEMPORARY_PREFIX}*")]:
                 stale.unlink(missing_ok=True)
                 removed.append(str(stale))
         return removed
@@ -332,7 +332,7 @@ class Warehouse:
             return None
         name = f"part-{run_id}.parquet" if sequence is None else f"part-{run_id}.{sequence:05d}.parquet"
         self.root.mkdir(parents=True, exist_ok=True)
-        temporary = self.root / f".tmp-{table}-{name}"
+        temporary = self.root / f"{TEMPORARY_PREFIX}{table}-{name}"
         con = _typing_connection()
         con.register("incoming", pa.Table.from_pylist(rows))
         try:
@@ -347,7 +347,7 @@ class Warehouse:
     def _merge_into(self, table: str, parts: list[str], name: str) -> None:
         """Write the rows of `parts` as one new part `name` of the table (the parts stay: the caller
         deletes them once it is safe to)."""
-        temporary = self.root / f".tmp-{table}-{name}"
+        temporary = self.root / f"{TEMPORARY_PREFIX}{table}-{name}"
         with self.connect() as con:
             con.execute(f"COPY (SELECT * FROM read_parquet([{', '.join(_quote(p) for p in parts)}], union_by_name = true)) "
                         f"TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)")
@@ -384,7 +384,7 @@ class Warehouse:
             merge_id = f"{MERGE_PREFIX}{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.urandom(3).hex()}"
             self._merge_into(table, small, f"part-{merge_id}.parquet")
             names = sorted(p.rsplit("/", 1)[-1] for p in small)
-            manifest = self.root / f".tmp-{table}-{merge_id}.merge.json"
+            manifest = self.root / f"{TEMPORARY_PREFIX}{table}-{merge_id}.merge.json"
             manifest.write_text(json.dumps(names), encoding="utf-8")
             self._publish(manifest, table, f"{merge_id}.merge.json")  # the merge counts from here
             earlier_merges = self._merges(table)
@@ -403,7 +403,7 @@ class Warehouse:
         last build is copied with those rows added instead: every derived table would come out the same."""
         committed = self.committed_run_ids()
         self.root.mkdir(parents=True, exist_ok=True)
-        building = self.root / f".{DATABASE_NAME}.building-{build_id}"
+        building = self.root / f"{BUILDING_PREFIX}{build_id}"
         building.unlink(missing_ok=True)
         unbuilt = self._runs_to_append(committed)
         if unbuilt is not None:
@@ -476,7 +476,7 @@ class Warehouse:
         return counts
 
     def _write_snapshot(self, con, table: str) -> None:
-        temporary = self.root / f".tmp-{table}.parquet"
+        temporary = self.root / f"{TEMPORARY_PREFIX}{table}.parquet"
         con.execute(f"COPY {table} TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)")
         self._publish(temporary, table, f"{table}.parquet")
 
@@ -516,8 +516,7 @@ def _typing_connection():
 
 def default_local_dir(location: str) -> Path:
     """Where a remote warehouse keeps its DuckDB file and lock on this machine."""
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "newsfacts" / re.sub(r"[^A-Za-z0-9._-]+", "_", location.split("://", 1)[1]).strip("_")
+    return cache_dir() / re.sub(r"[^A-Za-z0-9._-]+", "_", location.split("://", 1)[1]).strip("_")
 
 def _fsync(path: Path) -> None:
     with open(path, "rb") as handle:

@@ -1,0 +1,12 @@
+"""The names a warehouse gives what it keeps in its folder. The store (warehouse.py) writes them; discovery
+(ingest/discover.py) recognises a warehouse inside a source folder by them. Kept apart from warehouse.py,
+which imports DuckDB and pyarrow, so that discovery stays light."""
+
+DATABASE_NAME = "newsfacts.duckdb"
+LOCK_NAME = ".newsfacts.lock"
+PARQUET_DIR = "parquet"
+# Files a run writes under a temporary name before it renames them into place.
+TEMPORARY_PREFIX = ".tmp-"
+BUILDING_PREFIX = f".{DATABASE_NAME}.building-"
+WRITE_TEST_PREFIX = ".write-test-"
+TEMPORARY_PREFIXES = (TEMPORARY_PREFIX, BUILDING_PREFIX, WRITE_TEST_PREFIX)
