@@ -225,31 +225,34 @@ def _failure_sentence(error: Exception, argv: list[str]) -> str:
     return f"{sentence}; {where}." + ("" if full is not None else " Please report it.")
 
 
+def _chain(error: BaseException | None):
+    """The error and its causes, each once (a chain can loop back on itself)."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        yield error
+        error = error.__cause__ or error.__context__
+
+
 def _release_frames(error: BaseException) -> None:
     """Drop the local variables of the frames in the error's tracebacks. Prefect keeps a failed run's
     exception in its final state until exit, and with it every DuckDB connection those frames held:
     DuckDB's bindings would then print a screen of 'nanobind: leaked ...' lines after our sentence."""
-    seen: set[int] = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        if error.__traceback__ is not None:
-            traceback.clear_frames(error.__traceback__)
-        error = error.__cause__ or error.__context__
+    for link in _chain(error):
+        if link.__traceback__ is not None:
+            traceback.clear_frames(link.__traceback__)
 
 
 def _disk_full(error: BaseException) -> str | None:
     """The message of the first 'no space left' error in the chain of causes, or None. DuckDB, pyarrow
     and Prefect's client each wrap the OS error their own way, most keeping only its text."""
     texts = (os.strerror(errno.ENOSPC), os.strerror(errno.EDQUOT))
-    seen: set[int] = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
+    for error in _chain(error):
         if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
             return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
         first_line = (str(error).splitlines() or [""])[0]
         if any(text in first_line for text in texts):
             return first_line
-        error = error.__cause__ or error.__context__
     return None
 
 

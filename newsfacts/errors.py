@@ -9,6 +9,8 @@ import time
 import traceback
 from pathlib import Path
 
+from newsfacts import cache_dir
+
 # The log is kept small: past this size it starts again (the previous one is kept as errors.log.1).
 ERROR_LOG_MAX_BYTES = 1024 * 1024
 
@@ -20,8 +22,7 @@ class NewsfactsError(Exception):
 def error_log_path() -> Path:
     """~/.cache/newsfacts/errors.log (under $XDG_CACHE_HOME when set): one place for every command,
     whichever warehouse it names, even one that cannot be written."""
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "newsfacts" / "errors.log"
+    return cache_dir() / "errors.log"
 
 
 def log_failure(sentence: str, error: BaseException | None = None, command: list[str] | None = None) -> Path | None:

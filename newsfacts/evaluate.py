@@ -147,6 +147,9 @@ def score_quotes(predicted: list[tuple[str, str | None]], gold: dict, aliases, f
     """Score (quoted text, speaker) pairs of one document against its gold quotes."""
     # Every gold quote entry is a quoted segment of five words or more (tests/gold/README.md).
     statements = [q for q in gold["quotes"] if q.get("kind", "statement") in ("statement", "embedded_tweet") and not q.get("continuation_of")]
+    # The spellings the gold lists for the speaker's entity in this document are the same speaker.
+    variants = {e["canonical"]: set(e.get("variants", [])) for e in gold.get("persons", []) + gold.get("organizations", [])}
+    document_aliases = {**aliases, **{k: aliases.get(k, {k}) | v for k, v in variants.items()}}
     for entry in statements:
         probe = entry["text_start"][:25].strip(" “”\"")
         match = next((q for q in predicted if probe in q[0]), None)
@@ -158,9 +161,6 @@ def score_quotes(predicted: list[tuple[str, str | None]], gold: dict, aliases, f
         found.true_positive += 1
         speakers.expected += 1
         speakers.predicted += 1
-        # The spellings the gold lists for the speaker's entity in this document are the same speaker.
-        variants = {e["canonical"]: set(e.get("variants", [])) for e in gold.get("persons", []) + gold.get("organizations", [])}
-        document_aliases = {**aliases, **{k: aliases.get(k, {k}) | v for k, v in variants.items()}}
         if _same_name(match[1], entry.get("speaker"), document_aliases):
             speakers.true_positive += 1
         else:

@@ -112,8 +112,7 @@ def _candidate_positions(doc, lex: _Lexicon) -> list[int]:
 
         words = doc.to_array([LOWER, LEMMA])
         strings = doc.vocab.strings
-        heads = set(lex.triggers) | set(lex.ordinal_nouns)
-        lowers = [h for h in numpy.unique(words[:, 0]) if strings[h] in heads]
+        lowers = [h for h in numpy.unique(words[:, 0]) if strings[h] in lex.triggers]  # ordinal nouns are triggers too
         lemmas = [h for h in numpy.unique(words[:, 1]) if strings[h].lower() in lex.triggers]
         hits = numpy.isin(words[:, 0], lowers) | numpy.isin(words[:, 1], lemmas)
         positions = doc.user_data["newsfacts_figure_heads"] = numpy.flatnonzero(hits).tolist()
@@ -148,8 +147,6 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
     lex = lexicon()
     figures: dict[int, GrammarFigure] = {}
     for token in _heads_in(sentence, lex):
-        if token.lemma_.lower() not in lex.triggers and token.lower_ not in lex.triggers:
-            continue
         for kind, victims in _victims_of(token, lex):
             for phrase in _with_conjuncts(victims):
                 figure = _figure(kind, phrase, token, lex)

