@@ -174,3 +174,11 @@ def test_a_bare_area_name_ner_took_for_a_person_is_the_area_unless_a_person_bear
                               "Tolland would meet the minister.")
     assert {m.surface: m.entity_type for m in mentions if m.surface in ("Jane Tolland", "Tolland")} == {
         "Jane Tolland": "person", "Tolland": "person"}
+
+
+def test_the_state_written_after_a_town_wins_over_other_states_the_text_names(entities_of):
+    _, entities = entities_of("Police in Nashville, Tennessee, and Memphis said the suspect was later arrested in "
+                              "Franklin, Kentucky, near the state line.")
+    assert abs(entities["Franklin"].latitude - 36.72) < 0.1  # Franklin, Kentucky, not Franklin, Tennessee
+    _, entities = entities_of("Police in Louisville said the suspect was later arrested in Franklin, Tennessee, on Monday.")
+    assert abs(entities["Franklin"].latitude - 35.93) < 0.1

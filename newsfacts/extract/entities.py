@@ -543,7 +543,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     qualified = _qualified_places(mentions, context_countries, text)
     places = {id(m): (qualified.get(id(m)) or geocode(_place_name(m), context_countries))
               for m in mentions if m.entity_type == "location"}
-    _nearest_namesakes(mentions, places, context_countries)
+    _nearest_namesakes(mentions, places, context_countries, set(qualified))
     for mention in mentions:
         place = places.get(id(mention))
         if mention.entity_type == "location" and place is None:
@@ -575,9 +575,11 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     return entities
 
 
-def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None], context_countries: frozenset[str]) -> None:
+def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None], context_countries: frozenset[str],
+                       qualified: set[int]) -> None:
     """A village name that many villages of the country share is the one nearest the towns and cities the
-    document places with confidence (a 'Novoselivka' in a story about Poltava lies near Poltava)."""
+    document places with confidence (a 'Novoselivka' in a story about Poltava lies near Poltava). A place
+    the text qualifies itself ('Franklin, Texas': ids in `qualified`) keeps what the qualifier chose."""
     anchored = [(m, places[id(m)]) for m in mentions if places.get(id(m)) is not None and places[id(m)].kind == "city"
                 and not places[id(m)].small and places[id(m)].latitude is not None
                 and places[id(m)].country_code in context_countries]
@@ -585,7 +587,7 @@ def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None],
         return
     for mention in mentions:
         place = places.get(id(mention))
-        if place is None or not place.small:
+        if place is None or not place.small or id(mention) in qualified:
             continue
         choices = namesakes(place, _place_name(mention), context_countries)
         if len(choices) > 1:
@@ -609,8 +611,9 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
         if area is None or area.kind not in ("country", "state", "region") or not area.country_code:
             continue
         within = {area.country_code} | ({f"US.{area.admin1}"} if area.kind == "state" and area.admin1 else set())
-        # A state narrows the document's own countries; a country or region replaces them.
-        scope = within | context_countries if area.kind == "state" else within
+        # A state narrows the document's own countries (the other states it names no longer count); a
+        # country or region replaces them.
+        scope = within | {c for c in context_countries if "." not in c} if area.kind == "state" else within
         place = geocode(_place_name(place_mention), frozenset(scope))
         if place is not None and place.country_code == area.country_code and place.kind not in ("country",):
             found[id(place_mention)] = place
