@@ -150,17 +150,13 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
         for kind, victims in _victims_of(token, lex):
             for phrase in _with_conjuncts(victims):
                 figure = _figure(kind, phrase, token, lex)
-                if figure is not None:
-                    # 'killed at least 11, including three children': the parser hangs 'including' on the verb
-                    for part in _included(kind, token, figure, lex):
-                        figures.setdefault(part.number_start, part)
-                if figure is None or any(f.number_start <= figure.number_start < f.end_char and f.kind == figure.kind
-                                         for f in figures.values()):
-                    continue  # '15' of 'between 10 and 15' is part of the range already read
-                if figure.number_start not in figures:
-                    figures[figure.number_start] = figure
-                    for part in _sub_figures(kind, phrase, figure, lex):
-                        figures.setdefault(part.number_start, part)
+                if figure is None or figure.number_start in figures or any(
+                        f.number_start <= figure.number_start < f.end_char and f.kind == figure.kind for f in figures.values()):
+                    continue  # read already, or '15' of 'between 10 and 15', part of the range already read
+                figures[figure.number_start] = figure
+                # 'killed at least 11, including three children': the parser hangs 'including' on the verb
+                for part in [*_included(kind, token, figure, lex), *_sub_figures(kind, phrase, figure, lex)]:
+                    figures.setdefault(part.number_start, part)
     for total in _running_totals(sentence, lex):
         figures.setdefault(total.number_start, total)
     return sorted(figures.values(), key=lambda f: f.number_start)
