@@ -90,3 +90,12 @@ def test_an_article_longer_than_the_parser_takes_is_parsed_in_pieces(nlp):
     assert killed == list(range(2, 120))
     for row in batch.rows["casualties"]:
         assert str(row["count_min"]) in text[row["start_char"]:row["end_char"]]
+
+
+def test_a_year_before_the_event_it_dates_is_no_figure():
+    assert figures("The 1976 earthquake killed an estimated 240,000 people.")[0][:4] == ("killed", 240000, 240000, "approximately")
+    assert len(figures("The 1976 earthquake killed an estimated 240,000 people.")) == 1
+
+
+def test_dozens_written_with_a_number_word():
+    assert figures("Eleven people died and two dozen were injured.")[1][:4] == ("injured", 24, None, "approximately")

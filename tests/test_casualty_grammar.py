@@ -71,3 +71,8 @@ def test_shapes_of_a_figure(nlp, text, expected):
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []
+
+
+def test_a_number_written_in_words_with_a_hyphen_is_one_figure(nlp):
+    # the tokenizer splits 'Forty-three' at its hyphen: the parse must still read 43, not a second figure of 3
+    assert grammar(nlp, "Forty-three passengers lost their lives when the ferry capsized.") == [("killed", 43, 43, "exact", False)]

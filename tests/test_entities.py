@@ -1,7 +1,7 @@
 import pytest
 
-from newsfacts.extract.gazetteer import geocode
-from newsfacts.extract.translit import name_key
+from newsfacts.extract.gazetteer import geocode, geocode_by_sound
+from newsfacts.extract.translit import name_key, sound_key
 
 
 @pytest.mark.parametrize("a,b", [
@@ -75,3 +75,14 @@ def test_towns_under_the_main_gazetteers_floor_in_the_documents_country():
     assert michigan.admin1 == "MI" and abs(michigan.longitude + 84.14) < 0.1
     # with no country to go by, no village is guessed
     assert geocode("Kurri Kurri") is None and geocode("Kurri Kurri", frozenset({"AU"})).country_code == "AU"
+
+
+def test_a_town_in_another_romanisation_is_found_by_its_consonants():
+    # vowels, 'h' and q/k differ between romanisations; the consonants and the first letter do not
+    assert geocode_by_sound("Bakubah", frozenset({"IQ"})).name == "Baqubah"
+    assert geocode_by_sound("Mariupil", frozenset({"UA"})).name == "Mariupol"
+    assert sound_key("Mazar-i-Sharif") == sound_key("Mazari Sharif")
+    # only in the document's countries, never for a region of them, never for a name of a few letters
+    assert geocode_by_sound("Mariupil", frozenset()) is None
+    assert geocode_by_sound("Campania", frozenset({"IT"})) is None
+    assert geocode_by_sound("Bak", frozenset({"IQ"})) is None

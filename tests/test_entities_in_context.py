@@ -182,3 +182,13 @@ def test_the_state_written_after_a_town_wins_over_other_states_the_text_names(en
     assert abs(entities["Franklin"].latitude - 36.72) < 0.1  # Franklin, Kentucky, not Franklin, Tennessee
     _, entities = entities_of("Police in Louisville said the suspect was later arrested in Franklin, Tennessee, on Monday.")
     assert abs(entities["Franklin"].latitude - 35.93) < 0.1
+
+
+def test_a_village_the_text_puts_near_a_city_is_not_a_namesake_far_away(entities_of):
+    # the gazetteer's only Barkasovo lies in the far west of Ukraine; this one is said to be near Kharkiv
+    _m, entities = entities_of("Two people were killed in Barkasovo, near the city of Kharkiv, Ukraine, on Sunday.")
+    village = entities["Barkasovo"]
+    assert village.geocode_basis == "near Kharkiv" and abs(village.latitude - 49.99) < 0.1
+    # near a town it does lie by, the village keeps its own coordinates
+    _m, entities = entities_of("Two people were killed in Barkasovo, near Uzhhorod, Ukraine, on Sunday.")
+    assert abs(entities["Barkasovo"].latitude - 48.36) < 0.05

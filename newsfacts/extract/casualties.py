@@ -124,6 +124,10 @@ def victims_class(word: str) -> str:
     return _victims_in(word) or "people"
 
 
+# Words that put a year, not a count, after them ('the 1987 earthquake', 'since 2014').
+_BEFORE_A_YEAR = frozenset({"the", "in", "since", "of", "by", "until", "till", "from", "during", "before", "after"})
+
+
 def _preceding_word(text: str, position: int) -> str:
     before = re.findall(r"[\w']+", text[max(0, position - 30) : position])
     return before[-1].lower() if before else ""
@@ -165,8 +169,9 @@ def find_casualty_figures(text: str) -> list[CasualtyFigure]:
         start = match.start()
         if _preceding_word(text, start) in _NEGATORS or (match.group("num") or "").lower() in ("no", "zero"):
             continue
-        if re.match(r"\d{4}$", match.group("num") or "") and 1900 <= int(match.group("num")) <= 2100 and not words:
-            continue  # a year, not a count
+        if re.match(r"\d{4}$", match.group("num") or "") and 1900 <= int(match.group("num")) <= 2100 and (
+                not words or _victims_in(filler) is None or _preceding_word(text, start) in _BEFORE_A_YEAR):
+            continue  # a year, not a count ('in 2004', 'the 1987 earthquake killed')
         count = _count(match)
         if count is None or count.count_min == 0:
             continue

@@ -391,6 +391,9 @@ def _count_at(number) -> tuple[Count | None, int, int]:
     left = number.i
     while left - 1 >= max(sentence_start, number.i - 4) and doc[left - 1].pos_ not in _NOT_IN_A_NUMBER:
         left -= 1
+    if left - 2 >= sentence_start and doc[left - 1].text in ("-", "–") and doc[left - 2].like_num \
+            and doc[left - 1].idx == doc[left - 2].idx + len(doc[left - 2].text):
+        left -= 2  # 'Forty-three', which the tokenizer splits at its hyphen
     right = number.i
     if right + 2 < number.sent.end and doc[right + 1].lower_ in ("to", "and", "or", "-", "–") and doc[right + 2].like_num:
         right += 2

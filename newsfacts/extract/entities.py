@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from newsfacts.extract.gazetteer import Place, demonyms, geocode, major_city_names, namesakes
+from newsfacts.extract.gazetteer import Place, demonyms, geocode, geocode_by_sound, major_city_names, namesakes
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
 from newsfacts.rules import load_rules
@@ -129,6 +129,15 @@ def is_given_name(word: str) -> bool:
 @cache
 def _locative_prepositions() -> frozenset[str]:
     return frozenset(load_rules("entities")["locative_prepositions"])
+
+
+@cache
+def _nearness() -> re.Pattern:
+    """', near the city of ', ' a village 20 km north of ': the words between a place and the town it lies near."""
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(load_rules("entities")["nearness_phrases"], key=len, reverse=True))
+    return re.compile(rf",?\s+(?:(?:an?|the)\s+(?:\w+\s+){{0,2}}?(?:village|town|city|suburb|district|settlement|camp|area)\s+)?"
+                      rf"(?:(?:about|some|around)\s+)?(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                      rf"(?:{phrases})\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|capital|port)\s+(?:of\s+)?)?", re.IGNORECASE)
 
 
 def _placed_names(text: str, mentions) -> set[str]:
@@ -543,7 +552,11 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     qualified = _qualified_places(mentions, context_countries, text)
     places = {id(m): (qualified.get(id(m)) or geocode(_place_name(m), context_countries))
               for m in mentions if m.entity_type == "location"}
+    for mention in mentions:
+        if mention.entity_type == "location" and places.get(id(mention)) is None and _plain_place_name(_place_name(mention)):
+            places[id(mention)] = geocode_by_sound(_place_name(mention), context_countries)
     _nearest_namesakes(mentions, places, context_countries, set(qualified))
+    _near_the_town_named_after(mentions, places, text)
     for mention in mentions:
         place = places.get(id(mention))
         if mention.entity_type == "location" and place is None:
@@ -575,6 +588,20 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     return entities
 
 
+_PLAIN_PLACE_NAME = re.compile(r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?")
+
+
+def _plain_place_name(surface: str) -> bool:
+    """One or two capitalised words and nothing else: what a town's name looks like ('Maydon Shahr'), not a
+    street, a building or a region ('Pine Drive', 'Boumerdes province' end in a word of their kind)."""
+    return _PLAIN_PLACE_NAME.fullmatch(surface) is not None and _SITE.search(surface) is None \
+        and _KIND_OF_PLACE_LAST.search(surface) is None
+
+
+# A name that ends in the kind of place it is (an area, a street, a feature) is not a town's name.
+_KIND_OF_PLACE_LAST = re.compile(r"\b(?:Province|Region|District|County|Oblast|Governorate|State|Parish|Drive|Lane|Way|Hill|Heights|Estate|Valley|River|Lake|Sea|Mountains?)$")
+
+
 def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None], context_countries: frozenset[str],
                        qualified: set[int]) -> None:
     """A village name that many villages of the country share is the one nearest the towns and cities the
@@ -595,6 +622,28 @@ def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None],
             near = [a for m, a in anchored if m.sentence_index == mention.sentence_index] or [a for _m, a in anchored]
             places[id(mention)] = min(choices, key=lambda p: min(
                 (p.latitude - a.latitude) ** 2 + (p.longitude - a.longitude) ** 2 for a in near))
+
+
+# How far (in degrees of latitude or longitude) a place may lie from the town the text says it is near.
+NEAR_DEGREES = 1.0
+
+
+def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place | None], text: str) -> None:
+    """'Lakeside, near the city of Harbourton': a small place the gazetteer puts far from that town (a
+    namesake elsewhere in the country) or does not know is placed at the town, as a place within it."""
+    if not text:
+        return
+    locations = sorted((m for m in mentions if m.entity_type == "location"), key=lambda m: m.start_char)
+    for place_mention, town_mention in zip(locations, locations[1:]):
+        place, town = places.get(id(place_mention)), places.get(id(town_mention))
+        if town is None or town.kind != "city" or town.latitude is None:
+            continue
+        if place is not None and (not place.small or place.latitude is None
+                                  or max(abs(place.latitude - town.latitude), abs(place.longitude - town.longitude)) <= NEAR_DEGREES):
+            continue
+        if _nearness().fullmatch(text, place_mention.end_char, town_mention.start_char):
+            places[id(place_mention)] = Place(_place_name(place_mention), town.latitude, town.longitude, town.country_code,
+                                              "within", 0, f"near {town.name}")
 
 
 def _qualified_places(mentions: list[Mention], context_countries: frozenset[str], text: str) -> dict[int, Place]:

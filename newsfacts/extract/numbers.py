@@ -37,7 +37,7 @@ _word_number = "|".join(sorted([*UNITS, *TENS, *SCALES, "and", "a"], key=len, re
 _units_words = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 NUMBER_PATTERN = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand))?"
-    rf"|(?:(?:{_units_words})(?:[\s-]+(?:{_word_number}))*)"
+    rf"|(?:(?:{_units_words})(?:[\s-]+(?:{_word_number}))*(?:\s+dozen)?)"
     r"|(?:half\s+a\s+million)"
 )
 VAGUE_PATTERN = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))

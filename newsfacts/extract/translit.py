@@ -63,3 +63,22 @@ def name_key(name: str) -> str:
         word = re.sub(r"i+$", "i", word)
         words.append(word)
     return " ".join(words)
+
+
+@lru_cache(maxsize=200_000)
+def sound_key(name: str) -> str:
+    """The consonants of a place name as romanisations write it: 'Maydon Shahr', 'Maidan Shahr' and
+    'Maydanshakhr' -> 'mdnsr'; 'Sayed Abad' and 'Saydabad' -> 'sdbd'. The first letter stays, vowels, 'h'
+    and the spaces between words do not: romanisations disagree on exactly those."""
+    folded = re.sub(r"[^a-z]", "", ascii_fold(name).lower())
+    for pattern, replacement in _SOUND_FOLDS:
+        folded = folded.replace(pattern, replacement)
+    if not folded:
+        return ""
+    rest = re.sub(r"[aeiouyh]", "", folded[1:])
+    return re.sub(r"(.)\1+", r"\1", folded[0] + rest)
+
+
+# Letters romanisations write differently for one sound: 'Charkiw'/'Kharkiv' keep apart (a first 'C'/'K'
+# differs), but 'Wardak'/'Vardak' and 'Qala'/'Kala' meet.
+_SOUND_FOLDS = [("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("j", "y")]
