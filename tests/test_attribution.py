@@ -49,6 +49,26 @@ def speakers(nlp, text):
      [("John Smith", None)]),
     ('According to the ministry, Jane Doe told the visiting envoy that talks could resume "only if the shelling stops first."',
      [("Jane Doe", None)]),
+    # the name in an apposition to the title, not a place the title names
+    ('The foreign minister of Norland, Ana Lopes Pereira, wrote on X: "We condemn this attack in the strongest terms."',
+     [("Ana Lopes Pereira", None)]),
+    # 'the health minister' is the one whose title says health, though another minister was named since
+    ('Health Minister Maria Lopez and Interior Minister John Smith visited the camp on Tuesday.\n\n'
+     '"We have opened three field hospitals near the border," the health minister said.', [("Maria Lopez", None)]),
+    # a title of two words the tagger splits ('secretary-general'), for the person named with it
+    ('Jane Doe, secretary-general of the regional council, opened the session.\n\n'
+     '"The damage will be felt for a generation," the secretary-general told delegates.', [("Jane Doe", None)]),
+    # a generic noun for the organisation last named; a unit named with its number; a spokesman for a body
+    ('A group calling itself the Mountain Liberation Front claimed the ambush.\n\n'
+     '"Our fighters targeted a convoy carrying weapons to the border," the group said in a statement.',
+     [("Mountain Liberation Front", None)]),
+    ('The 54th Mechanised Brigade said its soldiers had held the line.\n\n'
+     '"The enemy lost two tanks in the attempt to cross," the brigade said.', [("54th Mechanised Brigade", None)]),
+    ('The Regional Relief Committee said 300 families had been displaced.\n\nA spokesman for the committee said: '
+     '"Our teams have distributed tents, but the needs are far greater."', [("Regional Relief Committee", None)]),
+    ('The Ministry of Foreign Affairs summoned the ambassador on Sunday.\n\n'
+     '"Any further violation will be met with a firm response," the ministry said in a statement.',
+     [("Ministry of Foreign Affairs", None)]),
 ])
 def test_speaker_shapes(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -192,3 +192,16 @@ def test_a_village_the_text_puts_near_a_city_is_not_a_namesake_far_away(entities
     # near a town it does lie by, the village keeps its own coordinates
     _m, entities = entities_of("Two people were killed in Barkasovo, near Uzhhorod, Ukraine, on Sunday.")
     assert abs(entities["Barkasovo"].latitude - 48.36) < 0.05
+
+
+def test_an_acronym_is_the_organisation_whose_words_it_abbreviates(entities_of):
+    mentions, entities = entities_of(
+        "The International Committee for Mine Clearance said on Monday that 40 devices had been found. "
+        "The ICMC said clearing the fields would take a decade.")
+    committee = entities["International Committee for Mine Clearance"]
+    assert {m.surface for m in mentions if m.entity_id == committee.entity_id} >= {"ICMC"}
+
+
+def test_a_given_name_ner_cut_off_starts_the_persons_name(entities_of):
+    mentions, _entities = entities_of("The mudslide buried part of the town, Mayor Esteban Ruiz Calderón told local radio.")
+    assert "Esteban Ruiz Calderón" in {m.surface for m in mentions if m.entity_type == "person"}

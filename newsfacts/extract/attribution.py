@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.extract.entities import given_name_gender
-from newsfacts.extract.translit import name_key
+from newsfacts.extract.translit import name_key, plain_words
 from newsfacts.extract.nlp import text_of
 from newsfacts.rules import load_rules
 
@@ -25,6 +25,8 @@ ORGANISATION_PRONOUNS = frozenset(_RULES["organisation_pronouns"])
 PERSON_PRONOUNS = frozenset(_RULES["person_pronouns"])
 RELATIVE_PRONOUNS = frozenset(_RULES["relative_pronouns"])
 INSTITUTION_NOUNS = frozenset(_RULES["institution_nouns"])
+GENERIC_ORGANISATION_NOUNS = frozenset(_RULES["generic_organisation_nouns"])
+SPOKESPERSON_NOUNS = frozenset(_RULES["spokesperson_nouns"])
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -133,16 +135,28 @@ class Attributor:
             if _inside(m, exclude) or m.entity_type not in ("person", "organization"):
                 return False
             entity = self.entities[m.entity_id]
-            words = set(name_key(entity.canonical_name).split()) | set((entity.role or "").lower().replace("-", " ").split())
+            words = set(plain_words(entity.canonical_name)) | set((entity.role or "").lower().replace("-", " ").split())
             if m.entity_type == "person":
                 words |= self._title_words(m)
             return token.lemma_.lower() in words or token.lower_ in words
 
+        def fully_described(m) -> bool:
+            """'the health minister' is the minister whose title says health, when one does."""
+            entity = self.entities[m.entity_id]
+            words = set(plain_words(entity.canonical_name)) | set((entity.role or "").lower().replace("-", " ").split())
+            if m.entity_type == "person":
+                words |= self._title_words(m)
+            return modifiers <= words
+
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.is_alpha}
+        earlier = []
         i = bisect_right(self.starts, token.idx) - 1
         while i >= 0 and self.mentions[i].start_char > token.idx - window:
             if described(self.mentions[i]):
-                return self._speaker_from_mention(self.mentions[i])
+                earlier.append(self.mentions[i])
             i -= 1
+        if earlier:
+            return self._speaker_from_mention(next((m for m in earlier if fully_described(m)), earlier[0]))
         if "\n" not in text_of(self.doc)[:token.idx]:
             # A headline names a title before the body names the person ('..., says mayor'): look ahead.
             for m in self.mentions[bisect_right(self.starts, token.idx):]:
@@ -150,6 +164,24 @@ class Attributor:
                     break
                 if described(m):
                     return self._speaker_from_mention(m)
+        if token.lemma_.lower() in GENERIC_ORGANISATION_NOUNS:
+            # 'the group said', 'the militia said': the organisation the text last named
+            mention = self.last_of_type_before(token.idx, "organization", exclude, window=1500)
+            return self._speaker_from_mention(mention) if mention else None
+        return None
+
+    def _named_apposition(self, token) -> Speaker | None:
+        """The person or organisation named in an apposition to `token` ('the mayor, Jane Doe,')."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                name = sorted((child, *(c for c in child.children if c.dep_ == "compound")), key=lambda t: t.i)
+                for candidate in name:
+                    mention = self.mention_at(candidate.idx, candidate.idx + len(candidate))
+                    if mention is not None and mention.entity_type in ("person", "organization"):
+                        return self._speaker_from_mention(mention)
+                if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) and name[-1].i - name[0].i == len(name) - 1:
+                    # a name the entity recogniser missed, set beside a title: a person's name as written
+                    return Speaker(text_of(self.doc)[name[0].idx:name[-1].idx + len(name[-1])], None, proper=True)
         return None
 
     def _title_words(self, mention) -> set[str]:
@@ -163,6 +195,8 @@ class Attributor:
             title = clause[-4:] if clause and clause[0].lower() in ("the", "a", "an") else []
         else:
             title = re.split(r"[,()]", before)[-1].split()[-3:]  # 'Interior Minister Peter Wood'
+            if title and title[-1].lower() in ("of", "in", "for", "from", "at", "to"):
+                title = []  # 'the governor of Kurmin State': the title is someone else's
         after = text[mention.end_char:mention.end_char + 80]
         apposition = after[1:].split(",")[0] if after.startswith(",") else ""
         surface = text[mention.start_char:mention.end_char]  # NER may take the title in: 'Interior Minister Peter Wood'
@@ -230,8 +264,20 @@ class Attributor:
         if token.pos_ == "PROPN" and name_key(token.text) in self.by_surname and self.mention_at(token.idx, token.idx + len(token)) is None:
             entity = self.entities[self.by_surname[name_key(token.text)]]
             return Speaker(entity.canonical_name, entity.entity_id)
+        if token.lemma_.lower() in SPOKESPERSON_NOUNS and token.pos_ == "NOUN":
+            # 'a spokesman for the committee': the organisation speaks (the annotation guide)
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                    body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    speaker = self.speaker_of_token(body, exclude) if body is not None else None
+                    if speaker is not None and (speaker.entity_id or speaker.institution):
+                        return speaker
+        named = self._named_apposition(token) if token.pos_ == "NOUN" and self.mention_at(token.idx, token.idx + len(token)) is None else None
+        if named is not None:
+            return named  # 'The foreign minister of X, Jane Doe, wrote': the name set beside the title
         # 'the minister', 'the police chief': a common noun (the tagger sometimes calls a title a proper noun)
-        if (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())) \
+        # ('the secretary-general', whose last part the tagger calls an adjective)
+        if (token.pos_ == "NOUN" or (token.pos_ in ("PROPN", "ADJ") and token.text.islower())) \
                 and self.mention_at(token.idx, token.idx + len(token)) is None \
                 and (any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her", "this", "that") for c in token.children)
                      or "\n" not in text_of(self.doc)[:token.idx]):  # a headline drops its articles ('says mayor')
@@ -246,12 +292,11 @@ class Attributor:
             possessed = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
             appositions = [t for c in token.children if c.dep_ == "appos" for t in c.subtree]
             rest = [t for t in phrase if t.i not in possessed and t not in appositions]
-            for candidate in appositions + rest:
-                mention = self.mention_at(candidate.idx, candidate.idx + len(candidate))
-                if mention is not None and mention.entity_type in ("person", "organization"):
-                    break
-            else:
-                mention = None
+            named = [m for m in (self.mention_at(c.idx, c.idx + len(c)) for c in appositions + rest)
+                     if m is not None and m.entity_type in ("person", "organization")]
+            # a person named in the phrase before an organisation or country it names ('the foreign minister
+            # of X, Jane Doe')
+            mention = next((m for m in named if m.entity_type == "person"), named[0] if named else None)
         if mention is not None and mention.entity_type in ("person", "organization", "location"):
             return self._speaker_from_mention(mention)
         if token.pos_ == "PROPN" and token.text[:1].isupper():

@@ -82,12 +82,18 @@ def clean_surface(text: str) -> str:
     return text.strip()
 
 
+_UNIT_NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s$")
+_NUMBERED_UNIT = re.compile(r"\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*$")
+
+
 def _plausible(span, surface: str, entity_type: str) -> bool:
     not_person, not_org, _prefix = _rules()
     if not surface or len(surface) < 2 or len(surface.split()) > 6:
         return False
-    if any(ch.isdigit() for ch in surface) or "@" in surface or "http" in surface.lower() or "/" in surface:
+    if "@" in surface or "http" in surface.lower() or "/" in surface:
         return False
+    if any(ch.isdigit() for ch in surface) and not (entity_type == "organization" and _NUMBERED_UNIT.match(surface)):
+        return False  # but 'the 3rd Infantry Division', 'the 213th Brigade' are organisations
     if not any(ch.isupper() for ch in surface):
         return False
     lowered = surface.lower()
@@ -122,8 +128,37 @@ def given_name_gender(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def is_given_name(word: str) -> bool:
-    """'Oleksiy', 'Diego', 'Dmytro' are given names; 'Maxar', 'Kharkiv' are not (gender-guesser's list)."""
+    """'Oleksiy', 'Diego', 'Dmytro', 'Jean-Marc' are given names; 'Maxar', 'Kharkiv' are not (gender-guesser's list)."""
+    if "-" in word:
+        return all(is_given_name(part) for part in word.split("-"))
     return word.isalpha() and word[:1].isupper() and _given_names().get_gender(word) != "unknown"
+
+
+# An area's kind written last, capitalised, as part of its name.
+_AREA_LAST = re.compile(r"\s(?:State|Province|Region|Oblast|County|District|Governorate|Prefecture)$")
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    return frozenset(load_rules("entities")["organisation_words"])
+
+
+def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'Mayor Esteban Ruiz Calderón' where NER took 'Esteban' for an organisation and the rest for a
+    person: a given name written just before a person's name is the start of that name."""
+    ordered = sorted(mentions, key=lambda m: m.start_char)
+    joined: list[Mention] = []
+    for mention in ordered:
+        previous = joined[-1] if joined else None
+        if (mention.entity_type == "person" and previous is not None and previous.entity_type != "person"
+                and len(previous.surface.split()) == 1 and is_given_name(previous.surface)
+                and text[previous.end_char:mention.start_char] == " " and geocode(previous.surface) is None):
+            mention.start_char = previous.start_char
+            mention.surface = text[mention.start_char:mention.end_char]
+            joined[-1] = mention
+            continue
+        joined.append(mention)
+    return joined
 
 
 @cache
@@ -169,8 +204,12 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
     if mention.entity_type == "person" and len(words) == 1 and mention.surface in org_heads:
         mention.entity_type = "organization"  # 'Maxar' where the text also names 'Maxar Technologies'
         return
+    if mention.entity_type == "person" and len(words) >= 2 and _AREA_LAST.search(mention.surface):
+        mention.entity_type = "location"  # 'Kurmin State', 'Dalen Province' tagged as a person
+        return
     if (mention.entity_type != "person" and 2 <= len(words) <= 4 and is_given_name(words[0])
-            and all(w[:1].isupper() for w in words) and geocode(mention.surface, countries) is None):
+            and all(w[:1].isupper() for w in words) and words[-1].lower() not in _organisation_words()
+            and geocode(mention.surface, countries) is None):
         mention.entity_type = "person"  # 'Oleksiy Danilov' tagged as an organisation
         return
     if mention.entity_type != "location":
@@ -341,6 +380,9 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             continue
         offset = ent.text.find(surface)
         start = ent.start_char + max(offset, 0)
+        unit_number = _UNIT_NUMBER_BEFORE.search(text_of(doc), max(0, start - 12), start) if entity_type == "organization" else None
+        if unit_number:  # 'the 54th Mechanised Brigade', where NER left the ordinal out
+            start, surface = unit_number.start(), unit_number.group() + surface
         mention = Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type)
         if entity_type == "person":
             mention.role = role_of(doc, ent, start)
@@ -351,6 +393,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions, countries))
     mentions = _area_lists(doc, sentence_index_of, mentions)
     mentions.extend(_named_localities(doc, sentence_index_of, mentions))
+    mentions = _given_names_joined_to_persons(text_of(doc), mentions)
     org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
     placed = _placed_names(text_of(doc), mentions)
     for mention in mentions:  # full names first, so that their surnames are known below
@@ -367,7 +410,26 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     for mention in mentions:
         if mention.entity_type != "person":
             mention.key = name_key(mention.place_query or mention.surface)
+    _acronyms_to_full_names(mentions)
     return mentions
+
+
+def _acronyms_to_full_names(mentions: list[Mention]) -> None:
+    """'IOM' is the 'International Organization for Migration' the document names: an organisation
+    written in capitals is the one organisation of the document whose capitalised words it abbreviates."""
+    by_initials: dict[str, set[str]] = {}
+    for mention in mentions:
+        words = mention.surface.split()
+        if mention.entity_type == "organization" and len(words) >= 2 and not mention.surface.isupper():
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", mention.surface) if w[:1].isupper())
+            if len(initials) >= 2:
+                by_initials.setdefault(initials, set()).add(mention.key)
+    for mention in mentions:
+        acronym = mention.surface.replace(".", "")
+        if mention.entity_type == "organization" and acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 7:
+            full = by_initials.get(acronym, set())
+            if len(full) == 1:
+                mention.key = next(iter(full))
 
 
 _ROLE_WORDS = re.compile(
