@@ -69,6 +69,17 @@ def speakers(nlp, text):
     ('The Ministry of Foreign Affairs summoned the ambassador on Sunday.\n\n'
      '"Any further violation will be met with a firm response," the ministry said in a statement.',
      [("Ministry of Foreign Affairs", None)]),
+    # a quotation that opens its paragraph, and the sentence after it names who spoke
+    ('"We have no shelter, no medicine and no word from anyone." Maria Lopez, 52, spoke from a tent by the road.',
+     [("Maria Lopez", None)]),
+    ('"I have never seen a whole town without a single building left standing."\n\n'
+     'Those were the words of John Smith, head of the rescue service, after he toured the ruins.', [("John Smith", None)]),
+    # a description that names the class of the title given earlier
+    ("The country's envoy to the talks, John Smith, arrived on Monday.\n\n"
+     'Asked about the ceasefire, the diplomat said: "Both sides have asked us for more time."', [("John Smith", None)]),
+    # the parse leaves the verb without its subject; the name set off by commas just before it speaks
+    ('In a post on Facebook, the town\'s mayor, Jean-Marc Dubois, wrote: "Our thoughts are with the families tonight."',
+     [("Jean-Marc Dubois", None)]),
 ])
 def test_speaker_shapes(nlp, text, expected):
     assert speakers(nlp, text) == expected
@@ -99,3 +110,13 @@ def test_a_headline_title_names_the_person_the_body_names_after_it(nlp):
     text = ("'We will not abandon this city to the gangs', says mayor\n\n"
             "The mayor of the city, Maria Lopez, spoke on Tuesday after a night of shootings left four people dead.")
     assert speakers(nlp, text) == [("Maria Lopez", None)]
+
+
+def test_a_pronoun_is_not_a_person_the_text_says_died(nlp):
+    text = ('John Smith, who represents the family, said the hearing had been delayed three times. The teenager, '
+            'Samuel Cole, was 19 when he died.\n\n"The family has waited two years for a single answer," he said.')
+    assert speakers(nlp, text) == [("John Smith", None)]
+    # a name in apposition to a sentence's subject is what a following 'he' refers to
+    text = ('The governor, John Smith, said 60 people were killed.\n\nHis neighbour, Ahmed Benali, was still digging.\n\n'
+            '"I have pulled out eleven people with my own hands," he said.')
+    assert speakers(nlp, text) == [("Ahmed Benali", None)]

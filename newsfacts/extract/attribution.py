@@ -27,6 +27,10 @@ RELATIVE_PRONOUNS = frozenset(_RULES["relative_pronouns"])
 INSTITUTION_NOUNS = frozenset(_RULES["institution_nouns"])
 GENERIC_ORGANISATION_NOUNS = frozenset(_RULES["generic_organisation_nouns"])
 SPOKESPERSON_NOUNS = frozenset(_RULES["spokesperson_nouns"])
+DEATH_LEMMAS = frozenset(_RULES["death_lemmas"])
+TITLE_CLASSES = {noun: frozenset(titles) for noun, titles in _RULES["title_classes"].items()}
+# 'Those were the words of X', 'The message came from X', 'That is how X described it'
+LEDE_PHRASES = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in _RULES["quote_lede_phrases"]), re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -87,13 +91,23 @@ class Attributor:
             while i >= 0 and self.mentions[i].start_char >= sent.start_char:
                 m = self.mentions[i]
                 if (m.entity_type == "person" and m.end_char <= position and not _inside(m, exclude) and not self._in_quotation(m)
-                        and self._agrees(m.entity_id, pronoun) and self._is_subject(m)):
+                        and self._agrees(m.entity_id, pronoun) and self._is_subject(m) and not self._died(m, sent)):
                     subjects.append(m)
                 i -= 1
             if subjects:
                 # 'Bellini said the minister has to act': the main clause's subject, not the reported one.
                 return min(subjects, key=self._clause_depth)
         return None
+
+    def _died(self, mention, sent) -> bool:
+        """'The teenager, Sam Cole, was 19 when he died': a person whose death the sentence tells says nothing later."""
+        for token in sent:
+            if token.lemma_.lower() in DEATH_LEMMAS and token.idx >= mention.start_char:
+                for child in token.children:
+                    if child.dep_ in _SUBJECTS and (mention.start_char <= child.idx < mention.end_char
+                                                    or (child.lower_ in PERSON_PRONOUNS and child.idx > mention.end_char)):
+                        return True
+        return False
 
     def _sentence_at(self, position: int) -> int | None:
         """The index of the sentence that holds `position`, or None (the space between two sentences)."""
@@ -138,7 +152,7 @@ class Attributor:
             words = set(plain_words(entity.canonical_name)) | set((entity.role or "").lower().replace("-", " ").split())
             if m.entity_type == "person":
                 words |= self._title_words(m)
-            return token.lemma_.lower() in words or token.lower_ in words
+            return bool({token.lemma_.lower(), token.lower_, *TITLE_CLASSES.get(token.lemma_.lower(), ())} & words)
 
         def fully_described(m) -> bool:
             """'the health minister' is the minister whose title says health, when one does."""
@@ -192,7 +206,8 @@ class Attributor:
         if before.endswith(", "):
             # 'The police chief, Omar Haddad': a description set off just before the name
             clause = before[:-2].split(",")[-1].split()
-            title = clause[-4:] if clause and clause[0].lower() in ("the", "a", "an") else []
+            title = clause[-4:] if clause and (clause[0].lower() in ("the", "a", "an", "his", "her", "its", "their")
+                                               or clause[0].endswith(("'s", "’s"))) else []
         else:
             title = re.split(r"[,()]", before)[-1].split()[-3:]  # 'Interior Minister Peter Wood'
             if title and title[-1].lower() in ("of", "in", "for", "from", "at", "to"):
@@ -224,9 +239,49 @@ class Attributor:
                                 return speaker
         return None
 
+    def lede_speaker(self, start: int, end: int) -> Speaker | None:
+        """A quotation that opens its paragraph with no attribution of its own, followed by a sentence
+        about a named person: '"...." Jane Doe, 52, spoke from a tent', '"...." Those were the words of
+        Jane Doe', '"...." The message came from Jane Doe'. The person is the speaker."""
+        text = text_of(self.doc)
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        if text[paragraph_start:start].strip():
+            return None
+        # The words after the quotation up to the end of their sentence: the rest of the quotation's own
+        # sentence when the parser ran the two together, else the next sentence (in the next paragraph
+        # only when the quotation is a paragraph of its own).
+        index = self._sentence_at(max(end - 1, 0))
+        if index is None:
+            return None
+        if not text[end:self.sentences[index].end_char].strip(" \n\"”'’»"):
+            index += 1
+        if index >= len(self.sentences):
+            return None
+        sent = self.sentences[index]
+        begin = max(end, sent.start_char)
+        between = text[end:begin]
+        if between.count("\n") > 2 or between.strip(" \n\"”'’»"):
+            return None
+        words = [t for t in sent if t.idx >= begin]
+        for token in words:
+            if token.dep_ in _SUBJECTS and token.head.idx >= begin and token.head.pos_ in ("VERB", "AUX"):
+                mention = self.mention_at(token.idx, token.idx + len(token))
+                if mention is not None and mention.entity_type == "person" and not self._in_quotation(mention):
+                    return self._speaker_from_mention(mention)
+                break  # the first clause's subject only
+        lede = LEDE_PHRASES.search(text, begin, sent.end_char)
+        if lede is not None:
+            for m in self.mentions[bisect_right(self.starts, lede.end() - 1):]:
+                if m.start_char >= sent.end_char:
+                    break
+                if m.entity_type == "person":
+                    return self._speaker_from_mention(m)
+        return None
+
     def _is_subject(self, mention) -> bool:
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-        return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
+        # 'Her neighbour, Sher Khan, was digging': a name in apposition to the subject is the subject
+        return span is not None and any(t.dep_ in _SUBJECTS or (t.dep_ == "appos" and t.head.dep_ in _SUBJECTS) for t in span)
 
     def _speaker_from_mention(self, mention) -> Speaker:
         entity = self.entities[mention.entity_id]
@@ -368,7 +423,7 @@ class Attributor:
             m = self.mentions[i]
             if m.entity_type in ("person", "organization") and m.end_char <= verb.idx and not _inside(m, exclude):
                 between = text_of(self.doc)[m.end_char:verb.idx]
-                if not between.strip() or (between.lstrip().startswith(",") and between.rstrip().endswith(",")
+                if between.strip() in ("", ",") or (between.lstrip().startswith(",") and between.rstrip().endswith(",")
                                            and between.count(",") == 2 and '"' not in between and "“" not in between):
                     return self._speaker_from_mention(m)
             i -= 1

@@ -100,6 +100,8 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
         speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor, entities)
         if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1]):
             speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
+        if speaker is None:
+            speaker = attributor.lede_speaker(q.start_char, q.end_char)
         previous = (speaker, q.end_char)
         # A tweet's author and an institution the text describes ('the national army') are names too.
         named = speaker is not None and (speaker.entity_id is not None or q.tweet_author is not None
