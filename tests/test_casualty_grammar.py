@@ -52,6 +52,15 @@ def grammar(nlp, text):
     ("Another man, believed to be a contractor, died in the blast.", [("killed", 1, 1, "exact", False)]),
     ("In the region, a woman was killed and another two people injured in the attack.",
      [("killed", 1, 1, "exact", False), ("injured", 2, 2, "exact", False)]),
+    # bodies recovered, a gunman who killed himself, a victim inside a figure, a martyrdom, a toll's earlier count
+    ("The body of a fisherman was recovered from the estuary.", [("killed", 1, 1, "exact", False)]),
+    ("Rescuers said the bodies of eight climbers had been recovered.", [("killed", 8, 8, "exact", False)]),
+    ("The gunman killed four colleagues before killing himself.",
+     [("killed", 4, 4, "exact", False), ("killed", 1, 1, "exact", False)]),
+    ("Five people were killed, including the gunman.", [("killed", 5, 5, "exact", False), ("killed", 1, 1, "exact", True)]),
+    ("Eleven of our men were martyred in the assault.", [("killed", 11, 11, "exact", False)]),
+    ("The death toll rose to 14 on Monday, up from 11 on Saturday.",
+     [("killed", 14, 14, "exact", False), ("killed", 11, 11, "exact", False)]),
 ])
 def test_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected
@@ -68,6 +77,7 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "No deaths were reported.",
     "It was the first time the club had won the cup.",
     "Deaths from the virus could reach thousands.",
+    "The gang threatened to kill 20 hostages unless a ransom was paid.",  # an intent, not a deed
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []

@@ -71,3 +71,9 @@ def test_a_photo_credit_is_still_dropped_whole():
     caption = "Smoke rises over the harbour after the fire on Tuesday morning, seen from the ferry terminal. © Jane Doe/Some Agency"
     body = "Firefighters said the blaze at the harbour warehouse was under control by noon and nobody was hurt."
     assert clean_article(f"{body}\n\n{caption}").text == body
+
+
+def test_sentences_glued_where_paragraph_tags_were_dropped_are_set_apart():
+    article = clean_article("Gunmen attacked a checkpoint in the capital.On Sunday, a second bomb exploded near the market. "
+                            "The U.S.Army said it was ready to help.")
+    assert "capital. On Sunday" in article.text and "U.S.Army" in article.text

@@ -71,6 +71,9 @@ class _Lexicon:
     modal_auxiliaries: frozenset[str]
     negations: frozenset[str]
     person_nouns: frozenset[str]
+    body_nouns: frozenset[str]
+    recovery_verbs: frozenset[str]
+    intention_verbs: frozenset[str]
     not_people: frozenset[str]
     triggers: frozenset[str]  # every lemma or word that can head a casualty predicate: others are skipped fast
 
@@ -86,7 +89,8 @@ def lexicon() -> _Lexicon:
               for name, value in rules["grammar"].items()}
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
     heads = ("transitive", "intransitive", "with_result", "states", "event_nouns", "toll_nouns", "life_verbs_subject",
-             "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "counted_nouns", "ordinal_nouns")
+             "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "counted_nouns", "ordinal_nouns",
+             "recovery_verbs")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]}
     return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be"}))
 
@@ -197,6 +201,11 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             # 'twelve were treated for injuries', 'three suffered burns'
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             found += [("injured", c) for c in subjects]
+        if lemma in lex.recovery_verbs:
+            # 'the body of a fisherman was recovered', 'pulled the bodies of eight hikers from the snow'
+            bodies = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj") and c.lower_ in lex.body_nouns]
+            found += [("killed", p) for body in bodies for prep in body.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for p in prep.children if p.dep_ == "pobj"]
         if lemma == "include" or lemma == "number":
             subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ in lex.group_nouns]
             found += [(lex.group_nouns[s.lower_], o) for s in subjects for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
@@ -314,6 +323,10 @@ def _toll_numbers(token) -> list:
                 numbers += [p for p in child.children if p.dep_ == "pobj" and _is_number(p)]
             if child.dep_ in ("attr", "dobj") and _is_number(child):
                 numbers.append(child)
+            # 'the toll rose to 14, up from 11': the earlier count is a figure too
+            for adverb in ([child] if child.dep_ == "advmod" and child.lower_ in ("up", "down") else []):
+                numbers += [p for prep in adverb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                            for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
     if token.dep_ == "dobj" and token.head.lemma_ in ("bring", "raise", "push", "take", "put", "lift"):
         for child in token.head.children:
             if child.dep_ == "prep" and child.lower_ == "to":
@@ -326,6 +339,8 @@ def _denied_or_hypothetical(token, lex: _Lexicon) -> bool:
         if child.dep_ == "neg" or (child.dep_ in ("aux", "auxpass") and child.lower_ in lex.modal_auxiliaries):
             return True
     head = token.head
+    if token.dep_ == "xcomp" and head.lemma_.lower() in lex.intention_verbs:
+        return True  # 'threatened to kill 20 hostages'
     if token.dep_ in ("xcomp", "oprd", "acomp", "conj") and head.i != token.i:
         return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lex.modal_auxiliaries) for c in head.children)
     return False
@@ -344,7 +359,7 @@ def _is_number(token) -> bool:
     return token.like_num or token.pos_ == "NUM" or token.lower_ in _VAGUE_WORDS
 
 
-def _figure(kind: str, phrase, predicate, lex: _Lexicon) -> GrammarFigure | None:
+def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool = False) -> GrammarFigure | None:
     if phrase.lower_ in lex.not_people or phrase.lemma_.lower() in lex.not_people:
         return None
     if any(c.dep_ == "det" and c.lower_ in lex.negations for c in phrase.children) or phrase.lower_ in lex.negations:
@@ -359,6 +374,11 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon) -> GrammarFigure | None
         start, end = phrase.left_edge.idx if phrase.left_edge.i >= phrase.i - 4 else phrase.idx, phrase.idx + len(phrase.text)
     elif phrase.lower_ == "another" and phrase.dep_ in ("nsubj", "nsubjpass", "dobj"):
         count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)
+    elif phrase.lower_ in ("himself", "herself") and phrase.dep_ == "dobj" and predicate.lemma_.lower() in lex.transitive:
+        count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)  # 'the gunman killed himself'
+    elif definite_single and phrase.tag_ == "NN" and phrase.lemma_.lower() in lex.person_nouns:
+        # 'five were killed, including the gunman': one person of the figure
+        count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
     else:
         return None
     span_start = min(start, predicate.idx)
@@ -439,7 +459,7 @@ def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[Gram
         if child.dep_ == "prep" and child.lower_ in ("including", "among") and child.idx > whole.number_start:
             for included in (p for p in child.children if p.dep_ == "pobj"):
                 for member in _with_conjuncts(included):
-                    part = _figure(kind, member, member, lex)
+                    part = _figure(kind, member, member, lex, definite_single=True)
                     if part is not None and part.count.count_min < (whole.count.count_min or 0):
                         parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
                                                    part.number_start, sub_figure_of=whole.number_start))

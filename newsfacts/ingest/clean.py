@@ -42,6 +42,15 @@ def normalise_whitespace(text: str) -> str:
     return "\n".join(re.sub(r"[ \t\f\v]+", " ", line).strip() for line in text.split("\n"))
 
 
+# A sentence glued to the next where a page's paragraph tags were dropped without a space: 'in Kabul.On
+# Sunday' ('U.S.', 'Ph.D' and 'St.Louis' have no two small letters before the dot).
+_RUN_ON_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?]”)(?=[A-Z])")
+
+
+def _separate_run_on_sentences(paragraph: str) -> str:
+    return _RUN_ON_SENTENCE.sub(" ", paragraph)
+
+
 def split_paragraphs(text: str) -> list[str]:
     """One paragraph per line, except blocks that look hard-wrapped, which are joined."""
     paragraphs: list[str] = []
@@ -120,7 +129,7 @@ def strip_title_suffix(title: str, publisher: str | None) -> str:
 
 def clean_article(raw_text: str, title: str | None = None, publisher: str | None = None) -> CleanArticle:
     """Cleaned body, headline (found in the text when not given), stated date and outlet hints."""
-    paragraphs = [without_copyright_tail(p) for p in split_paragraphs(normalise_whitespace(raw_text))]
+    paragraphs = [_separate_run_on_sentences(without_copyright_tail(p)) for p in split_paragraphs(normalise_whitespace(raw_text))]
     stated_date = None
     if paragraphs:
         match = _DATE_LINE.match(paragraphs[0])
