@@ -364,7 +364,7 @@ class Attributor:
         core = [t for t in phrase if t.i not in asides and not (t.i > token.i and t.is_punct)]
         start, end = core[0].idx, core[-1].idx + len(core[-1])
         text = text_of(self.doc)[start:end].strip()
-        if 0 < len(text.split()) <= 8:
+        if 0 < len(text.split()) <= 8 and any(ch.isalpha() for ch in text):
             return Speaker(text, None, institution=_describes_institution(token))
         return None
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from rapidfuzz.distance import Levenshtein
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import Place, demonyms, geocode, geocode_by_sound, major_city_names, namesakes
 from newsfacts.extract.nlp import text_of
@@ -157,8 +158,24 @@ def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[M
             mention.surface = text[mention.start_char:mention.end_char]
             joined[-1] = mention
             continue
+        untagged = _GIVEN_NAME_BEFORE.search(text, max(0, mention.start_char - 20), mention.start_char)
+        if (mention.entity_type == "person" and untagged and untagged.group(1).lower() not in STOP_WORDS
+                and untagged.group(1).lower() not in _person_prefix_words()
+                and is_given_name(untagged.group(1))
+                and (previous is None or previous.end_char <= untagged.start(1))):
+            # 'María Guadalupe Ortiz' where NER began the name at 'Guadalupe'
+            mention.start_char = untagged.start(1)
+            mention.surface = text[mention.start_char:mention.end_char]
         joined.append(mention)
     return joined
+
+
+@cache
+def _person_prefix_words() -> frozenset[str]:
+    return frozenset(p.lower() for p in load_rules("entities")["person_prefixes"])
+
+
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.’'-])([A-ZÀ-Þ][a-zß-ÿ]+) $")
 
 
 @cache
@@ -586,10 +603,20 @@ def _assign_person_keys(people: list[Mention]) -> None:
     spelling = _one_spelling_per_person(full_keys)
     full_keys = set(spelling.values())
     by_surname: dict[str, set[str]] = {}
+    by_second_surname: dict[str, set[str]] = {}
     by_given_name: dict[str, set[str]] = {}
+    written = {name_key(m.surface): m.surface for m in people}
     for key in full_keys:
-        by_surname.setdefault(key.split()[-1], set()).add(key)
-        by_given_name.setdefault(key.split()[0], set()).add(key)
+        words = key.split()
+        spelled = written.get(key, "").split()
+        if len(words) >= 3 and len(spelled) == len(words) and not is_given_name(spelled[-2]):
+            # 'María Guadalupe Ortiz Benavides' is 'Ortiz' to the text that follows (the first of two
+            # surnames), and 'Benavides' only when no one else's first surname is.
+            by_surname.setdefault(words[-2], set()).add(key)
+            by_second_surname.setdefault(words[-1], set()).add(key)
+        else:
+            by_surname.setdefault(words[-1], set()).add(key)
+        by_given_name.setdefault(words[0], set()).add(key)
     for mention in people:
         key = spelling.get(name_key(mention.surface), name_key(mention.surface))
         longer = [k for k in full_keys if k.endswith(" " + key)]
@@ -599,7 +626,7 @@ def _assign_person_keys(people: list[Mention]) -> None:
             continue
         if len(key.split()) == 1:
             # 'Smith' -> 'jane smith' when only one full name ends so; else 'Jane' when only one begins so
-            for full_names in (by_surname.get(key, ()), by_given_name.get(key, ())):
+            for full_names in (by_surname.get(key, ()), by_second_surname.get(key, ()), by_given_name.get(key, ())):
                 if len(full_names) == 1:
                     key = next(iter(full_names))
                     break
