@@ -120,3 +120,17 @@ def test_a_pronoun_is_not_a_person_the_text_says_died(nlp):
     text = ('The governor, John Smith, said 60 people were killed.\n\nHis neighbour, Ahmed Benali, was still digging.\n\n'
             '"I have pulled out eleven people with my own hands," he said.')
     assert speakers(nlp, text) == [("Ahmed Benali", None)]
+
+
+def test_a_pronoun_after_a_person_the_text_describes_but_does_not_name(nlp):
+    text = ('John Smith, who lives across the street, said he heard a single shot.\n\n'
+            'Another neighbour, who asked that her name not be used, said the corner had grown rougher. '
+            '"There are people hanging around that lot at all hours now," she said.')
+    assert speakers(nlp, text) == [(None, "Another neighbour")]
+
+
+def test_a_name_ner_missed_that_the_sentence_treats_as_a_person(nlp):
+    # set beside a role, then quoted by surname
+    text = ('Aminu Kazaure, a water-policy researcher at the university, said the talks had collapsed.\n\n'
+            '"The technical gap between the two sides is small," Kazaure said.')
+    assert speakers(nlp, text) == [("Aminu Kazaure", None)]

@@ -28,6 +28,9 @@ INSTITUTION_NOUNS = frozenset(_RULES["institution_nouns"])
 GENERIC_ORGANISATION_NOUNS = frozenset(_RULES["generic_organisation_nouns"])
 SPOKESPERSON_NOUNS = frozenset(_RULES["spokesperson_nouns"])
 DEATH_LEMMAS = frozenset(_RULES["death_lemmas"])
+# Nouns for a person the text describes without naming ('one striker', 'his mother'): rules/casualties.toml's
+# list of people, and this file's words for sources.
+PERSON_NOUNS = frozenset(load_rules("casualties")["grammar"]["person_nouns"]) | frozenset(_RULES["source_nouns"])
 TITLE_CLASSES = {noun: frozenset(titles) for noun, titles in _RULES["title_classes"].items()}
 # 'Those were the words of X', 'The message came from X', 'That is how X described it'
 LEDE_PHRASES = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in _RULES["quote_lede_phrases"]), re.IGNORECASE)
@@ -98,6 +101,33 @@ class Attributor:
                 # 'Bellini said the minister has to act': the main clause's subject, not the reported one.
                 return min(subjects, key=self._clause_depth)
         return None
+
+    def _unnamed_subject_before(self, position: int, exclude: tuple[int, int] | None, lookback: int = 1):
+        """The subject token of the last sentence before `position` (its own sentence first, up to
+        `position`) when it is a person the text describes but does not name ('one striker', 'his mother',
+        'a spokesman for the police'): the main clause's subject, outside any quotation."""
+        index = self._sentence_at(position)
+        if index is None:
+            return None
+        for earlier in range(index, max(index - 1 - lookback, -1), -1):
+            subjects = [t for t in self.sentences[earlier] if t.dep_ in _SUBJECTS and t.idx < position
+                        and not (exclude and exclude[0] <= t.idx < exclude[1]) and t.head.pos_ in ("VERB", "AUX")]
+            subjects = [t for t in subjects if not self._in_quotation_at(t.idx)]
+            if not subjects:
+                continue
+            main = min(subjects, key=_depth)
+            if (main.pos_ == "NOUN" and main.tag_ == "NN" and main.lemma_.lower() in PERSON_NOUNS
+                    and self.mention_at(main.idx, main.idx + len(main)) is None
+                    and not any(c.dep_ == "appos" for c in main.children)
+                    and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in main.children)):
+                return main
+            return None
+        return None
+
+    def _in_quotation_at(self, position: int) -> bool:
+        text = text_of(self.doc)
+        before = text[text.rfind("\n", 0, position) + 1:position]
+        return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
 
     def _died(self, mention, sent) -> bool:
         """'The teenager, Sam Cole, was 19 when he died': a person whose death the sentence tells says nothing later."""
@@ -296,6 +326,13 @@ class Attributor:
             if token.lower_ in PERSON_PRONOUNS:
                 # The person the last sentences were about (their subject) first, then the last one quoted.
                 salient = self.salient_person_before(token.idx, exclude, pronoun=token.lower_)
+                unnamed = self._unnamed_subject_before(token.idx, exclude)
+                if unnamed is not None and (salient is None or unnamed.idx > salient.end_char):
+                    # 'Another neighbour, who asked not to be named, said ... "...," she said': the
+                    # person the text describes, or the body a spokesman speaks for
+                    speaker = self.speaker_of_token(unnamed, exclude)
+                    if speaker is not None:
+                        return speaker
                 if salient is not None:
                     return self._speaker_from_mention(salient)
                 speaker = self.last_named_speaker_before(token.idx, exclude, pronoun=token.lower_)

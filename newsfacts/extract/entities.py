@@ -380,6 +380,58 @@ def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> lis
     return found
 
 
+_HONORIFIC_FIRST = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+[A-Z]")
+# Letters after a name that are no part of it: 'Jane Doe KC', 'John Smith MP', 'John Smith Jr.'
+_POST_NOMINALS = re.compile(r"(?:,?\s+(?:KC|QC|MP|MEP|MSP|OBE|MBE|CBE|KBE|PhD|Jr\.?|Sr\.?))+$")
+
+
+@cache
+def _person_evidence_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Reporting verbs (rules/attribution.toml) and nouns for people (rules/casualties.toml): what the
+    sentence says of a name that NER did not take for a person."""
+    reporting = frozenset(load_rules("attribution")["reporting_verbs"])
+    people = frozenset(load_rules("casualties")["grammar"]["person_nouns"])
+    return reporting, people
+
+
+def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
+    """A proper name NER passed over, or took for something else, that the sentence treats as a person:
+    the subject of a reporting verb with a given name first ('Aminu Kazaure said'), or a name set beside a
+    role or an age ('Aminu Kazaure, a researcher at the university,', 'Zarina Khan, 52,')."""
+    reporting, people = _person_evidence_words()
+    text = text_of(doc)
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or not token.text[:1].isupper():
+            continue
+        name = sorted([t for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i] + [token],
+                      key=lambda t: t.i)
+        while len(name) > 1 and name[0].lower_.rstrip(".") in _person_prefix_words():
+            name = name[1:]  # 'Dr Piotr Zawadzki' is Piotr Zawadzki
+        if name[-1].i - name[0].i != len(name) - 1 or not 2 <= len(name) <= 4 or not all(
+                t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in name):
+            continue
+        start, end = name[0].idx, token.idx + len(token)
+        after = text[end:end + 40]
+        beside_a_role = any(c.dep_ == "appos" and (c.lemma_.lower() in people or _ROLE_WORDS.fullmatch(c.lower_))
+                            for c in token.children) or re.match(r",\s+\d{1,2},", after) is not None
+        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and is_given_name(name[0].text)
+        if not (beside_a_role or speaking):
+            continue
+        overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
+        if any(m.entity_type == "person" for m in overlapping) or geocode(text[start:end]) is not None:
+            continue
+        if name[-1].lower_ in _organisation_words():
+            continue
+        if overlapping:
+            if not (beside_a_role or is_given_name(name[0].text)):
+                continue
+            for m in overlapping:
+                mentions.remove(m)  # 'Hadiza Lawal Bunza, a lawyer,' tagged as an organisation
+        found.append(Mention(text[start:end], start, end, sentence_index_of(start), "person"))
+    return found
+
+
 def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Mentions with their type and spelling key; persons' surnames joined to full names in the doc."""
     _np, _no, prefix = _rules()
@@ -389,8 +441,10 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if entity_type is None:
             continue
         surface = clean_surface(ent.text)
+        if entity_type != "person" and _HONORIFIC_FIRST.match(surface):
+            entity_type = "person"  # 'Dr Zawadzki' tagged as an organisation
         if entity_type == "person":
-            surface = prefix.sub("", surface).strip()
+            surface = _POST_NOMINALS.sub("", prefix.sub("", surface).strip())
             # leading modifiers are not part of a name: 'the 14th-ranked Schwartzman'
             surface = re.sub(r"^(?:(?:[a-z]|\d)[\w-]*\s+)+", "", surface)
         if not _plausible(ent, surface, entity_type):
@@ -410,6 +464,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions, countries))
     mentions = _area_lists(doc, sentence_index_of, mentions)
     mentions.extend(_named_localities(doc, sentence_index_of, mentions))
+    mentions.extend(_people_ner_missed(doc, sentence_index_of, mentions))
     mentions = _given_names_joined_to_persons(text_of(doc), mentions)
     org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
     placed = _placed_names(text_of(doc), mentions)
