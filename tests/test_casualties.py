@@ -99,3 +99,38 @@ def test_a_year_before_the_event_it_dates_is_no_figure():
 
 def test_dozens_written_with_a_number_word():
     assert figures("Eleven people died and two dozen were injured.")[1][:4] == ("injured", 24, None, "approximately")
+
+
+def document_figures(nlp, text):
+    from newsfacts.extract.facts import extract_document
+
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+    by_id = {row["fact_id"]: row for row in facts["casualties"]}
+    return [(row["kind"], row["count_min"], by_id[row["part_of"]]["count_min"] if row["part_of"] else None, row["location"])
+            for row in facts["casualties"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The bombs killed 40 people at the market. Eleven of them were children.",
+     [("killed", 40, None, None), ("killed", 11, 40, None)]),
+    ("Eight people died of cholera last week. Three of the eight were children under five.",
+     [("killed", 8, None, None), ("killed", 3, 8, None)]),
+    # 'the dead' says what the part is of, even where the text gave no total
+    ("At least 44 of the dead were women.", [("killed", 44, None, None)]),
+])
+def test_a_part_of_a_figure_stated_in_a_later_sentence(nlp, text, expected):
+    assert document_figures(nlp, text) == expected
+
+
+def test_running_totals_and_a_victim_told_by_age(nlp):
+    assert document_figures(nlp, "He became the 37th deminer to die on duty.") == [("killed", 37, None, None)]
+    assert document_figures(nlp, "A 17-year-old was shot to death on Elm Street.")[0][:2] == ("killed", 1)
+    # 'the second' tells two victims apart; it is no count of its own
+    assert document_figures(nlp, "Police were at the scene of the second homicide within hours.") == []
+
+
+def test_a_sentence_without_a_place_happened_where_its_paragraph_did(nlp):
+    text = ("A missile struck a power plant in Odesa on Monday. Three workers were killed.\n\n"
+            "A drone hit a substation in Lviv on Tuesday. Three people were killed, the governor said.")
+    found = document_figures(nlp, text)
+    assert [(kind, count, place) for kind, count, _whole, place in found] == [("killed", 3, "Odesa"), ("killed", 3, "Lviv")]

@@ -136,13 +136,57 @@ def _running_totals(sentence, lex: _Lexicon) -> list[GrammarFigure]:
     found = []
     for token in _heads_in(sentence, lex):
         kind = lex.ordinal_nouns.get(token.lower_)
+        dying = lex.transitive.get(token.lemma_.lower()) or lex.intransitive.get(token.lemma_.lower())
+        if kind is None and dying and token.dep_ in ("acl", "relcl") and token.head.pos_ == "NOUN":
+            # 'the 37th deminer to die on duty', 'the third journalist to be killed this year'
+            token, kind = token.head, dying
         if kind is None or _denied_or_hypothetical(token.head, lex):
             continue
         for ordinal in (c for c in token.children if c.dep_ == "amod"):
             value = _ordinal_value(ordinal)
-            if value:
+            # 'the first' and 'the second' tell the victims of a pair apart more often than they keep a count
+            if value and value >= 3:
                 found.append(GrammarFigure(kind, Count(value, value, "exact"), token.lower_, ordinal.idx,
                                            token.idx + len(token.text), ordinal.idx))
+    return found
+
+
+@dataclass(frozen=True)
+class PartOfEarlier:
+    """'Eleven of them were children': a part of a figure the text gave in an earlier sentence."""
+    kind: str | None  # 'the dead' says killed; 'them' leaves it to the figure referred to
+    count: Count
+    victim_word: str
+    start_char: int
+    end_char: int
+    whole: int | None  # 'Three of the eight': the count of the figure referred to
+
+
+def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
+    """'Eleven of them were children', 'At least 44 of the dead were women', 'Three of the eight were
+    children under five': a number of people out of a group the text counted before."""
+    lex = lexicon()
+    found = []
+    for token in sentence:
+        if token.dep_ not in ("nsubj", "nsubjpass") or not _is_number(token) or token.head.lemma_ != "be":
+            continue
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if whole is None:
+            continue
+        kind, whole_count = None, None
+        if whole.lower_ in lex.group_nouns:
+            kind = lex.group_nouns[whole.lower_]
+        elif _is_number(whole):
+            whole_count = _count_at(whole)[0]
+        elif whole.lower_ not in ("them", "those", "these", "whom"):
+            continue
+        count, start, end = _count_at(token)
+        if count is None or count.count_min == 0:
+            continue
+        described = next((c for c in token.head.children if c.dep_ in ("attr", "acomp")), None)
+        found.append(PartOfEarlier(kind, count, described.lower_ if described is not None else "people", start, end,
+                                   whole_count.count_min if whole_count else None))
     return found
 
 
@@ -369,7 +413,7 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         count, start, end = _count_at(number)
         if count is None or count.count_min == 0 or _is_year(number, phrase):
             return None
-    elif _is_single_person(phrase, lex):
+    elif _is_single_person(phrase, lex) or _is_single_by_age(phrase):
         count = Count(1, 1, "exact")
         start, end = phrase.left_edge.idx if phrase.left_edge.i >= phrase.i - 4 else phrase.idx, phrase.idx + len(phrase.text)
     elif phrase.lower_ == "another" and phrase.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -450,6 +494,14 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
     if not any((c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS) or c.dep_ == "poss" for c in phrase.children):
         return False
     return phrase.lemma_.lower() in lex.person_nouns or f"{_compound(phrase)} {phrase.lower_}".strip() in lex.person_nouns
+
+
+def _is_single_by_age(phrase) -> bool:
+    """'a 17-year-old was shot to death': one person, told by an age."""
+    if not any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children):
+        return False
+    return bool(re.fullmatch(r"\d{1,3}-year-old", phrase.lower_)) or (
+        phrase.lower_ == "old" and any(c.lower_ in ("year", "month") for c in phrase.children))
 
 
 def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from newsfacts.extract.attribution import Attributor, Speaker
 from newsfacts.extract.casualties import CasualtyFigure, find_casualty_figures, find_named_victims, victims_class
-from newsfacts.extract.casualty_grammar import find_grammar_figures
+from newsfacts.extract.casualty_grammar import find_grammar_figures, parts_of_earlier_figures
 from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.nlp import parse_texts, text_of
 from newsfacts.extract.entities import context_countries, extract_mentions, resolve_entities
@@ -172,10 +172,11 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
         figures += [f for f in find_named_victims(sentence, people)
                     if not any(g.start_char <= f.number_start < g.end_char for g in figures)]
         figures = _with_grammar_figures(figures, sent)
+        rows += _parts_of_earlier_figures(doc_id, rows, figures, sent, sentences[max(0, index - 5)].start_char)
         if not figures:
             continue
         speaker = attributor.speaker_in(sent) or _paragraph_speaker(text, sentences, index, attributor)
-        places = places_by_sentence.get(index, [])
+        places = places_by_sentence.get(index, []) or _paragraph_places(text, sentences, index, places_by_sentence)
         when, _precision = date_in_text(sentence, published)
         ids = []
         for figure in figures:
@@ -202,6 +203,42 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
                 "sentence_end": sent.end_char,
             })
     return _one_row_per_figure(rows, _country_names(), text, headline_end)
+
+
+def _paragraph_places(text: str, sentences, index: int, places_by_sentence) -> list:
+    """'In Vesnik, a drone hit a substation. Three people were killed.': a sentence that names no place
+    happened where the sentences before it in its paragraph did."""
+    for earlier in range(index - 1, -1, -1):
+        if "\n" in text[sentences[earlier].end_char:sentences[earlier + 1].start_char] or "\n" in text[sentences[earlier].start_char:sentences[earlier].end_char].strip():
+            return []
+        if places_by_sentence.get(earlier):
+            return places_by_sentence[earlier]
+    return []
+
+
+def _parts_of_earlier_figures(doc_id: str, rows: list[dict], figures: list, sent, since: int) -> list[dict]:
+    """'Eleven of them were children' after '30 people were killed': a sub-figure of the latest earlier
+    figure (within five sentences) it can be part of."""
+    found = []
+    for part in parts_of_earlier_figures(sent):
+        if any(sent.start_char + f.number_start == part.start_char for f in figures):
+            continue  # the sentence's own finders read it
+        whole = next((r for r in reversed(rows) if since <= r["start_char"] < sent.start_char and r["part_of"] is None
+                      and r["kind"] in ("killed", "injured") and (part.kind is None or r["kind"] == part.kind)
+                      and r["count_min"] > part.count.count_min and (part.whole is None or r["count_min"] == part.whole)), None)
+        if whole is None and part.kind is not None:
+            # 'At least 44 of the dead were women' states its figure even when the text gave no total
+            whole = {"fact_id": None, "doc_id": doc_id, "kind": part.kind, "location": None, "period": None,
+                     "reported_by": None, "reported_by_entity_id": None, "reported_by_description": None, "event_date": None}
+        if whole is None:
+            continue
+        found.append({**whole,
+                      "fact_id": fact_id(doc_id, "casualty", part.start_char, part.end_char, whole["kind"]),
+                      "count_min": part.count.count_min, "count_max": part.count.count_max,
+                      "precision": part.count.precision, "victims": victims_class(part.victim_word),
+                      "part_of": whole["fact_id"], "start_char": part.start_char, "end_char": part.end_char,
+                      "sentence_start": sent.start_char, "sentence_end": sent.end_char})
+    return found
 
 
 def _with_grammar_figures(figures: list, sent) -> list:
