@@ -15,7 +15,8 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.gazetteer import Place, demonyms, geocode, geocode_by_sound, major_city_names, namesakes
+from newsfacts.extract.gazetteer import (Place, demonyms, geocode, geocode_by_sound, major_city_names, namesakes, normalise_name,
+                                        province_countries)
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
 from newsfacts.rules import load_rules
@@ -204,8 +205,25 @@ def _placed_names(text: str, mentions) -> set[str]:
     return placed
 
 
+@cache
+def _kind_of_place() -> tuple[re.Pattern, re.Pattern]:
+    """'the port of X', 'the village of X' before a name; ', a hilltop town' after it."""
+    kinds = "|".join(re.escape(k) for k in load_rules("entities")["place_kind_nouns"])
+    before = re.compile(rf"\b(?:{kinds})\s+of\s+$", re.IGNORECASE)
+    after = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{kinds})\b", re.IGNORECASE)
+    return before, after
+
+
+def _named_as_places(text: str, mentions) -> set[str]:
+    """Names the text itself calls a place: 'the port of Mocha', 'Chasov Yar, a hilltop town west of ...',
+    'Antonivka, a suburb of Kherson'."""
+    before, after = _kind_of_place()
+    return {m.surface for m in mentions
+            if before.search(text[max(0, m.start_char - 40):m.start_char]) or after.match(text[m.end_char:m.end_char + 60])}
+
+
 def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str], org_heads: set[str] = frozenset(),
-            placed: set[str] = frozenset()) -> None:
+            placed: set[str] = frozenset(), named_as_places: set[str] = frozenset()) -> None:
     """Repair NER labels:
     - a single word that is the surname of a person named in full in the document is that person
       ('Paris' is a city, but not in an article that names Jane Paris);
@@ -215,6 +233,9 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
         return
     key = name_key(mention.surface)
     words = mention.surface.split()
+    if mention.entity_type != "location" and mention.surface in named_as_places and key not in person_surnames:
+        mention.entity_type = "location"  # 'Chasov Yar, a hilltop town', 'the port of Mocha'
+        return
     if len(words) == 1 and key in person_surnames:
         mention.entity_type = "person"
         return
@@ -242,6 +263,10 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
                 and len(words) >= 2 and not is_given_name(words[0]) and mention.surface not in org_heads)
             # an 'organisation' the text puts something in or at ('at Pokolbin'), a town of the document's
             # countries however small, and not the first word of an organisation's name
+            # a 'person' the text puts somewhere ('in Kherson') that is a town of the main gazetteer, not a given name
+            or (mention.entity_type == "person" and mention.surface in placed and place.kind == "city"
+                and (not place.small or place.country_code in countries)
+                and not is_given_name(words[0]) and key not in person_surnames)
             or (mention.entity_type == "organization" and mention.surface in placed and place.country_code in countries
                 and place.kind == "city" and mention.surface not in org_heads
                 # the United States have a small town for most words ('in Congress', 'at Harvard'): its state too
@@ -468,13 +493,14 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions = _given_names_joined_to_persons(text_of(doc), mentions)
     org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
     placed = _placed_names(text_of(doc), mentions)
+    named_as_places = _named_as_places(text_of(doc), mentions)
     for mention in mentions:  # full names first, so that their surnames are known below
         if len(mention.surface.split()) > 1:
-            _retype(mention, set(), countries, org_heads, placed)
+            _retype(mention, set(), countries, org_heads, placed, named_as_places)
     surnames = {name_key(m.surface).split()[-1] for m in mentions if m.entity_type == "person" and len(name_key(m.surface).split()) > 1}
     for mention in mentions:
         if len(mention.surface.split()) == 1:
-            _retype(mention, surnames, countries, org_heads, placed)
+            _retype(mention, surnames, countries, org_heads, placed, named_as_places)
     _extend_areas_and_sites(doc, mentions)
     _join_bare_names(doc, sentence_index_of, mentions)
     mentions.extend(_given_name_mentions(doc, sentence_index_of, mentions))
@@ -859,6 +885,9 @@ def _canonical_spelling(group: list[Mention]) -> str:
     return max(counts, key=lambda s: (len(s.split()), counts[s], s))
 
 
+_AREA_SUFFIX_WORD = re.compile(r"\s+(?:province|region|state|oblast|governorate|district)$", re.IGNORECASE)
+
+
 def context_countries(doc) -> frozenset[str]:
     """Countries a document names or implies ('Ukrainian' -> UA), to disambiguate its places, and the
     US states it names or implies by a city ('US.TX' for 'Texas' or 'Houston')."""
@@ -867,9 +896,18 @@ def context_countries(doc) -> frozenset[str]:
         if ent.label_ in ("GPE", "NORP", "LOC"):
             name = demonyms().get(ent.text.lower(), ent.text)
             place = geocode(name)
-            if place is None or (ent.text.isupper() and len(ent.text) <= 3):
+            if ent.text.isupper() and len(ent.text) <= 3:
                 continue  # 'LA' in a text written in capitals is no evidence of California
-            if place.kind == "country":
+            if place is None or (place.kind == "city" and place.population < 1_000_000):
+                # 'Kerala', 'Idlib province': a country's first-level division names its country
+                province = province_countries().get(normalise_name(_AREA_SUFFIX_WORD.sub("", name)).replace(" ", ""))
+                if province:
+                    codes.add(province)
+            if place is None:
+                continue
+            if place.kind == "region" and place.country_code:
+                codes.add(place.country_code)
+            elif place.kind == "country":
                 codes.add(place.country_code)
             elif place.kind == "state" and place.admin1:
                 codes.update({"US", f"US.{place.admin1}"})

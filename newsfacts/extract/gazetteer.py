@@ -291,6 +291,24 @@ def geocode_by_sound(name: str, context_countries: frozenset[str]) -> Place | No
 
 
 @cache
+def province_countries() -> dict[str, str]:
+    """A first-level division's name (normalised, no spaces) -> its country's code, for the names only one
+    country has a division of (countryinfo's lists): 'Kerala' -> IN, 'Idlib' -> SY."""
+    from countryinfo import all_countries
+
+    found: dict[str, set[str]] = {}
+    for country in all_countries():
+        try:
+            code, names = country.iso(2), country.provinces() or []
+        except (KeyError, ValueError, TypeError, AttributeError):
+            continue
+        for name in names:
+            if name:
+                found.setdefault(_norm(name).replace(" ", ""), set()).add(code)
+    return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
+
+
+@cache
 def _provinces(country_code: str) -> frozenset[str]:
     """The first-level divisions of a country (countryinfo's list), as normalised names without spaces."""
     from countryinfo import CountryInfo
