@@ -205,3 +205,22 @@ def test_an_acronym_is_the_organisation_whose_words_it_abbreviates(entities_of):
 def test_a_given_name_ner_cut_off_starts_the_persons_name(entities_of):
     mentions, _entities = entities_of("The mudslide buried part of the town, Mayor Esteban Ruiz Calderón told local radio.")
     assert "Esteban Ruiz Calderón" in {m.surface for m in mentions if m.entity_type == "person"}
+
+
+def test_a_town_the_text_qualifies_is_not_the_country_or_state_of_its_name(entities_of):
+    _m, entities = entities_of("A tornado tore through Lebanon, Tennessee, damaging dozens of homes.")
+    assert entities["Lebanon"].country_code == "US" and abs(entities["Lebanon"].latitude - 36.2) < 0.2
+    _m, entities = entities_of("Heavy rains in Uruguay flooded homes in the city of Florida on Monday.")
+    assert entities["Florida"].country_code == "UY"
+
+
+def test_the_dateline_state_and_a_countrys_provinces_set_the_context(nlp):
+    from newsfacts.extract.entities import context_countries
+
+    assert {"US", "US.KS"} <= context_countries(nlp("NEWTON, Kan. (AP) — A freight train derailed near the town on Tuesday."))
+    assert "IN" in context_countries(nlp("Rescuers in Kerala searched for survivors after the landslides."))
+
+
+def test_a_name_the_text_calls_a_town_is_a_place(entities_of):
+    mentions, _entities = entities_of("Troops tried for months to storm Chasiv Yar, a hilltop town west of Bakhmut, Ukraine.")
+    assert any(m.surface == "Chasiv Yar" and m.entity_type == "location" for m in mentions)

@@ -15,8 +15,8 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.gazetteer import (Place, demonyms, geocode, geocode_by_sound, major_city_names, namesakes, normalise_name,
-                                        province_countries)
+from newsfacts.extract.gazetteer import (Place, demonyms, geocode, geocode_by_sound, geocode_town, major_city_names, namesakes,
+                                        normalise_name, province_countries)
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
 from newsfacts.rules import load_rules
@@ -720,6 +720,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     entities: dict[str, Entity] = {}
     by_group: dict[tuple[str, str], list[Mention]] = {}
     qualified = _qualified_places(mentions, context_countries, text)
+    qualified.update(_called_towns(mentions, context_countries, text, set(qualified)))
     places = {id(m): (qualified.get(id(m)) or geocode(_place_name(m), context_countries))
               for m in mentions if m.entity_type == "location"}
     for mention in mentions:
@@ -816,6 +817,22 @@ def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place 
                                               "within", 0, f"near {town.name}")
 
 
+def _called_towns(mentions: list[Mention], context_countries: frozenset[str], text: str, done: set[int]) -> dict[int, Place]:
+    """'the city of Florida' in a story from Uruguay: a name the text calls a town is the town of the
+    document's countries, not the state, region or country of that name."""
+    before, _after = _kind_of_place()
+    found = {}
+    for mention in mentions:
+        if mention.entity_type == "location" and id(mention) not in done and before.search(text[max(0, mention.start_char - 40):mention.start_char]):
+            usual = geocode(_place_name(mention), context_countries)
+            if usual is None or usual.kind == "city":
+                continue  # the usual lookup found a town: the nearest namesake is chosen later
+            town = geocode_town(_place_name(mention), frozenset(c for c in context_countries if "." not in c))
+            if town is not None:
+                found[id(mention)] = town
+    return found
+
+
 def _qualified_places(mentions: list[Mention], context_countries: frozenset[str], text: str) -> dict[int, Place]:
     """'Perth, Scotland', 'Perechyn, Ukraine', 'Franklin, Texas': a place followed by the country, region
     or state it lies in is looked up there first."""
@@ -834,6 +851,8 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
         # country or region replaces them.
         scope = within | {c for c in context_countries if "." not in c} if area.kind == "state" else within
         place = geocode(_place_name(place_mention), frozenset(scope))
+        if place is None or place.kind != "city":
+            place = geocode_town(_place_name(place_mention), frozenset(within))  # 'Lebanon, Tennessee'
         if place is not None and place.country_code == area.country_code and place.kind not in ("country",):
             found[id(place_mention)] = place
     return found
@@ -917,4 +936,11 @@ def context_countries(doc) -> frozenset[str]:
                     codes.add(f"US.{place.admin1}")
             elif place.kind == "city" and place.country_code == "US" and place.population >= 100_000:
                 codes.add(f"US.{place.admin1}")
+    abbreviation = _AP_STATE.search(text_of(doc)[:200])
+    if abbreviation:  # 'NEWTON, Kan. (AP) —': the dateline's state
+        codes.update({"US", f"US.{_AP_STATES[abbreviation.group(1)]}"})
     return frozenset(codes)
+
+
+_AP_STATES: dict[str, str] = load_rules("regions")["ap_state_abbreviations"]
+_AP_STATE = re.compile(r"^[A-Z][A-Z .'-]+, (%s)(?=[\s(—–-])" % "|".join(re.escape(a) for a in sorted(_AP_STATES, key=len, reverse=True)))

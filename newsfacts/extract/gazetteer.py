@@ -198,6 +198,15 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     return max(pool, key=lambda p: _rank(p, key, context_countries))
 
 
+def geocode_town(name: str, context_countries: frozenset[str]) -> Place | None:
+    """The town or city `name` in the document's countries, even where a country, state or region bears the
+    same name: the text has said it is a town ('the city of Florida', 'Lebanon, Tennessee')."""
+    key = _norm(_aliases().get(_norm(name), name))
+    towns = [p for p in list(_index().get(key) or ()) + _small_places(key, context_countries)
+             if p.kind == "city" and p.country_code in context_countries and _norm(p.name) == key]
+    return max(towns, key=lambda p: _rank(p, key, context_countries)) if towns else None
+
+
 def _rank(place: Place, key: str, context_countries: frozenset[str]) -> tuple:
     return (f"{place.country_code}.{place.admin1}" in context_countries, _norm(place.name) == key, place.population)
 
