@@ -224,3 +224,9 @@ def test_the_dateline_state_and_a_countrys_provinces_set_the_context(nlp):
 def test_a_name_the_text_calls_a_town_is_a_place(entities_of):
     mentions, _entities = entities_of("Troops tried for months to storm Chasiv Yar, a hilltop town west of Bakhmut, Ukraine.")
     assert any(m.surface == "Chasiv Yar" and m.entity_type == "location" for m in mentions)
+
+
+def test_the_one_town_of_a_name_anywhere_names_its_country(nlp):
+    from newsfacts.extract.entities import context_countries
+
+    assert "UA" in context_countries(nlp("Shelling continued around Bakhmut overnight, officials said."))

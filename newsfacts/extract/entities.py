@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import (Place, demonyms, geocode, geocode_by_sound, geocode_town, major_city_names, namesakes,
-                                        normalise_name, province_countries)
+                                        normalise_name, only_city_named, province_countries)
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
 from newsfacts.rules import load_rules
@@ -656,7 +656,38 @@ def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[s
             continue
         found.append(Mention(surface, start, end, sentence_index_of(start), "location"))
         taken.append((start, end))
+    found += _towns_after_locatives(doc, sentence_index_of, taken, countries)
     return found
+
+
+def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: frozenset[str]) -> list[Mention]:
+    """A town of the document's countries that NER missed, written where a place goes: after 'in', 'near',
+    'outside' ('fighting near Tessalit') or after 'the village of'."""
+    if not countries:
+        return []
+    text = text_of(doc)
+    before_kind, _after = _kind_of_place()
+    found = []
+    for match in _NAME_AFTER_LOCATIVE.finditer(text):
+        start, end = match.span("name")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        word = match.group("word").lower()
+        if word == "of" and not before_kind.search(text[max(0, match.start() - 30):match.end("word") + 1]):
+            continue
+        if word != "of" and word not in _locative_prepositions():
+            continue
+        name = match.group("name")
+        if name.split()[0].lower() in STOP_WORDS or is_given_name(name.split()[0]):
+            continue
+        place = geocode(name, countries)
+        if place is not None and place.kind == "city" and place.country_code in countries:
+            found.append(Mention(name, start, end, sentence_index_of(start), "location"))
+            taken.append((start, end))
+    return found
+
+
+_NAME_AFTER_LOCATIVE = re.compile(r"\b(?P<word>[A-Za-z]+)\s+(?P<name>(?:al-|el-|Al-|El-)?[A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+){0,2})\b")
 
 
 def _same_given_name(a: str, b: str) -> bool:
@@ -936,6 +967,8 @@ def context_countries(doc) -> frozenset[str]:
                     codes.add(f"US.{place.admin1}")
             elif place.kind == "city" and place.country_code == "US" and place.population >= 100_000:
                 codes.add(f"US.{place.admin1}")
+            elif place.kind == "city" and only_city_named(name) is not None and ent.label_ in ("GPE", "LOC"):
+                codes.add(place.country_code)  # 'Bakhmut': the one town of that name anywhere names its country
     abbreviation = _AP_STATE.search(text_of(doc)[:200])
     if abbreviation:  # 'NEWTON, Kan. (AP) —': the dateline's state
         codes.update({"US", f"US.{_AP_STATES[abbreviation.group(1)]}"})

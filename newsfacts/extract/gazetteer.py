@@ -198,6 +198,14 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     return max(pool, key=lambda p: _rank(p, key, context_countries))
 
 
+def only_city_named(name: str) -> Place | None:
+    """The main gazetteer's one city of this name, when no other city, country or region bears it
+    ('Bakhmut', 'Kherson'; not 'Paris', 'Georgia')."""
+    key = _norm(_aliases().get(_norm(name), name))
+    places = _index().get(key) or []
+    return places[0] if len(places) == 1 and places[0].kind == "city" and _norm(places[0].name) == key else None
+
+
 def geocode_town(name: str, context_countries: frozenset[str]) -> Place | None:
     """The town or city `name` in the document's countries, even where a country, state or region bears the
     same name: the text has said it is a town ('the city of Florida', 'Lebanon, Tennessee')."""
