@@ -317,7 +317,7 @@ def province_countries() -> dict[str, str]:
     for country in all_countries():
         try:
             code, names = country.iso(2), country.provinces() or []
-        except (KeyError, ValueError, TypeError, AttributeError):
+        except (LookupError, ValueError, TypeError, AttributeError):  # countryinfo raises a LookupError for codes it lacks
             continue
         for name in names:
             if name:
@@ -332,7 +332,7 @@ def _provinces(country_code: str) -> frozenset[str]:
 
     try:
         names = CountryInfo(country_code).provinces() or []
-    except (KeyError, ValueError, TypeError, AttributeError):
+    except (LookupError, ValueError, TypeError, AttributeError):  # countryinfo raises a LookupError for codes it lacks
         return frozenset()
     return frozenset(_norm(n).replace(" ", "") for n in names if n)
 
