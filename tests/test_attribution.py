@@ -134,3 +134,19 @@ def test_a_name_ner_missed_that_the_sentence_treats_as_a_person(nlp):
     text = ('Aminu Kazaure, a water-policy researcher at the university, said the talks had collapsed.\n\n'
             '"The technical gap between the two sides is small," Kazaure said.')
     assert speakers(nlp, text) == [("Aminu Kazaure", None)]
+
+
+def test_an_honorific_tells_who_she_is_and_that_a_mistyped_name_is_a_person(nlp):
+    text = ("The party's fisheries spokesman, Mr David Morgan-Hale, said the Government had given in. "
+            "'The minister went into those talks with a white flag,' Mr Morgan-Hale said.\n\n"
+            "Among the crowd was Mrs Jean Buchanan, whose sons crew a trawler. "
+            "'People down south think this is about fish and nothing else,' she said.")
+    assert speakers(nlp, text) == [("David Morgan-Hale", None), ("Jean Buchanan", None)]
+
+
+def test_one_who_spoke_without_a_name_is_the_he_that_follows(nlp):
+    text = ('Government spokesman John Smith told a news conference that the authorities were ready to talk.\n\n'
+            'At the shipyard gate, one striker, a 28-year-old welder who declined to give his name, said he had not '
+            'been paid. "My children eat bread and potatoes, the same as before," he said.')
+    (name, description), = speakers(nlp, text)
+    assert name is None and description.startswith("one striker")

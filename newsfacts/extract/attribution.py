@@ -62,6 +62,13 @@ class Attributor:
             if entity.entity_type == "person":
                 by_surname.setdefault(name_key(entity.canonical_name).split()[-1], set()).add(entity.entity_id)
         self.by_surname = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
+        # 'Mrs Jean Doe' is a woman whatever the given name suggests, 'Mr Jean Doe' a man.
+        text = text_of(doc)
+        self.stated_gender: dict[str, str] = {}
+        for m in self.mentions:
+            honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start_char - 8), m.start_char)
+            if m.entity_type == "person" and honorific:
+                self.stated_gender[m.entity_id] = "female" if honorific.group(1).lower() in _FEMALE_HONORIFICS else "male"
 
     def mention_at(self, start: int, end: int):
         """The entity mention overlapping [start, end)."""
@@ -77,7 +84,7 @@ class Attributor:
         """'she' is not a man the text names with a man's given name, nor 'he' a woman."""
         if pronoun is None:
             return True
-        gender = given_name_gender(self.entities[entity_id].canonical_name.split()[0])
+        gender = self.stated_gender.get(entity_id) or given_name_gender(self.entities[entity_id].canonical_name.split()[0])
         return not ((pronoun == "she" and gender in ("male", "mostly_male")) or (pronoun == "he" and gender in ("female", "mostly_female")))
 
     def salient_person_before(self, position: int, exclude: tuple[int, int] | None = None, pronoun: str | None = None,
@@ -102,10 +109,11 @@ class Attributor:
                 return min(subjects, key=self._clause_depth)
         return None
 
-    def _unnamed_subject_before(self, position: int, exclude: tuple[int, int] | None, lookback: int = 1):
+    def _unnamed_subject_before(self, position: int, exclude: tuple[int, int] | None, lookback: int = 3):
         """The subject token of the last sentence before `position` (its own sentence first, up to
-        `position`) when it is a person the text describes but does not name ('one striker', 'his mother',
-        'a spokesman for the police'): the main clause's subject, outside any quotation."""
+        `position`; sentences inside the quotation are skipped) when it is a person the text describes but
+        does not name ('one striker', 'his mother', 'a spokesman for the police'): the main clause's
+        subject, outside any quotation."""
         index = self._sentence_at(position)
         if index is None:
             return None
@@ -116,9 +124,15 @@ class Attributor:
             if not subjects:
                 continue
             main = min(subjects, key=_depth)
-            if (main.pos_ == "NOUN" and main.tag_ == "NN" and main.lemma_.lower() in PERSON_NOUNS
+            # one who spoke ('another neighbour ... said'), not one the text only tells of ('her mother was hurt')
+            lemma = main.lemma_.lower()
+            someone = lemma in PERSON_NOUNS or (
+                any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in main.children)
+                and lemma not in STATEMENT_NOUNS | INSTITUTION_NOUNS | GENERIC_ORGANISATION_NOUNS)
+            if (main.pos_ == "NOUN" and main.tag_ == "NN" and someone
+                    and main.head.lemma_.lower() in REPORTING_LEMMAS
                     and self.mention_at(main.idx, main.idx + len(main)) is None
-                    and not any(c.dep_ == "appos" for c in main.children)
+                    and self._named_apposition(main) is None
                     and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in main.children)):
                 return main
             return None
@@ -236,6 +250,9 @@ class Attributor:
         if before.endswith(", "):
             # 'The police chief, Omar Haddad': a description set off just before the name
             clause = before[:-2].split(",")[-1].split()
+            located = [i for i, w in enumerate(clause) if w.lower() in ("in", "at", "from", "near", "outside")]
+            if located:
+                clause = clause[located[-1] + 1:]  # 'a diplomat in the capital, Dravno': Dravno is the capital
             title = clause[-4:] if clause and (clause[0].lower() in ("the", "a", "an", "his", "her", "its", "their")
                                                or clause[0].endswith(("'s", "’s"))) else []
         else:
@@ -311,7 +328,10 @@ class Attributor:
     def _is_subject(self, mention) -> bool:
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         # 'Her neighbour, Sher Khan, was digging': a name in apposition to the subject is the subject
-        return span is not None and any(t.dep_ in _SUBJECTS or (t.dep_ == "appos" and t.head.dep_ in _SUBJECTS) for t in span)
+        # and 'Among the crowd was Jean Doe' names its subject after the verb
+        return span is not None and any(t.dep_ in _SUBJECTS or (t.dep_ == "appos" and t.head.dep_ in _SUBJECTS)
+                                        or (t.dep_ == "attr" and t.head.lemma_ == "be"
+                                            and not any(c.dep_ in _SUBJECTS for c in t.head.children)) for t in span)
 
     def _speaker_from_mention(self, mention) -> Speaker:
         entity = self.entities[mention.entity_id]
@@ -465,6 +485,10 @@ class Attributor:
                     return self._speaker_from_mention(m)
             i -= 1
         return None
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Dame|Lady|Mr|Sir|Lord)\.? $")
+_FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady"}
 
 
 def _inside(mention, exclude: tuple[int, int] | None) -> bool:

@@ -405,6 +405,7 @@ def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> lis
     return found
 
 
+_HONORIFIC_JUST_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? $")
 _HONORIFIC_FIRST = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+[A-Z]")
 # Letters after a name that are no part of it: 'Jane Doe KC', 'John Smith MP', 'John Smith Jr.'
 _POST_NOMINALS = re.compile(r"(?:,?\s+(?:KC|QC|MP|MEP|MSP|OBE|MBE|CBE|KBE|PhD|Jr\.?|Sr\.?))+$")
@@ -466,8 +467,9 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if entity_type is None:
             continue
         surface = clean_surface(ent.text)
-        if entity_type != "person" and _HONORIFIC_FIRST.match(surface):
-            entity_type = "person"  # 'Dr Zawadzki' tagged as an organisation
+        if entity_type != "person" and (_HONORIFIC_FIRST.match(surface) or _HONORIFIC_JUST_BEFORE.search(
+                text_of(doc), max(0, ent.start_char - 6), ent.start_char)):
+            entity_type = "person"  # 'Dr Zawadzki' or 'Mr Morgan-Hale' tagged as an organisation
         if entity_type == "person":
             surface = _POST_NOMINALS.sub("", prefix.sub("", surface).strip())
             # leading modifiers are not part of a name: 'the 14th-ranked Schwartzman'
