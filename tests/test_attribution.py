@@ -150,3 +150,16 @@ def test_one_who_spoke_without_a_name_is_the_he_that_follows(nlp):
             'been paid. "My children eat bread and potatoes, the same as before," he said.')
     (name, description), = speakers(nlp, text)
     assert name is None and description.startswith("one striker")
+
+
+def test_the_description_of_one_who_spoke_without_a_name_is_who_the_definite_one_is(nlp):
+    # 'the minister' after 'a senior minister ... said' is that minister, not the minister named before
+    text = ("Prime Minister John Smith defended the budget on Monday.\n\n"
+            "However, a senior minister, speaking on condition of anonymity, said four ministers would vote against it. "
+            '"The prime minister is counting heads, and he does not like the number," the minister said.')
+    (name, description), = speakers(nlp, text)
+    assert name is None and description.startswith("a senior minister")
+    # a surname NER missed is the person named in full before
+    text = ("Interior Minister Ziad Haddad warned of unrest on Monday.\n\nTannous, a lawyer, disagreed. Haddad, for his part, "
+            'said the police were on alert. "We are prepared for every scenario," the interior minister said.')
+    assert speakers(nlp, text) == [("Ziad Haddad", None)]

@@ -350,7 +350,7 @@ class Attributor:
                 if unnamed is not None and (salient is None or unnamed.idx > salient.end_char):
                     # 'Another neighbour, who asked not to be named, said ... "...," she said': the
                     # person the text describes, or the body a spokesman speaks for
-                    speaker = self.speaker_of_token(unnamed, exclude)
+                    speaker = self._unnamed_speaker(unnamed, exclude)
                     if speaker is not None:
                         return speaker
                 if salient is not None:
@@ -393,6 +393,10 @@ class Attributor:
                 and self.mention_at(token.idx, token.idx + len(token)) is None \
                 and (any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her", "this", "that") for c in token.children)
                      or "\n" not in text_of(self.doc)[:token.idx]):  # a headline drops its articles ('says mayor')
+            unnamed = self._unnamed_subject_before(token.idx, exclude, lookback=2)
+            if unnamed is not None and unnamed.lemma_ == token.lemma_ and unnamed.i != token.i:
+                # 'a senior minister, speaking on condition of anonymity, said ... "...," the minister said'
+                return self._unnamed_speaker(unnamed, exclude)
             described = self.described_entity(token, exclude)
             if described is not None:
                 return described
@@ -416,14 +420,27 @@ class Attributor:
             names = [t for t in token.subtree if t.i <= token.i and (t.dep_ == "compound" or t.i == token.i) and t.pos_ == "PROPN"]
             if names and names[-1].i == token.i and token.i - names[0].i == len(names) - 1 and len(names) <= 4:
                 return Speaker(text_of(self.doc)[names[0].idx:token.idx + len(token)], None, proper=True)
-        # The description without what a clause or an aside adds ('the government, which warns of ...').
-        asides = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
-        core = [t for t in phrase if t.i not in asides and not (t.i > token.i and t.is_punct)]
+        return self._description(token)
+
+    def _description(self, token) -> Speaker | None:
+        """The noun phrase itself, without what a clause or an aside adds ('the government, which warns of ...')."""
+        asides = {t.i for c in token.subtree if c.dep_ in ("relcl", "acl", "appos") and c.i != token.i for t in c.subtree}
+        core = [t for t in token.subtree if t.i not in asides and not (t.i > token.i and t.is_punct)]
+        if len(core) > 8:  # 'a volunteer from the ... society': the words up to the noun itself
+            core = [t for t in core if t.i <= token.i]
         start, end = core[0].idx, core[-1].idx + len(core[-1])
         text = text_of(self.doc)[start:end].strip()
         if 0 < len(text.split()) <= 8 and any(ch.isalpha() for ch in text):
             return Speaker(text, None, institution=_describes_institution(token))
         return None
+
+    def _unnamed_speaker(self, token, exclude: tuple[int, int] | None) -> Speaker | None:
+        """A person the text describes: the body a spokesman speaks for, else the description itself."""
+        if token.lemma_.lower() in SPOKESPERSON_NOUNS:
+            speaker = self.speaker_of_token(token, exclude)
+            if speaker is not None and (speaker.entity_id or speaker.institution):
+                return speaker
+        return self._description(token)
 
     def speaker_in(self, sent, exclude: tuple[int, int] | None = None) -> Speaker | None:
         """The attributed source of a sentence, ignoring tokens inside `exclude` (a quotation)."""

@@ -384,6 +384,30 @@ def _join_bare_names(doc, sentence_index_of, mentions: list[Mention]) -> None:
                 taken.append((start, end))
 
 
+def _surname_mentions(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
+    """A surname alone ('Tannous, for his part, said') where NER missed it and the document names exactly
+    one person with it in full."""
+    by_surname: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.surface.split()
+        if m.entity_type == "person" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+            by_surname.setdefault(words[-1], set()).add(m.surface)
+    unique = {surname for surname, names in by_surname.items() if len(names) == 1 and not is_given_name(surname)
+              and surname.lower() not in STOP_WORDS}
+    if not unique:
+        return []
+    taken = [(m.start_char, m.end_char) for m in mentions]
+    found = []
+    pattern = re.compile(r"(?<![\w'’-])(%s)(?![\w'’-])" % "|".join(re.escape(s) for s in sorted(unique)))
+    for match in pattern.finditer(text_of(doc)):
+        start, end = match.span(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(Mention(match.group(1), start, end, sentence_index_of(start), "person"))
+        taken.append((start, end))
+    return found
+
+
 def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
     """A first name alone ('Maria') where the document names exactly one person with it in full."""
     by_first: dict[str, set[str]] = {}
@@ -506,6 +530,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     _extend_areas_and_sites(doc, mentions)
     _join_bare_names(doc, sentence_index_of, mentions)
     mentions.extend(_given_name_mentions(doc, sentence_index_of, mentions))
+    mentions.extend(_surname_mentions(doc, sentence_index_of, mentions))
     _assign_person_keys([m for m in mentions if m.entity_type == "person"])
     for mention in mentions:
         if mention.entity_type != "person":
