@@ -20,6 +20,9 @@ from newsfacts.rules import load_rules
 _AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|got|have|has|had|reportedly|also|all|now|later|since|confirmed|believed\s+to\s+have\s+been|feared|reported|left|critically|seriously|badly|fatally|slightly|lightly|mortally)"
 _NEGATORS = {"no", "not", "none", "nobody", "without", "zero"}
 _MODALS = {"could", "would", "may", "might", "will", "can", "to", "should", "must", "shall"}
+# 'the graves could hold 9,000 bodies': a modal before a number makes it a capacity, not a toll
+_MODALS_BEFORE_A_COUNT = frozenset(_MODALS - {"to"})
+_WORD = re.compile(r"[\w']+")
 _FOLLOWERS = {
     "and", "in", "on", "at", "after", "before", "as", "when", "while", "during", "including", "across", "near",
     "inside", "outside", "with", "by", "since", "from", "over", "this", "last", "earlier", "yesterday", "today",
@@ -164,7 +167,7 @@ def find_casualty_figures(text: str) -> list[CasualtyFigure]:
             continue
         if re.match(r"\s*of\s+(?:the|those|them|these|whom|us)\b", filler, re.IGNORECASE):
             continue  # 'one of the wounded' refers back to a figure, it is not one
-        if any(w in _MODALS - {"to"} for w in re.findall(r"[\w']+", text[max(0, match.start() - 25):match.start()].lower())[-3:]):
+        if any(w.lower() in _MODALS_BEFORE_A_COUNT for w in _WORD.findall(text, max(0, match.start() - 25), match.start())[-3:]):
             continue  # 'the graves could hold 9,000 bodies' is a capacity, not a toll
         start = match.start()
         if _preceding_word(text, start) in _NEGATORS or (match.group("num") or "").lower() in ("no", "zero"):

@@ -19,7 +19,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from newsfacts.extract.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, VAGUE, Count, parse_count
+from newsfacts.extract.nlp import text_of
+from newsfacts.extract.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, TENS, UNITS, VAGUE, Count, parse_count
 from newsfacts.rules import load_rules
 
 _QUALIFIED_NUMBER = re.compile(
@@ -162,9 +163,14 @@ class PartOfEarlier:
     whole: int | None  # 'Three of the eight': the count of the figure referred to
 
 
+_PART_OF = re.compile(rf"(?:\d|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}))\S*\s+of\s+(?:them|those|these|whom|the)\b", re.IGNORECASE)
+
+
 def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
     """'Eleven of them were children', 'At least 44 of the dead were women', 'Three of the eight were
     children under five': a number of people out of a group the text counted before."""
+    if not _PART_OF.search(text_of(sentence.doc), sentence.start_char, sentence.end_char):
+        return []  # no 'N of them', 'N of the dead': the parse need not be read
     lex = lexicon()
     found = []
     for token in sentence:

@@ -394,18 +394,33 @@ def _surname_mentions(doc, sentence_index_of, mentions: list[Mention]) -> list[M
             by_surname.setdefault(words[-1], set()).add(m.surface)
     unique = {surname for surname, names in by_surname.items() if len(names) == 1 and not is_given_name(surname)
               and surname.lower() not in STOP_WORDS}
-    if not unique:
+    return _names_alone(doc, sentence_index_of, mentions, unique, followed_by_a_name=True)
+
+
+def _names_alone(doc, sentence_index_of, mentions: list[Mention], names: set[str], followed_by_a_name: bool) -> list[Mention]:
+    """Person mentions for each capitalised word of `names` written where no mention lies (and, unless
+    `followed_by_a_name`, not followed by another capitalised word: 'Maria' but not 'Maria Lopez')."""
+    if not names:
         return []
+    text = text_of(doc)
     taken = [(m.start_char, m.end_char) for m in mentions]
     found = []
-    pattern = re.compile(r"(?<![\w'’-])(%s)(?![\w'’-])" % "|".join(re.escape(s) for s in sorted(unique)))
-    for match in pattern.finditer(text_of(doc)):
-        start, end = match.span(1)
+    for match in _CAPITALISED_WORD.finditer(text):
+        if match.group() not in names:
+            continue
+        start, end = match.span()
+        if not followed_by_a_name and _NEXT_IS_CAPITALISED.match(text, end):
+            continue
         if any(s < end and start < e for s, e in taken):
             continue
-        found.append(Mention(match.group(1), start, end, sentence_index_of(start), "person"))
+        found.append(Mention(match.group(), start, end, sentence_index_of(start), "person"))
         taken.append((start, end))
     return found
+
+
+# 'Maria', "O'Brien", 'Morgan-Hale'; 'Maria' of "Maria's"
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z]\w*(?:[-'’][A-Z]\w*)*")
+_NEXT_IS_CAPITALISED = re.compile(r" [A-Z]")
 
 
 def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
@@ -416,17 +431,7 @@ def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> lis
         if m.entity_type == "person" and len(words) >= 2:
             by_first.setdefault(words[0], set()).add(m.surface)
     unique = {first for first, names in by_first.items() if len(names) == 1 and is_given_name(first)}
-    if not unique:
-        return []
-    taken = [(m.start_char, m.end_char) for m in mentions]
-    found = []
-    pattern = re.compile(r"\b(%s)\b(?! [A-Z])" % "|".join(re.escape(f) for f in sorted(unique)))
-    for match in pattern.finditer(text_of(doc)):
-        start, end = match.span(1)
-        if any(s < end and start < e for s, e in taken):
-            continue
-        found.append(Mention(match.group(1), start, end, sentence_index_of(start), "person"))
-    return found
+    return _names_alone(doc, sentence_index_of, mentions, unique, followed_by_a_name=False)
 
 
 _HONORIFIC_JUST_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? $")
@@ -444,6 +449,18 @@ def _person_evidence_words() -> tuple[frozenset[str], frozenset[str]]:
     return reporting, people
 
 
+def _proper_noun_heads(doc):
+    """The proper nouns that head their phrase (not a 'compound' part of a longer name), found from the
+    document's token arrays: most tokens are none."""
+    import numpy
+    from spacy.attrs import DEP, POS
+
+    arrays = doc.to_array([POS, DEP])
+    strings = doc.vocab.strings
+    heads = numpy.flatnonzero((arrays[:, 0] == strings["PROPN"]) & (arrays[:, 1] != strings["compound"]))
+    return (doc[int(i)] for i in heads)
+
+
 def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
     """A proper name NER passed over, or took for something else, that the sentence treats as a person:
     the subject of a reporting verb with a given name first ('Aminu Kazaure said'), or a name set beside a
@@ -451,8 +468,8 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
     reporting, people = _person_evidence_words()
     text = text_of(doc)
     found = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ == "compound" or not token.text[:1].isupper():
+    for token in _proper_noun_heads(doc):
+        if not token.text[:1].isupper():
             continue
         name = sorted([t for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i] + [token],
                       key=lambda t: t.i)
@@ -653,9 +670,14 @@ _NAMED_SITE = re.compile(r"(?<=\bthe )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?=" +
 _COUNTRY_ABBREVIATIONS = re.compile(r"(?<![\w.])(?:U\.S\.|U\.K\.|US|UK|USA|UAE)(?![\w])")
 
 
-@lru_cache(maxsize=1024)
 def _major_cities_not_named_like_people(countries: frozenset[str]) -> frozenset[str]:
-    return frozenset(n for n in major_city_names(countries) if not is_given_name(n.split()[0]))
+    return frozenset().union(*(_major_cities_of_not_named_like_people(c) for c in countries))
+
+
+@lru_cache(maxsize=1024)
+def _major_cities_of_not_named_like_people(country: str) -> frozenset[str]:
+    """Cities of 100,000 people or more of one country ('US.TX' style codes name none) whose first word is no given name."""
+    return frozenset(n for n in major_city_names(frozenset({country})) if not is_given_name(n.split()[0]))
 
 
 def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[str] = frozenset()) -> list[Mention]:

@@ -288,7 +288,7 @@ def geocode_by_sound(name: str, context_countries: frozenset[str]) -> Place | No
     found: dict[tuple[str, str], tuple[int, Place]] = {}
     spellings = _cities_by_sound(sound)
     spellings += [(key, Place(p.name, p.latitude, p.longitude, p.country_code, "city", p.population, _SPELLING_VARIANT, p.admin1))
-                  for key, p in small_places_by_sound(sound)]
+                  for key, p in small_places_by_sound(sound, tuple(sorted(countries)))]
     for key, place in spellings:
         if place.country_code in countries:
             distance = Levenshtein.distance(written, key.replace(" ", ""))

@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -124,7 +124,7 @@ def lookup(key: str) -> tuple[SmallPlace, ...]:
     return tuple(SmallPlace(n, la, lo, cc, a1, pop, bool(ex)) for n, la, lo, cc, a1, pop, ex in rows)
 
 
-@cache
+@lru_cache(maxsize=4096)
 def main_city_keys_by_sound(sound: str) -> tuple[str, ...]:
     """The normalised names of the main gazetteer's cities with this consonant skeleton (translit.sound_key)."""
     con = _connection()
@@ -133,15 +133,17 @@ def main_city_keys_by_sound(sound: str) -> tuple[str, ...]:
     return tuple(key for (key,) in con.execute("SELECT key FROM main_city_sounds WHERE sound = ? LIMIT 200", (sound,)))
 
 
-@cache
-def lookup_by_sound(sound: str) -> tuple[tuple[str, SmallPlace], ...]:
-    """(the name as normalised, the place) for every name of a small place with this consonant skeleton
-    (translit.sound_key)."""
+@lru_cache(maxsize=4096)
+def lookup_by_sound(sound: str, countries: tuple[str, ...]) -> tuple[tuple[str, SmallPlace], ...]:
+    """(the name as normalised, the place) for every name of a small place in `countries` with this
+    consonant skeleton (translit.sound_key)."""
     con = _connection()
-    if con is None:
+    if con is None or not countries:
         return ()
+    marks = ", ".join("?" * len(countries))
     rows = con.execute("SELECT key, name, latitude, longitude, country_code, admin1, population, exact FROM places "
-                       "WHERE sound = ? ORDER BY population DESC LIMIT 200", (sound,)).fetchall()
+                       f"WHERE sound = ? AND country_code IN ({marks}) ORDER BY population DESC LIMIT 200",
+                       (sound, *countries)).fetchall()
     return tuple((key, SmallPlace(n, la, lo, cc, a1, pop, bool(ex))) for key, n, la, lo, cc, a1, pop, ex in rows)
 
 

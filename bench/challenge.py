@@ -1,0 +1,122 @@
+"""Extractor accuracy on written challenge sets: shapes of language no development article was tuned on.
+
+`bench/challenge/` holds passages written for this purpose, not taken from any corpus: invented people,
+organisations and towns (real towns in `places.jsonl`), each with the answer the annotation guide gives.
+They measure how the rules generalise, beside `newsfacts eval`'s tune and check splits:
+
+- `quotes_short.jsonl` (1-6 paragraphs) and `quotes_long.jsonl` (long articles in the styles of many outlets):
+  every quote of five words or more and its speaker;
+- `casualties_short.jsonl` and `casualties_long.jsonl`: every casualty figure, with look-alikes;
+- `places.jsonl`: populated places with their coordinates.
+
+Scored as `newsfacts eval` scores the gold (the same matching of quotes, speakers, figures and places).
+
+    python bench/challenge.py [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from newsfacts.config import Settings
+from newsfacts.evaluate import Score, _same_name, score_quotes
+from newsfacts.extract.facts import extract_document
+from newsfacts.extract.nlp import load_nlp
+
+CHALLENGE = Path(__file__).resolve().parent / "challenge"
+PLACE_DEGREES = 0.5  # as newsfacts eval: a place within half a degree is placed right
+
+
+def cases(name: str) -> list[dict]:
+    return [json.loads(line) for line in (CHALLENGE / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def extract(nlp, text: str) -> dict:
+    return extract_document({"doc_id": "challenge", "text": text, "published_date": None}, nlp(text))
+
+
+def score_quote_set(nlp, name: str, verbose: bool) -> tuple[Score, Score]:
+    found, speakers = Score("quotes found"), Score("quote speakers")
+    for case in cases(name):
+        facts = extract(nlp, case["text"])
+        predicted = [(q["text"], q["speaker"]) for q in facts["quotes"]]
+        score_quotes(predicted, {"quotes": case["quotes"]}, {}, found, speakers, case["id"])
+    if verbose:
+        for miss in found.misses + speakers.misses:
+            print("  missed", miss)
+    return found, speakers
+
+
+def score_casualty_set(nlp, name: str, verbose: bool) -> Score:
+    score = Score("casualties")
+    for case in cases(name):
+        facts = extract(nlp, case["text"])
+        unmatched = [(r["kind"], r["count_min"], r["count_max"]) for r in facts["casualties"] if r["kind"] in ("killed", "injured")]
+        score.predicted += len(unmatched)
+        score.expected += len(case["figures"])
+        for entry in case["figures"]:
+            match = next((i for i, (kind, low, high) in enumerate(unmatched) if kind == entry["kind"] and low == entry["count_min"]
+                          and (entry.get("count_max") is None or high in (None, entry["count_max"]))), None)
+            if match is None:
+                score.misses.append(f"{case['id']}: {entry['kind']} {entry['count_min']} ({entry['evidence']})")
+            else:
+                unmatched.pop(match)
+                score.true_positive += 1
+        score.extras += [f"{case['id']}: {kind} {low}" for kind, low, _high in unmatched]
+    if verbose:
+        for line in [f"missed {m}" for m in score.misses] + [f"extra  {e}" for e in score.extras]:
+            print(" ", line)
+    return score
+
+
+def score_place_set(nlp, verbose: bool) -> Score:
+    score = Score("places geocoded")
+    for case in cases("places.jsonl"):
+        facts = extract(nlp, case["text"])
+        where = {o["entity_id"]: (o["latitude"], o["longitude"]) for o in facts["entity_observations"]}
+        for place in case["places"]:
+            score.expected += 1
+            score.predicted += 1
+            ids = {m["entity_id"] for m in facts["mentions"] if _same_place(m["surface"], place["surface"])}
+            spots = [where[i] for i in ids if i in where and where[i][0] is not None]
+            if any(abs(lat - place["latitude"]) <= PLACE_DEGREES and abs(lon - place["longitude"]) <= PLACE_DEGREES for lat, lon in spots):
+                score.true_positive += 1
+            else:
+                score.misses.append(f"{case['id']}: {place['surface']} ({place['latitude']},{place['longitude']}), got {spots or 'not placed'}")
+    if verbose:
+        for miss in score.misses:
+            print("  missed", miss)
+    return score
+
+
+def _same_place(surface: str, written: str) -> bool:
+    """The mention is the place as written, or the place with its kind ('Lakeside district')."""
+    return surface.lower() == written.lower() or surface.startswith(written + " ") or written.startswith(surface + " ")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", "-v", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    nlp = load_nlp(Settings().spacy_model)
+    print(f"{'set':26} {'fact':16} {'right':>6} {'of':>5} {'found':>6}  {'P':>5} {'R':>5} {'F1':>5}")
+
+    def row(set_name: str, score: Score) -> None:
+        def fmt(value):
+            return f"{value:5.2f}" if value is not None else "    -"
+        print(f"{set_name:26} {score.name:16} {score.true_positive:6} {score.expected:5} {score.predicted:6}  "
+              f"{fmt(score.precision)} {fmt(score.recall)} {fmt(score.f1)}")
+
+    for name in ("quotes_short.jsonl", "quotes_long.jsonl"):
+        found, speakers = score_quote_set(nlp, name, args.verbose)
+        row(name, found)
+        row(name, speakers)
+    for name in ("casualties_short.jsonl", "casualties_long.jsonl"):
+        row(name, score_casualty_set(nlp, name, args.verbose))
+    row("places.jsonl", score_place_set(nlp, args.verbose))
+
+
+if __name__ == "__main__":
+    main()
