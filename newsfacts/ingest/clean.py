@@ -47,8 +47,11 @@ def normalise_whitespace(text: str) -> str:
 _RUN_ON_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?]”)(?=[A-Z])")
 
 
+_GLUED = re.compile(r"[.!?]”?[A-Z]")  # the quick test: most paragraphs have no glued sentence at all
+
+
 def _separate_run_on_sentences(paragraph: str) -> str:
-    return _RUN_ON_SENTENCE.sub(" ", paragraph)
+    return _RUN_ON_SENTENCE.sub(" ", paragraph) if _GLUED.search(paragraph) else paragraph
 
 
 def split_paragraphs(text: str) -> list[str]:
