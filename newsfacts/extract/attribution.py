@@ -504,8 +504,10 @@ class Attributor:
         return None
 
 
-_HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Dame|Lady|Mr|Sir|Lord)\.? $")
-_FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady"}
+# 'Mrs', 'Mr' before a name state the person's sex (rules/entities.toml [honorifics])
+_HONORIFICS = load_rules("entities")["honorifics"]
+_FEMALE_HONORIFICS = {h.lower() for h in _HONORIFICS["female"]}
+_HONORIFIC_BEFORE = re.compile(r"\b(%s)\.? $" % "|".join(re.escape(h) for h in _HONORIFICS["female"] + _HONORIFICS["male"]))
 
 
 def _inside(mention, exclude: tuple[int, int] | None) -> bool:

@@ -137,7 +137,15 @@ def is_given_name(word: str) -> bool:
 
 
 # An area's kind written last, capitalised, as part of its name.
-_AREA_LAST = re.compile(r"\s(?:State|Province|Region|Oblast|County|District|Governorate|Prefecture)$")
+_RULES = load_rules("entities")
+
+
+def _words_pattern(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# 'Kurmin State', 'Dalen Province': an area's kind written last (rules/entities.toml [areas])
+_AREA_LAST = re.compile(r"\s(?:%s)$" % _words_pattern(_RULES["areas"]["kinds"]))
 
 
 @cache
@@ -434,10 +442,11 @@ def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> lis
     return _names_alone(doc, sentence_index_of, mentions, unique, followed_by_a_name=False)
 
 
-_HONORIFIC_JUST_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? $")
-_HONORIFIC_FIRST = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+[A-Z]")
-# Letters after a name that are no part of it: 'Jane Doe KC', 'John Smith MP', 'John Smith Jr.'
-_POST_NOMINALS = re.compile(r"(?:,?\s+(?:KC|QC|MP|MEP|MSP|OBE|MBE|CBE|KBE|PhD|Jr\.?|Sr\.?))+$")
+# Honorifics before a name and letters after it (rules/entities.toml [honorifics], [post_nominals])
+_HONORIFICS = _words_pattern([h for kind in _RULES["honorifics"].values() for h in kind])
+_HONORIFIC_JUST_BEFORE = re.compile(r"\b(?:%s)\.? $" % _HONORIFICS)
+_HONORIFIC_FIRST = re.compile(r"^(?:%s)\.?\s+[A-Z]" % _HONORIFICS)
+_POST_NOMINALS = re.compile(r"(?:,?\s+(?:%s)(?![\w.]))+$" % _words_pattern(_RULES["post_nominals"]["letters"]))
 
 
 @cache
@@ -850,7 +859,7 @@ def _plain_place_name(surface: str) -> bool:
 
 
 # A name that ends in the kind of place it is (an area, a street, a feature) is not a town's name.
-_KIND_OF_PLACE_LAST = re.compile(r"\b(?:Province|Region|District|County|Oblast|Governorate|State|Parish|Drive|Lane|Way|Hill|Heights|Estate|Valley|River|Lake|Sea|Mountains?)$")
+_KIND_OF_PLACE_LAST = re.compile(r"\b(?:%s)$" % _words_pattern(_RULES["areas"]["not_town_last_words"]))
 
 
 def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None], context_countries: frozenset[str],
@@ -984,7 +993,7 @@ def _canonical_spelling(group: list[Mention]) -> str:
     return max(counts, key=lambda s: (len(s.split()), counts[s], s))
 
 
-_AREA_SUFFIX_WORD = re.compile(r"\s+(?:province|region|state|oblast|governorate|district)$", re.IGNORECASE)
+_AREA_SUFFIX_WORD = re.compile(r"\s+(?:%s)$" % _words_pattern(_RULES["areas"]["kinds"]), re.IGNORECASE)
 
 
 def context_countries(doc) -> frozenset[str]:
