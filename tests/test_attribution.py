@@ -163,3 +163,12 @@ def test_the_description_of_one_who_spoke_without_a_name_is_who_the_definite_one
     text = ("Interior Minister Ziad Haddad warned of unrest on Monday.\n\nTannous, a lawyer, disagreed. Haddad, for his part, "
             'said the police were on alert. "We are prepared for every scenario," the interior minister said.')
     assert speakers(nlp, text) == [("Ziad Haddad", None)]
+
+
+def test_a_short_paragraph_that_brings_in_no_one_keeps_the_speaker(nlp):
+    text = ('"I have written to the governor eleven times," Maria Lopez says. "Eleven letters, and not one reply."\n\n'
+            "She laughs, then turns serious.\n\n"
+            '"What we are asking for is not complicated at all."\n\n'
+            "Another resident, a fisherman, shook his head.\n\n"
+            '"Nobody listens to us out here, nobody ever has."')
+    assert [name for name, _ in speakers(nlp, text)] == ["Maria Lopez", "Maria Lopez", "Maria Lopez", None]

@@ -109,6 +109,15 @@ class Attributor:
                 return min(subjects, key=self._clause_depth)
         return None
 
+    def brings_in_someone(self, start: int, end: int) -> bool:
+        """The text between `start` and `end` names a person or organisation, or describes a person
+        ('another resident', 'a doctor'): someone other than the last speaker may speak next."""
+        i = bisect_right(self.starts, start)
+        if i < len(self.mentions) and self.mentions[i].start_char < end:
+            return True
+        words = re.findall(r"[a-z]+", text_of(self.doc)[start:end].lower())
+        return any(w in PERSON_NOUNS or w.rstrip("s") in PERSON_NOUNS for w in words)
+
     def _unnamed_subject_before(self, position: int, exclude: tuple[int, int] | None, lookback: int = 3):
         """The subject token of the last sentence before `position` (its own sentence first, up to
         `position`; sentences inside the quotation are skipped) when it is a person the text describes but

@@ -98,7 +98,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     previous: tuple | None = None  # (speaker, end_char) of the quote before
     for q in find_quotes(text):
         speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor, entities)
-        if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1]):
+        if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1], attributor):
             speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
         if speaker is None:
             speaker = attributor.lede_speaker(q.start_char, q.end_char)
@@ -375,9 +375,11 @@ def _without_article(name: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", name)
 
 
-def _quote_paragraph_follows(text: str, quote, previous_end: int) -> bool:
+def _quote_paragraph_follows(text: str, quote, previous_end: int, attributor=None) -> bool:
     """The quotation is a paragraph of its own and the paragraph before it ends in a quotation, or it ends
-    its paragraph right after an earlier quotation and its attribution ('"A," X wrote. "B."')."""
+    its paragraph right after an earlier quotation and its attribution ('"A," X wrote. "B."'), or one or two
+    short paragraphs that bring in no one else lie between ('"...," she says.  She laughs.  "..."', an
+    interviewer's question)."""
     paragraph_start = text.rfind("\n", 0, quote.start_char) + 1
     paragraph_end = text.find("\n", quote.end_char)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
@@ -386,7 +388,12 @@ def _quote_paragraph_follows(text: str, quote, previous_end: int) -> bool:
         return to_the_end and len(text[previous_end:quote.start_char]) < 150
     alone = to_the_end and not text[paragraph_start:quote.start_char].strip(" \"“”'‘’«»")
     between = text[previous_end:paragraph_start]
-    return alone and between.count("\n\n") <= 1 and len(between.strip()) < 200
+    if not alone:
+        return False
+    if between.count("\n\n") <= 1 and len(between.strip()) < 200:
+        return True
+    return (attributor is not None and between.count("\n\n") <= 3 and len(between.strip()) < 300
+            and not attributor.brings_in_someone(previous_end, paragraph_start))
 
 
 def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entities):
