@@ -59,6 +59,9 @@ def grammar(nlp, text):
      [("killed", 4, 4, "exact", False), ("killed", 1, 1, "exact", False)]),
     ("Five people were killed, including the gunman.", [("killed", 5, 5, "exact", False), ("killed", 1, 1, "exact", True)]),
     ("Eleven of our men were martyred in the assault.", [("killed", 11, 11, "exact", False)]),
+    # each part of a list of victims is a figure, though it lies between the first number and the verb
+    ("Two soldiers and three civilians were killed in the attack.",
+     [("killed", 2, 2, "exact", False), ("killed", 3, 3, "exact", False)]),
     ("The death toll rose to 14 on Monday, up from 11 on Saturday.",
      [("killed", 14, 14, "exact", False), ("killed", 11, 11, "exact", False)]),
 ])

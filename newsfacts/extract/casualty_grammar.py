@@ -43,6 +43,7 @@ class GrammarFigure:
     end_char: int
     number_start: int  # where its count is written (for merging with other finders)
     sub_figure_of: int | None = None  # number_start of the figure it is part of ('two of them teenagers')
+    number_end: int = -1  # where its count ends ('between 10 and 15' ends after 15); -1: at number_start
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
             for phrase in _with_conjuncts(victims):
                 figure = _figure(kind, phrase, token, lex)
                 if figure is None or figure.number_start in figures or any(
-                        f.number_start <= figure.number_start < f.end_char and f.kind == figure.kind for f in figures.values()):
+                        f.number_start <= figure.number_start < f.number_end and f.kind == figure.kind for f in figures.values()):
                     continue  # read already, or '15' of 'between 10 and 15', part of the range already read
                 figures[figure.number_start] = figure
                 # 'killed at least 11, including three children': the parser hangs 'including' on the verb
@@ -433,7 +434,8 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         return None
     span_start = min(start, predicate.idx)
     span_end = max(end, predicate.idx + len(predicate.text))
-    return GrammarFigure(kind, count, phrase.lower_, span_start, span_end, start)
+    # 'Two soldiers and three civilians were killed': the next figure lies inside this one's span, not its number
+    return GrammarFigure(kind, count, phrase.lower_, span_start, span_end, start, number_end=end)
 
 
 def _number_token(phrase):
