@@ -148,6 +148,7 @@ class Attributor:
         return None
 
     def _in_quotation_at(self, position: int) -> bool:
+        """`position` lies inside an open quotation of its paragraph."""
         text = text_of(self.doc)
         before = text[text.rfind("\n", 0, position) + 1:position]
         return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
@@ -173,10 +174,7 @@ class Attributor:
 
     def _in_quotation(self, mention) -> bool:
         """A name inside someone's quoted words is talked about, not talking."""
-        text = text_of(self.doc)
-        paragraph_start = text.rfind("\n", 0, mention.start_char) + 1
-        before = text[paragraph_start:mention.start_char]
-        return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
+        return self._in_quotation_at(mention.start_char)
 
     def last_of_type_before(self, position: int, entity_type: str, exclude: tuple[int, int] | None = None,
                             window: int | None = None, pronoun: str | None = None):
@@ -198,23 +196,18 @@ class Attributor:
     def described_entity(self, token, exclude: tuple[int, int] | None = None, window: int = 3000) -> Speaker | None:
         """'the ministry' -> the last organisation named with 'Ministry'; 'the diplomat' -> the last person
         whose role the text gave with that word."""
+        def words_of(m) -> set[str]:
+            """The words of a mention's name, role and title."""
+            entity = self.entities[m.entity_id]
+            words = set(plain_words(entity.canonical_name)) | set((entity.role or "").lower().replace("-", " ").split())
+            return words | self._title_words(m) if m.entity_type == "person" else words
+
         def described(m) -> bool:
             if _inside(m, exclude) or m.entity_type not in ("person", "organization"):
                 return False
-            entity = self.entities[m.entity_id]
-            words = set(plain_words(entity.canonical_name)) | set((entity.role or "").lower().replace("-", " ").split())
-            if m.entity_type == "person":
-                words |= self._title_words(m)
-            return bool({token.lemma_.lower(), token.lower_, *TITLE_CLASSES.get(token.lemma_.lower(), ())} & words)
+            return bool({token.lemma_.lower(), token.lower_, *TITLE_CLASSES.get(token.lemma_.lower(), ())} & words_of(m))
 
-        def fully_described(m) -> bool:
-            """'the health minister' is the minister whose title says health, when one does."""
-            entity = self.entities[m.entity_id]
-            words = set(plain_words(entity.canonical_name)) | set((entity.role or "").lower().replace("-", " ").split())
-            if m.entity_type == "person":
-                words |= self._title_words(m)
-            return modifiers <= words
-
+        # 'the health minister' is the minister whose title says health, when one does
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.is_alpha}
         earlier = []
         i = bisect_right(self.starts, token.idx) - 1
@@ -223,7 +216,7 @@ class Attributor:
                 earlier.append(self.mentions[i])
             i -= 1
         if earlier:
-            return self._speaker_from_mention(next((m for m in earlier if fully_described(m)), earlier[0]))
+            return self._speaker_from_mention(next((m for m in earlier if modifiers <= words_of(m)), earlier[0]))
         if "\n" not in text_of(self.doc)[:token.idx]:
             # A headline names a title before the body names the person ('..., says mayor'): look ahead.
             for m in self.mentions[bisect_right(self.starts, token.idx):]:

@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import (Place, demonyms, geocode, geocode_by_sound, geocode_town, major_city_names, namesakes,
-                                        normalise_name, only_city_named, province_countries)
+                                        only_city_named, province_country)
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
 from newsfacts.rules import load_rules
@@ -993,7 +993,6 @@ def _canonical_spelling(group: list[Mention]) -> str:
     return max(counts, key=lambda s: (len(s.split()), counts[s], s))
 
 
-_AREA_SUFFIX_WORD = re.compile(r"\s+(?:%s)$" % _words_pattern(_RULES["areas"]["kinds"]), re.IGNORECASE)
 
 
 def context_countries(doc) -> frozenset[str]:
@@ -1008,7 +1007,7 @@ def context_countries(doc) -> frozenset[str]:
                 continue  # 'LA' in a text written in capitals is no evidence of California
             if place is None or (place.kind == "city" and place.population < 1_000_000):
                 # 'Kerala', 'Idlib province': a country's first-level division names its country
-                province = province_countries().get(normalise_name(_AREA_SUFFIX_WORD.sub("", name)).replace(" ", ""))
+                province = province_country(name)
                 if province:
                     codes.add(province)
             if place is None:

@@ -325,6 +325,11 @@ def province_countries() -> dict[str, str]:
     return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
 
 
+def province_country(name: str) -> str | None:
+    """The country whose first-level division `name` is ('Kerala', 'Idlib province'), when only one has it."""
+    return province_countries().get(_norm(_AREA_SUFFIX.sub("", name)).replace(" ", ""))
+
+
 @cache
 def _provinces(country_code: str) -> frozenset[str]:
     """The first-level divisions of a country (countryinfo's list), as normalised names without spaces."""
