@@ -29,17 +29,26 @@ def _load_model(model: str) -> None:
         pass
 
 
+def _started() -> None:
+    """The job that makes the pool start a process."""
+
+
 class ExtractionProcesses:
     """`processes` spawned worker processes that extract batches of documents (pipeline.extract_facts).
-    Use as a context manager: the processes start with the first batch and stop on exit."""
+    Use as a context manager: the processes start on entry and stop on exit."""
 
     def __init__(self, processes: int, model: str):
         # spawn, not fork: the flow's process runs threads (Prefect's), and a forked child of a threaded
         # process can inherit a lock held at the moment of the fork.
         self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=_load_model, initargs=(model,))
+        self._processes = processes
 
     def __enter__(self) -> "ExtractionProcesses":
+        # A spawned pool starts a process per submitted job, when it is submitted. Starting them all now lets
+        # each load its model while the first batches are read, not after.
+        for _ in range(self._processes):
+            self._pool.submit(_started)
         return self
 
     def __exit__(self, *exc) -> None:

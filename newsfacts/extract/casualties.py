@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from newsfacts.extract.phrase_gate import PhraseGate
 from newsfacts.extract.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, VAGUE_PATTERN, Count, parse_count
 from newsfacts.rules import load_rules
 
@@ -101,7 +102,9 @@ def _patterns():
         rf"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:(?P<det>{_SINGULAR_DETERMINERS})\s+(?:{_AGE}\s+)?(?P<snoun>{singular_nouns})\b|{number}(?![\w%-])\s+(?:[\w'-]+\s+){{0,2}}?(?P<pnoun>{_alternation(victims)})\b)",
         re.IGNORECASE,
     )
-    return number_first, singular_first, verb_first, toll, subset
+    # Every figure needs one of the lexicon's kind words, active verbs or toll nouns: a sentence without
+    # any cannot hold one, and most sentences have none, so one quick test spares the five patterns.
+    return number_first, singular_first, verb_first, toll, subset, PhraseGate([*kind_of, *active_of, *toll_of])
 
 
 def _count(match) -> Count | None:
@@ -139,7 +142,9 @@ def _preceding_word(text: str, position: int) -> str:
 def find_casualty_figures(text: str) -> list[CasualtyFigure]:
     """Every casualty figure in `text` (a sentence or passage), offsets relative to `text`."""
     kind_of, active_of, toll_of, victims, not_people = _lexicon()
-    number_first, singular_first, verb_first, toll, subset = _patterns()
+    number_first, singular_first, verb_first, toll, subset, kind_words = _patterns()
+    if not kind_words.may_contain(text):
+        return []
     figures: list[CasualtyFigure] = []
     taken: list[tuple[int, int]] = []
 
