@@ -28,6 +28,7 @@ $(STAMP): requirements.lock pyproject.toml
 	   $(BIN)/python -m pip install -r requirements.lock && \
 	   $(BIN)/python -m pip install --no-deps -e . && \
 	   $(BIN)/python -m newsfacts.extract.small_places && \
+	   $(BIN)/python -m newsfacts.extract.truecasing && \
 	   PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/prefect server database upgrade -y; \
 	 } > $(VENV)/install.log 2>&1 || { tail -n 30 $(VENV)/install.log; echo "Install failed: see $(VENV)/install.log"; exit 1; }
 	touch $(STAMP)

@@ -81,6 +81,7 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "It was the first time the club had won the cup.",
     "Deaths from the virus could reach thousands.",
     "The gang threatened to kill 20 hostages unless a ransom was paid.",  # an intent, not a deed
+    "After forcing them to lie in rows, the soldiers killed the prisoners one by one.",  # how, not how many
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []
@@ -89,3 +90,11 @@ def test_look_alikes_are_no_figures(nlp, text):
 def test_a_number_written_in_words_with_a_hyphen_is_one_figure(nlp):
     # the tokenizer splits 'Forty-three' at its hyphen: the parse must still read 43, not a second figure of 3
     assert grammar(nlp, "Forty-three passengers lost their lives when the ferry capsized.") == [("killed", 43, 43, "exact", False)]
+
+
+def test_a_bare_number_with_its_own_clause_is_not_a_conjunct_of_the_figure(nlp):
+    # '18 who are missing' states its own fate; a conjoined noun phrase without one shares the verb's
+    assert grammar(nlp, "They gave a list of 57 people who were killed in the raid and 18 who are missing.") == [
+        ("killed", 57, 57, "exact", False)]
+    assert grammar(nlp, "Gunmen killed 12 workers and three policemen who were guarding the site.") == [
+        ("killed", 12, 12, "exact", False), ("killed", 3, 3, "exact", False)]

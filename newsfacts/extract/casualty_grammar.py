@@ -401,9 +401,23 @@ def _with_conjuncts(head) -> list:
     """'12 workers and three policemen': each conjoined phrase is a figure of its own."""
     phrases = [head]
     for child in head.children:
-        if child.dep_ == "conj" and (child.pos_ in ("NOUN", "NUM", "PROPN") or _is_number(child)):
+        if child.dep_ == "conj" and (child.pos_ in ("NOUN", "NUM", "PROPN") or _is_number(child)) \
+                and not _has_own_clause(child):
+            # '57 people who were killed and 18 who are missing': a conjunct with its own clause says its own fate
             phrases += _with_conjuncts(child)
     return phrases
+
+
+def _has_own_clause(token) -> bool:
+    """'57 people who were killed and 18 who are missing': a bare number with a relative clause of its own
+    (which the parser may hang elsewhere) says its own fate; 'three policemen who were guarding it' does not."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.pos_ == "NUM" and following is not None and following.lower_ in ("who", "whom", "that", "which")
+
+
+def _one_by_one(number) -> bool:
+    doc = number.doc
+    return number.i + 2 < len(doc) and doc[number.i + 1].lower_ == "by" and doc[number.i + 2].lower_ == number.lower_
 
 
 def _is_number(token) -> bool:
@@ -416,6 +430,8 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
     if any(c.dep_ == "det" and c.lower_ in lex.negations for c in phrase.children) or phrase.lower_ in lex.negations:
         return None
     number = _number_token(phrase)
+    if number is not None and _one_by_one(number):
+        return None  # 'killed the men one by one' says how, not how many
     if number is not None:
         count, start, end = _count_at(number)
         if count is None or count.count_min == 0 or _is_year(number, phrase):

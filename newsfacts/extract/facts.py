@@ -70,9 +70,11 @@ def period_in(text: str) -> str | None:
 
 
 def extract_document(document: dict, doc) -> dict[str, list[dict]]:
-    doc_id, text, published = document["doc_id"], document["text"], document.get("published_date")
-    # spaCy's doc.text is the text it was given; keeping it saves joining every token again.
-    doc.user_data.setdefault("newsfacts_text", text)
+    doc_id, published = document["doc_id"], document.get("published_date")
+    # What the parser read: the article, or for one written in capitals the article with its case restored
+    # (truecasing; the same length, so every offset holds). Kept with the doc: spaCy's doc.text joins every
+    # token again on each call.
+    text = doc.user_data.setdefault("newsfacts_text", document["text"])
     sentences = list(doc.sents)
     sentence_texts = [text[s.start_char:s.end_char] for s in sentences]  # Span.text joins its tokens on every call
     sentence_starts = [s.start_char for s in sentences]
@@ -96,7 +98,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
 
     quotes = []
     previous: tuple | None = None  # (speaker, end_char) of the quote before
-    for q in find_quotes(text):
+    for q in find_quotes(document["text"]):  # a quotation's words as the article prints them
         speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor, entities)
         if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1], attributor):
             speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
@@ -151,7 +153,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
             for e in entities.values()
         ],
         "mentions": [
-            {"doc_id": doc_id, "entity_id": m.entity_id, "surface": m.surface, "start_char": m.start_char,
+            {"doc_id": doc_id, "entity_id": m.entity_id, "surface": document["text"][m.start_char:m.end_char], "start_char": m.start_char,
              "end_char": m.end_char, "sentence_index": m.sentence_index}
             for m in mentions
         ],
@@ -163,7 +165,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
 
 def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, people_by_sentence, attributor, published,
                 title: str | None = None) -> list[dict]:
-    headline_end = len(title) if title and text.startswith(title) else 0
+    headline_end = len(title) if title and text[:len(title)].lower() == title.lower() else 0
     rows: list[dict] = []
     for index, sent in enumerate(sentences):
         sentence = sentence_texts[index]

@@ -76,12 +76,18 @@ def pieces_for_parser(text: str, limit: int = PIECE_CHARS) -> list[str]:
 
 
 def parse_texts(nlp, texts: list[str], batch_size: int = 32):
-    """One spaCy Doc per text, in order, as nlp.pipe gives them; long texts are parsed in pieces."""
+    """One spaCy Doc per text, in order, as nlp.pipe gives them; long texts are parsed in pieces, and a
+    text written in capitals with its case restored (truecasing.restore_case; the doc keeps that text)."""
     from spacy.tokens import Doc
 
+    from newsfacts.extract.truecasing import restore_case
+
+    texts = [restore_case(text) for text in texts]
     limit = min(PIECE_CHARS, nlp.max_length)
     pieces = [(index, piece) for index, text in enumerate(texts) for piece in pieces_for_parser(text, limit)]
     parsed = zip((index for index, _ in pieces), nlp.pipe((piece for _, piece in pieces), batch_size=batch_size))
-    for _index, group in groupby(parsed, key=lambda pair: pair[0]):
+    for index, group in groupby(parsed, key=lambda pair: pair[0]):
         docs = [doc for _, doc in group]
-        yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        doc.user_data["newsfacts_text"] = texts[index]
+        yield doc
