@@ -172,3 +172,27 @@ def test_a_short_paragraph_that_brings_in_no_one_keeps_the_speaker(nlp):
             "Another resident, a fisherman, shook his head.\n\n"
             '"Nobody listens to us out here, nobody ever has."')
     assert [name for name, _ in speakers(nlp, text)] == ["Maria Lopez", "Maria Lopez", "Maria Lopez", None]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name with particles, which NER cuts in two
+    ('Regional delegate Inmaculada de la Torre Benítez said the brakes would be examined. '
+     '"We owe the families the full truth, whatever it is," she told reporters.', "Inmaculada de la Torre Benítez"),
+    ('The mayor of the town, José Antonio dos Santos Rey, insisted the road was safe. '
+     '"The road is narrow, but it is not a dangerous road," he said.', "José Antonio dos Santos Rey"),
+    # a name NER took into an organisation, set after a role or an occupation
+    ("Minister of Regional Development Nana Tsertsvadze also visited the site. "
+     "«The families who lost their homes will receive compensation,» she declared.", "Nana Tsertsvadze"),
+    ("Paramedic Rocío Ibáñez Salgado, 33, who helped free the passengers, said: "
+     '"The seats had folded like cardboard when the coach rolled."', "Rocío Ibáñez Salgado"),
+    ("Member of Parliament from the opposition Alliance for the Regions, Salome Japaridze, stated that "
+     "«this is the price of years of negligence, and someone must answer for it».", "Salome Japaridze"),
+    # a hyphenated given name the parser hangs on its second part
+    ("In a post on Facebook, the town's mayor, Jean-Marc Dufresne, wrote: « Our thoughts are with the "
+     "families of the two workers. »", "Jean-Marc Dufresne"),
+    # a capitalised title after the name was given with it ('Minister of ...')
+    ("Minister of Internal Affairs Givi Lomidze arrived at the site in the morning.\n\n"
+     "«The ground is still moving, and we are not risking the lives of rescuers,» the Minister noted.", "Givi Lomidze"),
+])
+def test_names_the_recogniser_cuts_or_mistypes(nlp, text, expected):
+    assert speakers(nlp, text) == [(expected, None)]

@@ -258,9 +258,15 @@ class Attributor:
             title = clause[-4:] if clause and (clause[0].lower() in ("the", "a", "an", "his", "her", "its", "their")
                                                or clause[0].endswith(("'s", "’s"))) else []
         else:
-            title = re.split(r"[,()]", before)[-1].split()[-3:]  # 'Interior Minister Peter Wood'
+            words = re.split(r"[,()]", before)[-1].split()
+            title = words[-3:]  # 'Interior Minister Peter Wood'
             if title and title[-1].lower() in ("of", "in", "for", "from", "at", "to"):
                 title = []  # 'the governor of Kurmin State': the title is someone else's
+            # 'Minister of Internal Affairs Givi Lomidze': a capitalised title with its 'of'
+            run = 0
+            while run < min(len(words), 6) and (words[-1 - run][:1].isupper() or words[-1 - run] in ("of", "for", "and")):
+                run += 1
+            title = title + words[len(words) - run:]
         after = text[mention.end_char:mention.end_char + 80]
         apposition = after[1:].split(",")[0] if after.startswith(",") else ""
         surface = text[mention.start_char:mention.end_char]  # NER may take the title in: 'Interior Minister Peter Wood'
@@ -391,7 +397,10 @@ class Attributor:
             return named  # 'The foreign minister of X, Jane Doe, wrote': the name set beside the title
         # 'the minister', 'the police chief': a common noun (the tagger sometimes calls a title a proper noun)
         # ('the secretary-general', whose last part the tagger calls an adjective)
-        if (token.pos_ == "NOUN" or (token.pos_ in ("PROPN", "ADJ") and token.text.islower())) \
+        # ('the Minister noted', as translated state media capitalise a title)
+        capitalised_title = token.pos_ == "PROPN" and token.text.istitle() and not any(c.dep_ == "compound" for c in token.children) \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if (token.pos_ == "NOUN" or (token.pos_ in ("PROPN", "ADJ") and token.text.islower()) or capitalised_title) \
                 and self.mention_at(token.idx, token.idx + len(token)) is None \
                 and (any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her", "this", "that") for c in token.children)
                      or "\n" not in text_of(self.doc)[:token.idx]):  # a headline drops its articles ('says mayor')

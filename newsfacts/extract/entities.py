@@ -179,6 +179,46 @@ def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[M
     return joined
 
 
+_PARTICLES = _words_pattern(_RULES["name_particles"])
+_NAME_WORD = r"[A-ZÀ-Þ][\w'’-]+"
+# A name's words and then its particles, just before a person's name ('Inmaculada de la ' + 'Torre Benítez').
+_NAME_WITH_PARTICLES_BEFORE = re.compile(rf"(?<![\w'’-])((?:{_NAME_WORD} ){{1,3}})((?:(?:{_PARTICLES}) ){{1,2}})$")
+# Particles and a name's words just after a person's name ('José Antonio' + ' dos Santos Rey').
+_PARTICLES_AND_NAME_AFTER = re.compile(rf" (?:(?:{_PARTICLES}) ){{1,2}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?![\w'’-])")
+
+
+def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person's name with a particle in it, which NER cuts in two: 'Inmaculada de la Torre Benítez',
+    'José Antonio dos Santos Rey'. The whole name is one person when it starts with a given name. And
+    a name NER cut in two with nothing between the pieces."""
+    grown = []
+    for mention in [m for m in mentions if m.entity_type == "person"]:
+        if any(g.start_char <= mention.start_char and mention.end_char <= g.end_char for g in grown):
+            continue  # 'Santos Rey', the end of 'José Antonio dos Santos Rey' made whole already
+        start, end = mention.start_char, mention.end_char
+        before = _NAME_WITH_PARTICLES_BEFORE.search(text, max(0, start - 60), start)
+        if before:
+            lead = before.group(1).split()
+            titles = next((k for k, w in enumerate(lead) if w.lower().rstrip(".") not in _person_prefix_words()), len(lead))
+            if titles < len(lead) and is_given_name(lead[titles]):  # 'Prince Mishaal bin ' + 'Nasser'
+                start = before.start() + len(" ".join(lead[:titles])) + (1 if titles else 0)
+        after = _PARTICLES_AND_NAME_AFTER.match(text, end)
+        if after and is_given_name(text[start:end].split()[0]):
+            end = after.end()
+        if (start, end) != (mention.start_char, mention.end_char):
+            mention.start_char, mention.end_char, mention.surface = start, end, text[start:end]
+            grown.append(mention)
+    # the pieces of a name made whole go
+    mentions = [m for m in mentions if m in grown or not any(g.start_char < m.end_char and m.start_char < g.end_char for g in grown)]
+    # 'Ronaldo Dimaculangan' + 'Salcedo': two people's names one space apart are one person's
+    people = sorted((m for m in mentions if m.entity_type == "person"), key=lambda m: m.start_char)
+    for first, second in zip(people, people[1:]):
+        if text[first.end_char:second.start_char] == " " and second in mentions and first in mentions:
+            first.end_char, first.surface = second.end_char, text[first.start_char:second.end_char]
+            mentions.remove(second)
+    return mentions
+
+
 @cache
 def _person_prefix_words() -> frozenset[str]:
     return frozenset(p.lower() for p in load_rules("entities")["person_prefixes"])
@@ -470,6 +510,9 @@ def _proper_noun_heads(doc):
     return (doc[int(i)] for i in heads)
 
 
+_HYPHENED_FIRST_PART = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’]*-$")
+
+
 def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
     """A proper name NER passed over, or took for something else, that the sentence treats as a person:
     the subject of a reporting verb with a given name first ('Aminu Kazaure said'), or a name set beside a
@@ -484,13 +527,23 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
                       key=lambda t: t.i)
         while len(name) > 1 and name[0].lower_.rstrip(".") in _person_prefix_words():
             name = name[1:]  # 'Dr Piotr Zawadzki' is Piotr Zawadzki
+        # 'Paramedic Rocio Ibanez', 'Infrastructure Minister Nana Tsertsvadze': the name starts at its given
+        # name, and a role written before it says the name is a person's.
+        given = next((k for k, t in enumerate(name[:-1]) if is_given_name(t.text)), 0)
+        titled = any(_ROLE_WORDS.fullmatch(t.lower_) for t in name[:given]) or any(
+            c.dep_ in ("nmod", "compound") and c.i < token.i and _ROLE_WORDS.fullmatch(c.lower_) for c in token.children)
+        name = name[given:]
         if name[-1].i - name[0].i != len(name) - 1 or not 2 <= len(name) <= 4 or not all(
                 t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in name):
             continue
         start, end = name[0].idx, token.idx + len(token)
+        first_part = _HYPHENED_FIRST_PART.search(text, max(0, start - 30), start)
+        if first_part:
+            start = first_part.start()  # 'Jean-Marc Dufresne', whose first part the parser hangs on the second
         after = text[end:end + 40]
         beside_a_role = any(c.dep_ == "appos" and (c.lemma_.lower() in people or _ROLE_WORDS.fullmatch(c.lower_))
-                            for c in token.children) or re.match(r",\s+\d{1,2},", after) is not None
+                            for c in token.children) or re.match(r",\s+\d{1,2},", after) is not None or titled \
+            or (token.dep_ == "appos" and (token.head.lemma_.lower() in people or _ROLE_WORDS.fullmatch(token.head.lower_)))
         speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and is_given_name(name[0].text)
         if not (beside_a_role or speaking):
             continue
@@ -542,6 +595,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions = _area_lists(doc, sentence_index_of, mentions)
     mentions.extend(_named_localities(doc, sentence_index_of, mentions))
     mentions.extend(_people_ner_missed(doc, sentence_index_of, mentions))
+    mentions = _names_with_particles(text_of(doc), mentions)
     mentions = _given_names_joined_to_persons(text_of(doc), mentions)
     org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
     placed = _placed_names(text_of(doc), mentions)
@@ -587,7 +641,7 @@ _ROLE_WORDS = re.compile(
     r"\b(president|minister|secretary|spokes(?:man|woman|person)|governor|mayor|head|chief|adviser|advisor|aide|"
     r"envoy|ambassador|commander|general|director|official|prosecutor|chairman|chairwoman|chair|leader|"
     r"senator|chancellor|premier|officer|representative|coordinator|deputy|agent|judge|attorney|captain|"
-    r"king|queen|prince|emir|ceo|founder|editor|correspondent)\b",
+    r"king|queen|prince|emir|ceo|founder|editor|correspondent|member|lawmaker|legislator|councillor|councilor)\b",
     re.IGNORECASE,
 )
 
