@@ -196,3 +196,24 @@ def test_a_short_paragraph_that_brings_in_no_one_keeps_the_speaker(nlp):
 ])
 def test_names_the_recogniser_cuts_or_mistypes(nlp, text, expected):
     assert speakers(nlp, text) == [(expected, None)]
+
+
+def test_a_noun_beside_the_name_says_who_she_is_not(nlp):
+    # 'Her husband, X,' is a man, and a man the text says is among the dead says nothing later
+    text = ("Nasrin Karimova, who is about 60, was asleep when the shaking began. Her husband, Sher Tolkun, is among the "
+            "dead. “The mountain came down on us while we slept,” she said.")
+    assert speakers(nlp, text) == [("Nasrin Karimova", None)]
+
+
+def test_a_title_given_with_an_honorific_between_names_the_person(nlp):
+    text = ("The government’s chief spokesman, Qari Sayed Ahmad Mangal, said the toll would rise. “Many villages cannot "
+            "be reached by road,” the spokesman told a news conference.\n\n"
+            "Survivors were examined by Dr Farida Osmani, one of only three female doctors in the province. “Women are "
+            "waiting outside because nobody may examine them,” the doctor said.")
+    assert speakers(nlp, text) == [("Sayed Ahmad Mangal", None), ("Farida Osmani", None)]
+
+
+def test_a_title_is_never_read_across_another_persons_name(nlp):
+    text = ("Health Minister Carmen Villalobos and Interior Minister Diego Santamaría toured the valley on Tuesday.\n\n"
+            "“We have opened three field hospitals and more are on the way,” the health minister said.")
+    assert speakers(nlp, text) == [("Carmen Villalobos", None)]

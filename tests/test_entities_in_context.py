@@ -230,3 +230,11 @@ def test_the_one_town_of_a_name_anywhere_names_its_country(nlp):
     from newsfacts.extract.entities import context_countries
 
     assert "UA" in context_countries(nlp("Shelling continued around Bakhmut overnight, officials said."))
+
+
+def test_a_name_put_in_a_place_that_no_gazetteer_holds_is_a_place(entities_of):
+    mentions, _entities = entities_of("In Shegal Kalay, 63 residents were killed, the village elder said on Monday.")
+    assert [(m.surface, m.entity_type) for m in mentions if "Kalay" in m.surface] == [("Shegal Kalay", "location")]
+    # but a storm named like a person is not put on the map
+    mentions, _entities = entities_of("At least 40 people were killed in Hurricane Katrina when the levees broke.")
+    assert all(m.entity_type != "location" for m in mentions if "Katrina" in m.surface)

@@ -32,6 +32,7 @@ DEATH_LEMMAS = frozenset(_RULES["death_lemmas"])
 # list of people, and this file's words for sources.
 PERSON_NOUNS = frozenset(load_rules("casualties")["grammar"]["person_nouns"]) | frozenset(_RULES["source_nouns"])
 TITLE_CLASSES = {noun: frozenset(titles) for noun, titles in _RULES["title_classes"].items()}
+GENDERED_NOUNS = {noun: sex for sex, nouns in _RULES["gendered_nouns"].items() for noun in nouns}
 # 'Those were the words of X', 'The message came from X', 'That is how X described it'
 LEDE_PHRASES = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in _RULES["quote_lede_phrases"]), re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -69,6 +70,24 @@ class Attributor:
             honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start_char - 8), m.start_char)
             if m.entity_type == "person" and honorific:
                 self.stated_gender[m.entity_id] = "female" if honorific.group(1).lower() in _FEMALE_HONORIFICS else "male"
+            elif m.entity_type == "person":
+                sex = self._sex_of_apposition(m)
+                if sex:
+                    self.stated_gender.setdefault(m.entity_id, sex)
+
+    def _sex_of_apposition(self, mention) -> str | None:
+        """'Her husband, Sher Mohammad,' or 'Sher Mohammad, her husband,': a noun set beside the name that
+        says the person's sex."""
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root
+        beside = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        for noun in beside:
+            sex = GENDERED_NOUNS.get(noun.lemma_.lower())
+            if sex:
+                return sex
+        return None
 
     def mention_at(self, start: int, end: int):
         """The entity mention overlapping [start, end)."""
@@ -155,6 +174,8 @@ class Attributor:
 
     def _died(self, mention, sent) -> bool:
         """'The teenager, Sam Cole, was 19 when he died': a person whose death the sentence tells says nothing later."""
+        if _AMONG_THE_DEAD.search(text_of(self.doc), mention.end_char, sent.end_char) and self._is_subject(mention):
+            return True  # 'Her husband, Sher Mohammad, is among the dead'
         for token in sent:
             if token.lemma_.lower() in DEATH_LEMMAS and token.idx >= mention.start_char:
                 for child in token.children:
@@ -248,7 +269,15 @@ class Attributor:
         """Words the text gives a person as a title: just before the name ('Interior Minister Peter Wood',
         'The police chief, Omar Haddad') or in an apposition after it ('Jane Doe, the mayor,')."""
         text = text_of(self.doc)
-        before = re.split(r"[.;:!?\n\"“”]", text[max(0, mention.start_char - 60):mention.start_char])[-1]
+        i = bisect_right(self.starts, mention.start_char - 1) - 1
+        while i >= 0 and (self.mentions[i].entity_type != "person" or self.mentions[i].end_char > mention.start_char):
+            i -= 1
+        # never back into another person's name ('Health Minister Jane Doe and Interior Minister ...')
+        since = max(mention.start_char - 60, self.mentions[i].end_char if i >= 0 else 0)
+        before = re.split(r"[.;:!?\n\"“”]", text[since:mention.start_char])[-1]
+        honorifics = _PERSON_PREFIX_AT_END.search(before)
+        if honorifics:  # 'The chief spokesman, Qari Sayed Mangal': the title is what comes before the honorific
+            before = before[:honorifics.start()]
         if before.endswith(", "):
             # 'The police chief, Omar Haddad': a description set off just before the name
             clause = before[:-2].split(",")[-1].split()
@@ -270,7 +299,11 @@ class Attributor:
         after = text[mention.end_char:mention.end_char + 80]
         apposition = after[1:].split(",")[0] if after.startswith(",") else ""
         surface = text[mention.start_char:mention.end_char]  # NER may take the title in: 'Interior Minister Peter Wood'
-        return {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(title) + " " + apposition + " " + surface)}
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(title) + " " + apposition + " " + surface)}
+        if honorifics:
+            words |= {w.lower().rstrip(".") for w in honorifics.group().split()}  # 'Dr Shabnam Wardak' is the doctor
+        # 'one of three female doctors' is a doctor
+        return words | {w[:-1] for w in words if len(w) > 4 and w.endswith("s") and not w.endswith("ss")}
 
     def last_named_speaker_before(self, position: int, exclude: tuple[int, int] | None = None, lookback: int = 8,
                                   people_only: bool = True, pronoun: str | None = None):
@@ -518,6 +551,10 @@ class Attributor:
 # 'Mrs', 'Mr' before a name state the person's sex (rules/entities.toml [honorifics])
 _HONORIFICS = load_rules("entities")["honorifics"]
 _FEMALE_HONORIFICS = {h.lower() for h in _HONORIFICS["female"]}
+# Honorifics and titles written just before a name ('chief spokesman, Qari ', 'Dr '), as rules/entities.toml lists them.
+_PERSON_PREFIX_AT_END = re.compile(r"(?:(?<![\w'’-])(?:%s)\.?\s+)+$" % "|".join(
+    re.escape(p) for p in sorted(load_rules("entities")["person_prefixes"], key=len, reverse=True)), re.IGNORECASE)
+_AMONG_THE_DEAD = re.compile(r"\b(?:is|was|are|were)\s+(?:\w+\s+)?among\s+(?:the\s+dead|those\s+killed|the\s+victims)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(%s)\.? $" % "|".join(re.escape(h) for h in _HONORIFICS["female"] + _HONORIFICS["male"]))
 
 

@@ -241,14 +241,15 @@ def _nearness() -> re.Pattern:
                       rf"(?:{phrases})\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|capital|port)\s+(?:of\s+)?)?", re.IGNORECASE)
 
 
-def _placed_names(text: str, mentions) -> set[str]:
-    """Names written at least once right after a locative preposition ('at Pokolbin'), not as the owner
-    of what follows ('at Drayton's winery')."""
+def _placed_names(text: str, mentions, prepositions: frozenset[str] | None = None) -> set[str]:
+    """Names written at least once right after a locative preposition ('at Pokolbin'; or one of
+    `prepositions`), not as the owner of what follows ('at Drayton's winery')."""
     placed = set()
+    prepositions = prepositions or _locative_prepositions()
     for m in mentions:
         before = text[max(0, m.start_char - 12):m.start_char].split()
         possessive = text[m.end_char:m.end_char + 2] in ("'s", "’s")
-        if before and before[-1].lower() in _locative_prepositions() and text[m.start_char - 1:m.start_char] == " " and not possessive:
+        if before and before[-1].lower() in prepositions and text[m.start_char - 1:m.start_char] == " " and not possessive:
             placed.add(m.surface)
     return placed
 
@@ -271,7 +272,8 @@ def _named_as_places(text: str, mentions) -> set[str]:
 
 
 def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str], org_heads: set[str] = frozenset(),
-            placed: set[str] = frozenset(), named_as_places: set[str] = frozenset()) -> None:
+            placed: set[str] = frozenset(), named_as_places: set[str] = frozenset(),
+            placed_in_or_near: set[str] = frozenset()) -> None:
     """Repair NER labels:
     - a single word that is the surname of a person named in full in the document is that person
       ('Paris' is a city, but not in an article that names Jane Paris);
@@ -300,6 +302,11 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
         return
     if mention.entity_type != "location":
         place = geocode(mention.surface, countries)
+        if (place is None and mention.entity_type == "person" and mention.surface in placed and not is_given_name(words[0])
+                and not is_given_name(words[-1]) and key not in person_surnames and mention.surface in placed_in_or_near):
+            # 'In Shegal Kalay, ...': a village no gazetteer holds (but 'in Hurricane Katrina' ends in a given name)
+            mention.entity_type = "location"
+            return
         if place is not None and len(mention.surface.split()) <= 3 and (
             place.kind in ("country", "region") or place.population >= 100_000
             # a one-word name that is a town of a country the document is about (a district town that NER tags as an organisation)
@@ -599,14 +606,16 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions = _given_names_joined_to_persons(text_of(doc), mentions)
     org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
     placed = _placed_names(text_of(doc), mentions)
+    # 'In Shegal Kalay, ...': the prepositions that put a name on the map ('from X' and 'at X' also start other phrases)
+    placed_in_or_near = _placed_names(text_of(doc), mentions, frozenset({"in", "near", "outside"}))
     named_as_places = _named_as_places(text_of(doc), mentions)
     for mention in mentions:  # full names first, so that their surnames are known below
         if len(mention.surface.split()) > 1:
-            _retype(mention, set(), countries, org_heads, placed, named_as_places)
+            _retype(mention, set(), countries, org_heads, placed, named_as_places, placed_in_or_near)
     surnames = {name_key(m.surface).split()[-1] for m in mentions if m.entity_type == "person" and len(name_key(m.surface).split()) > 1}
     for mention in mentions:
         if len(mention.surface.split()) == 1:
-            _retype(mention, surnames, countries, org_heads, placed, named_as_places)
+            _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near)
     _extend_areas_and_sites(doc, mentions)
     _join_bare_names(doc, sentence_index_of, mentions)
     mentions.extend(_given_name_mentions(doc, sentence_index_of, mentions))
