@@ -238,3 +238,15 @@ def test_a_name_put_in_a_place_that_no_gazetteer_holds_is_a_place(entities_of):
     # but a storm named like a person is not put on the map
     mentions, _entities = entities_of("At least 40 people were killed in Hurricane Katrina when the levees broke.")
     assert all(m.entity_type != "location" for m in mentions if "Katrina" in m.surface)
+
+
+def test_a_town_the_parse_puts_where_a_place_goes_is_a_place(entities_of):
+    # NER takes these towns for people; the sentence puts them on a road and in an army's path
+    mentions, _entities = entities_of(
+        "BAMAKO, Mali — Jihadists ambushed a convoy on the road between Douentza and Hombori on Wednesday. "
+        "The army said its troops had entered Aguelhok after a week of fighting.")
+    types = {m.surface: m.entity_type for m in mentions}
+    assert types.get("Douentza") == "location" and types.get("Aguelhok") == "location"
+    # a person the text speaks to, or cites, stays a person
+    mentions, _entities = entities_of("BAMAKO, Mali — The minister spoke to Douentza on Tuesday, according to Traore.")
+    assert {m.surface: m.entity_type for m in mentions}.get("Traore") in (None, "person")

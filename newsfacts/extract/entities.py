@@ -254,6 +254,31 @@ def _placed_names(text: str, mentions, prepositions: frozenset[str] | None = Non
     return placed
 
 
+def _placed_by_the_parse(doc, mentions) -> set[str]:
+    """Names the parse puts where a place goes: the object of a locative preposition, of 'between' or
+    of 'to' ('road access to Leer and Bentiu', 'between Douentza and Hombori'), or of a verb whose
+    object is a place ('entered Kidal'), and the names conjoined with them. Not 'according to X', nor
+    'said to X'."""
+    prepositions = _locative_prepositions() | {"between", "to"}
+    verbs = frozenset(_RULES["place_object_verbs"])
+    reporting, _people = _person_evidence_words()
+
+    def place_like(token) -> bool:
+        if token.dep_ == "conj" and token.head.i != token.i:
+            return place_like(token.head)
+        if token.dep_ == "pobj" and token.head.lower_ in prepositions:
+            governor = token.head.head
+            return governor.lower_ != "according" and governor.lemma_.lower() not in reporting
+        return token.dep_ == "dobj" and token.head.lemma_.lower() in verbs
+
+    placed = set()
+    for m in mentions:
+        span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+        if span is not None and m.entity_type != "location" and place_like(span.root):
+            placed.add(m.surface)
+    return placed
+
+
 @cache
 def _kind_of_place() -> tuple[re.Pattern, re.Pattern]:
     """'the port of X', 'the village of X' before a name; ', a hilltop town' after it."""
@@ -605,7 +630,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions = _names_with_particles(text_of(doc), mentions)
     mentions = _given_names_joined_to_persons(text_of(doc), mentions)
     org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
-    placed = _placed_names(text_of(doc), mentions)
+    placed = _placed_names(text_of(doc), mentions) | _placed_by_the_parse(doc, mentions)
     # 'In Shegal Kalay, ...': the prepositions that put a name on the map ('from X' and 'at X' also start other phrases)
     placed_in_or_near = _placed_names(text_of(doc), mentions, frozenset({"in", "near", "outside"}))
     named_as_places = _named_as_places(text_of(doc), mentions)
@@ -1092,7 +1117,15 @@ def context_countries(doc) -> frozenset[str]:
     abbreviation = _AP_STATE.search(text_of(doc)[:200])
     if abbreviation:  # 'NEWTON, Kan. (AP) —': the dateline's state
         codes.update({"US", f"US.{_AP_STATES[abbreviation.group(1)]}"})
+    dateline = _DATELINE_COUNTRY.match(text_of(doc)[:200])
+    place = geocode(dateline.group(1)) if dateline else None
+    if place is not None and place.kind == "country":  # 'MOPTI, Mali (Reuters) -', whatever NER made of 'Mali'
+        codes.add(place.country_code)
     return frozenset(codes)
+
+
+# A dateline's country: 'BAMAKO, Mali —', 'MOPTI, Mali (Reuters) -'.
+_DATELINE_COUNTRY = re.compile(r"[A-Z][A-Z .'-]+, ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*(?:\([A-Za-z .]+\)\s*)?[—–-]")
 
 
 _AP_STATES: dict[str, str] = load_rules("regions")["ap_state_abbreviations"]
