@@ -250,3 +250,11 @@ def test_a_town_the_parse_puts_where_a_place_goes_is_a_place(entities_of):
     # a person the text speaks to, or cites, stays a person
     mentions, _entities = entities_of("BAMAKO, Mali — The minister spoke to Douentza on Tuesday, according to Traore.")
     assert {m.surface: m.entity_type for m in mentions}.get("Traore") in (None, "person")
+
+
+def test_a_city_ner_took_for_an_organisation_still_says_which_country_the_text_is_about(nlp):
+    doc = nlp("Power cuts hit several neighbourhoods overnight. Karachi's commissioner ordered an inquiry.")
+    assert "PK" in context_countries(doc)
+    # a city whose name several cities bear says nothing ('Hyderabad' is in India and in Pakistan)
+    doc = nlp("Relief camps were full. Hyderabad's commissioner ordered an inquiry.")
+    assert "IN" not in context_countries(doc)

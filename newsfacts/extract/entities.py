@@ -1114,6 +1114,13 @@ def context_countries(doc) -> frozenset[str]:
                 codes.add(f"US.{place.admin1}")
             elif place.kind == "city" and only_city_named(name) is not None and ent.label_ in ("GPE", "LOC"):
                 codes.add(place.country_code)  # 'Bakhmut': the one town of that name anywhere names its country
+        elif ent.label_ in ("ORG", "PERSON", "FAC") and not is_given_name(ent.text.split()[0]):
+            # 'Karachi's commissioner': a country, or a city of a million people that no other city is named like,
+            # whatever NER made of it ('Hyderabad' could be two)
+            place = geocode(_POSSESSIVE.sub("", ent.text))
+            if place is not None and (place.kind == "country" or (place.kind == "city" and place.population >= 1_000_000
+                                                                  and only_city_named(_POSSESSIVE.sub("", ent.text)) is not None)):
+                codes.add(place.country_code)
     abbreviation = _AP_STATE.search(text_of(doc)[:200])
     if abbreviation:  # 'NEWTON, Kan. (AP) —': the dateline's state
         codes.update({"US", f"US.{_AP_STATES[abbreviation.group(1)]}"})
