@@ -117,6 +117,8 @@ def document_figures(nlp, text):
      [("killed", 8, None, None), ("killed", 3, 8, None)]),
     # 'the dead' says what the part is of, even where the text gave no total
     ("At least 44 of the dead were women.", [("killed", 44, None, None)]),
+    ("The strike injured 31 people. Fourteen of the injured remain in hospital.",
+     [("injured", 31, None, None), ("injured", 14, 31, None)]),
 ])
 def test_a_part_of_a_figure_stated_in_a_later_sentence(nlp, text, expected):
     assert document_figures(nlp, text) == expected
@@ -134,3 +136,17 @@ def test_a_sentence_without_a_place_happened_where_its_paragraph_did(nlp):
             "A drone hit a substation in Lviv on Tuesday. Three people were killed, the governor said.")
     found = document_figures(nlp, text)
     assert [(kind, count, place) for kind, count, _whole, place in found] == [("killed", 3, "Odesa"), ("killed", 3, "Lviv")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'N of them ...' after a figure the parser read as a passive's subject: a part of it, whatever follows
+    ("At least 60 people were injured, 23 of them children.", [("injured", 60, None, None), ("injured", 23, 60, None)]),
+    ("Police said 30 people were hurt, two of them critically.", [("injured", 30, None, None), ("injured", 2, 30, None)]),
+    ("Twelve people were wounded, four of them fighting for their lives.",
+     [("injured", 12, None, None), ("injured", 4, 12, None)]),
+    # no part larger than its whole, and no part of what is not a figure
+    ("Twelve people were wounded, 40 of them in the market.", [("injured", 12, None, None)]),
+    ("The council owns 200 houses, 40 of them empty.", []),
+])
+def test_a_part_set_after_a_figure(nlp, text, expected):
+    assert document_figures(nlp, text) == expected

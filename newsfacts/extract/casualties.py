@@ -225,6 +225,32 @@ def find_casualty_figures(text: str) -> list[CasualtyFigure]:
     return _link_subsets(sorted(figures, key=lambda f: f.number_start))
 
 
+# ', 23 of them children', ', two of them critically', ', three of them in a serious condition': a part of
+# the figure before it in the sentence, however the parser hangs it.
+_PARTITION = re.compile(rf",\s+(?P<qual>(?:{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+(?:them|whom)\b(?P<rest>[^,;:.()]*)",
+                        re.IGNORECASE)
+
+
+def partitions_of_figures(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """The parts ('N of them ...') that follow a figure of `text` (a sentence) and no finder read, as
+    sub-figures of the nearest figure before them that is not itself a part."""
+    found = []
+    for match in _PARTITION.finditer(text):
+        if any(f.number_start == match.start("num") or f.start_char <= match.start("num") < f.end_char for f in figures):
+            continue
+        whole = next((f for f in sorted(figures, key=lambda f: -f.end_char)
+                      if f.end_char <= match.start() and f.part_of_index is None and f.kind in ("killed", "injured")), None)
+        count = parse_count(match.group("num"), match.group("qual"))
+        if whole is None or count is None or not 0 < count.count_min < whole.count.count_min:
+            continue
+        rest = match.group("rest").split()
+        start = match.start("qual") if match.group("qual") else match.start("num")
+        found.append(CasualtyFigure(whole.kind, count, (_victims_in(rest[0]) if rest else None) or "people", start,
+                                    match.start("rest") + len(match.group("rest").rstrip()), match.start("num"), is_subset=True,
+                                    part_of_index=figures.index(whole)))
+    return found
+
+
 def _link_subsets(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
     """'including three children' takes its kind from, and points to, the figure before it."""
     linked: list[CasualtyFigure] = []

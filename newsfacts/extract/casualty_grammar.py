@@ -175,7 +175,8 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
     lex = lexicon()
     found = []
     for token in sentence:
-        if token.dep_ not in ("nsubj", "nsubjpass") or not _is_number(token) or token.head.lemma_ != "be":
+        # 'Eleven of them were children', 'Fourteen of the injured remain in hospital'
+        if token.dep_ not in ("nsubj", "nsubjpass") or not _is_number(token) or token.head.lemma_ not in ("be", "remain", "stay"):
             continue
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

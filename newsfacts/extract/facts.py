@@ -11,7 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from newsfacts.extract.attribution import Attributor, Speaker
-from newsfacts.extract.casualties import CasualtyFigure, find_casualty_figures, find_named_victims, victims_class
+from newsfacts.extract.casualties import (CasualtyFigure, find_casualty_figures, find_named_victims, partitions_of_figures,
+                                           victims_class)
 from newsfacts.extract.casualty_grammar import find_grammar_figures, parts_of_earlier_figures
 from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.nlp import parse_texts, text_of
@@ -174,6 +175,7 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
         figures += [f for f in find_named_victims(sentence, people)
                     if not any(g.start_char <= f.number_start < g.end_char for g in figures)]
         figures = _with_grammar_figures(figures, sent)
+        figures += partitions_of_figures(sentence, figures)
         rows += _parts_of_earlier_figures(doc_id, rows, figures, sent, sentences[max(0, index - 5)].start_char)
         if not figures:
             continue
