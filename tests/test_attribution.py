@@ -217,3 +217,25 @@ def test_a_title_is_never_read_across_another_persons_name(nlp):
     text = ("Health Minister Carmen Villalobos and Interior Minister Diego Santamaría toured the valley on Tuesday.\n\n"
             "“We have opened three field hospitals and more are on the way,” the health minister said.")
     assert speakers(nlp, text) == [("Carmen Villalobos", None)]
+
+
+def test_an_interviews_quoted_answers_are_the_interviewees(nlp):
+    text = ("Dr. Amina Farah Warsame runs the only surgical ward in the district. Dr. Warsame trained abroad and came "
+            "back in 2016.\n\n"
+            "We spoke in her office between two operations.\n\n"
+            "Why did you come back?\n\n"
+            "“Everybody asks that. People here ask it as if I must be a spy.”\n\n"
+            "What does a normal day look like?\n\n"
+            "“There is no normal day. Yesterday we had a child with a burst appendix.”\n\n"
+            "You have been critical of donors.\n\n"
+            "“Critical is a strong word. Frustrated, maybe. Buildings do not save lives.”")
+    assert speakers(nlp, text) == [("Amina Farah Warsame", None)] * 3
+
+
+def test_questions_as_subheads_make_no_interview(nlp):
+    text = ("Floods have cut the main road, officials say.\n\n"
+            "What happened?\n\n"
+            "Heavy rain fell for three days on the hills above the town.\n\n"
+            "Why is aid not getting through?\n\n"
+            "“The bridge is gone and the boats cannot cross the river at night,” said Tomas Berg, a logistics officer.")
+    assert speakers(nlp, text) == [("Tomas Berg", None)]

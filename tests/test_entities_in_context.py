@@ -258,3 +258,8 @@ def test_a_city_ner_took_for_an_organisation_still_says_which_country_the_text_i
     # a city whose name several cities bear says nothing ('Hyderabad' is in India and in Pakistan)
     doc = nlp("Relief camps were full. Hyderabad's commissioner ordered an inquiry.")
     assert "IN" not in context_countries(doc)
+
+
+def test_a_name_with_a_middle_name_left_out_is_the_person_named_in_full(entities_of):
+    _mentions, entities = entities_of("Dr. Ifrah Abdirahman Nur came back in 2016. Colleagues say Ifrah Nur works every night.")
+    assert [name for name, e in entities.items() if e.entity_type == "person"] == ["Ifrah Abdirahman Nur"]

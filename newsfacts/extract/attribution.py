@@ -66,6 +66,9 @@ class Attributor:
         # 'Mrs Jean Doe' is a woman whatever the given name suggests, 'Mr Jean Doe' a man.
         text = text_of(doc)
         self.stated_gender: dict[str, str] = {}
+        self._question_count: int | None = None
+        self._quotations: list[tuple[int, int]] = []
+        self._quotation_starts: list[int] = []
         for m in self.mentions:
             honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start_char - 8), m.start_char)
             if m.entity_type == "person" and honorific:
@@ -165,6 +168,15 @@ class Attributor:
                 return main
             return None
         return None
+
+    def set_quotations(self, spans: list[tuple[int, int]]) -> None:
+        """The quotations the text holds ((start, end), in order), which report no one themselves."""
+        self._quotations = sorted(spans)
+        self._quotation_starts = [start for start, _end in self._quotations]
+
+    def _in_a_quotation_found(self, position: int) -> bool:
+        i = bisect_right(self._quotation_starts, position) - 1
+        return i >= 0 and position < self._quotations[i][1]
 
     def _in_quotation_at(self, position: int) -> bool:
         """`position` lies inside an open quotation of its paragraph."""
@@ -327,6 +339,48 @@ class Attributor:
                                 return speaker
         return None
 
+    def interview_answer_speaker(self, start: int, end: int) -> Speaker | None:
+        """In an interview written as questions and quoted answers (two questions or more, each a paragraph
+        of its own), a quotation that answers a question is the interviewee's: the person the article
+        names most. So is a quotation in an answer marked 'A:'."""
+        text = text_of(self.doc)
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        if _ANSWER_MARK.match(text, paragraph_start):
+            # 'A: ... I wrote in my notebook, "..."': the interviewee quoting herself, not someone she tells of
+            sentence = self._sentence_at(start)
+            said_by_me = sentence is not None and any(
+                t.lower_ in ("i", "we") and t.dep_ in _SUBJECTS and t.idx < start for t in self.sentences[sentence])
+            return self._interviewee() if said_by_me else None
+        if text[paragraph_start:start].strip() or self._answered_questions() < 2:
+            return None
+        before = text[:paragraph_start].rstrip()
+        prompt = before[before.rfind("\n") + 1:]
+        # the interviewer's question, or a short prompt of theirs ('You have been critical of donors.')
+        if _QUESTION_PARAGRAPH.fullmatch(prompt) or _PROMPT_PARAGRAPH.fullmatch(prompt):
+            return self._interviewee()
+        return None
+
+    def _answered_questions(self) -> int:
+        """How many of the text's paragraphs are an interviewer's questions (unquoted, ending in '?', or
+        'Q:') that a paragraph opening with a quotation mark answers: two or more make an interview."""
+        if self._question_count is None:
+            paragraphs = [p.strip() for p in text_of(self.doc).split("\n") if p.strip()]
+            self._question_count = sum(1 for p, after in zip(paragraphs, paragraphs[1:])
+                                       if _QUESTION_PARAGRAPH.fullmatch(p) and after[:1] in "\"“«‘'")
+        return self._question_count
+
+    def _interviewee(self) -> Speaker | None:
+        counts: dict[str, int] = {}
+        text = text_of(self.doc)
+        for m in self.mentions:
+            line = text[text.rfind("\n", 0, m.start_char) + 1:m.start_char]
+            if m.entity_type == "person" and not self._in_quotation(m) and not _BYLINE.match(line):
+                counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+        if not counts:
+            return None
+        entity = self.entities[max(counts, key=lambda e: (counts[e], -min(m.start_char for m in self.mentions if m.entity_id == e)))]
+        return Speaker(entity.canonical_name, entity.entity_id)
+
     def lede_speaker(self, start: int, end: int) -> Speaker | None:
         """A quotation that opens its paragraph with no attribution of its own, followed by a sentence
         about a named person: '"...." Jane Doe, 52, spoke from a tent', '"...." Those were the words of
@@ -474,6 +528,8 @@ class Attributor:
             core = [t for t in core if t.i <= token.i]
         start, end = core[0].idx, core[-1].idx + len(core[-1])
         text = text_of(self.doc)[start:end].strip()
+        if token.pos_ == "PRON" and len(core) == 1:
+            return None  # 'you', 'they': no description of anyone
         if 0 < len(text.split()) <= 8 and any(ch.isalpha() for ch in text):
             return Speaker(text, None, institution=_describes_institution(token))
         return None
@@ -489,7 +545,9 @@ class Attributor:
     def speaker_in(self, sent, exclude: tuple[int, int] | None = None) -> Speaker | None:
         """The attributed source of a sentence, ignoring tokens inside `exclude` (a quotation)."""
         def outside(tok) -> bool:
-            return exclude is None or not (exclude[0] <= tok.idx < exclude[1])
+            # outside the quotation attributed, and outside any other: 'People here ask it' inside an
+            # answer reports nothing
+            return (exclude is None or not (exclude[0] <= tok.idx < exclude[1])) and not self._in_a_quotation_found(tok.idx)
 
         # A reporting verb right after the quotation first ('X urged "...", Y was quoted as saying' is Y's
         # report), then the outermost of the rest. Its subject speaks before the source a sentence cites
@@ -551,6 +609,11 @@ class Attributor:
 # 'Mrs', 'Mr' before a name state the person's sex (rules/entities.toml [honorifics])
 _HONORIFICS = load_rules("entities")["honorifics"]
 _FEMALE_HONORIFICS = {h.lower() for h in _HONORIFICS["female"]}
+# An interviewer's question: a paragraph of its own, not quoted, ending in '?' ('Q:' may open it).
+_QUESTION_PARAGRAPH = re.compile(r"(?:Q[:.]\s*)?[^\"“”«»\n]{3,400}\?")
+_ANSWER_MARK = re.compile(r"A[:.]\s")
+_PROMPT_PARAGRAPH = re.compile(r"[^\"“”«»\n]{3,300}[.?!]")
+_BYLINE = re.compile(r"(?:(?:interview(?:ed)?|words|reporting|photographs?)\s+)?by\s+$", re.IGNORECASE)
 # Honorifics and titles written just before a name ('chief spokesman, Qari ', 'Dr '), as rules/entities.toml lists them.
 _PERSON_PREFIX_AT_END = re.compile(r"(?:(?<![\w'’-])(?:%s)\.?\s+)+$" % "|".join(
     re.escape(p) for p in sorted(load_rules("entities")["person_prefixes"], key=len, reverse=True)), re.IGNORECASE)

@@ -882,6 +882,11 @@ def _assign_person_keys(people: list[Mention]) -> None:
             # 'Van Der Berg' -> 'anna van der berg': a surname of several words, written alone.
             mention.key = longer[0]
             continue
+        words = key.split()
+        with_middle = [k for k in full_keys if len(k.split()) > len(words) == 2 and k.split()[0] == words[0] and k.split()[-1] == words[-1]]
+        if len(with_middle) == 1:
+            mention.key = with_middle[0]  # 'Ifrah Nur' is the 'Ifrah Abdirahman Nur' the text names in full
+            continue
         if len(key.split()) == 1:
             # 'Smith' -> 'jane smith' when only one full name ends so; else 'Jane' when only one begins so
             for full_names in (by_surname.get(key, ()), by_second_surname.get(key, ()), by_given_name.get(key, ())):

@@ -99,10 +99,14 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
 
     quotes = []
     previous: tuple | None = None  # (speaker, end_char) of the quote before
-    for q in find_quotes(document["text"]):  # a quotation's words as the article prints them
+    quotations = find_quotes(document["text"])  # a quotation's words as the article prints them
+    attributor.set_quotations([(q.start_char, q.end_char) for q in quotations])
+    for q in quotations:
         speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor, entities)
         if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1], attributor):
             speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
+        if speaker is None:
+            speaker = attributor.interview_answer_speaker(q.start_char, q.end_char)
         if speaker is None:
             speaker = attributor.lede_speaker(q.start_char, q.end_char)
         previous = (speaker, q.end_char)
