@@ -25,6 +25,7 @@ import tempfile
 import threading
 import time
 from collections import deque
+from contextlib import nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -152,8 +153,9 @@ def without_prefect(corpus: Path, root: Path, processes: int) -> float:
         for table, rows in future.result().rows.items():
             warehouse.write_part(table, rows, "bench", sequence)
 
-    # The worker processes of the flow's local runner: the difference is then Prefect's work.
-    with ExtractionProcesses(processes, settings.spacy_model) as pool:
+    # The worker processes of the flow's local runner: the difference is then Prefect's work. Like the flow,
+    # it starts none for a folder with nothing to read (the start-up run below).
+    with ExtractionProcesses(processes, settings.spacy_model) if files else nullcontext() as pool:
         for sequence, batch in enumerate(batched(files, batch_size_for(len(files), processes, settings))):
             documents, _ = deduplicate(ingest_files(batch, KnownState(), settings).documents, seen)
             warehouse.write_part("documents", [{**d, "run_id": "bench"} for d in documents], "bench", sequence)

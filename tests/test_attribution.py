@@ -239,3 +239,12 @@ def test_questions_as_subheads_make_no_interview(nlp):
             "Why is aid not getting through?\n\n"
             "“The bridge is gone and the boats cannot cross the river at night,” said Tomas Berg, a logistics officer.")
     assert speakers(nlp, text) == [("Tomas Berg", None)]
+
+
+def test_a_second_verb_of_a_subject_and_a_lede_that_gives_a_view(nlp):
+    text = ('In February, Defence Minister Omar Haji Farah stood in front of a row of armoured vehicles and promised '
+            '"a war that will not end until the last of them has surrendered".\n\n'
+            'The gangs raid villages and kidnap for ransom across the region.\n\n'
+            '"The soldiers left the camp two weeks ago, and everyone in the bush knew it before we did."\n\n'
+            'That was the view of Malam Sani Garba Dogo, a schoolteacher who fled with his family on Sunday.')
+    assert speakers(nlp, text) == [("Omar Haji Farah", None), ("Sani Garba Dogo", None)]

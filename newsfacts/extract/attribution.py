@@ -381,10 +381,11 @@ class Attributor:
         entity = self.entities[max(counts, key=lambda e: (counts[e], -min(m.start_char for m in self.mentions if m.entity_id == e)))]
         return Speaker(entity.canonical_name, entity.entity_id)
 
-    def lede_speaker(self, start: int, end: int) -> Speaker | None:
+    def lede_speaker(self, start: int, end: int, phrases_only: bool = False) -> Speaker | None:
         """A quotation that opens its paragraph with no attribution of its own, followed by a sentence
         about a named person: '"...." Jane Doe, 52, spoke from a tent', '"...." Those were the words of
-        Jane Doe', '"...." The message came from Jane Doe'. The person is the speaker."""
+        Jane Doe', '"...." The message came from Jane Doe'. The person is the speaker. With `phrases_only`,
+        only a phrase that says so ('the words of', 'the view of') counts."""
         text = text_of(self.doc)
         paragraph_start = text.rfind("\n", 0, start) + 1
         if text[paragraph_start:start].strip():
@@ -404,7 +405,7 @@ class Attributor:
         between = text[end:begin]
         if between.count("\n") > 2 or between.strip(" \n\"”'’»"):
             return None
-        words = [t for t in sent if t.idx >= begin]
+        words = [t for t in sent if t.idx >= begin] if not phrases_only else []
         for token in words:
             if token.dep_ in _SUBJECTS and token.head.idx >= begin and token.head.pos_ in ("VERB", "AUX"):
                 mention = self.mention_at(token.idx, token.idx + len(token))
@@ -580,8 +581,9 @@ class Attributor:
         for token in verbs:
             if not any(c.dep_ in _SUBJECTS for c in token.children):
                 # 'The ministry updated its advice to warn of "..."': a verb of purpose or complement
-                # without a subject of its own speaks for the subject of the verb it depends on.
-                if token.dep_ in ("xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+                # without a subject of its own speaks for the subject of the verb it depends on, and so
+                # does a second verb of its subject ('X stood before the cameras and promised "..."').
+                if token.dep_ in ("xcomp", "advcl", "conj") and token.head.pos_ in ("VERB", "AUX"):
                     subject = next((c for c in token.head.children if c.dep_ == "nsubj" and outside(c)), None)
                     speaker = self.speaker_of_token(subject, exclude) if subject is not None else None
                     if speaker:
@@ -616,7 +618,8 @@ _PROMPT_PARAGRAPH = re.compile(r"[^\"“”«»\n]{3,300}[.?!]")
 _BYLINE = re.compile(r"(?:(?:interview(?:ed)?|words|reporting|photographs?)\s+)?by\s+$", re.IGNORECASE)
 # Honorifics and titles written just before a name ('chief spokesman, Qari ', 'Dr '), as rules/entities.toml lists them.
 _PERSON_PREFIX_AT_END = re.compile(r"(?:(?<![\w'’-])(?:%s)\.?\s+)+$" % "|".join(
-    re.escape(p) for p in sorted(load_rules("entities")["person_prefixes"], key=len, reverse=True)), re.IGNORECASE)
+    re.escape(p) for p in sorted(load_rules("entities")["person_prefixes"] + load_rules("entities")["name_first_honorifics"],
+                                 key=len, reverse=True)), re.IGNORECASE)
 _AMONG_THE_DEAD = re.compile(r"\b(?:is|was|are|were)\s+(?:\w+\s+)?among\s+(?:the\s+dead|those\s+killed|the\s+victims)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(%s)\.? $" % "|".join(re.escape(h) for h in _HONORIFICS["female"] + _HONORIFICS["male"]))
 

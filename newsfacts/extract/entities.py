@@ -60,11 +60,14 @@ class Entity:
 def _rules():
     rules = load_rules("entities")
     prefixes = sorted((p.lower() for p in rules["person_prefixes"]), key=len, reverse=True)
+    first_only = sorted((p.lower() for p in rules["name_first_honorifics"]), key=len, reverse=True)
     return (
         {w.lower() for w in rules["not_person_words"]},
         {w.lower() for w in rules["not_organization"]} | {w.lower() for w in rules["not_location"]},
         # Everything up to the last title word: 'Orlando Police Chief John Mina' -> 'John Mina'.
-        re.compile(r"^(?:.*\s)?(?:%s)\.?\s+(?=[A-Z])" % "|".join(re.escape(p) for p in prefixes), re.IGNORECASE),
+        # and then an honorific of another language at the start ('Defence Minister Qari X' -> 'X').
+        re.compile(r"^(?:(?:.*\s)?(?:%s)\.?\s+)?(?:(?:%s)\.?\s+)?(?=[A-Z])" % (
+            "|".join(re.escape(p) for p in prefixes), "|".join(re.escape(p) for p in first_only)), re.IGNORECASE),
     )
 
 
@@ -221,7 +224,8 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
 
 @cache
 def _person_prefix_words() -> frozenset[str]:
-    return frozenset(p.lower() for p in load_rules("entities")["person_prefixes"])
+    rules = load_rules("entities")
+    return frozenset(p.lower() for p in rules["person_prefixes"] + rules["name_first_honorifics"])
 
 
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.’'-])([A-ZÀ-Þ][a-zß-ÿ]+) $")
@@ -517,7 +521,9 @@ def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> lis
 # Honorifics before a name and letters after it (rules/entities.toml [honorifics], [post_nominals])
 _HONORIFICS = _words_pattern([h for kind in _RULES["honorifics"].values() for h in kind])
 _HONORIFIC_JUST_BEFORE = re.compile(r"\b(?:%s)\.? $" % _HONORIFICS)
-_HONORIFIC_FIRST = re.compile(r"^(?:%s)\.?\s+[A-Z]" % _HONORIFICS)
+# 'Dr Zawadzki', and 'Malam Sani Dogo', 'Alhaji Musa Bello' (honorifics of other languages of three letters or more)
+_HONORIFIC_FIRST = re.compile(r"^(?:%s|%s)\.?\s+[A-Z]" % (
+    _HONORIFICS, _words_pattern([h.title() for h in _RULES["name_first_honorifics"] if len(h) >= 3])))
 _POST_NOMINALS = re.compile(r"(?:,?\s+(?:%s)(?![\w.]))+$" % _words_pattern(_RULES["post_nominals"]["letters"]))
 
 

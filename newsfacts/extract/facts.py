@@ -103,6 +103,8 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     attributor.set_quotations([(q.start_char, q.end_char) for q in quotations])
     for q in quotations:
         speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor, entities)
+        if speaker is None:  # '"...." That was the view of X': named after, before any continuation
+            speaker = attributor.lede_speaker(q.start_char, q.end_char, phrases_only=True)
         if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1], attributor):
             speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
         if speaker is None:
