@@ -263,3 +263,10 @@ def test_a_city_ner_took_for_an_organisation_still_says_which_country_the_text_i
 def test_a_name_with_a_middle_name_left_out_is_the_person_named_in_full(entities_of):
     _mentions, entities = entities_of("Dr. Ifrah Abdirahman Nur came back in 2016. Colleagues say Ifrah Nur works every night.")
     assert [name for name, e in entities.items() if e.entity_type == "person"] == ["Ifrah Abdirahman Nur"]
+
+
+def test_a_town_is_looked_for_in_the_country_of_the_cities_its_paragraph_names(entities_of):
+    # no country is named; 'Tuzla' is a city the gazetteer places, and its country is where Bratunac is
+    _mentions, entities = entities_of("Buses carried mourners from Tuzla on Saturday, while police in Bratunac "
+                                      "reported no incidents.")
+    assert entities["Bratunac"].country_code == "BA" and abs(entities["Bratunac"].latitude - 44.19) < 0.1

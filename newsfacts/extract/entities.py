@@ -912,6 +912,13 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     places = {id(m): (qualified.get(id(m)) or geocode(_place_name(m), context_countries))
               for m in mentions if m.entity_type == "location"}
     for mention in mentions:
+        if mention.entity_type == "location" and places.get(id(mention)) is None:
+            # 'from Tuzla, while police in Bratunac': the countries of the cities the paragraph names
+            # (the main gazetteer's, of 15,000 people or more) are where its other places are looked for
+            nearby = _paragraph_city_countries(mention, mentions, places, text) - context_countries
+            if nearby:
+                places[id(mention)] = geocode_town(_place_name(mention), nearby)
+    for mention in mentions:
         if mention.entity_type == "location" and places.get(id(mention)) is None and _plain_place_name(_place_name(mention)):
             places[id(mention)] = geocode_by_sound(_place_name(mention), context_countries)
     _nearest_namesakes(mentions, places, context_countries, set(qualified))
@@ -945,6 +952,14 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
         for mention in group:
             mention.entity_id = eid
     return entities
+
+
+def _paragraph_city_countries(mention: Mention, mentions: list[Mention], places: dict, text: str) -> frozenset[str]:
+    start = text.rfind("\n", 0, mention.start_char) + 1
+    end = text.find("\n", mention.end_char)
+    end = len(text) if end < 0 else end
+    return frozenset(p.country_code for m in mentions if start <= m.start_char < end and m is not mention
+                     for p in [places.get(id(m))] if p is not None and p.kind == "city" and not p.small and p.country_code)
 
 
 _PLAIN_PLACE_NAME = re.compile(r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?")
