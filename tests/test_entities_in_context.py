@@ -270,3 +270,11 @@ def test_a_town_is_looked_for_in_the_country_of_the_cities_its_paragraph_names(e
     _mentions, entities = entities_of("Buses carried mourners from Tuzla on Saturday, while police in Bratunac "
                                       "reported no incidents.")
     assert entities["Bratunac"].country_code == "BA" and abs(entities["Bratunac"].latitude - 44.19) < 0.1
+
+
+def test_towns_ner_missed_after_a_place_and_and_or_a_town_named_like_a_person(entities_of):
+    # Burkina Faso is the context (its capital); Dori is a town of 46,000 whose name is also a given name
+    mentions, _entities = entities_of("A worker reached by phone in Ouagadougou said convoys had been suspended "
+                                      "after an attack near Dori. Survivors fled to Kaya and Djibo.")
+    surfaces = {m.surface for m in mentions if m.entity_type == "location"}
+    assert {"Dori", "Kaya", "Djibo"} <= surfaces

@@ -808,17 +808,21 @@ def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[s
             continue
         found.append(Mention(surface, start, end, sentence_index_of(start), "location"))
         taken.append((start, end))
-    found += _towns_after_locatives(doc, sentence_index_of, taken, countries)
+    place_ends = {m.end_char for m in [*mentions, *found] if m.entity_type == "location"}
+    found += _towns_after_locatives(doc, sentence_index_of, taken, countries, place_ends)
     return found
 
 
-def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: frozenset[str]) -> list[Mention]:
+def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: frozenset[str],
+                           place_ends: set[int] = frozenset()) -> list[Mention]:
     """A town of the document's countries that NER missed, written where a place goes: after 'in', 'near',
-    'outside' ('fighting near Tessalit') or after 'the village of'."""
+    'outside' ('fighting near Tessalit'), after 'the village of', or after a place and 'and' ('to
+    Saint-Marc and Gonaives'). `place_ends` are where the places found so far end."""
     if not countries:
         return []
     text = text_of(doc)
     before_kind, _after = _kind_of_place()
+    place_ends = set(place_ends)
     found = []
     for match in _NAME_AFTER_LOCATIVE.finditer(text):
         start, end = match.span("name")
@@ -827,15 +831,20 @@ def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: froze
         word = match.group("word").lower()
         if word == "of" and not before_kind.search(text[max(0, match.start() - 30):match.end("word") + 1]):
             continue
-        if word != "of" and word not in _locative_prepositions():
+        after_a_place = word in ("and", "or") and match.start("word") - 1 in place_ends
+        if word != "of" and word not in _locative_prepositions() and not after_a_place:
             continue
         name = match.group("name")
-        if name.split()[0].lower() in STOP_WORDS or is_given_name(name.split()[0]):
+        if name.split()[0].lower() in STOP_WORDS:
             continue
         place = geocode(name, countries)
-        if place is not None and place.kind == "city" and place.country_code in countries:
-            found.append(Mention(name, start, end, sentence_index_of(start), "location"))
-            taken.append((start, end))
+        if place is None or place.kind != "city" or place.country_code not in countries:
+            continue
+        if is_given_name(name.split()[0]) and (place.small or word == "of"):
+            continue  # 'near Dori', a town of 46,000 in the document's country, is Dori; a village named like a person is not
+        found.append(Mention(name, start, end, sentence_index_of(start), "location"))
+        taken.append((start, end))
+        place_ends.add(end)
     return found
 
 
