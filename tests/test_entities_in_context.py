@@ -278,3 +278,10 @@ def test_towns_ner_missed_after_a_place_and_and_or_a_town_named_like_a_person(en
                                       "after an attack near Dori. Survivors fled to Kaya and Djibo.")
     surfaces = {m.surface for m in mentions if m.entity_type == "location"}
     assert {"Dori", "Kaya", "Djibo"} <= surfaces
+
+
+def test_a_dateline_closed_by_a_colon(entities_of):
+    mentions, entities = entities_of("PESHAWAR: Militants attacked a police station before dawn, officials said.")
+    assert mentions[0].surface == "PESHAWAR" and entities["Peshawar"].country_code == "PK"
+    mentions, _entities = entities_of("UPDATE: Militants attacked a police station before dawn, officials said.")
+    assert all(m.surface != "UPDATE" for m in mentions)

@@ -722,6 +722,8 @@ _AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-
 
 # A headline is one short paragraph: the dateline opens the paragraph after it.
 _HEADLINE_CHARS = 300
+# A dateline in capitals closed by a colon, as South Asian papers write it ('PESHAWAR: ...'); 'UPDATE:' is no place.
+_COLON_DATELINE = re.compile(r"([A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?):\s")
 
 
 def _dateline_mentions(doc, sentence_index_of) -> list[Mention]:
@@ -738,6 +740,9 @@ def _dateline_mentions(doc, sentence_index_of) -> list[Mention]:
 
 
 def _dateline_at(text: str, start: int, sentence_index_of) -> list[Mention]:
+    colon = _COLON_DATELINE.match(text, start)
+    if colon and geocode(_title_case(colon.group(1))) is not None:  # 'PESHAWAR: Militants attacked ...'
+        return [Mention(colon.group(1), start, start + len(colon.group(1)), sentence_index_of(start), "location", dateline=True)]
     match = _DATELINE.match(text, start)
     if match:
         surface = match.group(1).strip()
