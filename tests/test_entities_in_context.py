@@ -285,3 +285,10 @@ def test_a_dateline_closed_by_a_colon(entities_of):
     assert mentions[0].surface == "PESHAWAR" and entities["Peshawar"].country_code == "PK"
     mentions, _entities = entities_of("UPDATE: Militants attacked a police station before dawn, officials said.")
     assert all(m.surface != "UPDATE" for m in mentions)
+
+
+def test_a_town_qualified_by_an_ap_state_abbreviation_is_that_town_throughout(entities_of):
+    mentions, _entities = entities_of("PARIS, Tenn. (AP) — A tornado damaged dozens of homes in Paris late Wednesday, "
+                                      "emergency officials said.")
+    paris = [m.place for m in mentions if m.surface.lower() == "paris"]
+    assert len(paris) == 2 and all(p.country_code == "US" and abs(p.latitude - 36.3) < 0.2 for p in paris)

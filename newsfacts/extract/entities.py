@@ -1060,6 +1060,14 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
     for place_mention, area_mention in zip(locations, locations[1:]):
         if text[place_mention.end_char:area_mention.start_char] != ", ":
             continue
+        abbreviation = text[area_mention.start_char:area_mention.end_char + 1].rstrip()
+        if abbreviation not in _AP_STATES and abbreviation.rstrip(".") in _AP_STATES:
+            abbreviation = abbreviation.rstrip(".")
+        if abbreviation in _AP_STATES:  # 'PARIS, Tenn. (AP)': a state as AP abbreviates it
+            place = geocode_town(_place_name(place_mention), frozenset({"US", f"US.{_AP_STATES[abbreviation]}"}))
+            if place is not None:
+                found[id(place_mention)] = place
+            continue
         area = geocode(_place_name(area_mention), context_countries)
         if area is None or area.kind not in ("country", "state", "region") or not area.country_code:
             continue
@@ -1072,6 +1080,11 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
             place = geocode_town(_place_name(place_mention), frozenset(within))  # 'Lebanon, Tennessee'
         if place is not None and place.country_code == area.country_code and place.kind not in ("country",):
             found[id(place_mention)] = place
+    # 'PARIS, Tenn. (AP) — ... homes in Paris': the name written alone later is the same town
+    by_name = {name_key(_place_name(m)): found[id(m)] for m in locations if id(m) in found}
+    for mention in locations:
+        if id(mention) not in found and name_key(_place_name(mention)) in by_name:
+            found[id(mention)] = by_name[name_key(_place_name(mention))]
     return found
 
 
