@@ -147,6 +147,11 @@ def test_a_sentence_without_a_place_happened_where_its_paragraph_did(nlp):
     # no part larger than its whole, and no part of what is not a figure
     ("Twelve people were wounded, 40 of them in the market.", [("injured", 12, None, None)]),
     ("The council owns 200 houses, 40 of them empty.", []),
+    ("Eight people were injured, of whom two remain in serious condition.",
+     [("injured", 8, None, None), ("injured", 2, 8, None)]),
+    ("The blast killed 5 people, 12 were injured.", [("killed", 5, None, None), ("injured", 12, None, None)]),
+    ("At least 40 people were injured. At least 15 of the injured had gunshot wounds.",
+     [("injured", 40, None, None), ("injured", 15, 40, None)]),
 ])
 def test_a_part_set_after_a_figure(nlp, text, expected):
     assert document_figures(nlp, text) == expected

@@ -26,6 +26,8 @@ def grammar(nlp, text):
     ("The raids bring the number of rebels killed this month to at least 212.", [("killed", 212, None, "at_least", False)]),
     # single victims described, not named
     ("A guard was shot dead outside the bank.", [("killed", 1, 1, "exact", False)]),
+    ("A steward was hurt when a flare landed in the stand.", [("injured", 1, 1, "exact", False)]),
+    ("A member of a vigilante force was killed in the raid.", [("killed", 1, 1, "exact", False)]),
     ("A woman was fatally stabbed on the platform.", [("killed", 1, 1, "exact", False)]),
     ("His brother, a driver, was killed in the ambush.", [("killed", 1, 1, "exact", False)]),
     ("One soldier was killed and another wounded in the shelling.", [("killed", 1, 1, "exact", False), ("injured", 1, 1, "exact", False)]),

@@ -227,7 +227,9 @@ def find_casualty_figures(text: str) -> list[CasualtyFigure]:
 
 # ', 23 of them children', ', two of them critically', ', three of them in a serious condition': a part of
 # the figure before it in the sentence, however the parser hangs it.
-_PARTITION = re.compile(rf",\s+(?P<qual>(?:{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+(?:them|whom)\b(?P<rest>[^,;:.()]*)",
+_PARTITION = re.compile(rf",\s+(?P<qual>(?:{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+(?:them|whom)\b(?P<rest>[^,;:.()]*)"
+                        # ', of whom 12 remain in serious condition'
+                        rf"|,\s+of\s+whom\s+(?P<qual2>(?:{QUALIFIER_PATTERN})\s+)?(?P<num2>{NUMBER_PATTERN})\b(?P<rest2>[^,;:.()]*)",
                         re.IGNORECASE)
 
 
@@ -236,17 +238,18 @@ def partitions_of_figures(text: str, figures: list[CasualtyFigure]) -> list[Casu
     sub-figures of the nearest figure before them that is not itself a part."""
     found = []
     for match in _PARTITION.finditer(text):
-        if any(f.number_start == match.start("num") or f.start_char <= match.start("num") < f.end_char for f in figures):
+        num, qual, rest = ("num", "qual", "rest") if match.group("num") else ("num2", "qual2", "rest2")
+        if any(f.number_start == match.start(num) or f.start_char <= match.start(num) < f.end_char for f in figures):
             continue
         whole = next((f for f in sorted(figures, key=lambda f: -f.end_char)
                       if f.end_char <= match.start() and f.part_of_index is None and f.kind in ("killed", "injured")), None)
-        count = parse_count(match.group("num"), match.group("qual"))
+        count = parse_count(match.group(num), match.group(qual))
         if whole is None or count is None or not 0 < count.count_min < whole.count.count_min:
             continue
-        rest = match.group("rest").split()
-        start = match.start("qual") if match.group("qual") else match.start("num")
-        found.append(CasualtyFigure(whole.kind, count, (_victims_in(rest[0]) if rest else None) or "people", start,
-                                    match.start("rest") + len(match.group("rest").rstrip()), match.start("num"), is_subset=True,
+        words = match.group(rest).split()
+        start = match.start(qual) if match.group(qual) else match.start(num)
+        found.append(CasualtyFigure(whole.kind, count, (_victims_in(words[0]) if words else None) or "people", start,
+                                    match.start(rest) + len(match.group(rest).rstrip()), match.start(num), is_subset=True,
                                     part_of_index=figures.index(whole)))
     return found
 

@@ -176,7 +176,7 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
     found = []
     for token in sentence:
         # 'Eleven of them were children', 'Fourteen of the injured remain in hospital'
-        if token.dep_ not in ("nsubj", "nsubjpass") or not _is_number(token) or token.head.lemma_ not in ("be", "remain", "stay"):
+        if token.dep_ not in ("nsubj", "nsubjpass") or not _is_number(token) or token.head.lemma_ not in ("be", "remain", "stay", "have"):
             continue
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
