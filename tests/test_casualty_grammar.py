@@ -27,6 +27,11 @@ def grammar(nlp, text):
     # single victims described, not named
     ("A guard was shot dead outside the bank.", [("killed", 1, 1, "exact", False)]),
     ("A steward was hurt when a flare landed in the stand.", [("injured", 1, 1, "exact", False)]),
+    # the treated, when the text says for what
+    ("Doctors treated more than 1,900 people for gunshot wounds this year.", [("injured", 1900, None, "at_least", False)]),
+    # a running total told by the victim's ordinal, from the third on
+    ("A fourth, a 52-year-old shift supervisor, died in hospital on Friday.", [("killed", 4, 4, "exact", False)]),
+    ("A fifth victim was killed on Sunday.", [("killed", 5, 5, "exact", False)]),
     ("A member of a vigilante force was killed in the raid.", [("killed", 1, 1, "exact", False)]),
     ("A woman was fatally stabbed on the platform.", [("killed", 1, 1, "exact", False)]),
     ("His brother, a driver, was killed in the ambush.", [("killed", 1, 1, "exact", False)]),
@@ -84,6 +89,8 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "Deaths from the virus could reach thousands.",
     "The gang threatened to kill 20 hostages unless a ransom was paid.",  # an intent, not a deed
     "After forcing them to lie in rows, the soldiers killed the prisoners one by one.",  # how, not how many
+    "Medics treated 40 people for shock.",  # shock is no injury
+    "The second victim died on Tuesday.",  # 'the second' tells a pair apart
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []

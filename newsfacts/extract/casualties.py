@@ -107,6 +107,9 @@ def _patterns():
     return number_first, singular_first, verb_first, toll, subset, PhraseGate([*kind_of, *active_of, *toll_of])
 
 
+_RUNNING_ORDINAL = re.compile(r"\b(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:rd|th))\b", re.IGNORECASE)
+
+
 def _count(match) -> Count | None:
     if match.group("lo"):
         return parse_count(match.group("lo"), None, match.group("hi"))
@@ -188,6 +191,8 @@ def find_casualty_figures(text: str) -> list[CasualtyFigure]:
     for match in singular_first.finditer(text):
         if _preceding_word(text, match.start()) in _NEGATORS:
             continue
+        if _RUNNING_ORDINAL.search(match.group("adj") or ""):
+            continue  # 'a third person died' is a running total, which the parse reads
         noun = match.group("noun").lower()
         add(CasualtyFigure(kind_of[" ".join(match.group("kind").lower().split())], Count(1, 1, "exact"), victims.get(noun, "people"), match.start(), match.end(), match.start()))
 

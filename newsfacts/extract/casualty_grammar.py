@@ -150,6 +150,19 @@ def _running_totals(sentence, lex: _Lexicon) -> list[GrammarFigure]:
             if value and value >= 3:
                 found.append(GrammarFigure(kind, Count(value, value, "exact"), token.lower_, ordinal.idx,
                                            token.idx + len(token.text), ordinal.idx))
+    for token in _heads_in(sentence, lex):
+        # 'A fourth, a 52-year-old supervisor, died', 'a fifth victim was killed': the victim's ordinal is the count
+        lemma = token.lemma_.lower()
+        kind = lex.intransitive.get(lemma) or lex.transitive.get(lemma)
+        if kind is None or token.pos_ not in ("VERB", "AUX") or _denied_or_hypothetical(token, lex):
+            continue
+        roles = ("nsubj", "nsubjpass") if lemma in lex.intransitive else ("nsubjpass", "dobj")
+        for victim in (c for c in token.children if c.dep_ in roles):
+            for ordinal in (c for c in victim.children if c.dep_ == "amod"):
+                value = _ordinal_value(ordinal)
+                if value and value >= 3:
+                    found.append(GrammarFigure(kind, Count(value, value, "exact"), victim.lower_, ordinal.idx,
+                                               max(token.idx + len(token.text), victim.idx + len(victim.text)), ordinal.idx))
     return found
 
 
@@ -215,6 +228,10 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                     figures.setdefault(part.number_start, part)
     for total in _running_totals(sentence, lex):
         figures.setdefault(total.number_start, total)
+        # the single victim the running total counts is not a figure of one besides it
+        for start in [k for k, f in figures.items() if f is not total and f.count == Count(1, 1, "exact")
+                      and f.start_char < total.end_char and total.start_char < f.end_char]:
+            del figures[start]
     return sorted(figures.values(), key=lambda f: f.number_start)
 
 
@@ -253,6 +270,9 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             # 'twelve were treated for injuries', 'three suffered burns'
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             found += [("injured", c) for c in subjects]
+        if lemma == "treat" and not any(c.dep_ == "nsubjpass" for c in token.children):
+            # 'doctors treated 1,900 people for gunshot wounds': the treated are the victims
+            found += [("injured", c) for c in token.children if c.dep_ == "dobj" and (_names_injuries(token, lex) or _names_injuries(c, lex))]
         if lemma in lex.recovery_verbs:
             # 'the body of a fisherman was recovered', 'pulled the bodies of eight hikers from the snow'
             bodies = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj") and c.lower_ in lex.body_nouns]
