@@ -248,3 +248,9 @@ def test_a_second_verb_of_a_subject_and_a_lede_that_gives_a_view(nlp):
             '"The soldiers left the camp two weeks ago, and everyone in the bush knew it before we did."\n\n'
             'That was the view of Malam Sani Garba Dogo, a schoolteacher who fled with his family on Sunday.')
     assert speakers(nlp, text) == [("Omar Haji Farah", None), ("Sani Garba Dogo", None)]
+
+
+def test_of_two_sources_cited_the_one_nearest_before_the_quotation_speaks(nlp):
+    text = ('According to the rebels, a woman was wounded in the raid, but according to Col Ernesto Quijano, the '
+            'commander of the region, "there was no bombing, only clashes with a group of rebels."')
+    assert speakers(nlp, text) == [("Ernesto Quijano", None)]

@@ -569,15 +569,18 @@ class Attributor:
                     speaker = self.speaker_of_token(child, exclude)
                     if speaker:
                         return speaker
-        for token in sent:
-            if token.lower_ == "according" and outside(token):
-                for child in token.children:
-                    if child.lower_ == "to":
-                        for obj in child.children:
-                            if obj.dep_ == "pobj":
-                                speaker = self.speaker_of_token(obj)
-                                if speaker:
-                                    return speaker
+        # 'According to A, ..., but according to B, "..."': the source nearest before the quotation speaks
+        according = [t for t in sent if t.lower_ == "according" and outside(t)]
+        if exclude is not None:
+            according.sort(key=lambda t: (t.idx > exclude[0], abs(exclude[0] - t.idx)))
+        for token in according:
+            for child in token.children:
+                if child.lower_ == "to":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            speaker = self.speaker_of_token(obj)
+                            if speaker:
+                                return speaker
         for token in verbs:
             if not any(c.dep_ in _SUBJECTS for c in token.children):
                 # 'The ministry updated its advice to warn of "..."': a verb of purpose or complement
