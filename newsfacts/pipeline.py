@@ -11,18 +11,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsfacts import PIPELINE_VERSION
 from newsfacts.config import Settings
 from newsfacts.errors import NewsfactsError
-from newsfacts.extract.facts import FACT_TABLES, extract_batch
-from newsfacts.extract.nlp import load_nlp
+from newsfacts.extraction import ExtractResult, extract_facts, validate_fact_rows  # noqa: F401 (the stages, in one place)
 from newsfacts.ingest.discover import FOLDER_UNREADABLE, discover_files
 from newsfacts.ingest.documents import build_document, read_file
 from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined, RawRecord
 from newsfacts.load.warehouse import FILE_DELETED, KnownState
 from schemas import split_valid
 from schemas.documents import document_schema, raw_record_schema
-from schemas.facts import FACT_SCHEMAS
 
 
 def new_run_id() -> str:
@@ -199,48 +196,7 @@ def deduplicate(documents: list[dict], seen: set[str]) -> tuple[list[dict], list
     return new, duplicates
 
 
-# ---- extract ------------------------------------------------------------------------------
-@dataclass
-class ExtractResult:
-    rows: dict[str, list[dict]]
-    quarantined: list[Quarantined]
-
-
-def extract_facts(documents: list[dict], settings: Settings, run_id: str) -> ExtractResult:
-    """Facts of a batch of documents, each fact table validated; failing rows are quarantined."""
-    if not documents:
-        return ExtractResult({t: [] for t in FACT_TABLES}, [])
-    batch = extract_batch(documents, load_nlp(settings.spacy_model), PIPELINE_VERSION, run_id)
-    by_id = {d["doc_id"]: d for d in documents}
-    quarantined = [
-        Quarantined(by_id[doc_id]["source_path"], "extract", "extract_error",
-                    f"{by_id[doc_id]['source_path']}: fact extraction failed ({message}); the document is loaded without facts.",
-                    by_id[doc_id]["content_sha256"])
-        for doc_id, message in batch.failures
-    ]
-    rows = {}
-    for table in FACT_TABLES:
-        rows[table], bad = validate_fact_rows(table, batch.rows[table], by_id)
-        quarantined.extend(bad)
-    return ExtractResult(rows, quarantined)
-
-
-def validate_fact_rows(table: str, rows: list[dict], documents: dict[str, dict]) -> tuple[list[dict], list[Quarantined]]:
-    if not rows:
-        return [], []
-    frame = pd.DataFrame(rows)
-    frame["_doc_length"] = [len(documents[r["doc_id"]]["text"]) for r in rows]
-    valid, rejected = split_valid(frame, FACT_SCHEMAS[table])
-    bad = []
-    for i, row in rejected.iterrows():
-        doc = documents[rows[i]["doc_id"]]
-        ident = next((rows[i][k] for k in ("fact_id", "quote_id", "event_id", "entity_id") if k in rows[i]), "")
-        bad.append(Quarantined(f"{doc['source_path']} [{table} {ident}]", "extract", row.reason,
-                               f"{doc['source_path']}: a {table} row failed validation ({row.detail}); the rest of the document loaded.",
-                               doc["content_sha256"]))
-    return [rows[i] for i in valid.index], bad
-
-
+# ---- extract: newsfacts/extraction.py (worker processes import that module alone) -------------------
 # ---- ledger and run summary ---------------------------------------------------------------
 def settle_outcomes(outcomes: list[FileOutcome], loaded: list[dict], duplicates: list[dict], quarantined: list[Quarantined]) -> list[FileOutcome]:
     """Decide what became of each file from what became of its records."""

@@ -14,7 +14,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from newsfacts import pipeline
+from newsfacts import extraction
 from newsfacts.config import Settings
 from newsfacts.errors import NewsfactsError
 from newsfacts.extract.nlp import load_nlp
@@ -34,7 +34,7 @@ def _started() -> None:
 
 
 class ExtractionProcesses:
-    """`processes` spawned worker processes that extract batches of documents (pipeline.extract_facts).
+    """`processes` spawned worker processes that extract batches of documents (extraction.extract_facts).
     Use as a context manager: the processes start on entry and stop on exit."""
 
     def __init__(self, processes: int, model: str):
@@ -55,10 +55,10 @@ class ExtractionProcesses:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def submit(self, documents: list[dict], settings: Settings, run_id: str):
-        """A concurrent.futures.Future of the batch's pipeline.ExtractResult."""
-        return self._pool.submit(pipeline.extract_facts, documents, settings, run_id)
+        """A concurrent.futures.Future of the batch's extraction.ExtractResult."""
+        return self._pool.submit(extraction.extract_facts, documents, settings, run_id)
 
-    def extract(self, documents: list[dict], settings: Settings, run_id: str) -> pipeline.ExtractResult:
+    def extract(self, documents: list[dict], settings: Settings, run_id: str) -> extraction.ExtractResult:
         try:
             return self.submit(documents, settings, run_id).result()
         except BrokenProcessPool as error:
