@@ -13,7 +13,7 @@ from bisect import bisect_right
 import re
 from dataclasses import dataclass
 
-from newsfacts.extract.entities import given_name_gender
+from newsfacts.extract.entities import given_name_gender, person_prefix_words
 from newsfacts.extract.translit import name_key, plain_words
 from newsfacts.extract.nlp import text_of
 from newsfacts.rules import load_rules
@@ -621,8 +621,7 @@ _PROMPT_PARAGRAPH = re.compile(r"[^\"“”«»\n]{3,300}[.?!]")
 _BYLINE = re.compile(r"(?:(?:interview(?:ed)?|words|reporting|photographs?)\s+)?by\s+$", re.IGNORECASE)
 # Honorifics and titles written just before a name ('chief spokesman, Qari ', 'Dr '), as rules/entities.toml lists them.
 _PERSON_PREFIX_AT_END = re.compile(r"(?:(?<![\w'’-])(?:%s)\.?\s+)+$" % "|".join(
-    re.escape(p) for p in sorted(load_rules("entities")["person_prefixes"] + load_rules("entities")["name_first_honorifics"],
-                                 key=len, reverse=True)), re.IGNORECASE)
+    re.escape(p) for p in sorted(person_prefix_words(), key=len, reverse=True)), re.IGNORECASE)
 _AMONG_THE_DEAD = re.compile(r"\b(?:is|was|are|were)\s+(?:\w+\s+)?among\s+(?:the\s+dead|those\s+killed|the\s+victims)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(%s)\.? $" % "|".join(re.escape(h) for h in _HONORIFICS["female"] + _HONORIFICS["male"]))
 

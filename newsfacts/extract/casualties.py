@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsfacts.extract.phrase_gate import PhraseGate
-from newsfacts.extract.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, VAGUE_PATTERN, Count, parse_count
+from newsfacts.extract.numbers import NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, VAGUE_PATTERN, Count, parse_count
 from newsfacts.rules import load_rules
 
 _AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|got|have|has|had|reportedly|also|all|now|later|since|confirmed|believed\s+to\s+have\s+been|feared|reported|left|critically|seriously|badly|fatally|slightly|lightly|mortally)"
@@ -107,7 +107,8 @@ def _patterns():
     return number_first, singular_first, verb_first, toll, subset, PhraseGate([*kind_of, *active_of, *toll_of])
 
 
-_RUNNING_ORDINAL = re.compile(r"\b(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:rd|th))\b", re.IGNORECASE)
+# an ordinal from the third on: a running total ('a third person died'), which the parse reads
+_RUNNING_ORDINAL = re.compile(r"\b(?:%s|\d+(?:rd|th))\b" % "|".join(w for w, n in ORDINAL_WORDS.items() if n >= 3), re.IGNORECASE)
 
 
 def _count(match) -> Count | None:

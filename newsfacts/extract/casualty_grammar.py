@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsfacts.extract.nlp import text_of
-from newsfacts.extract.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, TENS, UNITS, VAGUE, Count, parse_count
+from newsfacts.extract.numbers import NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, TENS, UNITS, VAGUE, Count, parse_count
 from newsfacts.rules import load_rules
 
 _QUALIFIED_NUMBER = re.compile(
@@ -97,15 +97,12 @@ def lexicon() -> _Lexicon:
     return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be"}))
 
 
-_ORDINAL_WORDS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
 _ORDINAL = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
 def _ordinal_value(token) -> int | None:
     match = _ORDINAL.match(token.text)
-    return int(match.group(1)) if match else _ORDINAL_WORDS.get(token.lower_)
+    return int(match.group(1)) if match else ORDINAL_WORDS.get(token.lower_)
 
 
 def _candidate_positions(doc, lex: _Lexicon) -> list[int]:

@@ -172,7 +172,7 @@ def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[M
             continue
         untagged = _GIVEN_NAME_BEFORE.search(text, max(0, mention.start_char - 20), mention.start_char)
         if (mention.entity_type == "person" and untagged and untagged.group(1).lower() not in STOP_WORDS
-                and untagged.group(1).lower() not in _person_prefix_words()
+                and untagged.group(1).lower() not in person_prefix_words()
                 and is_given_name(untagged.group(1))
                 and (previous is None or previous.end_char <= untagged.start(1))):
             # 'María Guadalupe Ortiz' where NER began the name at 'Guadalupe'
@@ -202,7 +202,7 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
         before = _NAME_WITH_PARTICLES_BEFORE.search(text, max(0, start - 60), start)
         if before:
             lead = before.group(1).split()
-            titles = next((k for k, w in enumerate(lead) if w.lower().rstrip(".") not in _person_prefix_words()), len(lead))
+            titles = next((k for k, w in enumerate(lead) if w.lower().rstrip(".") not in person_prefix_words()), len(lead))
             if titles < len(lead) and is_given_name(lead[titles]):  # 'Prince Mishaal bin ' + 'Nasser'
                 start = before.start() + len(" ".join(lead[:titles])) + (1 if titles else 0)
         after = _PARTICLES_AND_NAME_AFTER.match(text, end)
@@ -223,7 +223,8 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 @cache
-def _person_prefix_words() -> frozenset[str]:
+def person_prefix_words() -> frozenset[str]:
+    """Titles and honorifics written before a person's name (rules/entities.toml), lower-case."""
     rules = load_rules("entities")
     return frozenset(p.lower() for p in rules["person_prefixes"] + rules["name_first_honorifics"])
 
@@ -563,7 +564,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             continue
         name = sorted([t for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i] + [token],
                       key=lambda t: t.i)
-        while len(name) > 1 and name[0].lower_.rstrip(".") in _person_prefix_words():
+        while len(name) > 1 and name[0].lower_.rstrip(".") in person_prefix_words():
             name = name[1:]  # 'Dr Piotr Zawadzki' is Piotr Zawadzki
         # 'Paramedic Rocio Ibanez', 'Infrastructure Minister Nana Tsertsvadze': the name starts at its given
         # name, and a role written before it says the name is a person's.

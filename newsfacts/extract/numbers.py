@@ -107,3 +107,9 @@ def parse_count(number_text: str, qualifier: str | None = None, upper_text: str 
         # 'up to 60': the figure stated is 60, and the text supports no more.
         return Count(value, value, precision)
     return Count(value, value, precision)
+
+
+# 'third' -> 3: ordinals written as words, for running totals ('the sixth fatality', 'a fourth died').
+ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}

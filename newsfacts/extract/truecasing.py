@@ -29,6 +29,7 @@ from pathlib import Path
 
 from newsfacts import cache_dir
 from newsfacts.built_once import built_in_a_child_process
+from newsfacts.extract.dates import MONTHS
 
 _FORMAT = 1  # bump when the table changes
 # An article is in capitals when this share of its cased letters are capitals (headlines alone are not).
@@ -43,8 +44,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SENTENCE_START = re.compile(r"(?:[.!?:\]]['\"’”)]*\s+|\n\s*|^\s*|\s--\s*)[\"“‘(\[]?$")
 _VOWELS = set("AEIOUY")
 _UPPER, _LOWER = re.compile(r"[A-ZÀ-ÖØ-Þ]"), re.compile(r"[a-zß-öø-ÿ]")
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_MONTHS = frozenset(MONTHS.split("|"))
 _NUMBER_BESIDE = re.compile(r"\d\s+[^\W\d_]+\b|\b[^\W\d_]+\s+\d")
 
 
