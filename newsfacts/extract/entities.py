@@ -644,7 +644,9 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     for mention in mentions:  # full names first, so that their surnames are known below
         if len(mention.surface.split()) > 1:
             _retype(mention, set(), countries, org_heads, placed, named_as_places, placed_in_or_near)
-    surnames = {name_key(m.surface).split()[-1] for m in mentions if m.entity_type == "person" and len(name_key(m.surface).split()) > 1}
+    # Every word after a full name's first is a surname the text may use alone ('Villavicencio' for 'Óscar
+    # Villavicencio Torres'), even where a town shares it.
+    surnames = {word for m in mentions if m.entity_type == "person" for word in name_key(m.surface).split()[1:]}
     for mention in mentions:
         if len(mention.surface.split()) == 1:
             _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near)

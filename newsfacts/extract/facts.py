@@ -101,8 +101,10 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     previous: tuple | None = None  # (speaker, end_char) of the quote before
     quotations = find_quotes(document["text"])  # a quotation's words as the article prints them
     attributor.set_quotations([(q.start_char, q.end_char) for q in quotations])
+    attributed_in_place: list[bool] = []  # whether each quotation's speaker is named in or beside it
     for q in quotations:
         speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor, entities)
+        attributed_in_place.append(speaker is not None and (speaker.entity_id is not None or speaker.proper))
         if speaker is None:  # '"...." That was the view of X': named after, before any continuation
             speaker = attributor.lede_speaker(q.start_char, q.end_char, phrases_only=True)
         if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1], attributor):
@@ -126,6 +128,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
             "end_char": q.end_char,
             "quote_group_id": None,  # set by the warehouse build, across documents
         })
+    _echoes_take_their_speaker(quotes, attributed_in_place)
 
     candidates = []
     for index, sent in enumerate(sentences):
@@ -404,6 +407,25 @@ def _quote_paragraph_follows(text: str, quote, previous_end: int, attributor=Non
         return True
     return (attributor is not None and between.count("\n\n") <= 3 and len(between.strip()) < 300
             and not attributor.brings_in_someone(previous_end, paragraph_start))
+
+
+def _quote_words(quote_text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", quote_text.lower())) + " "
+
+
+def _echoes_take_their_speaker(quotes: list[dict], attributed_in_place: list[bool]) -> None:
+    """A headline or a subheading quotes a few words of a statement the article prints in full ("'We will
+    rebuild'" over '"We will rebuild this house," the mayor said'): when nothing beside the short quote
+    names its speaker, it is the speaker of the longer quotation that holds the same words."""
+    words = [_quote_words(q["text"]) for q in quotes]
+    for index, quote in enumerate(quotes):
+        if attributed_in_place[index] or words[index].count(" ") < 4:
+            continue
+        holders = [other for j, other in enumerate(quotes) if j != index and attributed_in_place[j]
+                   and words[index] in words[j] and len(words[j]) > len(words[index])]
+        if holders and len({h["speaker_entity_id"] or h["speaker"] for h in holders}) == 1:
+            for field in ("speaker", "speaker_entity_id", "speaker_description"):
+                quote[field] = holders[0][field]
 
 
 def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entities):
