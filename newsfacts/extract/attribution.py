@@ -591,9 +591,20 @@ class Attributor:
                     speaker = self.speaker_of_token(subject, exclude) if subject is not None else None
                     if speaker:
                         return speaker
-                speaker = self._name_before(token, exclude)
+                speaker = self._name_before(token, exclude) or self._name_just_after(token, exclude)
                 if speaker:
                     return speaker
+        return None
+
+    def _name_just_after(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
+        """'"...," said Jane Doe, 52, whose son ...': a reporting verb the parser left without a subject
+        because it hung the name on a clause after it; the name written right after the verb speaks."""
+        i = bisect_right(self.starts, verb.idx + len(verb))
+        if i < len(self.mentions):
+            m = self.mentions[i]
+            if m.entity_type in ("person", "organization") and not _inside(m, exclude) \
+                    and not text_of(self.doc)[verb.idx + len(verb):m.start_char].strip():
+                return self._speaker_from_mention(m)
         return None
 
     def _name_before(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:

@@ -213,12 +213,20 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
             grown.append(mention)
     # the pieces of a name made whole go
     mentions = [m for m in mentions if m in grown or not any(g.start_char < m.end_char and m.start_char < g.end_char for g in grown)]
-    # 'Ronaldo Dimaculangan' + 'Salcedo': two people's names one space apart are one person's
-    people = sorted((m for m in mentions if m.entity_type == "person"), key=lambda m: m.start_char)
-    for first, second in zip(people, people[1:]):
-        if text[first.end_char:second.start_char] == " " and second in mentions and first in mentions:
-            first.end_char, first.surface = second.end_char, text[first.start_char:second.end_char]
-            mentions.remove(second)
+    # 'Ronaldo Dimaculangan' + 'Salcedo': two people's names one space apart are one person's; so are a
+    # full name and one more capitalised word NER took for an organisation or a place, unless that word is
+    # a well-known place.
+    ordered = sorted(mentions, key=lambda m: m.start_char)
+    for first, second in zip(ordered, ordered[1:]):
+        if first.entity_type != "person" or text[first.end_char:second.start_char] != " " or first not in mentions:
+            continue
+        if second.entity_type != "person":
+            words = first.surface.split()
+            if not (len(words) >= 2 and is_given_name(words[0]) and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ'’-]+", second.surface)
+                    and second.surface not in _well_known_places()):
+                continue
+        first.end_char, first.surface = second.end_char, text[first.start_char:second.end_char]
+        mentions.remove(second)
     return mentions
 
 
@@ -1129,11 +1137,16 @@ def _container(mention: Mention, mentions: list[Mention], places: dict) -> Place
                  f"within {container.name}")
 
 
+# A nickname in quotation marks inside a person's name: 'Emmanuel "Boyet" Macaraeg'.
+_NICKNAME = re.compile(r"\s[\"“‘'][^\"“”‘’']{1,30}[\"”’']\s")
+
+
 def _canonical_spelling(group: list[Mention]) -> str:
-    """The fullest spelling, most often written."""
+    """The fullest spelling, most often written; a person's name without the nickname it may quote."""
     counts: dict[str, int] = {}
     for mention in group:
-        counts[mention.surface] = counts.get(mention.surface, 0) + 1
+        surface = _NICKNAME.sub(" ", mention.surface) if mention.entity_type == "person" else mention.surface
+        counts[surface] = counts.get(surface, 0) + 1
     return max(counts, key=lambda s: (len(s.split()), counts[s], s))
 
 
