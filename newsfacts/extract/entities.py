@@ -17,8 +17,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import (Place, demonyms, geocode, geocode_by_sound, geocode_town, major_city_names, namesakes,
                                         only_city_named, province_country)
+from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
+from newsfacts.extract.truecasing import written_as_a_name
 from newsfacts.rules import load_rules
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location", "FAC": "location"}
@@ -170,16 +172,33 @@ def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[M
             mention.surface = text[mention.start_char:mention.end_char]
             joined[-1] = mention
             continue
-        untagged = _GIVEN_NAME_BEFORE.search(text, max(0, mention.start_char - 20), mention.start_char)
-        if (mention.entity_type == "person" and untagged and untagged.group(1).lower() not in STOP_WORDS
-                and untagged.group(1).lower() not in person_prefix_words()
-                and is_given_name(untagged.group(1))
-                and (previous is None or previous.end_char <= untagged.start(1))):
+        for _ in range(2):  # 'Ana' + 'Beatriz' + 'Coelho'
+            untagged = _GIVEN_NAME_BEFORE.search(text, max(0, mention.start_char - 20), mention.start_char)
+            if not (mention.entity_type == "person" and untagged and _begins_the_name(untagged.group(1), mention.surface)
+                    and (previous is None or previous.end_char <= untagged.start(1))):
+                break
             # 'María Guadalupe Ortiz' where NER began the name at 'Guadalupe'
             mention.start_char = untagged.start(1)
             mention.surface = text[mention.start_char:mention.end_char]
         joined.append(mention)
     return joined
+
+
+_AGENT_NOUN_ENDINGS = tuple(_RULES["agent_noun_endings"])
+
+
+def _begins_the_name(word: str, name: str) -> bool:
+    """Whether `word`, written just before a person's `name`, is the first of its names: a given name, or
+    before a name of two words or more, a word English text writes only as a name ('Aminu Bashir Kazaure')
+    that is no place, nationality, weekday, month, organisation word or noun for a person ('Paramedic')."""
+    lower = word.lower()
+    if lower in STOP_WORDS or lower in person_prefix_words() or lower in _person_evidence_words()[1] or _ROLE_WORDS.fullmatch(lower):
+        return False
+    if is_given_name(word):
+        return True
+    return (len(name.split()) >= 2 and written_as_a_name(word) and not lower.endswith(_AGENT_NOUN_ENDINGS)
+            and lower not in demonyms() and lower not in WEEKDAYS
+            and lower not in MONTHS.split("|") and lower not in _organisation_words() and geocode(word) is None)
 
 
 _PARTICLES = _words_pattern(_RULES["name_particles"])

@@ -138,6 +138,15 @@ def restore_case(text: str) -> str:
     return restored if len(restored) == len(text) else text
 
 
+def written_as_a_name(word: str) -> bool:
+    """Whether English text usually capitalises `word` or never uses it ('Aminu'): a name, not a word."""
+    table = _table()
+    if table is None:
+        return False
+    known, capitalised = table
+    return word.lower() in capitalised or word.lower() not in known
+
+
 def _usual_casing(word: str, known: frozenset[str], capitalised: dict[str, str]) -> str:
     lower = word.lower()
     if lower in capitalised:
