@@ -254,3 +254,34 @@ def test_of_two_sources_cited_the_one_nearest_before_the_quotation_speaks(nlp):
     text = ('According to the rebels, a woman was wounded in the raid, but according to Col Ernesto Quijano, the '
             'commander of the region, "there was no bombing, only clashes with a group of rebels."')
     assert speakers(nlp, text) == [("Ernesto Quijano", None)]
+
+
+def test_a_subheading_quoting_words_of_a_statement_takes_its_speaker(nlp):
+    text = ("'We will rebuild every house'\n\n"
+            "The mayor, Tomas Berg, visited the site on Monday. \"We will rebuild every single house they destroy, "
+            "and we will do it quickly,\" Berg said.")
+    assert speakers(nlp, text) == [("Tomas Berg", None)] * 2
+    # words no statement holds keep no speaker
+    assert speakers(nlp, "'Nobody came to help us for days'\n\nResidents of the village waited for the army.") == [(None, None)]
+
+
+def test_a_name_right_after_a_subjectless_verb_and_after_a_rank(nlp):
+    text = ('"They came up the road in formation, and when we did not move, they fired," said Wilfreda Quispe Mamani, '
+            '47, whose nephew was among the dead.')
+    assert speakers(nlp, text) == [("Wilfreda Quispe Mamani", None)]
+    text = ('"Visibility went to zero in less than a minute, people had no time," said Sgt. Marisol Fuentes-Ortega, '
+            'a police spokeswoman.')
+    assert speakers(nlp, text) == [("Marisol Fuentes-Ortega", None)]
+
+
+def test_a_pronoun_after_a_sentence_about_the_minister_is_the_minister(nlp):
+    text = ("Amina Diallo, the health minister, spoke first. Fatou Sow, a teacher, said the school had closed.\n\n"
+            "The minister has appealed for international help. \"We should not have to beg for the money to "
+            "rebuild,\" she said.")
+    assert speakers(nlp, text) == [("Amina Diallo", None)]
+
+
+def test_a_nickname_is_not_part_of_the_speakers_name(nlp):
+    text = ('The provincial governor, Emilio "Toto" Barrios, spoke after the admiral. "Somebody signed that '
+            'certificate and I want to know who," he said.')
+    assert speakers(nlp, text) == [("Emilio Barrios", None)]

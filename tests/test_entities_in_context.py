@@ -292,3 +292,23 @@ def test_a_town_qualified_by_an_ap_state_abbreviation_is_that_town_throughout(en
                                       "emergency officials said.")
     paris = [m.place for m in mentions if m.surface.lower() == "paris"]
     assert len(paris) == 2 and all(p.country_code == "US" and abs(p.latitude - 36.3) < 0.2 for p in paris)
+
+
+def test_names_ner_cut_short_are_made_whole(entities_of):
+    mentions, _ = entities_of("Ana Lucia Ferreira, 20, who suffered a broken pelvis, said the bridge fell.")
+    assert "Ana Lucia Ferreira" in {m.surface for m in mentions}  # two given names before the surname
+    mentions, _ = entities_of("What are analysts saying?\n\nZaw Htet Naing, a researcher at the institute, said the gap was small.")
+    assert "Zaw Htet Naing" in {m.surface for m in mentions}  # a word English writes only as a name
+    mentions, _ = entities_of("Winemaker William Harper was taken to hospital.")
+    assert "William Harper" in {m.surface for m in mentions}  # a job is not a name
+    mentions, _ = entities_of("Coast guard chief Admiral Renato Dimasalang Salcedo said four children were among the dead.")
+    assert "Renato Dimasalang Salcedo" in {m.surface for m in mentions}  # NER took the last name for an organisation
+
+
+def test_a_surname_used_alone_is_the_person_even_where_a_city_has_that_name(entities_of):
+    mentions, _ = entities_of("Police said the men were armed. The provincial police chief, Col. Andrés Valledupar "
+                              "Gómez, said his men were attacked. \"My officers were surrounded and under attack,\" "
+                              "Valledupar said in a radio interview.")
+    alone = [m for m in mentions if m.surface == "Valledupar"]
+    full = [m for m in mentions if m.surface == "Andrés Valledupar Gómez"]
+    assert alone and full and alone[0].entity_type == "person" and alone[0].key == full[0].key

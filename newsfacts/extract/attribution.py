@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsfacts.extract.entities import given_name_gender, person_prefix_words
 from newsfacts.extract.translit import name_key, plain_words
@@ -145,6 +146,39 @@ class Attributor:
         `position`; sentences inside the quotation are skipped) when it is a person the text describes but
         does not name ('one striker', 'his mother', 'a spokesman for the police'): the main clause's
         subject, outside any quotation."""
+        main = self._main_subject_before(position, exclude, lookback)
+        if main is None:
+            return None
+        # one who spoke ('another neighbour ... said'), not one the text only tells of ('her mother was hurt')
+        lemma = main.lemma_.lower()
+        someone = lemma in PERSON_NOUNS or (
+            any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in main.children)
+            and lemma not in STATEMENT_NOUNS | INSTITUTION_NOUNS | GENERIC_ORGANISATION_NOUNS)
+        if (main.pos_ == "NOUN" and main.tag_ == "NN" and someone
+                and main.head.lemma_.lower() in REPORTING_LEMMAS
+                and self.mention_at(main.idx, main.idx + len(main)) is None
+                and self._named_apposition(main) is None
+                and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in main.children)):
+            return main
+        return None
+
+    def _titled_person_before(self, position: int, exclude: tuple[int, int] | None, pronoun: str):
+        """'The minister has appealed for help. "...," she said': when the last sentence's subject is a
+        title with 'the', the person the text named with that title (and who agrees with the pronoun)."""
+        main = self._main_subject_before(position, exclude, lookback=2)
+        if main is None or main.pos_ != "NOUN" or self.mention_at(main.idx, main.idx + len(main)) is not None \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in main.children) \
+                or self._died(_Phrase(main.idx, main.idx + len(main)), main.sent):
+            return None
+        described = self.described_entity(main, exclude)
+        if described is None or described.entity_id is None or self.entities[described.entity_id].entity_type != "person" \
+                or not self._agrees(described.entity_id, pronoun):
+            return None
+        return main, described
+
+    def _main_subject_before(self, position: int, exclude: tuple[int, int] | None, lookback: int):
+        """The main clause's subject token in the last sentence before `position` that has one (its own
+        sentence first, up to `position`), outside `exclude` and any other quotation."""
         index = self._sentence_at(position)
         if index is None:
             return None
@@ -152,21 +186,8 @@ class Attributor:
             subjects = [t for t in self.sentences[earlier] if t.dep_ in _SUBJECTS and t.idx < position
                         and not (exclude and exclude[0] <= t.idx < exclude[1]) and t.head.pos_ in ("VERB", "AUX")]
             subjects = [t for t in subjects if not self._in_quotation_at(t.idx)]
-            if not subjects:
-                continue
-            main = min(subjects, key=_depth)
-            # one who spoke ('another neighbour ... said'), not one the text only tells of ('her mother was hurt')
-            lemma = main.lemma_.lower()
-            someone = lemma in PERSON_NOUNS or (
-                any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in main.children)
-                and lemma not in STATEMENT_NOUNS | INSTITUTION_NOUNS | GENERIC_ORGANISATION_NOUNS)
-            if (main.pos_ == "NOUN" and main.tag_ == "NN" and someone
-                    and main.head.lemma_.lower() in REPORTING_LEMMAS
-                    and self.mention_at(main.idx, main.idx + len(main)) is None
-                    and self._named_apposition(main) is None
-                    and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in main.children)):
-                return main
-            return None
+            if subjects:
+                return min(subjects, key=_depth)
         return None
 
     def set_quotations(self, spans: list[tuple[int, int]]) -> None:
@@ -449,6 +470,9 @@ class Attributor:
                     speaker = self._unnamed_speaker(unnamed, exclude)
                     if speaker is not None:
                         return speaker
+                titled = self._titled_person_before(token.idx, exclude, token.lower_)
+                if titled is not None and (salient is None or titled[0].idx > salient.end_char):
+                    return titled[1]
                 if salient is not None:
                     return self._speaker_from_mention(salient)
                 speaker = self.last_named_speaker_before(token.idx, exclude, pronoun=token.lower_)
@@ -499,6 +523,11 @@ class Attributor:
             described = self.described_entity(token, exclude)
             if described is not None:
                 return described
+        if token.lower_.rstrip(".") in person_prefix_words():
+            # 'said Sgt. Jane Doe', where the parser made the rank the subject and hung the name elsewhere
+            named = self._name_just_after(token, exclude)
+            if named is not None and named.entity_id is not None and self.entities[named.entity_id].entity_type == "person":
+                return named
         phrase = list(token.subtree)
         mention = self.mention_at(token.idx, token.idx + len(token))
         if mention is None:
@@ -598,12 +627,13 @@ class Attributor:
 
     def _name_just_after(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
         """'"...," said Jane Doe, 52, whose son ...': a reporting verb the parser left without a subject
-        because it hung the name on a clause after it; the name written right after the verb speaks."""
+        because it hung the name on a clause after it; the name written right after the verb (or after a
+        title's abbreviation) speaks."""
         i = bisect_right(self.starts, verb.idx + len(verb))
         if i < len(self.mentions):
             m = self.mentions[i]
             if m.entity_type in ("person", "organization") and not _inside(m, exclude) \
-                    and not text_of(self.doc)[verb.idx + len(verb):m.start_char].strip():
+                    and not text_of(self.doc)[verb.idx + len(verb):m.start_char].strip(" ."):
                 return self._speaker_from_mention(m)
         return None
 
@@ -635,6 +665,13 @@ _PERSON_PREFIX_AT_END = re.compile(r"(?:(?<![\w'’-])(?:%s)\.?\s+)+$" % "|".joi
     re.escape(p) for p in sorted(person_prefix_words(), key=len, reverse=True)), re.IGNORECASE)
 _AMONG_THE_DEAD = re.compile(r"\b(?:is|was|are|were)\s+(?:\w+\s+)?among\s+(?:the\s+dead|those\s+killed|the\s+victims)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(%s)\.? $" % "|".join(re.escape(h) for h in _HONORIFICS["female"] + _HONORIFICS["male"]))
+
+
+class _Phrase(NamedTuple):
+    """Where a phrase lies in the text, for the checks that take a mention."""
+
+    start_char: int
+    end_char: int
 
 
 def _inside(mention, exclude: tuple[int, int] | None) -> bool:

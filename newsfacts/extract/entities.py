@@ -209,10 +209,14 @@ _NAME_WITH_PARTICLES_BEFORE = re.compile(rf"(?<![\w'’-])((?:{_NAME_WORD} ){{1,
 _PARTICLES_AND_NAME_AFTER = re.compile(rf" (?:(?:{_PARTICLES}) ){{1,2}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?![\w'’-])")
 
 
+# A nickname in quotation marks and the rest of the name, just after a person's given name ('Emilio' + ' "Toto" Barrios').
+_NICKNAME_AND_NAME_AFTER = re.compile(rf" [\"“‘'][A-ZÀ-Þ][\w.’-]{{0,20}}[\"”’'] {_NAME_WORD}(?![\w'’-])")
+
+
 def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A person's name with a particle in it, which NER cuts in two: 'Inmaculada de la Torre Benítez',
-    'José Antonio dos Santos Rey'. The whole name is one person when it starts with a given name. And
-    a name NER cut in two with nothing between the pieces."""
+    """A person's name with a particle or a nickname in it, which NER cuts in two: 'Inmaculada de la Torre
+    Benítez', 'José Antonio dos Santos Rey', 'Emilio "Toto" Barrios'. The whole name is one person when it
+    starts with a given name. And a name NER cut in two with nothing between the pieces."""
     grown = []
     for mention in [m for m in mentions if m.entity_type == "person"]:
         if any(g.start_char <= mention.start_char and mention.end_char <= g.end_char for g in grown):
@@ -227,6 +231,9 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
         after = _PARTICLES_AND_NAME_AFTER.match(text, end)
         if after and is_given_name(text[start:end].split()[0]):
             end = after.end()
+        nickname_and_name = _NICKNAME_AND_NAME_AFTER.match(text, end)
+        if nickname_and_name:  # 'Emilio' + ' "Toto" Barrios'
+            end = nickname_and_name.end()
         if (start, end) != (mention.start_char, mention.end_char):
             mention.start_char, mention.end_char, mention.surface = start, end, text[start:end]
             grown.append(mention)

@@ -104,7 +104,8 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     attributed_in_place: list[bool] = []  # whether each quotation's speaker is named in or beside it
     for q in quotations:
         speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor, entities)
-        attributed_in_place.append(speaker is not None and (speaker.entity_id is not None or speaker.proper))
+        attributed_in_place.append(speaker is not None and (speaker.entity_id is not None or speaker.proper)
+                                   and not _alone_on_its_line(text, q))
         if speaker is None:  # '"...." That was the view of X': named after, before any continuation
             speaker = attributor.lede_speaker(q.start_char, q.end_char, phrases_only=True)
         if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1], attributor):
@@ -409,20 +410,31 @@ def _quote_paragraph_follows(text: str, quote, previous_end: int, attributor=Non
             and not attributor.brings_in_someone(previous_end, paragraph_start))
 
 
-def _quote_words(quote_text: str) -> str:
-    return " " + " ".join(re.findall(r"\w+", quote_text.lower())) + " "
+def _alone_on_its_line(text: str, quote) -> bool:
+    """A quotation with nothing else on its line (a subheading, or a paragraph of quoted words alone):
+    its speaker comes from the sentences around it, not from its own."""
+    line_start = text.rfind("\n", 0, quote.start_char) + 1
+    line_end = text.find("\n", quote.end_char)
+    rest = text[line_start:quote.start_char] + text[quote.end_char:line_end if line_end >= 0 else len(text)]
+    return not rest.strip(" \"“”'‘’«».,:;")
+
+
+def _words_in_order(few: list[str], many: list[str]) -> bool:
+    """Whether `many` holds the words of `few` in the same order, other words between them allowed."""
+    remaining = iter(many)
+    return all(word in remaining for word in few)
 
 
 def _echoes_take_their_speaker(quotes: list[dict], attributed_in_place: list[bool]) -> None:
-    """A headline or a subheading quotes a few words of a statement the article prints in full ("'We will
-    rebuild'" over '"We will rebuild this house," the mayor said'): when nothing beside the short quote
-    names its speaker, it is the speaker of the longer quotation that holds the same words."""
-    words = [_quote_words(q["text"]) for q in quotes]
+    """A headline or a subheading quotes words of a statement the article prints in full ("'I saw the
+    truck just fold'" over '"I saw the truck in front of me just fold," he said'): when nothing beside the
+    short quote names its speaker, it is the speaker of the longer quotation that holds its words in order."""
+    words = [re.findall(r"\w+", q["text"].lower()) for q in quotes]
     for index, quote in enumerate(quotes):
-        if attributed_in_place[index] or words[index].count(" ") < 4:
+        if attributed_in_place[index] or len(words[index]) < 4:
             continue
         holders = [other for j, other in enumerate(quotes) if j != index and attributed_in_place[j]
-                   and words[index] in words[j] and len(words[j]) > len(words[index])]
+                   and len(words[j]) > len(words[index]) and _words_in_order(words[index], words[j])]
         if holders and len({h["speaker_entity_id"] or h["speaker"] for h in holders}) == 1:
             for field in ("speaker", "speaker_entity_id", "speaker_description"):
                 quote[field] = holders[0][field]
