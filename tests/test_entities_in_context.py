@@ -312,3 +312,12 @@ def test_a_surname_used_alone_is_the_person_even_where_a_city_has_that_name(enti
     alone = [m for m in mentions if m.surface == "Valledupar"]
     full = [m for m in mentions if m.surface == "Andrés Valledupar Gómez"]
     assert alone and full and alone[0].entity_type == "person" and alone[0].key == full[0].key
+
+
+def test_towns_ner_missed_where_the_parse_puts_a_place(entities_of):
+    _m, entities = entities_of("MAIDUGURI, Nigeria (Reuters) - Gunmen attacked Gwoza late on Friday, burning homes, residents said.")
+    assert entities["Gwoza"].country_code == "NG"  # the object of an attack
+    _m, entities = entities_of("BOGOTA, Colombia - Thousands fled to Tibú and Ocaña, the ombudsman said.")
+    assert entities["Tibú"].country_code == "CO" and entities["Ocaña"].country_code == "CO"  # one 'organisation', two towns
+    _m, entities = entities_of("BOGOTA, Colombia - The Tibú and Ocaña Regional Council met on Monday.")
+    assert "Tibú" not in entities  # an organisation named after two towns stays one

@@ -293,27 +293,29 @@ def _placed_names(text: str, mentions, prepositions: frozenset[str] | None = Non
     return placed
 
 
+def _where_a_place_goes(token) -> bool:
+    """Whether the parse puts `token` where a place goes: the object of a locative preposition, of
+    'between' or of 'to' ('road access to Leer and Bentiu', 'between Douentza and Hombori'), or of a verb
+    whose object is a place ('entered Kidal'), or conjoined with one. Not 'according to X', nor 'said to X'."""
+    if token.dep_ == "conj" and token.head.i != token.i:
+        return _where_a_place_goes(token.head)
+    if token.dep_ == "pobj" and token.head.lower_ in _locative_prepositions() | {"between", "to"}:
+        governor = token.head.head
+        return governor.lower_ != "according" and governor.lemma_.lower() not in _person_evidence_words()[0]
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in _place_object_verbs()
+
+
+@cache
+def _place_object_verbs() -> frozenset[str]:
+    return frozenset(_RULES["place_object_verbs"])
+
+
 def _placed_by_the_parse(doc, mentions) -> set[str]:
-    """Names the parse puts where a place goes: the object of a locative preposition, of 'between' or
-    of 'to' ('road access to Leer and Bentiu', 'between Douentza and Hombori'), or of a verb whose
-    object is a place ('entered Kidal'), and the names conjoined with them. Not 'according to X', nor
-    'said to X'."""
-    prepositions = _locative_prepositions() | {"between", "to"}
-    verbs = frozenset(_RULES["place_object_verbs"])
-    reporting, _people = _person_evidence_words()
-
-    def place_like(token) -> bool:
-        if token.dep_ == "conj" and token.head.i != token.i:
-            return place_like(token.head)
-        if token.dep_ == "pobj" and token.head.lower_ in prepositions:
-            governor = token.head.head
-            return governor.lower_ != "according" and governor.lemma_.lower() not in reporting
-        return token.dep_ == "dobj" and token.head.lemma_.lower() in verbs
-
+    """Names of mentions not typed as places that the parse puts where a place goes."""
     placed = set()
     for m in mentions:
         span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
-        if span is not None and m.entity_type != "location" and place_like(span.root):
+        if span is not None and m.entity_type != "location" and _where_a_place_goes(span.root):
             placed.add(m.surface)
     return placed
 
@@ -634,6 +636,16 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
     return found
 
 
+def _town_of(name: str, countries: frozenset[str]) -> bool:
+    """Whether `name` is a town or city of one of `countries` (any country when none is known)."""
+    place = geocode(name, countries)
+    return place is not None and place.kind == "city" and (not countries or place.country_code in countries)
+
+
+# Two names joined by 'and' in one mention ('Sévaré and Bandiagara'), each of one to three capitalised words.
+_TWO_PLACES = re.compile(r"([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2}) and ([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2})")
+
+
 def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Mentions with their type and spelling key; persons' surnames joined to full names in the doc."""
     _np, _no, prefix = _rules()
@@ -657,6 +669,13 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         unit_number = _UNIT_NUMBER_BEFORE.search(text_of(doc), max(0, start - 12), start) if entity_type == "organization" else None
         if unit_number:  # 'the 54th Mechanised Brigade', where NER left the ordinal out
             start, surface = unit_number.start(), unit_number.group() + surface
+        pair = _TWO_PLACES.fullmatch(surface) if entity_type in ("location", "organization") and geocode(surface, countries) is None else None
+        if pair and (any if entity_type == "location" else all)(_town_of(name, countries) for name in pair.groups()):
+            # 'between Sévaré and Bandiagara', which NER made one facility, and 'fled to Tibú and Ocaña', one
+            # organisation: two places (both of them towns of the document's countries, for an organisation)
+            for name, offset in ((pair.group(1), pair.start(1)), (pair.group(2), pair.start(2))):
+                mentions.append(Mention(name, start + offset, start + offset + len(name), sentence_index_of(start + offset), "location"))
+            continue
         mention = Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type)
         if entity_type == "person":
             mention.role = role_of(doc, ent, start)
@@ -887,6 +906,20 @@ def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: froze
         found.append(Mention(name, start, end, sentence_index_of(start), "location"))
         taken.append((start, end))
         place_ends.add(end)
+    # 'attacked Gwoza', 'between Dori and Sebba': names NER passed over where the parse puts a place
+    for token in _proper_noun_heads(doc):
+        if not token.text[:1].isupper() or not _where_a_place_goes(token):
+            continue
+        name = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        start, end = name[0].idx, token.idx + len(token)
+        if name[-1].i - name[0].i != len(name) - 1 or any(s < end and start < e for s, e in taken):
+            continue
+        surface = text[start:end]
+        place = geocode(surface, countries)
+        if place is None or place.kind != "city" or place.country_code not in countries or is_given_name(name[0].text):
+            continue
+        found.append(Mention(surface, start, end, sentence_index_of(start), "location"))
+        taken.append((start, end))
     return found
 
 
