@@ -733,13 +733,8 @@ def _acronyms_to_full_names(mentions: list[Mention]) -> None:
                 mention.key = next(iter(full))
 
 
-_ROLE_WORDS = re.compile(
-    r"\b(president|minister|secretary|spokes(?:man|woman|person)|governor|mayor|head|chief|adviser|advisor|aide|"
-    r"envoy|ambassador|commander|general|director|official|prosecutor|chairman|chairwoman|chair|leader|"
-    r"senator|chancellor|premier|officer|representative|coordinator|deputy|agent|judge|attorney|captain|"
-    r"king|queen|prince|emir|ceo|founder|editor|correspondent|member|lawmaker|legislator|councillor|councilor)\b",
-    re.IGNORECASE,
-)
+# Words that name a role (rules/entities.toml [role_words]): 'the foreign minister', 'Aminu Kazaure, a researcher'
+_ROLE_WORDS = re.compile(r"\b(?:%s)\b" % _words_pattern(_RULES["role_words"]), re.IGNORECASE)
 
 
 def role_of(doc, ent, name_start: int) -> str | None:
