@@ -71,6 +71,11 @@ def grammar(nlp, text):
      [("killed", 2, 2, "exact", False), ("killed", 3, 3, "exact", False)]),
     ("The death toll rose to 14 on Monday, up from 11 on Saturday.",
      [("killed", 14, 14, "exact", False), ("killed", 11, 11, "exact", False)]),
+    # an aside the parser takes for a clause of its own; a death as the result of an active verb; a lost limb
+    ("Eleven passengers, most of them returning from a pilgrimage, were injured when the bus overturned.",
+     [("injured", 11, 11, "exact", False)]),
+    ("An elephant trampled a farmer to death near the reserve.", [("killed", 1, 1, "exact", False)]),
+    ("Fourteen survivors lost limbs in the blast.", [("injured", 14, 14, "exact", False)]),
 ])
 def test_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected
@@ -91,6 +96,8 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "After forcing them to lie in rows, the soldiers killed the prisoners one by one.",  # how, not how many
     "Medics treated 40 people for shock.",  # shock is no injury
     "The second victim died on Tuesday.",  # 'the second' tells a pair apart
+    "The rebels received arms from abroad and the team lost two games.",  # arms are weapons; games are no limbs
+    "The crowd beat the two thieves.",  # beaten, but not to death
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []

@@ -68,6 +68,7 @@ class _Lexicon:
     count_nouns: frozenset[str]
     injury_verbs: frozenset[str]
     injury_nouns: frozenset[str]
+    lost_body_parts: frozenset[str]
     counted_nouns: dict[str, str]
     ordinal_nouns: dict[str, str]
     modal_auxiliaries: frozenset[str]
@@ -267,6 +268,8 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             # 'twelve were treated for injuries', 'three suffered burns'
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             found += [("injured", c) for c in subjects]
+        if lemma in lex.life_verbs_subject and any(c.dep_ == "dobj" and c.lower_ in lex.lost_body_parts for c in token.children):
+            found += [("injured", c) for c in token.children if c.dep_ == "nsubj"]  # 'Fourteen survivors lost limbs'
         if lemma == "treat" and not any(c.dep_ == "nsubjpass" for c in token.children):
             # 'doctors treated 1,900 people for gunshot wounds': the treated are the victims
             found += [("injured", c) for c in token.children if c.dep_ == "dobj" and (_names_injuries(token, lex) or _names_injuries(c, lex))]
@@ -317,7 +320,8 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
     active_transitive = lemma in lex.transitive and not passive and token.tag_ in ("VBD", "VBZ", "VBP", "VB", "VBG")
     if lemma in lex.intransitive or (token.lower_ in lex.states and not active_transitive):
         victims += [c for c in children if c.dep_ == "nsubj"]
-    if not passive and lemma in lex.transitive:
+    if not passive and (lemma in lex.transitive or lemma in lex.with_result):
+        # 'shelling killed 12', and 'an elephant trampled a farmer to death' (the kind came from the result)
         victims += [c for c in children if c.dep_ == "dobj"]
         if not victims:
             # 'killed between 10 and 15 workers', 'killed up to 60 people': the parser hangs the object on a preposition
@@ -333,6 +337,11 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
         victims.append(token.head)
     if token.dep_ == "oprd" and token.head.lemma_ in ("leave", "find", "report", "confirm"):
         victims += [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not victims and passive:
+        # 'Eleven passengers, most of them returning from a pilgrimage, were injured': an aside between the
+        # figure and its verb that the parser takes for a clause of its own, with the figure as its subject
+        victims += [c for aside in children if aside.dep_ == "advcl" and aside.i < token.i
+                    for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i and _number_token(c) is not None]
     # 'are estimated to have been killed', 'is believed to have died': the subject is the raising verb's.
     if not victims and token.dep_ == "xcomp":
         victims += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
