@@ -76,6 +76,8 @@ def grammar(nlp, text):
      [("injured", 11, 11, "exact", False)]),
     ("An elephant trampled a farmer to death near the reserve.", [("killed", 1, 1, "exact", False)]),
     ("Fourteen survivors lost limbs in the blast.", [("injured", 14, 14, "exact", False)]),
+    # one person named beside what they do
+    ("A ferry engineer, Jonas Pellegrini, was killed when the boiler burst.", [("killed", 1, 1, "exact", False)]),
 ])
 def test_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected

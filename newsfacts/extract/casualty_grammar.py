@@ -539,12 +539,15 @@ def _is_year(number, phrase) -> bool:
 
 
 def _is_single_person(phrase, lex: _Lexicon) -> bool:
-    """'a guard', 'another man', 'his brother', 'Grant's husband': one person, not named."""
+    """'a guard', 'another man', 'his brother', 'Grant's husband': one person, not named; or named beside a
+    noun for what they do ('a coastguard winchman, Petty Officer Jan Doe,')."""
     if phrase.tag_ != "NN":
         return False
     if not any((c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS) or c.dep_ == "poss" for c in phrase.children):
         return False
-    return phrase.lemma_.lower() in lex.person_nouns or f"{_compound(phrase)} {phrase.lower_}".strip() in lex.person_nouns
+    return phrase.lemma_.lower() in lex.person_nouns or f"{_compound(phrase)} {phrase.lower_}".strip() in lex.person_nouns \
+        or (phrase.lemma_.lower() not in lex.not_people and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children)
+            and any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children))
 
 
 def _is_single_by_age(phrase) -> bool:
