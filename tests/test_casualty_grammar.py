@@ -76,6 +76,8 @@ def grammar(nlp, text):
      [("injured", 11, 11, "exact", False)]),
     ("An elephant trampled a farmer to death near the reserve.", [("killed", 1, 1, "exact", False)]),
     ("Fourteen survivors lost limbs in the blast.", [("injured", 14, 14, "exact", False)]),
+    # a count of deaths given by its verb, as a toll's is
+    ("Monitors say civilian deaths since the start of the invasion exceed 11,000.", [("killed", 11000, 11000, "exact", False)]),
     # one person named beside what they do
     ("A ferry engineer, Jonas Pellegrini, was killed when the boiler burst.", [("killed", 1, 1, "exact", False)]),
 ])

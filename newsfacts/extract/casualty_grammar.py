@@ -287,6 +287,9 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             and token.dep_ not in ("pobj",) and not _denied_or_hypothetical(token.head, lex):
         # '15 deaths have been reported', '22 homicides were recorded', 'four bodies were found'
         found.append((lex.counted_nouns[lower], token))
+    elif token.pos_ == "NOUN" and lower in lex.counted_nouns and token.dep_ == "nsubj" and not _denied_or_hypothetical(token.head, lex):
+        # 'civilian deaths since the invasion exceed 11,000': the count is the verb's, as a toll's is
+        found += [(lex.counted_nouns[lower], n) for n in _toll_numbers(token)]
     if lemma == "be":
         # 'Among the dead were three children', 'There were two boys among the dead' ('among' on the verb or the noun)
         for subject in (c for c in token.children if c.dep_ in ("attr", "nsubj")):
