@@ -321,3 +321,10 @@ def test_towns_ner_missed_where_the_parse_puts_a_place(entities_of):
     assert entities["Tibú"].country_code == "CO" and entities["Ocaña"].country_code == "CO"  # one 'organisation', two towns
     _m, entities = entities_of("BOGOTA, Colombia - The Tibú and Ocaña Regional Council met on Monday.")
     assert "Tibú" not in entities  # an organisation named after two towns stays one
+
+
+def test_a_state_or_parish_alone_names_its_country(nlp):
+    assert "MM" in context_countries(nlp("Jets bombed a camp outside Demoso in Kayah State on Monday."))
+    assert "JM" in context_countries(nlp("Two people died in a crash in Clarendon on Sunday."))
+    # a division named by compass words alone ('North', 'Far North') names no country
+    assert context_countries(nlp("Heavy rain fell across the North and the Far North on Monday.")) == frozenset()

@@ -309,11 +309,19 @@ def geocode_by_sound(name: str, context_countries: frozenset[str]) -> Place | No
 
 @cache
 def province_countries() -> dict[str, str]:
-    """A first-level division's name (normalised, no spaces) -> its country's code, for the names only one
-    country has a division of (countryinfo's lists): 'Kerala' -> IN, 'Idlib' -> SY."""
+    """A first-level division's name (normalised, no spaces, without its kind) -> its country's code, for
+    the names only one country has a division of: 'Kerala' -> IN, 'Idlib' -> SY, 'Kayah State' -> MM. The
+    names are ISO 3166-2's (pycountry) and countryinfo's lists."""
+    import pycountry
     from countryinfo import all_countries
 
     found: dict[str, set[str]] = {}
+    generic = frozenset(load_rules("regions")["generic_division_words"])
+
+    def add(name: str, code: str) -> None:
+        if not set(re.split(r"[\s-]+", name.lower())) <= generic:  # not 'North East' or 'Central', which many countries have
+            found.setdefault(_norm(_AREA_SUFFIX.sub("", name)).replace(" ", ""), set()).add(code)
+
     for country in all_countries():
         try:
             code, names = country.iso(2), country.provinces() or []
@@ -321,8 +329,11 @@ def province_countries() -> dict[str, str]:
             continue
         for name in names:
             if name:
-                found.setdefault(_norm(name).replace(" ", ""), set()).add(code)
-    return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
+                add(name, code)
+    for division in pycountry.subdivisions:
+        if division.parent_code is None:  # first-level: states, provinces, regions, parishes
+            add(division.name, division.country_code)
+    return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1 and name}
 
 
 def province_country(name: str) -> str | None:
