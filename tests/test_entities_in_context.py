@@ -326,5 +326,6 @@ def test_towns_ner_missed_where_the_parse_puts_a_place(entities_of):
 def test_a_state_or_parish_alone_names_its_country(nlp):
     assert "MM" in context_countries(nlp("Jets bombed a camp outside Demoso in Kayah State on Monday."))
     assert "JM" in context_countries(nlp("Two people died in a crash in Clarendon on Sunday."))
+    assert "IQ" in context_countries(nlp("Fighting continued in Al-Anbar province on Monday."))  # with or without 'al-'
     # a division named by compass words alone ('North', 'Far North') names no country
     assert context_countries(nlp("Heavy rain fell across the North and the Far North on Monday.")) == frozenset()

@@ -320,7 +320,7 @@ def province_countries() -> dict[str, str]:
 
     def add(name: str, code: str) -> None:
         if not set(re.split(r"[\s-]+", name.lower())) <= generic:  # not 'North East' or 'Central', which many countries have
-            found.setdefault(_norm(_AREA_SUFFIX.sub("", name)).replace(" ", ""), set()).add(code)
+            found.setdefault(_division_key(name), set()).add(code)
 
     for country in all_countries():
         try:
@@ -338,7 +338,16 @@ def province_countries() -> dict[str, str]:
 
 def province_country(name: str) -> str | None:
     """The country whose first-level division `name` is ('Kerala', 'Idlib province'), when only one has it."""
-    return province_countries().get(_norm(_AREA_SUFFIX.sub("", name)).replace(" ", ""))
+    return province_countries().get(_division_key(name))
+
+
+# The Arabic article that romanisations write or leave out: 'al-Hasakah' and 'Hasakah', 'Al Anbar' and 'Anbar'.
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|az)[\s-]+(?=\w)")
+
+
+def _division_key(name: str) -> str:
+    """'Kayah State', 'al-Hasakah governorate' -> 'kayah', 'hasakah': without its kind, article and spaces."""
+    return _ARABIC_ARTICLE.sub("", _norm(_AREA_SUFFIX.sub("", name))).replace(" ", "").replace("-", "")
 
 
 @cache
