@@ -910,8 +910,7 @@ def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: froze
         if name[-1].i - name[0].i != len(name) - 1 or any(s < end and start < e for s, e in taken):
             continue
         surface = text[start:end]
-        place = geocode(surface, countries)
-        if place is None or place.kind != "city" or place.country_code not in countries or is_given_name(name[0].text):
+        if not _town_of(surface, countries) or is_given_name(name[0].text):
             continue
         found.append(Mention(surface, start, end, sentence_index_of(start), "location"))
         taken.append((start, end))
