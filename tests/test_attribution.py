@@ -285,3 +285,13 @@ def test_a_nickname_is_not_part_of_the_speakers_name(nlp):
     text = ('The provincial governor, Emilio "Toto" Barrios, spoke after the admiral. "Somebody signed that '
             'certificate and I want to know who," he said.')
     assert speakers(nlp, text) == [("Emilio Barrios", None)]
+
+
+def test_a_headline_quote_then_a_colon_or_dash_and_a_name_is_that_persons(nlp):
+    text = "‘I left as a refugee. I came back as a surgeon’: Dr. Ifrah Warsame on rebuilding the hospital\n\nIt reopened in May."
+    assert speakers(nlp, text) == [("Ifrah Warsame", None)]
+    text = "“We will rebuild every house in this town” - Mayor Tomas Berg\n\nThe mayor spoke on Monday."
+    assert speakers(nlp, text) == [("Tomas Berg", None)]
+    # what follows the colon is no name: the title stays a description
+    text = "“We will rebuild every house in this town”: what the mayor promised\n\nThe mayor spoke on Monday."
+    assert speakers(nlp, text) == [(None, "the mayor")]

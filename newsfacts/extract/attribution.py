@@ -103,6 +103,13 @@ class Attributor:
             i -= 1
         return None
 
+    def person_named_at(self, position: int) -> Speaker | None:
+        """The person whose name begins at `position`, as a speaker."""
+        mention = self.mention_at(position, position + 1)
+        if mention is not None and mention.entity_type == "person" and mention.start_char == position:
+            return self._speaker_from_mention(mention)
+        return None
+
     def _agrees(self, entity_id: str, pronoun: str | None) -> bool:
         """'she' is not a man the text names with a man's given name, nor 'he' a woman."""
         if pronoun is None:

@@ -9,6 +9,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
 
 from newsfacts.extract.attribution import Attributor, Speaker
 from newsfacts.extract.casualties import (CasualtyFigure, find_casualty_figures, find_named_victims, partitions_of_figures,
@@ -16,7 +17,7 @@ from newsfacts.extract.casualties import (CasualtyFigure, find_casualty_figures,
 from newsfacts.extract.casualty_grammar import find_grammar_figures, parts_of_earlier_figures
 from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.nlp import parse_texts, text_of
-from newsfacts.extract.entities import context_countries, extract_mentions, resolve_entities
+from newsfacts.extract.entities import context_countries, extract_mentions, person_prefix_words, resolve_entities
 from newsfacts.extract.gazetteer import country_codes
 from newsfacts.extract.events import event_candidate, merge_candidates
 from newsfacts.extract.quotes import find_quotes
@@ -467,7 +468,27 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entitie
         speaker = attributor.speaker_in(sent, exclude=span)
         if speaker:
             return speaker
-    return _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor, span)
+    return _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor, span) \
+        or _named_after_a_headline_quote(text_of(doc), quote, lead_in, attributor)
+
+
+_AFTER_A_HEADLINE_QUOTE = re.compile(r"\s*[:—–-]\s+")
+
+
+def _named_after_a_headline_quote(text: str, quote, lead_in: str, attributor):
+    """'"I left as a refugee": Dr. Ifrah Nur on rebuilding the hospital', '"We will rebuild" - Mayor Jane
+    Doe': a quotation that opens its line, then a colon or a dash and a person's name (after an honorific
+    or a title, if any), is that person's."""
+    gap = _AFTER_A_HEADLINE_QUOTE.match(text, quote.end_char)
+    if lead_in.strip() or gap is None:
+        return None
+    for word in islice(re.finditer(r"\S+", text[gap.end():gap.end() + 60]), 3):
+        speaker = attributor.person_named_at(gap.end() + word.start())
+        if speaker is not None:
+            return speaker
+        if word.group().lower().rstrip(".") not in person_prefix_words():
+            return None
+    return None
 
 
 def _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor, span):
