@@ -327,5 +327,6 @@ def test_a_state_or_parish_alone_names_its_country(nlp):
     assert "MM" in context_countries(nlp("Jets bombed a camp outside Demoso in Kayah State on Monday."))
     assert "JM" in context_countries(nlp("Two people died in a crash in Clarendon on Sunday."))
     assert "IQ" in context_countries(nlp("Fighting continued in Al-Anbar province on Monday."))  # with or without 'al-'
+    assert "SS" in context_countries(nlp("Flooding has cut road access to two towns in Unity state, MSF said."))  # NER saw no place
     # a division named by compass words alone ('North', 'Far North') names no country
     assert context_countries(nlp("Heavy rain fell across the North and the Far North on Monday.")) == frozenset()

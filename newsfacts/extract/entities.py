@@ -1243,6 +1243,11 @@ def context_countries(doc) -> frozenset[str]:
             if place is not None and (place.kind == "country" or (place.kind == "city" and place.population >= 1_000_000
                                                                   and only_city_named(_POSSESSIVE.sub("", ent.text)) is not None)):
                 codes.add(place.country_code)
+    for division in _NAMED_DIVISION.finditer(text_of(doc)):
+        # 'in Jonglei state', 'Unity State', 'Idlib province', whatever NER made of the name
+        province = province_country(division.group(1))
+        if province:
+            codes.add(province)
     abbreviation = _AP_STATE.search(text_of(doc)[:200])
     if abbreviation:  # 'NEWTON, Kan. (AP) —': the dateline's state
         codes.update({"US", f"US.{_AP_STATES[abbreviation.group(1)]}"})
@@ -1251,6 +1256,10 @@ def context_countries(doc) -> frozenset[str]:
     if place is not None and place.kind == "country":  # 'MOPTI, Mali (Reuters) -', whatever NER made of 'Mali'
         codes.add(place.country_code)
     return frozenset(codes)
+
+
+# A first-level division named with its kind: 'Jonglei state', 'Unity State', 'Idlib province'.
+_NAMED_DIVISION = re.compile(r"\b([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?) (?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Oo]blast)\b")
 
 
 # A dateline's country: 'BAMAKO, Mali —', 'MOPTI, Mali (Reuters) -'.
