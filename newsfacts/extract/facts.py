@@ -437,8 +437,8 @@ def _echoes_take_their_speaker(quotes: list[dict], attributed_in_place: list[boo
         holders = [other for j, other in enumerate(quotes) if j != index and attributed_in_place[j]
                    and len(words[j]) > len(words[index]) and _words_in_order(words[index], words[j])]
         if holders and len({h["speaker_entity_id"] or h["speaker"] for h in holders}) == 1:
-            for field in ("speaker", "speaker_entity_id", "speaker_description"):
-                quote[field] = holders[0][field]
+            for column in ("speaker", "speaker_entity_id", "speaker_description"):
+                quote[column] = holders[0][column]
 
 
 def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entities):
