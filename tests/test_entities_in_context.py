@@ -330,3 +330,9 @@ def test_a_state_or_parish_alone_names_its_country(nlp):
     assert "SS" in context_countries(nlp("Flooding has cut road access to two towns in Unity state, MSF said."))  # NER saw no place
     # a division named by compass words alone ('North', 'Far North') names no country
     assert context_countries(nlp("Heavy rain fell across the North and the Far North on Monday.")) == frozenset()
+
+
+def test_the_city_a_story_was_filed_from_names_its_country_when_nothing_else_does(nlp):
+    assert "SS" in context_countries(nlp("JUBA (Reuters) - Cattle raiders killed 20 people in villages north of Bor."))
+    # a country the text names is context enough: the dateline adds nothing
+    assert context_countries(nlp("GENEVA (Reuters) - Fighting in Sudan has displaced thousands, the UN said.")) == frozenset({"SD"})

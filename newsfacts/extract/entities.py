@@ -1255,6 +1255,12 @@ def context_countries(doc) -> frozenset[str]:
     place = geocode(dateline.group(1)) if dateline else None
     if place is not None and place.kind == "country":  # 'MOPTI, Mali (Reuters) -', whatever NER made of 'Mali'
         codes.add(place.country_code)
+    if not codes:
+        # 'JUBA (Reuters) -' and nothing else that names a country: the city the story was filed from
+        filed_from = _DATELINE.match(text_of(doc)[:200])
+        place = geocode(_title_case(filed_from.group(1).strip())) if filed_from else None
+        if place is not None and place.kind == "city" and place.population >= 100_000:
+            codes.add(place.country_code)
     return frozenset(codes)
 
 
