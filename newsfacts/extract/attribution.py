@@ -632,15 +632,16 @@ class Attributor:
                     return speaker
         return None
 
-    def _name_just_after(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
-        """'"...," said Jane Doe, 52, whose son ...': a reporting verb the parser left without a subject
-        because it hung the name on a clause after it; the name written right after the verb (or after a
-        title's abbreviation) speaks."""
-        i = bisect_right(self.starts, verb.idx + len(verb))
+    def _name_just_after(self, word, exclude: tuple[int, int] | None) -> Speaker | None:
+        """The name written right after `word` (a reporting verb or a rank, its abbreviation's dot allowed):
+        '"...," said Jane Doe, 52, whose son ...', where the parser left the verb without a subject because it
+        hung the name on a clause after it; 'said Sgt. Jane Doe', where it made the rank the subject."""
+        end = word.idx + len(word)
+        i = bisect_right(self.starts, end)
         if i < len(self.mentions):
             m = self.mentions[i]
             if m.entity_type in ("person", "organization") and not _inside(m, exclude) \
-                    and not text_of(self.doc)[verb.idx + len(verb):m.start_char].strip(" ."):
+                    and not text_of(self.doc)[end:m.start_char].strip(" ."):
                 return self._speaker_from_mention(m)
         return None
 

@@ -546,11 +546,13 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
     noun for what they do ('a coastguard winchman, Petty Officer Jan Doe,')."""
     if phrase.tag_ != "NN":
         return False
-    if not any((c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS) or c.dep_ == "poss" for c in phrase.children):
+    indefinite = any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children)
+    if not indefinite and not any(c.dep_ == "poss" for c in phrase.children):
         return False
-    return phrase.lemma_.lower() in lex.person_nouns or f"{_compound(phrase)} {phrase.lower_}".strip() in lex.person_nouns \
-        or (phrase.lemma_.lower() not in lex.not_people and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children)
-            and any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children))
+    lemma = phrase.lemma_.lower()
+    if lemma in lex.person_nouns or f"{_compound(phrase)} {phrase.lower_}".strip() in lex.person_nouns:
+        return True
+    return indefinite and lemma not in lex.not_people and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children)
 
 
 def _is_single_by_age(phrase) -> bool:

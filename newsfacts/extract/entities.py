@@ -185,6 +185,7 @@ def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[M
 
 
 _AGENT_NOUN_ENDINGS = tuple(_RULES["agent_noun_endings"])
+_CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS.split("|"))
 
 
 def _begins_the_name(word: str, name: str) -> bool:
@@ -197,8 +198,8 @@ def _begins_the_name(word: str, name: str) -> bool:
     if is_given_name(word):
         return True
     return (len(name.split()) >= 2 and written_as_a_name(word) and not lower.endswith(_AGENT_NOUN_ENDINGS)
-            and lower not in demonyms() and lower not in WEEKDAYS
-            and lower not in MONTHS.split("|") and lower not in _organisation_words() and geocode(word) is None)
+            and lower not in demonyms() and lower not in _CALENDAR_WORDS and lower not in _organisation_words()
+            and geocode(word) is None)
 
 
 _PARTICLES = _words_pattern(_RULES["name_particles"])
