@@ -278,3 +278,43 @@ def test_questions_as_subheads_make_no_interview(nlp):
 ])
 def test_more_speaker_shapes(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title written short ('Col.') is the one 'the colonel' names
+    ('The army said it had not fired on the town.\n\nIts spokesman, Col. Peter Okafor-Lind, spoke in the capital. '
+     'Pressed by reporters, the colonel said: "We have a mechanism for investigating every incident."',
+     [("Peter Okafor-Lind", None)]),
+    # a source cited with 'according to' is who 'he' is next ('Haji' says he is a man)
+    ('The provincial governor, Omar Haddad, said the toll would rise.\n\nNine houses were destroyed, according to '
+     'the village elder, Haji Gul Rahman Zadran. "Every family has lost something," he said.',
+     [("Gul Rahman Zadran", None)]),
+    # a coach named in an apposition is a person, and the 'he' of the next paragraph
+    ('Tomas Berg, the league president, spoke first. "We are all shocked," he said.\n\nPersilaut\'s coach, Rahmat '
+     'Hidayat Siregar, came to the media room close to midnight. He did not talk about the match.\n\n'
+     '"We played for ninety minutes and none of it matters now," he said.', [("Rahmat Hidayat Siregar", None)]),
+    # a capitalised title with its portfolio before a name the recogniser missed
+    ('"The dam is being built with the money of our farmers," Minister of Water and Energy Abdirashid Hersi '
+     'Warsame told reporters.', [("Abdirashid Hersi Warsame", None)]),
+    # a pronoun in a relative clause is the person named just before it
+    ('Minister Omar Haddad told reporters "the river belongs to everyone".\n\nJane Doe, an analyst, said war was '
+     'unlikely. She pointed to a speech by the president, Tomas Berg, in which he said that "all options remain '
+     'on the table."', [("Omar Haddad", None), ("Tomas Berg", None)]),
+    # where no subject is a person, the one person the sentence before names
+    ('Prime Minister Omar Haddad voted in the capital. "I feel calm," he told reporters.\n\nIn Guovdavuotna, Aslak '
+     'Nilsen Eira, 67, a reindeer herder, drove two hours to cast his ballot. "I have voted in every election since '
+     'I was eighteen," he said.', [("Aslak Nilsen Eira", None)]),
+    # of two people with the title, the one the last sentence was about ('Brig.' alone is no one)
+    ('Defence Ministry spokesman Brig. Gen. Tomas Berg said the city was retaken.\n\n"The so-called operation is a '
+     'lie," the rebels\' spokesman, Omar Haddad, said. Haddad said soldiers had surrendered.\n\nBerg denied that '
+     'airstrikes had hit civilians. "Our strikes only hit confirmed positions," the spokesman said.',
+     [("Omar Haddad", None), ("Tomas Berg", None)]),
+    # someone new brought in just before a quotation speaks it; 'her mother' told of does not
+    ('Dr. Jane Doe showed us the ward. A nurse puts her head around the door. "Doctor, bed four is bleeding '
+     'again," she says.', [(None, "A nurse")]),
+    # an archbishop 'of' a city is a person, not an organisation
+    ('Archbishop Ludvik Santor of Sorvenik appealed for calm in a sermon. "Violence is the weapon of the weak," he '
+     'told the congregation.', [("Ludvik Santor", None)]),
+])
+def test_speaker_shapes_across_sentences(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -10,9 +10,12 @@ his spokesman was quoted as saying' is the spokesman's). Word lists: rules/attri
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import takewhile
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.entities import given_name_gender, person_prefix_words
 from newsfacts.extract.translit import name_key, plain_words
@@ -33,6 +36,7 @@ DEATH_LEMMAS = frozenset(_RULES["death_lemmas"])
 # list of people, and this file's words for sources.
 PERSON_NOUNS = frozenset(load_rules("casualties")["grammar"]["person_nouns"]) | frozenset(_RULES["source_nouns"])
 TITLE_CLASSES = {noun: frozenset(titles) for noun, titles in _RULES["title_classes"].items()}
+TITLE_ABBREVIATIONS = _RULES["title_abbreviations"]
 GENDERED_NOUNS = {noun: sex for sex, nouns in _RULES["gendered_nouns"].items() for noun in nouns}
 # 'Those were the words of X', 'The message came from X', 'That is how X described it'
 LEDE_PHRASES = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in _RULES["quote_lede_phrases"]), re.IGNORECASE)
@@ -71,7 +75,7 @@ class Attributor:
         self._quotations: list[tuple[int, int]] = []
         self._quotation_starts: list[int] = []
         for m in self.mentions:
-            honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start_char - 8), m.start_char)
+            honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start_char - 12), m.start_char)
             if m.entity_type == "person" and honorific:
                 self.stated_gender[m.entity_id] = "female" if honorific.group(1).lower() in _FEMALE_HONORIFICS else "male"
             elif m.entity_type == "person":
@@ -139,6 +143,45 @@ class Attributor:
                 return min(subjects, key=self._clause_depth)
         return None
 
+    def _person_a_relative_clause_describes(self, pronoun, exclude: tuple[int, int] | None) -> Speaker | None:
+        """'a speech by the president, Jan Doe, in which he said': a pronoun in a relative clause is the
+        person named last before it in the same sentence (who agrees with it)."""
+        if pronoun.head.dep_ != "relcl":
+            return None
+        sent = pronoun.sent
+        i = bisect_right(self.starts, pronoun.idx) - 1
+        while i >= 0 and self.mentions[i].start_char >= sent.start_char:
+            m = self.mentions[i]
+            if m.entity_type == "person" and not _inside(m, exclude) and not self._in_quotation(m):
+                return self._speaker_from_mention(m) if self._agrees(m.entity_id, pronoun.lower_) else None
+            i -= 1
+        return None
+
+    def _only_person_just_before(self, position: int, exclude: tuple[int, int] | None, pronoun: str) -> Speaker | None:
+        """'In Tromsø, Jan Doe, 67, a herder, drove two hours to vote. "...," he said': where no sentence
+        subject is a person, the one person (agreeing with the pronoun) that the pronoun's own sentence or,
+        in the same paragraph, the sentence before it names (before the quotation, when it comes first)."""
+        if exclude is not None and exclude[0] < position:
+            position = exclude[0]
+        index = self._sentence_at(position)
+        if index is None:
+            return None
+        text = text_of(self.doc)
+        for earlier in (index, index - 1):
+            if earlier < 0 or (earlier < index and "\n" in text[self.sentences[earlier].end_char:self.sentences[index].start_char]):
+                return None
+            sent = self.sentences[earlier]
+            people = {m.entity_id for m in self.mentions[bisect_right(self.starts, sent.start_char - 1):bisect_right(self.starts, min(position, sent.end_char))]
+                      if m.entity_type == "person" and m.start_char >= sent.start_char and m.end_char <= position
+                      and not _inside(m, exclude) and not self._in_quotation(m)}
+            if people:
+                agreeing = [e for e in people if self._agrees(e, pronoun)]
+                if len(agreeing) != 1:
+                    return None
+                entity = self.entities[agreeing[0]]
+                return Speaker(entity.canonical_name, entity.entity_id)
+        return None
+
     def brings_in_someone(self, start: int, end: int) -> bool:
         """The text between `start` and `end` names a person or organisation, or describes a person
         ('another resident', 'a doctor'): someone other than the last speaker may speak next."""
@@ -161,8 +204,13 @@ class Attributor:
         someone = lemma in PERSON_NOUNS or (
             any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in main.children)
             and lemma not in STATEMENT_NOUNS | INSTITUTION_NOUNS | GENERIC_ORGANISATION_NOUNS)
+        # 'A nurse puts her head round the door. "...," she says': someone new brought in by the sentence
+        # right before the quotation, in its paragraph, speaks whatever its verb ('Her mother was hurt' does not)
+        just_before = exclude is not None and main.sent.end_char <= exclude[0] \
+            and not text_of(self.doc)[main.sent.end_char:exclude[0]].strip() \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in main.children)
         if (main.pos_ == "NOUN" and main.tag_ == "NN" and someone
-                and main.head.lemma_.lower() in REPORTING_LEMMAS
+                and (main.head.lemma_.lower() in REPORTING_LEMMAS or just_before)
                 and self.mention_at(main.idx, main.idx + len(main)) is None
                 and self._named_apposition(main) is None
                 and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in main.children)):
@@ -254,7 +302,7 @@ class Attributor:
             i -= 1
         return fallback
 
-    def described_entity(self, token, exclude: tuple[int, int] | None = None, window: int = 3000) -> Speaker | None:
+    def described_entity(self, token, exclude: tuple[int, int] | None = None, window: int = 8000) -> Speaker | None:
         """'the ministry' -> the last organisation named with 'Ministry'; 'the diplomat' -> the last person
         whose role the text gave with that word."""
         def words_of(m) -> set[str]:
@@ -277,7 +325,14 @@ class Attributor:
                 earlier.append(self.mentions[i])
             i -= 1
         if earlier:
-            return self._speaker_from_mention(next((m for m in earlier if modifiers <= words_of(m)), earlier[0]))
+            fitting = [m for m in earlier if modifiers <= words_of(m)] or earlier
+            # 'Doe denied it. "...," the spokesman said': of the people the title fits, the one the last
+            # sentence was about
+            before = exclude[0] if exclude is not None and exclude[0] < token.idx else token.idx  # before the quotation
+            subject = self.salient_person_before(before, exclude, lookback=1)
+            if subject is not None and subject.entity_id in {m.entity_id for m in fitting}:
+                return self._speaker_from_mention(subject)
+            return self._speaker_from_mention(fitting[0])
         if "\n" not in text_of(self.doc)[:token.idx]:
             # A headline names a title before the body names the person ('..., says mayor'): look ahead.
             for m in self.mentions[bisect_right(self.starts, token.idx):]:
@@ -303,6 +358,14 @@ class Attributor:
                 if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) and name[-1].i - name[0].i == len(name) - 1:
                     # a name the entity recogniser missed, set beside a title: a person's name as written
                     return Speaker(text_of(self.doc)[name[0].idx:name[-1].idx + len(name[-1])], None, proper=True)
+        # 'The chief spokesman, Qari Sayed Mangal, said', where the parser read a name as a verb: the person
+        # named between commas right after the noun, titles and honorifics allowed
+        after = _NAME_SET_OFF.match(text_of(self.doc), token.idx + len(token))
+        if after is not None:
+            mention = self.mention_at(after.end(), after.end() + 1)
+            if mention is not None and mention.entity_type == "person" and mention.start_char == after.end() \
+                    and text_of(self.doc).startswith(",", mention.end_char):
+                return self._speaker_from_mention(mention)
         return None
 
     def _title_words(self, mention) -> set[str]:
@@ -314,10 +377,11 @@ class Attributor:
             i -= 1
         # never back into another person's name ('Health Minister Jane Doe and Interior Minister ...')
         since = max(mention.start_char - 60, self.mentions[i].end_char if i >= 0 else 0)
-        before = re.split(r"[.;:!?\n\"“”]", text[since:mention.start_char])[-1]
+        before = text[since:mention.start_char]
         honorifics = _PERSON_PREFIX_AT_END.search(before)
         if honorifics:  # 'The chief spokesman, Qari Sayed Mangal': the title is what comes before the honorific
             before = before[:honorifics.start()]
+        before = re.split(r"[.;:!?\n\"“”]", before)[-1]  # after the honorific's own dot ('Col. Jane Doe')
         if before.endswith(", "):
             # 'The police chief, Omar Haddad': a description set off just before the name
             clause = before[:-2].split(",")[-1].split()
@@ -328,20 +392,21 @@ class Attributor:
                                                or clause[0].endswith(("'s", "’s"))) else []
         else:
             words = re.split(r"[,()]", before)[-1].split()
-            title = words[-3:]  # 'Interior Minister Peter Wood'
-            if title and title[-1].lower() in ("of", "in", "for", "from", "at", "to"):
-                title = []  # 'the governor of Kurmin State': the title is someone else's
+            # 'Interior Minister Peter Wood': up to three words, back to a word of grammar ('officials since
+            # President Jan Doe' has no title but the honorific; 'the governor of Kurmin State' is someone else's)
+            title = list(takewhile(lambda w: w.lower() not in STOP_WORDS, reversed(words[-3:])))[::-1]
             # 'Minister of Internal Affairs Givi Lomidze': a capitalised title with its 'of'
             run = 0
             while run < min(len(words), 6) and (words[-1 - run][:1].isupper() or words[-1 - run] in ("of", "for", "and")):
                 run += 1
             title = title + words[len(words) - run:]
         after = text[mention.end_char:mention.end_char + 80]
-        apposition = after[1:].split(",")[0] if after.startswith(",") else ""
+        apposition = re.split(r"[,.;:!?\"“”]", after[1:])[0] if after.startswith(",") else ""
         surface = text[mention.start_char:mention.end_char]  # NER may take the title in: 'Interior Minister Peter Wood'
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(title) + " " + apposition + " " + surface)}
         if honorifics:
             words |= {w.lower().rstrip(".") for w in honorifics.group().split()}  # 'Dr Shabnam Wardak' is the doctor
+        words |= {TITLE_ABBREVIATIONS[w] for w in words if w in TITLE_ABBREVIATIONS}  # 'Col. Jane Doe' is the colonel
         # 'one of three female doctors' is a doctor
         return words | {w[:-1] for w in words if len(w) > 4 and w.endswith("s") and not w.endswith("ss")}
 
@@ -453,6 +518,9 @@ class Attributor:
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         # 'Her neighbour, Sher Khan, was digging': a name in apposition to the subject is the subject
         # and 'Among the crowd was Jean Doe' names its subject after the verb
+        # and '..., according to the village elder, Jan Doe' names the source the sentence speaks for
+        if _ACCORDING_TO_BEFORE.search(text_of(self.doc), max(0, mention.start_char - 80), mention.start_char):
+            return True
         return span is not None and any(t.dep_ in _SUBJECTS or (t.dep_ == "appos" and t.head.dep_ in _SUBJECTS)
                                         or (t.dep_ == "attr" and t.head.lemma_ == "be"
                                             and not any(c.dep_ in _SUBJECTS for c in t.head.children)) for t in span)
@@ -468,6 +536,9 @@ class Attributor:
             return self.speaker_of_token(token.head.head, exclude)
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
             if token.lower_ in PERSON_PRONOUNS:
+                described = self._person_a_relative_clause_describes(token, exclude)
+                if described is not None:
+                    return described
                 # The person the last sentences were about (their subject) first, then the last one quoted.
                 salient = self.salient_person_before(token.idx, exclude, pronoun=token.lower_)
                 unnamed = self._unnamed_subject_before(token.idx, exclude)
@@ -482,6 +553,9 @@ class Attributor:
                     return titled[1]
                 if salient is not None:
                     return self._speaker_from_mention(salient)
+                named = self._only_person_just_before(token.idx, exclude, token.lower_)
+                if named is not None:
+                    return named
                 speaker = self.last_named_speaker_before(token.idx, exclude, pronoun=token.lower_)
                 if speaker:
                     return speaker
@@ -668,9 +742,13 @@ _QUESTION_PARAGRAPH = re.compile(r"(?:Q[:.]\s*)?[^\"“”«»\n]{3,400}\?")
 _ANSWER_MARK = re.compile(r"A[:.]\s")
 _PROMPT_PARAGRAPH = re.compile(r"[^\"“”«»\n]{3,300}[.?!]")
 _BYLINE = re.compile(r"(?:(?:interview(?:ed)?|words|reporting|photographs?)\s+)?by\s+$", re.IGNORECASE)
-# Honorifics and titles written just before a name ('chief spokesman, Qari ', 'Dr '), as rules/entities.toml lists them.
-_PERSON_PREFIX_AT_END = re.compile(r"(?:(?<![\w'’-])(?:%s)\.?\s+)+$" % "|".join(
-    re.escape(p) for p in sorted(person_prefix_words(), key=len, reverse=True)), re.IGNORECASE)
+# Honorifics and titles written before a name ('Dr ', 'Qari ', 'Col. '), as rules/entities.toml lists them.
+_PERSON_PREFIXES = r"(?:(?:%s)\.?\s+)" % "|".join(re.escape(p) for p in sorted(person_prefix_words(), key=len, reverse=True))
+_PERSON_PREFIX_AT_END = re.compile(r"(?:(?<![\w'’-])%s)+$" % _PERSON_PREFIXES, re.IGNORECASE)
+# ', Qari Sayed Mangal,': a name set off by commas after a noun, its titles first
+_NAME_SET_OFF = re.compile(r",\s+%s*" % _PERSON_PREFIXES, re.IGNORECASE)
+# 'according to Jan Doe', 'according to the village elder, Haji Jan Doe': the words before a cited source's name
+_ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:[\w'’-]+\s+){0,5}?(?:[\w'’-]+,\s+)?%s*$" % _PERSON_PREFIXES, re.IGNORECASE)
 _AMONG_THE_DEAD = re.compile(r"\b(?:is|was|are|were)\s+(?:\w+\s+)?among\s+(?:the\s+dead|those\s+killed|the\s+victims)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(%s)\.? $" % "|".join(re.escape(h) for h in _HONORIFICS["female"] + _HONORIFICS["male"]))
 

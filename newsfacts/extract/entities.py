@@ -112,6 +112,8 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
             return False
         if all(token.pos_ not in ("PROPN",) for token in span):
             return False
+        if lowered in person_prefix_words() and text_of(span.doc)[span.end_char:span.end_char + 1] == ".":
+            return False  # 'Brig.' of 'Brig. Gen. Jan Doe': a title written short, not a name
     if entity_type in ("organization", "location") and lowered in not_org:
         return False
     if entity_type == "location" and lowered in demonyms():
@@ -589,6 +591,11 @@ def _proper_noun_heads(doc):
 _HYPHENED_FIRST_PART = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’]*-$")
 
 
+# 'Minister of Water and Energy ', 'Secretary for Home Affairs ': a capitalised title with its portfolio,
+# written just before a name
+_ROLE_OF_BEFORE = re.compile(r"\b(?i:%s) (?:of|for) (?:the )?(?:(?:[A-Z][\w'’-]*|and|&) ){1,6}$" % _words_pattern(_RULES["role_words"]))
+
+
 def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
     """A proper name NER passed over, or took for something else, that the sentence treats as a person:
     the subject of a reporting verb with a given name first ('Aminu Kazaure said'), or a name set beside a
@@ -607,7 +614,8 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         # name, and a role written before it says the name is a person's.
         given = next((k for k, t in enumerate(name[:-1]) if is_given_name(t.text)), 0)
         titled = any(_ROLE_WORDS.fullmatch(t.lower_) for t in name[:given]) or any(
-            c.dep_ in ("nmod", "compound") and c.i < token.i and _ROLE_WORDS.fullmatch(c.lower_) for c in token.children)
+            c.dep_ in ("nmod", "compound") and c.i < token.i and _ROLE_WORDS.fullmatch(c.lower_) for c in token.children) \
+            or _ROLE_OF_BEFORE.search(text, max(0, name[given].idx - 80), name[given].idx) is not None
         name = name[given:]
         if name[-1].i - name[0].i != len(name) - 1 or not 2 <= len(name) <= 4 or not all(
                 t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in name):
@@ -647,6 +655,10 @@ def _town_of(name: str, countries: frozenset[str]) -> bool:
 _TWO_PLACES = re.compile(r"([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2}) and ([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2})")
 
 
+# A title, a name of two or three words and 'of' a place: 'Archbishop Jan Doe of Sorvenik'
+_TITLE_NAME_OF_PLACE = re.compile(rf"([A-Z][a-z]+) ({_NAME_WORD}(?: {_NAME_WORD}){{1,2}}) of [A-Z][\w'’ -]+")
+
+
 def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Mentions with their type and spelling key; persons' surnames joined to full names in the doc."""
     _np, _no, prefix = _rules()
@@ -659,6 +671,9 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if entity_type != "person" and (_HONORIFIC_FIRST.match(surface) or _HONORIFIC_JUST_BEFORE.search(
                 text_of(doc), max(0, ent.start_char - 6), ent.start_char)):
             entity_type = "person"  # 'Dr Zawadzki' or 'Mr Morgan-Hale' tagged as an organisation
+        titled = _TITLE_NAME_OF_PLACE.fullmatch(surface) if entity_type == "organization" else None
+        if titled and titled.group(1).lower() in person_prefix_words() and is_given_name(titled.group(2).split()[0]):
+            entity_type, surface = "person", titled.group(2)  # 'Archbishop Jan Doe of Sorvenik' tagged as an organisation
         if entity_type == "person":
             surface = _POST_NOMINALS.sub("", prefix.sub("", surface).strip())
             # leading modifiers are not part of a name: 'the 14th-ranked Schwartzman'
