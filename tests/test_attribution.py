@@ -315,6 +315,16 @@ def test_more_speaker_shapes(nlp, text, expected):
     # an archbishop 'of' a city is a person, not an organisation
     ('Archbishop Ludvik Santor of Sorvenik appealed for calm in a sermon. "Violence is the weapon of the weak," he '
      'told the congregation.', [("Ludvik Santor", None)]),
+    # relatives of a person speak for themselves
+    ('In a statement read outside court, the parents of Tomas Berg said: "He was the first in our family to go to '
+     'university."', [(None, "the parents of Tomas Berg")]),
+    # an interviewer's label is no speaker
+    ('Q: The head of the health bureau, Dr Tomas Berg, told state television the hospital was "fully operational '
+     'and well supplied throughout". Is that true?', [("Tomas Berg", None)]),
+    # a son told of in a 'whose' clause says nothing of who she is
+    ('Ana Ruiz, the club chairwoman, said it was a dark day.\n\nMaria Lopez, whose 15-year-old son Pablo was among '
+     'the dead, waited outside the morgue at the general hospital on Sunday morning. "He begged me for the ticket '
+     'for a week," she said.', [("Maria Lopez", None)]),
 ])
 def test_speaker_shapes_across_sentences(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -92,6 +92,8 @@ class Attributor:
         head = span.root
         beside = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
         for noun in beside:
+            if any(c.lower_ == "whose" for c in noun.children):
+                continue  # 'Jan Doe, whose son ...': the son is someone else
             sex = GENDERED_NOUNS.get(noun.lemma_.lower())
             if sex:
                 return sex
@@ -262,8 +264,14 @@ class Attributor:
 
     def _died(self, mention, sent) -> bool:
         """'The teenager, Sam Cole, was 19 when he died': a person whose death the sentence tells says nothing later."""
-        if _AMONG_THE_DEAD.search(text_of(self.doc), mention.end_char, sent.end_char) and self._is_subject(mention):
-            return True  # 'Her husband, Sher Mohammad, is among the dead'
+        text = text_of(self.doc)
+        among = _AMONG_THE_DEAD.search(text, mention.end_char, sent.end_char)
+        if among is not None and re.search(r"\bwhose\b", text[mention.end_char:among.start()]):
+            among = None  # 'Jan Doe, whose son was among the dead,': the parser can make her the subject
+        verb = self.doc.char_span(among.start(), among.start() + len(among.group(1))) if among else None
+        if verb is not None and any(c.dep_ in _SUBJECTS and min(t.idx for t in c.subtree) <= mention.start_char
+                                    <= max(t.idx for t in c.subtree) for c in verb.root.children):
+            return True  # 'Her husband, Sher Mohammad, is among the dead' (not 'Jan Doe, whose son was among the dead,')
         for token in sent:
             if token.lemma_.lower() in DEATH_LEMMAS and token.idx >= mention.start_char:
                 for child in token.children:
@@ -539,8 +547,10 @@ class Attributor:
                 described = self._person_a_relative_clause_describes(token, exclude)
                 if described is not None:
                     return described
-                # The person the last sentences were about (their subject) first, then the last one quoted.
-                salient = self.salient_person_before(token.idx, exclude, pronoun=token.lower_)
+                # The person the last sentences were about (their subject) first, then the last one quoted;
+                # the sentences before the quotation, when the pronoun follows it.
+                before = exclude[0] if exclude is not None and exclude[0] < token.idx else token.idx
+                salient = self.salient_person_before(before, exclude, pronoun=token.lower_)
                 unnamed = self._unnamed_subject_before(token.idx, exclude)
                 if unnamed is not None and (salient is None or unnamed.idx > salient.end_char):
                     # 'Another neighbour, who asked not to be named, said ... "...," she said': the
@@ -622,12 +632,18 @@ class Attributor:
             # a person named in the phrase before an organisation or country it names ('the foreign minister
             # of X, Jane Doe')
             mention = next((m for m in named if m.entity_type == "person"), named[0] if named else None)
+            whose = {t.idx for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+            if mention is not None and mention.entity_type == "person" and mention.start_char in whose \
+                    and token.lemma_.lower() in PERSON_NOUNS and token.pos_ == "NOUN":
+                return self._description(token)  # 'the parents of Jan Doe said': the parents speak, not Jan Doe
         if mention is not None and mention.entity_type in ("person", "organization", "location"):
             return self._speaker_from_mention(mention)
         if token.pos_ == "PROPN" and token.text[:1].isupper():
-            # A name the entity recogniser missed: the proper nouns of the subject's head, as written.
+            # A name the entity recogniser missed: the proper nouns of the subject's head, as written (not a
+            # letter alone, as an interview's 'Q:')
             names = [t for t in token.subtree if t.i <= token.i and (t.dep_ == "compound" or t.i == token.i) and t.pos_ == "PROPN"]
-            if names and names[-1].i == token.i and token.i - names[0].i == len(names) - 1 and len(names) <= 4:
+            if names and names[-1].i == token.i and token.i - names[0].i == len(names) - 1 and len(names) <= 4 \
+                    and token.idx + len(token) - names[0].idx > 1:
                 return Speaker(text_of(self.doc)[names[0].idx:token.idx + len(token)], None, proper=True)
         return self._description(token)
 
@@ -641,7 +657,7 @@ class Attributor:
         text = text_of(self.doc)[start:end].strip()
         if token.pos_ == "PRON" and len(core) == 1:
             return None  # 'you', 'they': no description of anyone
-        if 0 < len(text.split()) <= 8 and any(ch.isalpha() for ch in text):
+        if 0 < len(text.split()) <= 8 and any(ch.isalpha() for ch in text) and len(text) > 1:  # not an interview's 'Q'
             return Speaker(text, None, institution=_describes_institution(token))
         return None
 
@@ -749,7 +765,7 @@ _PERSON_PREFIX_AT_END = re.compile(r"(?:(?<![\w'’-])%s)+$" % _PERSON_PREFIXES,
 _NAME_SET_OFF = re.compile(r",\s+%s*" % _PERSON_PREFIXES, re.IGNORECASE)
 # 'according to Jan Doe', 'according to the village elder, Haji Jan Doe': the words before a cited source's name
 _ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:[\w'’-]+\s+){0,5}?(?:[\w'’-]+,\s+)?%s*$" % _PERSON_PREFIXES, re.IGNORECASE)
-_AMONG_THE_DEAD = re.compile(r"\b(?:is|was|are|were)\s+(?:\w+\s+)?among\s+(?:the\s+dead|those\s+killed|the\s+victims)\b", re.IGNORECASE)
+_AMONG_THE_DEAD = re.compile(r"\b(is|was|are|were)\s+(?:\w+\s+)?among\s+(?:the\s+dead|those\s+killed|the\s+victims)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(%s)\.? $" % "|".join(re.escape(h) for h in _HONORIFICS["female"] + _HONORIFICS["male"]))
 
 

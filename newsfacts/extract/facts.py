@@ -109,10 +109,10 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
                                    and not _alone_on_its_line(text, q))
         if speaker is None:  # '"...." That was the view of X': named after, before any continuation
             speaker = attributor.lede_speaker(q.start_char, q.end_char, phrases_only=True)
+        if speaker is None:  # an interviewer's question between two quotations changes who speaks
+            speaker = attributor.interview_answer_speaker(q.start_char, q.end_char)
         if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1], attributor):
             speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
-        if speaker is None:
-            speaker = attributor.interview_answer_speaker(q.start_char, q.end_char)
         if speaker is None:
             speaker = attributor.lede_speaker(q.start_char, q.end_char)
         previous = (speaker, q.end_char)
