@@ -305,7 +305,18 @@ def _where_a_place_goes(token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ in _locative_prepositions() | {"between", "to"}:
         governor = token.head.head
         return governor.lower_ != "according" and governor.lemma_.lower() not in _person_evidence_words()[0]
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        # '15 km south of Orikhiv', 'the outskirts of Gao'
+        return token.head.head.lower_ in _PLACE_OF_WORDS
+    if token.dep_ == "pobj" and token.head.lower_ == "on":
+        # 'attacks on Bosso', 'advancing on Kyaukphyu': an attack's or a march's target
+        return token.head.head.lemma_.lower() in _place_object_verbs() | _ON_A_PLACE_WORDS
     return token.dep_ == "dobj" and token.head.lemma_.lower() in _place_object_verbs()
+
+
+# The words before 'of a place' and 'on a place' (rules/entities.toml)
+_PLACE_OF_WORDS = frozenset(_RULES["place_of_words"])
+_ON_A_PLACE_WORDS = frozenset(_RULES["on_a_place_words"])
 
 
 @cache
@@ -388,9 +399,12 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
             # an 'organisation' the text puts something in or at ('at Pokolbin'), a town of the document's
             # countries however small, and not the first word of an organisation's name
             # a 'person' the text puts somewhere ('in Kherson') that is a town of the main gazetteer, not a given name
+            # (a given name first only in a name of two words or more that is a town of the document's countries:
+            # 'to Tal Afar')
             or (mention.entity_type == "person" and mention.surface in placed and place.kind == "city"
                 and (not place.small or place.country_code in countries)
-                and not is_given_name(words[0]) and key not in person_surnames)
+                and (not is_given_name(words[0]) or (len(words) >= 2 and place.country_code in countries))
+                and key not in person_surnames)
             or (mention.entity_type == "organization" and mention.surface in placed and place.country_code in countries
                 and place.kind == "city" and mention.surface not in org_heads
                 # the United States have a small town for most words ('in Congress', 'at Harvard'): its state too
@@ -655,6 +669,7 @@ def _town_of(name: str, countries: frozenset[str]) -> bool:
 _TWO_PLACES = re.compile(r"([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2}) and ([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2})")
 
 
+_TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # A title, a name of two or three words and 'of' a place: 'Archbishop Jan Doe of Sorvenik'
 _TITLE_NAME_OF_PLACE = re.compile(rf"([A-Z][a-z]+) ({_NAME_WORD}(?: {_NAME_WORD}){{1,2}}) of [A-Z][\w'’ -]+")
 
@@ -674,10 +689,20 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         titled = _TITLE_NAME_OF_PLACE.fullmatch(surface) if entity_type == "organization" else None
         if titled and titled.group(1).lower() in person_prefix_words() and is_given_name(titled.group(2).split()[0]):
             entity_type, surface = "person", titled.group(2)  # 'Archbishop Jan Doe of Sorvenik' tagged as an organisation
+        titled_city = _TITLE_WORD_BEFORE.search(text_of(doc), max(0, ent.start_char - 20), ent.start_char) if entity_type == "person" else None
+        if titled_city and titled_city.group(1).lower() in person_prefix_words() \
+                and only_city_named(f"{titled_city.group(1)} {surface}") is not None:
+            # 'in General Santos': a city whose name begins with a title, where NER saw a general named Santos
+            mentions.append(Mention(text_of(doc)[titled_city.start(1):ent.end_char], titled_city.start(1), ent.end_char,
+                                    sentence_index_of(ent.start_char), "location"))
+            continue
         if entity_type == "person":
             surface = _POST_NOMINALS.sub("", prefix.sub("", surface).strip())
             # leading modifiers are not part of a name: 'the 14th-ranked Schwartzman'
             surface = re.sub(r"^(?:(?:[a-z]|\d)[\w-]*\s+)+", "", surface)
+            words = surface.split()
+            if len(words) >= 3 and words[0].lower() in demonyms():
+                surface = surface.split(None, 1)[1]  # 'Swede Jan Erik Doe' is Jan Erik Doe
         if not _plausible(ent, surface, entity_type):
             continue
         offset = ent.text.find(surface)
@@ -901,10 +926,11 @@ def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: froze
         if any(s < end and start < e for s, e in taken):
             continue
         word = match.group("word").lower()
-        if word == "of" and not before_kind.search(text[max(0, match.start() - 30):match.end("word") + 1]):
+        if word == "of" and not before_kind.search(text[max(0, match.start() - 30):match.end("word") + 1]) \
+                and _word_before(text, match.start()) not in _PLACE_OF_WORDS:  # 'the village of', 'residents of'
             continue
         after_a_place = word in ("and", "or") and match.start("word") - 1 in place_ends
-        if word != "of" and word not in _locative_prepositions() and not after_a_place:
+        if word not in ("of", "between") and word not in _locative_prepositions() and not after_a_place:
             continue
         name = match.group("name")
         if name.split()[0].lower() in STOP_WORDS:
@@ -933,7 +959,15 @@ def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: froze
     return found
 
 
-_NAME_AFTER_LOCATIVE = re.compile(r"\b(?P<word>[A-Za-z]+)\s+(?P<name>(?:al-|el-|Al-|El-)?[A-Z][\w'’]+(?:[\s-][A-Z][\w'’]+){0,2})\b")
+# a name of up to three capitalised words after a word, hyphened particles allowed ('Boulogne-sur-Mer')
+_NAME_AFTER_LOCATIVE = re.compile(
+    r"\b(?P<word>[A-Za-z]+)\s+(?P<name>(?:al-|el-|Al-|El-)?[A-Z][\w'’]+(?:-[a-zà-ÿ]{1,4})*(?:[\s-][A-Z][\w'’]+(?:-[a-zà-ÿ]{1,4})*){0,2})\b")
+
+
+def _word_before(text: str, position: int) -> str:
+    """The lower-cased word just before `position` ('' at the start)."""
+    words = text[max(0, position - 30):position].split()
+    return words[-1].lower() if words else ""
 
 
 def _same_given_name(a: str, b: str) -> bool:
