@@ -451,14 +451,14 @@ class Attributor:
             sentence = self._sentence_at(start)
             said_by_me = sentence is not None and any(
                 t.lower_ in ("i", "we") and t.dep_ in _SUBJECTS and t.idx < start for t in self.sentences[sentence])
-            return self._interviewee() if said_by_me else None
+            return self._interviewee(start) if said_by_me else None
         if text[paragraph_start:start].strip() or self._answered_questions() < 2:
             return None
         before = text[:paragraph_start].rstrip()
         prompt = before[before.rfind("\n") + 1:]
         # the interviewer's question, or a short prompt of theirs ('You have been critical of donors.')
         if _QUESTION_PARAGRAPH.fullmatch(prompt) or _PROMPT_PARAGRAPH.fullmatch(prompt):
-            return self._interviewee()
+            return self._interviewee(start)
         return None
 
     def _answered_questions(self) -> int:
@@ -470,7 +470,9 @@ class Attributor:
                                        if _QUESTION_PARAGRAPH.fullmatch(p) and after[:1] in "\"“«‘'")
         return self._question_count
 
-    def _interviewee(self) -> Speaker | None:
+    def _interviewee(self, answer_start: int) -> Speaker | None:
+        """The person the article names most; of those its introduction to the questions names, when it
+        names any ('Five minutes with Jan Doe', then the questions, in a match report about others)."""
         counts: dict[str, int] = {}
         text = text_of(self.doc)
         for m in self.mentions:
@@ -479,8 +481,35 @@ class Attributor:
                 counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
         if not counts:
             return None
+        introduced = self._introduced_before_the_questions(answer_start)
+        if introduced & counts.keys():
+            counts = {e: n for e, n in counts.items() if e in introduced}
         entity = self.entities[max(counts, key=lambda e: (counts[e], -min(m.start_char for m in self.mentions if m.entity_id == e)))]
         return Speaker(entity.canonical_name, entity.entity_id)
+
+    def _introduced_before_the_questions(self, answer_start: int, paragraphs: int = 2) -> set[str]:
+        """The people named in the paragraphs just before the run of questions and answers that holds
+        `answer_start` (not in one that quotes someone: a third voice brought in before the questions)."""
+        text = text_of(self.doc)
+        end = text.rfind("\n", 0, answer_start)
+        while end > 0:  # back over the questions and the quoted answers
+            start = text.rfind("\n", 0, end) + 1
+            paragraph = text[start:end].strip()
+            if paragraph and not (_QUESTION_PARAGRAPH.fullmatch(paragraph) or paragraph[:1] in "\"“«‘'"):
+                break
+            end = start - 1
+        start = end
+        for _ in range(paragraphs):
+            start = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start > 0 else 0
+            while start > 0 and not text[start:text.find("\n", start)].strip():
+                start = text.rfind("\n", 0, start - 1) + 1
+        def quoting(m) -> bool:
+            line_end = text.find("\n", m.start_char)
+            paragraph = text[text.rfind("\n", 0, m.start_char) + 1:line_end if line_end >= 0 else len(text)]
+            return any(mark in paragraph for mark in "\"“”«»")
+
+        return {m.entity_id for m in self.mentions[bisect_right(self.starts, start - 1):bisect_right(self.starts, max(end, 0))]
+                if m.entity_type == "person" and not quoting(m)}
 
     def lede_speaker(self, start: int, end: int, phrases_only: bool = False) -> Speaker | None:
         """A quotation that opens its paragraph with no attribution of its own, followed by a sentence
@@ -642,6 +671,8 @@ class Attributor:
             # A name the entity recogniser missed: the proper nouns of the subject's head, as written (not a
             # letter alone, as an interview's 'Q:')
             names = [t for t in token.subtree if t.i <= token.i and (t.dep_ == "compound" or t.i == token.i) and t.pos_ == "PROPN"]
+            while len(names) > 1 and names[0].lower_.rstrip(".") in person_prefix_words():
+                names = names[1:]  # 'Ms Ramanathan' is Ramanathan
             if names and names[-1].i == token.i and token.i - names[0].i == len(names) - 1 and len(names) <= 4 \
                     and token.idx + len(token) - names[0].idx > 1:
                 return Speaker(text_of(self.doc)[names[0].idx:token.idx + len(token)], None, proper=True)

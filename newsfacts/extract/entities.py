@@ -678,9 +678,10 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     """Mentions with their type and spelling key; persons' surnames joined to full names in the doc."""
     _np, _no, prefix = _rules()
     mentions: list[Mention] = []
+    joined_to_the_name_before: set[int] = set()  # token indices where an entity begins that a name took in
     for ent in doc.ents:
         entity_type = LABEL_TYPES.get(ent.label_)
-        if entity_type is None:
+        if entity_type is None or ent.start in joined_to_the_name_before:
             continue
         surface = clean_surface(ent.text)
         if entity_type != "person" and (_HONORIFIC_FIRST.match(surface) or _HONORIFIC_JUST_BEFORE.search(
@@ -717,6 +718,16 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             for name, offset in ((pair.group(1), pair.start(1)), (pair.group(2), pair.start(2))):
                 mentions.append(Mention(name, start + offset, start + offset + len(name), sentence_index_of(start + offset), "location"))
             continue
+        if entity_type == "person" and ent.end < len(doc) and ent[-1].dep_ == "compound" and ent[-1].head.i == ent.end \
+                and ent[-1].head.pos_ == "PROPN" and ent[-1].head.text.isalpha() and ent[-1].head.text.istitle() \
+                and text_of(doc)[start + len(surface):ent[-1].head.idx] == " ":
+            # 'Siti Aminah Rangkuti', where NER stopped a word short of the name the parse joins, or cut one
+            # name in two ('Ato Dawit' and 'Tesfaye Gebremedhin')
+            rest = next((e for e in doc.ents if e.start == ent.end), None)
+            last = rest[-1] if rest is not None and rest.label_ == "PERSON" else ent[-1].head
+            if rest is None or rest.label_ == "PERSON":
+                surface = text_of(doc)[start:last.idx + len(last)]
+                joined_to_the_name_before.add(ent.end)
         mention = Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type)
         if entity_type == "person":
             mention.role = role_of(doc, ent, start)

@@ -402,6 +402,8 @@ def _quote_paragraph_follows(text: str, quote, previous_end: int, attributor=Non
     if previous_end > paragraph_start:
         return to_the_end and len(text[previous_end:quote.start_char]) < 150
     alone = to_the_end and not text[paragraph_start:quote.start_char].strip(" \"“”'‘’«»")
+    if alone and not re.search(r"[.!?…,;:-]\W*$", text[quote.start_char:paragraph_end]):
+        return False  # a subheading ("'The ground moved like a wave'"), not the next of someone's words
     between = text[previous_end:paragraph_start]
     if not alone:
         return False
