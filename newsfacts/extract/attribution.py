@@ -579,6 +579,10 @@ class Attributor:
                 # The person the last sentences were about (their subject) first, then the last one quoted;
                 # the sentences before the quotation, when the pronoun follows it.
                 before = exclude[0] if exclude is not None and exclude[0] < token.idx else token.idx
+                earlier = self._main_subject_before(before, exclude, lookback=1)
+                if earlier is not None and earlier.lower_ == token.lower_ and earlier.i != token.i:
+                    # 'She said she would stay. "...," she said': the 'she' of the sentence before, resolved
+                    return self.speaker_of_token(earlier)
                 salient = self.salient_person_before(before, exclude, pronoun=token.lower_)
                 unnamed = self._unnamed_subject_before(token.idx, exclude)
                 if unnamed is not None and (salient is None or unnamed.idx > salient.end_char):

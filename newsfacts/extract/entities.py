@@ -616,6 +616,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
     role or an age ('Aminu Kazaure, a researcher at the university,', 'Zarina Khan, 52,')."""
     reporting, people = _person_evidence_words()
     text = text_of(doc)
+    family_names = {m.surface.split()[-1] for m in mentions if m.entity_type == "person" and len(m.surface.split()) >= 2}
     found = []
     for token in _proper_noun_heads(doc):
         if not token.text[:1].isupper():
@@ -642,7 +643,9 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         beside_a_role = any(c.dep_ == "appos" and (c.lemma_.lower() in people or _ROLE_WORDS.fullmatch(c.lower_))
                             for c in token.children) or re.match(r",\s+\d{1,2},", after) is not None or titled \
             or (token.dep_ == "appos" and (token.head.lemma_.lower() in people or _ROLE_WORDS.fullmatch(token.head.lower_)))
-        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and is_given_name(name[0].text)
+        # (a family shares a surname: 'Pushpamalar Sivakumar said', the mother of a Sivakumar the text named)
+        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and (
+            is_given_name(name[0].text) or name[-1].text in family_names)
         if not (beside_a_role or speaking):
             continue
         overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
@@ -728,6 +731,13 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             if rest is None or rest.label_ == "PERSON":
                 surface = text_of(doc)[start:last.idx + len(last)]
                 joined_to_the_name_before.add(ent.end)
+        given = doc[ent.start - 1] if entity_type == "person" and ent.start > 0 and start == ent.start_char else None
+        if given is not None and given.pos_ == "PROPN" and given.dep_ == "compound" and given.head.i in range(ent.start, ent.end) \
+                and given.text.isalpha() and given.text.istitle() and not given.ent_type_ \
+                and _begins_the_name(given.text, f"{given.text} {surface}"):
+            # 'Pushpamalar Sivakumar said', where NER took only the surname (and a Sivakumar of the family is
+            # named in full elsewhere)
+            start, surface = given.idx, text_of(doc)[given.idx:start + len(surface)]
         mention = Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type)
         if entity_type == "person":
             mention.role = role_of(doc, ent, start)
