@@ -354,6 +354,31 @@ class Attributor:
             return self._speaker_from_mention(mention) if mention else None
         return None
 
+    def _issuer_of_a_statement_before(self, token, exclude: tuple[int, int] | None, lookback: int = 3) -> Speaker | None:
+        """'The regional government, in a statement issued on Friday, expressed its sorrow. "...," the
+        statement said': the subject of the last sentence before that tells of a statement."""
+        index = self._sentence_at(exclude[0] if exclude is not None and exclude[0] < token.idx else token.idx)
+        if index is None:
+            return None
+        for earlier in range(index - 1, max(index - 1 - lookback, -1), -1):
+            sent = self.sentences[earlier]
+            if any(t.lemma_.lower() in STATEMENT_NOUNS and t.dep_ in ("pobj", "dobj") for t in sent):
+                subject = next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
+                speaker = self.speaker_of_token(subject) if subject is not None and subject.lower_ not in PRONOUNS else None
+                if speaker is not None and (speaker.entity_id or speaker.institution):
+                    return speaker
+        return None
+
+    def _institution_described_before(self, token) -> Speaker | None:
+        """'the military' for the institution the text described earlier with its country ('Myanmar's
+        military', 'the Israeli military'), when the text names no organisation it could be."""
+        if token.lemma_.lower() not in INSTITUTION_NOUNS or any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+            return None
+        for earlier in reversed(self.doc[:token.i]):
+            if earlier.lemma_ == token.lemma_ and earlier.pos_ == "NOUN" and _describes_institution(earlier):
+                return self._description(earlier)
+        return None
+
     def _named_apposition(self, token) -> Speaker | None:
         """The person or organisation named in an apposition to `token` ('the mayor, Jane Doe,')."""
         for child in token.children:
@@ -605,6 +630,10 @@ class Attributor:
                 mention = self.last_of_type_before(token.idx, "person", exclude, pronoun=token.lower_)
                 return self._speaker_from_mention(mention) if mention else None
             if token.lower_ in ORGANISATION_PRONOUNS:
+                # 'Jan Doe sent me a text message. "...," it read': whoever sent the message the text told of
+                issuer = self._issuer_of_a_statement_before(token, exclude, lookback=1)
+                if issuer is not None:
+                    return issuer
                 mention = self.last_of_type_before(token.idx, "organization", exclude, window=1500)
                 return self._speaker_from_mention(mention) if mention else None
             return None
@@ -616,7 +645,8 @@ class Attributor:
                     speaker = self.speaker_of_token(issuer, exclude) if issuer is not None else None
                     if speaker and speaker.entity_id:
                         return speaker
-            return self.last_named_speaker_before(token.idx, exclude, people_only=False)
+            return self._issuer_of_a_statement_before(token, exclude) \
+                or self.last_named_speaker_before(token.idx, exclude, people_only=False)
         if token.pos_ == "PROPN" and name_key(token.text) in self.by_surname and self.mention_at(token.idx, token.idx + len(token)) is None:
             entity = self.entities[self.by_surname[name_key(token.text)]]
             return Speaker(entity.canonical_name, entity.entity_id)
@@ -644,7 +674,7 @@ class Attributor:
             if unnamed is not None and unnamed.lemma_ == token.lemma_ and unnamed.i != token.i:
                 # 'a senior minister, speaking on condition of anonymity, said ... "...," the minister said'
                 return self._unnamed_speaker(unnamed, exclude)
-            described = self.described_entity(token, exclude)
+            described = self.described_entity(token, exclude) or self._institution_described_before(token)
             if described is not None:
                 return described
         if token.lower_.rstrip(".") in person_prefix_words():

@@ -632,7 +632,9 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             c.dep_ in ("nmod", "compound") and c.i < token.i and _ROLE_WORDS.fullmatch(c.lower_) for c in token.children) \
             or _ROLE_OF_BEFORE.search(text, max(0, name[given].idx - 80), name[given].idx) is not None
         name = name[given:]
-        if name[-1].i - name[0].i != len(name) - 1 or not 2 <= len(name) <= 4 or not all(
+        aged = re.match(r",\s+\d{1,2},", text[token.idx + len(token):token.idx + len(token) + 8]) is not None
+        # one name alone only with an age after it ('Nurhasanah, 46, was awake'), as many people are named
+        if name[-1].i - name[0].i != len(name) - 1 or not (2 if not aged else 1) <= len(name) <= 4 or not all(
                 t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in name):
             continue
         start, end = name[0].idx, token.idx + len(token)
