@@ -53,6 +53,7 @@ class _Lexicon:
 
     transitive: dict[str, str]
     intransitive: dict[str, str]
+    phrasal: dict[str, str]
     with_result: dict[str, str]
     result_words: frozenset[str]
     states: dict[str, str]
@@ -94,7 +95,8 @@ def lexicon() -> _Lexicon:
     heads = ("transitive", "intransitive", "with_result", "states", "event_nouns", "toll_nouns", "life_verbs_subject",
              "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "counted_nouns", "ordinal_nouns",
              "recovery_verbs")
-    triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]}
+    triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
+        | {w.split()[0] for w in tables["phrasal"]}
     return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be"}))
 
 
@@ -175,7 +177,8 @@ class PartOfEarlier:
     whole: int | None  # 'Three of the eight': the count of the figure referred to
 
 
-_PART_OF = re.compile(rf"(?:\d|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}))\S*\s+of\s+(?:them|those|these|whom|the)\b", re.IGNORECASE)
+_PART_OF = re.compile(rf"(?:\d|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}))\S*\s+of\s+(?:them|those|these|whom|the)\b"
+                      r"|\bof the (?:dead|injured|wounded|victims)\b", re.IGNORECASE)
 
 
 def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
@@ -189,7 +192,9 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
         # 'Eleven of them were children', 'Fourteen of the injured remain in hospital'
         if token.dep_ not in ("nsubj", "nsubjpass") or not _is_number(token) or token.head.lemma_ not in ("be", "remain", "stay", "have"):
             continue
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        # ('Of the injured, six are in critical condition': the 'of' fronted, on the verb)
+        of = next((c for holder in (token, token.head) for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
+                   and (holder is token or c.i < token.i)), None)
         whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if whole is None:
             continue
@@ -240,7 +245,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     lemma, lower = token.lemma_.lower(), token.lower_
     found: list[tuple[str, object]] = []
     if token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ in ("VBN", "VBD", "VBG"):
-        kind = lex.transitive.get(lemma) or lex.intransitive.get(lemma)
+        kind = lex.transitive.get(lemma) or lex.intransitive.get(lemma) or _phrasal_kind(token, lex)
         if kind is None and lemma in lex.with_result and _has_result(token, lex):
             kind = lex.with_result[lemma]
         if kind is None and lower in lex.states:
@@ -278,7 +283,8 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             bodies = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj") and c.lower_ in lex.body_nouns]
             found += [("killed", p) for body in bodies for prep in body.children if prep.dep_ == "prep" and prep.lower_ == "of"
                       for p in prep.children if p.dep_ == "pobj"]
-        if lemma == "include" or lemma == "number":
+        if lemma in ("include", "number", "be"):
+            # 'the dead included six police officers', 'The dead were 11 policemen and three civilians'
             subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ in lex.group_nouns]
             found += [(lex.group_nouns[s.lower_], o) for s in subjects for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
     if token.pos_ == "NOUN" and (lower in lex.toll_nouns or f"{_compound(token)} {lower}" in lex.toll_nouns):
@@ -316,12 +322,18 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     return found
 
 
+def _phrasal_kind(token, lex: _Lexicon) -> str | None:
+    """The kind a verb with its particle states ('passed away'), or None."""
+    return next((lex.phrasal[phrase] for c in token.children if c.dep_ == "prt"
+                 for phrase in [f"{token.lemma_.lower()} {c.lower_}"] if phrase in lex.phrasal), None)
+
+
 def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
     children = list(token.children)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     victims = [c for c in children if c.dep_ == "nsubjpass"]
     active_transitive = lemma in lex.transitive and not passive and token.tag_ in ("VBD", "VBZ", "VBP", "VB", "VBG")
-    if lemma in lex.intransitive or (token.lower_ in lex.states and not active_transitive):
+    if lemma in lex.intransitive or _phrasal_kind(token, lex) or (token.lower_ in lex.states and not active_transitive):
         victims += [c for c in children if c.dep_ == "nsubj"]
     if not passive and (lemma in lex.transitive or lemma in lex.with_result):
         # 'shelling killed 12', and 'an elephant trampled a farmer to death' (the kind came from the result)
