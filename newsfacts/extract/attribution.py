@@ -116,6 +116,17 @@ class Attributor:
             return self._speaker_from_mention(mention)
         return None
 
+    def person_called(self, name: str) -> Speaker | None:
+        """The document's person with this full name, or the one with this surname."""
+        key = name_key(name)
+        for entity in self.entities.values():
+            if entity.entity_type == "person" and name_key(entity.canonical_name) == key:
+                return Speaker(entity.canonical_name, entity.entity_id)
+        if len(key.split()) == 1 and key in self.by_surname:
+            entity = self.entities[self.by_surname[key]]
+            return Speaker(entity.canonical_name, entity.entity_id)
+        return None
+
     def _agrees(self, entity_id: str, pronoun: str | None) -> bool:
         """'she' is not a man the text names with a man's given name, nor 'he' a woman."""
         if pronoun is None:
@@ -260,7 +271,7 @@ class Attributor:
         """`position` lies inside an open quotation of its paragraph."""
         text = text_of(self.doc)
         before = text[text.rfind("\n", 0, position) + 1:position]
-        return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
+        return (before.count('"') % 2 == 1) or before.count("“") > before.count("”") or before.count("«") > before.count("»")
 
     def _died(self, mention, sent) -> bool:
         """'The teenager, Sam Cole, was 19 when he died': a person whose death the sentence tells says nothing later."""

@@ -471,7 +471,19 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entitie
         if speaker:
             return speaker
     return _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor, span) \
-        or _named_after_a_headline_quote(text_of(doc), quote, lead_in, attributor)
+        or _named_after_a_headline_quote(text_of(doc), quote, lead_in, attributor) \
+        or _named_before_a_headline_quote(lead_in, attributor)
+
+
+# 'Montoya: ', 'Jane Doe: ' at the start of a line, before a quotation
+_NAME_AND_COLON = re.compile(r"([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,3})\s*:\s*[\"“‘'«]?\s*")
+
+
+def _named_before_a_headline_quote(lead_in: str, attributor):
+    """'Montoya: "We were robbed in broad daylight"': a line that opens with a person's name (or surname)
+    and a colon before a quotation gives that person's words."""
+    match = _NAME_AND_COLON.fullmatch(lead_in)
+    return attributor.person_called(match.group(1)) if match else None
 
 
 _AFTER_A_HEADLINE_QUOTE = re.compile(r"\s*[:—–-]\s+")
