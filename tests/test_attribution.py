@@ -328,3 +328,45 @@ def test_more_speaker_shapes(nlp, text, expected):
 ])
 def test_speaker_shapes_across_sentences(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a subheading quoting words is no continuation of the quotation before it
+    ('Ketut Ariawan, a farmer, said: "The whole village ran to the rice fields in the dark."\n\n15.30\n\n'
+     "'The ground moved like a wave'\n\nResidents have been describing the quake.\n\n"
+     '"The ground moved like a wave, and the minaret fell across the road," a resident told local television.',
+     [("Ketut Ariawan", None), (None, None), (None, "a resident")]),
+    # an honorific before a surname the recogniser missed is no part of it
+    ('Priya Ramanathan KC, defending, told jurors her client had acted in self-defence.\n\n'
+     '"You will hear that my client was frightened that night," Ms Ramanathan said.', [("Ramanathan", None)]),
+    # the interviewee is the person the questions' introduction names, not the one named most
+    ("Oleksandr Hnatiuk scored twice, and Dawit Tesfaye headed the third. Hnatiuk was substituted late. Hnatiuk "
+     "will play in the final.\n\n"
+     "Five minutes with Dawit Tesfaye\n\nThe midfielder spoke to us after the match.\n\n"
+     "Was this the biggest night of your career?\n\n\"Of course. When I was a boy I watched football on a television.\"\n\n"
+     "What will you tell your family?\n\n\"Nothing. My mother will already know what happened tonight.\"",
+     [("Dawit Tesfaye", None)] * 2),
+    # the 'she' of a sentence before is who 'she' is
+    ("Faduma Ahmed Hirsi runs the airline. Tana Air announced the merger on Monday.\n\n"
+     "For Hirsi, the deal marks the end of an era. She said she expected to stay on as deputy chief executive.\n\n"
+     '"I have seen this airline survive wars, droughts and a pandemic," she said.', [("Faduma Ahmed Hirsi", None)]),
+    # 'the military' is the institution the text described with its country; 'the statement' its issuer
+    ("Myanmar's military has bombed the village before.\n\nIn a statement, the military said it had carried out "
+     '"precision strikes on a training camp of terrorists".', [("Myanmar's military", None)]),
+    ("Bus crash kills 29\n\nThe Amhara Regional State Government, in a statement issued on Friday, expressed deep "
+     "sorrow.\n\n"
+     '"The regional government extends its condolences to the families of the victims," the statement said.',
+     [("Amhara Regional State Government", None)]),
+    # 'it read': the message of the sentence before is its sender's
+    ('Later on Saturday, Zaw Min Htike sent me a text message. "They came back this afternoon, two jets, but they '
+     'bombed the fields," it read.', [("Zaw Min Htike", None)]),
+    # words inside « » are inside a quotation
+    ("Claire Dumontel, who runs a road safety charity, said the crash showed the danger.\n\n« A coach full of families "
+     "should never meet a fuel tanker on a narrow road », she said. « This is not fate. These deaths can be prevented. »",
+     [("Claire Dumontel", None)] * 2),
+    # a name and a colon at the head of a line give the quotation after them
+    ("Cup final beckons\n\nMontoya: 'We were robbed in broad daylight'\n\nRafael Montoya, the visiting coach, was "
+     "furious at the referee.", [("Rafael Montoya", None)]),
+])
+def test_speakers_named_around_the_quotation(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -118,3 +118,22 @@ def test_a_bare_number_with_its_own_clause_is_not_a_conjunct_of_the_figure(nlp):
         ("killed", 57, 57, "exact", False)]
     assert grammar(nlp, "Gunmen killed 12 workers and three policemen who were guarding the site.") == [
         ("killed", 12, 12, "exact", False), ("killed", 3, 3, "exact", False)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb with its particle
+    ("Eight others passed away while receiving treatment.", [("killed", 8, 8, "exact", False)]),
+    # the group noun as the subject of 'be', and 'the deceased' as a group
+    ("The dead were 11 policemen and three civilians.", [("killed", 11, 11, "exact", False), ("killed", 3, 3, "exact", False)]),
+    ("Among the deceased are eight women and three children.", [("killed", 8, 8, "exact", False), ("killed", 3, 3, "exact", False)]),
+])
+def test_more_shapes_of_a_figure(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+def test_a_part_of_the_injured_named_first(nlp):
+    from newsfacts.extract.casualty_grammar import parts_of_earlier_figures
+
+    doc = nlp("Of the injured, six are in critical condition.")
+    parts = parts_of_earlier_figures(doc[:])
+    assert [(p.kind, p.count.count_min) for p in parts] == [("injured", 6)]

@@ -336,3 +336,50 @@ def test_the_city_a_story_was_filed_from_names_its_country_when_nothing_else_doe
     assert "SS" in context_countries(nlp("JUBA (Reuters) - Cattle raiders killed 20 people in villages north of Bor."))
     # a country the text names is context enough: the dateline adds nothing
     assert context_countries(nlp("GENEVA (Reuters) - Fighting in Sudan has displaced thousands, the UN said.")) == frozenset({"SD"})
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # a town the text puts 'south of', 'residents of', 'attacks on', 'linking'
+    ("Ukrainian troops raised the flag over Robotyne, a village of a few hundred people about 15 km south of Orikhiv, "
+     "the deputy defence minister said.", "Orikhiv", "UA"),
+    ("Flood warnings were issued across North Yorkshire, England. Residents of Leyburn were advised to stay indoors.",
+     "Leyburn", "GB"),
+    ("Niger's army said it had repelled attacks on Bosso, near the border with Nigeria.", "Bosso", "NE"),
+    # a town of two words that begins like a given name, where the text puts something
+    ("Officials in Mosul, Iraq, pledged to rebuild the road linking the town to Tal Afar.", "Tal Afar", "IQ"),
+    # a town whose name has hyphened particles, after a locative
+    ("Cars were torched overnight in Sevran and Clichy-sous-Bois, east of Paris, France's interior ministry said.",
+     "Clichy-sous-Bois", "FR"),
+    # a city whose name begins with a title
+    ("Police in General Santos, in the Philippines, arrested a suspect.", "General Santos", "PH"),
+])
+def test_towns_the_text_puts_on_the_map(entities_of, text, name, country):
+    mentions, entities = entities_of(text)
+    place = next(e for e in entities.values() if e.entity_type == "location" and name in e.aliases + [e.canonical_name])
+    assert place.country_code == country
+
+
+@pytest.mark.parametrize("text,name", [
+    # an honorific of another language and a nationality noun are no part of a name
+    ("Hajiya Rabi Shehu Maradun said she had not slept since Sunday.", "Rabi Shehu Maradun"),
+    ("Swede Abdikarim Farah Yusuf won the stage on Sunday, the organisers said.", "Abdikarim Farah Yusuf"),
+    # a name NER stopped short of, or cut in two, as the parse joins it
+    ("Tana Air chairman Ato Dawit Tesfaye Gebremedhin said the merger would give the airline scale.",
+     "Dawit Tesfaye Gebremedhin"),
+    # a titled name 'of' a place that NER took for an organisation
+    ("Archbishop Ludvik Santor of Sorvenik appealed for calm in a sermon on Sunday.", "Ludvik Santor"),
+    # one name alone, with an age after it
+    ("Wasila, 52, a mother of four, said the water came at night.", "Wasila"),
+])
+def test_the_name_of_a_person(entities_of, text, name):
+    _mentions, entities = entities_of(text)
+    assert entities[name].entity_type == "person"
+
+
+def test_a_given_name_ner_left_off_makes_another_of_the_family(entities_of):
+    _mentions, entities = entities_of(
+        "Tharshan Sivakumar, 27, was shot at a wedding reception. His mother, Pushpamalar Sivakumar, sat in the front "
+        "row.\n\nSpeaking in Tamil, with her nephew translating, Pushpamalar Sivakumar said her son had arrived in "
+        "Canada as a child.")
+    people = {e.canonical_name for e in entities.values() if e.entity_type == "person"}
+    assert {"Tharshan Sivakumar", "Pushpamalar Sivakumar"} <= people

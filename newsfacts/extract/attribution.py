@@ -376,7 +376,7 @@ class Attributor:
             if any(t.lemma_.lower() in STATEMENT_NOUNS and t.dep_ in ("pobj", "dobj") for t in sent):
                 subject = next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
                 speaker = self.speaker_of_token(subject) if subject is not None and subject.lower_ not in PRONOUNS else None
-                if speaker is not None and (speaker.entity_id or speaker.institution):
+                if speaker is not None and (speaker.entity_id or speaker.institution or speaker.proper):
                     return speaker
         return None
 
