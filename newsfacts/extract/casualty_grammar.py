@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from newsfacts.extract.nlp import text_of
@@ -54,6 +54,7 @@ class _Lexicon:
     transitive: dict[str, str]
     intransitive: dict[str, str]
     phrasal: dict[str, str]
+    active_only: dict[str, str]
     with_result: dict[str, str]
     result_words: frozenset[str]
     states: dict[str, str]
@@ -92,7 +93,7 @@ def lexicon() -> _Lexicon:
     tables = {name: _by_word(value) if isinstance(value, dict) else frozenset(w.lower() for w in value)
               for name, value in rules["grammar"].items()}
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
-    heads = ("transitive", "intransitive", "with_result", "states", "event_nouns", "toll_nouns", "life_verbs_subject",
+    heads = ("transitive", "intransitive", "active_only", "with_result", "states", "event_nouns", "toll_nouns", "life_verbs_subject",
              "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "counted_nouns", "ordinal_nouns",
              "recovery_verbs")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
@@ -229,6 +230,7 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                 # 'killed at least 11, including three children': the parser hangs 'including' on the verb
                 for part in [*_included(kind, token, figure, lex), *_sub_figures(kind, phrase, figure, lex)]:
                     figures.setdefault(part.number_start, part)
+    _parts_go_to_the_figure_just_before(figures)
     for total in _running_totals(sentence, lex):
         figures.setdefault(total.number_start, total)
         # the single victim the running total counts is not a figure of one besides it
@@ -236,6 +238,20 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                       and f.start_char < total.end_char and total.start_char < f.end_char]:
             del figures[start]
     return sorted(figures.values(), key=lambda f: f.number_start)
+
+
+def _parts_go_to_the_figure_just_before(figures: dict[int, GrammarFigure]) -> None:
+    """'38 people died and 27 were injured, nine of them seriously': a part written after a later figure
+    belongs to that figure (whose kind it takes), wherever the parser hung it."""
+    wholes = sorted(start for start, f in figures.items() if f.sub_figure_of is None)
+    for start, part in list(figures.items()):
+        if part.sub_figure_of is None:
+            continue
+        before = [w for w in wholes if w < start]
+        nearest = figures[before[-1]] if before else None
+        if nearest is not None and nearest.number_start != part.sub_figure_of \
+                and (nearest.count.count_min or 0) > (part.count.count_min or 0):
+            figures[start] = replace(part, kind=nearest.kind, sub_figure_of=nearest.number_start)
 
 
 def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
@@ -246,6 +262,8 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     found: list[tuple[str, object]] = []
     if token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ in ("VBN", "VBD", "VBG"):
         kind = lex.transitive.get(lemma) or lex.intransitive.get(lemma) or _phrasal_kind(token, lex)
+        if kind is None and lemma in lex.active_only and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+            kind = lex.active_only[lemma]
         if kind is None and lemma in lex.with_result and _has_result(token, lex):
             kind = lex.with_result[lemma]
         if kind is None and lower in lex.states:
@@ -335,7 +353,7 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
     active_transitive = lemma in lex.transitive and not passive and token.tag_ in ("VBD", "VBZ", "VBP", "VB", "VBG")
     if lemma in lex.intransitive or _phrasal_kind(token, lex) or (token.lower_ in lex.states and not active_transitive):
         victims += [c for c in children if c.dep_ == "nsubj"]
-    if not passive and (lemma in lex.transitive or lemma in lex.with_result):
+    if not passive and (lemma in lex.transitive or lemma in lex.with_result or lemma in lex.active_only):
         # 'shelling killed 12', and 'an elephant trampled a farmer to death' (the kind came from the result)
         victims += [c for c in children if c.dep_ == "dobj"]
         if not victims:
