@@ -191,13 +191,17 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
     found = []
     for token in sentence:
         # 'Eleven of them were children', 'Fourteen of the injured remain in hospital'
-        if token.dep_ not in ("nsubj", "nsubjpass") or not _is_number(token) or token.head.lemma_ not in ("be", "remain", "stay", "have"):
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj") or not _is_number(token):
             continue
         # ('Of the injured, six are in critical condition': the 'of' fronted, on the verb)
         of = next((c for holder in (token, token.head) for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
                    and (holder is token or c.i < token.i)), None)
         whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if whole is None:
+            continue
+        # 'of them' with a verb of being; 'of the dead' whatever the verb ('11 of the dead had been recovered',
+        # 'the hospital received 19 of the injured')
+        if whole.lower_ not in lex.group_nouns and (token.dep_ == "dobj" or token.head.lemma_ not in ("be", "remain", "stay", "have")):
             continue
         kind, whole_count = None, None
         if whole.lower_ in lex.group_nouns:
