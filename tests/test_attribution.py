@@ -325,12 +325,6 @@ def test_more_speaker_shapes(nlp, text, expected):
     ('Ana Ruiz, the club chairwoman, said it was a dark day.\n\nMaria Lopez, whose 15-year-old son Pablo was among '
      'the dead, waited outside the morgue at the general hospital on Sunday morning. "He begged me for the ticket '
      'for a week," she said.', [("Maria Lopez", None)]),
-])
-def test_speaker_shapes_across_sentences(nlp, text, expected):
-    assert speakers(nlp, text) == expected
-
-
-@pytest.mark.parametrize("text,expected", [
     # a subheading quoting words is no continuation of the quotation before it
     ('Ketut Ariawan, a farmer, said: "The whole village ran to the rice fields in the dark."\n\n15.30\n\n'
      "'The ground moved like a wave'\n\nResidents have been describing the quake.\n\n"
@@ -368,5 +362,5 @@ def test_speaker_shapes_across_sentences(nlp, text, expected):
     ("Cup final beckons\n\nMontoya: 'We were robbed in broad daylight'\n\nRafael Montoya, the visiting coach, was "
      "furious at the referee.", [("Rafael Montoya", None)]),
 ])
-def test_speakers_named_around_the_quotation(nlp, text, expected):
+def test_speaker_shapes_across_sentences(nlp, text, expected):
     assert speakers(nlp, text) == expected

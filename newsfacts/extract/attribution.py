@@ -174,8 +174,7 @@ class Attributor:
         """'In Tromsø, Jan Doe, 67, a herder, drove two hours to vote. "...," he said': where no sentence
         subject is a person, the one person (agreeing with the pronoun) that the pronoun's own sentence or,
         in the same paragraph, the sentence before it names (before the quotation, when it comes first)."""
-        if exclude is not None and exclude[0] < position:
-            position = exclude[0]
+        position = _before_the_quotation(position, exclude)
         index = self._sentence_at(position)
         if index is None:
             return None
@@ -184,8 +183,8 @@ class Attributor:
             if earlier < 0 or (earlier < index and "\n" in text[self.sentences[earlier].end_char:self.sentences[index].start_char]):
                 return None
             sent = self.sentences[earlier]
-            people = {m.entity_id for m in self.mentions[bisect_right(self.starts, sent.start_char - 1):bisect_right(self.starts, min(position, sent.end_char))]
-                      if m.entity_type == "person" and m.start_char >= sent.start_char and m.end_char <= position
+            named = self.mentions[bisect_right(self.starts, sent.start_char - 1):bisect_right(self.starts, min(position, sent.end_char))]
+            people = {m.entity_id for m in named if m.entity_type == "person" and m.end_char <= position
                       and not _inside(m, exclude) and not self._in_quotation(m)}
             if people:
                 agreeing = [e for e in people if self._agrees(e, pronoun)]
@@ -347,8 +346,7 @@ class Attributor:
             fitting = [m for m in earlier if modifiers <= words_of(m)] or earlier
             # 'Doe denied it. "...," the spokesman said': of the people the title fits, the one the last
             # sentence was about
-            before = exclude[0] if exclude is not None and exclude[0] < token.idx else token.idx  # before the quotation
-            subject = self.salient_person_before(before, exclude, lookback=1)
+            subject = self.salient_person_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
             if subject is not None and subject.entity_id in {m.entity_id for m in fitting}:
                 return self._speaker_from_mention(subject)
             return self._speaker_from_mention(fitting[0])
@@ -368,7 +366,7 @@ class Attributor:
     def _issuer_of_a_statement_before(self, token, exclude: tuple[int, int] | None, lookback: int = 3) -> Speaker | None:
         """'The regional government, in a statement issued on Friday, expressed its sorrow. "...," the
         statement said': the subject of the last sentence before that tells of a statement."""
-        index = self._sentence_at(exclude[0] if exclude is not None and exclude[0] < token.idx else token.idx)
+        index = self._sentence_at(_before_the_quotation(token.idx, exclude))
         if index is None:
             return None
         for earlier in range(index - 1, max(index - 1 - lookback, -1), -1):
@@ -527,25 +525,20 @@ class Attributor:
         """The people named in the paragraphs just before the run of questions and answers that holds
         `answer_start` (not in one that quotes someone: a third voice brought in before the questions)."""
         text = text_of(self.doc)
-        end = text.rfind("\n", 0, answer_start)
-        while end > 0:  # back over the questions and the quoted answers
-            start = text.rfind("\n", 0, end) + 1
-            paragraph = text[start:end].strip()
-            if paragraph and not (_QUESTION_PARAGRAPH.fullmatch(paragraph) or paragraph[:1] in "\"“«‘'"):
+        spans = [(p.start(), p.end()) for p in re.finditer(r"[^\n]*\S[^\n]*", text)]
+        index = bisect_right([start for start, _end in spans], answer_start) - 1
+        while index >= 0:  # back over the answer, the questions and the other quoted answers
+            paragraph = text[spans[index][0]:spans[index][1]].strip()
+            if not (spans[index][0] <= answer_start < spans[index][1] or _QUESTION_PARAGRAPH.fullmatch(paragraph)
+                    or paragraph[:1] in "\"“«‘'"):
                 break
-            end = start - 1
-        start = end
-        for _ in range(paragraphs):
-            start = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start > 0 else 0
-            while start > 0 and not text[start:text.find("\n", start)].strip():
-                start = text.rfind("\n", 0, start - 1) + 1
-        def quoting(m) -> bool:
-            line_end = text.find("\n", m.start_char)
-            paragraph = text[text.rfind("\n", 0, m.start_char) + 1:line_end if line_end >= 0 else len(text)]
-            return any(mark in paragraph for mark in "\"“”«»")
-
-        return {m.entity_id for m in self.mentions[bisect_right(self.starts, start - 1):bisect_right(self.starts, max(end, 0))]
-                if m.entity_type == "person" and not quoting(m)}
+            index -= 1
+        people = set()
+        for start, end in spans[max(index - paragraphs + 1, 0):index + 1] if index >= 0 else []:
+            if not any(mark in text[start:end] for mark in "\"“”«»"):
+                people |= {m.entity_id for m in self.mentions[bisect_right(self.starts, start - 1):bisect_right(self.starts, end)]
+                           if m.entity_type == "person"}
+        return people
 
     def lede_speaker(self, start: int, end: int, phrases_only: bool = False) -> Speaker | None:
         """A quotation that opens its paragraph with no attribution of its own, followed by a sentence
@@ -591,9 +584,8 @@ class Attributor:
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         # 'Her neighbour, Sher Khan, was digging': a name in apposition to the subject is the subject
         # and 'Among the crowd was Jean Doe' names its subject after the verb
-        # and '..., according to the village elder, Jan Doe' names the source the sentence speaks for
         if _ACCORDING_TO_BEFORE.search(text_of(self.doc), max(0, mention.start_char - 80), mention.start_char):
-            return True
+            return True  # '..., according to the village elder, Jan Doe' names the source the sentence speaks for
         return span is not None and any(t.dep_ in _SUBJECTS or (t.dep_ == "appos" and t.head.dep_ in _SUBJECTS)
                                         or (t.dep_ == "attr" and t.head.lemma_ == "be"
                                             and not any(c.dep_ in _SUBJECTS for c in t.head.children)) for t in span)
@@ -614,7 +606,7 @@ class Attributor:
                     return described
                 # The person the last sentences were about (their subject) first, then the last one quoted;
                 # the sentences before the quotation, when the pronoun follows it.
-                before = exclude[0] if exclude is not None and exclude[0] < token.idx else token.idx
+                before = _before_the_quotation(token.idx, exclude)
                 earlier = self._main_subject_before(before, exclude, lookback=1)
                 if earlier is not None and earlier.lower_ == token.lower_ and earlier.i != token.i:
                     # 'She said she would stay. "...," she said': the 'she' of the sentence before, resolved
@@ -850,6 +842,12 @@ class _Phrase(NamedTuple):
 
     start_char: int
     end_char: int
+
+
+def _before_the_quotation(position: int, exclude: tuple[int, int] | None) -> int:
+    """Where the quotation `exclude` starts when `position` follows it ('"...," she said'), else `position`:
+    what the sentences before say is read from there."""
+    return exclude[0] if exclude is not None and exclude[0] < position else position
 
 
 def _inside(mention, exclude: tuple[int, int] | None) -> bool:
