@@ -679,6 +679,36 @@ _TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 _TITLE_NAME_OF_PLACE = re.compile(rf"([A-Z][a-z]+) ({_NAME_WORD}(?: {_NAME_WORD}){{1,2}}) of [A-Z][\w'’ -]+")
 
 
+def _city_named_with_a_title(doc, ent, surface: str, sentence_index_of) -> Mention | None:
+    """'in General Santos': the city whose name begins with a title, where NER saw a general named Santos."""
+    title = _TITLE_WORD_BEFORE.search(text_of(doc), max(0, ent.start_char - 20), ent.start_char)
+    if title is None or title.group(1).lower() not in person_prefix_words() or only_city_named(f"{title.group(1)} {surface}") is None:
+        return None
+    return Mention(text_of(doc)[title.start(1):ent.end_char], title.start(1), ent.end_char, sentence_index_of(ent.start_char), "location")
+
+
+def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[int]) -> tuple[int, str]:
+    """A person's name where NER cut it short, as the parse's compounds join it: a surname left off ('Siti
+    Aminah Rangkuti'), a name cut in two ('Ato Dawit' and 'Tesfaye Gebremedhin': the second entity's start
+    goes into `joined`), a given name left off ('Pushpamalar Sivakumar', where a Sivakumar of the family is
+    named in full elsewhere)."""
+    text = text_of(doc)
+    head = ent[-1].head
+    if ent.end < len(doc) and ent[-1].dep_ == "compound" and head.i == ent.end and head.pos_ == "PROPN" \
+            and head.text.isalpha() and head.text.istitle() and text[start + len(surface):head.idx] == " ":
+        rest = next((e for e in doc.ents if e.start == ent.end), None)
+        if rest is None or rest.label_ == "PERSON":
+            last = rest[-1] if rest is not None else head
+            surface = text[start:last.idx + len(last)]
+            joined.add(ent.end)
+    given = doc[ent.start - 1] if ent.start > 0 and start == ent.start_char else None
+    if given is not None and given.pos_ == "PROPN" and given.dep_ == "compound" and ent.start <= given.head.i < ent.end \
+            and given.text.isalpha() and given.text.istitle() and not given.ent_type_ \
+            and _begins_the_name(given.text, f"{given.text} {surface}"):
+        start, surface = given.idx, text[given.idx:start + len(surface)]
+    return start, surface
+
+
 def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Mentions with their type and spelling key; persons' surnames joined to full names in the doc."""
     _np, _no, prefix = _rules()
@@ -695,12 +725,9 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         titled = _TITLE_NAME_OF_PLACE.fullmatch(surface) if entity_type == "organization" else None
         if titled and titled.group(1).lower() in person_prefix_words() and is_given_name(titled.group(2).split()[0]):
             entity_type, surface = "person", titled.group(2)  # 'Archbishop Jan Doe of Sorvenik' tagged as an organisation
-        titled_city = _TITLE_WORD_BEFORE.search(text_of(doc), max(0, ent.start_char - 20), ent.start_char) if entity_type == "person" else None
-        if titled_city and titled_city.group(1).lower() in person_prefix_words() \
-                and only_city_named(f"{titled_city.group(1)} {surface}") is not None:
-            # 'in General Santos': a city whose name begins with a title, where NER saw a general named Santos
-            mentions.append(Mention(text_of(doc)[titled_city.start(1):ent.end_char], titled_city.start(1), ent.end_char,
-                                    sentence_index_of(ent.start_char), "location"))
+        city = _city_named_with_a_title(doc, ent, surface, sentence_index_of) if entity_type == "person" else None
+        if city is not None:
+            mentions.append(city)
             continue
         if entity_type == "person":
             surface = _POST_NOMINALS.sub("", prefix.sub("", surface).strip())
@@ -723,23 +750,8 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             for name, offset in ((pair.group(1), pair.start(1)), (pair.group(2), pair.start(2))):
                 mentions.append(Mention(name, start + offset, start + offset + len(name), sentence_index_of(start + offset), "location"))
             continue
-        if entity_type == "person" and ent.end < len(doc) and ent[-1].dep_ == "compound" and ent[-1].head.i == ent.end \
-                and ent[-1].head.pos_ == "PROPN" and ent[-1].head.text.isalpha() and ent[-1].head.text.istitle() \
-                and text_of(doc)[start + len(surface):ent[-1].head.idx] == " ":
-            # 'Siti Aminah Rangkuti', where NER stopped a word short of the name the parse joins, or cut one
-            # name in two ('Ato Dawit' and 'Tesfaye Gebremedhin')
-            rest = next((e for e in doc.ents if e.start == ent.end), None)
-            last = rest[-1] if rest is not None and rest.label_ == "PERSON" else ent[-1].head
-            if rest is None or rest.label_ == "PERSON":
-                surface = text_of(doc)[start:last.idx + len(last)]
-                joined_to_the_name_before.add(ent.end)
-        given = doc[ent.start - 1] if entity_type == "person" and ent.start > 0 and start == ent.start_char else None
-        if given is not None and given.pos_ == "PROPN" and given.dep_ == "compound" and given.head.i in range(ent.start, ent.end) \
-                and given.text.isalpha() and given.text.istitle() and not given.ent_type_ \
-                and _begins_the_name(given.text, f"{given.text} {surface}"):
-            # 'Pushpamalar Sivakumar said', where NER took only the surname (and a Sivakumar of the family is
-            # named in full elsewhere)
-            start, surface = given.idx, text_of(doc)[given.idx:start + len(surface)]
+        if entity_type == "person":
+            start, surface = _name_as_the_parse_joins_it(doc, ent, start, surface, joined_to_the_name_before)
         mention = Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type)
         if entity_type == "person":
             mention.role = role_of(doc, ent, start)
