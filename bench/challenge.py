@@ -8,7 +8,8 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
   every quote of five words or more and its speaker;
 - `casualties_short.jsonl` and `casualties_long.jsonl`: every casualty figure, with look-alikes;
 - `places.jsonl` and `places2.jsonl`: populated places with their coordinates;
-- `articles2.jsonl`: long articles with their quotes and figures;
+- `articles2.jsonl` and `articles3.jsonl`: long articles with their quotes and figures (`articles3` in the
+  styles of wires, live blogs, court reports, radio transcripts, translated state media and « » quotation);
 - `holdout_articles.jsonl` and `holdout2_articles.jsonl` (quotes and figures), `holdout_places.jsonl` and
   `holdout2_places.jsonl`: held out, scored and never tuned on (the sets above were used to find shapes
   the rules lacked).
