@@ -129,6 +129,9 @@ def test_a_bare_number_with_its_own_clause_is_not_a_conjunct_of_the_figure(nlp):
     # a part after a later figure is that figure's, wherever the parser hangs it
     ("The ministry said 38 people had died and 27 had been injured, nine of them seriously.",
      [("killed", 38, 38, "exact", False), ("injured", 27, 27, "exact", False), ("injured", 9, 9, "exact", True)]),
+    # each conjunct of an apposition with its own number
+    ("At least 40 people were killed, among them 12 women and nine children.",
+     [("killed", 40, None, "at_least", False), ("killed", 12, 12, "exact", True), ("killed", 9, 9, "exact", True)]),
     # burying in the active; a death pronounced
     ("So far we have buried 23 people.", [("killed", 23, 23, "exact", False)]),
     ("Three people were declared dead at the hospital.", [("killed", 3, 3, "exact", False)]),

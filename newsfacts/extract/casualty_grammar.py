@@ -623,9 +623,12 @@ def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list
             number = next((c for c in child.subtree if c.i < child.i and _is_number(c)), None)
         if number is None or number.i <= phrase.i - 10:
             continue
-        count, start, end = _count_at(number)
-        if count is None or count.count_min == 0 or count.count_min >= (whole.count.count_min or 0) + 1:
-            continue
-        parts.append(GrammarFigure(kind, count, child.lower_, start, max(end, child.idx + len(child.text)), start,
-                                   sub_figure_of=whole.number_start))
+        # 'among them 12 women and nine children': each conjunct of the apposition with its own number
+        members = [(child, number)] + [(m, _number_token(m)) for m in _with_conjuncts(child)[1:]]
+        for member, member_number in members:
+            count, start, end = _count_at(member_number) if member_number is not None else (None, 0, 0)
+            if count is None or count.count_min == 0 or count.count_min >= (whole.count.count_min or 0) + 1:
+                continue
+            parts.append(GrammarFigure(kind, count, member.lower_, start, max(end, member.idx + len(member.text)), start,
+                                       sub_figure_of=whole.number_start))
     return parts
