@@ -116,11 +116,12 @@ class Attributor:
             return self._speaker_from_mention(mention)
         return None
 
-    def person_called(self, name: str) -> Speaker | None:
-        """The document's person with this full name, or the one with this surname."""
+    def entity_called(self, name: str, people_only: bool = True) -> Speaker | None:
+        """The document's person (or, with people_only False, entity of any kind) with this full name, or
+        the one person with this surname."""
         key = name_key(name)
         for entity in self.entities.values():
-            if entity.entity_type == "person" and name_key(entity.canonical_name) == key:
+            if (entity.entity_type == "person" or not people_only) and name_key(entity.canonical_name) == key:
                 return Speaker(entity.canonical_name, entity.entity_id)
         if len(key.split()) == 1 and key in self.by_surname:
             entity = self.entities[self.by_surname[key]]

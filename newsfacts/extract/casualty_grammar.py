@@ -178,14 +178,19 @@ class PartOfEarlier:
     whole: int | None  # 'Three of the eight': the count of the figure referred to
 
 
-_PART_OF = re.compile(rf"(?:\d|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}))\S*\s+of\s+(?:them|those|these|whom|the)\b"
-                      r"|\bof the (?:dead|injured|wounded|victims)\b", re.IGNORECASE)
+@cache
+def _part_of() -> re.Pattern:
+    """'N of them', 'N of the', and 'of the dead' or another of the lexicon's group nouns: a sentence without
+    one holds no part of an earlier figure."""
+    groups = "|".join(re.escape(word) for word in sorted(lexicon().group_nouns, key=len, reverse=True))
+    return re.compile(rf"(?:\d|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}))\S*\s+of\s+(?:them|those|these|whom|the)\b"
+                      rf"|\bof the (?:{groups})\b", re.IGNORECASE)
 
 
 def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
     """'Eleven of them were children', 'At least 44 of the dead were women', 'Three of the eight were
     children under five': a number of people out of a group the text counted before."""
-    if not _PART_OF.search(text_of(sentence.doc), sentence.start_char, sentence.end_char):
+    if not _part_of().search(text_of(sentence.doc), sentence.start_char, sentence.end_char):
         return []  # no 'N of them', 'N of the dead': the parse need not be read
     lex = lexicon()
     found = []

@@ -175,7 +175,7 @@ def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[M
             joined[-1] = mention
             continue
         for _ in range(2):  # 'Ana' + 'Beatriz' + 'Coelho'
-            untagged = _GIVEN_NAME_BEFORE.search(text, max(0, mention.start_char - 20), mention.start_char)
+            untagged = _CAPITALISED_WORD_BEFORE.search(text, max(0, mention.start_char - 20), mention.start_char)
             if not (mention.entity_type == "person" and untagged and _begins_the_name(untagged.group(1), mention.surface)
                     and (previous is None or previous.end_char <= untagged.start(1))):
                 break
@@ -266,7 +266,8 @@ def person_prefix_words() -> frozenset[str]:
     return frozenset(p.lower() for p in rules["person_prefixes"] + rules["name_first_honorifics"])
 
 
-_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.’'-])([A-ZÀ-Þ][a-zß-ÿ]+) $")
+# The capitalised word just before a position: a given name before a surname, a title before a name
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-ZÀ-Þ][a-zß-ÿ]+) $")
 
 
 @cache
@@ -602,6 +603,7 @@ def _proper_noun_heads(doc):
     return (doc[int(i)] for i in heads)
 
 
+_AGE_AFTER = re.compile(r",\s+\d{1,2},")
 _HYPHENED_FIRST_PART = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’]*-$")
 
 
@@ -632,18 +634,19 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             c.dep_ in ("nmod", "compound") and c.i < token.i and _ROLE_WORDS.fullmatch(c.lower_) for c in token.children) \
             or _ROLE_OF_BEFORE.search(text, max(0, name[given].idx - 80), name[given].idx) is not None
         name = name[given:]
-        aged = re.match(r",\s+\d{1,2},", text[token.idx + len(token):token.idx + len(token) + 8]) is not None
+        end = token.idx + len(token)
+        after = text[end:end + 40]
+        aged = _AGE_AFTER.match(after) is not None  # 'Zarina Khan, 52,'
         # one name alone only with an age after it ('Nurhasanah, 46, was awake'), as many people are named
         if name[-1].i - name[0].i != len(name) - 1 or not (2 if not aged else 1) <= len(name) <= 4 or not all(
                 t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in name):
             continue
-        start, end = name[0].idx, token.idx + len(token)
+        start = name[0].idx
         first_part = _HYPHENED_FIRST_PART.search(text, max(0, start - 30), start)
         if first_part:
             start = first_part.start()  # 'Jean-Marc Dufresne', whose first part the parser hangs on the second
-        after = text[end:end + 40]
         beside_a_role = any(c.dep_ == "appos" and (c.lemma_.lower() in people or _ROLE_WORDS.fullmatch(c.lower_))
-                            for c in token.children) or re.match(r",\s+\d{1,2},", after) is not None or titled \
+                            for c in token.children) or aged or titled \
             or (token.dep_ == "appos" and (token.head.lemma_.lower() in people or _ROLE_WORDS.fullmatch(token.head.lower_)))
         # (a family shares a surname: 'Pushpamalar Sivakumar said', the mother of a Sivakumar the text named)
         speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and (
@@ -674,14 +677,13 @@ def _town_of(name: str, countries: frozenset[str]) -> bool:
 _TWO_PLACES = re.compile(r"([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2}) and ([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2})")
 
 
-_TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # A title, a name of two or three words and 'of' a place: 'Archbishop Jan Doe of Sorvenik'
 _TITLE_NAME_OF_PLACE = re.compile(rf"([A-Z][a-z]+) ({_NAME_WORD}(?: {_NAME_WORD}){{1,2}}) of [A-Z][\w'’ -]+")
 
 
 def _city_named_with_a_title(doc, ent, surface: str, sentence_index_of) -> Mention | None:
     """'in General Santos': the city whose name begins with a title, where NER saw a general named Santos."""
-    title = _TITLE_WORD_BEFORE.search(text_of(doc), max(0, ent.start_char - 20), ent.start_char)
+    title = _CAPITALISED_WORD_BEFORE.search(text_of(doc), max(0, ent.start_char - 20), ent.start_char)
     if title is None or title.group(1).lower() not in person_prefix_words() or only_city_named(f"{title.group(1)} {surface}") is None:
         return None
     return Mention(text_of(doc)[title.start(1):ent.end_char], title.start(1), ent.end_char, sentence_index_of(ent.start_char), "location")

@@ -104,7 +104,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     attributor.set_quotations([(q.start_char, q.end_char) for q in quotations])
     attributed_in_place: list[bool] = []  # whether each quotation's speaker is named in or beside it
     for q in quotations:
-        speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor, entities)
+        speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor)
         attributed_in_place.append(speaker is not None and (speaker.entity_id is not None or speaker.proper)
                                    and not _alone_on_its_line(text, q))
         if speaker is None:  # '"...." That was the view of X': named after, before any continuation
@@ -443,14 +443,10 @@ def _echoes_take_their_speaker(quotes: list[dict], attributed_in_place: list[boo
                 quote[column] = holders[0][column]
 
 
-def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor, entities):
+def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
     if quote.tweet_author:
         author = re.sub(r"[^\w\s.'’-]", "", quote.tweet_author).strip()
-        key = name_key(author)
-        for entity in entities.values():
-            if name_key(entity.canonical_name) == key:
-                return _speaker(entity)
-        return Speaker(author, None)
+        return attributor.entity_called(author, people_only=False) or Speaker(author, None)
     span = (quote.start_char, quote.end_char)
     first, last = sentence_index_of(quote.start_char), sentence_index_of(max(quote.end_char - 2, quote.start_char))  # the closing mark can belong to the next sentence
     paragraph_start = text_of(doc).rfind("\n", 0, quote.start_char) + 1
@@ -483,7 +479,7 @@ def _named_before_a_headline_quote(lead_in: str, attributor):
     """'Montoya: "We were robbed in broad daylight"': a line that opens with a person's name (or surname)
     and a colon before a quotation gives that person's words."""
     match = _NAME_AND_COLON.fullmatch(lead_in)
-    return attributor.person_called(match.group(1)) if match else None
+    return attributor.entity_called(match.group(1)) if match else None
 
 
 _AFTER_A_HEADLINE_QUOTE = re.compile(r"\s*[:—–-]\s+")
@@ -522,7 +518,3 @@ def _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentenc
         return None
     speaker = attributor.speaker_of_token(subject, exclude=span)
     return speaker if speaker is not None and (speaker.entity_id or speaker.institution) else None
-
-
-def _speaker(entity):
-    return Speaker(entity.canonical_name, entity.entity_id)
