@@ -361,6 +361,24 @@ def test_more_speaker_shapes(nlp, text, expected):
     # a name and a colon at the head of a line give the quotation after them
     ("Cup final beckons\n\nMontoya: 'We were robbed in broad daylight'\n\nRafael Montoya, the visiting coach, was "
      "furious at the referee.", [("Rafael Montoya", None)]),
+    # 'the judge' is the one the text called Justice; a headline's bare title the person named below it, not
+    # the one the judge 'tells'
+    ("'You did not make a mistake, you made a choice,' judge tells Tom Varga\n\nJustice Ana Lopes Pereira sentenced Tom Varga to ten years on Friday.\n\n"
+     '"You had every chance to stop, and you chose to drive on," the judge said as she delivered her decision.',
+     [("Ana Lopes Pereira", None)] * 2),
+    # a police title written as initials is the person named with it in full ('the IGP', 'the CP')
+    ('Provincial Inspector General of Police Omar Haddad visited the injured on Monday.\n\n"The sacrifices of our '
+     'men will not go in vain," the IGP said.', [("Omar Haddad", None)]),
+    ('The Commissioner of Police, CP Musa Bello Garba, led a team to the village.\n\n"We recovered two rifles from '
+     'the hoodlums," the CP added.', [("Musa Bello Garba", None)]),
+    # a hyphenated surname used alone is the person named in full, whatever the recogniser called it
+    ("The second try came from a turnover by openside Rangi Walker-Ngata.\n\nWalker-Ngata, the captain, was named player of the match.\n\n"
+     "'Honestly, we got a bit comfortable in the second half,' he admitted.", [("Rangi Walker-Ngata", None)]),
+    # a subheading that quotes words printed in full below is theirs who speak them, though the full quotation
+    # continues that speaker's words without naming her
+    ("Defence lawyer Tom Varga asked for seven years.\n\n'Our house is too quiet'\n\nThe mother spoke first.\n\n"
+     '"Kavitha called me every morning on her way to work," said Maria Lopez.\n\n"Our house is too quiet now. Her '
+     'brother does not laugh the way he used to."', [("Maria Lopez", None)] * 3),
 ])
 def test_speaker_shapes_across_sentences(nlp, text, expected):
     assert speakers(nlp, text) == expected

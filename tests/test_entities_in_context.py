@@ -352,6 +352,12 @@ def test_the_city_a_story_was_filed_from_names_its_country_when_nothing_else_doe
      "Clichy-sous-Bois", "FR"),
     # a city whose name begins with a title
     ("Police in General Santos, in the Philippines, arrested a suspect.", "General Santos", "PH"),
+    # what the text says a kind of place is: 'the neighbourhoods of X and Y', 'the villages were X and Y'
+    ("TRIPOLI, Lebanon - Clashes between gunmen in the rival neighbourhoods of Bab al-Tabbaneh and Jabal Mohsen left "
+     "two people dead.", "Jabal Mohsen", "LB"),
+    # an Arabic town's name without its article, and with it where the gazetteer drops it
+    ("Syrian Kurdish forces said drones struck a power station near Qamishli on Monday.", "Qamishli", "SY"),
+    ("Government forces in Yemen retook the port town of al-Khokha on Monday, residents said.", "al-Khokha", "YE"),
 ])
 def test_towns_the_text_puts_on_the_map(entities_of, text, name, country):
     mentions, entities = entities_of(text)

@@ -331,8 +331,8 @@ class Attributor:
             return words | self._title_words(m) if m.entity_type == "person" else words
 
         def described(m) -> bool:
-            if _inside(m, exclude) or m.entity_type not in ("person", "organization"):
-                return False
+            if _inside(m, exclude) or m.entity_type not in ("person", "organization") or m.start_char <= token.idx < m.end_char:
+                return False  # (the title itself, which the entity recogniser may take for a name: 'the IGP')
             return bool({token.lemma_.lower(), token.lower_, *TITLE_CLASSES.get(token.lemma_.lower(), ())} & words_of(m))
 
         # 'the health minister' is the minister whose title says health, when one does
@@ -425,6 +425,10 @@ class Attributor:
         if honorifics:  # 'The chief spokesman, Qari Sayed Mangal': the title is what comes before the honorific
             before = before[:honorifics.start()]
         before = re.split(r"[.;:!?\n\"“”]", before)[-1]  # after the honorific's own dot ('Col. Jane Doe')
+        span = self.doc.char_span(mention.start_char - len(before), mention.start_char, alignment_mode="expand")
+        verbs = [t for t in span if t.tag_ in _FINITE_VERB_TAGS and t.idx + len(t) <= mention.start_char] if span is not None else []
+        if verbs:  # never across a finite verb: 'judge tells Tom Varga' gives Varga no title
+            before = text[verbs[-1].idx + len(verbs[-1]):mention.start_char]
         if before.endswith(", "):
             # 'The police chief, Omar Haddad': a description set off just before the name
             clause = before[:-2].split(",")[-1].split()
@@ -662,6 +666,11 @@ class Attributor:
                     speaker = self.speaker_of_token(body, exclude) if body is not None else None
                     if speaker is not None and (speaker.entity_id or speaker.institution):
                         return speaker
+        if token.text.isupper() and token.lower_ in TITLE_CLASSES and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # 'the IGP said', which the entity recogniser may take for an organisation's initials
+            described = self.described_entity(token, exclude)
+            if described is not None:
+                return described
         named = self._named_apposition(token) if token.pos_ == "NOUN" and self.mention_at(token.idx, token.idx + len(token)) is None else None
         if named is not None:
             return named  # 'The foreign minister of X, Jane Doe, wrote': the name set beside the title
@@ -849,6 +858,11 @@ def _before_the_quotation(position: int, exclude: tuple[int, int] | None) -> int
     """Where the quotation `exclude` starts when `position` follows it ('"...," she said'), else `position`:
     what the sentences before say is read from there."""
     return exclude[0] if exclude is not None and exclude[0] < position else position
+
+
+# Penn tags of a verb with a tense ('tells', 'said'), which a title never holds (the tagger calls a rare noun
+# before a name a verb now and then: 'Skarvik midfielder Jan Doe')
+_FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 
 def _inside(mention, exclude: tuple[int, int] | None) -> bool:

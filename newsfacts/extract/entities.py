@@ -114,13 +114,22 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
             return False
         if lowered in person_prefix_words() and text_of(span.doc)[span.end_char:span.end_char + 1] == ".":
             return False  # 'Brig.' of 'Brig. Gen. Jan Doe': a title written short, not a name
+        if len(words) > 1 and lowered.split()[-1] in _title_last_words():
+            return False  # 'Khyber Pakhtunkhwa Inspector General': a title
     if entity_type in ("organization", "location") and lowered in not_org:
         return False
+    if entity_type == "organization" and lowered in person_prefix_words():
+        return False  # 'the IGP', 'the CEO': a title alone
     if entity_type == "location" and lowered in demonyms():
         return False  # 'Ukrainian' is an adjective, not a place
     if entity_type == "organization" and surface.isupper() and len(surface.split()) > 1:
         return False  # shouted slogans ('ISOLATE RUSSIA') are not organisations
     return True
+
+
+@cache
+def _title_last_words() -> frozenset[str]:
+    return frozenset(_RULES["title_last_words"])
 
 
 @cache
@@ -344,12 +353,40 @@ def _kind_of_place() -> tuple[re.Pattern, re.Pattern]:
     return before, after
 
 
-def _named_as_places(text: str, mentions) -> set[str]:
+def _named_as_places(doc, mentions) -> set[str]:
     """Names the text itself calls a place: 'the port of Mocha', 'Chasov Yar, a hilltop town west of ...',
-    'Antonivka, a suburb of Kherson'."""
+    'Antonivka, a suburb of Kherson', 'the neighbourhoods of Bab Sharqi and Jabal Nour', 'the worst-hit
+    villages were Ambar and Tiru'."""
+    text = text_of(doc)
     before, after = _kind_of_place()
-    return {m.surface for m in mentions
-            if before.search(text[max(0, m.start_char - 40):m.start_char]) or after.match(text[m.end_char:m.end_char + 60])}
+    named = set()
+    for m in mentions:
+        if before.search(text[max(0, m.start_char - 40):m.start_char]) or after.match(text[m.end_char:m.end_char + 60]):
+            named.add(m.surface)
+            continue
+        span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand") if m.entity_type != "location" else None
+        if span is not None and _a_kind_of_place_names(span.root):
+            named.add(m.surface)
+    return named
+
+
+def _a_kind_of_place_names(token) -> bool:
+    """Whether the parse makes `token` the name of a kind of place: the object of 'of' after a place noun
+    ('the villages of X and Y'), or what a place noun is ('the villages were X and Y')."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    kinds = _place_kind_lemmas()
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return token.head.head.lemma_.lower() in kinds and token.head.head.pos_ == "NOUN"
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        return any(child.dep_ == "nsubj" and child.lemma_.lower() in kinds and child.pos_ == "NOUN" for child in token.head.children)
+    return False
+
+
+@cache
+def _place_kind_lemmas() -> frozenset[str]:
+    # 'the camp of the rebels', 'a quarter of the budget': not names of places
+    return frozenset(k for k in load_rules("entities")["place_kind_nouns"] if " " not in k) - {"camp", "quarter", "capital"}
 
 
 def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str], org_heads: set[str] = frozenset(),
@@ -656,8 +693,8 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
         if any(m.entity_type == "person" for m in overlapping) or geocode(text[start:end]) is not None:
             continue
-        if name[-1].lower_ in _organisation_words():
-            continue
+        if name[-1].lower_ in _organisation_words() or name[-1].lower_ in _title_last_words():
+            continue  # 'Kurmin Youth Front'; 'Khyber Pakhtunkhwa Inspector General', a title
         if overlapping:
             if not (beside_a_role or is_given_name(name[0].text)):
                 continue
@@ -771,13 +808,15 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     placed = _placed_names(text_of(doc), mentions) | _placed_by_the_parse(doc, mentions)
     # 'In Shegal Kalay, ...': the prepositions that put a name on the map ('from X' and 'at X' also start other phrases)
     placed_in_or_near = _placed_names(text_of(doc), mentions, frozenset({"in", "near", "outside"}))
-    named_as_places = _named_as_places(text_of(doc), mentions)
+    named_as_places = _named_as_places(doc, mentions)
     for mention in mentions:  # full names first, so that their surnames are known below
         if len(mention.surface.split()) > 1:
             _retype(mention, set(), countries, org_heads, placed, named_as_places, placed_in_or_near)
     # Every word after a full name's first is a surname the text may use alone ('Villavicencio' for 'Óscar
-    # Villavicencio Torres'), even where a town shares it.
-    surnames = {word for m in mentions if m.entity_type == "person" for word in name_key(m.surface).split()[1:]}
+    # Villavicencio Torres'), even where a town shares it; so is a hyphenated surname ('Walker-Ngata'), whose
+    # key has two words.
+    surnames = {" ".join(words[i:j]) for m in mentions if m.entity_type == "person" for words in [name_key(m.surface).split()]
+                for i in range(1, len(words)) for j in range(i + 1, len(words) + 1)}
     for mention in mentions:
         if len(mention.surface.split()) == 1:
             _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near)

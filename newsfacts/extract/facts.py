@@ -431,13 +431,15 @@ def _words_in_order(few: list[str], many: list[str]) -> bool:
 def _echoes_take_their_speaker(quotes: list[dict], attributed_in_place: list[bool]) -> None:
     """A headline or a subheading quotes words of a statement the article prints in full ("'I saw the
     truck just fold'" over '"I saw the truck in front of me just fold," he said'): when nothing beside the
-    short quote names its speaker, it is the speaker of the longer quotation that holds its words in order."""
+    short quote names its speaker, it is the speaker of the quotation (as long or longer) that holds its words in order."""
     words = [re.findall(r"\w+", q["text"].lower()) for q in quotes]
     for index, quote in enumerate(quotes):
         if attributed_in_place[index] or len(words[index]) < 4:
             continue
-        holders = [other for j, other in enumerate(quotes) if j != index and attributed_in_place[j]
-                   and len(words[j]) > len(words[index]) and _words_in_order(words[index], words[j])]
+        holders = [(attributed_in_place[j], other) for j, other in enumerate(quotes) if j != index and other["speaker"]
+                   and len(words[j]) >= len(words[index]) and _words_in_order(words[index], words[j])]
+        # the quotation whose speaker is named beside it, else one that continues a named speaker's words
+        holders = [other for in_place, other in holders if in_place] or [other for _in_place, other in holders]
         if holders and len({h["speaker_entity_id"] or h["speaker"] for h in holders}) == 1:
             for column in ("speaker", "speaker_entity_id", "speaker_description"):
                 quote[column] = holders[0][column]

