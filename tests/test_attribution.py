@@ -379,6 +379,28 @@ def test_more_speaker_shapes(nlp, text, expected):
     ("Defence lawyer Tom Varga asked for seven years.\n\n'Our house is too quiet'\n\nThe mother spoke first.\n\n"
      '"Kavitha called me every morning on her way to work," said Maria Lopez.\n\n"Our house is too quiet now. Her '
      'brother does not laugh the way he used to."', [("Maria Lopez", None)] * 3),
+    # a place in a phrase before the subject is no speaker, though the parser makes it one
+    ("In Kabul, the government spokeswoman, Maryam Sadat, called the raid 'a deliberate act of terror against a "
+     "civilian population'.", [("Maryam Sadat", None)]),
+    # a group in apposition to a plural noun, and the broadcast it put out
+    ('The rebels, the Northern Freedom Tigers, gave a different account. In a broadcast on their radio station, the '
+     'group said its fighters had killed "more than 200 government soldiers".\n\n"Our fighters have dealt a decisive '
+     'blow to the occupying army," the broadcast said.', [("Northern Freedom Tigers", None)] * 2),
+    # a statement signed by a spokesperson is the organisation's
+    ('In a statement signed by its spokesperson, Dr Jane Doe, the National Police Service said four people had died '
+     '"in circumstances that are being investigated".', [("National Police Service", None)]),
+    ("Confirming the attack, the Kurmin State Police Command said it had deployed teams to the area.\n\nThe statement, "
+     "signed by the command's spokesman, SP Musa Bello Garba, read in part: \"Information was received that armed "
+     "bandits invaded the village at about 2100hrs.\"", [("Kurmin State Police Command", None)]),
+    # the words after a name's comma are no apposition when they are the next verb's subject
+    ('The Kurmin State Government condemned the attack.\n\nIn a statement by the governor\'s media aide, Alhaji Musa '
+     'Bello Garba, the government said relief was on its way.\n\n"The government will not relent in its efforts to '
+     'rid the state of these criminals," the statement said.', [("Kurmin State Government", None)]),
+    # a given name ending in '-man' that is no English word before it ('Abdirahman') begins the name NER cut short,
+    # so the name's first word says nothing of his sex
+    ("Yosief Tekle, the information minister, was unrepentant.\n\nAbdirahman Farah Warsame, a Somali who runs food "
+     "deliveries in the region, says the conflict is forgotten.\n\n'Everybody is looking somewhere else. Nobody is "
+     "looking at this border,' he says.", [("Abdirahman Farah Warsame", None)]),
 ])
 def test_speaker_shapes_across_sentences(nlp, text, expected):
     assert speakers(nlp, text) == expected

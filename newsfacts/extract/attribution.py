@@ -449,6 +449,13 @@ class Attributor:
             title = title + words[len(words) - run:]
         after = text[mention.end_char:mention.end_char + 80]
         apposition = re.split(r"[,.;:!?\"“”]", after[1:])[0] if after.startswith(",") else ""
+        span = self.doc.char_span(mention.end_char + 1, mention.end_char + 1 + len(apposition), alignment_mode="contract") if apposition else None
+        verb = next((t for t in span if t.tag_ in _FINITE_VERB_TAGS), None) if span is not None else None
+        if verb is not None:
+            # 'Jane Doe, a nurse who works at ...' is a nurse; 'Jane Doe, the government said ...' is no government:
+            # the noun after the name is the verb's subject
+            subject_after_the_name = verb.dep_ != "relcl" and any(c.dep_ in _SUBJECTS and c.idx > mention.end_char for c in verb.children)
+            apposition = "" if subject_after_the_name else text[mention.end_char + 1:verb.idx]
         surface = text[mention.start_char:mention.end_char]  # NER may take the title in: 'Interior Minister Peter Wood'
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(title) + " " + apposition + " " + surface)}
         if honorifics:
@@ -647,9 +654,14 @@ class Attributor:
             return None
         if token.pos_ == "NOUN" and token.lemma_.lower() in STATEMENT_NOUNS:
             # 'A statement from the club read', "The club's statement added", 'the statement said'
-            for child in token.children:
-                if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("from", "by", "of")):
+            # ('The statement, signed by the command's spokesman, read': whom the signer speaks for)
+            signers = [agent for c in token.children if c.dep_ == "acl" for agent in c.children if agent.dep_ == "agent"]
+            for child in [*token.children, *signers]:
+                if child.dep_ == "poss" or (child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of")):
                     issuer = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if issuer is not None and issuer.lemma_.lower() in SPOKESPERSON_NOUNS:
+                        # a statement the spokesman signed is the body's, whether or not he is named
+                        issuer = next((g for g in issuer.children if g.dep_ == "poss"), issuer)
                     speaker = self.speaker_of_token(issuer, exclude) if issuer is not None else None
                     if speaker and speaker.entity_id:
                         return speaker
@@ -658,11 +670,12 @@ class Attributor:
         if token.pos_ == "PROPN" and name_key(token.text) in self.by_surname and self.mention_at(token.idx, token.idx + len(token)) is None:
             entity = self.entities[self.by_surname[name_key(token.text)]]
             return Speaker(entity.canonical_name, entity.entity_id)
-        if token.lemma_.lower() in SPOKESPERSON_NOUNS and token.pos_ == "NOUN":
+        if token.lemma_.lower() in SPOKESPERSON_NOUNS and token.pos_ == "NOUN" and not any(c.dep_ == "appos" for c in token.children):
+            # (a spokesman the text names speaks in his own name: 'the group's spokesman, Jan Doe, said')
             # 'a spokesman for the committee': the organisation speaks (the annotation guide)
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
-                    body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            for prep in token.children:  # ... or "the command's spokesman"
+                if prep.dep_ == "poss" or (prep.dep_ == "prep" and prep.lower_ in ("for", "of")):
+                    body = prep if prep.dep_ == "poss" else next((c for c in prep.children if c.dep_ == "pobj"), None)
                     speaker = self.speaker_of_token(body, exclude) if body is not None else None
                     if speaker is not None and (speaker.entity_id or speaker.institution):
                         return speaker
@@ -712,6 +725,18 @@ class Attributor:
             if mention is not None and mention.entity_type == "person" and mention.start_char in whose \
                     and token.lemma_.lower() in PERSON_NOUNS and token.pos_ == "NOUN":
                 return self._description(token)  # 'the parents of Jan Doe said': the parents speak, not Jan Doe
+        if mention is not None and mention.entity_type == "location" and _after_a_preposition(text_of(self.doc), mention.start_char):
+            # 'In Addis Ababa, the government spokeswoman, Jane Doe, called ...', which the parser made the
+            # subject with the speaker in apposition to the place
+            apposition = next((c for c in token.children if c.dep_ == "appos"), None)
+            return self.speaker_of_token(apposition, exclude) if apposition is not None else None
+        if mention is not None and mention.entity_type == "person":
+            # 'In a statement signed by its spokesperson, Jane Doe, the National Police Service said': an
+            # organisation is no apposition to a person; the parser hung the subject on the name before it
+            body = next((m for c in token.children if c.dep_ == "appos"
+                         for m in [self.mention_at(c.idx, c.idx + len(c))] if m is not None and m.entity_type == "organization"), None)
+            if body is not None:
+                return self._speaker_from_mention(body)
         if mention is not None and mention.entity_type in ("person", "organization", "location"):
             return self._speaker_from_mention(mention)
         if token.pos_ == "PROPN" and token.text[:1].isupper():
@@ -767,7 +792,9 @@ class Attributor:
                 speaker = self.speaker_of_token(quoted, exclude) if quoted is not None else None
                 if speaker:
                     return speaker
-            for child in token.children:
+            # (of two subjects the parser gives one verb, the one next to it: 'In a statement signed by its
+            # spokesperson, Jane Doe, the National Police Service said')
+            for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
                 # A passive subject speaks only when quoted ('X was quoted as saying'); 'X was told' listened.
                 if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote")) and outside(child):
                     speaker = self.speaker_of_token(child, exclude)
@@ -787,6 +814,11 @@ class Attributor:
                                 return speaker
         for token in verbs:
             if not any(c.dep_ in _SUBJECTS for c in token.children):
+                if token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS:
+                    # 'The statement, signed by ..., read in part:': whoever issued the statement
+                    speaker = self.speaker_of_token(token.head, exclude)
+                    if speaker:
+                        return speaker
                 # 'The ministry updated its advice to warn of "..."': a verb of purpose or complement
                 # without a subject of its own speaks for the subject of the verb it depends on, and so
                 # does a second verb of its subject ('X stood before the cameras and promised "..."').
@@ -858,6 +890,12 @@ def _before_the_quotation(position: int, exclude: tuple[int, int] | None) -> int
     """Where the quotation `exclude` starts when `position` follows it ('"...," she said'), else `position`:
     what the sentences before say is read from there."""
     return exclude[0] if exclude is not None and exclude[0] < position else position
+
+
+def _after_a_preposition(text: str, position: int) -> bool:
+    """Whether the word before `position` is a preposition of place or time ('In Kabul, ...')."""
+    words = text[max(0, position - 12):position].split()
+    return bool(words) and words[-1].lower() in ("in", "at", "from", "near", "inside", "outside")
 
 
 # Penn tags of a verb with a tense ('tells', 'said'), which a title never holds (the tagger calls a rare noun

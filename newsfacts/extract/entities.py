@@ -20,7 +20,7 @@ from newsfacts.extract.gazetteer import (Place, demonyms, geocode, geocode_by_so
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
-from newsfacts.extract.truecasing import written_as_a_name
+from newsfacts.extract.truecasing import is_english_word, written_as_a_name
 from newsfacts.rules import load_rules
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location", "FAC": "location"}
@@ -199,6 +199,15 @@ _AGENT_NOUN_ENDINGS = tuple(_RULES["agent_noun_endings"])
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS.split("|"))
 
 
+def _agent_noun(word: str) -> bool:
+    """'winemaker', 'paramedic', 'gunman': a noun for what a person does, by its ending. A word in '-man' is one
+    only where an English word comes before the ending ('gun-man'; not 'Abdirahman', 'Suleiman')."""
+    if word.endswith(("man", "woman")) and not word.endswith(tuple(e for e in _AGENT_NOUN_ENDINGS if not e.endswith("man"))):
+        stem = word.removesuffix("woman") if word.endswith("woman") else word.removesuffix("man")
+        return len(stem) >= 3 and is_english_word(stem)
+    return word.endswith(_AGENT_NOUN_ENDINGS)
+
+
 def _begins_the_name(word: str, name: str) -> bool:
     """Whether `word`, written just before a person's `name`, is the first of its names: a given name, or
     before a name of two words or more, a word English text writes only as a name ('Aminu Bashir Kazaure')
@@ -208,7 +217,7 @@ def _begins_the_name(word: str, name: str) -> bool:
         return False
     if is_given_name(word):
         return True
-    return (len(name.split()) >= 2 and written_as_a_name(word) and not lower.endswith(_AGENT_NOUN_ENDINGS)
+    return (len(name.split()) >= 2 and written_as_a_name(word) and not _agent_noun(lower)
             and lower not in demonyms() and lower not in _CALENDAR_WORDS and lower not in _organisation_words()
             and geocode(word) is None)
 
@@ -415,7 +424,7 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
         return
     if (mention.entity_type != "person" and 2 <= len(words) <= 4 and is_given_name(words[0])
             and all(w[:1].isupper() for w in words) and words[-1].lower() not in _organisation_words()
-            and geocode(mention.surface, countries) is None):
+            and not _PLURAL_NAME.search(mention.surface) and geocode(mention.surface, countries) is None):
         mention.entity_type = "person"  # 'Oleksiy Danilov' tagged as an organisation
         return
     if mention.entity_type != "location":
@@ -695,6 +704,8 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             continue
         if name[-1].lower_ in _organisation_words() or name[-1].lower_ in _title_last_words():
             continue  # 'Kurmin Youth Front'; 'Khyber Pakhtunkhwa Inspector General', a title
+        if token.dep_ == "appos" and token.head.tag_ in ("NNS", "NNPS"):
+            continue  # 'The rebels, the Eelam Freedom Tigers,': a group, not a person
         if overlapping:
             if not (beside_a_role or is_given_name(name[0].text)):
                 continue
@@ -708,6 +719,10 @@ def _town_of(name: str, countries: frozenset[str]) -> bool:
     """Whether `name` is a town or city of one of `countries` (any country when none is known)."""
     place = geocode(name, countries)
     return place is not None and place.kind == "city" and (not countries or place.country_code in countries)
+
+
+# A name of two words or more whose last is a plural noun ('Freedom Tigers', not 'Jan Ramos' or 'Jan Weiss').
+_PLURAL_NAME = re.compile(r"\s[A-Z][a-z]+[^su]s$")
 
 
 # Two names joined by 'and' in one mention ('Sévaré and Bandiagara'), each of one to three capitalised words.
@@ -761,6 +776,8 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if entity_type != "person" and (_HONORIFIC_FIRST.match(surface) or _HONORIFIC_JUST_BEFORE.search(
                 text_of(doc), max(0, ent.start_char - 6), ent.start_char)):
             entity_type = "person"  # 'Dr Zawadzki' or 'Mr Morgan-Hale' tagged as an organisation
+        if entity_type == "person" and _PLURAL_NAME.search(surface) and text_of(doc)[max(0, ent.start_char - 4):ent.start_char].lower() == "the ":
+            entity_type = "organization"  # 'the Eelam Freedom Tigers', 'the Red Brigades': a group, not a person
         titled = _TITLE_NAME_OF_PLACE.fullmatch(surface) if entity_type == "organization" else None
         if titled and titled.group(1).lower() in person_prefix_words() and is_given_name(titled.group(2).split()[0]):
             entity_type, surface = "person", titled.group(2)  # 'Archbishop Jan Doe of Sorvenik' tagged as an organisation

@@ -147,6 +147,12 @@ def written_as_a_name(word: str) -> bool:
     return word.lower() in capitalised or word.lower() not in known
 
 
+def is_english_word(word: str) -> bool:
+    """Whether English text uses `word` (in any casing)."""
+    table = _table()
+    return table is not None and word.lower() in table[0]
+
+
 def _usual_casing(word: str, known: frozenset[str], capitalised: dict[str, str]) -> str:
     lower = word.lower()
     if lower in capitalised:
