@@ -46,6 +46,8 @@ def test_including_children_is_a_subset_of_its_total():
     "Prices rose 75 percent and the company lost $3 million.",
     "The decision to storm the club saved at least 30 lives.",
     "Spain won 2-1 over Russia in the final.",
+    # money paid to the injured
+    "The state will pay ₹50,000 to the injured and Rs 2,000 each to those slightly injured.",
 ])
 def test_numbers_it_must_leave_alone(text):
     assert figures(text) == []

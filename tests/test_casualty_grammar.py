@@ -135,6 +135,13 @@ def test_a_bare_number_with_its_own_clause_is_not_a_conjunct_of_the_figure(nlp):
     # burying in the active; a death pronounced
     ("So far we have buried 23 people.", [("killed", 23, 23, "exact", False)]),
     ("Three people were declared dead at the hospital.", [("killed", 3, 3, "exact", False)]),
+    # 'those killed' as a group; the count a toll rose from; a toll 'as high as'
+    ("Health workers said those killed included four monks.", [("killed", 4, 4, "exact", False)]),
+    ("The death toll has risen to 26, from 19 on Tuesday.", [("killed", 26, 26, "exact", False), ("killed", 19, 19, "exact", False)]),
+    ("Local sources put the death toll as high as 38.", [("killed", 38, 38, "at_most", False)]),
+    # a part set after the victims as 'among them', which the parser hangs on the verb
+    ("Armed men killed at least 64 villagers, among them 19 children, in a raid.",
+     [("killed", 64, None, "at_least", False), ("killed", 19, 19, "exact", True)]),
 ])
 def test_more_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected

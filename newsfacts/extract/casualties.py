@@ -134,6 +134,9 @@ def victims_class(word: str) -> str:
     return _victims_in(word) or "people"
 
 
+# A currency's symbol or abbreviation just before a number
+_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹₦₱₩₽₴₺₵₸₪฿]|\b(?:Rs|Sh|KSh|Ksh|Tk|Rp|USD|EUR|GBP|INR|PKR|NGN|KES)\.?)\s?$")
+
 # Words that put a year, not a count, after them ('the 1987 earthquake', 'since 2014').
 _BEFORE_A_YEAR = frozenset({"the", "in", "since", "of", "by", "until", "till", "from", "during", "before", "after"})
 
@@ -179,6 +182,8 @@ def find_casualty_figures(text: str) -> list[CasualtyFigure]:
         if any(w.lower() in _MODALS_BEFORE_A_COUNT for w in _WORD.findall(text, max(0, match.start() - 25), match.start())[-3:]):
             continue  # 'the graves could hold 9,000 bodies' is a capacity, not a toll
         start = match.start()
+        if _CURRENCY_BEFORE.search(text, max(0, start - 5), start):
+            continue  # '₹50,000 to the injured', 'Rs 5,000 each to the wounded': money, not people
         if _preceding_word(text, start) in _NEGATORS or (match.group("num") or "").lower() in ("no", "zero"):
             continue
         if re.match(r"\d{4}$", match.group("num") or "") and 1900 <= int(match.group("num")) <= 2100 and (

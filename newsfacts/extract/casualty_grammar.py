@@ -311,9 +311,10 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             found += [("killed", p) for body in bodies for prep in body.children if prep.dep_ == "prep" and prep.lower_ == "of"
                       for p in prep.children if p.dep_ == "pobj"]
         if lemma in ("include", "number", "be"):
-            # 'the dead included six police officers', 'The dead were 11 policemen and three civilians'
-            subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ in lex.group_nouns]
-            found += [(lex.group_nouns[s.lower_], o) for s in subjects for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
+            # 'the dead included six police officers', 'The dead were 11 policemen and three civilians',
+            # 'those killed included four monks'
+            groups = [(_group_kind(c, lex), c) for c in token.children if c.dep_ == "nsubj"]
+            found += [(kind, o) for kind, _s in groups if kind for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
     if token.pos_ == "NOUN" and (lower in lex.toll_nouns or f"{_compound(token)} {lower}" in lex.toll_nouns):
         found += [(lex.toll_nouns.get(lower, "killed"), n) for n in _toll_numbers(token)]
     if token.pos_ in ("NOUN", "ADJ") and lower in lex.counted_nouns and _number_token(token) is not None \
@@ -447,10 +448,19 @@ def _toll_numbers(token) -> list:
             for adverb in ([child] if child.dep_ == "advmod" and child.lower_ in ("up", "down") else []):
                 numbers += [p for prep in adverb.children if prep.dep_ == "prep" and prep.lower_ == "from"
                             for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
+        if any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+            # '... has risen to 26, from 19 on Tuesday': so is the count it rose from
+            numbers += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                        for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
     if token.dep_ == "dobj" and token.head.lemma_ in ("bring", "raise", "push", "take", "put", "lift"):
         for child in token.head.children:
             if child.dep_ == "prep" and child.lower_ == "to":
                 numbers += [p for p in child.children if p.dep_ == "pobj" and _is_number(p)]
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        # 'put the toll as high as 38', 'the toll could be as high as 38'
+        numbers += [p for high in token.head.children if high.dep_ in ("advmod", "acomp") and high.lower_ in ("high", "many")
+                    for prep in high.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                    for p in prep.children if p.dep_ == "pobj" and _is_number(p) and p not in numbers]
     return numbers
 
 
@@ -602,9 +612,30 @@ def _is_single_by_age(phrase) -> bool:
         phrase.lower_ == "old" and any(c.lower_ in ("year", "month") for c in phrase.children))
 
 
+def _group_kind(subject, lex: _Lexicon) -> str | None:
+    """The kind of casualty a subject names its victims by, as a group: 'the dead', 'the injured', and
+    'those killed', 'those who died' (a pronoun the participle or clause after it makes a group)."""
+    if subject.lower_ in lex.group_nouns:
+        return lex.group_nouns[subject.lower_]
+    if subject.lower_ in ("those", "people"):
+        for clause in subject.children:
+            if clause.dep_ in ("acl", "relcl"):
+                kind = lex.states.get(clause.lower_) or ("killed" if clause.lemma_ == "die" else None)
+                if kind:
+                    return kind
+    return None
+
+
 def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
     """Sub-figures introduced by 'including'/'among them' under the victims' phrase or the predicate."""
     parts = []
+    if any(c.dep_ == "prep" and c.lower_ == "among" and any(p.lower_ == "them" for p in c.children) for c in head.children):
+        # 'killed at least 64 villagers, among them 19 children,', where the parser hangs the part on the verb
+        for member in (c for c in head.children if c.dep_ in ("npadvmod", "appos") and c.idx > whole.number_start):
+            part = _figure(kind, member, member, lex, definite_single=True)
+            if part is not None and part.count.count_min < (whole.count.count_min or 0):
+                parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
+                                           part.number_start, sub_figure_of=whole.number_start))
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("including", "among") and child.idx > whole.number_start:
             for included in (p for p in child.children if p.dep_ == "pobj"):
