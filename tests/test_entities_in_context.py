@@ -389,3 +389,10 @@ def test_a_given_name_ner_left_off_makes_another_of_the_family(entities_of):
         "Canada as a child.")
     people = {e.canonical_name for e in entities.values() if e.entity_type == "person"}
     assert {"Tharshan Sivakumar", "Pushpamalar Sivakumar"} <= people
+
+
+def test_a_bare_body_of_a_state_is_the_one_the_text_names_with_its_country(entities_of):
+    _m, entities = entities_of("The Algerian Interior Ministry blamed armed groups for the raid. Later on Monday the "
+                               "Interior Ministry said the toll had risen to 12.")
+    ministry = entities["Algerian Interior Ministry"]
+    assert ministry.entity_type == "organization" and "Interior Ministry" in ministry.aliases

@@ -721,6 +721,9 @@ def _town_of(name: str, countries: frozenset[str]) -> bool:
     return place is not None and place.kind == "city" and (not countries or place.country_code in countries)
 
 
+_STATE_BODY = re.compile(rf"\b(?:{'|'.join(_RULES['state_body_words'])})\b", re.IGNORECASE)
+
+
 # A name of two words or more whose last is a plural noun ('Freedom Tigers', not 'Jan Ramos' or 'Jan Weiss').
 _PLURAL_NAME = re.compile(r"\s[A-Z][a-z]+[^su]s$")
 
@@ -846,7 +849,19 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if mention.entity_type != "person":
             mention.key = name_key(mention.place_query or mention.surface)
     _acronyms_to_full_names(mentions)
+    _state_bodies_with_their_country(mentions)
     return mentions
+
+
+def _state_bodies_with_their_country(mentions: list[Mention]) -> None:
+    """A body of a state is one with the country the text names it with once: a bare 'Interior Ministry' in a
+    text that names the Algerian Interior Ministry is that one (where the text names only one such)."""
+    bodies = [m for m in mentions if m.entity_type == "organization" and _STATE_BODY.search(m.surface)]
+    qualified = {m.key for m in bodies if any(w.lower() in demonyms() for w in m.surface.split()[:2])}
+    for mention in bodies:
+        longer = {k for k in qualified if k.endswith(" " + mention.key)}
+        if len(longer) == 1:
+            mention.key = longer.pop()
 
 
 def _acronyms_to_full_names(mentions: list[Mention]) -> None:
