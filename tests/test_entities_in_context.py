@@ -355,6 +355,12 @@ def test_the_city_a_story_was_filed_from_names_its_country_when_nothing_else_doe
     # what the text says a kind of place is: 'the neighbourhoods of X and Y', 'the villages were X and Y'
     ("TRIPOLI, Lebanon - Clashes between gunmen in the rival neighbourhoods of Bab al-Tabbaneh and Jabal Mohsen left "
      "two people dead.", "Jabal Mohsen", "LB"),
+    # a dateline in title case closed by a dash, with its state written short
+    ("Lismore, NSW — The river peaked above 14 metres on Monday, inundating the centre of Lismore.", "Lismore", "AU"),
+    ("Jos, Nigeria — Gunmen attacked villages in Plateau state on Sunday, local officials said.", "Jos", "NG"),
+    # the town the dateline names, wherever else the text names it; a valley named after it is no person
+    ("Derna floods: toll passes 4,000\n\nDERNA, Libya — Rescue teams are still searching for missing people after two "
+     "dams on Wadi Derna burst.", "Derna", "LY"),
     # an Arabic town's name without its article, and with it where the gazetteer drops it
     ("Syrian Kurdish forces said drones struck a power station near Qamishli on Monday.", "Qamishli", "SY"),
     ("Government forces in Yemen retook the port town of al-Khokha on Monday, residents said.", "al-Khokha", "YE"),

@@ -324,6 +324,8 @@ def _where_a_place_goes(token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ in _locative_prepositions() | {"between", "to"}:
         governor = token.head.head
         return governor.lower_ != "according" and governor.lemma_.lower() not in _person_evidence_words()[0]
+    if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lower_ in ("bound", "headed", "heading", "destined"):
+        return True  # 'a convoy bound for Parachinar'
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         # '15 km south of Orikhiv', 'the outskirts of Gao'
         return token.head.head.lower_ in _PLACE_OF_WORDS
@@ -423,6 +425,7 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
         mention.entity_type = "location"  # 'Kurmin State', 'Dalen Province' tagged as a person
         return
     if (mention.entity_type != "person" and 2 <= len(words) <= 4 and is_given_name(words[0])
+            and words[0].lower() not in _PLACE_NAME_FIRST_WORDS
             and all(w[:1].isupper() for w in words) and words[-1].lower() not in _organisation_words()
             and not _PLURAL_NAME.search(mention.surface) and geocode(mention.surface, countries) is None):
         mention.entity_type = "person"  # 'Oleksiy Danilov' tagged as an organisation
@@ -721,6 +724,7 @@ def _town_of(name: str, countries: frozenset[str]) -> bool:
     return place is not None and place.kind == "city" and (not countries or place.country_code in countries)
 
 
+_PLACE_NAME_FIRST_WORDS = frozenset(_RULES["place_name_first_words"])
 _STATE_BODY = re.compile(rf"\b(?:{'|'.join(_RULES['state_body_words'])})\b", re.IGNORECASE)
 
 
@@ -816,8 +820,12 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             mention.role = role_of(doc, ent, start)
         mentions.append(mention)
     datelines = _dateline_mentions(doc, sentence_index_of)
-    if datelines:  # the dateline is a place whatever NER made of it
-        mentions = [m for m in mentions if m.start_char >= datelines[-1].end_char] + datelines
+    if datelines:  # the dateline is a place whatever NER made of it (the headline above it keeps its names)
+        mentions = [m for m in mentions if m.start_char >= datelines[-1].end_char or m.end_char <= datelines[0].start_char] + datelines
+        dateline_keys = {name_key(_title_case(m.surface)) for m in datelines}
+        for mention in mentions:
+            if not mention.dateline and mention.entity_type == "organization" and name_key(mention.surface) in dateline_keys:
+                mention.entity_type = "location"  # 'Derna floods' over 'DERNA, Libya —': the town the dateline names
     mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions, countries))
     mentions = _area_lists(doc, sentence_index_of, mentions)
     mentions.extend(_named_localities(doc, sentence_index_of, mentions))
@@ -911,7 +919,9 @@ def role_of(doc, ent, name_start: int) -> str | None:
 
 
 # 'KHARKIV, Ukraine —' or 'MADRID —' or 'HAYWARD, Calif. (AP) —' opening the article names where it was filed.
-_DATELINE = re.compile(r"([A-Z][A-Z .'-]{2,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,30}?))?\s*(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s")
+_DATELINE = re.compile(r"([A-Z][A-Z .'-]{2,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,30}?))?\s*(?:\([A-Za-z .-]+\))?\s*[—–-]{1,2}\s")
+# A dateline in title case closed by a dash ('Idlib, Syria — ', 'Juba — '): a place the gazetteer knows
+_TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s+[—–]\s")
 
 
 # Datelines that lost their dash in a repost ('TBILISI Protesters gathered', 'TBILISI/ANKARA Talks opened') and
@@ -947,6 +957,10 @@ def _dateline_at(text: str, start: int, sentence_index_of) -> list[Mention]:
     if match:
         surface = match.group(1).strip()
         return [Mention(surface, start, start + len(surface), sentence_index_of(start), "location", dateline=True)]
+    titled = _TITLE_DATELINE.match(text, start)
+    if titled and geocode(titled.group(1)) is not None:
+        name = titled.group(1)
+        return [Mention(name, start, start + len(name), sentence_index_of(start), "location", dateline=True)]
     match = _BARE_DATELINE.match(text, start) or _AGENCY_DATELINE.match(text, start)
     if not match:
         return []
@@ -1411,8 +1425,9 @@ def context_countries(doc) -> frozenset[str]:
         codes.update({"US", f"US.{_AP_STATES[abbreviation.group(1)]}"})
     dateline = _DATELINE_COUNTRY.match(text_of(doc)[:200])
     place = geocode(dateline.group(1)) if dateline else None
-    if place is not None and place.kind == "country":  # 'MOPTI, Mali (Reuters) -', whatever NER made of 'Mali'
-        codes.add(place.country_code)
+    if place is not None and place.kind in ("country", "region") and place.country_code:
+        codes.add(place.country_code)  # 'MOPTI, Mali (Reuters) -', 'Lismore, NSW —', whatever NER made of 'Mali'
+
     if not codes:
         # 'JUBA (Reuters) -' and nothing else that names a country: the city the story was filed from
         filed_from = _DATELINE.match(text_of(doc)[:200])
@@ -1427,7 +1442,7 @@ _NAMED_DIVISION = re.compile(r"\b([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?
 
 
 # A dateline's country: 'BAMAKO, Mali —', 'MOPTI, Mali (Reuters) -'.
-_DATELINE_COUNTRY = re.compile(r"[A-Z][A-Z .'-]+, ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*(?:\([A-Za-z .]+\)\s*)?[—–-]")
+_DATELINE_COUNTRY = re.compile(r"[A-Z][A-Za-z .'-]+, ([A-Z][A-Za-z]+(?: [A-Z][a-z]+){0,2})\s*(?:\([A-Za-z .-]+\)\s*)?[—–-]")
 
 
 _AP_STATES: dict[str, str] = load_rules("regions")["ap_state_abbreviations"]
