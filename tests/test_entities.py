@@ -31,6 +31,11 @@ def test_context_country_disambiguates():
     assert geocode("Odessa", frozenset({"US"})).country_code == "US"
     assert geocode("Odessa", frozenset({"UA"})).country_code == "UA"
     assert geocode("Nowhereville") is None
+    # a small town of a US state the document names, over a capital that bears its name
+    assert geocode("Lisbon", frozenset({"US", "US.ME"})).admin1 == "ME"
+    assert geocode("Lisbon", frozenset({"US"})).country_code == "PT"
+    # an Arabic town written without its article
+    assert geocode("Qamishli", frozenset({"SY"})).country_code == "SY"
 
 
 def test_areas_named_after_their_centre_take_one_name_whatever_the_text_calls_them():

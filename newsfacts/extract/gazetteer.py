@@ -194,6 +194,9 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     if not any(_norm(p.name) == key and p.population >= _BIG_CITY for p in candidates):
         # 'Paris' in a story from Ukraine is the French capital, not a Ukrainian village called Paris.
         candidates += _small_places(key, context_countries)
+    else:
+        # ... but 'Lisbon' in a story from Maine is the town in Maine
+        candidates += [p for p in _small_places(key, context_countries) if f"{p.country_code}.{p.admin1}" in context_countries]
     if not candidates and without_article(key):
         # 'al-Khokha' where the gazetteer has only 'Khokha' (or 'Al Khawkhah', 'Khokha' among its spellings)
         bare = _norm(without_article(key))
