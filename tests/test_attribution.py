@@ -401,6 +401,11 @@ def test_more_speaker_shapes(nlp, text, expected):
     ("Yosief Tekle, the information minister, was unrepentant.\n\nAbdirahman Farah Warsame, a Somali who runs food "
      "deliveries in the region, says the conflict is forgotten.\n\n'Everybody is looking somewhere else. Nobody is "
      "looking at this border,' he says.", [("Abdirahman Farah Warsame", None)]),
+    # one described but not named speaks, however many sentences the quotation has
+    ('A resident, Malam Sani Bello, said the gunmen came at night.\n\n"They came in large numbers," Bello said.\n\n'
+     'Another resident, who pleaded anonymity for fear of reprisal, disclosed that the bandits took cattle and sheep.\n\n'
+     '"They took my wife and my two daughters. I don\'t know where they are now. We are begging for help," the resident '
+     'said.', [("Sani Bello", None), (None, "Another resident")]),
 ])
 def test_speaker_shapes_across_sentences(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -250,7 +250,13 @@ class Attributor:
         index = self._sentence_at(position)
         if index is None:
             return None
-        for earlier in range(index, max(index - 1 - lookback, -1), -1):
+        # the sentences of the quotation itself count for nothing ('"They took my wife. I don't know where
+        # they are," the resident said' looks back past the quotation's sentences)
+        quoted = 0
+        while exclude is not None and index - quoted - 1 >= 0 and exclude[0] <= self.sentences[index - quoted - 1].start_char \
+                and self.sentences[index - quoted - 1].end_char <= exclude[1] + 1:
+            quoted += 1
+        for earlier in [index, *range(index - quoted - 1, max(index - quoted - 1 - lookback, -1), -1)]:
             subjects = [t for t in self.sentences[earlier] if t.dep_ in _SUBJECTS and t.idx < position
                         and not (exclude and exclude[0] <= t.idx < exclude[1]) and t.head.pos_ in ("VERB", "AUX")]
             subjects = [t for t in subjects if not self._in_quotation_at(t.idx)]
