@@ -688,7 +688,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         aged = _AGE_AFTER.match(after) is not None  # 'Zarina Khan, 52,'
         # one name alone only with an age after it ('Nurhasanah, 46, was awake'), as many people are named
         if name[-1].i - name[0].i != len(name) - 1 or not (2 if not aged else 1) <= len(name) <= 4 or not all(
-                t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in name):
+                t.text[:1].isupper() and re.sub(r"[-'’]", "", t.text).isalpha() for t in name):
             continue
         start = name[0].idx
         first_part = _HYPHENED_FIRST_PART.search(text, max(0, start - 30), start)
