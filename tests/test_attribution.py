@@ -406,6 +406,10 @@ def test_more_speaker_shapes(nlp, text, expected):
      'Another resident, who pleaded anonymity for fear of reprisal, disclosed that the bandits took cattle and sheep.\n\n'
      '"They took my wife and my two daughters. I don\'t know where they are now. We are begging for help," the resident '
      'said.', [("Sani Bello", None), (None, "Another resident")]),
+    # 'it' is the body the sentence before was about, though the text named another since
+    ("Provincial police chief Omar Haddad paid tribute to the policemen in a statement issued by the Central Police "
+     "Office.\n\nThe Prime Minister's Office also condemned the attack. \"The nation salutes the courage of the men who "
+     "laid down their lives,\" it said in a statement.", [("Prime Minister's Office", None)]),
 ])
 def test_speaker_shapes_across_sentences(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -655,6 +655,15 @@ class Attributor:
                 issuer = self._issuer_of_a_statement_before(token, exclude, lookback=1)
                 if issuer is not None:
                     return issuer
+                # 'The Prime Minister's Office condemned the attack. "...," it said': the body the sentence
+                # before was about
+                earlier = self._main_subject_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
+                if earlier is not None and earlier.lower_ not in PRONOUNS and earlier.i != token.i:
+                    speaker = self.speaker_of_token(earlier, exclude)
+                    mention = self.mention_at(earlier.idx, earlier.idx + len(earlier))
+                    if speaker is not None and (speaker.institution or (speaker.entity_id and self.entities[speaker.entity_id].entity_type == "organization")) \
+                            and (mention is None or mention.entity_type == "organization"):
+                        return speaker
                 mention = self.last_of_type_before(token.idx, "organization", exclude, window=1500)
                 return self._speaker_from_mention(mention) if mention else None
             return None
