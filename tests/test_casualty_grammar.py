@@ -89,6 +89,7 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "No one was hurt in the fire.",
     "Experts warned the virus could kill thousands.",
     "The board killed the deal and cut 300 jobs.",
+    "The company sold 120 cars, compared with 91 last year.",
     "Thirty sheep died in the storm.",
     "He scored 30 goals before he was injured in 2010.",
     "Two men were gunned down outside the club.",  # shot, but the text does not say hurt or killed
@@ -142,6 +143,9 @@ def test_a_bare_number_with_its_own_clause_is_not_a_conjunct_of_the_figure(nlp):
     # a part set after the victims as 'among them', which the parser hangs on the verb
     ("Armed men killed at least 64 villagers, among them 19 children, in a raid.",
      [("killed", 64, None, "at_least", False), ("killed", 19, 19, "exact", True)]),
+    # the count a figure is compared with, of another period
+    ("At least 127 policemen were killed in the first half of the year, compared with 91 in the same period last year.",
+     [("killed", 127, None, "at_least", False), ("killed", 91, 91, "exact", False)]),
 ])
 def test_more_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected

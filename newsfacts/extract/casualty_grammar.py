@@ -240,6 +240,8 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                 for part in [*_included(kind, token, figure, lex), *_sub_figures(kind, phrase, figure, lex)]:
                     figures.setdefault(part.number_start, part)
     _parts_go_to_the_figure_just_before(figures)
+    for earlier in _compared_counts(sentence, figures):
+        figures.setdefault(earlier.number_start, earlier)
     for total in _running_totals(sentence, lex):
         figures.setdefault(total.number_start, total)
         # the single victim the running total counts is not a figure of one besides it
@@ -247,6 +249,26 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                       and f.start_char < total.end_char and total.start_char < f.end_char]:
             del figures[start]
     return sorted(figures.values(), key=lambda f: f.number_start)
+
+
+def _compared_counts(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
+    """'127 policemen were killed this year, compared with 91 last year': the count a figure is compared
+    with is a figure of the same kind (of another period)."""
+    found = []
+    for token in sentence:
+        if token.lemma_ != "compare" or token.dep_ not in ("prep", "advcl", "conj"):
+            continue
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                number = obj if _is_number(obj) else next((c for c in obj.children if c.dep_ == "nummod" and _is_number(c)), None)
+                compared = max((f for f in figures.values() if f.sub_figure_of is None and f.number_start < token.idx),
+                               key=lambda f: f.number_start, default=None)
+                if number is None or compared is None or _is_year(number, obj):
+                    continue
+                count, start, end = _count_at(number)
+                if count is not None and count.count_min:
+                    found.append(GrammarFigure(compared.kind, count, compared.victim_word, start, end, start))
+    return found
 
 
 def _parts_go_to_the_figure_just_before(figures: dict[int, GrammarFigure]) -> None:
