@@ -181,3 +181,10 @@ def test_a_page_reads_the_same_however_often_and_beside_whatever_it_is_read():
     assert all(shared in text for text in texts)
     again = [html.parse(f"page{n}.html", page)[0][0].body for n, page in enumerate(pages)]
     assert again == texts
+
+
+def test_the_articles_own_date_label_beats_the_site_headers_dateline():
+    page = ("<html><body><table><tr><td class='dateline'>Thursday, November 19, 2009</td></tr></table>"
+            "<div class='timestamp'>Posted: Nov. 18, 2009 | Updated: 11:52 p.m.</div><p>The council voted.</p></body></html>")
+    assert html.labelled_date(page) == "2009-11-18"
+    assert html.labelled_date("<html><body><td class='dateline'>March 3, 2011</td></body></html>") == "2011-03-03"

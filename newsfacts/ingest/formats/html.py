@@ -52,6 +52,7 @@ def labelled_date(content: str) -> str | None:
         tree = lxml.html.fromstring(content)
     except (ValueError, lxml.etree.ParserError):
         return None
+    dateline = None  # a 'dateline' element is often the site header's date of today: the article's own label first
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta"):
             continue
@@ -59,12 +60,16 @@ def labelled_date(content: str) -> str | None:
         if not label or not _DATE_LABEL.search(label):
             continue
         candidate = element.get("datetime") or element.get("content") or " ".join(element.text_content().split())
-        # 'Article Launched: 12/30/2007 01:50:35 AM PST' -> the part after a label.
+        # 'Posted: Nov. 18, 2009 | Updated: 11:52 p.m.' -> the first part; 'Article Launched: 12/30/2007
+        # 01:50:35 AM PST' -> the part after a label.
+        candidate = re.split(r"\s[|·•]\s", candidate)[0]
         candidate = candidate.split(":", 1)[1] if re.match(r"^[A-Za-z ]{3,30}:\s", candidate) else candidate
         found = parse_published(candidate[:80])
-        if found:
+        if found and "dateline" in label.lower():
+            dateline = dateline or found.isoformat()
+        elif found:
             return found.isoformat()
-    return None
+    return dateline
 
 
 # trafilatura writes an image as Markdown ('![alt](src)'), then its caption; some sites repeat the caption
