@@ -382,6 +382,8 @@ def test_towns_the_text_puts_on_the_map(entities_of, text, name, country):
     ("Archbishop Ludvik Santor of Sorvenik appealed for calm in a sermon on Sunday.", "Ludvik Santor"),
     # one name alone, with an age after it
     ("Wasila, 52, a mother of four, said the water came at night.", "Wasila"),
+    # a place and a title before the name
+    ("Celaya Mayor Javier Ochoa Treviño said the city would ask for more soldiers.", "Javier Ochoa Treviño"),
     # a name with an apostrophe in it, which the recogniser took for a place
     ("Hajiya Hauwa'u Garba, 58, said her two sons were shot dead as they tried to drive the cattle to safety.",
      "Hauwa'u Garba"),

@@ -797,6 +797,11 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             # leading modifiers are not part of a name: 'the 14th-ranked Schwartzman'
             surface = re.sub(r"^(?:(?:[a-z]|\d)[\w-]*\s+)+", "", surface)
             words = surface.split()
+            # 'Celaya Mayor Jane Doe', 'Plateau Gov. Jan Doe': a place and a title before the name
+            titled = [i for i, w in enumerate(words[:-2]) if w.lower().rstrip(".") in person_prefix_words()]
+            if titled:
+                surface = " ".join(words[titled[-1] + 1:])
+                words = surface.split()
             if len(words) >= 3 and words[0].lower() in demonyms():
                 surface = surface.split(None, 1)[1]  # 'Swede Jan Erik Doe' is Jan Erik Doe
         if not _plausible(ent, surface, entity_type):
