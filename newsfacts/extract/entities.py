@@ -756,7 +756,8 @@ def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[
     text = text_of(doc)
     head = ent[-1].head
     if ent.end < len(doc) and ent[-1].dep_ == "compound" and head.i == ent.end and head.pos_ == "PROPN" \
-            and head.text.isalpha() and head.text.istitle() and text[start + len(surface):head.idx] == " ":
+            and head.text.isalpha() and head.text.istitle() and text[start + len(surface):head.idx] == " " \
+            and head.lower_ not in person_prefix_words():  # ('Celaya Mayor Jane Doe': a title is no surname)
         rest = next((e for e in doc.ents if e.start == ent.end), None)
         if rest is None or rest.label_ == "PERSON":
             last = rest[-1] if rest is not None else head
