@@ -188,3 +188,20 @@ def test_the_articles_own_date_label_beats_the_site_headers_dateline():
             "<div class='timestamp'>Posted: Nov. 18, 2009 | Updated: 11:52 p.m.</div><p>The council voted.</p></body></html>")
     assert html.labelled_date(page) == "2009-11-18"
     assert html.labelled_date("<html><body><td class='dateline'>March 3, 2011</td></body></html>") == "2011-03-03"
+
+
+def test_captions_and_embedded_posts_among_the_paragraphs_are_the_articles():
+    paragraphs = [f"<p>Paragraph {n} of the story about the storm that hit the coast on Monday night.</p>" for n in range(1, 7)]
+    page = ("<html><body><nav><figure><figcaption>Related: ten photos of another story entirely</figcaption></figure></nav>"
+            "<article><h1>Storm hits the coast</h1>" + "".join(paragraphs[:3])
+            + "<figure class='longform__hero'><img src='a.jpg'><figcaption>Rescuers search a flattened house, where two "
+            "people died. <span class='credit'>Photo: Jane Doe</span></figcaption></figure>" + "".join(paragraphs[3:])
+            + "<div class='article__embed article__embed--twitter'><blockquote class='twitter-tweet'><p>Our teams are on "
+            "the ground in every town on the coast tonight.</p>&mdash; Coast Rescue (@coastrescue)</blockquote></div>"
+            "<p>The storm moved inland on Tuesday, forecasters said, and weakened over the hills.</p></article></body></html>")
+    body = html.parse("storm.html", page)[0][0].body
+    assert "flattened house, where two people died." in body and "Photo: Jane Doe" not in body
+    assert "Our teams are on the ground in every town" in body
+    assert "ten photos of another story" not in body
+    # after the paragraph they follow in the page
+    assert body.index("Paragraph 3") < body.index("flattened house") < body.index("Paragraph 4")

@@ -1,5 +1,8 @@
 """HTML pages: trafilatura finds the main text and the page's metadata (title, date, site name).
 
+Photo captions and embedded posts (tweets) that lie among the article's paragraphs are the article's too:
+where trafilatura leaves them out, they go back after the paragraph they follow in the page.
+
 The publication date comes from the page's markup (meta tags, structured data, <time>, via htmldate
 without its free-text search), else from an element the page itself labels as the article's date
 (class "published-date", "articleDate"...). htmldate's free-text search is not used: it takes a site
@@ -85,6 +88,50 @@ def _without_images(text: str | None) -> str | None:
     return "\n".join(lines)
 
 
+# Elements around an article's paragraphs that trafilatura may leave out though they are the article's:
+# photo captions (the figures and places they state) and embedded posts (the words they quote).
+_ARTICLE_EXTRAS = "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')] | //blockquote[contains(@class, 'twitter-tweet')]"
+# Credits inside a caption ('Photograph: Jane Doe', '(Image: Getty)')
+_CREDIT_CLASSES = ("credit", "copyright", "byline", "photographer")
+
+
+def with_captions_and_posts(content: str, body: str | None) -> str | None:
+    """`body` with the captions and embedded posts that lie among the article's paragraphs in the page and
+    that trafilatura left out, each after the paragraph it follows in the page."""
+    if not body:
+        return body
+    try:
+        tree = lxml.html.fromstring(content)
+    except (ValueError, lxml.etree.ParserError):
+        return body
+    paragraphs = body.split("\n")
+    order = {element: i for i, element in enumerate(tree.iter())}
+    kept = [(order[p], _plain(p.text_content())) for p in tree.iter("p") if _plain(p.text_content()) and _plain(p.text_content()) in body]
+    if len(kept) < 2:
+        return body
+    first, last = kept[0][0], kept[-1][0]
+    for extra in tree.xpath(_ARTICLE_EXTRAS):
+        if not first < order.get(extra, -1) < last:
+            continue
+        for credit in extra.xpath(".//*[@class]"):
+            if any(c in credit.get("class", "").lower() for c in _CREDIT_CLASSES):
+                credit.drop_tree()
+        text = _plain(extra.text_content())
+        if len(text.split()) < 4 or text in body or any(text in p for p in paragraphs):
+            continue
+        before = [t for i, t in kept if i < order[extra]][-1]
+        at = next((k for k, p in enumerate(paragraphs) if before in p), None)
+        if at is None:
+            continue
+        paragraphs.insert(at + 1, text)
+        body = "\n".join(paragraphs)
+    return body
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
 def extract_main_text(content: str) -> str | None:
     """Main text of an HTML page or fragment, or None."""
     try:
@@ -102,7 +149,7 @@ def parse(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantine
         extracted = _extract(content, with_metadata=True)
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken markup
         return [], [Quarantined(rel_path, "parse", "malformed_html", f"{rel_path}: the HTML could not be parsed ({exc}).")]
-    body = _without_images(getattr(extracted, "text", None)) if extracted is not None else None
+    body = with_captions_and_posts(content, _without_images(getattr(extracted, "text", None)) if extracted is not None else None)
     title = getattr(extracted, "title", None)
     if not body or not body.strip():
         body, title = deep_page_text(content)
