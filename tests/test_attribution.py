@@ -410,6 +410,10 @@ def test_more_speaker_shapes(nlp, text, expected):
     ("Provincial police chief Omar Haddad paid tribute to the policemen in a statement issued by the Central Police "
      "Office.\n\nThe Prime Minister's Office also condemned the attack. \"The nation salutes the courage of the men who "
      "laid down their lives,\" it said in a statement.", [("Prime Minister's Office", None)]),
+    # a caption's 'Name: "..."' right after another speaker's paragraph
+    ("\u201cThe early signs are good, but we will know more tomorrow,\u201d Hargreaves added.\n\nKwame Mensah: "
+     "\u2018I told them to play with no fear\u2019\n\nThe second half was a different game.",
+     [("Hargreaves", None), ("Kwame Mensah", None)]),
 ])
 def test_speaker_shapes_across_sentences(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -453,6 +453,9 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
     first, last = sentence_index_of(quote.start_char), sentence_index_of(max(quote.end_char - 2, quote.start_char))  # the closing mark can belong to the next sentence
     paragraph_start = text_of(doc).rfind("\n", 0, quote.start_char) + 1
     lead_in = text_of(doc)[paragraph_start:quote.start_char].rstrip()
+    named = _named_before_a_headline_quote(lead_in, attributor) if lead_in.endswith(":") else None
+    if named is not None:
+        return named  # 'Jane Doe: "..."', a caption's or a subheading's way to give the speaker
     # 'X said: "..."' names the speaker before the quotation; otherwise look after it first ('"...," X said').
     if lead_in.endswith((":", ",")) and lead_in[:-1].strip():
         order = [sentence_index_of(paragraph_start + len(lead_in) - 1), first, last]
