@@ -686,9 +686,9 @@ class Attributor:
             entity = self.entities[self.by_surname[name_key(token.text)]]
             return Speaker(entity.canonical_name, entity.entity_id)
         if token.lemma_.lower() in SPOKESPERSON_NOUNS and token.pos_ == "NOUN" and not any(c.dep_ == "appos" for c in token.children):
-            # (a spokesman the text names speaks in his own name: 'the group's spokesman, Jan Doe, said')
-            # 'a spokesman for the committee': the organisation speaks (the annotation guide)
-            for prep in token.children:  # ... or "the command's spokesman"
+            # 'a spokesman for the committee', "the command's spokesman": the organisation speaks (the annotation
+            # guide); a spokesman the text names speaks in his own name ('the group's spokesman, Jan Doe, said')
+            for prep in token.children:
                 if prep.dep_ == "poss" or (prep.dep_ == "prep" and prep.lower_ in ("for", "of")):
                     body = prep if prep.dep_ == "poss" else next((c for c in prep.children if c.dep_ == "pobj"), None)
                     speaker = self.speaker_of_token(body, exclude) if body is not None else None
