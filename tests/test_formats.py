@@ -193,7 +193,9 @@ def test_the_articles_own_date_label_beats_the_site_headers_dateline():
 def test_captions_and_embedded_posts_among_the_paragraphs_are_the_articles():
     paragraphs = [f"<p>Paragraph {n} of the story about the storm that hit the coast on Monday night.</p>" for n in range(1, 7)]
     page = ("<html><body><nav><figure><figcaption>Related: ten photos of another story entirely</figcaption></figure></nav>"
-            "<article><h1>Storm hits the coast</h1>" + "".join(paragraphs[:3])
+            "<article><h1>Storm hits the coast</h1><figure class='wp-caption'><img src='h.jpg'><figcaption "
+            "class='wp-caption-text'>Forensic teams at the scene on Monday, where residents said the water rose in "
+            "minutes.</figcaption></figure>" + "".join(paragraphs[:3])
             + "<figure class='longform__hero'><img src='a.jpg'><figcaption>Rescuers search a flattened house, where two "
             "people died. <span class='credit'>Photo: Jane Doe</span></figcaption></figure>" + "".join(paragraphs[3:])
             + "<div class='article__embed article__embed--twitter'><blockquote class='twitter-tweet'><p>Our teams are on "
@@ -203,5 +205,6 @@ def test_captions_and_embedded_posts_among_the_paragraphs_are_the_articles():
     assert "flattened house, where two people died." in body and "Photo: Jane Doe" not in body
     assert "Our teams are on the ground in every town" in body
     assert "ten photos of another story" not in body
-    # after the paragraph they follow in the page
+    # after the paragraph they follow in the page, a lead photo's caption before the first
     assert body.index("Paragraph 3") < body.index("flattened house") < body.index("Paragraph 4")
+    assert body.index("Forensic teams at the scene") < body.index("Paragraph 1")

@@ -106,10 +106,14 @@ def with_captions_and_posts(content: str, body: str | None) -> str | None:
         return body
     paragraphs = body.split("\n")
     order = {element: i for i, element in enumerate(tree.iter())}
-    kept = [(order[p], _plain(p.text_content())) for p in tree.iter("p") if _plain(p.text_content()) and _plain(p.text_content()) in body]
+    kept = [(p, _plain(p.text_content())) for p in tree.iter("p") if _plain(p.text_content()) and _plain(p.text_content()) in body]
     if len(kept) < 2:
         return body
-    first, last = kept[0][0], kept[-1][0]
+    # from the <article> or <main> that holds the first paragraph (a lead photo's caption comes before it)
+    # to the last paragraph
+    container = next((a for a in kept[0][0].iterancestors() if a.tag in ("article", "main")), kept[0][0])
+    first, last = order[container], order[kept[-1][0]]
+    kept = [(order[p], text) for p, text in kept]
     for extra in tree.xpath(_ARTICLE_EXTRAS):
         if not first < order.get(extra, -1) < last:
             continue
@@ -119,11 +123,12 @@ def with_captions_and_posts(content: str, body: str | None) -> str | None:
         text = _plain(extra.text_content())
         if len(text.split()) < 4 or text in body or any(text in p for p in paragraphs):
             continue
-        before = [t for i, t in kept if i < order[extra]][-1]
-        at = next((k for k, p in enumerate(paragraphs) if before in p), None)
+        before = [t for i, t in kept if i < order[extra]]
+        at = next((k + 1 for k, p in enumerate(paragraphs) if before[-1] in p), None) if before \
+            else next((k for k, p in enumerate(paragraphs) if kept[0][1] in p), None)
         if at is None:
             continue
-        paragraphs.insert(at + 1, text)
+        paragraphs.insert(at, text)
         body = "\n".join(paragraphs)
     return body
 
