@@ -414,6 +414,11 @@ def test_more_speaker_shapes(nlp, text, expected):
     ("\u201cThe early signs are good, but we will know more tomorrow,\u201d Hargreaves added.\n\nKwame Mensah: "
      "\u2018I told them to play with no fear\u2019\n\nThe second half was a different game.",
      [("Hargreaves", None), ("Kwame Mensah", None)]),
+    # 'the judge' is no department of justice; a person's surname ending in -s is no group
+    ('The Justice Department charged Tom Smith with fraud on Monday. A hearing was held in Miami. "This case is about '
+     'greed and nothing else," the judge said.', [(None, "the judge")]),
+    ('Volunteers for the Kamala Harris campaign knocked on doors. "We are going to win this state," Harris said.',
+     [("Kamala Harris", None)]),
 ])
 def test_speaker_shapes_across_sentences(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -146,6 +146,10 @@ def test_a_bare_number_with_its_own_clause_is_not_a_conjunct_of_the_figure(nlp):
     # the count a figure is compared with, of another period
     ("At least 127 policemen were killed in the first half of the year, compared with 91 in the same period last year.",
      [("killed", 127, None, "at_least", False), ("killed", 91, 91, "exact", False)]),
+    # ... but not a count of other things, nor of people the clause after it says something else of
+    ("Twelve people died on the roads over the weekend, compared with 40 million travellers last year.",
+     [("killed", 12, 12, "exact", False)]),
+    ("At least 14 people were killed in the riots, compared to 300 who were arrested.", [("killed", 14, None, "at_least", False)]),
 ])
 def test_more_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected

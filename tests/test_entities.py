@@ -36,6 +36,7 @@ def test_context_country_disambiguates():
     assert geocode("Lisbon", frozenset({"US"})).country_code == "PT"
     # an Arabic town written without its article
     assert geocode("Qamishli", frozenset({"SY"})).country_code == "SY"
+    assert geocode("Al Gore", frozenset({"US"})) is None
 
 
 def test_areas_named_after_their_centre_take_one_name_whatever_the_text_calls_them():

@@ -197,14 +197,16 @@ def test_captions_and_embedded_posts_among_the_paragraphs_are_the_articles():
             "class='wp-caption-text'>Forensic teams at the scene on Monday, where residents said the water rose in "
             "minutes.</figcaption></figure>" + "".join(paragraphs[:3])
             + "<figure class='longform__hero'><img src='a.jpg'><figcaption>Rescuers search a flattened house, where two "
-            "people died. <span class='credit'>Photo: Jane Doe</span></figcaption></figure>" + "".join(paragraphs[3:])
+            "people died. <span class='credit'>Photo: Jane Doe</span></figcaption></figure>" + "".join(paragraphs[3:5])
+            + "<aside class='related'><div class='card'><figcaption>Earthquake in Turkey kills 300 people, rescuers "
+            "say</figcaption></div></aside>" + "".join(paragraphs[5:])
             + "<div class='article__embed article__embed--twitter'><blockquote class='twitter-tweet'><p>Our teams are on "
             "the ground in every town on the coast tonight.</p>&mdash; Coast Rescue (@coastrescue)</blockquote></div>"
             "<p>The storm moved inland on Tuesday, forecasters said, and weakened over the hills.</p></article></body></html>")
     body = html.parse("storm.html", page)[0][0].body
     assert "flattened house, where two people died." in body and "Photo: Jane Doe" not in body
     assert "Our teams are on the ground in every town" in body
-    assert "ten photos of another story" not in body
+    assert "ten photos of another story" not in body and "Earthquake in Turkey" not in body
     # after the paragraph they follow in the page, a lead photo's caption before the first
     assert body.index("Paragraph 3") < body.index("flattened house") < body.index("Paragraph 4")
     assert body.index("Forensic teams at the scene") < body.index("Paragraph 1")

@@ -339,7 +339,9 @@ class Attributor:
         def described(m) -> bool:
             if _inside(m, exclude) or m.entity_type not in ("person", "organization") or m.start_char <= token.idx < m.end_char:
                 return False  # (the title itself, which the entity recogniser may take for a name: 'the IGP')
-            return bool({token.lemma_.lower(), token.lower_, *TITLE_CLASSES.get(token.lemma_.lower(), ())} & words_of(m))
+            # (a title's other words name people only: 'the judge' is no Justice Department)
+            titles = TITLE_CLASSES.get(token.lemma_.lower(), ()) if m.entity_type == "person" else ()
+            return bool({token.lemma_.lower(), token.lower_, *titles} & words_of(m))
 
         # 'the health minister' is the minister whose title says health, when one does
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.is_alpha}
@@ -428,13 +430,14 @@ class Attributor:
         since = max(mention.start_char - 60, self.mentions[i].end_char if i >= 0 else 0)
         before = text[since:mention.start_char]
         honorifics = _PERSON_PREFIX_AT_END.search(before)
+        end = mention.start_char
         if honorifics:  # 'The chief spokesman, Qari Sayed Mangal': the title is what comes before the honorific
-            before = before[:honorifics.start()]
+            before, end = before[:honorifics.start()], since + honorifics.start()
         before = re.split(r"[.;:!?\n\"“”]", before)[-1]  # after the honorific's own dot ('Col. Jane Doe')
-        span = self.doc.char_span(mention.start_char - len(before), mention.start_char, alignment_mode="expand")
-        verbs = [t for t in span if t.tag_ in _FINITE_VERB_TAGS and t.idx + len(t) <= mention.start_char] if span is not None else []
+        span = self.doc.char_span(end - len(before), end, alignment_mode="expand")
+        verbs = [t for t in span if t.tag_ in _FINITE_VERB_TAGS and t.idx + len(t) <= end] if span is not None else []
         if verbs:  # never across a finite verb: 'judge tells Tom Varga' gives Varga no title
-            before = text[verbs[-1].idx + len(verbs[-1]):mention.start_char]
+            before = text[verbs[-1].idx + len(verbs[-1]):end]
         if before.endswith(", "):
             # 'The police chief, Omar Haddad': a description set off just before the name
             clause = before[:-2].split(",")[-1].split()

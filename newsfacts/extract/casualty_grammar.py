@@ -260,15 +260,27 @@ def _compared_counts(sentence, figures: dict[int, GrammarFigure]) -> list[Gramma
             continue
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                number = obj if _is_number(obj) else next((c for c in obj.children if c.dep_ == "nummod" and _is_number(c)), None)
                 compared = max((f for f in figures.values() if f.sub_figure_of is None and f.number_start < token.idx),
                                key=lambda f: f.number_start, default=None)
-                if number is None or compared is None or _is_year(number, obj):
+                # a bare number or one of a period ('compared with 91 last year'), or of the figure's own victims;
+                # not '40 million travellers', not '300 who were arrested'
+                number = obj if _is_number(obj) else next((c for c in obj.children if c.dep_ == "nummod" and _is_number(c)), None)
+                counted = obj is number or obj.lemma_.lower() in _PERIOD_WORDS or (compared is not None and obj.lower_ == compared.victim_word)
+                if number is None or compared is None or not counted or _is_year(number, obj) \
+                        or any(c.dep_ in ("relcl", "acl") for c in obj.children) or _has_scale_word(number):
                     continue
                 count, start, end = _count_at(number)
                 if count is not None and count.count_min:
                     found.append(GrammarFigure(compared.kind, count, compared.victim_word, start, end, start))
     return found
+
+
+_PERIOD_WORDS = frozenset({"year", "month", "week", "day", "period", "decade", "quarter", "season"})
+
+
+def _has_scale_word(number) -> bool:
+    """'40 million': a count of travellers or money, never a toll compared with one."""
+    return any(t.lower_ in ("million", "billion", "thousand") for t in (number, *number.children))
 
 
 def _parts_go_to_the_figure_just_before(figures: dict[int, GrammarFigure]) -> None:

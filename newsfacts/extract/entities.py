@@ -427,7 +427,7 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
     if (mention.entity_type != "person" and 2 <= len(words) <= 4 and is_given_name(words[0])
             and words[0].lower() not in _PLACE_NAME_FIRST_WORDS
             and all(w[:1].isupper() for w in words) and words[-1].lower() not in _organisation_words()
-            and not _PLURAL_NAME.search(mention.surface) and geocode(mention.surface, countries) is None):
+            and not _plural_name(mention.surface) and geocode(mention.surface, countries) is None):
         mention.entity_type = "person"  # 'Oleksiy Danilov' tagged as an organisation
         return
     if mention.entity_type != "location":
@@ -707,7 +707,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             continue
         if name[-1].lower_ in _organisation_words() or name[-1].lower_ in _title_last_words():
             continue  # 'Kurmin Youth Front'; 'Khyber Pakhtunkhwa Inspector General', a title
-        if token.dep_ == "appos" and token.head.tag_ in ("NNS", "NNPS"):
+        if token.dep_ == "appos" and token.head.tag_ in ("NNS", "NNPS") and _plural_name(text[start:end]):
             continue  # 'The rebels, the Eelam Freedom Tigers,': a group, not a person
         if overlapping:
             if not (beside_a_role or is_given_name(name[0].text)):
@@ -728,8 +728,13 @@ _PLACE_NAME_FIRST_WORDS = frozenset(_RULES["place_name_first_words"])
 _STATE_BODY = re.compile(rf"\b(?:{'|'.join(_RULES['state_body_words'])})\b", re.IGNORECASE)
 
 
-# A name of two words or more whose last is a plural noun ('Freedom Tigers', not 'Jan Ramos' or 'Jan Weiss').
-_PLURAL_NAME = re.compile(r"\s[A-Z][a-z]+[^su]s$")
+def _plural_name(surface: str) -> bool:
+    """A name of two words or more whose last is an English plural noun ('Freedom Tigers', 'Red Brigades';
+    not 'Kamala Harris', 'Tom Jones', 'Jan Ramos'), whose first is no given name."""
+    words = surface.split()
+    last = words[-1] if len(words) >= 2 else ""
+    return (last.endswith("s") and not last.endswith(("ss", "us")) and not is_given_name(words[0])
+            and is_english_word(last[:-1]) and not written_as_a_name(last[:-1]))
 
 
 # Two names joined by 'and' in one mention ('Sévaré and Bandiagara'), each of one to three capitalised words.
@@ -784,7 +789,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if entity_type != "person" and (_HONORIFIC_FIRST.match(surface) or _HONORIFIC_JUST_BEFORE.search(
                 text_of(doc), max(0, ent.start_char - 6), ent.start_char)):
             entity_type = "person"  # 'Dr Zawadzki' or 'Mr Morgan-Hale' tagged as an organisation
-        if entity_type == "person" and _PLURAL_NAME.search(surface) and text_of(doc)[max(0, ent.start_char - 4):ent.start_char].lower() == "the ":
+        if entity_type == "person" and _plural_name(surface) and text_of(doc)[max(0, ent.start_char - 4):ent.start_char].lower() == "the ":
             entity_type = "organization"  # 'the Eelam Freedom Tigers', 'the Red Brigades': a group, not a person
         titled = _TITLE_NAME_OF_PLACE.fullmatch(surface) if entity_type == "organization" else None
         if titled and titled.group(1).lower() in person_prefix_words() and is_given_name(titled.group(2).split()[0]):
@@ -1448,7 +1453,7 @@ _NAMED_DIVISION = re.compile(r"\b([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?
 
 
 # A dateline's country: 'BAMAKO, Mali —', 'MOPTI, Mali (Reuters) -'.
-_DATELINE_COUNTRY = re.compile(r"[A-Z][A-Za-z .'-]+, ([A-Z][A-Za-z]+(?: [A-Z][a-z]+){0,2})\s*(?:\([A-Za-z .-]+\)\s*)?[—–-]")
+_DATELINE_COUNTRY = re.compile(r"[A-Z][A-Za-z .'-]+, ([A-Z][A-Za-z]+(?: [A-Z][a-z]+){0,2})\s*(?:\([A-Za-z .-]+\)\s*)?[—–-]\s")
 
 
 _AP_STATES: dict[str, str] = load_rules("regions")["ap_state_abbreviations"]

@@ -116,7 +116,7 @@ def _arabic_article() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(rules["articles"]), frozenset(rules["countries"])
 
 
-_LEADING_WORD = re.compile(r"([^\W\d_]+)[ \-‐](.{4,})$")
+_LEADING_WORD = re.compile(r"([^\W\d_]+)[ \-‐](.{5,})$")
 
 
 def without_article(name: str, country_code: str | None = None) -> str | None:
@@ -197,7 +197,8 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     else:
         # ... but 'Lisbon' in a story from Maine is the town in Maine
         candidates += [p for p in _small_places(key, context_countries) if f"{p.country_code}.{p.admin1}" in context_countries]
-    if not candidates and without_article(key):
+    if not candidates and without_article(key) and (not context_countries or context_countries & _arabic_article()[1]):
+        # ('Al Gore' in a story from the United States is no town of Chad)
         # 'al-Khokha' where the gazetteer has only 'Khokha' (or 'Al Khawkhah', 'Khokha' among its spellings)
         bare = _norm(without_article(key))
         candidates = [p for p in list(_index().get(bare) or ()) + _small_places(bare, context_countries)

@@ -97,7 +97,8 @@ _CREDIT_CLASSES = ("credit", "copyright", "byline", "photographer")
 
 def with_captions_and_posts(content: str, body: str | None) -> str | None:
     """`body` with the captions and embedded posts that lie among the article's paragraphs in the page and
-    that trafilatura left out, each after the paragraph it follows in the page."""
+    that trafilatura left out, each after the paragraph it follows in the page (a lead photo's caption
+    before the first). Not in asides, navigation, footers or boxes of other stories."""
     if not body:
         return body
     try:
@@ -105,32 +106,58 @@ def with_captions_and_posts(content: str, body: str | None) -> str | None:
     except (ValueError, lxml.etree.ParserError):
         return body
     paragraphs = body.split("\n")
+    lines = set(paragraphs)
     order = {element: i for i, element in enumerate(tree.iter())}
-    kept = [(p, _plain(p.text_content())) for p in tree.iter("p") if _plain(p.text_content()) and _plain(p.text_content()) in body]
+    # the article's paragraphs: whole lines of the body, long enough not to be a footer's 'Monday' or 'Reuters'
+    kept = [(p, text) for p in tree.iter("p") for text in [_plain(p.text_content())]
+            if len(text.split()) >= _MIN_PARAGRAPH_WORDS and text in lines]
     if len(kept) < 2:
         return body
-    # from the <article> or <main> that holds the first paragraph (a lead photo's caption comes before it)
-    # to the last paragraph
-    container = next((a for a in kept[0][0].iterancestors() if a.tag in ("article", "main")), kept[0][0])
-    first, last = order[container], order[kept[-1][0]]
+    container = next((a for a in kept[0][0].iterancestors() if a.tag in ("article", "main")), None)
+    first = order[container] if container is not None else order[kept[0][0]]
+    last = order[kept[-1][0]]
     kept = [(order[p], text) for p, text in kept]
+    inserted: dict[int, int] = {}  # extras already put after each paragraph, to keep the page's order
     for extra in tree.xpath(_ARTICLE_EXTRAS):
-        if not first < order.get(extra, -1) < last:
+        if not first < order.get(extra, -1) < last or _in_furniture(extra, container) or _credit(extra):
             continue
-        for credit in extra.xpath(".//*[@class]"):
-            if any(c in credit.get("class", "").lower() for c in _CREDIT_CLASSES):
-                credit.drop_tree()
+        for credit in [c for c in extra.iterdescendants() if _credit(c)]:
+            credit.drop_tree()
         text = _plain(extra.text_content())
-        if len(text.split()) < 4 or text in body or any(text in p for p in paragraphs):
+        if len(text.split()) < 4 or text in body:
             continue
         before = [t for i, t in kept if i < order[extra]]
-        at = next((k + 1 for k, p in enumerate(paragraphs) if before[-1] in p), None) if before \
-            else next((k for k, p in enumerate(paragraphs) if kept[0][1] in p), None)
+        at = next((k + 1 for k, p in enumerate(paragraphs) if p == before[-1]), None) if before \
+            else next((k for k, p in enumerate(paragraphs) if p == kept[0][1]), None)
         if at is None:
             continue
-        paragraphs.insert(at, text)
+        paragraphs.insert(at + inserted.get(at, 0), text)
+        inserted[at] = inserted.get(at, 0) + 1
         body = "\n".join(paragraphs)
     return body
+
+
+_MIN_PARAGRAPH_WORDS = 8
+# Boxes of other stories and page furniture, by tag or by a word in their class or id
+_FURNITURE_TAGS = frozenset({"aside", "nav", "footer", "header"})
+_FURNITURE_WORDS = ("related", "promo", "card", "teaser", "carousel", "recommend", "more-", "read-more", "most-", "sidebar",
+                    "newsletter", "trending", "popular", "comment")
+
+
+def _in_furniture(element, container) -> bool:
+    """Whether `element` sits in a box of other stories or page furniture, below the article's container
+    (or the page's body: a body's classes say nothing of one element)."""
+    for holder in (element, *element.iterancestors()):
+        if holder is container or holder.tag in ("body", "html"):
+            return False
+        label = f"{holder.get('class', '')} {holder.get('id', '')}".lower()
+        if holder.tag in _FURNITURE_TAGS or any(word in label for word in _FURNITURE_WORDS):
+            return True
+    return False
+
+
+def _credit(element) -> bool:
+    return isinstance(element.tag, str) and any(c in (element.get("class") or "").lower() for c in _CREDIT_CLASSES)
 
 
 def _plain(text: str) -> str:
