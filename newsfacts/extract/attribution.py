@@ -339,7 +339,7 @@ class Attributor:
         def described(m) -> bool:
             if _inside(m, exclude) or m.entity_type not in ("person", "organization") or m.start_char <= token.idx < m.end_char:
                 return False  # (the title itself, which the entity recogniser may take for a name: 'the IGP')
-            # (a title's other words name people only: 'the judge' is no Justice Department)
+            # (a title's other words name people only: 'the judge' is no Kurmin Justice Council)
             titles = TITLE_CLASSES.get(token.lemma_.lower(), ()) if m.entity_type == "person" else ()
             return bool({token.lemma_.lower(), token.lower_, *titles} & words_of(m))
 
@@ -434,8 +434,7 @@ class Attributor:
         if honorifics:  # 'The chief spokesman, Qari Sayed Mangal': the title is what comes before the honorific
             before, end = before[:honorifics.start()], since + honorifics.start()
         before = re.split(r"[.;:!?\n\"“”]", before)[-1]  # after the honorific's own dot ('Col. Jane Doe')
-        span = self.doc.char_span(end - len(before), end, alignment_mode="expand")
-        verbs = [t for t in span if t.tag_ in _FINITE_VERB_TAGS and t.idx + len(t) <= end] if span is not None else []
+        verbs = self._finite_verbs(end - len(before), end)
         if verbs:  # never across a finite verb: 'judge tells Tom Varga' gives Varga no title
             before = text[verbs[-1].idx + len(verbs[-1]):end]
         if before.endswith(", "):
@@ -458,8 +457,7 @@ class Attributor:
             title = title + words[len(words) - run:]
         after = text[mention.end_char:mention.end_char + 80]
         apposition = re.split(r"[,.;:!?\"“”]", after[1:])[0] if after.startswith(",") else ""
-        span = self.doc.char_span(mention.end_char + 1, mention.end_char + 1 + len(apposition), alignment_mode="contract") if apposition else None
-        verb = next((t for t in span if t.tag_ in _FINITE_VERB_TAGS), None) if span is not None else None
+        verb = next(iter(self._finite_verbs(mention.end_char + 1, mention.end_char + 1 + len(apposition))), None)
         if verb is not None:
             # 'Jane Doe, a nurse who works at ...' is a nurse; 'Jane Doe, the government said ...' is no government:
             # the noun after the name is the verb's subject
@@ -472,6 +470,11 @@ class Attributor:
         words |= {TITLE_ABBREVIATIONS[w] for w in words if w in TITLE_ABBREVIATIONS}  # 'Col. Jane Doe' is the colonel
         # 'one of three female doctors' is a doctor
         return words | {w[:-1] for w in words if len(w) > 4 and w.endswith("s") and not w.endswith("ss")}
+
+    def _finite_verbs(self, start: int, end: int) -> list:
+        """The verbs with a tense ('tells', 'said') wholly between two offsets."""
+        span = self.doc.char_span(start, end, alignment_mode="expand") if start < end else None
+        return [t for t in span if t.tag_ in _FINITE_VERB_TAGS and t.idx >= start and t.idx + len(t) <= end] if span is not None else []
 
     def last_named_speaker_before(self, position: int, exclude: tuple[int, int] | None = None, lookback: int = 8,
                                   people_only: bool = True, pronoun: str | None = None):
@@ -658,7 +661,7 @@ class Attributor:
                 issuer = self._issuer_of_a_statement_before(token, exclude, lookback=1)
                 if issuer is not None:
                     return issuer
-                # 'The Prime Minister's Office condemned the attack. "...," it said': the body the sentence
+                # 'The Kurmin Interior Ministry condemned the attack. "...," it said': the body the sentence
                 # before was about
                 earlier = self._main_subject_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
                 if earlier is not None and earlier.lower_ not in PRONOUNS and earlier.i != token.i:

@@ -258,10 +258,10 @@ def _compared_counts(sentence, figures: dict[int, GrammarFigure]) -> list[Gramma
     for token in sentence:
         if token.lemma_ != "compare" or token.dep_ not in ("prep", "advcl", "conj"):
             continue
+        compared = max((f for f in figures.values() if f.sub_figure_of is None and f.number_start < token.idx),
+                       key=lambda f: f.number_start, default=None)
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                compared = max((f for f in figures.values() if f.sub_figure_of is None and f.number_start < token.idx),
-                               key=lambda f: f.number_start, default=None)
                 # a bare number or one of a period ('compared with 91 last year'), or of the figure's own victims;
                 # not '40 million travellers', not '300 who were arrested'
                 number = obj if _is_number(obj) else next((c for c in obj.children if c.dep_ == "nummod" and _is_number(c)), None)

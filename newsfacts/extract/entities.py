@@ -114,8 +114,8 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
             return False
         if lowered in person_prefix_words() and text_of(span.doc)[span.end_char:span.end_char + 1] == ".":
             return False  # 'Brig.' of 'Brig. Gen. Jan Doe': a title written short, not a name
-        if len(words) > 1 and lowered.split()[-1] in _title_last_words():
-            return False  # 'Khyber Pakhtunkhwa Inspector General': a title
+        if len(words) > 1 and lowered.split()[-1] in _TITLE_LAST_WORDS:
+            return False  # 'Kurmin State Police Commissioner': a title
     if entity_type in ("organization", "location") and lowered in not_org:
         return False
     if entity_type == "organization" and lowered in person_prefix_words():
@@ -125,11 +125,6 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
     if entity_type == "organization" and surface.isupper() and len(surface.split()) > 1:
         return False  # shouted slogans ('ISOLATE RUSSIA') are not organisations
     return True
-
-
-@cache
-def _title_last_words() -> frozenset[str]:
-    return frozenset(_RULES["title_last_words"])
 
 
 @cache
@@ -397,7 +392,7 @@ def _a_kind_of_place_names(token) -> bool:
 @cache
 def _place_kind_lemmas() -> frozenset[str]:
     # 'the camp of the rebels', 'a quarter of the budget': not names of places
-    return frozenset(k for k in load_rules("entities")["place_kind_nouns"] if " " not in k) - {"camp", "quarter", "capital"}
+    return frozenset(k for k in _RULES["place_kind_nouns"] if " " not in k) - {"camp", "quarter", "capital"}
 
 
 def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str], org_heads: set[str] = frozenset(),
@@ -705,8 +700,8 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
         if any(m.entity_type == "person" for m in overlapping) or geocode(text[start:end]) is not None:
             continue
-        if name[-1].lower_ in _organisation_words() or name[-1].lower_ in _title_last_words():
-            continue  # 'Kurmin Youth Front'; 'Khyber Pakhtunkhwa Inspector General', a title
+        if name[-1].lower_ in _organisation_words() or name[-1].lower_ in _TITLE_LAST_WORDS:
+            continue  # 'Kurmin Youth Front'; 'Kurmin State Police Commissioner', a title
         if token.dep_ == "appos" and token.head.tag_ in ("NNS", "NNPS") and _plural_name(text[start:end]):
             continue  # 'The rebels, the Eelam Freedom Tigers,': a group, not a person
         if overlapping:
@@ -725,6 +720,7 @@ def _town_of(name: str, countries: frozenset[str]) -> bool:
 
 
 _PLACE_NAME_FIRST_WORDS = frozenset(_RULES["place_name_first_words"])
+_TITLE_LAST_WORDS = frozenset(_RULES["title_last_words"])
 _STATE_BODY = re.compile(rf"\b(?:{'|'.join(_RULES['state_body_words'])})\b", re.IGNORECASE)
 
 

@@ -472,8 +472,7 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
         if speaker:
             return speaker
     return _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor, span) \
-        or _named_after_a_headline_quote(text_of(doc), quote, lead_in, attributor) \
-        or _named_before_a_headline_quote(lead_in, attributor)
+        or _named_after_a_headline_quote(text_of(doc), quote, lead_in, attributor)
 
 
 # 'Montoya: ', 'Jane Doe: ' at the start of a line, before a quotation
