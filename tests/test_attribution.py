@@ -419,6 +419,37 @@ def test_more_speaker_shapes(nlp, text, expected):
      'greed and nothing else," the judge said.', [(None, "the judge")]),
     ('Volunteers for the Kamala Harris campaign knocked on doors. "We are going to win this state," Harris said.',
      [("Kamala Harris", None)]),
+    # a title's initials in brackets, then the initials alone
+    ("Kurmin Inspector General of Police (IGP) Dauda Bala Kurfi said the force would not be deterred.\n\n"
+     "\u201cWe will not be cowed by these cowards, and every attacker will be found,\u201d the IGP said.",
+     [("Dauda Bala Kurfi", None)]),
+    # a body's name, a role and a name: the person speaks
+    ("\u201cWe expect the number to go up as reports come in from isolated areas,\u201d said Kurmin Civil Defense "
+     "Office spokesperson Liza Marquez-Tolentino.", [("Liza Marquez-Tolentino", None)]),
+    # an unnamed official at a ministry is described, not the ministry; a spokesman speaks for it
+    ("A senior official at the Kurmin Energy Ministry said the project was \u201cfully aligned with the target of "
+     "producing clean hydrogen by the end of the decade.\u201d",
+     [(None, "A senior official at the Kurmin Energy Ministry")]),
+    # 'the 26-year-old', 'as X put it'
+    ("Dilan Varatharajah, who grew up in the north, dedicated the win to his father.\n\n\"My father used to drive me "
+     "three hours every weekend so I could play,\" the 26-year-old said.", [("Dilan Varatharajah", None)]),
+    ("Analysts were gloomy about the prisons. As Varatharajah put it, \"the war outside is only the echo of the war "
+     "inside.\"", [("Varatharajah", None)]),
+    # a Spanish name's first surname alone; a given name alone, as Indonesian papers write it
+    ("Renato Villalba Quishpe, a prison researcher, spoke first.\n\nAs Villalba put it, \"the war outside is only the "
+     "echo of the war inside.\"", [("Renato Villalba Quishpe", None)]),
+    ("Kurmin village head Sutrisno Lamawa said the mine had operated for four years.\n\n\u201cWe have asked them many "
+     "times to stop, but this is how people here feed their families,\u201d Sutrisno said.", [("Sutrisno Lamawa", None)]),
+    # one name and an age in an apposition makes a person, whom 'he' refers to later
+    ("Rescuer Tomas Kurfi Arnaldo said bodies were still being recovered.\n\nRahmat, a 27-year-old miner, climbed out "
+     "unhurt.\n\n\u201cI heard a sound like thunder, and then the wall came down,\u201d Rahmat told reporters.\n\n"
+     "\u201cMy cousin and two friends from my village are still down there,\u201d he said.",
+     [("Rahmat", None), ("Rahmat", None)]),
+    # a patronymic the recogniser cut off its given name; a rank before the name
+    ("Kurmin Energy's chief executive, Eng. Turki bin Saleh Al-Kurmani, said the deal marked \u201ca turning point "
+     "in the company's history as a producer.\u201d", [("Turki bin Saleh Al-Kurmani", None)]),
+    ("\u201cBased on our initial investigation, the master of the vessel decided to leave,\u201d said Commodore "
+     "Renato Kurmaculangan.", [("Renato Kurmaculangan", None)]),
 ])
 def test_speaker_shapes_across_sentences(nlp, text, expected):
     assert speakers(nlp, text) == expected

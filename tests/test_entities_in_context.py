@@ -364,6 +364,17 @@ def test_the_city_a_story_was_filed_from_names_its_country_when_nothing_else_doe
     # an Arabic town's name without its article, and with it where the gazetteer drops it
     ("Syrian Kurdish forces said drones struck a power station near Qamishli on Monday.", "Qamishli", "SY"),
     ("Government forces in Yemen retook the port town of al-Khokha on Monday, residents said.", "al-Khokha", "YE"),
+    # an article joined by a hyphen is the gazetteer's article and a space, whatever country the text names
+    ("Drones struck a fuel depot in al-Mayadin overnight, and residents fled towards the border with Iraq.",
+     "al-Mayadin", "SY"),
+    # 'Russian-occupied' says who holds the town, not which country it is in
+    ("Two civilians were killed in Polohy on Tuesday, a frontline town in the Russian-occupied south, officials said.",
+     "Polohy", "UA"),
+    # datelines with accents, a hyphen, an agency with a slash, a date
+    ("SAN-PÉDRO, Côte d'Ivoire (AFP) — Police fired tear gas at dock workers on Monday.", "SAN-PÉDRO", "CI"),
+    ("OSH (RFE/RL) — Police detained dozens of protesters on Monday.", "OSH", "KG"),
+    ("MAZATLÁN, Sinaloa (EFE) - Schools stayed shut on Monday as gunmen fought in the streets.", "MAZATLÁN", "MX"),
+    ("KANDY, March 3 (Xinhua) -- Police detained dozens of protesters on Monday.", "KANDY", "LK"),
 ])
 def test_towns_the_text_puts_on_the_map(entities_of, text, name, country):
     mentions, entities = entities_of(text)
@@ -407,3 +418,17 @@ def test_a_bare_body_of_a_state_is_the_one_the_text_names_with_its_country(entit
                                "Interior Ministry said the toll had risen to 12.")
     ministry = entities["Algerian Interior Ministry"]
     assert ministry.entity_type == "organization" and "Interior Ministry" in ministry.aliases
+
+
+def test_a_town_of_the_state_the_text_names_before_its_namesakes(entities_of):
+    # Nigeria has two towns called Daura; the one of Katsina state (the state of the city of Katsina) is meant
+    _mentions, entities = entities_of("Gunmen abducted 40 worshippers in Kankara in Katsina state on Friday, and "
+                                      "later freed them near Daura, police said.")
+    assert abs(entities["Daura"].latitude - 13.03) < 0.2
+
+
+def test_a_word_that_opens_a_sentence_is_no_place(entities_of):
+    # the recogniser takes 'Gunmen' after a dateline for a place
+    _mentions, entities = entities_of("KANO, Nigeria — Gunmen abducted 40 worshippers from a mosque on Friday, police said.")
+    assert "Gunmen" not in entities
+    assert entities["Kano"].country_code == "NG"

