@@ -157,3 +157,10 @@ def test_a_sentence_without_a_place_happened_where_its_paragraph_did(nlp):
 ])
 def test_a_part_set_after_a_figure(nlp, text, expected):
     assert document_figures(nlp, text) == expected
+
+
+def test_the_same_figure_from_two_sources_is_one_fact(nlp):
+    # the annotation guide: the same count, kind and victims stated again is one entry, whoever states it
+    text = ("Nine civilians were killed in the car bomb attack, the Kurmin Rights Monitor said.\n\n"
+            "The Kurmin Civil Defence said its teams had recovered the bodies of nine civilians from the site.")
+    assert [(kind, count) for kind, count, _whole, _place in document_figures(nlp, text)] == [("killed", 9)]

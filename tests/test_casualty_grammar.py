@@ -103,6 +103,8 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "The second victim died on Tuesday.",  # 'the second' tells a pair apart
     "The rebels received arms from abroad and the team lost two games.",  # arms are weapons; games are no limbs
     "The crowd beat the two thieves.",  # beaten, but not to death
+    "If you kill 27 people and nobody is tried, you are telling them to do it again.",  # a condition
+    "The president is in stable condition after surgery.",  # no count
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []
@@ -150,6 +152,10 @@ def test_a_bare_number_with_its_own_clause_is_not_a_conjunct_of_the_figure(nlp):
     ("Twelve people died on the roads over the weekend, compared with 40 million travellers last year.",
      [("killed", 12, 12, "exact", False)]),
     ("At least 14 people were killed in the riots, compared to 300 who were arrested.", [("killed", 14, None, "at_least", False)]),
+    # the victims 'with' their wounds; people 'in critical condition'
+    ("The hospital received 27 patients with gunshot and shrapnel wounds.", [("injured", 27, 27, "exact", False)]),
+    ("Five people were wounded. Three are in critical condition.",
+     [("injured", 5, 5, "exact", False), ("injured", 3, 3, "exact", False)]),
 ])
 def test_more_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected
@@ -159,6 +165,7 @@ def test_more_shapes_of_a_figure(nlp, text, expected):
     ("Of the injured, six are in critical condition.", [("injured", 6)]),
     ("Officials said 11 of the dead had been recovered from the landslide.", [("killed", 11)]),
     ("The hospital received 19 of the injured, the director said.", [("injured", 19)]),
+    ("We have verified every one of these deaths with families and hospitals.", []),  # each of them, not one more
 ])
 def test_parts_of_the_dead_or_the_injured(nlp, text, expected):
     from newsfacts.extract.casualty_grammar import parts_of_earlier_figures

@@ -70,6 +70,7 @@ class _Lexicon:
     count_nouns: frozenset[str]
     injury_verbs: frozenset[str]
     injury_nouns: frozenset[str]
+    hurt_conditions: frozenset[str]
     lost_body_parts: frozenset[str]
     counted_nouns: dict[str, str]
     ordinal_nouns: dict[str, str]
@@ -95,7 +96,7 @@ def lexicon() -> _Lexicon:
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
     heads = ("transitive", "intransitive", "active_only", "with_result", "states", "event_nouns", "toll_nouns", "life_verbs_subject",
              "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "counted_nouns", "ordinal_nouns",
-             "recovery_verbs")
+             "recovery_verbs", "injury_nouns")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
         | {w.split()[0] for w in tables["phrasal"]}
     return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be"}))
@@ -198,6 +199,8 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
         # 'Eleven of them were children', 'Fourteen of the injured remain in hospital'
         if token.dep_ not in ("nsubj", "nsubjpass", "dobj") or not _is_number(token):
             continue
+        if any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in token.children):
+            continue  # 'we verified every one of these deaths': each of them, not one more
         # ('Of the injured, six are in critical condition': the 'of' fronted, on the verb)
         of = next((c for holder in (token, token.head) for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
                    and (holder is token or c.i < token.i)), None)
@@ -358,12 +361,21 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     elif token.pos_ == "NOUN" and lower in lex.counted_nouns and token.dep_ == "nsubj" and not _denied_or_hypothetical(token.head, lex):
         # 'civilian deaths since the invasion exceed 11,000': the count is the verb's, as a toll's is
         found += [(lex.counted_nouns[lower], n) for n in _toll_numbers(token)]
+    if lemma == "be" and _in_a_hurt_condition(token, lex):
+        # 'Three are in critical condition'
+        found += [("injured", c) for c in token.children if c.dep_ == "nsubj" and _number_token(c) is not None]
     if lemma == "be":
         # 'Among the dead were three children', 'There were two boys among the dead' ('among' on the verb or the noun)
         for subject in (c for c in token.children if c.dep_ in ("attr", "nsubj")):
             among = [p for holder in (token, subject) for c in holder.children if c.dep_ == "prep" and c.lower_ == "among"
                      for p in c.children if p.dep_ == "pobj" and p.lower_ in lex.group_nouns]
             found += [(lex.group_nouns[among[0].lower_], subject)] if among else []
+    if token.pos_ == "NOUN" and lower in lex.injury_nouns and token.dep_ == "pobj" and token.head.lower_ == "with" \
+            and not _denied_or_hypothetical(token.head.head, lex):
+        holder = token.head.head
+        if token.head.lower_ == "with" and _number_token(holder) is not None:
+            # '27 patients with gunshot wounds', 'nine of them with serious injuries'
+            found.append(("injured", holder))
     if token.pos_ == "NOUN" and lower in lex.event_nouns:
         # 'the killing of 34 Turkish soldiers', 'resulted in the deaths of at least 66 people'
         found += [(lex.event_nouns[lower], p) for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -428,6 +440,13 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
             and previous.pos_ in ("CCONJ", "PUNCT", "ADV"):  # not 'and another two people injured'
         victims += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return victims
+
+
+def _in_a_hurt_condition(token, lex: _Lexicon) -> bool:
+    """'are in critical condition', 'were in a serious condition'."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        g.lower_ == "condition" and any(a.lower_ in lex.hurt_conditions for a in g.children) for g in c.children)
+        for c in token.children)
 
 
 def _names_injuries(token, lex: _Lexicon) -> bool:
@@ -502,6 +521,8 @@ def _denied_or_hypothetical(token, lex: _Lexicon) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ in ("aux", "auxpass") and child.lower_ in lex.modal_auxiliaries):
             return True
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+            return True  # 'If you kill 27 people and nobody is tried, ...': a condition, not a deed
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_.lower() in lex.intention_verbs:
         return True  # 'threatened to kill 20 hostages'

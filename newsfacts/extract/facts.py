@@ -324,8 +324,8 @@ def _paragraph_speaker(text, sentences, index, attributor):
 
 def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(), text: str = "",
                         headline_end: int = 0) -> list[dict]:
-    """The same figure repeated in a document is one fact: keep its best-attributed statement.
-    Equal figures at two different places ('two killed in A', later 'two killed in B') stay apart, and
+    """The same figure repeated in a document is one fact, whoever states it (the annotation guide): keep its
+    best-attributed statement. Equal figures at two different places ('two killed in A', later 'two killed in B') stay apart, and
     so do single victims told apart by their own words ('a man was shot dead', later 'a man was killed'):
     the finders read a single victim only where the text introduces one ('a', 'another', 'his brother')."""
     def evidence(row) -> str:
@@ -348,9 +348,6 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
     def same_place(a, b) -> bool:
         return a is None or b is None or a == b or a in countries or b in countries
 
-    def same_source(a, b) -> bool:
-        return a["reported_by"] is None or b["reported_by"] is None or a["reported_by"] == b["reported_by"]
-
     def same_victims(a, b) -> bool:
         # 'a child died' and 'a migrant died' are two people; '14 people' and '14 civilians' may be one figure.
         return a is None or b is None or a == b or "people" in (a, b)
@@ -360,7 +357,7 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
         twin = next((kept for kept in survivors
                      if (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
                      and (kept["part_of"] is None or kept["victims"] == row["victims"])
-                     and (headline(kept) or (same_place(kept["location"], row["location"]) and same_source(kept, row)
+                     and (headline(kept) or (same_place(kept["location"], row["location"])
                                              and same_victims(kept["victims"], row["victims"])))
                      and (kept["precision"] == "vague") == (row["precision"] == "vague")
                      and same_person(kept, row)), None)
