@@ -453,3 +453,17 @@ def test_more_speaker_shapes(nlp, text, expected):
 ])
 def test_speaker_shapes_across_sentences(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one name that speaks with a noun for a person beside it is a person, wherever the name recurs
+    ('"They came from the east side, maybe 30 or 40 motorbikes," said Haroun, a farmer in his fifties who asked '
+     'that only his first name be used.\n\nIn the camp, Haroun said he did not know whether his family would go '
+     'home.\n\n"Our land is there, our fathers are buried there," he said.', [("Haroun", None), ("Haroun", None)]),
+    # a statement noun for what the body the sentence before was about did
+    ("Tomba Singh, a village elder, said the attack was planned.\n\nThe Kurmin State Home Department has suspended "
+     "mobile internet services in five districts for three days.\n\n\u201cThe suspension is necessary to prevent the "
+     "spread of rumours that may disturb public order,\u201d the order said.", [("Kurmin State Home Department", None)]),
+])
+def test_speakers_told_by_what_the_text_said_of_them(nlp, text, expected):
+    assert speakers(nlp, text) == expected

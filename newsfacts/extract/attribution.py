@@ -395,6 +395,19 @@ class Attributor:
                     return speaker
         return None
 
+    def _body_the_sentence_before_was_about(self, token, exclude: tuple[int, int] | None) -> Speaker | None:
+        """'The Kurmin Home Department suspended the internet. "...," the order said': the organisation the
+        sentence before was about issued it."""
+        earlier = self._main_subject_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
+        if earlier is None or earlier.lower_ in PRONOUNS or earlier.i == token.i:
+            return None
+        mention = self.mention_at(earlier.idx, earlier.idx + len(earlier))
+        speaker = self.speaker_of_token(earlier, exclude)
+        if speaker is not None and speaker.entity_id and self.entities[speaker.entity_id].entity_type == "organization" \
+                and (mention is None or mention.entity_type == "organization"):
+            return speaker
+        return None
+
     def _institution_described_before(self, token) -> Speaker | None:
         """'the military' for the institution the text described earlier with its country ('Myanmar's
         military', 'the Israeli military'), when the text names no organisation it could be."""
@@ -702,7 +715,7 @@ class Attributor:
                     speaker = self.speaker_of_token(issuer, exclude) if issuer is not None else None
                     if speaker and speaker.entity_id:
                         return speaker
-            return self._issuer_of_a_statement_before(token, exclude) \
+            return self._issuer_of_a_statement_before(token, exclude) or self._body_the_sentence_before_was_about(token, exclude) \
                 or self.last_named_speaker_before(token.idx, exclude, people_only=False)
         if token.pos_ == "PROPN" and name_key(token.text) in self.by_surname and self.mention_at(token.idx, token.idx + len(token)) is None:
             entity = self.entities[self.by_surname[name_key(token.text)]]

@@ -227,18 +227,18 @@ def _begins_the_name(word: str, name: str) -> bool:
 
 
 _PARTICLES = _words_pattern(_RULES["name_particles"])
-_NAME_WORD = r"[A-ZÀ-Þ][\w'’-]+"
+_NAME_WORD = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+"
 # A name's words and then its particles, just before a person's name ('Inmaculada de la ' + 'Torre Benítez').
 _NAME_WITH_PARTICLES_BEFORE = re.compile(rf"(?<![\w'’-])((?:{_NAME_WORD} ){{1,3}})((?:(?:{_PARTICLES}) ){{1,2}})$")
 # Particles and a name's words just after a person's name ('José Antonio' + ' dos Santos Rey').
 _PARTICLES_AND_NAME_AFTER = re.compile(rf" (?:(?:{_PARTICLES}) ){{1,2}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?![\w'’-])")
 
 
-_LEADING_PARTICLES = re.compile(rf"(?:(?:{_PARTICLES}) ){{1,2}}(?=[A-ZÀ-Þ])")
+_LEADING_PARTICLES = re.compile(rf"(?:(?:{_PARTICLES}) ){{1,2}}(?=[A-ZÀ-ÞĀ-Ž])")
 
 
 # A nickname in quotation marks and the rest of the name, just after a person's given name ('Emilio' + ' "Toto" Barrios').
-_NICKNAME_AND_NAME_AFTER = re.compile(rf" [\"“‘'][A-ZÀ-Þ][\w.’-]{{0,20}}[\"”’'] {_NAME_WORD}(?![\w'’-])")
+_NICKNAME_AND_NAME_AFTER = re.compile(rf" [\"“‘'][A-ZÀ-ÞĀ-Ž][\w.’-]{{0,20}}[\"”’'] {_NAME_WORD}(?![\w'’-])")
 
 
 def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -281,7 +281,7 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if second.entity_type != "person":
             words = first.surface.split()
-            if not (len(words) >= 2 and is_given_name(words[0]) and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ'’-]+", second.surface)
+            if not (len(words) >= 2 and is_given_name(words[0]) and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]+", second.surface)
                     and second.surface not in _well_known_places()):
                 continue
         first.end_char, first.surface = second.end_char, text[first.start_char:second.end_char]
@@ -297,7 +297,7 @@ def person_prefix_words() -> frozenset[str]:
 
 
 # The capitalised word just before a position: a given name before a surname, a title before a name
-_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-ZÀ-Þ][a-zß-ÿ]+) $")
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-Ž][a-zß-ÿ]+) $")
 
 
 @cache
@@ -665,7 +665,7 @@ def _proper_noun_heads(doc):
 
 
 _AGE_AFTER = re.compile(r",\s+(?:\d{1,2},|an? \d{1,2}-year-old\b)")
-_HYPHENED_FIRST_PART = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’]*-$")
+_HYPHENED_FIRST_PART = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞĀ-Ž][\w'’]*-$")
 
 
 # 'Minister of Water and Energy ', 'Secretary for Home Affairs ': a capitalised title with its portfolio,
@@ -698,8 +698,13 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         end = token.idx + len(token)
         after = text[end:end + 40]
         aged = _AGE_AFTER.match(after) is not None  # 'Zarina Khan, 52,', 'Zarina Khan, a 52-year-old nurse'
-        # one name alone only with an age after it ('Nurhasanah, 46, was awake'), as many people are named
-        if name[-1].i - name[0].i != len(name) - 1 or not (2 if not aged else 1) <= len(name) <= 4 or not all(
+        # ('said Haroun, a farmer in his fifties': one name that speaks, set beside a noun for a person)
+        described_speaker = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and any(
+            c.dep_ == "appos" and c.lemma_.lower() in people for c in token.children)
+        # one name alone only with an age after it ('Nurhasanah, 46, was awake'), or as a speaker described, as
+        # many people are named
+        alone_allowed = aged or described_speaker
+        if name[-1].i - name[0].i != len(name) - 1 or not (2 if not alone_allowed else 1) <= len(name) <= 4 or not all(
                 t.text[:1].isupper() and re.sub(r"[-'’]", "", t.text).isalpha() for t in name):
             continue
         start = name[0].idx
@@ -727,6 +732,11 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             for m in overlapping:
                 mentions.remove(m)  # 'Hadiza Lawal Bunza, a lawyer,' tagged as an organisation
         found.append(Mention(text[start:end], start, end, sentence_index_of(start), "person"))
+    # 'said Haroun, a farmer,' then 'In the town, Haroun said': one name alone is that person wherever it recurs
+    alone = {m.surface for m in found if " " not in m.surface}
+    for mention in mentions:
+        if mention.surface in alone and mention.entity_type != "person" and not mention.dateline:
+            mention.entity_type = "person"
     return found
 
 
@@ -751,7 +761,7 @@ def _plural_name(surface: str) -> bool:
 
 
 # Two names joined by 'and' in one mention ('Sévaré and Bandiagara'), each of one to three capitalised words.
-_TWO_PLACES = re.compile(r"([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2}) and ([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2})")
+_TWO_PLACES = re.compile(r"([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}) and ([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})")
 
 
 # A title, a name of two or three words and 'of' a place: 'Archbishop Jan Doe of Sorvenik'
@@ -961,7 +971,7 @@ def role_of(doc, ent, name_start: int) -> str | None:
 
 
 # 'KHARKIV, Ukraine —' or 'MADRID —' or 'HAYWARD, Calif. (AP) —' opening the article names where it was filed.
-_DATELINE = re.compile(r"([A-ZÀ-Þ][A-ZÀ-Þ .'-]{2,40}?)(?:,\s*([A-ZÀ-Þ][A-Za-zÀ-ÿ.'’ -]{1,30}?))?"
+_DATELINE = re.compile(r"([A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'-]{2,40}?)(?:,\s*([A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿ.'’ -]{1,30}?))?"
                        r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
                        r"\s*(?:\([A-Za-z .&/-]+\))?\s*[—–-]{1,2}\s")
 # A dateline in title case closed by a dash ('Idlib, Syria — ', 'Juba — '): a place the gazetteer knows
@@ -1490,7 +1500,7 @@ def context_countries(doc) -> frozenset[str]:
 
 _COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+")
 # A first-level division named with its kind: 'Jonglei state', 'Unity State', 'Idlib province'.
-_NAMED_DIVISION = re.compile(r"\b([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?) (?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Oo]blast)\b")
+_NAMED_DIVISION = re.compile(r"\b([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?) (?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Oo]blast)\b")
 
 
 # A dateline's country: 'BAMAKO, Mali —', 'MOPTI, Mali (Reuters) -'.
