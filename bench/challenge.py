@@ -124,12 +124,12 @@ def main() -> None:
               f"{fmt(score.precision)} {fmt(score.recall)} {fmt(score.f1)}")
 
     present = {path.name for path in CHALLENGE.glob("*.jsonl")}
-    for name in ("quotes_short.jsonl", "quotes_long.jsonl", "articles2.jsonl", "articles3.jsonl", "articles4.jsonl", "articles5.jsonl", "holdout_articles.jsonl", "holdout2_articles.jsonl"):
+    for name in ("quotes_short.jsonl", "quotes_long.jsonl", "articles2.jsonl", "articles3.jsonl", "articles4.jsonl", "articles5.jsonl", "articles6.jsonl", "holdout_articles.jsonl", "holdout2_articles.jsonl"):
         if name in present:
             found, speakers = score_quote_set(nlp, name, args.verbose and not name.startswith("holdout"))
             row(name, found)
             row(name, speakers)
-    for name in ("casualties_short.jsonl", "casualties_long.jsonl", "articles2.jsonl", "articles3.jsonl", "articles4.jsonl", "articles5.jsonl", "holdout_articles.jsonl", "holdout2_articles.jsonl"):
+    for name in ("casualties_short.jsonl", "casualties_long.jsonl", "articles2.jsonl", "articles3.jsonl", "articles4.jsonl", "articles5.jsonl", "articles6.jsonl", "holdout_articles.jsonl", "holdout2_articles.jsonl"):
         if name in present:
             row(name, score_casualty_set(nlp, name, args.verbose and not name.startswith("holdout")))
     for name in ("places.jsonl", "places2.jsonl", "places3.jsonl", "places4.jsonl", "holdout_places.jsonl", "holdout2_places.jsonl"):

@@ -464,6 +464,23 @@ def test_speaker_shapes_across_sentences(nlp, text, expected):
     ("Tomba Singh, a village elder, said the attack was planned.\n\nThe Kurmin State Home Department has suspended "
      "mobile internet services in five districts for three days.\n\n\u201cThe suspension is necessary to prevent the "
      "spread of rumours that may disturb public order,\u201d the order said.", [("Kurmin State Home Department", None)]),
+    # a reporting verb in -s that the tagger takes for a noun; a description with an age for the person just named
+    ("Olha Kurmenko was standing at her kitchen window when the light went out.\n\nHer neighbour was among the "
+     "dead. \"The evening before, Valya knocked on my door and said we should go down to the basement,\" Kurmenko "
+     "recalls.", [("Olha Kurmenko", None)]),
+    ("Olha Kurmenko was standing at her kitchen window when the light went out. \"I didn't hear an explosion,\" says "
+     "the 67-year-old retired bookkeeper. \"I heard the building breathe out.\"",
+     [("Olha Kurmenko", None), ("Olha Kurmenko", None)]),
+    # a rank before a name the recogniser took for an organisation; a given name it left off one
+    ("Dmytro Kurval, a battalion commander, said the line was holding.\n\nSergeant Taras Kurhatiuk keeps a notebook "
+     "in his pocket. He allows us to read a few pages.\n\nHe wrote: \"Lost two men today at the tree line. Drone, "
+     "then artillery, then another drone.\"", [("Taras Kurhatiuk", None)]),
+    ("Dmytro Kurval, a battalion commander, said the line was holding.\n\nTaras Dovzhuk keeps a notebook in the "
+     "pocket of his uniform. He allows us to read a few pages.\n\nHe wrote: \"Lost two men today at the tree line. "
+     "Drone, then artillery, then another drone.\"", [("Taras Dovzhuk", None)]),
+    # letters after a judge's name are no organisation
+    ("Sentencing, Judge Nadia Kurishi KC said the defendant had shown \"not one flicker of remorse at any point in "
+     "the trial\" and had lied to the jury.", [("Nadia Kurishi", None)]),
 ])
 def test_speakers_told_by_what_the_text_said_of_them(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -377,6 +377,8 @@ def test_the_city_a_story_was_filed_from_names_its_country_when_nothing_else_doe
     ("KANDY, March 3 (Xinhua) -- Police detained dozens of protesters on Monday.", "KANDY", "LK"),
     # two towns with letters of Central European alphabets, which NER made one organisation
     ("Serbian students marched on Saturday from Čačak and Kragujevac to the capital.", "Kragujevac", "RS"),
+    # a place the text puts near a town, which the gazetteer knows only on another continent
+    ("The police minister visited Phoenix, north of Durban, where looting had closed every shop.", "Phoenix", "ZA"),
 ])
 def test_towns_the_text_puts_on_the_map(entities_of, text, name, country):
     mentions, entities = entities_of(text)

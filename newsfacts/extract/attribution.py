@@ -42,7 +42,7 @@ GENDERED_NOUNS = {noun: sex for sex, nouns in _RULES["gendered_nouns"].items() f
 LEDE_PHRASES = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in _RULES["quote_lede_phrases"]), re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
-_AGED = re.compile(r"\d{1,3}-year-old$")
+_AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # A role written between a body's name and a person's: 'Kurmin Police spokesperson ', 'Kurmin FA chief executive '.
 _ROLE_AFTER_A_BODY = re.compile(r"\s+(?:[a-z]+[ -])?(?:%s)\s+" % "|".join(
     re.escape(w) for w in load_rules("entities")["role_words"] + _RULES["spokesperson_nouns"]), re.IGNORECASE)
@@ -646,9 +646,10 @@ class Attributor:
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
             # 'The ministry, which warned of "..."': the relative clause speaks for the noun it describes.
             return self.speaker_of_token(token.head.head, exclude)
-        if token.lower_ == "old" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-                and _AGED.search(text_of(self.doc), max(0, token.idx - 12), token.idx + 3):
-            # '"...," the 26-year-old said': the person the sentences before were about
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.pos_ in ("NOUN", "ADJ") \
+                and _AGED.search(text_of(self.doc), min(c.idx for c in token.children), token.idx + len(token)):
+            # '"...," the 26-year-old said', 'says the 67-year-old retired bookkeeper': the person the sentences
+            # before were about
             salient = self.salient_person_before(_before_the_quotation(token.idx, exclude), exclude)
             if salient is not None:
                 return self._speaker_from_mention(salient)
@@ -845,7 +846,8 @@ class Attributor:
         # report), then the outermost of the rest. Its subject speaks before the source a sentence cites
         # ('According to the ministry, the minister told reporters "..."': the words are the minister's).
         # ('As Jane Doe put it, "..."' reports as 'said' does)
-        verbs = [t for t in sent if (t.lemma_.lower() in REPORTING_LEMMAS or _puts_it(t)) and t.pos_ == "VERB" and outside(t)]
+        verbs = [t for t in sent if (t.lemma_.lower() in REPORTING_LEMMAS or _puts_it(t)) and (t.pos_ == "VERB" or _verb_taken_for_a_noun(t))
+                 and outside(t)]
         after = exclude[1] if exclude is not None else None
         for token in sorted(verbs, key=lambda t: (after is None or t.idx < after, _depth(t), t.i)):
             if token.lemma_.lower() == "quote" and any(g.lower_ in ("saying", "telling") for c in token.children
@@ -859,7 +861,8 @@ class Attributor:
             # spokesperson, Jane Doe, the National Police Service said')
             for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
                 # A passive subject speaks only when quoted ('X was quoted as saying'); 'X was told' listened.
-                if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote")) and outside(child):
+                if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote")
+                        or (child.dep_ == "compound" and token.pos_ == "NOUN")) and outside(child):
                     speaker = self.speaker_of_token(child, exclude)
                     if speaker:
                         return speaker
@@ -980,6 +983,14 @@ def _describes_institution(token) -> bool:
         return False
     return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
                for c in token.children)
+
+
+def _verb_taken_for_a_noun(token) -> bool:
+    """'"...," Jane Doe recalls.': a reporting verb in -s after a quotation, which the tagger took for a plural
+    noun with the name as its compound."""
+    return token.tag_ == "NNS" and token.dep_ == "ROOT" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children) and any(
+        c.is_punct and c.i < token.i and c.text in "\"”’'" for c in token.children)
 
 
 def _puts_it(token) -> bool:

@@ -8,6 +8,7 @@ surname alone ('Smith') joins the full name ('Jane Smith').
 from __future__ import annotations
 
 import hashlib
+from itertools import dropwhile
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -16,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import (Place, demonyms, geocode, geocode_by_sound, geocode_town, major_city_names, namesakes,
-                                        only_city_named, province_country)
+                                        only_city_named, province_country, written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
@@ -118,8 +119,8 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
             return False  # 'Kurmin State Police Commissioner': a title
     if entity_type in ("organization", "location") and lowered in not_org:
         return False
-    if entity_type == "organization" and lowered in person_prefix_words():
-        return False  # 'the IGP', 'the CEO': a title alone
+    if entity_type == "organization" and (lowered in person_prefix_words() or _POST_NOMINALS.fullmatch(" " + surface)):
+        return False  # 'the IGP', 'the CEO': a title alone; 'KC' after a barrister's name
     if entity_type == "location" and lowered in demonyms():
         return False  # 'Ukrainian' is an adjective, not a place
     if entity_type == "location" and len(span) == 1 and _opens_a_sentence(span) and is_english_word(lowered) \
@@ -187,6 +188,15 @@ def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[M
             mention.surface = text[mention.start_char:mention.end_char]
             joined[-1] = mention
             continue
+        untagged = _CAPITALISED_WORD_BEFORE.search(text, max(0, mention.start_char - 20), mention.start_char)
+        if (mention.entity_type == "organization" and " " not in mention.surface and untagged
+                and is_given_name(untagged.group(1)) and written_as_a_name(untagged.group(1))
+                and untagged.group(1).lower() not in person_prefix_words()
+                and written_as_a_name(mention.surface) and geocode(mention.surface) is None
+                and (previous is None or previous.end_char <= untagged.start(1))):
+            # 'Taras ' + 'Hnatiuk', which NER took for an organisation without the given name before it
+            mention.entity_type, mention.start_char = "person", untagged.start(1)
+            mention.surface = text[mention.start_char:mention.end_char]
         for _ in range(2):  # 'Ana' + 'Beatriz' + 'Coelho'
             untagged = _CAPITALISED_WORD_BEFORE.search(text, max(0, mention.start_char - 20), mention.start_char)
             if not (mention.entity_type == "person" and untagged and _begins_the_name(untagged.group(1), mention.surface)
@@ -436,6 +446,14 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
     if mention.entity_type == "person" and len(words) >= 2 and _AREA_LAST.search(mention.surface):
         mention.entity_type = "location"  # 'Kurmin State', 'Dalen Province' tagged as a person
         return
+    titled = list(dropwhile(lambda w: w.lower().rstrip(".") in person_prefix_words(), words))
+    if 0 < len(titled) < len(words) and mention.entity_type == "organization" and len(titled) >= 2 and is_given_name(titled[0]) \
+            and all(w[:1].isupper() for w in titled) and titled[-1].lower() not in _organisation_words() \
+            and geocode(" ".join(titled), countries) is None:
+        mention.entity_type = "person"  # 'Sergeant Taras Hnatiuk' tagged as an organisation: the name without the rank
+        cut = mention.surface.index(titled[0])
+        mention.start_char, mention.surface = mention.start_char + cut, mention.surface[cut:]
+        return
     if (mention.entity_type != "person" and 2 <= len(words) <= 4 and is_given_name(words[0])
             and words[0].lower() not in _PLACE_NAME_FIRST_WORDS
             and all(w[:1].isupper() for w in words) and words[-1].lower() not in _organisation_words()
@@ -664,7 +682,7 @@ def _proper_noun_heads(doc):
     return (doc[int(i)] for i in heads)
 
 
-_AGE_AFTER = re.compile(r",\s+(?:\d{1,2},|an? \d{1,2}-year-old\b)")
+_AGE_AFTER = re.compile(r",\s+(?:(?:now |aged )?\d{1,2},|an? \d{1,2}-year-old\b)")
 _HYPHENED_FIRST_PART = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞĀ-Ž][\w'’]*-$")
 
 
@@ -1307,8 +1325,8 @@ NEAR_DEGREES = 1.0
 
 
 def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place | None], text: str) -> None:
-    """'Lakeside, near the city of Harbourton': a small place the gazetteer puts far from that town (a
-    namesake elsewhere in the country) or does not know is placed at the town, as a place within it."""
+    """'Lakeside, near the city of Harbourton': a place the gazetteer puts far from that town (a namesake
+    elsewhere) or does not know is its namesake near the town, or else a place within the town."""
     if not text:
         return
     locations = sorted((m for m in mentions if m.entity_type == "location"), key=lambda m: m.start_char)
@@ -1316,10 +1334,14 @@ def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place 
         place, town = places.get(id(place_mention)), places.get(id(town_mention))
         if town is None or town.kind != "city" or town.latitude is None:
             continue
-        if place is not None and (not place.small or place.latitude is None
-                                  or max(abs(place.latitude - town.latitude), abs(place.longitude - town.longitude)) <= NEAR_DEGREES):
+        near = place is None or place.latitude is None \
+            or max(abs(place.latitude - town.latitude), abs(place.longitude - town.longitude)) <= NEAR_DEGREES
+        if near or not _nearness().fullmatch(text, place_mention.end_char, town_mention.start_char):
             continue
-        if _nearness().fullmatch(text, place_mention.end_char, town_mention.start_char):
+        namesake = geocode_town(_place_name(place_mention), frozenset({town.country_code}))
+        if namesake is not None and max(abs(namesake.latitude - town.latitude), abs(namesake.longitude - town.longitude)) <= NEAR_DEGREES:
+            places[id(place_mention)] = namesake  # 'Phoenix, north of Durban': the township, not the American city
+        else:  # a place the gazetteer does not know, or knows only far away: within the town the text names
             places[id(place_mention)] = Place(_place_name(place_mention), town.latitude, town.longitude, town.country_code,
                                               "within", 0, f"near {town.name}")
 
@@ -1457,7 +1479,7 @@ def context_countries(doc) -> frozenset[str]:
                 codes.add(place.country_code)
             elif place.kind == "state" and place.admin1:
                 codes.update({"US", f"US.{place.admin1}"})
-            elif place.kind == "city" and place.population >= 1_000_000:
+            elif place.kind == "city" and place.population >= 1_000_000 and written_as_its_own_name(place, name):
                 codes.add(place.country_code)  # 'Sydney', 'Karachi': the document is about that country
                 if place.country_code == "US":
                     codes.add(f"US.{place.admin1}")

@@ -242,6 +242,13 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     return max(pool, key=lambda p: _rank(p, key, context_countries))
 
 
+def written_as_its_own_name(place: Place, name: str) -> bool:
+    """Whether `name` is the place's own name (or the usual English spelling of it), not one of the gazetteer's
+    alternate spellings ('Suzu' is listed among Suzhou's, but is a town in Japan)."""
+    key = _norm(_aliases().get(_norm(name), name))
+    return _norm(place.name) == key or _norm(without_article(place.name) or "") == key
+
+
 def only_city_named(name: str) -> Place | None:
     """The main gazetteer's one city of this name, when no other city, country or region bears it
     ('Bakhmut', 'Kherson'; not 'Paris', 'Georgia')."""
