@@ -481,6 +481,19 @@ def test_speaker_shapes_across_sentences(nlp, text, expected):
     # letters after a judge's name are no organisation
     ("Sentencing, Judge Nadia Kurishi KC said the defendant had shown \"not one flicker of remorse at any point in "
      "the trial\" and had lied to the jury.", [("Nadia Kurishi", None)]),
+    # the description with an age speaks for the second quotation too
+    ("Aminata Kurmallo had gone to the well when she heard the first vehicles. It was market day in the town. "
+     "\u00ab I thought it was the army coming to protect the market, as they sometimes do \u00bb, the 24-year-old "
+     "woman told reporters by telephone. \u00ab Then I saw them go into the houses. \u00bb",
+     [("Aminata Kurmallo", None), ("Aminata Kurmallo", None)]),
+    # an honorific before a name NER did not see, the byline's author aside
+    ("By Clara Kurmpool\n\nDaw Khin Myo Kurmaye keeps her husband's sandals by the door of the shelter where she "
+     "now lives. \u201cHe took them off to run,\u201d she told me, the first time we met.", [("Khin Myo Kurmaye", None)]),
+    # "the sheriff's office" is an institution, whose statement the statement is
+    ("A county supervisor, Darren Kurloway, wrote on Facebook that \"11 of our neighbors are gone,\" putting the toll "
+     "at 11.\n\nThe sheriff's office said in a statement early Friday that the figure was incorrect. \"That number is "
+     "not accurate, and we ask the public to rely on official information only,\" the statement said.",
+     [("Darren Kurloway", None), ("sheriff's office", None)]),
 ])
 def test_speakers_told_by_what_the_text_said_of_them(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -42,6 +42,7 @@ GENDERED_NOUNS = {noun: sex for sex, nouns in _RULES["gendered_nouns"].items() f
 LEDE_PHRASES = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in _RULES["quote_lede_phrases"]), re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
+_OFFICE_HOLDERS = frozenset(load_rules("entities")["role_words"]) | person_prefix_words()
 _AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # A role written between a body's name and a person's: 'Kurmin Police spokesperson ', 'Kurmin FA chief executive '.
 _ROLE_AFTER_A_BODY = re.compile(r"\s+(?:[a-z]+[ -])?(?:%s)\s+" % "|".join(
@@ -650,7 +651,9 @@ class Attributor:
                 and _AGED.search(text_of(self.doc), min(c.idx for c in token.children), token.idx + len(token)):
             # '"...," the 26-year-old said', 'says the 67-year-old retired bookkeeper': the person the sentences
             # before were about
-            salient = self.salient_person_before(_before_the_quotation(token.idx, exclude), exclude)
+            # (from where its sentence starts: a quotation before the description in it names no one)
+            salient = self.salient_person_before(min(_before_the_quotation(token.idx, exclude), token.sent.start_char), exclude,
+                                                 lookback=3)
             if salient is not None:
                 return self._speaker_from_mention(salient)
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
@@ -982,6 +985,7 @@ def _describes_institution(token) -> bool:
     if head not in INSTITUTION_NOUNS and f"{compound} {token.lower_}".strip() not in INSTITUTION_NOUNS:
         return False
     return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
+               or (c.dep_ == "poss" and c.lemma_.lower() in _OFFICE_HOLDERS)  # "the sheriff's office"
                for c in token.children)
 
 

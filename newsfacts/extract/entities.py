@@ -300,6 +300,13 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 @cache
+def _honorific_words() -> frozenset[str]:
+    """Honorifics of a person's name (Mr, Mrs, Dr, Daw, Alhaji ...), lower-case: a title of office is not one."""
+    return frozenset(h.lower() for kind in _RULES["honorifics"].values() for h in kind) \
+        | frozenset(h for h in _RULES["name_first_honorifics"] if len(h) >= 3)
+
+
+@cache
 def person_prefix_words() -> frozenset[str]:
     """Titles and honorifics written before a person's name (rules/entities.toml), lower-case."""
     rules = load_rules("entities")
@@ -704,7 +711,9 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             continue
         name = sorted([t for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i] + [token],
                       key=lambda t: t.i)
+        honoured = False  # 'Daw Khin Myo Aye', 'Mrs Jane Doe': an honorific says a person is named
         while len(name) > 1 and name[0].lower_.rstrip(".") in person_prefix_words():
+            honoured = honoured or name[0].lower_.rstrip(".") in _honorific_words()
             name = name[1:]  # 'Dr Piotr Zawadzki' is Piotr Zawadzki
         # 'Paramedic Rocio Ibanez', 'Infrastructure Minister Nana Tsertsvadze': the name starts at its given
         # name, and a role written before it says the name is a person's.
@@ -731,6 +740,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             start = first_part.start()  # 'Jean-Marc Dufresne', whose first part the parser hangs on the second
         beside_a_role = any(c.dep_ == "appos" and (c.lemma_.lower() in people or _ROLE_WORDS.fullmatch(c.lower_))
                             for c in token.children) or aged or titled \
+            or (len(name) >= 2 and (honoured or _HONORIFIC_JUST_BEFORE.search(text, max(0, start - 12), start) is not None)) \
             or (token.dep_ == "appos" and (token.head.lemma_.lower() in people or _ROLE_WORDS.fullmatch(token.head.lower_)))
         # (a family shares a surname: 'Pushpamalar Sivakumar said', the mother of a Sivakumar the text named)
         speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and (
