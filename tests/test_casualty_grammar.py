@@ -105,6 +105,8 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "The crowd beat the two thieves.",  # beaten, but not to death
     "If you kill 27 people and nobody is tried, you are telling them to do it again.",  # a condition
     "The president is in stable condition after surgery.",  # no count
+    "The merger led to the loss of 300 jobs.",  # jobs are no people
+    "The clinic receives 40 patients a day.",  # a clinic's routine, not an incident's hurt
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []
@@ -156,6 +158,10 @@ def test_a_bare_number_with_its_own_clause_is_not_a_conjunct_of_the_figure(nlp):
     ("The hospital received 27 patients with gunshot and shrapnel wounds.", [("injured", 27, 27, "exact", False)]),
     ("Five people were wounded. Three are in critical condition.",
      [("injured", 5, 5, "exact", False), ("injured", 3, 3, "exact", False)]),
+    ("Five people remain in serious condition.", [("injured", 5, 5, "exact", False)]),
+    # 'with the loss of' the victims; a hospital that received patients from the scene
+    ("The trawler sank with the loss of six men.", [("killed", 6, 6, "exact", False)]),
+    ("The city hospital received 11 patients from the scene.", [("injured", 11, 11, "exact", False)]),
 ])
 def test_more_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected

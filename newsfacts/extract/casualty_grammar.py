@@ -71,6 +71,7 @@ class _Lexicon:
     injury_verbs: frozenset[str]
     injury_nouns: frozenset[str]
     hurt_conditions: frozenset[str]
+    patient_nouns: frozenset[str]
     lost_body_parts: frozenset[str]
     counted_nouns: dict[str, str]
     ordinal_nouns: dict[str, str]
@@ -99,7 +100,7 @@ def lexicon() -> _Lexicon:
              "recovery_verbs", "injury_nouns")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
         | {w.split()[0] for w in tables["phrasal"]}
-    return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be"}))
+    return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be", "remain", "stay", "lie"}))
 
 
 _ORDINAL = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -333,6 +334,10 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         if lemma in lex.life_verbs_subject and any(c.dep_ == "nsubjpass" and c.lower_ in lex.life_nouns for c in token.children):
             # '30 lives were lost'
             found += [("killed", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None]
+        if lemma in ("receive", "admit") and token.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+            # 'the hospital received 11 patients from the scene': people brought in hurt (not 'receives 40 a day')
+            found += [("injured", c) for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.patient_nouns
+                      and _number_token(c) is not None and not any(g.lower_ == "with" for g in c.children)]
         if lemma in lex.injury_verbs and _names_injuries(token, lex):
             # 'twelve were treated for injuries', 'three suffered burns'
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -361,7 +366,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     elif token.pos_ == "NOUN" and lower in lex.counted_nouns and token.dep_ == "nsubj" and not _denied_or_hypothetical(token.head, lex):
         # 'civilian deaths since the invasion exceed 11,000': the count is the verb's, as a toll's is
         found += [(lex.counted_nouns[lower], n) for n in _toll_numbers(token)]
-    if lemma == "be" and _in_a_hurt_condition(token, lex):
+    if lemma in ("be", "remain", "stay", "lie") and _in_a_hurt_condition(token, lex):
         # 'Three are in critical condition'
         found += [("injured", c) for c in token.children if c.dep_ == "nsubj" and _number_token(c) is not None]
     if lemma == "be":
@@ -379,7 +384,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     if token.pos_ == "NOUN" and lower in lex.event_nouns:
         # 'the killing of 34 Turkish soldiers', 'resulted in the deaths of at least 66 people'
         found += [(lex.event_nouns[lower], p) for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                  for p in prep.children if p.dep_ == "pobj"]
+                  for p in prep.children if p.dep_ == "pobj" and p.lower_ not in lex.life_nouns]  # 'the loss of 212 lives': read as lives lost
     if token.pos_ == "NOUN" and lower in lex.count_nouns:
         # 'the number of rebels killed since the offensive began rose to at least 212'
         described = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
