@@ -368,7 +368,9 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         found += [(lex.counted_nouns[lower], n) for n in _toll_numbers(token)]
     if lemma in ("be", "remain", "stay", "lie") and _in_a_hurt_condition(token, lex):
         # 'Three are in critical condition'
-        found += [("injured", c) for c in token.children if c.dep_ == "nsubj" and _number_token(c) is not None]
+        # (a part of a figure before it, 'of whom two remain in serious condition', is read as a part)
+        found += [("injured", c) for c in token.children if c.dep_ == "nsubj" and _number_token(c) is not None
+                  and c.doc[c.i - 1].lower_ != "whom"]
     if lemma == "be":
         # 'Among the dead were three children', 'There were two boys among the dead' ('among' on the verb or the noun)
         for subject in (c for c in token.children if c.dep_ in ("attr", "nsubj")):
