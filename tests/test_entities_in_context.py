@@ -436,3 +436,13 @@ def test_a_word_that_opens_a_sentence_is_no_place(entities_of):
     _mentions, entities = entities_of("KANO, Nigeria — Gunmen abducted 40 worshippers from a mosque on Friday, police said.")
     assert "Gunmen" not in entities
     assert entities["Kano"].country_code == "NG"
+
+
+def test_a_town_far_from_the_city_it_is_measured_from_keeps_its_place(entities_of):
+    # 'west of Kyiv' says which way, not that Lviv lies within Kyiv
+    _mentions, entities = entities_of("Missiles struck Lviv, about 500 km west of Kyiv, on Tuesday night.")
+    assert abs(entities["Lviv"].longitude - 24.0) < 0.5
+
+
+def test_an_old_name_of_a_great_city_names_its_country(nlp):
+    assert "MM" in context_countries(nlp("Troops fired on students in Rangoon on Monday."))

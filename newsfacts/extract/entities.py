@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import (Place, demonyms, geocode, geocode_by_sound, geocode_town, major_city_names, namesakes,
-                                        only_city_named, province_country, written_as_its_own_name)
+                                        only_city_named, province_country, towns_named, written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
@@ -1348,10 +1348,14 @@ def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place 
             or max(abs(place.latitude - town.latitude), abs(place.longitude - town.longitude)) <= NEAR_DEGREES
         if near or not _nearness().fullmatch(text, place_mention.end_char, town_mention.start_char):
             continue
-        namesake = geocode_town(_place_name(place_mention), frozenset({town.country_code}))
-        if namesake is not None and max(abs(namesake.latitude - town.latitude), abs(namesake.longitude - town.longitude)) <= NEAR_DEGREES:
+        nearby = [p for p in towns_named(_place_name(place_mention), frozenset({town.country_code}))
+                  if max(abs(p.latitude - town.latitude), abs(p.longitude - town.longitude)) <= NEAR_DEGREES]
+        namesake = min(nearby, key=lambda p: abs(p.latitude - town.latitude) + abs(p.longitude - town.longitude)) if nearby else None
+        if namesake is not None:
             places[id(place_mention)] = namesake  # 'Phoenix, north of Durban': the township, not the American city
-        else:  # a place the gazetteer does not know, or knows only far away: within the town the text names
+        elif place is None or place.small or place.country_code != town.country_code:
+            # a place the gazetteer does not know, or knows only as a village or in another country: within the town
+            # the text names ('Lviv, 500 km west of Kyiv' keeps its own place)
             places[id(place_mention)] = Place(_place_name(place_mention), town.latitude, town.longitude, town.country_code,
                                               "within", 0, f"near {town.name}")
 
@@ -1466,7 +1470,7 @@ def _canonical_spelling(group: list[Mention]) -> str:
 def context_countries(doc) -> frozenset[str]:
     """Countries a document names or implies ('Ukrainian' -> UA), to disambiguate its places, and the
     US states it names or implies by a city ('US.TX' for 'Texas' or 'Houston')."""
-    codes = set()
+    codes, by_another_spelling = set(), set()
     text = text_of(doc)
     for ent in doc.ents:
         if ent.label_ == "NORP" and _COMPOUND_ADJECTIVE.match(text, ent.end_char):
@@ -1489,7 +1493,11 @@ def context_countries(doc) -> frozenset[str]:
                 codes.add(place.country_code)
             elif place.kind == "state" and place.admin1:
                 codes.update({"US", f"US.{place.admin1}"})
-            elif place.kind == "city" and place.population >= 1_000_000 and written_as_its_own_name(place, name):
+            elif place.kind == "city" and place.population >= 1_000_000 and not written_as_its_own_name(place, name):
+                # 'Bombay' for Mumbai counts, but only where nothing else names a country ('Suzu', a Japanese town,
+                # is also among the spellings of Suzhou)
+                by_another_spelling.add(place.country_code)
+            elif place.kind == "city" and place.population >= 1_000_000:
                 codes.add(place.country_code)  # 'Sydney', 'Karachi': the document is about that country
                 if place.country_code == "US":
                     codes.add(f"US.{place.admin1}")
@@ -1521,6 +1529,8 @@ def context_countries(doc) -> frozenset[str]:
     if place is not None and place.kind in ("country", "region") and place.country_code:
         codes.add(place.country_code)  # 'MOPTI, Mali (Reuters) -', 'Lismore, NSW —', whatever NER made of 'Mali'
 
+    if not codes:
+        codes |= by_another_spelling
     if not codes:
         # 'JUBA (Reuters) -' and nothing else that names a country: the city the story was filed from
         filed_from = _DATELINE.match(text_of(doc)[:200])

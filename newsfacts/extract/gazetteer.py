@@ -261,9 +261,15 @@ def geocode_town(name: str, context_countries: frozenset[str]) -> Place | None:
     """The town or city `name` in the document's countries, even where a country, state or region bears the
     same name: the text has said it is a town ('the city of Florida', 'Lebanon, Tennessee')."""
     key = _norm(_aliases().get(_norm(name), name))
-    towns = [p for p in list(_index().get(key) or ()) + _small_places(key, context_countries)
-             if p.kind == "city" and p.country_code in context_countries and _norm(p.name) == key]
+    towns = towns_named(name, context_countries)
     return max(towns, key=lambda p: _rank(p, key, context_countries)) if towns else None
+
+
+def towns_named(name: str, context_countries: frozenset[str]) -> list[Place]:
+    """Every town or city of the document's countries whose own name is `name`."""
+    key = _norm(_aliases().get(_norm(name), name))
+    return [p for p in list(_index().get(key) or ()) + _small_places(key, context_countries)
+            if p.kind == "city" and p.country_code in context_countries and _norm(p.name) == key]
 
 
 def _rank(place: Place, key: str, context_countries: frozenset[str]) -> tuple:
