@@ -494,6 +494,14 @@ def test_speaker_shapes_across_sentences(nlp, text, expected):
      "at 11.\n\nThe sheriff's office said in a statement early Friday that the figure was incorrect. \"That number is "
      "not accurate, and we ask the public to rely on official information only,\" the statement said.",
      [("Darren Kurloway", None), ("sheriff's office", None)]),
+    # 'quoted him as saying': the person the sentence before was about
+    ("The provincial governor, Mansour Kurmi-Karimi, gave a very different account. \u201cA number of rioters, incited "
+     "by foreign-based media, attacked the police headquarters,\u201d the semi-official news agency quoted him as "
+     "saying.", [("Mansour Kurmi-Karimi", None)]),
+    # 'a ministry spokesperson': the ministry the text named
+    ("In a statement, the Kurmin Interior Ministry said police had acted lawfully.\n\n\u2018Any attempt to storm the "
+     "Parliament building will be met with a lawful and proportionate response,\u2019 a ministry spokesperson told "
+     "journalists on Sunday afternoon.", [("Kurmin Interior Ministry", None)]),
 ])
 def test_speakers_told_by_what_the_text_said_of_them(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -42,6 +42,7 @@ GENDERED_NOUNS = {noun: sex for sex, nouns in _RULES["gendered_nouns"].items() f
 LEDE_PHRASES = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in _RULES["quote_lede_phrases"]), re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE_HOLDERS = frozenset(load_rules("entities")["role_words"]) | person_prefix_words()
 _AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # A role written between a body's name and a person's: 'Kurmin Police spokesperson ', 'Kurmin FA chief executive '.
@@ -733,6 +734,11 @@ class Attributor:
                     speaker = self.speaker_of_token(body, exclude) if body is not None else None
                     if speaker is not None and (speaker.entity_id or speaker.institution):
                         return speaker
+            for body in (c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
+                # 'a ministry spokesperson told journalists': the ministry the text named last
+                described = self.described_entity(body, exclude)
+                if described is not None and described.entity_id and self.entities[described.entity_id].entity_type == "organization":
+                    return described
         if token.text.isupper() and token.lower_ in TITLE_CLASSES and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             # 'the IGP said', which the entity recogniser may take for an organisation's initials
             described = self.described_entity(token, exclude)
@@ -857,6 +863,11 @@ class Attributor:
                                                        for g in (c, *c.children)):
                 # 'the newspaper quoted the army chief as saying "..."': the one quoted speaks.
                 quoted = next((c for c in token.children if c.dep_ == "dobj" and outside(c)), None)
+                if quoted is not None and quoted.lower_ in _OBJECT_PRONOUNS:
+                    # 'the agency quoted him as saying': the person the sentences before were about
+                    salient = self.salient_person_before(quoted.sent.start_char, exclude, pronoun=_OBJECT_PRONOUNS[quoted.lower_])
+                    if salient is not None:
+                        return self._speaker_from_mention(salient)
                 speaker = self.speaker_of_token(quoted, exclude) if quoted is not None else None
                 if speaker:
                     return speaker
