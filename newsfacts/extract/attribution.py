@@ -44,6 +44,8 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE_HOLDERS = frozenset(load_rules("entities")["role_words"]) | person_prefix_words()
+# Endings of nouns for what a person is or does ('bookkeeper', 'activist', 'fisherman'), not 'company'
+_PERSON_NOUN_ENDINGS = ("er", "or", "ist", "man", "woman", "ian", "ee")
 _AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # A role written between a body's name and a person's: 'Kurmin Police spokesperson ', 'Kurmin FA chief executive '.
 _ROLE_AFTER_A_BODY = re.compile(r"\s+(?:[a-z]+[ -])?(?:%s)\s+" % "|".join(
@@ -70,13 +72,17 @@ class Attributor:
         self.sentence_starts = [s.start_char for s in self.sentences]
         # Surname -> the one person of the document with that surname ('Opelka' -> 'Reilly Opelka').
         by_surname: dict[str, set[str]] = {}
+        first_surnames: dict[str, set[str]] = {}
         for entity in entities.values():
             if entity.entity_type == "person":
                 by_surname.setdefault(name_key(entity.canonical_name).split()[-1], set()).add(entity.entity_id)
                 words = entity.canonical_name.split()
-                if len(words) >= 3 and not is_given_name(words[-2]):
-                    # 'María Guadalupe Ortiz Benavides' is 'Ortiz', the first of her two surnames, too
-                    by_surname.setdefault(name_key(words[-2]), set()).add(entity.entity_id)
+                if len(words) >= 3 and words[-2][:1].isupper() and len(words[-2]) > 2 and not is_given_name(words[-2]):
+                    # 'María Guadalupe Ortiz Benavides' is 'Ortiz', the first of her two surnames, too (where no
+                    # one's last name is 'Ortiz'; not a particle: 'van', 'bin')
+                    first_surnames.setdefault(name_key(words[-2]), set()).add(entity.entity_id)
+        for key, ids in first_surnames.items():
+            by_surname.setdefault(key, ids)
         self.by_surname = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
         # 'Mrs Jean Doe' is a woman whatever the given name suggests, 'Mr Jean Doe' a man.
         text = text_of(doc)
@@ -649,8 +655,9 @@ class Attributor:
             # 'The ministry, which warned of "..."': the relative clause speaks for the noun it describes.
             return self.speaker_of_token(token.head.head, exclude)
         if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.pos_ in ("NOUN", "ADJ") \
+                and (token.lower_ == "old" or token.lemma_.lower() in PERSON_NOUNS or token.lower_.endswith(_PERSON_NOUN_ENDINGS)) \
                 and _AGED.search(text_of(self.doc), min(c.idx for c in token.children), token.idx + len(token)):
-            # '"...," the 26-year-old said', 'says the 67-year-old retired bookkeeper': the person the sentences
+            # '"...," the 26-year-old said', 'says the 70-year-old retired teacher': the person the sentences
             # before were about
             # (from where its sentence starts: a quotation before the description in it names no one)
             salient = self.salient_person_before(min(_before_the_quotation(token.idx, exclude), token.sent.start_char), exclude,
@@ -786,7 +793,7 @@ class Attributor:
                     and token.lemma_.lower() in PERSON_NOUNS and token.pos_ == "NOUN":
                 return self._description(token)  # 'the parents of Jan Doe said': the parents speak, not Jan Doe
             if mention is not None and mention.entity_type == "organization" and not any(m.entity_type == "person" for m in named) \
-                    and _hangs_on_by_preposition_or_compound(self.doc, mention, token) \
+                    and _in_the_nouns_own_phrase(self.doc, mention, token) \
                     and token.lemma_.lower() in PERSON_NOUNS - SPOKESPERSON_NOUNS and token.pos_ == "NOUN":
                 # 'a senior official at the Kurmin Energy Ministry said': an unnamed person speaks, not the
                 # ministry ('a Kurmin FA spokesman' speaks for the body)
@@ -804,7 +811,7 @@ class Attributor:
             if body is not None:
                 return self._speaker_from_mention(body)
         if mention is not None and mention.entity_type == "organization":
-            # 'said Office of Civil Defense spokesperson Jane Doe', which the parser hangs on the body's name
+            # 'said Kurmin Civil Protection Office spokesperson Jane Doe', which the parser hangs on the body's name
             titled = _ROLE_AFTER_A_BODY.match(text_of(self.doc), mention.end_char)
             person = self.mention_at(titled.end(), titled.end() + 1) if titled else None
             if person is not None and person.entity_type == "person" and person.start_char == titled.end():
@@ -1005,16 +1012,17 @@ def _verb_taken_for_a_noun(token) -> bool:
     noun with the name as its compound."""
     return token.tag_ == "NNS" and token.dep_ == "ROOT" and any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children) and any(
-        c.is_punct and c.i < token.i and c.text in "\"”’'" for c in token.children)
+        c.is_punct and c.i < token.i and c.text in {'"', "”", "’", "'"} for c in token.children)
 
 
 def _puts_it(token) -> bool:
+    """'As Jane Doe put it, "..."', 'Jane Doe put it bluntly: "..."': 'put it' reports words."""
     return token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
 
 
-def _hangs_on_by_preposition_or_compound(doc, mention, token) -> bool:
+def _in_the_nouns_own_phrase(doc, mention, token) -> bool:
     """Whether a mention belongs to a noun's own phrase ('an official at the ministry', 'a ministry official'),
-    not to an aside in it ('a rescuer, who gave his name as Andriy,')."""
+    not to an aside in it ('a rescuer, who gave his name as Kurmo,')."""
     span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
     node = span.root if span is not None else None
     while node is not None and node.i != token.i:

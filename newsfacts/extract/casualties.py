@@ -23,7 +23,8 @@ _NEGATORS = {"no", "not", "none", "nobody", "without", "zero"}
 _MODALS = {"could", "would", "may", "might", "will", "can", "to", "should", "must", "shall"}
 # 'the graves could hold 9,000 bodies': a modal before a number makes it a capacity, not a toll
 _MODALS_BEFORE_A_COUNT = frozenset(_MODALS - {"to"})
-_CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?:[\w'’]+\s+){0,2}$")
+# 'If you kill 20 people': a condition opening its clause ('checking if the gunmen killed 20' asks, and stays)
+_CONDITION_BEFORE = re.compile(r"(?:^|[.,;:!?\n\"“]\s*)(?:[Ii]f|[Uu]nless)\s+(?:[\w'’]+\s+){0,2}$")
 _WORD = re.compile(r"[\w']+")
 _FOLLOWERS = {
     "and", "in", "on", "at", "after", "before", "as", "when", "while", "during", "including", "across", "near",
@@ -208,7 +209,7 @@ def find_casualty_figures(text: str) -> list[CasualtyFigure]:
         if _preceding_word(text, match.start()) in _MODALS:
             continue
         if _CONDITION_BEFORE.search(text, max(0, match.start() - 40), match.start()):
-            continue  # 'If you kill 27 people and nobody is tried': a condition, not a deed
+            continue  # 'If they kill 20 people and nobody is punished': a condition, not a deed
         after = re.split(r"\b(?:including|among)\b", match.group("after") or "")[0]
         first_after = re.match(r"\s*([,.;:]|[\w'’-]+)", after)
         follower = first_after.group(1).lower() if first_after else ""

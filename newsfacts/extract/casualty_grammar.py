@@ -72,6 +72,7 @@ class _Lexicon:
     injury_nouns: frozenset[str]
     hurt_conditions: frozenset[str]
     patient_nouns: frozenset[str]
+    admitting_verbs: frozenset[str]
     lost_body_parts: frozenset[str]
     counted_nouns: dict[str, str]
     ordinal_nouns: dict[str, str]
@@ -97,10 +98,10 @@ def lexicon() -> _Lexicon:
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
     heads = ("transitive", "intransitive", "active_only", "with_result", "states", "event_nouns", "toll_nouns", "life_verbs_subject",
              "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "counted_nouns", "ordinal_nouns",
-             "recovery_verbs", "injury_nouns")
+             "recovery_verbs", "injury_nouns", "admitting_verbs")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
         | {w.split()[0] for w in tables["phrasal"]}
-    return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be", "remain", "stay", "lie"}))
+    return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be", "remain", "stay", "lie", "loss"}))
 
 
 _ORDINAL = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -201,7 +202,7 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
         if token.dep_ not in ("nsubj", "nsubjpass", "dobj") or not _is_number(token):
             continue
         if any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in token.children):
-            continue  # 'we verified every one of these deaths': each of them, not one more
+            continue  # 'each one of the deaths was investigated': each of them, not one more
         # ('Of the injured, six are in critical condition': the 'of' fronted, on the verb)
         of = next((c for holder in (token, token.head) for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
                    and (holder is token or c.i < token.i)), None)
@@ -334,7 +335,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         if lemma in lex.life_verbs_subject and any(c.dep_ == "nsubjpass" and c.lower_ in lex.life_nouns for c in token.children):
             # '30 lives were lost'
             found += [("killed", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None]
-        if lemma in ("receive", "admit") and token.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        if lemma in lex.admitting_verbs and token.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
             # 'the hospital received 11 patients from the scene': people brought in hurt (not 'receives 40 a day')
             found += [("injured", c) for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.patient_nouns
                       and _number_token(c) is not None and not any(g.lower_ == "with" for g in c.children)]
@@ -370,7 +371,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         # 'Three are in critical condition'
         # (a part of a figure before it, 'of whom two remain in serious condition', is read as a part)
         found += [("injured", c) for c in token.children if c.dep_ == "nsubj" and _number_token(c) is not None
-                  and c.doc[c.i - 1].lower_ != "whom"]
+                  and not _of_whom(c) and _people_like(c, lex)]
     if lemma == "be":
         # 'Among the dead were three children', 'There were two boys among the dead' ('among' on the verb or the noun)
         for subject in (c for c in token.children if c.dep_ in ("attr", "nsubj")):
@@ -378,11 +379,12 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
                      for p in c.children if p.dep_ == "pobj" and p.lower_ in lex.group_nouns]
             found += [(lex.group_nouns[among[0].lower_], subject)] if among else []
     if token.pos_ == "NOUN" and lower in lex.injury_nouns and token.dep_ == "pobj" and token.head.lower_ == "with" \
-            and not _denied_or_hypothetical(token.head.head, lex):
-        holder = token.head.head
-        if token.head.lower_ == "with" and _number_token(holder) is not None:
-            # '27 patients with gunshot wounds', 'nine of them with serious injuries'
-            found.append(("injured", holder))
+            and not _denied_or_hypothetical(token.head.head, lex) and _number_token(token.head.head) is not None:
+        found.append(("injured", token.head.head))  # '27 patients with gunshot wounds', 'nine of them with serious injuries'
+    if token.pos_ == "NOUN" and lower == "loss" and token.dep_ == "pobj" and token.head.lower_ == "with":
+        # 'the trawler sank with the loss of six men' (but 'the loss of 300 jobs', 'the loss of 40 workers to rivals')
+        found += [("killed", p) for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for p in prep.children if p.dep_ == "pobj" and p.lower_ not in lex.life_nouns]
     if token.pos_ == "NOUN" and lower in lex.event_nouns:
         # 'the killing of 34 Turkish soldiers', 'resulted in the deaths of at least 66 people'
         found += [(lex.event_nouns[lower], p) for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -447,6 +449,27 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
             and previous.pos_ in ("CCONJ", "PUNCT", "ADV"):  # not 'and another two people injured'
         victims += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return victims
+
+
+@cache
+def _victim_words() -> frozenset[str]:
+    """Nouns for victims (rules/casualties.toml's [victims]): 'people', 'civilians', 'soldiers' ..."""
+    return frozenset(load_rules("casualties")["victims"])
+
+
+def _of_whom(token) -> bool:
+    """'..., of whom two remain in serious condition': a part of the figure before, however it is hung."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "whom" for g in c.children)
+               for holder in (token, token.head) for c in holder.children)
+
+
+def _people_like(token, lex: _Lexicon) -> bool:
+    """A bare number, people, or a number 'of' people ('Three', 'five people', 'two of the wounded'), not 'two of
+    the bridges'."""
+    nouns = [token] if not _is_number(token) else [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                                                   for g in c.children if g.dep_ == "pobj"]
+    return all(n.lemma_.lower() not in lex.not_people and (n.lower_ in ("them", "those", "these") or n.lower_ in lex.group_nouns
+               or n.lower_ in _victim_words() or n.lemma_.lower() in lex.person_nouns) for n in nouns)
 
 
 def _in_a_hurt_condition(token, lex: _Lexicon) -> bool:
@@ -528,8 +551,8 @@ def _denied_or_hypothetical(token, lex: _Lexicon) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ in ("aux", "auxpass") and child.lower_ in lex.modal_auxiliaries):
             return True
-        if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
-            return True  # 'If you kill 27 people and nobody is tried, ...': a condition, not a deed
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless") and token.dep_ == "advcl":
+            return True  # 'If they kill 20 people and nobody is punished, ...': a condition, not a deed ('checking if' asks)
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_.lower() in lex.intention_verbs:
         return True  # 'threatened to kill 20 hostages'

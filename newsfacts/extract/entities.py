@@ -194,7 +194,7 @@ def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[M
                 and untagged.group(1).lower() not in person_prefix_words()
                 and written_as_a_name(mention.surface) and geocode(mention.surface) is None
                 and (previous is None or previous.end_char <= untagged.start(1))):
-            # 'Taras ' + 'Hnatiuk', which NER took for an organisation without the given name before it
+            # 'Taras ' + 'Kurmaniuk', which NER took for an organisation without the given name before it
             mention.entity_type, mention.start_char = "person", untagged.start(1)
             mention.surface = text[mention.start_char:mention.end_char]
         for _ in range(2):  # 'Ana' + 'Beatriz' + 'Coelho'
@@ -261,7 +261,7 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # 'Santos Rey', the end of 'José Antonio dos Santos Rey' made whole already
         start, end = mention.start_char, mention.end_char
         leading = _LEADING_PARTICLES.match(mention.surface)
-        # 'Turki ' + 'bin Saleh Al-Harbi': NER kept the particle but not the given name before it
+        # 'Faisal ' + 'bin Kurman Al-Kurmani': NER kept the particle but not the given name before it
         probe = start + leading.end() if leading else start
         before = _NAME_WITH_PARTICLES_BEFORE.search(text, max(0, start - 60), probe)
         if before:
@@ -269,6 +269,9 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
             titles = next((k for k, w in enumerate(lead) if w.lower().rstrip(".") not in person_prefix_words()), len(lead))
             # 'Prince Mishaal bin ' + 'Nasser': 'son of' comes only after a given name
             patronymic = before.group(2).split()[0] in ("bin", "ibn", "bint", "binti")
+            if titles < len(lead) and not is_given_name(lead[titles]) and patronymic \
+                    and lead[-1].lower() not in person_prefix_words() and not _ROLE_WORDS.fullmatch(lead[-1]):
+                titles = len(lead) - 1  # only the word just before 'bin' ('Foreign Minister ' stays out)
             if titles < len(lead) and (is_given_name(lead[titles]) or patronymic):
                 start = before.start() + len(" ".join(lead[:titles])) + (1 if titles else 0)
         after = _PARTICLES_AND_NAME_AFTER.match(text, end)
@@ -457,8 +460,8 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
     if 0 < len(titled) < len(words) and mention.entity_type == "organization" and len(titled) >= 2 and is_given_name(titled[0]) \
             and all(w[:1].isupper() for w in titled) and titled[-1].lower() not in _organisation_words() \
             and geocode(" ".join(titled), countries) is None:
-        mention.entity_type = "person"  # 'Sergeant Taras Hnatiuk' tagged as an organisation: the name without the rank
-        cut = mention.surface.index(titled[0])
+        mention.entity_type = "person"  # 'Sergeant Taras Kurmaniuk' tagged as an organisation: the name without the rank
+        cut = len(" ".join(words[:len(words) - len(titled)])) + 1
         mention.start_char, mention.surface = mention.start_char + cut, mention.surface[cut:]
         return
     if (mention.entity_type != "person" and 2 <= len(words) <= 4 and is_given_name(words[0])
@@ -711,7 +714,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             continue
         name = sorted([t for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i] + [token],
                       key=lambda t: t.i)
-        honoured = False  # 'Daw Khin Myo Aye', 'Mrs Jane Doe': an honorific says a person is named
+        honoured = False  # 'Daw Khin Kurmaye', 'Mrs Jane Doe': an honorific says a person is named
         while len(name) > 1 and name[0].lower_.rstrip(".") in person_prefix_words():
             honoured = honoured or name[0].lower_.rstrip(".") in _honorific_words()
             name = name[1:]  # 'Dr Piotr Zawadzki' is Piotr Zawadzki
@@ -725,10 +728,10 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         end = token.idx + len(token)
         after = text[end:end + 40]
         aged = _AGE_AFTER.match(after) is not None  # 'Zarina Khan, 52,', 'Zarina Khan, a 52-year-old nurse'
-        # ('said Haroun, a farmer in his fifties': one name that speaks, set beside a noun for a person)
+        # ('said Kurmat, a farmer in his fifties': one name that speaks, set beside a noun for a person)
         described_speaker = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and any(
             c.dep_ == "appos" and c.lemma_.lower() in people for c in token.children)
-        # one name alone only with an age after it ('Nurhasanah, 46, was awake'), or as a speaker described, as
+        # one name alone only with an age after it ('Kurmasari, 46, was awake'), or as a speaker described, as
         # many people are named
         alone_allowed = aged or described_speaker
         if name[-1].i - name[0].i != len(name) - 1 or not (2 if not alone_allowed else 1) <= len(name) <= 4 or not all(
@@ -760,7 +763,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             for m in overlapping:
                 mentions.remove(m)  # 'Hadiza Lawal Bunza, a lawyer,' tagged as an organisation
         found.append(Mention(text[start:end], start, end, sentence_index_of(start), "person"))
-    # 'said Haroun, a farmer,' then 'In the town, Haroun said': one name alone is that person wherever it recurs
+    # 'said Kurmat, a farmer,' then 'In the town, Kurmat said': one name alone is that person wherever it recurs
     alone = {m.surface for m in found if " " not in m.surface}
     for mention in mentions:
         if mention.surface in alone and mention.entity_type != "person" and not mention.dateline:
@@ -925,7 +928,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
 
 
 def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
-    """'Hasanuddin said', after 'village head Hasanuddin Lasama': a name alone that begins one person's full
+    """'Kurmanuddin said', after 'village head Kurmanuddin Lasika': a name alone that begins one person's full
     name, and says something, is that person however NER typed it (many people are named by their given name)."""
     first_words: dict[str, int] = {}
     for m in mentions:
@@ -937,6 +940,9 @@ def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
         if mention.entity_type == "person" or mention.dateline or " " in mention.surface or first_words.get(name_key(mention.surface)) != 1:
             continue
         span = doc.char_span(mention.start_char, mention.end_char)
+        place = geocode(mention.surface)
+        if place is not None and place.kind in ("country", "region", "state", "continent"):
+            continue  # 'Israel said', beside a minister called Israel Katz, is the country
         if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in reporting:
             mention.entity_type = "person"
 
@@ -1344,15 +1350,15 @@ def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place 
         place, town = places.get(id(place_mention)), places.get(id(town_mention))
         if town is None or town.kind != "city" or town.latitude is None:
             continue
-        near = place is None or place.latitude is None \
-            or max(abs(place.latitude - town.latitude), abs(place.longitude - town.longitude)) <= NEAR_DEGREES
+        near = place is not None and (place.latitude is None
+                                      or max(abs(place.latitude - town.latitude), abs(place.longitude - town.longitude)) <= NEAR_DEGREES)
         if near or not _nearness().fullmatch(text, place_mention.end_char, town_mention.start_char):
             continue
         nearby = [p for p in towns_named(_place_name(place_mention), frozenset({town.country_code}))
                   if max(abs(p.latitude - town.latitude), abs(p.longitude - town.longitude)) <= NEAR_DEGREES]
         namesake = min(nearby, key=lambda p: abs(p.latitude - town.latitude) + abs(p.longitude - town.longitude)) if nearby else None
         if namesake is not None:
-            places[id(place_mention)] = namesake  # 'Phoenix, north of Durban': the township, not the American city
+            places[id(place_mention)] = namesake  # 'Lakeside, north of Harbourton': the township there, not a city abroad
         elif place is None or place.small or place.country_code != town.country_code:
             # a place the gazetteer does not know, or knows only as a village or in another country: within the town
             # the text names ('Lviv, 500 km west of Kyiv' keeps its own place)
@@ -1494,8 +1500,8 @@ def context_countries(doc) -> frozenset[str]:
             elif place.kind == "state" and place.admin1:
                 codes.update({"US", f"US.{place.admin1}"})
             elif place.kind == "city" and place.population >= 1_000_000 and not written_as_its_own_name(place, name):
-                # 'Bombay' for Mumbai counts, but only where nothing else names a country ('Suzu', a Japanese town,
-                # is also among the spellings of Suzhou)
+                # 'Bombay' for Mumbai counts, but only where nothing else names a country (a small town's name
+                # may be among the alternate spellings of a great city abroad)
                 by_another_spelling.add(place.country_code)
             elif place.kind == "city" and place.population >= 1_000_000:
                 codes.add(place.country_code)  # 'Sydney', 'Karachi': the document is about that country
@@ -1517,9 +1523,9 @@ def context_countries(doc) -> frozenset[str]:
         province = province_country(division.group(1))
         if province:
             codes.add(province)
-            capital = geocode_town(division.group(1), frozenset({province}))
+            capital = geocode_town(division.group(1), frozenset({province})) if province != "US" else None  # (US states: above)
             if capital is not None and capital.admin1 and not capital.small:
-                # 'Katsina state' is the division of the city of Katsina: its towns come before namesakes elsewhere
+                # 'Kurmin state' is the division of the city of Kurmin: its towns come before namesakes elsewhere
                 codes.add(f"{province}.{capital.admin1}")
     abbreviation = _AP_STATE.search(text_of(doc)[:200])
     if abbreviation:  # 'NEWTON, Kan. (AP) —': the dateline's state

@@ -47,13 +47,13 @@ def normalise_name(name: str) -> str:
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 
 
-_ARTICLE_HYPHEN = re.compile(r"\b(%s)-(?=\w)" % "|".join(load_rules("regions")["arabic_article"]["articles"]))
+_ARTICLE_HYPHEN = re.compile(r"(?<![\w'])(%s)-(?=\w)" % "|".join(load_rules("regions")["arabic_article"]["articles"]))
 
 
 @lru_cache(maxsize=65_536)  # the same few hundred names come up in every document
 def _norm(name: str) -> str:
     text = ascii_fold(name).lower().replace("’", "'").replace(".", "").strip(" ,'")
-    text = _ARTICLE_HYPHEN.sub(r"\1 ", text)  # 'al-Bab' is 'Al Bab', 'Maarat al-Numan' 'Maarat al Numan'
+    text = _ARTICLE_HYPHEN.sub(r"\1 ", text)  # 'al-Kurmab' is 'Al Kurmab', 'Tell al-Kurmi' 'Tell al Kurmi'
     words = text.removeprefix("the ").split()
     if words and words[0] in _ABBREVIATED:  # 'St. Charles' is 'Saint Charles', 'Ft Myers' 'Fort Myers'
         words[0] = _ABBREVIATED[words[0]]
@@ -244,7 +244,7 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
 
 def written_as_its_own_name(place: Place, name: str) -> bool:
     """Whether `name` is the place's own name (or the usual English spelling of it), not one of the gazetteer's
-    alternate spellings ('Suzu' is listed among Suzhou's, but is a town in Japan)."""
+    alternate spellings (a small town's name may be listed among a great city's abroad)."""
     key = _norm(_aliases().get(_norm(name), name))
     return _norm(place.name) == key or _norm(without_article(place.name) or "") == key
 
