@@ -7,12 +7,14 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
 - `quotes_short.jsonl` (1-6 paragraphs) and `quotes_long.jsonl` (long articles in the styles of many outlets):
   every quote of five words or more and its speaker;
 - `casualties_short.jsonl` and `casualties_long.jsonl`: every casualty figure, with look-alikes;
-- `places.jsonl`, `places2.jsonl` and `places3.jsonl`: populated places with their coordinates;
-- `articles2.jsonl`, `articles3.jsonl` and `articles4.jsonl`: long articles with their quotes and figures
-  (`articles3` in the styles of wires, live blogs, court reports, radio transcripts, translated state media
-  and « » quotation; `articles4` in those of 1990s-2000s wire copy, the English-language national press of
-  Nigeria, Pakistan, India, Kenya and the Philippines, NGO situation reports, magazine features, US local
-  TV, and Australian, Canadian and New Zealand court and inquest reports);
+- `places.jsonl`, `places2.jsonl`, `places3.jsonl` and `places4.jsonl`: populated places with their coordinates;
+- `articles2.jsonl` to `articles6.jsonl`: long articles with their quotes and figures (`articles3` in the
+  styles of wires, live blogs, court reports, radio transcripts, translated state media and « » quotation;
+  `articles4` in those of 1990s-2000s wire copy, the English-language national press of Nigeria, Pakistan,
+  India, Kenya and the Philippines, NGO situation reports, magazine features, US local TV, and Australian,
+  Canadian and New Zealand court and inquest reports; `articles5` in those of Middle Eastern, African,
+  Latin American and Asia-Pacific outlets; `articles6` in those of US and UK papers, long-form features and
+  Eastern European and Iranian outlets);
 - `holdout_articles.jsonl` and `holdout2_articles.jsonl` (quotes and figures), `holdout_places.jsonl` and
   `holdout2_places.jsonl`: held out, scored and never tuned on (the sets above were used to find shapes
   the rules lacked).
