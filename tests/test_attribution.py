@@ -420,8 +420,8 @@ def test_more_speaker_shapes(nlp, text, expected):
     ('Volunteers for the Kamala Harris campaign knocked on doors. "We are going to win this state," Harris said.',
      [("Kamala Harris", None)]),
     # a title's initials in brackets, then the initials alone
-    ("Kurmin Inspector General of Police (IGP) Dauda Bala Kurfi said the force would not be deterred.\n\n"
-     "\u201cWe will not be cowed by these cowards, and every attacker will be found,\u201d the IGP said.",
+    ("Kurmin Commissioner of Police (CP) Dauda Bala Kurfi said the force would not be deterred.\n\n"
+     "\u201cWe will not be cowed by these cowards, and every attacker will be found,\u201d the CP said.",
      [("Dauda Bala Kurfi", None)]),
     # a body's name, a role and a name: the person speaks
     ("\u201cWe expect the number to go up as reports come in from isolated areas,\u201d said Kurmin Civil Defense "

@@ -44,8 +44,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE_HOLDERS = frozenset(load_rules("entities")["role_words"]) | person_prefix_words()
-# Endings of nouns for what a person is or does ('bookkeeper', 'activist', 'fisherman'), not 'company'
-_PERSON_NOUN_ENDINGS = ("er", "or", "ist", "man", "woman", "ian", "ee")
+_PERSON_NOUN_ENDINGS = tuple(_RULES["person_noun_endings"])
 _AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # A role written between a body's name and a person's: 'Kurmin Police spokesperson ', 'Kurmin FA chief executive '.
 _ROLE_AFTER_A_BODY = re.compile(r"\s+(?:[a-z]+[ -])?(?:%s)\s+" % "|".join(
@@ -475,7 +474,7 @@ class Attributor:
             title = clause[-4:] if clause and (clause[0].lower() in ("the", "a", "an", "his", "her", "its", "their")
                                                or clause[0].endswith(("'s", "’s"))) else []
         else:
-            # 'Inspector General of Police (IGP) Jane Doe': the title's initials in brackets belong to it
+            # 'Commissioner of Police (CP) Jane Doe': the title's initials in brackets belong to it
             initials = re.search(r"\s*\([A-Z]{2,6}\)\s*$", before)
             words = re.split(r"[,()]", before[:initials.start()] + " " if initials else before)[-1].split()
             # 'Interior Minister Peter Wood': up to three words, back to a word of grammar ('officials since

@@ -303,13 +303,6 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 @cache
-def _honorific_words() -> frozenset[str]:
-    """Honorifics of a person's name (Mr, Mrs, Dr, Daw, Alhaji ...), lower-case: a title of office is not one."""
-    return frozenset(h.lower() for kind in _RULES["honorifics"].values() for h in kind) \
-        | frozenset(h for h in _RULES["name_first_honorifics"] if len(h) >= 3)
-
-
-@cache
 def person_prefix_words() -> frozenset[str]:
     """Titles and honorifics written before a person's name (rules/entities.toml), lower-case."""
     rules = load_rules("entities")
@@ -662,12 +655,13 @@ def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> lis
     return _names_alone(doc, sentence_index_of, mentions, unique, followed_by_a_name=False)
 
 
-# Honorifics before a name and letters after it (rules/entities.toml [honorifics], [post_nominals])
-_HONORIFICS = _words_pattern([h for kind in _RULES["honorifics"].values() for h in kind])
+# Honorifics before a name and letters after it (rules/entities.toml [honorifics], [post_nominals]); of the
+# honorifics of other languages, those of three letters or more ('u' and 'ko' are too often other words)
+_LONG_NAME_FIRST_HONORIFICS = [h.title() for h in _RULES["name_first_honorifics"] if len(h) >= 3]
+_HONORIFICS = _words_pattern([h for kind in _RULES["honorifics"].values() for h in kind] + _LONG_NAME_FIRST_HONORIFICS)
 _HONORIFIC_JUST_BEFORE = re.compile(r"\b(?:%s)\.? $" % _HONORIFICS)
 # 'Dr Zawadzki', and 'Malam Sani Dogo', 'Alhaji Musa Bello' (honorifics of other languages of three letters or more)
-_HONORIFIC_FIRST = re.compile(r"^(?:%s|%s)\.?\s+[A-Z]" % (
-    _HONORIFICS, _words_pattern([h.title() for h in _RULES["name_first_honorifics"] if len(h) >= 3])))
+_HONORIFIC_FIRST = re.compile(r"^(?:%s)\.?\s+[A-Z]" % _HONORIFICS)
 _POST_NOMINALS = re.compile(r"(?:,?\s+(?:%s)(?![\w.]))+$" % _words_pattern(_RULES["post_nominals"]["letters"]))
 
 
@@ -714,9 +708,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             continue
         name = sorted([t for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i] + [token],
                       key=lambda t: t.i)
-        honoured = False  # 'Daw Khin Kurmaye', 'Mrs Jane Doe': an honorific says a person is named
         while len(name) > 1 and name[0].lower_.rstrip(".") in person_prefix_words():
-            honoured = honoured or name[0].lower_.rstrip(".") in _honorific_words()
             name = name[1:]  # 'Dr Piotr Zawadzki' is Piotr Zawadzki
         # 'Paramedic Rocio Ibanez', 'Infrastructure Minister Nana Tsertsvadze': the name starts at its given
         # name, and a role written before it says the name is a person's.
@@ -743,7 +735,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             start = first_part.start()  # 'Jean-Marc Dufresne', whose first part the parser hangs on the second
         beside_a_role = any(c.dep_ == "appos" and (c.lemma_.lower() in people or _ROLE_WORDS.fullmatch(c.lower_))
                             for c in token.children) or aged or titled \
-            or (len(name) >= 2 and (honoured or _HONORIFIC_JUST_BEFORE.search(text, max(0, start - 12), start) is not None)) \
+            or (len(name) >= 2 and _HONORIFIC_JUST_BEFORE.search(text, max(0, start - 12), start) is not None) \
             or (token.dep_ == "appos" and (token.head.lemma_.lower() in people or _ROLE_WORDS.fullmatch(token.head.lower_)))
         # (a family shares a surname: 'Pushpamalar Sivakumar said', the mother of a Sivakumar the text named)
         speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and (
