@@ -89,7 +89,17 @@ def _same_name(predicted: str | None, gold: str | None, aliases: dict[str, set[s
     variants = aliases.get(gold, {gold})
     keys = {name_key(v) for v in variants}
     key = name_key(predicted)
-    return key in keys or any(k.split()[-1:] == key.split()[-1:] and len(key.split()) == 1 for k in keys)
+    return key in keys or any(_same_person_name(key.split(), k.split()) for k in keys)
+
+
+def _same_person_name(predicted: list[str], gold: list[str]) -> bool:
+    """A surname alone names the person; so does the name with or without middle names and patronymics
+    ('Ivan Marchenko' and 'Ivan Petrovych Marchenko'): same first and last word, one inside the other."""
+    if len(predicted) == 1:
+        return predicted == gold[-1:]
+    shorter, longer = sorted((predicted, gold), key=len)
+    return (len(shorter) >= 2 and shorter[0] == longer[0] and shorter[-1] == longer[-1]
+            and all(word in longer for word in shorter))
 
 
 def evaluate(warehouse: Path, gold_dir: Path, split: str = "all") -> dict[str, Score]:

@@ -505,3 +505,28 @@ def test_speaker_shapes_across_sentences(nlp, text, expected):
 ])
 def test_speakers_told_by_what_the_text_said_of_them(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's one military, and a ministry the text names without its country, are the document's country's
+    ("YANGON, Myanmar \u2014 Air strikes hit a village in Sagaing region on Sunday. The military said in a statement that "
+     "it had carried out \u201cprecision strikes on a training camp of terrorists\u201d near Kurmaw.",
+     [("Myanmar military", None)]),
+    ("DAKAR, Senegal \u2014 Protesters clashed with police in the capital. The Interior Ministry said in a statement that "
+     "\u201csome of them were seriously hurt by stones and pellets\u201d during the night.",
+     [("Senegalese Interior Ministry", None)]),
+    # ... but not where the text names the country with it, nor where no one country stands out
+    ("Russia's defence ministry said its forces had struck \u201ca temporary deployment point of the enemy\u201d overnight.",
+     [("Russia's defence ministry", None)]),
+    ("The army said \u201cour gallant troops are in hot pursuit of the bandits\u201d after the raid.", [(None, "The army")]),
+    # a name NER began after its 'and'
+    ("The Energy and Mineral Resources Ministry said in a statement that \u201cillegal mining endangers lives and damages "
+     "the land.\u201d", [("Energy and Mineral Resources Ministry", None)]),
+    # a name with a hyphenated given name is its middle word alone, later; titles English outlets write before names
+    ("The provincial minister, Jean-Pierre Kurmbuyi Lokwara, told AFP the toll had risen.\n\n\u00abFor now, the toll is "
+     "38 dead and the search is continuing,\u00bb Kurmbuyi said by telephone.", [("Jean-Pierre Kurmbuyi Lokwara", None)]),
+    ("The union\u2019s general secretary, Comrade Aminu Kurmello Yauri, said: \u201cOur members read about their own sack "
+     "on social media.\u201d", [("Aminu Kurmello Yauri", None)]),
+])
+def test_institutions_named_with_the_documents_country(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -164,3 +164,16 @@ def test_the_same_figure_from_two_sources_is_one_fact(nlp):
     text = ("Nine civilians were killed in the car bomb attack, the Kurmin Rights Monitor said.\n\n"
             "The Kurmin Civil Defence said its teams had recovered the bodies of nine civilians from the site.")
     assert [(kind, count) for kind, count, _whole, _place in document_figures(nlp, text)] == [("killed", 9)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'including' after a part of an earlier figure is a part of that part, each conjunct too
+    ("The blast wounded 40 people. A doctor said 22 of the injured, including nine women and six children, were "
+     "being treated at her clinic.",
+     [("injured", 40, None, None), ("injured", 22, 40, None), ("injured", 9, 22, None), ("injured", 6, 22, None)]),
+    # 'of whom 19 were children and 11 were women': the second clause is a part too
+    ("The ministry reported that at least 52 people were killed, of whom 19 were children and 11 were women.",
+     [("killed", 52, None, None), ("killed", 19, 52, None), ("killed", 11, 52, None)]),
+])
+def test_parts_of_parts_and_conjoined_parts(nlp, text, expected):
+    assert document_figures(nlp, text) == expected

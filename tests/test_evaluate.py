@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from newsfacts.evaluate import load_gold, split_of
+from newsfacts.evaluate import _same_name, load_gold, split_of
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -33,3 +33,12 @@ def test_every_gold_file_follows_the_format():
         for place in gold["places"]:
             if place.get("place_type") in ("city", "town", "village", "district") and place.get("latitude") is not None:
                 assert -90 <= place["latitude"] <= 90 and -180 <= place["longitude"] <= 180, path.name
+
+
+def test_a_speaker_is_matched_with_or_without_middle_names_and_by_surname_alone():
+    assert _same_name("Ivan Petrovych Kurmenko", "Ivan Kurmenko", {})
+    assert _same_name("Ivan Kurmenko", "Ivan Petrovych Kurmenko", {})
+    assert _same_name("Kurmenko", "Ivan Kurmenko", {})
+    assert not _same_name("Olena Kurmenko", "Ivan Kurmenko", {})
+    assert not _same_name("Ivan Petrovych", "Ivan Petrovych Kurmenko", {})
+    assert not _same_name("Ivan", "Ivan Kurmenko", {})

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsfacts.extract.gazetteer import country_adjective
 from newsfacts.extract.entities import given_name_gender, is_given_name, person_prefix_words
 from newsfacts.extract.translit import name_key, plain_words
 from newsfacts.extract.nlp import text_of
@@ -29,6 +30,7 @@ ORGANISATION_PRONOUNS = frozenset(_RULES["organisation_pronouns"])
 PERSON_PRONOUNS = frozenset(_RULES["person_pronouns"])
 RELATIVE_PRONOUNS = frozenset(_RULES["relative_pronouns"])
 INSTITUTION_NOUNS = frozenset(_RULES["institution_nouns"])
+STATE_INSTITUTION_NOUNS = frozenset(_RULES["state_institution_nouns"])
 GENERIC_ORGANISATION_NOUNS = frozenset(_RULES["generic_organisation_nouns"])
 SPOKESPERSON_NOUNS = frozenset(_RULES["spokesperson_nouns"])
 DEATH_LEMMAS = frozenset(_RULES["death_lemmas"])
@@ -62,11 +64,13 @@ class Speaker:
 class Attributor:
     """Finds the speaker of a span, given the document's resolved entity mentions."""
 
-    def __init__(self, doc, mentions, entities):
+    def __init__(self, doc, mentions, entities, country: str | None = None):
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.start_char)
         self.starts = [m.start_char for m in self.mentions]
         self.entities = entities
+        # the document's country names its state's institutions: 'the military' is the Myanmar military
+        self.country_adjective = country_adjective(country) if country else None
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]
         # Surname -> the one person of the document with that surname ('Opelka' -> 'Reilly Opelka').
@@ -838,6 +842,10 @@ class Attributor:
         text = text_of(self.doc)[start:end].strip()
         if token.pos_ == "PRON" and len(core) == 1:
             return None  # 'you', 'they': no description of anyone
+        bare = text.lower().removeprefix("the ")
+        if self.country_adjective and text.lower().startswith("the ") and bare in STATE_INSTITUTION_NOUNS:
+            # 'the military said in a statement', in a document about one country: that state's military
+            return Speaker(f"{self.country_adjective} {bare}", None, institution=True)
         if 0 < len(text.split()) <= 8 and any(ch.isalpha() for ch in text) and len(text) > 1:  # not an interview's 'Q'
             return Speaker(text, None, institution=_describes_institution(token))
         return None

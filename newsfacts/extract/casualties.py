@@ -148,8 +148,10 @@ def _preceding_word(text: str, position: int) -> str:
     return before[-1].lower() if before else ""
 
 
-def find_casualty_figures(text: str) -> list[CasualtyFigure]:
-    """Every casualty figure in `text` (a sentence or passage), offsets relative to `text`."""
+def find_casualty_figures(text: str, keep_unlinked: bool = False) -> list[CasualtyFigure]:
+    """Every casualty figure in `text` (a sentence or passage), offsets relative to `text`. With
+    `keep_unlinked`, an 'including three children' that follows none of these figures stays, kind '', for
+    the caller to join to a figure found otherwise."""
     kind_of, active_of, toll_of, victims, not_people = _lexicon()
     number_first, singular_first, verb_first, toll, subset, kind_words = _patterns()
     if not kind_words.may_contain(text):
@@ -237,7 +239,7 @@ def find_casualty_figures(text: str) -> list[CasualtyFigure]:
         start = match.start("qual") if match.group("qual") else (match.start("lo") if match.group("lo") else match.start("num"))
         add(CasualtyFigure(toll_of[" ".join(match.group("toll").lower().split())], count, "people", match.start(), match.end(), start))
 
-    return _link_subsets(sorted(figures, key=lambda f: f.number_start))
+    return _link_subsets(sorted(figures, key=lambda f: f.number_start), keep_unlinked)
 
 
 # ', 23 of them children', ', two of them critically', ', three of them in a serious condition': a part of
@@ -269,13 +271,15 @@ def partitions_of_figures(text: str, figures: list[CasualtyFigure]) -> list[Casu
     return found
 
 
-def _link_subsets(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+def _link_subsets(figures: list[CasualtyFigure], keep_unlinked: bool = False) -> list[CasualtyFigure]:
     """'including three children' takes its kind from, and points to, the figure before it."""
     linked: list[CasualtyFigure] = []
     for figure in figures:
         if figure.is_subset:
             parent = next((i for i in range(len(linked) - 1, -1, -1) if not linked[i].is_subset), None)
             if parent is None:
+                if keep_unlinked:
+                    linked.append(figure)
                 continue
             figure.kind = linked[parent].kind
             figure.part_of_index = parent

@@ -732,6 +732,26 @@ def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[Gram
     return parts
 
 
+def conjoined_counts(doc, number_start: int) -> list[tuple[Count, str, int, int]]:
+    """'including nine women and six children', from the number at `number_start` (a document offset): the
+    counts of the phrases conjoined to its noun after it, each with its noun and document offsets."""
+    span = doc.char_span(number_start, number_start + 1, alignment_mode="expand")
+    number = span[0] if span is not None and len(span) else None
+    if number is None or not _is_number(number):
+        return []
+    noun = number.head if number.dep_ == "nummod" else number
+    if number.dep_ == "nsubj" and number.head.lemma_ == "be":
+        # 'of whom 19 were children and 11 were women': the parser joins the second to the first's complement
+        noun = next((c for c in number.head.children if c.dep_ == "attr"), noun)
+    found = []
+    for member in _with_conjuncts(noun)[1:]:
+        member_number = _number_token(member)
+        count, start, end = _count_at(member_number) if member_number is not None else (None, 0, 0)
+        if count is not None and count.count_min:
+            found.append((count, member.lower_, start, max(end, member.idx + len(member.text))))
+    return found
+
+
 def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
     """'Four villagers, two of them teenagers, ...': an apposition with its own number is part of the figure."""
     parts = _included(kind, phrase, whole, lex)

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.gazetteer import (Place, demonyms, geocode, geocode_by_sound, geocode_town, major_city_names, namesakes,
+from newsfacts.extract.gazetteer import (Place, country_adjective, country_codes, demonyms, geocode, geocode_by_sound, geocode_town, major_city_names, namesakes,
                                         only_city_named, province_country, towns_named, written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
@@ -172,6 +172,13 @@ _AREA_LAST = re.compile(r"\s(?:%s)$" % _words_pattern(_RULES["areas"]["kinds"]))
 @cache
 def _organisation_words() -> frozenset[str]:
     return frozenset(load_rules("entities")["organisation_words"])
+
+
+def _named_like_a_body(surface: str) -> bool:
+    """'Tribal Unity Forum', 'Kurmin Workers' Collective': capitalised words ending in a word for a body."""
+    words = surface.split()
+    return len(words) >= 2 and words[-1].lower() in _organisation_words() and all(
+        w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in words)
 
 
 def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -774,6 +781,11 @@ _TITLE_LAST_WORDS = frozenset(_RULES["title_last_words"])
 _STATE_BODY = re.compile(rf"\b(?:{'|'.join(_RULES['state_body_words'])})\b", re.IGNORECASE)
 
 
+# The first half of a name joined by 'and', just before where NER began it: 'The Energy and ' before 'Mineral
+# Resources Ministry' (after an article or at the start of a line, so that no clause's words come with it).
+_NAME_HALF_BEFORE_AND = re.compile(r"(?:^|(?<=\n)|(?<=\b[Tt]he ))((?:[A-Z][\w'’-]+ ){1,3})(?:and|&) $", re.MULTILINE)
+
+
 def _plural_name(surface: str) -> bool:
     """A name of two words or more whose last is an English plural noun ('Freedom Tigers', 'Red Brigades';
     not 'Kamala Harris', 'Tom Jones', 'Jan Ramos'), whose first is no given name."""
@@ -829,9 +841,11 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     joined_to_the_name_before: set[int] = set()  # token indices where an entity begins that a name took in
     for ent in doc.ents:
         entity_type = LABEL_TYPES.get(ent.label_)
+        surface = clean_surface(ent.text)
+        if entity_type is None and ent.label_ in ("WORK_OF_ART", "PRODUCT") and _named_like_a_body(surface):
+            entity_type = "organization"  # 'the Tribal Unity Forum', which NER took for a title
         if entity_type is None or ent.start in joined_to_the_name_before:
             continue
-        surface = clean_surface(ent.text)
         if entity_type != "person" and (_HONORIFIC_FIRST.match(surface) or _HONORIFIC_JUST_BEFORE.search(
                 text_of(doc), max(0, ent.start_char - 6), ent.start_char)):
             entity_type = "person"  # 'Dr Zawadzki' or 'Mr Morgan-Hale' tagged as an organisation
@@ -863,6 +877,10 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         unit_number = _UNIT_NUMBER_BEFORE.search(text_of(doc), max(0, start - 12), start) if entity_type == "organization" else None
         if unit_number:  # 'the 54th Mechanised Brigade', where NER left the ordinal out
             start, surface = unit_number.start(), unit_number.group() + surface
+        first_half = _NAME_HALF_BEFORE_AND.search(text_of(doc), max(0, start - 60), start) if entity_type == "organization" else None
+        if first_half and not any(e.start_char < start and e.end_char > first_half.start() for e in doc.ents if e is not ent):
+            # 'the Energy and Mineral Resources Ministry', where NER began the name after its 'and'
+            start, surface = first_half.start(1), text_of(doc)[first_half.start(1):start] + surface
         pair = _TWO_PLACES.fullmatch(surface) if entity_type in ("location", "organization") and geocode(surface, countries) is None else None
         if pair and (any if entity_type == "location" else all)(_town_of(name, countries) for name in pair.groups()):
             # 'between Sévaré and Bandiagara', which NER made one facility, and 'fled to Tibú and Ocaña', one
@@ -1202,7 +1220,7 @@ def _assign_person_keys(people: list[Mention]) -> None:
     written = {name_key(m.surface): m.surface for m in people}
     for key in full_keys:
         words = key.split()
-        spelled = written.get(key, "").split()
+        spelled = re.split(r"[\s-]+", written.get(key, ""))  # as the key splits them: 'Jean-Pierre' is two words
         if len(words) >= 3 and len(spelled) == len(words) and not is_given_name(spelled[-2]):
             # 'María Guadalupe Ortiz Benavides' is 'Ortiz' to the text that follows (the first of two
             # surnames), and 'Benavides' only when no one else's first surname is.
@@ -1282,6 +1300,58 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
         for mention in group:
             mention.entity_id = eid
     return entities
+
+
+def principal_country(doc, mentions: list[Mention]) -> str | None:
+    """The country a document is about, where one stands out: its dateline's, else the one its places and
+    nationality words name most (twice or more, and twice as often as any other). Needs resolved mentions."""
+    for mention in mentions:
+        if mention.dateline and mention.place is not None and mention.place.country_code:
+            return mention.place.country_code
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.entity_type == "location" and mention.place is not None and mention.place.country_code:
+            counts[mention.place.country_code] = counts.get(mention.place.country_code, 0) + 1
+    text = text_of(doc)
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and not _COMPOUND_ADJECTIVE.match(text, ent.end_char):
+            place = geocode(demonyms().get(ent.text.lower(), ""))
+            if place is not None and place.kind == "country" and place.country_code:
+                counts[place.country_code] = counts.get(place.country_code, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    return next(code for code, count in counts.items() if count == ranked[0])
+
+
+# A ministry named without its country: 'Interior Ministry', 'Energy and Mineral Resources Ministry',
+# 'Ministry of Health'.
+_MINISTRY = re.compile(r"(?:[A-Z][\w'’-]*(?: (?:and|&))? ){1,5}Ministry|Ministry of (?:the )?[A-Z][\w'’-]*(?: (?:and |& )?[A-Z][\w'’-]*){0,4}")
+
+
+def qualify_state_ministries(entities: dict[str, Entity], mentions: list[Mention], text: str, country: str | None) -> None:
+    """'the Interior Ministry' in a document about Senegal is the Senegalese Interior Ministry: a ministry the
+    text never names with a country is the document's country's, and keeps the country in its name, so that
+    two countries' interior ministries stay two entities across the warehouse."""
+    adjective = country_adjective(country) if country else None
+    if adjective is None:
+        return
+    names_of_countries = {name.lower() for name in country_codes()} | set(demonyms())
+    surfaces: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        surfaces.setdefault(mention.entity_id, []).append(mention)
+    for entity_id, entity in entities.items():
+        name = entity.canonical_name
+        if entity.entity_type != "organization" or not _MINISTRY.fullmatch(name):
+            continue
+        lowered = f" {name.lower()} "
+        if any(f" {country_name} " in lowered for country_name in names_of_countries):
+            continue  # 'Ministry of Foreign Affairs of Ukraine'
+        # "Russia's defence ministry", 'the Georgian Interior Ministry' where NER left the country out
+        before = {_word_before(text, m.start_char) for m in surfaces.get(entity_id, [])}
+        if any(word.endswith(("'s", "’s")) or word in names_of_countries for word in before):
+            continue
+        entity.canonical_name = f"{adjective} {name}"
 
 
 def _paragraph_city_countries(mention: Mention, mentions: list[Mention], places: dict, text: str) -> frozenset[str]:

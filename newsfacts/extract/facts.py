@@ -14,10 +14,11 @@ from itertools import islice
 from newsfacts.extract.attribution import Attributor, Speaker
 from newsfacts.extract.casualties import (CasualtyFigure, find_casualty_figures, find_named_victims, partitions_of_figures,
                                            victims_class)
-from newsfacts.extract.casualty_grammar import find_grammar_figures, parts_of_earlier_figures
+from newsfacts.extract.casualty_grammar import conjoined_counts, find_grammar_figures, parts_of_earlier_figures
 from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.nlp import parse_texts, text_of
-from newsfacts.extract.entities import context_countries, extract_mentions, person_prefix_words, resolve_entities
+from newsfacts.extract.entities import (context_countries, extract_mentions, person_prefix_words, principal_country,
+                                        qualify_state_ministries, resolve_entities)
 from newsfacts.extract.gazetteer import country_codes
 from newsfacts.extract.events import event_candidate, merge_candidates
 from newsfacts.extract.quotes import find_quotes
@@ -87,7 +88,9 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     countries = context_countries(doc)
     mentions = extract_mentions(doc, sentence_index_of, countries)
     entities = resolve_entities(mentions, countries, text)
-    attributor = Attributor(doc, mentions, entities)
+    country = principal_country(doc, mentions)  # whose 'Interior Ministry' and 'the military' the text means
+    qualify_state_ministries(entities, mentions, text, country)
+    attributor = Attributor(doc, mentions, entities, country)
     places_by_sentence = _places_by_sentence(text, mentions, entities)
 
     people_by_sentence: dict[int, list[tuple[int, int]]] = {}
@@ -181,13 +184,17 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
     rows: list[dict] = []
     for index, sent in enumerate(sentences):
         sentence = sentence_texts[index]
-        figures = find_casualty_figures(sentence)
+        figures = find_casualty_figures(sentence, keep_unlinked=True)
+        unlinked = [f for f in figures if f.is_subset and not f.kind]
+        figures = [f for f in figures if f not in unlinked]
         people = [(s - sent.start_char, e - sent.start_char) for s, e in people_by_sentence.get(index, [])]
         figures += [f for f in find_named_victims(sentence, people)
                     if not any(g.start_char <= f.number_start < g.end_char for g in figures)]
         figures = _with_grammar_figures(figures, sent)
         figures += partitions_of_figures(sentence, figures)
-        rows += _parts_of_earlier_figures(doc_id, rows, figures, sent, sentences[max(0, index - 5)].start_char)
+        figures += _conjoined_parts(figures, sent)
+        parts = _parts_of_earlier_figures(doc_id, rows, figures, sent, sentences[max(0, index - 5)].start_char)
+        rows += parts + _included_in_parts(doc_id, unlinked, parts, sent)
         if not figures:
             continue
         speaker = attributor.speaker_in(sent) or _paragraph_speaker(text, sentences, index, attributor)
@@ -253,6 +260,42 @@ def _parts_of_earlier_figures(doc_id: str, rows: list[dict], figures: list, sent
                       "precision": part.count.precision, "victims": victims_class(part.victim_word),
                       "part_of": whole["fact_id"], "start_char": part.start_char, "end_char": part.end_char,
                       "sentence_start": sent.start_char, "sentence_end": sent.end_char})
+    return found
+
+
+def _conjoined_parts(figures: list[CasualtyFigure], sent) -> list[CasualtyFigure]:
+    """'of whom 19 were children and 11 were women': each phrase conjoined to a part's is a part too."""
+    found = []
+    for figure in figures:
+        if figure.part_of_index is None:
+            continue
+        whole = figures[figure.part_of_index]
+        for count, noun, first, last in conjoined_counts(sent.doc, sent.start_char + figure.number_start):
+            number_start = first - sent.start_char
+            if count.count_min < (whole.count.count_min or 0) and not any(
+                    f.start_char <= number_start < f.end_char for f in figures + found):
+                found.append(CasualtyFigure(whole.kind, count, victims_class(noun), number_start, last - sent.start_char,
+                                            number_start, is_subset=True, part_of_index=figure.part_of_index))
+    return found
+
+
+def _included_in_parts(doc_id: str, unlinked: list[CasualtyFigure], parts: list[dict], sent) -> list[dict]:
+    """'19 of the wounded were brought to the clinic, including seven children': an 'including' after a
+    part of an earlier figure is a part of that part."""
+    found = []
+    for figure in unlinked:
+        start = sent.start_char + figure.start_char
+        whole = next((r for r in reversed(parts) if r["start_char"] < start and r["count_min"] > figure.count.count_min), None)
+        if whole is None:
+            continue
+        members = [(figure.count, figure.victims, start, sent.start_char + figure.end_char)] + [
+            (count, victims_class(noun), first, last) for count, noun, first, last
+            in conjoined_counts(sent.doc, sent.start_char + figure.number_start)]  # '... and six children'
+        for count, victims, first, last in members:
+            if count.count_min < whole["count_min"]:
+                found.append({**whole, "fact_id": fact_id(doc_id, "casualty", first, last, whole["kind"]),
+                              "count_min": count.count_min, "count_max": count.count_max, "precision": count.precision,
+                              "victims": victims, "part_of": whole["fact_id"], "start_char": first, "end_char": last})
     return found
 
 

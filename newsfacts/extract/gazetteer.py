@@ -189,6 +189,18 @@ def demonyms() -> dict[str, str]:
     return {word: place.name for word, place in found.items()}
 
 
+@cache
+def country_adjective(country_code: str) -> str | None:
+    """'SN' -> 'Senegalese': the word before a state's institutions, from countryinfo's demonyms and the
+    rules' corrections."""
+    from countryinfo import all_countries
+
+    overrides = load_rules("entities")["country_adjectives"]
+    if country_code in overrides:
+        return overrides[country_code]
+    return next((c.demonym() for c in all_countries() if c.iso(2) == country_code and c.demonym()), None)
+
+
 def _plural(demonym: str) -> str:
     """'Afghans', 'Israelis'; 'Chinese', 'French' and 'Swiss' are their own plural."""
     return demonym if demonym.endswith(("ese", "ss", "sh", "ch", "x")) else demonym + "s"
