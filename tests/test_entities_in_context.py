@@ -446,3 +446,33 @@ def test_a_town_far_from_the_city_it_is_measured_from_keeps_its_place(entities_o
 
 def test_an_old_name_of_a_great_city_names_its_country(nlp):
     assert "MM" in context_countries(nlp("Troops fired on students in Rangoon on Monday."))
+
+
+def test_places_named_with_hyphened_particles_and_the_towns_of_a_road(entities_of):
+    _m, entities = entities_of("Youths set cars alight in Clichy-sous-Bois on Tuesday night, and a school burned in "
+                               "Mantes-la-Jolie, French police said. In Afghanistan, a blast hit a mosque in "
+                               "Mazar-e-Sharif, and gunmen attacked a bus on the Lamu-Garissa road in Kenya.")
+    assert entities["Clichy-sous-Bois"].country_code == "FR" and entities["Mantes-la-Jolie"].country_code == "FR"
+    assert abs(entities["Mazār-e Sharīf"].latitude - 36.7) < 0.2
+    assert entities["Garissa"].country_code == "KE" and entities["Lamu"].country_code == "KE"
+
+
+def test_a_great_city_across_a_border_is_a_place_after_in(entities_of):
+    # the document is about Ukraine; a Russian city of 400,000 after 'in' is a place all the same
+    _m, entities = entities_of("Ukrainian troops pressed their attack, and shelters opened in Kursk for those who "
+                               "fled the border districts.")
+    assert entities["Kursk"].country_code == "RU"
+
+
+def test_a_dateline_under_a_headline_line_and_one_closed_by_a_colon(entities_of):
+    _m, entities = entities_of("Officer killed in monastery siege\nPRISTINA \u2014 Masked gunmen ambushed a patrol "
+                               "before dawn on Sunday.")
+    assert entities["Pristina"].country_code == "XK"
+    # a city name two countries share is no evidence of either; the dateline's country decides
+    _m, entities = entities_of("HYDERABAD, Pakistan: Thousands of protesters blocked the highway near Hyderabad on "
+                               "Saturday.")
+    assert entities["Hyderabad"].country_code == "PK"
+
+
+def test_a_sea_is_no_division_of_a_country(nlp):
+    assert "SD" not in context_countries(nlp("Rebels fired a missile at a ship in the Red Sea off Hodeidah."))

@@ -16,8 +16,9 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.gazetteer import (Place, country_adjective, country_codes, demonyms, geocode, geocode_by_sound, geocode_town, major_city_names, namesakes,
-                                        only_city_named, province_country, towns_named, written_as_its_own_name)
+from newsfacts.extract.gazetteer import (Place, country_adjective, country_codes, demonyms, geocode, geocode_by_sound,
+                                        geocode_town, major_city_names, namesakes, only_city_named, province_country,
+                                        shares_its_name_abroad, towns_named, written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
@@ -901,6 +902,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         for mention in mentions:
             if not mention.dateline and mention.entity_type == "organization" and name_key(mention.surface) in dateline_keys:
                 mention.entity_type = "location"  # 'Derna floods' over 'DERNA, Libya —': the town the dateline names
+    mentions = _hyphened_places(doc, sentence_index_of, mentions, countries)
     mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions, countries))
     mentions = _area_lists(doc, sentence_index_of, mentions)
     mentions.extend(_named_localities(doc, sentence_index_of, mentions))
@@ -1031,15 +1033,15 @@ _AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-
 # A headline is one short paragraph: the dateline opens the paragraph after it.
 _HEADLINE_CHARS = 300
 # A dateline in capitals closed by a colon, as South Asian papers write it ('PESHAWAR: ...'); 'UPDATE:' is no place.
-_COLON_DATELINE = re.compile(r"([A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?):\s")
+_COLON_DATELINE = re.compile(r"([A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?)(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)?:\s")
 
 
 def _dateline_mentions(doc, sentence_index_of) -> list[Mention]:
     text = text_of(doc)
     starts = [0]
-    headline_end = text.find("\n\n")
-    if 0 < headline_end <= _HEADLINE_CHARS and "\n" not in text[:headline_end]:
-        starts.append(headline_end + 2)
+    headline_end = text.find("\n")
+    if 0 < headline_end <= _HEADLINE_CHARS:  # a headline's line, then the dateline (after a blank line or not)
+        starts.append(headline_end + 1 + (text[headline_end + 1:headline_end + 2] == "\n"))
     for start in starts:
         found = _dateline_at(text, start, sentence_index_of)
         if found:
@@ -1135,8 +1137,6 @@ def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: froze
     """A town of the document's countries that NER missed, written where a place goes: after 'in', 'near',
     'outside' ('fighting near Tessalit'), after 'the village of', or after a place and 'and' ('to
     Saint-Marc and Gonaives'). `place_ends` are where the places found so far end."""
-    if not countries:
-        return []
     text = text_of(doc)
     before_kind, _after = _kind_of_place()
     place_ends = set(place_ends)
@@ -1156,8 +1156,12 @@ def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: froze
         if name.split()[0].lower() in STOP_WORDS:
             continue
         place = geocode(name, countries)
-        if place is None or place.kind != "city" or place.country_code not in countries:
+        if place is None or place.kind != "city":
             continue
+        if place.country_code not in countries and (place.population < 100_000 or not all(written_as_a_name(w) for w in name.split())
+                                                    or is_given_name(name.split()[0])
+                                                    or word not in _locative_prepositions()):
+            continue  # 'in Kursk' in a text about the other side of a border: a city of its size anywhere
         if is_given_name(name.split()[0]) and (place.small or word == "of"):
             continue  # 'near Dori', a town of 46,000 in the document's country, is Dori; a village named like a person is not
         found.append(Mention(name, start, end, sentence_index_of(start), "location"))
@@ -1172,7 +1176,7 @@ def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: froze
         if name[-1].i - name[0].i != len(name) - 1 or any(s < end and start < e for s, e in taken):
             continue
         surface = text[start:end]
-        if not _town_of(surface, countries) or is_given_name(name[0].text):
+        if not countries or not _town_of(surface, countries) or is_given_name(name[0].text):
             continue
         found.append(Mention(surface, start, end, sentence_index_of(start), "location"))
         taken.append((start, end))
@@ -1182,6 +1186,36 @@ def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: froze
 # a name of up to three capitalised words after a word, hyphened particles allowed ('Boulogne-sur-Mer')
 _NAME_AFTER_LOCATIVE = re.compile(
     r"\b(?P<word>[A-Za-z]+)\s+(?P<name>(?:al-|el-|Al-|El-)?[A-Z][\w'’]+(?:-[a-zà-ÿ]{1,4})*(?:[\s-][A-Z][\w'’]+(?:-[a-zà-ÿ]{1,4})*){0,2})\b")
+
+
+# A place named with hyphened particles ('Clichy-sous-Bois', 'Mazar-e-Sharif', 'Stratford-upon-Avon'), which
+# the tokenizer and NER cut into pieces, and the two towns of a road ('the Lamu-Garissa road').
+_HYPHENED_PLACE = re.compile(r"(?<![\w-])[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[a-zà-ÿ]{1,5})+-[A-ZÀ-ÞĀ-Ž][\w'’]+(?![\w-])")
+_ROAD_ENDS = re.compile(r"(?<![\w-])([A-ZÀ-ÞĀ-Ž][\w'’]+)[-–]([A-ZÀ-ÞĀ-Ž][\w'’]+)(?=\s+(?:%s)\b)" % "|".join(
+    load_rules("entities")["route_words"]))
+
+
+def _hyphened_places(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
+    """Places whose names the tokenizer cut at their hyphens, found whole in the gazetteer: a town of the
+    document's countries, or a city of 100,000 people or more anywhere."""
+    text = text_of(doc)
+
+    def town(name: str) -> bool:
+        place = geocode(name, countries)
+        return place is not None and place.kind == "city" and (
+            not countries or place.country_code in countries or place.population >= 100_000)
+
+    found: list[tuple[int, int]] = []
+    for match in _HYPHENED_PLACE.finditer(text):
+        if town(match.group()):
+            found.append(match.span())
+    for match in _ROAD_ENDS.finditer(text):
+        if town(match.group(1)) and town(match.group(2)):
+            found += [match.span(1), match.span(2)]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if m.dateline or not any(m.start_char < e and s < m.end_char for s, e in found)]
+    return kept + [Mention(text[s:e], s, e, sentence_index_of(s), "location") for s, e in found]
 
 
 def _word_before(text: str, position: int) -> str:
@@ -1535,6 +1569,11 @@ def _canonical_spelling(group: list[Mention]) -> str:
 
 
 
+@cache
+def _natural_feature_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("entities")["natural_feature_words"])
+
+
 def context_countries(doc) -> frozenset[str]:
     """Countries a document names or implies ('Ukrainian' -> UA), to disambiguate its places, and the
     US states it names or implies by a city ('US.TX' for 'Texas' or 'Houston')."""
@@ -1548,8 +1587,10 @@ def context_countries(doc) -> frozenset[str]:
             place = geocode(name)
             if ent.text.isupper() and len(ent.text) <= 3:
                 continue  # 'LA' in a text written in capitals is no evidence of California
-            if place is None or (place.kind == "city" and place.population < 1_000_000):
-                # 'Kerala', 'Idlib province': a country's first-level division names its country
+            if (place is None or (place.kind == "city" and place.population < 1_000_000)) \
+                    and name.split()[-1].lower() not in _natural_feature_words():
+                # 'Kerala', 'Idlib province': a country's first-level division names its country (not 'the
+                # Red Sea', which a Sudanese state is named after)
                 province = province_country(name)
                 if province:
                     codes.add(province)
@@ -1565,7 +1606,7 @@ def context_countries(doc) -> frozenset[str]:
                 # 'Bombay' for Mumbai counts, but only where nothing else names a country (a small town's name
                 # may be among the alternate spellings of a great city abroad)
                 by_another_spelling.add(place.country_code)
-            elif place.kind == "city" and place.population >= 1_000_000:
+            elif place.kind == "city" and place.population >= 1_000_000 and not shares_its_name_abroad(place, name):
                 codes.add(place.country_code)  # 'Sydney', 'Karachi': the document is about that country
                 if place.country_code == "US":
                     codes.add(f"US.{place.admin1}")

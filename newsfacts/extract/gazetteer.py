@@ -269,6 +269,15 @@ def only_city_named(name: str) -> Place | None:
     return places[0] if len(places) == 1 and places[0].kind == "city" and _norm(places[0].name) == key else None
 
 
+def shares_its_name_abroad(place: Place, name: str) -> bool:
+    """Whether a city of another country, of a fifth of the place's size or more, bears `name` too ('Hyderabad'
+    in India and in Pakistan; not 'London', beside London, Ontario): the name alone does not say which
+    country a text is about."""
+    key = _norm(_aliases().get(_norm(name), name))
+    return any(p.kind == "city" and p.country_code != place.country_code and p.population >= place.population / 5
+               for p in _index().get(key) or ())
+
+
 def geocode_town(name: str, context_countries: frozenset[str]) -> Place | None:
     """The town or city `name` in the document's countries, even where a country, state or region bears the
     same name: the text has said it is a town ('the city of Florida', 'Lebanon, Tennessee')."""
