@@ -530,3 +530,26 @@ def test_speakers_told_by_what_the_text_said_of_them(nlp, text, expected):
 ])
 def test_institutions_named_with_the_documents_country(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'a member of the village committee' is no village: the honorific's name is a person's
+    ("Daw Khin Kurmyo, a member of the village administration committee, said the dead included three monks.\n\n"
+     "\u201cMost of the families buried their dead this morning,\u201d she said.", [("Khin Kurmyo", None)]),
+    # a hyphened given name NER passed over, beside a role
+    ("The verdict was read on Thursday. His lead counsel, Jean-Kurm Dubrelle, told reporters the defence would appeal. "
+     "'My client was a political figure at the time of these events,' he said.", [("Jean-Kurm Dubrelle", None)]),
+    # a given name one language gives men and another women: where no one agrees with the pronoun by the name's
+    # usual sex, the person the sentences were about
+    ("Aid workers arrived on Monday. The site leader, Maryan Kurmadow, keeps a register of arrivals in an exercise "
+     "book.\n\n\"They come with children who have not eaten for two days,\" she said.", [("Maryan Kurmadow", None)]),
+    # a count of people is no one who speaks; a rank of two words before the name
+    ("A total of 142 passengers have so far been rescued alive, Lt Cdr Syeda Kurmana Haque, media officer of the "
+     "coast guard, told reporters.\n\n\u201cOur divers are working with the fire service and the navy,\u201d she said.",
+     [("Syeda Kurmana Haque", None)]),
+    # the name an unnamed speaker gave
+    ("A survivor, who gave his name only as Kurmasim, a day labourer, said the launch had been swaying.\n\n"
+     "\u201cThe staff told us not to worry, that the master was experienced,\u201d he said.", [("Kurmasim", None)]),
+])
+def test_speakers_the_text_names_in_passing(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -393,7 +393,8 @@ def _kind_of_place() -> tuple[re.Pattern, re.Pattern]:
     """'the port of X', 'the village of X' before a name; ', a hilltop town' after it."""
     kinds = "|".join(re.escape(k) for k in load_rules("entities")["place_kind_nouns"])
     before = re.compile(rf"\b(?:{kinds})\s+of\s+$", re.IGNORECASE)
-    after = re.compile(rf"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{kinds})\b", re.IGNORECASE)
+    # (the kind is the apposition's own noun: 'a member of the village committee' is no village)
+    after = re.compile(rf"^,\s+(?:a|an|the)\s+(?:(?!of\b|for\b|from\b|in\b|at\b)[\w-]+\s+){{0,3}}?(?:{kinds})\b", re.IGNORECASE)
     return before, after
 
 
@@ -734,7 +735,9 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         # one name alone only with an age after it ('Kurmasari, 46, was awake'), or as a speaker described, as
         # many people are named
         alone_allowed = aged or described_speaker
-        if name[-1].i - name[0].i != len(name) - 1 or not (2 if not alone_allowed else 1) <= len(name) <= 4 or not all(
+        joined_by_hyphens = all(doc[i].text == "-" and doc[i].whitespace_ == "" for i in range(name[0].i, name[-1].i)
+                                if doc[i] not in name)  # 'Laurent-Xavier Dubreuil', the hyphen a token of its own
+        if not joined_by_hyphens or not (2 if not alone_allowed else 1) <= len(name) <= 4 or not all(
                 t.text[:1].isupper() and re.sub(r"[-'’]", "", t.text).isalpha() for t in name):
             continue
         start = name[0].idx
