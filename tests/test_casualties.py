@@ -177,3 +177,18 @@ def test_the_same_figure_from_two_sources_is_one_fact(nlp):
 ])
 def test_parts_of_parts_and_conjoined_parts(nlp, text, expected):
     assert document_figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the subject of a killing verb with an object of its own did the killing
+    ("Two suicide bombers killed at least 22 people at a camp for the displaced.", [("killed", 22, None, None)]),
+    ("A gunman killed at least 20 people before police shot him dead.", [("killed", 20, None, None), ("killed", 1, None, None)]),
+    # a magnitude, a proportion and a vote are no counts of people
+    ("In 2017, a magnitude 7.1 quake killed 370 people in and around the capital.", [("killed", 370, None, None)]),
+    ("Nine out of ten homicides in this state are never solved.", []),
+    ("Minutes earlier, aldermen killed, 8-7, an amendment that would have restored 40 police positions.", []),
+    # a witness's 'they killed him' speaks of a victim the text has counted
+    ("\u201cThey killed him, and now they want me to say that he fell,\u201d his mother said.", []),
+])
+def test_who_killed_whom_and_numbers_that_count_no_one(nlp, text, expected):
+    assert document_figures(nlp, text) == expected

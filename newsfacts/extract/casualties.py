@@ -33,6 +33,17 @@ _FOLLOWERS = {
 }
 # Words that end a noun phrase: a number before them does not belong to a kind word after them.
 _NOT_IN_FILLER = {"said", "says", "that", "who", "which", "when", "after", "before", "and", "or", "but", "while", "than", "as"}
+
+# A count right after a figure's verb: the verb has its own object ('Two bombers killed at least 22 people').
+_COUNT_AFTER = re.compile(rf"\s+(?:(?:{QUALIFIER_PATTERN})\s+)?(?:{NUMBER_PATTERN})(?![\w%-]|[.,]\d)\s+(?!of\b)[a-z]", re.IGNORECASE)
+
+
+def _a_tally(match) -> bool:
+    """'8-7', '3-1': a pair written from the larger number down is a vote or a score, never a range."""
+    first, second = match.group("num") or "", match.group("num2") or ""
+    return first.isdigit() and second.isdigit() and int(second) < int(first)
+
+
 _SINGULAR_DETERMINERS = r"(?:a|an|one|another)"
 _AGE = r"(?:\d+|[a-z]+)[-\s](?:year|month|week|day)s?[-\s]old"
 
@@ -85,7 +96,7 @@ def _patterns():
     )
     filler = r"(?P<filler>(?:\s+(?:of\s+)?[A-Za-z][\w'’.-]*){0,4}?)(?P<aside>\s*[,–—-]\s*(?:including|among\s+them)\s[^,;.–—]{1,80}?\s*[,–—-])?"
     number_first = re.compile(
-        rf"(?<![\w$£€.,-]){number}(?![\w%-]){filler}\s+(?:{_AUX}\s+){{0,3}}(?P<kind>{kinds})\b", re.IGNORECASE
+        rf"(?<![\w$£€.,-]){number}(?![\w%-]|[.,]\d){filler}\s+(?:{_AUX}\s+){{0,3}}(?P<kind>{kinds})\b", re.IGNORECASE
     )
     singular_first = re.compile(
         rf"\b(?P<det>{_SINGULAR_DETERMINERS})\s+(?P<adj>(?:{_AGE}\s+|[a-z][\w'-]*\s+){{0,2}}?)(?P<noun>{singular_nouns})"
@@ -183,6 +194,10 @@ def find_casualty_figures(text: str, keep_unlinked: bool = False) -> list[Casual
             continue
         if re.match(r"\s*of\s+(?:the|those|them|these|whom|us)\b", filler, re.IGNORECASE):
             continue  # 'one of the wounded' refers back to a figure, it is not one
+        if re.match(r"\s*(?:out\s+of|in)\s", filler, re.IGNORECASE):
+            continue  # 'nine out of ten homicides', 'one in five': a proportion, not a count
+        if _COUNT_AFTER.match(text, match.end()):
+            continue  # 'Two suicide bombers killed at least 22 people': the killers, not the killed
         if any(w.lower() in _MODALS_BEFORE_A_COUNT for w in _WORD.findall(text, max(0, match.start() - 25), match.start())[-3:]):
             continue  # 'the graves could hold 9,000 bodies' is a capacity, not a toll
         start = match.start()
@@ -203,6 +218,8 @@ def find_casualty_figures(text: str, keep_unlinked: bool = False) -> list[Casual
             continue
         if _RUNNING_ORDINAL.search(match.group("adj") or ""):
             continue  # 'a third person died' is a running total, which the parse reads
+        if _COUNT_AFTER.match(text, match.end()):
+            continue  # 'A gunman killed at least 20 people': the killer, not one killed
         noun = match.group("noun").lower()
         add(CasualtyFigure(kind_of[" ".join(match.group("kind").lower().split())], Count(1, 1, "exact"), victims.get(noun, "people"), match.start(), match.end(), match.start()))
 
@@ -221,8 +238,8 @@ def find_casualty_figures(text: str, keep_unlinked: bool = False) -> list[Casual
         if follower in not_people:
             continue
         count = _count(match)
-        if count is None or count.count_min == 0:
-            continue
+        if count is None or count.count_min == 0 or _a_tally(match):
+            continue  # ('killed, 8-7, an amendment': a vote, not a range)
         start = match.start("qual") if match.group("qual") else (match.start("lo") if match.group("lo") else match.start("num"))
         end = match.end("num") if match.group("num") else match.end("hi")
         if victim is not None:

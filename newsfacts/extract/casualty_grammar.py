@@ -411,11 +411,31 @@ def _phrasal_kind(token, lex: _Lexicon) -> str | None:
                  for phrase in [f"{token.lemma_.lower()} {c.lower_}"] if phrase in lex.phrasal), None)
 
 
+def _quoted(token) -> bool:
+    """Whether `token` stands inside a quotation its sentence opens ('"They killed him," she said': a witness
+    speaks of someone the text has counted)."""
+    before = token.doc.text[token.sent.start_char:token.idx]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _a_tally(number) -> bool:
+    """'8-7', '3-1': a number written before a smaller one with a dash is a vote or a score."""
+    doc = number.doc
+    if number.i + 2 >= len(doc) or doc[number.i + 1].text not in ("-", "–") or not doc[number.i + 2].text.isdigit():
+        return False
+    return number.text.isdigit() and int(doc[number.i + 2].text) < int(number.text)
+
+
 def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
     children = list(token.children)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     victims = [c for c in children if c.dep_ == "nsubjpass"]
-    active_transitive = lemma in lex.transitive and not passive and token.tag_ in ("VBD", "VBZ", "VBP", "VB", "VBG")
+    # (a past participle with a subject and an object and no auxiliary is a past tense the tagger misread:
+    # 'Two suicide bombers killed at least 22 people')
+    active_transitive = lemma in lex.transitive and not passive and (
+        token.tag_ in ("VBD", "VBZ", "VBP", "VB", "VBG")
+        or (token.tag_ == "VBN" and any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "nsubj" for c in children)
+            and not any(c.dep_ == "aux" for c in children)))
     if lemma in lex.intransitive or _phrasal_kind(token, lex) or (token.lower_ in lex.states and not active_transitive):
         victims += [c for c in children if c.dep_ == "nsubj"]
     if not passive and (lemma in lex.transitive or lemma in lex.with_result or lemma in lex.active_only):
@@ -427,9 +447,11 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
                         for p in c.children if p.dep_ == "pobj"]
     # 'left five dead': the state word's own number; '30 people killed in the blast': the noun it describes.
     if token.dep_ in ("oprd", "acomp", "amod", "conj", "ccomp", "xcomp") or token.lower_ in lex.states:
-        victims += [c for c in children if c.dep_ in ("nummod", "npadvmod") and _is_number(c)]
+        victims += [c for c in children if c.dep_ in ("nummod", "npadvmod") and _is_number(c) and not _a_tally(c)]
     if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "JJ") and token.head.pos_ in ("NOUN", "NUM", "PRON") \
-            and token.head.lower_ not in lex.count_nouns:
+            and token.head.lower_ not in lex.count_nouns and not any(c.dep_ == "dobj" for c in children):
+        # ('A gunman killed at least 20 people', which the parser reads as a gunman who was killed: an object
+        # says the noun did the killing)
         victims.append(token.head)
     if token.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("who", "that") for c in children):
         victims.append(token.head)
@@ -605,8 +627,12 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         start, end = phrase.left_edge.idx if phrase.left_edge.i >= phrase.i - 4 else phrase.idx, phrase.idx + len(phrase.text)
     elif phrase.lower_ == "another" and phrase.dep_ in ("nsubj", "nsubjpass", "dobj"):
         count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)
-    elif phrase.lower_ in ("himself", "herself") and phrase.dep_ == "dobj" and predicate.lemma_.lower() in lex.transitive:
-        count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)  # 'the gunman killed himself'
+    elif phrase.dep_ == "dobj" and (predicate.lemma_.lower() in lex.transitive or predicate.lemma_.lower() in lex.with_result) \
+            and (phrase.lower_ in ("himself", "herself")
+                 or (phrase.lower_ in ("him", "her") and predicate.tag_ in ("VBD", "VBZ", "VBP") and not _quoted(phrase))):
+        # 'the gunman killed himself', 'before police shot him dead' (a finite verb: 'fatally wounding him' tells
+        # how a death the text has counted came about)
+        count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)
     elif definite_single and phrase.tag_ == "NN" and phrase.lemma_.lower() in lex.person_nouns:
         # 'five were killed, including the gunman': one person of the figure
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
