@@ -845,11 +845,11 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     joined_to_the_name_before: set[int] = set()  # token indices where an entity begins that a name took in
     for ent in doc.ents:
         entity_type = LABEL_TYPES.get(ent.label_)
-        surface = clean_surface(ent.text)
-        if entity_type is None and ent.label_ in ("WORK_OF_ART", "PRODUCT") and _named_like_a_body(surface):
+        if entity_type is None and ent.label_ in ("WORK_OF_ART", "PRODUCT") and _named_like_a_body(clean_surface(ent.text)):
             entity_type = "organization"  # 'the Tribal Unity Forum', which NER took for a title
         if entity_type is None or ent.start in joined_to_the_name_before:
             continue
+        surface = clean_surface(ent.text)
         if entity_type != "person" and (_HONORIFIC_FIRST.match(surface) or _HONORIFIC_JUST_BEFORE.search(
                 text_of(doc), max(0, ent.start_char - 6), ent.start_char)):
             entity_type = "person"  # 'Dr Zawadzki' or 'Mr Morgan-Hale' tagged as an organisation
@@ -1352,9 +1352,9 @@ def principal_country(doc, mentions: list[Mention]) -> str | None:
     text = text_of(doc)
     for ent in doc.ents:
         if ent.label_ == "NORP" and not _COMPOUND_ADJECTIVE.match(text, ent.end_char):
-            place = geocode(demonyms().get(ent.text.lower(), ""))
-            if place is not None and place.kind == "country" and place.country_code:
-                counts[place.country_code] = counts.get(place.country_code, 0) + 1
+            code = country_codes().get(demonyms().get(ent.text.lower(), ""))
+            if code:
+                counts[code] = counts.get(code, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
         return None
