@@ -553,3 +553,20 @@ def test_institutions_named_with_the_documents_country(nlp, text, expected):
 ])
 def test_speakers_the_text_names_in_passing(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's name written in lower case is a name, and its later 'the ministry' is that body
+    ("The ministry of social affairs says it has released emergency funds for the victims.\n\n\u201cThe state is "
+     "present for the victims. Our priority now is food,\u201d the ministry said in a statement.",
+     [("ministry of social affairs", None)]),
+    # ... the one the text wrote before with a place's name
+    ("The Kurmin regional emergency service says the toll rose overnight.\n\nThe regional emergency service has raised "
+     "the death toll to seven. \"The work is complicated by the risk of collapse,\" it said.",
+     [("Kurmin regional emergency service", None)]),
+    # the police department alone is no name
+    ("\u201cWe ask people to stay away from damaged buildings,\u201d the police department said.",
+     [(None, "the police department")]),
+])
+def test_bodies_named_in_lower_case(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -433,7 +433,7 @@ class Attributor:
         if token.lemma_.lower() not in INSTITUTION_NOUNS or any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
             return None
         for earlier in reversed(self.doc[:token.i]):
-            if earlier.lemma_ == token.lemma_ and earlier.pos_ == "NOUN" and _describes_institution(earlier):
+            if earlier.lower_ == token.lower_ and (earlier.pos_ == "NOUN" or earlier.text.islower()) and _describes_institution(earlier):
                 return self._description(earlier)
         return None
 
@@ -866,6 +866,20 @@ class Attributor:
         if token.pos_ == "PRON" and len(core) == 1:
             return None  # 'you', 'they': no description of anyone
         bare = text.lower().removeprefix("the ")
+        if _named_in_lower_case(token):
+            # 'the regional emergency service' for the 'Kurmin Regional Emergency Service' the text named
+            key = name_key(bare)
+            named = [e for e in self.entities.values() if e.entity_type == "organization"
+                     and (name_key(e.canonical_name) == key or name_key(e.canonical_name).endswith(" " + key))]
+            if len(named) == 1:
+                return Speaker(named[0].canonical_name, named[0].entity_id)
+            # ... or the one the text wrote before with a place's name ('the Kurmin regional emergency service')
+            qualified = None
+            for qualified in re.finditer(r"(?<![\w'’-])(?:The |the )?((?:[A-Z][\w'’-]+ )+(?i:%s))\b" % re.escape(bare),
+                                         text_of(self.doc)[:token.idx]):
+                pass  # (the last one before)
+            if qualified is not None:
+                return Speaker(qualified.group(1), None, institution=True)
         if self.country_adjective and text.lower().startswith("the ") and bare in STATE_INSTITUTION_NOUNS:
             # 'the military said in a statement', in a document about one country: that state's military
             return Speaker(f"{self.country_adjective} {bare}", None, institution=True)
@@ -1034,7 +1048,20 @@ def _describes_institution(token) -> bool:
         return False
     return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
                or (c.dep_ == "poss" and c.lemma_.lower() in _OFFICE_HOLDERS)  # "the sheriff's office"
-               for c in token.children)
+               for c in token.children) or _named_in_lower_case(token)
+
+
+def _named_in_lower_case(token) -> bool:
+    """'the national disaster management agency', 'the ministry of social affairs': a body's name written in
+    lower case, as some outlets write them: an institution noun with its portfolio, as nouns before it or
+    after 'of' (not 'the police department' alone, nor 'the ministry of a country at war')."""
+    if token.lower_ not in INSTITUTION_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    # (the tagger calls such lower-case words proper nouns at times)
+    nouns_before = [c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.text.islower()]
+    portfolio = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and p.text.islower() and not any(d.dep_ == "det" for d in p.children)]
+    return len(nouns_before) + sum(1 for c in token.children if c.dep_ == "amod") >= 2 or bool(portfolio)
 
 
 def _verb_taken_for_a_noun(token) -> bool:
