@@ -476,3 +476,8 @@ def test_a_dateline_under_a_headline_line_and_one_closed_by_a_colon(entities_of)
 
 def test_a_sea_is_no_division_of_a_country(nlp):
     assert "SD" not in context_countries(nlp("Rebels fired a missile at a ship in the Red Sea off Hodeidah."))
+
+
+def test_a_country_named_with_a_possessive_names_the_documents_country(nlp):
+    assert "BF" in context_countries(nlp("Soldiers fortified the town, about 40 kilometres north of Kaya in Burkina "
+                                         "Faso's Centre-Nord region."))
