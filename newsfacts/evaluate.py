@@ -94,7 +94,7 @@ def _same_name(predicted: str | None, gold: str | None, aliases: dict[str, set[s
 
 def _same_person_name(predicted: list[str], gold: list[str]) -> bool:
     """A surname alone names the person; so does the name with or without middle names and patronymics
-    ('Ivan Marchenko' and 'Ivan Petrovych Marchenko'): same first and last word, one inside the other."""
+    ('Ivan Kurmenko' and 'Ivan Petrovych Kurmenko'): same first and last word, one inside the other."""
     if len(predicted) == 1:
         return predicted == gold[-1:]
     shorter, longer = sorted((predicted, gold), key=len)

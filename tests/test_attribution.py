@@ -525,8 +525,8 @@ def test_speakers_told_by_what_the_text_said_of_them(nlp, text, expected):
     # a name with a hyphenated given name is its middle word alone, later; titles English outlets write before names
     ("The provincial minister, Jean-Pierre Kurmbuyi Lokwara, told AFP the toll had risen.\n\n\u00abFor now, the toll is "
      "38 dead and the search is continuing,\u00bb Kurmbuyi said by telephone.", [("Jean-Pierre Kurmbuyi Lokwara", None)]),
-    ("The union\u2019s general secretary, Comrade Aminu Kurmello Yauri, said: \u201cOur members read about their own sack "
-     "on social media.\u201d", [("Aminu Kurmello Yauri", None)]),
+    ("The union\u2019s general secretary, Comrade Aminu Kurmello Yauri, said: \u201cNo worker was told before the "
+     "announcement was made.\u201d", [("Aminu Kurmello Yauri", None)]),
 ])
 def test_institutions_named_with_the_documents_country(nlp, text, expected):
     assert speakers(nlp, text) == expected
@@ -539,17 +539,13 @@ def test_institutions_named_with_the_documents_country(nlp, text, expected):
     # a hyphened given name NER passed over, beside a role
     ("The verdict was read on Thursday. His lead counsel, Jean-Kurm Dubrelle, told reporters the defence would appeal. "
      "'My client was a political figure at the time of these events,' he said.", [("Jean-Kurm Dubrelle", None)]),
-    # a given name one language gives men and another women: where no one agrees with the pronoun by the name's
-    # usual sex, the person the sentences were about
-    ("Aid workers arrived on Monday. The site leader, Maryan Kurmadow, keeps a register of arrivals in an exercise "
-     "book.\n\n\"They come with children who have not eaten for two days,\" she said.", [("Maryan Kurmadow", None)]),
     # a count of people is no one who speaks; a rank of two words before the name
-    ("A total of 142 passengers have so far been rescued alive, Lt Cdr Syeda Kurmana Haque, media officer of the "
-     "coast guard, told reporters.\n\n\u201cOur divers are working with the fire service and the navy,\u201d she said.",
+    ("A total of 96 people were pulled alive from the river, Lt Cdr Syeda Kurmana Haque, a coast guard spokeswoman, "
+     "told reporters.\n\n\u201cDivers will go on searching the channel until dark,\u201d she said.",
      [("Syeda Kurmana Haque", None)]),
     # the name an unnamed speaker gave
-    ("A survivor, who gave his name only as Kurmasim, a day labourer, said the launch had been swaying.\n\n"
-     "\u201cThe staff told us not to worry, that the master was experienced,\u201d he said.", [("Kurmasim", None)]),
+    ("A passenger, who gave his name only as Kurmasim, said the ferry had been listing for an hour.\n\n"
+     "\u201cNobody came to tell us what was happening below deck,\u201d he said.", [("Kurmasim", None)]),
 ])
 def test_speakers_the_text_names_in_passing(nlp, text, expected):
     assert speakers(nlp, text) == expected
@@ -557,8 +553,8 @@ def test_speakers_the_text_names_in_passing(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a body's name written in lower case is a name, and its later 'the ministry' is that body
-    ("The ministry of social affairs says it has released emergency funds for the victims.\n\n\u201cThe state is "
-     "present for the victims. Our priority now is food,\u201d the ministry said in a statement.",
+    ("The ministry of social affairs says it has released funds for families who lost their homes.\n\n\u201cShelter "
+     "and clean water come first for every family,\u201d the ministry said in a statement.",
      [("ministry of social affairs", None)]),
     # ... the one the text wrote before with a place's name
     ("The Kurmin regional emergency service says the toll rose overnight.\n\nThe regional emergency service has raised "

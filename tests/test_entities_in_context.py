@@ -481,3 +481,24 @@ def test_a_sea_is_no_division_of_a_country(nlp):
 def test_a_country_named_with_a_possessive_names_the_documents_country(nlp):
     assert "BF" in context_countries(nlp("Soldiers fortified the town, about 40 kilometres north of Kaya in Burkina "
                                          "Faso's Centre-Nord region."))
+
+
+def test_what_the_place_and_name_repairs_leave_alone(entities_of):
+    mentions, entities = entities_of("Flooding closed roads.\nUPDATE \u2014 The Hurricane-Wilson road was closed, and "
+                                     "The Police and Interior Ministry officials met on Monday.")
+    assert "Update" not in entities and "Hurricane" not in entities and "Wilson" not in entities
+    assert not any(m.surface.startswith("The Police and") or m.surface.startswith("Police and") for m in mentions)
+
+
+def test_two_countries_interior_ministries_stay_two_entities(nlp):
+    from newsfacts.extract.facts import extract_document
+
+    def ministry(text):
+        facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+        return {(q["speaker"], q["speaker_entity_id"]) for q in facts["quotes"]}
+
+    senegal = ministry("DAKAR, Senegal \u2014 Protesters clashed with police in Dakar and Thies. The Interior Ministry "
+                       "said \u201cthe situation is now under control in every town\u201d.")
+    kenya = ministry("NAIROBI, Kenya \u2014 Protesters clashed with police in Nairobi and Kisumu. The Interior Ministry "
+                     "said \u201cthe situation is now under control in every town\u201d.")
+    assert senegal != kenya and all(name.endswith("Interior Ministry") for name, _id in senegal | kenya)

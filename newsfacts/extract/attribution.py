@@ -47,8 +47,9 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE_HOLDERS = frozenset(load_rules("entities")["role_words"]) | person_prefix_words()
 _PERSON_NOUN_ENDINGS = tuple(_RULES["person_noun_endings"])
-# 'who gave his name only as Jasim', 'identified only as Kurmi', 'asked to be named only by her first name, Kurma'
-_NAMED_ONLY_AS = re.compile(r"\b(?:gave (?:his|her|their) (?:first )?name (?:only )?as|(?:identified|named|known) (?:only )?(?:as|by "
+# 'who gave his name only as Kurmasim', 'identified only as Kurmi', 'asked to be named only by her first name, Kurma'
+# (not 'known as', which names places and groups as often)
+_NAMED_ONLY_AS = re.compile(r"\b(?:gave (?:his|her|their) (?:first )?name (?:only )?as|(?:identified|named) (?:only )?(?:as|by "
                             r"(?:his|her|their) first name,?)|only by (?:his|her|their) first name,?)\s+"
                             r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 _AGED = re.compile(r"\b\d{1,3}-year-old\b")
@@ -151,17 +152,15 @@ class Attributor:
             return Speaker(entity.canonical_name, entity.entity_id)
         return None
 
-    def _agrees(self, entity_id: str, pronoun: str | None, names_decide: bool = True) -> bool:
-        """'she' is not a man the text names with a man's given name, nor 'he' a woman (with `names_decide`
-        False, only the sex the text states counts: a given name's is a guess across languages)."""
+    def _agrees(self, entity_id: str, pronoun: str | None) -> bool:
+        """'she' is not a man the text names with a man's given name, nor 'he' a woman."""
         if pronoun is None:
             return True
-        gender = self.stated_gender.get(entity_id) or (
-            given_name_gender(self.entities[entity_id].canonical_name.split()[0]) if names_decide else None)
+        gender = self.stated_gender.get(entity_id) or given_name_gender(self.entities[entity_id].canonical_name.split()[0])
         return not ((pronoun == "she" and gender in ("male", "mostly_male")) or (pronoun == "he" and gender in ("female", "mostly_female")))
 
     def salient_person_before(self, position: int, exclude: tuple[int, int] | None = None, pronoun: str | None = None,
-                              lookback: int = 2, names_decide: bool = True):
+                              lookback: int = 2):
         """The person who is the subject of the nearest sentence before `position` (its own sentence
         first, up to the pronoun), within `lookback` sentences and never across a quotation's words."""
         index = self._sentence_at(position)
@@ -174,7 +173,7 @@ class Attributor:
             while i >= 0 and self.mentions[i].start_char >= sent.start_char:
                 m = self.mentions[i]
                 if (m.entity_type == "person" and m.end_char <= position and not _inside(m, exclude) and not self._in_quotation(m)
-                        and self._agrees(m.entity_id, pronoun, names_decide) and self._is_subject(m) and not self._died(m, sent)):
+                        and self._agrees(m.entity_id, pronoun) and self._is_subject(m) and not self._died(m, sent)):
                     subjects.append(m)
                 i -= 1
             if subjects:
@@ -242,7 +241,7 @@ class Attributor:
         someone = lemma in PERSON_NOUNS or (
             any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in main.children)
             and lemma not in STATEMENT_NOUNS | INSTITUTION_NOUNS | GENERIC_ORGANISATION_NOUNS
-            # ('A total of 142 passengers were rescued': a count of people, not someone)
+            # ('A total of 96 people were pulled alive from the river': a count of people, not someone)
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in main.children))
         # 'A nurse puts her head round the door. "...," she says': someone new brought in by the sentence
         # right before the quotation, in its paragraph, speaks whatever its verb ('Her mother was hurt' does not)
@@ -707,12 +706,6 @@ class Attributor:
                 if speaker:
                     return speaker
                 mention = self.last_of_type_before(token.idx, "person", exclude, pronoun=token.lower_)
-                if mention is None:
-                    # no one agrees with the pronoun by the sex their given names suggest ('Maryan' is a man's
-                    # name in one language, a woman's in another): the person the sentences were about
-                    mention = self.salient_person_before(before, exclude, pronoun=token.lower_, names_decide=False)
-                    if mention is not None and self.brings_in_someone(mention.end_char, before):
-                        mention = None  # '... was a 14-year-old boy. "...," he said': someone else speaks
                 return self._speaker_from_mention(mention) if mention else None
             if token.lower_ in ORGANISATION_PRONOUNS:
                 # 'Jan Doe sent me a text message. "...," it read': whoever sent the message the text told of
@@ -852,7 +845,7 @@ class Attributor:
         end = subtree[-1].idx + len(subtree[-1])
         named = _NAMED_ONLY_AS.search(text_of(self.doc), subtree[0].idx, end + 40)  # (the parser may hang the name elsewhere)
         if named and named.start() < end:
-            # 'a survivor, who gave his name only as Jasim,': the name the person gave is the speaker's
+            # 'a survivor, who gave his name only as Kurmasim,': the name the person gave is the speaker's
             mention = self.mention_at(named.start(1), named.end(1))
             if mention is not None and mention.entity_type == "person":
                 return self._speaker_from_mention(mention)
@@ -874,12 +867,11 @@ class Attributor:
             if len(named) == 1:
                 return Speaker(named[0].canonical_name, named[0].entity_id)
             # ... or the one the text wrote before with a place's name ('the Kurmin regional emergency service')
-            qualified = None
-            for qualified in re.finditer(r"(?<![\w'’-])(?:The |the )?((?:[A-Z][\w'’-]+ )+(?i:%s))\b" % re.escape(bare),
-                                         text_of(self.doc)[:token.idx]):
-                pass  # (the last one before)
-            if qualified is not None:
-                return Speaker(qualified.group(1), None, institution=True)
+            # (the body's words as this phrase writes them, in lower case: a headline's capitals are no such name)
+            earlier = list(re.finditer(r"(?<![\w'’-])(?:The |the )?((?:[A-Z][\w'’-]+ ){1,3}%s)\b" % re.escape(bare),
+                                       text_of(self.doc)[:token.idx]))
+            if earlier:
+                return Speaker(earlier[-1].group(1), None, institution=True)
         if self.country_adjective and text.lower().startswith("the ") and bare in STATE_INSTITUTION_NOUNS:
             # 'the military said in a statement', in a document about one country: that state's military
             return Speaker(f"{self.country_adjective} {bare}", None, institution=True)

@@ -38,7 +38,7 @@ _NOT_IN_FILLER = {"said", "says", "that", "who", "which", "when", "after", "befo
 _COUNT_AFTER = re.compile(rf"\s+(?:(?:{QUALIFIER_PATTERN})\s+)?(?:{NUMBER_PATTERN})(?![\w%-]|[.,]\d)\s+(?!of\b)[a-z]", re.IGNORECASE)
 
 
-def _a_tally(match) -> bool:
+def _written_as_a_tally(match) -> bool:
     """'8-7', '3-1': a pair written from the larger number down is a vote or a score, never a range."""
     first, second = match.group("num") or "", match.group("num2") or ""
     return first.isdigit() and second.isdigit() and int(second) < int(first)
@@ -159,10 +159,10 @@ def _preceding_word(text: str, position: int) -> str:
     return before[-1].lower() if before else ""
 
 
-def find_casualty_figures(text: str, keep_unlinked: bool = False) -> list[CasualtyFigure]:
-    """Every casualty figure in `text` (a sentence or passage), offsets relative to `text`. With
-    `keep_unlinked`, an 'including three children' that follows none of these figures stays, kind '', for
-    the caller to join to a figure found otherwise."""
+def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = None) -> list[CasualtyFigure]:
+    """Every casualty figure in `text` (a sentence or passage), offsets relative to `text`. An 'including
+    three children' that follows none of these figures goes into `unlinked` (kind ''), when given, for the
+    caller to join to a figure found otherwise."""
     kind_of, active_of, toll_of, victims, not_people = _lexicon()
     number_first, singular_first, verb_first, toll, subset, kind_words = _patterns()
     if not kind_words.may_contain(text):
@@ -238,7 +238,7 @@ def find_casualty_figures(text: str, keep_unlinked: bool = False) -> list[Casual
         if follower in not_people:
             continue
         count = _count(match)
-        if count is None or count.count_min == 0 or _a_tally(match):
+        if count is None or count.count_min == 0 or _written_as_a_tally(match):
             continue  # ('killed, 8-7, an amendment': a vote, not a range)
         start = match.start("qual") if match.group("qual") else (match.start("lo") if match.group("lo") else match.start("num"))
         end = match.end("num") if match.group("num") else match.end("hi")
@@ -256,7 +256,7 @@ def find_casualty_figures(text: str, keep_unlinked: bool = False) -> list[Casual
         start = match.start("qual") if match.group("qual") else (match.start("lo") if match.group("lo") else match.start("num"))
         add(CasualtyFigure(toll_of[" ".join(match.group("toll").lower().split())], count, "people", match.start(), match.end(), start))
 
-    return _link_subsets(sorted(figures, key=lambda f: f.number_start), keep_unlinked)
+    return _link_subsets(sorted(figures, key=lambda f: f.number_start), unlinked)
 
 
 # ', 23 of them children', ', two of them critically', ', three of them in a serious condition': a part of
@@ -288,15 +288,15 @@ def partitions_of_figures(text: str, figures: list[CasualtyFigure]) -> list[Casu
     return found
 
 
-def _link_subsets(figures: list[CasualtyFigure], keep_unlinked: bool = False) -> list[CasualtyFigure]:
+def _link_subsets(figures: list[CasualtyFigure], unlinked: list[CasualtyFigure] | None = None) -> list[CasualtyFigure]:
     """'including three children' takes its kind from, and points to, the figure before it."""
     linked: list[CasualtyFigure] = []
     for figure in figures:
         if figure.is_subset:
             parent = next((i for i in range(len(linked) - 1, -1, -1) if not linked[i].is_subset), None)
             if parent is None:
-                if keep_unlinked:
-                    linked.append(figure)
+                if unlinked is not None:
+                    unlinked.append(figure)
                 continue
             figure.kind = linked[parent].kind
             figure.part_of_index = parent

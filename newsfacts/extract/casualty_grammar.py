@@ -412,13 +412,15 @@ def _phrasal_kind(token, lex: _Lexicon) -> str | None:
 
 
 def _quoted(token) -> bool:
-    """Whether `token` stands inside a quotation its sentence opens ('"They killed him," she said': a witness
-    speaks of someone the text has counted)."""
-    before = token.doc.text[token.sent.start_char:token.idx]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+    """Whether `token` stands inside a quotation its paragraph opens ('"They killed him," she said': a witness
+    speaks of someone the text has counted). Single quotation marks are left out: apostrophes look like them."""
+    text = text_of(token.doc)
+    before = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
+    return before.count("\u201c") > before.count("\u201d") or before.count("\u00ab") > before.count("\u00bb") \
+        or before.count('"') % 2 == 1
 
 
-def _a_tally(number) -> bool:
+def _tally_number(number) -> bool:
     """'8-7', '3-1': a number written before a smaller one with a dash is a vote or a score."""
     doc = number.doc
     if number.i + 2 >= len(doc) or doc[number.i + 1].text not in ("-", "–") or not doc[number.i + 2].text.isdigit():
@@ -447,7 +449,7 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
                         for p in c.children if p.dep_ == "pobj"]
     # 'left five dead': the state word's own number; '30 people killed in the blast': the noun it describes.
     if token.dep_ in ("oprd", "acomp", "amod", "conj", "ccomp", "xcomp") or token.lower_ in lex.states:
-        victims += [c for c in children if c.dep_ in ("nummod", "npadvmod") and _is_number(c) and not _a_tally(c)]
+        victims += [c for c in children if c.dep_ in ("nummod", "npadvmod") and _is_number(c) and not _tally_number(c)]
     if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "JJ") and token.head.pos_ in ("NOUN", "NUM", "PRON") \
             and token.head.lower_ not in lex.count_nouns and not any(c.dep_ == "dobj" for c in children):
         # ('A gunman killed at least 20 people', which the parser reads as a gunman who was killed: an object
@@ -629,7 +631,8 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)
     elif phrase.dep_ == "dobj" and (predicate.lemma_.lower() in lex.transitive or predicate.lemma_.lower() in lex.with_result) \
             and (phrase.lower_ in ("himself", "herself")
-                 or (phrase.lower_ in ("him", "her") and predicate.tag_ in ("VBD", "VBZ", "VBP") and not _quoted(phrase))):
+                 or (phrase.lower_ in ("him", "her") and kind == "killed" and predicate.tag_ in ("VBD", "VBZ", "VBP")
+                     and not _quoted(phrase))):
         # 'the gunman killed himself', 'before police shot him dead' (a finite verb: 'fatally wounding him' tells
         # how a death the text has counted came about)
         count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)

@@ -736,7 +736,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         # many people are named
         alone_allowed = aged or described_speaker
         joined_by_hyphens = all(doc[i].text == "-" and doc[i].whitespace_ == "" for i in range(name[0].i, name[-1].i)
-                                if doc[i] not in name)  # 'Laurent-Xavier Dubreuil', the hyphen a token of its own
+                                if doc[i] not in name)  # 'Jean-Kurm Dubrelle', the hyphen a token of its own
         if not joined_by_hyphens or not (2 if not alone_allowed else 1) <= len(name) <= 4 or not all(
                 t.text[:1].isupper() and re.sub(r"[-'’]", "", t.text).isalpha() for t in name):
             continue
@@ -787,7 +787,7 @@ _STATE_BODY = re.compile(rf"\b(?:{'|'.join(_RULES['state_body_words'])})\b", re.
 
 # The first half of a name joined by 'and', just before where NER began it: 'The Energy and ' before 'Mineral
 # Resources Ministry' (after an article or at the start of a line, so that no clause's words come with it).
-_NAME_HALF_BEFORE_AND = re.compile(r"(?:^|(?<=\n)|(?<=\b[Tt]he ))((?:[A-Z][\w'’-]+ ){1,3})(?:and|&) $", re.MULTILINE)
+_NAME_HALF_BEFORE_AND = re.compile(r"(?:^|(?<=\b[Tt]he ))((?!The )(?:[A-Z][\w'’-]+ ){1,3})(?:and|&) $", re.MULTILINE)
 
 
 def _plural_name(surface: str) -> bool:
@@ -882,7 +882,9 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if unit_number:  # 'the 54th Mechanised Brigade', where NER left the ordinal out
             start, surface = unit_number.start(), unit_number.group() + surface
         first_half = _NAME_HALF_BEFORE_AND.search(text_of(doc), max(0, start - 60), start) if entity_type == "organization" else None
-        if first_half and not any(e.start_char < start and e.end_char > first_half.start() for e in doc.ents if e is not ent):
+        if first_half and first_half.group(1).split()[-1].lower() not in _organisation_words() \
+                and not any(e.start_char < start and e.end_char > first_half.start() for e in doc.ents if e is not ent):
+            # ('The Police and Interior Ministry officials': two bodies, the first a whole name)
             # 'the Energy and Mineral Resources Ministry', where NER began the name after its 'and'
             start, surface = first_half.start(1), text_of(doc)[first_half.start(1):start] + surface
         pair = _TWO_PLACES.fullmatch(surface) if entity_type in ("location", "organization") and geocode(surface, countries) is None else None
@@ -1041,14 +1043,17 @@ _COLON_DATELINE = re.compile(r"([A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?)(?:,\
 
 def _dateline_mentions(doc, sentence_index_of) -> list[Mention]:
     text = text_of(doc)
-    starts = [0]
+    found = _dateline_at(text, 0, sentence_index_of)
     headline_end = text.find("\n")
-    if 0 < headline_end <= _HEADLINE_CHARS:  # a headline's line, then the dateline (after a blank line or not)
-        starts.append(headline_end + 1 + (text[headline_end + 1:headline_end + 2] == "\n"))
-    for start in starts:
-        found = _dateline_at(text, start, sentence_index_of)
-        if found:
-            return found
+    if found or not 0 < headline_end <= _HEADLINE_CHARS:
+        return found
+    if text[headline_end + 1:headline_end + 2] == "\n":  # a headline, a blank line, then the dateline
+        return _dateline_at(text, headline_end + 2, sentence_index_of)
+    # a headline's line with the dateline on the next: a dash dateline the gazetteer knows, under a line that
+    # is no sentence ('MARTIN: Good morning' in a transcript, 'UPDATE — Police ...' are no datelines)
+    match = _DATELINE.match(text, headline_end + 1)
+    if match and not text[:headline_end].rstrip().endswith((".", ":")) and geocode(_title_case(match.group(1).strip())) is not None:
+        return _dateline_at(text, headline_end + 1, sentence_index_of)
     return []
 
 
@@ -1205,8 +1210,7 @@ def _hyphened_places(doc, sentence_index_of, mentions: list[Mention], countries:
 
     def town(name: str) -> bool:
         place = geocode(name, countries)
-        return place is not None and place.kind == "city" and (
-            not countries or place.country_code in countries or place.population >= 100_000)
+        return place is not None and place.kind == "city" and (place.country_code in countries or place.population >= 100_000)
 
     found: list[tuple[int, int]] = []
     for match in _HYPHENED_PLACE.finditer(text):
@@ -1340,11 +1344,10 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
 
 
 def principal_country(doc, mentions: list[Mention]) -> str | None:
-    """The country a document is about, where one stands out: its dateline's, else the one its places and
-    nationality words name most (twice or more, and twice as often as any other). Needs resolved mentions."""
-    for mention in mentions:
-        if mention.dateline and mention.place is not None and mention.place.country_code:
-            return mention.place.country_code
+    """The one country a document is about, where it is clear: the country its places and nationality words
+    name twice or more, and three times as often as any other, and its dateline's if it has one (a Geneva
+    bureau's story of Sudan, or Gaza with 'Israeli' in it, has none). Needs resolved mentions."""
+    datelined = {m.place.country_code for m in mentions if m.dateline and m.place is not None and m.place.country_code}
     counts: dict[str, int] = {}
     for mention in mentions:
         if mention.entity_type == "location" and mention.place is not None and mention.place.country_code:
@@ -1356,9 +1359,10 @@ def principal_country(doc, mentions: list[Mention]) -> str | None:
             if code:
                 counts[code] = counts.get(code, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
-    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < 3 * ranked[1]):
         return None
-    return next(code for code, count in counts.items() if count == ranked[0])
+    country = next(code for code, count in counts.items() if count == ranked[0])
+    return country if not datelined or datelined == {country} else None
 
 
 # A ministry named without its country: 'Interior Ministry', 'Energy and Mineral Resources Ministry',
@@ -1377,7 +1381,8 @@ def qualify_state_ministries(entities: dict[str, Entity], mentions: list[Mention
     surfaces: dict[str, list[Mention]] = {}
     for mention in mentions:
         surfaces.setdefault(mention.entity_id, []).append(mention)
-    for entity_id, entity in entities.items():
+    renamed = []
+    for identifier, entity in entities.items():
         name = entity.canonical_name
         if entity.entity_type != "organization" or not _MINISTRY.fullmatch(name):
             continue
@@ -1385,10 +1390,17 @@ def qualify_state_ministries(entities: dict[str, Entity], mentions: list[Mention
         if any(f" {country_name} " in lowered for country_name in names_of_countries):
             continue  # 'Ministry of Foreign Affairs of Ukraine'
         # "Russia's defence ministry", 'the Georgian Interior Ministry' where NER left the country out
-        before = {_word_before(text, m.start_char) for m in surfaces.get(entity_id, [])}
+        before = {_word_before(text, m.start_char) for m in surfaces.get(identifier, [])}
         if any(word.endswith(("'s", "’s")) or word in names_of_countries for word in before):
             continue
-        entity.canonical_name = f"{adjective} {name}"
+        renamed.append(identifier)
+    for old_id in renamed:
+        entity = entities.pop(old_id)
+        entity.canonical_name = f"{adjective} {entity.canonical_name}"
+        entity.entity_id = entity_id("organization", name_key(entity.canonical_name))
+        entities[entity.entity_id] = entity
+        for mention in surfaces.get(old_id, []):
+            mention.entity_id, mention.key = entity.entity_id, name_key(entity.canonical_name)
 
 
 def _paragraph_city_countries(mention: Mention, mentions: list[Mention], places: dict, text: str) -> frozenset[str]:

@@ -184,9 +184,8 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
     rows: list[dict] = []
     for index, sent in enumerate(sentences):
         sentence = sentence_texts[index]
-        figures = find_casualty_figures(sentence, keep_unlinked=True)
-        unlinked = [f for f in figures if f.is_subset and not f.kind]
-        figures = [f for f in figures if f not in unlinked]
+        unlinked: list[CasualtyFigure] = []
+        figures = find_casualty_figures(sentence, unlinked)
         people = [(s - sent.start_char, e - sent.start_char) for s, e in people_by_sentence.get(index, [])]
         figures += [f for f in find_named_victims(sentence, people)
                     if not any(g.start_char <= f.number_start < g.end_char for g in figures)]

@@ -198,7 +198,8 @@ def country_adjective(country_code: str) -> str | None:
     overrides = load_rules("entities")["country_adjectives"]
     if country_code in overrides:
         return overrides[country_code]
-    return next((c.demonym() for c in all_countries() if c.iso(2) == country_code and c.demonym()), None)
+    demonym = next((c.demonym() for c in all_countries() if c.iso(2) == country_code and c.demonym()), None)
+    return demonym.split(",")[0].strip() if demonym else None  # ('Bosnian, Herzegovinian': the first)
 
 
 def _plural(demonym: str) -> str:
@@ -275,7 +276,7 @@ def shares_its_name_abroad(place: Place, name: str) -> bool:
     country a text is about."""
     key = _norm(_aliases().get(_norm(name), name))
     return any(p.kind == "city" and p.country_code != place.country_code and p.population >= place.population / 5
-               for p in _index().get(key) or ())
+               and _norm(p.name) == key for p in _index().get(key) or ())  # (not a spelling among its alternates)
 
 
 def geocode_town(name: str, context_countries: frozenset[str]) -> Place | None:
