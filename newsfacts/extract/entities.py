@@ -176,7 +176,7 @@ def _organisation_words() -> frozenset[str]:
 
 
 def _named_like_a_body(surface: str) -> bool:
-    """'Tribal Unity Forum', 'Kurmin Workers' Collective': capitalised words ending in a word for a body."""
+    """'Kurmin Unity Forum', 'Kurmin Workers' Collective': capitalised words ending in a word for a body."""
     words = surface.split()
     return len(words) >= 2 and words[-1].lower() in _organisation_words() and all(
         w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in words)
@@ -846,7 +846,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     for ent in doc.ents:
         entity_type = LABEL_TYPES.get(ent.label_)
         if entity_type is None and ent.label_ in ("WORK_OF_ART", "PRODUCT") and _named_like_a_body(clean_surface(ent.text)):
-            entity_type = "organization"  # 'the Tribal Unity Forum', which NER took for a title
+            entity_type = "organization"  # 'the Kurmin Unity Forum', which NER took for a title
         if entity_type is None or ent.start in joined_to_the_name_before:
             continue
         surface = clean_surface(ent.text)
