@@ -1598,7 +1598,7 @@ def context_countries(doc) -> frozenset[str]:
         if ent.label_ == "NORP" and _COMPOUND_ADJECTIVE.match(text, ent.end_char):
             continue  # 'the Russian-occupied town', 'a US-made missile': another country's doing, not where it is
         if ent.label_ in ("GPE", "NORP", "LOC"):
-            name = demonyms().get(ent.text.lower(), _POSSESSIVE.sub("", ent.text))  # "Burkina Faso's" names it too
+            name = demonyms().get(ent.text.lower(), _POSSESSIVE.sub("", ent.text))  # a country's name with "'s" names it too
             place = geocode(name)
             if ent.text.isupper() and len(ent.text) <= 3:
                 continue  # 'LA' in a text written in capitals is no evidence of California
