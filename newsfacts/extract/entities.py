@@ -27,6 +27,9 @@ from newsfacts.rules import load_rules
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location", "FAC": "location"}
 _POSSESSIVE = re.compile(r"[’']s?$")
+# A city of this many people is a place whatever country the document is about ('in Kursk' in a story about
+# Ukraine), where the text puts a name where a place goes.
+A_CITY_ANYWHERE = 100_000
 
 
 @dataclass
@@ -480,7 +483,7 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
             mention.entity_type = "location"
             return
         if place is not None and len(mention.surface.split()) <= 3 and (
-            place.kind in ("country", "region") or place.population >= 100_000
+            place.kind in ("country", "region") or place.population >= A_CITY_ANYWHERE
             # a one-word name that is a town of a country the document is about (a district town that NER tags as an organisation)
             or (place.country_code in countries and len(mention.surface.split()) == 1
                 and place.kind == "city" and mention.surface not in org_heads and not place.small)
@@ -1166,7 +1169,7 @@ def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: froze
         place = geocode(name, countries)
         if place is None or place.kind != "city":
             continue
-        if place.country_code not in countries and (place.population < 100_000 or not all(written_as_a_name(w) for w in name.split())
+        if place.country_code not in countries and (place.population < A_CITY_ANYWHERE or not all(written_as_a_name(w) for w in name.split())
                                                     or is_given_name(name.split()[0])
                                                     or word not in _locative_prepositions()):
             continue  # 'in Kursk' in a text about the other side of a border: a city of its size anywhere
@@ -1210,7 +1213,7 @@ def _hyphened_places(doc, sentence_index_of, mentions: list[Mention], countries:
 
     def town(name: str) -> bool:
         place = geocode(name, countries)
-        return place is not None and place.kind == "city" and (place.country_code in countries or place.population >= 100_000)
+        return place is not None and place.kind == "city" and (place.country_code in countries or place.population >= A_CITY_ANYWHERE)
 
     found: list[tuple[int, int]] = []
     for match in _HYPHENED_PLACE.finditer(text):
@@ -1370,6 +1373,12 @@ def principal_country(doc, mentions: list[Mention]) -> str | None:
 _MINISTRY = re.compile(r"(?:[A-Z][\w'’-]*(?: (?:and|&))? ){1,5}Ministry|Ministry of (?:the )?[A-Z][\w'’-]*(?: (?:and |& )?[A-Z][\w'’-]*){0,4}")
 
 
+@cache
+def _country_words() -> frozenset[str]:
+    """Countries' names and nationality words, lower-cased."""
+    return frozenset({name.lower() for name in country_codes()} | set(demonyms()))
+
+
 def qualify_state_ministries(entities: dict[str, Entity], mentions: list[Mention], text: str, country: str | None) -> None:
     """'the Interior Ministry' in a document about Senegal is the Senegalese Interior Ministry: a ministry the
     text never names with a country is the document's country's, and keeps the country in its name, so that
@@ -1377,7 +1386,7 @@ def qualify_state_ministries(entities: dict[str, Entity], mentions: list[Mention
     adjective = country_adjective(country) if country else None
     if adjective is None:
         return
-    names_of_countries = {name.lower() for name in country_codes()} | set(demonyms())
+    names_of_countries = _country_words()
     surfaces: dict[str, list[Mention]] = {}
     for mention in mentions:
         surfaces.setdefault(mention.entity_id, []).append(mention)
