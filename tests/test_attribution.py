@@ -520,6 +520,19 @@ def test_speakers_told_by_what_the_text_said_of_them(nlp, text, expected):
      [("Russia's defence ministry", None)]),
     ("The army said \u201cour gallant troops are in hot pursuit of the bandits\u201d after the raid.", [(None, "The army")]),
     # a name NER began after its 'and'
+    # ... its military government, its army's spokesman, its army's general staff, its military's media wing
+    ("ABECHE, Chad \u2014 Chadian soldiers raided a village near Moundou on Sunday. Chad is ruled by the army.\n\n"
+     "The military government has never acknowledged the raid. A statement read on state television described "
+     "\u201ca clash between rival armed groups in the area.\u201d\n\nAn army spokesman said troops had been sent. "
+     "\u201cOur troops are in hot pursuit of the fleeing criminals,\u201d he said.\n\nIn a communique, the army general "
+     "staff said its units had carried out \u201ca vast operation to secure the whole district.\u201d\n\nThe military's "
+     "information team said the air force had struck \u201ca training camp of armed bandits near the town.\u201d",
+     [("Chadian military government", None), ("Chadian army", None), ("Chadian army general staff", None),
+      ("Chadian military", None)]),
+    # ... but a media wing the text has just named is that body
+    ("PESHAWAR, Pakistan \u2014 Police in Pakistan said two officers died in Bannu.\n\nSeparately, the Kurmin Press "
+     "Directorate said troops had killed seven militants overnight.\n\n\u201cAfter an intense exchange of fire, seven "
+     "militants were killed,\u201d the military's media wing said.", [("Kurmin Press Directorate", None)]),
     ("The Energy and Mineral Resources Ministry said in a statement that \u201cillegal mining endangers lives and damages "
      "the land.\u201d", [("Energy and Mineral Resources Ministry", None)]),
     # a name with a hyphenated given name is its middle word alone, later; titles English outlets write before names
@@ -548,6 +561,22 @@ def test_institutions_named_with_the_documents_country(nlp, text, expected):
      "\u201cNobody came to tell us what was happening below deck,\u201d he said.", [("Kurmasim", None)]),
 ])
 def test_speakers_the_text_names_in_passing(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name NER took for a title, doing something; the surname alone is the person the story named first, not a
+    # relative named after him
+    ("On the morning of Aug. 12, Kurvind Ramalathan walked out of the control room and called his wife.\n\n"
+     "\u201cHe told me that nobody at the plant listens,\u201d Priya Ramalathan recalled in an interview.\n\n\u201cIf this valve fails again "
+     "under load, we will not get a second warning,\u201d Ramalathan wrote in an email to his supervisor.",
+     [("Priya Ramalathan", None), ("Kurvind Ramalathan", None)]),
+    # ... nor one whose death the text tells
+    ("The death of winemaker Trevor Kurmaton in the blast will not stop the harvest.\n\nJohn Kurmaton said the family "
+     "would carry on.\n\n\u201cWe are still in shock at our loss and grieving for our brother,\u201d Mr Kurmaton said in "
+     "a statement.", [("John Kurmaton", None)]),
+])
+def test_people_who_share_a_surname(nlp, text, expected):
     assert speakers(nlp, text) == expected
 
 

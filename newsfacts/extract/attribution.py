@@ -31,6 +31,10 @@ PERSON_PRONOUNS = frozenset(_RULES["person_pronouns"])
 RELATIVE_PRONOUNS = frozenset(_RULES["relative_pronouns"])
 INSTITUTION_NOUNS = frozenset(_RULES["institution_nouns"])
 STATE_INSTITUTION_NOUNS = frozenset(_RULES["state_institution_nouns"])
+_STATE_BODY = re.compile(r"(?:(?:%s) )*(?:%s)" % ("|".join(map(re.escape, _RULES["state_institution_modifiers"])),
+                                                 "|".join(map(re.escape, _RULES["state_institution_nouns"]))))
+_STATE_VOICE = re.compile(r"(%s)['’]s? (?:%s)" % ("|".join(map(re.escape, _RULES["state_institution_nouns"])),
+                                                 "|".join(map(re.escape, _RULES["state_voice_nouns"]))))
 GENERIC_ORGANISATION_NOUNS = frozenset(_RULES["generic_organisation_nouns"])
 SPOKESPERSON_NOUNS = frozenset(_RULES["spokesperson_nouns"])
 DEATH_LEMMAS = frozenset(_RULES["death_lemmas"])
@@ -92,6 +96,12 @@ class Attributor:
         for key, ids in first_surnames.items():
             by_surname.setdefault(key, ids)
         self.by_surname = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
+        # People who share a surname ('Karthik Ramanathan' and his wife 'Priya Ramanathan'), in the order the
+        # text names them: whom the surname alone means is a speaker's question (_namesake_speaking)
+        first_named = {}
+        for m in self.mentions:
+            first_named.setdefault(m.entity_id, m.start_char)
+        self.namesakes = {k: sorted(v, key=lambda i: first_named.get(i, 1 << 30)) for k, v in by_surname.items() if len(v) > 1}
         # 'Mrs Jean Doe' is a woman whatever the given name suggests, 'Mr Jean Doe' a man.
         text = text_of(doc)
         self.stated_gender: dict[str, str] = {}
@@ -657,7 +667,35 @@ class Attributor:
 
     def _speaker_from_mention(self, mention) -> Speaker:
         entity = self.entities[mention.entity_id]
+        if entity.entity_type == "person" and " " not in entity.canonical_name and name_key(entity.canonical_name) in self.namesakes:
+            entity = self._namesake_speaking(mention, self.namesakes[name_key(entity.canonical_name)])
         return Speaker(entity.canonical_name, entity.entity_id)
+
+    def _namesake_speaking(self, mention, namesakes: list[str]):
+        """Of the people who share the surname written alone, the one who speaks: not one whose death the
+        text tells, of the sex an honorific before the surname says ('Mr Doe'), the first the text named
+        (a story names its subject first, a relative by a full name or a given name)."""
+        text = text_of(self.doc)
+        honorific = _HONORIFIC_BEFORE.search(text, max(0, mention.start_char - 12), mention.start_char)
+        sex = ("female" if honorific.group(1).lower() in _FEMALE_HONORIFICS else "male") if honorific else None
+        living = [i for i in namesakes if not self._dead(i)] or namesakes
+        fitting = [i for i in living if sex is None or self._sex(i) in (sex, None)] or living
+        return self.entities[fitting[0]]
+
+    def _dead(self, entity_id: str) -> bool:
+        """Whether the text tells of this person's death ('the death of Jan Doe', 'Jan Doe was killed')."""
+        text = text_of(self.doc)
+        for m in self.mentions:
+            if m.entity_id == entity_id:
+                index = self._sentence_at(m.start_char)
+                if _DEATH_OF_BEFORE.search(text, max(0, m.start_char - 60), m.start_char) or (
+                        index is not None and self._died(m, self.sentences[index])):
+                    return True
+        return False
+
+    def _sex(self, entity_id: str) -> str | None:
+        gender = self.stated_gender.get(entity_id) or given_name_gender(self.entities[entity_id].canonical_name.split()[0])
+        return "male" if gender in ("male", "mostly_male") else "female" if gender in ("female", "mostly_female") else None
 
     def speaker_of_token(self, token, exclude: tuple[int, int] | None = None) -> Speaker | None:
         """The speaker a subject token stands for."""
@@ -756,6 +794,9 @@ class Attributor:
                 described = self.described_entity(body, exclude)
                 if described is not None and described.entity_id and self.entities[described.entity_id].entity_type == "organization":
                     return described
+                if self.country_adjective and body.lower_ in STATE_INSTITUTION_NOUNS:
+                    # 'an army spokesman said', in a document about one country: that state's army
+                    return Speaker(f"{self.country_adjective} {body.lower_}", None, institution=True)
         if token.text.isupper() and token.lower_ in TITLE_CLASSES and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             # 'the IGP said', which the entity recogniser may take for an organisation's initials
             described = self.described_entity(token, exclude)
@@ -872,9 +913,17 @@ class Attributor:
                                        text_of(self.doc)[:token.idx]))
             if earlier:
                 return Speaker(earlier[-1].group(1), None, institution=True)
-        if self.country_adjective and text.lower().startswith("the ") and bare in STATE_INSTITUTION_NOUNS:
-            # 'the military said in a statement', in a document about one country: that state's military
+        if self.country_adjective and text.lower().startswith("the ") and _STATE_BODY.fullmatch(bare):
+            # 'the military said in a statement', 'the military government said', in a document about one
+            # country: that state's
             return Speaker(f"{self.country_adjective} {bare}", None, institution=True)
+        voice = _STATE_VOICE.fullmatch(bare) if self.country_adjective and text.lower().startswith("the ") else None
+        if voice:
+            # "the military's information team said": the military speaks, or the body the sentence before
+            # named, which the phrase describes ('The Kurmin Press Directorate said ... "...," the army's
+            # media wing said')
+            return self._body_the_sentence_before_was_about(token, None) \
+                or Speaker(f"{self.country_adjective} {voice.group(1)}", None, institution=True)
         if 0 < len(text.split()) <= 8 and any(ch.isalpha() for ch in text) and len(text) > 1:  # not an interview's 'Q'
             return Speaker(text, None, institution=_describes_institution(token))
         return None
@@ -998,6 +1047,8 @@ _PERSON_PREFIX_AT_END = re.compile(r"(?:(?<![\w'’-])%s)+$" % _PERSON_PREFIXES,
 _NAME_SET_OFF = re.compile(r",\s+%s*" % _PERSON_PREFIXES, re.IGNORECASE)
 # 'according to Jan Doe', 'according to the village elder, Haji Jan Doe': the words before a cited source's name
 _ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:[\w'’-]+\s+){0,5}?(?:[\w'’-]+,\s+)?%s*$" % _PERSON_PREFIXES, re.IGNORECASE)
+# 'the death of winemaker Jan Doe', 'the funeral of Jan Doe': a person the text reports dead
+_DEATH_OF_BEFORE = re.compile(r"\b(?:death|deaths|killing|murder|funeral|burial)s? of (?:[\w'’-]+ ){0,3}$", re.IGNORECASE)
 _AMONG_THE_DEAD = re.compile(r"\b(is|was|are|were)\s+(?:\w+\s+)?among\s+(?:the\s+dead|those\s+killed|the\s+victims)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(%s)\.? $" % "|".join(re.escape(h) for h in _HONORIFICS["female"] + _HONORIFICS["male"]))
 

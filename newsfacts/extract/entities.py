@@ -618,16 +618,18 @@ def _join_bare_names(doc, sentence_index_of, mentions: list[Mention]) -> None:
 
 
 def _surname_mentions(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
-    """A surname alone ('Tannous, for his part, said') where NER missed it and the document names exactly
-    one person with it in full."""
+    """A surname alone ('Tannous, for his part, said') where NER missed it and the document names someone
+    with it in full."""
     by_surname: dict[str, set[str]] = {}
     for m in mentions:
         words = m.surface.split()
         if m.entity_type == "person" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
             by_surname.setdefault(words[-1], set()).add(m.surface)
-    unique = {surname for surname, names in by_surname.items() if len(names) == 1 and not is_given_name(surname)
-              and surname.lower() not in STOP_WORDS}
-    return _names_alone(doc, sentence_index_of, mentions, unique, followed_by_a_name=True)
+    # (a surname that is also a given name, 'Ramanathan', only where no one's name begins with it)
+    first_words = {m.surface.split()[0] for m in mentions if m.entity_type == "person" and " " in m.surface}
+    surnames = {surname for surname in by_surname if surname.lower() not in STOP_WORDS
+                and (not is_given_name(surname) or surname not in first_words)}
+    return _names_alone(doc, sentence_index_of, mentions, surnames, followed_by_a_name=True)
 
 
 def _names_alone(doc, sentence_index_of, mentions: list[Mention], names: set[str], followed_by_a_name: bool) -> list[Mention]:
@@ -754,7 +756,12 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         # (a family shares a surname: 'Pushpamalar Sivakumar said', the mother of a Sivakumar the text named)
         speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and (
             is_given_name(name[0].text) or name[-1].text in family_names)
-        if not (beside_a_role or speaking):
+        # 'Karthik Ramanathan walked out', which NER took for a title or passed over: a given name and more,
+        # doing something (not a river, a lake, a hill: 'River Kurm rose')
+        acting = token.dep_ in ("nsubj", "nsubjpass") and len(name) >= 2 and token.ent_type_ in ("", "WORK_OF_ART", "PRODUCT") \
+            and len(name[0].text) >= 3 and is_given_name(name[0].text) and not any(t.lower_ in _natural_feature_words() for t in name) \
+            and not any(t.text.isupper() for t in name) and text[max(0, start - 4):start].lower() != "the "
+        if not (beside_a_role or speaking or acting):
             continue
         overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
         if any(m.entity_type == "person" for m in overlapping) or geocode(text[start:end]) is not None:
