@@ -18,7 +18,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import country_adjective
-from newsfacts.extract.entities import given_name_gender, is_given_name, person_prefix_words
+from newsfacts.extract.entities import given_name_gender, is_given_name, name_gender, person_prefix_words
 from newsfacts.extract.translit import name_key, plain_words
 from newsfacts.extract.nlp import text_of
 from newsfacts.rules import load_rules
@@ -166,7 +166,7 @@ class Attributor:
         """'she' is not a man the text names with a man's given name, nor 'he' a woman."""
         if pronoun is None:
             return True
-        gender = self.stated_gender.get(entity_id) or given_name_gender(self.entities[entity_id].canonical_name.split()[0])
+        gender = self.stated_gender.get(entity_id) or name_gender(self.entities[entity_id].canonical_name)
         return not ((pronoun == "she" and gender in ("male", "mostly_male")) or (pronoun == "he" and gender in ("female", "mostly_female")))
 
     def salient_person_before(self, position: int, exclude: tuple[int, int] | None = None, pronoun: str | None = None,
@@ -447,8 +447,12 @@ class Attributor:
         return None
 
     def _named_apposition(self, token) -> Speaker | None:
-        """The person or organisation named in an apposition to `token` ('the mayor, Jane Doe,')."""
-        for child in token.children:
+        """The person or organisation named in an apposition to `token` ('the mayor, Jane Doe,'), or after the
+        clause that describes it ('The company that runs the mine, Kurmin Carbones,': the parser hangs the name
+        on the clause's last noun)."""
+        after_clause = [t for c in token.children if c.dep_ == "relcl" for t in c.subtree if t.dep_ == "appos"
+                        and t.i == max(x.i for x in c.subtree if not x.is_punct)]
+        for child in [*token.children, *after_clause]:
             if child.dep_ == "appos":
                 name = sorted((child, *(c for c in child.children if c.dep_ == "compound")), key=lambda t: t.i)
                 for candidate in name:
@@ -694,7 +698,7 @@ class Attributor:
         return False
 
     def _sex(self, entity_id: str) -> str | None:
-        gender = self.stated_gender.get(entity_id) or given_name_gender(self.entities[entity_id].canonical_name.split()[0])
+        gender = self.stated_gender.get(entity_id) or name_gender(self.entities[entity_id].canonical_name)
         return "male" if gender in ("male", "mostly_male") else "female" if gender in ("female", "mostly_female") else None
 
     def speaker_of_token(self, token, exclude: tuple[int, int] | None = None) -> Speaker | None:

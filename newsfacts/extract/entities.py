@@ -23,7 +23,7 @@ from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
 from newsfacts.extract.truecasing import is_english_word, written_as_a_name
-from newsfacts.rules import load_rules
+from newsfacts.rules import load_rules, outlet_aliases
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location", "FAC": "location"}
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -151,6 +151,17 @@ def _given_names():
 def given_name_gender(word: str) -> str:
     """'male', 'mostly_male', 'female', 'mostly_female', 'andy' or 'unknown' (gender-guesser's list)."""
     return _given_names().get_gender(word) if word.isalpha() else "unknown"
+
+
+def name_gender(name: str) -> str:
+    """The gender its first given name suggests, or 'unknown' where a middle name is a given name of the other
+    sex ('Gul Ahmad Kurmani', a man's one given name of two words; the last word, a surname, may be any name)."""
+    words = name.split()
+    gender = given_name_gender(words[0]) if words else "unknown"
+    other = {"male": "female", "mostly_male": "female", "female": "male", "mostly_female": "male"}.get(gender)
+    if other and any(given_name_gender(word) == other for word in words[1:-1]):
+        return "unknown"
+    return gender
 
 
 @lru_cache(maxsize=100_000)
@@ -784,6 +795,46 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
     return found
 
 
+def _bodies_named_beside_their_kind(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
+    """'The company that runs the mine, Kurmin Carbones S.A.S., said', 'a militant outfit, Lashkar-i-Kurm,
+    claimed': a name set beside a noun for an organisation names an organisation, whatever NER made of it."""
+    text = text_of(doc)
+    for token in doc:
+        if token.dep_ != "appos" or token.pos_ != "PROPN":
+            continue
+        # the noun it is set beside, or the one whose clause that noun ends ('the company that runs the mine, X,')
+        beside = [token.head] + [a for a in list(token.head.ancestors)[:3] if a.i < token.i and a.pos_ == "NOUN"]
+        if not any(noun.lemma_.lower() in _ORGANISATION_KIND_NOUNS for noun in beside):
+            continue
+        words = [t for t in token.subtree if not (t.is_punct and t.text not in "-.&'’")]
+        while words and words[-1].is_punct:
+            words.pop()
+        if not words or words[0].i > token.i or not words[0].text[:1].isupper() or len(text[words[0].idx:words[-1].idx].split()) > 7 \
+                or any(t.dep_ in ("relcl", "acl", "prep") and t.i > token.i for t in words):
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
+        if any(m.entity_type in ("organization", "location") and m.start_char <= start and m.end_char >= end for m in overlapping):
+            continue  # (the name NER found, whole)
+        mentions = [m for m in mentions if m not in overlapping]
+        mentions.append(Mention(text[start:end], start, end, sentence_index_of(start), "organization"))
+    return sorted(mentions, key=lambda m: m.start_char)
+
+
+# Nouns for an organisation, beside which a name is the organisation's (rules/attribution.toml)
+_ORGANISATION_KIND_NOUNS = frozenset(load_rules("attribution")["generic_organisation_nouns"]) - {"insurgents", "rebels"}
+
+
+def _outlets_are_no_people(mentions: list[Mention]) -> None:
+    """'told Xinhua by phone', 'Reuters reported': a news outlet (rules/outlets.toml) is an organisation, unless
+    the text names a person in full with that name ('Michael Bloomberg')."""
+    surnames = {m.surface.split()[-1].lower() for m in mentions if m.entity_type == "person" and " " in m.surface}
+    for mention in mentions:
+        key = mention.surface.lower()
+        if mention.entity_type == "person" and key in outlet_aliases() and key not in surnames:
+            mention.entity_type = "organization"
+
+
 def _town_of(name: str, countries: frozenset[str]) -> bool:
     """Whether `name` is a town or city of one of `countries` (any country when none is known)."""
     place = geocode(name, countries)
@@ -941,6 +992,8 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if len(mention.surface.split()) == 1:
             _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near)
     _given_names_that_speak(doc, mentions)
+    _outlets_are_no_people(mentions)
+    mentions = _bodies_named_beside_their_kind(doc, sentence_index_of, mentions)
     _extend_areas_and_sites(doc, mentions)
     _join_bare_names(doc, sentence_index_of, mentions)
     mentions.extend(_given_name_mentions(doc, sentence_index_of, mentions))

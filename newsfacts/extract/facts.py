@@ -107,7 +107,11 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     attributor.set_quotations([(q.start_char, q.end_char) for q in quotations])
     attributed_in_place: list[bool] = []  # whether each quotation's speaker is named in or beside it
     for q in quotations:
-        speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor)
+        if previous is not None and previous[0] is not None and _PRONOUN_BETWEEN.fullmatch(text, previous[1], q.start_char):
+            # '"...," she said. "..."': the pronoun between two quotations is the one speaker of both
+            speaker = previous[0]
+        else:
+            speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor)
         attributed_in_place.append(speaker is not None and (speaker.entity_id is not None or speaker.proper)
                                    and not _alone_on_its_line(text, q))
         if speaker is None:  # '"...." That was the view of X': named after, before any continuation
@@ -482,6 +486,10 @@ def _echoes_take_their_speaker(quotes: list[dict], attributed_in_place: list[boo
         if holders and len({h["speaker_entity_id"] or h["speaker"] for h in holders}) == 1:
             for column in ("speaker", "speaker_entity_id", "speaker_description"):
                 quote[column] = holders[0][column]
+
+
+# Between two quotations of one paragraph, only a pronoun and its verb ('," she said. "', '," he added, "')
+_PRONOUN_BETWEEN = re.compile(r"[ ,.!?…”\"’'»]*(?:he|she|they)\b[^\n“\"‘«»A-Z]{0,60}[.,:;—–-] *[“\"‘'«]? *")
 
 
 def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
