@@ -219,6 +219,24 @@ def test_the_dateline_state_and_a_countrys_provinces_set_the_context(nlp):
 
     assert {"US", "US.KS"} <= context_countries(nlp("NEWTON, Kan. (AP) — A freight train derailed near the town on Tuesday."))
     assert "IN" in context_countries(nlp("Rescuers in Kerala searched for survivors after the landslides."))
+    # other agencies' abbreviations of provinces and states: Canadian Press's 'Alta.', Australian 'NSW'
+    assert {"CA", "CA.01"} <= context_countries(nlp("HINTON, Alta. — A wildfire forced hundreds from their homes on Tuesday."))
+    assert {"AU", "AU.02"} <= context_countries(nlp("DUBBO, NSW — Floodwaters cut the town off on Monday."))
+
+
+def test_a_dateline_province_places_its_towns_there_not_in_namesakes_abroad(entities_of):
+    _m, entities = entities_of("JASPER, Alta. — Evacuees from Jasper are sheltering in Hinton and Edmonton.")
+    assert entities["Jasper"].country_code == "CA" and abs(entities["Hinton"].latitude - 53.4) < 0.1
+
+
+def test_a_town_of_a_named_state_the_gazetteer_lacks_is_placed_in_that_state_not_elsewhere(entities_of):
+    _m, entities = entities_of("The plume was visible from Darlington, Pennsylvania, and from towns across the border.")
+    assert entities["Darlington"].country_code == "US" and entities["Darlington"].geocode_basis == "within Pennsylvania"
+
+
+def test_a_named_storm_is_no_person(entities_of):
+    mentions, _entities = entities_of("Cyclone Kurmella cut off the coast for days, and Storm Kurdis flooded the valley.")
+    assert not [m for m in mentions if m.entity_type == "person"]
 
 
 def test_a_name_the_text_calls_a_town_is_a_place(entities_of):

@@ -1573,10 +1573,11 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
         if text[place_mention.end_char:area_mention.start_char] != ", ":
             continue
         abbreviation = text[area_mention.start_char:area_mention.end_char + 1].rstrip()
-        if abbreviation not in _AP_STATES and abbreviation.rstrip(".") in _AP_STATES:
+        if abbreviation not in _DATELINE_DIVISIONS and abbreviation.rstrip(".") in _DATELINE_DIVISIONS:
             abbreviation = abbreviation.rstrip(".")
-        if abbreviation in _AP_STATES:  # 'PARIS, Tenn. (AP)': a state as AP abbreviates it
-            place = geocode_town(_place_name(place_mention), frozenset({"US", f"US.{_AP_STATES[abbreviation]}"}))
+        if abbreviation in _DATELINE_DIVISIONS:  # 'PARIS, Tenn. (AP)': a state as AP abbreviates it
+            division = _DATELINE_DIVISIONS[abbreviation]
+            place = geocode_town(_place_name(place_mention), frozenset({division.split(".")[0], division}))
             if place is not None:
                 found[id(place_mention)] = place
             continue
@@ -1588,8 +1589,13 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
         # country or region replaces them.
         scope = within | {c for c in context_countries if "." not in c} if area.kind == "state" else within
         place = geocode(_place_name(place_mention), frozenset(scope))
-        if place is None or place.kind != "city":
-            place = geocode_town(_place_name(place_mention), frozenset(within))  # 'Lebanon, Tennessee'
+        if place is None or place.kind != "city" or place.country_code != area.country_code:
+            # 'Lebanon, Tennessee'; 'Darlington, Pennsylvania', a small town that a larger one abroad shares its name with
+            place = geocode_town(_place_name(place_mention), frozenset(within))
+        if place is not None and area.kind == "state" and area.admin1 and place.admin1 != area.admin1:
+            # a town the gazetteer knows only in another state: the state the text puts it in, no nearer
+            place = Place(_place_name(place_mention), area.latitude, area.longitude, area.country_code, "within", 0,
+                          f"within {area.name}", area.admin1)
         if place is not None and place.country_code == area.country_code and place.kind not in ("country",):
             found[id(place_mention)] = place
     # 'PARIS, Tenn. (AP) — ... homes in Paris': the name written alone later is the same town
@@ -1714,9 +1720,10 @@ def context_countries(doc) -> frozenset[str]:
             if capital is not None and capital.admin1 and not capital.small:
                 # 'Kurmin state' is the division of the city of Kurmin: its towns come before namesakes elsewhere
                 codes.add(f"{province}.{capital.admin1}")
-    abbreviation = _AP_STATE.search(text_of(doc)[:200])
+    abbreviation = _DATELINE_DIVISION.search(text_of(doc)[:200])
     if abbreviation:  # 'NEWTON, Kan. (AP) —': the dateline's state
-        codes.update({"US", f"US.{_AP_STATES[abbreviation.group(1)]}"})
+        division = _DATELINE_DIVISIONS[abbreviation.group(1)]
+        codes.update({division.split(".")[0], division})
     dateline = _DATELINE_COUNTRY.match(text_of(doc)[:200])
     place = geocode(dateline.group(1)) if dateline else None
     if place is not None and place.kind in ("country", "region") and place.country_code:
@@ -1742,5 +1749,7 @@ _NAMED_DIVISION = re.compile(r"\b([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\
 _DATELINE_COUNTRY = re.compile(r"[A-Z][A-Za-z .'-]+, ([A-Z][A-Za-z]+(?: [A-Z][a-z]+){0,2})\s*(?:\([A-Za-z .-]+\)\s*)?[—–-]\s")
 
 
-_AP_STATES: dict[str, str] = load_rules("regions")["ap_state_abbreviations"]
-_AP_STATE = re.compile(r"^[A-Z][A-Z .'-]+, (%s)(?=[\s(—–-])" % "|".join(re.escape(a) for a in sorted(_AP_STATES, key=len, reverse=True)))
+# A dateline's state or province as news agencies abbreviate it: abbreviation -> 'country.division'
+_DATELINE_DIVISIONS: dict[str, str] = {**{abbreviation: f"US.{code}" for abbreviation, code in load_rules("regions")["ap_state_abbreviations"].items()},
+                              **load_rules("regions")["dateline_division_abbreviations"]}
+_DATELINE_DIVISION = re.compile(r"^[A-Z][A-Z .'-]+, (%s)(?=[\s(—–-])" % "|".join(re.escape(a) for a in sorted(_DATELINE_DIVISIONS, key=len, reverse=True)))
