@@ -520,3 +520,21 @@ def test_two_countries_interior_ministries_stay_two_entities(nlp):
     kenya = ministry("NAIROBI, Kenya \u2014 Protesters clashed with police in Nairobi and Kisumu. The Interior Ministry "
                      "said \u201cthe situation is now under control in every town\u201d.")
     assert senegal != kenya and all(name.endswith("Interior Ministry") for name, _id in senegal | kenya)
+
+
+def test_each_name_in_a_list_of_villages_is_a_place(entities_of):
+    mentions, _entities = entities_of("Helicopters flew food to the mountain villages of Saint-Martin-Vésubie, Tende and "
+                                      "Breil-sur-Roya, which have been cut off since the storm.")
+    assert {"Saint-Martin-Vésubie", "Tende", "Breil-sur-Roya"} <= {m.surface for m in mentions if m.entity_type == "location"}
+
+
+def test_a_dateline_city_names_the_country_where_only_nationality_words_name_another(nlp):
+    # 'Russian troops' says who acts; the dateline says where
+    assert "UA" in context_countries(nlp("KHERSON \u2014 A Russian drone hit a bus stop on Friday. Russian troops hold the far bank."))
+
+
+def test_a_town_listed_with_a_town_is_the_namesake_near_it(entities_of):
+    # two Hulyaypoles: the town near Orikhiv, not the village far off that a city elsewhere in the text lies near
+    _m, entities = entities_of("ZAPORIZHZHIA, Ukraine \u2014 A missile struck the city of Zaporizhzhia. The front-line towns of "
+                               "Orikhiv and Hulyaypole were shelled overnight. Officials in Enerhodar reported a drone attack.")
+    assert abs(entities["Hulyaypole"].longitude - 36.26) < 0.1

@@ -539,6 +539,10 @@ _LOCALITY = (
                r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"),
     re.compile(r"\bin (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:area|district|village|neighbou?rhood|suburb)\b"),
 )
+# 'the villages of Saint-Kurm, Tende and Breil', 'the front-line towns of Orikhiv and Kurmaipole': each name
+_NAME_IN_A_LIST = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?"
+_LOCALITY_LIST = re.compile(r"\b(?:villages|towns|cities|hamlets|settlements|suburbs|districts|neighbou?rhoods|localities|"
+                            r"communities) of ((?:%s)(?:, %s)*,? and %s)" % (_NAME_IN_A_LIST, _NAME_IN_A_LIST, _NAME_IN_A_LIST))
 
 
 def _area_lists(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
@@ -561,8 +565,11 @@ def _area_lists(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention
 def _named_localities(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
     taken = [(m.start_char, m.end_char) for m in mentions]
     found = []
-    for match in (m for pattern in _LOCALITY for m in pattern.finditer(text_of(doc))):
-        start, end = match.span(1)
+    listed = [(list_match.start(1) + name.start(), list_match.start(1) + name.end())
+              for list_match in _LOCALITY_LIST.finditer(text_of(doc))
+              for name in re.finditer(_NAME_IN_A_LIST, list_match.group(1))]
+    singles = [match.span(1) for match in (m for pattern in _LOCALITY for m in pattern.finditer(text_of(doc)))]
+    for start, end in singles + listed:
         overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
         if overlapping:
             for m in overlapping:  # NER's organisation or person there is the place the sentence names
@@ -571,7 +578,7 @@ def _named_localities(doc, sentence_index_of, mentions: list[Mention]) -> list[M
             continue
         if any(s < end and start < e for s, e in taken):
             continue
-        found.append(Mention(match.group(1), start, end, sentence_index_of(start), "location"))
+        found.append(Mention(text_of(doc)[start:end], start, end, sentence_index_of(start), "location"))
         taken.append((start, end))
     return found
 
@@ -861,6 +868,7 @@ def _plural_name(surface: str) -> bool:
 
 
 # Two names joined by 'and' in one mention ('Sévaré and Bandiagara'), each of one to three capitalised words.
+_LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:in|near|around|outside|between|from)\s+$")
 _TWO_PLACES = re.compile(r"([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}) and ([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})")
 
 
@@ -949,9 +957,11 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             # 'the Energy and Mineral Resources Ministry', where NER began the name after its 'and'
             start, surface = first_half.start(1), text_of(doc)[first_half.start(1):start] + surface
         pair = _TWO_PLACES.fullmatch(surface) if entity_type in ("location", "organization") and geocode(surface, countries) is None else None
-        if pair and (any if entity_type == "location" else all)(_town_of(name, countries) for name in pair.groups()):
+        placed_there = _LOCATIVE_JUST_BEFORE.search(text_of(doc), max(0, start - 12), start) is not None
+        if pair and (any if entity_type == "location" or placed_there else all)(_town_of(name, countries) for name in pair.groups()):
             # 'between Sévaré and Bandiagara', which NER made one facility, and 'fled to Tibú and Ocaña', one
-            # organisation: two places (both of them towns of the document's countries, for an organisation)
+            # organisation: two places (both of them towns of the document's countries, for an organisation
+            # that no preposition of place puts there: 'around Kurmivka and Hola Kurm')
             for name, offset in ((pair.group(1), pair.start(1)), (pair.group(2), pair.start(2))):
                 mentions.append(Mention(name, start + offset, start + offset + len(name), sentence_index_of(start + offset), "location"))
             continue
@@ -1510,8 +1520,13 @@ def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None],
             continue
         choices = namesakes(place, _place_name(mention), context_countries)
         if len(choices) > 1:
-            # The cities of its own sentence first ('Novoselivka, near Poltava'), else of the document.
-            near = [a for m, a in anchored if m.sentence_index == mention.sentence_index] or [a for _m, a in anchored]
+            # The cities of its own sentence first ('Novoselivka, near Poltava'), and the towns it lists with it
+            # that no other town shares a name with ('the towns of Orikhiv and Novoselivka'), else the
+            # document's cities.
+            listed = [places[id(m)] for m in mentions if m is not mention and m.sentence_index == mention.sentence_index
+                      and places.get(id(m)) is not None and places[id(m)].small and places[id(m)].latitude is not None
+                      and len(namesakes(places[id(m)], _place_name(m), context_countries)) == 1]
+            near = [a for m, a in anchored if m.sentence_index == mention.sentence_index] + listed or [a for _m, a in anchored]
             places[id(mention)] = min(choices, key=lambda p: min(
                 (p.latitude - a.latitude) ** 2 + (p.longitude - a.longitude) ** 2 for a in near))
 
@@ -1668,8 +1683,11 @@ def context_countries(doc) -> frozenset[str]:
     """Countries a document names or implies ('Ukrainian' -> UA), to disambiguate its places, and the
     US states it names or implies by a city ('US.TX' for 'Texas' or 'Houston')."""
     codes, by_another_spelling = set(), set()
+    nationalities = set()  # the countries of nationality words ('Russian troops'), who acts, not always where
     text = text_of(doc)
     for ent in doc.ents:
+        if ent.label_ == "NORP" and ent.text.lower() in demonyms():
+            nationalities.add(country_codes().get(demonyms()[ent.text.lower()], ""))
         if ent.label_ == "NORP" and _COMPOUND_ADJECTIVE.match(text, ent.end_char):
             continue  # 'the Russian-occupied town', 'a US-made missile': another country's doing, not where it is
         if ent.label_ in ("GPE", "NORP", "LOC"):
@@ -1731,11 +1749,13 @@ def context_countries(doc) -> frozenset[str]:
 
     if not codes:
         codes |= by_another_spelling
-    if not codes:
-        # 'JUBA (Reuters) -' and nothing else that names a country: the city the story was filed from
+    if not codes - nationalities:
+        # 'JUBA (Reuters) -' and nothing else that names a country (nationality words aside: 'KURMIN CITY —
+        # Russian troops ...'): the city the story was filed from
         filed_from = _DATELINE.match(text_of(doc)[:200])
-        place = geocode(_title_case(filed_from.group(1).strip())) if filed_from else None
-        if place is not None and place.kind == "city" and place.population >= 100_000:
+        name = _title_case(filed_from.group(1).strip()) if filed_from else ""
+        place = geocode(name) if filed_from else None
+        if place is not None and place.kind == "city" and not place.small and not shares_its_name_abroad(place, name):
             codes.add(place.country_code)
     return frozenset(codes)
 
