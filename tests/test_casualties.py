@@ -180,6 +180,21 @@ def test_parts_of_parts_and_conjoined_parts(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a toll that includes a figure (read as a figure of its own, not linked to the toll's); a part a state word
+    # names ('of the seriously injured passengers'); a bare number that were people of some kind, after the figure
+    ("At least 200 people died in the floods, a toll that includes 19 children.", [("killed", 200, None, None), ("killed", 19, None, None)]),
+    ("Officials said 23 passengers were injured. Seven of the seriously injured passengers were flown to the capital.",
+     [("injured", 23, None, None), ("injured", 7, 23, None)]),
+    ("Forty people were injured; 16 were children.", [("injured", 40, None, None), ("injured", 16, 40, None)]),
+    # ... not a number of anything else, nor one victim of a group
+    ("Forty were injured; 16 were arrested.", [("injured", 40, None, None)]),
+    ("A doctor said he tried to save one of the wounded demonstrators.", []),
+])
+def test_parts_told_by_a_toll_a_state_word_or_a_bare_number(nlp, text, expected):
+    assert document_figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # the subject of a killing verb with an object of its own did the killing
     ("Two suicide bombers killed at least 22 people at a camp for the displaced.", [("killed", 22, None, None)]),
     ("A gunman killed at least 20 people before police shot him dead.", [("killed", 20, None, None), ("killed", 1, None, None)]),

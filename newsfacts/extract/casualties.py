@@ -263,7 +263,9 @@ def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = Non
 # the figure before it in the sentence, however the parser hangs it.
 _PARTITION = re.compile(rf",\s+(?P<qual>(?:{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+(?:them|whom)\b(?P<rest>[^,;:.()]*)"
                         # ', of whom 12 remain in serious condition'
-                        rf"|,\s+of\s+whom\s+(?P<qual2>(?:{QUALIFIER_PATTERN})\s+)?(?P<num2>{NUMBER_PATTERN})\b(?P<rest2>[^,;:.()]*)",
+                        rf"|,\s+of\s+whom\s+(?P<qual2>(?:{QUALIFIER_PATTERN})\s+)?(?P<num2>{NUMBER_PATTERN})\b(?P<rest2>[^,;:.()]*)"
+                        # '; 16 were children', ', and two were women' (the people they were: a word for victims)
+                        rf"|[,;]\s+(?:and\s+)?(?P<qual3>(?:{QUALIFIER_PATTERN})\s+)?(?P<num3>{NUMBER_PATTERN})\s+(?:were|are)\s+(?P<rest3>[^,;:.()]*)",
                         re.IGNORECASE)
 
 
@@ -272,7 +274,9 @@ def partitions_of_figures(text: str, figures: list[CasualtyFigure]) -> list[Casu
     sub-figures of the nearest figure before them that is not itself a part."""
     found = []
     for match in _PARTITION.finditer(text):
-        num, qual, rest = ("num", "qual", "rest") if match.group("num") else ("num2", "qual2", "rest2")
+        num, qual, rest = next((f"num{n}", f"qual{n}", f"rest{n}") for n in ("", "2", "3") if match.group(f"num{n}"))
+        if num == "num3" and not (match.group(rest).split() and _victims_in(match.group(rest).split()[0])):
+            continue
         if any(f.number_start == match.start(num) or f.start_char <= match.start(num) < f.end_char for f in figures):
             continue
         whole = next((f for f in sorted(figures, key=lambda f: -f.end_char)

@@ -186,7 +186,7 @@ def _part_of() -> re.Pattern:
     """'N of them', 'N of the', and 'of the dead' or another of the lexicon's group nouns: a sentence without
     one holds no part of an earlier figure."""
     groups = "|".join(re.escape(word) for word in sorted(lexicon().group_nouns, key=len, reverse=True))
-    return re.compile(rf"(?:\d|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}))\S*\s+of\s+(?:them|those|these|whom|the)\b"
+    return re.compile(rf"(?:\d|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}))\S*\s+(?:of\s+(?:them|those|these|whom|the)|were|are)\b"
                       rf"|\bof the (?:{groups})\b", re.IGNORECASE)
 
 
@@ -207,15 +207,25 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
         of = next((c for holder in (token, token.head) for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
                    and (holder is token or c.i < token.i)), None)
         whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if whole is None and _a_bare_number_of_people_that_were(token, lex):
+            whole = token  # 'Forty people were injured; 16 were children': of them
         if whole is None:
             continue
         # 'of them' with a verb of being; 'of the dead' whatever the verb ('11 of the dead had been recovered',
         # 'the hospital received 19 of the injured')
-        if whole.lower_ not in lex.group_nouns and (token.dep_ == "dobj" or token.head.lemma_ not in ("be", "remain", "stay", "have")):
+        # ('Seven of the seriously injured passengers': a noun its state word makes a group of victims)
+        # (as a subject, and more than one: 'tried to save one of the wounded demonstrators' tells of one man)
+        state = next((lex.states[c.lower_] for c in whole.children if c.dep_ == "amod" and c.lower_ in lex.states), None) \
+            if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in ("one", "1") else None
+        if whole.lower_ not in lex.group_nouns and not state and (token.dep_ == "dobj" or token.head.lemma_ not in ("be", "remain", "stay", "have")):
             continue
         kind, whole_count = None, None
         if whole.lower_ in lex.group_nouns:
             kind = lex.group_nouns[whole.lower_]
+        elif state:
+            kind = state
+        elif whole is token:
+            pass
         elif _is_number(whole):
             whole_count = _count_at(whole)[0]
         elif whole.lower_ not in ("them", "those", "these", "whom"):
@@ -227,6 +237,12 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
         found.append(PartOfEarlier(kind, count, described.lower_ if described is not None else "people", start, end,
                                    whole_count.count_min if whole_count else None))
     return found
+
+
+def _a_bare_number_of_people_that_were(token, lex: _Lexicon) -> bool:
+    """'16 were children', 'two are women': a number alone, with a verb of being and people as what they were."""
+    return token.dep_ == "nsubj" and token.head.lemma_ == "be" and not list(token.children) \
+        and any(c.dep_ == "attr" and c.tag_ in ("NNS", "NNPS") and c.lemma_.lower() in lex.person_nouns for c in token.head.children)
 
 
 def find_grammar_figures(sentence) -> list[GrammarFigure]:
@@ -357,6 +373,12 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             # 'the dead included six police officers', 'The dead were 11 policemen and three civilians',
             # 'those killed included four monks'
             groups = [(_group_kind(c, lex), c) for c in token.children if c.dep_ == "nsubj"]
+            if lemma == "include":
+                # 'the toll includes 19 children', 'a toll that includes 19 children'
+                tolls = [c.head.head if c.lower_ in ("that", "which") and token.dep_ == "relcl" else c
+                         for c in token.children if c.dep_ == "nsubj"]
+                named = [(f"{_compound(t)} {t.lower_}" if _compound(t) else t.lower_, t) for t in tolls]
+                groups += [(lex.toll_nouns[name], t) for name, t in named if name in lex.toll_nouns]
             found += [(kind, o) for kind, _s in groups if kind for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
     if token.pos_ == "NOUN" and (lower in lex.toll_nouns or f"{_compound(token)} {lower}" in lex.toll_nouns):
         found += [(lex.toll_nouns.get(lower, "killed"), n) for n in _toll_numbers(token)]
