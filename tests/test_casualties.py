@@ -189,6 +189,9 @@ def test_parts_of_parts_and_conjoined_parts(nlp, text, expected):
     # ... not a number of anything else, nor one victim of a group
     ("Forty were injured; 16 were arrested.", [("injured", 40, None, None)]),
     ("A doctor said he tried to save one of the wounded demonstrators.", []),
+    # a number of the dead is a toll, even where the parser hangs its 'to' inside the noun's phrase
+    ("The council reported two deaths, bringing the total number of deaths linked to the storm to 28.",
+     [("killed", 2, None, None), ("killed", 28, None, None)]),
 ])
 def test_parts_told_by_a_toll_a_state_word_or_a_bare_number(nlp, text, expected):
     assert document_figures(nlp, text) == expected

@@ -382,6 +382,12 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             found += [(kind, o) for kind, _s in groups if kind for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
     if token.pos_ == "NOUN" and (lower in lex.toll_nouns or f"{_compound(token)} {lower}" in lex.toll_nouns):
         found += [(lex.toll_nouns.get(lower, "killed"), n) for n in _toll_numbers(token)]
+    elif token.pos_ == "NOUN" and lower in ("number", "total", "tally", "count"):
+        # 'the total number of deaths linked to the storm rose to 28': a number of the dead is a toll
+        counted = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj" and g.lower_ in lex.group_nouns and _number_token(g) is None]
+        if counted and not _denied_or_hypothetical(token.head, lex):
+            found += [(lex.group_nouns[counted[0].lower_], n) for n in _toll_numbers(token)]
     if token.pos_ in ("NOUN", "ADJ") and lower in lex.counted_nouns and _number_token(token) is not None \
             and token.dep_ not in ("pobj",) and not _denied_or_hypothetical(token.head, lex):
         # '15 deaths have been reported', '22 homicides were recorded', 'four bodies were found'
@@ -585,6 +591,11 @@ def _toll_numbers(token) -> list:
         for child in token.head.children:
             if child.dep_ == "prep" and child.lower_ == "to":
                 numbers += [p for p in child.children if p.dep_ == "pobj" and _is_number(p)]
+        if not numbers:
+            # 'bringing the number of deaths linked to the storm to 28', where the parser hangs the 'to' inside the
+            # noun's own phrase: its last 'to' and number
+            last = max(token.subtree, key=lambda t: t.i)
+            numbers += [last] if _is_number(last) and last.head.lower_ == "to" and last.head.i == last.i - 1 else []
     if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         # 'put the toll as high as 38', 'the toll could be as high as 38'
         numbers += [p for high in token.head.children if high.dep_ in ("advmod", "acomp") and high.lower_ in ("high", "many")
