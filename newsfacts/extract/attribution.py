@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.gazetteer import country_adjective
+from newsfacts.extract.gazetteer import country_adjective, country_codes
 from newsfacts.extract.entities import given_name_gender, is_given_name, name_gender, person_prefix_words
 from newsfacts.extract.translit import name_key, plain_words
 from newsfacts.extract.nlp import text_of
@@ -372,9 +372,13 @@ class Attributor:
             words = set(plain_words(entity.canonical_name)) | set((entity.role or "").lower().replace("-", " ").split())
             return words | self._title_words(m) if m.entity_type == "person" else words
 
+        body_noun = token.lemma_.lower() in GENERIC_ORGANISATION_NOUNS | INSTITUTION_NOUNS
+
         def described(m) -> bool:
             if _inside(m, exclude) or m.entity_type not in ("person", "organization") or m.start_char <= token.idx < m.end_char:
                 return False  # (the title itself, which the entity recogniser may take for a name: 'the IGP')
+            if body_noun and m.entity_type == "person":
+                return False  # 'the agency' is no person, whatever agency the text said its head runs
             # (a title's other words name people only: 'the judge' is no Kurmin Justice Council)
             titles = TITLE_CLASSES.get(token.lemma_.lower(), ()) if m.entity_type == "person" else ()
             return bool({token.lemma_.lower(), token.lower_, *titles} & words_of(m))
@@ -403,8 +407,12 @@ class Attributor:
                 if described(m):
                     return self._speaker_from_mention(m)
         if token.lemma_.lower() in GENERIC_ORGANISATION_NOUNS:
-            # 'the group said', 'the militia said': the organisation the text last named
+            # 'the group said', 'the militia said': the organisation the text last named, or one it described
+            # since with this noun ("Indonesia's meteorology and geophysics agency ... a spokesperson for the agency")
             mention = self.last_of_type_before(token.idx, "organization", exclude, window=1500)
+            described = self._institution_described_before(token, after=mention.end_char if mention else max(0, token.idx - 1500))
+            if described is not None:
+                return described
             return self._speaker_from_mention(mention) if mention else None
         return None
 
@@ -436,12 +444,14 @@ class Attributor:
             return speaker
         return None
 
-    def _institution_described_before(self, token) -> Speaker | None:
-        """'the military' for the institution the text described earlier with its country ('Myanmar's
-        military', 'the Israeli military'), when the text names no organisation it could be."""
+    def _institution_described_before(self, token, after: int = 0) -> Speaker | None:
+        """'the military' for the institution the text described earlier (after position `after`) with its
+        country ('Myanmar's military', 'the Israeli military'), when the text names no organisation it could be."""
         if token.lemma_.lower() not in INSTITUTION_NOUNS or any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
             return None
         for earlier in reversed(self.doc[:token.i]):
+            if earlier.idx < after:
+                break
             if earlier.lower_ == token.lower_ and (earlier.pos_ == "NOUN" or earlier.text.islower()) and _describes_institution(earlier):
                 return self._description(earlier)
         return None
@@ -822,6 +832,8 @@ class Attributor:
             if unnamed is not None and unnamed.lemma_ == token.lemma_ and unnamed.i != token.i:
                 # 'a senior minister, speaking on condition of anonymity, said ... "...," the minister said'
                 return self._unnamed_speaker(unnamed, exclude)
+            if _named_in_lower_case(token):
+                return self._description(token)  # 'the national disaster management agency has posted'
             described = self.described_entity(token, exclude) or self._institution_described_before(token)
             if described is not None:
                 return described
@@ -929,7 +941,8 @@ class Attributor:
             return self._body_the_sentence_before_was_about(token, None) \
                 or Speaker(f"{self.country_adjective} {voice.group(1)}", None, institution=True)
         if 0 < len(text.split()) <= 8 and any(ch.isalpha() for ch in text) and len(text) > 1:  # not an interview's 'Q'
-            return Speaker(text, None, institution=_describes_institution(token))
+            institution = _describes_institution(token)
+            return Speaker(_institution_name(text, self.country_adjective) if institution else text, None, institution=institution)
         return None
 
     def _unnamed_speaker(self, token, exclude: tuple[int, int] | None) -> Speaker | None:
@@ -1084,6 +1097,26 @@ _FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 def _inside(mention, exclude: tuple[int, int] | None) -> bool:
     """The mention lies in the quotation `exclude`: a name in someone's words is not who speaks them."""
     return exclude is not None and exclude[0] <= mention.start_char < exclude[1]
+
+
+def _institution_name(description: str, country_adjective_of_the_text: str | None = None) -> str:
+    """An institution's name as a name is written: "Russia's defence ministry" is the Russian defence ministry,
+    "Hesse's interior ministry" the Hesse interior ministry, and "the country's foreign ministry" in a text about
+    one country is that country's (as 'the Senegalese Interior Ministry', which qualify_state_ministries writes,
+    names one country's)."""
+    the_countrys = re.match(r"[Tt]he country['’]s ([a-z][\w -]+)$", description)
+    if the_countrys and country_adjective_of_the_text:
+        return f"{country_adjective_of_the_text} {the_countrys.group(1)}"
+    possessed = _PLACE_POSSESSES.fullmatch(description)
+    if possessed is None:
+        return description
+    place, rest = possessed.groups()
+    code = country_codes().get(place)
+    return f"{(country_adjective(code) if code else None) or place} {rest}"
+
+
+# "Russia's defence ministry", "the Kurmin State's emergency agency": a place's body in lower case
+_PLACE_POSSESSES = re.compile(r"(?:[Tt]he )?([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})['’]s? ([a-z][\w -]+)")
 
 
 def _describes_institution(token) -> bool:
