@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.gazetteer import country_adjective, country_codes
+from newsfacts.extract.gazetteer import country_adjective, country_codes, geocode
 from newsfacts.extract.entities import given_name_gender, is_given_name, name_gender, person_prefix_words
 from newsfacts.extract.translit import name_key, plain_words
 from newsfacts.extract.nlp import text_of
@@ -908,6 +908,9 @@ class Attributor:
                 return self._speaker_from_mention(mention)
             return Speaker(named.group(1), None, proper=True)
         asides = {t.i for c in token.subtree if c.dep_ in ("relcl", "acl", "appos") and c.i != token.i for t in c.subtree}
+        # ('the president's office in a statement said': how it spoke, not who)
+        asides |= {t.i for c in token.children if c.dep_ == "prep" and any(p.lemma_.lower() in STATEMENT_NOUNS for p in c.children)
+                   for t in c.subtree}
         core = [t for t in token.subtree if t.i not in asides and not (t.i > token.i and t.is_punct)]
         if len(core) > 8:  # 'a volunteer from the ... society': the words up to the noun itself
             core = [t for t in core if t.i <= token.i]
@@ -1112,6 +1115,9 @@ def _institution_name(description: str, country_adjective_of_the_text: str | Non
         return description
     place, rest = possessed.groups()
     code = country_codes().get(place)
+    words = place.split()
+    if code is None and (words[0].lower().rstrip(".") in person_prefix_words() or is_given_name(words[0]) or geocode(place) is None):
+        return description  # "President Jan Doe's office", "Doe's office": a person's, no place the gazetteer knows
     return f"{(country_adjective(code) if code else None) or place} {rest}"
 
 

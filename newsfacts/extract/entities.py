@@ -472,6 +472,9 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
     if mention.entity_type == "person" and len(words) >= 2 and _AREA_LAST.search(mention.surface):
         mention.entity_type = "location"  # 'Kurmin State', 'Dalen Province' tagged as a person
         return
+    if mention.entity_type == "person" and _named_like_a_body(mention.surface) and not is_given_name(words[0]):
+        mention.entity_type = "organization"  # "Ukraine's General Staff", 'Kurmin Unity Forum' tagged as a person
+        return
     titled = list(dropwhile(lambda w: w.lower().rstrip(".") in person_prefix_words(), words))
     if 0 < len(titled) < len(words) and mention.entity_type == "organization" and len(titled) >= 2 and is_given_name(titled[0]) \
             and all(w[:1].isupper() for w in titled) and titled[-1].lower() not in _organisation_words() \
