@@ -127,18 +127,21 @@ def main() -> None:
         print(f"{set_name:26} {score.name:16} {score.true_positive:6} {score.expected:5} {score.predicted:6}  "
               f"{fmt(score.precision)} {fmt(score.recall)} {fmt(score.f1)}")
 
-    present = {path.name for path in CHALLENGE.glob("*.jsonl")}
-    for name in ("quotes_short.jsonl", "quotes_long.jsonl", "articles2.jsonl", "articles3.jsonl", "articles4.jsonl", "articles5.jsonl", "articles6.jsonl", "articles7.jsonl", "holdout_articles.jsonl", "holdout2_articles.jsonl"):
-        if name in present:
-            found, speakers = score_quote_set(nlp, name, args.verbose and not name.startswith("holdout"))
-            row(name, found)
-            row(name, speakers)
-    for name in ("casualties_short.jsonl", "casualties_long.jsonl", "articles2.jsonl", "articles3.jsonl", "articles4.jsonl", "articles5.jsonl", "articles6.jsonl", "articles7.jsonl", "holdout_articles.jsonl", "holdout2_articles.jsonl"):
-        if name in present:
-            row(name, score_casualty_set(nlp, name, args.verbose and not name.startswith("holdout")))
-    for name in ("places.jsonl", "places2.jsonl", "places3.jsonl", "places4.jsonl", "places5.jsonl", "holdout_places.jsonl", "holdout2_places.jsonl"):
-        if name in present:
-            row(name, score_place_set(nlp, name, args.verbose and not name.startswith("holdout")))
+    articles, places = numbered("articles"), numbered("places")
+    for name in ["quotes_short.jsonl", "quotes_long.jsonl", *articles, "holdout_articles.jsonl", "holdout2_articles.jsonl"]:
+        found, speakers = score_quote_set(nlp, name, args.verbose and not name.startswith("holdout"))
+        row(name, found)
+        row(name, speakers)
+    for name in ["casualties_short.jsonl", "casualties_long.jsonl", *articles, "holdout_articles.jsonl", "holdout2_articles.jsonl"]:
+        row(name, score_casualty_set(nlp, name, args.verbose and not name.startswith("holdout")))
+    for name in [*places, "holdout_places.jsonl", "holdout2_places.jsonl"]:
+        row(name, score_place_set(nlp, name, args.verbose and not name.startswith("holdout")))
+
+
+def numbered(stem: str) -> list[str]:
+    """'places.jsonl', 'places2.jsonl', ... 'places10.jsonl', in the order they were written."""
+    paths = [p.name for p in CHALLENGE.glob(f"{stem}*.jsonl") if p.stem[len(stem):] == "" or p.stem[len(stem):].isdigit()]
+    return sorted(paths, key=lambda name: int(Path(name).stem[len(stem):] or 1))
 
 
 if __name__ == "__main__":

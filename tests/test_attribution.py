@@ -619,6 +619,16 @@ def test_bodies_named_in_lower_case(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # the first of two surnames written alone, in a sentence of a name and its verb that the parser misreads
+    ("Ana Lucía Kurtiz Benavides drives a rod into the earth. Rosa Elvira Kurmanilla waits beside her.\n\n"
+     "Kurmanilla opens her umbrella over the hole. Kurtiz kneels.\n\n\u00abWe will keep digging until we find them "
+     "all,\u00bb she says.", [("Ana Lucía Kurtiz Benavides", None)]),
+])
+def test_a_first_surname_alone_and_a_name_with_its_verb(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # a body's name written in lower case is a name, and its later 'the ministry' is that body
     ("The ministry of social affairs says it has released funds for families who lost their homes.\n\n\u201cShelter "
      "and clean water come first for every family,\u201d the ministry said in a statement.",
@@ -632,4 +642,14 @@ def test_bodies_named_in_lower_case(nlp, text, expected):
      [(None, "the police department")]),
 ])
 def test_bodies_named_in_lower_case(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the first of two surnames written alone, in a sentence of a name and its verb that the parser misreads
+    ("Ana Lucía Kurtiz Benavides drives a rod into the earth. Rosa Elvira Kurmanilla waits beside her.\n\n"
+     "Kurmanilla opens her umbrella over the hole. Kurtiz kneels.\n\n\u00abWe will keep digging until we find them "
+     "all,\u00bb she says.", [("Ana Lucía Kurtiz Benavides", None)]),
+])
+def test_a_first_surname_alone_and_a_name_with_its_verb(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -675,6 +675,9 @@ class Attributor:
         # and 'Among the crowd was Jean Doe' names its subject after the verb
         if _ACCORDING_TO_BEFORE.search(text_of(self.doc), max(0, mention.start_char - 80), mention.start_char):
             return True  # '..., according to the village elder, Jan Doe' names the source the sentence speaks for
+        if span is not None and span[0].is_sent_start and span.sent.root.pos_ not in ("VERB", "AUX") \
+                and span.sent.root.tag_ in ("NNS", "VBZ") and len(span.sent) - len(span) <= 3:
+            return True  # 'Ortiz kneels.', which the parser reads as an adjective and a plural noun: a name and its verb
         return span is not None and any(t.dep_ in _SUBJECTS or (t.dep_ == "appos" and t.head.dep_ in _SUBJECTS)
                                         or (t.dep_ == "attr" and t.head.lemma_ == "be"
                                             and not any(c.dep_ in _SUBJECTS for c in t.head.children)) for t in span)

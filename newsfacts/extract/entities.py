@@ -646,6 +646,8 @@ def _surname_mentions(doc, sentence_index_of, mentions: list[Mention]) -> list[M
         words = m.surface.split()
         if m.entity_type == "person" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
             by_surname.setdefault(words[-1], set()).add(m.surface)
+        if m.entity_type == "person" and len(words) >= 3 and words[-2][:1].isupper() and len(words[-2]) > 2 and not is_given_name(words[-2]):
+            by_surname.setdefault(words[-2], set()).add(m.surface)  # 'Ortiz' of 'María Guadalupe Ortiz Benavides'
     # (a surname that is also a given name, 'Ramanathan', only where no one's name begins with it)
     first_words = {m.surface.split()[0] for m in mentions if m.entity_type == "person" and " " in m.surface}
     surnames = {surname for surname in by_surname if surname.lower() not in STOP_WORDS
