@@ -538,3 +538,22 @@ def test_a_town_listed_with_a_town_is_the_namesake_near_it(entities_of):
     _m, entities = entities_of("ZAPORIZHZHIA, Ukraine \u2014 A missile struck the city of Zaporizhzhia. The front-line towns of "
                                "Orikhiv and Hulyaypole were shelled overnight. Officials in Enerhodar reported a drone attack.")
     assert abs(entities["Hulyaypole"].longitude - 36.26) < 0.1
+
+
+def test_letters_a_text_gives_a_name_are_that_name_wherever_they_recur(entities_of):
+    # whatever language the letters come from, and whatever NER made of the name and of the letters
+    mentions, entities = entities_of("Fighters of the Kurmin Liberation Army (ELK) attacked a base on Monday. Later, "
+                                     "Médecins Kurmans Frontières (MKF) said its teams were treating 20 people. "
+                                     "ELK fighters withdrew at dawn, and MKF said it needed blood.")
+    army, doctors = entities["Kurmin Liberation Army"], entities["Médecins Kurmans Frontières"]
+    assert {m.surface for m in mentions if m.entity_id == army.entity_id} >= {"ELK"}
+    assert {m.surface for m in mentions if m.entity_id == doctors.entity_id} >= {"MKF"}
+
+
+def test_a_posts_initials_and_a_first_names_abbreviation_are_no_part_of_a_name(entities_of):
+    mentions, entities = entities_of("District Police Officer Tariq Kurmood Awan said the blast killed four. DPO Awan said "
+                                     "the bomber had waited for an hour. Md Anisur Kurman Bhuiyan, a fire officer, said "
+                                     "the gates were locked. Anisur said the fire spread fast.")
+    awan, bhuiyan = entities["Tariq Kurmood Awan"], entities["Md Anisur Kurman Bhuiyan"]
+    assert {m.surface for m in mentions if m.entity_id == awan.entity_id} >= {"Awan"}
+    assert {m.surface for m in mentions if m.entity_id == bhuiyan.entity_id} >= {"Anisur"}

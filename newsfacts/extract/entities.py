@@ -94,6 +94,8 @@ def clean_surface(text: str) -> str:
     return text.strip()
 
 
+# A post written as its initials before a name ('DPO', 'SHO', 'DIG'; not a person's two initials, 'JK')
+_TITLE_INITIALS = re.compile(r"^[A-Z]{3,4}\s+(?=[A-Z][a-z])")
 _UNIT_NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s$")
 _NUMBERED_UNIT = re.compile(r"\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*$")
 
@@ -833,6 +835,45 @@ def _bodies_named_beside_their_kind(doc, sentence_index_of, mentions: list[Menti
     return sorted(mentions, key=lambda m: m.start_char)
 
 
+def _bodies_defined_with_their_letters(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
+    """'Médecins Sans Frontières (MSF)', 'The Prime Minister's Office (PMO)': capitalised words the text gives
+    letters for are an organisation's name, whatever NER made of them (not a place's: 'Democratic Republic of
+    the Congo (DRC)')."""
+    text = text_of(doc)
+    for match in _NAME_WITH_ITS_LETTERS.finditer(text):
+        if sum(ch.isupper() for ch in match.group(2)) < 2:
+            continue  # 'Qaraqosh (Bakhdida)': another name, not letters
+        start, end = match.span(1)
+        name = match.group(1)
+        while name.split()[0].lower() in STOP_WORDS and len(name.split()) > 1:
+            # ('But the Kurmin Workers' Union (KWU)': the sentence's first words are no part of the name)
+            cut = len(name.split()[0]) + 1
+            start, name = start + cut, name[cut:]
+        if geocode(name, countries) is not None or len(name.split()) < 2:
+            continue
+        overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
+        if any((m.start_char <= start or (m.entity_type == "organization" and re.search(r"\b[a-z]", text[start:m.start_char])))
+               and m.end_char >= end for m in overlapping):
+            continue  # (the name NER found, whole, or the organisation it found after words of a phrase: 'Fighters of the ...')
+        if any(m.entity_type == "person" for m in overlapping) and is_given_name(name.split()[0]):
+            continue
+        mentions = [m for m in mentions if m not in overlapping]
+        mentions.append(Mention(name, start, end, sentence_index_of(start), "organization"))
+    letters = {match.group(2) for match in _NAME_WITH_ITS_LETTERS.finditer(text) if sum(ch.isupper() for ch in match.group(2)) >= 2
+               and any(m.entity_type == "organization" and m.end_char == match.end(1) for m in mentions)}
+    taken = [(m.start_char, m.end_char) for m in mentions]
+    for word in re.finditer(r"(?<![\w'’-])(%s)(?![\w-])" % "|".join(map(re.escape, sorted(letters, key=len, reverse=True))), text) if letters else ():
+        if not any(s < word.end() and word.start() < e for s, e in taken):
+            # the letters wherever else the text writes them ('ELN and FARC fighters', 'Sedena said')
+            mentions.append(Mention(word.group(), word.start(), word.end(), sentence_index_of(word.start()), "organization"))
+    return sorted(mentions, key=lambda m: m.start_char)
+
+
+# Capitalised words, with the small words of names between them, and then their letters in brackets
+_NAME_WITH_ITS_LETTERS = re.compile(r"(?<![\w'’-])(?:The )?([A-ZÀ-Þ][\w'’.-]*(?:(?: (?:of|the|for|and|on|&|de|du|des|del|la|le|sans|y))* [A-ZÀ-Þ][\w'’.-]*){1,7})"
+                                    r" \(([A-Z][A-Za-z.&]{1,9})\)")
+
+
 # Nouns for an organisation, beside which a name is the organisation's (rules/attribution.toml)
 _ORGANISATION_KIND_NOUNS = frozenset(load_rules("attribution")["generic_organisation_nouns"]) - {"insurgents", "rebels"}
 
@@ -1003,12 +1044,22 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     # key has two words.
     surnames = {" ".join(words[i:j]) for m in mentions if m.entity_type == "person" for words in [name_key(m.surface).split()]
                 for i in range(1, len(words)) for j in range(i + 1, len(words) + 1)}
+    # ... and so is a given name that no place bears ('Yirga' for 'Yirga Mengistu', as Ethiopian and Indonesian
+    # texts name people after their first mention)
+    surnames |= {name_key(m.surface.split()[0]) for m in mentions if m.entity_type == "person" and 2 <= len(m.surface.split()) <= 3
+                 and m.surface.split()[0][:1].isupper() and m.surface.split()[0].lower() not in _GIVEN_NAME_PREFIXES
+                 and geocode(m.surface.split()[0], countries) is None}
     for mention in mentions:
         if len(mention.surface.split()) == 1:
             _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near)
     _given_names_that_speak(doc, mentions)
     _outlets_are_no_people(mentions)
+    for mention in mentions:
+        initials = _TITLE_INITIALS.match(mention.surface) if mention.entity_type == "person" else None
+        if initials:  # 'DPO Awan', 'SHO Kurmat Khan': a post's initials, no part of the name
+            mention.start_char, mention.surface = mention.start_char + initials.end(), mention.surface[initials.end():]
     mentions = _bodies_named_beside_their_kind(doc, sentence_index_of, mentions)
+    mentions = _bodies_defined_with_their_letters(doc, sentence_index_of, mentions, countries)
     _extend_areas_and_sites(doc, mentions)
     _join_bare_names(doc, sentence_index_of, mentions)
     mentions.extend(_given_name_mentions(doc, sentence_index_of, mentions))
@@ -1017,7 +1068,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     for mention in mentions:
         if mention.entity_type != "person":
             mention.key = name_key(mention.place_query or mention.surface)
-    _acronyms_to_full_names(mentions)
+    _acronyms_to_full_names(mentions, text_of(doc))
     _state_bodies_with_their_country(mentions)
     return mentions
 
@@ -1053,9 +1104,20 @@ def _state_bodies_with_their_country(mentions: list[Mention]) -> None:
             mention.key = longer.pop()
 
 
-def _acronyms_to_full_names(mentions: list[Mention]) -> None:
+def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
     """'IOM' is the 'International Organization for Migration' the document names: an organisation
-    written in capitals is the one organisation of the document whose capitalised words it abbreviates."""
+    written in capitals is the one organisation of the document whose capitalised words it abbreviates, or the
+    one the text defined it as ('the National Liberation Army (ELN)', whatever language the letters come from)."""
+    defined: dict[str, str] = {}
+    for mention in mentions:
+        if mention.entity_type == "organization" and not mention.surface.isupper() and len(mention.surface.split()) >= 2:
+            letters = _DEFINED_ACRONYM.match(text, mention.end_char)
+            if letters:
+                defined.setdefault(letters.group(1).replace(".", ""), mention.key)
+    for mention in mentions:
+        acronym = mention.surface.replace(".", "")
+        if acronym in defined and not mention.dateline:
+            mention.entity_type, mention.key = "organization", defined[acronym]  # (whatever NER made of the letters)
     by_initials: dict[str, set[str]] = {}
     for mention in mentions:
         words = mention.surface.split()
@@ -1065,10 +1127,15 @@ def _acronyms_to_full_names(mentions: list[Mention]) -> None:
                 by_initials.setdefault(initials, set()).add(mention.key)
     for mention in mentions:
         acronym = mention.surface.replace(".", "")
-        if mention.entity_type == "organization" and acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 7:
+        if mention.entity_type == "organization" and acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 7 \
+                and acronym not in defined:
             full = by_initials.get(acronym, set())
             if len(full) == 1:
                 mention.key = next(iter(full))
+
+
+# '(ELN)', '(Sedena)', '(U.N.)' right after a name: the letters the text will use for it
+_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)")
 
 
 # Words that name a role (rules/entities.toml [role_words]): 'the foreign minister', 'Aminu Kazaure, a researcher'
@@ -1329,6 +1396,10 @@ def _one_spelling_per_person(full_keys: set[str]) -> dict[str, str]:
     return canonical
 
 
+# Abbreviations written before a given name ('Md Anisur Rahman'): the given name is the word after
+_GIVEN_NAME_PREFIXES = frozenset(w.lower() for w in _RULES["given_name_prefixes"])
+
+
 def _assign_person_keys(people: list[Mention]) -> None:
     full_keys = {name_key(m.surface) for m in people if len(name_key(m.surface).split()) >= 2}
     spelling = _one_spelling_per_person(full_keys)
@@ -1347,7 +1418,7 @@ def _assign_person_keys(people: list[Mention]) -> None:
             by_second_surname.setdefault(words[-1], set()).add(key)
         else:
             by_surname.setdefault(words[-1], set()).add(key)
-        by_given_name.setdefault(words[0], set()).add(key)
+        by_given_name.setdefault(words[1] if words[0] in _GIVEN_NAME_PREFIXES and len(words) > 2 else words[0], set()).add(key)
     for mention in people:
         key = spelling.get(name_key(mention.surface), name_key(mention.surface))
         longer = [k for k in full_keys if k.endswith(" " + key)]
