@@ -207,6 +207,9 @@ def test_parts_told_by_a_toll_a_state_word_or_a_bare_number(nlp, text, expected)
     ("Minutes earlier, aldermen killed, 8-7, an amendment that would have restored 40 police positions.", []),
     # a witness's 'they killed him' speaks of a victim the text has counted
     ("\u201cThey killed him, and now they want me to say that he fell,\u201d his mother said.", []),
+    # animals counted by the head; a year the relative clause's month carries
+    ("The storm killed about 2,100 head of livestock in the two provinces.", []),
+    ("It revived memories of the factory blaze in November 2012 that killed at least 112 workers.", [("killed", 112, None, None)]),
 ])
 def test_who_killed_whom_and_numbers_that_count_no_one(nlp, text, expected):
     assert document_figures(nlp, text) == expected

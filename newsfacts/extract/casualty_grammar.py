@@ -648,6 +648,8 @@ def _is_number(token) -> bool:
 def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool = False) -> GrammarFigure | None:
     if phrase.lower_ in lex.not_people or phrase.lemma_.lower() in lex.not_people:
         return None
+    if phrase.lower_ == "head" and _number_token(phrase) is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in phrase.children):
+        return None  # '2,100 head of livestock': animals counted by the head
     if any(c.dep_ == "det" and c.lower_ in lex.negations for c in phrase.children) or phrase.lower_ in lex.negations:
         return None
     number = _number_token(phrase)
@@ -733,8 +735,10 @@ def _count_at(number) -> tuple[Count | None, int, int]:
 
 
 def _is_year(number, phrase) -> bool:
+    """'in 2012', and 'the blaze in November 2012 that killed 112', where the month is the relative clause's
+    antecedent: a year, no count."""
     text = number.text
-    return bool(re.fullmatch(r"(1[89]|20)\d\d", text)) and number is phrase
+    return bool(re.fullmatch(r"(1[89]|20)\d\d", text)) and (number is phrase or number.ent_type_ == "DATE")
 
 
 def _is_single_person(phrase, lex: _Lexicon) -> bool:
