@@ -7,8 +7,8 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
 - `quotes_short.jsonl` (1-6 paragraphs) and `quotes_long.jsonl` (long articles in the styles of many outlets):
   every quote of five words or more and its speaker;
 - `casualties_short.jsonl` and `casualties_long.jsonl`: every casualty figure, with look-alikes;
-- `places.jsonl` to `places5.jsonl`: populated places with their coordinates;
-- `articles2.jsonl` to `articles7.jsonl`: long articles with their quotes and figures (`articles3` in the
+- `places.jsonl` to `places6.jsonl`: populated places with their coordinates;
+- `articles2.jsonl` to `articles8.jsonl`: long articles with their quotes and figures (`articles3` in the
   styles of wires, live blogs, court reports, radio transcripts, translated state media and « » quotation;
   `articles4` in those of 1990s-2000s wire copy, the English-language national press of Nigeria, Pakistan,
   India, Kenya and the Philippines, NGO situation reports, magazine features, US local TV, and Australian,
@@ -16,7 +16,10 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
   Latin American and Asia-Pacific outlets; `articles6` in those of US and UK papers, long-form features and
   Eastern European and Iranian outlets; `articles7` in those of international wires, humanitarian and rights
   reports and tribunal judgments, and the regional press of Nigeria, Kenya, Pakistan, India, Bangladesh and
-  the Philippines);
+  the Philippines; `articles8` in those of Sahel and Middle East wires and live blogs, the Nigerian, Kenyan,
+  South African, Ethiopian, Philippine, Indian, Pakistani, Bangladeshi, Mexican, Colombian and Indonesian press,
+  UK court reports, US local television, Ukrainian and Russian-side war reports, and humanitarian and rights
+  reports);
 - `holdout_articles.jsonl` and `holdout2_articles.jsonl` (quotes and figures), `holdout_places.jsonl` and
   `holdout2_places.jsonl`: held out, scored and never tuned on (the sets above were used to find shapes
   the rules lacked).
