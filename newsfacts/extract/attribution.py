@@ -96,7 +96,7 @@ class Attributor:
         for key, ids in first_surnames.items():
             by_surname.setdefault(key, ids)
         self.by_surname = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
-        # People who share a surname ('Karthik Ramanathan' and his wife 'Priya Ramanathan'), in the order the
+        # People who share a surname ('Kurvind Ramalathan' and his wife 'Jaya Ramalathan'), in the order the
         # text names them: whom the surname alone means is a speaker's question (_namesake_speaking)
         first_named = {}
         for m in self.mentions:
@@ -677,7 +677,7 @@ class Attributor:
             return True  # '..., according to the village elder, Jan Doe' names the source the sentence speaks for
         if span is not None and span[0].is_sent_start and span.sent.root.pos_ not in ("VERB", "AUX") \
                 and span.sent.root.tag_ in ("NNS", "VBZ") and len(span.sent) - len(span) <= 3:
-            return True  # 'Ortiz kneels.', which the parser reads as an adjective and a plural noun: a name and its verb
+            return True  # 'Kurtiz kneels.', which the parser reads as an adjective and a plural noun: a name and its verb
         return span is not None and any(t.dep_ in _SUBJECTS or (t.dep_ == "appos" and t.head.dep_ in _SUBJECTS)
                                         or (t.dep_ == "attr" and t.head.lemma_ == "be"
                                             and not any(c.dep_ in _SUBJECTS for c in t.head.children)) for t in span)

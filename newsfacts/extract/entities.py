@@ -650,7 +650,7 @@ def _surname_mentions(doc, sentence_index_of, mentions: list[Mention]) -> list[M
             by_surname.setdefault(words[-1], set()).add(m.surface)
         if m.entity_type == "person" and len(words) >= 3 and words[-2][:1].isupper() and len(words[-2]) > 2 and not is_given_name(words[-2]):
             by_surname.setdefault(words[-2], set()).add(m.surface)  # 'Ortiz' of 'María Guadalupe Ortiz Benavides'
-    # (a surname that is also a given name, 'Ramanathan', only where no one's name begins with it)
+    # (a surname that is also a given name, 'Ramalathan', only where no one's name begins with it)
     first_words = {m.surface.split()[0] for m in mentions if m.entity_type == "person" and " " in m.surface}
     surnames = {surname for surname in by_surname if surname.lower() not in STOP_WORDS
                 and (not is_given_name(surname) or surname not in first_words)}
@@ -781,7 +781,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         # (a family shares a surname: 'Pushpamalar Sivakumar said', the mother of a Sivakumar the text named)
         speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and (
             is_given_name(name[0].text) or name[-1].text in family_names)
-        # 'Karthik Ramanathan walked out', which NER took for a title or passed over: a given name and more,
+        # 'Kurvind Ramalathan walked out', which NER took for a title or passed over: a given name and more,
         # doing something (not a river, a lake, a hill: 'River Kurm rose')
         acting = token.dep_ in ("nsubj", "nsubjpass") and len(name) >= 2 and token.ent_type_ in ("", "WORK_OF_ART", "PRODUCT") \
             and len(name[0].text) >= 3 and is_given_name(name[0].text) and not any(t.lower_ in _natural_feature_words() for t in name) \
@@ -836,7 +836,7 @@ def _bodies_named_beside_their_kind(doc, sentence_index_of, mentions: list[Menti
 
 
 def _bodies_defined_with_their_letters(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
-    """'Médecins Sans Frontières (MSF)', 'The Prime Minister's Office (PMO)': capitalised words the text gives
+    """'Médecins Kurmans Frontières (MKF)', "The Kurmin Governor's Office (KGO)": capitalised words the text gives
     letters for are an organisation's name, whatever NER made of them (not a place's: 'Democratic Republic of
     the Congo (DRC)')."""
     text = text_of(doc)
@@ -880,7 +880,7 @@ _ORGANISATION_KIND_NOUNS = frozenset(load_rules("attribution")["generic_organisa
 
 def _outlets_are_no_people(mentions: list[Mention]) -> None:
     """'told Xinhua by phone', 'Reuters reported': a news outlet (rules/outlets.toml) is an organisation, unless
-    the text names a person in full with that name ('Michael Bloomberg')."""
+    the text names a person in full with that name ('Jan Bloomberg')."""
     surnames = {m.surface.split()[-1].lower() for m in mentions if m.entity_type == "person" and " " in m.surface}
     for mention in mentions:
         key = mention.surface.lower()
@@ -1044,7 +1044,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     # key has two words.
     surnames = {" ".join(words[i:j]) for m in mentions if m.entity_type == "person" for words in [name_key(m.surface).split()]
                 for i in range(1, len(words)) for j in range(i + 1, len(words) + 1)}
-    # ... and so is a given name that no place bears ('Yirga' for 'Yirga Mengistu', as Ethiopian and Indonesian
+    # ... and so is a given name that no place bears ('Kurga' for 'Kurga Mengesha', as Ethiopian and Indonesian
     # texts name people after their first mention)
     surnames |= {name_key(m.surface.split()[0]) for m in mentions if m.entity_type == "person" and 2 <= len(m.surface.split()) <= 3
                  and m.surface.split()[0][:1].isupper() and m.surface.split()[0].lower() not in _GIVEN_NAME_PREFIXES
@@ -1107,7 +1107,7 @@ def _state_bodies_with_their_country(mentions: list[Mention]) -> None:
 def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
     """'IOM' is the 'International Organization for Migration' the document names: an organisation
     written in capitals is the one organisation of the document whose capitalised words it abbreviates, or the
-    one the text defined it as ('the National Liberation Army (ELN)', whatever language the letters come from)."""
+    one the text defined it as ('the Kurmin Unity Brigades (BUK)', whatever language the letters come from)."""
     defined: dict[str, str] = {}
     for mention in mentions:
         if mention.entity_type == "organization" and not mention.surface.isupper() and len(mention.surface.split()) >= 2:
@@ -1396,7 +1396,7 @@ def _one_spelling_per_person(full_keys: set[str]) -> dict[str, str]:
     return canonical
 
 
-# Abbreviations written before a given name ('Md Anisur Rahman'): the given name is the word after
+# Abbreviations written before a given name ('Md Kurmisur Rahman'): the given name is the word after
 _GIVEN_NAME_PREFIXES = frozenset(w.lower() for w in _RULES["given_name_prefixes"])
 
 
