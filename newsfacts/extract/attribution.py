@@ -166,8 +166,8 @@ class Attributor:
         """'she' is not a man the text names with a man's given name, nor 'he' a woman."""
         if pronoun is None:
             return True
-        gender = self.stated_gender.get(entity_id) or name_gender(self.entities[entity_id].canonical_name)
-        return not ((pronoun == "she" and gender in ("male", "mostly_male")) or (pronoun == "he" and gender in ("female", "mostly_female")))
+        sex = self._sex(entity_id)
+        return not ((pronoun == "she" and sex == "male") or (pronoun == "he" and sex == "female"))
 
     def salient_person_before(self, position: int, exclude: tuple[int, int] | None = None, pronoun: str | None = None,
                               lookback: int = 2):
@@ -711,6 +711,7 @@ class Attributor:
         return False
 
     def _sex(self, entity_id: str) -> str | None:
+        """'male' or 'female' as an honorific or apposition states it, else as the given name suggests."""
         gender = self.stated_gender.get(entity_id) or name_gender(self.entities[entity_id].canonical_name)
         return "male" if gender in ("male", "mostly_male") else "female" if gender in ("female", "mostly_female") else None
 

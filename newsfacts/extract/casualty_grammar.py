@@ -224,11 +224,9 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
             kind = lex.group_nouns[whole.lower_]
         elif state:
             kind = state
-        elif whole is token:
-            pass
-        elif _is_number(whole):
+        elif whole is not token and _is_number(whole):
             whole_count = _count_at(whole)[0]
-        elif whole.lower_ not in ("them", "those", "these", "whom"):
+        elif whole is not token and whole.lower_ not in ("them", "those", "these", "whom"):
             continue
         count, start, end = _count_at(token)
         if count is None or count.count_min == 0:

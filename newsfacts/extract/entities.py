@@ -841,8 +841,8 @@ def _bodies_defined_with_their_letters(doc, sentence_index_of, mentions: list[Me
     the Congo (DRC)')."""
     text = text_of(doc)
     for match in _NAME_WITH_ITS_LETTERS.finditer(text):
-        if sum(ch.isupper() for ch in match.group(2)) < 2:
-            continue  # 'Qaraqosh (Bakhdida)': another name, not letters
+        if not _are_letters(match.group(2)):
+            continue
         start, end = match.span(1)
         name = match.group(1)
         while name.split()[0].lower() in STOP_WORDS and len(name.split()) > 1:
@@ -859,19 +859,26 @@ def _bodies_defined_with_their_letters(doc, sentence_index_of, mentions: list[Me
             continue
         mentions = [m for m in mentions if m not in overlapping]
         mentions.append(Mention(name, start, end, sentence_index_of(start), "organization"))
-    letters = {match.group(2) for match in _NAME_WITH_ITS_LETTERS.finditer(text) if sum(ch.isupper() for ch in match.group(2)) >= 2
+    letters = {match.group(2) for match in _NAME_WITH_ITS_LETTERS.finditer(text) if _are_letters(match.group(2))
                and any(m.entity_type == "organization" and m.end_char == match.end(1) for m in mentions)}
     taken = [(m.start_char, m.end_char) for m in mentions]
     for word in re.finditer(r"(?<![\w'’-])(%s)(?![\w-])" % "|".join(map(re.escape, sorted(letters, key=len, reverse=True))), text) if letters else ():
         if not any(s < word.end() and word.start() < e for s, e in taken):
-            # the letters wherever else the text writes them ('ELN and FARC fighters', 'Sedena said')
+            # the letters wherever else the text writes them ('BUK and KLF fighters', 'Kurdena said')
             mentions.append(Mention(word.group(), word.start(), word.end(), sentence_index_of(word.start()), "organization"))
     return sorted(mentions, key=lambda m: m.start_char)
 
 
+# Letters in brackets after a name: '(KLF)', '(Kurdena)', '(U.N.)'
+_LETTERS = r"\(([A-Z][A-Za-z.&]{1,9})\)"
 # Capitalised words, with the small words of names between them, and then their letters in brackets
 _NAME_WITH_ITS_LETTERS = re.compile(r"(?<![\w'’-])(?:The )?([A-ZÀ-Þ][\w'’.-]*(?:(?: (?:of|the|for|and|on|&|de|du|des|del|la|le|sans|y))* [A-ZÀ-Þ][\w'’.-]*){1,7})"
-                                    r" \(([A-Z][A-Za-z.&]{1,9})\)")
+                                    r" " + _LETTERS)
+
+
+def _are_letters(word: str) -> bool:
+    """Two capitals or more: 'KLF', 'Kurdena' is not ('Kurmosh (Bakhdura)' gives a second name, no letters)."""
+    return sum(ch.isupper() for ch in word) >= 2
 
 
 # Nouns for an organisation, beside which a name is the organisation's (rules/attribution.toml)
@@ -914,7 +921,7 @@ def _plural_name(surface: str) -> bool:
 
 
 # Two names joined by 'and' in one mention ('Sévaré and Bandiagara'), each of one to three capitalised words.
-_LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:in|near|around|outside|between|from)\s+$")
+_LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:%s)\s+$" % _words_pattern(_RULES["locative_prepositions"] + ["between"]))
 _TWO_PLACES = re.compile(r"([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}) and ([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})")
 
 
@@ -1112,7 +1119,7 @@ def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
     for mention in mentions:
         if mention.entity_type == "organization" and not mention.surface.isupper() and len(mention.surface.split()) >= 2:
             letters = _DEFINED_ACRONYM.match(text, mention.end_char)
-            if letters:
+            if letters and _are_letters(letters.group(1)):
                 defined.setdefault(letters.group(1).replace(".", ""), mention.key)
     for mention in mentions:
         acronym = mention.surface.replace(".", "")
@@ -1135,7 +1142,7 @@ def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
 
 
 # '(ELN)', '(Sedena)', '(U.N.)' right after a name: the letters the text will use for it
-_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)")
+_DEFINED_ACRONYM = re.compile(r"\s*" + _LETTERS)
 
 
 # Words that name a role (rules/entities.toml [role_words]): 'the foreign minister', 'Aminu Kazaure, a researcher'
