@@ -23,6 +23,8 @@ from pathlib import Path
 
 
 from newsfacts.errors import NewsfactsError
+from newsfacts.extract.entities import person_prefix_words
+from newsfacts.extract.gazetteer import country_adjective, country_codes
 from newsfacts.extract.translit import name_key
 from newsfacts.load.read_only import connect_read_only
 
@@ -87,9 +89,29 @@ def _same_name(predicted: str | None, gold: str | None, aliases: dict[str, set[s
     if predicted is None or gold is None:
         return predicted is None and gold is None
     variants = aliases.get(gold, {gold})
-    keys = {name_key(v) for v in variants}
-    key = name_key(predicted)
+    keys = {name_key(_without_title(_with_country_adjective(v))) for v in variants}
+    key = name_key(_without_title(_with_country_adjective(predicted)))
     return key in keys or any(_same_person_name(key.split(), k.split()) for k in keys)
+
+
+def _without_title(name: str) -> str:
+    """A title or honorific is no part of a name: 'Sheikh Jan Doe' and 'Jan Doe' are one speaker."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in person_prefix_words():
+        words = words[1:]
+    return " ".join(words)
+
+
+def _with_country_adjective(name: str) -> str:
+    """A body named with its country's possessive is named with its adjective: "Russia's Defence Ministry"
+    and 'the Russian Defence Ministry' are one speaker, whichever form the article or the gold uses."""
+    possessed = _COUNTRY_POSSESSES.fullmatch(name)
+    code = country_codes().get(possessed.group(1)) if possessed else None
+    adjective = country_adjective(code) if code else None
+    return f"{adjective} {possessed.group(2)}" if adjective else name
+
+
+_COUNTRY_POSSESSES = re.compile(r"(?:[Tt]he )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s (.+)")
 
 
 def _same_person_name(predicted: list[str], gold: list[str]) -> bool:

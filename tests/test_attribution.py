@@ -643,3 +643,53 @@ def test_a_first_surname_alone_and_a_name_with_its_verb(nlp, text, expected):
 ])
 def test_bodies_named_in_lower_case(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a country's possessive before a ministry stays in its name; a later bare one is the one last qualified
+    ("Chile's Defence Ministry claimed on Monday that its forces had carried out \"a precise strike on a depot of "
+     "the enemy\" near the border.\n\nPeru's Foreign Ministry condemned the attack. \"Every such strike shows that we "
+     "need more air defence systems,\" the ministry said in a statement.",
+     [("Chilean Defence Ministry", None), ("Peruvian Foreign Ministry", None)]),
+    # a sentence's first adverb is no part of the body's name NER took it into
+    ('The Chilean Defence Ministry said 40 drones were destroyed. Later the Defence Ministry said in a statement: "Air '
+     'defence systems on duty intercepted and destroyed many unmanned aerial vehicles."',
+     [("Chilean Defence Ministry", None)]),
+    # the one who said something in the main clause, named in apposition, not the subject of what he reported
+    ('Another resident, Jan Dobrow, said Kurmin Haram had mounted several raids against the villages in recent weeks.\n\n'
+     '"They completely burnt the whole village. Not a single home was spared," he added.', [("Jan Dobrow", None)]),
+    # 'the Republican' for the person the sentence before was about
+    ('Senate leader Jan Kurmin acknowledged that the bill had no chance. "We have no real chance here to make a law," '
+     'the Republican said after a lunch.', [("Jan Kurmin", None)]),
+    # 'the army' for the military the text described before; a military's statement named by its adjectives
+    ('The Chilean military said that "approximately 20 projectiles were identified crossing into our territory" on '
+     'Thursday.\n\n"Most were intercepted, the rest fell in open areas," the army said in a statement.\n\nA Chilean '
+     'military statement later said that aircraft "struck a weapons storage facility in the area" near the border.',
+     [("Chilean military", None)] * 3),
+    # the secretary-general's statement, issued by his spokesman, and what 'it' added
+    ('Secretary-General Jan Kurminen condemned the attack on the offices of Kurmin Aid.\n\nIn a statement issued by his '
+     'spokesman, the Secretary-General expressed his sympathy.\n\nAccording to initial reports, the attack on the offices '
+     'of Kurmin Aid killed two people.\n\n"Aid workers and their premises should never be a target," the statement '
+     'said.\n\n"All parties are obliged under international law to protect humanitarian workers," it added.',
+     [("Jan Kurminen", None)] * 2),
+    # a passive report's agent speaks for the quotation in the next paragraph
+    ('One person was killed. This was reported by the head of the regional administration Jan Dobrenko on the air of '
+     'the telethon.\n\n"At about midnight the city was attacked by groups of drones. A high-rise building was hit."',
+     [("Jan Dobrenko", None)]),
+    # a word the surname of one person and the given name of another: the one the text just named
+    ("Prime Minister Jan Ahmed condemned the killings.\n\nAhmed Kurmin, a farmer, says he lost his brother. Ahmed, who "
+     'spoke by phone, said fighters circled the village.\n\n"We are not alive, we are waiting to die," he said.',
+     [("Ahmed Kurmin", None)]),
+    # a role noun at the start of a sentence is no part of the name after it
+    ('A pagoda and two monastery buildings were damaged and 13 houses were destroyed.\n\nVillager Kyaw Kurmin and her '
+     'six-year-old son took cover under their bed.\n\n"We hid after we heard an explosion and repeated gunfire," she said.',
+     [("Kyaw Kurmin", None)]),
+    ('The match was close.\n\nBarring Kurmin, who made his third half-century of the tournament, every other batsman '
+     'struggled to find rhythm.\n\n"You expect yourself to win the toss and put up big runs," Kurmin told the broadcaster.',
+     [("Kurmin", None)]),
+    # the public defender's office speaks as a body
+    ('"There are signs of major human rights violations in this raid," the state public defender\'s office said in a '
+     'statement.', [("state public defender's office", None)]),
+])
+def test_bodies_by_country_and_people_by_what_the_text_just_said(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.gazetteer import country_adjective, country_codes, geocode
+from newsfacts.extract.gazetteer import country_adjective, country_codes, demonyms, geocode
 from newsfacts.extract.entities import given_name_gender, is_given_name, name_gender, person_prefix_words
 from newsfacts.extract.translit import name_key, plain_words
 from newsfacts.extract.nlp import text_of
@@ -338,9 +338,11 @@ class Attributor:
         i = bisect_right(self.sentence_starts, position) - 1
         return i if i >= 0 and position < self.sentences[i].end_char else None
 
-    def _clause_depth(self, mention) -> int:
+    def _clause_depth(self, mention) -> float:
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-        return min((_depth(t) for t in span), default=99) if span is not None else 99
+        # ('Another resident, Jan Doe, said ...': a name in apposition stands nearly where the noun it names
+        # stands, above the subject of a clause below; but below the name itself: 'Jan Doe, the head of Kurmin Aid, said')
+        return min((_depth(t) - 0.5 * (t.dep_ == "appos") for t in span), default=99) if span is not None else 99
 
     def _in_quotation(self, mention) -> bool:
         """A name inside someone's quoted words is talked about, not talking."""
@@ -416,6 +418,20 @@ class Attributor:
             return self._speaker_from_mention(mention) if mention else None
         return None
 
+    def _issuer_before_the_noun(self, token) -> Speaker | None:
+        """'A Kurmin Army statement', 'an Israeli military statement': the body named or described in the
+        words before the statement noun."""
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
+        for modifier in modifiers:
+            mention = self.mention_at(modifier.idx, modifier.idx + len(modifier))
+            if mention is not None and mention.entity_type == "organization":
+                return self._speaker_from_mention(mention)
+        if modifiers and modifiers[-1].lower_ in INSTITUTION_NOUNS and len(modifiers) >= 2 \
+                and (modifiers[0].ent_type_ in ("NORP", "GPE") or modifiers[0].lower_ in demonyms()):
+            written = text_of(self.doc)[modifiers[0].idx:modifiers[-1].idx + len(modifiers[-1])]
+            return Speaker(written, None, institution=True)
+        return None
+
     def _issuer_of_a_statement_before(self, token, exclude: tuple[int, int] | None, lookback: int = 3) -> Speaker | None:
         """'The regional government, in a statement issued on Friday, expressed its sorrow. "...," the
         statement said': the subject of the last sentence before that tells of a statement."""
@@ -424,7 +440,9 @@ class Attributor:
             return None
         for earlier in range(index - 1, max(index - 1 - lookback, -1), -1):
             sent = self.sentences[earlier]
-            if any(t.lemma_.lower() in STATEMENT_NOUNS and t.dep_ in ("pobj", "dobj") for t in sent):
+            # (not 'According to initial reports, the attack killed two': reports the sentence cites, issued by no one in it)
+            if any(t.lemma_.lower() in STATEMENT_NOUNS and t.dep_ in ("pobj", "dobj")
+                   and not (t.head.lower_ == "to" and t.head.head.lower_ == "according") for t in sent):
                 subject = next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
                 speaker = self.speaker_of_token(subject) if subject is not None and subject.lower_ not in PRONOUNS else None
                 if speaker is not None and (speaker.entity_id or speaker.institution or speaker.proper):
@@ -452,7 +470,8 @@ class Attributor:
         for earlier in reversed(self.doc[:token.i]):
             if earlier.idx < after:
                 break
-            if earlier.lower_ == token.lower_ and (earlier.pos_ == "NOUN" or earlier.text.islower()) and _describes_institution(earlier):
+            if _same_institution_noun(earlier.lower_, token.lower_) and (earlier.pos_ == "NOUN" or earlier.text.islower()) \
+                    and _describes_institution(earlier):
                 return self._description(earlier)
         return None
 
@@ -730,6 +749,12 @@ class Attributor:
                                                  lookback=3)
             if salient is not None:
                 return self._speaker_from_mention(salient)
+        if _a_person_by_nationality_or_party(token):
+            # '"...," the Republican said', 'the 34-year-old Australian said': the person the sentences before were about
+            salient = self.salient_person_before(min(_before_the_quotation(token.idx, exclude), token.sent.start_char), exclude,
+                                                 lookback=3)
+            if salient is not None:
+                return self._speaker_from_mention(salient)
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
             if token.lower_ in PERSON_PRONOUNS:
                 described = self._person_a_relative_clause_describes(token, exclude)
@@ -773,6 +798,8 @@ class Attributor:
                 earlier = self._main_subject_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
                 if earlier is not None and earlier.lower_ not in PRONOUNS and earlier.i != token.i:
                     speaker = self.speaker_of_token(earlier, exclude)
+                    if speaker is not None and earlier.lemma_.lower() in STATEMENT_NOUNS and earlier.pos_ == "NOUN":
+                        return speaker  # '"...," the statement said. "...," it added': whoever issued the statement
                     mention = self.mention_at(earlier.idx, earlier.idx + len(earlier))
                     if speaker is not None and (speaker.institution or (speaker.entity_id and self.entities[speaker.entity_id].entity_type == "organization")) \
                             and (mention is None or mention.entity_type == "organization"):
@@ -793,6 +820,9 @@ class Attributor:
                     speaker = self.speaker_of_token(issuer, exclude) if issuer is not None else None
                     if speaker and speaker.entity_id:
                         return speaker
+            issuer = self._issuer_before_the_noun(token)
+            if issuer is not None:
+                return issuer
             return self._issuer_of_a_statement_before(token, exclude) or self._body_the_sentence_before_was_about(token, exclude) \
                 or self.last_named_speaker_before(token.idx, exclude, people_only=False)
         if token.pos_ == "PROPN" and name_key(token.text) in self.by_surname and self.mention_at(token.idx, token.idx + len(token)) is None:
@@ -826,7 +856,8 @@ class Attributor:
         # 'the minister', 'the police chief': a common noun (the tagger sometimes calls a title a proper noun)
         # ('the secretary-general', whose last part the tagger calls an adjective)
         # ('the Minister noted', as translated state media capitalise a title)
-        capitalised_title = token.pos_ == "PROPN" and token.text.istitle() and not any(c.dep_ == "compound" for c in token.children) \
+        capitalised_title = token.pos_ == "PROPN" and token.text.istitle() \
+            and (not any(c.dep_ == "compound" for c in token.children) or _hyphenated_title(token)) \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         if (token.pos_ == "NOUN" or (token.pos_ in ("PROPN", "ADJ") and token.text.islower()) or capitalised_title) \
                 and self.mention_at(token.idx, token.idx + len(token)) is None \
@@ -996,6 +1027,13 @@ class Attributor:
                     speaker = self.speaker_of_token(child, exclude)
                     if speaker:
                         return speaker
+                if child.dep_ == "agent" and token.lemma_.lower() != "quote" and outside(child) \
+                        and any(c.dep_ == "auxpass" for c in token.children):  # (not 'said by telephone')
+                    # 'This was reported by the head of the regional administration, Jan Doe': who reported it
+                    agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    speaker = self.speaker_of_token(agent, exclude) if agent is not None else None
+                    if speaker:
+                        return speaker
         # 'According to A, ..., but according to B, "..."': the source nearest before the quotation speaks
         according = [t for t in sent if t.lower_ == "according" and outside(t)]
         if exclude is not None:
@@ -1127,6 +1165,32 @@ def _institution_name(description: str, country_adjective_of_the_text: str | Non
 
 # "Russia's defence ministry", "the Kurmin State's emergency agency": a place's body in lower case
 _PLACE_POSSESSES = re.compile(r"(?:[Tt]he )?([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})['’]s? ([a-z][\w -]+)")
+
+
+def _hyphenated_title(token) -> bool:
+    """'the Secretary-General', which the tokenizer splits at its hyphen: a title, not a name."""
+    first = next((c for c in token.children if c.dep_ == "compound" and c.i < token.i), None)
+    if first is None:
+        return False
+    written = text_of(token.doc)[first.idx:token.idx + len(token)]
+    return "-" in written and " " not in written and written.lower() in person_prefix_words()
+
+
+def _same_institution_noun(one: str, other: str) -> bool:
+    """'army' and 'army'; 'army' and 'military' (rules/attribution.toml [institution_synonyms])."""
+    return one == other or any(one in group and other in group for group in _INSTITUTION_SYNONYMS)
+
+
+_INSTITUTION_SYNONYMS = [frozenset(group) for group in _RULES["institution_synonyms"]]
+
+
+def _a_person_by_nationality_or_party(token) -> bool:
+    """'the Republican', 'the Australian', 'the 34-year-old Briton': one person called by the nation or the
+    party they belong to (a singular word of the NORP kind, or a nationality word, after 'the')."""
+    return token.text[:1].isupper() and token.tag_ in ("NNP", "NN", "JJ") and not token.text.endswith("s") \
+        and (token.ent_type_ == "NORP" or token.lower_ in demonyms()) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+        and all(c.dep_ in ("det", "amod", "compound", "punct") for c in token.children)
 
 
 def _describes_institution(token) -> bool:

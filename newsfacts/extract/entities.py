@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from itertools import dropwhile
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -944,8 +944,13 @@ def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[
     named in full elsewhere)."""
     text = text_of(doc)
     head = ent[-1].head
-    if ent.end < len(doc) and ent[-1].dep_ == "compound" and head.i == ent.end and head.pos_ == "PROPN" \
-            and head.text.isalpha() and head.text.istitle() and text[start + len(surface):head.idx] == " " \
+    # ('Jan Maria Kurmin Doe', where NER stopped after 'Maria': the middle names between are the head's compounds too)
+    between = doc[ent.end:head.i] if head.i >= ent.end else None
+    if ent.end < len(doc) and ent[-1].dep_ == "compound" and between is not None and len(between) <= 2 \
+            and all(t.dep_ == "compound" and t.head.i == head.i and t.pos_ == "PROPN" and t.text.isalpha() and t.text.istitle()
+                    and not t.ent_type_ and t.lower_ not in person_prefix_words() for t in between) \
+            and head.pos_ == "PROPN" and head.text.isalpha() and head.text.istitle() \
+            and text[start + len(surface):head.idx] == " ".join([""] + [t.text for t in between] + [""]) \
             and head.lower_ not in person_prefix_words():  # ('Celaya Mayor Jane Doe': a title is no surname)
         rest = next((e for e in doc.ents if e.start == ent.end), None)
         if rest is None or rest.label_ == "PERSON":
@@ -960,6 +965,21 @@ def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[
     return start, surface
 
 
+def _common_word_not_a_name(word: str) -> bool:
+    """'Villager', 'Barring', 'Survivor': an English word that is no given name and no name's spelling."""
+    return word.isalpha() and is_english_word(word) and not is_given_name(word) and not written_as_a_name(word)
+
+
+def _without_opening_adverb(ent):
+    """'Later the Defence Ministry', 'Meanwhile Kurmin Police': a sentence's first adverb or conjunction,
+    which NER took into the name that follows it."""
+    first = ent[0]
+    if len(ent) > 1 and first.is_sent_start and first.pos_ in ("ADV", "CCONJ", "SCONJ") \
+            and (first.is_stop or ent[1].lower_ == "the"):
+        return ent[1:]
+    return ent
+
+
 def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Mentions with their type and spelling key; persons' surnames joined to full names in the doc."""
     _np, _no, prefix = _rules()
@@ -971,6 +991,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             entity_type = "organization"  # 'the Kurmin Unity Forum', which NER took for a title
         if entity_type is None or ent.start in joined_to_the_name_before:
             continue
+        ent = _without_opening_adverb(ent)
         surface = clean_surface(ent.text)
         if entity_type != "person" and (_HONORIFIC_FIRST.match(surface) or _HONORIFIC_JUST_BEFORE.search(
                 text_of(doc), max(0, ent.start_char - 6), ent.start_char)):
@@ -989,6 +1010,8 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             # leading modifiers are not part of a name: 'the 14th-ranked Schwartzman'
             surface = re.sub(r"^(?:(?:[a-z]|\d)[\w-]*\s+)+", "", surface)
             words = surface.split()
+            if len(words) >= 2 and ent[0].is_sent_start and words[0] == ent[0].text and _common_word_not_a_name(words[0]):
+                surface, words = " ".join(words[1:]), words[1:]  # 'Villager Jan Doe said', 'Barring Doe, ...': capitalised as a sentence's first word
             # 'Celaya Mayor Jane Doe', 'Plateau Gov. Jan Doe': a place and a title before the name
             titled = [i for i, w in enumerate(words[:-2]) if w.lower().rstrip(".") in person_prefix_words()]
             if titled:
@@ -1407,6 +1430,23 @@ def _one_spelling_per_person(full_keys: set[str]) -> dict[str, str]:
 _GIVEN_NAME_PREFIXES = frozenset(w.lower() for w in _RULES["given_name_prefixes"])
 
 
+def _last_full_mention_before(people: list[Mention], spelling: dict[str, str]) -> dict[str, dict[int, int]]:
+    """For each full name, where the text last wrote it before each single-word mention: {key: {start: start}}."""
+    full_starts: dict[str, list[int]] = {}
+    for mention in people:
+        key = name_key(mention.surface)
+        if len(key.split()) >= 2:
+            full_starts.setdefault(spelling.get(key, key), []).append(mention.start_char)
+    single = [m.start_char for m in people if len(name_key(m.surface).split()) == 1]
+    return {key: {start: max((s for s in starts if s < start), default=-1) for start in single}
+            for key, starts in full_starts.items()}
+
+
+def _named_last(last_named: dict[str, dict[int, int]], one: str, other: str, position: int) -> bool:
+    """The text wrote `one` in full after `other`, before `position`."""
+    return last_named.get(one, {}).get(position, -1) > last_named.get(other, {}).get(position, -1)
+
+
 def _assign_person_keys(people: list[Mention]) -> None:
     full_keys = {name_key(m.surface) for m in people if len(name_key(m.surface).split()) >= 2}
     spelling = _one_spelling_per_person(full_keys)
@@ -1426,6 +1466,7 @@ def _assign_person_keys(people: list[Mention]) -> None:
         else:
             by_surname.setdefault(words[-1], set()).add(key)
         by_given_name.setdefault(words[1] if words[0] in _GIVEN_NAME_PREFIXES and len(words) > 2 else words[0], set()).add(key)
+    last_named = _last_full_mention_before(people, spelling)
     for mention in people:
         key = spelling.get(name_key(mention.surface), name_key(mention.surface))
         longer = [k for k in full_keys if k.endswith(" " + key)]
@@ -1440,10 +1481,14 @@ def _assign_person_keys(people: list[Mention]) -> None:
             continue
         if len(key.split()) == 1:
             # 'Smith' -> 'jane smith' when only one full name ends so; else 'Jane' when only one begins so
-            for full_names in (by_surname.get(key, ()), by_second_surname.get(key, ()), by_given_name.get(key, ())):
-                if len(full_names) == 1:
-                    key = next(iter(full_names))
-                    break
+            given = by_given_name.get(key, ()) if is_given_name(mention.surface) or not (
+                by_surname.get(key) or by_second_surname.get(key)) else ()
+            fitting = [next(iter(full_names)) for full_names in (by_surname.get(key, ()), by_second_surname.get(key, ()), given)
+                       if len(full_names) == 1]
+            if fitting:
+                key = fitting[0]
+                if len(given) == 1 and fitting[-1] != key and _named_last(last_named, fitting[-1], key, mention.start_char):
+                    key = fitting[-1]  # ('Ahmed', the surname of one person and the given name of another: the one the text just named)
         mention.key = key
 
 
@@ -1533,36 +1578,60 @@ def _country_words() -> frozenset[str]:
 
 
 def qualify_state_ministries(entities: dict[str, Entity], mentions: list[Mention], text: str, country: str | None) -> None:
-    """'the Interior Ministry' in a document about Senegal is the Senegalese Interior Ministry: a ministry the
-    text never names with a country is the document's country's, and keeps the country in its name, so that
-    two countries' interior ministries stay two entities across the warehouse."""
-    adjective = country_adjective(country) if country else None
-    if adjective is None:
-        return
+    """A ministry or another body of a state keeps its country in its name, so that two countries' interior
+    ministries stay two entities across the warehouse ("Haiti's National Police" is the Haitian National Police): "Russia's Defence Ministry" and 'the Russian Defence Ministry' (where NER left the
+    country out) are the Russian Defence Ministry; a later 'the Defence Ministry' is the one the text last
+    qualified; and a ministry the text never names with a country is the document's country's ('the
+    Interior Ministry' in a document about Senegal is the Senegalese Interior Ministry)."""
+    document_adjective = country_adjective(country) if country else None
     names_of_countries = _country_words()
     surfaces: dict[str, list[Mention]] = {}
     for mention in mentions:
         surfaces.setdefault(mention.entity_id, []).append(mention)
-    renamed = []
-    for identifier, entity in entities.items():
+    for identifier, entity in list(entities.items()):
         name = entity.canonical_name
-        if entity.entity_type != "organization" or not _MINISTRY.fullmatch(name):
+        ministry = _MINISTRY.fullmatch(name) is not None
+        if entity.entity_type != "organization" or not (ministry or _NAMED_STATE_BODY.fullmatch(name)):
             continue
         lowered = f" {name.lower()} "
         if any(f" {country_name} " in lowered for country_name in names_of_countries):
             continue  # 'Ministry of Foreign Affairs of Ukraine'
-        # "Russia's defence ministry", 'the Georgian Interior Ministry' where NER left the country out
-        before = {_word_before(text, m.start_char) for m in surfaces.get(identifier, [])}
-        if any(word.endswith(("'s", "’s")) or word in names_of_countries for word in before):
+        own = sorted(surfaces.get(identifier, []), key=lambda m: m.start_char)
+        written = [_country_adjective_before(text, m.start_char) for m in own]
+        # (the document's country only for a ministry: 'the Army' or 'the National Police' alone may be any)
+        last = next((adjective for adjective in written if adjective), document_adjective if ministry else None)
+        if last is None:
             continue
-        renamed.append(identifier)
-    for old_id in renamed:
-        entity = entities.pop(old_id)
-        entity.canonical_name = f"{adjective} {entity.canonical_name}"
-        entity.entity_id = entity_id("organization", name_key(entity.canonical_name))
-        entities[entity.entity_id] = entity
-        for mention in surfaces.get(old_id, []):
-            mention.entity_id, mention.key = entity.entity_id, name_key(entity.canonical_name)
+        for mention, adjective in zip(own, written):
+            last = adjective or last
+            qualified = f"{last} {name}"
+            moved_to = entity_id("organization", name_key(qualified))
+            if moved_to not in entities:
+                entities[moved_to] = replace(entity, entity_id=moved_to, canonical_name=qualified, aliases=list(entity.aliases))
+            mention.entity_id, mention.key = moved_to, name_key(qualified)
+        if not any(m.entity_id == identifier for m in own):
+            del entities[identifier]
+
+
+# 'Armed Forces', 'National Police', 'Army': a name that ends in the word for a body of a state
+_NAMED_STATE_BODY = re.compile(r"(?:[A-Z][\w'’-]* ){0,3}(?:%s)" % "|".join(w.title() for w in _RULES["state_body_words"]))
+# "Russia's ", 'South Korea’s ', 'Russian ' just before a name
+_COUNTRY_JUST_BEFORE = re.compile(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})(['’]s)? $")
+
+
+def _country_adjective_before(text: str, position: int) -> str | None:
+    """The country a name is written with ("Russia's", 'Russian'), as its adjective."""
+    written = _COUNTRY_JUST_BEFORE.search(text, max(0, position - 40), position)
+    if written is None:
+        return None
+    words = written.group(1).split()
+    for start in range(len(words)):  # 'Moscow Russia's' has no country, 'Meanwhile Russia's' has one
+        candidate = " ".join(words[start:])
+        possessive = written.group(2) is not None
+        code = country_codes().get(candidate if possessive else demonyms().get(candidate.lower(), ""))
+        if code is not None:
+            return country_adjective(code) or (None if possessive else candidate)
+    return None
 
 
 def _paragraph_city_countries(mention: Mention, mentions: list[Mention], places: dict, text: str) -> frozenset[str]:

@@ -21,6 +21,8 @@ _FOLDS = [
     (r"ck", "k"),
     (r"c(?=[aou]|$)", "k"),
     (r"ou", "u"),
+    (r"(?<=en)c(?=e$)", "s"),  # British and American spellings of a body's name: Defence/Defense, Licence/License
+    (r"(?<=i)s(?=ation$)", "z"),  # Organisation/Organization
 ]
 
 
