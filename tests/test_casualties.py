@@ -166,6 +166,12 @@ def test_the_same_figure_from_two_sources_is_one_fact(nlp):
     assert [(kind, count) for kind, count, _whole, _place in document_figures(nlp, text)] == [("killed", 9)]
 
 
+def test_the_one_victim_the_text_names_again_is_one_fact(nlp):
+    # 'the man' points back at the man whose death the text told of
+    text = "A man was shot dead outside a bar in Kurmin on Friday.\n\nThe man died at the scene, police said."
+    assert [(kind, count) for kind, count, _whole, _place in document_figures(nlp, text)] == [("killed", 1)]
+
+
 @pytest.mark.parametrize("text,expected", [
     # 'including' after a part of an earlier figure is a part of that part, each conjunct too
     ("The blast wounded 40 people. A doctor said 22 of the injured, including nine women and six children, were "

@@ -162,6 +162,11 @@ def test_a_bare_number_with_its_own_clause_is_not_a_conjunct_of_the_figure(nlp):
     # 'with the loss of' the victims; a hospital that received patients from the scene
     ("The trawler sank with the loss of six men.", [("killed", 6, 6, "exact", False)]),
     ("The city hospital received 11 patients from the scene.", [("injured", 11, 11, "exact", False)]),
+    # a toll that rose to a number of people, with what it is a toll of between
+    ("Officials said the death toll for the earthquake had risen to 381 people.", [("killed", 381, 381, "exact", False)]),
+    # one person the text told of before, whose death it states here; not one of a count ('the second victim')
+    ("The suspect was shot dead by police after a standoff.", [("killed", 1, 1, "exact", False)]),
+    ("The second victim was killed near the market.", []),
 ])
 def test_more_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected

@@ -564,6 +564,13 @@ def _compound(token) -> str:
     return " ".join(c.lower_ for c in token.children if c.dep_ == "compound")
 
 
+def _number_or_counted_number(token) -> list:
+    """'20' in 'rose to 20', and in 'rose to 20 people': the number, or the number counting the noun."""
+    if _is_number(token):
+        return [token]
+    return [c for c in token.children if c.dep_ == "nummod" and _is_number(c)] if token.pos_ == "NOUN" else []
+
+
 def _toll_numbers(token) -> list:
     """'a toll of nine', 'the toll rose to 20', 'the toll stands at 12', 'the toll is 30'."""
     numbers = []
@@ -574,9 +581,9 @@ def _toll_numbers(token) -> list:
         verb = token.head
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("to", "at"):
-                numbers += [p for p in child.children if p.dep_ == "pobj" and _is_number(p)]
-            if child.dep_ in ("attr", "dobj") and _is_number(child):
-                numbers.append(child)
+                numbers += [n for p in child.children if p.dep_ == "pobj" for n in _number_or_counted_number(p)]
+            if child.dep_ in ("attr", "dobj"):
+                numbers += _number_or_counted_number(child)
             # 'the toll rose to 14, up from 11': the earlier count is a figure too
             for adverb in ([child] if child.dep_ == "advmod" and child.lower_ in ("up", "down") else []):
                 numbers += [p for prep in adverb.children if prep.dep_ == "prep" and prep.lower_ == "from"
@@ -672,6 +679,10 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
     elif definite_single and phrase.tag_ == "NN" and phrase.lemma_.lower() in lex.person_nouns:
         # 'five were killed, including the gunman': one person of the figure
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
+    elif _the_one_person(phrase, lex) and phrase.dep_ in ("nsubj", "nsubjpass") and not _quoted(phrase):
+        # 'The suspect was shot dead by police': one person the text told of before, whose death (or wound) this
+        # states first (a restatement is merged with the figure it restates)
+        count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
     else:
         return None
     span_start = min(start, predicate.idx)
@@ -751,6 +762,18 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
     if lemma in lex.person_nouns or f"{_compound(phrase)} {phrase.lower_}".strip() in lex.person_nouns:
         return True
     return indefinite and lemma not in lex.not_people and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children)
+
+
+def _the_one_person(phrase, lex: _Lexicon) -> bool:
+    """'the suspect', 'the gunman', 'the driver': one person, by a noun for people after 'the' and nothing else."""
+    # (not 'the second victim', 'the other man': one of a count the text gave)
+    return phrase.tag_ == "NN" and phrase.lemma_.lower() in lex.person_nouns \
+        and all(c.dep_ in ("det", "amod", "compound") and c.ent_type_ != "ORDINAL" and c.lower_ not in _ONE_OF_SEVERAL
+                for c in phrase.children) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
+
+
+_ONE_OF_SEVERAL = {"other", "latter", "former", "last", "same", "first", "second", "third", "fourth", "fifth"}
 
 
 def _is_single_by_age(phrase) -> bool:

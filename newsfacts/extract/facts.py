@@ -383,8 +383,8 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
 
     def same_person(a, b) -> bool:
         # The headline's single victim is the one the body tells of ('Man stabbed to death on train'), and
-        # a bare 'one' ('one died') points back at a victim already told of.
-        back_reference = any(re.match(r"one\b(?! of)", evidence(r)) for r in (a, b))
+        # a bare 'one' ('one died') or 'the' ('the man died') points back at a victim already told of.
+        back_reference = any(re.match(r"(?:one\b(?! of)|the\b)", evidence(r)) for r in (a, b))
         return (a["count_max"] != 1 or a["count_min"] != 1 or not text or headline(a) or headline(b)
                 or back_reference or evidence(a) == evidence(b))
 
