@@ -183,8 +183,9 @@ def score_quotes(predicted: list[tuple[str, str | None]], gold: dict, aliases, f
     variants = {e["canonical"]: set(e.get("variants", [])) for e in gold.get("persons", []) + gold.get("organizations", [])}
     document_aliases = {**aliases, **{k: aliases.get(k, {k}) | v for k, v in variants.items()}}
     for entry in statements:
-        probe = entry["text_start"][:25].strip(" “”\"")
-        match = next((q for q in predicted if probe in q[0]), None)
+        # (whitespace as one space: the quote's text is the article's words, however the page spaced them)
+        probe = " ".join(entry["text_start"].split())[:25].strip(" “”\"")
+        match = next((q for q in predicted if probe in " ".join(q[0].split())), None)
         found.expected += 1
         found.predicted += 1
         if match is None:

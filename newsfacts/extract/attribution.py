@@ -837,6 +837,12 @@ class Attributor:
                     speaker = self.speaker_of_token(body, exclude) if body is not None else None
                     if speaker is not None and (speaker.entity_id or speaker.institution):
                         return speaker
+            body_words = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
+            if len(body_words) >= 2 and body_words[-1].lower_ in INSTITUTION_NOUNS and body_words[-1].pos_ == "NOUN" \
+                    and body_words[0].ent_type_ in ("GPE", "NORP") and body_words[-1].i - body_words[0].i == len(body_words) - 1:
+                # 'a Brussels police spokesperson', 'a Kenyan army spokesman': the place's body speaks
+                written = text_of(self.doc)[body_words[0].idx:body_words[-1].idx + len(body_words[-1])]
+                return Speaker(_institution_name(written, self.country_adjective), None, institution=True)
             for body in (c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
                 # 'a ministry spokesperson told journalists': the ministry the text named last
                 described = self.described_entity(body, exclude)

@@ -450,6 +450,12 @@ def _place_kind_lemmas() -> frozenset[str]:
     return frozenset(k for k in _RULES["place_kind_nouns"] if " " not in k) - {"camp", "quarter", "capital"}
 
 
+def _known_anywhere(name: str, countries: frozenset[str]) -> bool:
+    """A country, a region, or a city of A_CITY_ANYWHERE people or more."""
+    place = geocode(name, countries)
+    return place is not None and (place.kind in ("country", "region") or place.population >= A_CITY_ANYWHERE)
+
+
 def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str], org_heads: set[str] = frozenset(),
             placed: set[str] = frozenset(), named_as_places: set[str] = frozenset(),
             placed_in_or_near: set[str] = frozenset()) -> None:
@@ -468,8 +474,8 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
     if len(words) == 1 and key in person_surnames:
         mention.entity_type = "person"
         return
-    if mention.entity_type == "person" and len(words) == 1 and mention.surface in org_heads:
-        mention.entity_type = "organization"  # 'Maxar' where the text also names 'Maxar Technologies'
+    if mention.entity_type == "person" and len(words) == 1 and mention.surface in org_heads and not _known_anywhere(mention.surface, countries):
+        mention.entity_type = "organization"  # 'Maxar' where the text also names 'Maxar Technologies' (not a city its administration is named after)
         return
     if mention.entity_type == "person" and len(words) >= 2 and _AREA_LAST.search(mention.surface):
         mention.entity_type = "location"  # 'Kurmin State', 'Dalen Province' tagged as a person
@@ -966,8 +972,10 @@ def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[
 
 
 def _common_word_not_a_name(word: str) -> bool:
-    """'Villager', 'Barring', 'Survivor': an English word that is no given name and no name's spelling."""
-    return word.isalpha() and is_english_word(word) and not is_given_name(word) and not written_as_a_name(word)
+    """'Villager', 'Barring', 'Survivor': an English word that is no given name and no name's spelling (and
+    no word that says what the name is: 'Cyclone Kurmella' is a storm)."""
+    return word.isalpha() and is_english_word(word) and not is_given_name(word) and not written_as_a_name(word) \
+        and word.lower() not in _rules()[0]
 
 
 def _without_opening_adverb(ent):
@@ -1123,13 +1131,20 @@ def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
             mention.entity_type = "person"
 
 
+# ' of Ukraine', ' of the Philippines': a country after a body's name
+_OF_A_COUNTRY = re.compile(r"(.+) of (?:the )?([A-Z].*)")
+
+
 def _state_bodies_with_their_country(mentions: list[Mention]) -> None:
     """A body of a state is one with the country the text names it with once: a bare 'Interior Ministry' in a
     text that names the Algerian Interior Ministry is that one (where the text names only one such)."""
     bodies = [m for m in mentions if m.entity_type == "organization" and _STATE_BODY.search(m.surface)]
     qualified = {m.key for m in bodies if any(w.lower() in demonyms() for w in m.surface.split()[:2])}
+    # ... or with 'of' and the country after it ('the National Police of Ukraine')
+    of_a_country = {(m.key, name_key(written.group(1))) for m in bodies for written in [_OF_A_COUNTRY.fullmatch(m.surface)]
+                    if written and written.group(2) in country_codes()}
     for mention in bodies:
-        longer = {k for k in qualified if k.endswith(" " + mention.key)}
+        longer = {k for k in qualified if k.endswith(" " + mention.key)} | {k for k, body in of_a_country if body == mention.key}
         if len(longer) == 1:
             mention.key = longer.pop()
 
@@ -1223,12 +1238,32 @@ def _dateline_mentions(doc, sentence_index_of) -> list[Mention]:
     if found or not 0 < headline_end <= _HEADLINE_CHARS:
         return found
     if text[headline_end + 1:headline_end + 2] == "\n":  # a headline, a blank line, then the dateline
-        return _dateline_at(text, headline_end + 2, sentence_index_of)
+        return _dateline_at(text, headline_end + 2, sentence_index_of) or _dateline_under_a_standfirst(text, sentence_index_of)
     # a headline's line with the dateline on the next: a dash dateline the gazetteer knows, under a line that
     # is no sentence ('MARTIN: Good morning' in a transcript, 'UPDATE — Police ...' are no datelines)
     match = _DATELINE.match(text, headline_end + 1)
     if match and not text[:headline_end].rstrip().endswith((".", ":")) and geocode(_title_case(match.group(1).strip())) is not None:
         return _dateline_at(text, headline_end + 1, sentence_index_of)
+    return _dateline_under_a_standfirst(text, sentence_index_of)
+
+
+# Where a page puts a standfirst, a byline or a date between the headline and the story, the dateline opens
+# one of the next few paragraphs.
+_DATELINE_PARAGRAPHS = 4
+_DATELINE_WITHIN = 800
+
+
+def _dateline_under_a_standfirst(text: str, sentence_index_of) -> list[Mention]:
+    """'TUNIS, Tunisia — Two gunmen ...' under a headline and a standfirst: a dateline in capitals, closed by a
+    dash, with its country or state or naming a place the gazetteer knows, opening one of the first paragraphs."""
+    starts = [m.start() for m in re.finditer(r"(?:^|\n)\s*(?=\S)", text[:_DATELINE_WITHIN])][1:_DATELINE_PARAGRAPHS + 1]
+    for start in starts:
+        start += len(text[start:]) - len(text[start:].lstrip())
+        match = _DATELINE.match(text, start)
+        # ('SENECA, Mo. –': a town too small for the gazetteer without its state, which the dateline writes)
+        if match and match.group(1).strip().isupper() and (match.group(2) or geocode(_title_case(match.group(1).strip())) is not None):
+            surface = match.group(1).strip()
+            return [Mention(surface, start, start + len(surface), sentence_index_of(start), "location", dateline=True)]
     return []
 
 
@@ -1546,9 +1581,13 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
 
 def principal_country(doc, mentions: list[Mention]) -> str | None:
     """The one country a document is about, where it is clear: the country its places and nationality words
-    name twice or more, and three times as often as any other, and its dateline's if it has one (a Geneva
-    bureau's story of Sudan, or Gaza with 'Israeli' in it, has none). Needs resolved mentions."""
-    datelined = {m.place.country_code for m in mentions if m.dateline and m.place is not None and m.place.country_code}
+    name twice or more, and three times as often as any other, and its dateline's if it has one, unless the
+    dateline is a bureau's, whose country the story names once more at most (a Geneva bureau's story of Sudan is
+    about Sudan; Gaza with 'Israeli' in it is about no one country). Needs resolved mentions."""
+    datelines: dict[str, int] = {}
+    for mention in mentions:
+        if mention.dateline and mention.place is not None and mention.place.country_code:
+            datelines[mention.place.country_code] = datelines.get(mention.place.country_code, 0) + 1
     counts: dict[str, int] = {}
     for mention in mentions:
         if mention.entity_type == "location" and mention.place is not None and mention.place.country_code:
@@ -1559,11 +1598,16 @@ def principal_country(doc, mentions: list[Mention]) -> str | None:
             code = country_codes().get(demonyms().get(ent.text.lower(), ""))
             if code:
                 counts[code] = counts.get(code, 0) + 1
+    # A bureau's dateline ('BANGKOK' over a story of Myanmar) says where the story was filed, not what it is about.
+    most = max(counts, key=lambda code: (counts[code], code), default=None)
+    bureaus = {code for code, written in datelines.items() if code != most and counts.get(code, 0) - written <= 1}
+    for code in bureaus:
+        counts[code] -= datelines[code]
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < 3 * ranked[1]):
         return None
     country = next(code for code, count in counts.items() if count == ranked[0])
-    return country if not datelined or datelined == {country} else None
+    return country if all(code == country or code in bureaus for code in datelines) else None
 
 
 # A ministry named without its country: 'Interior Ministry', 'Energy and Mineral Resources Ministry',

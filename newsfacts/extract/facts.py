@@ -333,8 +333,8 @@ def _country_names() -> frozenset[str]:
 
 def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, str]]]:
     """Each sentence's places as (canonical, surface), most specific first: a city named after
-    'in'/'near'/'on' before a country. A site inside a city ('Constitution Square') stands for its
-    city. A country not introduced by a preposition is an actor ('Russia has been accused'), not a place."""
+    'in'/'near'/'on' before a country, and the dateline last. A site inside a city ('Constitution Square')
+    stands for its city. A country not introduced by a preposition is an actor ('Russia has been accused'), not a place."""
     ranked: dict[int, list[tuple[tuple, str, str]]] = {}
     for order, m in enumerate(sorted(mentions, key=lambda m: m.start_char)):
         if m.entity_type != "location":
@@ -348,7 +348,8 @@ def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, s
         name = entity.canonical_name
         if entity.geocode_basis and entity.geocode_basis.startswith("within "):
             name = entity.geocode_basis.removeprefix("within ")
-        rank = (is_broad, not after_preposition, order)
+        # (a dateline names where the story was filed: its sentence's other places say where things happened)
+        rank = (m.dateline, is_broad, not after_preposition, order)
         ranked.setdefault(m.sentence_index, []).append((rank, name, m.surface))
     return {i: [(name, surface) for _r, name, surface in sorted(items)] for i, items in ranked.items()}
 

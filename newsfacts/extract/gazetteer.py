@@ -242,8 +242,10 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     in_context = [p for p in candidates if p.country_code in context_countries]
     if not in_context and context_countries:
         # Out of the document's countries only a place's own name counts, not one of its alternate
-        # spellings: an Afghan district must not become a Chadian city that lists it as a variant.
-        candidates = [p for p in candidates if _norm(p.name) == key]
+        # spellings: an Afghan district must not become a Chadian city that lists it as a variant. A great
+        # city is known by all its spellings ('Zaporizhzhia' in a story that names only Russia).
+        candidates = [p for p in candidates if _norm(p.name) == key or (p.kind == "city" and p.population >= _GREAT_CITY
+                                                                         and _spelled_alike(_norm(p.name), key))]
         if not candidates:
             return None
     pool = in_context or candidates
@@ -253,6 +255,11 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     # A place in a state the document names ('Franklin' with 'Houston', Texas) first, then the
     # place's own name before an alternate spelling, then the larger population.
     return max(pool, key=lambda p: _rank(p, key, context_countries))
+
+
+def _spelled_alike(name: str, spelling: str) -> bool:
+    """'zaporizhzhya' and 'zaporizhzhia': one name in two romanisations (not 'tunis' and 'tun', a short form)."""
+    return len(spelling) >= 5 and Levenshtein.distance(name, spelling) <= 2
 
 
 def written_as_its_own_name(place: Place, name: str) -> bool:
@@ -311,6 +318,7 @@ def namesakes(place: Place, name: str, context_countries: frozenset[str]) -> lis
 
 _SMALL = "gazetteer: small places"
 _BIG_CITY = 200_000
+_GREAT_CITY = 500_000
 
 
 def _small_places(key: str, context_countries: frozenset[str]) -> list[Place]:
