@@ -687,6 +687,13 @@ def test_bodies_named_in_lower_case(nlp, text, expected):
     ('The match was close.\n\nBarring Kurmin, who made his third half-century of the tournament, every other batsman '
      'struggled to find rhythm.\n\n"You expect yourself to win the toss and put up big runs," Kurmin told the broadcaster.',
      [("Kurmin", None)]),
+    # a subject the parser found inside the quotation is none: the description after it speaks
+    ('Regional governor Jan Kurmenko said a missile had hit a residential quarter.\n\n"I don\'t know what happened, I '
+     'heard an explosion, probably a missile," a local resident, who gave her name only as Kurma, said on the street as '
+     'she hugged her granddaughter.', [("Kurma", None)]),
+    # a country's border guards speak as a body
+    ('"The calls of our guards not to destroy the bridge were met with stones," the Kyrgyz border guards said in a '
+     'statement.', [("Kyrgyz border guards", None)]),
     # the public defender's office speaks as a body
     ('"There are signs of major human rights violations in this raid," the state public defender\'s office said in a '
      'statement.', [("state public defender's office", None)]),

@@ -1053,7 +1053,8 @@ class Attributor:
                             if speaker:
                                 return speaker
         for token in verbs:
-            if not any(c.dep_ in _SUBJECTS for c in token.children):
+            # (a subject the parser found inside the quotation is none: '"... an explosion," a resident said')
+            if not any(c.dep_ in _SUBJECTS and outside(c) for c in token.children):
                 if token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS:
                     # 'The statement, signed by ..., read in part:': whoever issued the statement
                     speaker = self.speaker_of_token(token.head, exclude)
@@ -1067,10 +1068,22 @@ class Attributor:
                     speaker = self.speaker_of_token(subject, exclude) if subject is not None else None
                     if speaker:
                         return speaker
-                speaker = self._name_before(token, exclude) or self._name_just_after(token, exclude)
+                speaker = self._name_before(token, exclude) or self._name_just_after(token, exclude) \
+                    or self._phrase_after_the_quotation(token, exclude)
                 if speaker:
                     return speaker
         return None
+
+    def _phrase_after_the_quotation(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
+        """'"...," a local resident, who gave her name only as Kurma, said': the noun phrase between the
+        quotation and its verb, which the parser hung inside the quotation."""
+        if exclude is None or verb.idx < exclude[1]:
+            return None
+        between = [t for t in verb.doc[:verb.i] if t.idx >= exclude[1] and not t.is_punct]
+        phrase = list(takewhile(lambda t: t.pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN"), between))
+        nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN")]
+        # (the phrase's last noun is its head: 'a local resident', 'Brit gran')
+        return self.speaker_of_token(nouns[-1], exclude) if nouns else None
 
     def _name_just_after(self, word, exclude: tuple[int, int] | None) -> Speaker | None:
         """The name written right after `word` (a reporting verb or a rank, its abbreviation's dot allowed):
@@ -1206,9 +1219,12 @@ def _describes_institution(token) -> bool:
     compound = " ".join(c.lower_ for c in token.children if c.dep_ == "compound")
     if head not in INSTITUTION_NOUNS and f"{compound} {token.lower_}".strip() not in INSTITUTION_NOUNS:
         return False
-    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
+    # ('the Kyrgyz border guards': the country's word modifies the noun's compound)
+    modifiers = [*token.children, *(g for c in token.children if c.dep_ == "compound" for g in c.children)]
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")
+                                                                   or (c.text[:1].isupper() and c.lower_ in demonyms()))
                or (c.dep_ == "poss" and c.lemma_.lower() in _OFFICE_HOLDERS)  # "the sheriff's office"
-               for c in token.children) or _named_in_lower_case(token)
+               for c in modifiers) or _named_in_lower_case(token)
 
 
 def _named_in_lower_case(token) -> bool:
