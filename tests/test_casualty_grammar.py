@@ -167,6 +167,8 @@ def test_a_bare_number_with_its_own_clause_is_not_a_conjunct_of_the_figure(nlp):
     # one person the text told of before, whose death it states here; not one of a count ('the second victim')
     ("The suspect was shot dead by police after a standoff.", [("killed", 1, 1, "exact", False)]),
     ("The second victim was killed near the market.", []),
+    # a perfect tense's subject did the killing; its object was killed
+    ("Five separate crashes have killed four people on the roads.", [("killed", 4, 4, "exact", False)]),
 ])
 def test_more_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected

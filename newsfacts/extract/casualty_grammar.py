@@ -459,11 +459,12 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     victims = [c for c in children if c.dep_ == "nsubjpass"]
     # (a past participle with a subject and an object and no auxiliary is a past tense the tagger misread:
-    # 'Two suicide bombers killed at least 22 people')
+    # 'Two suicide bombers killed at least 22 people'; with 'have' it is a perfect: 'Five crashes have killed four
+    # people', whose subject did the killing)
     active_transitive = lemma in lex.transitive and not passive and (
         token.tag_ in ("VBD", "VBZ", "VBP", "VB", "VBG")
         or (token.tag_ == "VBN" and any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "nsubj" for c in children)
-            and not any(c.dep_ == "aux" for c in children)))
+            and all(c.lemma_ == "have" for c in children if c.dep_ == "aux")))
     if lemma in lex.intransitive or _phrasal_kind(token, lex) or (token.lower_ in lex.states and not active_transitive):
         victims += [c for c in children if c.dep_ == "nsubj"]
     if not passive and (lemma in lex.transitive or lemma in lex.with_result or lemma in lex.active_only):
