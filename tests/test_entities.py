@@ -92,3 +92,11 @@ def test_a_town_in_another_romanisation_is_found_by_its_consonants():
     assert geocode_by_sound("Mariupil", frozenset()) is None
     assert geocode_by_sound("Campania", frozenset({"IT"})) is None
     assert geocode_by_sound("Bak", frozenset({"IQ"})) is None
+
+
+def test_a_state_name_alone_is_the_great_city_that_bears_it_unless_the_text_is_in_that_state():
+    from newsfacts.extract.gazetteer import geocode
+
+    capital = geocode("Washington")
+    assert capital.kind == "city" and abs(capital.longitude + 77.0) < 0.5
+    assert geocode("Washington", frozenset({"US.WA"})).kind == "state"

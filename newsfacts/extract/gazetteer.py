@@ -238,6 +238,12 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     # town; Scotland, not a village in Pennsylvania).
     exact = [p for p in candidates if p.kind in ("country", "state", "region") and _norm(p.name) == key]
     if exact:
+        # ... but a US state's name alone is the great city that bears it ('Washington', the capital) unless the
+        # document names the state's places
+        city = max((p for p in candidates if p.kind == "city" and p.population >= _GREAT_CITY and _norm(p.name) == key),
+                   key=lambda p: p.population, default=None)
+        if exact[0].kind == "state" and city is not None and f"US.{exact[0].admin1}" not in context_countries:
+            return city
         return exact[0]
     in_context = [p for p in candidates if p.country_code in context_countries]
     if not in_context and context_countries:
