@@ -691,6 +691,9 @@ def test_bodies_named_in_lower_case(nlp, text, expected):
     ('Regional governor Jan Kurmenko said a missile had hit a residential quarter.\n\n"I don\'t know what happened, I '
      'heard an explosion, probably a missile," a local resident, who gave her name only as Kurma, said on the street as '
      'she hugged her granddaughter.', [("Kurma", None)]),
+    # of two subjects the parser gave the verb, the one that names someone
+    ('Jan Kurmis blamed the attack on militants.\n\nThe militants, said Kurmis, "will not stop these attacks on '
+     'civilians and we will do our best to secure the city."', [("Jan Kurmis", None)]),
     # a country's border guards speak as a body
     ('"The calls of our guards not to destroy the bridge were met with stones," the Kyrgyz border guards said in a '
      'statement.', [("Kyrgyz border guards", None)]),

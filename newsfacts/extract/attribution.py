@@ -1026,7 +1026,7 @@ class Attributor:
                     return speaker
             # (of two subjects the parser gives one verb, the one next to it: 'In a statement signed by its
             # spokesperson, Jane Doe, the National Police Service said')
-            for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
+            for child in self._nearest_children_named_first(token):
                 # A passive subject speaks only when quoted ('X was quoted as saying'); 'X was told' listened.
                 if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote")
                         or (child.dep_ == "compound" and token.pos_ == "NOUN")) and outside(child):
@@ -1073,6 +1073,15 @@ class Attributor:
                 if speaker:
                     return speaker
         return None
+
+    def _nearest_children_named_first(self, verb) -> list:
+        """A verb's children, nearest first; of two subjects the parser gave it, the one that names someone
+        first ('The militants, said Jan Doe, "..."')."""
+        def named(child) -> bool:
+            return self.mention_at(child.idx, child.idx + len(child)) is not None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        two = len(subjects) > 1 and any(named(c) for c in subjects)
+        return sorted(verb.children, key=lambda c: (two and c.dep_ == "nsubj" and not named(c), abs(c.i - verb.i)))
 
     def _phrase_after_the_quotation(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
         """'"...," a local resident, who gave her name only as Kurma, said': the noun phrase between the
