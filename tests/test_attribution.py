@@ -692,8 +692,9 @@ def test_bodies_named_in_lower_case(nlp, text, expected):
      'heard an explosion, probably a missile," a local resident, who gave her name only as Kurma, said on the street as '
      'she hugged her granddaughter.', [("Kurma", None)]),
     # of two subjects the parser gave the verb, the one that names someone
-    ('Jan Kurmis blamed the attack on militants.\n\nThe militants, said Kurmis, "will not stop these attacks on '
-     'civilians and we will do our best to secure the city."', [("Jan Kurmis", None)]),
+    ('Jan Al-Kurmis blamed the attack outside the hospital on militants.\n\nThe militants, said Al-Kurmis, \u201cwill not '
+     'stop these terrorist attacks on civilians and we will do our best to secure the city after we defeat them.\u201d',
+     [("Jan Al-Kurmis", None)]),
     # a country's border guards speak as a body
     ('"The calls of our guards not to destroy the bridge were met with stones," the Kyrgyz border guards said in a '
      'statement.', [("Kyrgyz border guards", None)]),
