@@ -647,60 +647,54 @@ def test_bodies_named_in_lower_case(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a country's possessive before a ministry stays in its name; a later bare one is the one last qualified
-    ("Chile's Defence Ministry claimed on Monday that its forces had carried out \"a precise strike on a depot of "
-     "the enemy\" near the border.\n\nPeru's Foreign Ministry condemned the attack. \"Every such strike shows that we "
-     "need more air defence systems,\" the ministry said in a statement.",
-     [("Chilean Defence Ministry", None), ("Peruvian Foreign Ministry", None)]),
+    ("Chile's Defence Ministry said on Tuesday that its aircraft had \"hit a fuel store used by the rebels\" in the "
+     "north.\n\nPeru's Foreign Ministry protested. \"Nothing can justify an attack so close to our border towns,\" the "
+     "ministry said in a note.", [("Chilean Defence Ministry", None), ("Peruvian Foreign Ministry", None)]),
     # a sentence's first adverb is no part of the body's name NER took it into
     ('The Chilean Defence Ministry said 40 drones were destroyed. Later the Defence Ministry said in a statement: "Air '
-     'defence systems on duty intercepted and destroyed many unmanned aerial vehicles."',
-     [("Chilean Defence Ministry", None)]),
-    # the one who said something in the main clause, named in apposition, not the subject of what he reported
-    ('Another resident, Jan Dobrow, said Kurmin Haram had mounted several raids against the villages in recent weeks.\n\n'
-     '"They completely burnt the whole village. Not a single home was spared," he added.', [("Jan Dobrow", None)]),
-    # 'the Republican' for the person the sentence before was about
-    ('Senate leader Jan Kurmin acknowledged that the bill had no chance. "We have no real chance here to make a law," '
-     'the Republican said after a lunch.', [("Jan Kurmin", None)]),
+     'defence crews on duty intercepted and destroyed many drones over the coast."', [("Chilean Defence Ministry", None)]),
+    # the one who spoke in the main clause, named in apposition, not the subject of what he reported
+    ('A neighbour, Jan Dobrow, said Kurmin Haram had raided three farms in the district in recent weeks.\n\n'
+     '"They took the cattle and set fire to every barn in the valley," he added.', [("Jan Dobrow", None)]),
+    # 'the Democrat' for the person the sentence before was about
+    ('Senator Jan Kurmin conceded on Monday that the budget would not pass. "We simply do not have the votes for it this '
+     'week," the Democrat said after a meeting.', [("Jan Kurmin", None)]),
     # 'the army' for the military the text described before; a military's statement named by its adjectives
-    ('The Chilean military said that "approximately 20 projectiles were identified crossing into our territory" on '
-     'Thursday.\n\n"Most were intercepted, the rest fell in open areas," the army said in a statement.\n\nA Chilean '
-     'military statement later said that aircraft "struck a weapons storage facility in the area" near the border.',
-     [("Chilean military", None)] * 3),
+    ('The Chilean military said that "a group of armed men crossed the river at night" near the border.\n\n"Patrols '
+     'turned them back before dawn," the army said in a note.\n\nA Chilean military statement later said that patrols '
+     '"found two abandoned trucks on the riverbank" near the crossing.', [("Chilean military", None)] * 3),
     # the secretary-general's statement, issued by his spokesman, and what 'it' added
-    ('Secretary-General Jan Kurminen condemned the attack on the offices of Kurmin Aid.\n\nIn a statement issued by his '
-     'spokesman, the Secretary-General expressed his sympathy.\n\nAccording to initial reports, the attack on the offices '
-     'of Kurmin Aid killed two people.\n\n"Aid workers and their premises should never be a target," the statement '
-     'said.\n\n"All parties are obliged under international law to protect humanitarian workers," it added.',
+    ('Secretary-General Jan Kurminen condemned the shelling of a Kurmin Aid warehouse.\n\nIn a statement issued by his '
+     'spokesman, the Secretary-General expressed his concern.\n\nAccording to early reports, the shelling destroyed '
+     'food for thousands of families.\n\n"Warehouses of aid agencies must be spared by every side," the statement '
+     'said.\n\n"Those who block food from reaching civilians will be held to account," it added.',
      [("Jan Kurminen", None)] * 2),
     # a passive report's agent speaks for the quotation in the next paragraph
-    ('One person was killed. This was reported by the head of the regional administration Jan Dobrenko on the air of '
-     'the telethon.\n\n"At about midnight the city was attacked by groups of drones. A high-rise building was hit."',
-     [("Jan Dobrenko", None)]),
+    ('Two houses burned down. This was announced by the district governor Jan Dobrenko at a briefing in the evening.\n\n'
+     '"The fire started in a shed behind the first house and spread with the wind."', [("Jan Dobrenko", None)]),
     # a word the surname of one person and the given name of another: the one the text just named
-    ("Prime Minister Jan Ahmed condemned the killings.\n\nAhmed Kurmin, a farmer, says he lost his brother. Ahmed, who "
-     'spoke by phone, said fighters circled the village.\n\n"We are not alive, we are waiting to die," he said.',
+    ("Mayor Jan Ahmed opened the new bridge.\n\nAhmed Kurmin, a fisherman, says the river rose overnight. Ahmed, who "
+     'spoke from his boat, said his nets were lost.\n\n"The water came faster than any of us had seen before," he said.',
      [("Ahmed Kurmin", None)]),
-    # a role noun at the start of a sentence is no part of the name after it
-    ('A pagoda and two monastery buildings were damaged and 13 houses were destroyed.\n\nVillager Kyaw Kurmin and her '
-     'six-year-old son took cover under their bed.\n\n"We hid after we heard an explosion and repeated gunfire," she said.',
-     [("Kyaw Kurmin", None)]),
-    ('The match was close.\n\nBarring Kurmin, who made his third half-century of the tournament, every other batsman '
-     'struggled to find rhythm.\n\n"You expect yourself to win the toss and put up big runs," Kurmin told the broadcaster.',
+    # a word for what a person is, capitalised at the start of a sentence, is no part of the name after it
+    ('Two shops and a school were damaged in the storm.\n\nVillager Kyaw Kurmin and her son hid in the school hall.\n\n'
+     '"We stayed under the tables until the wind dropped," she said.', [("Kyaw Kurmin", None)]),
+    ('The final was close.\n\nBarring Kurmin, who scored twice in the match, every other forward struggled to find '
+     'space.\n\n"You want to score early and then control the game from the middle," Kurmin told the broadcaster.',
      [("Kurmin", None)]),
+    # the county public defender's office speaks as a body
+    ('"The raid broke every rule that officers are bound by," the county public defender\'s office said in a statement.',
+     [("county public defender's office", None)]),
     # a subject the parser found inside the quotation is none: the description after it speaks
-    ('Regional governor Jan Kurmenko said a missile had hit a residential quarter.\n\n"I don\'t know what happened, I '
-     'heard an explosion, probably a missile," a local resident, who gave her name only as Kurma, said on the street as '
-     'she hugged her granddaughter.', [("Kurma", None)]),
-    # of two subjects the parser gave the verb, the one that names someone
-    ('Jan Al-Kurmis blamed the attack outside the hospital on militants.\n\nThe militants, said Al-Kurmis, \u201cwill not '
-     'stop these terrorist attacks on civilians and we will do our best to secure the city after we defeat them.\u201d',
-     [("Jan Al-Kurmis", None)]),
+    ('District governor Jan Kurmenko said a rocket had hit a block of flats.\n\n"I was in the kitchen, I heard a bang, '
+     'probably a rocket," a neighbour, who gave her name only as Kurma, said outside the block as she held her son.',
+     [("Kurma", None)]),
     # a country's border guards speak as a body
-    ('"The calls of our guards not to destroy the bridge were met with stones," the Kyrgyz border guards said in a '
-     'statement.', [("Kyrgyz border guards", None)]),
-    # the public defender's office speaks as a body
-    ('"There are signs of major human rights violations in this raid," the state public defender\'s office said in a '
-     'statement.', [("state public defender's office", None)]),
+    ('"Our patrol was fired on from the other bank and returned fire," the Kyrgyz border guards said in a statement.',
+     [("Kyrgyz border guards", None)]),
+    # of two subjects the parser gave the verb, the one that names someone
+    ('Jan Al-Kurmis blamed the blast outside the market on gunmen.\n\nThe gunmen, said Al-Kurmis, \u201ccannot frighten a '
+     'city that has rebuilt itself twice, and we will find every one of them.\u201d', [("Jan Al-Kurmis", None)]),
 ])
 def test_bodies_by_country_and_people_by_what_the_text_just_said(nlp, text, expected):
     assert speakers(nlp, text) == expected

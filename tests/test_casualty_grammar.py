@@ -163,12 +163,12 @@ def test_a_bare_number_with_its_own_clause_is_not_a_conjunct_of_the_figure(nlp):
     ("The trawler sank with the loss of six men.", [("killed", 6, 6, "exact", False)]),
     ("The city hospital received 11 patients from the scene.", [("injured", 11, 11, "exact", False)]),
     # a toll that rose to a number of people, with what it is a toll of between
-    ("Officials said the death toll for the earthquake had risen to 381 people.", [("killed", 381, 381, "exact", False)]),
+    ("Officials said the death toll for the landslide had risen to 47 people.", [("killed", 47, 47, "exact", False)]),
     # one person the text told of before, whose death it states here; not one of a count ('the second victim')
-    ("The suspect was shot dead by police after a standoff.", [("killed", 1, 1, "exact", False)]),
+    ("The gunman was shot dead by officers outside the depot.", [("killed", 1, 1, "exact", False)]),
     ("The second victim was killed near the market.", []),
     # a perfect tense's subject did the killing; its object was killed
-    ("Five separate crashes have killed four people on the roads.", [("killed", 4, 4, "exact", False)]),
+    ("Three attacks on the highway have killed 12 people this month.", [("killed", 12, 12, "exact", False)]),
 ])
 def test_more_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected

@@ -558,17 +558,17 @@ def test_a_name_written_short_later_is_the_one_entity(entities_of, text, name, w
 
 
 def test_a_dateline_under_a_standfirst_is_the_dateline(entities_of):
-    mentions, _entities = entities_of("Gunmen attack a beach hotel\n\nTwo gunmen opened fire on tourists\n\nSFAX, Tunisia \u2014 "
-                                      "Two gunmen opened fire at a hotel on Friday, the Interior Ministry said.")
+    mentions, _entities = entities_of("Port strike spreads\n\nDock workers walk out for a second day\n\nSFAX, Tunisia \u2014 "
+                                      "Dock workers stayed off the job on Tuesday, their union said.")
     dateline = next(m for m in mentions if m.dateline)
     assert dateline.surface == "SFAX" and dateline.place is not None and dateline.place.country_code == "TN"
 
 
 def test_a_great_city_in_another_romanisation_is_placed_beside_a_body_named_after_it(entities_of):
     # the text names only Russia; the city's administration is named after it, and the city is still the place
-    for text in ("A Russian strike on Zaporizhzhia killed one person.",
-                 "A Russian strike on Zaporizhzhia killed one person. The Zaporizhzhia Regional Military Administration "
-                 "said rescuers were at the scene."):
+    for text in ("Russian drones hit a depot on the edge of Zaporizhzhia overnight.",
+                 "Russian drones hit a depot on the edge of Zaporizhzhia overnight. The Zaporizhzhia Regional Military "
+                 "Administration said firefighters were at the scene."):
         mentions, _entities = entities_of(text)
         city = next(m for m in mentions if m.surface == "Zaporizhzhia")
         assert city.entity_type == "location" and city.place.country_code == "UA"
@@ -577,10 +577,10 @@ def test_a_great_city_in_another_romanisation_is_placed_beside_a_body_named_afte
 def test_a_bureau_dateline_leaves_the_story_its_country(nlp):
     from newsfacts.extract.facts import extract_document
 
-    text = ("Air strike hits village\n\nBANGKOK, March 14 (Reuters) - A Myanmar military air strike on a village in "
-            "central Myanmar killed at least 20 people, residents said.\n\nIn a statement read on state television, the "
-            "military said it had carried out \u201cprecision strikes on a camp of terrorist groups\u201d near the village. "
-            "Many residents have fled to Thailand. Myanmar has been ruled by the military since the coup, and fighting "
-            "has spread across Myanmar.")
+    text = ("Army retakes border post\n\nDHAKA, June 3 (Reuters) - Myanmar military units retook a border post in "
+            "western Myanmar on Sunday after a week of fighting, residents said.\n\nIn a statement read on state radio, the "
+            "military said its troops had \u201crestored order along the whole of the border road\u201d by nightfall. "
+            "Hundreds of villagers have crossed into Bangladesh. Fighting has spread across Myanmar since the coup, and "
+            "Myanmar's economy has shrunk.")
     facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
     assert [q["speaker"] for q in facts["quotes"]] == ["Myanmar military"]

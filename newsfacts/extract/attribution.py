@@ -340,7 +340,7 @@ class Attributor:
 
     def _clause_depth(self, mention) -> float:
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-        # ('Another resident, Jan Doe, said ...': a name in apposition stands nearly where the noun it names
+        # ('A neighbour, Jan Doe, said ...': a name in apposition stands nearly where the noun it names
         # stands, above the subject of a clause below; but below the name itself: 'Jan Doe, the head of Kurmin Aid, said')
         return min((_depth(t) - 0.5 * (t.dep_ == "appos") for t in span), default=99) if span is not None else 99
 
@@ -419,7 +419,7 @@ class Attributor:
         return None
 
     def _issuer_before_the_noun(self, token) -> Speaker | None:
-        """'A Kurmin Army statement', 'an Israeli military statement': the body named or described in the
+        """'A Kurmin Army statement', 'a Chilean navy statement': the body named or described in the
         words before the statement noun."""
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
         for modifier in modifiers:
@@ -440,7 +440,7 @@ class Attributor:
             return None
         for earlier in range(index - 1, max(index - 1 - lookback, -1), -1):
             sent = self.sentences[earlier]
-            # (not 'According to initial reports, the attack killed two': reports the sentence cites, issued by no one in it)
+            # (not 'According to early reports, the blast killed five': reports the sentence cites, issued by no one in it)
             if any(t.lemma_.lower() in STATEMENT_NOUNS and t.dep_ in ("pobj", "dobj")
                    and not (t.head.lower_ == "to" and t.head.head.lower_ == "according") for t in sent):
                 subject = next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
@@ -750,7 +750,7 @@ class Attributor:
             if salient is not None:
                 return self._speaker_from_mention(salient)
         if _a_person_by_nationality_or_party(token):
-            # '"...," the Republican said', 'the 34-year-old Australian said': the person the sentences before were about
+            # '"...," the Democrat said', 'the 34-year-old Canadian said': the person the sentences before were about
             salient = self.salient_person_before(min(_before_the_quotation(token.idx, exclude), token.sent.start_char), exclude,
                                                  lookback=3)
             if salient is not None:
@@ -840,7 +840,7 @@ class Attributor:
             body_words = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
             if len(body_words) >= 2 and body_words[-1].lower_ in INSTITUTION_NOUNS and body_words[-1].pos_ == "NOUN" \
                     and body_words[0].ent_type_ in ("GPE", "NORP") and body_words[-1].i - body_words[0].i == len(body_words) - 1:
-                # 'a Brussels police spokesperson', 'a Kenyan army spokesman': the place's body speaks
+                # 'a Kurmin City police spokesperson', 'a Chilean navy spokesman': the place's body speaks
                 written = text_of(self.doc)[body_words[0].idx:body_words[-1].idx + len(body_words[-1])]
                 return Speaker(_institution_name(written, self.country_adjective), None, institution=True)
             for body in (c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
@@ -1035,7 +1035,7 @@ class Attributor:
                         return speaker
                 if child.dep_ == "agent" and token.lemma_.lower() != "quote" and outside(child) \
                         and any(c.dep_ == "auxpass" for c in token.children):  # (not 'said by telephone')
-                    # 'This was reported by the head of the regional administration, Jan Doe': who reported it
+                    # 'This was announced by the district governor, Jan Doe': who announced it
                     agent = next((c for c in child.children if c.dep_ == "pobj"), None)
                     speaker = self.speaker_of_token(agent, exclude) if agent is not None else None
                     if speaker:
@@ -1053,7 +1053,7 @@ class Attributor:
                             if speaker:
                                 return speaker
         for token in verbs:
-            # (a subject the parser found inside the quotation is none: '"... an explosion," a resident said')
+            # (a subject the parser found inside the quotation is none: '"... a bang," a neighbour said')
             if not any(c.dep_ in _SUBJECTS and outside(c) for c in token.children):
                 if token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS:
                     # 'The statement, signed by ..., read in part:': whoever issued the statement
@@ -1076,7 +1076,7 @@ class Attributor:
 
     def _nearest_children_named_first(self, verb) -> list:
         """A verb's children, nearest first; of two subjects the parser gave it, the one that names someone
-        first ('The militants, said Jan Doe, "..."')."""
+        first ('The gunmen, said Jan Doe, "..."')."""
         def named(child) -> bool:
             return self.mention_at(child.idx, child.idx + len(child)) is not None
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -1084,14 +1084,14 @@ class Attributor:
         return sorted(verb.children, key=lambda c: (two and c.dep_ == "nsubj" and not named(c), abs(c.i - verb.i)))
 
     def _phrase_after_the_quotation(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
-        """'"...," a local resident, who gave her name only as Kurma, said': the noun phrase between the
+        """'"...," a neighbour, who gave his name only as Kurma, said': the noun phrase between the
         quotation and its verb, which the parser hung inside the quotation."""
         if exclude is None or verb.idx < exclude[1]:
             return None
         between = [t for t in verb.doc[:verb.i] if t.idx >= exclude[1] and not t.is_punct]
         phrase = list(takewhile(lambda t: t.pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN"), between))
         nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN")]
-        # (the phrase's last noun is its head: 'a local resident', 'Brit gran')
+        # (the phrase's last noun is its head: 'a neighbour', 'Kurmin nurse')
         return self.speaker_of_token(nouns[-1], exclude) if nouns else None
 
     def _name_just_after(self, word, exclude: tuple[int, int] | None) -> Speaker | None:
@@ -1213,7 +1213,7 @@ _INSTITUTION_SYNONYMS = [frozenset(group) for group in _RULES["institution_synon
 
 
 def _a_person_by_nationality_or_party(token) -> bool:
-    """'the Republican', 'the Australian', 'the 34-year-old Briton': one person called by the nation or the
+    """'the Democrat', 'the Canadian', 'the 34-year-old Briton': one person called by the nation or the
     party they belong to (a singular word of the NORP kind, or a nationality word, after 'the')."""
     return token.text[:1].isupper() and token.tag_ in ("NNP", "NN", "JJ") and not token.text.endswith("s") \
         and (token.ent_type_ == "NORP" or token.lower_ in demonyms()) \
@@ -1228,7 +1228,7 @@ def _describes_institution(token) -> bool:
     compound = " ".join(c.lower_ for c in token.children if c.dep_ == "compound")
     if head not in INSTITUTION_NOUNS and f"{compound} {token.lower_}".strip() not in INSTITUTION_NOUNS:
         return False
-    # ('the Kyrgyz border guards': the country's word modifies the noun's compound)
+    # ('the Chilean border guards': the country's word modifies the noun's compound)
     modifiers = [*token.children, *(g for c in token.children if c.dep_ == "compound" for g in c.children)]
     return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")
                                                                    or (c.text[:1].isupper() and c.lower_ in demonyms()))

@@ -459,7 +459,7 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     victims = [c for c in children if c.dep_ == "nsubjpass"]
     # (a past participle with a subject and an object and no auxiliary is a past tense the tagger misread:
-    # 'Two suicide bombers killed at least 22 people'; with 'have' it is a perfect: 'Five crashes have killed four
+    # 'Two suicide bombers killed at least 22 people'; with 'have' it is a perfect: 'three attacks have killed 12
     # people', whose subject did the killing)
     active_transitive = lemma in lex.transitive and not passive and (
         token.tag_ in ("VBD", "VBZ", "VBP", "VB", "VBG")
@@ -681,7 +681,7 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         # 'five were killed, including the gunman': one person of the figure
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
     elif _the_one_person(phrase, lex) and phrase.dep_ in ("nsubj", "nsubjpass") and not _quoted(phrase):
-        # 'The suspect was shot dead by police': one person the text told of before, whose death (or wound) this
+        # 'The gunman was shot dead by officers': one person the text told of before, whose death (or wound) this
         # states first (a restatement is merged with the figure it restates)
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
     else:

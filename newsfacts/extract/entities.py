@@ -972,7 +972,7 @@ def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[
 
 
 def _common_word_not_a_name(word: str) -> bool:
-    """'Villager', 'Barring', 'Survivor': an English word that is no given name and no name's spelling (and
+    """'Farmer', 'Following', 'Survivor': an English word that is no given name and no name's spelling (and
     no word that says what the name is: 'Cyclone Kurmella' is a storm)."""
     return word.isalpha() and is_english_word(word) and not is_given_name(word) and not written_as_a_name(word) \
         and word.lower() not in _rules()[0]
@@ -1019,7 +1019,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             surface = re.sub(r"^(?:(?:[a-z]|\d)[\w-]*\s+)+", "", surface)
             words = surface.split()
             if len(words) >= 2 and ent[0].is_sent_start and words[0] == ent[0].text and _common_word_not_a_name(words[0]):
-                surface, words = " ".join(words[1:]), words[1:]  # 'Villager Jan Doe said', 'Barring Doe, ...': capitalised as a sentence's first word
+                surface, words = " ".join(words[1:]), words[1:]  # 'Farmer Jan Doe said', 'Following Doe, ...': capitalised as a sentence's first word
             # 'Celaya Mayor Jane Doe', 'Plateau Gov. Jan Doe': a place and a title before the name
             titled = [i for i, w in enumerate(words[:-2]) if w.lower().rstrip(".") in person_prefix_words()]
             if titled:
@@ -1131,7 +1131,7 @@ def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
             mention.entity_type = "person"
 
 
-# ' of Ukraine', ' of the Philippines': a country after a body's name
+# ' of Chile', ' of the Philippines': a country after a body's name
 _OF_A_COUNTRY = re.compile(r"(.+) of (?:the )?([A-Z].*)")
 
 
@@ -1140,7 +1140,7 @@ def _state_bodies_with_their_country(mentions: list[Mention]) -> None:
     text that names the Algerian Interior Ministry is that one (where the text names only one such)."""
     bodies = [m for m in mentions if m.entity_type == "organization" and _STATE_BODY.search(m.surface)]
     qualified = {m.key for m in bodies if any(w.lower() in demonyms() for w in m.surface.split()[:2])}
-    # ... or with 'of' and the country after it ('the National Police of Ukraine')
+    # ... or with 'of' and the country after it ('the National Police of Chile')
     of_a_country = {(m.key, name_key(written.group(1))) for m in bodies for written in [_OF_A_COUNTRY.fullmatch(m.surface)]
                     if written and written.group(2) in country_codes()}
     for mention in bodies:
@@ -1254,13 +1254,13 @@ _DATELINE_WITHIN = 800
 
 
 def _dateline_under_a_standfirst(text: str, sentence_index_of) -> list[Mention]:
-    """'TUNIS, Tunisia — Two gunmen ...' under a headline and a standfirst: a dateline in capitals, closed by a
+    """'SFAX, Tunisia — Dock workers ...' under a headline and a standfirst: a dateline in capitals, closed by a
     dash, with its country or state or naming a place the gazetteer knows, opening one of the first paragraphs."""
     starts = [m.start() for m in re.finditer(r"(?:^|\n)\s*(?=\S)", text[:_DATELINE_WITHIN])][1:_DATELINE_PARAGRAPHS + 1]
     for start in starts:
         start += len(text[start:]) - len(text[start:].lstrip())
         match = _DATELINE.match(text, start)
-        # ('SENECA, Mo. –': a town too small for the gazetteer without its state, which the dateline writes)
+        # ('KURMINVILLE, Mo. –': a town too small for the gazetteer without its state, which the dateline writes)
         if match and match.group(1).strip().isupper() and (match.group(2) or geocode(_title_case(match.group(1).strip())) is not None):
             surface = match.group(1).strip()
             return [Mention(surface, start, start + len(surface), sentence_index_of(start), "location", dateline=True)]
@@ -1523,7 +1523,7 @@ def _assign_person_keys(people: list[Mention]) -> None:
             if fitting:
                 key = fitting[0]
                 if len(given) == 1 and fitting[-1] != key and _named_last(last_named, fitting[-1], key, mention.start_char):
-                    key = fitting[-1]  # ('Ahmed', the surname of one person and the given name of another: the one the text just named)
+                    key = fitting[-1]  # ('Ahmed', one person's surname and another's given name: the one the text just named)
         mention.key = key
 
 
@@ -1598,7 +1598,7 @@ def principal_country(doc, mentions: list[Mention]) -> str | None:
             code = country_codes().get(demonyms().get(ent.text.lower(), ""))
             if code:
                 counts[code] = counts.get(code, 0) + 1
-    # A bureau's dateline ('BANGKOK' over a story of Myanmar) says where the story was filed, not what it is about.
+    # A bureau's dateline ('DHAKA' over a story of Myanmar) says where the story was filed, not what it is about.
     most = max(counts, key=lambda code: (counts[code], code), default=None)
     bureaus = {code for code, written in datelines.items() if code != most and counts.get(code, 0) - written <= 1}
     for code in bureaus:
@@ -1623,10 +1623,11 @@ def _country_words() -> frozenset[str]:
 
 def qualify_state_ministries(entities: dict[str, Entity], mentions: list[Mention], text: str, country: str | None) -> None:
     """A ministry or another body of a state keeps its country in its name, so that two countries' interior
-    ministries stay two entities across the warehouse ("Haiti's National Police" is the Haitian National Police): "Russia's Defence Ministry" and 'the Russian Defence Ministry' (where NER left the
-    country out) are the Russian Defence Ministry; a later 'the Defence Ministry' is the one the text last
-    qualified; and a ministry the text never names with a country is the document's country's ('the
-    Interior Ministry' in a document about Senegal is the Senegalese Interior Ministry)."""
+    ministries stay two entities across the warehouse: "Chile's National Police" is the Chilean National Police,
+    "Russia's Defence Ministry" and 'the Russian Defence Ministry' (where NER left the country out) are the
+    Russian Defence Ministry; a later 'the Defence Ministry' is the one the text last qualified; and a ministry
+    the text never names with a country is the document's country's ('the Interior Ministry' in a document
+    about Senegal is the Senegalese Interior Ministry)."""
     document_adjective = country_adjective(country) if country else None
     names_of_countries = _country_words()
     surfaces: dict[str, list[Mention]] = {}

@@ -249,7 +249,7 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     if not in_context and context_countries:
         # Out of the document's countries only a place's own name counts, not one of its alternate
         # spellings: an Afghan district must not become a Chadian city that lists it as a variant. A great
-        # city is known by all its spellings ('Zaporizhzhia' in a story that names only Russia).
+        # city is known by all its spellings ('Dnepropetrovsk' in a story that names only Russia).
         candidates = [p for p in candidates if _norm(p.name) == key or (p.kind == "city" and p.population >= _GREAT_CITY
                                                                          and _spelled_alike(_norm(p.name), key))]
         if not candidates:
@@ -264,7 +264,7 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
 
 
 def _spelled_alike(name: str, spelling: str) -> bool:
-    """'zaporizhzhya' and 'zaporizhzhia': one name in two romanisations (not 'tunis' and 'tun', a short form)."""
+    """'dnipropetrovsk' and 'dnepropetrovsk': one name in two romanisations (not 'tunis' and 'tun', a short form)."""
     return len(spelling) >= 5 and Levenshtein.distance(name, spelling) <= 2
 
 
