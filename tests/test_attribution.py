@@ -689,6 +689,13 @@ def test_bodies_named_in_lower_case(nlp, text, expected):
     ('District governor Jan Kurmenko said a rocket had hit a block of flats.\n\n"I was in the kitchen, I heard a bang, '
      'probably a rocket," a neighbour, who gave her name only as Kurma, said outside the block as she held her son.',
      [("Kurma", None)]),
+    # the pronoun a name's own sentence uses tells the sex its given name does not: 'she' is the mother
+    ('Thandeka Mabuza keeps her son\'s football boots by the door. Sizwe Mabuza was 19 when he was shot dead outside '
+     'a shop. She has kept everything.\n\n"They shot him in the back as he ran," she said.', [("Thandeka Mabuza", None)]),
+    # of namesakes of one sex, the one the sentences before were about
+    ('Kurma Loren, 12, was killed at the market. Her sister, Anna Loren, was hurt.\n\nHer mother, Teresa Loren, sat '
+     'through every day of the hearing. Outside the court, she held a photograph.\n\n"They knew about him. They knew '
+     'twice," Mrs Loren said.', [("Teresa Loren", None)]),
     # a country's border guards speak as a body
     ('"Our patrol was fired on from the other bank and returned fire," the Kyrgyz border guards said in a statement.',
      [("Kyrgyz border guards", None)]),

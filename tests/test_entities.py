@@ -100,3 +100,10 @@ def test_a_state_name_alone_is_the_great_city_that_bears_it_unless_the_text_is_i
     capital = geocode("Washington")
     assert capital.kind == "city" and abs(capital.longitude + 77.0) < 0.5
     assert geocode("Washington", frozenset({"US.WA"})).kind == "state"
+
+
+def test_a_name_cut_inside_its_brackets_keeps_the_name():
+    from newsfacts.extract.entities import clean_surface
+
+    assert clean_surface("Kurmin Police Service (KPS") == "Kurmin Police Service"
+    assert clean_surface("Kurmin Police Service (KPS)") == "Kurmin Police Service (KPS)"

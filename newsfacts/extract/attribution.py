@@ -116,6 +116,27 @@ class Attributor:
                 sex = self._sex_of_apposition(m)
                 if sex:
                     self.stated_gender.setdefault(m.entity_id, sex)
+        for m in self.mentions:
+            # a name its given name does not tell the sex of: the pronoun its own sentence uses for it
+            if m.entity_type == "person" and m.entity_id not in self.stated_gender \
+                    and name_gender(self.entities[m.entity_id].canonical_name) not in _KNOWN_GENDERS:
+                sex = self._sex_of_the_pronoun_after(m)
+                if sex:
+                    self.stated_gender[m.entity_id] = sex
+
+    def _sex_of_the_pronoun_after(self, mention) -> str | None:
+        """'Jan Kurmi was 23 when he was shot', 'Kurma Doe keeps her son's blazer': the first personal pronoun
+        after a name that is its sentence's subject and its only person."""
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        if span is None or not any(t.dep_ in ("nsubj", "nsubjpass") for t in span):
+            return None
+        sent = span.sent
+        if any(m.entity_type == "person" and m.entity_id != mention.entity_id and sent.start_char <= m.start_char < sent.end_char
+               for m in self.mentions):
+            return None
+        pronoun = next((t.lower_ for t in self.doc[span.end:sent.end] if t.lower_ in _PRONOUN_SEXES and t.pos_ == "PRON"
+                        and not self._in_quotation_at(t.idx)), None)
+        return _PRONOUN_SEXES.get(pronoun)
 
     def _sex_of_apposition(self, mention) -> str | None:
         """'Her husband, Sher Mohammad,' or 'Sher Mohammad, her husband,': a noun set beside the name that
@@ -716,6 +737,10 @@ class Attributor:
         sex = ("female" if honorific.group(1).lower() in _FEMALE_HONORIFICS else "male") if honorific else None
         living = [i for i in namesakes if not self._dead(i)] or namesakes
         fitting = [i for i in living if sex is None or self._sex(i) in (sex, None)] or living
+        # ('Her mother, Kurma Doe, sat through the hearing. "...," Mrs Doe said': the one the sentences before were about)
+        salient = self.salient_person_before(mention.start_char, (mention.start_char, mention.end_char), lookback=4)
+        if salient is not None and salient.entity_id in fitting[1:]:
+            return self.entities[salient.entity_id]
         return self.entities[fitting[0]]
 
     def _dead(self, entity_id: str) -> bool:
@@ -1141,6 +1166,10 @@ _ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:[\w'’-]+\s+){0,5}?(?:[
 _DEATH_OF_BEFORE = re.compile(r"\b(?:death|deaths|killing|murder|funeral|burial)s? of (?:[\w'’-]+ ){0,3}$", re.IGNORECASE)
 _AMONG_THE_DEAD = re.compile(r"\b(is|was|are|were)\s+(?:\w+\s+)?among\s+(?:the\s+dead|those\s+killed|the\s+victims)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(%s)\.? $" % "|".join(re.escape(h) for h in _HONORIFICS["female"] + _HONORIFICS["male"]))
+
+
+_PRONOUN_SEXES = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+_KNOWN_GENDERS = ("male", "mostly_male", "female", "mostly_female")
 
 
 class _Phrase(NamedTuple):

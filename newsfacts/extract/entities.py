@@ -84,6 +84,8 @@ def entity_id(entity_type: str, key: str) -> str:
 
 def clean_surface(text: str) -> str:
     text = re.split(r"\s[–—]\s|\n", text)[0]  # 'Kharkiv – Ukraine’s second city' is two names
+    if "(" in text and ")" not in text:
+        text = text.split("(")[0]  # 'Kurmin Police Service (KPS': the letters in brackets are the name written short
     abbreviation = re.search(r"(?:\b[A-Z]\.){2,}$", text.strip())  # keep the last dot of 'U.S.'
     text = text.strip().strip("“”\"'‘’.,:;()[]-–— ")
     if abbreviation and not text.endswith("."):
