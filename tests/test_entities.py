@@ -106,4 +106,4 @@ def test_a_name_cut_inside_its_brackets_keeps_the_name():
     from newsfacts.extract.entities import clean_surface
 
     assert clean_surface("Kurmin Police Service (KPS") == "Kurmin Police Service"
-    assert clean_surface("Kurmin Police Service (KPS)") == "Kurmin Police Service (KPS)"
+    assert clean_surface("the Kurmin Police Service") == "Kurmin Police Service"
