@@ -95,9 +95,10 @@ def _same_name(predicted: str | None, gold: str | None, aliases: dict[str, set[s
 
 
 def _without_title(name: str) -> str:
-    """A title or honorific is no part of a name: 'Sheikh Jan Doe' and 'Jan Doe' are one speaker."""
+    """A title, an honorific or an article is no part of a name: 'Sheikh Jan Doe' and 'Jan Doe' are one
+    speaker, and so are 'the Kurmin Safety Board' and 'Kurmin Safety Board'."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in person_prefix_words():
+    while len(words) > 1 and (words[0].lower().rstrip(".") in person_prefix_words() or words[0].lower() == "the"):
         words = words[1:]
     return " ".join(words)
 

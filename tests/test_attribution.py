@@ -696,6 +696,9 @@ def test_bodies_named_in_lower_case(nlp, text, expected):
     ('Kurma Loren, 12, was killed at the market. Her sister, Anna Loren, was hurt.\n\nHer mother, Teresa Loren, sat '
      'through every day of the hearing. Outside the court, she held a photograph.\n\n"They knew about him. They knew '
      'twice," Mrs Loren said.', [("Teresa Loren", None)]),
+    # an Indian honorific is no part of the name
+    ('"Our first priority is to reach every injured passenger," said Shri Kurmendra Prakash, the district collector.',
+     [("Kurmendra Prakash", None)]),
     # a country's border guards speak as a body
     ('"Our patrol was fired on from the other bank and returned fire," the Kyrgyz border guards said in a statement.',
      [("Kyrgyz border guards", None)]),

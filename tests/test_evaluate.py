@@ -51,6 +51,7 @@ def test_a_speaker_is_matched_with_or_without_middle_names_and_by_surname_alone(
     ("Russian Defence Ministry", "Ukraine's Defence Ministry", False),
     ("Jan Abu Kurmin", "Sheikh Jan Abu Kurmin", True),  # a title is no part of the name
     ("Jan Kurmin", "Ahmed Kurmin", False),
+    ("Kurmin Safety Board", "the Kurmin Safety Board", True),  # an article is no part of a name
 ])
 def test_speaker_names_compare_as_names(predicted, gold, same):
     assert _same_name(predicted, gold, {}) is same
