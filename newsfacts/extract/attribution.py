@@ -737,8 +737,9 @@ class Attributor:
         sex = ("female" if honorific.group(1).lower() in _FEMALE_HONORIFICS else "male") if honorific else None
         living = [i for i in namesakes if not self._dead(i)] or namesakes
         fitting = [i for i in living if sex is None or self._sex(i) in (sex, None)] or living
-        # ('Her mother, Kurma Doe, sat through the hearing. "...," Mrs Doe said': the one the sentences before were about)
-        salient = self.salient_person_before(mention.start_char, (mention.start_char, mention.end_char), lookback=4)
+        # ('Her mother, Kurma Doe, sat through the hearing. "...," Mrs Doe said': with an honorific, the one of that
+        # sex the sentences before were about; a surname alone is the person the story named first)
+        salient = self.salient_person_before(mention.start_char, (mention.start_char, mention.end_char), lookback=4) if honorific else None
         if salient is not None and salient.entity_id in fitting[1:]:
             return self.entities[salient.entity_id]
         return self.entities[fitting[0]]
