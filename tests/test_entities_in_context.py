@@ -584,3 +584,9 @@ def test_a_bureau_dateline_leaves_the_story_its_country(nlp):
             "Myanmar's economy has shrunk.")
     facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
     assert [q["speaker"] for q in facts["quotes"]] == ["Myanmar military"]
+
+
+def test_a_company_named_for_what_it_makes_is_no_person(entities_of):
+    mentions, _entities = entities_of("Workers at Kurmin Foam Products said the back doors were locked. Kurmin Foam "
+                                      "Products denied it.")
+    assert {m.entity_type for m in mentions if m.surface == "Kurmin Foam Products"} == {"organization"}
