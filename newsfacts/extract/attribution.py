@@ -134,8 +134,7 @@ class Attributor:
         if any(m.entity_type == "person" and m.entity_id != mention.entity_id and sent.start_char <= m.start_char < sent.end_char
                for m in self.mentions):
             return None
-        pronoun = next((t.lower_ for t in self.doc[span.end:sent.end] if t.lower_ in _PRONOUN_SEXES and t.pos_ == "PRON"
-                        and not self._in_quotation_at(t.idx)), None)
+        pronoun = next((t.lower_ for t in self.doc[span.end:sent.end] if t.lower_ in _PRONOUN_SEXES and t.pos_ == "PRON"), None)
         return _PRONOUN_SEXES.get(pronoun)
 
     def _sex_of_apposition(self, mention) -> str | None:
@@ -439,18 +438,19 @@ class Attributor:
             return self._speaker_from_mention(mention) if mention else None
         return None
 
-    def _issuer_before_the_noun(self, token) -> Speaker | None:
-        """'A Kurmin Army statement', 'a Chilean navy statement': the body named or described in the
-        words before the statement noun."""
+    def _body_in_the_words_before(self, token) -> Speaker | None:
+        """'A Kurmin Army statement', 'a Chilean navy spokesman', 'a Kurmin City police spokesperson': the body
+        named, or described by a place and an institution noun, in the words before a statement or a spokesman."""
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
         for modifier in modifiers:
             mention = self.mention_at(modifier.idx, modifier.idx + len(modifier))
             if mention is not None and mention.entity_type == "organization":
                 return self._speaker_from_mention(mention)
-        if modifiers and modifiers[-1].lower_ in INSTITUTION_NOUNS and len(modifiers) >= 2 \
-                and (modifiers[0].ent_type_ in ("NORP", "GPE") or modifiers[0].lower_ in demonyms()):
+        if len(modifiers) >= 2 and modifiers[-1].lower_ in INSTITUTION_NOUNS and modifiers[-1].pos_ in ("NOUN", "ADJ") \
+                and (modifiers[0].ent_type_ in ("NORP", "GPE") or modifiers[0].lower_ in demonyms()) \
+                and modifiers[-1].i - modifiers[0].i == len(modifiers) - 1:
             written = text_of(self.doc)[modifiers[0].idx:modifiers[-1].idx + len(modifiers[-1])]
-            return Speaker(written, None, institution=True)
+            return Speaker(_institution_name(written, self.country_adjective), None, institution=True)
         return None
 
     def _issuer_of_a_statement_before(self, token, exclude: tuple[int, int] | None, lookback: int = 3) -> Speaker | None:
@@ -846,7 +846,7 @@ class Attributor:
                     speaker = self.speaker_of_token(issuer, exclude) if issuer is not None else None
                     if speaker and speaker.entity_id:
                         return speaker
-            issuer = self._issuer_before_the_noun(token)
+            issuer = self._body_in_the_words_before(token)
             if issuer is not None:
                 return issuer
             return self._issuer_of_a_statement_before(token, exclude) or self._body_the_sentence_before_was_about(token, exclude) \
@@ -863,12 +863,9 @@ class Attributor:
                     speaker = self.speaker_of_token(body, exclude) if body is not None else None
                     if speaker is not None and (speaker.entity_id or speaker.institution):
                         return speaker
-            body_words = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
-            if len(body_words) >= 2 and body_words[-1].lower_ in INSTITUTION_NOUNS and body_words[-1].pos_ == "NOUN" \
-                    and body_words[0].ent_type_ in ("GPE", "NORP") and body_words[-1].i - body_words[0].i == len(body_words) - 1:
-                # 'a Kurmin City police spokesperson', 'a Chilean navy spokesman': the place's body speaks
-                written = text_of(self.doc)[body_words[0].idx:body_words[-1].idx + len(body_words[-1])]
-                return Speaker(_institution_name(written, self.country_adjective), None, institution=True)
+            body = self._body_in_the_words_before(token)
+            if body is not None and (body.entity_id is None or self.entities[body.entity_id].entity_type == "organization"):
+                return body  # 'a Kurmin City police spokesperson', 'a Chilean navy spokesman': the body speaks
             for body in (c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
                 # 'a ministry spokesperson told journalists': the ministry the text named last
                 described = self.described_entity(body, exclude)
