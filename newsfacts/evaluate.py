@@ -104,8 +104,8 @@ def _without_title(name: str) -> str:
 
 
 def _with_country_adjective(name: str) -> str:
-    """A body named with its country's possessive is named with its adjective: "Russia's Defence Ministry"
-    and 'the Russian Defence Ministry' are one speaker, whichever form the article or the gold uses."""
+    """A body named with its country's possessive is named with its adjective: "Chile's Defence Ministry"
+    and 'the Chilean Defence Ministry' are one speaker, whichever form the article or the gold uses."""
     possessed = _COUNTRY_POSSESSES.fullmatch(name)
     code = country_codes().get(possessed.group(1)) if possessed else None
     adjective = country_adjective(code) if code else None

@@ -1200,7 +1200,7 @@ def _inside(mention, exclude: tuple[int, int] | None) -> bool:
 
 
 def _institution_name(description: str, country_adjective_of_the_text: str | None = None) -> str:
-    """An institution's name as a name is written: "Russia's defence ministry" is the Russian defence ministry,
+    """An institution's name as a name is written: "Chile's defence ministry" is the Chilean defence ministry,
     "Hesse's interior ministry" the Hesse interior ministry, and "the country's foreign ministry" in a text about
     one country is that country's (as 'the Senegalese Interior Ministry', which qualify_state_ministries writes,
     names one country's)."""
@@ -1218,7 +1218,7 @@ def _institution_name(description: str, country_adjective_of_the_text: str | Non
     return f"{(country_adjective(code) if code else None) or place} {rest}"
 
 
-# "Russia's defence ministry", "the Kurmin State's emergency agency": a place's body in lower case
+# "Chile's defence ministry", "the Kurmin State's emergency agency": a place's body in lower case
 _PLACE_POSSESSES = re.compile(r"(?:[Tt]he )?([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})['’]s? ([a-z][\w -]+)")
 
 

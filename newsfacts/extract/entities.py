@@ -1626,8 +1626,8 @@ def _country_words() -> frozenset[str]:
 def qualify_state_ministries(entities: dict[str, Entity], mentions: list[Mention], text: str, country: str | None) -> None:
     """A ministry or another body of a state keeps its country in its name, so that two countries' interior
     ministries stay two entities across the warehouse: "Chile's National Police" is the Chilean National Police,
-    "Russia's Defence Ministry" and 'the Russian Defence Ministry' (where NER left the country out) are the
-    Russian Defence Ministry; a later 'the Defence Ministry' is the one the text last qualified; and a ministry
+    "Chile's Defence Ministry" and 'the Chilean Defence Ministry' (where NER left the country out) are the
+    Chilean Defence Ministry; a later 'the Defence Ministry' is the one the text last qualified; and a ministry
     the text never names with a country is the document's country's ('the Interior Ministry' in a document
     about Senegal is the Senegalese Interior Ministry)."""
     document_adjective = country_adjective(country) if country else None
@@ -1662,17 +1662,17 @@ def qualify_state_ministries(entities: dict[str, Entity], mentions: list[Mention
 
 # 'Armed Forces', 'National Police', 'Army': a name that ends in the word for a body of a state
 _NAMED_STATE_BODY = re.compile(r"(?:[A-Z][\w'’-]* ){0,3}(?:%s)" % "|".join(w.title() for w in _RULES["state_body_words"]))
-# "Russia's ", 'South Korea’s ', 'Russian ' just before a name
+# "Chile's ", 'South Korea’s ', 'Chilean ' just before a name
 _COUNTRY_JUST_BEFORE = re.compile(r"\b([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})(['’]s)? $")
 
 
 def _country_adjective_before(text: str, position: int) -> str | None:
-    """The country a name is written with ("Russia's", 'Russian'), as its adjective."""
+    """The country a name is written with ("Chile's", 'Chilean'), as its adjective."""
     written = _COUNTRY_JUST_BEFORE.search(text, max(0, position - 40), position)
     if written is None:
         return None
     words = written.group(1).split()
-    for start in range(len(words)):  # 'Moscow Russia's' has no country, 'Meanwhile Russia's' has one
+    for start in range(len(words)):  # 'Santiago Chile's' has no country, 'Meanwhile Chile's' has one
         candidate = " ".join(words[start:])
         possessive = written.group(2) is not None
         code = country_codes().get(candidate if possessive else demonyms().get(candidate.lower(), ""))
