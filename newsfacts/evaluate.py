@@ -24,7 +24,7 @@ from pathlib import Path
 
 from newsfacts.errors import NewsfactsError
 from newsfacts.extract.entities import person_prefix_words
-from newsfacts.extract.gazetteer import country_adjective, country_codes
+from newsfacts.extract.gazetteer import adjective_of_country, country_codes
 from newsfacts.extract.translit import name_key
 from newsfacts.load.read_only import connect_read_only
 
@@ -107,8 +107,7 @@ def _with_country_adjective(name: str) -> str:
     """A body named with its country's possessive is named with its adjective: "Chile's Defence Ministry"
     and 'the Chilean Defence Ministry' are one speaker, whichever form the article or the gold uses."""
     possessed = _COUNTRY_POSSESSES.fullmatch(name)
-    code = country_codes().get(possessed.group(1)) if possessed else None
-    adjective = country_adjective(code) if code else None
+    adjective = adjective_of_country(possessed.group(1)) if possessed and possessed.group(1) in country_codes() else None
     return f"{adjective} {possessed.group(2)}" if adjective else name
 
 

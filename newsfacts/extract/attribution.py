@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.gazetteer import country_adjective, country_codes, demonyms, geocode
+from newsfacts.extract.gazetteer import adjective_of_country, country_adjective, country_codes, demonyms, geocode
 from newsfacts.extract.entities import given_name_gender, is_given_name, name_gender, person_prefix_words
 from newsfacts.extract.translit import name_key, plain_words
 from newsfacts.extract.nlp import text_of
@@ -1211,11 +1211,11 @@ def _institution_name(description: str, country_adjective_of_the_text: str | Non
     if possessed is None:
         return description
     place, rest = possessed.groups()
-    code = country_codes().get(place)
+    adjective = adjective_of_country(place) if place in country_codes() else None
     words = place.split()
-    if code is None and (words[0].lower().rstrip(".") in person_prefix_words() or is_given_name(words[0]) or geocode(place) is None):
+    if adjective is None and (words[0].lower().rstrip(".") in person_prefix_words() or is_given_name(words[0]) or geocode(place) is None):
         return description  # "President Jan Doe's office", "Doe's office": a person's, no place the gazetteer knows
-    return f"{(country_adjective(code) if code else None) or place} {rest}"
+    return f"{adjective or place} {rest}"
 
 
 # "Chile's defence ministry", "the Kurmin State's emergency agency": a place's body in lower case

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.gazetteer import (Place, country_adjective, country_codes, demonyms, geocode, geocode_by_sound,
+from newsfacts.extract.gazetteer import (Place, adjective_of_country, country_adjective, country_codes, demonyms, geocode, geocode_by_sound,
                                         geocode_town, major_city_names, namesakes, only_city_named, province_country,
                                         shares_its_name_abroad, towns_named, written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
@@ -452,9 +452,8 @@ def _place_kind_lemmas() -> frozenset[str]:
     return frozenset(k for k in _RULES["place_kind_nouns"] if " " not in k) - {"camp", "quarter", "capital"}
 
 
-def _known_anywhere(name: str, countries: frozenset[str]) -> bool:
-    """A country, a region, or a city of A_CITY_ANYWHERE people or more."""
-    place = geocode(name, countries)
+def _known_anywhere(place: Place | None) -> bool:
+    """A country, a region, or a city of A_CITY_ANYWHERE people or more: a place whatever the document is about."""
     return place is not None and (place.kind in ("country", "region") or place.population >= A_CITY_ANYWHERE)
 
 
@@ -476,7 +475,7 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
     if len(words) == 1 and key in person_surnames:
         mention.entity_type = "person"
         return
-    if mention.entity_type == "person" and len(words) == 1 and mention.surface in org_heads and not _known_anywhere(mention.surface, countries):
+    if mention.entity_type == "person" and len(words) == 1 and mention.surface in org_heads and not _known_anywhere(geocode(mention.surface, countries)):
         mention.entity_type = "organization"  # 'Maxar' where the text also names 'Maxar Technologies' (not a city its administration is named after)
         return
     if mention.entity_type == "person" and len(words) >= 2 and _AREA_LAST.search(mention.surface):
@@ -507,7 +506,7 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
             mention.entity_type = "location"
             return
         if place is not None and len(mention.surface.split()) <= 3 and (
-            place.kind in ("country", "region") or place.population >= A_CITY_ANYWHERE
+            _known_anywhere(place)
             # a one-word name that is a town of a country the document is about (a district town that NER tags as an organisation)
             or (place.country_code in countries and len(mention.surface.split()) == 1
                 and place.kind == "city" and mention.surface not in org_heads and not place.small)
@@ -1674,10 +1673,11 @@ def _country_adjective_before(text: str, position: int) -> str | None:
     words = written.group(1).split()
     for start in range(len(words)):  # 'Santiago Chile's' has no country, 'Meanwhile Chile's' has one
         candidate = " ".join(words[start:])
-        possessive = written.group(2) is not None
-        code = country_codes().get(candidate if possessive else demonyms().get(candidate.lower(), ""))
-        if code is not None:
-            return country_adjective(code) or (None if possessive else candidate)
+        # (a possessive is a country's name, a bare word its nationality word)
+        if (written.group(2) is not None) == (candidate in country_codes()):
+            adjective = adjective_of_country(candidate)
+            if adjective is not None:
+                return adjective
     return None
 
 

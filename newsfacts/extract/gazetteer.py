@@ -202,6 +202,15 @@ def country_adjective(country_code: str) -> str | None:
     return demonym.split(",")[0].strip() if demonym else None  # ('Bosnian, Herzegovinian': the first)
 
 
+def adjective_of_country(written: str) -> str | None:
+    """'Chile' (as in "Chile's") or 'Chilean' -> 'Chilean': the word before a state's institutions, for a
+    country's name or its nationality word; None for anything else."""
+    code = country_codes().get(written) or country_codes().get(demonyms().get(written.lower(), ""))
+    if code is None:
+        return None
+    return country_adjective(code) or (written if written.lower() in demonyms() else None)
+
+
 def _plural(demonym: str) -> str:
     """'Afghans', 'Israelis'; 'Chinese', 'French' and 'Swiss' are their own plural."""
     return demonym if demonym.endswith(("ese", "ss", "sh", "ch", "x")) else demonym + "s"
