@@ -708,3 +708,31 @@ def test_bodies_named_in_lower_case(nlp, text, expected):
 ])
 def test_bodies_by_country_and_people_by_what_the_text_just_said(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one who gives only a first name or a call sign is named by it
+    ('"Forty men from my company were wounded this week," said a medic at the gate who identified himself only '
+     'as Tarkan, 31. "It gets worse every day."', [("Tarkan", None), ("Tarkan", None)]),
+    ('"They hunt the drone crews first now," said one gunner, identified by his call sign, Falko.', [("Falko", None)]),
+    # a newspaper quoting someone 'to have said'
+    ('A tanker burst into flames on the highway.\n\n"The crash was caused by reckless driving on a busy road," the '
+     'Kurmin Courier quoted Dele Okonjo to have said.', [("Dele Okonjo", None)]),
+    # a police title in initials with its district in brackets, and 'the DCP' later
+    ('Two buildings fell on Monday.\n\nDCP (north) Kamal Rustam said the crowd slowed the rescue.\n\n'
+     '"The buildings next to them were also unsafe and we feared they might fall," said the DCP.',
+     [("Kamal Rustam", None)]),
+])
+def test_speakers_named_by_a_first_name_a_newspaper_or_a_post(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_a_broadcast_reporter_quotes_the_one_who_spoke_before(nlp):
+    text = ("A missile hit a block of flats overnight. Our correspondent Nina Marlowe reports.\n\n"
+            "NINA MARLOWE, BYLINE: Jana Okafor wept as she looked at the building.\n\n"
+            "JANA OKAFOR: (Speaking Spanish).\n\n"
+            'MARLOWE: "The bodies came out black as coal," she says, "but where is the girl?"\n\n'
+            "OKAFOR: (Speaking Spanish).\n\n"
+            'MARLOWE: "How could a little girl have lived through that?"\n\n'
+            'MARLOWE: "She is such a bright and happy girl," Okafor says.')
+    assert [s for s, _ in speakers(nlp, text)] == ["Jana Okafor"] * 4

@@ -224,3 +224,24 @@ def test_who_killed_whom_and_numbers_that_count_no_one(nlp, text, expected):
 def test_a_part_whose_including_has_no_figure_before_it_points_at_its_own_whole(nlp):
     text = "Relatives mourned, including two children, after 30 people were killed, including five women."
     assert document_figures(nlp, text) == [("killed", 30, None, None), ("killed", 5, 30, None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wire dateline is no subject of the sentence it opens, its dash glued to the first word or not
+    ("KURMIN, Chile (Reuters) - Twelve villagers and five soldiers were killed on Sunday.",
+     [("killed", 12, None, None), ("killed", 5, None, None)]),
+    ("DALA (Reuters) -Twelve villagers and five soldiers were killed on Sunday.",
+     [("killed", 12, None, None), ("killed", 5, None, None)]),
+    # in one sentence 'the other two' are two more people, and two equal parts of one whole are a partition
+    ("Two people were declared dead at the scene and the other two died in hospital.",
+     [("killed", 2, None, None), ("killed", 2, None, None)]),
+    ("Gunmen killed at least 15 people, four in the village of Kurmin and four in the nearby village of Dala.",
+     [("killed", 15, None, None), ("killed", 4, 15, None), ("killed", 4, 15, None)]),
+])
+def test_datelines_other_people_and_equal_parts(nlp, text, expected):
+    assert [figure[:3] for figure in document_figures(nlp, text)] == [figure[:3] for figure in expected]
+
+
+def test_a_dateline_places_the_figures_of_the_sentence_it_opens(nlp):
+    text = "KURMIN, Chile (Reuters) - Twelve villagers were killed on Sunday."
+    assert document_figures(nlp, text) == [("killed", 12, None, "KURMIN")]

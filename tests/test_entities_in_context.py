@@ -590,3 +590,14 @@ def test_a_company_named_for_what_it_makes_is_no_person(entities_of):
     mentions, _entities = entities_of("Workers at Kurmin Foam Products said the back doors were locked. Kurmin Foam "
                                       "Products denied it.")
     assert {m.entity_type for m in mentions if m.surface == "Kurmin Foam Products"} == {"organization"}
+
+
+@pytest.mark.parametrize("text,place,country", [
+    # 'east of X' names a place, even one whose first word is a given name and that NER takes for a person
+    ("Two drivers died in a collision on the highway east of Owen Sound on Tuesday.", "Owen Sound", "CA"),
+    # a county of the United States names its country, where a town of a few thousand is looked up
+    ("Deputies shot a man dead on Monday night in Baraboo, the Sauk County sheriff said.", "Baraboo", "US"),
+])
+def test_a_place_east_of_and_a_town_of_a_counties_country(entities_of, text, place, country):
+    _mentions, entities = entities_of(text)
+    assert entities[place].entity_type == "location" and entities[place].country_code == country

@@ -51,10 +51,12 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE_HOLDERS = frozenset(load_rules("entities")["role_words"]) | person_prefix_words()
 _PERSON_NOUN_ENDINGS = tuple(_RULES["person_noun_endings"])
-# 'who gave his name only as Kurmasim', 'identified only as Kurmi', 'asked to be named only by her first name, Kurma'
+# 'who gave his name only as Kurmasim', 'identified only as Kurmi', 'who identified himself only as Kurmi',
+# 'asked to be named only by her first name, Kurma', 'identified by his call sign, Kurm'
 # (not 'known as', which names places and groups as often)
-_NAMED_ONLY_AS = re.compile(r"\b(?:gave (?:his|her|their) (?:first )?name (?:only )?as|(?:identified|named) (?:only )?(?:as|by "
-                            r"(?:his|her|their) first name,?)|only by (?:his|her|their) first name,?)\s+"
+_NAMED_ONLY_AS = re.compile(r"\b(?:gave (?:his|her|their) (?:first )?name (?:only )?as|(?:identified|named)(?: (?:himself|herself|themselves))?"
+                            r" (?:only )?(?:as|by (?:his|her|their) first name,?|by (?:the|his|her|their) (?:call ?sign|nom de guerre|"
+                            r"pseudonym|nickname),?)|only by (?:his|her|their) first name,?)\s+"
                             r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 _AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # A role written between a body's name and a person's: 'Kurmin Police spokesperson ', 'Kurmin FA chief executive '.
@@ -549,8 +551,9 @@ class Attributor:
             title = clause[-4:] if clause and (clause[0].lower() in ("the", "a", "an", "his", "her", "its", "their")
                                                or clause[0].endswith(("'s", "’s"))) else []
         else:
-            # 'Commissioner of Police (CP) Jane Doe': the title's initials in brackets belong to it
-            initials = re.search(r"\s*\([A-Z]{2,6}\)\s*$", before)
+            # 'Commissioner of Police (CP) Jane Doe', 'DCP (north) Jane Doe': the title's initials or its district in
+            # brackets belong to it
+            initials = re.search(r"\s*\((?:[A-Z]{2,6}|[a-z][a-z-]{2,15})\)\s*$", before)
             words = re.split(r"[,()]", before[:initials.start()] + " " if initials else before)[-1].split()
             # 'Interior Minister Peter Wood': up to three words, back to a word of grammar ('officials since
             # President Jan Doe' has no title but the honorific; 'the governor of Kurmin State' is someone else's)
@@ -1035,9 +1038,9 @@ class Attributor:
                  and outside(t)]
         after = exclude[1] if exclude is not None else None
         for token in sorted(verbs, key=lambda t: (after is None or t.idx < after, _depth(t), t.i)):
-            if token.lemma_.lower() == "quote" and any(g.lower_ in ("saying", "telling") for c in token.children
+            if token.lemma_.lower() == "quote" and any(g.lower_ in ("saying", "telling", "said", "stating") for c in token.children
                                                        for g in (c, *c.children)):
-                # 'the newspaper quoted the army chief as saying "..."': the one quoted speaks.
+                # 'the newspaper quoted the army chief as saying "..."' ('... to have said'): the one quoted speaks.
                 quoted = next((c for c in token.children if c.dep_ == "dobj" and outside(c)), None)
                 if quoted is not None and quoted.lower_ in _OBJECT_PRONOUNS:
                     # 'the agency quoted him as saying': the person the sentences before were about

@@ -417,20 +417,25 @@ def _kind_of_place() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _named_as_places(doc, mentions) -> set[str]:
-    """Names the text itself calls a place: 'the port of Mocha', 'Chasov Yar, a hilltop town west of ...',
+    """Names the text itself calls a place: 'the port of Mocha', 'east of Mocha', 'Chasov Yar, a hilltop town west of ...',
     'Antonivka, a suburb of Kherson', 'the neighbourhoods of Bab Sharqi and Jabal Nour', 'the worst-hit
     villages were Ambar and Tiru'."""
     text = text_of(doc)
     before, after = _kind_of_place()
     named = set()
     for m in mentions:
-        if before.search(text[max(0, m.start_char - 40):m.start_char]) or after.match(text[m.end_char:m.end_char + 60]):
+        preceding = text[max(0, m.start_char - 40):m.start_char]
+        if before.search(preceding) or _COMPASS_OF.search(preceding) or after.match(text[m.end_char:m.end_char + 60]):
             named.add(m.surface)
             continue
         span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand") if m.entity_type != "location" else None
         if span is not None and _a_kind_of_place_names(span.root):
             named.add(m.surface)
     return named
+
+
+# 'a crash east of X', '20 km south-west of X': X is a place, whatever NER made of it
+_COMPASS_OF = re.compile(r"\b(?:%s)\s+of\s+$" % "|".join(re.escape(w) for w in _RULES["compass_words"]), re.IGNORECASE)
 
 
 def _a_kind_of_place_names(token) -> bool:
@@ -1841,8 +1846,10 @@ def _container(mention: Mention, mentions: list[Mention], places: dict) -> Place
     def usable(p: Place | None) -> bool:
         return p is not None and p.kind in ("city", "region") and p.latitude is not None
 
+    # (a dateline is a sentence of its own, but places the sentence it opens: 'KURMIN — Rebels took Dala')
     same_sentence = [(abs(m.start_char - mention.start_char), places[id(m)]) for m in mentions
-                     if m.sentence_index == mention.sentence_index and usable(places.get(id(m)))]
+                     if (m.sentence_index == mention.sentence_index or (m.dateline and m.sentence_index == mention.sentence_index - 1))
+                     and usable(places.get(id(m)))]
     if same_sentence:
         container = min(same_sentence, key=lambda pair: pair[0])[1]
     else:
@@ -1909,6 +1916,8 @@ def context_countries(doc) -> frozenset[str]:
                 codes.add(place.country_code)
             elif place.kind == "state" and place.admin1:
                 codes.update({"US", f"US.{place.admin1}"})
+            elif place.kind == "county" and place.country_code:
+                codes.add(place.country_code)  # 'Columbia County': some county of that name, in its country
             elif place.kind == "city" and place.population >= 1_000_000 and not written_as_its_own_name(place, name):
                 # 'Bombay' for Mumbai counts, but only where nothing else names a country (a small town's name
                 # may be among the alternate spellings of a great city abroad)

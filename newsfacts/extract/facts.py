@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import islice
 
-from newsfacts.extract.attribution import Attributor, Speaker
+from newsfacts.extract.attribution import REPORTING_LEMMAS, Attributor, Speaker
 from newsfacts.extract.casualties import (CasualtyFigure, find_casualty_figures, find_named_victims, partitions_of_figures,
                                            victims_class)
 from newsfacts.extract.casualty_grammar import conjoined_counts, find_grammar_figures, parts_of_earlier_figures
@@ -369,6 +369,10 @@ def _paragraph_speaker(text, sentences, index, attributor):
     return None
 
 
+_ADDED_PEOPLE = re.compile(r"\b(?:other|another|further|additional)\b|\bmore\b(?! than)")
+_OTHER_BEFORE = re.compile(r"\b(?:other|another)\s+$")
+
+
 def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(), text: str = "",
                         headline_end: int = 0) -> list[dict]:
     """The same figure repeated in a document is one fact, whoever states it (the annotation guide): keep its
@@ -399,10 +403,19 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
         # 'a child died' and 'a migrant died' are two people; '14 people' and '14 civilians' may be one figure.
         return a is None or b is None or a == b or "people" in (a, b)
 
+    def apart(a, b) -> bool:
+        # In one sentence, 'two were killed and the other two died' counts people not yet counted, and two
+        # parts of one whole ('four in one village and four in the next') are a partition, not a repeat.
+        if a.get("sentence_start") is None or a.get("sentence_start") != b.get("sentence_start"):
+            return False
+        added = any(_ADDED_PEOPLE.search(evidence(r)) or _OTHER_BEFORE.search(text[max(0, r["start_char"] - 10):r["start_char"]].lower())
+                    for r in (a, b))
+        return added or (a["part_of"] is not None and a["part_of"] == b["part_of"])
+
     survivors: list[dict] = []
     for row in rows:
         twin = next((kept for kept in survivors
-                     if (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
+                     if not apart(kept, row) and (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
                      and (kept["part_of"] is None or kept["victims"] == row["victims"])
                      and (headline(kept) or (same_place(kept["location"], row["location"])
                                              and same_victims(kept["victims"], row["victims"])))
@@ -503,7 +516,16 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
     lead_in = text_of(doc)[paragraph_start:quote.start_char].rstrip()
     named = _named_before_a_headline_quote(lead_in, attributor) if lead_in.endswith(":") else None
     if named is not None:
-        return named  # 'Jane Doe: "..."', a caption's or a subheading's way to give the speaker
+        # 'Jane Doe: "..."', a caption's, a subheading's or a transcript's way to give the speaker; but in a
+        # broadcast transcript the reporter's line quotes the person interviewed ('DOE, BYLINE: "...," she
+        # says'), and a name after the quotation ('"...," Roe says') speaks whoever's line it is
+        subject = _subject_of_a_reporting_clause_after(doc, quote)
+        if subject is not None and subject.pos_ == "PROPN":
+            named = None
+        elif _a_reporters_label(text_of(doc), named, attributor):
+            return _label_of_the_lines_before(text_of(doc), paragraph_start, named, attributor) or named
+        else:
+            return named
     # 'X said: "..."' names the speaker before the quotation; otherwise look after it first ('"...," X said').
     if lead_in.endswith((":", ",")) and lead_in[:-1].strip():
         order = [sentence_index_of(paragraph_start + len(lead_in) - 1), first, last]
@@ -532,6 +554,47 @@ def _named_before_a_headline_quote(lead_in: str, attributor):
     and a colon before a quotation gives that person's words."""
     match = _NAME_AND_COLON.fullmatch(lead_in)
     return attributor.entity_called(match.group(1)) if match else None
+
+
+def _subject_of_a_reporting_clause_after(doc, quote):
+    """The subject of a reporting verb written right after a quotation ('"...," she says'), or None."""
+    after = doc.char_span(quote.end_char, min(len(text_of(doc)), quote.end_char + 40), alignment_mode="expand")
+    if after is None:
+        return None
+    for token in after:
+        if token.text == "\n" or token.is_space and "\n" in token.text:
+            return None
+        if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ in ("VERB", "AUX"):
+            return next((c for c in token.children if c.dep_ == "nsubj" and c.idx >= quote.end_char), None)
+    return None
+
+
+# 'JANE DOE, BYLINE:' opens a broadcast reporter's lines in a radio or television transcript
+_BYLINE_LABEL = re.compile(r"^([A-ZÀ-Þ][A-ZÀ-Þ'’ .-]+), BYLINE:", re.MULTILINE)
+
+
+def _a_reporters_label(text: str, named, attributor) -> bool:
+    """Whether the person a line's 'NAME:' gives is the transcript's reporter."""
+    return named.entity_id is not None and any(
+        (reporter := attributor.entity_called(match.group(1).title())) is not None and reporter.entity_id == named.entity_id
+        for match in _BYLINE_LABEL.finditer(text))
+
+
+def _label_of_the_lines_before(text: str, paragraph_start: int, reporter, attributor, lines: int = 3):
+    """The person whose 'NAME:' opens one of the last few lines before, other than the reporter's: in a
+    transcript the reporter quotes the one who spoke just before ('ROE: (Speaking Spanish).')."""
+    end = paragraph_start
+    for _ in range(lines):
+        start = text.rfind("\n", 0, max(end - 1, 0)) + 1
+        line = text[start:end].strip()
+        match = re.match(r"([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,3}):", line)
+        speaker = attributor.entity_called(match.group(1)) if match else None
+        if speaker is not None and speaker.entity_id != reporter.entity_id:
+            return speaker
+        if start == 0:
+            return None
+        end = start
+    return None
 
 
 _AFTER_A_HEADLINE_QUOTE = re.compile(r"\s*[:—–-]\s+")

