@@ -245,3 +245,16 @@ def test_datelines_other_people_and_equal_parts(nlp, text, expected):
 def test_a_dateline_places_the_figures_of_the_sentence_it_opens(nlp):
     text = "KURMIN, Chile (Reuters) - Twelve villagers were killed on Sunday."
     assert document_figures(nlp, text) == [("killed", 12, None, "KURMIN")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'claimed thousands of lives' is a vague figure; a toll the parser leaves without its verb still rises
+    ("The war has claimed thousands of lives.", [("killed", 1000, None, None)]),
+    ("Two people drowned as the death toll from the floods climbed to 76 people.",
+     [("killed", 2, None, None), ("killed", 76, None, None)]),
+    # one sentence, two strikes, the same count twice: two figures
+    ("One strike killed ten members of a family, while another on a camp left ten dead.",
+     [("killed", 10, None, None), ("killed", 10, None, None)]),
+])
+def test_lives_claimed_a_toll_without_its_verb_and_one_count_twice_in_a_sentence(nlp, text, expected):
+    assert [figure[:3] for figure in document_figures(nlp, text)] == [figure[:3] for figure in expected]

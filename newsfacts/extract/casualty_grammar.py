@@ -83,6 +83,7 @@ class _Lexicon:
     recovery_verbs: frozenset[str]
     intention_verbs: frozenset[str]
     not_people: frozenset[str]
+    rise_verbs: frozenset[str]
     triggers: frozenset[str]  # every lemma or word that can head a casualty predicate: others are skipped fast
 
 
@@ -346,6 +347,10 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
                       for p in prep.children if p.dep_ == "pobj"]
             # 'the flood claimed 30 lives'
             found += [("killed", life) for life in lives if _number_token(life) is not None]
+            # 'the war has claimed thousands of lives'
+            found += [("killed", c) for c in token.children if c.dep_ == "dobj" and _is_number(c)
+                      and any(p.lower_ in lex.life_nouns for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                              for p in prep.children if p.dep_ == "pobj")]
         if lemma in lex.life_verbs_subject and any(c.dep_ == "nsubjpass" and c.lower_ in lex.life_nouns for c in token.children):
             # '30 lives were lost'
             found += [("killed", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None]
@@ -593,6 +598,13 @@ def _toll_numbers(token) -> list:
             # '... has risen to 26, from 19 on Tuesday': so is the count it rose from
             numbers += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
                         for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
+    if token.dep_ == "pobj" and token.right_edge.i + 1 < len(token.doc):
+        # 'as the death toll from the floods climbed to 76': the parser makes the toll the object of 'as' and
+        # gives it no verb; the verb of rising right after its phrase is its own
+        following = token.doc[token.right_edge.i + 1]
+        if following.pos_ == "VERB" and following.lemma_.lower() in lexicon().rise_verbs:
+            numbers += [n for prep in following.children if prep.dep_ == "prep" and prep.lower_ in ("to", "at")
+                        for p in prep.children if p.dep_ == "pobj" for n in _number_or_counted_number(p)]
     if token.dep_ == "dobj" and token.head.lemma_ in ("bring", "raise", "push", "take", "put", "lift"):
         for child in token.head.children:
             if child.dep_ == "prep" and child.lower_ == "to":

@@ -369,8 +369,6 @@ def _paragraph_speaker(text, sentences, index, attributor):
     return None
 
 
-_ADDED_PEOPLE = re.compile(r"\b(?:other|another|further|additional)\b|\bmore\b(?! than)")
-_OTHER_BEFORE = re.compile(r"\b(?:other|another)\s+$")
 
 
 def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(), text: str = "",
@@ -404,13 +402,11 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
         return a is None or b is None or a == b or "people" in (a, b)
 
     def apart(a, b) -> bool:
-        # In one sentence, 'two were killed and the other two died' counts people not yet counted, and two
-        # parts of one whole ('four in one village and four in the next') are a partition, not a repeat.
-        if a.get("sentence_start") is None or a.get("sentence_start") != b.get("sentence_start"):
-            return False
-        added = any(_ADDED_PEOPLE.search(evidence(r)) or _OTHER_BEFORE.search(text[max(0, r["start_char"] - 10):r["start_char"]].lower())
-                    for r in (a, b))
-        return added or (a["part_of"] is not None and a["part_of"] == b["part_of"])
+        # One sentence states a figure once: 'one strike killed ten, another left ten dead', 'two were
+        # killed and the other two died', 'four in one village and four in the next' are two figures each.
+        # (two finders' readings of one figure overlap)
+        return a.get("sentence_start") is not None and a.get("sentence_start") == b.get("sentence_start") \
+            and (a["end_char"] <= b["start_char"] or b["end_char"] <= a["start_char"])
 
     survivors: list[dict] = []
     for row in rows:
