@@ -736,3 +736,18 @@ def test_a_broadcast_reporter_quotes_the_one_who_spoke_before(nlp):
             'MARLOWE: "How could a little girl have lived through that?"\n\n'
             'MARLOWE: "She is such a bright and happy girl," Okafor says.')
     assert [s for s, _ in speakers(nlp, text)] == ["Jana Okafor"] * 4
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name hung on its title's 'of' phrase is the subject, for the pronoun after it and as a subject itself
+    ('Gunmen attacked a base near the border on Sunday, the high commissioner of Dala province Amadou Kone said by phone.'
+     '\n\n"They were armed with rifles and rocket launchers and they burned the trucks," he said.', [("Amadou Kone", None)]),
+    ('"We will hunt them down wherever they are hiding now," the governor of Dala province Amadou Kone told reporters.',
+     [("Amadou Kone", None)]),
+    # the one attributed between two quotations of a paragraph, with a long phrase after the name, speaks both
+    ('"Twice a shell landed by the lorry and I ran away," said Halima from the safety of a road heading west to a town '
+     'that rebels hold. "I came back week after week to try again." Aid workers estimate that thousands took the road.',
+     [("Halima", None), ("Halima", None)]),
+])
+def test_a_name_after_a_title_of_a_place_and_one_attribution_between_two_quotations(nlp, text, expected):
+    assert speakers(nlp, text) == expected

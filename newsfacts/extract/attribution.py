@@ -722,6 +722,7 @@ class Attributor:
                 and span.sent.root.tag_ in ("NNS", "VBZ") and len(span.sent) - len(span) <= 3:
             return True  # 'Kurtiz kneels.', which the parser reads as an adjective and a plural noun: a name and its verb
         return span is not None and any(t.dep_ in _SUBJECTS or (t.dep_ == "appos" and t.head.dep_ in _SUBJECTS)
+                                        or _named_after_a_title_of_a_place(t)
                                         or (t.dep_ == "attr" and t.head.lemma_ == "be"
                                             and not any(c.dep_ in _SUBJECTS for c in t.head.children)) for t in span)
 
@@ -768,6 +769,10 @@ class Attributor:
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
             # 'The ministry, which warned of "..."': the relative clause speaks for the noun it describes.
             return self.speaker_of_token(token.head.head, exclude)
+        named = next((t for t in token.subtree if _named_after_a_title_of_a_place(t) and t.head.head.i == token.i), None)
+        mention = self.mention_at(named.idx, named.idx + len(named)) if named is not None else None
+        if mention is not None and mention.entity_type == "person" and mention.entity_id:
+            return self._speaker_from_mention(mention)  # 'the governor of Dala province Jane Doe told reporters'
         if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.pos_ in ("NOUN", "ADJ") \
                 and (token.lower_ == "old" or token.lemma_.lower() in PERSON_NOUNS or token.lower_.endswith(_PERSON_NOUN_ENDINGS)) \
                 and _AGED.search(text_of(self.doc), min(c.idx for c in token.children), token.idx + len(token)):
@@ -1223,6 +1228,14 @@ def _institution_name(description: str, country_adjective_of_the_text: str | Non
 
 # "Chile's defence ministry", "the Kurmin State's emergency agency": a place's body in lower case
 _PLACE_POSSESSES = re.compile(r"(?:[Tt]he )?([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})['’]s? ([a-z][\w -]+)")
+
+
+def _named_after_a_title_of_a_place(token) -> bool:
+    """'the governor of Dala province Jane Doe said': the parser hangs the name on the title's 'of' phrase,
+    and the title, the subject, is the person named last in it."""
+    title = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    return title is not None and title.dep_ in _SUBJECTS and title.lemma_.lower() in _OFFICE_HOLDERS \
+        and token.ent_type_ == "PERSON" and token.i == title.right_edge.i
 
 
 def _hyphenated_title(token) -> bool:

@@ -107,8 +107,10 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     attributor.set_quotations([(q.start_char, q.end_char) for q in quotations])
     attributed_in_place: list[bool] = []  # whether each quotation's speaker is named in or beside it
     for q in quotations:
-        if previous is not None and previous[0] is not None and _PRONOUN_BETWEEN.fullmatch(text, previous[1], q.start_char):
-            # '"...," she said. "..."': the pronoun between two quotations is the one speaker of both
+        if previous is not None and previous[0] is not None and (_PRONOUN_BETWEEN.fullmatch(text, previous[1], q.start_char)
+                                                                 or _names_between(text, previous, q.start_char)):
+            # '"...," she said. "..."', '"...," said Jane Doe from her porch. "..."': the one attributed between
+            # two quotations of a paragraph speaks both
             speaker = previous[0]
         else:
             speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor)
@@ -499,6 +501,18 @@ def _echoes_take_their_speaker(quotes: list[dict], attributed_in_place: list[boo
 
 
 # Between two quotations of one paragraph, only a pronoun and its verb ('," she said. "', '," he added, "')
+# '," said Jane Doe from the porch of her house. "': a reporting verb first, then its speaker and a phrase
+_SAID_NAME_BETWEEN = re.compile(r"[ ,.!?…”\"’'»]*(?:said|says|added|adds|told|tells|recalled|recalls|explained|explains)\s+"
+                                r"[^\n“\"‘«».!?]{1,240}?[.:;] *[“\"‘'«]? *")
+
+
+def _names_between(text: str, previous: tuple, start: int) -> bool:
+    """Whether the words between the quotation before and the one at `start` are its attribution, which names
+    its speaker ('," said Jane Doe from her porch. "')."""
+    between = _SAID_NAME_BETWEEN.fullmatch(text, previous[1], start)
+    return between is not None and previous[0].name.split()[-1] in between.group()
+
+
 _PRONOUN_BETWEEN = re.compile(r"[ ,.!?…”\"’'»]*(?:he|she|they)\b[^\n“\"‘«»A-Z]{0,60}[.,:;—–-] *[“\"‘'«]? *")
 
 
