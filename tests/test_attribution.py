@@ -751,3 +751,16 @@ def test_a_broadcast_reporter_quotes_the_one_who_spoke_before(nlp):
 ])
 def test_a_name_after_a_title_of_a_place_and_one_attribution_between_two_quotations(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the first of two surnames alone, where that word is a given name elsewhere too
+    ('Miners said the seam had been closed for years. Marco Ayala Quintero, 52, has worked it since he was a boy.\n\n'
+     '"The mountain breathes, and then it bites," Ayala said.', [("Marco Ayala Quintero", None)]),
+    # letters after a name the recogniser missed are no part of it
+    ("Dinesh Kurunath KC, defending, told the jury the evidence was thin.\n\n"
+     "\u2018It is for the prosecution to prove every part of this case,\u2019 Mr Kurunath said.",
+     [("Dinesh Kurunath", None)]),
+])
+def test_names_written_short_or_with_letters_after_them(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -184,6 +184,17 @@ class Attributor:
             return Speaker(entity.canonical_name, entity.entity_id)
         return None
 
+    def _person_written_short(self, name: str) -> Speaker | None:
+        """The one person named in full whose name holds every word of `name` ('General Abebaw' for the
+        Abebaw Tilahun the text named before), or None."""
+        called = self.entity_called(name)
+        if called is not None:
+            return called
+        words = name_key(name).split()
+        fitting = [e for e in self.entities.values() if e.entity_type == "person"
+                   and len(name_key(e.canonical_name).split()) > len(words) and set(words) <= set(name_key(e.canonical_name).split())]
+        return Speaker(fitting[0].canonical_name, fitting[0].entity_id) if len(fitting) == 1 else None
+
     def _agrees(self, entity_id: str, pronoun: str | None) -> bool:
         """'she' is not a man the text names with a man's given name, nor 'he' a woman."""
         if pronoun is None:
@@ -965,7 +976,8 @@ class Attributor:
                 names = names[1:]  # 'Ms Ramanathan' is Ramanathan
             if names and names[-1].i == token.i and token.i - names[0].i == len(names) - 1 and len(names) <= 4 \
                     and token.idx + len(token) - names[0].idx > 1:
-                return Speaker(text_of(self.doc)[names[0].idx:token.idx + len(token)], None, proper=True)
+                written = text_of(self.doc)[names[0].idx:token.idx + len(token)]
+                return self._person_written_short(written) or Speaker(written, None, proper=True)
         return self._description(token)
 
     def _description(self, token) -> Speaker | None:

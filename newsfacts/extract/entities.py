@@ -812,7 +812,8 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
                 continue
             for m in overlapping:
                 mentions.remove(m)  # 'Hadiza Lawal Bunza, a lawyer,' tagged as an organisation
-        found.append(Mention(text[start:end], start, end, sentence_index_of(start), "person"))
+        name = _POST_NOMINALS.sub("", text[start:end])  # 'Jane Doe KC, defending,'
+        found.append(Mention(name, start, start + len(name), sentence_index_of(start), "person"))
     # 'said Kurmat, a farmer,' then 'In the town, Kurmat said': one name alone is that person wherever it recurs
     alone = {m.surface for m in found if " " not in m.surface}
     for mention in mentions:
@@ -1530,6 +1531,11 @@ def _assign_person_keys(people: list[Mention]) -> None:
                 key = fitting[0]
                 if len(given) == 1 and fitting[-1] != key and _named_last(last_named, fitting[-1], key, mention.start_char):
                     key = fitting[-1]  # ('Ahmed', one person's surname and another's given name: the one the text just named)
+            elif key not in by_given_name and key not in by_surname and key not in by_second_surname:
+                # 'Ayala' for 'Wilson Ayala Rincón' where 'Ayala' is also a given name somewhere: the first of two
+                # surnames, when one full name alone has it there and no one's given name is it
+                middle = [k for k in full_keys if len(k.split()) >= 3 and k.split()[-2] == key]
+                key = middle[0] if len(middle) == 1 else key
         mention.key = key
 
 
