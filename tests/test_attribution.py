@@ -764,3 +764,9 @@ def test_a_name_after_a_title_of_a_place_and_one_attribution_between_two_quotati
 ])
 def test_names_written_short_or_with_letters_after_them(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_a_portfolio_named_before_its_holder_gives_the_title_and_no_one_else(nlp):
+    text = ("Kurmin's Minister of Maritime Affairs and Island Policy, Nikos Darvelis, defended the coast guard on Tuesday."
+            '\n\n"The people responsible for these deaths are counting their money far from here," the minister told reporters.')
+    assert speakers(nlp, text) == [("Nikos Darvelis", None)]

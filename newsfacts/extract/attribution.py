@@ -559,8 +559,9 @@ class Attributor:
             located = [i for i, w in enumerate(clause) if w.lower() in ("in", "at", "from", "near", "outside")]
             if located:
                 clause = clause[located[-1] + 1:]  # 'a diplomat in the capital, Dravno': Dravno is the capital
-            title = clause[-4:] if clause and (clause[0].lower() in ("the", "a", "an", "his", "her", "its", "their")
-                                               or clause[0].endswith(("'s", "’s"))) else []
+            described = clause and (clause[0].lower() in ("the", "a", "an", "his", "her", "its", "their") or clause[0].endswith(("'s", "’s")))
+            # ("Kurmin's Minister of Maritime Affairs and Fisheries, Jan Doe": the office holder's word before its 'of')
+            title = clause[-4:] + [w for w in clause[:-4] if w.lower() in _OFFICE_HOLDERS] if described else []
         else:
             # 'Commissioner of Police (CP) Jane Doe', 'DCP (north) Jane Doe': the title's initials or its district in
             # brackets belong to it

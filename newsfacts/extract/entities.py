@@ -102,6 +102,13 @@ _UNIT_NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s$")
 _NUMBERED_UNIT = re.compile(r"\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*$")
 
 
+# A name of two or three capitalised words after a comma, ending an entity: 'Insular Policy, Nikolaos Vardakis'
+_NAME_AFTER_A_COMMA = re.compile(r",\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})$")
+# The words of a portfolio's or an office's name before a name: 'Minister of Maritime Affairs and ', 'Secretary for '
+_IN_A_PORTFOLIO = re.compile(r"\b(?:Minister|Ministry|Secretary|Department|Commissioner|Office)\s+(?:of|for)\s+"
+                             r"(?:(?:the|and|&|[A-Z][\w'’-]*),?\s+)*$")
+
+
 def _plausible(span, surface: str, entity_type: str) -> bool:
     not_person, not_org, _prefix = _rules()
     if not surface or len(surface) < 2 or len(surface.split()) > 6:
@@ -125,6 +132,7 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
             return False  # 'Brig.' of 'Brig. Gen. Jan Doe': a title written short, not a name
         if len(words) > 1 and lowered.split()[-1] in _TITLE_LAST_WORDS:
             return False  # 'Kurmin State Police Commissioner': a title
+
     if entity_type in ("organization", "location") and lowered in not_org:
         return False
     if entity_type == "organization" and (lowered in person_prefix_words() or _POST_NOMINALS.fullmatch(" " + surface)):
@@ -1007,6 +1015,15 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if entity_type is None or ent.start in joined_to_the_name_before:
             continue
         ent = _without_opening_adverb(ent)
+        person_after = _NAME_AFTER_A_COMMA.search(ent.text) if entity_type != "person" else None
+        if person_after and is_given_name(person_after.group(1).split()[0]):
+            # 'Maritime Affairs and Insular Policy, Nikolaos Vardakis' taken as one organisation: a person after the comma
+            named_at = ent.start_char + person_after.start(1)
+            mentions.append(Mention(person_after.group(1), named_at, named_at + len(person_after.group(1)),
+                                    sentence_index_of(named_at), "person"))
+            ent = doc.char_span(ent.start_char, ent.start_char + person_after.start(), alignment_mode="contract")
+            if ent is None or len(ent) == 0:
+                continue
         surface = clean_surface(ent.text)
         if entity_type != "person" and (_HONORIFIC_FIRST.match(surface) or _HONORIFIC_JUST_BEFORE.search(
                 text_of(doc), max(0, ent.start_char - 6), ent.start_char)):
@@ -1076,6 +1093,12 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_people_ner_missed(doc, sentence_index_of, mentions))
     mentions = _names_with_particles(text_of(doc), mentions)
     mentions = _given_names_joined_to_persons(text_of(doc), mentions)
+    # 'the Minister of Maritime Affairs and Insular Policy, Jan Doe': the rest of a portfolio's name before its
+    # holder's is no person or body
+    person_starts = {m.start_char for m in mentions if m.entity_type == "person"}
+    mentions = [m for m in mentions if m.entity_type not in ("person", "organization")
+                or not (_IN_A_PORTFOLIO.search(text_of(doc), max(0, m.start_char - 80), m.start_char)
+                        and text_of(doc).startswith(", ", m.end_char) and m.end_char + 2 in person_starts)]
     org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
     placed = _placed_names(text_of(doc), mentions) | _placed_by_the_parse(doc, mentions)
     # 'In Shegal Kalay, ...': the prepositions that put a name on the map ('from X' and 'at X' also start other phrases)
