@@ -770,3 +770,13 @@ def test_a_portfolio_named_before_its_holder_gives_the_title_and_no_one_else(nlp
     text = ("Kurmin's Minister of Maritime Affairs and Island Policy, Nikos Darvelis, defended the coast guard on Tuesday."
             '\n\n"The people responsible for these deaths are counting their money far from here," the minister told reporters.')
     assert speakers(nlp, text) == [("Nikos Darvelis", None)]
+
+
+def test_one_who_remembers_is_a_person_and_a_nationality_is_no_name(nlp):
+    # 'Tesfu remembers' (which the parser reads as a name and a plural noun) makes Tesfu the one the text is about
+    text = ("The shooting started a little after 2am, Tesfu remembers, when the lights in the hall went out.\n\n"
+            '"We were lying on the floor, 300 men in one room, and then there was light again," said the 24-year-old '
+            "Eritrean, who asked that his surname not be published.")
+    assert speakers(nlp, text) == [("Tesfu", None)]
+    # with no one named before, 'the Eritrean' is a description
+    assert speakers(nlp, text.split("\n\n")[1]) == [(None, "the 24-year-old Eritrean")]

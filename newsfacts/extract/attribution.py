@@ -734,7 +734,7 @@ class Attributor:
                 and span.sent.root.tag_ in ("NNS", "VBZ") and len(span.sent) - len(span) <= 3:
             return True  # 'Kurtiz kneels.', which the parser reads as an adjective and a plural noun: a name and its verb
         return span is not None and any(t.dep_ in _SUBJECTS or (t.dep_ == "appos" and t.head.dep_ in _SUBJECTS)
-                                        or _named_after_a_title_of_a_place(t)
+                                        or _named_after_a_title_of_a_place(t) or _subject_of_a_verb_taken_for_a_noun(t)
                                         or (t.dep_ == "attr" and t.head.lemma_ == "be"
                                             and not any(c.dep_ in _SUBJECTS for c in t.head.children)) for t in span)
 
@@ -801,6 +801,7 @@ class Attributor:
                                                  lookback=3)
             if salient is not None:
                 return self._speaker_from_mention(salient)
+            return self._description(token)  # (a nationality is no one's name)
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
             if token.lower_ in PERSON_PRONOUNS:
                 described = self._person_a_relative_clause_describes(token, exclude)
@@ -1274,7 +1275,7 @@ def _a_person_by_nationality_or_party(token) -> bool:
     return token.text[:1].isupper() and token.tag_ in ("NNP", "NN", "JJ") and not token.text.endswith("s") \
         and (token.ent_type_ == "NORP" or token.lower_ in demonyms()) \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-        and all(c.dep_ in ("det", "amod", "compound", "punct") for c in token.children)
+        and all(c.dep_ in ("det", "amod", "compound", "punct", "relcl", "acl") for c in token.children)
 
 
 def _describes_institution(token) -> bool:
@@ -1303,6 +1304,14 @@ def _named_in_lower_case(token) -> bool:
     portfolio = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and p.text.islower() and not any(d.dep_ == "det" for d in p.children)]
     return len(nouns_before) + sum(1 for c in token.children if c.dep_ == "amod") >= 2 or bool(portfolio)
+
+
+def _subject_of_a_verb_taken_for_a_noun(token) -> bool:
+    """', Jane Doe remembers, when': a name that the parser made the compound of a reporting verb in -s, which
+    it took for a plural noun set off by commas."""
+    head = token.head
+    return token.dep_ == "compound" and token.pos_ == "PROPN" and head.tag_ == "NNS" and head.i == token.i + 1 \
+        and head.lemma_.lower() in REPORTING_LEMMAS and head.i + 1 < len(head.doc) and head.doc[head.i + 1].is_punct
 
 
 def _verb_taken_for_a_noun(token) -> bool:

@@ -1141,6 +1141,9 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     return mentions
 
 
+_PERSON_ONLY_VERBS = frozenset(_RULES["person_only_verbs"])
+
+
 def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
     """'Kurmanuddin said', after 'village head Kurmanuddin Lasika': a name alone that begins one person's full
     name, and says something, is that person however NER typed it (many people are named by their given name)."""
@@ -1151,9 +1154,16 @@ def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
             first_words[words[0]] = first_words.get(words[0], 0) + 1
     reporting, _people = _person_evidence_words()
     for mention in mentions:
-        if mention.entity_type == "person" or mention.dateline or " " in mention.surface or first_words.get(name_key(mention.surface)) != 1:
+        if mention.entity_type == "person" or mention.dateline or " " in mention.surface:
             continue
         span = doc.char_span(mention.start_char, mention.end_char)
+        following = doc[span.end] if span is not None and span.end < len(doc) else None
+        if following is not None and (following.lemma_.lower() in _PERSON_ONLY_VERBS or following.lower_.rstrip("s") in _PERSON_ONLY_VERBS) \
+                and span.root.dep_ in ("nsubj", "compound") and not mention.surface.isupper() and geocode(mention.surface) is None:
+            mention.entity_type = "person"  # 'Kurmo remembers' (which the parser may read as a noun): no body or place remembers
+            continue
+        if first_words.get(name_key(mention.surface)) != 1:
+            continue
         place = geocode(mention.surface)
         if place is not None and place.kind in ("country", "region", "state", "continent"):
             continue  # 'Israel said', beside a minister called Israel Katz, is the country
