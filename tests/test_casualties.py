@@ -258,3 +258,14 @@ def test_a_dateline_places_the_figures_of_the_sentence_it_opens(nlp):
 ])
 def test_lives_claimed_a_toll_without_its_verb_and_one_count_twice_in_a_sentence(nlp, text, expected):
     assert [figure[:3] for figure in document_figures(nlp, text)] == [figure[:3] for figure in expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a vague number of deaths or injuries ('dozens of deaths'), not a part of a count ('two of the bodies')
+    ("The war has caused dozens of deaths on both sides.", [("killed", 12, None, None)]),
+    ("All but two of the bodies had been identified.", []),
+    # people among 'those killed' are a figure (one victim named among them is part of the count)
+    ("Three children were among those injured.", [("injured", 3, None, None)]),
+])
+def test_vague_counts_of_deaths_and_people_among_those_killed(nlp, text, expected):
+    assert [figure[:3] for figure in document_figures(nlp, text)] == [figure[:3] for figure in expected]

@@ -395,6 +395,10 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             and token.dep_ not in ("pobj",) and not _denied_or_hypothetical(token.head, lex):
         # '15 deaths have been reported', '22 homicides were recorded', 'four bodies were found'
         found.append((lex.counted_nouns[lower], token))
+    elif token.pos_ == "NOUN" and lower in lex.counted_nouns and token.dep_ == "pobj" and token.head.lower_ == "of" \
+            and _is_number(token.head.head) and token.head.head.pos_ == "NOUN" and not _denied_or_hypothetical(token.head.head.head, lex):
+        # 'the war caused dozens of deaths', 'hundreds of injuries' (not 'two of the bodies', a part of a count)
+        found.append((lex.counted_nouns[lower], token.head.head))
     elif token.pos_ == "NOUN" and lower in lex.counted_nouns and token.dep_ == "nsubj" and not _denied_or_hypothetical(token.head, lex):
         # 'civilian deaths since the invasion exceed 11,000': the count is the verb's, as a toll's is
         found += [(lex.counted_nouns[lower], n) for n in _toll_numbers(token)]
@@ -407,8 +411,12 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         # 'Among the dead were three children', 'There were two boys among the dead' ('among' on the verb or the noun)
         for subject in (c for c in token.children if c.dep_ in ("attr", "nsubj")):
             among = [p for holder in (token, subject) for c in holder.children if c.dep_ == "prep" and c.lower_ == "among"
-                     for p in c.children if p.dep_ == "pobj" and p.lower_ in lex.group_nouns]
-            found += [(lex.group_nouns[among[0].lower_], subject)] if among else []
+                     for p in c.children if p.dep_ == "pobj"]
+            kinds = [lex.group_nouns[p.lower_] if p.lower_ in lex.group_nouns else _kind_of_those(p, lex) for p in among]
+            # ('Three children were among those killed': 'those' and the participle that says what befell them; one
+            # victim among them is part of the count, no figure of its own, as the guide says of a named victim)
+            counted = kinds and kinds[0] and (lex.group_nouns.get(among[0].lower_) or _number_token(subject) is not None)
+            found += [(kinds[0], subject)] if counted else []
     if token.pos_ == "NOUN" and lower in lex.injury_nouns and token.dep_ == "pobj" and token.head.lower_ == "with" \
             and not _denied_or_hypothetical(token.head.head, lex) and _number_token(token.head.head) is not None:
         found.append(("injured", token.head.head))  # '27 patients with gunshot wounds', 'nine of them with serious injuries'
@@ -434,6 +442,16 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
                                                   if p.dep_ == "pobj" and _is_number(p)]
                 found += [(kind, n) for n in numbers]
     return found
+
+
+def _kind_of_those(token, lex: _Lexicon) -> str | None:
+    """'those killed', 'those injured': the kind the participle after 'those' states, or None."""
+    if token.lower_ != "those":
+        return None
+    participle = next((c for c in token.children if c.dep_ in ("acl", "amod", "relcl")), None)
+    if participle is None:
+        return None
+    return lex.transitive.get(participle.lemma_.lower()) or lex.states.get(participle.lower_)
 
 
 def _phrasal_kind(token, lex: _Lexicon) -> str | None:
