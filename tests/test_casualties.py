@@ -269,3 +269,17 @@ def test_lives_claimed_a_toll_without_its_verb_and_one_count_twice_in_a_sentence
 ])
 def test_vague_counts_of_deaths_and_people_among_those_killed(nlp, text, expected):
     assert [figure[:3] for figure in document_figures(nlp, text)] == [figure[:3] for figure in expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people called injured who then die are killed
+    ("The toll rose to 17 after six more injured passengers succumbed in hospital.",
+     [("killed", 17, None, None), ("killed", 6, None, None)]),
+    ("Three others succumbed to their injuries in hospital.", [("killed", 3, None, None)]),
+    # a hurt condition said with the adjective alone
+    ("Seven people were in critical condition and four others were stable.",
+     [("injured", 7, None, None), ("injured", 4, None, None)]),
+    ("Prices were stable.", []),
+])
+def test_the_injured_who_died_and_a_condition_said_with_its_adjective(nlp, text, expected):
+    assert [figure[:3] for figure in document_figures(nlp, text)] == [figure[:3] for figure in expected]

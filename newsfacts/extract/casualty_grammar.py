@@ -44,6 +44,7 @@ class GrammarFigure:
     number_start: int  # where its count is written (for merging with other finders)
     sub_figure_of: int | None = None  # number_start of the figure it is part of ('two of them teenagers')
     number_end: int = -1  # where its count ends ('between 10 and 15' ends after 15); -1: at number_start
+    died: bool = False  # the subject of a verb of dying, whatever an adjective said of it ('six injured passengers died')
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,12 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
         for kind, victims in _victims_of(token, lex):
             for phrase in _with_conjuncts(victims):
                 figure = _figure(kind, phrase, token, lex)
+                if figure is not None and kind == "killed" and lex.intransitive.get(token.lemma_.lower()) == "killed" \
+                        and phrase.dep_ == "nsubj" and phrase.head.i == token.i:
+                    figure = replace(figure, died=True)
+                    if figure.number_start in figures and figures[figure.number_start].kind == "injured":
+                        figures[figure.number_start] = figure  # 'six injured passengers succumbed': they died
+                        continue
                 if figure is None or figure.number_start in figures or any(
                         f.number_start <= figure.number_start < f.number_end and f.kind == figure.kind for f in figures.values()):
                     continue  # read already, or '15' of 'between 10 and 15', part of the range already read
@@ -402,6 +409,10 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     elif token.pos_ == "NOUN" and lower in lex.counted_nouns and token.dep_ == "nsubj" and not _denied_or_hypothetical(token.head, lex):
         # 'civilian deaths since the invasion exceed 11,000': the count is the verb's, as a toll's is
         found += [(lex.counted_nouns[lower], n) for n in _toll_numbers(token)]
+    if lemma in ("be", "remain") and any(c.dep_ == "acomp" and c.lower_ in lex.hurt_conditions for c in token.children):
+        # 'four others were stable', 'two are critical': people in a hurt condition, said with the adjective alone
+        found += [("injured", c) for c in token.children if c.dep_ == "nsubj" and _number_token(c) is not None
+                  and not _of_whom(c) and _people_like(c, lex)]
     if lemma in ("be", "remain", "stay", "lie") and _in_a_hurt_condition(token, lex):
         # 'Three are in critical condition'
         # (a part of a figure before it, 'of whom two remain in serious condition', is read as a part)

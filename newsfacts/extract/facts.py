@@ -312,8 +312,10 @@ def _with_grammar_figures(figures: list, sent) -> list:
     for found in find_grammar_figures(sent):
         number_start = found.number_start - start_of_sentence
         same = next((i for i, f in enumerate(combined) if f.number_start == number_start), None)
-        if same is not None and combined[same].kind in ("missing", "displaced") and found.kind in ("killed", "injured"):
-            # 'the deaths of at least 66 displaced people': the parse sees whose deaths 'displaced' describes.
+        if same is not None and ((combined[same].kind in ("missing", "displaced") and found.kind in ("killed", "injured"))
+                                 or (combined[same].kind == "injured" and found.died)):
+            # 'the deaths of at least 66 displaced people', 'six injured passengers succumbed': the parse sees what
+            # befell the people the adjective describes.
             combined[same] = CasualtyFigure(found.kind, found.count, victims_class(found.victim_word),
                                             found.start_char - start_of_sentence, found.end_char - start_of_sentence, number_start)
             continue
