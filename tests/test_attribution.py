@@ -780,3 +780,9 @@ def test_one_who_remembers_is_a_person_and_a_nationality_is_no_name(nlp):
     assert speakers(nlp, text) == [("Tesfu", None)]
     # with no one named before, 'the Eritrean' is a description
     assert speakers(nlp, text.split("\n\n")[1]) == [(None, "the 24-year-old Eritrean")]
+
+
+def test_a_police_title_in_initials_names_the_officer_given_it(nlp):
+    text = ("Talking to reporters, Kurmin Director General of Police (DGP) Ravinder Kalsi said all three militants killed "
+            'were locals.\n\n"Her death is very unfortunate, and we express sympathy with the family," the DGP said.')
+    assert speakers(nlp, text) == [("Ravinder Kalsi", None)]
