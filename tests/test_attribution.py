@@ -717,10 +717,10 @@ def test_bodies_by_country_and_people_by_what_the_text_just_said(nlp, text, expe
     ('"They hunt the drone crews first now," said one gunner, identified by his call sign, Falko.', [("Falko", None)]),
     # a newspaper quoting someone 'to have said'
     ('A tanker burst into flames on the highway.\n\n"The crash was caused by reckless driving on a busy road," the '
-     'Kurmin Courier quoted Dele Okonjo to have said.', [("Dele Okonjo", None)]),
+     'Kurmin Courier quoted Dele Kurmawa to have said.', [("Dele Kurmawa", None)]),
     # a police title in initials with its district in brackets, and 'the DCP' later
-    ('Two buildings fell on Monday.\n\nDCP (north) Kamal Rustam said the crowd slowed the rescue.\n\n'
-     '"The buildings next to them were also unsafe and we feared they might fall," said the DCP.',
+    ('A warehouse roof gave way on Monday.\n\nDCP (north) Kamal Rustam said the crowd slowed the rescue.\n\n'
+     '"We sent every team we had, but the lane was too narrow for the cranes," said the DCP.',
      [("Kamal Rustam", None)]),
 ])
 def test_speakers_named_by_a_first_name_a_newspaper_or_a_post(nlp, text, expected):
@@ -731,23 +731,23 @@ def test_a_broadcast_reporter_quotes_the_one_who_spoke_before(nlp):
     text = ("A missile hit a block of flats overnight. Our correspondent Nina Marlowe reports.\n\n"
             "NINA MARLOWE, BYLINE: Jana Okafor wept as she looked at the building.\n\n"
             "JANA OKAFOR: (Speaking Spanish).\n\n"
-            'MARLOWE: "The bodies came out black as coal," she says, "but where is the girl?"\n\n'
+            'MARLOWE: "I searched the stairwell all morning," she says, "and nobody would tell me anything."\n\n'
             "OKAFOR: (Speaking Spanish).\n\n"
-            'MARLOWE: "How could a little girl have lived through that?"\n\n'
-            'MARLOWE: "She is such a bright and happy girl," Okafor says.')
+            'MARLOWE: "My brother kept the keys to every flat on that floor."\n\n'
+            'MARLOWE: "He wanted to move out next spring, to the coast," Okafor says.')
     assert [s for s, _ in speakers(nlp, text)] == ["Jana Okafor"] * 4
 
 
 @pytest.mark.parametrize("text,expected", [
     # a name hung on its title's 'of' phrase is the subject, for the pronoun after it and as a subject itself
     ('Gunmen attacked a base near the border on Sunday, the high commissioner of Dala province Amadou Kone said by phone.'
-     '\n\n"They were armed with rifles and rocket launchers and they burned the trucks," he said.', [("Amadou Kone", None)]),
+     '\n\n"They came on foot from the river and set the fuel store alight," he said.', [("Amadou Kone", None)]),
     ('"We will hunt them down wherever they are hiding now," the governor of Dala province Amadou Kone told reporters.',
      [("Amadou Kone", None)]),
     # the one attributed between two quotations of a paragraph, with a long phrase after the name, speaks both
-    ('"Twice a shell landed by the lorry and I ran away," said Halima from the safety of a road heading west to a town '
-     'that rebels hold. "I came back week after week to try again." Aid workers estimate that thousands took the road.',
-     [("Halima", None), ("Halima", None)]),
+    ('"Twice a shell landed by the lorry and I ran away," said Zainabu, resting on a bench outside a clinic in a town '
+     'that rebels hold. "Each time the drivers asked for more money." Aid workers say many families still wait there.',
+     [("Zainabu", None), ("Zainabu", None)]),
 ])
 def test_a_name_after_a_title_of_a_place_and_one_attribution_between_two_quotations(nlp, text, expected):
     assert speakers(nlp, text) == expected
@@ -755,11 +755,11 @@ def test_a_name_after_a_title_of_a_place_and_one_attribution_between_two_quotati
 
 @pytest.mark.parametrize("text,expected", [
     # the first of two surnames alone, where that word is a given name elsewhere too
-    ('Miners said the seam had been closed for years. Marco Ayala Quintero, 52, has worked it since he was a boy.\n\n'
-     '"The mountain breathes, and then it bites," Ayala said.', [("Marco Ayala Quintero", None)]),
+    ('Miners said the seam had been closed for years. Marco Cruz Quintana, 52, has worked it since he was a boy.\n\n'
+     '"You hear the rock talk before it moves," Cruz said.', [("Marco Cruz Quintana", None)]),
     # letters after a name the recogniser missed are no part of it
     ("Dinesh Kurunath KC, defending, told the jury the evidence was thin.\n\n"
-     "\u2018It is for the prosecution to prove every part of this case,\u2019 Mr Kurunath said.",
+     "\u2018Not one witness saw my client holding the bottle,\u2019 Mr Kurunath said.",
      [("Dinesh Kurunath", None)]),
 ])
 def test_names_written_short_or_with_letters_after_them(nlp, text, expected):
@@ -767,22 +767,22 @@ def test_names_written_short_or_with_letters_after_them(nlp, text, expected):
 
 
 def test_a_portfolio_named_before_its_holder_gives_the_title_and_no_one_else(nlp):
-    text = ("Kurmin's Minister of Maritime Affairs and Island Policy, Nikos Darvelis, defended the coast guard on Tuesday."
-            '\n\n"The people responsible for these deaths are counting their money far from here," the minister told reporters.')
+    text = ("Kurmin's Minister of Fisheries and Coastal Affairs, Nikos Darvelis, defended the harbour police on Tuesday."
+            '\n\n"The smugglers who sent that boat out will answer for every life lost," the minister told reporters.')
     assert speakers(nlp, text) == [("Nikos Darvelis", None)]
 
 
 def test_one_who_remembers_is_a_person_and_a_nationality_is_no_name(nlp):
     # 'Tesfu remembers' (which the parser reads as a name and a plural noun) makes Tesfu the one the text is about
-    text = ("The shooting started a little after 2am, Tesfu remembers, when the lights in the hall went out.\n\n"
-            '"We were lying on the floor, 300 men in one room, and then there was light again," said the 24-year-old '
-            "Eritrean, who asked that his surname not be published.")
+    text = ("The guards came for the list at dawn, Tesfu remembers, when the queue for water had already formed.\n\n"
+            '"Nobody told us where the buses were going or who would be on them," said the 31-year-old '
+            "Chilean, who asked that his family name be left out.")
     assert speakers(nlp, text) == [("Tesfu", None)]
     # with no one named before, 'the Eritrean' is a description
-    assert speakers(nlp, text.split("\n\n")[1]) == [(None, "the 24-year-old Eritrean")]
+    assert speakers(nlp, text.split("\n\n")[1]) == [(None, "the 31-year-old Chilean")]
 
 
 def test_a_police_title_in_initials_names_the_officer_given_it(nlp):
-    text = ("Talking to reporters, Kurmin Director General of Police (DGP) Ravinder Kalsi said all three militants killed "
-            'were locals.\n\n"Her death is very unfortunate, and we express sympathy with the family," the DGP said.')
+    text = ("On Friday, Kurmin Director General of Police (DGP) Ravinder Kalsi said the operation had ended at dawn."
+            '\n\n"The checkpoints will stay on the highway until the roads are safe again," the DGP said.')
     assert speakers(nlp, text) == [("Ravinder Kalsi", None)]

@@ -233,10 +233,10 @@ def test_a_part_whose_including_has_no_figure_before_it_points_at_its_own_whole(
     ("DALA (Reuters) -Twelve villagers and five soldiers were killed on Sunday.",
      [("killed", 12, None, None), ("killed", 5, None, None)]),
     # in one sentence 'the other two' are two more people, and two equal parts of one whole are a partition
-    ("Two people were declared dead at the scene and the other two died in hospital.",
+    ("Two miners died underground and the other two died in the ambulance.",
      [("killed", 2, None, None), ("killed", 2, None, None)]),
-    ("Gunmen killed at least 15 people, four in the village of Kurmin and four in the nearby village of Dala.",
-     [("killed", 15, None, None), ("killed", 4, 15, None), ("killed", 4, 15, None)]),
+    ("Raiders killed at least 11 herders, four in the village of Kurmin and four in the hamlet of Dala.",
+     [("killed", 11, None, None), ("killed", 4, 11, None), ("killed", 4, 11, None)]),
 ])
 def test_datelines_other_people_and_equal_parts(nlp, text, expected):
     assert [figure[:3] for figure in document_figures(nlp, text)] == [figure[:3] for figure in expected]
@@ -249,21 +249,20 @@ def test_a_dateline_places_the_figures_of_the_sentence_it_opens(nlp):
 
 @pytest.mark.parametrize("text,expected", [
     # 'claimed thousands of lives' is a vague figure; a toll the parser leaves without its verb still rises
-    ("The war has claimed thousands of lives.", [("killed", 1000, None, None)]),
-    ("Two people drowned as the death toll from the floods climbed to 76 people.",
-     [("killed", 2, None, None), ("killed", 76, None, None)]),
-    # one sentence, two strikes, the same count twice: two figures
-    ("One strike killed ten members of a family, while another on a camp left ten dead.",
-     [("killed", 10, None, None), ("killed", 10, None, None)]),
+    ("The epidemic claimed thousands of lives in the north.", [("killed", 1000, None, None)]),
+    ("A bridge collapsed on Friday as the toll from the landslide reached 40 people.", [("killed", 40, None, None)]),
+    # one sentence, two shells, the same count twice: two figures
+    ("A shell killed three farmers near the mill, and a second shell left three dead at the market.",
+     [("killed", 3, None, None), ("killed", 3, None, None)]),
 ])
 def test_lives_claimed_a_toll_without_its_verb_and_one_count_twice_in_a_sentence(nlp, text, expected):
     assert [figure[:3] for figure in document_figures(nlp, text)] == [figure[:3] for figure in expected]
 
 
 @pytest.mark.parametrize("text,expected", [
-    # a vague number of deaths or injuries ('dozens of deaths'), not a part of a count ('two of the bodies')
-    ("The war has caused dozens of deaths on both sides.", [("killed", 12, None, None)]),
-    ("All but two of the bodies had been identified.", []),
+    # a vague number of deaths or injuries ('dozens of deaths'), not a part of a count ('three of the bodies')
+    ("The clashes have caused dozens of deaths this year.", [("killed", 12, None, None)]),
+    ("Relatives had named three of the bodies by noon.", []),
     # people among 'those killed' are a figure (one victim named among them is part of the count)
     ("Three children were among those injured.", [("injured", 3, None, None)]),
 ])
@@ -273,12 +272,11 @@ def test_vague_counts_of_deaths_and_people_among_those_killed(nlp, text, expecte
 
 @pytest.mark.parametrize("text,expected", [
     # people called injured who then die are killed
-    ("The toll rose to 17 after six more injured passengers succumbed in hospital.",
-     [("killed", 17, None, None), ("killed", 6, None, None)]),
-    ("Three others succumbed to their injuries in hospital.", [("killed", 3, None, None)]),
+    ("By Sunday five injured miners had died in the clinic.", [("killed", 5, None, None)]),
+    ("Two more climbers succumbed to their wounds overnight.", [("killed", 2, None, None)]),
     # a hurt condition said with the adjective alone
-    ("Seven people were in critical condition and four others were stable.",
-     [("injured", 7, None, None), ("injured", 4, None, None)]),
+    ("Doctors said nine patients were in serious condition and three more were stable.",
+     [("injured", 9, None, None), ("injured", 3, None, None)]),
     ("Prices were stable.", []),
 ])
 def test_the_injured_who_died_and_a_condition_said_with_its_adjective(nlp, text, expected):

@@ -185,8 +185,8 @@ class Attributor:
         return None
 
     def _person_written_short(self, name: str) -> Speaker | None:
-        """The one person named in full whose name holds every word of `name` ('General Abebaw' for the
-        Abebaw Tilahun the text named before), or None."""
+        """The one person named in full whose name holds every word of `name` ('General Kurmo' for the
+        Kurmo Tadalen the text named before), or None."""
         called = self.entity_called(name)
         if called is not None:
             return called
@@ -560,7 +560,7 @@ class Attributor:
             if located:
                 clause = clause[located[-1] + 1:]  # 'a diplomat in the capital, Dravno': Dravno is the capital
             described = clause and (clause[0].lower() in ("the", "a", "an", "his", "her", "its", "their") or clause[0].endswith(("'s", "’s")))
-            # ("Kurmin's Minister of Maritime Affairs and Fisheries, Jan Doe": the office holder's word before its 'of')
+            # ("Kurmin's Minister of Fisheries and Coastal Affairs, Jan Doe": the office holder's word before its 'of')
             title = clause[-4:] + [w for w in clause[:-4] if w.lower() in _OFFICE_HOLDERS] if described else []
         else:
             # 'Commissioner of Police (CP) Jane Doe', 'DCP (north) Jane Doe': the title's initials or its district in

@@ -44,7 +44,7 @@ class GrammarFigure:
     number_start: int  # where its count is written (for merging with other finders)
     sub_figure_of: int | None = None  # number_start of the figure it is part of ('two of them teenagers')
     number_end: int = -1  # where its count ends ('between 10 and 15' ends after 15); -1: at number_start
-    died: bool = False  # the subject of a verb of dying, whatever an adjective said of it ('six injured passengers died')
+    died: bool = False  # the subject of a verb of dying, whatever an adjective said of it ('five injured miners died')
 
 
 @dataclass(frozen=True)
@@ -257,7 +257,7 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                         and phrase.dep_ == "nsubj" and phrase.head.i == token.i:
                     figure = replace(figure, died=True)
                     if figure.number_start in figures and figures[figure.number_start].kind == "injured":
-                        figures[figure.number_start] = figure  # 'six injured passengers succumbed': they died
+                        figures[figure.number_start] = figure  # 'five injured miners died later': they died
                         continue
                 if figure is None or figure.number_start in figures or any(
                         f.number_start <= figure.number_start < f.number_end and f.kind == figure.kind for f in figures.values()):
@@ -354,7 +354,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
                       for p in prep.children if p.dep_ == "pobj"]
             # 'the flood claimed 30 lives'
             found += [("killed", life) for life in lives if _number_token(life) is not None]
-            # 'the war has claimed thousands of lives'
+            # 'the epidemic claimed thousands of lives'
             found += [("killed", c) for c in token.children if c.dep_ == "dobj" and _is_number(c)
                       and any(p.lower_ in lex.life_nouns for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
                               for p in prep.children if p.dep_ == "pobj")]
@@ -404,13 +404,13 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         found.append((lex.counted_nouns[lower], token))
     elif token.pos_ == "NOUN" and lower in lex.counted_nouns and token.dep_ == "pobj" and token.head.lower_ == "of" \
             and _is_number(token.head.head) and token.head.head.pos_ == "NOUN" and not _denied_or_hypothetical(token.head.head.head, lex):
-        # 'the war caused dozens of deaths', 'hundreds of injuries' (not 'two of the bodies', a part of a count)
+        # 'the fighting caused dozens of deaths', 'hundreds of injuries' (not 'three of the bodies', a part of a count)
         found.append((lex.counted_nouns[lower], token.head.head))
     elif token.pos_ == "NOUN" and lower in lex.counted_nouns and token.dep_ == "nsubj" and not _denied_or_hypothetical(token.head, lex):
         # 'civilian deaths since the invasion exceed 11,000': the count is the verb's, as a toll's is
         found += [(lex.counted_nouns[lower], n) for n in _toll_numbers(token)]
     if lemma in ("be", "remain") and any(c.dep_ == "acomp" and c.lower_ in lex.hurt_conditions for c in token.children):
-        # 'four others were stable', 'two are critical': people in a hurt condition, said with the adjective alone
+        # 'two more are stable', 'three are critical': people in a hurt condition, said with the adjective alone
         found += [("injured", c) for c in token.children if c.dep_ == "nsubj" and _number_token(c) is not None
                   and not _of_whom(c) and _people_like(c, lex)]
     if lemma in ("be", "remain", "stay", "lie") and _in_a_hurt_condition(token, lex):
@@ -628,7 +628,7 @@ def _toll_numbers(token) -> list:
             numbers += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
                         for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
     if token.dep_ == "pobj" and token.right_edge.i + 1 < len(token.doc):
-        # 'as the death toll from the floods climbed to 76': the parser makes the toll the object of 'as' and
+        # 'as the toll from the landslide reached 40': the parser makes the toll the object of 'as' and
         # gives it no verb; the verb of rising right after its phrase is its own
         following = token.doc[token.right_edge.i + 1]
         if following.pos_ == "VERB" and following.lemma_.lower() in lexicon().rise_verbs:

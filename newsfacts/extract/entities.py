@@ -102,9 +102,9 @@ _UNIT_NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s$")
 _NUMBERED_UNIT = re.compile(r"\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*$")
 
 
-# A name of two or three capitalised words after a comma, ending an entity: 'Insular Policy, Nikolaos Vardakis'
+# A name of two or three capitalised words after a comma, ending an entity: 'Coastal Affairs, Nikos Darvelis'
 _NAME_AFTER_A_COMMA = re.compile(r",\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})$")
-# The words of a portfolio's or an office's name before a name: 'Minister of Maritime Affairs and ', 'Secretary for '
+# The words of a portfolio's or an office's name before a name: 'Minister of Fisheries and ', 'Secretary for '
 _IN_A_PORTFOLIO = re.compile(r"\b(?:Minister|Ministry|Secretary|Department|Commissioner|Office)\s+(?:of|for)\s+"
                              r"(?:(?:the|and|&|[A-Z][\w'’-]*),?\s+)*$")
 
@@ -132,7 +132,6 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
             return False  # 'Brig.' of 'Brig. Gen. Jan Doe': a title written short, not a name
         if len(words) > 1 and lowered.split()[-1] in _TITLE_LAST_WORDS:
             return False  # 'Kurmin State Police Commissioner': a title
-
     if entity_type in ("organization", "location") and lowered in not_org:
         return False
     if entity_type == "organization" and (lowered in person_prefix_words() or _POST_NOMINALS.fullmatch(" " + surface)):
@@ -1017,7 +1016,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         ent = _without_opening_adverb(ent)
         person_after = _NAME_AFTER_A_COMMA.search(ent.text) if entity_type != "person" else None
         if person_after and is_given_name(person_after.group(1).split()[0]):
-            # 'Maritime Affairs and Insular Policy, Nikolaos Vardakis' taken as one organisation: a person after the comma
+            # 'Fisheries and Coastal Affairs, Nikos Darvelis' taken as one organisation: a person after the comma
             named_at = ent.start_char + person_after.start(1)
             mentions.append(Mention(person_after.group(1), named_at, named_at + len(person_after.group(1)),
                                     sentence_index_of(named_at), "person"))
@@ -1093,7 +1092,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_people_ner_missed(doc, sentence_index_of, mentions))
     mentions = _names_with_particles(text_of(doc), mentions)
     mentions = _given_names_joined_to_persons(text_of(doc), mentions)
-    # 'the Minister of Maritime Affairs and Insular Policy, Jan Doe': the rest of a portfolio's name before its
+    # 'the Minister of Fisheries and Coastal Affairs, Jan Doe': the rest of a portfolio's name before its
     # holder's is no person or body
     person_starts = {m.start_char for m in mentions if m.entity_type == "person"}
     mentions = [m for m in mentions if m.entity_type not in ("person", "organization")
@@ -1565,7 +1564,7 @@ def _assign_person_keys(people: list[Mention]) -> None:
                 if len(given) == 1 and fitting[-1] != key and _named_last(last_named, fitting[-1], key, mention.start_char):
                     key = fitting[-1]  # ('Ahmed', one person's surname and another's given name: the one the text just named)
             elif key not in by_given_name and key not in by_surname and key not in by_second_surname:
-                # 'Ayala' for 'Wilson Ayala Rincón' where 'Ayala' is also a given name somewhere: the first of two
+                # 'Cruz' for 'Marco Cruz Quintana' where 'Cruz' is also a given name somewhere: the first of two
                 # surnames, when one full name alone has it there and no one's given name is it
                 middle = [k for k in full_keys if len(k.split()) >= 3 and k.split()[-2] == key]
                 key = middle[0] if len(middle) == 1 else key

@@ -314,7 +314,7 @@ def _with_grammar_figures(figures: list, sent) -> list:
         same = next((i for i, f in enumerate(combined) if f.number_start == number_start), None)
         if same is not None and ((combined[same].kind in ("missing", "displaced") and found.kind in ("killed", "injured"))
                                  or (combined[same].kind == "injured" and found.died)):
-            # 'the deaths of at least 66 displaced people', 'six injured passengers succumbed': the parse sees what
+            # 'the deaths of at least 40 displaced people', 'five injured miners died later': the parse sees what
             # befell the people the adjective describes.
             combined[same] = CasualtyFigure(found.kind, found.count, victims_class(found.victim_word),
                                             found.start_char - start_of_sentence, found.end_char - start_of_sentence, number_start)
@@ -406,8 +406,8 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
         return a is None or b is None or a == b or "people" in (a, b)
 
     def apart(a, b) -> bool:
-        # One sentence states a figure once: 'one strike killed ten, another left ten dead', 'two were
-        # killed and the other two died', 'four in one village and four in the next' are two figures each.
+        # One sentence states a figure once: 'a shell killed three, a second left three dead', 'two died in
+        # the cab and the other two on the road', 'four in one village and four in the next' are two figures each.
         # (two finders' readings of one figure overlap)
         return a.get("sentence_start") is not None and a.get("sentence_start") == b.get("sentence_start") \
             and (a["end_char"] <= b["start_char"] or b["end_char"] <= a["start_char"])
@@ -574,8 +574,8 @@ def _subject_of_a_reporting_clause_after(doc, quote):
     if after is None:
         return None
     for token in after:
-        if token.text == "\n" or token.is_space and "\n" in token.text:
-            return None
+        if "\n" in token.text:
+            return None  # (the next line is another's)
         if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ in ("VERB", "AUX"):
             return next((c for c in token.children if c.dep_ == "nsubj" and c.idx >= quote.end_char), None)
     return None
