@@ -786,3 +786,9 @@ def test_a_police_title_in_initials_names_the_officer_given_it(nlp):
     text = ("On Friday, Kurmin Director General of Police (DGP) Ravinder Kalsi said the operation had ended at dawn."
             '\n\n"The checkpoints will stay on the highway until the roads are safe again," the DGP said.')
     assert speakers(nlp, text) == [("Ravinder Kalsi", None)]
+
+
+def test_a_ministry_written_in_lower_case_is_the_body_of_the_texts_country(nlp):
+    text = ("KURMIN CITY, Chile (Agency) - A lorry bomb struck a convoy of customs officers in the Chilean capital on "
+            'Monday.\n\n"Four people have been killed and 18 others have been wounded," the interior ministry said in a statement.')
+    assert speakers(nlp, text) == [("Chilean interior ministry", None)]

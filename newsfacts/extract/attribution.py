@@ -1018,6 +1018,9 @@ class Attributor:
                                        text_of(self.doc)[:token.idx]))
             if earlier:
                 return Speaker(earlier[-1].group(1), None, institution=True)
+        if self.country_adjective and text.lower().startswith("the ") and token.lower_ == "ministry" and _named_in_lower_case(token) \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return Speaker(f"{self.country_adjective} {bare}", None, institution=True)  # 'the interior ministry', of the text's country
         if self.country_adjective and text.lower().startswith("the ") and _STATE_BODY.fullmatch(bare):
             # 'the military said in a statement', 'the military government said', in a document about one
             # country: that state's
@@ -1303,7 +1306,9 @@ def _named_in_lower_case(token) -> bool:
     nouns_before = [c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.text.islower()]
     portfolio = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and p.text.islower() and not any(d.dep_ == "det" for d in p.children)]
-    return len(nouns_before) + sum(1 for c in token.children if c.dep_ == "amod") >= 2 or bool(portfolio)
+    modifiers = len(nouns_before) + sum(1 for c in token.children if c.dep_ == "amod")
+    # ('the interior ministry', 'the foreign ministry': a ministry with its portfolio is a body of its state)
+    return modifiers >= 2 or bool(portfolio) or (token.lower_ == "ministry" and modifiers >= 1)
 
 
 def _subject_of_a_verb_taken_for_a_noun(token) -> bool:
