@@ -1018,12 +1018,11 @@ class Attributor:
                                        text_of(self.doc)[:token.idx]))
             if earlier:
                 return Speaker(earlier[-1].group(1), None, institution=True)
-        if self.country_adjective and text.lower().startswith("the ") and token.lower_ == "ministry" and _named_in_lower_case(token) \
-                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-            return Speaker(f"{self.country_adjective} {bare}", None, institution=True)  # 'the interior ministry', of the text's country
-        if self.country_adjective and text.lower().startswith("the ") and _STATE_BODY.fullmatch(bare):
-            # 'the military said in a statement', 'the military government said', in a document about one
-            # country: that state's
+        ministry = token.lower_ == "ministry" and _named_in_lower_case(token) and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        if self.country_adjective and text.lower().startswith("the ") and (_STATE_BODY.fullmatch(bare) or ministry):
+            # 'the military said in a statement', 'the military government said', 'the interior ministry said',
+            # in a document about one country: that state's
             return Speaker(f"{self.country_adjective} {bare}", None, institution=True)
         voice = _STATE_VOICE.fullmatch(bare) if self.country_adjective and text.lower().startswith("the ") else None
         if voice:

@@ -108,7 +108,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     attributed_in_place: list[bool] = []  # whether each quotation's speaker is named in or beside it
     for q in quotations:
         if previous is not None and previous[0] is not None and (_PRONOUN_BETWEEN.fullmatch(text, previous[1], q.start_char)
-                                                                 or _names_between(text, previous, q.start_char)):
+                                                                 or _names_between(doc, previous, q.start_char)):
             # '"...," she said. "..."', '"...," said Jane Doe from her porch. "..."': the one attributed between
             # two quotations of a paragraph speaks both
             speaker = previous[0]
@@ -503,16 +503,17 @@ def _echoes_take_their_speaker(quotes: list[dict], attributed_in_place: list[boo
 
 
 # Between two quotations of one paragraph, only a pronoun and its verb ('," she said. "', '," he added, "')
-# '," said Jane Doe from the porch of her house. "': a reporting verb first, then its speaker and a phrase
-_SAID_NAME_BETWEEN = re.compile(r"[ ,.!?…”\"’'»]*(?:said|says|added|adds|told|tells|recalled|recalls|explained|explains)\s+"
-                                r"[^\n“\"‘«».!?]{1,240}?[.:;] *[“\"‘'«]? *")
+# '," said Jane Doe from the porch of her house. "': one clause of one line, no other quotation in it
+_ONE_CLAUSE_BETWEEN = re.compile(r"[ ,.!?…”\"’'»]*([^\n“\"‘«».!?]{1,240}?)[.:;] *[“\"‘'«]? *")
 
 
-def _names_between(text: str, previous: tuple, start: int) -> bool:
-    """Whether the words between the quotation before and the one at `start` are its attribution, which names
-    its speaker ('," said Jane Doe from her porch. "')."""
-    between = _SAID_NAME_BETWEEN.fullmatch(text, previous[1], start)
-    return between is not None and previous[0].name.split()[-1] in between.group()
+def _names_between(doc, previous: tuple, start: int) -> bool:
+    """Whether the words between the quotation before and the one at `start` are its attribution, a reporting
+    verb first, which names its speaker ('," said Jane Doe from her porch. "')."""
+    between = _ONE_CLAUSE_BETWEEN.fullmatch(text_of(doc), previous[1], start)
+    span = doc.char_span(between.start(1), between.end(1), alignment_mode="expand") if between else None
+    return span is not None and len(span) > 1 and span[0].lemma_.lower() in REPORTING_LEMMAS \
+        and previous[0].name.split()[-1] in between.group(1)
 
 
 _PRONOUN_BETWEEN = re.compile(r"[ ,.!?…”\"’'»]*(?:he|she|they)\b[^\n“\"‘«»A-Z]{0,60}[.,:;—–-] *[“\"‘'«]? *")
