@@ -263,3 +263,23 @@ def test_figures_of_one_sentence_by_count_and_whole(nlp, text, expected):
 def test_a_dateline_places_the_figures_of_the_sentence_it_opens(nlp):
     text = "KURMIN, Chile (Reuters) - Twelve villagers were killed on Sunday."
     assert document_figures(nlp, text) == [("killed", 12, None, "KURMIN")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a breakdown by place after the figure: parts of it, each in its own place
+    ("The agency said 640 people were injured; 300 in Kurmin, 120 in Hollow Creek and 15 in Velmora.",
+     [("injured", 640, None, None), ("injured", 300, 640, "Kurmin"), ("injured", 120, 640, "Hollow Creek"),
+      ("injured", 15, 640, "Velmora")]),
+    # a figure counted in one place, and the count of another place beside it: two figures, neither part of the other
+    ("At least 42 deaths were reported in Kurmin and 17 in Dalen over the weekend.",
+     [("killed", 42, None, "Kurmin"), ("killed", 17, None, "Dalen")]),
+    # a count of another period
+    ("Police said 12 people had died on the road in 2019 and 15 in 2020.", [("killed", 12, None, None), ("killed", 15, None, None)]),
+    # a number with a clause of its own is about something else
+    ("Five people were killed on Monday and 20 in Kurmin were left homeless.", [("killed", 5, None, "Kurmin")]),
+    # what the injured were made of
+    ("The 83 injured were composed of 61 civilians and 22 soldiers.",
+     [("injured", 83, None, None), ("injured", 61, 83, None), ("injured", 22, 83, None)]),
+])
+def test_counts_listed_by_place_and_what_a_figure_is_made_of(nlp, text, expected):
+    assert document_figures(nlp, text) == expected

@@ -601,3 +601,40 @@ def test_a_company_named_for_what_it_makes_is_no_person(entities_of):
 def test_a_place_east_of_and_a_town_of_a_counties_country(entities_of, text, place, country):
     _mentions, entities = entities_of(text)
     assert entities[place].entity_type == "location" and entities[place].country_code == country
+
+
+@pytest.mark.parametrize("text,place,country", [
+    # 'in the UK': a country's abbreviation after a preposition of place names the country in a text of mixed case;
+    # and a town of Canada that English towns share the name of says nothing of the text's country
+    ("Heavy rain flooded streets in the UK on Friday. In Cranbrook, residents were evacuated.", "Cranbrook", "GB"),
+    # a nationality word opening a body's name says which country the text is about
+    ("Soldiers of the Australian Defence Force helped residents of Gundagai fill sandbags.", "Gundagai", "AU"),
+])
+def test_the_uk_after_a_preposition_and_a_nations_body_set_the_country(entities_of, text, place, country):
+    _mentions, entities = entities_of(text)
+    assert entities[place].entity_type == "location" and entities[place].country_code == country
+
+
+def test_us_forces_are_no_evidence_of_the_united_states(nlp):
+    assert "US" not in context_countries(nlp("A roadside bomb missed a US patrol near Baghdad, police said."))
+
+
+@pytest.mark.parametrize("text,names", [
+    # the names listed after 'including' or 'such as' a kind of place are places, whatever NER made of them ...
+    ("Artillery hit the towns and villages of the district, including Kurmino, Dalevka, Sorvenik and Hollow Creek.",
+     ["Kurmino", "Dalevka", "Sorvenik", "Hollow Creek"]),
+    ("Shelling hit villages such as Kurmino and Dalevka.", ["Kurmino", "Dalevka"]),
+    # ... each on its own where NER ran four of them together as one name
+    ("Russian troops shelled the front-line towns, including Kurminove, Dalivka, Chervonivka, Sorivne, Velmorivka, and Ostrakivsk.",
+     ["Kurminove", "Dalivka", "Chervonivka", "Sorivne", "Velmorivka", "Ostrakivsk"]),
+])
+def test_names_listed_as_kinds_of_place_are_places_one_by_one(entities_of, text, names):
+    mentions, _entities = entities_of(text)
+    assert [(m.surface, m.entity_type) for m in mentions if m.entity_type == "location" or m.surface in names] == \
+        [(name, "location") for name in names]
+
+
+def test_a_list_of_companies_stays_a_list_of_companies(entities_of):
+    mentions, _entities = entities_of("Kurmin Holdings, Dalen Partners and Velmora Capital signed the deal.")
+    assert [(m.surface, m.entity_type) for m in mentions] == [
+        ("Kurmin Holdings", "organization"), ("Dalen Partners", "organization"), ("Velmora Capital", "organization")]

@@ -85,6 +85,7 @@ class _Lexicon:
     intention_verbs: frozenset[str]
     not_people: frozenset[str]
     rise_verbs: frozenset[str]
+    made_up_of_verbs: frozenset[str]
     triggers: frozenset[str]  # every lemma or word that can head a casualty predicate: others are skipped fast
 
 
@@ -100,7 +101,7 @@ def lexicon() -> _Lexicon:
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
     heads = ("transitive", "intransitive", "active_only", "with_result", "states", "event_nouns", "toll_nouns", "life_verbs_subject",
              "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "counted_nouns", "ordinal_nouns",
-             "recovery_verbs", "injury_nouns", "admitting_verbs")
+             "recovery_verbs", "injury_nouns", "admitting_verbs", "made_up_of_verbs")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
         | {w.split()[0] for w in tables["phrasal"]}
     return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be", "remain", "stay", "lie", "loss"}))
@@ -267,6 +268,8 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                 for part in [*_included(kind, token, figure, lex), *_sub_figures(kind, phrase, figure, lex)]:
                     figures.setdefault(part.number_start, part)
     _parts_go_to_the_figure_just_before(figures)
+    for counted_in_a_place in _counts_by_place(sentence, figures):
+        figures.setdefault(counted_in_a_place.number_start, counted_in_a_place)
     for earlier in _compared_counts(sentence, figures):
         figures.setdefault(earlier.number_start, earlier)
     for total in _running_totals(sentence, lex):
@@ -303,6 +306,54 @@ def _compared_counts(sentence, figures: dict[int, GrammarFigure]) -> list[Gramma
 
 
 _PERIOD_WORDS = frozenset({"year", "month", "week", "day", "period", "decade", "quarter", "season"})
+# What may stand before a count listed by place: a list's separators, or 'including' before the first.
+_LIST_SEPARATORS = frozenset({",", ";", ":", "and", "including", "—", "–"})
+
+
+def _counts_by_place(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
+    """'782 were injured; 433 in Kurmin, 222 in Dalen', '39 died in Kurmia and 21 in Dalenia', 'rose to 341,
+    including 222 in the Kurm district': a bare number listed after a figure with the place (or month) it was
+    counted in is a figure of the same kind and victims. It is part of that figure, unless the figure was itself
+    counted in one place (then the two are counts of two places)."""
+    doc = sentence.doc
+    found: list[GrammarFigure] = []
+    for token in sentence:
+        if not (token.like_num or token.pos_ == "NUM") or token.i - 1 < sentence.start or doc[token.i - 1].lower_ not in _LIST_SEPARATORS:
+            continue
+        if any(f.start_char <= token.idx < max(f.end_char, f.number_end) for f in figures.values()):
+            continue
+        word = token.i + 1
+        if word < sentence.end and doc[word].lower_ in ("more", "others"):
+            word += 1  # '13 more in Dalen'
+        if word + 1 >= sentence.end or doc[word].lower_ != "in":
+            continue
+        name = word + 1 + (doc[word + 1].lower_ == "the")
+        if name >= sentence.end or not ((doc[name].pos_ == "PROPN" and doc[name].text[:1].isupper()) or doc[name].ent_type_ == "DATE"):
+            continue  # a place or a period ('15 in 2020', '22 in July')
+        after = name
+        while after < sentence.end and (doc[after].pos_ == "PROPN" or doc[after].lower_ in ("district", "province", "region", "county")):
+            after += 1
+        if after < sentence.end and doc[after].pos_ in ("VERB", "AUX"):
+            continue  # '20 in Kurmin were left homeless': a clause of its own, about something else
+        earlier = [f for f in [*figures.values(), *found] if f.number_start < token.idx]
+        anchor = max(earlier, key=lambda f: f.number_start, default=None)
+        if anchor is None or anchor.count.count_min is None:
+            continue
+        between = doc.char_span(max(anchor.number_end, anchor.number_start + 1), token.idx, alignment_mode="expand")
+        listed = {f.number_start for f in found}
+        if between is None or any((t.like_num or t.pos_ == "NUM") and t.idx not in listed and not t.ent_type_ == "DATE" for t in between):
+            continue  # another number between: not one list with the figure
+        count, start, end = _count_at(token)
+        if count is None or not count.count_min:
+            continue
+        if anchor.number_start in listed:
+            part_of = anchor.sub_figure_of  # the list's later counts are what its first is
+        else:
+            counted_in_one_place = any(t.lower_ == "in" and t.i + 1 < sentence.end and doc[t.i + 1].pos_ == "PROPN" for t in between)
+            part_of = None if counted_in_one_place or count.count_min >= (anchor.count.count_min or 0) else anchor.number_start
+        found.append(GrammarFigure(anchor.kind, count, anchor.victim_word, start, doc[after - 1].idx + len(doc[after - 1].text),
+                                   start, sub_figure_of=part_of, number_end=end))
+    return found
 
 
 def _has_scale_word(number) -> bool:
@@ -390,6 +441,10 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
                 named = [(f"{_compound(t)} {t.lower_}" if _compound(t) else t.lower_, t) for t in tolls]
                 groups += [(lex.toll_nouns[name], t) for name, t in named if name in lex.toll_nouns]
             found += [(kind, o) for kind, _s in groups if kind for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
+        if lemma in lex.made_up_of_verbs:
+            # 'the dead consisted of 12 soldiers and three civilians'
+            groups = [_group_kind(c, lex) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found += [(kind, o) for kind in groups if kind for o in _what_it_is_made_of(token)]
     if token.pos_ == "NOUN" and (lower in lex.toll_nouns or f"{_compound(token)} {lower}" in lex.toll_nouns):
         found += [(lex.toll_nouns.get(lower, "killed"), n) for n in _toll_numbers(token)]
     elif token.pos_ == "NOUN" and lower in ("number", "total", "tally", "count"):
@@ -840,12 +895,25 @@ def _group_kind(subject, lex: _Lexicon) -> str | None:
     return None
 
 
+def _what_it_is_made_of(verb) -> list:
+    """The object of 'comprised', or of the 'of' after 'consisted' and 'was composed'."""
+    return [c for c in verb.children if c.dep_ == "dobj"] + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                                                            for p in c.children if p.dep_ == "pobj"]
+
+
 def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
     """Sub-figures introduced by 'including'/'among them' under the victims' phrase or the predicate."""
     parts = []
     if any(c.dep_ == "prep" and c.lower_ == "among" and any(p.lower_ == "them" for p in c.children) for c in head.children):
         # 'killed at least 64 villagers, among them 19 children,', where the parser hangs the part on the verb
         for member in (c for c in head.children if c.dep_ in ("npadvmod", "appos") and c.idx > whole.number_start):
+            part = _figure(kind, member, member, lex, definite_single=True)
+            if part is not None and part.count.count_min < (whole.count.count_min or 0):
+                parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
+                                           part.number_start, sub_figure_of=whole.number_start))
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in lex.made_up_of_verbs:
+        # 'the 83 injured were composed of 65 civilians and 16 soldiers', 'the 40 dead comprised 30 men and ten women'
+        for member in (m for made_of in _what_it_is_made_of(head.head) for m in _with_conjuncts(made_of)):
             part = _figure(kind, member, member, lex, definite_single=True)
             if part is not None and part.count.count_min < (whole.count.count_min or 0):
                 parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,

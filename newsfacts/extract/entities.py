@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import (Place, adjective_of_country, country_adjective, country_codes, demonyms, geocode, geocode_by_sound,
                                         geocode_town, major_city_names, namesakes, only_city_named, province_country,
-                                        shares_its_name_abroad, towns_named, written_as_its_own_name)
+                                        shares_its_name_abroad, towns_abroad_share_the_name, towns_named, written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
@@ -447,11 +447,16 @@ _COMPASS_OF = re.compile(r"\b(?:%s)\s+of\s+$" % "|".join(re.escape(w) for w in _
 
 def _a_kind_of_place_names(token) -> bool:
     """Whether the parse makes `token` the name of a kind of place: the object of 'of' after a place noun
-    ('the villages of X and Y'), or what a place noun is ('the villages were X and Y')."""
+    ('the villages of X and Y') or of 'including' or 'such as' after one, or what a place noun is ('the villages
+    were X and Y')."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     kinds = _place_kind_lemmas()
     if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return token.head.head.lemma_.lower() in kinds and token.head.head.pos_ == "NOUN"
+    if token.dep_ == "pobj" and (token.head.lower_ in ("including", "like") or (token.head.lower_ == "as" and token.head.i > 0
+                                                                                and token.doc[token.head.i - 1].lower_ == "such")):
+        # 'cities and villages, including X and Y', 'towns such as X'
         return token.head.head.lemma_.lower() in kinds and token.head.head.pos_ == "NOUN"
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         return any(child.dep_ == "nsubj" and child.lemma_.lower() in kinds and child.pos_ == "NOUN" for child in token.head.children)
@@ -915,6 +920,20 @@ def _outlets_are_no_people(mentions: list[Mention]) -> None:
             mention.entity_type = "organization"
 
 
+def _list_items_taken_as_one(doc, ent) -> list:
+    """The items of a list that NER took as one name ('Kurmove, Dalivne'): the spans between its commas, when
+    the parse joins each to the one before as a conjunct; [] for one name ('Kurmin, Dalen Province' too)."""
+    commas = [t for t in ent if t.text == ","]
+    if not commas:
+        return []
+    bounds = [ent.start, *(c.i for c in commas), ent.end]
+    items = [doc[a + (a != ent.start):b] for a, b in zip(bounds, bounds[1:])]
+    if any(len(item) == 0 or not all(t.pos_ == "PROPN" for t in item) for item in items):
+        return []
+    return items if all(later.root.dep_ == "conj" and later.root.head.i in range(earlier.start, earlier.end)
+                        for earlier, later in zip(items, items[1:])) else []
+
+
 def _town_of(name: str, countries: frozenset[str]) -> bool:
     """Whether `name` is a town or city of one of `countries` (any country when none is known)."""
     place = geocode(name, countries)
@@ -1071,6 +1090,12 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             # that no preposition of place puts there: 'around Kurmivka and Hola Kurm')
             for name, offset in ((pair.group(1), pair.start(1)), (pair.group(2), pair.start(2))):
                 mentions.append(Mention(name, start + offset, start + offset + len(name), sentence_index_of(start + offset), "location"))
+            continue
+        listed = _list_items_taken_as_one(doc, ent) if entity_type != "person" and surface == ent.text else []
+        if listed:
+            # 'Kurmove, Dalivne' of 'the villages of Ozerne, Kurmove, Dalivne and ...', which NER made one name
+            mentions += [Mention(item.text, item.start_char, item.end_char, sentence_index_of(item.start_char), entity_type)
+                         for item in listed]
             continue
         if entity_type == "person":
             start, surface = _name_as_the_parse_joins_it(doc, ent, start, surface, joined_to_the_name_before)
@@ -1923,6 +1948,26 @@ def _natural_feature_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_rules("entities")["natural_feature_words"])
 
 
+def _body_of_a_nation(ent) -> str | None:
+    """The country whose nationality word opens an organisation's name ('the Kenyan Police Service'), or None."""
+    first = next((t for t in ent if t.pos_ != "DET"), None)
+    if first is None or first.i == ent.end - 1 or first.lower_ not in demonyms():
+        return None
+    if _COMPOUND_ADJECTIVE.match(text_of(ent.doc), first.idx + len(first.text)):
+        return None  # 'the Russian-backed Kurmin Front'
+    return country_codes().get(demonyms()[first.lower_])
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % _words_pattern(_RULES["locative_prepositions"] + ["across", "throughout"]),
+                              re.IGNORECASE)
+
+
+def _written_in_capitals(sentence) -> bool:
+    """A headline or a sentence set in capitals, where any short word may look like an abbreviation."""
+    letters = [c for c in sentence.text if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
 def context_countries(doc) -> frozenset[str]:
     """Countries a document names or implies ('Ukrainian' -> UA), to disambiguate its places, and the
     US states it names or implies by a city ('US.TX' for 'Texas' or 'Houston')."""
@@ -1937,8 +1982,11 @@ def context_countries(doc) -> frozenset[str]:
         if ent.label_ in ("GPE", "NORP", "LOC"):
             name = demonyms().get(ent.text.lower(), _POSSESSIVE.sub("", ent.text))  # a country's name with "'s" names it too
             place = geocode(name)
-            if ent.text.isupper() and len(ent.text) <= 3:
-                continue  # 'LA' in a text written in capitals is no evidence of California
+            if ent.text.isupper() and len(ent.text) <= 3 and (place is None or place.kind != "country" or _written_in_capitals(ent.sent)
+                                                              or not _LOCATIVE_BEFORE.search(text, max(0, ent.start_char - 20), ent.start_char)):
+                # 'LA' in a text written in capitals is no evidence of California, nor 'US forces' of the United States
+                # (but 'floods in the UK' are there)
+                continue
             if (place is None or (place.kind == "city" and place.population < 1_000_000)) \
                     and name.split()[-1].lower() not in _natural_feature_words():
                 # 'Kerala', 'Idlib province': a country's first-level division names its country (not 'the
@@ -1966,8 +2014,12 @@ def context_countries(doc) -> frozenset[str]:
                     codes.add(f"US.{place.admin1}")
             elif place.kind == "city" and place.country_code == "US" and place.population >= 100_000:
                 codes.add(f"US.{place.admin1}")
-            elif place.kind == "city" and only_city_named(name) is not None and ent.label_ in ("GPE", "LOC"):
+            elif place.kind == "city" and only_city_named(name) is not None and ent.label_ in ("GPE", "LOC") \
+                    and not towns_abroad_share_the_name(place, name):
                 codes.add(place.country_code)  # 'Bakhmut': the one town of that name anywhere names its country
+        elif ent.label_ == "ORG" and _body_of_a_nation(ent):
+            # 'the Australian Defence Force', 'Kenyan police': a country's own body, as 'Australian troops' names it
+            codes.add(_body_of_a_nation(ent))
         elif ent.label_ in ("ORG", "PERSON", "FAC") and not is_given_name(ent.text.split()[0]):
             # 'Karachi's commissioner': a country, or a city of a million people that no other city is named like,
             # whatever NER made of it ('Hyderabad' could be two)

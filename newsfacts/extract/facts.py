@@ -218,7 +218,7 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
                 "precision": figure.count.precision,
                 "victims": figure.victims,
                 "part_of": ids[figure.part_of_index] if figure.part_of_index is not None else None,
-                "location": places[0][0] if places else None,
+                "location": _place_of(figure, figures, sentence, places),
                 "period": period_in(sentence),
                 "reported_by": speaker.name if speaker and speaker.entity_id else None,
                 "reported_by_entity_id": speaker.entity_id if speaker else None,
@@ -230,6 +230,15 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
                 "sentence_end": sent.end_char,
             })
     return _one_row_per_figure(rows, _country_names(), text, headline_end)
+
+
+def _place_of(figure, figures: list, sentence: str, places: list[tuple[str, str]]) -> str | None:
+    """Where a figure was counted: the place its own words name ('300 in Kurmin' in a list of counts by place),
+    else the sentence's (or paragraph's) most specific place that no other figure's words name."""
+    own_words = sentence[figure.start_char:figure.end_char]
+    others = [sentence[f.start_char:f.end_char] for f in figures if f.start_char >= figure.end_char or f.end_char <= figure.start_char]
+    return next((name for name, surface in places if surface in own_words),
+                next((name for name, surface in places if not any(surface in words for words in others)), None))
 
 
 def _paragraph_places(text: str, sentences, index: int, places_by_sentence) -> list:

@@ -301,6 +301,15 @@ def shares_its_name_abroad(place: Place, name: str) -> bool:
                and _norm(p.name) == key for p in _index().get(key) or ())  # (not a spelling among its alternates)
 
 
+def towns_abroad_share_the_name(place: Place, name: str) -> bool:
+    """Whether a town of another country under the main gazetteer's floor, of a tenth of the place's size or more,
+    bears `name` as its own name ('Keswick', a town in Canada and one in England): the one city of that name
+    in the main gazetteer is then not the only place the name can mean."""
+    key = _norm(_aliases().get(_norm(name), name))
+    return any(p.exact and p.country_code != place.country_code and p.population >= place.population / 10
+               for p in small_place_lookup(key))
+
+
 def geocode_town(name: str, context_countries: frozenset[str]) -> Place | None:
     """The town or city `name` in the document's countries, even where a country, state or region bears the
     same name: the text has said it is a town ('the city of Florida', 'Lebanon, Tennessee')."""
