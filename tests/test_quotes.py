@@ -36,3 +36,12 @@ def test_single_quotation_marks_as_british_papers_use_them():
 
 def test_apostrophes_are_not_quotation_marks():
     assert find_quotes("The soldiers' families say they don't know where the men's unit went.") == []
+
+
+def test_two_closing_single_marks_close_a_double_quotation():
+    text = ("\u201cThere are many people in the centre who are hampering the checks,\u2019\u2019 the council posted.\n\n"
+            "\u201cStay safe and be kind to each other until the water goes down.\u201d")
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["There are many people in the centre who are hampering the checks,",
+                                        "Stay safe and be kind to each other until the water goes down."]
+    assert text[quotes[0].end_char:].startswith(" the council posted")

@@ -77,7 +77,8 @@ class Attributor:
 
     def __init__(self, doc, mentions, entities, country: str | None = None):
         self.doc = doc
-        self.mentions = sorted(mentions, key=lambda m: m.start_char)
+        # (a photographer credited under a picture, '(AFP: Jan Doe)', said nothing in the text)
+        self.mentions = sorted((m for m in mentions if not _credited_for_a_picture(text_of(doc), m)), key=lambda m: m.start_char)
         self.starts = [m.start_char for m in self.mentions]
         self.entities = entities
         # the document's country names its state's institutions: 'the military' is the Myanmar military
@@ -382,21 +383,34 @@ class Attributor:
         return self._in_quotation_at(mention.start_char)
 
     def last_of_type_before(self, position: int, entity_type: str, exclude: tuple[int, int] | None = None,
-                            window: int | None = None, pronoun: str | None = None):
+                            window: int | None = None, pronoun: str | None = None, speakers_within: int = 0):
         """The last mention of an entity of this type before `position` (not inside the quotation `exclude`,
         within `window` characters, agreeing with `pronoun`), preferring one that was a sentence's subject:
-        the person a 'he'/'she' refers to, the organisation an 'it' does."""
-        fallback = None
+        the person a 'he'/'she' refers to, the organisation an 'it' does. Within `speakers_within` characters
+        before, one that was the subject of a reporting verb comes before any other subject: 'the group said'
+        is the body that spoke before, not another that did something in its words."""
+        fallback, subject = None, None
         i = bisect_right(self.starts, position) - 1
         while i >= 0 and (window is None or self.mentions[i].start_char > position - window):
             m = self.mentions[i]
             if (m.entity_type == entity_type and m.end_char <= position and not _inside(m, exclude)
                     and (entity_type != "person" or self._agrees(m.entity_id, pronoun))):
-                if self._is_subject(m):
+                if self._is_subject(m) and (not speakers_within or self._spoke(m)):
                     return m
+                if self._is_subject(m):
+                    subject = subject or m
                 fallback = fallback or m
+            if speakers_within and subject is not None and self.mentions[i].start_char < position - speakers_within:
+                break
             i -= 1
-        return fallback
+        return subject or fallback
+
+    def _spoke(self, mention) -> bool:
+        """Whether the mention is the subject of a reporting verb ('The Kurmin Union said in a statement')."""
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        subject = span.root.head if span is not None and span.root.dep_ == "appos" else span.root if span is not None else None
+        # ('A little-known group, the Kurmin Front, claimed it': a name in apposition to the subject)
+        return subject is not None and subject.dep_ in _SUBJECTS and subject.head.lemma_.lower() in REPORTING_LEMMAS
 
     def described_entity(self, token, exclude: tuple[int, int] | None = None, window: int = 8000) -> Speaker | None:
         """'the ministry' -> the last organisation named with 'Ministry'; 'the diplomat' -> the last person
@@ -444,7 +458,7 @@ class Attributor:
         if token.lemma_.lower() in GENERIC_ORGANISATION_NOUNS:
             # 'the group said', 'the militia said': the organisation the text last named, or one it described
             # since with this noun ("Indonesia's meteorology and geophysics agency ... a spokesperson for the agency")
-            mention = self.last_of_type_before(token.idx, "organization", exclude, window=1500)
+            mention = self.last_of_type_before(token.idx, "organization", exclude, window=1500, speakers_within=600)
             described = self._institution_described_before(token, after=mention.end_char if mention else max(0, token.idx - 1500))
             if described is not None:
                 return described
@@ -851,7 +865,7 @@ class Attributor:
                     if speaker is not None and (speaker.institution or (speaker.entity_id and self.entities[speaker.entity_id].entity_type == "organization")) \
                             and (mention is None or mention.entity_type == "organization"):
                         return speaker
-                mention = self.last_of_type_before(token.idx, "organization", exclude, window=1500)
+                mention = self.last_of_type_before(token.idx, "organization", exclude, window=1500, speakers_within=600)
                 return self._speaker_from_mention(mention) if mention else None
             return None
         if token.pos_ == "NOUN" and token.lemma_.lower() in STATEMENT_NOUNS:
@@ -1199,6 +1213,16 @@ class _Phrase(NamedTuple):
 
     start_char: int
     end_char: int
+
+
+# What comes before a photographer's name in a picture's credit: '(AFP: ', '(Photo: ', 'Picture: '.
+_PICTURE_CREDIT_BEFORE = re.compile(r"(?:\(\s*[\w.&/' -]{1,40}?|\b(?:photo|picture|image|photograph|credit)s?)\s*:\s*$", re.IGNORECASE)
+
+
+def _credited_for_a_picture(text: str, mention) -> bool:
+    """'(AFP: Jan Doe)', 'Photo: Jan Doe/Reuters': a person named as a picture's photographer."""
+    return mention.entity_type == "person" and bool(_PICTURE_CREDIT_BEFORE.search(text, max(0, mention.start_char - 45), mention.start_char)) \
+        and text[mention.end_char:mention.end_char + 1] in (")", "/", "\n", "")
 
 
 def _before_the_quotation(position: int, exclude: tuple[int, int] | None) -> int:

@@ -107,6 +107,10 @@ def _single_quotes(text: str) -> list[QuoteSpan]:
     return quotes
 
 
+# Two closing single marks for one double ('’’'), as some sites' typesetting writes it, before a space or punctuation.
+_TWO_SINGLE_CLOSERS = re.compile(r"[’']{2}(?=$|[\s,.;:!?)\]—–-])")
+
+
 def _double_quotes(text: str) -> list[QuoteSpan]:
     quotes: list[QuoteSpan] = []
     paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
@@ -127,6 +131,10 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
                 pieces.append(paragraph[piece_start:i])
                 _add(quotes, pieces, open_at, p_start + i + 1)
                 open_at = None
+            elif open_at is not None and _TWO_SINGLE_CLOSERS.match(paragraph, i) and i >= piece_start:
+                pieces.append(paragraph[piece_start:i])  # '“... the CBD,’’ the council posted': two single marks close it
+                _add(quotes, pieces, open_at, p_start + i + 2)
+                open_at, i = None, i + 1
             i += 1
         if open_at is not None:
             pieces.append(paragraph[piece_start:])
