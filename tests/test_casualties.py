@@ -283,3 +283,9 @@ def test_a_dateline_places_the_figures_of_the_sentence_it_opens(nlp):
 ])
 def test_counts_listed_by_place_and_what_a_figure_is_made_of(nlp, text, expected):
     assert document_figures(nlp, text) == expected
+
+
+def test_a_toll_for_part_of_a_country_and_the_same_toll_in_a_town_there_are_one_figure(nlp):
+    text = ("Gunmen killed at least 12 people in northeast Democratic Republic of Congo, officials said.\n\n"
+            "\"For the moment we have found 12 bodies of civilians killed by these men,\" said the mayor of Kurmin.")
+    assert document_figures(nlp, text) == [("killed", 12, None, "northeast Democratic Republic of Congo")]

@@ -638,3 +638,23 @@ def test_a_list_of_companies_stays_a_list_of_companies(entities_of):
     mentions, _entities = entities_of("Kurmin Holdings, Dalen Partners and Velmora Capital signed the deal.")
     assert [(m.surface, m.entity_type) for m in mentions] == [
         ("Kurmin Holdings", "organization"), ("Dalen Partners", "organization"), ("Velmora Capital", "organization")]
+
+
+@pytest.mark.parametrize("text,place,country,latitude", [
+    # 'about 8km from' a city: the namesake near that city, not a bigger town of the name abroad
+    ("Floods swept through Soledad, about 8km from Cabanatuan City, in the Philippines on Sunday.", "Soledad", "PH", 15.43),
+    # a name the text calls a town is a town of the text's country, not a city of that name abroad
+    ("Rescuers reached the nearby town of Santa Fe in the Philippines on Sunday.", "Santa Fe", "PH", None),
+    # two cities of one country with one name: the one near the other city the text names
+    ("Police in Bhopal said two people were killed in Kolar on Sunday.", "Kolar", "IN", 23.16),
+    # a country by the shorter name English news gives it
+    ("Police said two people drowned in Travnik, in central Bosnia, on Sunday.", "Bosnia and Herzegovina", "BA", None),
+    # another name of a country that a town bears, in a text that names the town's state
+    ("The mayor of Palestine, Texas, said the storm passed at night.", "Palestine", "US", 31.76),
+])
+def test_a_place_near_a_city_a_town_so_called_and_countries_by_other_names(entities_of, text, place, country, latitude):
+    _mentions, entities = entities_of(text)
+    found = next(e for e in entities.values() if e.canonical_name == place or place in e.aliases)
+    assert found.country_code == country
+    assert latitude is None or round(found.latitude, 2) == latitude
+

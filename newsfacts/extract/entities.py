@@ -353,11 +353,13 @@ def _locative_prepositions() -> frozenset[str]:
 
 @cache
 def _nearness() -> re.Pattern:
-    """', near the city of ', ' a village 20 km north of ': the words between a place and the town it lies near."""
+    """', near the city of ', ' a village 20 km north of ', ', about 10km from ': the words between a place and the
+    town it lies near."""
     phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(load_rules("entities")["nearness_phrases"], key=len, reverse=True))
+    distance = r"\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+"
     return re.compile(rf",?\s+(?:(?:an?|the)\s+(?:\w+\s+){{0,2}}?(?:village|town|city|suburb|district|settlement|camp|area)\s+)?"
-                      rf"(?:(?:about|some|around)\s+)?(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
-                      rf"(?:{phrases})\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|capital|port)\s+(?:of\s+)?)?", re.IGNORECASE)
+                      rf"(?:(?:about|some|around)\s+)?(?:{distance}(?:away\s+)?from|(?:{distance})?(?:{phrases}))"
+                      rf"\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|capital|port)\s+(?:of\s+)?)?", re.IGNORECASE)
 
 
 def _placed_names(text: str, mentions, prepositions: frozenset[str] | None = None) -> set[str]:
@@ -381,7 +383,9 @@ def _where_a_place_goes(token) -> bool:
         return _where_a_place_goes(token.head)
     if token.dep_ == "pobj" and token.head.lower_ in _locative_prepositions() | {"between", "to"}:
         governor = token.head.head
-        return governor.lower_ != "according" and governor.lemma_.lower() not in _person_evidence_words()[0]
+        # ('said to X', 'wrote in X': a listener or a publication; but 'deaths were reported in X' happened there)
+        spoken = token.head.lower_ == "to" or governor.lemma_.lower() in ("write", "post", "tweet", "publish", "say", "tell")
+        return governor.lower_ != "according" and not (spoken and governor.lemma_.lower() in _person_evidence_words()[0])
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lower_ in ("bound", "headed", "heading", "destined"):
         return True  # 'a convoy bound for Parachinar'
     if token.dep_ == "pobj" and token.head.lower_ == "of":
@@ -1602,8 +1606,9 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     entities: dict[str, Entity] = {}
     by_group: dict[tuple[str, str], list[Mention]] = {}
     qualified = _qualified_places(mentions, context_countries, text)
-    qualified.update(_called_towns(mentions, context_countries, text, set(qualified)))
-    places = {id(m): (qualified.get(id(m)) or geocode(_place_name(m), context_countries))
+    # (a town the text calls one is still the nearest of its namesakes, below; a qualified one is what its qualifier says)
+    called = _called_towns(mentions, context_countries, text, set(qualified))
+    places = {id(m): (qualified.get(id(m)) or called.get(id(m)) or geocode(_place_name(m), context_countries))
               for m in mentions if m.entity_type == "location"}
     for mention in mentions:
         if mention.entity_type == "location" and places.get(id(mention)) is None:
@@ -1783,7 +1788,10 @@ def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None],
         return
     for mention in mentions:
         place = places.get(id(mention))
-        if place is None or not place.small or id(mention) in qualified:
+        if place is None or id(mention) in qualified:
+            continue
+        if not place.small:
+            _nearest_of_cities_named_alike(mention, place, mentions, places, anchored, context_countries)
             continue
         choices = namesakes(place, _place_name(mention), context_countries)
         if len(choices) > 1:
@@ -1796,6 +1804,20 @@ def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None],
             near = [a for m, a in anchored if m.sentence_index == mention.sentence_index] + listed or [a for _m, a in anchored]
             places[id(mention)] = min(choices, key=lambda p: min(
                 (p.latitude - a.latitude) ** 2 + (p.longitude - a.longitude) ** 2 for a in near))
+
+
+def _nearest_of_cities_named_alike(mention: Mention, place: Place, mentions: list[Mention], places: dict[int, Place | None],
+                                   anchored: list[tuple[Mention, Place]], context_countries: frozenset[str]) -> None:
+    """Two cities of one country with one name, neither a tenth of the other's size (no state the text names
+    tells them apart): the one nearer the document's other cities."""
+    if place.kind != "city" or f"{place.country_code}.{place.admin1}" in context_countries:
+        return
+    alike = [p for p in towns_named(_place_name(mention), frozenset({place.country_code}))
+             if not p.small and p.population >= place.population / 10]
+    others = [a for m, a in anchored if _place_name(m) != _place_name(mention) and a.name != place.name]
+    if len(alike) > 1 and others:
+        places[id(mention)] = min(alike, key=lambda p: min((p.latitude - a.latitude) ** 2 + (p.longitude - a.longitude) ** 2
+                                                           for a in others))
 
 
 # How far (in degrees of latitude or longitude) a place may lie from the town the text says it is near.
@@ -1830,14 +1852,15 @@ def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place 
 
 def _called_towns(mentions: list[Mention], context_countries: frozenset[str], text: str, done: set[int]) -> dict[int, Place]:
     """'the city of Florida' in a story from Uruguay: a name the text calls a town is the town of the
-    document's countries, not the state, region or country of that name."""
+    document's countries, not the state, region or country of that name, nor a city of that name abroad."""
     before, _after = _kind_of_place()
     found = {}
     for mention in mentions:
         if mention.entity_type == "location" and id(mention) not in done and before.search(text[max(0, mention.start_char - 40):mention.start_char]):
             usual = geocode(_place_name(mention), context_countries)
-            if usual is None or usual.kind == "city":
+            if usual is None or (usual.kind == "city" and usual.country_code in context_countries):
                 continue  # the usual lookup found a town: the nearest namesake is chosen later
+            # (a great city abroad is no 'town of' in a story from elsewhere: 'the adjacent town of Santa Cruz')
             town = geocode_town(_place_name(mention), frozenset(c for c in context_countries if "." not in c))
             if town is not None:
                 found[id(mention)] = town

