@@ -289,3 +289,22 @@ def test_a_toll_for_part_of_a_country_and_the_same_toll_in_a_town_there_are_one_
     text = ("Gunmen killed at least 12 people in northeast Democratic Republic of Congo, officials said.\n\n"
             "\"For the moment we have found 12 bodies of civilians killed by these men,\" said the mayor of Kurmin.")
     assert document_figures(nlp, text) == [("killed", 12, None, "northeast Democratic Republic of Congo")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people in a hurt condition listed after the injured are part of them
+    ("Four people were killed and 29 injured, seven in critical condition.",
+     [("killed", 4, None, None), ("injured", 29, None, None), ("injured", 7, 29, None)]),
+    # 'left critical' is hurt; 'fell to their deaths' and 'decapitated' killed; corpses are the dead
+    ("Three people died on the spot and eight more were left critical.", [("killed", 3, None, None), ("injured", 8, None, None)]),
+    ("At least six workers fell to their deaths from the scaffold.", [("killed", 6, None, None)]),
+    ("Police said at least nine victims were decapitated.", [("killed", 9, None, None)]),
+    ("Divers said eleven corpses were recovered from the lake.", [("killed", 11, None, None)]),
+    # a number the word patterns would join to the kind word across 'and' is the parse's
+    ("The blast killed two and injured 12.", [("killed", 2, None, None), ("injured", 12, None, None)]),
+    # ... and what only looks like such shapes is no figure
+    ("Prices fell to their lowest level in a decade.", []),
+    ("The report left critical questions unanswered.", []),
+])
+def test_hurt_conditions_falls_and_kinds_across_a_conjunction(nlp, text, expected):
+    assert document_figures(nlp, text) == expected

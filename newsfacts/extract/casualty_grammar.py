@@ -57,6 +57,7 @@ class _Lexicon:
     phrasal: dict[str, str]
     active_only: dict[str, str]
     with_result: dict[str, str]
+    intransitive_with_result: dict[str, str]
     result_words: frozenset[str]
     states: dict[str, str]
     group_nouns: dict[str, str]
@@ -99,12 +100,12 @@ def lexicon() -> _Lexicon:
     tables = {name: _by_word(value) if isinstance(value, dict) else frozenset(w.lower() for w in value)
               for name, value in rules["grammar"].items()}
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
-    heads = ("transitive", "intransitive", "active_only", "with_result", "states", "event_nouns", "toll_nouns", "life_verbs_subject",
-             "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "counted_nouns", "ordinal_nouns",
-             "recovery_verbs", "injury_nouns", "admitting_verbs", "made_up_of_verbs")
+    heads = ("transitive", "intransitive", "active_only", "with_result", "intransitive_with_result", "states", "event_nouns",
+             "toll_nouns", "life_verbs_subject", "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs",
+             "counted_nouns", "ordinal_nouns", "recovery_verbs", "injury_nouns", "admitting_verbs", "made_up_of_verbs")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
         | {w.split()[0] for w in tables["phrasal"]}
-    return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be", "remain", "stay", "lie", "loss"}))
+    return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be", "remain", "stay", "lie", "loss", "leave"}))
 
 
 _ORDINAL = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -327,6 +328,16 @@ def _counts_by_place(sentence, figures: dict[int, GrammarFigure]) -> list[Gramma
             word += 1  # '13 more in Dalen'
         if word + 1 >= sentence.end or doc[word].lower_ != "in":
             continue
+        if _in_a_hurt_condition(token, lexicon()):
+            # '29 were injured, seven in critical condition': people in a hurt condition, a part of the injured
+            anchor = max((f for f in figures.values() if f.number_start < token.idx), key=lambda f: f.number_start, default=None)
+            count, start, end = _count_at(token)
+            if count is not None and count.count_min:
+                whole = anchor.number_start if anchor is not None and anchor.kind == "injured" and \
+                    count.count_min < (anchor.count.count_min or 0) else None
+                found.append(GrammarFigure("injured", count, "people", start, max(t.idx + len(t) for t in token.subtree), start,
+                                           sub_figure_of=whole, number_end=end))
+            continue
         name = word + 1 + (doc[word + 1].lower_ == "the")
         if name >= sentence.end or not ((doc[name].pos_ == "PROPN" and doc[name].text[:1].isupper()) or doc[name].ent_type_ == "DATE"):
             continue  # a place or a period ('15 in 2020', '22 in July')
@@ -387,6 +398,8 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             kind = lex.active_only[lemma]
         if kind is None and lemma in lex.with_result and _has_result(token, lex):
             kind = lex.with_result[lemma]
+        if kind is None and lemma in lex.intransitive_with_result and _has_result(token, lex):
+            kind = lex.intransitive_with_result[lemma]
         if kind is None and lower in lex.states:
             kind = lex.states[lower]
         if kind is None and lemma in lex.hospital_verbs and _to_hospital(token, lex):
@@ -467,6 +480,10 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     if lemma in ("be", "remain") and any(c.dep_ == "acomp" and c.lower_ in lex.hurt_conditions for c in token.children):
         # 'two more are stable', 'three are critical': people in a hurt condition, said with the adjective alone
         found += [("injured", c) for c in token.children if c.dep_ == "nsubj" and _number_token(c) is not None
+                  and not _of_whom(c) and _people_like(c, lex)]
+    if lemma == "leave" and any(c.dep_ in ("oprd", "acomp") and c.lower_ in lex.hurt_conditions for c in token.children):
+        # 'eight more were left critical'
+        found += [("injured", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None
                   and not _of_whom(c) and _people_like(c, lex)]
     if lemma in ("be", "remain", "stay", "lie") and _in_a_hurt_condition(token, lex):
         # 'Three are in critical condition'
@@ -554,7 +571,8 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
         token.tag_ in ("VBD", "VBZ", "VBP", "VB", "VBG")
         or (token.tag_ == "VBN" and any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "nsubj" for c in children)
             and all(c.lemma_ == "have" for c in children if c.dep_ == "aux")))
-    if lemma in lex.intransitive or _phrasal_kind(token, lex) or (token.lower_ in lex.states and not active_transitive):
+    if lemma in lex.intransitive or lemma in lex.intransitive_with_result or _phrasal_kind(token, lex) \
+            or (token.lower_ in lex.states and not active_transitive):
         victims += [c for c in children if c.dep_ == "nsubj"]
     if not passive and (lemma in lex.transitive or lemma in lex.with_result or lemma in lex.active_only):
         # 'shelling killed 12', and 'an elephant trampled a farmer to death' (the kind came from the result)

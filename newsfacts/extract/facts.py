@@ -322,9 +322,10 @@ def _with_grammar_figures(figures: list, sent) -> list:
         number_start = found.number_start - start_of_sentence
         same = next((i for i, f in enumerate(combined) if f.number_start == number_start), None)
         if same is not None and ((combined[same].kind in ("missing", "displaced") and found.kind in ("killed", "injured"))
-                                 or (combined[same].kind == "injured" and found.died)):
+                                 or (combined[same].kind == "injured" and found.died)
+                                 or (combined[same].kind != found.kind and _joined_across_a_conjunction(combined[same], sent))):
             # 'the deaths of at least 40 displaced people', 'five injured miners died later': the parse sees what
-            # befell the people the adjective describes.
+            # befell the people the adjective describes; and 'killed two and injured 12' is no 'two ... injured'.
             combined[same] = CasualtyFigure(found.kind, found.count, victims_class(found.victim_word),
                                             found.start_char - start_of_sentence, found.end_char - start_of_sentence, number_start)
             continue
@@ -338,6 +339,11 @@ def _with_grammar_figures(figures: list, sent) -> list:
                                        found.start_char - start_of_sentence, found.end_char - start_of_sentence,
                                        number_start, is_subset=parent is not None, part_of_index=parent))
     return combined
+
+
+def _joined_across_a_conjunction(figure: CasualtyFigure, sent) -> bool:
+    """Whether the word patterns joined a number to a kind word across 'and' ('killed two and injured 12')."""
+    return re.search(r"\band\b", sent.text[figure.number_start:figure.end_char]) is not None
 
 
 def _country_names() -> frozenset[str]:
