@@ -269,8 +269,8 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                 for part in [*_included(kind, token, figure, lex), *_sub_figures(kind, phrase, figure, lex)]:
                     figures.setdefault(part.number_start, part)
     _parts_go_to_the_figure_just_before(figures)
-    for counted_in_a_place in _counts_by_place(sentence, figures):
-        figures.setdefault(counted_in_a_place.number_start, counted_in_a_place)
+    for listed in _counts_listed_after_a_figure(sentence, figures):
+        figures.setdefault(listed.number_start, listed)
     for earlier in _compared_counts(sentence, figures):
         figures.setdefault(earlier.number_start, earlier)
     for total in _running_totals(sentence, lex):
@@ -311,60 +311,72 @@ _PERIOD_WORDS = frozenset({"year", "month", "week", "day", "period", "decade", "
 _LIST_SEPARATORS = frozenset({",", ";", ":", "and", "including", "—", "–"})
 
 
-def _counts_by_place(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
-    """'782 were injured; 433 in Kurmin, 222 in Dalen', '39 died in Kurmia and 21 in Dalenia', 'rose to 341,
-    including 222 in the Kurm district': a bare number listed after a figure with the place (or month) it was
-    counted in is a figure of the same kind and victims. It is part of that figure, unless the figure was itself
-    counted in one place (then the two are counts of two places)."""
+def _counts_listed_after_a_figure(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
+    """Bare numbers listed after a figure ('782 were injured; 433 in Kurmin, 222 in Dalen', '29 were injured,
+    seven in critical condition'): each a figure of its own, read by _count_in_a_hurt_condition or _count_by_place."""
     doc = sentence.doc
     found: list[GrammarFigure] = []
     for token in sentence:
         if not (token.like_num or token.pos_ == "NUM") or token.i - 1 < sentence.start or doc[token.i - 1].lower_ not in _LIST_SEPARATORS:
             continue
         if any(f.start_char <= token.idx < max(f.end_char, f.number_end) for f in figures.values()):
-            continue
-        word = token.i + 1
-        if word < sentence.end and doc[word].lower_ in ("more", "others"):
-            word += 1  # '13 more in Dalen'
+            continue  # read already
+        word = token.i + 1 + (token.i + 1 < sentence.end and doc[token.i + 1].lower_ in ("more", "others"))  # '13 more in Dalen'
         if word + 1 >= sentence.end or doc[word].lower_ != "in":
             continue
-        if _in_a_hurt_condition(token, lexicon()):
-            # '29 were injured, seven in critical condition': people in a hurt condition, a part of the injured
-            anchor = max((f for f in figures.values() if f.number_start < token.idx), key=lambda f: f.number_start, default=None)
-            count, start, end = _count_at(token)
-            if count is not None and count.count_min:
-                whole = anchor.number_start if anchor is not None and anchor.kind == "injured" and \
-                    count.count_min < (anchor.count.count_min or 0) else None
-                found.append(GrammarFigure("injured", count, "people", start, max(t.idx + len(t) for t in token.subtree), start,
-                                           sub_figure_of=whole, number_end=end))
-            continue
-        name = word + 1 + (doc[word + 1].lower_ == "the")
-        if name >= sentence.end or not ((doc[name].pos_ == "PROPN" and doc[name].text[:1].isupper()) or doc[name].ent_type_ == "DATE"):
-            continue  # a place or a period ('15 in 2020', '22 in July')
-        after = name
-        while after < sentence.end and (doc[after].pos_ == "PROPN" or doc[after].lower_ in ("district", "province", "region", "county")):
-            after += 1
-        if after < sentence.end and doc[after].pos_ in ("VERB", "AUX"):
-            continue  # '20 in Kurmin were left homeless': a clause of its own, about something else
-        earlier = [f for f in [*figures.values(), *found] if f.number_start < token.idx]
-        anchor = max(earlier, key=lambda f: f.number_start, default=None)
-        if anchor is None or anchor.count.count_min is None:
-            continue
-        between = doc.char_span(max(anchor.number_end, anchor.number_start + 1), token.idx, alignment_mode="expand")
-        listed = {f.number_start for f in found}
-        if between is None or any((t.like_num or t.pos_ == "NUM") and t.idx not in listed and not t.ent_type_ == "DATE" for t in between):
-            continue  # another number between: not one list with the figure
-        count, start, end = _count_at(token)
-        if count is None or not count.count_min:
-            continue
-        if anchor.number_start in listed:
-            part_of = anchor.sub_figure_of  # the list's later counts are what its first is
-        else:
-            counted_in_one_place = any(t.lower_ == "in" and t.i + 1 < sentence.end and doc[t.i + 1].pos_ == "PROPN" for t in between)
-            part_of = None if counted_in_one_place or count.count_min >= (anchor.count.count_min or 0) else anchor.number_start
-        found.append(GrammarFigure(anchor.kind, count, anchor.victim_word, start, doc[after - 1].idx + len(doc[after - 1].text),
-                                   start, sub_figure_of=part_of, number_end=end))
+        figure = _count_in_a_hurt_condition(token, figures) if _in_a_hurt_condition(token, lexicon()) \
+            else _count_by_place(token, word + 1, sentence, [*figures.values(), *found], {f.number_start for f in found})
+        if figure is not None:
+            found.append(figure)
     return found
+
+
+def _count_in_a_hurt_condition(number, figures: dict[int, GrammarFigure]) -> GrammarFigure | None:
+    """'29 were injured, seven in critical condition': people in a hurt condition, a part of the injured before them."""
+    count, start, end = _count_at(number)
+    if count is None or not count.count_min:
+        return None
+    anchor = max((f for f in figures.values() if f.number_start < number.idx), key=lambda f: f.number_start, default=None)
+    whole = anchor.number_start if anchor is not None and anchor.kind == "injured" and count.count_min < (anchor.count.count_min or 0) else None
+    return GrammarFigure("injured", count, "people", start, max(t.idx + len(t) for t in number.subtree), start,
+                         sub_figure_of=whole, number_end=end)
+
+
+def _count_by_place(number, name: int, sentence, earlier_figures: list[GrammarFigure], listed: set[int]) -> GrammarFigure | None:
+    """'433 in Kurmin' after '782 were injured;', '21 in Dalenia' after '39 died in Kurmia and', '222 in the Kurm
+    district' after 'rose to 341, including', '15 in 2020': a number with the place (or period) it was counted
+    in, listed after a figure, is a figure of the same kind and victims. It is part of that figure unless the
+    figure was itself counted in one place (then the two are counts of two places). `name` is the index of the
+    word after 'in'; `listed` holds the number_start of the list's counts read before."""
+    doc = sentence.doc
+    name += doc[name].lower_ == "the"
+    if name >= sentence.end or not ((doc[name].pos_ == "PROPN" and doc[name].text[:1].isupper()) or doc[name].ent_type_ == "DATE"):
+        return None
+    after = name
+    while after < sentence.end and (doc[after].pos_ == "PROPN" or doc[after].lower_ in _AREA_KINDS):
+        after += 1
+    if after < sentence.end and doc[after].pos_ in ("VERB", "AUX"):
+        return None  # '20 in Kurmin were left homeless': a clause of its own, about something else
+    anchor = max((f for f in earlier_figures if f.number_start < number.idx), key=lambda f: f.number_start, default=None)
+    if anchor is None or anchor.count.count_min is None:
+        return None
+    between = doc.char_span(max(anchor.number_end, anchor.number_start + 1), number.idx, alignment_mode="expand")
+    if between is None or any((t.like_num or t.pos_ == "NUM") and t.idx not in listed and t.ent_type_ != "DATE" for t in between):
+        return None  # another number between: not one list with the figure
+    count, start, end = _count_at(number)
+    if count is None or not count.count_min:
+        return None
+    if anchor.number_start in listed:
+        part_of = anchor.sub_figure_of  # the list's later counts are what its first is
+    else:
+        counted_in_one_place = any(t.lower_ == "in" and t.i + 1 < sentence.end and doc[t.i + 1].pos_ == "PROPN" for t in between)
+        part_of = None if counted_in_one_place or count.count_min >= (anchor.count.count_min or 0) else anchor.number_start
+    return GrammarFigure(anchor.kind, count, anchor.victim_word, start, doc[after - 1].idx + len(doc[after - 1].text), start,
+                         sub_figure_of=part_of, number_end=end)
+
+
+# The kinds of area a place's name may end in ('the Kurm district'): rules/entities.toml [areas].
+_AREA_KINDS = frozenset(word.lower() for word in load_rules("entities")["areas"]["kinds"])
 
 
 def _has_scale_word(number) -> bool:
