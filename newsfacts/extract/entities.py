@@ -384,7 +384,7 @@ def _where_a_place_goes(token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ in _locative_prepositions() | {"between", "to"}:
         governor = token.head.head
         # ('said to X', 'wrote in X': a listener or a publication; but 'deaths were reported in X' happened there)
-        spoken = token.head.lower_ == "to" or governor.lemma_.lower() in ("write", "post", "tweet", "publish", "say", "tell")
+        spoken = token.head.lower_ == "to" or governor.lemma_.lower() in _SAID_OR_WRITTEN_IN
         return governor.lower_ != "according" and not (spoken and governor.lemma_.lower() in _person_evidence_words()[0])
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lower_ in ("bound", "headed", "heading", "destined"):
         return True  # 'a convoy bound for Parachinar'
@@ -397,6 +397,8 @@ def _where_a_place_goes(token) -> bool:
     return token.dep_ == "dobj" and token.head.lemma_.lower() in _place_object_verbs()
 
 
+# Reporting verbs whose 'in X' is as often where the words appeared as where something happened (rules/entities.toml)
+_SAID_OR_WRITTEN_IN = frozenset(_RULES["said_or_written_in_verbs"])
 # The words before 'of a place' and 'on a place' (rules/entities.toml)
 _PLACE_OF_WORDS = frozenset(_RULES["place_of_words"])
 _ON_A_PLACE_WORDS = frozenset(_RULES["on_a_place_words"])
@@ -2040,9 +2042,9 @@ def context_countries(doc) -> frozenset[str]:
             elif place.kind == "city" and only_city_named(name) is not None and ent.label_ in ("GPE", "LOC") \
                     and not towns_abroad_share_the_name(place, name):
                 codes.add(place.country_code)  # 'Bakhmut': the one town of that name anywhere names its country
-        elif ent.label_ == "ORG" and _body_of_a_nation(ent):
+        elif ent.label_ == "ORG" and (nation := _body_of_a_nation(ent)):
             # 'the Australian Defence Force', 'Kenyan police': a country's own body, as 'Australian troops' names it
-            codes.add(_body_of_a_nation(ent))
+            codes.add(nation)
         elif ent.label_ in ("ORG", "PERSON", "FAC") and not is_given_name(ent.text.split()[0]):
             # 'Karachi's commissioner': a country, or a city of a million people that no other city is named like,
             # whatever NER made of it ('Hyderabad' could be two)
