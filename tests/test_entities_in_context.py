@@ -658,3 +658,18 @@ def test_a_place_near_a_city_a_town_so_called_and_countries_by_other_names(entit
     assert found.country_code == country
     assert latitude is None or round(found.latitude, 2) == latitude
 
+
+
+def test_the_town_of_a_local_body_is_a_place_but_not_where_the_figure_happened(nlp, entities_of):
+    from newsfacts.extract.facts import extract_document
+
+    text = "Two people died in a house fire in Canada on Tuesday, the Moncton Fire Department said."
+    mentions, entities = entities_of(text)
+    assert [(m.surface, m.entity_type) for m in mentions if m.surface.startswith("Moncton")] == [
+        ("Moncton Fire Department", "organization"), ("Moncton", "location")]
+    assert entities["Moncton"].country_code == "CA"
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+    assert [(r["kind"], r["count_min"], r["location"]) for r in facts["casualties"]] == [("killed", 2, "Canada")]
+    # a common word before the body's kind is no town
+    mentions, _entities = entities_of("The University Police Department said the campus was closed on Monday.")
+    assert [m.entity_type for m in mentions] == ["organization"]

@@ -47,6 +47,9 @@ class Mention:
     # Polk and Lake counties'; 'Helmand province' for a later bare 'Helmand'.
     place_query: str | None = None
     dateline: bool = False  # the article's dateline: a place, whatever the other repairs make of the name
+    # a town named in its public body's name ('Kurmin' of 'the Kurmin Police'): a place the text names, not
+    # where what the sentence tells of happened
+    in_a_body_name: bool = False
 
 
 @dataclass
@@ -866,6 +869,33 @@ def _bodies_named_beside_their_kind(doc, sentence_index_of, mentions: list[Menti
     return sorted(mentions, key=lambda m: m.start_char)
 
 
+_LOCAL_BODY_WORDS = frozenset(_RULES["local_body_words"])
+
+
+def _towns_of_local_bodies(sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
+    """'the Kurmin Fire Department', 'Kurmin City Council': the town whose public body it is, a place the text names
+    (a town of the document's countries, or a city of 100,000 people anywhere; not a newspaper's 'Kurmin Times')."""
+    found = []
+    taken = {(m.start_char, m.end_char) for m in mentions if m.entity_type == "location"}
+    for mention in mentions:
+        words = mention.surface.split()
+        if mention.entity_type != "organization" or len(words) < 2 or words[-1].lower() not in _LOCAL_BODY_WORDS:
+            continue
+        for size in range(min(3, len(words) - 1), 0, -1):
+            name = " ".join(words[:size])
+            if size == 1 and not written_as_a_name(name):
+                continue  # 'University Police', 'Cedar Fire Department'
+            place = geocode(name, countries)
+            if place is None or place.kind != "city" or not written_as_its_own_name(place, name) \
+                    or not (place.country_code in countries or place.population >= 100_000) or (place.small and place.country_code not in countries):
+                continue
+            span = (mention.start_char, mention.start_char + len(name))
+            if span not in taken:
+                found.append(Mention(name, *span, sentence_index_of(span[0]), "location", in_a_body_name=True))
+            break
+    return found
+
+
 def _bodies_defined_with_their_letters(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
     """'Médecins Kurmans Frontières (MKF)', "The Kurmin Governor's Office (KGO)": capitalised words the text gives
     letters for are an organisation's name, whatever NER made of them (not a place's: 'Democratic Republic of
@@ -1162,6 +1192,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     _join_bare_names(doc, sentence_index_of, mentions)
     mentions.extend(_given_name_mentions(doc, sentence_index_of, mentions))
     mentions.extend(_surname_mentions(doc, sentence_index_of, mentions))
+    mentions.extend(_towns_of_local_bodies(sentence_index_of, mentions, countries))
     _assign_person_keys([m for m in mentions if m.entity_type == "person"])
     for mention in mentions:
         if mention.entity_type != "person":

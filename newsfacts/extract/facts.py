@@ -364,8 +364,8 @@ def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, s
     stands for its city. A country not introduced by a preposition is an actor ('Russia has been accused'), not a place."""
     ranked: dict[int, list[tuple[tuple, str, str]]] = {}
     for order, m in enumerate(sorted(mentions, key=lambda m: m.start_char)):
-        if m.entity_type != "location":
-            continue
+        if m.entity_type != "location" or m.in_a_body_name:
+            continue  # (the town of 'the Kurmin Police said' is where the police serve, not where things happened)
         entity = entities[m.entity_id]
         after_preposition = bool(_LOCATIVE.search(text[max(0, m.start_char - 20):m.start_char]))
         # Countries, US states and counties: too broad to place an event when a city is named.
