@@ -308,3 +308,25 @@ def test_a_toll_for_part_of_a_country_and_the_same_toll_in_a_town_there_are_one_
 ])
 def test_hurt_conditions_falls_and_kinds_across_a_conjunction(nlp, text, expected):
     assert document_figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a number of a date written with dashes counts no one
+    (" date 2017-09-30 11 killings spark fear in the township\nPolice said 11 people were shot dead.", [("killed", 11, None, None)]),
+    # an aside about one person told of: by a verb of violence, not by 'hospitalized'
+    ("The suspect, who has not been named, was shot and wounded by police.", [("injured", 1, None, None)]),
+    ("The patient, who has not been named, was hospitalized in the county.", []),
+    # one person found hurt who then died is killed, not also injured ('the man', 'the victim' is the one told of)
+    ("Officers found a man critically injured on the sidewalk. The man, who has not been named, died at the scene.",
+     [("killed", 1, None, None)]),
+    ("Officers found a man injured on the sidewalk. Medics treated him. The victim died in hospital.", [("killed", 1, None, None)]),
+    ("A woman was injured in the first crash. A man was killed in a second crash.", [("injured", 1, None, None), ("killed", 1, None, None)]),
+])
+def test_dates_are_no_counts_and_the_hurt_who_died_are_dead(nlp, text, expected):
+    assert [figure[:3] for figure in document_figures(nlp, text)] == [figure[:3] for figure in expected]
+
+
+def test_a_toll_in_a_state_and_the_same_toll_near_a_town_there_are_one_figure(nlp):
+    text = ("A tornado killed at least three people in Ohio on Friday.\n\nThe tornado slammed into a trailer park about "
+            "70 miles northwest of Cincinnati, killing at least 3 people, officials said.")
+    assert [figure[:2] for figure in document_figures(nlp, text)] == [("killed", 3)]

@@ -789,7 +789,7 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         return None  # 'killed the men one by one' says how, not how many
     if number is not None:
         count, start, end = _count_at(number)
-        if count is None or count.count_min == 0 or _is_year(number, phrase):
+        if count is None or count.count_min == 0 or _is_year(number, phrase) or _in_a_written_date(number):
             return None
     elif _is_single_person(phrase, lex) or _is_single_by_age(phrase):
         count = Count(1, 1, "exact")
@@ -806,9 +806,11 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
     elif definite_single and phrase.tag_ == "NN" and phrase.lemma_.lower() in lex.person_nouns:
         # 'five were killed, including the gunman': one person of the figure
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
-    elif _the_one_person(phrase, lex) and phrase.dep_ in ("nsubj", "nsubjpass") and not _quoted(phrase):
+    elif _the_one_person(phrase, lex) and phrase.dep_ in ("nsubj", "nsubjpass") and not _quoted(phrase) \
+            and (not _set_off_by_a_comma(phrase) or _a_verb_of_violence(predicate, lex)):
         # 'The gunman was shot dead by officers': one person the text told of before, whose death (or wound) this
-        # states first (a restatement is merged with the figure it restates)
+        # states first (a restatement is merged with the figure it restates); with an aside ('The suspect, who
+        # has not been named, was shot and wounded'), only by a verb of violence or death (not 'hospitalized')
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
     else:
         return None
@@ -870,6 +872,14 @@ def _count_at(number) -> tuple[Count | None, int, int]:
     return count, span.start_char + match.start(), span.end_char
 
 
+def _in_a_written_date(number) -> bool:
+    """'09' of '2017-09-30', '3' of '3/11/2024': a part of a date written with dashes or slashes, no count."""
+    doc = number.doc
+    joined = [doc[i] for i in (number.i - 1, number.i + 1) if 0 <= i < len(doc) and doc[i].text in ("-", "/")
+              and (doc[i].idx == number.idx + len(number) or doc[i].idx + 1 == number.idx)]
+    return bool(joined) and number.ent_type_ == "DATE"
+
+
 def _is_year(number, phrase) -> bool:
     """'in 2012', and 'the blaze in November 2012 that killed 112', where the month is the relative clause's
     antecedent: a year, no count."""
@@ -892,15 +902,28 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
 
 
 def _the_one_person(phrase, lex: _Lexicon) -> bool:
-    """'the suspect', 'the gunman', 'the driver': one person, by a noun for people after 'the' and nothing else."""
+    """'the suspect', 'the gunman', 'the driver': one person, by a noun for people after 'the' and nothing else
+    (but an aside about them: 'the man, who has not been named,')."""
     # (not 'the second victim', 'the other man': one of a count the text gave)
     return phrase.tag_ == "NN" and phrase.lemma_.lower() in lex.person_nouns \
-        and all(c.dep_ in ("det", "amod", "compound") and c.ent_type_ != "ORDINAL" and c.lower_ not in _ONE_OF_SEVERAL
-                for c in phrase.children) \
+        and all((c.dep_ in ("det", "amod", "compound") and c.ent_type_ != "ORDINAL" and c.lower_ not in _ONE_OF_SEVERAL)
+                or (c.dep_ in ("relcl", "appos", "punct") and c.i > phrase.i and _set_off_by_a_comma(phrase)) for c in phrase.children) \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
 
 
 _ONE_OF_SEVERAL = {"other", "latter", "former", "last", "same", "first", "second", "third", "fourth", "fifth"}
+
+
+def _a_verb_of_violence(predicate, lex: _Lexicon) -> bool:
+    """'shot', 'killed', 'wounded', 'died' (not 'hospitalized', which an illness does too)."""
+    lemma = predicate.lemma_.lower()
+    return (lemma in lex.transitive or lemma in lex.intransitive or lemma in lex.with_result) and not lemma.startswith("hospital")
+
+
+def _set_off_by_a_comma(noun) -> bool:
+    """'the man, who ...': what follows the noun is an aside about one person the text told of (not 'the man who
+    ran', which picks one out of several)."""
+    return noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
 
 
 def _is_single_by_age(phrase) -> bool:

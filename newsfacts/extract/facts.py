@@ -229,7 +229,7 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
                 "sentence_start": sent.start_char,
                 "sentence_end": sent.end_char,
             })
-    return _one_row_per_figure(rows, text, headline_end)
+    return _one_row_per_figure(_the_hurt_who_died(rows, text), text, headline_end)
 
 
 def _place_of(figure, figures: list, sentence: str, places: list[tuple[str, str]]) -> str | None:
@@ -239,6 +239,30 @@ def _place_of(figure, figures: list, sentence: str, places: list[tuple[str, str]
     others = [sentence[f.start_char:f.end_char] for f in figures if f.start_char >= figure.end_char or f.end_char <= figure.start_char]
     return next((name for name, surface in places if surface in own_words),
                 next((name for name, surface in places if not any(surface in words for words in others)), None))
+
+
+# A single victim the text told of before: 'The man', 'The victim', 'He' (the first words of a figure's evidence).
+_THE_ONE_TOLD_OF = re.compile(r"(?:the|this)\s+(?:\w+\s+)?(?:man|woman|boy|girl|victim|teenager|person|driver|passenger|child)\b|(?:he|she)\b",
+                              re.IGNORECASE)
+
+
+def _the_hurt_who_died(rows: list[dict], text: str) -> list[dict]:
+    """'Police found a man critically injured. The man died at the scene.': one person, killed, not also injured.
+    A single injured victim is dropped when one of the next two sentences tells of 'the man' (or 'the victim',
+    'he') dying."""
+    dead = [r for r in rows if r["kind"] == "killed" and r["count_min"] == r["count_max"] == 1]
+    kept = []
+    for row in rows:
+        died = row["kind"] == "injured" and row["count_min"] == row["count_max"] == 1 and row["part_of"] is None and any(
+            row["sentence_end"] <= d["sentence_start"] and _sentences_between(text, row["sentence_end"], d["sentence_start"]) <= 1
+            and _THE_ONE_TOLD_OF.match(text, d["start_char"]) for d in dead)
+        if not died:
+            kept.append(row)
+    return kept
+
+
+def _sentences_between(text: str, start: int, end: int) -> int:
+    return len(re.findall(r"[.!?][\"”’]?\s", text[start:end]))
 
 
 def _paragraph_places(text: str, sentences, index: int, places_by_sentence) -> list:
@@ -358,6 +382,14 @@ def _country_wide(location: str) -> bool:
                                            and any(place.basis == f"part of {country}" for country in _country_names()))
 
 
+def _within(town: str, area: str) -> bool:
+    """Whether the town lies in the US state the other location names ('Kurmin' and 'Ohio'): one report's place
+    and another's wider one."""
+    place, wide = geocode(town), geocode(area)
+    return place is not None and wide is not None and wide.kind == "state" and place.kind == "city" \
+        and place.country_code == wide.country_code and place.admin1 == wide.admin1
+
+
 def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, str]]]:
     """Each sentence's places as (canonical, surface), most specific first: a city named after
     'in'/'near'/'on' before a country, and the dateline last. A site inside a city ('Constitution Square')
@@ -421,7 +453,7 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0)
         return sum(row[k] is not None for k in ("reported_by", "reported_by_description", "period", "location"))
 
     def same_place(a, b) -> bool:
-        return a is None or b is None or a == b or _country_wide(a) or _country_wide(b)
+        return a is None or b is None or a == b or _country_wide(a) or _country_wide(b) or _within(a, b) or _within(b, a)
 
     def same_victims(a, b) -> bool:
         # 'a child died' and 'a migrant died' are two people; '14 people' and '14 civilians' may be one figure.
