@@ -673,3 +673,14 @@ def test_the_town_of_a_local_body_is_a_place_but_not_where_the_figure_happened(n
     # a common word before the body's kind is no town
     mentions, _entities = entities_of("The University Police Department said the campus was closed on Monday.")
     assert [m.entity_type for m in mentions] == ["organization"]
+
+
+@pytest.mark.parametrize("text,place,country", [
+    # a dateline whose agency's name has a number in it
+    ("HALABJA (Channel 8) \u2013 Two border guards were wounded in a shelling on Tuesday.", "Halabja", "IQ"),
+    # an area named after its centre, the centre written in another romanisation than the gazetteer's
+    ("Police said two people were killed in Tirin Kot district in Afghanistan on Monday.", "Tarinkot District", "AF"),
+])
+def test_a_dateline_with_a_numbered_agency_and_an_area_of_a_town_spelt_otherwise(entities_of, text, place, country):
+    _mentions, entities = entities_of(text)
+    assert entities[place].country_code == country and entities[place].latitude is not None

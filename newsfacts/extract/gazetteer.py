@@ -373,7 +373,8 @@ def _area_or_part(name: str, context_countries: frozenset[str]) -> Place | None:
     region with its formal suffix) and 'West Michigan' (part of a known place)."""
     area = _AREA_SUFFIX.search(name)
     if area:
-        centre = geocode(name[: area.start()], context_countries)
+        # (its centre written in another romanisation than the gazetteer's: 'Kurmiyeh province' for Kurmiyé)
+        centre = geocode(name[: area.start()], context_countries) or geocode_by_sound(name[: area.start()], context_countries)
         if centre is not None and centre.kind in ("region", "state", "county"):
             return centre
         if centre is not None and centre.kind == "city":
