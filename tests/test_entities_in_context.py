@@ -684,3 +684,7 @@ def test_the_town_of_a_local_body_is_a_place_but_not_where_the_figure_happened(n
 def test_a_dateline_with_a_numbered_agency_and_an_area_of_a_town_spelt_otherwise(entities_of, text, place, country):
     _mentions, entities = entities_of(text)
     assert entities[place].country_code == country and entities[place].latitude is not None
+
+
+def test_a_nationality_of_two_words_opening_a_bodys_name_sets_the_country(nlp):
+    assert "ZA" in context_countries(nlp("The South African Police Service said two men were arrested on Sunday."))

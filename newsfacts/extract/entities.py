@@ -2007,11 +2007,15 @@ def _natural_feature_words() -> frozenset[str]:
 def _body_of_a_nation(ent) -> str | None:
     """The country whose nationality word opens an organisation's name ('the Kenyan Police Service'), or None."""
     first = next((t for t in ent if t.pos_ != "DET"), None)
-    if first is None or first.i == ent.end - 1 or first.lower_ not in demonyms():
+    if first is None:
         return None
-    if _COMPOUND_ADJECTIVE.match(text_of(ent.doc), first.idx + len(first.text)):
-        return None  # 'the Russian-backed Kurmin Front'
-    return country_codes().get(demonyms()[first.lower_])
+    for last in (first.i + 1, first.i):  # 'South African', 'Kenyan'
+        words = ent.doc[first.i:last + 1]
+        if last < ent.end - 1 and words.text.lower() in demonyms():
+            if _COMPOUND_ADJECTIVE.match(text_of(ent.doc), words.end_char):
+                return None  # 'the Russian-backed Kurmin Front'
+            return country_codes().get(demonyms()[words.text.lower()])
+    return None
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % _words_pattern(_RULES["locative_prepositions"] + ["across", "throughout"]),
