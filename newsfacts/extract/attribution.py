@@ -36,6 +36,8 @@ _STATE_BODY = re.compile(r"(?:(?:%s) )*(?:%s)" % ("|".join(map(re.escape, _RULES
 _STATE_VOICE = re.compile(r"(%s)['’]s? (?:%s)" % ("|".join(map(re.escape, _RULES["state_institution_nouns"])),
                                                  "|".join(map(re.escape, _RULES["state_voice_nouns"]))))
 GENERIC_ORGANISATION_NOUNS = frozenset(_RULES["generic_organisation_nouns"])
+_STATE_MODIFIERS = frozenset(w for phrase in _RULES["state_institution_modifiers"] for w in phrase.split())
+_STATE_ARMED_FORCES = frozenset(_RULES["state_armed_forces"])
 SPOKESPERSON_NOUNS = frozenset(_RULES["spokesperson_nouns"])
 DEATH_LEMMAS = frozenset(_RULES["death_lemmas"])
 # Nouns for a person the text describes without naming ('one striker', 'his mother'): rules/casualties.toml's
@@ -422,12 +424,15 @@ class Attributor:
             return words | self._title_words(m) if m.entity_type == "person" else words
 
         body_noun = token.lemma_.lower() in GENERIC_ORGANISATION_NOUNS | INSTITUTION_NOUNS
+        state_noun = self.country_adjective is not None and token.lower_ in _STATE_ARMED_FORCES
 
         def described(m) -> bool:
             if _inside(m, exclude) or m.entity_type not in ("person", "organization") or m.start_char <= token.idx < m.end_char:
                 return False  # (the title itself, which the entity recogniser may take for a name: 'the IGP')
             if body_noun and m.entity_type == "person":
                 return False  # 'the agency' is no person, whatever agency the text said its head runs
+            if state_noun and m.entity_type == "organization" and not self._a_state_body_by_name(m, token):
+                return False  # 'the national army' in a text about one country is its army, not a 'Kurmin Liberation Army'
             # (a title's other words name people only: 'the judge' is no Kurmin Justice Council)
             titles = TITLE_CLASSES.get(token.lemma_.lower(), ()) if m.entity_type == "person" else ()
             return bool({token.lemma_.lower(), token.lower_, *titles} & words_of(m))
@@ -464,6 +469,14 @@ class Attributor:
                 return described
             return self._speaker_from_mention(mention) if mention else None
         return None
+
+    def _a_state_body_by_name(self, mention, token) -> bool:
+        """Whether an organisation's name is that of a state's institution: the institution's noun with nothing
+        but a country, a nationality word or a state's modifiers ('the Nigerian Army', 'National Army'), not an
+        armed group's ('Kurmin Liberation Army')."""
+        words = set(plain_words(self.entities[mention.entity_id].canonical_name)) - {token.lower_}
+        countries = {w for name in country_codes() for w in plain_words(name)} | set(demonyms())
+        return words <= countries | _STATE_MODIFIERS
 
     def _body_in_the_words_before(self, token) -> Speaker | None:
         """'A Kurmin Army statement', 'a Chilean navy spokesman', 'a Kurmin City police spokesperson': the body
