@@ -802,3 +802,4 @@ def test_the_army_of_a_text_about_one_country_is_the_states_not_an_armed_group_n
             "in eastern Colombia, the national army said on Thursday.\n\"We honour the two men who gave their lives "
             "protecting the valley,\" the army said in a post.")
     assert speakers(nlp, text) == [("Colombian national army", None)]
+

@@ -688,3 +688,13 @@ def test_a_dateline_with_a_numbered_agency_and_an_area_of_a_town_spelt_otherwise
 
 def test_a_nationality_of_two_words_opening_a_bodys_name_sets_the_country(nlp):
     assert "ZA" in context_countries(nlp("The South African Police Service said two men were arrested on Sunday."))
+
+
+def test_a_name_ner_took_for_a_body_after_a_noun_for_a_person_is_that_persons():
+    from newsfacts.extract.entities import Mention, _people_after_a_noun_for_people
+
+    text = "said local rights activist Kyaw Dala Tun, while the militia Kurmin Front and the Dalen Army denied it"
+    names = ["Kyaw Dala Tun", "Kurmin Front", "Dalen Army"]
+    mentions = [Mention(name, text.index(name), text.index(name) + len(name), 0, "organization") for name in names]
+    _people_after_a_noun_for_people(text, mentions, frozenset())
+    assert [m.entity_type for m in mentions] == ["person", "organization", "organization"]

@@ -843,6 +843,24 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
     return found
 
 
+# A noun for a person in lower case just before a name: 'rights activist ', 'the local resident ', 'spokesman '.
+_NOUN_FOR_A_PERSON_BEFORE = re.compile(r"\b(?:%s)\s+$" % _words_pattern(sorted(
+    frozenset(load_rules("casualties")["grammar"]["person_nouns"]) | frozenset(_RULES["role_words"]))))
+
+
+def _people_after_a_noun_for_people(text: str, mentions: list[Mention], countries: frozenset[str]) -> None:
+    """'human rights activist Kurmo Dal Tun told reporters': a name of two to four capitalised words that NER took for an
+    organisation, written right after a noun for a person, is that person's (not 'the militia Kurmin Front', whose
+    last word names a body, nor a place)."""
+    for mention in mentions:
+        words = mention.surface.split()
+        if mention.entity_type == "organization" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
+                and words[-1].lower() not in _organisation_words() and not _named_like_a_body(mention.surface) \
+                and _NOUN_FOR_A_PERSON_BEFORE.search(text, max(0, mention.start_char - 30), mention.start_char) \
+                and geocode(mention.surface, countries) is None:
+            mention.entity_type = "person"
+
+
 def _bodies_named_beside_their_kind(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
     """'The company that runs the mine, Kurmin Carbones S.A.S., said', 'a militant outfit, Lashkar-i-Kurm,
     claimed': a name set beside a noun for an organisation names an organisation, whatever NER made of it."""
@@ -1159,6 +1177,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions = [m for m in mentions if m.entity_type not in ("person", "organization")
                 or not (_IN_A_PORTFOLIO.search(text_of(doc), max(0, m.start_char - 80), m.start_char)
                         and text_of(doc).startswith(", ", m.end_char) and m.end_char + 2 in person_starts)]
+    _people_after_a_noun_for_people(text_of(doc), mentions, countries)
     org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
     placed = _placed_names(text_of(doc), mentions) | _placed_by_the_parse(doc, mentions)
     # 'In Shegal Kalay, ...': the prepositions that put a name on the map ('from X' and 'at X' also start other phrases)
