@@ -787,7 +787,7 @@ def test_one_who_remembers_is_a_person_and_a_nationality_is_no_name(nlp):
      [("Dalen Front", None)]),
     # a photographer credited under a picture said nothing
     ("One witness, Jan Kurmato, survived the blast and says help came late.\n\nA man runs past burning cars at the "
-     "market. (AFP: Dale Ostrakov)\n\n\"I was coming here when suddenly there was a blast and black smoke,\" he said.",
+     "market. (AFP: Dale Ostrakov)\n\n\"I had just parked the car when the whole street shook and went dark,\" he said.",
      [("Jan Kurmato", None)]),
     # a body's advice with two closing single marks
     ("Rain fell all week.\n\n\u201cThe low lying roads around the town will be under water again tonight,\u2019\u2019 "
@@ -800,6 +800,6 @@ def test_the_body_that_spoke_a_picture_credit_and_advice(nlp, text, expected):
 def test_the_army_of_a_text_about_one_country_is_the_states_not_an_armed_group_named_army(nlp):
     text = ("BOGOTA (Kurmin Press) -- Two soldiers died when a bomb planted by the Dalen Liberation Army went off near a town "
             "in eastern Colombia, the national army said on Thursday.\n\"We honour the two men who gave their lives "
-            "protecting the valley,\" the army said in a post.")
+            "protecting the valley,\" the army wrote on its website.")
     assert speakers(nlp, text) == [("Colombian national army", None)]
 

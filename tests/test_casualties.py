@@ -278,17 +278,17 @@ def test_a_dateline_places_the_figures_of_the_sentence_it_opens(nlp):
     # a number with a clause of its own is about something else
     ("Five people were killed on Monday and 20 in Kurmin were left homeless.", [("killed", 5, None, "Kurmin")]),
     # what the injured were made of
-    ("The 83 injured were composed of 61 civilians and 22 soldiers.",
-     [("injured", 83, None, None), ("injured", 61, 83, None), ("injured", 22, 83, None)]),
+    ("The 57 wounded were composed of 41 villagers and 16 police.",
+     [("injured", 57, None, None), ("injured", 41, 57, None), ("injured", 16, 57, None)]),
 ])
 def test_counts_listed_by_place_and_what_a_figure_is_made_of(nlp, text, expected):
     assert document_figures(nlp, text) == expected
 
 
 def test_a_toll_for_part_of_a_country_and_the_same_toll_in_a_town_there_are_one_figure(nlp):
-    text = ("Gunmen killed at least 12 people in northeast Democratic Republic of Congo, officials said.\n\n"
-            "\"For the moment we have found 12 bodies of civilians killed by these men,\" said the mayor of Kurmin.")
-    assert document_figures(nlp, text) == [("killed", 12, None, "northeast Democratic Republic of Congo")]
+    text = ("Gunmen shot dead at least 14 farmers in southeast Democratic Republic of Congo, officials said.\n\n"
+            "\"We have counted 14 bodies in the fields since dawn,\" said the mayor of Kurmin.")
+    assert document_figures(nlp, text) == [("killed", 14, None, "southeast Democratic Republic of Congo")]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -314,19 +314,19 @@ def test_hurt_conditions_falls_and_kinds_across_a_conjunction(nlp, text, expecte
     # a number of a date written with dashes counts no one
     (" date 2017-09-30 11 killings spark fear in the township\nPolice said 11 people were shot dead.", [("killed", 11, None, None)]),
     # an aside about one person told of: by a verb of violence, not by 'hospitalized'
-    ("The suspect, who has not been named, was shot and wounded by police.", [("injured", 1, None, None)]),
+    ("The suspect, who has not been named, was shot and wounded by officers.", [("injured", 1, None, None)]),
     ("The patient, who has not been named, was hospitalized in the county.", []),
     # one person found hurt who then died is killed, not also injured ('the man', 'the victim' is the one told of)
     ("Officers found a man critically injured on the sidewalk. The man, who has not been named, died at the scene.",
      [("killed", 1, None, None)]),
-    ("Officers found a man injured on the sidewalk. Medics treated him. The victim died in hospital.", [("killed", 1, None, None)]),
-    ("A woman was injured in the first crash. A man was killed in a second crash.", [("injured", 1, None, None), ("killed", 1, None, None)]),
+    ("Officers found a man hurt on the pavement. Medics treated him. The victim died in hospital.", [("killed", 1, None, None)]),
+    ("A woman was injured in the first crash. A man died in a second crash.", [("injured", 1, None, None), ("killed", 1, None, None)]),
 ])
 def test_dates_are_no_counts_and_the_hurt_who_died_are_dead(nlp, text, expected):
     assert [figure[:3] for figure in document_figures(nlp, text)] == [figure[:3] for figure in expected]
 
 
 def test_a_toll_in_a_state_and_the_same_toll_near_a_town_there_are_one_figure(nlp):
-    text = ("A tornado killed at least three people in Ohio on Friday.\n\nThe tornado slammed into a trailer park about "
-            "70 miles northwest of Cincinnati, killing at least 3 people, officials said.")
-    assert [figure[:2] for figure in document_figures(nlp, text)] == [("killed", 3)]
+    text = ("A storm killed at least four people in Ohio on Friday.\n\nThe twister tore through a row of farms some "
+            "40 miles north of Dayton, killing at least 4 people, officials said.")
+    assert [figure[:2] for figure in document_figures(nlp, text)] == [("killed", 4)]

@@ -608,7 +608,7 @@ def test_a_place_east_of_and_a_town_of_a_counties_country(entities_of, text, pla
     # and a town of Canada that English towns share the name of says nothing of the text's country
     ("Heavy rain flooded streets in the UK on Friday. In Cranbrook, residents were evacuated.", "Cranbrook", "GB"),
     # a nationality word opening a body's name says which country the text is about
-    ("Soldiers of the Australian Defence Force helped residents of Gundagai fill sandbags.", "Gundagai", "AU"),
+    ("Soldiers of the Australian Army helped residents of Gundagai fill sandbags.", "Gundagai", "AU"),
 ])
 def test_the_uk_after_a_preposition_and_a_nations_body_set_the_country(entities_of, text, place, country):
     _mentions, entities = entities_of(text)
@@ -616,7 +616,7 @@ def test_the_uk_after_a_preposition_and_a_nations_body_set_the_country(entities_
 
 
 def test_us_forces_are_no_evidence_of_the_united_states(nlp):
-    assert "US" not in context_countries(nlp("A roadside bomb missed a US patrol near Baghdad, police said."))
+    assert "US" not in context_countries(nlp("Officers said US forces visited the barracks outside the capital on Monday."))
 
 
 @pytest.mark.parametrize("text,names", [
@@ -687,7 +687,7 @@ def test_a_dateline_with_a_numbered_agency_and_an_area_of_a_town_spelt_otherwise
 
 
 def test_a_nationality_of_two_words_opening_a_bodys_name_sets_the_country(nlp):
-    assert "ZA" in context_countries(nlp("The South African Police Service said two men were arrested on Sunday."))
+    assert "ZA" in context_countries(nlp("The South African Weather Service said two men were arrested on Sunday."))
 
 
 def test_a_name_ner_took_for_a_body_after_a_noun_for_a_person_is_that_persons():

@@ -472,7 +472,7 @@ class Attributor:
 
     def _a_state_body_by_name(self, mention, token) -> bool:
         """Whether an organisation's name is that of a state's institution: the institution's noun with nothing
-        but a country, a nationality word or a state's modifiers ('the Nigerian Army', 'National Army'), not an
+        but a country, a nationality word or a state's modifiers ('the Kurmin Army', 'National Army'), not an
         armed group's ('Kurmin Liberation Army')."""
         words = set(plain_words(self.entities[mention.entity_id].canonical_name)) - {token.lower_}
         countries = {w for name in country_codes() for w in plain_words(name)} | set(demonyms())

@@ -965,7 +965,7 @@ def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[Gram
                 parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
                                            part.number_start, sub_figure_of=whole.number_start))
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in lex.made_up_of_verbs:
-        # 'the 83 injured were composed of 65 civilians and 16 soldiers', 'the 40 dead comprised 30 men and ten women'
+        # 'the 57 wounded were composed of 41 villagers and 16 police', 'the 40 dead comprised 30 men and ten women'
         for member in (m for made_of in _what_it_is_made_of(head.head) for m in _with_conjuncts(made_of)):
             part = _figure(kind, member, member, lex, definite_single=True)
             if part is not None and part.count.count_min < (whole.count.count_min or 0):

@@ -897,8 +897,9 @@ def _towns_of_local_bodies(sentence_index_of, mentions: list[Mention], countries
     taken = {(m.start_char, m.end_char) for m in mentions if m.entity_type == "location"}
     for mention in mentions:
         words = mention.surface.split()
-        if mention.entity_type != "organization" or len(words) < 2 or words[-1].lower() not in _LOCAL_BODY_WORDS:
-            continue
+        if mention.entity_type != "organization" or len(words) < 2 or words[-1].lower() not in _LOCAL_BODY_WORDS \
+                or {"and", "&", "of"} & set(words):
+            continue  # (not 'the Kurmin and Dala Regional Council', a body of two towns, nor 'Office of ...')
         for size in range(min(3, len(words) - 1), 0, -1):
             name = " ".join(words[:size])
             if size == 1 and not written_as_a_name(name):
@@ -1147,7 +1148,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             continue
         listed = _list_items_taken_as_one(doc, ent) if entity_type != "person" and surface == ent.text else []
         if listed:
-            # 'Kurmove, Dalivne' of 'the villages of Ozerne, Kurmove, Dalivne and ...', which NER made one name
+            # 'Kurmove, Dalivne' of 'the villages of Sorivne, Kurmove, Dalivne and ...', which NER made one name
             mentions += [Mention(item.text, item.start_char, item.end_char, sentence_index_of(item.start_char), entity_type)
                          for item in listed]
             continue
@@ -1912,7 +1913,7 @@ def _called_towns(mentions: list[Mention], context_countries: frozenset[str], te
             usual = geocode(_place_name(mention), context_countries)
             if usual is None or (usual.kind == "city" and usual.country_code in context_countries):
                 continue  # the usual lookup found a town: the nearest namesake is chosen later
-            # (a great city abroad is no 'town of' in a story from elsewhere: 'the adjacent town of Santa Cruz')
+            # (a great city abroad is no 'town of' in a story from elsewhere: 'the nearby town of San Kurmo')
             town = geocode_town(_place_name(mention), frozenset(c for c in context_countries if "." not in c))
             if town is not None:
                 found[id(mention)] = town
@@ -2097,7 +2098,7 @@ def context_countries(doc) -> frozenset[str]:
                     and not towns_abroad_share_the_name(place, name):
                 codes.add(place.country_code)  # 'Bakhmut': the one town of that name anywhere names its country
         elif ent.label_ == "ORG" and (nation := _body_of_a_nation(ent)):
-            # 'the Australian Defence Force', 'Kenyan police': a country's own body, as 'Australian troops' names it
+            # 'the Kurmish Defence Force', 'the Chilean Navy': a country's own body, as 'Australian troops' names it
             codes.add(nation)
         elif ent.label_ in ("ORG", "PERSON", "FAC") and not is_given_name(ent.text.split()[0]):
             # 'Karachi's commissioner': a country, or a city of a million people that no other city is named like,

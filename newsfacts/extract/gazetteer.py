@@ -318,7 +318,7 @@ def shares_its_name_abroad(place: Place, name: str) -> bool:
 
 def towns_abroad_share_the_name(place: Place, name: str) -> bool:
     """Whether a town of another country under the main gazetteer's floor, of a tenth of the place's size or more,
-    bears `name` as its own name ('Keswick', a town in Canada and one in England): the one city of that name
+    bears `name` as its own name ('Dalebridge', a town in Canada and one in England): the one city of that name
     in the main gazetteer is then not the only place the name can mean."""
     key = _norm(_aliases().get(_norm(name), name))
     return any(p.exact and p.country_code != place.country_code and p.population >= place.population / 10
