@@ -792,7 +792,7 @@ def test_one_who_remembers_is_a_person_and_a_nationality_is_no_name(nlp):
 
 
 def test_the_army_of_a_text_about_one_country_is_the_states_not_an_armed_group_named_army(nlp):
-    text = ("BOGOTA (Kurmin Press) -- Two soldiers died when a bomb planted by the Dalen Liberation Army went off near a town "
+    text = ("BOGOTA (Kurmin Press) -- Two soldiers died when a bomb planted by the Dalen Hill Army went off near a town "
             "in eastern Colombia, the national army said on Thursday.\n\"We honour the two men who gave their lives "
             "protecting the valley,\" the army wrote on its website.")
     assert speakers(nlp, text) == [("Colombian national army", None)]

@@ -27,6 +27,12 @@ def test_places_geocode_offline_with_alternate_names(name, canonical, country):
     assert place.latitude is not None and place.longitude is not None
 
 
+def test_a_country_by_its_initials_but_no_english_word():
+    assert [(geocode(name).name, geocode(name).kind) for name in ("UAE", "DRC")] == [
+        ("United Arab Emirates", "country"), ("Democratic Republic of the Congo", "country")]
+    assert geocode("CAR") is None or geocode("CAR").kind != "country"  # a car, more often than the country
+
+
 def test_context_country_disambiguates():
     assert geocode("Odessa", frozenset({"US"})).country_code == "US"
     assert geocode("Odessa", frozenset({"UA"})).country_code == "UA"

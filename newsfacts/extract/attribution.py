@@ -432,7 +432,7 @@ class Attributor:
             if body_noun and m.entity_type == "person":
                 return False  # 'the agency' is no person, whatever agency the text said its head runs
             if state_noun and m.entity_type == "organization" and not self._a_state_body_by_name(m, token):
-                return False  # 'the national army' in a text about one country is its army, not a 'Kurmin Liberation Army'
+                return False  # 'the national army' in a text about one country is its army, not a 'Kurmin Hill Army'
             # (a title's other words name people only: 'the judge' is no Kurmin Justice Council)
             titles = TITLE_CLASSES.get(token.lemma_.lower(), ()) if m.entity_type == "person" else ()
             return bool({token.lemma_.lower(), token.lower_, *titles} & words_of(m))
@@ -473,7 +473,7 @@ class Attributor:
     def _a_state_body_by_name(self, mention, token) -> bool:
         """Whether an organisation's name is that of a state's institution: the institution's noun with nothing
         but a country, a nationality word or a state's modifiers ('the Kurmin Army', 'National Army'), not an
-        armed group's ('Kurmin Liberation Army')."""
+        armed group's ('Kurmin Hill Army')."""
         words = set(plain_words(self.entities[mention.entity_id].canonical_name)) - {token.lower_}
         countries = {w for name in country_codes() for w in plain_words(name)} | set(demonyms())
         return words <= countries | _STATE_MODIFIERS

