@@ -321,6 +321,8 @@ def test_hurt_conditions_falls_and_kinds_across_a_conjunction(nlp, text, expecte
      [("killed", 1, None, None)]),
     ("Officers found a man hurt on the pavement. Medics treated him. The victim died in hospital.", [("killed", 1, None, None)]),
     ("A woman was injured in the first crash. A man died in a second crash.", [("injured", 1, None, None), ("killed", 1, None, None)]),
+    ("One guard was wounded at the gate. The gunman was shot dead by a second guard.",
+     [("injured", 1, None, None), ("killed", 1, None, None)]),
 ])
 def test_dates_are_no_counts_and_the_hurt_who_died_are_dead(nlp, text, expected):
     assert [figure[:3] for figure in document_figures(nlp, text)] == [figure[:3] for figure in expected]

@@ -9,12 +9,13 @@ import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
 
 from newsfacts.extract.attribution import REPORTING_LEMMAS, Attributor, Speaker
 from newsfacts.extract.casualties import (CasualtyFigure, find_casualty_figures, find_named_victims, partitions_of_figures,
                                            victims_class)
-from newsfacts.extract.casualty_grammar import conjoined_counts, find_grammar_figures, parts_of_earlier_figures
+from newsfacts.extract.casualty_grammar import conjoined_counts, find_grammar_figures, lexicon, parts_of_earlier_figures
 from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.nlp import parse_texts, text_of
 from newsfacts.extract.entities import (context_countries, extract_mentions, person_prefix_words, principal_country,
@@ -241,21 +242,32 @@ def _place_of(figure, figures: list, sentence: str, places: list[tuple[str, str]
                 next((name for name, surface in places if not any(surface in words for words in others)), None))
 
 
-# A single victim the text told of before: 'The man', 'The victim', 'He' (the first words of a figure's evidence).
-_THE_ONE_TOLD_OF = re.compile(r"(?:the|this)\s+(?:\w+\s+)?(?:man|woman|boy|girl|victim|teenager|person|driver|passenger|child)\b|(?:he|she)\b",
-                              re.IGNORECASE)
+@cache
+def _the_one_told_of() -> re.Pattern:
+    """'The man', 'The victim', 'He': the first words of a figure about a single victim the text told of before (the
+    grammar's nouns for people, rules/casualties.toml)."""
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon().person_nouns, key=len, reverse=True))
+    return re.compile(rf"(?:the|this)\s+(?:\w+\s+)?(?P<noun>{nouns})\b|(?P<pronoun>he|she)\b", re.IGNORECASE)
 
 
 def _the_hurt_who_died(rows: list[dict], text: str) -> list[dict]:
     """'Police found a man critically injured. The man died at the scene.': one person, killed, not also injured.
-    A single injured victim is dropped when one of the next two sentences tells of 'the man' (or 'the victim',
-    'he') dying."""
+    A single injured victim is dropped when one of the next two sentences tells of the same person dying: 'the'
+    and the noun the injured one was told by, 'the victim', or 'he'/'she' ('The suspect was shot dead' after
+    'another officer was injured' is someone else)."""
     dead = [r for r in rows if r["kind"] == "killed" and r["count_min"] == r["count_max"] == 1]
+
+    def the_same_one(hurt: dict, died: dict) -> bool:
+        told = _the_one_told_of().match(text, died["start_char"])
+        noun = (told.group("noun") or "").lower() if told else ""
+        return told is not None and (told.group("pronoun") is not None or noun == "victim"
+                                     or noun in text[hurt["start_char"]:hurt["end_char"]].lower().split())
+
     kept = []
     for row in rows:
         died = row["kind"] == "injured" and row["count_min"] == row["count_max"] == 1 and row["part_of"] is None and any(
             row["sentence_end"] <= d["sentence_start"] and _sentences_between(text, row["sentence_end"], d["sentence_start"]) <= 1
-            and _THE_ONE_TOLD_OF.match(text, d["start_char"]) for d in dead)
+            and the_same_one(row, d) for d in dead)
         if not died:
             kept.append(row)
     return kept
@@ -374,20 +386,18 @@ def _country_names() -> frozenset[str]:
     return frozenset(country_codes())
 
 
-def _country_wide(location: str) -> bool:
-    """A country, or a part of one the text names by its compass point ('northeast Kurmistan'): too broad to
-    tell two reports of a figure apart."""
-    place = geocode(location)
-    return location in _country_names() or (place is not None and place.kind == "region" and place.basis.startswith("part of ")
-                                           and any(place.basis == f"part of {country}" for country in _country_names()))
+def _one_holds_the_other(one: str, other: str) -> bool:
+    """Whether one location is too wide to tell two reports of a figure apart from the other: a country, a part of
+    one the text names by its compass point ('northeast Kurmistan'), or the US state the other lies in."""
+    def holds(wide: str, narrow: str) -> bool:
+        area, place = geocode(wide), geocode(narrow)
+        if wide in _country_names() or (area is not None and area.kind == "region" and area.basis.startswith("part of ")
+                                         and area.basis.removeprefix("part of ") in _country_names()):
+            return True
+        return area is not None and place is not None and area.kind == "state" and place.kind == "city" \
+            and (place.country_code, place.admin1) == (area.country_code, area.admin1)
 
-
-def _within(town: str, area: str) -> bool:
-    """Whether the town lies in the US state the other location names ('Kurmin' and 'Ohio'): one report's place
-    and another's wider one."""
-    place, wide = geocode(town), geocode(area)
-    return place is not None and wide is not None and wide.kind == "state" and place.kind == "city" \
-        and place.country_code == wide.country_code and place.admin1 == wide.admin1
+    return holds(one, other) or holds(other, one)
 
 
 def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, str]]]:
@@ -453,7 +463,7 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0)
         return sum(row[k] is not None for k in ("reported_by", "reported_by_description", "period", "location"))
 
     def same_place(a, b) -> bool:
-        return a is None or b is None or a == b or _country_wide(a) or _country_wide(b) or _within(a, b) or _within(b, a)
+        return a is None or b is None or a == b or _one_holds_the_other(a, b)
 
     def same_victims(a, b) -> bool:
         # 'a child died' and 'a migrant died' are two people; '14 people' and '14 civilians' may be one figure.
