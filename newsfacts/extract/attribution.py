@@ -13,6 +13,7 @@ from bisect import bisect_right
 from itertools import takewhile
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -475,8 +476,7 @@ class Attributor:
         but a country, a nationality word or a state's modifiers ('the Kurmin Army', 'National Army'), not an
         armed group's ('Kurmin Hill Army')."""
         words = set(plain_words(self.entities[mention.entity_id].canonical_name)) - {token.lower_}
-        countries = {w for name in country_codes() for w in plain_words(name)} | set(demonyms())
-        return words <= countries | _STATE_MODIFIERS
+        return words <= _words_of_a_state()
 
     def _body_in_the_words_before(self, token) -> Speaker | None:
         """'A Kurmin Army statement', 'a Chilean navy spokesman', 'a Kurmin City police spokesperson': the body
@@ -1226,6 +1226,12 @@ class _Phrase(NamedTuple):
 
     start_char: int
     end_char: int
+
+
+@cache
+def _words_of_a_state() -> frozenset[str]:
+    """The words of countries' names, nationality words and a state's modifiers ('national', 'federal')."""
+    return frozenset(w for name in country_codes() for w in plain_words(name)) | frozenset(demonyms()) | _STATE_MODIFIERS
 
 
 # What comes before a photographer's name in a picture's credit: '(AFP: ', '(Photo: ', 'Picture: '.
