@@ -748,7 +748,7 @@ def test_bodies_by_country_and_people_by_what_the_text_just_said(nlp, text, expe
      [("Ravinder Kalsi", None)]),
     # a ministry written in lower case is the body of the text's country
     ("KURMIN CITY, Chile (Agency) - A lorry bomb struck a convoy of customs officers in the Chilean capital on "
-     'Monday.\n\n"Four people have been killed and 18 others have been wounded," the interior ministry said in a statement.',
+     'Monday.\n\n"Three officers died at the scene and a dozen more are in hospital tonight," the interior ministry told reporters.',
      [("Chilean interior ministry", None)]),
     # 'the organization said': the body that spoke before, not another its words were about
     ("The Kurmin Medical Union told reporters on Friday that the Dalen Front had shelled a clinic in the valley, leaving "
