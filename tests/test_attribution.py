@@ -797,3 +797,22 @@ def test_the_army_of_a_text_about_one_country_is_the_states_not_an_armed_group_n
             "protecting the valley,\" the army wrote on its website.")
     assert speakers(nlp, text) == [("Colombian national army", None)]
 
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title in lower case between the reporting verb and the name, the verb taken for an adjective
+    ('The junta has confirmed it carried out the strike.\n\n"There was a ceremony at the office in the morning. We '
+     'attacked this place," confirmed junta spokesman John Smith overnight from Tuesday to Wednesday.', [("John Smith", None)]),
+    # the one who said it, not the agency that passed it on
+    ('"We will not hold any talks with them at this stage," Foreign Minister Jane Doe said, a news agency reported, '
+     'citing state television.', [("Jane Doe", None)]),
+    # a word inside a long name by which the text goes on to name its bearer
+    ('Rabei Karim Sayed Ahmed was the first to be led to the stand.\n\n"I do not accept any of the charges against me," '
+     'Karim said through an interpreter.', [("Rabei Karim Sayed Ahmed", None)]),
+    # a given name some countries give to men and others to women says nothing of a 'he'
+    ('A district official, Umar Hadi, said nine of the injured later died in hospital.\n\nDeputy police chief Andrea '
+     'Kurniadi told reporters the road was closed.\n\n"The road is unstable and very difficult for heavy trucks," he was '
+     'quoted as saying.', [("Andrea Kurniadi", None)]),
+])
+def test_titles_relays_long_names_and_names_of_either_sex(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -332,3 +332,10 @@ def test_a_toll_in_a_state_and_the_same_toll_near_a_town_there_are_one_figure(nl
     text = ("A storm killed at least four people in Ohio on Friday.\n\nThe twister tore through a row of farms some "
             "40 miles north of Dayton, killing at least 4 people, officials said.")
     assert [figure[:2] for figure in document_figures(nlp, text)] == [("killed", 4)]
+
+
+def test_a_figure_placed_only_by_the_dateline_is_the_one_a_later_sentence_places(nlp):
+    # the dateline says where the story was filed; the later sentence where the three were killed
+    text = ("BEIRUT: The health ministry said three people were killed in a strike in the south on Thursday.\n\n"
+            "The strike on the town of Hermel killed three people, the ministry said.")
+    assert [(kind, count, location) for kind, count, _part, location in document_figures(nlp, text)] == [("killed", 3, "El Hermel")]

@@ -113,3 +113,23 @@ def test_a_name_cut_inside_its_brackets_keeps_the_name():
 
     assert clean_surface("Kurmin Police Service (KPS") == "Kurmin Police Service"
     assert clean_surface("the Kurmin Police Service") == "Kurmin Police Service"
+
+
+def test_a_countrys_great_cities_by_their_other_romanisations_but_not_by_other_languages_names():
+    from newsfacts.extract.gazetteer import major_city_spellings
+
+    spellings = major_city_spellings("SY")
+    assert {"Raqqa", "Rakka", "Lattakia"} <= spellings
+    assert "Homs" not in spellings  # its own name, which the gazetteer's names already hold
+    assert "Beninborg" not in major_city_spellings("NG")  # another language's name for a city
+
+
+def test_arabic_names_closing_in_a_or_ah_are_one_name():
+    assert geocode("Maskana", frozenset({"SY"})).name == geocode("Maskanah", frozenset({"SY"})).name == "Maskanah"
+    assert geocode("Maskana") is None  # (only in a story of a country whose names carry the article)
+
+
+def test_a_given_name_both_sexes_bear_says_neither():
+    from newsfacts.extract.entities import given_name_gender
+
+    assert given_name_gender("Andrea") == "andy" and given_name_gender("Maria") == "female" and given_name_gender("John") == "male"

@@ -691,3 +691,25 @@ def test_a_name_ner_took_for_a_body_after_a_noun_for_a_person_is_that_persons():
     mentions = [Mention(name, text.index(name), text.index(name) + len(name), 0, "organization") for name in names]
     _people_after_a_noun_for_people(text, mentions, frozenset())
     assert [m.entity_type for m in mentions] == ["person", "organization", "organization"]
+
+
+@pytest.mark.parametrize("text,datelines", [
+    # filed from two places, with the year after the date
+    ("Blast shakes port\n\nBAGHDAD/BASRA, Iraq, March 3, 2021 (AFP) - A blast shook the port on Tuesday.", ["BAGHDAD", "BASRA"]),
+    # a title-case dateline with its dash written against it
+    ("Fares rise again\n\nIzmir- The transport office raised fares on Monday.", ["Izmir"]),
+    # a colon dateline under a headline a page printed twice
+    ("Court backs the poll result\n\nCourt backs the poll result\n\nMULTAN: The election commission defended the count on Friday.",
+     ["MULTAN"]),
+])
+def test_datelines_with_a_year_two_places_or_under_a_repeated_headline(entities_of, text, datelines):
+    mentions, _entities = entities_of(text)
+    assert [m.surface for m in mentions if m.dateline] == datelines
+    assert all(m.place is not None and m.place.kind == "city" for m in mentions if m.dateline)
+
+
+def test_a_name_followed_by_its_kind_of_place_is_a_place_and_a_headlines_words_are_no_name(entities_of):
+    mentions, _entities = entities_of("Troops clashed with rebels in nearby Datu Kalimbo town on Monday.")
+    assert [(m.surface, m.entity_type) for m in mentions] == [("Datu Kalimbo", "location")]
+    mentions, entities = entities_of("Judge Sentences Atlanta Warehouse Arsonist Brian Kellow to Life\n\nA judge on Friday jailed Kellow.")
+    assert entities["Brian Kellow"].aliases == ["Brian Kellow", "Kellow"]

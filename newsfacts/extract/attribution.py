@@ -62,6 +62,9 @@ _NAMED_ONLY_AS = re.compile(r"\b(?:gave (?:his|her|their) (?:first )?name (?:onl
                             r"pseudonym|nickname),?)|only by (?:his|her|their) first name,?)\s+"
                             r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 _AGED = re.compile(r"\b\d{1,3}-year-old\b")
+# A title in lower case between a reporting verb and the name: '"...," confirmed junta spokesman Jan Doe'.
+_TITLE_IN_LOWER_CASE = re.compile(r"\s*(?:[a-z][a-z-]+\s+){0,3}?(?:%s)\s+" % "|".join(
+    re.escape(w) for w in load_rules("entities")["role_words"] + _RULES["spokesperson_nouns"]))
 # A role written between a body's name and a person's: 'Kurmin Police spokesperson ', 'Kurmin FA chief executive '.
 _ROLE_AFTER_A_BODY = re.compile(r"\s+(?:[a-z]+[ -])?(?:%s)\s+" % "|".join(
     re.escape(w) for w in load_rules("entities")["role_words"] + _RULES["spokesperson_nouns"]), re.IGNORECASE)
@@ -1085,7 +1088,12 @@ class Attributor:
         verbs = [t for t in sent if (t.lemma_.lower() in REPORTING_LEMMAS or _puts_it(t)) and (t.pos_ == "VERB" or _verb_taken_for_a_noun(t))
                  and outside(t)]
         after = exclude[1] if exclude is not None else None
-        for token in sorted(verbs, key=lambda t: (after is None or t.idx < after, _depth(t), t.i)):
+        # ('"...," the minister said, a news agency reported': the verb next to the quotation, with its own
+        # subject, tells who spoke; the outer one who passed it on)
+        nearest = min((t for t in verbs if after is not None and t.idx >= after), key=lambda t: t.i, default=None)
+        if nearest is not None and not any(c.dep_ == "nsubj" and outside(c) and c.i < nearest.i for c in nearest.children):
+            nearest = None
+        for token in sorted(verbs, key=lambda t: (after is None or t.idx < after, t is not nearest, _depth(t), t.i)):
             if token.lemma_.lower() == "quote" and any(g.lower_ in ("saying", "telling", "said", "stating") for c in token.children
                                                        for g in (c, *c.children)):
                 # 'the newspaper quoted the army chief as saying "..."' ('... to have said'): the one quoted speaks.
@@ -1171,13 +1179,15 @@ class Attributor:
     def _name_just_after(self, word, exclude: tuple[int, int] | None) -> Speaker | None:
         """The name written right after `word` (a reporting verb or a rank, its abbreviation's dot allowed):
         '"...," said Jane Doe, 52, whose son ...', where the parser left the verb without a subject because it
-        hung the name on a clause after it; 'said Sgt. Jane Doe', where it made the rank the subject."""
+        hung the name on a clause after it; 'said Sgt. Jane Doe', where it made the rank the subject; 'confirmed
+        army spokesman Jan Doe', where it took the verb for an adjective of the title."""
         end = word.idx + len(word)
         i = bisect_right(self.starts, end)
         if i < len(self.mentions):
             m = self.mentions[i]
-            if m.entity_type in ("person", "organization") and not _inside(m, exclude) \
-                    and not text_of(self.doc)[end:m.start_char].strip(" ."):
+            between = text_of(self.doc)[end:m.start_char]
+            if m.entity_type in ("person", "organization") and not _inside(m, exclude) and (
+                    not between.strip(" .") or (m.entity_type == "person" and _TITLE_IN_LOWER_CASE.fullmatch(between))):
                 return self._speaker_from_mention(m)
         return None
 

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import (Place, adjective_of_country, country_adjective, country_codes, demonyms, geocode, geocode_by_sound,
-                                        geocode_town, major_city_names, namesakes, only_city_named, province_country,
+                                        geocode_town, major_city_names, major_city_spellings, namesakes, only_city_named, province_country,
                                         shares_its_name_abroad, towns_abroad_share_the_name, towns_named, written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
@@ -162,9 +162,21 @@ def _given_names():
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
+_SEXES = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+
+
+@lru_cache(maxsize=100_000)
 def given_name_gender(word: str) -> str:
-    """'male', 'mostly_male', 'female', 'mostly_female', 'andy' or 'unknown' (gender-guesser's list)."""
-    return _given_names().get_gender(word) if word.isalpha() else "unknown"
+    """'male', 'mostly_male', 'female', 'mostly_female', 'andy' or 'unknown' (gender-guesser's list). A name
+    that some country gives to men and another to women ('Andrea', 'Indra') is 'andy': it says nothing of
+    the sex of a person whose country the text may not tell."""
+    if not word.isalpha():
+        return "unknown"
+    detector = _given_names()
+    by_country = detector.names.get(word.lower(), {})  # gender -> one character per country, blank where unused
+    if len({_SEXES.get(gender) for gender, countries in by_country.items() if countries.strip()} - {None}) > 1:
+        return "andy"
+    return detector.get_gender(word)
 
 
 def name_gender(name: str) -> str:
@@ -441,7 +453,8 @@ def _named_as_places(doc, mentions) -> set[str]:
     named = set()
     for m in mentions:
         preceding = text[max(0, m.start_char - 40):m.start_char]
-        if before.search(preceding) or _COMPASS_OF.search(preceding) or after.match(text[m.end_char:m.end_char + 60]):
+        if (before.search(preceding) or _COMPASS_OF.search(preceding) or after.match(text[m.end_char:m.end_char + 60])
+                or _KIND_OF_PLACE_AFTER.match(text, m.end_char)):
             named.add(m.surface)
             continue
         span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand") if m.entity_type != "location" else None
@@ -452,6 +465,10 @@ def _named_as_places(doc, mentions) -> set[str]:
 
 # 'a crash east of X', '20 km south-west of X': X is a place, whatever NER made of it
 _COMPASS_OF = re.compile(r"\b(?:%s)\s+of\s+$" % "|".join(re.escape(w) for w in _RULES["compass_words"]), re.IGNORECASE)
+
+
+# 'in nearby Kurmin town', 'Dalen village': a name and the kind of place it is, in lower case
+_KIND_OF_PLACE_AFTER = re.compile(r"\s(?:town|village|city|township|municipality|hamlet|suburb)\b(?!-)")
 
 
 def _a_kind_of_place_names(token) -> bool:
@@ -1124,6 +1141,11 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
                 words = surface.split()
             if len(words) >= 3 and words[0].lower() in demonyms():
                 surface = surface.split(None, 1)[1]  # 'Swede Jan Erik Doe' is Jan Erik Doe
+            # 'Judge Sentences Kurmin Courthouse Shooter Jan Doe': a headline's words in title case before the name
+            first_name = next((i for i, w in enumerate(words) if is_given_name(w)), 0)
+            if first_name and len(words) - first_name >= 2 and ent.end_char <= text_of(doc).find("\n") and all(
+                    _common_word_not_a_name(w) or (geocode(w) is not None and not is_given_name(w)) for w in words[:first_name]):
+                surface = " ".join(words[first_name:])
         if not _plausible(ent, surface, entity_type):
             continue
         offset = ent.text.find(surface)
@@ -1333,11 +1355,12 @@ def role_of(doc, ent, name_start: int) -> str | None:
 
 
 # 'KHARKIV, Ukraine —' or 'MADRID —' or 'HAYWARD, Calif. (AP) —' opening the article names where it was filed.
-_DATELINE = re.compile(r"([A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'-]{2,40}?)(?:,\s*([A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿ.'’ -]{1,30}?))?"
-                       r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
+# ('BAGHDAD/KURMIN, Iraq (Reuters) -': filed from two places)
+_DATELINE = re.compile(r"([A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'-]{2,40}?(?:/[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'-]{2,40}?)*)(?:,\s*([A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿ.'’ -]{1,30}?))?"
+                       r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([A-Za-z0-9 .&/-]+\))?\s*[—–-]{1,2}\s")
-# A dateline in title case closed by a dash ('Idlib, Syria — ', 'Juba — '): a place the gazetteer knows
-_TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s+[—–]\s")
+# A dateline in title case closed by a dash ('Idlib, Syria — ', 'Juba — ', 'Juba- '): a place the gazetteer knows
+_TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:\s+[—–]|-)\s")
 
 
 # Datelines that lost their dash in a repost ('TBILISI Protesters gathered', 'TBILISI/ANKARA Talks opened') and
@@ -1363,7 +1386,7 @@ def _dateline_mentions(doc, sentence_index_of) -> list[Mention]:
     # a headline's line with the dateline on the next: a dash dateline the gazetteer knows, under a line that
     # is no sentence ('MARTIN: Good morning' in a transcript, 'UPDATE — Police ...' are no datelines)
     match = _DATELINE.match(text, headline_end + 1)
-    if match and not text[:headline_end].rstrip().endswith((".", ":")) and geocode(_title_case(match.group(1).strip())) is not None:
+    if match and not text[:headline_end].rstrip().endswith((".", ":")) and geocode(_first_name_of(match)) is not None:
         return _dateline_at(text, headline_end + 1, sentence_index_of)
     return _dateline_under_a_standfirst(text, sentence_index_of)
 
@@ -1382,10 +1405,27 @@ def _dateline_under_a_standfirst(text: str, sentence_index_of) -> list[Mention]:
         start += len(text[start:]) - len(text[start:].lstrip())
         match = _DATELINE.match(text, start)
         # ('KURMINVILLE, Mo. –': a town too small for the gazetteer without its state, which the dateline writes)
-        if match and match.group(1).strip().isupper() and (match.group(2) or geocode(_title_case(match.group(1).strip())) is not None):
-            surface = match.group(1).strip()
-            return [Mention(surface, start, start + len(surface), sentence_index_of(start), "location", dateline=True)]
+        if match and match.group(1).strip().isupper() and (match.group(2) or geocode(_first_name_of(match)) is not None):
+            return _names_filed_from(match, sentence_index_of)
+        colon = _COLON_DATELINE.match(text, start)  # 'KURMIN: Police said ...' under a standfirst
+        if colon and geocode(_title_case(colon.group(1))) is not None:
+            return [Mention(colon.group(1), start, start + len(colon.group(1)), sentence_index_of(start), "location", dateline=True)]
     return []
+
+
+def _first_name_of(dateline: re.Match) -> str:
+    return _title_case(dateline.group(1).split("/")[0].strip())
+
+
+def _names_filed_from(dateline: re.Match, sentence_index_of) -> list[Mention]:
+    """The places a dash dateline names: one, or several joined by slashes."""
+    found, position = [], dateline.start(1)
+    for name in dateline.group(1).split("/"):
+        surface = name.strip()
+        start = position + len(name) - len(name.lstrip())
+        found.append(Mention(surface, start, start + len(surface), sentence_index_of(start), "location", dateline=True))
+        position += len(name) + 1
+    return found
 
 
 def _dateline_at(text: str, start: int, sentence_index_of) -> list[Mention]:
@@ -1394,8 +1434,7 @@ def _dateline_at(text: str, start: int, sentence_index_of) -> list[Mention]:
         return [Mention(colon.group(1), start, start + len(colon.group(1)), sentence_index_of(start), "location", dateline=True)]
     match = _DATELINE.match(text, start)
     if match:
-        surface = match.group(1).strip()
-        return [Mention(surface, start, start + len(surface), sentence_index_of(start), "location", dateline=True)]
+        return _names_filed_from(match, sentence_index_of)
     titled = _TITLE_DATELINE.match(text, start)
     if titled and geocode(titled.group(1)) is not None:
         name = titled.group(1)
@@ -1437,8 +1476,10 @@ def _major_cities_not_named_like_people(countries: frozenset[str]) -> frozenset[
 
 @lru_cache(maxsize=1024)
 def _major_cities_of_not_named_like_people(country: str) -> frozenset[str]:
-    """Cities of 100,000 people or more of one country ('US.TX' style codes name none) whose first word is no given name."""
-    return frozenset(n for n in major_city_names(frozenset({country})) if not is_given_name(n.split()[0]))
+    """Cities of 100,000 people or more of one country ('US.TX' style codes name none), by any of their English
+    spellings, whose first word is no given name."""
+    return frozenset(n for n in major_city_names(frozenset({country})) | major_city_spellings(country)
+                     if not is_given_name(n.split()[0]))
 
 
 def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[str] = frozenset()) -> list[Mention]:
@@ -1647,8 +1688,9 @@ def _assign_person_keys(people: list[Mention]) -> None:
                     key = fitting[-1]  # ('Ahmed', one person's surname and another's given name: the one the text just named)
             elif key not in by_given_name and key not in by_surname and key not in by_second_surname:
                 # 'Cruz' for 'Marco Cruz Quintana' where 'Cruz' is also a given name somewhere: the first of two
-                # surnames, when one full name alone has it there and no one's given name is it
-                middle = [k for k in full_keys if len(k.split()) >= 3 and k.split()[-2] == key]
+                # surnames, when one full name alone has it there and no one's given name is it; or another word
+                # inside a long name by which the text goes on to name its bearer ('Kurmi' for 'Jan Kurmi Dalen Mo')
+                middle = [k for k in full_keys if len(k.split()) >= 3 and key in k.split()[1:-1]]
                 key = middle[0] if len(middle) == 1 else key
         mention.key = key
 
@@ -2131,7 +2173,7 @@ def context_countries(doc) -> frozenset[str]:
         # 'JUBA (Reuters) -' and nothing else that names a country (nationality words aside: 'KURMIN CITY —
         # Russian troops ...'): the city the story was filed from
         filed_from = _DATELINE.match(text_of(doc)[:200])
-        name = _title_case(filed_from.group(1).strip()) if filed_from else ""
+        name = _first_name_of(filed_from) if filed_from else ""
         place = geocode(name) if filed_from else None
         if place is not None and place.kind == "city" and not place.small and not shares_its_name_abroad(place, name):
             codes.add(place.country_code)

