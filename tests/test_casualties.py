@@ -339,3 +339,17 @@ def test_a_figure_placed_only_by_the_dateline_is_the_one_a_later_sentence_places
     text = ("BEIRUT: The health ministry said three people were killed in a strike in the south on Thursday.\n\n"
             "The strike on the town of Hermel killed three people, the ministry said.")
     assert [(kind, count, location) for kind, count, _part, location in document_figures(nlp, text)] == [("killed", 3, "El Hermel")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a toll the text fears is no count
+    ("Rescuers said the death toll could rise to 100 as the search went on.", []),
+    ("The toll may climb to 50, a rescuer said.", []),
+    # attempts killed no one
+    ("He faces 18 years for each of 1,820 attempted murders.", []),
+    ("He was charged with three attempted murders and two murders.", [("killed", 2, None, None)]),
+    # the part a count is of, where the parser hangs the part on the whole's number
+    ("A district official said nine of 13 people found alive at the scene later died in hospital.", [("killed", 9, None, None)]),
+])
+def test_feared_tolls_attempts_and_a_part_of_a_group(nlp, text, expected):
+    assert document_figures(nlp, text) == expected

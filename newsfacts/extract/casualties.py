@@ -26,6 +26,7 @@ _MODALS_BEFORE_A_COUNT = frozenset(_MODALS - {"to"})
 # 'If you kill 20 people': a condition opening its clause ('checking if the gunmen killed 20' asks, and stays)
 _CONDITION_BEFORE = re.compile(r"(?:^|[.,;:!?\n\"“]\s*)(?:[Ii]f|[Uu]nless)\s+(?:[\w'’]+\s+){0,2}$")
 _WORD = re.compile(r"[\w']+")
+_NOT_DONE_WORDS = frozenset(load_rules("casualties")["grammar"]["not_done_words"])
 _FOLLOWERS = {
     "and", "in", "on", "at", "after", "before", "as", "when", "while", "during", "including", "across", "near",
     "inside", "outside", "with", "by", "since", "from", "over", "this", "last", "earlier", "yesterday", "today",
@@ -190,6 +191,8 @@ def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = Non
         words = [w.strip(".,'’").lower() for w in filler.split()]
         if any(w in not_people or w.isdigit() for w in words) or (words and words[0] == "of" and len(words) == 1):
             continue
+        if words and words[-1] in _NOT_DONE_WORDS:
+            continue  # '1,800 attempted murders' killed no one
         if any(w in _NOT_IN_FILLER for w in words[:-1]) or (words and words[-1] in _NOT_IN_FILLER - {"who"}):
             continue
         if re.match(r"\s*of\s+(?:the|those|them|these|whom|us)\b", filler, re.IGNORECASE):
@@ -253,6 +256,8 @@ def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = Non
         count = _count(match)
         if count is None or count.count_min == 0:
             continue
+        if any(w.lower() in _MODALS_BEFORE_A_COUNT for w in _WORD.findall(match.group())):
+            continue  # 'the toll could rise to 100': a fear, not a count
         start = match.start("qual") if match.group("qual") else (match.start("lo") if match.group("lo") else match.start("num"))
         add(CasualtyFigure(toll_of[" ".join(match.group("toll").lower().split())], count, "people", match.start(), match.end(), start))
 

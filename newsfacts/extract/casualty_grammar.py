@@ -80,6 +80,7 @@ class _Lexicon:
     ordinal_nouns: dict[str, str]
     modal_auxiliaries: frozenset[str]
     negations: frozenset[str]
+    not_done_words: frozenset[str]
     person_nouns: frozenset[str]
     body_nouns: frozenset[str]
     recovery_verbs: frozenset[str]
@@ -478,7 +479,9 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
                    if g.dep_ == "pobj" and g.lower_ in lex.group_nouns and _number_token(g) is None]
         if counted and not _denied_or_hypothetical(token.head, lex):
             found += [(lex.group_nouns[counted[0].lower_], n) for n in _toll_numbers(token)]
-    if token.pos_ in ("NOUN", "ADJ") and lower in lex.counted_nouns and _number_token(token) is not None \
+    if token.pos_ == "NOUN" and lower in lex.counted_nouns and any(c.lower_ in lex.not_done_words for c in token.children):
+        pass  # '1,800 attempted murders' killed no one
+    elif token.pos_ in ("NOUN", "ADJ") and lower in lex.counted_nouns and _number_token(token) is not None \
             and token.dep_ not in ("pobj",) and not _denied_or_hypothetical(token.head, lex):
         # '15 deaths have been reported', '22 homicides were recorded', 'four bodies were found'
         found.append((lex.counted_nouns[lower], token))
@@ -699,6 +702,8 @@ def _toll_numbers(token) -> list:
             numbers += [p for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
     if token.dep_ in ("nsubj", "nsubjpass"):
         verb = token.head
+        if any(c.dep_ == "aux" and c.lower_ in lexicon().modal_auxiliaries for c in verb.children):
+            return []  # 'the toll could rise to 100': a fear, not a count
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("to", "at"):
                 numbers += [n for p in child.children if p.dep_ == "pobj" for n in _number_or_counted_number(p)]
@@ -820,6 +825,14 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
     return GrammarFigure(kind, count, phrase.lower_, span_start, span_end, start, number_end=end)
 
 
+def _the_part_of(number):
+    """'nine' of 'nine of 13 people ... died': the part a count is of (which the parser hangs on the whole's number)."""
+    words = [c for c in number.children if c.dep_ == "quantmod" and c.i < number.i]
+    if len(words) == 2 and _is_number(words[0]) and words[1].lower_ == "of" and words[1].i == number.i - 1:
+        return words[0]
+    return number
+
+
 def _number_token(phrase):
     """The token that writes the phrase's count: the phrase itself ('Four were killed'), its number
     ('30 people'), or the number of the phrase a total is 'of' ('a total of 20 people')."""
@@ -827,7 +840,7 @@ def _number_token(phrase):
         return phrase
     for child in phrase.children:
         if child.dep_ == "nummod" and _is_number(child):
-            return child
+            return _the_part_of(child)
     if phrase.lower_ in ("total", "tally"):
         for prep in phrase.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
