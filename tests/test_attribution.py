@@ -816,3 +816,10 @@ def test_the_army_of_a_text_about_one_country_is_the_states_not_an_armed_group_n
 ])
 def test_titles_relays_long_names_and_names_of_either_sex(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_a_title_alone_is_no_speaker_but_the_one_who_holds_it(nlp):
+    text = ('Fire service director general Karim Uddin Chowdhury arrived in the evening.\n\nAt a press briefing, the fire '
+            'service DG said the building did not have adequate fire safety equipment.\n\n"There were only a few '
+            'extinguishers, and those did not work," he said.')
+    assert speakers(nlp, text) == [("Karim Uddin Chowdhury", None)]

@@ -112,6 +112,11 @@ _IN_A_PORTFOLIO = re.compile(r"\b(?:Minister|Ministry|Secretary|Department|Commi
                              r"(?:(?:the|and|&|[A-Z][\w'’-]*),?\s+)*$")
 
 
+# Titles that never name anyone alone: roles, titles written before names, and initials a title goes by ('DG', 'IGP')
+_TITLES_ALONE = frozenset(load_rules("entities")["role_words"]) | frozenset(p.lower() for p in load_rules("entities")["person_prefixes"]) \
+    | frozenset(load_rules("attribution")["title_classes"])
+
+
 def _plausible(span, surface: str, entity_type: str) -> bool:
     not_person, not_org, _prefix = _rules()
     if not surface or len(surface) < 2 or len(surface.split()) > 6:
@@ -135,6 +140,9 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
             return False  # 'Brig.' of 'Brig. Gen. Jan Doe': a title written short, not a name
         if len(words) > 1 and lowered.split()[-1] in _TITLE_LAST_WORDS:
             return False  # 'Kurmin State Police Commissioner': a title
+    if entity_type in ("person", "organization") and (lowered in _TITLES_ALONE or all(w.strip(".") in _TITLES_ALONE for w in lowered.split())) \
+            and not any(e.label_ == "PERSON" and len(e.text.split()) > 1 and e.text.split()[-1].lower() == lowered for e in span.doc.ents):
+        return False  # 'the Minister said', 'Superintendent, Jan Doe,': a title alone (not the surname of a 'Jan King')
     if entity_type in ("organization", "location") and lowered in not_org:
         return False
     if entity_type == "organization" and (lowered in person_prefix_words() or _POST_NOMINALS.fullmatch(" " + surface)):
