@@ -353,3 +353,14 @@ def test_a_figure_placed_only_by_the_dateline_is_the_one_a_later_sentence_places
 ])
 def test_feared_tolls_attempts_and_a_part_of_a_group(nlp, text, expected):
     assert document_figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # single victims listed one by one are one figure of them all
+    ("Gunmen killed a man and a woman in the village on Sunday.", [("killed", 2, None, None)]),
+    ("A man and his son were killed when the roof fell.", [("killed", 2, None, None)]),
+    # a list with numbers in it is a figure for each
+    ("Two soldiers and three civilians were killed.", [("killed", 2, None, None), ("killed", 3, None, None)]),
+])
+def test_single_victims_listed_one_by_one(nlp, text, expected):
+    assert document_figures(nlp, text) == expected

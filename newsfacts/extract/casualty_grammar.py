@@ -45,6 +45,7 @@ class GrammarFigure:
     sub_figure_of: int | None = None  # number_start of the figure it is part of ('two of them teenagers')
     number_end: int = -1  # where its count ends ('between 10 and 15' ends after 15); -1: at number_start
     died: bool = False  # the subject of a verb of dying, whatever an adjective said of it ('five injured miners died')
+    listed: bool = False  # single victims listed one by one ('a man and a woman'): one figure for them all
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,10 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
     figures: dict[int, GrammarFigure] = {}
     for token in _heads_in(sentence, lex):
         for kind, victims in _victims_of(token, lex):
+            listed = _victims_listed_one_by_one(kind, _with_conjuncts(victims), token, lex)
+            if listed is not None:
+                figures.setdefault(listed.number_start, listed)
+                continue
             for phrase in _with_conjuncts(victims):
                 figure = _figure(kind, phrase, token, lex)
                 if figure is not None and kind == "killed" and lex.intransitive.get(token.lemma_.lower()) == "killed" \
@@ -753,6 +758,22 @@ def _denied_or_hypothetical(token, lex: _Lexicon) -> bool:
     if token.dep_ in ("xcomp", "oprd", "acomp", "conj") and head.i != token.i:
         return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lex.modal_auxiliaries) for c in head.children)
     return False
+
+
+def _victims_listed_one_by_one(kind: str, phrases: list, predicate, lex: _Lexicon) -> GrammarFigure | None:
+    """'killed a man and a woman', 'the deaths of a woman and her grandson': single victims listed one by one are one
+    figure of all of them (a list with numbers, 'two soldiers and a civilian', is a figure for each)."""
+    if len(phrases) < 2:
+        return None
+    found = [_figure(kind, phrase, predicate, lex) for phrase in phrases]
+    if any(f is None or f.count.precision != "exact" or f.count.count_max not in (None, f.count.count_min) for f in found):
+        return None
+    if not all(_number_token(phrase) is None and f.count.count_min == 1 for phrase, f in zip(phrases, found)):
+        return None
+    total = sum(f.count.count_min for f in found)
+    return GrammarFigure(kind, Count(total, total, "exact"), "people", min(f.start_char for f in found),
+                         max(f.end_char for f in found), min(f.number_start for f in found),
+                         number_end=max(f.number_end for f in found), died=any(f.died for f in found), listed=True)
 
 
 def _with_conjuncts(head) -> list:

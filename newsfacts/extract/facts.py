@@ -361,6 +361,11 @@ def _with_grammar_figures(figures: list, sent) -> list:
     start_of_sentence = sent.start_char
     for found in find_grammar_figures(sent):
         number_start = found.number_start - start_of_sentence
+        if found.listed:  # the victims listed one by one are one figure, not one for each number in the list
+            start, end = found.start_char - start_of_sentence, found.end_char - start_of_sentence
+            combined = [f for f in combined if f.kind != found.kind or not start <= f.number_start < end]
+            combined.append(CasualtyFigure(found.kind, found.count, "people", start, end, number_start))
+            continue
         same = next((i for i, f in enumerate(combined) if f.number_start == number_start), None)
         if same is not None and ((combined[same].kind in ("missing", "displaced") and found.kind in ("killed", "injured"))
                                  or (combined[same].kind == "injured" and found.died)
