@@ -62,12 +62,11 @@ _NAMED_ONLY_AS = re.compile(r"\b(?:gave (?:his|her|their) (?:first )?name (?:onl
                             r"pseudonym|nickname),?)|only by (?:his|her|their) first name,?)\s+"
                             r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 _AGED = re.compile(r"\b\d{1,3}-year-old\b")
+_ROLE_NOUNS = "|".join(re.escape(w) for w in load_rules("entities")["role_words"] + _RULES["spokesperson_nouns"])
 # A title in lower case between a reporting verb and the name: '"...," confirmed junta spokesman Jan Doe'.
-_TITLE_IN_LOWER_CASE = re.compile(r"\s*(?:[a-z][a-z-]+\s+){0,3}?(?:%s)\s+" % "|".join(
-    re.escape(w) for w in load_rules("entities")["role_words"] + _RULES["spokesperson_nouns"]))
+_TITLE_IN_LOWER_CASE = re.compile(r"\s*(?:[a-z][a-z-]+\s+){0,3}?(?:%s)\s+" % _ROLE_NOUNS)
 # A role written between a body's name and a person's: 'Kurmin Police spokesperson ', 'Kurmin FA chief executive '.
-_ROLE_AFTER_A_BODY = re.compile(r"\s+(?:[a-z]+[ -])?(?:%s)\s+" % "|".join(
-    re.escape(w) for w in load_rules("entities")["role_words"] + _RULES["spokesperson_nouns"]), re.IGNORECASE)
+_ROLE_AFTER_A_BODY = re.compile(r"\s+(?:[a-z]+[ -])?(?:%s)\s+" % _ROLE_NOUNS, re.IGNORECASE)
 
 
 @dataclass(frozen=True)

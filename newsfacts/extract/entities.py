@@ -476,7 +476,7 @@ _COMPASS_OF = re.compile(r"\b(?:%s)\s+of\s+$" % "|".join(re.escape(w) for w in _
 
 
 # 'in nearby Kurmin town', 'Dalen village': a name and the kind of place it is, in lower case
-_KIND_OF_PLACE_AFTER = re.compile(r"\s(?:town|village|city|township|municipality|hamlet|suburb)\b(?!-)")
+_KIND_OF_PLACE_AFTER = re.compile(r"\s(?:%s)\b(?!-)" % _words_pattern(_RULES["kind_after_a_name"]))
 
 
 def _a_kind_of_place_names(token) -> bool:
