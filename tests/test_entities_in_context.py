@@ -224,6 +224,15 @@ def test_the_dateline_state_and_a_countrys_provinces_set_the_context(nlp):
     assert {"AU", "AU.02"} <= context_countries(nlp("DUBBO, NSW — Floodwaters cut the town off on Monday."))
 
 
+def test_a_division_named_with_its_kind_sets_the_context_where_its_name_alone_could_not(nlp):
+    from newsfacts.extract.entities import context_countries
+
+    # 'Lakes' alone is a word many countries' divisions use; only South Sudan has a Lakes State.
+    assert "SS" in context_countries(nlp("Cattle raiders attacked a camp in Lakes State on Sunday, elders said."))
+    assert "SS" not in context_countries(nlp("Cattle raiders attacked a camp near the lakes on Sunday, elders said."))
+    assert "GH" in context_countries(nlp("Floods cut off three towns in the Upper East Region after a week of rain."))
+
+
 def test_a_dateline_province_places_its_towns_there_not_in_namesakes_abroad(entities_of):
     _m, entities = entities_of("JASPER, Alta. — Evacuees from Jasper are sheltering in Hinton and Edmonton.")
     assert entities["Jasper"].country_code == "CA" and abs(entities["Hinton"].latitude - 53.4) < 0.1

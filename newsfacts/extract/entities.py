@@ -2159,7 +2159,7 @@ def context_countries(doc) -> frozenset[str]:
                 codes.add(place.country_code)
     for division in _NAMED_DIVISION.finditer(text_of(doc)):
         # 'in Jonglei state', 'Unity State', 'Idlib province', whatever NER made of the name
-        province = province_country(division.group(1))
+        province = province_country(division.group(0))
         if province:
             codes.add(province)
             capital = geocode_town(division.group(1), frozenset({province})) if province != "US" else None  # (US states: above)

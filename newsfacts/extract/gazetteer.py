@@ -474,9 +474,11 @@ def province_countries() -> dict[str, str]:
     found: dict[str, set[str]] = {}
     generic = frozenset(load_rules("regions")["generic_division_words"])
 
-    def add(name: str, code: str) -> None:
-        if not set(re.split(r"[\s-]+", name.lower())) <= generic:  # not 'North East' or 'Central', which many countries have
+    def add(name: str, code: str, kind: str | None = None) -> None:
+        if not set(re.split(r"[\s-]+", _AREA_SUFFIX.sub("", name).lower())) <= generic:  # not 'North East' or 'Central', which many countries have
             found.setdefault(_division_key(name), set()).add(code)
+        if kind:  # with its kind a name says more: 'Plateau State' is Nigeria's, though Benin has a Plateau department
+            found.setdefault(f"{_division_key(name)} {kind.lower()}", set()).add(code)
 
     for country in all_countries():
         try:
@@ -488,13 +490,16 @@ def province_countries() -> dict[str, str]:
                 add(name, code)
     for division in pycountry.subdivisions:
         if division.parent_code is None:  # first-level: states, provinces, regions, parishes
-            add(division.name, division.country_code)
+            add(division.name, division.country_code, division.type)
     return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1 and name}
 
 
 def province_country(name: str) -> str | None:
-    """The country whose first-level division `name` is ('Kerala', 'Idlib province'), when only one has it."""
-    return province_countries().get(_division_key(name))
+    """The country whose first-level division `name` is ('Kerala', 'Idlib province'), when only one has it, or
+    only one has a division of that name and kind ('Plateau State')."""
+    kind = _AREA_SUFFIX.search(name)
+    by_kind = province_countries().get(f"{_division_key(name)} {kind.group(1).lower()}") if kind else None
+    return by_kind or province_countries().get(_division_key(name))
 
 
 # The Arabic article that romanisations write or leave out: 'al-Hasakah' and 'Hasakah', 'Al Anbar' and 'Anbar'.
