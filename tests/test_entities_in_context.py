@@ -214,6 +214,20 @@ def test_a_town_the_text_qualifies_is_not_the_country_or_state_of_its_name(entit
     assert entities["Florida"].country_code == "UY"
 
 
+def test_a_state_whose_city_the_text_names_is_that_state_not_the_country_of_its_name(entities_of):
+    _m, entities = entities_of("A fire gutted a warehouse in Savannah on Friday. Officials in Georgia said no one was hurt.")
+    assert entities["Georgia"].country_code == "US"
+    _m, entities = entities_of("Protesters marched on parliament in Tbilisi, and officials in Georgia said talks would resume.")
+    assert entities["Georgia"].country_code == "GE"
+
+
+def test_a_headline_verb_in_title_case_and_the_words_after_it_name_no_one(entities_of):
+    mentions, entities = entities_of("Judge Jails Denver Warehouse Arsonist Mark Bellwood for Life\n\n"
+                                     "Bellwood fled and set fire to a store in a Denver suburb.")
+    assert entities["Denver"].entity_type == "location"
+    assert not [m for m in mentions if m.entity_type == "person" and "Denver" in m.surface]
+
+
 def test_the_dateline_state_and_a_countrys_provinces_set_the_context(nlp):
     from newsfacts.extract.entities import context_countries
 

@@ -1151,9 +1151,12 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
                 surface = surface.split(None, 1)[1]  # 'Swede Jan Erik Doe' is Jan Erik Doe
             # 'Judge Sentences Kurmin Courthouse Shooter Jan Doe': a headline's words in title case before the name
             first_name = next((i for i, w in enumerate(words) if is_given_name(w)), 0)
-            if first_name and len(words) - first_name >= 2 and ent.end_char <= text_of(doc).find("\n") and all(
+            in_headline = ent.end_char <= text_of(doc).find("\n")
+            if first_name and len(words) - first_name >= 2 and in_headline and all(
                     _common_word_not_a_name(w) or (geocode(w) is not None and not is_given_name(w)) for w in words[:first_name]):
                 surface = " ".join(words[first_name:])
+            elif in_headline and len(words) >= 2 and _common_word_not_a_name(words[0]):
+                continue  # 'Judge Sentences Kurmin Courthouse ...': a verb and what follows it, in title case, name no one
         if not _plausible(ent, surface, entity_type):
             continue
         offset = ent.text.find(surface)

@@ -297,7 +297,9 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
                    key=lambda p: p.population, default=None)
         if exact[0].kind == "state" and city is not None and f"US.{exact[0].admin1}" not in context_countries:
             return city
-        return exact[0]
+        # ... and a US state whose cities the document names is that state, not the country of its name
+        # ('Georgia' in a story from a city of the state)
+        return next((p for p in exact if p.kind == "state" and f"US.{p.admin1}" in context_countries), exact[0])
     in_context = [p for p in candidates if p.country_code in context_countries]
     if not in_context and context_countries:
         # Out of the document's countries only a place's own name counts, not one of its alternate
