@@ -166,6 +166,23 @@ def test_the_same_figure_from_two_sources_is_one_fact(nlp):
     assert [(kind, count) for kind, count, _whole, _place in document_figures(nlp, text)] == [("killed", 9)]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the annotation guide: different incidents are separate entries, even with the same number
+    ("Shelling killed three people in the north on Monday, a spokesman said.\n\n"
+     "Separately, three people were killed in a raid on a farm in the south.", [("killed", 3), ("killed", 3)]),
+    ("Shelling killed three people in the north on Monday, a spokesman said.\n\n"
+     "Three more were killed by gunfire near the border, he said.", [("killed", 3), ("killed", 3)]),
+    # ... but 'more' after a figure of the dead adds the hurt to them, and a line that tells of 'four more'
+    # above a paragraph that says it again is one figure
+    ("Shelling killed five people on Monday. Another five were injured, a spokesman said.\n\n"
+     "The strike injured five people, the spokesman said.", [("killed", 5), ("injured", 5)]),
+    ("Divers resume search\n\n10:20am: Four more bodies recovered\n\n"
+     "Divers recovered four more bodies from the hull on Monday morning.", [("killed", 4)]),
+])
+def test_a_figure_told_as_another_incident_is_its_own_fact(nlp, text, expected):
+    assert [(kind, count) for kind, count, _whole, _place in document_figures(nlp, text)] == expected
+
+
 def test_the_one_victim_the_text_names_again_is_one_fact(nlp):
     # 'the man' points back at the man whose death the text told of
     text = "A man was shot dead outside a bar in Kurmin on Friday.\n\nThe man died at the scene, police said."

@@ -24,6 +24,7 @@ from newsfacts.extract.gazetteer import country_codes, geocode
 from newsfacts.extract.events import event_candidate, merge_candidates
 from newsfacts.extract.quotes import find_quotes
 from newsfacts.extract.translit import name_key
+from newsfacts.rules import load_rules
 
 FACT_TABLES = ("entity_observations", "mentions", "casualties", "quotes", "events")
 _PERIOD = re.compile(
@@ -450,6 +451,33 @@ def _paragraph_speaker(text, sentences, index, attributor):
 
 
 
+@cache
+def _another_incident_patterns() -> tuple[re.Pattern, re.Pattern]:
+    rules = load_rules("casualties")["another_incident"]
+    opener = re.compile(r"(?:%s)\b" % "|".join(map(re.escape, rules["sentence_openers"])), re.IGNORECASE)
+    added = re.compile(r"(?:\b(?:%s)\s+$)|(?:^[\w-]+\s+(?:%s)\b(?!\s+than))" % (
+        "|".join(map(re.escape, rules["before_the_number"])), "|".join(map(re.escape, rules["after_the_number"]))), re.IGNORECASE)
+    return opener, added
+
+
+def _another_incident(row: dict, rows: list[dict], text: str) -> bool:
+    """Whether the text tells of the figure as one more than those before: 'Separately, three people were
+    killed', or 'Three more were killed' just after a figure of the killed (not 'five were killed; another
+    three were hurt', which adds the hurt to the dead)."""
+    opener, added = _another_incident_patterns()
+    sentence = row.get("sentence_start")
+    if sentence is not None and opener.match(text, sentence):
+        return True
+    def told_as_more(r: dict) -> bool:
+        return bool(added.search(text[max(0, r["start_char"] - 12):r["start_char"]]) or added.match(text[r["start_char"]:r["end_char"]]))
+
+    earlier = [r for r in rows if r["end_char"] <= row["start_char"]]
+    before = max(earlier, key=lambda r: r["start_char"], default=None)
+    # (a line that says 'Four more bodies recovered' above a paragraph that says it again is one figure)
+    return before is not None and before["kind"] == row["kind"] and told_as_more(row) \
+        and not any((r["kind"], r["count_min"]) == (row["kind"], row["count_min"]) and told_as_more(r) for r in earlier)
+
+
 def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0) -> list[dict]:
     """The same figure repeated in a document is one fact, whoever states it (the annotation guide): keep its
     best-attributed statement. Equal figures at two different places ('two killed in A', later 'two killed in B') stay apart, and
@@ -492,7 +520,7 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0)
     survivors: list[dict] = []
     for row in rows:
         twin = next((kept for kept in survivors
-                     if not apart(kept, row) and (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
+                     if not apart(kept, row) and (headline(kept) or headline(row) or not (text and _another_incident(row, rows, text))) and (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
                      and (kept["part_of"] is None or kept["victims"] == row["victims"])
                      and (headline(kept) or (same_place(kept, row)
                                              and same_victims(kept["victims"], row["victims"])))
