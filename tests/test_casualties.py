@@ -183,6 +183,17 @@ def test_a_figure_told_as_another_incident_is_its_own_fact(nlp, text, expected):
     assert [(kind, count) for kind, count, _whole, _place in document_figures(nlp, text)] == expected
 
 
+def test_a_count_of_martyrs_that_a_verb_led_to(nlp):
+    text = "The news agency said the strike on the house led to two martyrs and wounded civilians."
+    assert [(kind, count) for kind, count, _whole, _place in document_figures(nlp, text)] == [("killed", 2)]
+    assert document_figures(nlp, "Families of the two martyrs gathered outside the hospital on Friday.") == []
+
+
+def test_a_place_that_owns_a_body_is_not_where_its_figure_happened(nlp):
+    text = "Najaf's civil defence said a blast killed nine people in the central city Karbala on Tuesday."
+    assert [(count, place) for _kind, count, _whole, place in document_figures(nlp, text)] == [(9, "Karbala")]
+
+
 def test_the_one_victim_the_text_names_again_is_one_fact(nlp):
     # 'the man' points back at the man whose death the text told of
     text = "A man was shot dead outside a bar in Kurmin on Friday.\n\nThe man died at the scene, police said."

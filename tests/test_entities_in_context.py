@@ -724,8 +724,10 @@ def test_a_name_ner_took_for_a_body_after_a_noun_for_a_person_is_that_persons():
     # a colon dateline under a headline a page printed twice
     ("Court backs the poll result\n\nCourt backs the poll result\n\nMULTAN: The election commission defended the count on Friday.",
      ["MULTAN"]),
+    # a date and a horizontal bar for a dash
+    ("Floods cut roads\n\nIPOH, Malaysia, Nov 3 \u2015 Floods cut three roads on Monday.", ["IPOH"]),
 ])
-def test_datelines_with_a_year_two_places_or_under_a_repeated_headline(entities_of, text, datelines):
+def test_datelines_in_the_styles_agencies_and_outlets_print(entities_of, text, datelines):
     mentions, _entities = entities_of(text)
     assert [m.surface for m in mentions if m.dateline] == datelines
     assert all(m.place is not None and m.place.kind == "city" for m in mentions if m.dateline)

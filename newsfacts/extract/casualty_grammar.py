@@ -487,8 +487,10 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     if token.pos_ == "NOUN" and lower in lex.counted_nouns and any(c.lower_ in lex.not_done_words for c in token.children):
         pass  # '1,800 attempted murders' killed no one
     elif token.pos_ in ("NOUN", "ADJ") and lower in lex.counted_nouns and _number_token(token) is not None \
-            and token.dep_ not in ("pobj",) and not _denied_or_hypothetical(token.head, lex):
-        # '15 deaths have been reported', '22 homicides were recorded', 'four bodies were found'
+            and (token.dep_ != "pobj" or (token.head.lower_ in ("to", "in") and token.head.head.pos_ == "VERB")) \
+            and not _denied_or_hypothetical(token.head, lex):
+        # '15 deaths have been reported', '22 homicides were recorded', 'four bodies were found', 'the raid
+        # led to two martyrs' (not 'the families of the two martyrs')
         found.append((lex.counted_nouns[lower], token))
     elif token.pos_ == "NOUN" and lower in lex.counted_nouns and token.dep_ == "pobj" and token.head.lower_ == "of" \
             and _is_number(token.head.head) and token.head.head.pos_ == "NOUN" and not _denied_or_hypothetical(token.head.head.head, lex):

@@ -1369,15 +1369,15 @@ def role_of(doc, ent, name_start: int) -> str | None:
 # ('BAGHDAD/KURMIN, Iraq (Reuters) -': filed from two places)
 _DATELINE = re.compile(r"([A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'-]{2,40}?(?:/[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'-]{2,40}?)*)(?:,\s*([A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿ.'’ -]{1,30}?))?"
                        r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:,\s*\d{4})?)?"
-                       r"\s*(?:\([A-Za-z0-9 .&/-]+\))?\s*[—–-]{1,2}\s")
+                       r"\s*(?:\([A-Za-z0-9 .&/-]+\))?\s*[—–―-]{1,2}\s")
 # A dateline in title case closed by a dash ('Idlib, Syria — ', 'Juba — ', 'Juba- '): a place the gazetteer knows
-_TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:\s+[—–]|-)\s")
+_TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:\s+[—–―]|-)\s")
 
 
 # Datelines that lost their dash in a repost ('TBILISI Protesters gathered', 'TBILISI/ANKARA Talks opened') and
 # agency datelines in title case ('Hamburg (dpa) - Dock workers').
 _BARE_DATELINE = re.compile(r"([A-Z]{3,}(?:[ -][A-Z]{3,})*(?:/[A-Z]{3,}(?:[ -][A-Z]{3,})*)*)\s+(?=[A-Z][a-z]|[A-Z]\s)")
-_AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z0-9 .&/]{2,25}\)\s*[—–-]{1,2}\s")
+_AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z0-9 .&/]{2,25}\)\s*[—–―-]{1,2}\s")
 
 
 # A headline is one short paragraph: the dateline opens the paragraph after it.
@@ -2197,10 +2197,10 @@ _NAMED_DIVISION = re.compile(r"\b([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\
 
 
 # A dateline's country: 'BAMAKO, Mali —', 'MOPTI, Mali (Reuters) -'.
-_DATELINE_COUNTRY = re.compile(r"[A-Z][A-Za-z .'-]+, ([A-Z][A-Za-z]+(?: [A-Z][a-z]+){0,2})\s*(?:\([A-Za-z0-9 .-]+\)\s*)?[—–-]\s")
+_DATELINE_COUNTRY = re.compile(r"[A-Z][A-Za-z .'-]+, ([A-Z][A-Za-z]+(?: [A-Z][a-z]+){0,2})\s*(?:\([A-Za-z0-9 .-]+\)\s*)?[—–―-]\s")
 
 
 # A dateline's state or province as news agencies abbreviate it: abbreviation -> 'country.division'
 _DATELINE_DIVISIONS: dict[str, str] = {**{abbreviation: f"US.{code}" for abbreviation, code in load_rules("regions")["ap_state_abbreviations"].items()},
                               **load_rules("regions")["dateline_division_abbreviations"]}
-_DATELINE_DIVISION = re.compile(r"^[A-Z][A-Z .'-]+, (%s)(?=[\s(—–-])" % "|".join(re.escape(a) for a in sorted(_DATELINE_DIVISIONS, key=len, reverse=True)))
+_DATELINE_DIVISION = re.compile(r"^[A-Z][A-Z .'-]+, (%s)(?=[\s(—–―-])" % "|".join(re.escape(a) for a in sorted(_DATELINE_DIVISIONS, key=len, reverse=True)))

@@ -428,8 +428,10 @@ def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, s
         name = entity.canonical_name
         if entity.geocode_basis and entity.geocode_basis.startswith("within "):
             name = entity.geocode_basis.removeprefix("within ")
-        # (a dateline names where the story was filed: its sentence's other places say where things happened)
-        rank = (m.dateline, is_broad, not after_preposition, order)
+        # (a dateline names where the story was filed: its sentence's other places say where things happened,
+        # and so do they where a place is the owner of a body: 'Kurmin's civil defence said')
+        owner = text.startswith(("'s ", "’s "), m.end_char)
+        rank = (m.dateline, is_broad, owner, not after_preposition, order)
         ranked.setdefault(m.sentence_index, []).append((rank, name, m.surface))
     return {i: [(name, surface) for _r, name, surface in sorted(items)] for i, items in ranked.items()}
 
