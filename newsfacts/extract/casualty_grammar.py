@@ -434,6 +434,8 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             lives = [c for c in token.children if c.dep_ == "dobj" and c.lower_ in lex.life_nouns]
             found += [("killed", p) for life in lives for prep in life.children if prep.lower_ == "of"
                       for p in prep.children if p.dep_ == "pobj"]
+            # 'the fire claimed a resident's life'
+            found += [("killed", p) for life in lives for p in life.children if p.dep_ == "poss" and p.pos_ in ("NOUN", "PROPN")]
             # 'the flood claimed 30 lives'
             found += [("killed", life) for life in lives if _number_token(life) is not None]
             # 'the epidemic claimed thousands of lives'
@@ -928,13 +930,21 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
     noun for what they do ('a coastguard winchman, Petty Officer Jan Doe,')."""
     if phrase.tag_ != "NN":
         return False
-    indefinite = any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children)
+    indefinite = any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children) \
+        or _headline_subject_without_article(phrase)
     if not indefinite and not any(c.dep_ == "poss" for c in phrase.children):
         return False
     lemma = phrase.lemma_.lower()
     if lemma in lex.person_nouns or f"{_compound(phrase)} {phrase.lower_}".strip() in lex.person_nouns:
         return True
     return indefinite and lemma not in lex.not_people and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children)
+
+
+def _headline_subject_without_article(phrase) -> bool:
+    """'Teen dies after shooting', 'Farmer shot dead in village': a headline drops the article of its one victim."""
+    line_end = phrase.doc.text.find("\n")
+    return phrase.dep_ in ("nsubj", "nsubjpass") and 0 <= phrase.idx < line_end and phrase.sent.start_char == 0 \
+        and not any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in phrase.children)
 
 
 def _the_one_person(phrase, lex: _Lexicon) -> bool:
