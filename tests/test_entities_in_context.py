@@ -214,6 +214,14 @@ def test_a_town_the_text_qualifies_is_not_the_country_or_state_of_its_name(entit
     assert entities["Florida"].country_code == "UY"
 
 
+def test_a_surname_the_tagger_read_as_an_adverb_and_a_councillors_title(entities_of):
+    mentions, entities = entities_of("No arrests have been made.\n\nGeoff Wetly, the band manager and director of security at the "
+                                     "reserve, said the victim was a friend.")
+    assert entities["Geoff Wetly"].entity_type == "person"
+    _m, entities = entities_of("Police closed the woods on Monday.\n\nCouncillor Colin Fenner said details of the attack were scarce.")
+    assert list(entities) == ["Colin Fenner"]
+
+
 def test_a_state_whose_city_the_text_names_is_that_state_not_the_country_of_its_name(entities_of):
     _m, entities = entities_of("A fire gutted a warehouse in Savannah on Friday. Officials in Georgia said no one was hurt.")
     assert entities["Georgia"].country_code == "US"

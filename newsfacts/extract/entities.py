@@ -741,6 +741,20 @@ _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z]\w*(?:[-'’][A-Z]\w*)*")
 _NEXT_IS_CAPITALISED = re.compile(r" [A-Z]")
 
 
+def _names_taken_for_adverbs(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
+    """'Jan Kurmly, the band manager,': a given name and a surname the tagger read as an adverb for its -ly,
+    which NER left out (English writes no adverb in title case after a name)."""
+    taken = [(m.start_char, m.end_char) for m in mentions]
+    found = []
+    for token in doc[1:]:
+        given = doc[token.i - 1]
+        if token.pos_ == "ADV" and token.text.istitle() and token.text.endswith("ly") and given.whitespace_ == " " \
+                and given.text.istitle() and is_given_name(given.text) \
+                and not any(s < token.idx + len(token.text) and given.idx < e for s, e in taken):
+            found.append(Mention(f"{given.text} {token.text}", given.idx, token.idx + len(token.text), sentence_index_of(given.idx), "person"))
+    return found
+
+
 def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
     """A first name alone ('Maria') where the document names exactly one person with it in full."""
     by_first: dict[str, set[str]] = {}
@@ -1243,6 +1257,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions = _bodies_defined_with_their_letters(doc, sentence_index_of, mentions, countries)
     _extend_areas_and_sites(doc, mentions)
     _join_bare_names(doc, sentence_index_of, mentions)
+    mentions.extend(_names_taken_for_adverbs(doc, sentence_index_of, mentions))
     mentions.extend(_given_name_mentions(doc, sentence_index_of, mentions))
     mentions.extend(_surname_mentions(doc, sentence_index_of, mentions))
     mentions.extend(_towns_of_local_bodies(sentence_index_of, mentions, countries))
