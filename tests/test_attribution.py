@@ -129,6 +129,14 @@ def test_a_pronoun_after_a_person_the_text_describes_but_does_not_name(nlp):
     assert speakers(nlp, text) == [(None, "Another neighbour")]
 
 
+def test_she_after_sentences_about_one_who_spoke_to_reporters_without_a_name(nlp):
+    text = ('"We heard the shots and ran," said local resident Dana Colbert.\n\n'
+            'One woman, still shaken by the incident, spoke to reporters anonymously. She has lived in the area for years '
+            'and now fears for her safety. She says that, at the time, a party was going on down the street.\n\n'
+            '"It was loud but it did not seem to be out of control at all," she said.')
+    assert speakers(nlp, text) == [("Dana Colbert", None), (None, "One woman")]
+
+
 def test_a_name_ner_missed_that_the_sentence_treats_as_a_person(nlp):
     # set beside a role, then quoted by surname
     text = ('Aminu Kazaure, a water-policy researcher at the university, said the talks had collapsed.\n\n'

@@ -26,6 +26,7 @@ from newsfacts.rules import load_rules
 
 _RULES = load_rules("attribution")
 REPORTING_LEMMAS = frozenset(_RULES["reporting_verbs"])
+_SPEAKING_LEMMAS = REPORTING_LEMMAS | frozenset(_RULES["speaking_verbs"])
 STATEMENT_NOUNS = frozenset(_RULES["statement_nouns"])
 ORGANISATION_PRONOUNS = frozenset(_RULES["organisation_pronouns"])
 PERSON_PRONOUNS = frozenset(_RULES["person_pronouns"])
@@ -298,7 +299,7 @@ class Attributor:
             and not text_of(self.doc)[main.sent.end_char:exclude[0]].strip() \
             and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in main.children)
         if (main.pos_ == "NOUN" and main.tag_ == "NN" and someone
-                and (main.head.lemma_.lower() in REPORTING_LEMMAS or just_before)
+                and (main.head.lemma_.lower() in _SPEAKING_LEMMAS or just_before)
                 and self.mention_at(main.idx, main.idx + len(main)) is None
                 and self._named_apposition(main) is None
                 and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in main.children)):
