@@ -137,6 +137,16 @@ def test_she_after_sentences_about_one_who_spoke_to_reporters_without_a_name(nlp
     assert speakers(nlp, text) == [("Dana Colbert", None), (None, "One woman")]
 
 
+def test_a_village_resident_is_a_person_and_he_is_not_someone_named_in_his_words(nlp):
+    text = ('Gunmen killed dozens of people in a village, residents said.\n'
+            '"They killed several dozens but I cannot give a precise number because we have yet to go back" said Sani Kerimu, '
+            'a village resident who fled to a nearby town.\n'
+            '"The attackers who we have no doubt are Boko Haram gunmen came to the village around 10:30 am and rounded up '
+            'everyone," he said.\n'
+            '"They fired several warning shots in the air before they began to tie the hands of the men," he said.')
+    assert speakers(nlp, text) == [("Sani Kerimu", None)] * 3
+
+
 def test_a_name_ner_missed_that_the_sentence_treats_as_a_person(nlp):
     # set beside a role, then quoted by surname
     text = ('Aminu Kazaure, a water-policy researcher at the university, said the talks had collapsed.\n\n'

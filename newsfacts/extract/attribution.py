@@ -345,6 +345,14 @@ class Attributor:
         self._quotations = sorted(spans)
         self._quotation_starts = [start for start, _end in self._quotations]
 
+    def _quotation_just_before(self, token) -> tuple[int, int] | None:
+        """The quotation a subject right after it attributes: '"...," he said'."""
+        i = bisect_right(self._quotation_starts, token.idx) - 1
+        if i < 0 or self._quotations[i][1] > token.idx:
+            return None
+        start, end = self._quotations[i]
+        return (start, end) if not text_of(self.doc)[end:token.idx].strip(" ,.;:\"'”’»—–-") else None
+
     def _in_a_quotation_found(self, position: int) -> bool:
         i = bisect_right(self._quotation_starts, position) - 1
         return i >= 0 and position < self._quotations[i][1]
@@ -395,21 +403,24 @@ class Attributor:
         the person a 'he'/'she' refers to, the organisation an 'it' does. Within `speakers_within` characters
         before, one that was the subject of a reporting verb comes before any other subject: 'the group said'
         is the body that spoke before, not another that did something in its words."""
-        fallback, subject = None, None
+        fallback, subject, quoted = None, None, None
         i = bisect_right(self.starts, position) - 1
         while i >= 0 and (window is None or self.mentions[i].start_char > position - window):
             m = self.mentions[i]
             if (m.entity_type == entity_type and m.end_char <= position and not _inside(m, exclude)
                     and (entity_type != "person" or self._agrees(m.entity_id, pronoun))):
-                if self._is_subject(m) and (not speakers_within or self._spoke(m)):
-                    return m
-                if self._is_subject(m):
-                    subject = subject or m
-                fallback = fallback or m
+                if self._in_a_quotation_found(m.start_char):
+                    quoted = quoted or m  # (one talked about in someone's words: only where no one else is named)
+                else:
+                    if self._is_subject(m) and (not speakers_within or self._spoke(m)):
+                        return m
+                    if self._is_subject(m):
+                        subject = subject or m
+                    fallback = fallback or m
             if speakers_within and subject is not None and self.mentions[i].start_char < position - speakers_within:
                 break
             i -= 1
-        return subject or fallback
+        return subject or fallback or quoted
 
     def _spoke(self, mention) -> bool:
         """Whether the mention is the subject of a reporting verb ('The Kurmin Union said in a statement')."""
@@ -843,7 +854,8 @@ class Attributor:
                 earlier = self._main_subject_before(before, exclude, lookback=1)
                 if earlier is not None and earlier.lower_ == token.lower_ and earlier.i != token.i:
                     # 'She said she would stay. "...," she said': the 'she' of the sentence before, resolved
-                    return self.speaker_of_token(earlier)
+                    # (without the words of the quotation that 'she' attributes)
+                    return self.speaker_of_token(earlier, self._quotation_just_before(earlier))
                 salient = self.salient_person_before(before, exclude, pronoun=token.lower_)
                 unnamed = self._unnamed_subject_before(token.idx, exclude)
                 if unnamed is not None and (salient is None or unnamed.idx > salient.end_char):

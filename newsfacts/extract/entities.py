@@ -446,9 +446,12 @@ def _placed_by_the_parse(doc, mentions) -> set[str]:
 def _kind_of_place() -> tuple[re.Pattern, re.Pattern]:
     """'the port of X', 'the village of X' before a name; ', a hilltop town' after it."""
     kinds = "|".join(re.escape(k) for k in load_rules("entities")["place_kind_nouns"])
+    people = _words_pattern(sorted(frozenset(load_rules("casualties")["grammar"]["person_nouns"]) | frozenset(_RULES["role_words"])))
     before = re.compile(rf"\b(?:{kinds})\s+of\s+$", re.IGNORECASE)
-    # (the kind is the apposition's own noun: 'a member of the village committee' is no village)
-    after = re.compile(rf"^,\s+(?:a|an|the)\s+(?:(?!of\b|for\b|from\b|in\b|at\b)[\w-]+\s+){{0,3}}?(?:{kinds})\b", re.IGNORECASE)
+    # (the kind is the apposition's own noun: 'a member of the village committee' is no village, nor is 'a
+    # village resident')
+    after = re.compile(rf"^,\s+(?:a|an|the)\s+(?:(?!of\b|for\b|from\b|in\b|at\b)[\w-]+\s+){{0,3}}?(?:{kinds})\b(?!\s+(?:{people})\b)",
+                       re.IGNORECASE)
     return before, after
 
 
