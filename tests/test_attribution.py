@@ -147,6 +147,18 @@ def test_a_village_resident_is_a_person_and_he_is_not_someone_named_in_his_words
     assert speakers(nlp, text) == [("Sani Kerimu", None)] * 3
 
 
+def test_a_paragraph_of_nothing_but_a_quotation_after_one_that_reported_a_persons_words(nlp):
+    text = ('Gunmen attacked the town on Sunday.\n\n'
+            'Musa Tindarwa said he was closing his shop at about 6pm when the insurgents arrived on motorbikes. '
+            'He and other residents were told to gather together.\n\n'
+            '\u201cOnce we were gathered in one place, the insurgents separated the children and the elderly.\u201d')
+    assert speakers(nlp, text) == [("Musa Tindarwa", None)]
+    # (not where the paragraph before reported no one)
+    text = ('Gunmen attacked the town on Sunday and burned the market.\n\n'
+            '\u201cOnce we were gathered in one place, the insurgents separated the children and the elderly.\u201d')
+    assert speakers(nlp, text) == [(None, None)]
+
+
 def test_a_name_ner_missed_that_the_sentence_treats_as_a_person(nlp):
     # set beside a role, then quoted by surname
     text = ('Aminu Kazaure, a water-policy researcher at the university, said the talks had collapsed.\n\n'

@@ -668,7 +668,27 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
         if speaker:
             return speaker
     return _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor, span) \
-        or _named_after_a_headline_quote(text_of(doc), quote, lead_in, attributor)
+        or _named_after_a_headline_quote(text_of(doc), quote, lead_in, attributor) \
+        or _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor)
+
+
+def _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor):
+    """'Jan Doe said he was closing his shop when the gunmen came. He and others were told to gather.' and then a
+    paragraph of nothing but a quotation: the person whose words the paragraph before reported speaks on (a
+    person the text names, in one of its last two sentences)."""
+    text = text_of(doc)
+    if lead_in.strip(" \"“”'‘’«»") or paragraph_start == 0 or text[quote.end_char:].split("\n", 1)[0].strip(" \"“”'‘’«».,"):
+        return None
+    before = len(text[:paragraph_start].rstrip()) - 1
+    last = sentence_index_of(before)
+    for index in range(last, max(last - 2, -1), -1):
+        sent = sentences[index]
+        if index < last and "\n" in text[sent.end_char:sentences[index + 1].start_char]:
+            break  # (within that paragraph)
+        speaker = attributor.speaker_in(sent)
+        if speaker is not None:
+            return speaker if speaker.entity_id and attributor.entities[speaker.entity_id].entity_type == "person" else None
+    return None
 
 
 # 'Montoya: ', 'Jane Doe: ' at the start of a line, before a quotation
