@@ -159,6 +159,12 @@ def test_a_paragraph_of_nothing_but_a_quotation_after_one_that_reported_a_person
     assert speakers(nlp, text) == [(None, None)]
 
 
+def test_a_body_whose_letters_spell_its_name_after_a_word_of_its_own(nlp):
+    text = ('The UN Office for the Coordination of Refugee Affairs (OCRA) issued a statement expressing concern. '
+            'OCRA said that the targeting of clinics is a "serious violation of customary international law".')
+    assert speakers(nlp, text) == [("UN Office for the Coordination of Refugee Affairs", None)]
+
+
 def test_a_name_ner_missed_that_the_sentence_treats_as_a_person(nlp):
     # set beside a role, then quoted by surname
     text = ('Aminu Kazaure, a water-policy researcher at the university, said the talks had collapsed.\n\n'

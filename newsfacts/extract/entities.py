@@ -967,14 +967,17 @@ def _bodies_defined_with_their_letters(doc, sentence_index_of, mentions: list[Me
             continue
         start, end = match.span(1)
         name = match.group(1)
-        while name.split()[0].lower() in STOP_WORDS and len(name.split()) > 1:
-            # ('But the Kurmin Workers' Union (KWU)': the sentence's first words are no part of the name)
+        while (name.split()[0].lower() in STOP_WORDS or name.split()[0].endswith(("'s", "’s"))) and len(name.split()) > 1:
+            # ('But the Kurmin Workers' Union (KWU)': the sentence's first words are no part of the name, nor is
+            # the country that owns it: "Kurmistan's Disaster Agency (DA)")
             cut = len(name.split()[0]) + 1
             start, name = start + cut, name[cut:]
         if geocode(name, countries) is not None or len(name.split()) < 2:
             continue
         overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
-        if any((m.start_char <= start or (m.entity_type == "organization" and re.search(r"\b[a-z]", text[start:m.start_char])))
+        # (the letters spell the name from its first word, or after a word of its own: 'UN Office for the Kurmin Affairs (OKA)')
+        spelled = "".join(w[0] for w in name.split() if w[0].isupper()).endswith(match.group(2).replace(".", ""))
+        if any((m.start_char <= start or (m.entity_type == "organization" and not spelled and re.search(r"\b[a-z]", text[start:m.start_char])))
                and m.end_char >= end for m in overlapping):
             continue  # (the name NER found, whole, or the organisation it found after words of a phrase: 'Fighters of the ...')
         if any(m.entity_type == "person" for m in overlapping) and is_given_name(name.split()[0]):

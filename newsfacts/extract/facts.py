@@ -680,12 +680,14 @@ def _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sente
     if lead_in.strip(" \"“”'‘’«»") or paragraph_start == 0 or text[quote.end_char:].split("\n", 1)[0].strip(" \"“”'‘’«».,"):
         return None
     before = len(text[:paragraph_start].rstrip()) - 1
+    paragraph_before = text.rfind("\n", 0, before) + 1
     last = sentence_index_of(before)
     for index in range(last, max(last - 2, -1), -1):
         sent = sentences[index]
-        if index < last and "\n" in text[sent.end_char:sentences[index + 1].start_char]:
+        if index < last and sent.start_char < paragraph_before:
             break  # (within that paragraph)
-        speaker = attributor.speaker_in(sent)
+        reported = any(t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB" and t.idx < quote.start_char for t in sent)
+        speaker = attributor.speaker_in(sent) if reported else None
         if speaker is not None:
             return speaker if speaker.entity_id and attributor.entities[speaker.entity_id].entity_type == "person" else None
     return None
