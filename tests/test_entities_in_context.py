@@ -222,6 +222,12 @@ def test_a_surname_the_tagger_read_as_an_adverb_and_a_councillors_title(entities
     assert list(entities) == ["Colin Fenner"]
 
 
+def test_a_great_city_and_the_verb_after_it_on_a_title_case_line(entities_of):
+    _m, entities = entities_of("posted 2020-10-28 by the news desk\nOmbudsman Says Tbilisi Conducted Over Ten Raids On Two Towns\n\n"
+                               "The ombudsman said the raids went on all night.")
+    assert entities["Tbilisi"].entity_type == "location" and entities["Tbilisi"].country_code == "GE"
+
+
 def test_a_state_whose_city_the_text_names_is_that_state_not_the_country_of_its_name(entities_of):
     _m, entities = entities_of("A fire gutted a warehouse in Savannah on Friday. Officials in Georgia said no one was hurt.")
     assert entities["Georgia"].country_code == "US"
@@ -734,6 +740,10 @@ def test_a_name_ner_took_for_a_body_after_a_noun_for_a_person_is_that_persons():
      ["MULTAN"]),
     # a date and a horizontal bar for a dash
     ("Floods cut roads\n\nIPOH, Malaysia, Nov 3 \u2015 Floods cut three roads on Monday.", ["IPOH"]),
+    # no dash, but the agency and date in brackets, five paragraphs down a page
+    ("posted 2020-10-28 by the news desk\nFloods Cut Three Roads Near The Coast\n\nStaff reporter\n\n"
+     "Floods Cut Three Roads Near The Coast\n\nFloods cut three roads on Monday, officials said.\n\n"
+     "TBILISI (Kurmin News / Agency - 28th October, 2020) Floods cut three roads on Monday.", ["TBILISI"]),
 ])
 def test_datelines_in_the_styles_agencies_and_outlets_print(entities_of, text, datelines):
     mentions, _entities = entities_of(text)

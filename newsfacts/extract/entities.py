@@ -1104,6 +1104,15 @@ def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[
     return start, surface
 
 
+def _on_a_title_case_line(text: str, position: int) -> bool:
+    """Whether `position` lies on a line that every longer word of begins with a capital: a headline, wherever a
+    page prints it."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    words = re.findall(r"[A-Za-z]{4,}", text[start:end if end >= 0 else len(text)])
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
 def _common_word_not_a_name(word: str) -> bool:
     """'Farmer', 'Following', 'Survivor': an English word that is no given name and no name's spelling (and
     no word that says what the name is: 'Cyclone Kurmella' is a storm)."""
@@ -1171,12 +1180,16 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
                 surface = surface.split(None, 1)[1]  # 'Swede Jan Erik Doe' is Jan Erik Doe
             # 'Judge Sentences Kurmin Courthouse Shooter Jan Doe': a headline's words in title case before the name
             first_name = next((i for i, w in enumerate(words) if is_given_name(w)), 0)
-            in_headline = ent.end_char <= text_of(doc).find("\n")
+            in_headline = ent.end_char <= text_of(doc).find("\n") or _on_a_title_case_line(text_of(doc), ent.start_char)
             if first_name and len(words) - first_name >= 2 and in_headline and all(
                     _common_word_not_a_name(w) or (geocode(w) is not None and not is_given_name(w)) for w in words[:first_name]):
                 surface = " ".join(words[first_name:])
             elif in_headline and len(words) >= 2 and _common_word_not_a_name(words[0]):
                 continue  # 'Judge Sentences Kurmin Courthouse ...': a verb and what follows it, in title case, name no one
+            elif in_headline and len(words) == 2 and _common_word_not_a_name(words[1]) and not is_given_name(words[0]) \
+                    and _known_anywhere(geocode(words[0])):
+                # 'Ombudsman Says Kurmagrad Conducted Attacks': a great city and the verb after it, in title case
+                entity_type, surface = "location", words[0]
         if not _plausible(ent, surface, entity_type):
             continue
         offset = ent.text.find(surface)
@@ -1395,9 +1408,10 @@ _DATELINE = re.compile(r"([A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'-]{2,40}?(?:/[A-ZÀ-Þ
 _TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:\s+[—–―]|-)\s")
 
 
-# Datelines that lost their dash in a repost ('TBILISI Protesters gathered', 'TBILISI/ANKARA Talks opened') and
-# agency datelines in title case ('Hamburg (dpa) - Dock workers').
-_BARE_DATELINE = re.compile(r"([A-Z]{3,}(?:[ -][A-Z]{3,})*(?:/[A-Z]{3,}(?:[ -][A-Z]{3,})*)*)\s+(?=[A-Z][a-z]|[A-Z]\s)")
+# Datelines that lost their dash in a repost ('TBILISI Protesters gathered', 'TBILISI/ANKARA Talks opened'), or
+# never had one ('TBILISI (Kurmin News / Agency - 28th October, 2020) Protesters'), and agency datelines in title
+# case ('Hamburg (dpa) - Dock workers').
+_BARE_DATELINE = re.compile(r"([A-Z]{3,}(?:[ -][A-Z]{3,})*(?:/[A-Z]{3,}(?:[ -][A-Z]{3,})*)*)\s+(\([^()\n]{2,80}\)\s+)?(?=[A-Z][a-z]|[A-Z]\s)")
 _AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z0-9 .&/]{2,25}\)\s*[—–―-]{1,2}\s")
 
 
@@ -1425,7 +1439,7 @@ def _dateline_mentions(doc, sentence_index_of) -> list[Mention]:
 
 # Where a page puts a standfirst, a byline or a date between the headline and the story, the dateline opens
 # one of the next few paragraphs.
-_DATELINE_PARAGRAPHS = 4
+_DATELINE_PARAGRAPHS = 6
 _DATELINE_WITHIN = 800
 
 
@@ -1442,6 +1456,9 @@ def _dateline_under_a_standfirst(text: str, sentence_index_of) -> list[Mention]:
         colon = _COLON_DATELINE.match(text, start)  # 'KURMIN: Police said ...' under a standfirst
         if colon and geocode(_title_case(colon.group(1))) is not None:
             return [Mention(colon.group(1), start, start + len(colon.group(1)), sentence_index_of(start), "location", dateline=True)]
+        bare = _BARE_DATELINE.match(text, start)  # 'KURMIN (Agency - 28th October, 2020) Police said ...'
+        if bare and bare.group(2) and "/" not in bare.group(1) and geocode(_title_case(bare.group(1))) is not None:
+            return [Mention(bare.group(1), start, start + len(bare.group(1)), sentence_index_of(start), "location", dateline=True)]
     return []
 
 
