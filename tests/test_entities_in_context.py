@@ -228,6 +228,14 @@ def test_a_great_city_and_the_verb_after_it_on_a_title_case_line(entities_of):
     assert entities["Tbilisi"].entity_type == "location" and entities["Tbilisi"].country_code == "GE"
 
 
+def test_the_one_village_of_its_name_anywhere_in_a_text_that_names_no_country(entities_of):
+    _m, entities = entities_of("A woman was hurt when a van hit a bus shelter in Llanidloes on Monday, police said.")
+    assert entities["Llanidloes"].country_code == "GB" and abs(entities["Llanidloes"].latitude - 52.45) < 0.1
+    # (where the text names a country, its own towns come first)
+    _m, entities = entities_of("Police in Kenya said a van hit a bus shelter in Llanidloes on Monday.")
+    assert entities["Llanidloes"].country_code != "GB"
+
+
 def test_a_state_whose_city_the_text_names_is_that_state_not_the_country_of_its_name(entities_of):
     _m, entities = entities_of("A fire gutted a warehouse in Savannah on Friday. Officials in Georgia said no one was hurt.")
     assert entities["Georgia"].country_code == "US"

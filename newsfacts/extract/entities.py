@@ -18,7 +18,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import (Place, adjective_of_country, country_adjective, country_codes, demonyms, geocode, geocode_by_sound,
                                         geocode_town, major_city_names, major_city_spellings, namesakes, only_city_named, province_country,
-                                        shares_its_name_abroad, towns_abroad_share_the_name, towns_named, written_as_its_own_name)
+                                        shares_its_name_abroad, the_only_small_place_named, towns_abroad_share_the_name, towns_named,
+                                        written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
@@ -1764,6 +1765,8 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     for mention in mentions:
         if mention.entity_type == "location" and places.get(id(mention)) is None and _plain_place_name(_place_name(mention)):
             places[id(mention)] = geocode_by_sound(_place_name(mention), context_countries)
+            if places[id(mention)] is None and not context_countries:
+                places[id(mention)] = the_only_small_place_named(_place_name(mention))
     _nearest_namesakes(mentions, places, context_countries, set(qualified))
     _near_the_town_named_after(mentions, places, text)
     for mention in mentions:

@@ -399,6 +399,17 @@ def _small_places(key: str, context_countries: frozenset[str]) -> list[Place]:
             for p in small_place_lookup(key) if p.country_code in context_countries and (p.exact or len(key) > 4)]
 
 
+def the_only_small_place_named(name: str) -> Place | None:
+    """The one town or village under 15,000 people anywhere that bears this exact name ('East Kurmling'), for
+    a document that names no country: a name no other place shares says where it is."""
+    key = _norm(name)
+    named = [p for p in small_place_lookup(key) if p.exact] if len(key) >= 5 else []
+    if len(named) != 1 or _index().get(key):
+        return None
+    p = named[0]
+    return Place(p.name, p.latitude, p.longitude, p.country_code, "city", p.population, _SMALL, p.admin1)
+
+
 def _area_or_part(name: str, context_countries: frozenset[str]) -> Place | None:
     """'Kharkiv Oblast' (an area named after its centre), 'Inner Mongolia Autonomous Region' (a known
     region with its formal suffix) and 'West Michigan' (part of a known place)."""
