@@ -295,8 +295,8 @@ def test_a_dateline_places_the_figures_of_the_sentence_it_opens(nlp):
 
 @pytest.mark.parametrize("text,expected", [
     # a breakdown by place after the figure: parts of it, each in its own place
-    ("The agency said 640 people were injured; 300 in Kurmin, 120 in Hollow Creek and 15 in Velmora.",
-     [("injured", 640, None, None), ("injured", 300, 640, "Kurmin"), ("injured", 120, 640, "Hollow Creek"),
+    ("The agency said 640 people were injured; 300 in Kurmin, 120 in Dalen Creek and 15 in Velmora.",
+     [("injured", 640, None, None), ("injured", 300, 640, "Kurmin"), ("injured", 120, 640, "Dalen Creek"),
       ("injured", 15, 640, "Velmora")]),
     # a figure counted in one place, and the count of another place beside it: two figures, neither part of the other
     ("At least 42 deaths were reported in Kurmin and 17 in Dalen over the weekend.",
