@@ -178,6 +178,9 @@ def test_the_same_figure_from_two_sources_is_one_fact(nlp):
      "The strike injured five people, the spokesman said.", [("killed", 5), ("injured", 5)]),
     ("Divers resume search\n\n10:20am: Four more bodies recovered\n\n"
      "Divers recovered four more bodies from the hull on Monday morning.", [("killed", 4)]),
+    # ... nor does 'Elsewhere' under a line that told of the same figure
+    ("Shelling killed five people in the north on Monday.\n\nKurmin: three injured in drone attack\n\n"
+     "Elsewhere, a drone attack on Kurmin overnight injured three people, the mayor said.", [("killed", 5), ("injured", 3)]),
 ])
 def test_a_figure_told_as_another_incident_is_its_own_fact(nlp, text, expected):
     assert [(kind, count) for kind, count, _whole, _place in document_figures(nlp, text)] == expected

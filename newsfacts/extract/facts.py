@@ -492,6 +492,12 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0)
         # A headline states the body's figure in fewer words: no place, no source, 'man' for 'passenger'.
         return row["start_char"] < headline_end
 
+    def heading(row) -> bool:
+        # a short line without a full stop over a paragraph ('Kurmin: three injured in drone attack')
+        end = text.find("\n", row["start_char"])
+        line = text[text.rfind("\n", 0, row["start_char"]) + 1:end if end >= 0 else len(text)].strip()
+        return len(line) <= 100 and not line.endswith((".", "!", "?", '"', "”", "’"))
+
     def same_person(a, b) -> bool:
         # The headline's single victim is the one the body tells of ('Man stabbed to death on train'), and
         # a bare 'one' ('one died') or 'the' ('the man died') points back at a victim already told of.
@@ -522,7 +528,7 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0)
     survivors: list[dict] = []
     for row in rows:
         twin = next((kept for kept in survivors
-                     if not apart(kept, row) and (headline(kept) or headline(row) or not (text and _another_incident(row, rows, text))) and (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
+                     if not apart(kept, row) and (headline(kept) or headline(row) or not (text and _another_incident(row, rows, text) and not heading(kept))) and (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
                      and (kept["part_of"] is None or kept["victims"] == row["victims"])
                      and (headline(kept) or (same_place(kept, row)
                                              and same_victims(kept["victims"], row["victims"])))
