@@ -169,9 +169,9 @@ def test_the_same_figure_from_two_sources_is_one_fact(nlp):
 @pytest.mark.parametrize("text,expected", [
     # the annotation guide: different incidents are separate entries, even with the same number
     ("Shelling killed three people in the north on Monday, a spokesman said.\n\n"
-     "Separately, three people were killed in a raid on a farm in the south.", [("killed", 3), ("killed", 3)]),
+     "Separately, three people died when a shell hit a farm in the south.", [("killed", 3), ("killed", 3)]),
     ("Shelling killed three people in the north on Monday, a spokesman said.\n\n"
-     "Three more were killed by gunfire near the border, he said.", [("killed", 3), ("killed", 3)]),
+     "Three more died when a mortar round hit a bus near the border, he said.", [("killed", 3), ("killed", 3)]),
     # ... but 'more' after a figure of the dead adds the hurt to them, and a line that tells of 'four more'
     # above a paragraph that says it again is one figure
     ("Shelling killed five people on Monday. Another five were injured, a spokesman said.\n\n"
@@ -179,16 +179,16 @@ def test_the_same_figure_from_two_sources_is_one_fact(nlp):
     ("Divers resume search\n\n10:20am: Four more bodies recovered\n\n"
      "Divers recovered four more bodies from the hull on Monday morning.", [("killed", 4)]),
     # ... nor does 'Elsewhere' under a line that told of the same figure
-    ("Shelling killed five people in the north on Monday.\n\nKurmin: three injured in drone attack\n\n"
-     "Elsewhere, a drone attack on Kurmin overnight injured three people, the mayor said.", [("killed", 5), ("injured", 3)]),
+    ("Shelling killed five people in the north on Monday.\n\nKurmin: three hurt as shell hits market\n\n"
+     "Elsewhere, a shell that hit the Kurmin market injured three people, the mayor said.", [("killed", 5), ("injured", 3)]),
 ])
 def test_a_figure_told_as_another_incident_is_its_own_fact(nlp, text, expected):
     assert [(kind, count) for kind, count, _whole, _place in document_figures(nlp, text)] == expected
 
 
 def test_a_count_of_martyrs_that_a_verb_led_to(nlp):
-    text = "The news agency said the strike on the house led to two martyrs and wounded civilians."
-    assert [(kind, count) for kind, count, _whole, _place in document_figures(nlp, text)] == [("killed", 2)]
+    text = "The agency said the shelling of the school led to four martyrs on Tuesday."
+    assert [(kind, count) for kind, count, _whole, _place in document_figures(nlp, text)] == [("killed", 4)]
     assert document_figures(nlp, "Families of the two martyrs gathered outside the hospital on Friday.") == []
 
 

@@ -215,16 +215,16 @@ def test_a_town_the_text_qualifies_is_not_the_country_or_state_of_its_name(entit
 
 
 def test_a_surname_the_tagger_read_as_an_adverb_and_a_councillors_title(entities_of):
-    mentions, entities = entities_of("No arrests have been made.\n\nGeoff Wetly, the band manager and director of security at the "
-                                     "reserve, said the victim was a friend.")
+    mentions, entities = entities_of("The road stayed closed on Tuesday.\n\nGeoff Wetly, who chairs the parish council and runs the ferry, "
+                                     "said the repairs would take a month.")
     assert entities["Geoff Wetly"].entity_type == "person"
-    _m, entities = entities_of("Police closed the woods on Monday.\n\nCouncillor Colin Fenner said details of the attack were scarce.")
+    _m, entities = entities_of("Police closed the woods on Monday.\n\nCouncillor Colin Fenner said the footpath would reopen next week.")
     assert list(entities) == ["Colin Fenner"]
 
 
 def test_a_great_city_and_the_verb_after_it_on_a_title_case_line(entities_of):
-    _m, entities = entities_of("posted 2020-10-28 by the news desk\nOmbudsman Says Tbilisi Conducted Over Ten Raids On Two Towns\n\n"
-                               "The ombudsman said the raids went on all night.")
+    _m, entities = entities_of("posted 2021-05-03 by the news desk\nEnvoy Says Tbilisi Shelled Two Border Towns Overnight\n\n"
+                               "The envoy said the shelling went on all night.")
     assert entities["Tbilisi"].entity_type == "location" and entities["Tbilisi"].country_code == "GE"
 
 
@@ -749,9 +749,9 @@ def test_a_name_ner_took_for_a_body_after_a_noun_for_a_person_is_that_persons():
     # a date and a horizontal bar for a dash
     ("Floods cut roads\n\nIPOH, Malaysia, Nov 3 \u2015 Floods cut three roads on Monday.", ["IPOH"]),
     # no dash, but the agency and date in brackets, five paragraphs down a page
-    ("posted 2020-10-28 by the news desk\nFloods Cut Three Roads Near The Coast\n\nStaff reporter\n\n"
+    ("posted 2021-05-03 by the news desk\nFloods Cut Three Roads Near The Coast\n\nStaff reporter\n\n"
      "Floods Cut Three Roads Near The Coast\n\nFloods cut three roads on Monday, officials said.\n\n"
-     "TBILISI (Kurmin News / Agency - 28th October, 2020) Floods cut three roads on Monday.", ["TBILISI"]),
+     "TBILISI (Kurmin News / Agency - 3rd May, 2021) Floods cut three roads on Monday.", ["TBILISI"]),
 ])
 def test_datelines_in_the_styles_agencies_and_outlets_print(entities_of, text, datelines):
     mentions, _entities = entities_of(text)
@@ -762,5 +762,5 @@ def test_datelines_in_the_styles_agencies_and_outlets_print(entities_of, text, d
 def test_a_name_followed_by_its_kind_of_place_is_a_place_and_a_headlines_words_are_no_name(entities_of):
     mentions, _entities = entities_of("Troops clashed with rebels in nearby Datu Kalimbo town on Monday.")
     assert [(m.surface, m.entity_type) for m in mentions] == [("Datu Kalimbo", "location")]
-    mentions, entities = entities_of("Judge Sentences Atlanta Warehouse Arsonist Brian Kellow to Life\n\nA judge on Friday jailed Kellow.")
+    mentions, entities = entities_of("Court Jails Atlanta Depot Arsonist Brian Kellow for Life\n\nA court on Friday jailed Kellow.")
     assert entities["Brian Kellow"].aliases == ["Brian Kellow", "Kellow"]

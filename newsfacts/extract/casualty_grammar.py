@@ -434,7 +434,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             lives = [c for c in token.children if c.dep_ == "dobj" and c.lower_ in lex.life_nouns]
             found += [("killed", p) for life in lives for prep in life.children if prep.lower_ == "of"
                       for p in prep.children if p.dep_ == "pobj"]
-            # 'the fire claimed a resident's life'
+            # 'the blaze claimed a tenant's life'
             found += [("killed", p) for life in lives for p in life.children if p.dep_ == "poss" and p.pos_ in ("NOUN", "PROPN")]
             # 'the flood claimed 30 lives'
             found += [("killed", life) for life in lives if _number_token(life) is not None]
@@ -491,8 +491,8 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     elif token.pos_ in ("NOUN", "ADJ") and lower in lex.counted_nouns and _number_token(token) is not None \
             and (token.dep_ != "pobj" or (token.head.lower_ in ("to", "in") and token.head.head.pos_ == "VERB")) \
             and not _denied_or_hypothetical(token.head, lex):
-        # '15 deaths have been reported', '22 homicides were recorded', 'four bodies were found', 'the raid
-        # led to two martyrs' (not 'the families of the two martyrs')
+        # '15 deaths have been reported', '22 homicides were recorded', 'four bodies were found', 'the strike
+        # led to four martyrs' (not 'the families of the two martyrs')
         found.append((lex.counted_nouns[lower], token))
     elif token.pos_ == "NOUN" and lower in lex.counted_nouns and token.dep_ == "pobj" and token.head.lower_ == "of" \
             and _is_number(token.head.head) and token.head.head.pos_ == "NOUN" and not _denied_or_hypothetical(token.head.head.head, lex):
@@ -941,7 +941,7 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
 
 
 def _headline_subject_without_article(phrase) -> bool:
-    """'Teen dies after shooting', 'Farmer shot dead in village': a headline drops the article of its one victim."""
+    """'Teen dies after crash', 'Farmer shot dead in village': a headline drops the article of its one victim."""
     line_end = phrase.doc.text.find("\n")
     return phrase.dep_ in ("nsubj", "nsubjpass") and 0 <= phrase.idx < line_end and phrase.sent.start_char == 0 \
         and not any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in phrase.children)

@@ -1179,17 +1179,17 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
                 words = surface.split()
             if len(words) >= 3 and words[0].lower() in demonyms():
                 surface = surface.split(None, 1)[1]  # 'Swede Jan Erik Doe' is Jan Erik Doe
-            # 'Judge Sentences Kurmin Courthouse Shooter Jan Doe': a headline's words in title case before the name
+            # 'Court Jails Kurmin Depot Arsonist Jan Doe': a headline's words in title case before the name
             first_name = next((i for i, w in enumerate(words) if is_given_name(w)), 0)
             in_headline = ent.end_char <= text_of(doc).find("\n") or _on_a_title_case_line(text_of(doc), ent.start_char)
             if first_name and len(words) - first_name >= 2 and in_headline and all(
                     _common_word_not_a_name(w) or (geocode(w) is not None and not is_given_name(w)) for w in words[:first_name]):
                 surface = " ".join(words[first_name:])
             elif in_headline and len(words) >= 2 and _common_word_not_a_name(words[0]):
-                continue  # 'Judge Sentences Kurmin Courthouse ...': a verb and what follows it, in title case, name no one
+                continue  # 'Court Jails Kurmin Depot Arsonist ...': a verb and what follows it, in title case, name no one
             elif in_headline and len(words) == 2 and _common_word_not_a_name(words[1]) and not is_given_name(words[0]) \
                     and _known_anywhere(geocode(words[0])):
-                # 'Ombudsman Says Kurmagrad Conducted Attacks': a great city and the verb after it, in title case
+                # 'Envoy Says Kurmagrad Shelled Two Towns': a great city and the verb after it, in title case
                 entity_type, surface = "location", words[0]
         if not _plausible(ent, surface, entity_type):
             continue
@@ -1410,7 +1410,7 @@ _TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,
 
 
 # Datelines that lost their dash in a repost ('TBILISI Protesters gathered', 'TBILISI/ANKARA Talks opened'), or
-# never had one ('TBILISI (Kurmin News / Agency - 28th October, 2020) Protesters'), and agency datelines in title
+# never had one ('TBILISI (Kurmin News / Agency - 3rd May, 2021) Protesters'), and agency datelines in title
 # case ('Hamburg (dpa) - Dock workers').
 _BARE_DATELINE = re.compile(r"([A-Z]{3,}(?:[ -][A-Z]{3,})*(?:/[A-Z]{3,}(?:[ -][A-Z]{3,})*)*)\s+(\([^()\n]{2,80}\)\s+)?(?=[A-Z][a-z]|[A-Z]\s)")
 _AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z0-9 .&/]{2,25}\)\s*[—–―-]{1,2}\s")
@@ -1457,7 +1457,7 @@ def _dateline_under_a_standfirst(text: str, sentence_index_of) -> list[Mention]:
         colon = _COLON_DATELINE.match(text, start)  # 'KURMIN: Police said ...' under a standfirst
         if colon and geocode(_title_case(colon.group(1))) is not None:
             return [Mention(colon.group(1), start, start + len(colon.group(1)), sentence_index_of(start), "location", dateline=True)]
-        bare = _BARE_DATELINE.match(text, start)  # 'KURMIN (Agency - 28th October, 2020) Police said ...'
+        bare = _BARE_DATELINE.match(text, start)  # 'KURMIN (Agency - 3rd May, 2021) Police said ...'
         if bare and bare.group(2) and "/" not in bare.group(1) and geocode(_title_case(bare.group(1))) is not None:
             return [Mention(bare.group(1), start, start + len(bare.group(1)), sentence_index_of(start), "location", dateline=True)]
     return []

@@ -463,8 +463,8 @@ def _another_incident_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _another_incident(row: dict, rows: list[dict], text: str) -> bool:
-    """Whether the text tells of the figure as one more than those before: 'Separately, three people were
-    killed', or 'Three more were killed' just after a figure of the killed (not 'five were killed; another
+    """Whether the text tells of the figure as one more than those before: 'Separately, two soldiers
+    died', or 'Two more died' just after a figure of the killed (not 'five were killed; another
     three were hurt', which adds the hurt to the dead)."""
     opener, added = _another_incident_patterns()
     sentence = row.get("sentence_start")
@@ -475,7 +475,7 @@ def _another_incident(row: dict, rows: list[dict], text: str) -> bool:
 
     earlier = [r for r in rows if r["end_char"] <= row["start_char"]]
     before = max(earlier, key=lambda r: r["start_char"], default=None)
-    # (a line that says 'Four more bodies recovered' above a paragraph that says it again is one figure)
+    # (a line that says 'Five more bodies found' above a paragraph that says it again is one figure)
     return before is not None and before["kind"] == row["kind"] and told_as_more(row) \
         and not any((r["kind"], r["count_min"]) == (row["kind"], row["count_min"]) and told_as_more(r) for r in earlier)
 
@@ -493,7 +493,7 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0)
         return row["start_char"] < headline_end
 
     def heading(row) -> bool:
-        # a short line without a full stop over a paragraph ('Kurmin: three injured in drone attack')
+        # a short line without a full stop over a paragraph ('Kurmin: two hurt in shelling')
         end = text.find("\n", row["start_char"])
         line = text[text.rfind("\n", 0, row["start_char"]) + 1:end if end >= 0 else len(text)].strip()
         return len(line) <= 100 and not line.endswith((".", "!", "?", '"', "”", "’"))
@@ -679,7 +679,7 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
 
 
 def _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor):
-    """'Jan Doe said he was closing his shop when the gunmen came. He and others were told to gather.' and then a
+    """'Jan Doe said he was at the market when the shelling began. He and others ran for a cellar.' and then a
     paragraph of nothing but a quotation: the person whose words the paragraph before reported speaks on (a
     person the text names, in one of its last two sentences)."""
     text = text_of(doc)
