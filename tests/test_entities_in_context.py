@@ -215,8 +215,8 @@ def test_a_town_the_text_qualifies_is_not_the_country_or_state_of_its_name(entit
 
 
 def test_a_surname_the_tagger_read_as_an_adverb_and_a_councillors_title(entities_of):
-    mentions, entities = entities_of("The road stayed closed on Tuesday.\n\nGeoff Wetly, who chairs the parish council and runs the ferry, "
-                                     "said the repairs would take a month.")
+    _m, entities = entities_of("The road stayed closed on Tuesday.\n\nGeoff Wetly, who chairs the parish council and runs the ferry, "
+                               "said the repairs would take a month.")
     assert entities["Geoff Wetly"].entity_type == "person"
     _m, entities = entities_of("Police closed the woods on Monday.\n\nCouncillor Colin Fenner said the footpath would reopen next week.")
     assert list(entities) == ["Colin Fenner"]

@@ -467,12 +467,13 @@ def _another_incident(row: dict, rows: list[dict], text: str) -> bool:
     died', or 'Two more died' just after a figure of the killed (not 'five were killed; another
     three were hurt', which adds the hurt to the dead)."""
     opener, added = _another_incident_patterns()
-    sentence = row.get("sentence_start")
-    if sentence is not None and opener.match(text, sentence):
-        return True
+
     def told_as_more(r: dict) -> bool:
         return bool(added.search(text[max(0, r["start_char"] - 12):r["start_char"]]) or added.match(text[r["start_char"]:r["end_char"]]))
 
+    sentence = row.get("sentence_start")
+    if sentence is not None and opener.match(text, sentence):
+        return True
     earlier = [r for r in rows if r["end_char"] <= row["start_char"]]
     before = max(earlier, key=lambda r: r["start_char"], default=None)
     # (a line that says 'Five more bodies found' above a paragraph that says it again is one figure)
@@ -525,10 +526,18 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0)
         return a.get("sentence_start") is not None and a.get("sentence_start") == b.get("sentence_start") \
             and (a["end_char"] <= b["start_char"] or b["end_char"] <= a["start_char"])
 
+    another = {id(row): bool(text) and _another_incident(row, rows, text) for row in rows}
+
+    def told_apart(kept, row) -> bool:
+        # the text tells of `row` as another incident than those before, unless `kept` is the headline or
+        # heading that told of it first
+        return another[id(row)] and not (headline(kept) or headline(row) or heading(kept))
+
     survivors: list[dict] = []
     for row in rows:
         twin = next((kept for kept in survivors
-                     if not apart(kept, row) and (headline(kept) or headline(row) or not (text and _another_incident(row, rows, text) and not heading(kept))) and (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
+                     if not apart(kept, row) and not told_apart(kept, row)
+                     and (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
                      and (kept["part_of"] is None or kept["victims"] == row["victims"])
                      and (headline(kept) or (same_place(kept, row)
                                              and same_victims(kept["victims"], row["victims"])))
