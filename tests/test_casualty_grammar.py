@@ -172,6 +172,8 @@ def test_a_bare_number_with_its_own_clause_is_not_a_conjunct_of_the_figure(nlp):
     # the one victim whose life a disaster claimed; a headline's victim without its article
     ("The blaze claimed a tenant's life early on Sunday.", [("killed", 1, 1, "exact", False)]),
     ("Teenager dies after fall from bridge\n\nDetectives appealed for witnesses.", [("killed", 1, 1, "exact", False)]),
+    # a number beside a count that says how far it lies from another is no part of it
+    ("The flood took the toll for the season to 31 deaths, seven fewer than in the last one.", [("killed", 31, 31, "exact", False)]),
     ("Detectives appealed for witnesses.\nTeenager was last seen in the park.", []),
 ])
 def test_more_shapes_of_a_figure(nlp, text, expected):

@@ -1048,6 +1048,12 @@ def conjoined_counts(doc, number_start: int) -> list[tuple[Count, str, int, int]
     return found
 
 
+def _a_difference(number) -> bool:
+    """'13 deaths, five fewer than last year': a number that says how far a count lies from another is no part of it."""
+    return any(c.i > number.i and c.lower_ in ("fewer", "more", "less") and any(g.lower_ == "than" for g in c.children)
+               for c in number.children)
+
+
 def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
     """'Four villagers, two of them teenagers, ...': an apposition with its own number is part of the figure."""
     parts = _included(kind, phrase, whole, lex)
@@ -1058,7 +1064,7 @@ def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list
         if number is None:
             # 'two of them teenagers': the number hangs on 'of them', or heads it.
             number = next((c for c in child.subtree if c.i < child.i and _is_number(c)), None)
-        if number is None or number.i <= phrase.i - 10:
+        if number is None or number.i <= phrase.i - 10 or _a_difference(number):
             continue
         # 'among them 12 women and nine children': each conjunct of the apposition with its own number
         members = [(child, number)] + [(m, _number_token(m)) for m in _with_conjuncts(child)[1:]]
