@@ -113,11 +113,6 @@ _IN_A_PORTFOLIO = re.compile(r"\b(?:Minister|Ministry|Secretary|Department|Commi
                              r"(?:(?:the|and|&|[A-Z][\w'’-]*),?\s+)*$")
 
 
-# Titles that never name anyone alone: roles, titles written before names, and initials a title goes by ('DG', 'IGP')
-_TITLES_ALONE = frozenset(load_rules("entities")["role_words"]) | frozenset(p.lower() for p in load_rules("entities")["person_prefixes"]) \
-    | frozenset(load_rules("attribution")["title_classes"])
-
-
 def _plausible(span, surface: str, entity_type: str) -> bool:
     not_person, not_org, _prefix = _rules()
     if not surface or len(surface) < 2 or len(surface.split()) > 6:
@@ -209,6 +204,9 @@ def is_given_name(word: str) -> bool:
 
 # An area's kind written last, capitalised, as part of its name.
 _RULES = load_rules("entities")
+# Titles that never name anyone alone: roles, titles written before names, and initials a title goes by ('DG', 'IGP')
+_TITLES_ALONE = frozenset(_RULES["role_words"]) | frozenset(p.lower() for p in _RULES["person_prefixes"]) \
+    | frozenset(load_rules("attribution")["title_classes"])
 
 
 def _words_pattern(words: list[str]) -> str:
@@ -1400,20 +1398,23 @@ def role_of(doc, ent, name_start: int) -> str | None:
     return None
 
 
+# The dashes that close a dateline: em, en, a horizontal bar ('IPOH, Malaysia, Nov 3 ―') and a hyphen
+_LONG_DASHES = "—–―"
+_DASH = f"[{_LONG_DASHES}-]"
 # 'KHARKIV, Ukraine —' or 'MADRID —' or 'HAYWARD, Calif. (AP) —' opening the article names where it was filed.
 # ('BAGHDAD/KURMIN, Iraq (Reuters) -': filed from two places)
 _DATELINE = re.compile(r"([A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'-]{2,40}?(?:/[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'-]{2,40}?)*)(?:,\s*([A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿ.'’ -]{1,30}?))?"
                        r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:,\s*\d{4})?)?"
-                       r"\s*(?:\([A-Za-z0-9 .&/-]+\))?\s*[—–―-]{1,2}\s")
+                       r"\s*(?:\([A-Za-z0-9 .&/-]+\))?\s*" + _DASH + r"{1,2}\s")
 # A dateline in title case closed by a dash ('Idlib, Syria — ', 'Juba — ', 'Juba- '): a place the gazetteer knows
-_TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:\s+[—–―]|-)\s")
+_TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:\s+[" + _LONG_DASHES + r"]|-)\s")
 
 
 # Datelines that lost their dash in a repost ('TBILISI Protesters gathered', 'TBILISI/ANKARA Talks opened'), or
 # never had one ('TBILISI (Kurmin News / Agency - 3rd May, 2021) Protesters'), and agency datelines in title
 # case ('Hamburg (dpa) - Dock workers').
 _BARE_DATELINE = re.compile(r"([A-Z]{3,}(?:[ -][A-Z]{3,})*(?:/[A-Z]{3,}(?:[ -][A-Z]{3,})*)*)\s+(\([^()\n]{2,80}\)\s+)?(?=[A-Z][a-z]|[A-Z]\s)")
-_AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z0-9 .&/]{2,25}\)\s*[—–―-]{1,2}\s")
+_AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z0-9 .&/]{2,25}\)\s*" + _DASH + r"{1,2}\s")
 
 
 # A headline is one short paragraph: the dateline opens the paragraph after it.
@@ -2238,10 +2239,10 @@ _NAMED_DIVISION = re.compile(r"\b([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\
 
 
 # A dateline's country: 'BAMAKO, Mali —', 'MOPTI, Mali (Reuters) -'.
-_DATELINE_COUNTRY = re.compile(r"[A-Z][A-Za-z .'-]+, ([A-Z][A-Za-z]+(?: [A-Z][a-z]+){0,2})\s*(?:\([A-Za-z0-9 .-]+\)\s*)?[—–―-]\s")
+_DATELINE_COUNTRY = re.compile(r"[A-Z][A-Za-z .'-]+, ([A-Z][A-Za-z]+(?: [A-Z][a-z]+){0,2})\s*(?:\([A-Za-z0-9 .-]+\)\s*)?" + _DASH + r"\s")
 
 
 # A dateline's state or province as news agencies abbreviate it: abbreviation -> 'country.division'
 _DATELINE_DIVISIONS: dict[str, str] = {**{abbreviation: f"US.{code}" for abbreviation, code in load_rules("regions")["ap_state_abbreviations"].items()},
                               **load_rules("regions")["dateline_division_abbreviations"]}
-_DATELINE_DIVISION = re.compile(r"^[A-Z][A-Z .'-]+, (%s)(?=[\s(—–―-])" % "|".join(re.escape(a) for a in sorted(_DATELINE_DIVISIONS, key=len, reverse=True)))
+_DATELINE_DIVISION = re.compile((r"^[A-Z][A-Z .'-]+, (%s)(?=[\s(]|" + _DASH + ")") % "|".join(re.escape(a) for a in sorted(_DATELINE_DIVISIONS, key=len, reverse=True)))

@@ -692,7 +692,7 @@ def _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sente
     paragraph of nothing but a quotation: the person whose words the paragraph before reported speaks on (a
     person the text names, in one of its last two sentences)."""
     text = text_of(doc)
-    if lead_in.strip(" \"“”'‘’«»") or paragraph_start == 0 or text[quote.end_char:].split("\n", 1)[0].strip(" \"“”'‘’«».,"):
+    if paragraph_start == 0 or not _alone_on_its_line(text, quote):
         return None
     before = len(text[:paragraph_start].rstrip()) - 1
     paragraph_before = text.rfind("\n", 0, before) + 1

@@ -395,8 +395,7 @@ def _small_places(key: str, context_countries: frozenset[str]) -> list[Place]:
     """Towns and villages under 15,000 people of that name, in the document's countries only."""
     if not context_countries or len(key) < 3:
         return []
-    return [Place(p.name, p.latitude, p.longitude, p.country_code, "city", p.population, _SMALL, p.admin1)
-            for p in small_place_lookup(key) if p.country_code in context_countries and (p.exact or len(key) > 4)]
+    return [_small_place(p) for p in small_place_lookup(key) if p.country_code in context_countries and (p.exact or len(key) > 4)]
 
 
 def the_only_small_place_named(name: str) -> Place | None:
@@ -404,9 +403,10 @@ def the_only_small_place_named(name: str) -> Place | None:
     a document that names no country: a name no other place shares says where it is."""
     key = _norm(name)
     named = [p for p in small_place_lookup(key) if p.exact] if len(key) >= 5 else []
-    if len(named) != 1 or _index().get(key):
-        return None
-    p = named[0]
+    return _small_place(named[0]) if len(named) == 1 and not _index().get(key) else None
+
+
+def _small_place(p) -> Place:
     return Place(p.name, p.latitude, p.longitude, p.country_code, "city", p.population, _SMALL, p.admin1)
 
 
