@@ -133,3 +133,14 @@ def test_a_given_name_both_sexes_bear_says_neither():
     from newsfacts.extract.entities import given_name_gender
 
     assert given_name_gender("Andrea") == "andy" and given_name_gender("Maria") == "female" and given_name_gender("John") == "male"
+
+
+def test_a_division_is_named_alone_only_where_no_town_or_english_word_bears_its_name():
+    from newsfacts.extract.gazetteer import division_name_key, divisions_named
+
+    assert division_name_key("Province of Bohol") == division_name_key("Bohol") == "bohol"
+    assert division_name_key("Telford and Wrekin District Municipality") == "telfordandwrekin"
+    assert {level for _c, level, _k in divisions_named("Tabasco", False, frozenset({"MX"}))} == {"state"}
+    assert divisions_named("Kirkuk", False, frozenset({"IQ"})) == frozenset()  # the city
+    assert {level for _c, level, _k in divisions_named("Kirkuk province", True, frozenset({"IQ"}))} == {"state"}
+    assert divisions_named("Hunt", False, frozenset({"US"})) == frozenset()  # a word before it is a Texas county

