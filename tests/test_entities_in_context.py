@@ -794,3 +794,7 @@ def test_a_state_province_or_county_is_placed_at_the_centre_of_its_towns(entitie
 def test_a_list_of_states_is_no_town_in_a_state(entities_of):
     _m, entities = entities_of("Heavy snow closed roads across Vermont, Maine and New Hampshire on Sunday.")
     assert entities["Vermont"].place_kind == "state" and entities["Vermont"].geocode_basis.startswith("gazetteer")
+    # ... but towns with their states, one after another, are towns, even where a country bears the town's name
+    _m, entities = entities_of("Hail damaged crops around Mexico, Missouri, and Lebanon, Tennessee, on Friday.")
+    assert (entities["Mexico"].country_code, entities["Mexico"].place_kind) == ("US", "city")
+    assert (entities["Lebanon"].country_code, entities["Lebanon"].place_kind) == ("US", "city")

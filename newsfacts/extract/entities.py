@@ -2088,9 +2088,10 @@ def _called_towns(mentions: list[Mention], context_countries: frozenset[str], te
 _LIST_GOES_ON = re.compile(r",? and |, ")
 
 
-def _state_or_country(name: str) -> bool:
+def _state_or_country(name: str) -> str | None:
+    """'state' or 'country' for the name of one, else None."""
     place = geocode(name)
-    return place is not None and place.kind in ("country", "state")
+    return place.kind if place is not None and place.kind in ("country", "state") else None
 
 
 def _qualified_places(mentions: list[Mention], context_countries: frozenset[str], text: str) -> dict[int, Place]:
@@ -2103,10 +2104,11 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
     for before, place_mention, area_mention, after in zip([None, *locations], locations, locations[1:], [*locations[2:], None]):
         if text[place_mention.end_char:area_mention.start_char] != ", ":
             continue
-        if _state_or_country(_place_name(place_mention)) and (
-                (before is not None and text[before.end_char:place_mention.start_char] == ", " and _state_or_country(_place_name(before)))
+        kind = _state_or_country(_place_name(place_mention))
+        if kind and (
+                (before is not None and text[before.end_char:place_mention.start_char] == ", " and _state_or_country(_place_name(before)) == kind)
                 or (after is not None and _LIST_GOES_ON.fullmatch(text, area_mention.end_char, after.start_char)
-                    and _state_or_country(_place_name(after)))):
+                    and _state_or_country(_place_name(after)) == kind == _state_or_country(_place_name(area_mention)))):
             continue  # 'Vermont, Maine and New Hampshire': a list of states, not a town in one
         abbreviation = text[area_mention.start_char:area_mention.end_char + 1].rstrip()
         if abbreviation not in _DATELINE_DIVISIONS and abbreviation.rstrip(".") in _DATELINE_DIVISIONS:
