@@ -798,3 +798,14 @@ def test_a_list_of_states_is_no_town_in_a_state(entities_of):
     _m, entities = entities_of("Hail damaged crops around Mexico, Missouri, and Lebanon, Tennessee, on Friday.")
     assert (entities["Mexico"].country_code, entities["Mexico"].place_kind) == ("US", "city")
     assert (entities["Lebanon"].country_code, entities["Lebanon"].place_kind) == ("US", "city")
+
+
+def test_a_village_the_gazetteer_lacks_lies_at_the_centre_of_the_county_its_sentence_names(entities_of):
+    _m, entities = entities_of("A landslide buried six homes in the village of Kurmadeni in Bohol on Sunday, the "
+                               "Philippine coast guard said.")
+    village = entities["Kurmadeni"]
+    assert (village.latitude, village.longitude) == pytest.approx((9.8, 124.1), abs=0.3) and village.geocode_basis == "within Bohol"
+    # a state or province is too wide for that
+    _m, entities = entities_of("A landslide buried six homes in the village of Kurmadeni in Tabasco state on Sunday, "
+                               "Mexican officials said.")
+    assert entities["Kurmadeni"].latitude is None

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import (BIG_CITY, Place, adjective_of_country, country_adjective, country_codes, demonyms, division_country, division_holds, divisions_named,
-                                        divisions_of, geocode, geocode_by_sound, geocode_town, is_division, major_city_names, major_city_spellings, namesakes, only_city_named, province_country,
+                                        divisions_of, geocode, geocode_by_sound, geocode_town, is_county, is_division, major_city_names, major_city_spellings, namesakes, only_city_named, province_country,
                                         shares_its_name_abroad, the_only_small_place_named, towns_abroad_share_the_name, towns_called,
                                         towns_named, written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
@@ -2169,8 +2169,8 @@ def _container(mention: Mention, mentions: list[Mention], places: dict) -> Place
         return None  # a sea or a river is not inside a city
 
     def usable(p: Place | None) -> bool:
-        # (a state or province is too wide to place a village at its centre)
-        return p is not None and p.kind in ("city", "region") and p.latitude is not None and not is_division(p)
+        # (a state or province is too wide to place a village at its centre; a county or district is not)
+        return p is not None and p.kind in ("city", "region") and p.latitude is not None and (not is_division(p) or is_county(p))
 
     # (a dateline is a sentence of its own, but places the sentence it opens: 'KURMIN — Rebels took Dala')
     same_sentence = [(abs(m.start_char - mention.start_char), places[id(m)]) for m in mentions

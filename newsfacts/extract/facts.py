@@ -20,7 +20,7 @@ from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.nlp import parse_texts, text_of
 from newsfacts.extract.entities import (context_countries, extract_mentions, person_prefix_words, principal_country,
                                         qualify_state_ministries, resolve_entities)
-from newsfacts.extract.gazetteer import DIVISION_BASIS, country_codes, geocode, is_division
+from newsfacts.extract.gazetteer import COUNTY_BASIS, DIVISION_BASIS, country_codes, division_holds, geocode, is_county, is_division
 from newsfacts.extract.events import event_candidate, merge_candidates
 from newsfacts.extract.quotes import find_quotes
 from newsfacts.extract.translit import name_key
@@ -399,15 +399,17 @@ def _country_names() -> frozenset[str]:
 
 def _one_holds_the_other(one: str, other: str) -> bool:
     """Whether one location is too wide to tell two reports of a figure apart from the other: a country, a part of
-    one the text names by its compass point ('northeast Kurmistan'), a state, province or county, or the US state
+    one the text names by its compass point ('northeast Kurmistan'), a state or province, or the county or US state
     the other lies in."""
     def holds(wide: str, narrow: str) -> bool:
         area, place = geocode(wide), geocode(narrow)
         if wide in _country_names() or (area is not None and area.kind == "region" and area.basis.startswith("part of ")
                                          and area.basis.removeprefix("part of ") in _country_names()):
             return True
-        if is_division(area):
+        if is_division(area) and not is_county(area):
             return True  # (a state or province, as a country, is too wide to tell two reports of one figure apart)
+        if is_county(area) and place is not None and division_holds(area, place):
+            return True
         return area is not None and place is not None and area.kind == "state" and place.kind == "city" \
             and (place.country_code, place.admin1) == (area.country_code, area.admin1)
 
@@ -425,7 +427,7 @@ def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, s
         entity = entities[m.entity_id]
         after_preposition = bool(_LOCATIVE.search(text[max(0, m.start_char - 20):m.start_char]))
         # Countries, US states and counties: too broad to place an event when a city is named.
-        is_broad = entity.place_kind in ("country", "state", "county") or entity.geocode_basis == DIVISION_BASIS \
+        is_broad = entity.place_kind in ("country", "state", "county") or entity.geocode_basis in (DIVISION_BASIS, COUNTY_BASIS) \
             or (entity.latitude is None and entity.country_code is not None)
         if is_broad and not after_preposition:
             continue

@@ -445,11 +445,18 @@ def _area_or_part(name: str, context_countries: frozenset[str]) -> Place | None:
 
 
 DIVISION_BASIS = "gazetteer: centre of its towns"
+COUNTY_BASIS = "gazetteer: centre of its towns (a county)"
 
 
 def is_division(place: Place | None) -> bool:
     """Whether a place is a state, province or county found by its name (a US state is kind 'state')."""
-    return place is not None and place.kind == "region" and place.basis == DIVISION_BASIS
+    return place is not None and place.kind == "region" and place.basis in (DIVISION_BASIS, COUNTY_BASIS)
+
+
+def is_county(place: Place | None) -> bool:
+    """Whether a place is a county, district or municipality found by its name: small enough that a village the
+    gazetteer lacks lies near its centre."""
+    return place is not None and place.kind == "region" and place.basis == COUNTY_BASIS
 
 
 def division_holds(area: Place, place: Place) -> bool:
@@ -468,7 +475,7 @@ def _division(name: str, context_countries: frozenset[str]) -> Place | None:
         country, level, key = (states or list(divisions))[0]
         # one name per division whatever the text calls it ('Kurmin', 'Kurmin State'): the gazetteer's, less a leading kind
         written, latitude, longitude = _division_centres(country)[(level, key)]
-        return Place(written, latitude, longitude, country, "region", 0, DIVISION_BASIS)
+        return Place(written, latitude, longitude, country, "region", 0, DIVISION_BASIS if level == "state" else COUNTY_BASIS)
     return None
 
 
