@@ -809,3 +809,12 @@ def test_a_village_the_gazetteer_lacks_lies_at_the_centre_of_the_county_its_sent
     _m, entities = entities_of("A landslide buried six homes in the village of Kurmadeni in Tabasco state on Sunday, "
                                "Mexican officials said.")
     assert entities["Kurmadeni"].latitude is None
+
+
+def test_the_initials_of_a_state_the_text_names_are_that_state_but_not_an_agencys(entities_of):
+    _m, entities = entities_of("Hailstorms flattened orchards across Himachal Pradesh this week. The HP government said "
+                               "relief camps had opened in six districts.")
+    assert entities["Himachal Pradesh"].aliases == ["HP", "Himachal Pradesh"]
+    _m, entities = entities_of("Hailstorms flattened wheat across Andhra Pradesh this week. The AP government said relief "
+                               "camps had opened in six districts.")
+    assert entities["Andhra Pradesh"].aliases == ["Andhra Pradesh"]

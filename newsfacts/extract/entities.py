@@ -1339,7 +1339,9 @@ def _state_bodies_with_their_country(mentions: list[Mention]) -> None:
 def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
     """'IOM' is the 'International Organization for Migration' the document names: an organisation
     written in capitals is the one organisation of the document whose capitalised words it abbreviates, or the
-    one the text defined it as ('the Kurmin Unity Brigades (BUK)', whatever language the letters come from)."""
+    one the text defined it as ('the Kurmin Unity Brigades (BUK)', whatever language the letters come from). Letters
+    that spell a state or province the text names, and no news agency's name, are that place ('MP' for Madhya
+    Pradesh)."""
     defined: dict[str, str] = {}
     for mention in mentions:
         if mention.entity_type == "organization" and not mention.surface.isupper() and len(mention.surface.split()) >= 2:
@@ -1357,6 +1359,12 @@ def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
             initials = "".join(w[0] for w in re.split(r"[\s-]+", mention.surface) if w[:1].isupper())
             if len(initials) >= 2:
                 by_initials.setdefault(initials, set()).add(mention.key)
+    divisions: dict[str, set[str]] = {}  # 'UP' for 'Uttar Pradesh': a state's initials, as a text writes them
+    for mention in mentions:
+        words = mention.surface.split()
+        if mention.entity_type == "location" and len(words) >= 2 and all(w[:1].isupper() for w in words) \
+                and province_country(mention.surface):
+            divisions.setdefault("".join(w[0] for w in words), set()).add(mention.surface)
     for mention in mentions:
         acronym = mention.surface.replace(".", "")
         if mention.entity_type == "organization" and acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 7 \
@@ -1364,6 +1372,8 @@ def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
             full = by_initials.get(acronym, set())
             if len(full) == 1:
                 mention.key = next(iter(full))
+            elif not full and len(divisions.get(acronym, ())) == 1 and acronym.lower() not in outlet_aliases():
+                mention.entity_type, mention.place_query = "location", next(iter(divisions[acronym]))
 
 
 # '(ELN)', '(Sedena)', '(U.N.)' right after a name: the letters the text will use for it
