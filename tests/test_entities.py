@@ -141,6 +141,7 @@ def test_a_division_is_named_alone_only_where_no_town_or_english_word_bears_its_
     assert division_name_key("Province of Bohol") == division_name_key("Bohol") == "bohol"
     assert division_name_key("Telford and Wrekin District Municipality") == "telfordandwrekin"
     assert {level for _c, level, _k in divisions_named("Tabasco", False, frozenset({"MX"}))} == {"state"}
-    assert divisions_named("Kirkuk", False, frozenset({"IQ"})) == frozenset()  # the city
-    assert {level for _c, level, _k in divisions_named("Kirkuk province", True, frozenset({"IQ"}))} == {"state"}
-    assert divisions_named("Hunt", False, frozenset({"US"})) == frozenset()  # a word before it is a Texas county
+    assert divisions_named("Campeche", False, frozenset({"MX"})) == frozenset()  # the city
+    assert {level for _c, level, _k in divisions_named("Campeche state", True, frozenset({"MX"}))} == {"state"}
+    assert divisions_named("Story", False, frozenset({"US"})) == frozenset()  # a word before it is an Iowa county
+    assert {level for _c, level, _k in divisions_named("Story County", True, frozenset({"US"}))} == {"county"}

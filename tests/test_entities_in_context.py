@@ -815,6 +815,6 @@ def test_the_initials_of_a_state_the_text_names_are_that_state_but_not_an_agency
     _m, entities = entities_of("Hailstorms flattened orchards across Himachal Pradesh this week. The HP government said "
                                "relief camps had opened in six districts.")
     assert entities["Himachal Pradesh"].aliases == ["HP", "Himachal Pradesh"]
-    _m, entities = entities_of("Hailstorms flattened wheat across Andhra Pradesh this week. The AP government said relief "
-                               "camps had opened in six districts.")
-    assert entities["Andhra Pradesh"].aliases == ["Andhra Pradesh"]
+    _m, entities = entities_of("Hailstorms flattened wheat across Arunachal Pradesh this week. The AP government said "
+                               "relief camps had opened in six districts.")
+    assert entities["Arunachal Pradesh"].aliases == ["Arunachal Pradesh"]

@@ -16,10 +16,11 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.gazetteer import (BIG_CITY, Place, adjective_of_country, country_adjective, country_codes, demonyms, division_country, division_holds, divisions_named,
-                                        divisions_of, geocode, geocode_by_sound, geocode_town, is_county, is_division, major_city_names, major_city_spellings, namesakes, only_city_named, province_country,
-                                        shares_its_name_abroad, the_only_small_place_named, towns_abroad_share_the_name, towns_called,
-                                        towns_named, written_as_its_own_name)
+from newsfacts.extract.gazetteer import (BIG_CITY, Place, adjective_of_country, country_adjective, country_codes, demonyms,
+                                        division_country, division_holds, divisions_named, divisions_of, geocode, geocode_by_sound,
+                                        geocode_town, is_county, is_division, major_city_names, major_city_spellings, namesakes,
+                                        only_city_named, province_country, shares_its_name_abroad, the_only_small_place_named,
+                                        towns_abroad_share_the_name, towns_called, towns_named, written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
@@ -1359,7 +1360,7 @@ def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
             initials = "".join(w[0] for w in re.split(r"[\s-]+", mention.surface) if w[:1].isupper())
             if len(initials) >= 2:
                 by_initials.setdefault(initials, set()).add(mention.key)
-    divisions: dict[str, set[str]] = {}  # 'UP' for 'Uttar Pradesh': a state's initials, as a text writes them
+    divisions: dict[str, set[str]] = {}  # 'KS' for 'Kurmin State': a state's initials, as a text writes them
     for mention in mentions:
         words = mention.surface.split()
         if mention.entity_type == "location" and len(words) >= 2 and all(w[:1].isupper() for w in words) \

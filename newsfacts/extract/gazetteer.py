@@ -601,7 +601,7 @@ Division = tuple[str, str, str]  # (country code, 'state' or 'county', the name'
 @cache
 def _divisions_by_key(country_code: str) -> dict[str, frozenset[Division]]:
     found: dict[str, set[Division]] = {}
-    for (level, key) in _division_written(country_code):
+    for level, key in _division_written(country_code):
         found.setdefault(key, set()).add((country_code, level, key))
     return {key: frozenset(divisions) for key, divisions in found.items()}
 
@@ -618,11 +618,10 @@ def _division_written(country_code: str) -> dict[tuple[str, str], tuple[str, ...
 
 
 def divisions_named(name: str, with_kind: bool, countries: frozenset[str]) -> frozenset[Division]:
-    """The states and counties of `countries` that `name` names ('Tabasco', 'Bohol', 'Shropshire').
-    A name that is also a country's, or a city's of the main gazetteer in that country ('Kirkuk'; or a great
-    city's other spelling), an English word
-    ('Hunt', before a US county's name), or made of the words many countries' divisions share ('Central'), names a division only with its
-    kind written with it."""
+    """The states and counties of `countries` that `name` names ('Tabasco', 'Bohol', 'Shropshire'). A name that
+    is also a country's, a city's of the main gazetteer in that country ('Campeche', or a great city's other
+    spelling), an English word ('Story', an Iowa county's name) or made of the words many countries' divisions
+    share ('Central') names a division only with its kind written with it."""
     key = division_name_key(name)
     if not key:
         return frozenset()
@@ -671,7 +670,7 @@ def _countries_by_division_key() -> dict[str, frozenset[str]]:
 
 def division_country(name: str) -> str | None:
     """The one country with a state or county of this name ('Shropshire', 'Negros Occidental'), for a name
-    that no town bears and that is written only as a name (not 'Hunt'), nor made only of the words many
+    that no town bears and that is written only as a name (not 'Story'), nor made only of the words many
     countries' divisions share."""
     key = division_name_key(name)
     countries = _countries_by_division_key().get(key, frozenset()) if len(key) >= 4 else frozenset()
