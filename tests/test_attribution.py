@@ -859,3 +859,29 @@ def test_a_title_alone_is_no_speaker_but_the_one_who_holds_it(nlp):
             'service DG said the tower lacked working sprinklers and alarms.\n\n"Most of the extinguishers we found on '
             'the upper floors were empty," he said.')
     assert speakers(nlp, text) == [("Karim Uddin Chowdhury", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'the official' for the person the text named with a public office
+    ('Jane Doe, head of the regional administration, wrote on Telegram that the shelling went on all night.\n\n'
+     '"Three villages were left without power and water," wrote the official.', [("Jane Doe", None)]),
+    # ... but not when an unnamed official was brought in after her, whom 'the official' points to
+    ('Jane Doe, head of the regional administration, said the shelling went on all night.\n\nDivers found two more '
+     'bodies on Monday. Relatives waited at the pier.\n\nA senior port official, whose name was withheld, told us the '
+     'skipper was held overnight. Families were angry. "Someone is lying to us about the engine," the official said.',
+     [(None, "the official")]),
+    # ... and the unnamed one of the sentence before speaks, even where the tagger took the noun for a name
+    ('The harbour master, Captain Jan Doe, said the search would go on.\n\nA senior port official, whose name was '
+     'withheld while the inquiry lasts, said the skipper was held overnight. "The two accounts differ on every point '
+     'that matters. Someone is lying to us," the official said.', [(None, "A senior port official")]),
+    # a name NER may take for a body, which a clause with 'who' makes a person; and the 'he' after it
+    ('Gunmen arrived at the camp at dawn and set the shelters alight, said Ndu Kalabe Wosso, who heads the camp.\n'
+     '"We have buried the dead and the rest of us sleep in the open," he told local radio.', [("Ndu Kalabe Wosso", None)]),
+    # 'continue' with a verb of its own reports nothing; a reporting verb in -ing taken for a noun has a subject;
+    # 'the Observatory' is the body the text named with that noun
+    ('The National Observatory for Human Rights said 12 people died in the shelling.\n\nShelling continued to shake the '
+     'valley, with the Observatory reporting "heavy exchanges of fire near the northern bridge since midnight."',
+     [("National Observatory for Human Rights", None)]),
+])
+def test_officials_people_the_ner_took_for_bodies_and_bodies_by_their_noun(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -738,6 +738,16 @@ def test_a_name_ner_took_for_a_body_after_a_noun_for_a_person_is_that_persons():
     assert [m.entity_type for m in mentions] == ["person", "organization", "organization"]
 
 
+def test_a_name_ner_took_for_a_body_that_a_clause_with_who_describes_is_a_persons():
+    from newsfacts.extract.entities import Mention, _people_after_a_noun_for_people
+
+    text = "said Ndu Kalabe, who heads the camp, while the Dalen Relief Council, which runs the clinic, and Kurmin Works, who"
+    names = ["Ndu Kalabe", "Dalen Relief Council", "Kurmin Works"]
+    mentions = [Mention(name, text.index(name), text.index(name) + len(name), 0, "organization") for name in names]
+    _people_after_a_noun_for_people(text, mentions, frozenset())
+    assert [m.entity_type for m in mentions] == ["person", "organization", "organization"]
+
+
 @pytest.mark.parametrize("text,datelines", [
     # filed from two places, with the year after the date
     ("Blast shakes port\n\nBAGHDAD/BASRA, Iraq, March 3, 2021 (AFP) - A blast shook the port on Tuesday.", ["BAGHDAD", "BASRA"]),

@@ -298,7 +298,8 @@ class Attributor:
         just_before = exclude is not None and main.sent.end_char <= exclude[0] \
             and not text_of(self.doc)[main.sent.end_char:exclude[0]].strip() \
             and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in main.children)
-        if (main.pos_ == "NOUN" and main.tag_ == "NN" and someone
+        # (a noun in lower case the tagger took for a name counts: 'a senior coast guard official')
+        if ((main.pos_ == "NOUN" and main.tag_ == "NN" or main.tag_ == "NNP" and main.text.islower()) and someone
                 and (main.head.lemma_.lower() in _SPEAKING_LEMMAS or just_before)
                 and self.mention_at(main.idx, main.idx + len(main)) is None
                 and self._named_apposition(main) is None
@@ -450,7 +451,8 @@ class Attributor:
                 return False  # 'the national army' in a text about one country is its army, not a 'Kurmin Hill Army'
             # (a title's other words name people only: 'the judge' is no Kurmin Justice Council)
             titles = TITLE_CLASSES.get(token.lemma_.lower(), ()) if m.entity_type == "person" else ()
-            return bool({token.lemma_.lower(), token.lower_, *titles} & words_of(m))
+            return bool({token.lemma_.lower(), token.lower_, *titles} & words_of(m)) \
+                and not (m.entity_type == "person" and _introduced_anew(text_of(self.doc), token, m.end_char))
 
         # 'the health minister' is the minister whose title says health, when one does
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.is_alpha}
@@ -468,7 +470,7 @@ class Attributor:
             if subject is not None and subject.entity_id in {m.entity_id for m in fitting}:
                 return self._speaker_from_mention(subject)
             return self._speaker_from_mention(fitting[0])
-        if "\n" not in text_of(self.doc)[:token.idx]:
+        if self._in_the_headline(token):
             # A headline names a title before the body names the person ('..., says mayor'): look ahead.
             for m in self.mentions[bisect_right(self.starts, token.idx):]:
                 if m.start_char > token.idx + window:
@@ -484,6 +486,11 @@ class Attributor:
                 return described
             return self._speaker_from_mention(mention) if mention else None
         return None
+
+    def _in_the_headline(self, token) -> bool:
+        """Whether a token is in the text's first line, and that line is as short as a headline (a text that
+        runs its sentences together on one line has none)."""
+        return "\n" not in text_of(self.doc)[:token.idx] and token.idx < _HEADLINE_CHARS
 
     def _a_state_body_by_name(self, mention, token) -> bool:
         """Whether an organisation's name is that of a state's institution: the institution's noun with nothing
@@ -954,7 +961,7 @@ class Attributor:
         if (token.pos_ == "NOUN" or (token.pos_ in ("PROPN", "ADJ") and token.text.islower()) or capitalised_title) \
                 and self.mention_at(token.idx, token.idx + len(token)) is None \
                 and (any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her", "this", "that") for c in token.children)
-                     or "\n" not in text_of(self.doc)[:token.idx]):  # a headline drops its articles ('says mayor')
+                     or self._in_the_headline(token)):  # a headline drops its articles ('says mayor')
             unnamed = self._unnamed_subject_before(token.idx, exclude, lookback=2)
             if unnamed is not None and unnamed.lemma_ == token.lemma_ and unnamed.i != token.i:
                 # 'a senior minister, speaking on condition of anonymity, said ... "...," the minister said'
@@ -1097,8 +1104,8 @@ class Attributor:
         # report), then the outermost of the rest. Its subject speaks before the source a sentence cites
         # ('According to the ministry, the minister told reporters "..."': the words are the minister's).
         # ('As Jane Doe put it, "..."' reports as 'said' does)
-        verbs = [t for t in sent if (t.lemma_.lower() in REPORTING_LEMMAS or _puts_it(t)) and (t.pos_ == "VERB" or _verb_taken_for_a_noun(t))
-                 and outside(t)]
+        verbs = [t for t in sent if ((t.lemma_.lower() in REPORTING_LEMMAS or _puts_it(t)) and (t.pos_ == "VERB" or _verb_taken_for_a_noun(t))
+                                     or _reporting_gerund_taken_for_a_noun(t)) and outside(t) and not _goes_on_doing(t)]
         after = exclude[1] if exclude is not None else None
         # ('"...," the minister said, a news agency reported': the verb next to the quotation, with its own
         # subject, tells who spoke; the outer one who passed it on)
@@ -1389,6 +1396,35 @@ def _verb_taken_for_a_noun(token) -> bool:
     return token.tag_ == "NNS" and token.dep_ == "ROOT" and any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children) and any(
         c.is_punct and c.i < token.i and c.text in {'"', "”", "’", "'"} for c in token.children)
+
+
+# A headline is one short line.
+_HEADLINE_CHARS = 300
+
+
+def _introduced_anew(text: str, token, since: int) -> bool:
+    """'Jane Doe, the governor, ... A senior official, who asked not to be named, said ... "...," the official
+    said': a noun brought in with 'a' after a person was named is someone new, whom 'the' then points to (not
+    the name's own apposition: 'Jane Doe, a spokeswoman for the group,')."""
+    if text.startswith(", ", since):
+        aside = re.compile(r"[,.;:!?\n]").search(text, since + 2)
+        since = aside.end() if aside else since
+    return re.search(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,3}%s\b" % re.escape(token.lower_),
+                     text[since:token.idx]) is not None
+
+
+def _goes_on_doing(token) -> bool:
+    """'Fighting continued to rage', 'the army continued its advance': 'continue' with an object or a verb of its
+    own reports no words (as '"...," she continued' does)."""
+    return token.lemma_.lower() == "continue" and any(c.dep_ in ("xcomp", "dobj") for c in token.children)
+
+
+def _reporting_gerund_taken_for_a_noun(token) -> bool:
+    """'with the monitor reporting "..."': a reporting verb in -ing with a subject of its own, which the tagger took
+    for a noun."""
+    stem = token.lower_[:-3]
+    return token.tag_ == "NN" and token.lower_.endswith("ing") and bool({stem, stem + "e"} & REPORTING_LEMMAS) \
+        and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _puts_it(token) -> bool:

@@ -513,10 +513,12 @@ def _known_anywhere(place: Place | None) -> bool:
 
 def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str], org_heads: set[str] = frozenset(),
             placed: set[str] = frozenset(), named_as_places: set[str] = frozenset(),
-            placed_in_or_near: set[str] = frozenset()) -> None:
+            placed_in_or_near: set[str] = frozenset(), body_nouns: set[str] = frozenset()) -> None:
     """Repair NER labels:
     - a single word that is the surname of a person named in full in the document is that person
       ('Paris' is a city, but not in an article that names Jane Paris);
+    - a single word that is the noun for a body in the name of an organisation the document names is that body
+      ('the Observatory' after 'the Kurmin Observatory for Human Rights');
     - a 'person' or 'organisation' that is a known place is a place: a large city or a country
       anywhere, a smaller city only when it lies in a country the document is about."""
     if mention.dateline:
@@ -528,6 +530,9 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
         return
     if len(words) == 1 and key in person_surnames:
         mention.entity_type = "person"
+        return
+    if mention.entity_type == "person" and len(words) == 1 and mention.surface.lower() in body_nouns:
+        mention.entity_type = "organization"  # 'the Observatory' after the 'Kurmin Observatory for Human Rights'
         return
     if mention.entity_type == "person" and len(words) == 1 and mention.surface in org_heads and not _known_anywhere(geocode(mention.surface, countries)):
         mention.entity_type = "organization"  # 'Maxar' where the text also names 'Maxar Technologies' (not a city its administration is named after)
@@ -890,15 +895,21 @@ _NOUN_FOR_A_PERSON_BEFORE = re.compile(r"\b(?:%s)\s+$" % _words_pattern(sorted(
     frozenset(load_rules("casualties")["grammar"]["person_nouns"]) | frozenset(_RULES["role_words"]))))
 
 
+# A relative clause that English opens for people only: 'Kurmo Dal, who heads the camp,'
+_WHO_AFTER = re.compile(r",\s+who\b")
+
+
 def _people_after_a_noun_for_people(text: str, mentions: list[Mention], countries: frozenset[str]) -> None:
-    """'human rights activist Kurmo Dal Tun told reporters': a name of two to four capitalised words that NER took for an
-    organisation, written right after a noun for a person, is that person's (not 'the militia Kurmin Front', whose
-    last word names a body, nor a place)."""
+    """'human rights activist Kurmo Dal Tun told reporters', 'said Kurmo Dal, who heads the camp': a name of two to
+    four capitalised words that NER took for an organisation, written right after a noun for a person or described
+    by a clause with 'who', is that person's (not 'the militia Kurmin Front', whose last word names a body, nor a
+    place)."""
     for mention in mentions:
         words = mention.surface.split()
         if mention.entity_type == "organization" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
                 and words[-1].lower() not in _organisation_words() and not _named_like_a_body(mention.surface) \
-                and _NOUN_FOR_A_PERSON_BEFORE.search(text, max(0, mention.start_char - 30), mention.start_char) \
+                and (_NOUN_FOR_A_PERSON_BEFORE.search(text, max(0, mention.start_char - 30), mention.start_char)
+                     or _WHO_AFTER.match(text, mention.end_char)) \
                 and geocode(mention.surface, countries) is None:
             mention.entity_type = "person"
 
@@ -1263,9 +1274,11 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     surnames |= {name_key(m.surface.split()[0]) for m in mentions if m.entity_type == "person" and 2 <= len(m.surface.split()) <= 3
                  and m.surface.split()[0][:1].isupper() and m.surface.split()[0].lower() not in _GIVEN_NAME_PREFIXES
                  and geocode(m.surface.split()[0], countries) is None}
+    body_nouns = {w.lower() for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1
+                  for w in m.surface.split() if w.lower() in _organisation_words()}
     for mention in mentions:
         if len(mention.surface.split()) == 1:
-            _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near)
+            _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near, body_nouns)
     _given_names_that_speak(doc, mentions)
     _outlets_are_no_people(mentions)
     for mention in mentions:
@@ -1285,6 +1298,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if mention.entity_type != "person":
             mention.key = name_key(mention.place_query or mention.surface)
     _acronyms_to_full_names(mentions, text_of(doc))
+    _body_nouns_to_full_names(mentions)
     _state_bodies_with_their_country(mentions)
     return mentions
 
@@ -1375,6 +1389,22 @@ def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
                 mention.key = next(iter(full))
             elif not full and len(divisions.get(acronym, ())) == 1 and acronym.lower() not in outlet_aliases():
                 mention.entity_type, mention.place_query = "location", next(iter(divisions[acronym]))
+
+
+def _body_nouns_to_full_names(mentions: list[Mention]) -> None:
+    """'the Observatory' is the 'Kurmin Observatory for Human Rights' the document names: an organisation
+    written as one noun for a body is the one organisation of the document whose name holds that noun."""
+    holding: dict[str, set[str]] = {}
+    for mention in mentions:
+        words = mention.surface.split()
+        if mention.entity_type == "organization" and len(words) >= 2:
+            for word in words:
+                if word.lower() in _organisation_words():
+                    holding.setdefault(word.lower(), set()).add(mention.key)
+    for mention in mentions:
+        if mention.entity_type == "organization" and " " not in mention.surface and not mention.surface.isupper() \
+                and len(holding.get(mention.surface.lower(), ())) == 1:
+            mention.key = next(iter(holding[mention.surface.lower()]))
 
 
 # '(ELN)', '(Sedena)', '(U.N.)' right after a name: the letters the text will use for it
