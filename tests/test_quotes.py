@@ -45,3 +45,13 @@ def test_two_closing_single_marks_close_a_double_quotation():
     assert [q.text for q in quotes] == ["There are many people in the centre who are hampering the checks,",
                                         "Keep away from the river banks until the water goes down."]
     assert text[quotes[0].end_char:].startswith(" the council posted")
+
+
+def test_a_quotation_goes_on_over_a_line_the_text_wrapped_mid_sentence():
+    text = ("\u201cWe counted at least 30 people hurt in the market\nand nine more near the bridge,\u201d said the mayor.\n"
+            "\u201cThe roads are open again\nBut nothing else is said here")
+    quotes = find_quotes(text)
+    # the wrapped line goes on in lower case; a line in capitals starts a paragraph of its own
+    assert [q.text for q in quotes] == ["We counted at least 30 people hurt in the market and nine more near the bridge,",
+                                        "The roads are open again"]
+    assert text[quotes[0].end_char - 1] == "\u201d"

@@ -142,6 +142,9 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
             if next_paragraph[:1] in OPENERS:
                 piece_start = 1  # the quotation goes on in the next paragraph
                 continue
+            if next_paragraph[:1].islower() and paragraphs[p_index + 1][0] == p_start + len(paragraph) + 1:
+                piece_start = 0  # a line the text wrapped mid-sentence ('at least 30 injured people\nin the city'): it goes on
+                continue
             # An unclosed quotation ends with its paragraph.
             _add(quotes, pieces, open_at, p_start + len(paragraph))
             open_at = None
