@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import adjective_of_country, country_adjective, country_codes, demonyms, geocode
-from newsfacts.extract.entities import given_name_gender, is_given_name, name_gender, person_prefix_words
+from newsfacts.extract.entities import HEADLINE_CHARS, given_name_gender, is_given_name, name_gender, person_prefix_words
 from newsfacts.extract.translit import name_key, plain_words
 from newsfacts.extract.nlp import text_of
 from newsfacts.rules import load_rules
@@ -490,7 +490,7 @@ class Attributor:
     def _in_the_headline(self, token) -> bool:
         """Whether a token is in the text's first line, and that line is as short as a headline (a text that
         runs its sentences together on one line has none)."""
-        return "\n" not in text_of(self.doc)[:token.idx] and token.idx < _HEADLINE_CHARS
+        return "\n" not in text_of(self.doc)[:token.idx] and token.idx < HEADLINE_CHARS
 
     def _a_state_body_by_name(self, mention, token) -> bool:
         """Whether an organisation's name is that of a state's institution: the institution's noun with nothing
@@ -1398,8 +1398,8 @@ def _verb_taken_for_a_noun(token) -> bool:
         c.is_punct and c.i < token.i and c.text in {'"', "”", "’", "'"} for c in token.children)
 
 
-# A headline is one short line.
-_HEADLINE_CHARS = 300
+# The end of an aside set off after a name ('Jane Doe, a spokeswoman for the group,')
+_ASIDE_END = re.compile(r"[,.;:!?\n]")
 
 
 def _introduced_anew(text: str, token, since: int) -> bool:
@@ -1407,7 +1407,7 @@ def _introduced_anew(text: str, token, since: int) -> bool:
     said': a noun brought in with 'a' after a person was named is someone new, whom 'the' then points to (not
     the name's own apposition: 'Jane Doe, a spokeswoman for the group,')."""
     if text.startswith(", ", since):
-        aside = re.compile(r"[,.;:!?\n]").search(text, since + 2)
+        aside = _ASIDE_END.search(text, since + 2)
         since = aside.end() if aside else since
     return re.search(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,3}%s\b" % re.escape(token.lower_),
                      text[since:token.idx]) is not None

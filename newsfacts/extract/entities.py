@@ -1459,7 +1459,7 @@ _AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-
 
 
 # A headline is one short paragraph: the dateline opens the paragraph after it.
-_HEADLINE_CHARS = 300
+HEADLINE_CHARS = 300
 # A dateline in capitals closed by a colon, as South Asian papers write it ('PESHAWAR: ...'); 'UPDATE:' is no place.
 _COLON_DATELINE = re.compile(r"([A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?)(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)?:\s")
 
@@ -1468,7 +1468,7 @@ def _dateline_mentions(doc, sentence_index_of) -> list[Mention]:
     text = text_of(doc)
     found = _dateline_at(text, 0, sentence_index_of)
     headline_end = text.find("\n")
-    if found or not 0 < headline_end <= _HEADLINE_CHARS:
+    if found or not 0 < headline_end <= HEADLINE_CHARS:
         return found
     if text[headline_end + 1:headline_end + 2] == "\n":  # a headline, a blank line, then the dateline
         return _dateline_at(text, headline_end + 2, sentence_index_of) or _dateline_under_a_standfirst(text, sentence_index_of)
