@@ -50,6 +50,9 @@ def grammar(nlp, text):
     ("The floods claimed 30 lives last week.", [("killed", 30, 30, "exact", False)]),
     # 'including' hung on the verb, counted nouns, 'there were ... among the dead'
     ("The strike killed at least 11, including three children.", [("killed", 11, None, "at_least", False), ("killed", 3, 3, "exact", True)]),
+    # ... or on the verb the casualty verb completes
+    ("At least eight hikers were reported to be killed, including two guides.",
+     [("killed", 8, None, "at_least", False), ("killed", 2, 2, "exact", True)]),
     ("Fifteen deaths have been reported in the county.", [("killed", 15, 15, "exact", False)]),
     ("Four bodies were found in the church.", [("killed", 4, 4, "exact", False)]),
     ("There were two teenage boys among the dead.", [("killed", 2, 2, "exact", False)]),

@@ -271,8 +271,11 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                         f.number_start <= figure.number_start < f.number_end and f.kind == figure.kind for f in figures.values()):
                     continue  # read already, or '15' of 'between 10 and 15', part of the range already read
                 figures[figure.number_start] = figure
-                # 'killed at least 11, including three children': the parser hangs 'including' on the verb
-                for part in [*_included(kind, token, figure, lex), *_sub_figures(kind, phrase, figure, lex)]:
+                # 'killed at least 11, including three children': the parser hangs 'including' on the verb, or on the
+                # verb it completes ('nine were reported to be killed, including three children')
+                raising = [token.head] if token.dep_ == "xcomp" and token.head.pos_ == "VERB" else []
+                for part in [*_included(kind, token, figure, lex), *(p for verb in raising for p in _included(kind, verb, figure, lex)),
+                             *_sub_figures(kind, phrase, figure, lex)]:
                     figures.setdefault(part.number_start, part)
     _parts_go_to_the_figure_just_before(figures)
     for listed in _counts_listed_after_a_figure(sentence, figures):
