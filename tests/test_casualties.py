@@ -72,6 +72,16 @@ def test_a_named_victim_is_a_figure_of_one():
     assert find_named_victims("Putin said the strikes would go on.", [(0, 5)]) == []
 
 
+def test_a_named_person_who_died_of_injuries_is_a_figure_of_one_and_a_natural_death_is_none():
+    from newsfacts.extract.casualties import find_named_victims
+
+    for text in ("Jan Dorvalo succumbed to head injuries after debris hit him.", "Jan Dorvalo, 34, later died of his wounds."):
+        (figure,) = find_named_victims(text, [(0, len("Jan Dorvalo"))])
+        assert (figure.kind, figure.count.count_min) == ("killed", 1)
+        assert text[figure.end_char - 6:figure.end_char] in ("juries", "wounds")
+    assert find_named_victims("Jan Dorvalo died of cancer at his home.", [(0, len("Jan Dorvalo"))]) == []
+
+
 def test_an_article_longer_than_the_parser_takes_is_parsed_in_pieces(nlp):
     from newsfacts.extract.facts import extract_batch
     from newsfacts.extract.nlp import pieces_for_parser

@@ -319,6 +319,13 @@ _NAMED_PASSIVE = re.compile(
     r"executed|assassinated|injured|wounded|hurt|abducted|kidnapped|reported\s+missing)\b",
     re.IGNORECASE,
 )
+# 'X succumbed to head injuries', 'X, 34, died of his wounds': a death the text puts down to its injuries (not a
+# natural death, which is no casualty)
+_NAMED_DEATH_OF_INJURIES = re.compile(
+    r"^(?:\s*,[^,]{1,100},)?\s+(?:later\s+|subsequently\s+)?(?:succumbed\s+to|died\s+(?:of|from))\s+"
+    r"(?:(?:his|her|their|the)\s+)?(?:[a-z-]+\s+){0,2}(?:injury|injuries|wound|wounds|burns)\b",
+    re.IGNORECASE,
+)
 _NAMED_ACTIVE = re.compile(r"\b(?P<kind>killed|fatally\s+shot|shot\s+dead|murdered|assassinated|stabbed\s+to\s+death|wounded|injured)\s+$", re.IGNORECASE)
 _NAMED_KIND = {"injured": "injured", "wounded": "injured", "hurt": "injured", "abducted": "missing", "kidnapped": "missing",
                "reported missing": "missing"}
@@ -329,10 +336,13 @@ def find_named_victims(text: str, person_spans: list[tuple[int, int]]) -> list[C
     figures = []
     for start, end in person_spans:
         passive = _NAMED_PASSIVE.match(text[end:])
+        died = _NAMED_DEATH_OF_INJURIES.match(text[end:end + 200])
         active = _NAMED_ACTIVE.search(text[max(0, start - 40):start])
         if passive:
             kind_word = " ".join(passive.group("kind").lower().split())
             figures.append(CasualtyFigure(_NAMED_KIND.get(kind_word, "killed"), Count(1, 1, "exact"), "people", start, end + passive.end(), start))
+        elif died:
+            figures.append(CasualtyFigure("killed", Count(1, 1, "exact"), "people", start, end + died.end(), start))
         elif active:
             kind_word = " ".join(active.group("kind").lower().split())
             verb_start = max(0, start - 40) + active.start()
