@@ -22,6 +22,7 @@ def figures(text):
     ("More than 2,500 Afghan civilians have been killed this year.", [("killed", 2500, None, "at_least", "civilians")]),
     ("Nearly half a million people have been forced to flee.", [("displaced", 500000, 500000, "approximately", "people")]),
     ("Three miners are still missing after the collapse.", [("missing", 3, 3, "exact", None)]),
+    ("By dusk 17 corpses had been pulled from the river.", [("killed", 17, 17, "exact", None)]),
 ])
 def test_figures_it_must_catch(text, expected):
     assert [f[:5] for f in figures(text)] == expected

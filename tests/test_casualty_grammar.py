@@ -44,6 +44,9 @@ def grammar(nlp, text):
     ("A dozen people were hurt.", [("injured", 12, None, "approximately", False)]),
     ("The blast killed between 10 and 15 workers.", [("killed", 10, 15, "approximately", False)]),
     ("Twelve people were treated for injuries at the scene.", [("injured", 12, 12, "exact", False)]),
+    # the injuries a noun before them sorts
+    ("Another 14 sustained various degrees of injuries in the stampede.", [("injured", 14, 14, "exact", False)]),
+    ("Six passengers were treated for different degrees of burns.", [("injured", 6, 6, "exact", False)]),
     ("Three firefighters suffered burns.", [("injured", 3, 3, "exact", False)]),
     ("Among the dead were three children.", [("killed", 3, 3, "exact", False)]),
     ("A total of 20 people died in the fire.", [("killed", 20, 20, "exact", False)]),

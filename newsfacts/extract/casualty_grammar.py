@@ -665,11 +665,18 @@ def _in_a_hurt_condition(token, lex: _Lexicon) -> bool:
 
 
 def _names_injuries(token, lex: _Lexicon) -> bool:
-    """'treated for injuries' (passive, a 'for' phrase) or 'suffered serious wounds' (the object)."""
+    """'treated for injuries' (passive, a 'for' phrase) or 'suffered serious wounds' (the object); 'sustained various
+    degrees of injuries' (the injuries a noun before them sorts)."""
+    def an_injury(noun) -> bool:
+        return noun.lemma_.lower() in lex.injury_nouns | {w.rstrip("s") for w in lex.injury_nouns} \
+            or noun.lower_ in lex.injury_nouns or any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in lex.injury_nouns for g in c.children)
+                for c in noun.children)
+
     for child in token.children:
-        if child.dep_ == "dobj" and child.lemma_.lower() in lex.injury_nouns | {w.rstrip("s") for w in lex.injury_nouns}:
+        if child.dep_ == "dobj" and an_injury(child):
             return True
-        if child.dep_ == "prep" and child.lower_ == "for" and any(g.lower_ in lex.injury_nouns for g in child.children):
+        if child.dep_ == "prep" and child.lower_ == "for" and any(g.dep_ == "pobj" and an_injury(g) for g in child.children):
             return True
     return False
 
