@@ -23,6 +23,7 @@ def figures(text):
     ("Nearly half a million people have been forced to flee.", [("displaced", 500000, 500000, "approximately", "people")]),
     ("Three miners are still missing after the collapse.", [("missing", 3, 3, "exact", None)]),
     ("By dusk 17 corpses had been pulled from the river.", [("killed", 17, 17, "exact", None)]),
+    ("The gunman shot dead seven people at the depot.", [("killed", 7, 7, "exact", "people")]),
 ])
 def test_figures_it_must_catch(text, expected):
     assert [f[:5] for f in figures(text)] == expected

@@ -47,6 +47,9 @@ def grammar(nlp, text):
     # the injuries a noun before them sorts
     ("Another 14 sustained various degrees of injuries in the stampede.", [("injured", 14, 14, "exact", False)]),
     ("Six passengers were treated for different degrees of burns.", [("injured", 6, 6, "exact", False)]),
+    ("Nine climbers were treated for frostbite and injuries.", [("injured", 9, 9, "exact", False)]),
+    # 'both' counts two
+    ("Both were killed when the roof fell in.", [("killed", 2, 2, "exact", False)]),
     ("Three firefighters suffered burns.", [("injured", 3, 3, "exact", False)]),
     ("Among the dead were three children.", [("killed", 3, 3, "exact", False)]),
     ("A total of 20 people died in the fire.", [("killed", 20, 20, "exact", False)]),

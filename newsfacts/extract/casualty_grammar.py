@@ -667,11 +667,11 @@ def _in_a_hurt_condition(token, lex: _Lexicon) -> bool:
 def _names_injuries(token, lex: _Lexicon) -> bool:
     """'treated for injuries' (passive, a 'for' phrase) or 'suffered serious wounds' (the object); 'sustained various
     degrees of injuries' (the injuries a noun before them sorts)."""
-    def an_injury(noun) -> bool:
-        return noun.lemma_.lower() in lex.injury_nouns | {w.rstrip("s") for w in lex.injury_nouns} \
-            or noun.lower_ in lex.injury_nouns or any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in lex.injury_nouns for g in c.children)
-                for c in noun.children)
+    def an_injury(noun) -> bool:  # ('for hypothermia and injuries': any of the nouns joined)
+        return any(n.lemma_.lower() in lex.injury_nouns | {w.rstrip("s") for w in lex.injury_nouns} or n.lower_ in lex.injury_nouns
+                   or any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in lex.injury_nouns
+                                                                         for g in c.children) for c in n.children)
+                   for n in _with_conjuncts(noun))
 
     for child in token.children:
         if child.dep_ == "dobj" and an_injury(child):
@@ -836,6 +836,8 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         start, end = phrase.left_edge.idx if phrase.left_edge.i >= phrase.i - 4 else phrase.idx, phrase.idx + len(phrase.text)
     elif phrase.lower_ == "another" and phrase.dep_ in ("nsubj", "nsubjpass", "dobj"):
         count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)
+    elif phrase.lower_ == "both" and phrase.dep_ in ("nsubj", "nsubjpass"):
+        count, start, end = Count(2, 2, "exact"), phrase.idx, phrase.idx + len(phrase.text)  # 'Both were killed
     elif phrase.dep_ == "dobj" and (predicate.lemma_.lower() in lex.transitive or predicate.lemma_.lower() in lex.with_result) \
             and (phrase.lower_ in ("himself", "herself")
                  or (phrase.lower_ in ("him", "her") and kind == "killed" and predicate.tag_ in ("VBD", "VBZ", "VBP")
