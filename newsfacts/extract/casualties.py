@@ -323,7 +323,8 @@ _NAMED_PASSIVE = re.compile(
 # natural death, which is no casualty)
 _NAMED_DEATH_OF_INJURIES = re.compile(
     r"^(?:\s*,[^,]{1,100},)?\s+(?:later\s+|subsequently\s+)?(?:succumbed\s+to|died\s+(?:of|from))\s+"
-    r"(?:(?:his|her|their|the)\s+)?(?:[a-z-]+\s+){0,2}(?:injury|injuries|wound|wounds|burns)\b",
+    r"(?:(?:his|her|their|the)\s+)?(?:[a-z-]+\s+){0,2}(?:%s)\b" % "|".join(
+        sorted(load_rules("casualties")["grammar"]["injury_nouns"], key=len, reverse=True)),
     re.IGNORECASE,
 )
 _NAMED_ACTIVE = re.compile(r"\b(?P<kind>killed|fatally\s+shot|shot\s+dead|murdered|assassinated|stabbed\s+to\s+death|wounded|injured)\s+$", re.IGNORECASE)

@@ -837,7 +837,7 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
     elif phrase.lower_ == "another" and phrase.dep_ in ("nsubj", "nsubjpass", "dobj"):
         count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)
     elif phrase.lower_ == "both" and phrase.dep_ in ("nsubj", "nsubjpass"):
-        count, start, end = Count(2, 2, "exact"), phrase.idx, phrase.idx + len(phrase.text)  # 'Both were killed
+        count, start, end = Count(2, 2, "exact"), phrase.idx, phrase.idx + len(phrase.text)  # 'Both were killed'
     elif phrase.dep_ == "dobj" and (predicate.lemma_.lower() in lex.transitive or predicate.lemma_.lower() in lex.with_result) \
             and (phrase.lower_ in ("himself", "herself")
                  or (phrase.lower_ in ("him", "her") and kind == "killed" and predicate.tag_ in ("VBD", "VBZ", "VBP")
