@@ -728,21 +728,17 @@ def test_a_nationality_of_two_words_opening_a_bodys_name_sets_the_country(nlp):
     assert "ZA" in context_countries(nlp("The South African Weather Service said two men were arrested on Sunday."))
 
 
-def test_a_name_ner_took_for_a_body_after_a_noun_for_a_person_is_that_persons():
+@pytest.mark.parametrize("text,names", [
+    # written right after a noun for a person
+    ("said local rights activist Kyaw Dala Tun, while the militia Kurmin Front and the Dalen Army denied it",
+     ["Kyaw Dala Tun", "Kurmin Front", "Dalen Army"]),
+    # described by a clause with 'who' (a body's name ends in its noun, or takes 'which')
+    ("said Ndu Kalabe, who heads the camp, while the Dalen Relief Council, which runs the clinic, and Kurmin Works, who",
+     ["Ndu Kalabe", "Dalen Relief Council", "Kurmin Works"]),
+])
+def test_a_name_ner_took_for_a_body_is_a_persons_by_the_words_around_it(text, names):
     from newsfacts.extract.entities import Mention, _people_after_a_noun_for_people
 
-    text = "said local rights activist Kyaw Dala Tun, while the militia Kurmin Front and the Dalen Army denied it"
-    names = ["Kyaw Dala Tun", "Kurmin Front", "Dalen Army"]
-    mentions = [Mention(name, text.index(name), text.index(name) + len(name), 0, "organization") for name in names]
-    _people_after_a_noun_for_people(text, mentions, frozenset())
-    assert [m.entity_type for m in mentions] == ["person", "organization", "organization"]
-
-
-def test_a_name_ner_took_for_a_body_that_a_clause_with_who_describes_is_a_persons():
-    from newsfacts.extract.entities import Mention, _people_after_a_noun_for_people
-
-    text = "said Ndu Kalabe, who heads the camp, while the Dalen Relief Council, which runs the clinic, and Kurmin Works, who"
-    names = ["Ndu Kalabe", "Dalen Relief Council", "Kurmin Works"]
     mentions = [Mention(name, text.index(name), text.index(name) + len(name), 0, "organization") for name in names]
     _people_after_a_noun_for_people(text, mentions, frozenset())
     assert [m.entity_type for m in mentions] == ["person", "organization", "organization"]

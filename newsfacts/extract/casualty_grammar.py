@@ -273,9 +273,8 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                 figures[figure.number_start] = figure
                 # 'killed at least 11, including three children': the parser hangs 'including' on the verb, or on the
                 # verb it completes ('nine were reported to be killed, including three children')
-                raising = [token.head] if token.dep_ == "xcomp" and token.head.pos_ == "VERB" else []
-                for part in [*_included(kind, token, figure, lex), *(p for verb in raising for p in _included(kind, verb, figure, lex)),
-                             *_sub_figures(kind, phrase, figure, lex)]:
+                verbs = [token, token.head] if token.dep_ == "xcomp" and token.head.pos_ == "VERB" else [token]
+                for part in [*(p for verb in verbs for p in _included(kind, verb, figure, lex)), *_sub_figures(kind, phrase, figure, lex)]:
                     figures.setdefault(part.number_start, part)
     _parts_go_to_the_figure_just_before(figures)
     for listed in _counts_listed_after_a_figure(sentence, figures):
@@ -667,8 +666,10 @@ def _in_a_hurt_condition(token, lex: _Lexicon) -> bool:
 def _names_injuries(token, lex: _Lexicon) -> bool:
     """'treated for injuries' (passive, a 'for' phrase) or 'suffered serious wounds' (the object); 'sustained various
     degrees of injuries' (the injuries a noun before them sorts)."""
+    injuries = lex.injury_nouns | {w.rstrip("s") for w in lex.injury_nouns}
+
     def an_injury(noun) -> bool:  # ('for hypothermia and injuries': any of the nouns joined)
-        return any(n.lemma_.lower() in lex.injury_nouns | {w.rstrip("s") for w in lex.injury_nouns} or n.lower_ in lex.injury_nouns
+        return any(n.lemma_.lower() in injuries or n.lower_ in lex.injury_nouns
                    or any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in lex.injury_nouns
                                                                          for g in c.children) for c in n.children)
                    for n in _with_conjuncts(noun))

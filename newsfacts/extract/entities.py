@@ -1274,8 +1274,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     surnames |= {name_key(m.surface.split()[0]) for m in mentions if m.entity_type == "person" and 2 <= len(m.surface.split()) <= 3
                  and m.surface.split()[0][:1].isupper() and m.surface.split()[0].lower() not in _GIVEN_NAME_PREFIXES
                  and geocode(m.surface.split()[0], countries) is None}
-    body_nouns = {w.lower() for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1
-                  for w in m.surface.split() if w.lower() in _organisation_words()}
+    body_nouns = set(_bodies_by_their_nouns(mentions))
     for mention in mentions:
         if len(mention.surface.split()) == 1:
             _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near, body_nouns)
@@ -1391,16 +1390,23 @@ def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
                 mention.entity_type, mention.place_query = "location", next(iter(divisions[acronym]))
 
 
-def _body_nouns_to_full_names(mentions: list[Mention]) -> None:
-    """'the Observatory' is the 'Kurmin Observatory for Human Rights' the document names: an organisation
-    written as one noun for a body is the one organisation of the document whose name holds that noun."""
-    holding: dict[str, set[str]] = {}
+def _bodies_by_their_nouns(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """The nouns for a body ('observatory', 'council') in the names of the document's organisations of two words
+    or more, each with the mentions of those organisations."""
+    found: dict[str, list[Mention]] = {}
     for mention in mentions:
         words = mention.surface.split()
         if mention.entity_type == "organization" and len(words) >= 2:
             for word in words:
                 if word.lower() in _organisation_words():
-                    holding.setdefault(word.lower(), set()).add(mention.key)
+                    found.setdefault(word.lower(), []).append(mention)
+    return found
+
+
+def _body_nouns_to_full_names(mentions: list[Mention]) -> None:
+    """'the Observatory' is the 'Kurmin Observatory for Human Rights' the document names: an organisation
+    written as one noun for a body is the one organisation of the document whose name holds that noun."""
+    holding = {noun: {m.key for m in bodies} for noun, bodies in _bodies_by_their_nouns(mentions).items()}
     for mention in mentions:
         if mention.entity_type == "organization" and " " not in mention.surface and not mention.surface.isupper() \
                 and len(holding.get(mention.surface.lower(), ())) == 1:
