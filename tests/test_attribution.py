@@ -885,3 +885,20 @@ def test_a_title_alone_is_no_speaker_but_the_one_who_holds_it(nlp):
 ])
 def test_officials_people_the_ner_took_for_bodies_and_bodies_by_their_noun(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name set beside a kind of organisation is a body, which the text may go on to call by that noun
+    ('KTU-9, a local teachers union, said two teachers were hurt in the clashes. "Too many teachers have fallen '
+     'this year and nobody answers for it," the union said.', [("KTU-9", None)]),
+    # ... but a person NER found stays a person, whatever the apposition
+    ('Jane Doe, a union organiser, spoke at the gate. "Nobody here will work another night shift for that pay," '
+     'she said.', [("Jane Doe", None)]),
+    # the words a subject calls, brands or considers something are that subject's
+    ('The Kurmin Bar Association branded the ruling "an attack on the independence of every court in the land".',
+     [("Kurmin Bar Association", None)]),
+    ('Jane Doe visited the crossing on Monday. The Department of Transport considers the bridge "one of the least '
+     'safe crossings in the region."', [("Department of Transport", None)]),
+])
+def test_bodies_named_beside_their_kind_and_words_a_subject_calls_something(nlp, text, expected):
+    assert speakers(nlp, text) == expected

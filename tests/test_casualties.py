@@ -84,6 +84,17 @@ def test_a_named_person_who_died_of_injuries_is_a_figure_of_one_and_a_natural_de
     assert find_named_victims("Jan Dorvalo died of cancer at his home.", [(0, len("Jan Dorvalo"))]) == []
 
 
+def test_a_named_person_hurt_and_then_dead_or_pronounced_dead_is_a_figure_of_one():
+    from newsfacts.extract.casualties import find_named_victims
+
+    for text in ("Jan Dorvalo, 19, was shot in the neck and died.", "Jan Dorvalo was struck by a lorry and later died.",
+                 "Jan Dorvalo was pronounced dead at the scene."):
+        (figure,) = find_named_victims(text, [(0, len("Jan Dorvalo"))])
+        assert (figure.kind, figure.count.count_min) == ("killed", 1)
+    # shot and then anything but dead is no figure (the guide: 'shot' alone says no one was hurt)
+    assert find_named_victims("Jan Dorvalo was shot at and ran into the woods.", [(0, len("Jan Dorvalo"))]) == []
+
+
 def test_an_article_longer_than_the_parser_takes_is_parsed_in_pieces(nlp):
     from newsfacts.extract.facts import extract_batch
     from newsfacts.extract.nlp import pieces_for_parser

@@ -200,3 +200,27 @@ def test_parts_of_the_dead_or_the_injured(nlp, text, expected):
 
     parts = parts_of_earlier_figures(nlp(text)[:])
     assert [(p.kind, p.count.count_min) for p in parts] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'the other' alone is one person of those the sentence told of
+    ("Seven hikers died on the ridge while the other succumbed in hospital.",
+     [("killed", 7, 7, "exact", False), ("killed", 1, 1, "exact", False)]),
+    ("The other soldiers were sent home.", []),
+    # hurt, then dead: the same people died
+    ("Three porters were injured and later died.", [("killed", 3, 3, "exact", False)]),
+    ("Two other people with injuries were flown to the city but died on the way.", [("killed", 2, 2, "exact", False)]),
+    ("Five cyclists were injured and two died.", [("injured", 5, 5, "exact", False), ("killed", 2, 2, "exact", False)]),
+    # filed under a state word with 'as'
+    ("Thirty people were listed as injured.", [("injured", 30, 30, "exact", False)]),
+    ("The toll stood at six dead, with 30 people still listed as injured.",
+     [("killed", 6, 6, "exact", False), ("injured", 30, 30, "exact", False)]),
+    ("Four were confirmed as dead by the coroner.", [("killed", 4, 4, "exact", False)]),
+    ("He was listed as a witness in the case.", []),
+    # sent home after treatment: hurt
+    ("About 20 others were allowed home after treatment.", [("injured", 20, 20, "approximately", False)]),
+    ("Nine walkers were treated and released.", [("injured", 9, 9, "exact", False)]),
+    ("The four suspects were released after questioning.", []),
+])
+def test_fates_told_after_the_first_verb(nlp, text, expected):
+    assert grammar(nlp, text) == expected

@@ -316,7 +316,9 @@ def _link_subsets(figures: list[CasualtyFigure], unlinked: list[CasualtyFigure] 
 _NAMED_PASSIVE = re.compile(
     r"^(?:\s*,[^,]{1,100},)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?"
     r"(?P<kind>killed|shot\s+dead|stabbed\s+to\s+death|murdered|fatally\s+(?:shot|stabbed|wounded)|found\s+dead|beheaded|"
-    r"executed|assassinated|injured|wounded|hurt|abducted|kidnapped|reported\s+missing)\b",
+    r"executed|assassinated|injured|wounded|hurt|abducted|kidnapped|reported\s+missing|(?:pronounced|declared)\s+dead|"
+    # 'was shot in the chest and died', 'was struck by a bus and later died'
+    r"(?:shot|stabbed|struck|hit|run\s+over)\b[^.,;:\n]{0,50}?\band\s+(?:later\s+)?died)\b",
     re.IGNORECASE,
 )
 # 'X succumbed to head injuries', 'X, 34, died of his wounds': a death the text puts down to its injuries (not a

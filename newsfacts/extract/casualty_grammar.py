@@ -89,6 +89,9 @@ class _Lexicon:
     not_people: frozenset[str]
     rise_verbs: frozenset[str]
     made_up_of_verbs: frozenset[str]
+    listing_verbs: frozenset[str]
+    discharge_verbs: frozenset[str]
+    treatment_nouns: frozenset[str]
     triggers: frozenset[str]  # every lemma or word that can head a casualty predicate: others are skipped fast
 
 
@@ -104,7 +107,8 @@ def lexicon() -> _Lexicon:
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
     heads = ("transitive", "intransitive", "active_only", "with_result", "intransitive_with_result", "states", "event_nouns",
              "toll_nouns", "life_verbs_subject", "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs",
-             "counted_nouns", "ordinal_nouns", "recovery_verbs", "injury_nouns", "admitting_verbs", "made_up_of_verbs")
+             "counted_nouns", "ordinal_nouns", "recovery_verbs", "injury_nouns", "admitting_verbs", "made_up_of_verbs",
+             "discharge_verbs")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
         | {w.split()[0] for w in tables["phrasal"]}
     return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be", "remain", "stay", "lie", "loss", "leave"}))
@@ -262,10 +266,11 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
             for phrase in _with_conjuncts(victims):
                 figure = _figure(kind, phrase, token, lex)
                 if figure is not None and kind == "killed" and lex.intransitive.get(token.lemma_.lower()) == "killed" \
-                        and phrase.dep_ == "nsubj" and phrase.head.i == token.i:
+                        and (phrase.dep_ == "nsubj" and phrase.head.i == token.i or _shares_the_subject(token, phrase)):
                     figure = replace(figure, died=True)
                     if figure.number_start in figures and figures[figure.number_start].kind == "injured":
-                        figures[figure.number_start] = figure  # 'five injured miners died later': they died
+                        # 'five injured miners died later', 'three were wounded and later died': they died
+                        figures[figure.number_start] = figure
                         continue
                 if figure is None or figure.number_start in figures or any(
                         f.number_start <= figure.number_start < f.number_end and f.kind == figure.kind for f in figures.values()):
@@ -288,6 +293,11 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                       and f.start_char < total.end_char and total.start_char < f.end_char]:
             del figures[start]
     return sorted(figures.values(), key=lambda f: f.number_start)
+
+
+def _shares_the_subject(verb, phrase) -> bool:
+    """'three were wounded and later died': a verb joined to the one whose subject the phrase is."""
+    return verb.dep_ == "conj" and phrase.dep_ in ("nsubj", "nsubjpass") and phrase.head.i == verb.head.i
 
 
 def _compared_counts(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
@@ -424,6 +434,8 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             kind = lex.states[lower]
         if kind is None and lemma in lex.hospital_verbs and _to_hospital(token, lex):
             kind = "injured"
+        if kind is None and lemma in lex.discharge_verbs and _after_treatment(token, lex):
+            kind = "injured"  # 'were allowed home after treatment', 'were treated and released'
         if kind == "injured" and any(c.lower_ in lex.fatal_adverbs for c in token.children):
             kind = "killed"  # 'fatally wounded', 'mortally injured'
         if kind is None and lemma in lex.with_result and any(c.lower_ in lex.fatal_adverbs for c in token.children):
@@ -624,6 +636,14 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
         # figure and its verb that the parser takes for a clause of its own, with the figure as its subject
         victims += [c for aside in children if aside.dep_ == "advcl" and aside.i < token.i
                     for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i and _number_token(c) is not None]
+    # 'thirty people were listed as injured', 'four were confirmed as dead': the subject of the verb that files them
+    listing = _listing_verb(token)
+    if not victims and listing is not None and listing.lemma_.lower() in lex.listing_verbs:
+        # (a participle with no auxiliary, 'with 30 people still listed as injured', files its subject)
+        unaided = listing.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in listing.children)
+        victims += [c for c in listing.children if c.dep_ in ("nsubjpass", "dobj") or (unaided and c.dep_ == "nsubj")]
+        if listing.dep_ == "acl" and listing.head.pos_ in ("NOUN", "NUM"):
+            victims.append(listing.head)  # '30 people listed as injured'
     # 'are estimated to have been killed', 'is believed to have died': the subject is the raising verb's.
     if not victims and token.dep_ == "xcomp":
         victims += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -633,6 +653,15 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
             and previous.pos_ in ("CCONJ", "PUNCT", "ADV"):  # not 'and another two people injured'
         victims += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     return victims
+
+
+def _listing_verb(token):
+    """The verb a state word is filed under with 'as' ('listed as injured'), as the parser hangs it."""
+    if token.dep_ in ("amod", "pobj") and token.head.lower_ == "as" and token.head.dep_ == "prep":
+        return token.head.head
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return token.head
+    return None
 
 
 @cache
@@ -687,6 +716,14 @@ def _to_hospital(token, lex: _Lexicon) -> bool:
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) and token.dep_ not in ("acl", "conj"):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(g.lower_ in lex.hospital_nouns for g in c.children)
+               for c in token.children)
+
+
+def _after_treatment(token, lex: _Lexicon) -> bool:
+    """'discharged after treatment', 'released following treatment', and 'treated and released'."""
+    if token.dep_ == "conj" and token.head.lemma_.lower() == "treat":
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("after", "following") and any(g.lower_ in lex.treatment_nouns for g in c.children)
                for c in token.children)
 
 
@@ -835,8 +872,8 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
     elif _is_single_person(phrase, lex) or _is_single_by_age(phrase):
         count = Count(1, 1, "exact")
         start, end = phrase.left_edge.idx if phrase.left_edge.i >= phrase.i - 4 else phrase.idx, phrase.idx + len(phrase.text)
-    elif phrase.lower_ == "another" and phrase.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)
+    elif (phrase.lower_ == "another" or _the_other_one(phrase)) and phrase.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
     elif phrase.lower_ == "both" and phrase.dep_ in ("nsubj", "nsubjpass"):
         count, start, end = Count(2, 2, "exact"), phrase.idx, phrase.idx + len(phrase.text)  # 'Both were killed'
     elif phrase.dep_ == "dobj" and (predicate.lemma_.lower() in lex.transitive or predicate.lemma_.lower() in lex.with_result) \
@@ -971,6 +1008,12 @@ def _the_one_person(phrase, lex: _Lexicon) -> bool:
 
 
 _ONE_OF_SEVERAL = {"other", "latter", "former", "last", "same", "first", "second", "third", "fourth", "fifth"}
+
+
+def _the_other_one(phrase) -> bool:
+    """'Seven died at the scene and the other in hospital': 'the other' alone is one person of those told of."""
+    return phrase.lower_ == "other" and not any(c.dep_ in ("prep", "nummod") for c in phrase.children) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
 
 
 def _a_verb_of_violence(predicate, lex: _Lexicon) -> bool:

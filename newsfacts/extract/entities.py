@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import (BIG_CITY, Place, adjective_of_country, country_adjective, country_codes, demonyms,
-                                        division_country, division_holds, divisions_named, divisions_of, geocode, geocode_by_sound,
+                                        division_country, division_holds, division_place, divisions_named, divisions_of, geocode, geocode_by_sound,
                                         geocode_town, is_county, is_division, major_city_names, major_city_spellings, namesakes,
                                         only_city_named, province_country, shares_its_name_abroad, the_only_small_place_named,
                                         towns_abroad_share_the_name, towns_called, towns_named, written_as_its_own_name)
@@ -937,6 +937,24 @@ def _bodies_named_beside_their_kind(doc, sentence_index_of, mentions: list[Menti
             continue  # (the name NER found, whole)
         mentions = [m for m in mentions if m not in overlapping]
         mentions.append(Mention(text[start:end], start, end, sentence_index_of(start), "organization"))
+    for token in doc:
+        # 'KTU-9, a local teachers union, said': a name whose apposition is a kind of organisation names one,
+        # which the text may go on to call by that noun ('the union said')
+        kind = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i + 1 and text[token.idx + len(token):c.idx].startswith(", ")
+                     and c.lemma_.lower() in _ORGANISATION_KIND_NOUNS | _INSTITUTION_NOUNS
+                     and any(d.lower_ in ("a", "an") for d in c.children if d.dep_ == "det")), None)
+        if kind is None or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        words = [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [token]
+        if words[-1].i - words[0].i != len(words) - 1:
+            continue
+        start, end = words[0].idx, token.idx + len(token)
+        role = " ".join(text[kind.left_edge.idx:kind.idx + len(kind)].split()[1:])
+        overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
+        if not overlapping:
+            mentions.append(Mention(text[start:end], start, end, sentence_index_of(start), "organization", role=role))
+        elif len(overlapping) == 1 and overlapping[0].entity_type == "organization" and overlapping[0].role is None:
+            overlapping[0].role = role
     return sorted(mentions, key=lambda m: m.start_char)
 
 
@@ -1019,6 +1037,7 @@ def _are_letters(word: str) -> bool:
 
 # Nouns for an organisation, beside which a name is the organisation's (rules/attribution.toml)
 _ORGANISATION_KIND_NOUNS = frozenset(load_rules("attribution")["generic_organisation_nouns"]) - {"insurgents", "rebels"}
+_INSTITUTION_NOUNS = frozenset(noun for noun in load_rules("attribution")["institution_nouns"] if " " not in noun)
 
 
 def _outlets_are_no_people(mentions: list[Mention]) -> None:
@@ -1323,6 +1342,10 @@ def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
                 and span.root.dep_ in ("nsubj", "compound") and not mention.surface.isupper() and geocode(mention.surface) is None:
             mention.entity_type = "person"  # 'Kurmo remembers' (which the parser may read as a noun): no body or place remembers
             continue
+        if mention.entity_type == "location" and span is not None and span.root.dep_ in ("nsubj", "nsubjpass") \
+                and is_given_name(mention.surface) and geocode(mention.surface) is None and not _named_storm(doc, mention.surface):
+            mention.entity_type = "person"  # 'Mykola is lucky to be alive': a given name no gazetteer knows, as a subject
+            continue
         if first_words.get(name_key(mention.surface)) != 1:
             continue
         place = geocode(mention.surface)
@@ -1330,6 +1353,12 @@ def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
             continue  # 'Israel said', beside a minister called Israel Katz, is the country
         if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in reporting:
             mention.entity_type = "person"
+
+
+def _named_storm(doc, name: str) -> bool:
+    """Whether the text names a storm (or a weapon) by this name: 'Hurricane Kurmella ... Kurmella hit the coast'."""
+    words = _rules()[0]
+    return any(t.lower_ in words and t.i + 1 < len(doc) and doc[t.i + 1].text == name for t in doc)
 
 
 # ' of Chile', ' of the Philippines': a country after a body's name
@@ -2167,13 +2196,24 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
                 found[id(place_mention)] = place
             continue
         area = geocode(_place_name(area_mention), context_countries)
+        if area is not None and area.kind == "city" and area.country_code not in context_countries:
+            # 'Christiana, Manchester' in a text about Jamaica: the parish there, not the city abroad
+            area = division_place(_place_name(area_mention), context_countries) or area
+            if is_division(area):
+                found[id(area_mention)] = area
         if area is None or area.kind not in ("country", "state", "region") or not area.country_code:
             continue
         if is_division(area):
             # 'Dalen, Shropshire': the town of that name in that county, if the gazetteer has one there
-            towns = [t for t in towns_called(_place_name(place_mention), frozenset({area.country_code})) if division_holds(area, t)]
+            in_the_country = towns_called(_place_name(place_mention), frozenset({area.country_code}))
+            towns = [t for t in in_the_country if division_holds(area, t)]
             if towns:
                 found[id(place_mention)] = max(towns, key=lambda t: (written_as_its_own_name(t, _place_name(place_mention)), t.population))
+            elif not in_the_country and not _known_anywhere(geocode(_place_name(place_mention), frozenset({area.country_code}))):
+                # a town the gazetteer lacks in that country (and no great city elsewhere): the county the text puts
+                # it in, no nearer
+                found[id(place_mention)] = Place(_place_name(place_mention), area.latitude, area.longitude, area.country_code,
+                                                 "within", 0, f"within {area.name}", area.admin1)
             continue
         within = {area.country_code} | ({f"US.{area.admin1}"} if area.kind == "state" and area.admin1 else set())
         # A state narrows the document's own countries (the other states it names no longer count); a

@@ -465,6 +465,12 @@ def division_holds(area: Place, place: Place) -> bool:
     return is_division(area) and bool(divisions_named(area.name, True, frozenset({area.country_code})) & divisions_of(place))
 
 
+def division_place(name: str, context_countries: frozenset[str]) -> Place | None:
+    """The state, province or county of the document's countries that a name names, at the centre of its towns,
+    whatever else the name may be ('Manchester', a parish of Jamaica)."""
+    return _division(name, frozenset(c for c in context_countries if "." not in c)) if context_countries else None
+
+
 def _division(name: str, context_countries: frozenset[str]) -> Place | None:
     """'Bohol', 'Tabasco', 'Shropshire': a state, province or county of the document's countries (or
     of the one country that has a division of that name), at the population-weighted centre of its towns."""
