@@ -902,3 +902,25 @@ def test_officials_people_the_ner_took_for_bodies_and_bodies_by_their_noun(nlp, 
 ])
 def test_bodies_named_beside_their_kind_and_words_a_subject_calls_something(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the outlet named between two quotations is no new speaker
+    ('Sen. Jan Dorvalo, the lead negotiator, called the vote "a disgrace to the chamber." "How can you trust any of '
+     'them right now? How would we know what to do next?" he said, per the Kurmin Star. "They told us what to do and '
+     'then they pulled the rug out from under us." Senate leader Jane Doe, who had offered to delay the vote, said the '
+     'bill would not pass.',
+     [("Jan Dorvalo", None), ("Jan Dorvalo", None), ("Jan Dorvalo", None)]),
+    # a short paragraph that brings in one person by name, and then a paragraph of nothing but a quotation
+    ('Police sealed off the street on Monday night.\n\nJane Doe lives a block away. Last night she went down the road '
+     'for dinner, and when she came back there were police everywhere.\n\n"We were left to sit here for three hours. '
+     'Then an officer said we could go back on foot."\n\nJan Dorvalo also heard what he now thinks was a shot.\n\n'
+     '"I just heard a really big noise. Ten minutes later the police came."',
+     [("Jane Doe", None), ("Jan Dorvalo", None)]),
+    # ... but not one the text says died
+    ('Flood water swept through the valley on Monday.\n\nJan Dorvalo was killed when the bridge gave way.\n\n'
+     '"He was the first to help anyone on this street, always," a neighbour told reporters.',
+     [(None, "a neighbour")]),
+])
+def test_speakers_across_an_outlet_and_after_a_paragraph_that_brings_someone_in(nlp, text, expected):
+    assert speakers(nlp, text) == expected

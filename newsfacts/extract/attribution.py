@@ -799,7 +799,7 @@ class Attributor:
         text = text_of(self.doc)
         honorific = _HONORIFIC_BEFORE.search(text, max(0, mention.start_char - 12), mention.start_char)
         sex = ("female" if honorific.group(1).lower() in _FEMALE_HONORIFICS else "male") if honorific else None
-        living = [i for i in namesakes if not self._dead(i)] or namesakes
+        living = [i for i in namesakes if not self.dead(i)] or namesakes
         fitting = [i for i in living if sex is None or self._sex(i) in (sex, None)] or living
         # ('Her mother, Kurma Doe, sat through the hearing. "...," Mrs Doe said': with an honorific, the one of that
         # sex the sentences before were about; a surname alone is the person the story named first)
@@ -808,7 +808,7 @@ class Attributor:
             return self.entities[salient.entity_id]
         return self.entities[fitting[0]]
 
-    def _dead(self, entity_id: str) -> bool:
+    def dead(self, entity_id: str) -> bool:
         """Whether the text tells of this person's death ('the death of Jan Doe', 'Jan Doe was killed')."""
         text = text_of(self.doc)
         for m in self.mentions:
