@@ -221,6 +221,13 @@ def test_parts_of_the_dead_or_the_injured(nlp, text, expected):
     ("About 20 others were allowed home after treatment.", [("injured", 20, 20, "approximately", False)]),
     ("Nine walkers were treated and released.", [("injured", 9, 9, "exact", False)]),
     ("The four suspects were released after questioning.", []),
+    # single victims listed, though the parser makes two subjects of them or an apposition of the second
+    ("A patient and a nurse were wounded in the shelling.", [("injured", 2, 2, "exact", False)]),
+    ("Raiders fatally shot a guard, a driver and a cook.", [("killed", 3, 3, "exact", False)]),
+    ("Two men, a driver and a cook, were killed.", [("killed", 2, 2, "exact", False)]),
+    # a part of a vague figure may be larger than its lowest count
+    ("The war has killed thousands of people, including up to 1,500 in one town.",
+     [("killed", 1000, None, "vague", False), ("killed", 1500, 1500, "at_most", True)]),
 ])
-def test_fates_told_after_the_first_verb(nlp, text, expected):
+def test_fates_told_after_the_first_verb_victims_listed_one_by_one_and_parts_of_vague_figures(nlp, text, expected):
     assert grammar(nlp, text) == expected

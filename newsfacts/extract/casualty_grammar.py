@@ -258,8 +258,17 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
     lex = lexicon()
     figures: dict[int, GrammarFigure] = {}
     for token in _heads_in(sentence, lex):
-        for kind, victims in _victims_of(token, lex):
-            listed = _victims_listed_one_by_one(kind, _with_conjuncts(victims), token, lex)
+        found = _victims_of(token, lex)
+        # 'A patient and a nurse were wounded', which the parser reads as two subjects of the verb: one list
+        subjects = [(kind, v) for kind, v in found if v.dep_ in ("nsubj", "nsubjpass") and v.head.i == token.i]
+        if len(subjects) >= 2 and len({kind for kind, _v in subjects}) == 1:
+            listed = _victims_listed_one_by_one(subjects[0][0], [v for _kind, v in subjects], token, lex)
+            if listed is not None:
+                figures.setdefault(listed.number_start, listed)
+                found = [pair for pair in found if pair not in subjects]
+        for kind, victims in found:
+            listed = _victims_listed_one_by_one(kind, _with_conjuncts(victims) + _list_the_parser_took_for_an_apposition(victims),
+                                                token, lex)
             if listed is not None:
                 figures.setdefault(listed.number_start, listed)
                 continue
@@ -828,6 +837,15 @@ def _victims_listed_one_by_one(kind: str, phrases: list, predicate, lex: _Lexico
                          number_end=max(f.number_end for f in found), died=any(f.died for f in found), listed=True)
 
 
+def _list_the_parser_took_for_an_apposition(head) -> list:
+    """'shot a guard, a driver and a cook': after one person, an 'apposition' that goes on with 'and' is the rest of a
+    list (not 'his brother, a driver,', which says who he was, nor 'two men, a driver and a cook', which names them)."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return []
+    return [member for child in head.children if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children)
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children) for member in _with_conjuncts(child)]
+
+
 def _with_conjuncts(head) -> list:
     """'12 workers and three policemen': each conjoined phrase is a figure of its own."""
     phrases = [head]
@@ -1063,14 +1081,14 @@ def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[Gram
         # 'killed at least 64 villagers, among them 19 children,', where the parser hangs the part on the verb
         for member in (c for c in head.children if c.dep_ in ("npadvmod", "appos") and c.idx > whole.number_start):
             part = _figure(kind, member, member, lex, definite_single=True)
-            if part is not None and part.count.count_min < (whole.count.count_min or 0):
+            if part is not None and _fewer(part.count, whole.count):
                 parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
                                            part.number_start, sub_figure_of=whole.number_start))
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in lex.made_up_of_verbs:
         # 'the 57 wounded were composed of 41 villagers and 16 police', 'the 40 dead comprised 30 men and ten women'
         for member in (m for made_of in _what_it_is_made_of(head.head) for m in _with_conjuncts(made_of)):
             part = _figure(kind, member, member, lex, definite_single=True)
-            if part is not None and part.count.count_min < (whole.count.count_min or 0):
+            if part is not None and _fewer(part.count, whole.count):
                 parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
                                            part.number_start, sub_figure_of=whole.number_start))
     for child in head.children:
@@ -1078,10 +1096,17 @@ def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[Gram
             for included in (p for p in child.children if p.dep_ == "pobj"):
                 for member in _with_conjuncts(included):
                     part = _figure(kind, member, member, lex, definite_single=True)
-                    if part is not None and part.count.count_min < (whole.count.count_min or 0):
+                    if part is not None and _fewer(part.count, whole.count):
                         parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
                                                    part.number_start, sub_figure_of=whole.number_start))
     return parts
+
+
+def _fewer(part: Count, whole: Count) -> bool:
+    """Whether a count can be part of another: fewer, or, of a vague one ('thousands', 'hundreds'), fewer than the
+    next order of magnitude ('killed thousands, including up to 1,500 in one town')."""
+    ceiling = (whole.count_min or 0) * (10 if whole.precision == "vague" else 1)
+    return (part.count_min or 0) < ceiling
 
 
 def conjoined_counts(doc, number_start: int) -> list[tuple[Count, str, int, int]]:
