@@ -418,3 +418,12 @@ def test_feared_tolls_attempts_and_a_part_of_a_group(nlp, text, expected):
 ])
 def test_single_victims_listed_one_by_one(nlp, text, expected):
     assert document_figures(nlp, text) == expected
+
+
+def test_a_named_victim_told_of_twice_is_one_figure_and_another_victim_stays_apart(nlp):
+    text = ("The armed group said in a statement that its fighter Jan Dorvalo was killed in border fighting.\n\n"
+            "A drone strike on Monday killed Jan Dorvalo, also known as Kurmo, in the south, the agency said.\n\n"
+            "A farmer was shot dead in the next valley.")
+    assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 1), ("killed", 1)]
+    text = "Jan Dorvalo was shot dead outside his home on Monday.\n\nPolice said Jan Dorvalo was killed by two men on a motorbike."
+    assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 1)]

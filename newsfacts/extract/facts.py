@@ -236,7 +236,11 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
                 "sentence_start": sent.start_char,
                 "sentence_end": sent.end_char,
             })
-    return _one_row_per_figure(_the_hurt_who_died(rows, text), text, headline_end)
+    # the people a single victim's figure names ('Jan Doe was killed', later 'the strike killed Jan Doe')
+    people = [m for m in attributor.mentions if m.entity_type == "person"]
+    named = {row["fact_id"]: frozenset(m.entity_id for m in people if row["start_char"] <= m.start_char < row["end_char"])
+             for row in rows if row["count_min"] == 1 and row["count_max"] == 1}
+    return _one_row_per_figure(_the_hurt_who_died(rows, text), text, headline_end, named)
 
 
 def _place_of(figure, figures: list, sentence: str, places: list[tuple[str, str]]) -> tuple[str, str] | None:
@@ -487,11 +491,14 @@ def _another_incident(row: dict, rows: list[dict], text: str) -> bool:
         and not any((r["kind"], r["count_min"]) == (row["kind"], row["count_min"]) and told_as_more(r) for r in earlier)
 
 
-def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0) -> list[dict]:
+def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0,
+                        named: dict[str, frozenset[str]] | None = None) -> list[dict]:
     """The same figure repeated in a document is one fact, whoever states it (the annotation guide): keep its
     best-attributed statement. Equal figures at two different places ('two killed in A', later 'two killed in B') stay apart, and
     so do single victims told apart by their own words ('a man was shot dead', later 'a man was killed'):
-    the finders read a single victim only where the text introduces one ('a', 'another', 'his brother')."""
+    the finders read a single victim only where the text introduces one ('a', 'another', 'his brother'), or
+    names one (`named`: the person entities each single victim's figure names, by fact id)."""
+    named = named or {}
     def evidence(row) -> str:
         return " ".join(text[row["start_char"]:row["end_char"]].lower().split())
 
@@ -510,7 +517,8 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0)
         # a bare 'one' ('one died') or 'the' ('the man died') points back at a victim already told of.
         back_reference = any(re.match(r"(?:one\b(?! of)|the\b)", evidence(r)) for r in (a, b))
         return (a["count_max"] != 1 or a["count_min"] != 1 or not text or headline(a) or headline(b)
-                or back_reference or evidence(a) == evidence(b))
+                or back_reference or evidence(a) == evidence(b)
+                or bool(named.get(a["fact_id"], frozenset()) & named.get(b["fact_id"], frozenset())))
 
     def score(row) -> int:
         return sum(row[k] is not None for k in ("reported_by", "reported_by_description", "period", "location"))
