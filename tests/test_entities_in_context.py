@@ -840,3 +840,8 @@ def test_a_town_the_gazetteer_lacks_in_a_named_county_is_placed_in_that_county_e
     # Portland is a parish of Jamaica here, not a city of the United States
     assert entities["Kurmin Hill"].country_code == "JM" and entities["Kurmin Hill"].geocode_basis.startswith("within Portland")
     assert [e.country_code for name, e in entities.items() if name.startswith("Portland")] == ["JM"]
+
+
+def test_a_name_the_text_calls_a_district_is_a_place_though_it_opens_with_a_given_name(entities_of):
+    mentions, _entities = entities_of("Relatives gathered on Sunday at Sayed Kurmo district, where the convoy was ambushed.")
+    assert [m.entity_type for m in mentions if m.surface.startswith("Sayed Kurmo")] == ["location"]

@@ -552,7 +552,7 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
         mention.start_char, mention.surface = mention.start_char + cut, mention.surface[cut:]
         return
     if (mention.entity_type != "person" and 2 <= len(words) <= 4 and is_given_name(words[0])
-            and words[0].lower() not in _PLACE_NAME_FIRST_WORDS
+            and words[0].lower() not in _PLACE_NAME_FIRST_WORDS and mention.surface not in named_as_places
             and all(w[:1].isupper() for w in words) and words[-1].lower() not in _organisation_words()
             and not _plural_name(mention.surface) and geocode(mention.surface, countries) is None):
         mention.entity_type = "person"  # 'Oleksiy Danilov' tagged as an organisation
@@ -608,7 +608,7 @@ _SINGULAR = {"counties": "County", "provinces": "Province", "regions": "Region",
 _LOCALITY = (
     re.compile(r"\b(?:village|town|city|hamlet|settlement|suburb|district|neighbou?rhood|area|region|province) of "
                r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"),
-    re.compile(r"\bin (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:area|district|village|neighbou?rhood|suburb)\b"),
+    re.compile(r"\b(?:in|at) (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:area|district|village|neighbou?rhood|suburb)\b"),
 )
 # 'the villages of Saint-Kurm, Tende and Breil', 'the front-line towns of Orikhiv and Kurmaipole': each name
 _NAME_IN_A_LIST = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?"
