@@ -427,3 +427,10 @@ def test_a_named_victim_told_of_twice_is_one_figure_and_another_victim_stays_apa
     assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 1), ("killed", 1)]
     text = "Jan Dorvalo was shot dead outside his home on Monday.\n\nPolice said Jan Dorvalo was killed by two men on a motorbike."
     assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 1)]
+
+
+def test_parts_told_one_after_another_with_and(nlp):
+    text = "Of the 27 injured, 24 are soldiers and three are civilians."
+    assert document_figures(nlp, text) == [("injured", 27, None, None), ("injured", 24, 27, None), ("injured", 3, 27, None)]
+    text = "Twelve people died in the fire; ten were men and two were children."
+    assert document_figures(nlp, text) == [("killed", 12, None, None), ("killed", 10, 12, None), ("killed", 2, 12, None)]

@@ -225,9 +225,22 @@ def test_parts_of_the_dead_or_the_injured(nlp, text, expected):
     ("A patient and a nurse were wounded in the shelling.", [("injured", 2, 2, "exact", False)]),
     ("Raiders fatally shot a guard, a driver and a cook.", [("killed", 3, 3, "exact", False)]),
     ("Two men, a driver and a cook, were killed.", [("killed", 2, 2, "exact", False)]),
+    # a list that 'among them' opens is parts of the figure before it, up to 'others'
+    ("The group said 38 people had been killed, among them nine pupils and five women, and more than 50 others wounded.",
+     [("killed", 38, 38, "exact", False), ("killed", 9, 9, "exact", True), ("killed", 5, 5, "exact", True),
+      ("injured", 50, None, "at_least", False)]),
+    # one person told by an age, whatever the noun
+    ("A 45-year-old devotee was killed and 11 others were injured.",
+     [("killed", 1, 1, "exact", False), ("injured", 11, 11, "exact", False)]),
+    ("A 100-year-old bridge was destroyed in the flood.", []),
+    # one person's natural death is no casualty
+    ("A 61-year-old fan who suffered a heart attack in the stands died in hospital.", []),
+    # hurt, then dead, told in a relative clause
+    ("A porter, who was injured in the blast and died in hospital a week later, was not counted.",
+     [("killed", 1, 1, "exact", False)]),
     # a part of a vague figure may be larger than its lowest count
     ("The war has killed thousands of people, including up to 1,500 in one town.",
      [("killed", 1000, None, "vague", False), ("killed", 1500, 1500, "at_most", True)]),
 ])
-def test_fates_told_after_the_first_verb_victims_listed_one_by_one_and_parts_of_vague_figures(nlp, text, expected):
+def test_fates_after_the_first_verb_lists_parts_and_natural_deaths(nlp, text, expected):
     assert grammar(nlp, text) == expected

@@ -269,8 +269,10 @@ def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = Non
 _PARTITION = re.compile(rf",\s+(?P<qual>(?:{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+(?:them|whom)\b(?P<rest>[^,;:.()]*)"
                         # ', of whom 12 remain in serious condition'
                         rf"|,\s+of\s+whom\s+(?P<qual2>(?:{QUALIFIER_PATTERN})\s+)?(?P<num2>{NUMBER_PATTERN})\b(?P<rest2>[^,;:.()]*)"
-                        # '; 16 were children', ', and two were women' (the people they were: a word for victims)
-                        rf"|[,;]\s+(?:and\s+)?(?P<qual3>(?:{QUALIFIER_PATTERN})\s+)?(?P<num3>{NUMBER_PATTERN})\s+(?:were|are)\s+(?P<rest3>[^,;:.()]*)",
+                        # '; 16 were children', ', and two were women', ' and three are civilians' (the people they
+                        # were: a word for victims)
+                        rf"|(?:[,;]\s+(?:and\s+)?|\s+and\s+)(?P<qual3>(?:{QUALIFIER_PATTERN})\s+)?(?P<num3>{NUMBER_PATTERN})\s+(?:were|are)\s+"
+                        rf"(?P<rest3>(?:(?!\s+and\s+(?:{NUMBER_PATTERN})\s+(?:were|are)\b)[^,;:.()])*)",
                         re.IGNORECASE)
 
 
@@ -282,7 +284,10 @@ def partitions_of_figures(text: str, figures: list[CasualtyFigure]) -> list[Casu
         num, qual, rest = next((f"num{n}", f"qual{n}", f"rest{n}") for n in ("", "2", "3") if match.group(f"num{n}"))
         if num == "num3" and not (match.group(rest).split() and _victims_in(match.group(rest).split()[0])):
             continue
-        if any(f.number_start == match.start(num) or f.start_char <= match.start(num) < f.end_char for f in figures):
+        # (read already: its number, or a number inside a whole figure's words; a part's words may run on over the
+        # next part, '24 are soldiers and three are civilians')
+        if any(f.number_start == match.start(num) or (f.start_char <= match.start(num) < f.end_char and f.part_of_index is None
+                                                      and not f.is_subset) for f in figures):
             continue
         whole = next((f for f in sorted(figures, key=lambda f: -f.end_char)
                       if f.end_char <= match.start() and f.part_of_index is None and f.kind in ("killed", "injured")), None)

@@ -92,6 +92,7 @@ class _Lexicon:
     listing_verbs: frozenset[str]
     discharge_verbs: frozenset[str]
     treatment_nouns: frozenset[str]
+    natural_causes: frozenset[str]
     triggers: frozenset[str]  # every lemma or word that can head a casualty predicate: others are skipped fast
 
 
@@ -272,8 +273,16 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
             if listed is not None:
                 figures.setdefault(listed.number_start, listed)
                 continue
+            whole = _the_figure_a_list_is_part_of(victims, figures)
             for phrase in _with_conjuncts(victims):
                 figure = _figure(kind, phrase, token, lex)
+                if whole is not None and not _others(phrase):
+                    # '38 were killed, among them nine children and five women, and 50 others wounded', which the
+                    # parser reads as one list of the wounded: the members up to 'others' are parts of the 38
+                    if figure is not None:
+                        figures.setdefault(figure.number_start, replace(figure, kind=whole.kind, sub_figure_of=whole.number_start))
+                    continue
+                whole = None
                 if figure is not None and kind == "killed" and lex.intransitive.get(token.lemma_.lower()) == "killed" \
                         and (phrase.dep_ == "nsubj" and phrase.head.i == token.i or _shares_the_subject(token, phrase)):
                     figure = replace(figure, died=True)
@@ -281,6 +290,9 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                         # 'five injured miners died later', 'three were wounded and later died': they died
                         figures[figure.number_start] = figure
                         continue
+                if figure is not None and kind == "killed" and figure.count == Count(1, 1, "exact") \
+                        and _a_natural_death(phrase, token, lex):
+                    continue  # 'a supporter who suffered a heart attack died': one person's natural death is no casualty
                 if figure is None or figure.number_start in figures or any(
                         f.number_start <= figure.number_start < f.number_end and f.kind == figure.kind for f in figures.values()):
                     continue  # read already, or '15' of 'between 10 and 15', part of the range already read
@@ -304,9 +316,34 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
     return sorted(figures.values(), key=lambda f: f.number_start)
 
 
+def _the_figure_a_list_is_part_of(phrase, figures: dict[int, GrammarFigure]) -> GrammarFigure | None:
+    """The figure read before a list that 'among them' opens ('..., among them nine children and five women')."""
+    if not any(c.dep_ == "prep" and c.lower_ == "among" and any(p.lower_ in ("them", "whom") for p in c.children)
+               for c in phrase.children):
+        return None
+    before = [f for f in figures.values() if f.number_start < phrase.left_edge.idx and f.sub_figure_of is None]
+    return max(before, key=lambda f: f.number_start) if before else None
+
+
+def _a_natural_death(phrase, verb, lex: _Lexicon) -> bool:
+    """Whether the words about one person who died, or the cause the verb gives, name a natural cause ('who suffered
+    a heart attack', 'died of cancer')."""
+    words = " ".join(t.lower_ for t in [*phrase.subtree, *(t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                                                            for t in c.subtree)])
+    return any(re.search(rf"\b{re.escape(cause)}\b", words) for cause in lex.natural_causes)
+
+
+def _others(phrase) -> bool:
+    """'50 others', 'dozens more': a group besides those told of before."""
+    return phrase.lemma_.lower() == "other" or any(c.dep_ in ("amod", "advmod") and c.lower_ in ("other", "more")
+                                                   for c in phrase.children)
+
+
 def _shares_the_subject(verb, phrase) -> bool:
-    """'three were wounded and later died': a verb joined to the one whose subject the phrase is."""
-    return verb.dep_ == "conj" and phrase.dep_ in ("nsubj", "nsubjpass") and phrase.head.i == verb.head.i
+    """'three were wounded and later died': a verb joined to the one whose subject the phrase is (or whose relative
+    clause describes it: 'an apprentice, who was injured and died')."""
+    return verb.dep_ == "conj" and ((phrase.dep_ in ("nsubj", "nsubjpass") and phrase.head.i == verb.head.i)
+                                    or (verb.head.dep_ == "relcl" and verb.head.head.i == phrase.i))
 
 
 def _compared_counts(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
@@ -661,6 +698,8 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
     if not victims and token.dep_ == "conj" and (lemma in lex.intransitive or token.tag_ == "VBN") \
             and previous.pos_ in ("CCONJ", "PUNCT", "ADV"):  # not 'and another two people injured'
         victims += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if token.head.dep_ == "relcl" and any(v.lower_ in ("who", "that") for v in victims):
+            victims.append(token.head.head)  # 'an apprentice, who was injured in the blast and died in hospital'
     return victims
 
 
@@ -1050,8 +1089,11 @@ def _is_single_by_age(phrase) -> bool:
     """'a 17-year-old was shot to death': one person, told by an age."""
     if not any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children):
         return False
+    # ('a 17-year-old', and 'a 45-year-old devotee': a noun the lexicon lacks, which the age makes a person)
     return bool(re.fullmatch(r"\d{1,3}-year-old", phrase.lower_)) or (
-        phrase.lower_ == "old" and any(c.lower_ in ("year", "month") for c in phrase.children))
+        phrase.lower_ == "old" and any(c.lower_ in ("year", "month") for c in phrase.children)) or (
+        phrase.tag_ == "NN" and any(c.dep_ == "amod" and c.lower_ == "old" and any(g.lower_ in ("year", "month") for g in c.children)
+                                    for c in phrase.children))
 
 
 def _group_kind(subject, lex: _Lexicon) -> str | None:
