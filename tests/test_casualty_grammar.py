@@ -233,6 +233,9 @@ def test_parts_of_the_dead_or_the_injured(nlp, text, expected):
     ("A 45-year-old devotee was killed and 11 others were injured.",
      [("killed", 1, 1, "exact", False), ("injured", 11, 11, "exact", False)]),
     ("A 100-year-old bridge was destroyed in the flood.", []),
+    # a count listed after a figure with the place it was counted in, a word or two before the name
+    ("The quakes killed more than 5,000 people in Kurmin and about 600 in neighbouring Dalen.",
+     [("killed", 5000, None, "at_least", False), ("killed", 600, 600, "approximately", False)]),
     # one person's natural death is no casualty
     ("A 61-year-old fan who suffered a heart attack in the stands died in hospital.", []),
     # hurt, then dead, told in a relative clause

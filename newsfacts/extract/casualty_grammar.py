@@ -381,7 +381,9 @@ def _counts_listed_after_a_figure(sentence, figures: dict[int, GrammarFigure]) -
     doc = sentence.doc
     found: list[GrammarFigure] = []
     for token in sentence:
-        if not (token.like_num or token.pos_ == "NUM") or token.i - 1 < sentence.start or doc[token.i - 1].lower_ not in _LIST_SEPARATORS:
+        # (the separator, or a qualifier after it: 'and about 6,000 in Dalen')
+        before = token.i - 1 - (token.i - 1 > sentence.start and doc[token.i - 1].dep_ in ("quantmod", "advmod") and doc[token.i - 1].is_alpha)
+        if not (token.like_num or token.pos_ == "NUM") or before < sentence.start or doc[before].lower_ not in _LIST_SEPARATORS:
             continue
         if any(f.start_char <= token.idx < max(f.end_char, f.number_end) for f in figures.values()):
             continue  # read already
@@ -414,6 +416,8 @@ def _count_by_place(number, name: int, sentence, earlier_figures: list[GrammarFi
     word after 'in'; `listed` holds the number_start of the list's counts read before."""
     doc = sentence.doc
     name += doc[name].lower_ == "the"
+    for _ in range(2):  # 'in neighbouring Dalen', 'in northern Kurmin'
+        name += name < sentence.end - 1 and doc[name].dep_ in ("amod", "compound") and doc[name].text.islower()
     if name >= sentence.end or not ((doc[name].pos_ == "PROPN" and doc[name].text[:1].isupper()) or doc[name].ent_type_ == "DATE"):
         return None
     after = name
