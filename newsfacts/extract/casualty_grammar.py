@@ -1093,11 +1093,8 @@ def _is_single_by_age(phrase) -> bool:
     """'a 17-year-old was shot to death': one person, told by an age."""
     if not any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children):
         return False
-    # ('a 17-year-old', and 'a 45-year-old devotee': a noun the lexicon lacks, which the age makes a person)
     return bool(re.fullmatch(r"\d{1,3}-year-old", phrase.lower_)) or (
-        phrase.lower_ == "old" and any(c.lower_ in ("year", "month") for c in phrase.children)) or (
-        phrase.tag_ == "NN" and any(c.dep_ == "amod" and c.lower_ == "old" and any(g.lower_ in ("year", "month") for g in c.children)
-                                    for c in phrase.children))
+        phrase.lower_ == "old" and any(c.lower_ in ("year", "month") for c in phrase.children))
 
 
 def _group_kind(subject, lex: _Lexicon) -> str | None:
