@@ -328,8 +328,8 @@ def _the_figure_a_list_is_part_of(phrase, figures: dict[int, GrammarFigure]) -> 
 def _a_natural_death(phrase, verb, lex: _Lexicon) -> bool:
     """Whether the words about one person who died, or the cause the verb gives, name a natural cause ('who suffered
     a heart attack', 'died of cancer')."""
-    words = " ".join(t.lower_ for t in [*phrase.subtree, *(t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
-                                                            for t in c.subtree)])
+    causes = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for t in c.subtree]
+    words = " ".join(t.lower_ for t in [*phrase.subtree, *causes])
     return any(re.search(rf"\b{re.escape(cause)}\b", words) for cause in lex.natural_causes)
 
 
@@ -382,7 +382,8 @@ def _counts_listed_after_a_figure(sentence, figures: dict[int, GrammarFigure]) -
     found: list[GrammarFigure] = []
     for token in sentence:
         # (the separator, or a qualifier after it: 'and about 6,000 in Dalen')
-        before = token.i - 1 - (token.i - 1 > sentence.start and doc[token.i - 1].dep_ in ("quantmod", "advmod") and doc[token.i - 1].is_alpha)
+        qualified = token.i - 1 > sentence.start and doc[token.i - 1].dep_ in ("quantmod", "advmod") and doc[token.i - 1].is_alpha
+        before = token.i - 1 - qualified
         if not (token.like_num or token.pos_ == "NUM") or before < sentence.start or doc[before].lower_ not in _LIST_SEPARATORS:
             continue
         if any(f.start_char <= token.idx < max(f.end_char, f.number_end) for f in figures.values()):

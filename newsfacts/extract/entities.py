@@ -17,10 +17,11 @@ from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import (BIG_CITY, Place, adjective_of_country, country_adjective, country_codes, demonyms,
-                                        division_country, division_holds, division_place, divisions_named, divisions_of, geocode, geocode_by_sound,
-                                        geocode_town, is_county, is_division, major_city_names, major_city_spellings, namesakes,
-                                        only_city_named, province_country, shares_its_name_abroad, the_only_small_place_named,
-                                        towns_abroad_share_the_name, towns_called, towns_named, written_as_its_own_name)
+                                        division_country, division_holds, division_place, divisions_named, divisions_of, geocode,
+                                        geocode_by_sound, geocode_town, is_county, is_division, major_city_names, major_city_spellings,
+                                        namesakes, only_city_named, province_country, shares_its_name_abroad,
+                                        the_only_small_place_named, towns_abroad_share_the_name, towns_called, towns_named,
+                                        written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
@@ -940,8 +941,8 @@ def _bodies_named_beside_their_kind(doc, sentence_index_of, mentions: list[Menti
     for token in doc:
         # 'KTU-9, a local teachers union, said': a name whose apposition is a kind of organisation names one,
         # which the text may go on to call by that noun ('the union said')
-        kind = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i + 1 and text[token.idx + len(token):c.idx].startswith(", ")
-                     and c.lemma_.lower() in _ORGANISATION_KIND_NOUNS | _INSTITUTION_NOUNS
+        kind = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i + 1
+                     and text[token.idx + len(token):c.idx].startswith(", ") and c.lemma_.lower() in _ORGANISATION_KIND_NOUNS | _INSTITUTION_NOUNS
                      and any(d.lower_ in ("a", "an") for d in c.children if d.dep_ == "det")), None)
         if kind is None or token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
