@@ -906,16 +906,16 @@ def test_bodies_named_beside_their_kind_and_words_a_subject_calls_something(nlp,
 
 @pytest.mark.parametrize("text,expected", [
     # the outlet named between two quotations is no new speaker
-    ('Sen. Jan Dorvalo, the lead negotiator, called the vote "a disgrace to the chamber." "How can you trust any of '
-     'them right now? How would we know what to do next?" he said, per the Kurmin Star. "They told us what to do and '
-     'then they pulled the rug out from under us." Senate leader Jane Doe, who had offered to delay the vote, said the '
-     'bill would not pass.',
+    ('Councillor Jan Dorvalo, who led the talks, called the vote "a disgrace to the whole chamber." "Which of them '
+     'will keep a promise after this? Where do we even begin again?" he said, per the Kurmin Star. "We kept every '
+     'part of the bargain and they walked away from it overnight." Council leader Jane Doe, who had proposed putting '
+     'the vote off, said the plan would fail.',
      [("Jan Dorvalo", None), ("Jan Dorvalo", None), ("Jan Dorvalo", None)]),
     # a short paragraph that brings in one person by name, and then a paragraph of nothing but a quotation
-    ('Police sealed off the street on Monday night.\n\nJane Doe lives a block away. Last night she went down the road '
-     'for dinner, and when she came back there were police everywhere.\n\n"We were left to sit here for three hours. '
-     'Then an officer said we could go back on foot."\n\nJan Dorvalo also heard what he now thinks was a shot.\n\n'
-     '"I just heard a really big noise. Ten minutes later the police came."',
+    ('Officers closed the lane on Monday night.\n\nJane Doe owns the bakery on the corner. On Monday she walked to '
+     'the market, and on her return the lane was full of officers.\n\n"Nobody told us anything for three hours. '
+     'Then a sergeant waved us back in on foot."\n\nJan Dorvalo also caught what he now takes for a shot.\n\n'
+     '"There was one loud crack and then silence. The officers came ten minutes after it."',
      [("Jane Doe", None), ("Jan Dorvalo", None)]),
     # ... but not one the text says died
     ('Flood water swept through the valley on Monday.\n\nJan Dorvalo was killed when the bridge gave way.\n\n'

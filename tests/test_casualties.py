@@ -88,7 +88,7 @@ def test_a_named_person_hurt_and_then_dead_or_pronounced_dead_is_a_figure_of_one
     from newsfacts.extract.casualties import find_named_victims
 
     for text in ("Jan Dorvalo, 19, was shot in the neck and died.", "Jan Dorvalo was struck by a lorry and later died.",
-                 "Jan Dorvalo was pronounced dead at the scene."):
+                 "Jan Dorvalo was declared dead by the roadside."):
         (figure,) = find_named_victims(text, [(0, len("Jan Dorvalo"))])
         assert (figure.kind, figure.count.count_min) == ("killed", 1)
     # shot and then anything but dead is no figure (the guide: 'shot' alone says no one was hurt)
@@ -421,16 +421,16 @@ def test_single_victims_listed_one_by_one(nlp, text, expected):
 
 
 def test_a_named_victim_told_of_twice_is_one_figure_and_another_victim_stays_apart(nlp):
-    text = ("The armed group said in a statement that its fighter Jan Dorvalo was killed in border fighting.\n\n"
+    text = ("The armed group said in a statement that its fighter Jan Dorvalo was killed in fighting on the frontier.\n\n"
             "A drone strike on Monday killed Jan Dorvalo, also known as Kurmo, in the south, the agency said.\n\n"
             "A farmer was shot dead in the next valley.")
     assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 1), ("killed", 1)]
-    text = "Jan Dorvalo was shot dead outside his home on Monday.\n\nPolice said Jan Dorvalo was killed by two men on a motorbike."
+    text = "Jan Dorvalo was shot dead near the mill on Monday.\n\nPolice said Jan Dorvalo was killed by two men on a motorbike."
     assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 1)]
 
 
 def test_parts_told_one_after_another_with_and(nlp):
-    text = "Of the 27 injured, 24 are soldiers and three are civilians."
-    assert document_figures(nlp, text) == [("injured", 27, None, None), ("injured", 24, 27, None), ("injured", 3, 27, None)]
-    text = "Twelve people died in the fire; ten were men and two were children."
+    text = "Of the 31 injured, 26 are police officers and five are farmers."
+    assert document_figures(nlp, text) == [("injured", 31, None, None), ("injured", 26, 31, None), ("injured", 5, 31, None)]
+    text = "Twelve guests died when the hall burned; ten were men and two were children."
     assert document_figures(nlp, text) == [("killed", 12, None, None), ("killed", 10, 12, None), ("killed", 2, 12, None)]

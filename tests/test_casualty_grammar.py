@@ -213,12 +213,12 @@ def test_parts_of_the_dead_or_the_injured(nlp, text, expected):
     ("Five cyclists were injured and two died.", [("injured", 5, 5, "exact", False), ("killed", 2, 2, "exact", False)]),
     # filed under a state word with 'as'
     ("Thirty people were listed as injured.", [("injured", 30, 30, "exact", False)]),
-    ("The toll stood at six dead, with 30 people still listed as injured.",
-     [("killed", 6, 6, "exact", False), ("injured", 30, 30, "exact", False)]),
+    ("The toll stood at six dead, with 14 passengers still listed as injured.",
+     [("killed", 6, 6, "exact", False), ("injured", 14, 14, "exact", False)]),
     ("Four were confirmed as dead by the coroner.", [("killed", 4, 4, "exact", False)]),
     ("He was listed as a witness in the case.", []),
     # sent home after treatment: hurt
-    ("About 20 others were allowed home after treatment.", [("injured", 20, 20, "approximately", False)]),
+    ("About 20 others were sent home after treatment.", [("injured", 20, 20, "approximately", False)]),
     ("Nine walkers were treated and released.", [("injured", 9, 9, "exact", False)]),
     ("The four suspects were released after questioning.", []),
     # single victims listed, though the parser makes two subjects of them or an apposition of the second
@@ -226,19 +226,19 @@ def test_parts_of_the_dead_or_the_injured(nlp, text, expected):
     ("Raiders fatally shot a guard, a driver and a cook.", [("killed", 3, 3, "exact", False)]),
     ("Two men, a driver and a cook, were killed.", [("killed", 2, 2, "exact", False)]),
     # a list that 'among them' opens is parts of the figure before it, up to 'others'
-    ("The group said 38 people had been killed, among them nine pupils and five women, and more than 50 others wounded.",
-     [("killed", 38, 38, "exact", False), ("killed", 9, 9, "exact", True), ("killed", 5, 5, "exact", True),
-      ("injured", 50, None, "at_least", False)]),
+    ("Elders said 41 villagers had been killed, among them eight pupils and six women, and more than 60 others wounded.",
+     [("killed", 41, 41, "exact", False), ("killed", 8, 8, "exact", True), ("killed", 6, 6, "exact", True),
+      ("injured", 60, None, "at_least", False)]),
     # a count listed after a figure with the place it was counted in, a word or two before the name
     ("The quakes killed more than 5,000 people in Kurmin and about 600 in neighbouring Dalen.",
      [("killed", 5000, None, "at_least", False), ("killed", 600, 600, "approximately", False)]),
     # one person's natural death is no casualty
-    ("A 61-year-old fan who suffered a heart attack in the stands died in hospital.", []),
+    ("A 61-year-old fan who had a heart attack during the match died in hospital.", []),
     # hurt, then dead, told in a relative clause
-    ("A porter, who was injured in the blast and died in hospital a week later, was not counted.",
+    ("A porter, who was hurt in the explosion and died in hospital a week later, was not counted.",
      [("killed", 1, 1, "exact", False)]),
     # a part of a vague figure may be larger than its lowest count
-    ("The war has killed thousands of people, including up to 1,500 in one town.",
+    ("Shelling has killed thousands of villagers, including up to 1,500 in one valley.",
      [("killed", 1000, None, "vague", False), ("killed", 1500, 1500, "at_most", True)]),
 ])
 def test_fates_after_the_first_verb_lists_parts_and_natural_deaths(nlp, text, expected):

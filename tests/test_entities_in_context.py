@@ -827,14 +827,14 @@ def test_the_initials_of_a_state_the_text_names_are_that_state_but_not_an_agency
 
 
 def test_a_given_name_no_gazetteer_knows_is_a_person_as_a_subject_and_a_city_named_like_one_is_not(entities_of):
-    mentions, _entities = entities_of("KYIV — Amid the dust and the diggers, Mykola is lucky to be alive after the strike.")
+    mentions, _entities = entities_of("KYIV — Among the rubble and the cranes, Mykola is grateful to have survived the night.")
     assert [m.entity_type for m in mentions if m.surface == "Mykola"] == ["person"]
     mentions, _entities = entities_of("After a week of rain, Florence is counting the cost of the floods.")
     assert [m.entity_type for m in mentions if m.surface == "Florence"] == ["location"]
 
 
 def test_a_town_the_gazetteer_lacks_in_a_named_county_is_placed_in_that_county_even_one_named_like_a_city_abroad(entities_of):
-    _m, entities = entities_of("Two people died in a crash in Dalen Gap, Trelawny, Jamaica, on Tuesday. One of them lived "
+    _m, entities = entities_of("Two people were killed when their car left the road in Dalen Gap, Trelawny, Jamaica, on Tuesday. One lived "
                                "in Kurmin Hill, Portland, and the other in Kingston.")
     assert entities["Dalen Gap"].country_code == "JM" and entities["Dalen Gap"].geocode_basis.startswith("within Trelawny")
     # Portland is a parish of Jamaica here, not a city of the United States
