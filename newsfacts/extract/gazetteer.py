@@ -467,8 +467,9 @@ def division_holds(area: Place, place: Place) -> bool:
 
 def division_place(name: str, context_countries: frozenset[str]) -> Place | None:
     """The state, province or county of the document's countries that a name names, at the centre of its towns,
-    whatever else the name may be ('Manchester', a parish of Jamaica)."""
-    return _division(name, frozenset(c for c in context_countries if "." not in c)) if context_countries else None
+    whatever else the name may be ('Manchester', a parish of Jamaica); none without a country (`_division` would
+    guess one from the name)."""
+    return _division(name, context_countries) if any("." not in c for c in context_countries) else None
 
 
 def _division(name: str, context_countries: frozenset[str]) -> Place | None:
