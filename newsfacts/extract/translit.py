@@ -40,6 +40,8 @@ _WITHOUT_COMBINING_MARKS = _WithoutCombiningMarks()
 
 
 def ascii_fold(text: str) -> str:
+    if text.isascii():  # (no accents to split off: most names and most texts)
+        return text
     return unicodedata.normalize("NFKD", text).translate(_WITHOUT_COMBINING_MARKS)
 
 
