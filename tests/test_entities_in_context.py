@@ -845,3 +845,9 @@ def test_a_town_the_gazetteer_lacks_in_a_named_county_is_placed_in_that_county_e
 def test_a_name_the_text_calls_a_district_is_a_place_though_it_opens_with_a_given_name(entities_of):
     mentions, _entities = entities_of("Relatives gathered on Sunday at Sayed Kurmo district, where the convoy was ambushed.")
     assert [m.entity_type for m in mentions if m.surface.startswith("Sayed Kurmo")] == ["location"]
+
+
+def test_a_capitalised_plural_possessive_before_an_organisations_name_is_part_of_it(entities_of):
+    _m, entities = entities_of("The Dockers’ Relief League, a charity that supported the crews' families, said in a statement "
+                               "that the ruling was welcome.")
+    assert "Dockers’ Relief League" in entities and "Relief League" not in entities

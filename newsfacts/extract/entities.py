@@ -1320,6 +1320,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_given_name_mentions(doc, sentence_index_of, mentions))
     mentions.extend(_surname_mentions(doc, sentence_index_of, mentions))
     mentions.extend(_towns_of_local_bodies(sentence_index_of, mentions, countries))
+    _bodies_named_with_a_plural_possessive(text_of(doc), mentions)
     _assign_person_keys([m for m in mentions if m.entity_type == "person"])
     for mention in mentions:
         if mention.entity_type != "person":
@@ -1449,6 +1450,21 @@ def _body_nouns_to_full_names(mentions: list[Mention]) -> None:
         if mention.entity_type == "organization" and " " not in mention.surface and not mention.surface.isupper() \
                 and len(holding.get(mention.surface.lower(), ())) == 1:
             mention.key = next(iter(holding[mention.surface.lower()]))
+
+
+# A capitalised plural possessive just before an organisation's name: 'Seafarers’ ' of 'Seafarers’ Welfare
+# Alliance', which NER leaves out of the name.
+_PLURAL_POSSESSIVE_BEFORE = re.compile(r"(?<![\w’'])[A-Z][a-z]+s['’] $")
+
+
+def _bodies_named_with_a_plural_possessive(text: str, mentions: list[Mention]) -> None:
+    """'the Seafarers’ Welfare Alliance', 'the Kurmin Teachers' Union': a capitalised plural possessive right
+    before an organisation's name is part of the name (where no other name holds it)."""
+    for mention in mentions:
+        before = _PLURAL_POSSESSIVE_BEFORE.search(text, max(0, mention.start_char - 30), mention.start_char) \
+            if mention.entity_type == "organization" else None
+        if before is not None and not any(m.start_char < mention.start_char and m.end_char > before.start() for m in mentions):
+            mention.start_char, mention.surface = before.start(), text[before.start():mention.end_char]
 
 
 # '(ELN)', '(Sedena)', '(U.N.)' right after a name: the letters the text will use for it
