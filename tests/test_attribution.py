@@ -924,3 +924,30 @@ def test_bodies_named_beside_their_kind_and_words_a_subject_calls_something(nlp,
 ])
 def test_speakers_across_an_outlet_and_after_a_paragraph_that_brings_someone_in(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person named in passing, one word or more, speaks the quotation the pronoun after attributes
+    ('The governor, Kurmo Dalitz, said six suspects were held. "We will not be intimidated," Dalitz said.\n\n'
+     'A lorry driver who gave his name only as Wosso said he had been at a fuel stall when the bomb went off.\n\n'
+     '"The sound lifted me off my feet and then there was smoke everywhere," he said.',
+     [("Kurmo Dalitz", None), ("Wosso", None)]),
+    ('The governor, Kurmo Dalitz, said six suspects were held. "We will not be intimidated," Dalitz said.\n\n'
+     'A farmer who gave only his first name, Ternan, for fear of reprisals, said he hid in a field with his wife.\n\n'
+     '"They were shouting, telling us to leave this land now," he said.',
+     [("Kurmo Dalitz", None), ("Ternan", None)]),
+    ('The governor, Kurmo Dalitz, said six suspects were held. "We will not be intimidated," Dalitz said.\n\n'
+     'One survivor, a 35-year-old builder named Kurmin Dasrun, said he had been on the upper deck when the ferry began '
+     'to list.\n\n"Nobody told us anything and then the lights went out," he said.',
+     [("Kurmo Dalitz", None), ("Kurmin Dasrun", None)]),
+    # ... not one the sentence only tells of, nor a boy for 'she'
+    ('Jan Dorvalo, who represents the family, said the hearing had been delayed again. The teenager, Kurmo Dalitz, was '
+     '19 when he died.\n\n"The family has waited two years for a single answer," he said.', [("Jan Dorvalo", None)]),
+    ('Jane Doe keeps the book in which the dead are listed. The youngest, a boy called Kurmo, was two.\n\n'
+     'She does not think she will go home. "Where would I go back to, after all this?" she asks.', [("Jane Doe", None)]),
+    # ... and a description that names someone else is still the description
+    ('The mother of a boy named Kurmo Dalitz said "we have waited for an answer for too many years" on Monday.',
+     [(None, "The mother of a boy")]),
+])
+def test_a_person_named_in_passing_speaks_as_that_person(nlp, text, expected):
+    assert speakers(nlp, text) == expected

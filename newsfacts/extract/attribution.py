@@ -58,7 +58,7 @@ _PERSON_NOUN_ENDINGS = tuple(_RULES["person_noun_endings"])
 # 'who gave his name only as Kurmasim', 'identified only as Kurmi', 'who identified himself only as Kurmi',
 # 'asked to be named only by her first name, Kurma', 'identified by his call sign, Kurm'
 # (not 'known as', which names places and groups as often)
-_NAMED_ONLY_AS = re.compile(r"\b(?:gave (?:his|her|their) (?:first )?name (?:only )?as|(?:identified|named)(?: (?:himself|herself|themselves))?"
+_NAMED_ONLY_AS = re.compile(r"\b(?:gave (?:only )?(?:his|her|their) (?:first )?name(?: only)?(?: as|,)|(?:identified|named)(?: (?:himself|herself|themselves))?"
                             r" (?:only )?(?:as|by (?:his|her|their) first name,?|by (?:the|his|her|their) (?:call ?sign|nom de guerre|"
                             r"pseudonym|nickname),?)|only by (?:his|her|their) first name,?)\s+"
                             r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
@@ -147,13 +147,15 @@ class Attributor:
         return _PRONOUN_SEXES.get(pronoun)
 
     def _sex_of_apposition(self, mention) -> str | None:
-        """'Her husband, Sher Mohammad,' or 'Sher Mohammad, her husband,': a noun set beside the name that
-        says the person's sex."""
+        """'Her husband, Sher Mohammad,', 'Sher Mohammad, her husband,' or 'a boy called Sher': a noun set beside the
+        name, or that the name is given to, that says the person's sex."""
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         if span is None:
             return None
         head = span.root
         beside = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        if head.head.dep_ == "acl" and head.head.lower_ in ("named", "called"):
+            beside.append(head.head.head)
         for noun in beside:
             if any(c.lower_ == "whose" for c in noun.children):
                 continue  # 'Jan Doe, whose son ...': the son is someone else
@@ -320,6 +322,21 @@ class Attributor:
                 or not self._agrees(described.entity_id, pronoun):
             return None
         return main, described
+
+    def _person_named_beside_the_subject_before(self, position: int, exclude: tuple[int, int] | None, pronoun: str):
+        """(subject token, speaker): when the last sentence's subject is someone described ('a farmer') whom an
+        apposition or a clause names ('a farmer who gave only his first name, Kurmo,'), that person (who agrees
+        with the pronoun)."""
+        main = self._main_subject_before(position, exclude, lookback=2)
+        # (one who spoke, not one the sentence only tells of: 'The teenager, Jan Doe, was 19 when he died')
+        if main is None or main.pos_ != "NOUN" or main.lemma_.lower() not in PERSON_NOUNS \
+                or main.head.lemma_.lower() not in _SPEAKING_LEMMAS:
+            return None
+        named = self._named_apposition(main) or self._named_in_passing(main)
+        if named is None or named.entity_id is None or self.entities[named.entity_id].entity_type != "person" \
+                or not self._agrees(named.entity_id, pronoun):
+            return None
+        return main, named
 
     def _main_subject_before(self, position: int, exclude: tuple[int, int] | None, lookback: int):
         """The main clause's subject token in the last sentence before `position` that has one (its own
@@ -874,6 +891,10 @@ class Attributor:
                 titled = self._titled_person_before(token.idx, exclude, token.lower_)
                 if titled is not None and (salient is None or titled[0].idx > salient.end_char):
                     return titled[1]
+                described = self._person_named_beside_the_subject_before(token.idx, exclude, token.lower_)
+                if described is not None and (salient is None or described[0].idx > salient.end_char):
+                    # 'A farmer who gave only his first name, Kurmo, said ... "...," he said'
+                    return described[1]
                 if salient is not None:
                     return self._speaker_from_mention(salient)
                 named = self._only_person_just_before(token.idx, exclude, token.lower_)
@@ -1031,8 +1052,27 @@ class Attributor:
                 return self._person_written_short(written) or Speaker(written, None, proper=True)
         return self._description(token)
 
+    def _named_in_passing(self, token) -> Speaker | None:
+        """'One survivor, a builder named Kurmin Dasrun,', 'a man called Kurmo': the person a description of
+        someone names with 'named' or 'called' (its own or its apposition's, which the parser may take for a
+        second subject of the verb)."""
+        beside = [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            beside += [c for c in token.head.children if c.dep_ == token.dep_ and token.i < c.i < token.head.i]
+        for noun in (token, *beside):
+            for verb in noun.children:
+                if verb.dep_ == "acl" and verb.lower_ in ("named", "called"):
+                    for name in verb.children:
+                        mention = self.mention_at(name.idx, name.idx + len(name)) if name.pos_ == "PROPN" else None
+                        if mention is not None and mention.entity_type == "person":
+                            return self._speaker_from_mention(mention)
+        return None
+
     def _description(self, token) -> Speaker | None:
         """The noun phrase itself, without what a clause or an aside adds ('the government, which warns of ...')."""
+        called = self._named_in_passing(token)
+        if called is not None:
+            return called
         subtree = list(token.subtree)
         end = subtree[-1].idx + len(subtree[-1])
         named = _NAMED_ONLY_AS.search(text_of(self.doc), subtree[0].idx, end + 40)  # (the parser may hang the name elsewhere)

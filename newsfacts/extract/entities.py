@@ -1307,6 +1307,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if len(mention.surface.split()) == 1:
             _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near, body_nouns)
     _given_names_that_speak(doc, mentions)
+    mentions = _people_named_in_passing(doc, sentence_index_of, mentions)
     _outlets_are_no_people(mentions)
     for mention in mentions:
         initials = _TITLE_INITIALS.match(mention.surface) if mention.entity_type == "person" else None
@@ -1332,6 +1333,34 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
 
 
 _PERSON_ONLY_VERBS = frozenset(_RULES["person_only_verbs"])
+
+# How a text names a person in passing: 'a lorry driver named Kurmo', 'who gave his name only as Kurmo', 'gave
+# only her first name, Kurma,', 'a man identified only as Kurmo'. (The noun before 'named' or 'called' must
+# be a person's: 'a village called Dalen', 'a group named Kurmin Front' are no people.)
+_NAMED_IN_PASSING = re.compile(
+    r"\b(?:(?P<noun>[a-z]+)\s+(?:named|called)"
+    r"|gave (?:only )?(?:his|her) (?:first |full )?name(?: only)?(?: as|,)"
+    r"|(?:identified|known) only (?:as|by (?:his|her) first name,?)"
+    r"|asked to be (?:identified|called|named) (?:only )?(?:as|by (?:his|her) first name,?))"
+    r"\s+(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,3})\b")
+
+
+def _people_named_in_passing(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
+    """'A lorry driver who gave his name only as Wosso said', 'a builder named Kurmin Dasrun': the name a text
+    gives a person in passing is a person's, one word or more, whatever NER made of it."""
+    _reporting, people = _person_evidence_words()
+    text = text_of(doc)
+    for match in _NAMED_IN_PASSING.finditer(text):
+        noun = match.group("noun")
+        if noun is not None and noun not in people:
+            continue
+        start, end = match.span("name")
+        overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
+        if any(m.entity_type == "person" for m in overlapping):
+            continue
+        mentions = [m for m in mentions if m not in overlapping]
+        mentions.append(Mention(text[start:end], start, end, sentence_index_of(start), "person"))
+    return sorted(mentions, key=lambda m: m.start_char)
 
 
 def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
