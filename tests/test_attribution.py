@@ -951,3 +951,21 @@ def test_speakers_across_an_outlet_and_after_a_paragraph_that_brings_someone_in(
 ])
 def test_a_person_named_in_passing_speaks_as_that_person(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the one asking does not answer
+    ('A member of staff at the shop, Jane Doe, told the court she had heard the defendant shout.\n\n'
+     '"He said he was going to finish it. I thought it was just talk," she said.\n\n'
+     'Asked by Ms Kurmova what happened next, she replied: "The tall man put his hand on his chest and sat down on the step."',
+     [("Jane Doe", None), ("Jane Doe", None)]),
+    # an organisation's office or mission, in lower case after its name, speaks as itself, with the place it serves
+    ('The UN mission in Somalia said in a statement that it was "deeply shocked by this senseless attack on civilians" '
+     'and called for justice.', [("UN mission in Somalia", None)]),
+    ('The United Nations human rights office in Geneva said it was "deeply concerned by credible reports of excessive '
+     'force" on Tuesday.', [("United Nations human rights office", None)]),
+    # ... but a person at the organisation is that person
+    ('A UN official said the attack was "a cowardly act against unarmed people" on Monday.', [(None, "A UN official")]),
+])
+def test_the_one_asking_and_an_organisations_office(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -27,6 +27,7 @@ from newsfacts.rules import load_rules
 _RULES = load_rules("attribution")
 REPORTING_LEMMAS = frozenset(_RULES["reporting_verbs"])
 _SPEAKING_LEMMAS = REPORTING_LEMMAS | frozenset(_RULES["speaking_verbs"])
+_ASKING_LEMMAS = frozenset(_RULES["asking_verbs"])
 STATEMENT_NOUNS = frozenset(_RULES["statement_nouns"])
 ORGANISATION_PRONOUNS = frozenset(_RULES["organisation_pronouns"])
 PERSON_PRONOUNS = frozenset(_RULES["person_pronouns"])
@@ -262,7 +263,7 @@ class Attributor:
             sent = self.sentences[earlier]
             named = self.mentions[bisect_right(self.starts, sent.start_char - 1):bisect_right(self.starts, min(position, sent.end_char))]
             people = {m.entity_id for m in named if m.entity_type == "person" and m.end_char <= position
-                      and not _inside(m, exclude) and not self._in_quotation(m)}
+                      and not _inside(m, exclude) and not self._in_quotation(m) and not self._asks(m)}
             if people:
                 agreeing = [e for e in people if self._agrees(e, pronoun)]
                 if len(agreeing) != 1:
@@ -270,6 +271,12 @@ class Attributor:
                 entity = self.entities[agreeing[0]]
                 return Speaker(entity.canonical_name, entity.entity_id)
         return None
+
+    def _asks(self, mention) -> bool:
+        """'Asked by Ms Kurmova what happened next, she replied': the one asking is not the one who answers."""
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        by = span.root.head if span is not None and span.root.dep_ == "pobj" else None
+        return by is not None and by.lower_ == "by" and by.head.lemma_.lower() in _ASKING_LEMMAS
 
     def brings_in_someone(self, start: int, end: int) -> bool:
         """The text between `start` and `end` names a person or organisation, or describes a person
@@ -523,13 +530,33 @@ class Attributor:
         for modifier in modifiers:
             mention = self.mention_at(modifier.idx, modifier.idx + len(modifier))
             if mention is not None and mention.entity_type == "organization":
-                return self._speaker_from_mention(mention)
+                return self._office_of(mention, token) or self._speaker_from_mention(mention)
         if len(modifiers) >= 2 and modifiers[-1].lower_ in INSTITUTION_NOUNS and modifiers[-1].pos_ in ("NOUN", "ADJ") \
                 and (modifiers[0].ent_type_ in ("NORP", "GPE") or modifiers[0].lower_ in demonyms()) \
                 and modifiers[-1].i - modifiers[0].i == len(modifiers) - 1:
             written = text_of(self.doc)[modifiers[0].idx:modifiers[-1].idx + len(modifiers[-1])]
             return Speaker(_institution_name(written, self.country_adjective), None, institution=True)
         return None
+
+    def _office_of(self, mention, token) -> Speaker | None:
+        """'The UN mission in Somalia said', 'the United Nations human rights office said': an organisation's
+        office, mission or agency, written in lower case after its name (and with the country it serves), speaks
+        as itself, not as the whole organisation."""
+        text = text_of(self.doc)
+        if token.lemma_.lower() not in INSTITUTION_NOUNS or not token.text.islower() or token.idx < mention.end_char \
+                or not all(t.text.islower() for t in self.doc[self.doc.char_span(mention.start_char, mention.end_char,
+                                                                                  alignment_mode="expand").end:token.i]):
+            return None
+        end = token.idx + len(token)
+        place = next((p for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "for")
+                      for p in c.children if p.dep_ == "pobj"), None)
+        served = self.mention_at(place.idx, place.idx + len(place)) if place is not None else None
+        # (the country or body it serves: 'the UN mission in Somalia'; not the city it sits in, 'the rights office in Geneva')
+        if served is not None and served.start_char == place.left_edge.idx and (served.entity_type == "organization" or (
+                served.entity_type == "location" and self.entities[served.entity_id].place_kind in ("country", "region"))) \
+                and text[end:served.start_char].strip() in ("in", "to", "for"):
+            end = served.end_char
+        return Speaker(text[mention.start_char:end], None, institution=True)
 
     def _issuer_of_a_statement_before(self, token, exclude: tuple[int, int] | None, lookback: int = 3) -> Speaker | None:
         """'The regional government, in a statement issued on Friday, expressed its sorrow. "...," the
@@ -1010,6 +1037,9 @@ class Attributor:
             # a person named in the phrase before an organisation or country it names ('the foreign minister
             # of X, Jane Doe')
             mention = next((m for m in named if m.entity_type == "person"), named[0] if named else None)
+            office = self._office_of(mention, token) if mention is not None and mention.entity_type == "organization" else None
+            if office is not None:
+                return office
             whose = {t.idx for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
             if mention is not None and mention.entity_type == "person" and mention.start_char in whose \
                     and token.lemma_.lower() in PERSON_NOUNS and token.pos_ == "NOUN":
