@@ -243,3 +243,25 @@ def test_parts_of_the_dead_or_the_injured(nlp, text, expected):
 ])
 def test_fates_after_the_first_verb_lists_parts_and_natural_deaths(nlp, text, expected):
     assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # lying dead is dead
+    ("A guard lay dead at the gate.", [("killed", 1, 1, "exact", False)]),
+    ("A woman was found lying dead in her kitchen.", [("killed", 1, 1, "exact", False)]),
+    # the body of someone, whatever the verb the parser hangs its participle on
+    ("Rescue workers carry the body of a woman recovered from a collapsed house.", [("killed", 1, 1, "exact", False)]),
+    # 'those of' stands for the noun after it, among the parts of a count of bodies
+    ("Officials said 17 bodies had been recovered by Sunday evening, among them those of three women and two children.",
+     [("killed", 17, 17, "exact", False), ("killed", 3, 3, "exact", True), ("killed", 2, 2, "exact", True)]),
+    ("He told reporters that 17 bodies had been recovered by Sunday evening, among them those of three women and two children.",
+     [("killed", 17, 17, "exact", False), ("killed", 3, 3, "exact", True), ("killed", 2, 2, "exact", True)]),
+    # a later count joined to the first with 'and to'
+    ("The death toll rose to 38 on Tuesday and to 51 on Wednesday.",
+     [("killed", 38, 38, "exact", False), ("killed", 51, 51, "exact", False)]),
+    # animals counted by a vague number are no casualties
+    ("Volunteers said dozens of horses died in their stables.", []),
+    ("Dozens of people died in the floods.", [("killed", 12, None, "vague", False)]),
+])
+def test_lying_dead_bodies_those_of_a_later_count_and_animals(nlp, text, expected):
+    assert grammar(nlp, text) == expected

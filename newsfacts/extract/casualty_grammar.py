@@ -299,7 +299,9 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
                 figures[figure.number_start] = figure
                 # 'killed at least 11, including three children': the parser hangs 'including' on the verb, or on the
                 # verb it completes ('nine were reported to be killed, including three children')
-                verbs = [token, token.head] if token.dep_ == "xcomp" and token.head.pos_ == "VERB" else [token]
+                # ('17 bodies were recovered, among them those of three women': or on the verb a counted noun is the subject of)
+                verbs = [token, token.head] if token.dep_ == "xcomp" and token.head.pos_ == "VERB" or (
+                    token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB") else [token]
                 for part in [*(p for verb in verbs for p in _included(kind, verb, figure, lex)), *_sub_figures(kind, phrase, figure, lex)]:
                     figures.setdefault(part.number_start, part)
     _parts_go_to_the_figure_just_before(figures)
@@ -524,8 +526,13 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             # 'doctors treated 1,900 people for gunshot wounds': the treated are the victims
             found += [("injured", c) for c in token.children if c.dep_ == "dobj" and (_names_injuries(token, lex) or _names_injuries(c, lex))]
         if lemma in lex.recovery_verbs:
-            # 'the body of a fisherman was recovered', 'pulled the bodies of eight hikers from the snow'
+            # 'the body of a fisherman was recovered', 'pulled the bodies of eight hikers from the snow', 'carry the
+            # body of a woman recovered from the rubble'
             bodies = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj") and c.lower_ in lex.body_nouns]
+            if token.dep_ == "acl" and token.tag_ == "VBN":  # (the parser hangs the participle on the body or on whose it is)
+                bodies += [token.head] if token.head.lower_ in lex.body_nouns else []
+                found += [("killed", token.head)] if token.head.dep_ == "pobj" and token.head.head.lower_ == "of" \
+                    and token.head.head.head.lower_ in lex.body_nouns else []
             found += [("killed", p) for body in bodies for prep in body.children if prep.dep_ == "prep" and prep.lower_ == "of"
                       for p in prep.children if p.dep_ == "pobj"]
         if lemma in ("include", "number", "be"):
@@ -682,6 +689,12 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
         victims.append(token.head)
     if token.dep_ == "oprd" and token.head.lemma_ in ("leave", "find", "report", "confirm"):
         victims += [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("oprd", "acomp") and token.head.lemma_ == "lie":
+        # 'a guard lay dead at the gate', 'my brother was lying dead', 'a woman was found lying dead'
+        lying = token.head
+        victims += [c for c in lying.children if c.dep_ == "nsubj"]
+        if lying.dep_ == "xcomp" and lying.head.lemma_ in ("find", "leave"):
+            victims += [c for c in lying.head.children if c.dep_ in ("dobj", "nsubjpass")]
     if not victims and passive:
         # 'Eleven passengers, most of them returning from a pilgrimage, were injured': an aside between the
         # figure and its verb that the parser takes for a clause of its own, with the figure as its subject
@@ -848,6 +861,11 @@ def _toll_numbers(token) -> list:
         numbers += [p for high in token.head.children if high.dep_ in ("advmod", "acomp") and high.lower_ in ("high", "many")
                     for prep in high.children if prep.dep_ == "prep" and prep.lower_ == "as"
                     for p in prep.children if p.dep_ == "pobj" and _is_number(p) and p not in numbers]
+    # 'the toll rose to 38 on Tuesday and to 51 on Wednesday', 'a toll that rose to 38, and to 51': a later count
+    # joined to the first with 'and to'
+    scope = token.head if token.dep_ in ("nsubj", "nsubjpass") else token
+    numbers += [p for to in scope.subtree if to.lower_ == "to" and to.dep_ == "conj"
+                for p in to.children if p.dep_ == "pobj" and _is_number(p) and p not in numbers]
     return numbers
 
 
@@ -922,6 +940,9 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         return None
     if phrase.lower_ == "head" and _number_token(phrase) is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in phrase.children):
         return None  # '2,100 head of livestock': animals counted by the head
+    counted = next((p for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+    if counted is not None and _is_number(phrase) and (counted.lower_ in lex.not_people or counted.lemma_.lower() in lex.not_people):
+        return None  # 'dozens of horses died': what the number counts is no people
     if any(c.dep_ == "det" and c.lower_ in lex.negations for c in phrase.children) or phrase.lower_ in lex.negations:
         return None
     number = _number_token(phrase)
@@ -1122,8 +1143,12 @@ def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[Gram
     """Sub-figures introduced by 'including'/'among them' under the victims' phrase or the predicate."""
     parts = []
     if any(c.dep_ == "prep" and c.lower_ == "among" and any(p.lower_ == "them" for p in c.children) for c in head.children):
-        # 'killed at least 64 villagers, among them 19 children,', where the parser hangs the part on the verb
-        for member in (c for c in head.children if c.dep_ in ("npadvmod", "appos") and c.idx > whole.number_start):
+        # 'killed at least 64 villagers, among them 19 children,', where the parser hangs the part on the verb ('17
+        # bodies were recovered, among them those of three women and two children': or on its subject)
+        asides = [c for c in head.children if c.dep_ in ("npadvmod", "appos")] + [
+            m for s in head.children if s.dep_ in ("nsubj", "nsubjpass") for a in s.children if a.dep_ == "appos" and a.lower_ == "those"
+            for m in _with_conjuncts(_what_those_stand_for(a))]
+        for member in (c for c in asides if c.idx > whole.number_start):
             part = _figure(kind, member, member, lex, definite_single=True)
             if part is not None and _fewer(part.count, whole.count):
                 parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
@@ -1137,13 +1162,20 @@ def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[Gram
                                            part.number_start, sub_figure_of=whole.number_start))
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("including", "among") and child.idx > whole.number_start:
-            for included in (p for p in child.children if p.dep_ == "pobj"):
+            for included in (_what_those_stand_for(p) for p in child.children if p.dep_ == "pobj"):
                 for member in _with_conjuncts(included):
                     part = _figure(kind, member, member, lex, definite_single=True)
                     if part is not None and _fewer(part.count, whole.count):
                         parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
                                                    part.number_start, sub_figure_of=whole.number_start))
     return parts
+
+
+def _what_those_stand_for(noun):
+    """'17 bodies, among them those of three women': the noun after 'those of' (else the noun itself)."""
+    if noun.lower_ in ("those", "that"):
+        return next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), noun)
+    return noun
 
 
 def _fewer(part: Count, whole: Count) -> bool:
@@ -1185,6 +1217,9 @@ def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list
     for child in phrase.children:
         if child.dep_ != "appos":
             continue
+        if child.lower_ == "those" and any(c.dep_ == "prep" and c.lower_ in ("among", "including") for c in child.children):
+            # '17 bodies, among them those of three women and two children'
+            child = _what_those_stand_for(child)
         number = _number_token(child)
         if number is None:
             # 'two of them teenagers': the number hangs on 'of them', or heads it.
