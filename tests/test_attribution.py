@@ -969,3 +969,18 @@ def test_a_person_named_in_passing_speaks_as_that_person(nlp, text, expected):
 ])
 def test_the_one_asking_and_an_organisations_office(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb of naming whose complement is the quotation: its subject speaks, however deep the clause
+    ('The company said it would cut 1,400 jobs after a third quarter that one analyst called "a massacre from top to '
+     'bottom."', [(None, "one analyst")]),
+    # ... not a verb of considering with the quotation as its object
+    ('In a report, the institute said that if the government considers "an early and complete departure unrelated to a '
+     'peace settlement," war may follow.', [(None, "the institute")]),
+    # a person described with an organisation in an aside speaks, not the organisation
+    ('"It is a knife fight in a phone booth, and Kurmin brought a spoon," said one portfolio manager whose fund owns '
+     'Kurmin Brands shares.', [(None, "one portfolio manager")]),
+])
+def test_a_naming_verbs_subject_and_a_person_described_with_an_organisation(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -28,6 +28,7 @@ _RULES = load_rules("attribution")
 REPORTING_LEMMAS = frozenset(_RULES["reporting_verbs"])
 _SPEAKING_LEMMAS = REPORTING_LEMMAS | frozenset(_RULES["speaking_verbs"])
 _ASKING_LEMMAS = frozenset(_RULES["asking_verbs"])
+_NAMING_LEMMAS = frozenset(_RULES["naming_verbs"])
 STATEMENT_NOUNS = frozenset(_RULES["statement_nouns"])
 ORGANISATION_PRONOUNS = frozenset(_RULES["organisation_pronouns"])
 PERSON_PRONOUNS = frozenset(_RULES["person_pronouns"])
@@ -1045,10 +1046,9 @@ class Attributor:
                     and token.lemma_.lower() in PERSON_NOUNS and token.pos_ == "NOUN":
                 return self._description(token)  # 'the parents of Jan Doe said': the parents speak, not Jan Doe
             if mention is not None and mention.entity_type == "organization" and not any(m.entity_type == "person" for m in named) \
-                    and _in_the_nouns_own_phrase(self.doc, mention, token) \
                     and token.lemma_.lower() in PERSON_NOUNS - SPOKESPERSON_NOUNS and token.pos_ == "NOUN":
-                # 'a senior official at the Kurmin Energy Ministry said': an unnamed person speaks, not the
-                # ministry ('a Kurmin FA spokesman' speaks for the body)
+                # 'a senior official at the Kurmin Energy Ministry said', 'one fund manager whose fund owns Kurmin
+                # shares said': an unnamed person speaks, not the organisation ('a Kurmin FA spokesman' speaks for the body)
                 return self._description(token)
         if mention is not None and mention.entity_type == "location" and _after_a_preposition(text_of(self.doc), mention.start_char):
             # 'In Addis Ababa, the government spokeswoman, Jane Doe, called ...', which the parser made the
@@ -1182,7 +1182,11 @@ class Attributor:
         nearest = min((t for t in verbs if after is not None and t.idx >= after), key=lambda t: t.i, default=None)
         if nearest is not None and not any(c.dep_ == "nsubj" and outside(c) and c.i < nearest.i for c in nearest.children):
             nearest = None
-        for token in sorted(verbs, key=lambda t: (after is None or t.idx < after, t is not nearest, _depth(t), t.i)):
+        # ('a quarter that one analyst called "a massacre"': a verb of naming whose complement is the quotation
+        # speaks first, however deep the parser puts it)
+        naming = next((t for t in verbs if exclude is not None and t.lemma_.lower() in _NAMING_LEMMAS and any(
+            c.dep_ in ("oprd", "xcomp", "attr") and exclude[0] <= c.idx < exclude[1] for c in t.children)), None)
+        for token in sorted(verbs, key=lambda t: (t is not naming, after is None or t.idx < after, t is not nearest, _depth(t), t.i)):
             if token.lemma_.lower() == "quote" and any(g.lower_ in ("saying", "telling", "said", "stating") for c in token.children
                                                        for g in (c, *c.children)):
                 # 'the newspaper quoted the army chief as saying "..."' ('... to have said'): the one quoted speaks.
@@ -1500,18 +1504,6 @@ def _reporting_gerund_taken_for_a_noun(token) -> bool:
 def _puts_it(token) -> bool:
     """'As Jane Doe put it, "..."', 'Jane Doe put it bluntly: "..."': 'put it' reports words."""
     return token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
-
-
-def _in_the_nouns_own_phrase(doc, mention, token) -> bool:
-    """Whether a mention belongs to a noun's own phrase ('an official at the ministry', 'a ministry official'),
-    not to an aside in it ('a rescuer, who gave his name as Kurmo,')."""
-    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-    node = span.root if span is not None else None
-    while node is not None and node.i != token.i:
-        if node.dep_ in ("relcl", "acl", "appos", "advcl", "ccomp") or node.head.i == node.i:
-            return False
-        node = node.head
-    return node is not None
 
 
 def _depth(token) -> int:
