@@ -984,3 +984,23 @@ def test_the_one_asking_and_an_organisations_office(nlp, text, expected):
 ])
 def test_a_naming_verbs_subject_and_a_person_described_with_an_organisation(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the subject after a verb that follows the quotation, which the parser takes for its object; 'the officer' for
+    # the colonel the text named, not for one of the dead it identified
+    ('Two police officers were killed, according to the commander of the district police, Colonel Kurmo Dalitz Ruiz. '
+     'The dead were identified as patrolman Jan Dorvalo, 24, and sergeant Ndu Wosso, 31.\n\n'
+     '«Our men resisted with heroism until the army arrived,» declared the officer to the media gathered in the park.',
+     [("Kurmo Dalitz Ruiz", None)]),
+    # ... and 'he' after it is the living officer, not the last of the dead named
+    ('Two police officers were killed, according to the commander of the district police, Colonel Kurmo Dalitz Ruiz. '
+     'The dead were identified as patrolman Jan Dorvalo, 24, and sergeant Ndu Wosso, 31.\n\n'
+     '«Our men resisted with heroism until the army arrived,» declared the officer to the media gathered in the park. '
+     'Later he added: «Those who did this are not revolutionaries at all.»',
+     [("Kurmo Dalitz Ruiz", None), ("Kurmo Dalitz Ruiz", None)]),
+    ('"We never saw them coming until the first shots," recounted a witness to reporters at the scene.',
+     [(None, "a witness")]),
+])
+def test_a_subject_after_its_verb_and_a_title_for_the_living(nlp, text, expected):
+    assert speakers(nlp, text) == expected

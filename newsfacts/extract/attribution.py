@@ -392,6 +392,8 @@ class Attributor:
     def _died(self, mention, sent) -> bool:
         """'The teenager, Sam Cole, was 19 when he died': a person whose death the sentence tells says nothing later."""
         text = text_of(self.doc)
+        if _THE_DEAD_NAMED.search(text, sent.start_char, mention.start_char):
+            return True  # 'The dead were identified as patrolman Jan Doe, 24, and ...'
         among = _AMONG_THE_DEAD.search(text, mention.end_char, sent.end_char)
         if among is not None and re.search(r"\bwhose\b", text[mention.end_char:among.start()]):
             among = None  # 'Jan Doe, whose son was among the dead,': the parser can make her the subject
@@ -429,7 +431,7 @@ class Attributor:
         the person a 'he'/'she' refers to, the organisation an 'it' does. Within `speakers_within` characters
         before, one that was the subject of a reporting verb comes before any other subject: 'the group said'
         is the body that spoke before, not another that did something in its words."""
-        fallback, subject, quoted = None, None, None
+        fallback, subject, quoted, died = None, None, None, None
         i = bisect_right(self.starts, position) - 1
         while i >= 0 and (window is None or self.mentions[i].start_char > position - window):
             m = self.mentions[i]
@@ -437,6 +439,9 @@ class Attributor:
                     and (entity_type != "person" or self._agrees(m.entity_id, pronoun))):
                 if self._in_a_quotation_found(m.start_char):
                     quoted = quoted or m  # (one talked about in someone's words: only where no one else is named)
+                elif pronoun is not None and self._sentence_at(m.start_char) is not None \
+                        and self._died(m, self.sentences[self._sentence_at(m.start_char)]):
+                    died = died or m  # ('The dead were identified as Jan Doe ... Later he added': the living speak first)
                 else:
                     if self._is_subject(m) and (not speakers_within or self._spoke(m)):
                         return m
@@ -446,7 +451,7 @@ class Attributor:
             if speakers_within and subject is not None and self.mentions[i].start_char < position - speakers_within:
                 break
             i -= 1
-        return subject or fallback or quoted
+        return subject or fallback or died or quoted
 
     def _spoke(self, mention) -> bool:
         """Whether the mention is the subject of a reporting verb ('The Kurmin Union said in a statement')."""
@@ -489,6 +494,8 @@ class Attributor:
             i -= 1
         if earlier:
             fitting = [m for m in earlier if modifiers <= words_of(m)] or earlier
+            # (not one whose death the text told: 'The dead were identified as Sergeant Jan Doe ...')
+            fitting = [m for m in fitting if m.entity_type != "person" or not self.dead(m.entity_id)] or fitting
             # 'Doe denied it. "...," the spokesman said': of the people the title fits, the one the last
             # sentence was about
             subject = self.salient_person_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
@@ -1229,7 +1236,7 @@ class Attributor:
                                 return speaker
         for token in verbs:
             # (a subject the parser found inside the quotation is none: '"... a bang," a neighbour said')
-            if not any(c.dep_ in _SUBJECTS and outside(c) for c in token.children):
+            if not any(c.dep_ in _SUBJECTS and outside(c) and not c.is_punct for c in token.children):
                 if token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS:
                     # 'The statement, signed by ..., read in part:': whoever issued the statement
                     speaker = self.speaker_of_token(token.head, exclude)
@@ -1244,7 +1251,7 @@ class Attributor:
                     if speaker:
                         return speaker
                 speaker = self._name_before(token, exclude) or self._name_just_after(token, exclude) \
-                    or self._phrase_after_the_quotation(token, exclude)
+                    or self._phrase_after_the_quotation(token, exclude) or self._subject_after_the_verb(token, exclude)
                 if speaker:
                     return speaker
         return None
@@ -1257,6 +1264,17 @@ class Attributor:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         two = len(subjects) > 1 and any(named(c) for c in subjects)
         return sorted(verb.children, key=lambda c: (two and c.dep_ == "nsubj" and not named(c), abs(c.i - verb.i)))
+
+    def _subject_after_the_verb(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
+        """'«...,» declared the officer to the media': a verb right after the quotation, and its subject after
+        it, which the parser took for the verb's object (a person, or a noun for one)."""
+        if exclude is None or verb.idx < exclude[1] or text_of(self.doc)[exclude[1]:verb.idx].strip(" ,»”\"'’"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.left_edge.i == verb.i + 1), None)
+        if subject is None or not (subject.lemma_.lower() in PERSON_NOUNS or subject.lemma_.lower() in TITLE_CLASSES
+                                   or self.mention_at(subject.idx, subject.idx + len(subject)) is not None):
+            return None
+        return self.speaker_of_token(subject, exclude)
 
     def _phrase_after_the_quotation(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
         """'"...," a neighbour, who gave his name only as Kurma, said': the noun phrase between the
@@ -1316,6 +1334,9 @@ _NAME_SET_OFF = re.compile(r",\s+%s*" % _PERSON_PREFIXES, re.IGNORECASE)
 _ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:[\w'’-]+\s+){0,5}?(?:[\w'’-]+,\s+)?%s*$" % _PERSON_PREFIXES, re.IGNORECASE)
 # 'the death of winemaker Jan Doe', 'the funeral of Jan Doe': a person the text reports dead
 _DEATH_OF_BEFORE = re.compile(r"\b(?:death|deaths|killing|murder|funeral|burial)s? of (?:[\w'’-]+ ){0,3}$", re.IGNORECASE)
+# 'The dead were identified as patrolman Jan Doe, 24, and ...': whom the sentence names after it died
+_THE_DEAD_NAMED = re.compile(r"\b(?:the\s+)?(?:dead|deceased|victims?|fatalities)\s+(?:were|was|have\s+been|has\s+been)\s+"
+                             r"(?:identified|named)\s+as\b", re.IGNORECASE)
 _AMONG_THE_DEAD = re.compile(r"\b(is|was|are|were)\s+(?:\w+\s+)?among\s+(?:the\s+dead|those\s+killed|the\s+victims)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(%s)\.? $" % "|".join(re.escape(h) for h in _HONORIFICS["female"] + _HONORIFICS["male"]))
 
