@@ -1004,3 +1004,9 @@ def test_a_naming_verbs_subject_and_a_person_described_with_an_organisation(nlp,
 ])
 def test_a_subject_after_its_verb_and_a_title_for_the_living(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_a_name_with_a_relative_in_a_whose_clause_is_a_person_who_speaks(nlp):
+    text = ('Kurmata Binta Dalo, whose son Alpha Kurmo was among those killed, said the 19-year-old had gone to buy bread. '
+            '"He was not protesting. He had the bread in his hand when they brought him home," she said.')
+    assert speakers(nlp, text) == [("Kurmata Binta Dalo", None)]

@@ -735,6 +735,9 @@ def test_a_nationality_of_two_words_opening_a_bodys_name_sets_the_country(nlp):
     # described by a clause with 'who' (a body's name ends in its noun, or takes 'which')
     ("said Ndu Kalabe, who heads the camp, while the Dalen Relief Council, which runs the clinic, and Kurmin Works, who",
      ["Ndu Kalabe", "Dalen Relief Council", "Kurmin Works"]),
+    # ... or with 'whose' and a relative ('whose members' may be a body's)
+    ("said Kurma Binta Dalo, 52, whose son was among those killed, while the Dalen Relief Council, whose members marched, "
+     "and Kurmin Works, whose staff", ["Kurma Binta Dalo", "Dalen Relief Council", "Kurmin Works"]),
 ])
 def test_a_name_ner_took_for_a_body_is_a_persons_by_the_words_around_it(text, names):
     from newsfacts.extract.entities import Mention, _people_after_a_noun_for_people

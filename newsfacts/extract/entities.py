@@ -860,8 +860,9 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             or (len(name) >= 2 and _HONORIFIC_JUST_BEFORE.search(text, max(0, start - 12), start) is not None) \
             or (token.dep_ == "appos" and (token.head.lemma_.lower() in people or _ROLE_WORDS.fullmatch(token.head.lower_)))
         # (a family shares a surname: 'Pushpamalar Sivakumar said', the mother of a Sivakumar the text named)
+        # ('Kurma Binta Dalo, whose son was among those killed, said': a relative says it too)
         speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and (
-            is_given_name(name[0].text) or name[-1].text in family_names)
+            is_given_name(name[0].text) or name[-1].text in family_names or _WHO_AFTER.match(text, end) is not None)
         # 'Kurvind Ramalathan walked out', which NER took for a title or passed over: a given name and more,
         # doing something (not a river, a lake, a hill: 'River Kurm rose')
         acting = token.dep_ in ("nsubj", "nsubjpass") and len(name) >= 2 and token.ent_type_ in ("", "WORK_OF_ART", "PRODUCT") \
@@ -896,15 +897,17 @@ _NOUN_FOR_A_PERSON_BEFORE = re.compile(r"\b(?:%s)\s+$" % _words_pattern(sorted(
     frozenset(load_rules("casualties")["grammar"]["person_nouns"]) | frozenset(_RULES["role_words"]))))
 
 
-# A relative clause that English opens for people only: 'Kurmo Dal, who heads the camp,'
-_WHO_AFTER = re.compile(r",\s+who\b")
+# A relative clause that English opens for people only: 'Kurmo Dal, who heads the camp,', 'Kurma Dal, 67, whose son
+# was among the dead,' (a relative: 'whose members' may be a body's)
+_KIN_NOUNS = sorted({noun for nouns in load_rules("attribution")["gendered_nouns"].values() for noun in nouns} - {"man", "woman", "boy", "girl", "king", "queen", "prince", "princess", "monk", "nun"})
+_WHO_AFTER = re.compile(r"(?:,\s+\d{1,3})?,\s+(?:who\b|whose\s+(?:[a-z-]+\s+){0,2}(?:%s)\b)" % "|".join(_KIN_NOUNS))
 
 
 def _people_after_a_noun_for_people(text: str, mentions: list[Mention], countries: frozenset[str]) -> None:
-    """'human rights activist Kurmo Dal Tun told reporters', 'said Kurmo Dal, who heads the camp': a name of two to
-    four capitalised words that NER took for an organisation, written right after a noun for a person or described
-    by a clause with 'who', is that person's (not 'the militia Kurmin Front', whose last word names a body, nor a
-    place)."""
+    """'human rights activist Kurmo Dal Tun told reporters', 'said Kurmo Dal, who heads the camp', 'Kurma Dal Tun,
+    whose son was among the dead,': a name of two to four capitalised words that NER took for an organisation,
+    written right after a noun for a person or described by a clause with 'who' (or with 'whose' and a relative),
+    is that person's (not 'the militia Kurmin Front', whose last word names a body, nor a place)."""
     for mention in mentions:
         words = mention.surface.split()
         if mention.entity_type == "organization" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
