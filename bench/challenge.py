@@ -8,7 +8,7 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
   every quote of five words or more and its speaker;
 - `casualties_short.jsonl` and `casualties_long.jsonl`: every casualty figure, with look-alikes;
 - `places.jsonl` to `places6.jsonl`: populated places with their coordinates;
-- `articles2.jsonl` to `articles9.jsonl`: long articles with their quotes and figures (`articles3` in the
+- `articles2.jsonl` to `articles10.jsonl`: long articles with their quotes and figures (`articles3` in the
   styles of wires, live blogs, court reports, radio transcripts, translated state media and « » quotation;
   `articles4` in those of 1990s-2000s wire copy, the English-language national press of Nigeria, Pakistan,
   India, Kenya and the Philippines, NGO situation reports, magazine features, US local TV, and Australian,
@@ -21,7 +21,9 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
   UK court reports, US local television, Ukrainian and Russian-side war reports, and humanitarian and rights
   reports; `articles9` long-form investigations and features with many speakers, in the styles of US, UK,
   French, Indian, South African, Philippine, Canadian, Australian and Ukrainian papers, broadcasters and
-  wires);
+  wires; `articles10` short wire stories, photo captions, an event log, translated regional papers, disaster
+  and stampede reports, obituaries and anniversaries, court and NGO reports, and business and sport stories
+  full of violent words and no casualties);
 - `holdout_articles.jsonl` and `holdout2_articles.jsonl` (quotes and figures), `holdout_places.jsonl` and
   `holdout2_places.jsonl`: held out, scored and never tuned on (the sets above were used to find shapes
   the rules lacked).
