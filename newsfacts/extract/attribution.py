@@ -439,8 +439,7 @@ class Attributor:
                     and (entity_type != "person" or self._agrees(m.entity_id, pronoun))):
                 if self._in_a_quotation_found(m.start_char):
                     quoted = quoted or m  # (one talked about in someone's words: only where no one else is named)
-                elif pronoun is not None and self._sentence_at(m.start_char) is not None \
-                        and self._died(m, self.sentences[self._sentence_at(m.start_char)]):
+                elif pronoun is not None and self._told_dead(m):
                     died = died or m  # ('The dead were identified as Jan Doe ... Later he added': the living speak first)
                 else:
                     if self._is_subject(m) and (not speakers_within or self._spoke(m)):
@@ -452,6 +451,11 @@ class Attributor:
                 break
             i -= 1
         return subject or fallback or died or quoted
+
+    def _told_dead(self, mention) -> bool:
+        """Whether the sentence that names the person tells of the person's death."""
+        index = self._sentence_at(mention.start_char)
+        return index is not None and self._died(mention, self.sentences[index])
 
     def _spoke(self, mention) -> bool:
         """Whether the mention is the subject of a reporting verb ('The Kurmin Union said in a statement')."""
@@ -551,10 +555,10 @@ class Attributor:
         office, mission or agency, written in lower case after its name (and with the country it serves), speaks
         as itself, not as the whole organisation."""
         text = text_of(self.doc)
-        if token.lemma_.lower() not in INSTITUTION_NOUNS or not token.text.islower() or token.idx < mention.end_char \
-                or not all(t.text.islower() for t in self.doc[self.doc.char_span(mention.start_char, mention.end_char,
-                                                                                  alignment_mode="expand").end:token.i]):
-            return None
+        name = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        if name is None or token.lemma_.lower() not in INSTITUTION_NOUNS or not token.text.islower() or token.i < name.end \
+                or not all(t.text.islower() for t in self.doc[name.end:token.i]):
+            return None  # (the words between the name and the noun in lower case: 'the UN human rights office')
         end = token.idx + len(token)
         place = next((p for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "for")
                       for p in c.children if p.dep_ == "pobj"), None)

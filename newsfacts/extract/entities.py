@@ -899,7 +899,8 @@ _NOUN_FOR_A_PERSON_BEFORE = re.compile(r"\b(?:%s)\s+$" % _words_pattern(sorted(
 
 # A relative clause that English opens for people only: 'Kurmo Dal, who heads the camp,', 'Kurma Dal, 67, whose son
 # was among the dead,' (a relative: 'whose members' may be a body's)
-_KIN_NOUNS = sorted({noun for nouns in load_rules("attribution")["gendered_nouns"].values() for noun in nouns} - {"man", "woman", "boy", "girl", "king", "queen", "prince", "princess", "monk", "nun"})
+_KIN_NOUNS = sorted({noun for nouns in load_rules("attribution")["gendered_nouns"].values() for noun in nouns}
+                    - {"man", "woman", "boy", "girl", "king", "queen", "prince", "princess", "monk", "nun"})
 _WHO_AFTER = re.compile(r"(?:,\s+\d{1,3})?,\s+(?:who\b|whose\s+(?:[a-z-]+\s+){0,2}(?:%s)\b)" % "|".join(_KIN_NOUNS))
 
 
@@ -1339,11 +1340,12 @@ _PERSON_ONLY_VERBS = frozenset(_RULES["person_only_verbs"])
 
 # How a text names a person in passing: 'a lorry driver named Kurmo', 'who gave his name only as Kurmo', 'gave
 # only her first name, Kurma,', 'a man identified only as Kurmo'. (The noun before 'named' or 'called' must
-# be a person's: 'a village called Dalen', 'a group named Kurmin Front' are no people.)
+# be a person's: 'a village called Dalen', 'a group named Kurmin Front' are no people; nor is 'known only as',
+# which names groups as often.)
 _NAMED_IN_PASSING = re.compile(
     r"\b(?:(?P<noun>[a-z]+)\s+(?:named|called)"
     r"|gave (?:only )?(?:his|her) (?:first |full )?name(?: only)?(?: as|,)"
-    r"|(?:identified|known) only (?:as|by (?:his|her) first name,?)"
+    r"|identified only (?:as|by (?:his|her) first name,?)"
     r"|asked to be (?:identified|called|named) (?:only )?(?:as|by (?:his|her) first name,?))"
     r"\s+(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,3})\b")
 
