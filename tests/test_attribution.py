@@ -976,8 +976,8 @@ def test_the_one_asking_and_an_organisations_office(nlp, text, expected):
     ('The company said it would cut 1,400 jobs after a third quarter that one analyst called "a massacre from top to '
      'bottom."', [(None, "one analyst")]),
     # ... not a verb of considering with the quotation as its object
-    ('In a report, the institute said that if the government considers "an early and complete departure unrelated to a '
-     'peace settlement," war may follow.', [(None, "the institute")]),
+    ('In a report, the institute said that if the council considers "a sudden withdrawal of every patrol from the '
+     'valley," fighting may follow.', [(None, "the institute")]),
     # a person described with an organisation in an aside speaks, not the organisation
     ('"It is a knife fight in a phone booth, and Kurmin brought a spoon," said one portfolio manager whose fund owns '
      'Kurmin Brands shares.', [(None, "one portfolio manager")]),
