@@ -542,7 +542,7 @@ class Attributor:
         for modifier in modifiers:
             mention = self.mention_at(modifier.idx, modifier.idx + len(modifier))
             if mention is not None and mention.entity_type == "organization":
-                return self._office_of(mention, token) or self._speaker_from_mention(mention)
+                return self._speaker_from_mention(mention)
         if len(modifiers) >= 2 and modifiers[-1].lower_ in INSTITUTION_NOUNS and modifiers[-1].pos_ in ("NOUN", "ADJ") \
                 and (modifiers[0].ent_type_ in ("NORP", "GPE") or modifiers[0].lower_ in demonyms()) \
                 and modifiers[-1].i - modifiers[0].i == len(modifiers) - 1:

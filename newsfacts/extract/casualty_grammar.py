@@ -1143,12 +1143,8 @@ def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[Gram
     """Sub-figures introduced by 'including'/'among them' under the victims' phrase or the predicate."""
     parts = []
     if any(c.dep_ == "prep" and c.lower_ == "among" and any(p.lower_ == "them" for p in c.children) for c in head.children):
-        # 'killed at least 64 villagers, among them 19 children,', where the parser hangs the part on the verb ('17
-        # bodies were recovered, among them those of three women and two children': or on its subject)
-        asides = [c for c in head.children if c.dep_ in ("npadvmod", "appos")] + [
-            m for s in head.children if s.dep_ in ("nsubj", "nsubjpass") for a in s.children if a.dep_ == "appos" and a.lower_ == "those"
-            for m in _with_conjuncts(_what_those_stand_for(a))]
-        for member in (c for c in asides if c.idx > whole.number_start):
+        # 'killed at least 64 villagers, among them 19 children,', where the parser hangs the part on the verb
+        for member in (c for c in head.children if c.dep_ in ("npadvmod", "appos") and c.idx > whole.number_start):
             part = _figure(kind, member, member, lex, definite_single=True)
             if part is not None and _fewer(part.count, whole.count):
                 parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
@@ -1217,9 +1213,8 @@ def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list
     for child in phrase.children:
         if child.dep_ != "appos":
             continue
-        if child.lower_ == "those" and any(c.dep_ == "prep" and c.lower_ in ("among", "including") for c in child.children):
-            # '17 bodies, among them those of three women and two children'
-            child = _what_those_stand_for(child)
+        # '17 bodies, among them those of three women and two children' (wherever the parser hangs 'among them')
+        child = _what_those_stand_for(child)
         number = _number_token(child)
         if number is None:
             # 'two of them teenagers': the number hangs on 'of them', or heads it.

@@ -899,9 +899,7 @@ _NOUN_FOR_A_PERSON_BEFORE = re.compile(r"\b(?:%s)\s+$" % _words_pattern(sorted(
 
 # A relative clause that English opens for people only: 'Kurmo Dal, who heads the camp,', 'Kurma Dal, 67, whose son
 # was among the dead,' (a relative: 'whose members' may be a body's)
-_KIN_NOUNS = sorted({noun for nouns in load_rules("attribution")["gendered_nouns"].values() for noun in nouns}
-                    - {"man", "woman", "boy", "girl", "king", "queen", "prince", "princess", "monk", "nun"})
-_WHO_AFTER = re.compile(r"(?:,\s+\d{1,3})?,\s+(?:who\b|whose\s+(?:[a-z-]+\s+){0,2}(?:%s)\b)" % "|".join(_KIN_NOUNS))
+_WHO_AFTER = re.compile(r"(?:,\s+\d{1,3})?,\s+(?:who\b|whose\s+(?:[a-z-]+\s+){0,2}(?:%s)\b)" % _words_pattern(_RULES["relative_nouns"]))
 
 
 def _people_after_a_noun_for_people(text: str, mentions: list[Mention], countries: frozenset[str]) -> None:
