@@ -854,3 +854,28 @@ def test_a_capitalised_plural_possessive_before_an_organisations_name_is_part_of
     _m, entities = entities_of("The Dockers’ Relief League, a charity that supported the crews' families, said in a statement "
                                "that the ruling was welcome.")
     assert "Dockers’ Relief League" in entities and "Relief League" not in entities
+
+
+def test_a_city_written_in_another_romanisation_names_its_country_and_a_river_named_like_a_city_does_not(nlp):
+    assert "PS" in context_countries(nlp("Troops raided three homes in Tulkarem overnight, the governor said."))
+    assert "AZ" not in context_countries(nlp("Thousands of pilgrims bathed in the Ganga at dawn on Sunday."))
+
+
+def test_a_town_named_like_a_person_between_two_places_is_the_town(entities_of):
+    _m, entities = entities_of("Soldiers escorted lorries on the road between Kaya and Dori in Burkina Faso.")
+    assert entities["Dori"].entity_type == "location" and entities["Dori"].country_code == "BF"
+
+
+def test_a_town_beyond_or_above_which_something_happened_is_a_place(entities_of):
+    _m, entities = entities_of("Villagers who live beyond Gulmarg were cut off by snow, Indian officials said.")
+    assert entities["Gulmarg"].country_code == "IN" and abs(entities["Gulmarg"].latitude - 34.05) < 0.2
+
+
+def test_a_city_and_the_part_of_it_named_after_its_possessive_are_two_places(entities_of):
+    _m, entities = entities_of("Rescuers searched the rubble in Odesa's Peresyp district on Monday, Ukrainian officials said.")
+    odesa = entities["Odesa"]
+    assert odesa.entity_type == "location" and odesa.country_code == "UA"
+    part = next(e for name, e in entities.items() if name.startswith("Peresyp"))
+    assert part.entity_type == "location" and abs(part.latitude - odesa.latitude) < 0.2
+    _m, entities = entities_of("Lviv's Grand Opera Company cancelled two performances, Ukrainian officials said.")
+    assert not any(name.startswith("Grand") and e.entity_type == "location" for name, e in entities.items())

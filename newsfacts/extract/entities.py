@@ -655,6 +655,48 @@ def _named_localities(doc, sentence_index_of, mentions: list[Mention]) -> list[M
     return found
 
 
+# 'Kyiv's Obolon district', 'Karachi's Lyari area', 'Kharkiv's Saltivka': a city and a part of it named after its possessive
+_CITY_AND_ITS_PART = re.compile(
+    r"(?<![\w'’-])(?P<city>[A-ZÀ-ÞĀ-Ž][\w-]+(?: [A-ZÀ-ÞĀ-Ž][\w-]+)?)['’]s (?P<part>[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?)"
+    r"(?P<kind> (?:%s))?\b" % "|".join(_RULES["city_part_nouns"]))
+
+
+def _cities_and_their_parts(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
+    """A city's possessive before a part of it: two places, whatever NER made of the words ('Kyiv's Obolon' as one
+    organisation). The part is a place where a noun says so ('district', 'neighbourhood') or where the gazetteer
+    has a place of that name within half a degree of the city; otherwise only the city is taken out."""
+    text = text_of(doc)
+    found: list[Mention] = []
+    for match in _CITY_AND_ITS_PART.finditer(text):
+        city_name, part_name = match.group("city"), match.group("part")
+        if part_name.split()[0].lower() in STOP_WORDS or is_given_name(city_name.split()[0]):
+            continue
+        city = geocode(city_name, countries)
+        if city is None or city.kind != "city" or city.small or not (city.country_code in countries or city.population >= A_CITY_ANYWHERE):
+            continue  # (not 'Hart's Island', a village's name before a common word)
+        if any(is_english_word(word) for word in part_name.split()):
+            continue  # 'Kurmin's Old Town', 'Kurmin's Central Station': no name of its own for the gazetteer
+        part_place = geocode(part_name, frozenset({city.country_code}))
+        near = part_place is not None and part_place.kind == "city" and abs(part_place.latitude - city.latitude) <= 0.5 \
+            and abs(part_place.longitude - city.longitude) <= 0.5
+        part_is_a_place = match.group("kind") is not None or near
+        start, end = match.start("city"), match.end("part")
+        covered = [m for m in mentions if m.start_char < end and start < m.end_char and not m.dateline]
+        if any(m.entity_type == "person" for m in covered):
+            continue  # 'Kurmin's Jan Doe': a person of the city
+        if not part_is_a_place and not any(m.start_char == start and m.end_char > match.end("city") for m in covered):
+            continue  # NER kept the city apart from whatever follows it: nothing to mend
+        mentions = [m for m in mentions if m not in covered]
+        found.append(Mention(city_name, start, match.end("city"), sentence_index_of(start), "location"))
+        if part_is_a_place:
+            part = Mention(part_name, match.start("part"), end, sentence_index_of(start), "location")
+            part.place_query = part_name
+            found.append(part)
+        else:
+            found += [m for m in covered if m.start_char >= match.start("part")]
+    return sorted(mentions + found, key=lambda m: m.start_char) if found else mentions
+
+
 def _extend_areas_and_sites(doc, mentions: list[Mention]) -> None:
     """'the Kharkiv region' is the region, not the city; 'the Acme steelworks' is a site, not a
     company. The surface takes the following noun."""
@@ -1276,6 +1318,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions, countries))
     mentions = _area_lists(doc, sentence_index_of, mentions)
     mentions.extend(_named_localities(doc, sentence_index_of, mentions))
+    mentions = _cities_and_their_parts(doc, sentence_index_of, mentions, countries)
     mentions.extend(_people_ner_missed(doc, sentence_index_of, mentions))
     mentions = _names_with_particles(text_of(doc), mentions)
     mentions = _given_names_joined_to_persons(text_of(doc), mentions)
@@ -1740,8 +1783,10 @@ def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: froze
         if name[-1].i - name[0].i != len(name) - 1 or any(s < end and start < e for s, e in taken):
             continue
         surface = text[start:end]
-        if not countries or not _town_of(surface, countries) or is_given_name(name[0].text):
+        if not countries or not _town_of(surface, countries):
             continue
+        if is_given_name(name[0].text) and geocode(surface, countries).small:
+            continue  # 'between Kaya and Dori': a town of 46,000 named like a person is the town; a village is not
         found.append(Mention(surface, start, end, sentence_index_of(start), "location"))
         taken.append((start, end))
     return found

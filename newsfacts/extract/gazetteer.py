@@ -344,10 +344,12 @@ def written_as_its_own_name(place: Place, name: str) -> bool:
 
 def only_city_named(name: str) -> Place | None:
     """The main gazetteer's one city of this name, when no other city, country or region bears it
-    ('Bakhmut', 'Kherson'; not 'Paris', 'Georgia')."""
+    ('Bakhmut', 'Kherson'; not 'Paris', 'Georgia'), written as its own name or in another romanisation, spelled and
+    sounding alike ('Ofakim' for 'Ofaqim'; not 'Ganga' for 'Ganja', nor 'Susah' for 'Sousse')."""
     key = _norm(_aliases().get(_norm(name), name))
     places = _index().get(key) or []
-    return places[0] if len(places) == 1 and places[0].kind == "city" and _norm(places[0].name) == key else None
+    return places[0] if len(places) == 1 and places[0].kind == "city" and (
+        _norm(places[0].name) == key or (_spelled_alike(key, _norm(places[0].name)) and sound_key(name) == sound_key(places[0].name))) else None
 
 
 def shares_its_name_abroad(place: Place, name: str) -> bool:
