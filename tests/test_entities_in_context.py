@@ -879,3 +879,20 @@ def test_a_city_and_the_part_of_it_named_after_its_possessive_are_two_places(ent
     assert part.entity_type == "location" and abs(part.latitude - odesa.latitude) < 0.2
     _m, entities = entities_of("Lviv's Grand Opera Company cancelled two performances, Ukrainian officials said.")
     assert not any(name.startswith("Grand") and e.entity_type == "location" for name, e in entities.items())
+
+
+def test_a_town_named_with_lower_case_particles_is_one_place(entities_of):
+    _m, entities = entities_of("Rescuers reached Eldorado do Sul, in Brazil, by boat on Sunday.")
+    town = entities["Eldorado do Sul"]
+    assert town.country_code == "BR" and abs(town.latitude + 30.08) < 0.2
+    assert "Eldorado" not in entities
+
+
+def test_the_kind_of_place_just_before_a_name_makes_it_a_place(entities_of):
+    _m, entities = entities_of("Aid convoys from the provincial capital Wabag were stopped by tribal fighters in Papua New Guinea.")
+    assert entities["Wabag"].entity_type == "location" and entities["Wabag"].country_code == "PG"
+
+
+def test_each_village_of_a_list_is_a_place_when_the_last_is_written_with_its_article(entities_of):
+    _m, entities = entities_of("Crops burned in the villages of Turmus Ayya, Sinjil and al-Mughayyir overnight, Palestinian officials said.")
+    assert {name for name, e in entities.items() if e.entity_type == "location" and e.country_code == "PS"} >= {"Sinjil", "Al Mughayyir"}

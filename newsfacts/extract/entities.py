@@ -448,7 +448,8 @@ def _kind_of_place() -> tuple[re.Pattern, re.Pattern]:
     """'the port of X', 'the village of X' before a name; ', a hilltop town' after it."""
     kinds = "|".join(re.escape(k) for k in load_rules("entities")["place_kind_nouns"])
     people = _words_pattern(sorted(frozenset(load_rules("casualties")["grammar"]["person_nouns"]) | frozenset(_RULES["role_words"])))
-    before = re.compile(rf"\b(?:{kinds})\s+of\s+$", re.IGNORECASE)
+    # 'the port of X', and 'the provincial capital X', 'the border town X' (the kind in lower case, just before the name)
+    before = re.compile(rf"\b(?:(?i:{kinds})\s+of|[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{kinds}))\s+$")
     # (the kind is the apposition's own noun: 'a member of the village committee' is no village, nor is 'a
     # village resident')
     after = re.compile(rf"^,\s+(?:a|an|the)\s+(?:(?!of\b|for\b|from\b|in\b|at\b)[\w-]+\s+){{0,3}}?(?:{kinds})\b(?!\s+(?:{people})\b)",
@@ -612,7 +613,7 @@ _LOCALITY = (
     re.compile(r"\b(?:in|at) (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:area|district|village|neighbou?rhood|suburb)\b"),
 )
 # 'the villages of Saint-Kurm, Tende and Breil', 'the front-line towns of Orikhiv and Kurmaipole': each name
-_NAME_IN_A_LIST = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?"
+_NAME_IN_A_LIST = r"(?:[a-z]{1,3}-)?[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?"  # ('al-Mughayyir' too)
 _LOCALITY_LIST = re.compile(r"\b(?:villages|towns|cities|hamlets|settlements|suburbs|districts|neighbou?rhoods|localities|"
                             r"communities) of ((?:%s)(?:, %s)*,? and %s)" % (_NAME_IN_A_LIST, _NAME_IN_A_LIST, _NAME_IN_A_LIST))
 
@@ -1316,6 +1317,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
                 mention.entity_type = "location"  # 'Derna floods' over 'DERNA, Libya —': the town the dateline names
     mentions = _hyphened_places(doc, sentence_index_of, mentions, countries)
     mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions, countries))
+    mentions = _places_named_with_particles(doc, mentions, countries)
     mentions = _area_lists(doc, sentence_index_of, mentions)
     mentions.extend(_named_localities(doc, sentence_index_of, mentions))
     mentions = _cities_and_their_parts(doc, sentence_index_of, mentions, countries)
@@ -1824,6 +1826,35 @@ def _hyphened_places(doc, sentence_index_of, mentions: list[Mention], countries:
         return mentions
     kept = [m for m in mentions if m.dateline or not any(m.start_char < e and s < m.end_char for s, e in found)]
     return kept + [Mention(text[s:e], s, e, sentence_index_of(s), "location") for s, e in found]
+
+
+# The lower-case words inside a place's name ('Eldorado do Sul', 'San Cristóbal de las Casas', 'Mocímboa da Praia'),
+# where NER ends the name before them (rules/entities.toml)
+_PLACE_PARTICLES = _words_pattern(_RULES["place_name_particles"])
+_PARTICLE_AT_THE_END = re.compile(r"(?: (?:%s))+$" % _PLACE_PARTICLES)
+_REST_AFTER_PARTICLES = re.compile(r"(?: (?:%s))+ [A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?" % _PLACE_PARTICLES)
+
+
+def _places_named_with_particles(doc, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
+    """A name that goes on after lower-case particles is one place where the gazetteer holds the whole of it (a town
+    of the document's countries, or a city of 100,000 people or more anywhere): 'Eldorado do Sul', not 'Eldorado'."""
+    text = text_of(doc)
+    for mention in mentions:
+        if mention.dateline or mention.entity_type == "person" and is_given_name(mention.surface.split()[0]):
+            continue
+        stem = _PARTICLE_AT_THE_END.sub("", mention.surface)
+        rest = _REST_AFTER_PARTICLES.match(text, mention.start_char + len(stem))
+        if rest is None:
+            continue
+        for end in sorted({rest.end(), rest.end() - len(rest.group().rsplit(" ", 1)[-1]) - 1}, reverse=True):
+            name = text[mention.start_char:end]
+            place = geocode(name, countries)
+            if place is not None and place.kind == "city" and written_as_its_own_name(place, name) \
+                    and (place.country_code in countries or place.population >= A_CITY_ANYWHERE):
+                mention.surface, mention.end_char, mention.entity_type = name, end, "location"
+                mentions = [m for m in mentions if m is mention or not (mention.start_char < m.end_char and m.start_char < end)]
+                break
+    return mentions
 
 
 def _word_before(text: str, position: int) -> str:
