@@ -1010,3 +1010,51 @@ def test_a_name_with_a_relative_in_a_whose_clause_is_a_person_who_speaks(nlp):
     text = ('Kurmata Binta Dalo, whose son Alpha Kurmo was among those killed, said the 19-year-old had gone to buy bread. '
             '"He was not protesting. He had the bread in his hand when they brought him home," she said.')
     assert speakers(nlp, text) == [("Kurmata Binta Dalo", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a spokeswoman named beside the body she speaks for, where the parser hangs her name on the body
+    ('By evening, a spokeswoman for the Kurmin Interior Ministry, Lucia Dalvaro, said teams had found more bodies, '
+     '"most of them badly burned," in the cells.', [("Lucia Dalvaro", None)]),
+    # a member of a body named after her, with 'of': she speaks, not the body
+    ('Inspector Ciara Dolvane of the Kurmin Traffic Unit said: "We want to speak to the driver of a blue van seen there."',
+     [("Ciara Dolvane", None)]),
+    # 'the district police chief' after a name is a title, not a district
+    ('The bomb went off at noon, said Police Colonel Anan Kurmasak, the district police chief. '
+     '"They waited for the convoy to pass the bridge," the colonel said.', [("Anan Kurmasak", None)]),
+    # a clause before a colon, which the parser hangs on the quotation's verb, introduces its subject
+    ('Interior Minister Dev Kurmaran spoke first. The minister was unequivocal about the response: '
+     '"We will not be deterred. Those men did not die in vain."', [("Dev Kurmaran", None)]),
+    ('His wife, Lale Kurmaz, speaking to reporters outside the family home, was blunt: '
+     '"For weeks I did not sleep. Now I will sleep for weeks."', [("Lale Kurmaz", None)]),
+    # a verb of interrupting reports what is said
+    ('Kavi Dalmesh spoke next. Opposition member Lata Kurmi interjected that his party had "left the province to the '
+     'gangs for ten whole years", prompting uproar.', [("Lata Kurmi", None)]),
+])
+def test_names_beside_bodies_titles_after_names_and_clauses_before_a_colon(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a transcript's label opening a line is no subject; 'I' in a turn is whoever's label opens it
+    ('Edited transcript of a news conference given by the state attorney general, Ruth Dalton, on Monday.\n\n'
+     'DALTON: Good afternoon. I will begin with the facts.\n\nI said it yesterday and I repeat it today: "Nobody who took '
+     'part in this will go unpunished in our state."\n\nQUESTION (Mara Kurt, Radio Sur): The mayor of Salamanca, Octavio '
+     'Kurmon, said on Sunday, and I am quoting him exactly, "the state abandoned us months ago and now it counts the dead." '
+     'What is your answer?\n\nDALTON: I respect the mayor.',
+     [("Ruth Dalton", None), ("Octavio Kurmon", None)]),
+    # a pronoun after a person brought in by whom they are to someone unnamed
+    ('Deputy Minister Anna Kurmova told reporters the talks would go on. "We remain committed to the talks," Kurmova said.\n\n'
+     'The mother of one of the dead soldiers, speaking to public television outside her home, said her son had been due '
+     'home in spring. "He called me on Sunday and said the hills were white with snow," she said.',
+     [("Anna Kurmova", None), (None, "The mother of one of the dead soldiers")]),
+    # a company's legal form makes its name no person's; 'the company' is that company
+    ('The operator, Dalmark Care GmbH, said in a statement that all inspections had been passed. "We will cooperate '
+     'fully with the investigation and support the families," the company said.', [("Dalmark Care GmbH", None)]),
+    # another name the text says a person goes by is that person
+    ('At dawn, Ernesto Dalmaro is already stacking dried fish on his counter. Everyone in the market calls him '
+     '"Tatay Kurmo", though he is only 41.\n\nLater, Tatay Kurmo finished arranging his fish. "I knew most of them by '
+     'name," he said.', [("Ernesto Dalmaro", None)]),
+])
+def test_transcript_turns_people_brought_in_by_kin_companies_and_other_names(nlp, text, expected):
+    assert speakers(nlp, text) == expected

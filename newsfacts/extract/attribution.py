@@ -313,7 +313,8 @@ class Attributor:
                 and (main.head.lemma_.lower() in _SPEAKING_LEMMAS or just_before)
                 and self.mention_at(main.idx, main.idx + len(main)) is None
                 and self._named_apposition(main) is None
-                and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in main.children)):
+                and (not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in main.children)
+                     or _of_someone_unnamed(main))):
             return main
         return None
 
@@ -882,6 +883,13 @@ class Attributor:
 
     def speaker_of_token(self, token, exclude: tuple[int, int] | None = None) -> Speaker | None:
         """The speaker a subject token stands for."""
+        if _a_transcript_label(token):
+            return None  # 'QUESTION (Jane Doe, Radio Kurmin): The mayor said ...': a line's label is no subject
+        if token.lower_ == "i" and token.pos_ == "PRON":
+            # 'DOE: ... I said it yesterday and I repeat it today: "..."': in a transcript, whose turn it is
+            turn = self._speaker_of_the_turn(token.idx)
+            if turn is not None:
+                return turn
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
             # 'The ministry, which warned of "..."': the relative clause speaks for the noun it describes.
             return self.speaker_of_token(token.head.head, exclude)
@@ -990,6 +998,9 @@ class Attributor:
             for prep in token.children:
                 if prep.dep_ == "poss" or (prep.dep_ == "prep" and prep.lower_ in ("for", "of")):
                     body = prep if prep.dep_ == "poss" else next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    named = self._person_beside_a_body(body) if body is not None else None
+                    if named is not None:
+                        return named  # 'a spokeswoman for the Kurmin Ministry, Jane Doe, said', the name hung on the body
                     speaker = self.speaker_of_token(body, exclude) if body is not None else None
                     if speaker is not None and (speaker.entity_id or speaker.institution):
                         return speaker
@@ -1054,8 +1065,10 @@ class Attributor:
                 return office
             whose = {t.idx for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
             if mention is not None and mention.entity_type == "person" and mention.start_char in whose \
-                    and token.lemma_.lower() in PERSON_NOUNS and token.pos_ == "NOUN":
-                return self._description(token)  # 'the parents of Jan Doe said': the parents speak, not Jan Doe
+                    and token.lemma_.lower() in PERSON_NOUNS and token.pos_ == "NOUN" and not self._beside_a_place_or_body(mention):
+                # 'the parents of Jan Doe said': the parents speak, not Jan Doe (but 'the mayor of Dalen, Jan Doe,
+                # said' is the mayor, named beside the town the parser hung the name on)
+                return self._description(token)
             if mention is not None and mention.entity_type == "organization" and not any(m.entity_type == "person" for m in named) \
                     and token.lemma_.lower() in PERSON_NOUNS - SPOKESPERSON_NOUNS and token.pos_ == "NOUN":
                 # 'a senior official at the Kurmin Energy Ministry said', 'one fund manager whose fund owns Kurmin
@@ -1071,7 +1084,8 @@ class Attributor:
             # organisation is no apposition to a person; the parser hung the subject on the name before it
             body = next((m for c in token.children if c.dep_ == "appos"
                          for m in [self.mention_at(c.idx, c.idx + len(c))] if m is not None and m.entity_type == "organization"), None)
-            if body is not None:
+            if body is not None and text_of(self.doc)[mention.end_char:body.start_char].lstrip().startswith(","):
+                # (not 'Sergeant Jane Doe of the Kurmin Police Unit said', a member of the body the parser set beside her)
                 return self._speaker_from_mention(body)
         if mention is not None and mention.entity_type == "organization":
             # 'said Kurmin Civil Protection Office spokesperson Jane Doe', which the parser hangs on the body's name
@@ -1092,6 +1106,43 @@ class Attributor:
                 written = text_of(self.doc)[names[0].idx:token.idx + len(token)]
                 return self._person_written_short(written) or Speaker(written, None, proper=True)
         return self._description(token)
+
+    def _speaker_of_the_turn(self, position: int, paragraphs: int = 6) -> Speaker | None:
+        """The person whose label ('DOE:', 'JANE DOE (Kurmin Police):') opens the transcript's turn that
+        `position` is in: the nearest labelled line at or before it, a few paragraphs back at most."""
+        text = text_of(self.doc)
+        end = position
+        for _ in range(paragraphs):
+            start = text.rfind("\n", 0, end) + 1
+            label = _TURN_LABEL.match(text, start)
+            if label is not None:
+                # (someone the text names outside the labels too: 'QUESTION' is no one)
+                speaker = self.entity_called(label.group(1).title())
+                named = speaker is not None and any(m.entity_id == speaker.entity_id and not m.surface.isupper() for m in self.mentions)
+                return speaker if named else None
+            if start == 0:
+                return None
+            end = start - 1
+        return None
+
+    def _beside_a_place_or_body(self, mention) -> bool:
+        """Whether the parser set a person's name in apposition to a place's or an organisation's name."""
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        head = span.root.head if span is not None and span.root.dep_ == "appos" else None
+        beside = self.mention_at(head.idx, head.idx + len(head)) if head is not None else None
+        return beside is not None and beside.entity_type in ("location", "organization")
+
+    def _person_beside_a_body(self, body) -> Speaker | None:
+        """The person an organisation's name has in apposition ('the Kurmin Ministry, Jane Doe,'): no name of the
+        body, but of the one who speaks for it, where the parser hung the spokesman's name on the body."""
+        mention = self.mention_at(body.idx, body.idx + len(body))
+        if mention is None or mention.entity_type != "organization":
+            return None
+        for child in body.children:
+            named = self.mention_at(child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
+            if named is not None and named.entity_type == "person" and named.start_char > mention.end_char:
+                return self._speaker_from_mention(named)
+        return None
 
     def _named_in_passing(self, token) -> Speaker | None:
         """'One survivor, a builder named Kurmin Dasrun,', 'a man called Kurmo': the person a description of
@@ -1198,6 +1249,13 @@ class Attributor:
         naming = next((t for t in verbs if exclude is not None and t.lemma_.lower() in _NAMING_LEMMAS and any(
             c.dep_ in ("oprd", "xcomp", "attr") and exclude[0] <= c.idx < exclude[1] for c in t.children)), None)
         for token in sorted(verbs, key=lambda t: (t is not naming, after is None or t.idx < after, t is not nearest, _depth(t), t.i)):
+            quoted = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS and outside(c)), None) \
+                if token.lemma_.lower() == "quote" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children) else None
+            if quoted is not None:
+                # '... said on Sunday, and I am quoting him exactly, "..."': the one quoted, named before
+                mention = self.last_of_type_before(quoted.idx, "person", exclude, pronoun=_OBJECT_PRONOUNS[quoted.lower_])
+                if mention is not None:
+                    return self._speaker_from_mention(mention)
             if token.lemma_.lower() == "quote" and any(g.lower_ in ("saying", "telling", "said", "stating") for c in token.children
                                                        for g in (c, *c.children)):
                 # 'the newspaper quoted the army chief as saying "..."' ('... to have said'): the one quoted speaks.
@@ -1364,6 +1422,36 @@ def _words_of_a_state() -> frozenset[str]:
 
 # What comes before a photographer's name in a picture's credit: '(AFP: ', '(Photo: ', 'Picture: '.
 _PICTURE_CREDIT_BEFORE = re.compile(r"(?:\(\s*[\w.&/' -]{1,40}?|\b(?:photo|picture|image|photograph|credit)s?)\s*:\s*$", re.IGNORECASE)
+
+
+def _of_someone_unnamed(noun) -> bool:
+    """'the mother of one of the dead soldiers', 'the owner of a bakery': a person the text brings in by whom they
+    are to someone or something it does not name (not 'the head of the regional administration', a title)."""
+    return any(p.dep_ == "pobj" and (p.lower_ == "one" or any(d.dep_ in ("det", "nummod") and d.lower_ in ("a", "an", "one")
+                                                                for d in p.children))
+               for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
+
+
+# A transcript's label of who speaks, opening a line: 'DOE:', 'JANE DOE (Kurmin Police):'
+# (any label ends the search, 'Q:' and 'QUESTION:' too, which name no one)
+_TURN_LABEL = re.compile(r"([A-ZÀ-Þ][A-ZÀ-Þ'’.-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,3})\s*(?:\([^()\n]{1,80}\))?\s*:\s")
+
+
+# What follows a transcript's label on its line: 'QUESTION:', 'DOE (Radio Kurmin):'
+_FIRST_WORD = re.compile(r"\s*[\w'’.-]+")
+_AFTER_A_LABEL = re.compile(r"\s*(?:\([^()\n]{1,80}\))?\s*:")
+
+
+def _a_transcript_label(token) -> bool:
+    """Whether a word is part of the label that opens its line in a transcript ('QUESTION (Jane Doe, Radio
+    Kurmin):'): a word in capitals, then what it says of the speaker in brackets, and a colon."""
+    text = text_of(token.doc)
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    first = _FIRST_WORD.match(text, line_start)
+    if first is None or not first.group().isupper() or len(first.group()) < 2:
+        return False
+    label = _AFTER_A_LABEL.match(text, first.end())
+    return label is not None and token.idx < label.end()
 
 
 def _credited_for_a_picture(text: str, mention) -> bool:

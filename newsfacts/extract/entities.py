@@ -53,6 +53,8 @@ class Mention:
     # a town named in its public body's name ('Kurmin' of 'the Kurmin Police'): a place the text names, not
     # where what the sentence tells of happened
     in_a_body_name: bool = False
+    # another name the text says a person goes by ('everyone calls him "Kurmo"'): one person, named by the other
+    another_name: bool = False
 
 
 @dataclass
@@ -451,8 +453,8 @@ def _kind_of_place() -> tuple[re.Pattern, re.Pattern]:
     # 'the port of X', and 'the provincial capital X', 'the border town X' (the kind in lower case, just before the name)
     before = re.compile(rf"\b(?:(?i:{kinds})\s+of|[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{kinds}))\s+$")
     # (the kind is the apposition's own noun: 'a member of the village committee' is no village, nor is 'a
-    # village resident')
-    after = re.compile(rf"^,\s+(?:a|an|the)\s+(?:(?!of\b|for\b|from\b|in\b|at\b)[\w-]+\s+){{0,3}}?(?:{kinds})\b(?!\s+(?:{people})\b)",
+    # village resident' or 'the district police chief')
+    after = re.compile(rf"^,\s+(?:a|an|the)\s+(?:(?!of\b|for\b|from\b|in\b|at\b)[\w-]+\s+){{0,3}}?(?:{kinds})\b(?!(?:\s+[\w-]+){{0,2}}?\s+(?:{people})\b)",
                        re.IGNORECASE)
     return before, after
 
@@ -1370,6 +1372,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_towns_of_local_bodies(sentence_index_of, mentions, countries))
     _bodies_named_with_a_plural_possessive(text_of(doc), mentions)
     _assign_person_keys([m for m in mentions if m.entity_type == "person"])
+    _people_called_by_another_name(text_of(doc), sentence_index_of, mentions)
     for mention in mentions:
         if mention.entity_type != "person":
             mention.key = name_key(mention.place_query or mention.surface)
@@ -1855,6 +1858,34 @@ def _places_named_with_particles(doc, mentions: list[Mention], countries: frozen
                 mentions = [m for m in mentions if m is mention or not (mention.start_char < m.end_char and m.start_char < end)]
                 break
     return mentions
+
+
+# 'Everyone in the market calls him "Kurmo Dal"', 'Jan Doe, known to all as "Kurmo"', 'nicknamed "Kurmo"': another
+# name for the person named just before (a name in quotation marks, or one after 'calls him')
+_ANOTHER_NAME = re.compile(
+    r"\b(?:call(?:s|ed)?\s+(?:him|her)\s+[\"“‘']?|(?:known|referred\s+to)(?:\s+to\s+\w+)?\s+as\s+[\"“‘']|nicknamed\s+[\"“‘'])"
+    r"(?P<name>[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})")
+
+
+def _people_called_by_another_name(text: str, sentence_index_of, mentions: list[Mention]) -> None:
+    """Mentions of another name the text gives a person ('calls him "Kurmo Dal"') are that person: the last
+    person named in full before it, in its sentence or the one before."""
+    for match in _ANOTHER_NAME.finditer(text):
+        sentence = sentence_index_of(match.start())
+        named = [m for m in mentions if m.entity_type == "person" and len(m.surface.split()) >= 2 and m.key
+                 and m.end_char <= match.start() and m.sentence_index >= sentence - 1]
+        if not named:
+            continue
+        person = max(named, key=lambda m: m.start_char)
+        other = name_key(match.group("name"))
+        if other == person.key or any(m.entity_type == "person" and m.key == other and len(m.surface.split()) >= 2
+                                      and m.start_char < match.start() for m in mentions):
+            continue  # (a name that is someone else's, written before)
+        start, end = match.span("name")
+        for mention in mentions:
+            if mention.entity_type in ("person", "organization") and (
+                    name_key(mention.surface) == other or (start <= mention.start_char and mention.end_char <= end)):
+                mention.entity_type, mention.key, mention.another_name = "person", person.key, True
 
 
 def _word_before(text: str, position: int) -> str:
@@ -2416,9 +2447,10 @@ _NICKNAME = re.compile(r"\s[\"“‘'][^\"“”‘’']{1,30}[\"”’']\s")
 
 
 def _canonical_spelling(group: list[Mention]) -> str:
-    """The fullest spelling, most often written; a person's name without the nickname it may quote."""
+    """The fullest spelling, most often written; a person's name without the nickname it may quote, and not
+    another name the text says the person goes by."""
     counts: dict[str, int] = {}
-    for mention in group:
+    for mention in [m for m in group if not m.another_name] or group:
         surface = _NICKNAME.sub(" ", mention.surface) if mention.entity_type == "person" else mention.surface
         counts[surface] = counts.get(surface, 0) + 1
     return max(counts, key=lambda s: (len(s.split()), counts[s], s))

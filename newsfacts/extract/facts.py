@@ -825,6 +825,10 @@ def _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentenc
         return None
     sent = sentences[sentence_index_of(colon)]
     root = sent.root
+    if root.idx > colon:
+        # 'The minister was blunt: "..."', where the parser made the quotation's verb the root and hung the clause
+        # before the colon on it: that clause's own head
+        root = next((t for t in sent if t.idx < colon and t.head.idx > colon and t.pos_ in ("VERB", "AUX")), root)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.idx >= colon:
         return None
