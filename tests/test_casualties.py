@@ -50,6 +50,8 @@ def test_including_children_is_a_subset_of_its_total():
     "Spain won 2-1 over Russia in the final.",
     # money paid to the injured
     "The state will pay ₹50,000 to the injured and Rs 2,000 each to those slightly injured.",
+    # a number shared out over the dead counts something else
+    "On the wall hang thirty paper lanterns, one for each of the dead.",
 ])
 def test_numbers_it_must_leave_alone(text):
     assert figures(text) == []

@@ -259,6 +259,9 @@ def test_fates_after_the_first_verb_lists_parts_and_natural_deaths(nlp, text, ex
     # a later count joined to the first with 'and to'
     ("The death toll rose to 38 on Tuesday and to 51 on Wednesday.",
      [("killed", 38, 38, "exact", False), ("killed", 51, 51, "exact", False)]),
+    # single victims by what they do, as their trade's noun
+    ("A roadside bomb killed a rubber tapper on his way to work.", [("killed", 1, 1, "exact", False)]),
+    ("Gunfire from across the border wounded a serviceman, the ministry said.", [("injured", 1, 1, "exact", False)]),
     # animals counted by a vague number are no casualties
     ("Volunteers said dozens of horses died in their stables.", []),
     ("Dozens of people died in the floods.", [("killed", 12, None, "vague", False)]),
