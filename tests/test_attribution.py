@@ -1055,6 +1055,11 @@ def test_names_beside_bodies_titles_after_names_and_clauses_before_a_colon(nlp, 
     ('At dawn, Ernesto Dalmaro is already stacking dried fish on his counter. Everyone in the market calls him '
      '"Tatay Kurmo", though he is only 41.\n\nLater, Tatay Kurmo finished arranging his fish. "I knew most of them by '
      'name," he said.', [("Ernesto Dalmaro", None)]),
+    # a company's name that the recogniser took for a person's, and a capitalised title it took for a body's
+    ('Nadia Karimova, a textile analyst at Kurmat Securities in Tashkent, said smaller mills were worse off. '
+     '"The industry is under pressure from every side. More will close," she said.', [("Nadia Karimova", None)]),
+    ('The Resident Coordinator for Malawi, Petra Lindkvist, said: "Families who had only just returned to their villages '
+     'are fleeing again, some for the third time."', [("Petra Lindkvist", None)]),
 ])
 def test_transcript_turns_people_brought_in_by_kin_companies_and_other_names(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -56,6 +56,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE_HOLDERS = frozenset(load_rules("entities")["role_words"]) | person_prefix_words()
+_BODY_WORDS = frozenset(load_rules("entities")["organisation_words"])
 _PERSON_NOUN_ENDINGS = tuple(_RULES["person_noun_endings"])
 # 'who gave his name only as Kurmasim', 'identified only as Kurmi', 'who identified himself only as Kurmi',
 # 'asked to be named only by her first name, Kurma', 'identified by his call sign, Kurm'
@@ -1087,6 +1088,13 @@ class Attributor:
             if body is not None and text_of(self.doc)[mention.end_char:body.start_char].lstrip().startswith(","):
                 # (not 'Sergeant Jane Doe of the Kurmin Police Unit said', a member of the body the parser set beside her)
                 return self._speaker_from_mention(body)
+        if mention is not None and mention.entity_type == "organization" and _a_title_taken_for_a_body(mention.surface):
+            # 'The Humanitarian Coordinator a.i. for Kurmistan, Jane Doe, said', a title the recogniser took for a body:
+            # the person named beside it, wherever the parser hung the name in the phrase
+            named = next((m for t in token.subtree if t.dep_ == "appos"
+                          for m in [self.mention_at(t.idx, t.idx + len(t))] if m is not None and m.entity_type == "person"), None)
+            if named is not None:
+                return self._speaker_from_mention(named)
         if mention is not None and mention.entity_type == "organization":
             # 'said Kurmin Civil Protection Office spokesperson Jane Doe', which the parser hangs on the body's name
             titled = _ROLE_AFTER_A_BODY.match(text_of(self.doc), mention.end_char)
@@ -1422,6 +1430,16 @@ def _words_of_a_state() -> frozenset[str]:
 
 # What comes before a photographer's name in a picture's credit: '(AFP: ', '(Photo: ', 'Picture: '.
 _PICTURE_CREDIT_BEFORE = re.compile(r"(?:\(\s*[\w.&/' -]{1,40}?|\b(?:photo|picture|image|photograph|credit)s?)\s*:\s*$", re.IGNORECASE)
+
+
+def _a_title_taken_for_a_body(surface: str) -> bool:
+    """'Humanitarian Coordinator a.i.', 'Resident Coordinator for Kurmistan': an office holder's title, capitalised, that the entity
+    recogniser took for an organisation's name (its last word names a person's post, no body)."""
+    words = re.split(r"\s+(?:for|of|in|to)\s+", _INTERIM.sub("", surface))[0].split()  # ('Resident Coordinator for Kurmistan')
+    return len(words) >= 2 and words[-1].lower() in _OFFICE_HOLDERS and words[-1].lower() not in _BODY_WORDS
+
+
+_INTERIM = re.compile(r"\s+(?:a\.i\.?|ad interim)$", re.IGNORECASE)
 
 
 def _of_someone_unnamed(noun) -> bool:

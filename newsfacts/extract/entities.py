@@ -229,8 +229,9 @@ def _organisation_words() -> frozenset[str]:
 def _named_like_a_body(surface: str) -> bool:
     """'Kurmin Unity Forum', 'Kurmin Workers' Collective': capitalised words ending in a word for a body."""
     words = surface.split()
-    return len(words) >= 2 and words[-1].lower() in _organisation_words() and all(
-        w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in words)
+    # ('Kurmin Care gGmbH': a legal form may begin in lower case)
+    return len(words) >= 2 and words[-1].lower() in _organisation_words() and any(ch.isupper() for ch in words[-1]) and all(
+        w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in words[:-1])
 
 
 def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[Mention]:
