@@ -896,3 +896,18 @@ def test_the_kind_of_place_just_before_a_name_makes_it_a_place(entities_of):
 def test_each_village_of_a_list_is_a_place_when_the_last_is_written_with_its_article(entities_of):
     _m, entities = entities_of("Crops burned in the villages of Turmus Ayya, Sinjil and al-Mughayyir overnight, Palestinian officials said.")
     assert {name for name, e in entities.items() if e.entity_type == "location" and e.country_code == "PS"} >= {"Sinjil", "Al Mughayyir"}
+
+
+def test_a_town_an_apposition_calls_a_capital_or_a_town_is_a_place(entities_of):
+    _m, entities = entities_of("Cetinje, the old royal capital, had also bid to host the final, Montenegro's government said.")
+    assert entities["Cetinje"].entity_type == "location" and entities["Cetinje"].country_code == "ME"
+
+
+def test_a_town_at_the_end_of_a_name_ner_ran_on_over_in_is_a_place(entities_of):
+    _m, entities = entities_of("Thousands of protesters gathered on Galle Face Green in Colombo on Saturday to oppose tax increases.")
+    assert entities["Colombo"].entity_type == "location" and entities["Colombo"].country_code == "LK"
+
+
+def test_a_great_city_of_four_words_ner_took_for_a_person_is_the_city(entities_of):
+    _m, entities = entities_of("Ho Chi Minh City's new flood barrier will not be finished before next year, officials said.")
+    assert entities["Ho Chi Minh City"].entity_type == "location" and entities["Ho Chi Minh City"].country_code == "VN"

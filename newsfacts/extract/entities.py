@@ -569,7 +569,7 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
             # 'In Shegal Kalay, ...': a village no gazetteer holds (but 'in Hurricane Katrina' ends in a given name)
             mention.entity_type = "location"
             return
-        if place is not None and len(mention.surface.split()) <= 3 and (
+        if place is not None and (len(mention.surface.split()) <= 3 or place.population >= 1_000_000) and (
             _known_anywhere(place)
             # a one-word name that is a town of a country the document is about (a district town that NER tags as an organisation)
             or (place.country_code in countries and len(mention.surface.split()) == 1
@@ -1319,6 +1319,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             if not mention.dateline and mention.entity_type == "organization" and name_key(mention.surface) in dateline_keys:
                 mention.entity_type = "location"  # 'Derna floods' over 'DERNA, Libya —': the town the dateline names
     mentions = _hyphened_places(doc, sentence_index_of, mentions, countries)
+    mentions = _places_after_in_inside_a_name(mentions, sentence_index_of, countries)
     mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions, countries))
     mentions = _places_named_with_particles(doc, mentions, countries)
     mentions = _area_lists(doc, sentence_index_of, mentions)
@@ -1740,8 +1741,33 @@ def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[s
             continue
         found.append(Mention(surface, start, end, sentence_index_of(start), "location"))
         taken.append((start, end))
+    found += _towns_the_text_calls_a_kind_of_place(doc, sentence_index_of, taken, countries)
     place_ends = {m.end_char for m in [*mentions, *found] if m.entity_type == "location"}
     found += _towns_after_locatives(doc, sentence_index_of, taken, countries, place_ends)
+    return found
+
+
+# A name set before an apposition: 'Cetinje, the old royal capital,', 'Iten, the high-altitude training town'
+_NAME_BEFORE_AN_APPOSITION = re.compile(r"(?<![\w'’-])([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})(?=,\s+(?:a|an|the)\s)")
+
+
+def _towns_the_text_calls_a_kind_of_place(doc, sentence_index_of, taken: list, countries: frozenset[str]) -> list[Mention]:
+    """A town NER missed that an apposition calls a town, a capital or a village ('Iqaluit, the capital of
+    Nunavut,'): a town of the document's countries, or a city of 100,000 people or more anywhere."""
+    text = text_of(doc)
+    _before, after = _kind_of_place()
+    found = []
+    for match in _NAME_BEFORE_AN_APPOSITION.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if any(s < end and start < e for s, e in taken) or name.split()[0].lower() in STOP_WORDS or not after.match(text[end:end + 60]):
+            continue
+        place = geocode(name, countries)
+        if place is None or place.kind != "city" or not (place.country_code in countries or place.population >= A_CITY_ANYWHERE) \
+                or (is_given_name(name.split()[0]) and place.small):
+            continue
+        found.append(Mention(name, start, end, sentence_index_of(start), "location"))
+        taken.append((start, end))
     return found
 
 
@@ -1830,6 +1856,25 @@ def _hyphened_places(doc, sentence_index_of, mentions: list[Mention], countries:
         return mentions
     kept = [m for m in mentions if m.dateline or not any(m.start_char < e and s < m.end_char for s, e in found)]
     return kept + [Mention(text[s:e], s, e, sentence_index_of(s), "location") for s, e in found]
+
+
+# A name NER ran on over 'in' and a town: 'Galle Face Green in Colombo', 'the Kurmin Hotel in Dalen'
+_IN_A_TOWN_AT_THE_END = re.compile(r"^(?P<first>.+?) in (?P<town>[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?)$")
+
+
+def _places_after_in_inside_a_name(mentions: list[Mention], sentence_index_of, countries: frozenset[str]) -> list[Mention]:
+    """A name that ends in 'in' and a town (one of the document's countries, or a city of 100,000 people or more
+    anywhere) is two names: what is there, and the town."""
+    found = []
+    for mention in mentions:
+        split = _IN_A_TOWN_AT_THE_END.match(mention.surface) if mention.entity_type != "person" and not mention.dateline else None
+        place = geocode(split.group("town"), countries) if split else None
+        if place is None or place.kind != "city" or not (place.country_code in countries or place.population >= A_CITY_ANYWHERE):
+            continue
+        town_start = mention.start_char + split.start("town")
+        found.append(Mention(split.group("town"), town_start, mention.end_char, sentence_index_of(town_start), "location"))
+        mention.surface, mention.end_char = split.group("first"), mention.start_char + len(split.group("first"))
+    return sorted(mentions + found, key=lambda m: m.start_char) if found else mentions
 
 
 # The lower-case words inside a place's name ('Eldorado do Sul', 'San Cristóbal de las Casas', 'Mocímboa da Praia'),
