@@ -24,6 +24,9 @@ def figures(text):
     ("Three miners are still missing after the collapse.", [("missing", 3, 3, "exact", None)]),
     ("By dusk 17 corpses had been pulled from the river.", [("killed", 17, 17, "exact", None)]),
     ("The gunman shot dead seven people at the depot.", [("killed", 7, 7, "exact", "people")]),
+    # a round number written with 'a'
+    ("The militia killed more than a thousand people in the valley.", [("killed", 1000, None, "at_least", "people")]),
+    ("A hundred and twenty people were injured in the stampede.", [("injured", 120, 120, "exact", "people")]),
 ])
 def test_figures_it_must_catch(text, expected):
     assert [f[:5] for f in figures(text)] == expected
@@ -50,6 +53,7 @@ def test_including_children_is_a_subset_of_its_total():
     "Spain won 2-1 over Russia in the final.",
     # money paid to the injured
     "The state will pay ₹50,000 to the injured and Rs 2,000 each to those slightly injured.",
+    "A thousand troops were deployed to the capital.",
     # a number shared out over the dead counts something else
     "On the wall hang thirty paper lanterns, one for each of the dead.",
 ])

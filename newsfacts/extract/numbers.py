@@ -39,6 +39,8 @@ NUMBER_PATTERN = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand))?"
     rf"|(?:(?:{_units_words})(?:[\s-]+(?:{_word_number}))*(?:\s+dozen)?)"
     r"|(?:half\s+a\s+million)"
+    # 'more than a thousand people', 'a hundred and twenty'
+    rf"|(?:a\s+(?:hundred|thousand)(?:[\s-]+(?:and\s+)?(?:{_units_words}))*)"
 )
 VAGUE_PATTERN = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
 QUALIFIER_PATTERN = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
