@@ -1060,6 +1060,9 @@ def test_names_beside_bodies_titles_after_names_and_clauses_before_a_colon(nlp, 
      '"The industry is under pressure from every side. More will close," she said.', [("Nadia Karimova", None)]),
     ('The Resident Coordinator for Malawi, Petra Lindkvist, said: "Families who had only just returned to their villages '
      'are fleeing again, some for the third time."', [("Petra Lindkvist", None)]),
+    # 'Jr.' tells a son from his father and stays in the name; 'Later' opening a sentence is no part of a name
+    ('"We have 27 dead in our own count," said Ramon Kurmeral Jr., the county sheriff. Later Kurmeral said: "There are '
+     'more missing, and we are still looking for them."', [("Ramon Kurmeral Jr", None), ("Ramon Kurmeral Jr", None)]),
 ])
 def test_transcript_turns_people_brought_in_by_kin_companies_and_other_names(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -1214,7 +1214,12 @@ def _without_opening_adverb(ent):
     if len(ent) > 1 and first.is_sent_start and first.pos_ in ("ADV", "CCONJ", "SCONJ") \
             and (first.is_stop or ent[1].lower_ == "the"):
         return ent[1:]
+    if len(ent) > 1 and first.is_sent_start and first.lower_ in _OPENING_ADVERBS:
+        return ent[1:]  # 'Later Doe said', whatever the tagger made of 'Later'
     return ent
+
+
+_OPENING_ADVERBS = frozenset(_RULES["opening_adverbs"])
 
 
 def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozenset()) -> list[Mention]:
