@@ -1066,3 +1066,24 @@ def test_names_beside_bodies_titles_after_names_and_clauses_before_a_colon(nlp, 
 ])
 def test_transcript_turns_people_brought_in_by_kin_companies_and_other_names(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the person the sentences before a quotation in its paragraph bring in speaks, without a verb of saying
+    ('Police said the boat capsized at night.\n\nMireille Kurmanvil, 44, buried her son on the hill above the harbour. '
+     '"He told me he would send money for his sisters. He only wanted to work."', [("Mireille Kurmanvil", None)]),
+    ('Le Thi Kurm, 29, who packs chairs for export, was standing on the other side of the wall when she smelled smoke. '
+     '"I heard someone shout fire, and then the lights went out. We ran to the back door."', [("Le Thi Kurm", None)]),
+    # ... but not one the text says died
+    ('Jan Kurmovic was killed on his way home from the market. "It is the third attack on this road this month."',
+     [(None, None)]),
+    # a given name and a surname with particles, which NER made a place and a body, or a body
+    ('Mayor Carola van der Kurm visited the tram stop on Sunday morning, where residents had left flowers.\n\n'
+     '"This is a city that looks out for each other, and a teenager showed us that," the mayor said.',
+     [("Carola van der Kurm", None)]),
+    ('Ana Lucía Kurmández de Paz, a lawyer who represents 63 families from the hamlet, said the trial would begin in spring.'
+     '\n\n"For 44 years the State told these families that their children were guerrillas," Kurmández de Paz said.',
+     [("Ana Lucía Kurmández de Paz", None)]),
+])
+def test_a_person_brought_in_before_a_quotation_and_names_with_particles(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -304,6 +304,8 @@ _NAME_WITH_PARTICLES_BEFORE = re.compile(rf"(?<![\w'’-])((?:{_NAME_WORD} ){{1,
 _PARTICLES_AND_NAME_AFTER = re.compile(rf" (?:(?:{_PARTICLES}) ){{1,2}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?![\w'’-])")
 
 
+# A particle between two capitalised words of a name: 'Henríquez de Paz', 'Maarten van der Berg'
+_PARTICLE_INSIDE = re.compile(rf"[A-ZÀ-ÞĀ-Ž][\w'’-]+ (?:(?:{_PARTICLES}) ){{1,2}}{_NAME_WORD}")
 _LEADING_PARTICLES = re.compile(rf"(?:(?:{_PARTICLES}) ){{1,2}}(?=[A-ZÀ-ÞĀ-Ž])")
 
 
@@ -316,6 +318,16 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
     Benítez', 'José Antonio dos Santos Rey', 'Emilio "Toto" Barrios'. The whole name is one person when it
     starts with a given name. And a name NER cut in two with nothing between the pieces."""
     grown = []
+    for mention in mentions:
+        # 'Carola van der Linde', where NER made the given name a place or a body and the rest another
+        if mention.entity_type != "person" and " " not in mention.surface and is_given_name(mention.surface) \
+                and _PARTICLES_AND_NAME_AFTER.match(text, mention.end_char) and not mention.dateline:
+            mention.entity_type = "person"
+        # ... or the whole name, given name first, a body ('Lucía Henríquez de Paz')
+        words = mention.surface.split()
+        if mention.entity_type == "organization" and 3 <= len(words) <= 6 and is_given_name(words[0]) and not mention.dateline \
+                and _PARTICLE_INSIDE.search(mention.surface) and words[-1].lower() not in _organisation_words():
+            mention.entity_type = "person"
     for mention in [m for m in mentions if m.entity_type == "person"]:
         if any(g.start_char <= mention.start_char and mention.end_char <= g.end_char for g in grown):
             continue  # 'Santos Rey', the end of 'José Antonio dos Santos Rey' made whole already
@@ -1362,6 +1374,8 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     for mention in mentions:
         if len(mention.surface.split()) == 1:
             _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near, body_nouns)
+        elif mention.entity_type != "person" and name_key(mention.surface) in surnames and _PARTICLE_INSIDE.search(mention.surface):
+            mention.entity_type = "person"  # 'Kurmández de Paz said', the surname of 'Ana Lucía Kurmández de Paz'
     _given_names_that_speak(doc, mentions)
     mentions = _people_named_in_passing(doc, sentence_index_of, mentions)
     _outlets_are_no_people(mentions)
