@@ -911,3 +911,8 @@ def test_a_town_at_the_end_of_a_name_ner_ran_on_over_in_is_a_place(entities_of):
 def test_a_great_city_of_four_words_ner_took_for_a_person_is_the_city(entities_of):
     _m, entities = entities_of("Ho Chi Minh City's new flood barrier will not be finished before next year, officials said.")
     assert entities["Ho Chi Minh City"].entity_type == "location" and entities["Ho Chi Minh City"].country_code == "VN"
+
+
+def test_a_company_written_later_by_its_first_word_is_the_company(entities_of):
+    mentions, entities = entities_of("Tovarex Logistics said the ship was seized. A Tovarex spokesman said the crew was safe.")
+    assert {m.entity_id for m in mentions if m.surface.startswith("Tovarex")} == {entities["Tovarex Logistics"].entity_id}

@@ -196,15 +196,19 @@ class Attributor:
             return Speaker(entity.canonical_name, entity.entity_id)
         return None
 
-    def _person_written_short(self, name: str) -> Speaker | None:
+    def _named_in_full_before(self, name: str) -> Speaker | None:
         """The one person named in full whose name holds every word of `name` ('General Kurmo' for the
-        Kurmo Tadalen the text named before), or None."""
+        Kurmo Tadalen the text named before), else the one organisation whose name opens with it, or None."""
         called = self.entity_called(name)
         if called is not None:
             return called
         words = name_key(name).split()
         fitting = [e for e in self.entities.values() if e.entity_type == "person"
                    and len(name_key(e.canonical_name).split()) > len(words) and set(words) <= set(name_key(e.canonical_name).split())]
+        if not fitting:
+            # 'Gulfmark said' for the Gulfmark Polymers the text named before: the one body whose name opens so
+            fitting = [e for e in self.entities.values() if e.entity_type == "organization"
+                       and name_key(e.canonical_name).split()[:len(words)] == words and len(name_key(e.canonical_name).split()) > len(words)]
         return Speaker(fitting[0].canonical_name, fitting[0].entity_id) if len(fitting) == 1 else None
 
     def _agrees(self, entity_id: str, pronoun: str | None) -> bool:
@@ -1112,7 +1116,7 @@ class Attributor:
             if names and names[-1].i == token.i and token.i - names[0].i == len(names) - 1 and len(names) <= 4 \
                     and token.idx + len(token) - names[0].idx > 1:
                 written = text_of(self.doc)[names[0].idx:token.idx + len(token)]
-                return self._person_written_short(written) or Speaker(written, None, proper=True)
+                return self._named_in_full_before(written) or Speaker(written, None, proper=True)
         return self._description(token)
 
     def _speaker_of_the_turn(self, position: int, paragraphs: int = 6) -> Speaker | None:

@@ -1399,6 +1399,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             mention.key = name_key(mention.place_query or mention.surface)
     _acronyms_to_full_names(mentions, text_of(doc))
     _body_nouns_to_full_names(mentions)
+    _short_names_to_full_names(mentions)
     _state_bodies_with_their_country(mentions)
     return mentions
 
@@ -1551,6 +1552,18 @@ def _body_nouns_to_full_names(mentions: list[Mention]) -> None:
         if mention.entity_type == "organization" and " " not in mention.surface and not mention.surface.isupper() \
                 and len(holding.get(mention.surface.lower(), ())) == 1:
             mention.key = next(iter(holding[mention.surface.lower()]))
+
+
+def _short_names_to_full_names(mentions: list[Mention]) -> None:
+    """'Gulfmark said' after 'Gulfmark Polymers': an organisation written later by the first word of the one
+    organisation named in full before it that opens with that word."""
+    full = [m for m in mentions if m.entity_type == "organization" and len(m.key.split()) >= 2]
+    for mention in mentions:
+        if mention.entity_type != "organization" or " " in mention.key or mention.surface.isupper() or is_english_word(mention.surface):
+            continue  # (not 'Defense', a word any body's name may open with)
+        opening = {m.key for m in full if m.key.split()[0] == mention.key}
+        if len(opening) == 1 and any(m.start_char < mention.start_char for m in full if m.key in opening):
+            mention.key = next(iter(opening))
 
 
 # A capitalised plural possessive just before an organisation's name: 'Seafarers’ ' of 'Seafarers’ Welfare
