@@ -24,6 +24,8 @@ def figures(text):
     ("Three miners are still missing after the collapse.", [("missing", 3, 3, "exact", None)]),
     ("By dusk 17 corpses had been pulled from the river.", [("killed", 17, 17, "exact", None)]),
     ("The gunman shot dead seven people at the depot.", [("killed", 7, 7, "exact", "people")]),
+    # 'fatally' makes a wound a death
+    ("Five suspects were fatally wounded in the exchange of fire.", [("killed", 5, 5, "exact", None)]),
     # a round number written with 'a'
     ("The militia killed more than a thousand people in the valley.", [("killed", 1000, None, "at_least", "people")]),
     ("A hundred and twenty people were injured in the stampede.", [("injured", 120, 120, "exact", "people")]),

@@ -263,6 +263,10 @@ def test_fates_after_the_first_verb_lists_parts_and_natural_deaths(nlp, text, ex
     ("A roadside bomb killed a rubber tapper on his way to work.", [("killed", 1, 1, "exact", False)]),
     ("Gunfire from across the border wounded a serviceman, the ministry said.", [("injured", 1, 1, "exact", False)]),
     ("A supporter was taken to hospital with burns to his face after a flare hit him.", [("injured", 1, 1, "exact", False)]),
+    # treated for or admitted with an injury, whatever the injury's noun (not a cut of pay)
+    ("An officer was treated for a cut to his hand.", [("injured", 1, 1, "exact", False)]),
+    ("Thirty-one people were admitted with gunshot or shrapnel wounds.", [("injured", 31, 31, "exact", False)]),
+    ("Three workers suffered pay cuts this year.", []),
     # animals counted by a vague number are no casualties
     ("Volunteers said dozens of horses died in their stables.", []),
     ("Dozens of people died in the floods.", [("killed", 12, None, "vague", False)]),

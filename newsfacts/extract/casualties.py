@@ -18,7 +18,7 @@ from newsfacts.extract.phrase_gate import PhraseGate
 from newsfacts.extract.numbers import NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, VAGUE_PATTERN, Count, parse_count
 from newsfacts.rules import load_rules
 
-_AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|got|have|has|had|reportedly|also|all|now|later|since|confirmed|believed\s+to\s+have\s+been|feared|reported|left|critically|seriously|badly|fatally|slightly|lightly|mortally)"
+_AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|got|have|has|had|reportedly|also|all|now|later|since|confirmed|believed\s+to\s+have\s+been|feared|reported|left|critically|seriously|badly|slightly|lightly)"
 _NEGATORS = {"no", "not", "none", "nobody", "without", "zero"}
 _MODALS = {"could", "would", "may", "might", "will", "can", "to", "should", "must", "shall"}
 # 'the graves could hold 9,000 bodies': a modal before a number makes it a capacity, not a toll

@@ -516,9 +516,9 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             # 'the hospital received 11 patients from the scene': people brought in hurt (not 'receives 40 a day')
             found += [("injured", c) for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.patient_nouns
                       and _number_token(c) is not None and not any(g.lower_ == "with" for g in c.children)]
-        if lemma in lex.injury_verbs and _names_injuries(token, lex):
+        if (lemma in lex.injury_verbs or lemma in lex.hospital_verbs) and _names_injuries(token, lex):
             # 'twelve were treated for injuries', 'three suffered burns'
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and ("injured", c) not in found]
             found += [("injured", c) for c in subjects]
         if lemma in lex.life_verbs_subject and any(c.dep_ == "dobj" and c.lower_ in lex.lost_body_parts for c in token.children):
             found += [("injured", c) for c in token.children if c.dep_ == "nsubj"]  # 'Fourteen survivors lost limbs'
@@ -764,7 +764,9 @@ def _names_injuries(token, lex: _Lexicon) -> bool:
     injuries = lex.injury_nouns | {w.rstrip("s") for w in lex.injury_nouns}
 
     def an_injury(noun) -> bool:  # ('for hypothermia and injuries': any of the nouns joined)
-        return any(n.lemma_.lower() in injuries or n.lower_ in lex.injury_nouns
+        # (not 'pay cuts', 'budget cuts': a cut of something named before it)
+        return any((n.lemma_.lower() in injuries or n.lower_ in lex.injury_nouns)
+                   and not (n.lemma_.lower() == "cut" and any(c.dep_ == "compound" for c in n.children))
                    or any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in lex.injury_nouns
                                                                          for g in c.children) for c in n.children)
                    for n in _with_conjuncts(noun))
@@ -774,6 +776,10 @@ def _names_injuries(token, lex: _Lexicon) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "for" and any(g.dep_ == "pobj" and an_injury(g) for g in child.children):
             return True
+        if child.dep_ == "prep" and child.lower_ == "with" and token.lemma_.lower() in lex.hospital_verbs \
+                and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
+                and any(g.dep_ == "pobj" and an_injury(g) for g in child.children):
+            return True  # '31 people were admitted with gunshot wounds'
     return False
 
 
