@@ -1084,6 +1084,10 @@ def test_transcript_turns_people_brought_in_by_kin_companies_and_other_names(nlp
     ('Ana Lucía Kurmández de Paz, a lawyer who represents 63 families from the hamlet, said the trial would begin in spring.'
      '\n\n"For 44 years the State told these families that their children were guerrillas," Kurmández de Paz said.',
      [("Ana Lucía Kurmández de Paz", None)]),
+    # 'his mother' is the person the text named as his mother
+    ('Sipho Kurmalo was shot dead by police in August. His mother, Nomvula Kurmalo, keeps his school blazer in a bag.\n\n'
+     'His mother said she would keep going. "I will go to that police station until I cannot walk anymore," she said.',
+     [("Nomvula Kurmalo", None)]),
 ])
 def test_a_person_brought_in_before_a_quotation_and_names_with_particles(nlp, text, expected):
     assert speakers(nlp, text) == expected
