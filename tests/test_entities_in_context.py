@@ -916,3 +916,17 @@ def test_a_great_city_of_four_words_ner_took_for_a_person_is_the_city(entities_o
 def test_a_company_written_later_by_its_first_word_is_the_company(entities_of):
     mentions, entities = entities_of("Tovarex Logistics said the ship was seized. A Tovarex spokesman said the crew was safe.")
     assert {m.entity_id for m in mentions if m.surface.startswith("Tovarex")} == {entities["Tovarex Logistics"].entity_id}
+
+
+def test_a_town_after_a_word_of_nearness_or_before_its_residents_is_a_place(entities_of):
+    _m, entities = entities_of("Neighbouring Trogir has already capped short-term lets, Croatian officials said.")
+    assert entities["Trogir"].entity_type == "location" and entities["Trogir"].country_code == "HR"
+    _m, entities = entities_of("The boat's skipper, a Soldotna man, told the Coast Guard in Alaska a fuel filter had clogged.")
+    assert entities["Soldotna"].entity_type == "location" and abs(entities["Soldotna"].latitude - 60.49) < 0.2
+
+
+def test_a_small_town_named_like_a_person_that_the_text_puts_something_in_is_the_town(entities_of):
+    _m, entities = entities_of("Crews restored power in Fortuna on Friday, California officials said.")
+    assert entities["Fortuna"].entity_type == "location" and entities["Fortuna"].country_code == "US"
+    _m, entities = entities_of("Fortuna Kurmelo said the quake woke her. The shelter in Fortuna opened at dawn, California officials said.")
+    assert entities["Fortuna Kurmelo"].entity_type == "person"

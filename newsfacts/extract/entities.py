@@ -407,7 +407,7 @@ def _placed_names(text: str, mentions, prepositions: frozenset[str] | None = Non
     placed = set()
     prepositions = prepositions or _locative_prepositions()
     for m in mentions:
-        before = text[max(0, m.start_char - 12):m.start_char].split()
+        before = text[max(0, m.start_char - 20):m.start_char].split()
         possessive = text[m.end_char:m.end_char + 2] in ("'s", "’s")
         if before and before[-1].lower() in prepositions and text[m.start_char - 1:m.start_char] == " " and not possessive:
             placed.add(m.surface)
@@ -526,6 +526,45 @@ def _place_kind_lemmas() -> frozenset[str]:
 def _known_anywhere(place: Place | None) -> bool:
     """A country, a region, or a city of A_CITY_ANYWHERE people or more: a place whatever the document is about."""
     return place is not None and (place.kind in ("country", "region") or place.population >= A_CITY_ANYWHERE)
+
+
+def _towns_named_like_people(mentions: list[Mention], placed_in_or_near: set[str], countries: frozenset[str]) -> None:
+    """'a water main in Fortuna': a one-word name the text puts somewhere with 'in', 'near' or 'outside', that NER took
+    for a person and that is a given name too, is the town of the document's countries that bears it, unless a person
+    the text names in full goes by it."""
+    named_people = {w for m in mentions if m.entity_type == "person" and len(m.surface.split()) >= 2 for w in m.surface.split()}
+    for mention in mentions:
+        if mention.entity_type != "person" or " " in mention.surface or mention.surface not in placed_in_or_near \
+                or mention.surface in named_people or not countries:
+            continue
+        place = geocode(mention.surface, countries)
+        if place is not None and place.kind == "city" and place.country_code in countries:
+            mention.entity_type = "location"
+
+
+# 'a Soldotna man', 'an Ocala couple': a town before a noun for its people (rules/entities.toml resident_nouns)
+_A_TOWNS_RESIDENT = re.compile(r"\b[Aa]n? ([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?) (?:%s)\b" % _words_pattern(_RULES["resident_nouns"]))
+
+
+def _towns_of_residents(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
+    """The town in 'a Soldotna man' is a place: a town of the document's countries, whatever NER made of it (not a
+    name that is also a given name: 'a Jackson man' may be a man named so)."""
+    text = text_of(doc)
+    found = []
+    for match in _A_TOWNS_RESIDENT.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if is_given_name(name.split()[0]) or name.lower() in demonyms() or not countries:
+            continue
+        place = geocode(name, countries)
+        if place is None or place.kind != "city" or place.country_code not in countries:
+            continue
+        covering = [m for m in mentions if m.start_char < end and start < m.end_char]
+        if not covering:
+            found.append(Mention(name, start, end, sentence_index_of(start), "location"))
+        elif len(covering) == 1 and (covering[0].start_char, covering[0].end_char) == (start, end):
+            covering[0].entity_type = "location"
+    return found
 
 
 def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str], org_heads: set[str] = frozenset(),
@@ -1376,6 +1415,8 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near, body_nouns)
         elif mention.entity_type != "person" and name_key(mention.surface) in surnames and _PARTICLE_INSIDE.search(mention.surface):
             mention.entity_type = "person"  # 'Kurmández de Paz said', the surname of 'Ana Lucía Kurmández de Paz'
+    _towns_named_like_people(mentions, placed_in_or_near, countries)
+    mentions.extend(_towns_of_residents(doc, sentence_index_of, mentions, countries))
     _given_names_that_speak(doc, mentions)
     mentions = _people_named_in_passing(doc, sentence_index_of, mentions)
     _outlets_are_no_people(mentions)
