@@ -1091,3 +1091,21 @@ def test_transcript_turns_people_brought_in_by_kin_companies_and_other_names(nlp
 ])
 def test_a_person_brought_in_before_a_quotation_and_names_with_particles(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title before the name is no part of it ('Treasurer', 'Provost')
+    ('Provost Alan Kurmick told staff the campus would reopen. "We owe it to the students to be open," Kurmick said.',
+     [("Alan Kurmick", None)]),
+    ('Deputy Treasurer Jane Mullins said: "The budget is balanced and the state will pay its bills on time."',
+     [("Jane Mullins", None)]),
+    # 'the police chief' for the Inspector General of Police the text named
+    ('Inspector General of Police Akhtar Kurmat told reporters that an inspector, Ghulam Dalwat, was among the dead. '
+     'Funeral prayers were offered on Monday.\n\nSpeaking after the funeral, the police chief said stations would get '
+     'more walls. "We are asking for equipment, not sympathy," he said.', [("Akhtar Kurmat", None)]),
+    # a body's name goes on with 'of' and its country
+    ('The Human Rights Commission of Pakistan said: "Existing arrangements have clearly failed the people of this province."',
+     [("Human Rights Commission of Pakistan", None)]),
+])
+def test_titles_before_names_title_classes_and_bodies_of_a_country(nlp, text, expected):
+    assert speakers(nlp, text) == expected

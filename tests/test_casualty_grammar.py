@@ -267,6 +267,9 @@ def test_fates_after_the_first_verb_lists_parts_and_natural_deaths(nlp, text, ex
     ("An officer was treated for a cut to his hand.", [("injured", 1, 1, "exact", False)]),
     ("Thirty-one people were admitted with gunshot or shrapnel wounds.", [("injured", 31, 31, "exact", False)]),
     ("Three workers suffered pay cuts this year.", []),
+    # people a hospital received with wounds (not with their belongings)
+    ("The district hospital received 15 people with gunshot and machete wounds on Sunday.", [("injured", 15, 15, "exact", False)]),
+    ("The shelter received 200 people with their belongings.", []),
     # animals counted by a vague number are no casualties
     ("Volunteers said dozens of horses died in their stables.", []),
     ("Dozens of people died in the floods.", [("killed", 12, None, "vague", False)]),

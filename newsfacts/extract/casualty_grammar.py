@@ -516,6 +516,10 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             # 'the hospital received 11 patients from the scene': people brought in hurt (not 'receives 40 a day')
             found += [("injured", c) for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.patient_nouns
                       and _number_token(c) is not None and not any(g.lower_ == "with" for g in c.children)]
+            # 'the hospital received 15 people with gunshot wounds'
+            found += [("injured", c) for c in token.children if c.dep_ == "dobj" and _number_token(c) is not None
+                      and c.lemma_.lower() not in lex.patient_nouns and _people_like(c, lex)
+                      and (_with_an_injury(c, lex) or _with_an_injury(token, lex))]  # (the parser may hang 'with' on the verb)
         if (lemma in lex.injury_verbs or lemma in lex.hospital_verbs) and _names_injuries(token, lex):
             # 'twelve were treated for injuries', 'three suffered burns'
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and ("injured", c) not in found]
@@ -781,6 +785,13 @@ def _names_injuries(token, lex: _Lexicon) -> bool:
                 and any(g.dep_ == "pobj" and an_injury(g) for g in child.children):
             return True  # '31 people were admitted with gunshot wounds'
     return False
+
+
+def _with_an_injury(noun, lex: _Lexicon) -> bool:
+    """'people with gunshot and knife wounds': a 'with' phrase on the noun that names an injury."""
+    injuries = lex.injury_nouns | {w.rstrip("s") for w in lex.injury_nouns}
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        n.lemma_.lower() in injuries for g in c.children if g.dep_ == "pobj" for n in _with_conjuncts(g)) for c in noun.children)
 
 
 def _to_hospital(token, lex: _Lexicon) -> bool:

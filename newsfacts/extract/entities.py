@@ -1376,6 +1376,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
                 mention.entity_type = "location"  # 'Derna floods' over 'DERNA, Libya —': the town the dateline names
     mentions = _hyphened_places(doc, sentence_index_of, mentions, countries)
     mentions = _places_after_in_inside_a_name(mentions, sentence_index_of, countries)
+    mentions = _bodies_named_with_their_country(text_of(doc), mentions)
     mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions, countries))
     mentions = _places_named_with_particles(doc, mentions, countries)
     mentions = _area_lists(doc, sentence_index_of, mentions)
@@ -1929,6 +1930,26 @@ def _hyphened_places(doc, sentence_index_of, mentions: list[Mention], countries:
         return mentions
     kept = [m for m in mentions if m.dateline or not any(m.start_char < e and s < m.end_char for s, e in found)]
     return kept + [Mention(text[s:e], s, e, sentence_index_of(s), "location") for s, e in found]
+
+
+# ' of Pakistan' after a body's name: 'the Human Rights Commission of Pakistan', which NER may end before its 'of'
+_OF_A_COUNTRY_AFTER = re.compile(r" of (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?![\w'’-])")
+
+
+def _bodies_named_with_their_country(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A body's name goes on with 'of' and its country ('Investigative Committee of Russia'): the country is part
+    of the name (and no place of its own there)."""
+    grown = []
+    for mention in mentions:
+        country = _OF_A_COUNTRY_AFTER.match(text, mention.end_char) if mention.entity_type == "organization" else None
+        if country is None or mention.surface.split()[-1].lower() not in _organisation_words():
+            continue
+        place = geocode(country.group(1))
+        if place is None or place.kind != "country":
+            continue
+        mention.surface, mention.end_char = text[mention.start_char:country.end()], country.end()
+        grown.append(mention)
+    return [m for m in mentions if m in grown or not any(g.start_char <= m.start_char and m.end_char <= g.end_char for g in grown)]
 
 
 # A name NER ran on over 'in' and a town: 'Galle Face Green in Colombo', 'the Kurmin Hotel in Dalen'
