@@ -1106,6 +1106,12 @@ def test_a_person_brought_in_before_a_quotation_and_names_with_particles(nlp, te
     # a body's name goes on with 'of' and its country
     ('The Human Rights Commission of Pakistan said: "Existing arrangements have clearly failed the people of this province."',
      [("Human Rights Commission of Pakistan", None)]),
+    # the one person a short paragraph before brings in speaks as 'she' (a name with an age is a person's, whatever
+    # village bears it)
+    ('Civil protection chief Verónica Kurmas said two people had died. "The sea took them from us in the night," Kurmas said.\n\n'
+     'At a shelter set up in a school in nearby Pochutla, Guadalupe Ramírez, 38, sat on a mattress with her three '
+     'children. Her house had been washed away.\n\n"We left with the children in our arms and the water up to our '
+     'waists," she said.', [("Verónica Kurmas", None), ("Guadalupe Ramírez", None)]),
 ])
 def test_titles_before_names_title_classes_and_bodies_of_a_country(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -265,7 +265,7 @@ class Attributor:
         text = text_of(self.doc)
         for earlier in (index, index - 1):
             if earlier < 0 or (earlier < index and "\n" in text[self.sentences[earlier].end_char:self.sentences[index].start_char]):
-                return None
+                return self._only_person_of_the_paragraph_before(position, exclude, pronoun) if earlier >= 0 else None
             sent = self.sentences[earlier]
             named = self.mentions[bisect_right(self.starts, sent.start_char - 1):bisect_right(self.starts, min(position, sent.end_char))]
             people = {m.entity_id for m in named if m.entity_type == "person" and m.end_char <= position
@@ -276,7 +276,28 @@ class Attributor:
                     return None
                 entity = self.entities[agreeing[0]]
                 return Speaker(entity.canonical_name, entity.entity_id)
-        return None
+        return self._only_person_of_the_paragraph_before(position, exclude, pronoun)
+
+    def _only_person_of_the_paragraph_before(self, position: int, exclude: tuple[int, int] | None, pronoun: str) -> Speaker | None:
+        """'At a shelter in X, Jane Doe, 38, sat with her children. Her house had gone.' and then '"...," she said'
+        opening the next paragraph: the one person (agreeing with the pronoun) that a short paragraph without
+        quotations names, whatever the parser made of the sentence that brings her in."""
+        text = text_of(self.doc)
+        paragraph_start = text.rfind("\n", 0, position) + 1
+        if text[paragraph_start:position].strip(" \"“”«»'‘’") and not (exclude and exclude[0] - paragraph_start <= 2):
+            return None  # (only for a quotation that opens its paragraph)
+        before_end = len(text[:paragraph_start].rstrip())
+        before_start = text.rfind("\n", 0, before_end) + 1
+        paragraph = text[before_start:before_end]
+        if not paragraph or any(mark in paragraph for mark in '"“”«»') or paragraph.count(". ") > 2:
+            return None
+        named = self.mentions[bisect_right(self.starts, before_start - 1):bisect_right(self.starts, before_end)]
+        people = {m.entity_id for m in named if m.entity_type == "person" and not self.dead(m.entity_id)}
+        agreeing = [e for e in people if self._agrees(e, pronoun)]
+        if len(people) != 1 or len(agreeing) != 1:
+            return None
+        entity = self.entities[agreeing[0]]
+        return Speaker(entity.canonical_name, entity.entity_id)
 
     def _asks(self, mention) -> bool:
         """'Asked by Ms Kurmova what happened next, she replied': the one asking is not the one who answers."""

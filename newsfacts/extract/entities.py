@@ -528,6 +528,20 @@ def _known_anywhere(place: Place | None) -> bool:
     return place is not None and (place.kind in ("country", "region") or place.population >= A_CITY_ANYWHERE)
 
 
+# ', 38,' right after a name: the press gives people their age so
+_AGE_AFTER = re.compile(r",\s+\d{1,3},")
+
+
+def _people_given_an_age(text: str, mentions: list[Mention]) -> None:
+    """'Guadalupe Ramírez, 38, sat with her children': a name of two words or more, a given name first, that the text
+    follows with an age is a person's, whatever place the gazetteer holds of that name."""
+    for mention in mentions:
+        words = mention.surface.split()
+        if mention.entity_type == "location" and not mention.dateline and len(words) >= 2 and is_given_name(words[0]) \
+                and _AGE_AFTER.match(text, mention.end_char):
+            mention.entity_type = "person"
+
+
 def _towns_named_like_people(mentions: list[Mention], placed_in_or_near: set[str], countries: frozenset[str]) -> None:
     """'a water main in Fortuna': a one-word name the text puts somewhere with 'in', 'near' or 'outside', that NER took
     for a person and that is a given name too, is the town of the document's countries that bears it, unless a person
@@ -1417,6 +1431,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         elif mention.entity_type != "person" and name_key(mention.surface) in surnames and _PARTICLE_INSIDE.search(mention.surface):
             mention.entity_type = "person"  # 'Kurmández de Paz said', the surname of 'Ana Lucía Kurmández de Paz'
     _towns_named_like_people(mentions, placed_in_or_near, countries)
+    _people_given_an_age(text_of(doc), mentions)
     mentions.extend(_towns_of_residents(doc, sentence_index_of, mentions, countries))
     _given_names_that_speak(doc, mentions)
     mentions = _people_named_in_passing(doc, sentence_index_of, mentions)
