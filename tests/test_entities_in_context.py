@@ -930,3 +930,8 @@ def test_a_small_town_named_like_a_person_that_the_text_puts_something_in_is_the
     assert entities["Fortuna"].entity_type == "location" and entities["Fortuna"].country_code == "US"
     _m, entities = entities_of("Fortuna Kurmelo said the quake woke her. The shelter in Fortuna opened at dawn, California officials said.")
     assert entities["Fortuna Kurmelo"].entity_type == "person"
+
+
+def test_a_town_people_come_from_as_far_away_as_is_a_place(entities_of):
+    _m, entities = entities_of("Union members in Kentucky drive in from as far away as Glasgow every day.")
+    assert entities["Glasgow"].entity_type == "location" and entities["Glasgow"].country_code == "US"

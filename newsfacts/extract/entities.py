@@ -401,6 +401,9 @@ def _nearness() -> re.Pattern:
                       rf"\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|capital|port)\s+(?:of\s+)?)?", re.IGNORECASE)
 
 
+_AS_FAR_AS = re.compile(r"\bas far (?:away )?as $")
+
+
 def _placed_names(text: str, mentions, prepositions: frozenset[str] | None = None) -> set[str]:
     """Names written at least once right after a locative preposition ('at Pokolbin'; or one of
     `prepositions`), not as the owner of what follows ('at Drayton's winery')."""
@@ -409,7 +412,8 @@ def _placed_names(text: str, mentions, prepositions: frozenset[str] | None = Non
     for m in mentions:
         before = text[max(0, m.start_char - 20):m.start_char].split()
         possessive = text[m.end_char:m.end_char + 2] in ("'s", "’s")
-        if before and before[-1].lower() in prepositions and text[m.start_char - 1:m.start_char] == " " and not possessive:
+        far = _AS_FAR_AS.search(text, max(0, m.start_char - 20), m.start_char) is not None  # 'from as far away as X'
+        if before and (before[-1].lower() in prepositions or far) and text[m.start_char - 1:m.start_char] == " " and not possessive:
             placed.add(m.surface)
     return placed
 
@@ -1878,7 +1882,8 @@ def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: froze
                 and _word_before(text, match.start()) not in _PLACE_OF_WORDS:  # 'the village of', 'residents of'
             continue
         after_a_place = word in ("and", "or") and match.start("word") - 1 in place_ends
-        if word not in ("of", "between") and word not in _locative_prepositions() and not after_a_place:
+        far = word == "as" and _AS_FAR_AS.search(text, max(0, match.start("name") - 20), match.start("name")) is not None
+        if word not in ("of", "between") and word not in _locative_prepositions() and not after_a_place and not far:
             continue
         name = match.group("name")
         if name.split()[0].lower() in STOP_WORDS:
