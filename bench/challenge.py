@@ -7,8 +7,9 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
 - `quotes_short.jsonl` (1-6 paragraphs) and `quotes_long.jsonl` (long articles in the styles of many outlets):
   every quote of five words or more and its speaker;
 - `casualties_short.jsonl` and `casualties_long.jsonl`: every casualty figure, with look-alikes;
-- `places.jsonl` to `places6.jsonl`: populated places with their coordinates;
-- `articles2.jsonl` to `articles10.jsonl`: long articles with their quotes and figures (`articles3` in the
+- `places.jsonl` to `places8.jsonl`: populated places with their coordinates (`places8` everyday news of small towns
+  the world over, many named like people or English words);
+- `articles2.jsonl` to `articles13.jsonl`: long articles with their quotes and figures (`articles3` in the
   styles of wires, live blogs, court reports, radio transcripts, translated state media and « » quotation;
   `articles4` in those of 1990s-2000s wire copy, the English-language national press of Nigeria, Pakistan,
   India, Kenya and the Philippines, NGO situation reports, magazine features, US local TV, and Australian,
@@ -23,7 +24,10 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
   French, Indian, South African, Philippine, Canadian, Australian and Ukrainian papers, broadcasters and
   wires; `articles10` short wire stories, photo captions, an event log, translated regional papers, disaster
   and stampede reports, obituaries and anniversaries, court and NGO reports, and business and sport stories
-  full of violent words and no casualties);
+  full of violent words and no casualties; `articles11` press-conference and radio transcripts, a parliamentary
+  exchange, a police release, a court sentencing, an interview, a live blog, an armed group's statement, a
+  humanitarian flash update and features; `articles12` everyday news stories of many outlets and regions;
+  `articles13` long articles with four to eight voices each, who speak again by pronoun, surname or title);
 - `holdout_articles.jsonl` and `holdout2_articles.jsonl` (quotes and figures), `holdout_places.jsonl` and
   `holdout2_places.jsonl`: held out, scored and never tuned on (the sets above were used to find shapes
   the rules lacked).
