@@ -1099,8 +1099,8 @@ def test_a_person_brought_in_before_a_quotation_and_names_with_particles(nlp, te
      [("Alan Kurmick", None)]),
     ('Deputy Treasurer Jane Mullins said: "The budget is balanced and the state will pay its bills on time."',
      [("Jane Mullins", None)]),
-    # 'the police chief' for the Inspector General of Police the text named
-    ('Inspector General of Police Akhtar Kurmat told reporters that an inspector, Ghulam Dalwat, was among the dead. '
+    # 'the police chief' for the head of police the text named by another title
+    ('Police Commissioner Akhtar Kurmat told reporters that an inspector, Ghulam Dalwat, was among the dead. '
      'Funeral prayers were offered on Monday.\n\nSpeaking after the funeral, the police chief said stations would get '
      'more walls. "We are asking for equipment, not sympathy," he said.', [("Akhtar Kurmat", None)]),
     # a body's name goes on with 'of' and its country

@@ -478,7 +478,7 @@ def _kind_of_place() -> tuple[re.Pattern, re.Pattern]:
 
 def _named_as_places(doc, mentions) -> set[str]:
     """Names the text itself calls a place: 'the port of Mocha', 'east of Mocha', 'Chasov Yar, a hilltop town west of ...',
-    'Antonivka, a suburb of Kherson', 'the neighbourhoods of Bab Sharqi and Jabal Nour', 'the worst-hit
+    'Dalivka, a suburb of Kurmagrad', 'the neighbourhoods of Bab Sharqi and Jabal Nour', 'the worst-hit
     villages were Ambar and Tiru'."""
     text = text_of(doc)
     before, after = _kind_of_place()
@@ -649,7 +649,7 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
                 and len(words) >= 2 and not is_given_name(words[0]) and mention.surface not in org_heads)
             # an 'organisation' the text puts something in or at ('at Pokolbin'), a town of the document's
             # countries however small, and not the first word of an organisation's name
-            # a 'person' the text puts somewhere ('in Kherson') that is a town of the main gazetteer, not a given name
+            # a 'person' the text puts somewhere ('in Kurmagrad') that is a town of the main gazetteer, not a given name
             # (a given name first only in a name of two words or more that is a town of the document's countries:
             # 'to Tal Afar')
             or (mention.entity_type == "person" and mention.surface in placed and place.kind == "city"
@@ -1957,7 +1957,7 @@ _OF_A_COUNTRY_AFTER = re.compile(r" of (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’
 
 
 def _bodies_named_with_their_country(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A body's name goes on with 'of' and its country ('Investigative Committee of Russia'): the country is part
+    """A body's name goes on with 'of' and its country ('the Kurmin Audit Commission of Chile'): the country is part
     of the name (and no place of its own there)."""
     grown = []
     for mention in mentions:
@@ -2695,7 +2695,7 @@ def context_countries(doc) -> frozenset[str]:
                 codes.add(f"US.{place.admin1}")
             elif place.kind == "city" and only_city_named(name) is not None and ent.label_ in ("GPE", "LOC") \
                     and not towns_abroad_share_the_name(place, name):
-                codes.add(place.country_code)  # 'Bakhmut': the one town of that name anywhere names its country
+                codes.add(place.country_code)  # 'Kurmagrad': the one town of that name anywhere names its country
         elif ent.label_ == "ORG" and (nation := _body_of_a_nation(ent)):
             # 'the Kurmish Defence Force', 'the Chilean Navy': a country's own body, as 'Australian troops' names it
             codes.add(nation)

@@ -344,7 +344,7 @@ def written_as_its_own_name(place: Place, name: str) -> bool:
 
 def only_city_named(name: str) -> Place | None:
     """The main gazetteer's one city of this name, when no other city, country or region bears it
-    ('Bakhmut', 'Kherson'; not 'Paris', 'Georgia'), written as its own name or in another romanisation, spelled and
+    ('Kurmagrad', a city no other place is named like; not 'Paris', 'Georgia'), written as its own name or in another romanisation, spelled and
     sounding alike ('Ofakim' for 'Ofaqim'; not 'Ganga' for 'Ganja', nor 'Susah' for 'Sousse')."""
     key = _norm(_aliases().get(_norm(name), name))
     places = _index().get(key) or []
