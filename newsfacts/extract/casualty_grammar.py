@@ -762,36 +762,33 @@ def _in_a_hurt_condition(token, lex: _Lexicon) -> bool:
         for c in token.children)
 
 
+def _an_injury(noun, lex: _Lexicon) -> bool:
+    """Whether the noun, or one joined to it, names an injury ('for hypothermia and injuries', 'various degrees of
+    injuries'; not 'pay cuts', 'budget cuts': a cut of something named before it)."""
+    injuries = lex.injury_nouns | {w.rstrip("s") for w in lex.injury_nouns}
+    return any((n.lemma_.lower() in injuries or n.lower_ in lex.injury_nouns)
+               and not (n.lemma_.lower() == "cut" and any(c.dep_ == "compound" for c in n.children))
+               or any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in lex.injury_nouns
+                                                                     for g in c.children) for c in n.children)
+               for n in _with_conjuncts(noun))
+
+
 def _names_injuries(token, lex: _Lexicon) -> bool:
     """'treated for injuries' (passive, a 'for' phrase) or 'suffered serious wounds' (the object); 'sustained various
-    degrees of injuries' (the injuries a noun before them sorts)."""
-    injuries = lex.injury_nouns | {w.rstrip("s") for w in lex.injury_nouns}
-
-    def an_injury(noun) -> bool:  # ('for hypothermia and injuries': any of the nouns joined)
-        # (not 'pay cuts', 'budget cuts': a cut of something named before it)
-        return any((n.lemma_.lower() in injuries or n.lower_ in lex.injury_nouns)
-                   and not (n.lemma_.lower() == "cut" and any(c.dep_ == "compound" for c in n.children))
-                   or any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in lex.injury_nouns
-                                                                         for g in c.children) for c in n.children)
-                   for n in _with_conjuncts(noun))
-
+    degrees of injuries' (the injuries a noun before them sorts); '31 people were admitted with gunshot wounds'."""
     for child in token.children:
-        if child.dep_ == "dobj" and an_injury(child):
+        if child.dep_ == "dobj" and _an_injury(child, lex):
             return True
-        if child.dep_ == "prep" and child.lower_ == "for" and any(g.dep_ == "pobj" and an_injury(g) for g in child.children):
+        if child.dep_ == "prep" and child.lower_ == "for" and any(g.dep_ == "pobj" and _an_injury(g, lex) for g in child.children):
             return True
-        if child.dep_ == "prep" and child.lower_ == "with" and token.lemma_.lower() in lex.hospital_verbs \
-                and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
-                and any(g.dep_ == "pobj" and an_injury(g) for g in child.children):
-            return True  # '31 people were admitted with gunshot wounds'
-    return False
+    return token.lemma_.lower() in lex.hospital_verbs and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
+        and _with_an_injury(token, lex)
 
 
-def _with_an_injury(noun, lex: _Lexicon) -> bool:
-    """'people with gunshot and knife wounds': a 'with' phrase on the noun that names an injury."""
-    injuries = lex.injury_nouns | {w.rstrip("s") for w in lex.injury_nouns}
-    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
-        n.lemma_.lower() in injuries for g in c.children if g.dep_ == "pobj" for n in _with_conjuncts(g)) for c in noun.children)
+def _with_an_injury(word, lex: _Lexicon) -> bool:
+    """'people with gunshot and knife wounds', 'admitted with burns': a 'with' phrase on the word that names an injury."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and _an_injury(g, lex) for g in c.children)
+               for c in word.children)
 
 
 def _to_hospital(token, lex: _Lexicon) -> bool:

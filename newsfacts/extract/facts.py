@@ -725,42 +725,47 @@ def _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sente
     return _person_the_paragraph_before_brings_in(doc, paragraph_before, paragraph_start, sentence_index_of, sentences, attributor)
 
 
-def _person_the_paragraph_before_brings_in(doc, paragraph_before: int, paragraph_start: int, sentence_index_of, sentences, attributor):
-    """'Jane Doe lives a block away. Last night she went out for dinner.' and then a paragraph of nothing but a
-    quotation: the one person a short paragraph without quotations brings in, by name as the subject of its first
-    sentence, speaks (a feature's way of giving a witness the word). Not one the text says died."""
-    text = text_of(doc)
-    paragraph = text[paragraph_before:paragraph_start]
-    first, last = sentence_index_of(paragraph_before), sentence_index_of(max(paragraph_before, paragraph_start - 2))
-    if last - first > 2 or any(mark in paragraph for mark in '"“”«»'):
+def _person_a_passage_brings_in(doc, start: int, end: int, sentence_index_of, sentences, attributor):
+    """The living person a passage of at most three sentences without quotations brings in by name as the subject of
+    its first sentence (or by the name that opens it, where the parser found its root no subject: 'Jane Doe, 29, who
+    ..., was'), with the passage's first and last sentences; or None."""
+    if any(mark in text_of(doc)[start:end] for mark in '"“”«»'):
         return None
-    subject = next((c for c in sentences[first].root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    mention = attributor.mention_at(subject.idx, subject.idx + len(subject)) if subject is not None else None
-    if mention is None or mention.entity_type != "person" or attributor.dead(mention.entity_id):
-        return None
-    people = {m.entity_id for m in attributor.mentions
-              if m.entity_type == "person" and paragraph_before <= m.start_char < paragraph_start}
-    return attributor.speaker_of_token(subject) if people == {mention.entity_id} else None
-
-
-def _person_the_lead_in_brings_in(doc, lead_in: str, paragraph_start: int, sentence_index_of, sentences, attributor):
-    """'Jane Doe, 44, buried her son on the hill. "He only wanted to work."': the person the sentences before a
-    quotation in its own paragraph bring in, by name as the subject of the first, speaks (a feature's way of
-    giving someone the word without a verb of saying). Not one the text says died, nor where another person is
-    the subject of a sentence there."""
-    if not lead_in.strip() or lead_in[-1] not in ".!?" or any(mark in lead_in for mark in '"“”«»'):
-        return None
-    lead_end = paragraph_start + len(lead_in)
-    first, last = sentence_index_of(paragraph_start), sentence_index_of(lead_end - 1)
+    first, last = sentence_index_of(start), sentence_index_of(max(start, end - 2))
     if last - first > 2:
         return None
     opening = sentences[first]
     subject = next((c for c in opening.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    # (or the name that opens the sentence, where the parser found the root no subject: 'Jane Doe, 29, who ..., was')
     subject = subject if subject is not None else opening[0]
     mention = attributor.mention_at(subject.idx, subject.idx + len(subject))
     if mention is None or mention.entity_type != "person" or attributor.dead(mention.entity_id):
         return None
+    return mention, first, last
+
+
+def _person_the_paragraph_before_brings_in(doc, paragraph_before: int, paragraph_start: int, sentence_index_of, sentences, attributor):
+    """'Jane Doe lives a block away. Last night she went out for dinner.' and then a paragraph of nothing but a
+    quotation: the one person a short paragraph without quotations brings in speaks (a feature's way of giving a
+    witness the word), where it names no one else."""
+    brought = _person_a_passage_brings_in(doc, paragraph_before, paragraph_start, sentence_index_of, sentences, attributor)
+    if brought is None:
+        return None
+    mention = brought[0]
+    people = {m.entity_id for m in attributor.mentions
+              if m.entity_type == "person" and paragraph_before <= m.start_char < paragraph_start}
+    return attributor.person_named_at(mention.start_char) if people == {mention.entity_id} else None
+
+
+def _person_the_lead_in_brings_in(doc, lead_in: str, paragraph_start: int, sentence_index_of, sentences, attributor):
+    """'Jane Doe, 44, buried her son on the hill. "He only wanted to work."': the person the sentences before a
+    quotation in its own paragraph bring in speaks, without a verb of saying, where no one else is the subject of
+    a sentence there."""
+    if not lead_in.strip() or lead_in[-1] not in ".!?":
+        return None
+    brought = _person_a_passage_brings_in(doc, paragraph_start, paragraph_start + len(lead_in), sentence_index_of, sentences, attributor)
+    if brought is None:
+        return None
+    mention, first, last = brought
     subjects = {m.entity_id for index in range(first, last + 1) for c in sentences[index].root.children if c.dep_ in ("nsubj", "nsubjpass")
                 for m in [attributor.mention_at(c.idx, c.idx + len(c))] if m is not None and m.entity_type in ("person", "organization")}
     return attributor.person_named_at(mention.start_char) if subjects <= {mention.entity_id} else None
