@@ -116,6 +116,7 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "The president is in stable condition after surgery.",  # no count
     "The merger led to the loss of 300 jobs.",  # jobs are no people
     "The clinic receives 40 patients a day.",  # a clinic's routine, not an incident's hurt
+    "The ward admitted 35 patients with a fever overnight.",  # an illness, not a harm
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []

@@ -514,8 +514,12 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             found += [("killed", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None]
         if lemma in lex.admitting_verbs and token.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
             # 'the hospital received 11 patients from the scene': people brought in hurt (not 'receives 40 a day')
+            # ('received 40 patients with flu' is no harm done: a 'with' phrase, on the noun or the verb the parser
+            # hangs it on, must then name an injury)
             found += [("injured", c) for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.patient_nouns
-                      and _number_token(c) is not None and not any(g.lower_ == "with" for g in c.children)]
+                      and _number_token(c) is not None
+                      and (not any(g.dep_ == "prep" and g.lower_ == "with" for w in (token, c) for g in w.children)
+                           or _with_an_injury(c, lex) or _with_an_injury(token, lex))]
             # 'the hospital received 15 people with gunshot wounds'
             found += [("injured", c) for c in token.children if c.dep_ == "dobj" and _number_token(c) is not None
                       and c.lemma_.lower() not in lex.patient_nouns and _people_like(c, lex)
