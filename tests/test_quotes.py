@@ -55,3 +55,21 @@ def test_a_quotation_goes_on_over_a_line_the_text_wrapped_mid_sentence():
     assert [q.text for q in quotes] == ["We counted at least 30 people hurt in the market and nine more near the bridge,",
                                         "The roads are open again"]
     assert text[quotes[0].end_char - 1] == "\u201d"
+
+
+def test_two_opening_single_marks_open_a_double_quotation():
+    # some print pages set a double mark as two single ones on both sides, and typewriters as `` and ''
+    text = ("\u2018\u2018The water came through the door before anyone could move,\u2019\u2019 the statement said. "
+            "A neighbour said it was ``like nothing we had ever seen before,'' and left.")
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["The water came through the door before anyone could move,",
+                                        "like nothing we had ever seen before,"]
+    assert text[quotes[0].start_char:quotes[0].end_char].startswith("\u2018\u2018The water")
+
+
+def test_a_quotation_left_open_at_the_end_of_the_text_is_kept():
+    # a page cut short, or a last paragraph whose closing mark never came
+    text = "The coach was calm.\n\n\u201cWe lost today, but the season is long and we will learn from every game"
+    (quote,) = find_quotes(text)
+    assert quote.text == "We lost today, but the season is long and we will learn from every game"
+    assert quote.end_char == len(text)

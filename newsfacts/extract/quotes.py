@@ -98,7 +98,7 @@ def _single_quotes(text: str) -> list[QuoteSpan]:
             if closing is None:
                 pieces.append(paragraph[position:])
                 next_paragraph = paragraphs[index + 1][1] if index + 1 < len(paragraphs) else ""
-                if next_paragraph[:1] in "'‘":
+                if next_paragraph[:1] and next_paragraph[:1] in "'‘":
                     pending = (start, pieces)
                 break
             pieces.append(paragraph[position:closing.start()])
@@ -109,6 +109,8 @@ def _single_quotes(text: str) -> list[QuoteSpan]:
 
 # Two closing single marks for one double ('’’'), as some sites' typesetting writes it, before a space or punctuation.
 _TWO_SINGLE_CLOSERS = re.compile(r"[’']{2}(?=$|[\s,.;:!?)\]—–-])")
+# ... and two opening ones ('‘‘', or the typewriter's '``'), at a word's start, before a word.
+_TWO_SINGLE_OPENERS = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))(?:‘‘|``)(?=\w)")
 
 
 def _double_quotes(text: str) -> list[QuoteSpan]:
@@ -127,6 +129,9 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
             ch = paragraph[i]
             if open_at is None and ch in OPENERS and _is_opening(paragraph, i):
                 open_at, pieces, piece_start = p_start + i, [], i + 1
+            elif open_at is None and _TWO_SINGLE_OPENERS.match(paragraph, i):
+                open_at, pieces, piece_start = p_start + i, [], i + 2  # '‘‘A group of men entered,’’ the statement said'
+                i += 1
             elif open_at is not None and ch in CLOSERS and _is_closing(paragraph, i) and i >= piece_start:
                 pieces.append(paragraph[piece_start:i])
                 _add(quotes, pieces, open_at, p_start + i + 1)
@@ -139,7 +144,7 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
         if open_at is not None:
             pieces.append(paragraph[piece_start:])
             next_paragraph = paragraphs[p_index + 1][1] if p_index + 1 < len(paragraphs) else ""
-            if next_paragraph[:1] in OPENERS:
+            if next_paragraph[:1] and next_paragraph[:1] in OPENERS:
                 piece_start = 1  # the quotation goes on in the next paragraph
                 continue
             if next_paragraph[:1].islower() and paragraphs[p_index + 1][0] == p_start + len(paragraph) + 1:
