@@ -1115,3 +1115,37 @@ def test_a_person_brought_in_before_a_quotation_and_names_with_particles(nlp, te
 ])
 def test_titles_before_names_title_classes_and_bodies_of_a_country(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the person the last sentence before a quotation brings in, named beside its subject
+    ('Officials from the district council met on Monday. Its chairman, Tomas Okello, was blunt. '
+     '"The bridge will not be ready before the rains come back."', [("Tomas Okello", None)]),
+    # 'this source', 'the same official': the one named as speaking just before
+    ('"The toll rose to six overnight," spokesperson Kiran Bose told reporters. "Some forty people are still in '
+     'hospital, but they are stable," added this source.', [("Kiran Bose", None), ("Kiran Bose", None)]),
+    # a statement named by the body that issued it, which the recogniser may miss
+    ('Detectives were called to the scene. "A man in his forties has been arrested on suspicion of assault," '
+     'the Metropolitan Police statement said.', [("Metropolitan Police", None)]),
+    # a title alone is no one's name
+    ('In a statement on Wednesday, the Minister said "this report is a malicious distortion of what happened there".',
+     [(None, "the Minister")]),
+    # a noun for a person inside the quotation brings in no one new
+    ('Justice Amara Bello heard the appeal. "Such abuse is sadly no longer unusual for us," said Justice Bello.\n\n'
+     '"Whether striking a judge with a chair is only contempt of court," the judge asked the counsel.',
+     [("Amara Bello", None), ("Amara Bello", None)]),
+    # a reply or an email speaks for its writer
+    ("Sergeant Ellen Doyle's reply was read to the court: \"I am sorry, all my cases are already on the system.\"",
+     [("Ellen Doyle", None)]),
+    # 'they' for the people the sentence before described, not the body named earlier
+    ('Police made four arrests. Around 200 protesters gathered outside the assembly at dusk. They unfurled a banner '
+     'and chanted: "The police should be protecting us tonight."', [(None, "Around 200 protesters")]),
+    # a verb of weeping reports words too
+    ('Vera Lindqvist, 32, said her husband died in the fire. She sat shouting.\n\n"I do not know how to tell our '
+     'children," Lindqvist wept, as her sister-in-law, Anna Berg, held her and sobbed.', [("Vera Lindqvist", None)]),
+    # a surname with an apostrophe, which the parser may take for a verb
+    ('"That is the worst that anyone wants to happen," said state Premier Barry O\u2019Dalen, adding that two '
+     'firefighters were in hospital.', [("Barry O\u2019Dalen", None)]),
+])
+def test_lead_ins_reporters_demonstratives_statements_and_replies(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -935,3 +935,44 @@ def test_a_small_town_named_like_a_person_that_the_text_puts_something_in_is_the
 def test_a_town_people_come_from_as_far_away_as_is_a_place(entities_of):
     _m, entities = entities_of("Union members in Kentucky drive in from as far away as Glasgow every day.")
     assert entities["Glasgow"].entity_type == "location" and entities["Glasgow"].country_code == "US"
+
+
+def test_a_text_that_names_no_country_is_placed_where_most_of_its_towns_are(entities_of):
+    # small towns of one country, and a Richmond that a big US city shares a name with
+    _m, entities = entities_of("Heavy rain flooded homes in Sedbergh overnight. Crews from Hawes and Kirkby Stephen "
+                               "pumped water from the streets, and a rescue team came from Richmond.")
+    assert {entities[name].country_code for name in ("Sedbergh", "Hawes", "Richmond")} == {"GB"}
+
+
+def test_a_region_written_with_its_kind_in_lower_case_names_its_country(nlp):
+    doc = nlp("Two people were killed in shelling of three villages in the Poltava region on Saturday. "
+              "The Russians fired rockets.")
+    assert "UA" in context_countries(doc)
+
+
+def test_a_town_listed_among_towns_is_a_town_whatever_ner_made_of_it(entities_of):
+    _m, entities = entities_of("Storms hit central Illinois. Hail and strong winds did damage in Pawnee, Kincaid, "
+                               "Divernon, Virden and Taylorville.")
+    assert entities["Kincaid"].entity_type == "location" and entities["Kincaid"].country_code == "US"
+
+
+def test_a_name_after_the_is_a_body_and_a_bodys_last_word_is_the_body(entities_of):
+    _m, entities = entities_of("Volunteers from the Red Cross set up tents near the school.")
+    assert entities["Red Cross"].entity_type == "organization"
+    mentions, entities = entities_of("Jane Doe told the Kurmin Valley Chronicle that she was leaving. "
+                                     "The Chronicle says she was wrong.")
+    assert "Chronicle" not in entities
+    assert {m.surface for m in mentions if m.entity_type == "organization"} == {"Kurmin Valley Chronicle", "Chronicle"}
+
+
+def test_a_sentences_first_word_before_its_noun_is_no_name(entities_of):
+    mentions, _e = entities_of("Bushfires ravage communities\n\nResidents faced scenes of devastation Friday after "
+                               "bushfires ravaged communities and destroyed hundreds of homes.\n\nCooler temperatures "
+                               "and a drop in wind were offering firefighters some relief.")
+    assert not any(m.surface == "Cooler" for m in mentions)
+
+
+def test_each_name_of_a_list_of_areas_is_a_place(entities_of):
+    _m, entities = entities_of("Evacuation orders covered low-lying areas of Kyogle, Bellingen, Coraki and Woodburn, Australia.")
+    assert all(entities[name].entity_type == "location" and entities[name].country_code == "AU"
+               for name in ("Kyogle", "Bellingen", "Coraki", "Woodburn"))

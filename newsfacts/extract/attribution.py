@@ -333,7 +333,9 @@ class Attributor:
         # right before the quotation, in its paragraph, speaks whatever its verb ('Her mother was hurt' does not)
         just_before = exclude is not None and main.sent.end_char <= exclude[0] \
             and not text_of(self.doc)[main.sent.end_char:exclude[0]].strip() \
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in main.children)
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in main.children) \
+            and not any(c.dep_ == "conj" for c in main.children) \
+            and not self._died(_Phrase(main.idx, main.idx + len(main)), main.sent)  # ('An elderly couple and their son were crushed')
         # (a noun in lower case the tagger took for a name counts: 'a senior coast guard official')
         if ((main.pos_ == "NOUN" and main.tag_ == "NN" or main.tag_ == "NNP" and main.text.islower()) and someone
                 and (main.head.lemma_.lower() in _SPEAKING_LEMMAS or just_before)
@@ -986,6 +988,10 @@ class Attributor:
                 # 'The Kurmin Interior Ministry condemned the attack. "...," it said': the body the sentence
                 # before was about
                 earlier = self._main_subject_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
+                if earlier is not None and token.lower_ == "they" and earlier.tag_ == "NNS" and earlier.lemma_.lower() in PERSON_NOUNS \
+                        and self.mention_at(earlier.idx, earlier.idx + len(earlier)) is None:
+                    # 'About 100 protesters gathered. ... They chanted: "..."': the people the text describes
+                    return self._description(earlier)
                 if earlier is not None and earlier.lower_ not in PRONOUNS and earlier.i != token.i:
                     speaker = self.speaker_of_token(earlier, exclude)
                     if speaker is not None and earlier.lemma_.lower() in STATEMENT_NOUNS and earlier.pos_ == "NOUN":
@@ -1010,6 +1016,16 @@ class Attributor:
                     speaker = self.speaker_of_token(issuer, exclude) if issuer is not None else None
                     if speaker and speaker.entity_id:
                         return speaker
+            # 'the Kurmin Police statement said': the body named in the noun's compounds (where the recogniser
+            # missed it, a name whose last word is a body's)
+            names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()]
+            issuer = next((m for c in names for m in [self.mention_at(c.idx, c.idx + len(c))]
+                           if m is not None and m.entity_type == "organization"), None)
+            if issuer is not None:
+                return self._speaker_from_mention(issuer)
+            if names and names[-1].lower_ in _BODY_WORDS and not any(self.mention_at(c.idx, c.idx + len(c)) for c in names):
+                first = min(t.idx for c in names for t in c.subtree if t.pos_ == "PROPN")
+                return Speaker(text_of(self.doc)[first:names[-1].idx + len(names[-1])], None, institution=True)
             issuer = self._body_in_the_words_before(token)
             if issuer is not None:
                 return issuer
@@ -1068,6 +1084,12 @@ class Attributor:
             described = self.described_entity(token, exclude) or self._institution_described_before(token)
             if described is not None:
                 return described
+            if any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in token.children) \
+                    or any(c.dep_ == "amod" and c.lower_ == "same" for c in token.children):
+                # '"...," added this source', 'the same official said': the one named as speaking just before
+                before = self.last_named_speaker_before(token.idx, exclude, lookback=2, people_only=False)
+                if before is not None:
+                    return before
         if token.lower_.rstrip(".") in person_prefix_words():
             # 'said Sgt. Jane Doe', where the parser made the rank the subject and hung the name elsewhere
             named = self._name_just_after(token, exclude)
@@ -1134,6 +1156,8 @@ class Attributor:
             names = [t for t in token.subtree if t.i <= token.i and (t.dep_ == "compound" or t.i == token.i) and t.pos_ == "PROPN"]
             while len(names) > 1 and names[0].lower_.rstrip(".") in person_prefix_words():
                 names = names[1:]  # 'Ms Ramanathan' is Ramanathan
+            if len(names) == 1 and token.lower_ in person_prefix_words():
+                return self._description(token)  # 'the Minister said': a title alone names no one
             if names and names[-1].i == token.i and token.i - names[0].i == len(names) - 1 and len(names) <= 4 \
                     and token.idx + len(token) - names[0].idx > 1:
                 written = text_of(self.doc)[names[0].idx:token.idx + len(token)]
@@ -1644,8 +1668,12 @@ def _introduced_anew(text: str, token, since: int) -> bool:
     if text.startswith(", ", since):
         aside = _ASIDE_END.search(text, since + 2)
         since = aside.end() if aside else since
-    return re.search(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,3}%s\b" % re.escape(token.lower_),
-                     text[since:token.idx]) is not None
+    # (not in a quotation's words: '"... hitting a judge with a chair ...," the judge asked')
+    told = _QUOTED_WORDS.sub(" ", text[since:token.idx])
+    return re.search(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,3}%s\b" % re.escape(token.lower_), told) is not None
+
+
+_QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")
 
 
 def _goes_on_doing(token) -> bool:

@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsfacts.extract.gazetteer import (BIG_CITY, Place, adjective_of_country, country_adjective, country_codes, demonyms,
                                         division_country, division_holds, division_place, divisions_named, divisions_of, geocode,
                                         geocode_by_sound, geocode_town, is_county, is_division, major_city_names, major_city_spellings,
-                                        namesakes, only_city_named, province_country, shares_its_name_abroad,
+                                        countries_with_a_town_named, namesakes, only_city_named, province_country, shares_its_name_abroad,
                                         the_only_small_place_named, towns_abroad_share_the_name, towns_called, towns_named,
                                         written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
@@ -684,10 +684,11 @@ _LOCALITY = (
                r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"),
     re.compile(r"\b(?:in|at) (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:area|district|village|neighbou?rhood|suburb)\b"),
 )
-# 'the villages of Saint-Kurm, Tende and Breil', 'the front-line towns of Orikhiv and Kurmaipole': each name
+# 'the villages of Saint-Kurm, Tende and Breil', 'the front-line towns of Orikhiv and Kurmaipole', 'low-lying areas
+# of Kurmby, Dalesford and Ashwick': each name
 _NAME_IN_A_LIST = r"(?:[a-z]{1,3}-)?[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?"  # ('al-Mughayyir' too)
 _LOCALITY_LIST = re.compile(r"\b(?:villages|towns|cities|hamlets|settlements|suburbs|districts|neighbou?rhoods|localities|"
-                            r"communities) of ((?:%s)(?:, %s)*,? and %s)" % (_NAME_IN_A_LIST, _NAME_IN_A_LIST, _NAME_IN_A_LIST))
+                            r"communities|areas|parts) of ((?:%s)(?:, %s)*,? and %s)" % (_NAME_IN_A_LIST, _NAME_IN_A_LIST, _NAME_IN_A_LIST))
 
 
 def _area_lists(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
@@ -725,6 +726,38 @@ def _named_localities(doc, sentence_index_of, mentions: list[Mention]) -> list[M
             continue
         found.append(Mention(text_of(doc)[start:end], start, end, sentence_index_of(start), "location"))
         taken.append((start, end))
+    return found
+
+
+# A list of three names or more: 'Kurmby, Ashwick, Dalesford and Tarn'
+_LIST_OF_NAMES = re.compile(r"(?<![\w'’-])(%s)((?:, %s)+),? (?:and|or) (%s)(?![\w'’-])" % (_NAME_IN_A_LIST, _NAME_IN_A_LIST, _NAME_IN_A_LIST))
+
+
+def _towns_listed_with_places(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
+    """'Damage was reported in Kurmby, Ashwick, Dalesford and Tarn': in a list whose names are places for the most
+    part, another name that is a town of the document's countries is a place too, whatever NER made of it (a
+    person, or nothing). The new mentions; the names NER typed otherwise are retyped."""
+    if not countries:
+        return []
+    text = text_of(doc)
+    located = {m.start_char for m in mentions if m.entity_type == "location"}
+    found = []
+    for listing in _LIST_OF_NAMES.finditer(text):
+        items = [(listing.start(1), listing.end(1))]
+        items += [(listing.start(2) + m.start(), listing.start(2) + m.end()) for m in re.finditer(_NAME_IN_A_LIST, listing.group(2))]
+        items.append((listing.start(3), listing.end(3)))
+        places = sum(start in located for start, _end in items)
+        if places < 2 or 2 * places < len(items):
+            continue
+        for start, end in items:
+            if start in located or not towns_named(text[start:end], countries):
+                continue
+            overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
+            for m in overlapping:
+                if m.start_char == start and m.end_char == end and m.entity_type in ("person", "organization"):
+                    m.entity_type = "location"
+            if not overlapping:
+                found.append(Mention(text[start:end], start, end, sentence_index_of(start), "location"))
     return found
 
 
@@ -1176,6 +1209,26 @@ def _outlets_are_no_people(mentions: list[Mention]) -> None:
             mention.entity_type = "organization"
 
 
+def _names_after_the_are_no_people(doc, mentions: list[Mention]) -> None:
+    """'the Kurmin Crescent said', 'for the Dalen Chronicle': a name the text puts after 'the' is a body's, not a
+    person's (but 'the Doe family', 'the Doe-Roe talks', 'the Does': a person's name before a noun or a family's)."""
+    text = text_of(doc)
+    def after_the(mention) -> bool:  # (not 'Jane Doe, the UN Resident Coordinator': a title set beside a name)
+        return text[max(0, mention.start_char - 4):mention.start_char].lower() == "the " \
+            and not text[max(0, mention.start_char - 6):mention.start_char].startswith(", ")
+
+    surnames = {w.lower() for m in mentions if m.entity_type == "person" and " " in m.surface and not after_the(m)
+                for w in m.surface.split()[1:]}
+    for mention in mentions:
+        if mention.entity_type != "person" or not after_the(mention) or mention.surface.split()[-1].lower() in surnames \
+                or _plural_name(mention.surface) or (" " not in mention.surface and mention.surface.endswith("s")):
+            continue  # ('the Does', a family)
+        span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        if span is not None and span[-1].dep_ not in ("compound", "amod", "nmod", "poss") \
+                and not text.startswith(("-", "–", "'s", "’s"), mention.end_char):
+            mention.entity_type = "organization"
+
+
 def _list_items_taken_as_one(doc, ent) -> list:
     """The items of a list that NER took as one name ('Kurmove, Dalivne'): the spans between its commas, when
     the parse joins each to the one before as a conjunct; [] for one name ('Kurmin, Dalen Province' too)."""
@@ -1232,12 +1285,19 @@ def _city_named_with_a_title(doc, ent, surface: str, sentence_index_of) -> Menti
     return Mention(text_of(doc)[title.start(1):ent.end_char], title.start(1), ent.end_char, sentence_index_of(ent.start_char), "location")
 
 
+# A surname after a given name that opens with a letter and an apostrophe: ' O’Doe', " D'Arcy"
+_SURNAME_WITH_AN_APOSTROPHE = re.compile(r" [OD][’'][A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w’'-])")
+
+
 def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[int]) -> tuple[int, str]:
     """A person's name where NER cut it short, as the parse's compounds join it: a surname left off ('Siti
     Aminah Rangkuti'), a name cut in two ('Ato Dawit' and 'Tesfaye Gebremedhin': the second entity's start
     goes into `joined`), a given name left off ('Pushpamalar Sivakumar', where a Sivakumar of the family is
     named in full elsewhere)."""
     text = text_of(doc)
+    irish = _SURNAME_WITH_AN_APOSTROPHE.match(text, start + len(surface))
+    if irish:  # 'Barry O’Doe', which the parser may take for a verb
+        return start, surface + irish.group()
     head = ent[-1].head
     # ('Jan Maria Kurmin Doe', where NER stopped after 'Maria': the middle names between are the head's compounds too)
     between = doc[ent.end:head.i] if head.i >= ent.end else None
@@ -1332,6 +1392,9 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             words = surface.split()
             if len(words) >= 2 and ent[0].is_sent_start and words[0] == ent[0].text and _common_word_not_a_name(words[0]):
                 surface, words = " ".join(words[1:]), words[1:]  # 'Farmer Jan Doe said', 'Following Doe, ...': capitalised as a sentence's first word
+            if len(ent) == 1 and ent[0].is_sent_start and _common_word_not_a_name(ent[0].text) and ent[0].dep_ in ("amod", "compound") \
+                    and ent[0].head.i == ent[0].i + 1 and ent[0].head.text.islower():
+                continue  # 'Cooler temperatures helped': a sentence's first word, the modifier of the noun after it
             # 'Celaya Mayor Jane Doe', 'Plateau Gov. Jan Doe': a place and a title before the name
             titled = [i for i, w in enumerate(words[:-2]) if w.lower().rstrip(".") in person_prefix_words()]
             if titled:
@@ -1399,6 +1462,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions = _places_named_with_particles(doc, mentions, countries)
     mentions = _area_lists(doc, sentence_index_of, mentions)
     mentions.extend(_named_localities(doc, sentence_index_of, mentions))
+    mentions.extend(_towns_listed_with_places(doc, sentence_index_of, mentions, countries))
     mentions = _cities_and_their_parts(doc, sentence_index_of, mentions, countries)
     mentions.extend(_people_ner_missed(doc, sentence_index_of, mentions))
     mentions = _names_with_particles(text_of(doc), mentions)
@@ -1440,6 +1504,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     _given_names_that_speak(doc, mentions)
     mentions = _people_named_in_passing(doc, sentence_index_of, mentions)
     _outlets_are_no_people(mentions)
+    _names_after_the_are_no_people(doc, mentions)
     for mention in mentions:
         initials = _TITLE_INITIALS.match(mention.surface) if mention.entity_type == "person" else None
         if initials:  # 'DPO Awan', 'SHO Kurmat Khan': a post's initials, no part of the name
@@ -1609,6 +1674,10 @@ def _body_nouns_to_full_names(mentions: list[Mention]) -> None:
     """'the Observatory' is the 'Kurmin Observatory for Human Rights' the document names: an organisation
     written as one noun for a body is the one organisation of the document whose name holds that noun."""
     holding = {noun: {m.key for m in bodies} for noun, bodies in _bodies_by_their_nouns(mentions).items()}
+    for m in mentions:  # ('the Chronicle' for the 'Kurmin Valley Chronicle': a common noun that ends a name as well)
+        if m.entity_type == "organization" and len(m.surface.split()) >= 2 and m.surface.split()[-1][:1].isupper() \
+                and is_english_word(m.surface.split()[-1].lower()) and not written_as_a_name(m.surface.split()[-1].lower()):
+            holding.setdefault(m.surface.split()[-1].lower(), set()).add(m.key)
     for mention in mentions:
         if mention.entity_type == "organization" and " " not in mention.surface and not mention.surface.isupper() \
                 and len(holding.get(mention.surface.lower(), ())) == 1:
@@ -2706,9 +2775,12 @@ def context_countries(doc) -> frozenset[str]:
             if place is not None and (place.kind == "country" or (place.kind == "city" and place.population >= 1_000_000
                                                                   and only_city_named(_POSSESSIVE.sub("", ent.text)) is not None)):
                 codes.add(place.country_code)
+            elif place is not None and place.kind == "region" and place.country_code \
+                    and province_country(_POSSESSIVE.sub("", ent.text).removeprefix("the ")):
+                codes.add(place.country_code)  # 'the NSW SES', 'the New South Wales north coast': a state's name names its country
     for division in _NAMED_DIVISION.finditer(text_of(doc)):
         # 'in Jonglei state', 'Unity State', 'Idlib province', whatever NER made of the name
-        province = province_country(division.group(0))
+        province = province_country(division.group(0)) or division_country(division.group(0))
         if province:
             codes.add(province)
             capital = geocode_town(division.group(1), frozenset({province})) if province != "US" else None  # (US states: above)
@@ -2724,6 +2796,13 @@ def context_countries(doc) -> frozenset[str]:
     if place is not None and place.kind in ("country", "region") and place.country_code:
         codes.add(place.country_code)  # 'MOPTI, Mali (Reuters) -', 'Lismore, NSW —', whatever NER made of 'Mali'
 
+    if not {code for code in codes if "." not in code}:
+        # A text that names no country ('Flash floods hit Kurmby and Dalesford; crews came from Ashwick'): the
+        # country that holds a town of most of its place names, by a wide margin, is the text's (before a
+        # great city's other spellings, or a big US city that a small town abroad may share a name with)
+        country = _country_most_place_names_are_in(doc)
+        if country is not None:
+            codes = {country} | {code for code in codes if code.startswith(country + ".")}
     if not codes:
         codes |= by_another_spelling
     if not codes - nationalities:
@@ -2735,6 +2814,21 @@ def context_countries(doc) -> frozenset[str]:
         if place is not None and place.kind == "city" and not place.small and not shares_its_name_abroad(place, name):
             codes.add(place.country_code)
     return frozenset(codes)
+
+
+def _country_most_place_names_are_in(doc, at_least: int = 3) -> str | None:
+    """The country holding a town of each of `at_least` of the text's place names (the names the recogniser calls
+    places or bodies, one word or two), twice as many as any other country holds; or None."""
+    names = {_POSSESSIVE.sub("", ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC", "ORG", "FAC")
+             and 1 <= len(ent.text.split()) <= 2 and ent.text[:1].isupper() and not ent.text.isupper()}
+    votes: dict[str, int] = {}
+    for name in names:
+        for country in countries_with_a_town_named(name):
+            votes[country] = votes.get(country, 0) + 1
+    ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or ranked[0][1] < at_least or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 _COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+")

@@ -738,6 +738,9 @@ def _person_a_passage_brings_in(doc, start: int, end: int, sentence_index_of, se
     subject = next((c for c in opening.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     subject = subject if subject is not None else opening[0]
     mention = attributor.mention_at(subject.idx, subject.idx + len(subject))
+    if mention is None:  # 'Its chairman, Jane Doe, was blunt.': the name in apposition to the subject
+        mention = next((m for c in subject.children if c.dep_ == "appos"
+                        for m in [attributor.mention_at(c.idx, c.idx + len(c))] if m is not None), None)
     if mention is None or mention.entity_type != "person" or attributor.dead(mention.entity_id):
         return None
     return mention, first, last
@@ -762,7 +765,10 @@ def _person_the_lead_in_brings_in(doc, lead_in: str, paragraph_start: int, sente
     a sentence there."""
     if not lead_in.strip() or lead_in[-1] not in ".!?":
         return None
-    brought = _person_a_passage_brings_in(doc, paragraph_start, paragraph_start + len(lead_in), sentence_index_of, sentences, attributor)
+    end = paragraph_start + len(lead_in)
+    brought = _person_a_passage_brings_in(doc, paragraph_start, end, sentence_index_of, sentences, attributor) \
+        or _person_a_passage_brings_in(doc, sentences[sentence_index_of(end - 2)].start_char, end, sentence_index_of,
+                                       sentences, attributor)  # 'The council met. Its chairman, Jane Doe, was blunt. "…"'
     if brought is None:
         return None
     mention, first, last = brought

@@ -412,6 +412,15 @@ def _small_places(key: str, context_countries: frozenset[str]) -> list[Place]:
     return [_small_place(p) for p in small_place_lookup(key) if p.country_code in context_countries and (p.exact or len(key) > 4)]
 
 
+def countries_with_a_town_named(name: str) -> frozenset[str]:
+    """The countries that hold a town, city or village whose own name is `name`, of any size."""
+    key = _norm(name)
+    if len(key) < 4:
+        return frozenset()
+    return frozenset({p.country_code for p in _index().get(key) or () if p.kind == "city" and _norm(p.name) == key}
+                     | {p.country_code for p in small_place_lookup(key) if p.exact}) - {None, ""}
+
+
 def the_only_small_place_named(name: str) -> Place | None:
     """The one town or village under 15,000 people anywhere that bears this exact name ('East Kurmling'), for
     a document that names no country: a name no other place shares says where it is."""
