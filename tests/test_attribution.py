@@ -1143,6 +1143,13 @@ def test_titles_before_names_title_classes_and_bodies_of_a_country(nlp, text, ex
     # a verb of weeping reports words too
     ('Vera Lindqvist, 32, said her husband died in the fire. She sat shouting.\n\n"I do not know how to tell our '
      'children," Lindqvist wept, as her sister-in-law, Anna Berg, held her and sobbed.', [("Vera Lindqvist", None)]),
+    # a message speaks for the one it came from, named after a rank the recogniser passed over
+    ('She received a text message from Sgt Joan Dunleavy later that day.\nThe jury was shown the message, which read: '
+     '"Sorry to be bothering you but you stopped a young fella today."', [("Joan Dunleavy", None)]),
+    # a paragraph of nothing but a quotation after one about 'he', the person named before
+    ('Finance Minister Tom Reeve said he and his colleagues had been honest about the situation.\n\nHe did not expect '
+     'a whole lot of surprises, as the coalition had been clear about its focus.\n\n"Most people can think of a '
+     'service in their town where there has not been enough investment."', [("Tom Reeve", None)]),
     # a surname with an apostrophe, which the parser may take for a verb
     ('"That is the worst that anyone wants to happen," said state Premier Barry O\u2019Dalen, adding that two '
      'firefighters were in hospital.', [("Barry O\u2019Dalen", None)]),

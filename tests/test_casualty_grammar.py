@@ -277,3 +277,20 @@ def test_fates_after_the_first_verb_lists_parts_and_natural_deaths(nlp, text, ex
 ])
 def test_lying_dead_bodies_those_of_a_later_count_and_animals(nlp, text, expected):
     assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # more verbs that kill with a result word; bleeding to death
+    ("Eleven workers were charred to death in the blaze.", [("killed", 11, 11, "exact", False)]),
+    ("Two hikers were mauled to death by a bear.", [("killed", 2, 2, "exact", False)]),
+    ("Three men bled to death before help arrived.", [("killed", 3, 3, "exact", False)]),
+    # 'among' a plural noun for people that a participle says what befell
+    ("Two officials of the county are among the people killed by gunmen.", [("killed", 2, 2, "exact", False)]),
+    ("Three students were among the passengers hurt in the crash.", [("injured", 3, 3, "exact", False)]),
+    # (but 'the eight' are the eight the text counted before, no figure of their own)
+    ("The eight are among the 43 people killed since dawn.", [("killed", 43, 43, "exact", False)]),
+    # ... and such a noun as a group that 'included' its members
+    ("The adults killed included two teachers, officials said.", [("killed", 2, 2, "exact", False)]),
+])
+def test_result_verbs_and_groups_named_by_a_participle(nlp, text, expected):
+    assert grammar(nlp, text) == expected

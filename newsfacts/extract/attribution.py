@@ -608,13 +608,27 @@ class Attributor:
         for earlier in range(index - 1, max(index - 1 - lookback, -1), -1):
             sent = self.sentences[earlier]
             # (not 'According to early reports, the blast killed five': reports the sentence cites, issued by no one in it)
-            if any(t.lemma_.lower() in STATEMENT_NOUNS and t.dep_ in ("pobj", "dobj")
-                   and not (t.head.lower_ == "to" and t.head.head.lower_ == "according") for t in sent):
+            told = [t for t in sent if t.lemma_.lower() in STATEMENT_NOUNS and t.dep_ in ("pobj", "dobj")
+                    and not (t.head.lower_ == "to" and t.head.head.lower_ == "according")]
+            # 'She received a text message from Sgt Jane Doe': the one it came from
+            # (a statement 'by its spokesperson, Jane Doe,' is the body's, the subject of the sentence)
+            sender = next((m for t in told for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                           for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() not in SPOKESPERSON_NOUNS
+                           for m in [self.mention_at(g.idx, g.idx + len(g)) or self._named_apposition_mention(g)]
+                           if m is not None and m.entity_type in ("person", "organization")), None)
+            if sender is not None:
+                return self._speaker_from_mention(sender)
+            if told:
                 subject = next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
                 speaker = self.speaker_of_token(subject) if subject is not None and subject.lower_ not in PRONOUNS else None
                 if speaker is not None and (speaker.entity_id or speaker.institution or speaker.proper):
                     return speaker
         return None
+
+    def _named_apposition_mention(self, token):
+        """The person or body named in apposition to a noun ('one of the defendants, Jane Doe,'), or None."""
+        return next((m for c in token.children if c.dep_ == "appos" for m in [self.mention_at(c.idx, c.idx + len(c))]
+                     if m is not None), None)
 
     def _body_the_sentence_before_was_about(self, token, exclude: tuple[int, int] | None) -> Speaker | None:
         """'The Kurmin Home Department suspended the internet. "...," the order said': the organisation the

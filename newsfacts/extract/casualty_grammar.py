@@ -603,7 +603,9 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             # ('Three children were among those killed': 'those' and the participle that says what befell them; one
             # victim among them is part of the count, no figure of its own, as the guide says of a named victim)
             counted = kinds and kinds[0] and (lex.group_nouns.get(among[0].lower_) or _number_token(subject) is not None)
-            found += [(kinds[0], subject)] if counted else []
+            # ('The eight are among the 43 people killed': the eight the text counted before)
+            told_before = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subject.children)
+            found += [(kinds[0], subject)] if counted and not told_before else []
     if token.pos_ == "NOUN" and lower in lex.injury_nouns and token.dep_ == "pobj" and token.head.lower_ == "with" \
             and not _denied_or_hypothetical(token.head.head, lex) and _number_token(token.head.head) is not None:
         found.append(("injured", token.head.head))  # '27 patients with gunshot wounds', 'nine of them with serious injuries'
@@ -632,8 +634,9 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
 
 
 def _kind_of_those(token, lex: _Lexicon) -> str | None:
-    """'those killed', 'those injured': the kind the participle after 'those' states, or None."""
-    if token.lower_ != "those":
+    """'those killed', 'those injured', 'the people killed': the kind the participle after 'those' (or a plural
+    noun for people) states, or None."""
+    if token.lower_ != "those" and not (token.tag_ == "NNS" and _people_like(token, lex)):
         return None
     participle = next((c for c in token.children if c.dep_ in ("acl", "amod", "relcl")), None)
     if participle is None:
@@ -1142,7 +1145,8 @@ def _group_kind(subject, lex: _Lexicon) -> str | None:
     'those killed', 'those who died' (a pronoun the participle or clause after it makes a group)."""
     if subject.lower_ in lex.group_nouns:
         return lex.group_nouns[subject.lower_]
-    if subject.lower_ in ("those", "people"):
+    if subject.lower_ in ("those", "people") or (subject.tag_ == "NNS" and _people_like(subject, lex)):
+        # ('the adults killed included the driver and two teachers')
         for clause in subject.children:
             if clause.dep_ in ("acl", "relcl"):
                 kind = lex.states.get(clause.lower_) or ("killed" if clause.lemma_ == "die" else None)

@@ -976,8 +976,9 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             continue
         name = sorted([t for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i] + [token],
                       key=lambda t: t.i)
+        prefixed = False
         while len(name) > 1 and name[0].lower_.rstrip(".") in person_prefix_words():
-            name = name[1:]  # 'Dr Piotr Zawadzki' is Piotr Zawadzki
+            name, prefixed = name[1:], True  # 'Dr Piotr Zawadzki' is Piotr Zawadzki
         # 'Paramedic Rocio Ibanez', 'Infrastructure Minister Nana Tsertsvadze': the name starts at its given
         # name, and a role written before it says the name is a person's.
         given = next((k for k, t in enumerate(name[:-1]) if is_given_name(t.text)), 0)
@@ -1006,6 +1007,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         beside_a_role = any(c.dep_ == "appos" and (c.lemma_.lower() in people or _ROLE_WORDS.fullmatch(c.lower_))
                             for c in token.children) or aged or titled \
             or (len(name) >= 2 and _HONORIFIC_JUST_BEFORE.search(text, max(0, start - 12), start) is not None) \
+            or (prefixed and len(name) >= 2 and is_given_name(name[0].text)) \
             or (token.dep_ == "appos" and (token.head.lemma_.lower() in people or _ROLE_WORDS.fullmatch(token.head.lower_)))
         # (a family shares a surname: 'Pushpamalar Sivakumar said', the mother of a Sivakumar the text named)
         # ('Kurma Binta Dalo, whose son was among those killed, said': a relative says it too)
@@ -2729,6 +2731,8 @@ def context_countries(doc) -> frozenset[str]:
             continue  # 'the Russian-occupied town', 'a US-made missile': another country's doing, not where it is
         if ent.label_ in ("GPE", "NORP", "LOC"):
             name = demonyms().get(ent.text.lower(), _POSSESSIVE.sub("", ent.text))  # a country's name with "'s" names it too
+            if not name.split():
+                continue  # (an apostrophe and an 's' alone, which the recogniser may take for a place)
             place = geocode(name)
             if ent.text.isupper() and len(ent.text) <= 3 and (place is None or place.kind != "country" or _written_in_capitals(ent.sent)
                                                               or not _LOCATIVE_BEFORE.search(text, max(0, ent.start_char - 20), ent.start_char)):

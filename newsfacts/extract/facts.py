@@ -741,6 +741,10 @@ def _person_a_passage_brings_in(doc, start: int, end: int, sentence_index_of, se
     if mention is None:  # 'Its chairman, Jane Doe, was blunt.': the name in apposition to the subject
         mention = next((m for c in subject.children if c.dep_ == "appos"
                         for m in [attributor.mention_at(c.idx, c.idx + len(c))] if m is not None), None)
+    if mention is None and subject.lower_ in ("he", "she"):  # 'He did not expect surprises.': the one 'he' stands for
+        speaker = attributor.speaker_of_token(subject)
+        mention = next((m for m in reversed(attributor.mentions) if speaker is not None and speaker.entity_id
+                        and m.entity_id == speaker.entity_id and m.start_char < subject.idx), None)
     if mention is None or mention.entity_type != "person" or attributor.dead(mention.entity_id):
         return None
     return mention, first, last
@@ -756,7 +760,7 @@ def _person_the_paragraph_before_brings_in(doc, paragraph_before: int, paragraph
     mention = brought[0]
     people = {m.entity_id for m in attributor.mentions
               if m.entity_type == "person" and paragraph_before <= m.start_char < paragraph_start}
-    return attributor.person_named_at(mention.start_char) if people == {mention.entity_id} else None
+    return attributor.person_named_at(mention.start_char) if people <= {mention.entity_id} else None
 
 
 def _person_the_lead_in_brings_in(doc, lead_in: str, paragraph_start: int, sentence_index_of, sentences, attributor):
