@@ -289,6 +289,11 @@ def test_lying_dead_bodies_those_of_a_later_count_and_animals(nlp, text, expecte
     ("Three students were among the passengers hurt in the crash.", [("injured", 3, 3, "exact", False)]),
     # (but 'the eight' are the eight the text counted before, no figure of their own)
     ("The eight are among the 43 people killed since dawn.", [("killed", 43, 43, "exact", False)]),
+    # people struck by something fired, or in a part of the body (not houses hit by shells)
+    ("Three soldiers were struck by shrapnel.", [("injured", 3, 3, "exact", False)]),
+    ("Of the pellet injuries, 17 were hit in their eyes.", [("injured", 17, 17, "exact", False)]),
+    ("Two houses were hit by shells.", []),
+    ("Four of the dead had been hit by live rounds.", []),
     # ... and such a noun as a group that 'included' its members
     ("The adults killed included two teachers, officials said.", [("killed", 2, 2, "exact", False)]),
 ])

@@ -990,3 +990,11 @@ def test_an_apostrophe_and_s_taken_for_a_place_is_passed_over(nlp, entities_of):
     assert any(ent.text == "\u2019s" for ent in nlp(text).ents)
     assert context_countries(nlp(text)) == frozenset()
     entities_of(text)
+
+
+def test_a_side_of_a_town_the_gazetteer_lacks_is_placed_at_the_town(entities_of):
+    _m, entities = entities_of("Evacuation orders were issued for Ballina, South Ballina and East Bellingen in "
+                               "New South Wales, Australia.")
+    south, town = entities["South Ballina"], entities["Ballina"]
+    assert south.geocode_basis == "within Ballina" and (south.latitude, south.longitude) == (town.latitude, town.longitude)
+    assert entities["East Bellingen"].geocode_basis == "within Bellingen"

@@ -77,6 +77,9 @@ class _Lexicon:
     patient_nouns: frozenset[str]
     admitting_verbs: frozenset[str]
     lost_body_parts: frozenset[str]
+    striking_verbs: frozenset[str]
+    projectile_nouns: frozenset[str]
+    struck_body_parts: frozenset[str]
     counted_nouns: dict[str, str]
     ordinal_nouns: dict[str, str]
     modal_auxiliaries: frozenset[str]
@@ -109,7 +112,7 @@ def lexicon() -> _Lexicon:
     heads = ("transitive", "intransitive", "active_only", "with_result", "intransitive_with_result", "states", "event_nouns",
              "toll_nouns", "life_verbs_subject", "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs",
              "counted_nouns", "ordinal_nouns", "recovery_verbs", "injury_nouns", "admitting_verbs", "made_up_of_verbs",
-             "discharge_verbs")
+             "discharge_verbs", "striking_verbs")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
         | {w.split()[0] for w in tables["phrasal"]}
     return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be", "remain", "stay", "lie", "loss", "leave"}))
@@ -528,6 +531,16 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             # 'twelve were treated for injuries', 'three suffered burns'
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and ("injured", c) not in found]
             found += [("injured", c) for c in subjects]
+        if lemma in lex.striking_verbs and token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children) \
+                and _struck_by_a_shot_or_in_the_body(token, lex) \
+                and not any(c.dep_ == "conj" and (c.lemma_.lower() in lex.hospital_verbs or c.lemma_.lower() in lex.transitive)
+                            for c in token.children):  # ('hit by bullets and taken to hospital': the verb after tells it)
+            # 'Six of them were hit by bullets', '17 were hit in their eyes'
+            # (not 'four of the dead had been hit by live rounds': the dead were counted as killed)
+            found += [("injured", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None
+                      and _people_like(c, lex) and not any(
+                          p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and lex.group_nouns.get(g.lower_) == "killed"
+                                                                        for g in p.children) for p in c.children)]
         if lemma in lex.life_verbs_subject and any(c.dep_ == "dobj" and c.lower_ in lex.lost_body_parts for c in token.children):
             found += [("injured", c) for c in token.children if c.dep_ == "nsubj"]  # 'Fourteen survivors lost limbs'
         if lemma == "treat" and not any(c.dep_ == "nsubjpass" for c in token.children):
@@ -604,7 +617,8 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             # victim among them is part of the count, no figure of its own, as the guide says of a named victim)
             counted = kinds and kinds[0] and (lex.group_nouns.get(among[0].lower_) or _number_token(subject) is not None)
             # ('The eight are among the 43 people killed': the eight the text counted before)
-            told_before = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subject.children)
+            told_before = subject.pos_ == "NUM" and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                                        for c in subject.children)
             found += [(kinds[0], subject)] if counted and not told_before else []
     if token.pos_ == "NOUN" and lower in lex.injury_nouns and token.dep_ == "pobj" and token.head.lower_ == "with" \
             and not _denied_or_hypothetical(token.head.head, lex) and _number_token(token.head.head) is not None:
@@ -767,6 +781,17 @@ def _in_a_hurt_condition(token, lex: _Lexicon) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(
         g.lower_ == "condition" and any(a.lower_ in lex.hurt_conditions for a in g.children) for g in c.children)
         for c in token.children)
+
+
+def _struck_by_a_shot_or_in_the_body(verb, lex: _Lexicon) -> bool:
+    """'hit by bullets', 'struck by shrapnel', 'hit in the head': what struck is fired, or where is a part of a body."""
+    for prep in (c for c in verb.children if c.dep_ in ("agent", "prep")):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            if prep.lower_ == "by" and (noun.lower_ in lex.projectile_nouns or f"{_compound(noun)} {noun.lower_}" in lex.projectile_nouns):
+                return True
+            if prep.lower_ == "in" and noun.lower_ in lex.struck_body_parts:
+                return True
+    return False
 
 
 def _an_injury(noun, lex: _Lexicon) -> bool:

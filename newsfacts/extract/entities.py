@@ -2239,6 +2239,9 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
             places[id(mention)] = geocode_by_sound(_place_name(mention), context_countries)
             if places[id(mention)] is None and not context_countries:
                 places[id(mention)] = the_only_small_place_named(_place_name(mention))
+    for mention in mentions:
+        if mention.entity_type == "location" and places.get(id(mention)) is None:
+            places[id(mention)] = _part_of_a_town_named_after_it(_place_name(mention), context_countries)
     _nearest_namesakes(mentions, places, context_countries, set(qualified))
     _in_the_divisions_named(mentions, places, context_countries, text, set(qualified))
     _near_the_town_named_after(mentions, places, text)
@@ -2630,6 +2633,20 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
         if id(mention) not in found and name_key(_place_name(mention)) in by_name:
             found[id(mention)] = by_name[name_key(_place_name(mention))]
     return found
+
+
+# A side of a town written before its name: 'East Kurmby', 'South-Dalesford', 'Upper Ashwick'
+_SIDE_OF_A_TOWN = re.compile(r"(?:North|South|East|West|Upper|Lower|Central)[ -]([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?)")
+
+
+def _part_of_a_town_named_after_it(name: str, countries: frozenset[str]) -> Place | None:
+    """'East Kurmby', which the gazetteer does not hold, where it holds the town 'Kurmby' of the document's
+    countries: placed at that town (a part or a neighbour of it), under its own name."""
+    side = _SIDE_OF_A_TOWN.fullmatch(name)
+    town = geocode_town(side.group(1), countries) if side and countries else None
+    if town is None:
+        return None
+    return Place(name, town.latitude, town.longitude, town.country_code, "within", 0, f"within {town.name}")
 
 
 def _place_name(mention: Mention) -> str:

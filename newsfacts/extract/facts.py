@@ -728,7 +728,8 @@ def _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sente
 def _person_a_passage_brings_in(doc, start: int, end: int, sentence_index_of, sentences, attributor):
     """The living person a passage of at most three sentences without quotations brings in by name as the subject of
     its first sentence (or by the name that opens it, where the parser found its root no subject: 'Jane Doe, 29, who
-    ..., was'), with the passage's first and last sentences; or None."""
+    ..., was'; by a name set beside the subject: 'Its chairman, Jane Doe,'; or as the 'he' or 'she' that stands for
+    someone named before), with the passage's first and last sentences; or None."""
     if any(mark in text_of(doc)[start:end] for mark in '"“”«»'):
         return None
     first, last = sentence_index_of(start), sentence_index_of(max(start, end - 2))
@@ -765,8 +766,8 @@ def _person_the_paragraph_before_brings_in(doc, paragraph_before: int, paragraph
 
 def _person_the_lead_in_brings_in(doc, lead_in: str, paragraph_start: int, sentence_index_of, sentences, attributor):
     """'Jane Doe, 44, buried her son on the hill. "He only wanted to work."': the person the sentences before a
-    quotation in its own paragraph bring in speaks, without a verb of saying, where no one else is the subject of
-    a sentence there."""
+    quotation in its own paragraph bring in (or the last of them alone: 'The council met. Its chairman, Jane Doe,
+    was blunt.') speaks, without a verb of saying, where no one else is the subject of a sentence there."""
     if not lead_in.strip() or lead_in[-1] not in ".!?":
         return None
     end = paragraph_start + len(lead_in)
