@@ -1150,6 +1150,19 @@ def test_titles_before_names_title_classes_and_bodies_of_a_country(nlp, text, ex
     ('Finance Minister Tom Reeve said he and his colleagues had been honest about the situation.\n\nHe did not expect '
      'a whole lot of surprises, as the coalition had been clear about its focus.\n\n"Most people can think of a '
      'service in their town where there has not been enough investment."', [("Tom Reeve", None)]),
+    # 'the man', 'the woman' for the person the sentences before named
+    ('Ravi Palan broke his hand after he jumped from his room. "When I opened my eyes it was fire everywhere," said '
+     'Mr Palan.\n\n"I lost my brother and I am left with only the clothes I am wearing," said the grief stricken man.',
+     [("Ravi Palan", None), ("Ravi Palan", None)]),
+    # a singular 'they' for the witness the sentence before brought in, not a company named there
+    ('"The scene stretched over several hundred metres and involved three vehicles," Crabb said.\n\nOne witness has '
+     'told The Dalen Mail the Audi was being driven at speeds of more than 200km/h seconds before it hit the sedan.\n\n'
+     '"I was driving behind the Audi when for some reason it slowed down in the tunnel," they said.',
+     [("Crabb", None), (None, "One witness")]),
+    # a name after an initial, beside a role
+    ('Seven workers died. According to K Dharan, the district collector, the fire started at 9 am.\n\n"When the '
+     'fire broke out, about 50 workers were inside the unit," the district collector told reporters.',
+     [("K Dharan", None)]),
     # a surname with an apostrophe, which the parser may take for a verb
     ('"That is the worst that anyone wants to happen," said state Premier Barry O\u2019Dalen, adding that two '
      'firefighters were in hospital.', [("Barry O\u2019Dalen", None)]),

@@ -442,3 +442,16 @@ def test_parts_told_one_after_another_with_and(nlp):
     assert document_figures(nlp, text) == [("injured", 31, None, None), ("injured", 26, 31, None), ("injured", 5, 31, None)]
     text = "Twelve guests died when the hall burned; ten were men and two were children."
     assert document_figures(nlp, text) == [("killed", 12, None, None), ("killed", 10, 12, None), ("killed", 2, 12, None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Two boys aged 12 and 14 were killed in the crash.", [("killed", 2)]),
+    ("Two girls aged between nine and 11 were injured.", [("injured", 2)]),
+    # the parser may take 'aged' for the verb and the victims for its subject
+    ("Three children aged nine months to four years were killed.", [("killed", 3)]),
+])
+def test_ages_after_the_victims_are_no_counts(nlp, text, expected):
+    from newsfacts.extract.facts import extract_document
+
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+    assert [(c["kind"], c["count_min"]) for c in facts["casualties"]] == expected

@@ -294,6 +294,13 @@ def test_lying_dead_bodies_those_of_a_later_count_and_animals(nlp, text, expecte
     ("Of the pellet injuries, 17 were hit in their eyes.", [("injured", 17, 17, "exact", False)]),
     ("Two houses were hit by shells.", []),
     ("Four of the dead had been hit by live rounds.", []),
+    # a family counted by its number; people said to be in a condition
+    ("At least 25 people died, including a family of six.", [("killed", 25, None, "at_least", False), ("killed", 6, 6, "exact", True)]),
+    ("Nearly a dozen others are said to be in critical condition.", [("injured", 12, None, "approximately", False)]),
+    # a toll that climbed from one count to another is each count in turn, not a range
+    ("The toll climbed overnight from three to seven and then 10.",
+     [("killed", 3, 3, "exact", False), ("killed", 7, 7, "exact", False), ("killed", 10, 10, "exact", False)]),
+    ("The death toll rose from 26 to 31.", [("killed", 26, 26, "exact", False), ("killed", 31, 31, "exact", False)]),
     # ... and such a noun as a group that 'included' its members
     ("The adults killed included two teachers, officials said.", [("killed", 2, 2, "exact", False)]),
 ])

@@ -1002,7 +1002,7 @@ class Attributor:
                 # 'The Kurmin Interior Ministry condemned the attack. "...," it said': the body the sentence
                 # before was about
                 earlier = self._main_subject_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
-                if earlier is not None and token.lower_ == "they" and earlier.tag_ == "NNS" and earlier.lemma_.lower() in PERSON_NOUNS \
+                if earlier is not None and token.lower_ == "they" and earlier.tag_ in ("NNS", "NN") and earlier.lemma_.lower() in PERSON_NOUNS \
                         and self.mention_at(earlier.idx, earlier.idx + len(earlier)) is None:
                     # 'About 100 protesters gathered. ... They chanted: "..."': the people the text describes
                     return self._description(earlier)
@@ -1098,6 +1098,17 @@ class Attributor:
             described = self.described_entity(token, exclude) or self._institution_described_before(token)
             if described is not None:
                 return described
+            if token.lemma_.lower() in _THE_ONE_JUST_NAMED and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                # 'Another survivor, Jane Doe, described how she escaped. "...," the woman recounted': the person
+                # the sentences before were about, of the noun's sex
+                sex = GENDERED_NOUNS.get(token.lemma_.lower())
+                before = _before_the_quotation(token.idx, exclude)
+                person = self.salient_person_before(before, exclude, pronoun={"male": "he", "female": "she"}.get(sex), lookback=2) \
+                    or self.last_named_speaker_before(before, exclude, lookback=2, pronoun={"male": "he", "female": "she"}.get(sex))
+                if isinstance(person, Speaker):
+                    return person
+                if person is not None and not _introduced_anew(text_of(self.doc), token, person.end_char):
+                    return self._speaker_from_mention(person)
             if any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in token.children) \
                     or any(c.dep_ == "amod" and c.lower_ == "same" for c in token.children):
                 # '"...," added this source', 'the same official said': the one named as speaking just before
@@ -1687,6 +1698,8 @@ def _introduced_anew(text: str, token, since: int) -> bool:
     return re.search(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,3}%s\b" % re.escape(token.lower_), told) is not None
 
 
+# Nouns by which a text points back at the person it has just named: 'the woman recounted', 'said the grief-stricken man'
+_THE_ONE_JUST_NAMED = frozenset(_RULES["the_one_just_named"])
 _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")
 
 

@@ -161,6 +161,11 @@ def _preceding_word(text: str, position: int) -> str:
     return before[-1].lower() if before else ""
 
 
+# The ages of the people a figure counts, written before the last of them: 'aged 12 and ', 'aged between nine and '
+_AGES_BEFORE = re.compile(r"\baged\s+(?:(?:between\s+)?(?:\d{1,3}|[a-z]+)(?:\s*(?:,|and|to|or)\s*(?:\d{1,3}|[a-z]+))*"
+                          r"\s*(?:,|and|to|or)\s*)?$")
+
+
 def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = None) -> list[CasualtyFigure]:
     """Every casualty figure in `text` (a sentence or passage), offsets relative to `text`. An 'including
     three children' that follows none of these figures goes into `unlinked` (kind ''), when given, for the
@@ -207,6 +212,8 @@ def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = Non
         start = match.start()
         if _CURRENCY_BEFORE.search(text, max(0, start - 5), start):
             continue  # '₹50,000 to the injured', 'Rs 5,000 each to the wounded': money, not people
+        if _AGES_BEFORE.search(text, max(0, start - 40), start):
+            continue  # 'Two boys aged 12 and 14 were killed': an age, not a count
         if _preceding_word(text, start) in _NEGATORS or (match.group("num") or "").lower() in ("no", "zero"):
             continue
         if re.match(r"\d{4}$", match.group("num") or "") and 1900 <= int(match.group("num")) <= 2100 and (

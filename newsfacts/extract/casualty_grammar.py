@@ -605,8 +605,10 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     if lemma in ("be", "remain", "stay", "lie") and _in_a_hurt_condition(token, lex):
         # 'Three are in critical condition'
         # (a part of a figure before it, 'of whom two remain in serious condition', is read as a part)
-        found += [("injured", c) for c in token.children if c.dep_ == "nsubj" and _number_token(c) is not None
-                  and not _of_whom(c) and _people_like(c, lex)]
+        # ('a dozen others are said to be in critical condition': the subject of the verb that raises it)
+        subjects = [c for c in token.children if c.dep_ == "nsubj"] or (
+            [c for c in token.head.children if c.dep_ == "nsubjpass"] if token.dep_ == "xcomp" else [])
+        found += [("injured", c) for c in subjects if _number_token(c) is not None and not _of_whom(c) and _people_like(c, lex)]
     if lemma == "be":
         # 'Among the dead were three children', 'There were two boys among the dead' ('among' on the verb or the noun)
         for subject in (c for c in token.children if c.dep_ in ("attr", "nsubj")):
@@ -725,6 +727,10 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
         # figure and its verb that the parser takes for a clause of its own, with the figure as its subject
         victims += [c for aside in children if aside.dep_ == "advcl" and aside.i < token.i
                     for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i and _number_token(c) is not None]
+    if not victims and passive and token.head.lower_ == "aged" and token.dep_ in ("ccomp", "conj", "advcl"):
+        # 'three children aged nine months to four years were killed': the parser takes 'aged' for the verb
+        # and the victims for its subject
+        victims += [c for c in token.head.children if c.dep_ == "nsubj" and _number_token(c) is not None]
     # 'thirty people were listed as injured', 'four were confirmed as dead': the subject of the verb that files them
     listing = _listing_verb(token)
     if not victims and listing is not None and listing.lemma_.lower() in lex.listing_verbs:
@@ -886,6 +892,17 @@ def _toll_numbers(token) -> list:
             # '... has risen to 26, from 19 on Tuesday': so is the count it rose from
             numbers += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
                         for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
+        elif verb.lemma_.lower() in lexicon().rise_verbs:
+            # 'the toll climbed from three to seven and then 10', where the parser hangs 'to' on the first count
+            for earlier in (p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                            for p in prep.children if p.dep_ == "pobj" and _is_number(p)):
+                # (or reads 'three to seven' as one quantity, 'three' a modifier of 'seven')
+                numbers += [q for q in earlier.children if q.dep_ == "quantmod" and _is_number(q)
+                            and any(t.dep_ == "quantmod" and t.lower_ == "to" for t in earlier.children)]
+                numbers.append(earlier)
+                for later in (g for to in earlier.children if to.dep_ == "prep" and to.lower_ == "to"
+                              for g in to.children if g.dep_ == "pobj" and _is_number(g)):
+                    numbers += [later, *(c for c in later.children if c.dep_ == "conj" and _is_number(c))]
     if token.dep_ == "pobj" and token.right_edge.i + 1 < len(token.doc):
         # 'as the toll from the landslide reached 40': the parser makes the toll the object of 'as' and
         # gives it no verb; the verb of rising right after its phrase is its own
@@ -1065,8 +1082,17 @@ def _count_at(number) -> tuple[Count | None, int, int]:
     if left - 2 >= sentence_start and doc[left - 1].text in ("-", "–") and doc[left - 2].like_num \
             and doc[left - 1].idx == doc[left - 2].idx + len(doc[left - 2].text):
         left -= 2  # 'Forty-three', which the tokenizer splits at its hyphen
+    rose_to = [t.i for t in doc[left:number.i] if t.lower_ == "to" and (
+        t.head.lemma_.lower() in lexicon().rise_verbs or (t.head.like_num and t.head.head.lower_ == "from"
+                                                          and t.head.head.head.lemma_.lower() in lexicon().rise_verbs))]
+    if rose_to:
+        left = rose_to[-1] + 1  # ('the toll rose from 26 to 31': 31 is the count, 26 the one before it)
     right = number.i
-    if right + 2 < number.sent.end and doc[right + 1].lower_ in ("to", "and", "or", "-", "–") and doc[right + 2].like_num:
+    # ('the toll rose from 26 to 31': two counts, one after the other, not a range)
+    changed_from = number.i - 1 >= sentence_start and doc[number.i - 1].lower_ == "from" \
+        and doc[number.i - 1].head.lemma_.lower() in lexicon().rise_verbs
+    if right + 2 < number.sent.end and doc[right + 1].lower_ in ("to", "and", "or", "-", "–") and doc[right + 2].like_num \
+            and not (changed_from and doc[right + 1].lower_ == "to"):
         right += 2
     if number.lower_ in ("tens", "hundreds") and right + 2 < number.sent.end and doc[right + 1].lower_ == "of" \
             and doc[right + 2].lower_ in ("thousands", "millions"):
@@ -1215,7 +1241,11 @@ def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[Gram
 
 
 def _what_those_stand_for(noun):
-    """'17 bodies, among them those of three women': the noun after 'those of' (else the noun itself)."""
+    """'17 bodies, among them those of three women': the noun after 'those of'; 'including a family of six': the
+    number of the family (else the noun itself)."""
+    if noun.lower_ in ("family", "household"):
+        return next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj" and _is_number(p)), noun)
     if noun.lower_ in ("those", "that"):
         return next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), noun)
     return noun
