@@ -1098,7 +1098,9 @@ class Attributor:
             described = self.described_entity(token, exclude) or self._institution_described_before(token)
             if described is not None:
                 return described
-            if token.lemma_.lower() in _THE_ONE_JUST_NAMED and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            if token.lemma_.lower() in _THE_ONE_JUST_NAMED and token.text.islower() \
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                    and not any(c.dep_ in ("appos", "prep", "compound") for c in token.children):  # (not 'the Resident Coordinator for X, Jane Doe')
                 # 'Another survivor, Jane Doe, described how she escaped. "...," the woman recounted': the person
                 # the sentences before were about, of the noun's sex
                 sex = GENDERED_NOUNS.get(token.lemma_.lower())
