@@ -1163,6 +1163,13 @@ def test_titles_before_names_title_classes_and_bodies_of_a_country(nlp, text, ex
     ('Seven workers died. According to K Dharan, the district collector, the fire started at 9 am.\n\n"When the '
      'fire broke out, about 50 workers were inside the unit," the district collector told reporters.',
      [("K Dharan", None)]),
+    # a name with an age in brackets is a person's, whom 'she' then stands for
+    ('Witnesses said 40 men took part in the raid. Radia, a neighbour, said she hid in a barn.\n\n"A bomb explosion '
+     'woke us. Then they started dragging us to the centre of the village," Houria (33) said.\n\n"One held my head and '
+     'another my clothes and they cut my throat quickly," she said.', [("Houria", None), ("Houria", None)]),
+    # a statement the sentence before called a police statement is the police's
+    ('Gunmen opened fire on patrons, according to a police statement.\n\n"A group of men armed with rifles entered '
+     'the tavern and started shooting," the statement said.', [("police", None)]),
     # a surname with an apostrophe, which the parser may take for a verb
     ('"That is the worst that anyone wants to happen," said state Premier Barry O\u2019Dalen, adding that two '
      'firefighters were in hospital.', [("Barry O\u2019Dalen", None)]),

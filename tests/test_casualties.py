@@ -455,3 +455,11 @@ def test_ages_after_the_victims_are_no_counts(nlp, text, expected):
 
     facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
     assert [(c["kind"], c["count_min"]) for c in facts["casualties"]] == expected
+
+
+def test_a_part_set_after_a_figure_with_with_is_a_sub_figure(nlp):
+    from newsfacts.extract.facts import extract_document
+    text = "More than 50 people were wounded, with 17 of them in critical condition, officials said."
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+    figures = [(c["kind"], c["count_min"], c["part_of"] is not None) for c in facts["casualties"]]
+    assert figures == [("injured", 50, False), ("injured", 17, True)]

@@ -301,6 +301,10 @@ def test_lying_dead_bodies_those_of_a_later_count_and_animals(nlp, text, expecte
     ("The toll climbed overnight from three to seven and then 10.",
      [("killed", 3, 3, "exact", False), ("killed", 7, 7, "exact", False), ("killed", 10, 10, "exact", False)]),
     ("The death toll rose from 26 to 31.", [("killed", 26, 26, "exact", False), ("killed", 31, 31, "exact", False)]),
+    # swept to their deaths; left in a critical condition, one person or a number
+    ("Five people were swept to their deaths by the flood.", [("killed", 5, 5, "exact", False)]),
+    ("Another woman was left in a critical condition after the crash.", [("injured", 1, 1, "exact", False)]),
+    ("The blast left three people in critical condition.", [("injured", 3, 3, "exact", False)]),
     # ... and such a noun as a group that 'included' its members
     ("The adults killed included two teachers, officials said.", [("killed", 2, 2, "exact", False)]),
 ])

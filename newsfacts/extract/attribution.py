@@ -618,6 +618,11 @@ class Attributor:
                            if m is not None and m.entity_type in ("person", "organization")), None)
             if sender is not None:
                 return self._speaker_from_mention(sender)
+            # 'according to a police statement. ... "...," the statement said': the body its compound names
+            body = next((c for t in sent if t.lemma_.lower() in STATEMENT_NOUNS and t.pos_ == "NOUN"
+                         for c in t.children if c.dep_ == "compound" and c.lower_ in INSTITUTION_NOUNS), None)
+            if body is not None:
+                return Speaker(_institution_name(body.lower_, self.country_adjective), None, institution=True)
             if told:
                 subject = next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
                 speaker = self.speaker_of_token(subject) if subject is not None and subject.lower_ not in PRONOUNS else None

@@ -272,9 +272,9 @@ def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = Non
     return _link_subsets(sorted(figures, key=lambda f: f.number_start), unlinked)
 
 
-# ', 23 of them children', ', two of them critically', ', three of them in a serious condition': a part of
+# ', 23 of them children', ', two of them critically', ', with three of them in a serious condition': a part of
 # the figure before it in the sentence, however the parser hangs it.
-_PARTITION = re.compile(rf",\s+(?P<qual>(?:{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+(?:them|whom)\b(?P<rest>[^,;:.()]*)"
+_PARTITION = re.compile(rf",\s+(?:with\s+)?(?P<qual>(?:{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+(?:them|whom)\b(?P<rest>[^,;:.()]*)"
                         # ', of whom 12 remain in serious condition'
                         rf"|,\s+of\s+whom\s+(?P<qual2>(?:{QUALIFIER_PATTERN})\s+)?(?P<num2>{NUMBER_PATTERN})\b(?P<rest2>[^,;:.()]*)"
                         # '; 16 were children', ', and two were women', ' and three are civilians' (the people they

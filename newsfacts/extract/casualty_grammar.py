@@ -602,13 +602,17 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         # 'eight more were left critical'
         found += [("injured", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None
                   and not _of_whom(c) and _people_like(c, lex)]
-    if lemma in ("be", "remain", "stay", "lie") and _in_a_hurt_condition(token, lex):
+    if lemma in ("be", "remain", "stay", "lie", "leave") and _in_a_hurt_condition(token, lex):
         # 'Three are in critical condition'
         # (a part of a figure before it, 'of whom two remain in serious condition', is read as a part)
         # ('a dozen others are said to be in critical condition': the subject of the verb that raises it)
-        subjects = [c for c in token.children if c.dep_ == "nsubj"] or (
+        # ('The blast left three people in critical condition': the ones it left)
+        subjects = [c for c in token.children if c.dep_ == ("dobj" if lemma == "leave" else "nsubj") or c.dep_ == "nsubjpass"] or (
             [c for c in token.head.children if c.dep_ == "nsubjpass"] if token.dep_ == "xcomp" else [])
-        found += [("injured", c) for c in subjects if _number_token(c) is not None and not _of_whom(c) and _people_like(c, lex)]
+        # ('Another woman was left in a critical condition': one person, brought in with 'a' or 'another')
+        found += [("injured", c) for c in subjects if (_number_token(c) is not None or (
+                      c.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in c.children)))
+                  and not _of_whom(c) and _people_like(c, lex)]
     if lemma == "be":
         # 'Among the dead were three children', 'There were two boys among the dead' ('among' on the verb or the noun)
         for subject in (c for c in token.children if c.dep_ in ("attr", "nsubj")):
@@ -849,7 +853,8 @@ def _has_result(token, lex: _Lexicon) -> bool:
     for child in token.children:
         if child.lower_ in lex.result_words:
             return True
-        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ in lex.result_words for g in child.children):
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ in lex.result_words or g.lemma_.lower() in lex.result_words
+                                                                  for g in child.children):  # ('swept to their deaths')
             return True
     return False
 

@@ -533,9 +533,6 @@ def _known_anywhere(place: Place | None) -> bool:
 
 
 # ', 38,' right after a name: the press gives people their age so
-_AGE_AFTER = re.compile(r",\s+\d{1,3},")
-
-
 def _people_given_an_age(text: str, mentions: list[Mention]) -> None:
     """'Guadalupe Ramírez, 38, sat with her children': a name of two words or more, a given name first, that the text
     follows with an age is a person's, whatever place the gazetteer holds of that name."""
@@ -954,7 +951,8 @@ def _proper_noun_heads(doc):
     return (doc[int(i)] for i in heads)
 
 
-_AGE_AFTER = re.compile(r",\s+(?:(?:now |aged )?\d{1,2},|an? \d{1,2}-year-old\b)")
+# An age after a name: 'Jane Doe, 52,', ', now 71,', ', a 52-year-old nurse', 'Jane Doe (33)'
+_AGE_AFTER = re.compile(r",\s+(?:(?:now |aged )?\d{1,3},|an? \d{1,3}-year-old\b)|\s+\(\d{1,3}\)")
 _HYPHENED_FIRST_PART = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞĀ-Ž][\w'’]*-$")
 
 
@@ -1464,7 +1462,6 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions = _places_named_with_particles(doc, mentions, countries)
     mentions = _area_lists(doc, sentence_index_of, mentions)
     mentions.extend(_named_localities(doc, sentence_index_of, mentions))
-    mentions.extend(_towns_listed_with_places(doc, sentence_index_of, mentions, countries))
     mentions = _cities_and_their_parts(doc, sentence_index_of, mentions, countries)
     mentions.extend(_people_ner_missed(doc, sentence_index_of, mentions))
     mentions = _names_with_particles(text_of(doc), mentions)
@@ -1501,6 +1498,8 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         elif mention.entity_type != "person" and name_key(mention.surface) in surnames and _PARTICLE_INSIDE.search(mention.surface):
             mention.entity_type = "person"  # 'Kurmández de Paz said', the surname of 'Ana Lucía Kurmández de Paz'
     _towns_named_like_people(mentions, placed_in_or_near, countries)
+    # (after the repairs above, which make places of names NER took for people or bodies)
+    mentions.extend(_towns_listed_with_places(doc, sentence_index_of, mentions, countries))
     _people_given_an_age(text_of(doc), mentions)
     mentions.extend(_towns_of_residents(doc, sentence_index_of, mentions, countries))
     _given_names_that_speak(doc, mentions)
