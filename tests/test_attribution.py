@@ -1170,6 +1170,10 @@ def test_titles_before_names_title_classes_and_bodies_of_a_country(nlp, text, ex
     # a statement the sentence before called a police statement is the police's
     ('Gunmen opened fire on patrons, according to a police statement.\n\n"A group of men armed with rifles entered '
      'the tavern and started shooting," the statement said.', [("police", None)]),
+    # a paragraph of a quotation after one whose subject is a title without its article, as sports pages write it
+    ('Kenya captain Otieno Barasa expressed his discontent with the bowlers.\n\nKenya captain talked about the hard '
+     'work the team is putting in.\n\n"We are obviously hurt by the results. But the game always gives you another '
+     'chance."', [("Otieno Barasa", None)]),
     # a surname with an apostrophe, which the parser may take for a verb
     ('"That is the worst that anyone wants to happen," said state Premier Barry O\u2019Dalen, adding that two '
      'firefighters were in hospital.', [("Barry O\u2019Dalen", None)]),

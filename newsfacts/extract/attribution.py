@@ -1093,7 +1093,10 @@ class Attributor:
         if (token.pos_ == "NOUN" or (token.pos_ in ("PROPN", "ADJ") and token.text.islower()) or capitalised_title) \
                 and self.mention_at(token.idx, token.idx + len(token)) is None \
                 and (any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her", "this", "that") for c in token.children)
-                     or self._in_the_headline(token)):  # a headline drops its articles ('says mayor')
+                     or self._in_the_headline(token)  # a headline drops its articles ('says mayor')
+                     # ('Kurmistan captain talked about ...', as sports pages drop the article before a team's title)
+                     or (not any(c.dep_ in ("det", "poss") for c in token.children)
+                         and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children))):
             unnamed = self._unnamed_subject_before(token.idx, exclude, lookback=2)
             if unnamed is not None and unnamed.lemma_ == token.lemma_ and unnamed.i != token.i:
                 # 'a senior minister, speaking on condition of anonymity, said ... "...," the minister said'

@@ -728,8 +728,8 @@ def _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sente
 def _person_a_passage_brings_in(doc, start: int, end: int, sentence_index_of, sentences, attributor):
     """The living person a passage of at most three sentences without quotations brings in by name as the subject of
     its first sentence (or by the name that opens it, where the parser found its root no subject: 'Jane Doe, 29, who
-    ..., was'; by a name set beside the subject: 'Its chairman, Jane Doe,'; or as the 'he' or 'she' that stands for
-    someone named before), with the passage's first and last sentences; or None."""
+    ..., was'; by a name set beside the subject: 'Its chairman, Jane Doe,'; or as the 'he', 'she' or title that stands
+    for someone named before), with the passage's first and last sentences; or None."""
     if any(mark in text_of(doc)[start:end] for mark in '"“”«»'):
         return None
     first, last = sentence_index_of(start), sentence_index_of(max(start, end - 2))
@@ -742,7 +742,8 @@ def _person_a_passage_brings_in(doc, start: int, end: int, sentence_index_of, se
     if mention is None:  # 'Its chairman, Jane Doe, was blunt.': the name in apposition to the subject
         mention = next((m for c in subject.children if c.dep_ == "appos"
                         for m in [attributor.mention_at(c.idx, c.idx + len(c))] if m is not None), None)
-    if mention is None and subject.lower_ in ("he", "she"):  # 'He did not expect surprises.': the one 'he' stands for
+    if mention is None and (subject.lower_ in ("he", "she") or subject.pos_ == "NOUN"):
+        # 'He did not expect surprises.', 'The captain talked about ...': the person 'he' or the title stands for
         speaker = attributor.speaker_of_token(subject)
         mention = next((m for m in reversed(attributor.mentions) if speaker is not None and speaker.entity_id
                         and m.entity_id == speaker.entity_id and m.start_char < subject.idx), None)
