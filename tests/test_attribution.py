@@ -1125,58 +1125,57 @@ def test_titles_before_names_title_classes_and_bodies_of_a_country(nlp, text, ex
     ('"The toll rose to six overnight," spokesperson Kiran Bose told reporters. "Some forty people are still in '
      'hospital, but they are stable," added this source.', [("Kiran Bose", None), ("Kiran Bose", None)]),
     # a statement named by the body that issued it, which the recogniser may miss
-    ('Detectives were called to the scene. "A man in his forties has been arrested on suspicion of assault," '
-     'the Metropolitan Police statement said.', [("Metropolitan Police", None)]),
+    ('Detectives were called to the scene. "A man in his forties was detained late on Sunday and will be questioned '
+     'today," the Metropolitan Police statement said.', [("Metropolitan Police", None)]),
     # a title alone is no one's name
     ('In a statement on Wednesday, the Minister said "this report is a malicious distortion of what happened there".',
      [(None, "the Minister")]),
     # a noun for a person inside the quotation brings in no one new
     ('Justice Amara Bello heard the appeal. "Such abuse is sadly no longer unusual for us," said Justice Bello.\n\n'
-     '"Whether striking a judge with a chair is only contempt of court," the judge asked the counsel.',
+     '"Whether throwing a shoe at a judge is only contempt of court," the judge asked the counsel.',
      [("Amara Bello", None), ("Amara Bello", None)]),
     # a reply or an email speaks for its writer
     ("Sergeant Ellen Doyle's reply was read to the court: \"I am sorry, all my cases are already on the system.\"",
      [("Ellen Doyle", None)]),
     # 'they' for the people the sentence before described, not the body named earlier
-    ('Police made four arrests. Around 200 protesters gathered outside the assembly at dusk. They unfurled a banner '
-     'and chanted: "The police should be protecting us tonight."', [(None, "Around 200 protesters")]),
+    ('Police made four arrests. Around 200 protesters gathered outside the assembly at dusk. They waved banners '
+     'and chanted: "Officers ought to be on our side tonight."', [(None, "Around 200 protesters")]),
     # a verb of weeping reports words too
-    ('Vera Lindqvist, 32, said her husband died in the fire. She sat shouting.\n\n"I do not know how to tell our '
-     'children," Lindqvist wept, as her sister-in-law, Anna Berg, held her and sobbed.', [("Vera Lindqvist", None)]),
+    ('Vera Lindqvist, 41, told reporters her son was lost in the blaze. She sat crying.\n\n"I cannot explain this to '
+     'his little brother," Lindqvist wept, while a cousin, Anna Berg, held her and sobbed.', [("Vera Lindqvist", None)]),
     # a message speaks for the one it came from, named after a rank the recogniser passed over
     ('She received a text message from Sgt Joan Dunleavy later that day.\nThe jury was shown the message, which read: '
      '"Sorry to be bothering you but you stopped a young fella today."', [("Joan Dunleavy", None)]),
     # a paragraph of nothing but a quotation after one about 'he', the person named before
-    ('Finance Minister Tom Reeve said he and his colleagues had been honest about the situation.\n\nHe did not expect '
-     'a whole lot of surprises, as the coalition had been clear about its focus.\n\n"Most people can think of a '
-     'service in their town where there has not been enough investment."', [("Tom Reeve", None)]),
+    ('Finance Minister Tom Reeve said the government had been frank with voters about the deficit.\n\nHe did not expect '
+     'many surprises on budget day, as ministers had been open about their priorities.\n\n"Most families can name a '
+     'clinic or a school near them that has waited far too long for money."', [("Tom Reeve", None)]),
     # 'the man', 'the woman' for the person the sentences before named
-    ('Ravi Palan broke his hand after he jumped from his room. "When I opened my eyes it was fire everywhere," said '
-     'Mr Palan.\n\n"I lost my brother and I am left with only the clothes I am wearing," said the grief stricken man.',
-     [("Ravi Palan", None), ("Ravi Palan", None)]),
+    ('Ravi Palan fractured his wrist when he leapt from a first-floor window. "There was smoke in every room when I '
+     'woke," said Mr Palan.\n\n"My cousin did not get out, and I have nothing left but what I have on," said the '
+     'grief stricken man.', [("Ravi Palan", None), ("Ravi Palan", None)]),
     # a singular 'they' for the witness the sentence before brought in, not a company named there
-    ('"The scene stretched over several hundred metres and involved three vehicles," Crabb said.\n\nOne witness has '
-     'told The Dalen Mail the Audi was being driven at speeds of more than 200km/h seconds before it hit the sedan.\n\n'
-     '"I was driving behind the Audi when for some reason it slowed down in the tunnel," they said.',
+    ('"The wreckage was spread along the road and three cars were involved," Crabb said.\n\nOne witness has told The '
+     'Dalen Mail the Audi was travelling far above the limit moments before it struck a van.\n\n"I was following the '
+     'Audi when all of a sudden it braked inside the underpass," they said.',
      [("Crabb", None), (None, "One witness")]),
     # a name after an initial, beside a role
     ('Seven workers died. According to K Dharan, the district collector, the fire started at 9 am.\n\n"When the '
      'fire broke out, about 50 workers were inside the unit," the district collector told reporters.',
      [("K Dharan", None)]),
     # a name with an age in brackets is a person's, whom 'she' then stands for
-    ('Witnesses said 40 men took part in the raid. Radia, a neighbour, said she hid in a barn.\n\n"A bomb explosion '
-     'woke us. Then they started dragging us to the centre of the village," Houria (33) said.\n\n"One held my head and '
-     'another my clothes and they cut my throat quickly," she said.', [("Houria", None), ("Houria", None)]),
+    ('Witnesses said dozens of men raided the hamlet. Radia, a neighbour, said she hid in a barn.\n\n"Shots woke us '
+     'before dawn, and then they herded everyone into the square," Houria (33) said.\n\n"Two of them held me down '
+     'while a third searched the house for money," she said.', [("Houria", None), ("Houria", None)]),
     # a statement the sentence before called a police statement is the police's
-    ('Gunmen opened fire on patrons, according to a police statement.\n\n"A group of men armed with rifles entered '
-     'the tavern and started shooting," the statement said.', [("police", None)]),
+    ('Gunmen fired on drinkers at a bar, according to a police statement.\n\n"Several armed men walked into the bar '
+     'and began firing at the customers," the statement said.', [("police", None)]),
     # a paragraph of a quotation after one whose subject is a title without its article, as sports pages write it
-    ('Kenya captain Otieno Barasa expressed his discontent with the bowlers.\n\nKenya captain talked about the hard '
-     'work the team is putting in.\n\n"We are obviously hurt by the results. But the game always gives you another '
-     'chance."', [("Otieno Barasa", None)]),
+    ('Kenya captain Otieno Barasa was unhappy with his fielders.\n\nKenya captain spoke about the effort the squad is '
+     'making.\n\n"Losing like this hurts all of us, but there is another match next week."', [("Otieno Barasa", None)]),
     # a surname with an apostrophe, which the parser may take for a verb
-    ('"That is the worst that anyone wants to happen," said state Premier Barry O\u2019Dalen, adding that two '
-     'firefighters were in hospital.', [("Barry O\u2019Dalen", None)]),
+    ('"Nobody wants to see a family go through this," said state Premier Barry O\u2019Dalen, adding that two rescuers '
+     'were being treated.', [("Barry O\u2019Dalen", None)]),
 ])
 def test_lead_ins_reporters_demonstratives_statements_and_replies(nlp, text, expected):
     assert speakers(nlp, text) == expected

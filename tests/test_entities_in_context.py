@@ -966,9 +966,9 @@ def test_a_name_after_the_is_a_body_and_a_bodys_last_word_is_the_body(entities_o
 
 
 def test_a_sentences_first_word_before_its_noun_is_no_name(entities_of):
-    mentions, _e = entities_of("Bushfires ravage communities\n\nResidents faced scenes of devastation Friday after "
-                               "bushfires ravaged communities and destroyed hundreds of homes.\n\nCooler temperatures "
-                               "and a drop in wind were offering firefighters some relief.")
+    mentions, _e = entities_of("Grass fires sweep the plains\n\nFarmers counted their losses on Monday after grass "
+                               "fires swept the plains and burned dozens of barns and homes.\n\nCooler weather "
+                               "and a lull in the wind were giving crews some respite.")
     assert not any(m.surface == "Cooler" for m in mentions)
 
 
@@ -998,3 +998,11 @@ def test_a_side_of_a_town_the_gazetteer_lacks_is_placed_at_the_town(entities_of)
     south, town = entities["South Ballina"], entities["Ballina"]
     assert south.geocode_basis == "within Ballina" and (south.latitude, south.longitude) == (town.latitude, town.longitude)
     assert entities["East Bellingen"].geocode_basis == "within Bellingen"
+
+
+def test_a_list_of_towns_that_ends_in_another_kind_of_place_is_still_a_list(entities_of):
+    _m, entities = entities_of("The governor ordered the evacuation of families across Sorsogon province in the Philippines. "
+                               "Included in the order are the coastal towns of Matnog, Bulan, Juban, Magallanes, Santa Cruz, "
+                               "and the city of Sorsogon.")
+    assert all(entities[name].entity_type == "location" and entities[name].country_code == "PH"
+               for name in ("Matnog", "Bulan", "Juban", "Magallanes", "Santa Cruz"))

@@ -1703,7 +1703,7 @@ def _introduced_anew(text: str, token, since: int) -> bool:
     if text.startswith(", ", since):
         aside = _ASIDE_END.search(text, since + 2)
         since = aside.end() if aside else since
-    # (not in a quotation's words: '"... hitting a judge with a chair ...," the judge asked')
+    # (not in a quotation's words: '"... throwing a shoe at a judge ...," the judge asked')
     told = _QUOTED_WORDS.sub(" ", text[since:token.idx])
     return re.search(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,3}%s\b" % re.escape(token.lower_), told) is not None
 

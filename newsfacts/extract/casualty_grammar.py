@@ -535,7 +535,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
                 and _struck_by_a_shot_or_in_the_body(token, lex) \
                 and not any(c.dep_ == "conj" and (c.lemma_.lower() in lex.hospital_verbs or c.lemma_.lower() in lex.transitive)
                             for c in token.children):  # ('hit by bullets and taken to hospital': the verb after tells it)
-            # 'Six of them were hit by bullets', '17 were hit in their eyes'
+            # 'Four were hit by stray bullets', 'nine were hit in the face'
             # (not 'four of the dead had been hit by live rounds': the dead were counted as killed)
             found += [("injured", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None
                       and _people_like(c, lex) and not any(
@@ -605,11 +605,11 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     if lemma in ("be", "remain", "stay", "lie", "leave") and _in_a_hurt_condition(token, lex):
         # 'Three are in critical condition'
         # (a part of a figure before it, 'of whom two remain in serious condition', is read as a part)
-        # ('a dozen others are said to be in critical condition': the subject of the verb that raises it)
+        # ('about a dozen were said to be in critical condition': the subject of the verb that raises it)
         # ('The blast left three people in critical condition': the ones it left)
         subjects = [c for c in token.children if c.dep_ == ("dobj" if lemma == "leave" else "nsubj") or c.dep_ == "nsubjpass"] or (
             [c for c in token.head.children if c.dep_ == "nsubjpass"] if token.dep_ == "xcomp" else [])
-        # ('Another woman was left in a critical condition': one person, brought in with 'a' or 'another')
+        # ('A second passenger was left in a critical condition': one person, brought in with 'a' or 'another')
         found += [("injured", c) for c in subjects if (_number_token(c) is not None or (
                       c.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in c.children)))
                   and not _of_whom(c) and _people_like(c, lex)]
@@ -732,7 +732,7 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
         victims += [c for aside in children if aside.dep_ == "advcl" and aside.i < token.i
                     for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i and _number_token(c) is not None]
     if not victims and passive and token.head.lower_ == "aged" and token.dep_ in ("ccomp", "conj", "advcl"):
-        # 'three children aged nine months to four years were killed': the parser takes 'aged' for the verb
+        # 'two toddlers aged eight months to three years were killed': the parser takes 'aged' for the verb
         # and the victims for its subject
         victims += [c for c in token.head.children if c.dep_ == "nsubj" and _number_token(c) is not None]
     # 'thirty people were listed as injured', 'four were confirmed as dead': the subject of the verb that files them
@@ -898,7 +898,7 @@ def _toll_numbers(token) -> list:
             numbers += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
                         for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
         elif verb.lemma_.lower() in lexicon().rise_verbs:
-            # 'the toll climbed from three to seven and then 10', where the parser hangs 'to' on the first count
+            # 'the toll climbed from four to nine and then 12', where the parser hangs 'to' on the first count
             for earlier in (p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
                             for p in prep.children if p.dep_ == "pobj" and _is_number(p)):
                 # (or reads 'three to seven' as one quantity, 'three' a modifier of 'seven')
@@ -908,6 +908,9 @@ def _toll_numbers(token) -> list:
                 for later in (g for to in earlier.children if to.dep_ == "prep" and to.lower_ == "to"
                               for g in to.children if g.dep_ == "pobj" and _is_number(g)):
                     numbers += [later, *(c for c in later.children if c.dep_ == "conj" and _is_number(c))]
+            # ('... and then 12', which the parser may hang on the verb)
+            numbers += [c for c in verb.children if c.dep_ == "conj" and _is_number(c) and c not in numbers
+                        and any(prep.dep_ == "prep" and prep.lower_ == "from" for prep in verb.children)]
     if token.dep_ == "pobj" and token.right_edge.i + 1 < len(token.doc):
         # 'as the toll from the landslide reached 40': the parser makes the toll the object of 'as' and
         # gives it no verb; the verb of rising right after its phrase is its own

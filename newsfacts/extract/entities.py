@@ -685,7 +685,8 @@ _LOCALITY = (
 # of Kurmby, Dalesford and Ashwick': each name
 _NAME_IN_A_LIST = r"(?:[a-z]{1,3}-)?[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?"  # ('al-Mughayyir' too)
 _LOCALITY_LIST = re.compile(r"\b(?:villages|towns|cities|hamlets|settlements|suburbs|districts|neighbou?rhoods|localities|"
-                            r"communities|areas|parts) of ((?:%s)(?:, %s)*,? and %s)" % (_NAME_IN_A_LIST, _NAME_IN_A_LIST, _NAME_IN_A_LIST))
+                            r"communities|areas|parts) of ((?:%s)(?:, %s)*(?:,? and %s|(?=,? and (?:the|other|several)\b)))"
+                            % (_NAME_IN_A_LIST, _NAME_IN_A_LIST, _NAME_IN_A_LIST))  # ('..., Kurmby, and the city of X')
 
 
 def _area_lists(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
@@ -2545,9 +2546,12 @@ def _called_towns(mentions: list[Mention], context_countries: frozenset[str], te
     """'the city of Florida' in a story from Uruguay: a name the text calls a town is the town of the
     document's countries, not the state, region or country of that name, nor a city of that name abroad."""
     before, _after = _kind_of_place()
+    listed = [match.span(1) for match in _LOCALITY_LIST.finditer(text)]  # 'the coastal towns of Kurmby, Dala and X'
     found = {}
     for mention in mentions:
-        if mention.entity_type == "location" and id(mention) not in done and before.search(text[max(0, mention.start_char - 40):mention.start_char]):
+        if mention.entity_type == "location" and id(mention) not in done and (
+                before.search(text[max(0, mention.start_char - 40):mention.start_char])
+                or any(start <= mention.start_char < end for start, end in listed)):
             usual = geocode(_place_name(mention), context_countries)
             if usual is None or (usual.kind == "city" and usual.country_code in context_countries):
                 continue  # the usual lookup found a town: the nearest namesake is chosen later
@@ -2797,7 +2801,7 @@ def context_countries(doc) -> frozenset[str]:
                 codes.add(place.country_code)
             elif place is not None and place.kind == "region" and place.country_code \
                     and province_country(_POSSESSIVE.sub("", ent.text).removeprefix("the ")):
-                codes.add(place.country_code)  # 'the NSW SES', 'the New South Wales north coast': a state's name names its country
+                codes.add(place.country_code)  # 'the NSW SES', 'the New South Wales coast': a state's name names its country
     for division in _NAMED_DIVISION.finditer(text_of(doc)):
         # 'in Jonglei state', 'Unity State', 'Idlib province', whatever NER made of the name
         province = province_country(division.group(0)) or division_country(division.group(0))
