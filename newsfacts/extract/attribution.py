@@ -335,7 +335,7 @@ class Attributor:
             and not text_of(self.doc)[main.sent.end_char:exclude[0]].strip() \
             and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in main.children) \
             and not any(c.dep_ == "conj" for c in main.children) \
-            and not self._died(_Phrase(main.idx, main.idx + len(main)), main.sent)  # ('An elderly couple and their son were crushed')
+            and not self._died(_Phrase(main.idx, main.idx + len(main)), main.sent)  # ('A farmer and his son were crushed')
         # (a noun in lower case the tagger took for a name counts: 'a senior coast guard official')
         if ((main.pos_ == "NOUN" and main.tag_ == "NN" or main.tag_ == "NNP" and main.text.islower()) and someone
                 and (main.head.lemma_.lower() in _SPEAKING_LEMMAS or just_before)
@@ -1007,9 +1007,10 @@ class Attributor:
                 # 'The Kurmin Interior Ministry condemned the attack. "...," it said': the body the sentence
                 # before was about
                 earlier = self._main_subject_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
-                if earlier is not None and token.lower_ == "they" and earlier.tag_ in ("NNS", "NN") and earlier.lemma_.lower() in PERSON_NOUNS \
-                        and self.mention_at(earlier.idx, earlier.idx + len(earlier)) is None:
-                    # 'About 100 protesters gathered. ... They chanted: "..."': the people the text describes
+                if earlier is not None and token.lower_ == "they" and earlier.tag_ in ("NNS", "NN") \
+                        and earlier.lemma_.lower() in PERSON_NOUNS and self.mention_at(earlier.idx, earlier.idx + len(earlier)) is None:
+                    # 'About 100 protesters gathered. ... They chanted: "..."', 'One witness told the paper ... "...,"
+                    # they said': the people or the person the text describes
                     return self._description(earlier)
                 if earlier is not None and earlier.lower_ not in PRONOUNS and earlier.i != token.i:
                     speaker = self.speaker_of_token(earlier, exclude)
@@ -1108,17 +1109,19 @@ class Attributor:
                 return described
             if token.lemma_.lower() in _THE_ONE_JUST_NAMED and token.text.islower() \
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-                    and not any(c.dep_ in ("appos", "prep", "compound") for c in token.children):  # (not 'the Resident Coordinator for X, Jane Doe')
+                    and not any(c.dep_ in ("appos", "prep", "compound") for c in token.children):
                 # 'Another survivor, Jane Doe, described how she escaped. "...," the woman recounted': the person
-                # the sentences before were about, of the noun's sex
-                sex = GENDERED_NOUNS.get(token.lemma_.lower())
+                # the sentences before were about, of the noun's sex (not 'the Resident Coordinator for X, Jane Doe',
+                # a title with its own name)
+                pronoun = {"male": "he", "female": "she"}.get(GENDERED_NOUNS.get(token.lemma_.lower()))
                 before = _before_the_quotation(token.idx, exclude)
-                person = self.salient_person_before(before, exclude, pronoun={"male": "he", "female": "she"}.get(sex), lookback=2) \
-                    or self.last_named_speaker_before(before, exclude, lookback=2, pronoun={"male": "he", "female": "she"}.get(sex))
-                if isinstance(person, Speaker):
-                    return person
-                if person is not None and not _introduced_anew(text_of(self.doc), token, person.end_char):
-                    return self._speaker_from_mention(person)
+                subject = self.salient_person_before(before, exclude, pronoun=pronoun, lookback=2)
+                if subject is None:
+                    speaker = self.last_named_speaker_before(before, exclude, lookback=2, pronoun=pronoun)
+                    if speaker is not None:
+                        return speaker
+                elif not _introduced_anew(text_of(self.doc), token, subject.end_char):
+                    return self._speaker_from_mention(subject)
             if any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in token.children) \
                     or any(c.dep_ == "amod" and c.lower_ == "same" for c in token.children):
                 # '"...," added this source', 'the same official said': the one named as speaking just before

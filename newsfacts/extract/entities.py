@@ -1214,6 +1214,7 @@ def _names_after_the_are_no_people(doc, mentions: list[Mention]) -> None:
     """'the Kurmin Crescent said', 'for the Dalen Chronicle': a name the text puts after 'the' is a body's, not a
     person's (but 'the Doe family', 'the Doe-Roe talks', 'the Does': a person's name before a noun or a family's)."""
     text = text_of(doc)
+
     def after_the(mention) -> bool:  # (not 'Jane Doe, the UN Resident Coordinator': a title set beside a name)
         return text[max(0, mention.start_char - 4):mention.start_char].lower() == "the " \
             and not text[max(0, mention.start_char - 6):mention.start_char].startswith(", ")
@@ -1296,9 +1297,9 @@ def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[
     goes into `joined`), a given name left off ('Pushpamalar Sivakumar', where a Sivakumar of the family is
     named in full elsewhere)."""
     text = text_of(doc)
-    irish = _SURNAME_WITH_AN_APOSTROPHE.match(text, start + len(surface))
-    if irish:  # 'Barry O’Doe', which the parser may take for a verb
-        return start, surface + irish.group()
+    surname = _SURNAME_WITH_AN_APOSTROPHE.match(text, start + len(surface))
+    if surname:  # 'Barry O’Doe', which the parser may take for a verb
+        return start, surface + surname.group()
     head = ent[-1].head
     # ('Jan Maria Kurmin Doe', where NER stopped after 'Maria': the middle names between are the head's compounds too)
     between = doc[ent.end:head.i] if head.i >= ent.end else None

@@ -130,7 +130,7 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
             if open_at is None and ch in OPENERS and _is_opening(paragraph, i):
                 open_at, pieces, piece_start = p_start + i, [], i + 1
             elif open_at is None and _TWO_SINGLE_OPENERS.match(paragraph, i):
-                open_at, pieces, piece_start = p_start + i, [], i + 2  # '‘‘A group of men entered,’’ the statement said'
+                open_at, pieces, piece_start = p_start + i, [], i + 2  # '‘‘The water came in fast,’’ the council said'
                 i += 1
             elif open_at is not None and ch in CLOSERS and _is_closing(paragraph, i) and i >= piece_start:
                 pieces.append(paragraph[piece_start:i])
