@@ -19,7 +19,8 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import adjective_of_country, country_adjective, country_codes, demonyms, geocode
-from newsfacts.extract.entities import HEADLINE_CHARS, given_name_gender, is_given_name, name_gender, person_prefix_words
+from newsfacts.extract.entities import (HEADLINE_CHARS, given_name_gender, is_given_name, name_gender, organisation_words,
+                                        person_prefix_words)
 from newsfacts.extract.translit import name_key, plain_words
 from newsfacts.extract.nlp import text_of
 from newsfacts.rules import load_rules
@@ -56,7 +57,6 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE_HOLDERS = frozenset(load_rules("entities")["role_words"]) | person_prefix_words()
-_BODY_WORDS = frozenset(load_rules("entities")["organisation_words"])
 _PERSON_NOUN_ENDINGS = tuple(_RULES["person_noun_endings"])
 # 'who gave his name only as Kurmasim', 'identified only as Kurmi', 'who identified himself only as Kurmi',
 # 'asked to be named only by her first name, Kurma', 'identified by his call sign, Kurm'
@@ -1043,7 +1043,7 @@ class Attributor:
                            if m is not None and m.entity_type == "organization"), None)
             if issuer is not None:
                 return self._speaker_from_mention(issuer)
-            if names and names[-1].lower_ in _BODY_WORDS and not any(self.mention_at(c.idx, c.idx + len(c)) for c in names):
+            if names and names[-1].lower_ in organisation_words() and not any(self.mention_at(c.idx, c.idx + len(c)) for c in names):
                 first = min(t.idx for c in names for t in c.subtree if t.pos_ == "PROPN")
                 return Speaker(text_of(self.doc)[first:names[-1].idx + len(names[-1])], None, institution=True)
             issuer = self._body_in_the_words_before(token)
@@ -1528,7 +1528,7 @@ def _a_title_taken_for_a_body(surface: str) -> bool:
     """'Humanitarian Coordinator a.i.', 'Resident Coordinator for Kurmistan': an office holder's title, capitalised, that the entity
     recogniser took for an organisation's name (its last word names a person's post, no body)."""
     words = re.split(r"\s+(?:for|of|in|to)\s+", _INTERIM.sub("", surface))[0].split()  # ('Resident Coordinator for Kurmistan')
-    return len(words) >= 2 and words[-1].lower() in _OFFICE_HOLDERS and words[-1].lower() not in _BODY_WORDS
+    return len(words) >= 2 and words[-1].lower() in _OFFICE_HOLDERS and words[-1].lower() not in organisation_words()
 
 
 _INTERIM = re.compile(r"\s+(?:a\.i\.?|ad interim)$", re.IGNORECASE)

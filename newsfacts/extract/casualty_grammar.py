@@ -654,14 +654,16 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
 
 
 def _kind_of_those(token, lex: _Lexicon) -> str | None:
-    """'those killed', 'those injured', 'the people killed': the kind the participle after 'those' (or a plural
-    noun for people) states, or None."""
-    if token.lower_ != "those" and not (token.tag_ == "NNS" and _people_like(token, lex)):
+    """'those killed', 'those injured', 'those who died', 'the people killed', 'the adults killed': the kind the
+    participle or clause after 'those' (or after a plural noun for people) states, or None."""
+    if token.lower_ not in ("those", "people") and not (token.tag_ == "NNS" and _people_like(token, lex)):
         return None
-    participle = next((c for c in token.children if c.dep_ in ("acl", "amod", "relcl")), None)
-    if participle is None:
-        return None
-    return lex.transitive.get(participle.lemma_.lower()) or lex.states.get(participle.lower_)
+    for clause in (c for c in token.children if c.dep_ in ("acl", "amod", "relcl")):
+        kind = lex.transitive.get(clause.lemma_.lower()) or lex.states.get(clause.lower_) \
+            or ("killed" if clause.lemma_ == "die" else None)
+        if kind:
+            return kind
+    return None
 
 
 def _phrasal_kind(token, lex: _Lexicon) -> str | None:
@@ -1204,14 +1206,7 @@ def _group_kind(subject, lex: _Lexicon) -> str | None:
     'those killed', 'those who died' (a pronoun the participle or clause after it makes a group)."""
     if subject.lower_ in lex.group_nouns:
         return lex.group_nouns[subject.lower_]
-    if subject.lower_ in ("those", "people") or (subject.tag_ == "NNS" and _people_like(subject, lex)):
-        # ('the adults killed included the driver and two teachers')
-        for clause in subject.children:
-            if clause.dep_ in ("acl", "relcl"):
-                kind = lex.states.get(clause.lower_) or ("killed" if clause.lemma_ == "die" else None)
-                if kind:
-                    return kind
-    return None
+    return _kind_of_those(subject, lex)  # ('the adults killed included the driver and two teachers')
 
 
 def _what_it_is_made_of(verb) -> list:

@@ -222,7 +222,7 @@ _AREA_LAST = re.compile(r"\s(?:%s)$" % _words_pattern(_RULES["areas"]["kinds"]))
 
 
 @cache
-def _organisation_words() -> frozenset[str]:
+def organisation_words() -> frozenset[str]:
     return frozenset(load_rules("entities")["organisation_words"])
 
 
@@ -230,7 +230,7 @@ def _named_like_a_body(surface: str) -> bool:
     """'Kurmin Unity Forum', 'Kurmin Workers' Collective': capitalised words ending in a word for a body."""
     words = surface.split()
     # ('Kurmin Care gGmbH': a legal form may begin in lower case)
-    return len(words) >= 2 and words[-1].lower() in _organisation_words() and any(ch.isupper() for ch in words[-1]) and all(
+    return len(words) >= 2 and words[-1].lower() in organisation_words() and any(ch.isupper() for ch in words[-1]) and all(
         w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in words[:-1])
 
 
@@ -292,7 +292,7 @@ def _begins_the_name(word: str, name: str) -> bool:
     if is_given_name(word):
         return True
     return (len(name.split()) >= 2 and written_as_a_name(word) and not _agent_noun(lower)
-            and lower not in demonyms() and lower not in _CALENDAR_WORDS and lower not in _organisation_words()
+            and lower not in demonyms() and lower not in _CALENDAR_WORDS and lower not in organisation_words()
             and geocode(word) is None)
 
 
@@ -326,7 +326,7 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
         # ... or the whole name, given name first, a body ('Lucía Henríquez de Paz')
         words = mention.surface.split()
         if mention.entity_type == "organization" and 3 <= len(words) <= 6 and is_given_name(words[0]) and not mention.dateline \
-                and _PARTICLE_INSIDE.search(mention.surface) and words[-1].lower() not in _organisation_words():
+                and _PARTICLE_INSIDE.search(mention.surface) and words[-1].lower() not in organisation_words():
             mention.entity_type = "person"
     for mention in [m for m in mentions if m.entity_type == "person"]:
         if any(g.start_char <= mention.start_char and mention.end_char <= g.end_char for g in grown):
@@ -532,7 +532,6 @@ def _known_anywhere(place: Place | None) -> bool:
     return place is not None and (place.kind in ("country", "region") or place.population >= A_CITY_ANYWHERE)
 
 
-# ', 38,' right after a name: the press gives people their age so
 def _people_given_an_age(text: str, mentions: list[Mention]) -> None:
     """'Guadalupe Ramírez, 38, sat with her children': a name of two words or more, a given name first, that the text
     follows with an age is a person's, whatever place the gazetteer holds of that name."""
@@ -574,12 +573,20 @@ def _towns_of_residents(doc, sentence_index_of, mentions: list[Mention], countri
         place = geocode(name, countries)
         if place is None or place.kind != "city" or place.country_code not in countries:
             continue
-        covering = [m for m in mentions if m.start_char < end and start < m.end_char]
-        if not covering:
-            found.append(Mention(name, start, end, sentence_index_of(start), "location"))
-        elif len(covering) == 1 and (covering[0].start_char, covering[0].end_char) == (start, end):
-            covering[0].entity_type = "location"
+        found += _a_place_at(text, start, end, mentions, sentence_index_of)
     return found
+
+
+def _a_place_at(text: str, start: int, end: int, mentions: list[Mention], sentence_index_of) -> list[Mention]:
+    """The words from `start` to `end` are a place: the one mention NER made of exactly them is retyped, and where
+    NER made none, the new mention is returned (where it made something else of them, nothing is done)."""
+    covering = [m for m in mentions if m.start_char < end and start < m.end_char]
+    if not covering:
+        return [Mention(text[start:end], start, end, sentence_index_of(start), "location")]
+    if len(covering) == 1 and (covering[0].start_char, covering[0].end_char) == (start, end) \
+            and covering[0].entity_type in ("person", "organization", "location"):
+        covering[0].entity_type = "location"
+    return []
 
 
 def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[str], org_heads: set[str] = frozenset(),
@@ -616,7 +623,7 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
         return
     titled = list(dropwhile(lambda w: w.lower().rstrip(".") in person_prefix_words(), words))
     if 0 < len(titled) < len(words) and mention.entity_type == "organization" and len(titled) >= 2 and is_given_name(titled[0]) \
-            and all(w[:1].isupper() for w in titled) and titled[-1].lower() not in _organisation_words() \
+            and all(w[:1].isupper() for w in titled) and titled[-1].lower() not in organisation_words() \
             and geocode(" ".join(titled), countries) is None:
         mention.entity_type = "person"  # 'Sergeant Taras Kurmaniuk' tagged as an organisation: the name without the rank
         cut = len(" ".join(words[:len(words) - len(titled)])) + 1
@@ -624,7 +631,7 @@ def _retype(mention: "Mention", person_surnames: set[str], countries: frozenset[
         return
     if (mention.entity_type != "person" and 2 <= len(words) <= 4 and is_given_name(words[0])
             and words[0].lower() not in _PLACE_NAME_FIRST_WORDS and mention.surface not in named_as_places
-            and all(w[:1].isupper() for w in words) and words[-1].lower() not in _organisation_words()
+            and all(w[:1].isupper() for w in words) and words[-1].lower() not in organisation_words()
             and not _plural_name(mention.surface) and geocode(mention.surface, countries) is None):
         mention.entity_type = "person"  # 'Oleksiy Danilov' tagged as an organisation
         return
@@ -748,14 +755,8 @@ def _towns_listed_with_places(doc, sentence_index_of, mentions: list[Mention], c
         if places < 2 or 2 * places < len(items):
             continue
         for start, end in items:
-            if start in located or not towns_named(text[start:end], countries):
-                continue
-            overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
-            for m in overlapping:
-                if m.start_char == start and m.end_char == end and m.entity_type in ("person", "organization"):
-                    m.entity_type = "location"
-            if not overlapping:
-                found.append(Mention(text[start:end], start, end, sentence_index_of(start), "location"))
+            if start not in located and towns_named(text[start:end], countries):
+                found += _a_place_at(text, start, end, mentions, sentence_index_of)
     return found
 
 
@@ -1022,7 +1023,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
         if any(m.entity_type == "person" for m in overlapping) or geocode(text[start:end]) is not None:
             continue
-        if name[-1].lower_ in _organisation_words() or name[-1].lower_ in _TITLE_LAST_WORDS:
+        if name[-1].lower_ in organisation_words() or name[-1].lower_ in _TITLE_LAST_WORDS:
             continue  # 'Kurmin Youth Front'; 'Kurmin State Police Commissioner', a title
         if token.dep_ == "appos" and token.head.tag_ in ("NNS", "NNPS") and _plural_name(text[start:end]):
             continue  # 'The rebels, the Eelam Freedom Tigers,': a group, not a person
@@ -1059,7 +1060,7 @@ def _people_after_a_noun_for_people(text: str, mentions: list[Mention], countrie
     for mention in mentions:
         words = mention.surface.split()
         if mention.entity_type == "organization" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
-                and words[-1].lower() not in _organisation_words() and not _named_like_a_body(mention.surface) \
+                and words[-1].lower() not in organisation_words() and not _named_like_a_body(mention.surface) \
                 and (_NOUN_FOR_A_PERSON_BEFORE.search(text, max(0, mention.start_char - 30), mention.start_char)
                      or _WHO_AFTER.match(text, mention.end_char)) \
                 and geocode(mention.surface, countries) is None:
@@ -1424,7 +1425,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if unit_number:  # 'the 54th Mechanised Brigade', where NER left the ordinal out
             start, surface = unit_number.start(), unit_number.group() + surface
         first_half = _NAME_HALF_BEFORE_AND.search(text_of(doc), max(0, start - 60), start) if entity_type == "organization" else None
-        if first_half and first_half.group(1).split()[-1].lower() not in _organisation_words() \
+        if first_half and first_half.group(1).split()[-1].lower() not in organisation_words() \
                 and not any(e.start_char < start and e.end_char > first_half.start() for e in doc.ents if e is not ent):
             # ('The Police and Interior Ministry officials': two bodies, the first a whole name)
             # 'the Energy and Mineral Resources Ministry', where NER began the name after its 'and'
@@ -1668,7 +1669,7 @@ def _bodies_by_their_nouns(mentions: list[Mention]) -> dict[str, list[Mention]]:
         words = mention.surface.split()
         if mention.entity_type == "organization" and len(words) >= 2:
             for word in words:
-                if word.lower() in _organisation_words():
+                if word.lower() in organisation_words():
                     found.setdefault(word.lower(), []).append(mention)
     return found
 
@@ -2034,7 +2035,7 @@ def _bodies_named_with_their_country(text: str, mentions: list[Mention]) -> list
     grown = []
     for mention in mentions:
         country = _OF_A_COUNTRY_AFTER.match(text, mention.end_char) if mention.entity_type == "organization" else None
-        if country is None or mention.surface.split()[-1].lower() not in _organisation_words():
+        if country is None or mention.surface.split()[-1].lower() not in organisation_words():
             continue
         place = geocode(country.group(1))
         if place is None or place.kind != "country":
@@ -2539,8 +2540,7 @@ def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place 
         elif place is None or place.small or place.country_code != town.country_code:
             # a place the gazetteer does not know, or knows only as a village or in another country: within the town
             # the text names ('Lviv, 500 km west of Kyiv' keeps its own place)
-            places[id(place_mention)] = Place(_place_name(place_mention), town.latitude, town.longitude, town.country_code,
-                                              "within", 0, f"near {town.name}")
+            places[id(place_mention)] = _placed_at(_place_name(place_mention), town, "near")
 
 
 def _called_towns(mentions: list[Mention], context_countries: frozenset[str], text: str, done: set[int]) -> dict[int, Place]:
@@ -2614,8 +2614,7 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
             elif not in_the_country and not _known_anywhere(geocode(_place_name(place_mention), frozenset({area.country_code}))):
                 # a town the gazetteer lacks in that country (and no great city elsewhere): the county the text puts
                 # it in, no nearer
-                found[id(place_mention)] = Place(_place_name(place_mention), area.latitude, area.longitude, area.country_code,
-                                                 "within", 0, f"within {area.name}", area.admin1)
+                found[id(place_mention)] = _placed_at(_place_name(place_mention), area)
             continue
         within = {area.country_code} | ({f"US.{area.admin1}"} if area.kind == "state" and area.admin1 else set())
         # A state narrows the document's own countries (the other states it names no longer count); a
@@ -2627,8 +2626,7 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
             place = geocode_town(_place_name(place_mention), frozenset(within))
         if place is not None and area.kind == "state" and area.admin1 and place.admin1 != area.admin1:
             # a town the gazetteer knows only in another state: the state the text puts it in, no nearer
-            place = Place(_place_name(place_mention), area.latitude, area.longitude, area.country_code, "within", 0,
-                          f"within {area.name}", area.admin1)
+            place = _placed_at(_place_name(place_mention), area)
         if place is not None and place.country_code == area.country_code and place.kind not in ("country",):
             found[id(place_mention)] = place
     # 'PARIS, Tenn. (AP) — ... homes in Paris': the name written alone later is the same town
@@ -2650,7 +2648,13 @@ def _part_of_a_town_named_after_it(name: str, countries: frozenset[str]) -> Plac
     town = geocode_town(side.group(1), countries) if side and countries else None
     if town is None:
         return None
-    return Place(name, town.latitude, town.longitude, town.country_code, "within", 0, f"within {town.name}")
+    return _placed_at(name, town)
+
+
+def _placed_at(name: str, place: Place, relation: str = "within") -> Place:
+    """A place the gazetteer lacks, given the coordinates of the place the text puts it in or near, under its own name
+    (`geocode_basis` says which: 'within Kurmby', 'near Kurmby')."""
+    return Place(name, place.latitude, place.longitude, place.country_code, "within", 0, f"{relation} {place.name}", place.admin1)
 
 
 def _place_name(mention: Mention) -> str:
@@ -2690,8 +2694,7 @@ def _container(mention: Mention, mentions: list[Mention], places: dict) -> Place
         if not counts:
             return None
         container = max(counts.values(), key=lambda pair: pair[0])[1]
-    return Place(mention.place_query or mention.surface, container.latitude, container.longitude, container.country_code, "within", 0,
-                 f"within {container.name}")
+    return _placed_at(mention.place_query or mention.surface, container)
 
 
 # A nickname in quotation marks inside a person's name: 'Emmanuel "Boyet" Macaraeg'.

@@ -745,8 +745,9 @@ def _person_a_passage_brings_in(doc, start: int, end: int, sentence_index_of, se
     if mention is None and (subject.lower_ in ("he", "she") or subject.pos_ == "NOUN"):
         # 'He did not expect surprises.', 'The captain talked about ...': the person 'he' or the title stands for
         speaker = attributor.speaker_of_token(subject)
-        mention = next((m for m in reversed(attributor.mentions) if speaker is not None and speaker.entity_id
-                        and m.entity_id == speaker.entity_id and m.start_char < subject.idx), None)
+        if speaker is not None and speaker.entity_id:
+            mention = next((m for m in reversed(attributor.mentions) if m.entity_id == speaker.entity_id
+                            and m.start_char < subject.idx), None)
     if mention is None or mention.entity_type != "person" or attributor.dead(mention.entity_id):
         return None
     return mention, first, last
