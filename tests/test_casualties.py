@@ -294,6 +294,11 @@ def test_a_part_whose_including_has_no_figure_before_it_points_at_its_own_whole(
      [("killed", 12, None, None), ("killed", 5, None, None)]),
     ("DALA (Reuters) -Twelve villagers and five soldiers were killed on Sunday.",
      [("killed", 12, None, None), ("killed", 5, None, None)]),
+    # or closed by a colon, after capitals or an agency in brackets
+    ("KURMIN (Agencies): Nine people, including two guards, were killed in a warehouse blaze on Friday.",
+     [("killed", 9, None, None), ("killed", 2, 9, None)]),
+    ("DALA: Four soldiers were killed and two wounded when gunmen attacked a checkpoint.",
+     [("killed", 4, None, None), ("injured", 2, None, None)]),
     # in one sentence 'the other two' are two more people, and two equal parts of one whole are a partition
     ("Two miners died underground and the other two died in the ambulance.",
      [("killed", 2, None, None), ("killed", 2, None, None)]),

@@ -29,14 +29,17 @@ def _register_paragraph_breaks():
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+# South Asian and Gulf papers close a dateline with a colon ('KURMIN: Two men', 'KURMIN (Agency): Two men');
+# the tokenizer keeps a bracket and a colon together as one token.
+_DATELINE_ENDS = _DASHES | {":", "):"}
 _DATELINE_TOKENS = 12
 
 
 def _end_a_dateline(doc, start: int) -> None:
     """A wire dateline ('KURMIN, Chile (Agency) - Twelve villagers were killed') is not part of the
     sentence after it: parsed together, the place becomes the verb's subject and the figure an apposition
-    to it. The dash that closes a dateline at a paragraph's start (after an agency's name in brackets or a
-    place in capitals, with no verb before it) starts a sentence."""
+    to it. The dash or colon that closes a dateline at a paragraph's start (after an agency's name in
+    brackets or a place in capitals, with no verb before it) starts a sentence."""
     if start >= len(doc) - 1:
         return
     end = min(len(doc) - 1, start + _DATELINE_TOKENS)
@@ -46,7 +49,7 @@ def _end_a_dateline(doc, start: int) -> None:
         token = doc[i]
         if token.tag_.startswith("VB") or token.is_space:
             return
-        if token.text in _DASHES and (doc[i - 1].text == ")" or capitals) and doc[i + 1].text[:1].isupper():
+        if token.text in _DATELINE_ENDS and (doc[i - 1].text == ")" or token.text == "):" or capitals) and doc[i + 1].text[:1].isupper():
             doc[i + 1].is_sent_start = True
             return
 
