@@ -294,6 +294,21 @@ def test_a_part_whose_including_has_no_figure_before_it_points_at_its_own_whole(
      [("killed", 12, None, None), ("killed", 5, None, None)]),
     ("DALA (Reuters) -Twelve villagers and five soldiers were killed on Sunday.",
      [("killed", 12, None, None), ("killed", 5, None, None)]),
+    # those who died along with the victims the verb names are victims too
+    ("The gunman died at the scene along with two hostages.", [("killed", 1, None, None), ("killed", 2, None, None)]),
+    ("A soldier was killed together with his wife and two children in the strike.",
+     [("killed", 1, None, None), ("killed", 1, None, None), ("killed", 2, None, None)]),
+    ("The minister arrived along with two aides.", []),
+    # what a witness saw done to people; a number of those who died
+    ("He told reporters he saw three neighbours butchered as he fled.", [("killed", 3, None, None)]),
+    ("The number who perished rose to 90, while 200 were injured.", [("killed", 90, None, None), ("injured", 200, None, None)]),
+    ("The number of people who were evacuated rose to 3,000.", []),
+    # a second counted object with its own place and time; a toll put at a number; bodies of two counted groups
+    ("The group killed 60 people at a market in 2013 and nearly 140 pupils at a school in 2015.",
+     [("killed", 60, None, None), ("killed", 140, None, None)]),
+    ("An earlier toll from the monitor had put the number of killed at 31.", [("killed", 31, None, None)]),
+    ("The bodies of at least four adults and 11 boys were found in a forest clearing.",
+     [("killed", 4, None, None), ("killed", 11, None, None)]),
     # or closed by a colon, after capitals or an agency in brackets
     ("KURMIN (Agencies): Nine people, including two guards, were killed in a warehouse blaze on Friday.",
      [("killed", 9, None, None), ("killed", 2, 9, None)]),

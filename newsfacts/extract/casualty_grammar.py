@@ -93,6 +93,7 @@ class _Lexicon:
     rise_verbs: frozenset[str]
     made_up_of_verbs: frozenset[str]
     listing_verbs: frozenset[str]
+    witnessing_verbs: frozenset[str]
     discharge_verbs: frozenset[str]
     treatment_nouns: frozenset[str]
     natural_causes: frozenset[str]
@@ -556,6 +557,10 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
                     and token.head.head.head.lower_ in lex.body_nouns else []
             found += [("killed", p) for body in bodies for prep in body.children if prep.dep_ == "prep" and prep.lower_ == "of"
                       for p in prep.children if p.dep_ == "pobj"]
+            # ('the bodies of five adults and 15 boys were found', where the parser makes the second a subject of its own)
+            found += [("killed", c) for c in token.children if c.dep_ == "nsubjpass" and c not in bodies and _number_token(c) is not None
+                      and any(b.i < c.i and b.dep_ == "nsubjpass" for b in bodies) and c.left_edge.i > 0
+                      and c.doc[c.left_edge.i - 1].lower_ == "and"]
         if lemma in ("include", "number", "be"):
             # 'the dead included six police officers', 'The dead were 11 policemen and three civilians',
             # 'those killed included four monks'
@@ -641,6 +646,22 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         # 'the number of rebels killed since the offensive began rose to at least 212'
         described = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                      for p in prep.children if p.dep_ == "pobj"]
+        # 'the number who perished rose to 760', 'the number of people who died has risen to 45': a number of those the
+        # clause says died is a toll
+        clauses = [c for noun in (token, *described) for c in noun.children if c.dep_ == "relcl"
+                   and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that") for s in c.children)]
+        # ('had put the number of killed at 36': the participle itself after 'of', the count on it)
+        participles = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children
+                       if p.dep_ == "pcomp" and p.tag_ == "VBN" and p.lemma_.lower() in lex.transitive]
+        for participle in participles:
+            found += [(lex.transitive[participle.lemma_.lower()], p) for prep in participle.children if prep.dep_ == "prep"
+                      and prep.lower_ in ("to", "at") for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
+        for clause in clauses:
+            kind = lex.intransitive.get(clause.lemma_.lower()) or (
+                lex.transitive.get(clause.lemma_.lower()) if any(c.dep_ == "auxpass" for c in clause.children) else None)
+            if kind is not None and not _denied_or_hypothetical(clause, lex):
+                found += [(kind, n) for n in _toll_numbers(token)]
+                break
         for noun in described:
             participle = next((c for c in [*noun.children, *token.children] if c.dep_ in ("acl", "amod", "relcl")
                                and (c.lemma_.lower() in lex.transitive or c.lower_ in lex.states)), None)
@@ -706,6 +727,10 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
     if not passive and (lemma in lex.transitive or lemma in lex.with_result or lemma in lex.active_only):
         # 'shelling killed 12', and 'an elephant trampled a farmer to death' (the kind came from the result)
         victims += [c for c in children if c.dep_ == "dobj"]
+        if victims and lemma in lex.transitive:
+            # 'killed 67 people at a mall in 2013 and nearly 150 students at a college in 2015': a second counted object,
+            # with its own place and time, that the parser hangs on the verb
+            victims += [c for c in children if c.dep_ == "conj" and c.pos_ == "NOUN" and _number_token(c) is not None]
         if not victims:
             # 'killed between 10 and 15 workers', 'killed up to 60 people': the parser hangs the object on a preposition
             victims += [p for c in children if c.dep_ == "prep" and c.lower_ in ("between", "up", "over", "around", "about")
@@ -737,6 +762,10 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
         # 'two toddlers aged eight months to three years were killed': the parser takes 'aged' for the verb
         # and the victims for its subject
         victims += [c for c in token.head.children if c.dep_ == "nsubj" and _number_token(c) is not None]
+    if not victims and token.tag_ == "VBN" and lemma in lex.transitive and token.dep_ in ("ccomp", "xcomp", "oprd") \
+            and token.head.lemma_.lower() in lex.witnessing_verbs and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in children):
+        # 'he saw three neighbours butchered': the people one saw it done to (the parser makes them the participle's subject)
+        victims += [c for c in children if c.dep_ == "nsubj"]
     # 'thirty people were listed as injured', 'four were confirmed as dead': the subject of the verb that files them
     listing = _listing_verb(token)
     if not victims and listing is not None and listing.lemma_.lower() in lex.listing_verbs:
@@ -755,7 +784,20 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
         victims += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
         if token.head.dep_ == "relcl" and any(v.lower_ in ("who", "that") for v in victims):
             victims.append(token.head.head)  # 'an apprentice, who was injured in the blast and died in hospital'
+    if victims:
+        # 'died at the scene along with a passenger', 'was killed together with his wife and two children': those
+        # the verb takes along with its victims are victims too
+        victims += _along_with(token)
     return victims
+
+
+def _along_with(verb) -> list:
+    """The people of an 'along with' or 'together with' phrase on a verb (the parser hangs 'with' on the verb or on
+    'along')."""
+    besides = [c for c in verb.children if c.lower_ in ("along", "together")]
+    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and any(b.i == c.i - 1 for b in besides)]
+    withs += [w for b in besides for w in b.children if w.dep_ == "prep" and w.lower_ == "with"]
+    return [p for w in withs for p in w.children if p.dep_ == "pobj"]
 
 
 def _listing_verb(token):
