@@ -1179,3 +1179,23 @@ def test_titles_before_names_title_classes_and_bodies_of_a_country(nlp, text, ex
 ])
 def test_lead_ins_reporters_demonstratives_statements_and_replies(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_a_relative_clause_after_a_quotation_does_not_report_it(nlp):
+    text = ('In a statement, Jane Doe, spokeswoman for the rebel group, said the ambush was its work.\n\n'
+            'She added that the raid was "our answer to the constant attacks on our camps" as well as to the claim '
+            'that rebels had agreed to join talks.')
+    assert speakers(nlp, text) == [("Jane Doe", None)]
+
+
+def test_the_one_person_named_in_a_clause_that_ends_in_a_colon_speaks(nlp):
+    # (the parser hangs the name on the words before it and leaves the verb without a subject)
+    text = ('Shaking her head, Jane Doe, who lives across the street from the house, echoed the sentiments of many '
+            'neighbours: "I can\'t believe it. I\'m shocked. I really am."')
+    assert speakers(nlp, text) == [("Jane Doe", None)]
+
+
+def test_a_body_written_later_by_a_common_first_word_of_its_name_speaks_by_its_full_name(nlp):
+    text = ('At least 40 protesters were killed, Shelter International said on Monday.\n\n'
+            'Shelter said "the real toll is certainly higher than the figures given so far" and called for an inquiry.')
+    assert speakers(nlp, text) == [("Shelter International", None)]

@@ -145,3 +145,9 @@ def test_a_division_is_named_alone_only_where_no_town_or_english_word_bears_its_
     assert {level for _c, level, _k in divisions_named("Campeche state", True, frozenset({"MX"}))} == {"state"}
     assert divisions_named("Story", False, frozenset({"US"})) == frozenset()  # a word before it is an Iowa county
     assert {level for _c, level, _k in divisions_named("Story County", True, frozenset({"US"}))} == {"county"}
+
+
+def test_a_three_letter_country_code_is_a_country_only_where_prose_writes_it():
+    assert (geocode("USA").kind, geocode("USA").country_code) == ("country", "US")
+    # ('CAF' is far more often a federation's or armed forces' initials than the Central African Republic)
+    assert all(geocode(code) is None or geocode(code).kind != "country" for code in ("CAF", "ARM", "BEN"))

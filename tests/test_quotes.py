@@ -73,3 +73,8 @@ def test_a_quotation_left_open_at_the_end_of_the_text_is_kept():
     (quote,) = find_quotes(text)
     assert quote.text == "We lost today, but the season is long and we will learn from every game"
     assert quote.end_char == len(text)
+
+
+def test_a_closing_mark_before_a_word_at_a_paragraphs_start_opens_a_quotation():
+    text = "Witnesses described the raid.\n\n”Soldiers came at dawn and took the men away,” said one witness.\n\nNo one answered."
+    assert [q.text for q in find_quotes(text)] == ["Soldiers came at dawn and took the men away,"]

@@ -184,6 +184,11 @@ class Attributor:
             return self._speaker_from_mention(mention)
         return None
 
+    def only_person_between(self, start: int, end: int) -> Speaker | None:
+        """The one person the text names between two offsets, or None (none, or several)."""
+        named = {m.entity_id: m for m in self.mentions if start <= m.start_char and m.end_char <= end and m.entity_type == "person"}
+        return self._speaker_from_mention(next(iter(named.values()))) if len(named) == 1 else None
+
     def entity_called(self, name: str, people_only: bool = True) -> Speaker | None:
         """The document's person (or, with people_only False, entity of any kind) with this full name, or
         the one person with this surname."""
@@ -1339,16 +1344,22 @@ class Attributor:
         verbs = [t for t in sent if ((t.lemma_.lower() in REPORTING_LEMMAS or _puts_it(t)) and (t.pos_ == "VERB" or _verb_taken_for_a_noun(t))
                                      or _reporting_gerund_taken_for_a_noun(t)) and outside(t) and not _goes_on_doing(t)]
         after = exclude[1] if exclude is not None else None
+
+        def reports_after(t) -> bool:
+            # (not a verb of a relative clause after it: 'X added that it was "...", a claim that rebels had agreed
+            # to talks' describes the claim)
+            return after is not None and t.idx >= after and t.dep_ not in ("relcl", "acl")
+
         # ('"...," the minister said, a news agency reported': the verb next to the quotation, with its own
         # subject, tells who spoke; the outer one who passed it on)
-        nearest = min((t for t in verbs if after is not None and t.idx >= after), key=lambda t: t.i, default=None)
+        nearest = min((t for t in verbs if reports_after(t)), key=lambda t: t.i, default=None)
         if nearest is not None and not any(c.dep_ == "nsubj" and outside(c) and c.i < nearest.i for c in nearest.children):
             nearest = None
         # ('a quarter that one analyst called "a massacre"': a verb of naming whose complement is the quotation
         # speaks first, however deep the parser puts it)
         naming = next((t for t in verbs if exclude is not None and t.lemma_.lower() in _NAMING_LEMMAS and any(
             c.dep_ in ("oprd", "xcomp", "attr") and exclude[0] <= c.idx < exclude[1] for c in t.children)), None)
-        for token in sorted(verbs, key=lambda t: (t is not naming, after is None or t.idx < after, t is not nearest, _depth(t), t.i)):
+        for token in sorted(verbs, key=lambda t: (t is not naming, not reports_after(t), t is not nearest, _depth(t), t.i)):
             quoted = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS and outside(c)), None) \
                 if token.lemma_.lower() == "quote" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children) else None
             if quoted is not None:

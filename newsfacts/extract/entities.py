@@ -556,16 +556,19 @@ def _towns_named_like_people(mentions: list[Mention], placed_in_or_near: set[str
             mention.entity_type = "location"
 
 
-# 'a Soldotna man', 'an Ocala couple': a town before a noun for its people (rules/entities.toml resident_nouns)
-_A_TOWNS_RESIDENT = re.compile(r"\b[Aa]n? ([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?) (?:%s)\b" % _words_pattern(_RULES["resident_nouns"]))
+# 'a Soldotna man', 'an Ocala couple': a town before a noun for its people (rules/entities.toml resident_nouns); and
+# 'some Soldotna residents', 'many Ocala residents'
+_TOWN_BEFORE_RESIDENTS = r"([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?) "
+_A_TOWNS_RESIDENT = re.compile(r"\b[Aa]n? %s(?:%s)\b" % (_TOWN_BEFORE_RESIDENTS, _words_pattern(_RULES["resident_nouns"])))
+_SOME_TOWNS_RESIDENTS = re.compile(r"\b(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Aa]ll|[Tt]he) %sresidents\b" % _TOWN_BEFORE_RESIDENTS)
 
 
 def _towns_of_residents(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
-    """The town in 'a Soldotna man' is a place: a town of the document's countries, whatever NER made of it (not a
-    name that is also a given name: 'a Jackson man' may be a man named so)."""
+    """The town in 'a Soldotna man' or 'some Soldotna residents' is a place: a town of the document's countries,
+    whatever NER made of it (not a name that is also a given name: 'a Jackson man' may be a man named so)."""
     text = text_of(doc)
     found = []
-    for match in _A_TOWNS_RESIDENT.finditer(text):
+    for match in [*_A_TOWNS_RESIDENT.finditer(text), *_SOME_TOWNS_RESIDENTS.finditer(text)]:
         start, end = match.span(1)
         name = match.group(1)
         if is_given_name(name.split()[0]) or name.lower() in demonyms() or not countries:
@@ -752,11 +755,14 @@ def _towns_listed_with_places(doc, sentence_index_of, mentions: list[Mention], c
         items += [(listing.start(2) + m.start(), listing.start(2) + m.end()) for m in re.finditer(_NAME_IN_A_LIST, listing.group(2))]
         items.append((listing.start(3), listing.end(3)))
         places = sum(start in located for start, _end in items)
+        towns = {(start, end) for start, end in items if start not in located and towns_named(text[start:end], countries)}
+        # (half the list places already; or places and towns of the document's countries for most of it: 'Kurmby,
+        # Dalesford, Ashwick, Tarn and Lowmoor', NER taking single names for people)
         if places < 2 or 2 * places < len(items):
-            continue
-        for start, end in items:
-            if start not in located and towns_named(text[start:end], countries):
-                found += _a_place_at(text, start, end, mentions, sentence_index_of)
+            if places < 1 or 2 * (places + len(towns)) <= len(items):
+                continue
+        for start, end in sorted(towns):
+            found += _a_place_at(text, start, end, mentions, sentence_index_of)
     return found
 
 
@@ -1689,13 +1695,16 @@ def _body_nouns_to_full_names(mentions: list[Mention]) -> None:
 
 
 def _short_names_to_full_names(mentions: list[Mention]) -> None:
-    """'Gulfmark said' after 'Gulfmark Polymers': an organisation written later by the first word of the one
-    organisation named in full before it that opens with that word."""
+    """'Gulfmark said' after 'Gulfmark Polymers', 'Amnesty' after 'Amnesty International': an organisation written
+    later by the first word of the one organisation named in full before it that opens with that word."""
     full = [m for m in mentions if m.entity_type == "organization" and len(m.key.split()) >= 2]
     for mention in mentions:
-        if mention.entity_type != "organization" or " " in mention.key or mention.surface.isupper() or is_english_word(mention.surface):
-            continue  # (not 'Defense', a word any body's name may open with)
-        opening = {m.key for m in full if m.key.split()[0] == mention.key}
+        if mention.entity_type != "organization" or " " in mention.key or mention.surface.isupper():
+            continue
+        # ('Amnesty' for 'Amnesty International', but not 'Defense' for the 'Defense Ministry': a common word
+        # before a word for a body says what the body does, and any body's name may open with it)
+        opening = {m.key for m in full if m.key.split()[0] == mention.key
+                   and not (is_english_word(mention.surface) and m.surface.split()[-1].lower() in organisation_words())}
         if len(opening) == 1 and any(m.start_char < mention.start_char for m in full if m.key in opening):
             mention.key = next(iter(opening))
 
@@ -2815,6 +2824,7 @@ def context_countries(doc) -> frozenset[str]:
             if capital is not None and capital.admin1 and not capital.small:
                 # 'Kurmin state' is the division of the city of Kurmin: its towns come before namesakes elsewhere
                 codes.add(f"{province}.{capital.admin1}")
+    codes.update(filter(None, (province_country(county.group(0)) for county in _COUNTY_NAMED_AFTER.finditer(text_of(doc)))))
     abbreviation = _DATELINE_DIVISION.search(text_of(doc)[:200])
     if abbreviation:  # 'NEWTON, Kan. (AP) —': the dateline's state
         division = _DATELINE_DIVISIONS[abbreviation.group(1)]
@@ -2862,6 +2872,8 @@ def _country_most_place_names_are_in(doc, at_least: int = 3) -> str | None:
 _COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+")
 # A first-level division named with its kind: 'Jonglei state', 'Unity State', 'Idlib province'.
 _NAMED_DIVISION = re.compile(r"\b([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?) (?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Oo]blast)\b")
+# ... and a county with its kind before it: 'County Kerry', 'Co Kerry' (Irish usage)
+_COUNTY_NAMED_AFTER = re.compile(r"\b(?:County|Co\.?) [A-Z][\w'’-]+\b")
 
 
 # A dateline's country: 'BAMAKO, Mali —', 'MOPTI, Mali (Reuters) -'.

@@ -46,7 +46,7 @@ def normalise_name(name: str) -> str:
     return _norm(name)
 
 
-_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port", "co": "county"}  # ('Co Kerry', Irish usage)
 
 
 _ARTICLE_HYPHEN = re.compile(r"(?<![\w'])(%s)-(?=\w)" % "|".join(load_rules("regions")["arabic_article"]["articles"]))
@@ -58,7 +58,7 @@ def _norm(name: str) -> str:
     if "-" in text:  # 'al-Kurmab' is 'Al Kurmab', 'Tell al-Kurmi' 'Tell al Kurmi'
         text = _ARTICLE_HYPHEN.sub(r"\1 ", text)
     words = text.removeprefix("the ").split()
-    if words and words[0] in _ABBREVIATED:  # 'St. Charles' is 'Saint Charles', 'Ft Myers' 'Fort Myers'
+    if len(words) > 1 and words[0] in _ABBREVIATED:  # 'St. Charles' is 'Saint Charles', 'Ft Myers' 'Fort Myers'
         words[0] = _ABBREVIATED[words[0]]
     return " ".join(words)
 
@@ -111,7 +111,6 @@ def _tables() -> tuple[dict[str, list[Place]], dict[str, list[tuple[str, tuple[s
         latitude, longitude = centres.get(country["iso"], (None, None))
         place = Place(country["name"], latitude, longitude, country["iso"], "country", int(country["population"] or 0), _CENTRE_BASIS)
         add(country["name"], place)
-        add(country["iso3"], place)
         for name in other_names.get(country["iso"], ()):
             add(name, place)
         for name in _iso_country_names().get(country["iso"], ()):
@@ -712,8 +711,9 @@ def towns_called(name: str, countries: frozenset[str]) -> list[Place]:
 
 
 def _division_key(name: str) -> str:
-    """'Kayah State', 'al-Hasakah governorate' -> 'kayah', 'hasakah': without its kind, article and spaces."""
-    return _ARABIC_ARTICLE.sub("", _norm(_AREA_SUFFIX.sub("", name))).replace(" ", "").replace("-", "")
+    """'Kayah State', 'al-Hasakah governorate', 'County Kerry' -> 'kayah', 'hasakah', 'kerry': without its kind,
+    article and spaces."""
+    return _ARABIC_ARTICLE.sub("", _AREA_PREFIX.sub("", _norm(_AREA_SUFFIX.sub("", name)))).replace(" ", "").replace("-", "")
 
 
 @cache

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENERS = "“„«\""
+OPENERS = "“„«\"”"
 CLOSERS = "”“»\""
 # Scare quotes ('special operation') are not statements: a quotation needs this many words (the
 # annotation guide's five).
@@ -28,6 +28,12 @@ def _is_opening(text: str, i: int) -> bool:
     ch = text[i]
     if ch in "“„«":
         return True
+    if ch == "”":
+        # '”Soldiers came at dawn,” said a witness': some sites' typesetting opens with the closing mark too; before
+        # a word, at a paragraph's start or after a space, it can only open
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        return (prev.isspace() or prev in "([{—–:") and nxt.isalnum()
     if ch == '"':
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
