@@ -1033,3 +1033,16 @@ def test_an_organisation_written_by_a_common_first_word_of_its_name_is_that_body
     # (but a common word before a word for a body only says what the body does)
     mentions, entities = entities_of("The Defense Ministry said it shot down two drones. Defense officials gave no figure.")
     assert "Defense" not in entities or entities["Defense"].entity_id != entities["Defense Ministry"].entity_id
+
+
+def test_a_town_before_a_region_is_the_town_of_that_region_under_any_spelling(entities_of):
+    # (Ukraine has a village spelled as the text spells it, in another oblast; the town the text means is the
+    # Kharkiv oblast's, which the gazetteer spells otherwise)
+    _m, entities = entities_of("Shelling hit Balakliia, Kharkiv region, on Monday. Two people were killed in Balaklia.")
+    town = next(e for e in entities.values() if e.entity_type == "location" and e.canonical_name.startswith("Balak"))
+    assert abs(town.latitude - 49.46) < 0.2 and abs(town.longitude - 36.86) < 0.2
+
+
+def test_a_district_named_after_a_citys_possessive_lies_in_that_city_not_at_a_namesake(entities_of):
+    _m, entities = entities_of("A man was wounded in Kharkiv's Piatykhatky district, the regional governor said.")
+    assert abs(entities["Piatykhatky"].latitude - entities["Kharkiv"].latitude) < 0.2

@@ -49,6 +49,9 @@ class Mention:
     # The name to geocode when it differs from the surface: 'Marion County' for 'Marion' in 'Marion,
     # Polk and Lake counties'; 'Helmand province' for a later bare 'Helmand'.
     place_query: str | None = None
+    # where a part of a city named after the city's possessive lies ('Saltivka' of 'Kharkiv's Saltivka district'): the
+    # gazetteer's place of its name near the city, else within the city (not a namesake elsewhere)
+    city_part_place: Place | None = None
     dateline: bool = False  # the article's dateline: a place, whatever the other repairs make of the name
     # a town named in its public body's name ('Kurmin' of 'the Kurmin Police'): a place the text names, not
     # where what the sentence tells of happened
@@ -802,6 +805,7 @@ def _cities_and_their_parts(doc, sentence_index_of, mentions: list[Mention], cou
         if part_is_a_place:
             part = Mention(part_name, match.start("part"), end, sentence_index_of(start), "location")
             part.place_query = part_name
+            part.city_part_place = part_place if near else _placed_at(part_name, city)
             found.append(part)
         else:
             found += [m for m in covered if m.start_char >= match.start("part")]
@@ -2236,7 +2240,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     qualified = _qualified_places(mentions, context_countries, text)
     # (a town the text calls one is still the nearest of its namesakes, below; a qualified one is what its qualifier says)
     called = _called_towns(mentions, context_countries, text, set(qualified))
-    places = {id(m): (qualified.get(id(m)) or called.get(id(m)) or geocode(_place_name(m), context_countries))
+    places = {id(m): (qualified.get(id(m)) or called.get(id(m)) or m.city_part_place or geocode(_place_name(m), context_countries))
               for m in mentions if m.entity_type == "location"}
     for mention in mentions:
         if mention.entity_type == "location" and places.get(id(mention)) is None:
@@ -2629,6 +2633,10 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
         # A state narrows the document's own countries (the other states it names no longer count); a
         # country or region replaces them.
         scope = within | {c for c in context_countries if "." not in c} if area.kind == "state" else within
+        if area.kind == "region":
+            # (a region keeps the document's divisions of its country: 'Balakliia, Kharkiv region' is the town of the
+            # oblast the text names, not a village of the name elsewhere in Ukraine)
+            scope |= {c for c in context_countries if c.startswith(f"{area.country_code}.")}
         place = geocode(_place_name(place_mention), frozenset(scope))
         if place is None or place.kind != "city" or place.country_code != area.country_code:
             # 'Lebanon, Tennessee'; 'Darlington, Pennsylvania', a small town that a larger one abroad shares its name with
