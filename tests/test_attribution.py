@@ -1199,3 +1199,38 @@ def test_a_body_written_later_by_a_common_first_word_of_its_name_speaks_by_its_f
     text = ('At least 40 protesters were killed, Shelter International said on Monday.\n\n'
             'Shelter said "the real toll is certainly higher than the figures given so far" and called for an inquiry.')
     assert speakers(nlp, text) == [("Shelter International", None)]
+
+
+def test_the_noun_for_the_one_just_named_with_her_age_after_it_is_that_person(nlp):
+    text = ('Another survivor, Jane Doe, whose two children drowned, described how she escaped through a window. '
+            '"After the storm began, about 100 people were driven into the lower cabin," the distressed woman in her '
+            'mid-thirties recounted.')
+    assert speakers(nlp, text) == [("Jane Doe", None)]
+
+
+def test_a_title_written_before_the_name_it_is_given_to_names_that_person(nlp):
+    # (a caption's 'Minister of X, Name', and then 'the Minister said')
+    text = ('Minister of Information and Culture, Jane Doe.\n\nIn a statement issued on Wednesday in the capital, the '
+            'Minister said “this quote is a malicious misrepresentation of what happened at the briefing’’.')
+    assert speakers(nlp, text) == [("Jane Doe", None)]
+
+
+def test_one_who_read_out_another_s_statement_is_not_its_author(nlp):
+    text = ('Another brother’s statement was read out loud by Crown prosecutor Margaret Kurmin.\n\n'
+            '“The violent nature of the offence has made possible what none of us could imagine,” he wrote.')
+    assert speakers(nlp, text)[0][0] != "Margaret Kurmin"
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_person_speaks_before_the_body(nlp):
+    text = ("Deputy Jane Doe, with the Kurmin County Sheriff's Office explains, “A father called in a frantic 911 "
+            "saying his teenage son had just been shot.”")
+    assert speakers(nlp, text) == [("Jane Doe", None)]
+
+
+def test_a_body_of_two_fields_is_one_body_whatever_ner_made_of_the_second(nlp):
+    text = ('The Department of Community Safety and Liaison in the province posted that the driver had lost control.\n\n'
+            '“As per the disc, the vehicle is certified to carry 16 passengers,” the department said.')
+    assert speakers(nlp, text) == [("Department of Community Safety and Liaison", None)]
+    # (but not a body and a person the sentence names after 'and')
+    text = 'The Ministry of Defence and Prime Minister Jane Doe said "the strike hit only military targets last night".'
+    assert speakers(nlp, text)[0][0] != "Ministry of Defence and Prime Minister Jane"

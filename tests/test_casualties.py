@@ -309,6 +309,12 @@ def test_a_part_whose_including_has_no_figure_before_it_points_at_its_own_whole(
     ("An earlier toll from the monitor had put the number of killed at 31.", [("killed", 31, None, None)]),
     ("The bodies of at least four adults and 11 boys were found in a forest clearing.",
      [("killed", 4, None, None), ("killed", 11, None, None)]),
+    # a date in numbers is no count; people recovering from injuries were hurt; the deceased are dead
+    ("2021-03-09 At least seven people were killed and two injured.", [("killed", 7, None, None), ("injured", 2, None, None)]),
+    ("On 09/03/2021 four people were killed.", [("killed", 4, None, None)]),
+    ("Another eight policemen are recovering from their injuries in hospital.", [("injured", 8, None, None)]),
+    ("The economy is recovering from the crisis.", []),
+    ("Searchers found approximately 20 deceased persons in the water.", [("killed", 20, None, None)]),
     # or closed by a colon, after capitals or an agency in brackets
     ("KURMIN (Agencies): Nine people, including two guards, were killed in a warehouse blaze on Friday.",
      [("killed", 9, None, None), ("killed", 2, 9, None)]),

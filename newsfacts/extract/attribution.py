@@ -1114,7 +1114,7 @@ class Attributor:
                 return described
             if token.lemma_.lower() in _THE_ONE_JUST_NAMED and token.text.islower() \
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-                    and not any(c.dep_ in ("appos", "prep", "compound") for c in token.children):
+                    and not any(c.dep_ in ("appos", "prep", "compound") and not _an_age(c) for c in token.children):
                 # 'Another survivor, Jane Doe, described how she escaped. "...," the woman recounted': the person
                 # the sentences before were about, of the noun's sex (not 'the Resident Coordinator for X, Jane Doe',
                 # a title with its own name)
@@ -1388,9 +1388,10 @@ class Attributor:
                     speaker = self.speaker_of_token(child, exclude)
                     if speaker:
                         return speaker
-                if child.dep_ == "agent" and token.lemma_.lower() != "quote" and outside(child) \
+                if child.dep_ == "agent" and token.lemma_.lower() not in ("quote", "read") and outside(child) \
                         and any(c.dep_ == "auxpass" for c in token.children):  # (not 'said by telephone')
-                    # 'This was announced by the district governor, Jan Doe': who announced it
+                    # 'This was announced by the district governor, Jan Doe': who announced it (but one who read
+                    # out another's statement did not write it)
                     agent = next((c for c in child.children if c.dep_ == "pobj"), None)
                     speaker = self.speaker_of_token(agent, exclude) if agent is not None else None
                     if speaker:
@@ -1431,12 +1432,22 @@ class Attributor:
 
     def _nearest_children_named_first(self, verb) -> list:
         """A verb's children, nearest first; of two subjects the parser gave it, the one that names someone
-        first ('The gunmen, said Jan Doe, "..."')."""
+        first ('The gunmen, said Jan Doe, "..."'), a person before a body, else the one that is a noun for a person
+        ('the woman in her mid-thirties recounted', the parser taking 'thirties' for a second subject)."""
         def named(child) -> bool:
             return self.mention_at(child.idx, child.idx + len(child)) is not None
+
+        def a_person(child) -> bool:
+            return named(child) or child.lemma_.lower() in PERSON_NOUNS
+
+        def a_named_person(child) -> bool:
+            # ('Deputy Jane Doe, with the Kurmin Sheriff's Office explains': the parser makes both names subjects)
+            mention = self.mention_at(child.idx, child.idx + len(child))
+            return mention is not None and mention.entity_type == "person"
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        two = len(subjects) > 1 and any(named(c) for c in subjects)
-        return sorted(verb.children, key=lambda c: (two and c.dep_ == "nsubj" and not named(c), abs(c.i - verb.i)))
+        two = len(subjects) > 1 and any(a_person(c) for c in subjects)
+        return sorted(verb.children, key=lambda c: (two and c.dep_ == "nsubj" and not named(c), two and c.dep_ == "nsubj" and not a_person(c),
+                                                    two and c.dep_ == "nsubj" and not a_named_person(c), abs(c.i - verb.i)))
 
     def _subject_after_the_verb(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
         """'«...,» declared the officer to the media': a verb right after the quotation, and its subject after
@@ -1720,6 +1731,11 @@ def _introduced_anew(text: str, token, since: int) -> bool:
     # (not in a quotation's words: '"... throwing a shoe at a judge ...," the judge asked')
     told = _QUOTED_WORDS.sub(" ", text[since:token.idx])
     return re.search(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,3}%s\b" % re.escape(token.lower_), told) is not None
+
+
+def _an_age(prep) -> bool:
+    """'in her mid-thirties', 'in his 60s': a person's age, said after the noun for them."""
+    return prep.lower_ == "in" and any(t.dep_ == "poss" and t.lower_ in ("his", "her") for t in prep.subtree)
 
 
 # Nouns by which a text points back at the person it has just named: 'the woman recounted', 'said the grief-stricken man'

@@ -216,6 +216,8 @@ def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = Non
             continue  # 'Two boys aged 12 and 14 were killed': an age, not a count
         if _preceding_word(text, start) in _NEGATORS or (match.group("num") or "").lower() in ("no", "zero"):
             continue
+        if start >= 2 and text[start - 1] in "/-" and text[start - 2].isdigit():
+            continue  # the last part of a date written in numbers ('14/10/2020 three people'), not a count
         if re.match(r"\d{4}$", match.group("num") or "") and 1900 <= int(match.group("num")) <= 2100 and (
                 not words or _victims_in(filler) is None or _preceding_word(text, start) in _BEFORE_A_YEAR):
             continue  # a year, not a count ('in 2004', 'the 1987 earthquake killed')

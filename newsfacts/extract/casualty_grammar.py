@@ -94,6 +94,7 @@ class _Lexicon:
     made_up_of_verbs: frozenset[str]
     listing_verbs: frozenset[str]
     witnessing_verbs: frozenset[str]
+    healing_verbs: frozenset[str]
     discharge_verbs: frozenset[str]
     treatment_nouns: frozenset[str]
     natural_causes: frozenset[str]
@@ -111,7 +112,7 @@ def lexicon() -> _Lexicon:
               for name, value in rules["grammar"].items()}
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
     heads = ("transitive", "intransitive", "active_only", "with_result", "intransitive_with_result", "states", "event_nouns",
-             "toll_nouns", "life_verbs_subject", "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs",
+             "toll_nouns", "life_verbs_subject", "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "healing_verbs",
              "counted_nouns", "ordinal_nouns", "recovery_verbs", "injury_nouns", "admitting_verbs", "made_up_of_verbs",
              "discharge_verbs", "striking_verbs")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
@@ -528,7 +529,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             found += [("injured", c) for c in token.children if c.dep_ == "dobj" and _number_token(c) is not None
                       and c.lemma_.lower() not in lex.patient_nouns and _people_like(c, lex)
                       and (_with_an_injury(c, lex) or _with_an_injury(token, lex))]  # (the parser may hang 'with' on the verb)
-        if (lemma in lex.injury_verbs or lemma in lex.hospital_verbs) and _names_injuries(token, lex):
+        if (lemma in lex.injury_verbs or lemma in lex.hospital_verbs or lemma in lex.healing_verbs) and _names_injuries(token, lex):
             # 'twelve were treated for injuries', 'three suffered burns'
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and ("injured", c) not in found]
             found += [("injured", c) for c in subjects]
@@ -867,6 +868,9 @@ def _names_injuries(token, lex: _Lexicon) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "for" and any(g.dep_ == "pobj" and _an_injury(g, lex) for g in child.children):
             return True
+        if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() in lex.healing_verbs \
+                and any(g.dep_ == "pobj" and _an_injury(g, lex) for g in child.children):
+            return True  # 'nine policemen are recovering from their injuries'
     return token.lemma_.lower() in lex.hospital_verbs and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
         and _with_an_injury(token, lex)
 
@@ -1169,10 +1173,22 @@ def _count_at(number) -> tuple[Count | None, int, int]:
 
 def _in_a_written_date(number) -> bool:
     """'09' of '2017-09-30', '3' of '3/11/2024': a part of a date written with dashes or slashes, no count."""
+    if _NUMERIC_DATE.fullmatch(number.text):
+        return True  # (one token: '14/10/2020')
     doc = number.doc
     joined = [doc[i] for i in (number.i - 1, number.i + 1) if 0 <= i < len(doc) and doc[i].text in ("-", "/")
               and (doc[i].idx == number.idx + len(number) or doc[i].idx + 1 == number.idx)]
-    return bool(joined) and number.ent_type_ == "DATE"
+    if not joined:
+        return False
+    # (a whole date of numbers is one whatever NER made of it: '2020-10-14', '14/10/2020')
+    text = text_of(doc)
+    around = text[max(0, number.idx - 6):number.idx + len(number) + 6]
+    at = number.idx - max(0, number.idx - 6)
+    whole = next((m for m in _NUMERIC_DATE.finditer(around) if m.start() <= at < m.end()), None)
+    return number.ent_type_ == "DATE" or whole is not None
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})(?![\d-])")
 
 
 def _is_year(number, phrase) -> bool:

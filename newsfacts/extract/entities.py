@@ -1532,6 +1532,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_surname_mentions(doc, sentence_index_of, mentions))
     mentions.extend(_towns_of_local_bodies(sentence_index_of, mentions, countries))
     _bodies_named_with_a_plural_possessive(text_of(doc), mentions)
+    mentions = _bodies_of_two_fields(text_of(doc), mentions)
     _assign_person_keys([m for m in mentions if m.entity_type == "person"])
     _people_called_by_another_name(text_of(doc), sentence_index_of, mentions)
     for mention in mentions:
@@ -1728,6 +1729,28 @@ def _bodies_named_with_a_plural_possessive(text: str, mentions: list[Mention]) -
             mention.start_char, mention.surface = before.start(), text[before.start():mention.end_char]
 
 
+# 'Ministry of Information and Culture', 'Department of Community Safety and Liaison': a body 'of' one field and
+# another, which NER cuts at 'and' (taking the second field for a name of its own)
+_BODY_OF_A_FIELD = re.compile(r"(?:[Tt]he )?(?:[A-Z][\w'’-]+ )*(?:Department|Ministry|Office|Bureau|Secretariat|Directorate|"
+                              r"Commission|Council|Committee|Agency|Institute) (?:for|of) [A-Z]")
+_AND_ANOTHER_FIELD = re.compile(r" (?:and|&) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})\b")
+
+
+def _bodies_of_two_fields(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'the Department of Community Safety and Liaison': a body's name 'of' one field goes on over 'and' and the
+    capitalised words after it (whatever NER made of them)."""
+    for mention in [m for m in mentions if m.entity_type == "organization" and _BODY_OF_A_FIELD.match(m.surface)]:
+        more = _AND_ANOTHER_FIELD.match(text, mention.end_char)
+        if more is None or _ROLE_WORDS.search(more.group(1)) or any(is_given_name(w) for w in more.group(1).split()):
+            continue  # (not 'the Ministry of Defence and Prime Minister Jane Doe', two speakers)
+        end = more.end(1)
+        if any(m.start_char < end < m.end_char for m in mentions):
+            continue  # (the words open a longer name)
+        mentions = [m for m in mentions if m is mention or not (mention.end_char <= m.start_char < end)]
+        mention.end_char, mention.surface = end, text[mention.start_char:end]
+    return mentions
+
+
 # '(ELN)', '(Sedena)', '(U.N.)' right after a name: the letters the text will use for it
 _DEFINED_ACRONYM = re.compile(r"\s*" + _LETTERS)
 
@@ -1749,6 +1772,13 @@ def role_of(doc, ent, name_start: int) -> str | None:
     text = text_of(doc)[tokens[0].idx:name_start].strip() if tokens else ""
     if text and _ROLE_WORDS.search(text):
         return " ".join(text.split())
+    # Before the name, with the name its apposition: 'Minister of Information and Culture, Jane Doe'
+    title = ent.root.head if ent.root.dep_ == "appos" and ent.root.head.i < ent.start else None
+    if title is not None:
+        words = [t for t in title.subtree if t.i < ent.start and not t.is_punct]
+        phrase = text_of(doc)[words[0].idx:words[-1].idx + len(words[-1])].strip() if words else ""
+        if phrase and _ROLE_WORDS.search(phrase) and len(phrase.split()) <= 8:
+            return re.sub(r"^(?:an?|the)\s+", "", phrase, flags=re.IGNORECASE)
     # After the name, an apposition: 'Oleg X, head of the regional administration, said'
     for token in ent:
         for child in token.children:
