@@ -1234,3 +1234,11 @@ def test_a_body_of_two_fields_is_one_body_whatever_ner_made_of_the_second(nlp):
     # (but not a body and a person the sentence names after 'and')
     text = 'The Ministry of Defence and Prime Minister Jane Doe said "the strike hit only military targets last night".'
     assert speakers(nlp, text)[0][0] != "Ministry of Defence and Prime Minister Jane"
+
+
+def test_he_after_a_relative_who_spoke_without_a_name_is_that_relative_not_the_judge_named_before(nlp):
+    text = ('In his sentencing decision, Judge Tom Kurmin said the crime was “particularly brutal”.\n\n'
+            'The boy pleaded guilty to one count of second-degree murder.\n\n'
+            'The victim’s boyfriend said the boy should have been charged for the death of the unborn baby as well.\n\n'
+            '“The laws in this country aren’t stiff enough for what’s been done,” he said.')
+    assert speakers(nlp, text)[-1] == (None, "The victim’s boyfriend")

@@ -151,3 +151,10 @@ def test_a_three_letter_country_code_is_a_country_only_where_prose_writes_it():
     assert (geocode("USA").kind, geocode("USA").country_code) == ("country", "US")
     # ('CAF' is far more often a federation's or armed forces' initials than the Central African Republic)
     assert all(geocode(code) is None or geocode(code).kind != "country" for code in ("CAF", "ARM", "BEN"))
+
+
+def test_an_airport_code_is_no_city_but_a_city_s_initials_that_prose_writes_are():
+    # ('BJP', 'INC', 'CDC' are a party's, a congress's and an agency's initials, not Bragança Paulista, Yinchuan or
+    # Cedar City, whose airport codes the gazetteer lists among their names)
+    assert [geocode(code) for code in ("BJP", "INC", "CDC")] == [None, None, None]
+    assert geocode("NYC").name == "New York City"

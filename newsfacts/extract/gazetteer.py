@@ -46,6 +46,7 @@ def normalise_name(name: str) -> str:
     return _norm(name)
 
 
+_AIRPORT_CODE = re.compile(r"[A-Z]{3,4}")
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port", "co": "county"}  # ('Co Kerry', Irish usage)
 
 
@@ -135,7 +136,10 @@ def _tables() -> tuple[dict[str, list[Place]], dict[str, list[tuple[str, tuple[s
                       admin1=city.get("admin1code") or "")
         for name in (city["name"], *(alt for alt in city.get("alternatenames") or ()
                                      # English news writes Latin script; other scripts only bloat the index.
-                                     if alt and alt.isascii() and len(alt) > 2)):
+                                     # (nor airport codes: 'BJP', 'INC', 'ANC' are a party's, a company's,
+                                     # a movement's initials far more often than Bragança Paulista, Yinchuan
+                                     # or Anchorage; rules/entities.toml's place_aliases keep 'NYC')
+                                     if alt and alt.isascii() and len(alt) > 2 and not _AIRPORT_CODE.fullmatch(alt))):
             add(name, place)
             bare = without_article(name, place.country_code)
             if bare:
