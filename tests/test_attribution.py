@@ -1213,6 +1213,12 @@ def test_a_title_written_before_the_name_it_is_given_to_names_that_person(nlp):
     text = ('Minister of Information and Culture, Jane Doe.\n\nIn a statement issued on Wednesday in the capital, the '
             'Minister said “this quote is a malicious misrepresentation of what happened at the briefing’’.')
     assert speakers(nlp, text) == [("Jane Doe", None)]
+    # (the parser attaches the name loosely where a headline and a signature come before)
+    text = ('I never said the ministry would close the port – Minister says\n\nThe statement was signed by Jane Doe\'s '
+            'Special Adviser, Mr Tom Kurmin.\n\nMinister of Transport and Works, Jane Doe.\n\nIn a statement issued on '
+            'Wednesday in the capital, the Minister said “this quote is a malicious misrepresentation of what happened at '
+            'the briefing’’.')
+    assert speakers(nlp, text) == [("Jane Doe", None)]
 
 
 def test_one_who_read_out_another_s_statement_is_not_its_author(nlp):

@@ -1773,7 +1773,9 @@ def role_of(doc, ent, name_start: int) -> str | None:
     if text and _ROLE_WORDS.search(text):
         return " ".join(text.split())
     # Before the name, with the name its apposition: 'Minister of Information and Culture, Jane Doe'
-    title = ent.root.head if ent.root.dep_ == "appos" and ent.root.head.i < ent.start else None
+    # (or, without a verb, the parser's loose attachment: 'Minister of Information, Jane Doe.' as a caption)
+    title = ent.root.head if ent.root.dep_ in ("appos", "npadvmod") and ent.root.head.i < ent.start \
+        and ent.start > 0 and doc[ent.start - 1].text == "," else None
     if title is not None:
         words = [t for t in title.subtree if t.i < ent.start and not t.is_punct]
         phrase = text_of(doc)[words[0].idx:words[-1].idx + len(words[-1])].strip() if words else ""
