@@ -1432,22 +1432,23 @@ class Attributor:
 
     def _nearest_children_named_first(self, verb) -> list:
         """A verb's children, nearest first; of two subjects the parser gave it, the one that names someone
-        first ('The gunmen, said Jan Doe, "..."'), a person before a body, else the one that is a noun for a person
-        ('the woman in her mid-thirties recounted', the parser taking 'thirties' for a second subject)."""
+        first ('The gunmen, said Jan Doe, "..."'), else the one that is a noun for a person ('the woman in her
+        mid-thirties recounted', the parser taking 'thirties' for a second subject), and not one after a preposition
+        ('Jane Doe, with the Kurmin Sheriff's Office, explains')."""
         def named(child) -> bool:
             return self.mention_at(child.idx, child.idx + len(child)) is not None
 
         def a_person(child) -> bool:
             return named(child) or child.lemma_.lower() in PERSON_NOUNS
 
-        def a_named_person(child) -> bool:
-            # ('Deputy Jane Doe, with the Kurmin Sheriff's Office explains': the parser makes both names subjects)
-            mention = self.mention_at(child.idx, child.idx + len(child))
-            return mention is not None and mention.entity_type == "person"
+        def after_a_preposition(child) -> bool:
+            # ('Deputy Jane Doe, with the Kurmin Sheriff's Office explains': the parser makes the body a second subject)
+            start = child.left_edge.i
+            return start > 0 and child.doc[start - 1].lower_ in ("with", "of", "from", "for", "at")
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         two = len(subjects) > 1 and any(a_person(c) for c in subjects)
         return sorted(verb.children, key=lambda c: (two and c.dep_ == "nsubj" and not named(c), two and c.dep_ == "nsubj" and not a_person(c),
-                                                    two and c.dep_ == "nsubj" and not a_named_person(c), abs(c.i - verb.i)))
+                                                    two and c.dep_ == "nsubj" and after_a_preposition(c), abs(c.i - verb.i)))
 
     def _subject_after_the_verb(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
         """'«...,» declared the officer to the media': a verb right after the quotation, and its subject after
