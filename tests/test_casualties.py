@@ -315,6 +315,9 @@ def test_a_part_whose_including_has_no_figure_before_it_points_at_its_own_whole(
     ("Another eight policemen are recovering from their injuries in hospital.", [("injured", 8, None, None)]),
     ("The economy is recovering from the crisis.", []),
     ("Searchers found approximately 20 deceased persons in the water.", [("killed", 20, None, None)]),
+    # thousands set apart by a space
+    ("The civil war has killed more than 300 000 people.", [("killed", 300_000, None, None)]),
+    ("Floods killed 1 200 people in the region.", [("killed", 1_200, None, None)]),
     # or closed by a colon, after capitals or an agency in brackets
     ("KURMIN (Agencies): Nine people, including two guards, were killed in a warehouse blaze on Friday.",
      [("killed", 9, None, None), ("killed", 2, 9, None)]),

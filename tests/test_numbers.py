@@ -36,3 +36,8 @@ def test_an_average_is_approximate_as_the_guide_codes_it():
 
     (figure,) = find_casualty_figures("An average of 30 people are killed every month on the roads.")
     assert (figure.kind, figure.count.count_min, figure.count.precision) == ("killed", 30, "approximately")
+
+
+def test_thousands_set_apart_by_spaces_are_one_number():
+    # ('300 000', as many African and European outlets write it; a no-break or thin space too)
+    assert [words_to_int(text) for text in ("300 000", "1 200", "1\u00a0200\u00a0000", "12\u202f500")] == [300_000, 1_200, 1_200_000, 12_500]

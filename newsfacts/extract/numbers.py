@@ -35,8 +35,10 @@ QUALIFIERS = {
 
 _word_number = "|".join(sorted([*UNITS, *TENS, *SCALES, "and", "a"], key=len, reverse=True))
 _units_words = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+# Thousands set apart by commas ('300,000') or, as many African and European outlets write them, by spaces ('300 000')
+_GROUPED_DIGITS = r"\d{1,3}(?:,\d{3})+|(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])"
 NUMBER_PATTERN = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand))?"
+    rf"(?:{_GROUPED_DIGITS}|\d+)(?:\.\d+)?(?:\s+(?:million|thousand))?"
     rf"|(?:(?:{_units_words})(?:[\s-]+(?:{_word_number}))*(?:\s+dozen)?)"
     r"|(?:half\s+a\s+million)"
     # 'more than a thousand people', 'a hundred and twenty'
@@ -54,11 +56,11 @@ class Count:
 
 
 def words_to_int(text: str) -> int | None:
-    """'twenty-one' -> 21, 'two hundred and five' -> 205, '1,200' -> 1200, '2.5 million' -> 2500000."""
+    """'twenty-one' -> 21, 'two hundred and five' -> 205, '1,200' and '1 200' -> 1200, '2.5 million' -> 2500000."""
     text = text.strip().lower().replace("-", " ")
-    digits = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|thousand))?", text)
+    digits = re.fullmatch(rf"({_GROUPED_DIGITS}|\d+)(\.\d+)?(?:\s+(million|thousand))?", text)
     if digits:
-        value = float(digits.group(1).replace(",", "") + (digits.group(2) or ""))
+        value = float(re.sub(r"[,\s]", "", digits.group(1)) + (digits.group(2) or ""))
         scale = SCALES.get(digits.group(3) or "", 1)
         return int(value * scale)
     if re.fullmatch(r"half\s+a\s+million", text):
