@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsfacts.extract.phrase_gate import PhraseGate
-from newsfacts.extract.numbers import NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, VAGUE_PATTERN, Count, parse_count
+from newsfacts.extract.numbers import NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, VAGUE_PATTERN, Count, in_a_numeric_date, parse_count
 from newsfacts.rules import load_rules
 
 _AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|got|have|has|had|reportedly|also|all|now|later|since|confirmed|believed\s+to\s+have\s+been|feared|reported|left|critically|seriously|badly|slightly|lightly)"
@@ -216,7 +216,7 @@ def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = Non
             continue  # 'Two boys aged 12 and 14 were killed': an age, not a count
         if _preceding_word(text, start) in _NEGATORS or (match.group("num") or "").lower() in ("no", "zero"):
             continue
-        if start >= 2 and text[start - 1] in "/-" and text[start - 2].isdigit():
+        if match.group("num") and in_a_numeric_date(text, match.start("num"), match.end("num")):
             continue  # the last part of a date written in numbers ('14/10/2020 three people'), not a count
         if re.match(r"\d{4}$", match.group("num") or "") and 1900 <= int(match.group("num")) <= 2100 and (
                 not words or _victims_in(filler) is None or _preceding_word(text, start) in _BEFORE_A_YEAR):

@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from newsfacts.extract.nlp import text_of
-from newsfacts.extract.numbers import NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, TENS, UNITS, VAGUE, Count, parse_count
+from newsfacts.extract.numbers import (NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, TENS, UNITS, VAGUE, Count, in_a_numeric_date,
+                                      parse_count)
 from newsfacts.rules import load_rules
 
 _QUALIFIED_NUMBER = re.compile(
@@ -651,18 +652,18 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         # clause says died is a toll
         clauses = [c for noun in (token, *described) for c in noun.children if c.dep_ == "relcl"
                    and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that") for s in c.children)]
-        # ('had put the number of killed at 36': the participle itself after 'of', the count on it)
-        participles = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children
-                       if p.dep_ == "pcomp" and p.tag_ == "VBN" and p.lemma_.lower() in lex.transitive]
-        for participle in participles:
-            found += [(lex.transitive[participle.lemma_.lower()], p) for prep in participle.children if prep.dep_ == "prep"
-                      and prep.lower_ in ("to", "at") for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
         for clause in clauses:
             kind = lex.intransitive.get(clause.lemma_.lower()) or (
                 lex.transitive.get(clause.lemma_.lower()) if any(c.dep_ == "auxpass" for c in clause.children) else None)
             if kind is not None and not _denied_or_hypothetical(clause, lex):
                 found += [(kind, n) for n in _toll_numbers(token)]
                 break
+        # ('had put the number of killed at 36': the participle itself after 'of', the count on it)
+        participles = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children
+                       if p.dep_ == "pcomp" and p.tag_ == "VBN" and p.lemma_.lower() in lex.transitive]
+        for participle in participles:
+            found += [(lex.transitive[participle.lemma_.lower()], p) for prep in participle.children if prep.dep_ == "prep"
+                      and prep.lower_ in ("to", "at") for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
         for noun in described:
             participle = next((c for c in [*noun.children, *token.children] if c.dep_ in ("acl", "amod", "relcl")
                                and (c.lemma_.lower() in lex.transitive or c.lower_ in lex.states)), None)
@@ -1172,23 +1173,14 @@ def _count_at(number) -> tuple[Count | None, int, int]:
 
 
 def _in_a_written_date(number) -> bool:
-    """'09' of '2017-09-30', '3' of '3/11/2024': a part of a date written with dashes or slashes, no count."""
-    if _NUMERIC_DATE.fullmatch(number.text):
-        return True  # (one token: '14/10/2020')
+    """'09' of '2017-09-30', '3' of '3/11/2024', '14/10/2020' as one token: a part of a date written with dashes or
+    slashes, no count."""
     doc = number.doc
+    if in_a_numeric_date(text_of(doc), number.idx, number.idx + len(number)):
+        return True  # (a whole date of numbers, whatever NER made of it)
     joined = [doc[i] for i in (number.i - 1, number.i + 1) if 0 <= i < len(doc) and doc[i].text in ("-", "/")
               and (doc[i].idx == number.idx + len(number) or doc[i].idx + 1 == number.idx)]
-    if not joined:
-        return False
-    # (a whole date of numbers is one whatever NER made of it: '2020-10-14', '14/10/2020')
-    text = text_of(doc)
-    around = text[max(0, number.idx - 6):number.idx + len(number) + 6]
-    at = number.idx - max(0, number.idx - 6)
-    whole = next((m for m in _NUMERIC_DATE.finditer(around) if m.start() <= at < m.end()), None)
-    return number.ent_type_ == "DATE" or whole is not None
-
-
-_NUMERIC_DATE = re.compile(r"(?<![\d-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})(?![\d-])")
+    return bool(joined) and number.ent_type_ == "DATE"
 
 
 def _is_year(number, phrase) -> bool:

@@ -2864,7 +2864,7 @@ def context_countries(doc) -> frozenset[str]:
             if capital is not None and capital.admin1 and not capital.small:
                 # 'Kurmin state' is the division of the city of Kurmin: its towns come before namesakes elsewhere
                 codes.add(f"{province}.{capital.admin1}")
-    codes.update(filter(None, (province_country(county.group(0)) for county in _COUNTY_NAMED_AFTER.finditer(text_of(doc)))))
+    codes.update(filter(None, (province_country(county.group(0)) for county in _COUNTY_WITH_ITS_KIND_BEFORE.finditer(text_of(doc)))))
     abbreviation = _DATELINE_DIVISION.search(text_of(doc)[:200])
     if abbreviation:  # 'NEWTON, Kan. (AP) —': the dateline's state
         division = _DATELINE_DIVISIONS[abbreviation.group(1)]
@@ -2913,7 +2913,7 @@ _COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+")
 # A first-level division named with its kind: 'Jonglei state', 'Unity State', 'Idlib province'.
 _NAMED_DIVISION = re.compile(r"\b([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?) (?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Oo]blast)\b")
 # ... and a county with its kind before it: 'County Kerry', 'Co Kerry' (Irish usage)
-_COUNTY_NAMED_AFTER = re.compile(r"\b(?:County|Co\.?) [A-Z][\w'’-]+\b")
+_COUNTY_WITH_ITS_KIND_BEFORE = re.compile(r"\b(?:County|Co\.?) [A-Z][\w'’-]+\b")
 
 
 # A dateline's country: 'BAMAKO, Mali —', 'MOPTI, Mali (Reuters) -'.

@@ -44,6 +44,16 @@ NUMBER_PATTERN = (
     # 'more than a thousand people', 'a hundred and twenty'
     rf"|(?:a\s+(?:hundred|thousand)(?:[\s-]+(?:and\s+)?(?:{_units_words}))*)"
 )
+# A date written in numbers ('2020-10-14', '14/10/2020'): none of its parts is a count
+_NUMERIC_DATE = re.compile(r"(?<![\d-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})(?![\d-])")
+
+
+def in_a_numeric_date(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (a number) is a part of a date written in numbers."""
+    window = max(0, start - 6)
+    return any(m.start() <= start - window and end - window <= m.end() for m in _NUMERIC_DATE.finditer(text[window:end + 6]))
+
+
 VAGUE_PATTERN = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
 QUALIFIER_PATTERN = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
 
