@@ -1183,15 +1183,15 @@ def test_lead_ins_reporters_demonstratives_statements_and_replies(nlp, text, exp
 
 def test_a_relative_clause_after_a_quotation_does_not_report_it(nlp):
     text = ('In a statement, Jane Doe, spokeswoman for the rebel group, said the ambush was its work.\n\n'
-            'She added that the raid was "our answer to the constant attacks on our camps" as well as to the claim '
-            'that rebels had agreed to join talks.')
+            'She added that the raid was "our reply to months of shelling of our villages" as well as to a rumour '
+            'that the militia had agreed to negotiate.')
     assert speakers(nlp, text) == [("Jane Doe", None)]
 
 
 def test_the_one_person_named_in_a_clause_that_ends_in_a_colon_speaks(nlp):
     # (the parser hangs the name on the words before it and leaves the verb without a subject)
-    text = ('Shaking her head, Jane Doe, who lives across the street from the house, echoed the sentiments of many '
-            'neighbours: "I can\'t believe it. I\'m shocked. I really am."')
+    text = ('Shaking her head, Jane Doe, who has lived two doors down for years, echoed what the other neighbours '
+            'felt: "We have never known a night like this on our road, never."')
     assert speakers(nlp, text) == [("Jane Doe", None)]
 
 
@@ -1203,48 +1203,48 @@ def test_a_body_written_later_by_a_common_first_word_of_its_name_speaks_by_its_f
 
 def test_the_noun_for_the_one_just_named_with_her_age_after_it_is_that_person(nlp):
     text = ('Another survivor, Jane Doe, whose two children drowned, described how she escaped through a window. '
-            '"After the storm began, about 100 people were driven into the lower cabin," the distressed woman in her '
-            'mid-thirties recounted.')
+            '"When the wind rose, the crew told everyone to go below deck at once," the shaken woman in her early '
+            'forties recalled.')
     assert speakers(nlp, text) == [("Jane Doe", None)]
 
 
 def test_a_title_written_before_the_name_it_is_given_to_names_that_person(nlp):
     # (a caption's 'Minister of X, Name', and then 'the Minister said')
-    text = ('Minister of Information and Culture, Jane Doe.\n\nIn a statement issued on Wednesday in the capital, the '
-            'Minister said “this quote is a malicious misrepresentation of what happened at the briefing’’.')
+    text = ('Minister of Information and Culture, Jane Doe.\n\nIn a statement released on Thursday, the Minister said '
+            '“the remark was twisted out of all recognition by those who reported the briefing’’.')
     assert speakers(nlp, text) == [("Jane Doe", None)]
     # (the parser attaches the name loosely where a headline and a signature come before)
     text = ('I never said the ministry would close the port – Minister says\n\nThe statement was signed by Jane Doe\'s '
-            'Special Adviser, Mr Tom Kurmin.\n\nMinister of Transport and Works, Jane Doe.\n\nIn a statement issued on '
-            'Wednesday in the capital, the Minister said “this quote is a malicious misrepresentation of what happened at '
-            'the briefing’’.')
+            'Special Adviser, Mr Tom Kurmin.\n\nMinister of Transport and Works, Jane Doe.\n\nIn a statement released on '
+            'Thursday, the Minister said “the remark was twisted out of all recognition by those who reported the '
+            'briefing’’.')
     assert speakers(nlp, text) == [("Jane Doe", None)]
 
 
 def test_one_who_read_out_another_s_statement_is_not_its_author(nlp):
-    text = ('Another brother’s statement was read out loud by Crown prosecutor Margaret Kurmin.\n\n'
+    text = ('A letter from the victim’s uncle was read to the court by prosecutor Margaret Kurmin.\n\n'
             '“The violent nature of the offence has made possible what none of us could imagine,” he wrote.')
     assert speakers(nlp, text)[0][0] != "Margaret Kurmin"
 
 
 def test_of_two_subjects_the_parser_gives_a_verb_the_person_speaks_before_the_body(nlp):
-    text = ("Deputy Jane Doe, with the Kurmin County Sheriff's Office explains, “A father called in a frantic 911 "
-            "saying his teenage son had just been shot.”")
+    text = ("Deputy Jane Doe, with the Kurmin County Sheriff's Office explains, “Someone rang to say a man was firing "
+            "at cars on the highway and would not stop.”")
     assert speakers(nlp, text) == [("Jane Doe", None)]
 
 
 def test_a_body_of_two_fields_is_one_body_whatever_ner_made_of_the_second(nlp):
-    text = ('The Department of Community Safety and Liaison in the province posted that the driver had lost control.\n\n'
-            '“As per the disc, the vehicle is certified to carry 16 passengers,” the department said.')
-    assert speakers(nlp, text) == [("Department of Community Safety and Liaison", None)]
+    text = ('The Department of Community Health and Liaison in the province posted that the main had burst overnight.\n\n'
+            '“The pipe was laid for half the load it now carries every single day,” the department said.')
+    assert speakers(nlp, text) == [("Department of Community Health and Liaison", None)]
     # (but not a body and a person the sentence names after 'and')
     text = 'The Ministry of Defence and Prime Minister Jane Doe said "the strike hit only military targets last night".'
     assert speakers(nlp, text)[0][0] != "Ministry of Defence and Prime Minister Jane"
 
 
 def test_he_after_a_relative_who_spoke_without_a_name_is_that_relative_not_the_judge_named_before(nlp):
-    text = ('In his sentencing decision, Judge Tom Kurmin said the crime was “particularly brutal”.\n\n'
-            'The boy pleaded guilty to one count of second-degree murder.\n\n'
-            'The victim’s boyfriend said the boy should have been charged for the death of the unborn baby as well.\n\n'
-            '“The laws in this country aren’t stiff enough for what’s been done,” he said.')
+    text = ('In his sentencing decision, Judge Tom Kurmin called the attack “cruel and senseless”.\n\n'
+            'The teenager admitted manslaughter last month.\n\n'
+            'The victim’s boyfriend told reporters the sentence was far too light for what had happened.\n\n'
+            '“Nobody in that courtroom thought for a minute about what we lost,” he said.')
     assert speakers(nlp, text)[-1] == (None, "The victim’s boyfriend")

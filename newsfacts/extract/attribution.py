@@ -1346,8 +1346,8 @@ class Attributor:
         after = exclude[1] if exclude is not None else None
 
         def reports_after(t) -> bool:
-            # (not a verb of a relative clause after it: 'X added that it was "...", a claim that rebels had agreed
-            # to talks' describes the claim)
+            # (not a verb of a relative clause after it: 'X added that it was "...", and a rumour that the militia had
+            # agreed to negotiate' tells of the rumour)
             return after is not None and t.idx >= after and t.dep_ not in ("relcl", "acl")
 
         # ('"...," the minister said, a news agency reported': the verb next to the quotation, with its own
@@ -1433,7 +1433,7 @@ class Attributor:
     def _nearest_children_named_first(self, verb) -> list:
         """A verb's children, nearest first; of two subjects the parser gave it, the one that names someone
         first ('The gunmen, said Jan Doe, "..."'), else the one that is a noun for a person ('the woman in her
-        mid-thirties recounted', the parser taking 'thirties' for a second subject), and not one after a preposition
+        early forties recalled', the parser taking 'forties' for a second subject), and not one after a preposition
         ('Jane Doe, with the Kurmin Sheriff's Office, explains')."""
         def named(child) -> bool:
             return self.mention_at(child.idx, child.idx + len(child)) is not None
@@ -1735,7 +1735,7 @@ def _introduced_anew(text: str, token, since: int) -> bool:
 
 
 def _an_age(prep) -> bool:
-    """'in her mid-thirties', 'in his 60s': a person's age, said after the noun for them."""
+    """'in her early forties', 'in his 60s': a person's age, said after the noun for them."""
     return prep.lower_ == "in" and any(t.dep_ == "poss" and t.lower_ in ("his", "her") for t in prep.subtree)
 
 

@@ -559,7 +559,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
                     and token.head.head.head.lower_ in lex.body_nouns else []
             found += [("killed", p) for body in bodies for prep in body.children if prep.dep_ == "prep" and prep.lower_ == "of"
                       for p in prep.children if p.dep_ == "pobj"]
-            # ('the bodies of five adults and 15 boys were found', where the parser makes the second a subject of its own)
+            # ('the bodies of four women and 11 men were recovered', where the parser makes the second a subject of its own)
             found += [("killed", c) for c in token.children if c.dep_ == "nsubjpass" and c not in bodies and _number_token(c) is not None
                       and any(b.i < c.i and b.dep_ == "nsubjpass" for b in bodies) and c.left_edge.i > 0
                       and c.doc[c.left_edge.i - 1].lower_ == "and"]
@@ -648,7 +648,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         # 'the number of rebels killed since the offensive began rose to at least 212'
         described = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                      for p in prep.children if p.dep_ == "pobj"]
-        # 'the number who perished rose to 760', 'the number of people who died has risen to 45': a number of those the
+        # 'the number who perished climbed to 90', 'the number of people who died has risen to 45': a number of those the
         # clause says died is a toll
         clauses = [c for noun in (token, *described) for c in noun.children if c.dep_ == "relcl"
                    and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that") for s in c.children)]
@@ -658,7 +658,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             if kind is not None and not _denied_or_hypothetical(clause, lex):
                 found += [(kind, n) for n in _toll_numbers(token)]
                 break
-        # ('had put the number of killed at 36': the participle itself after 'of', the count on it)
+        # ('a tally had set the number of killed at 31': the participle itself after 'of', the count on it)
         participles = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children
                        if p.dep_ == "pcomp" and p.tag_ == "VBN" and p.lemma_.lower() in lex.transitive]
         for participle in participles:
@@ -730,7 +730,7 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
         # 'shelling killed 12', and 'an elephant trampled a farmer to death' (the kind came from the result)
         victims += [c for c in children if c.dep_ == "dobj"]
         if victims and lemma in lex.transitive:
-            # 'killed 67 people at a mall in 2013 and nearly 150 students at a college in 2015': a second counted object,
+            # 'killed 60 people at a market in 2012 and nearly 140 pupils at a school in 2015': a second counted object,
             # with its own place and time, that the parser hangs on the verb
             victims += [c for c in children if c.dep_ == "conj" and c.pos_ == "NOUN" and _number_token(c) is not None]
         if not victims:
@@ -787,7 +787,7 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
         if token.head.dep_ == "relcl" and any(v.lower_ in ("who", "that") for v in victims):
             victims.append(token.head.head)  # 'an apprentice, who was injured in the blast and died in hospital'
     if victims:
-        # 'died at the scene along with a passenger', 'was killed together with his wife and two children': those
+        # 'died in the crash along with a passenger', 'was killed together with his wife and two children': those
         # the verb takes along with its victims are victims too
         victims += _along_with(token)
     return victims
@@ -871,7 +871,7 @@ def _names_injuries(token, lex: _Lexicon) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() in lex.healing_verbs \
                 and any(g.dep_ == "pobj" and _an_injury(g, lex) for g in child.children):
-            return True  # 'nine policemen are recovering from their injuries'
+            return True  # 'three firefighters are still recovering from burn injuries'
     return token.lemma_.lower() in lex.hospital_verbs and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
         and _with_an_injury(token, lex)
 

@@ -1729,7 +1729,7 @@ def _bodies_named_with_a_plural_possessive(text: str, mentions: list[Mention]) -
             mention.start_char, mention.surface = before.start(), text[before.start():mention.end_char]
 
 
-# 'Ministry of Information and Culture', 'Department of Community Safety and Liaison': a body 'of' one field and
+# 'Ministry of Information and Culture', 'Department of Water Supply and Sanitation': a body 'of' one field and
 # another, which NER cuts at 'and' (taking the second field for a name of its own)
 _BODY_OF_A_FIELD = re.compile(r"(?:[Tt]he )?(?:[A-Z][\w'’-]+ )*(?:Department|Ministry|Office|Bureau|Secretariat|Directorate|"
                               r"Commission|Council|Committee|Agency|Institute) (?:for|of) [A-Z]")
@@ -1737,7 +1737,7 @@ _AND_ANOTHER_FIELD = re.compile(r" (?:and|&) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'�
 
 
 def _bodies_of_two_fields(text: str, mentions: list[Mention]) -> list[Mention]:
-    """'the Department of Community Safety and Liaison': a body's name 'of' one field goes on over 'and' and the
+    """'the Department of Water Supply and Sanitation': a body's name 'of' one field goes on over 'and' and the
     capitalised words after it (whatever NER made of them)."""
     for mention in [m for m in mentions if m.entity_type == "organization" and _BODY_OF_A_FIELD.match(m.surface)]:
         more = _AND_ANOTHER_FIELD.match(text, mention.end_char)

@@ -873,7 +873,7 @@ def _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentenc
         root = next((t for t in sent if t.idx < colon and t.head.idx > colon and t.pos_ in ("VERB", "AUX")), root)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and root.idx < colon:
-        # 'Shaking her head, Jane Doe, who lives opposite, echoed her neighbours: "..."', where the parser hung the
+        # 'Shaking her head, Jane Doe, who has lived there for years, echoed her neighbours: "..."', the parser hanging the
         # name on the words before it: the one person the clause names
         return attributor.only_person_between(sent.start_char, root.idx)
     if subject is None or subject.idx >= colon:
