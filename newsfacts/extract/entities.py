@@ -1700,13 +1700,13 @@ def _body_nouns_to_full_names(mentions: list[Mention]) -> None:
 
 
 def _short_names_to_full_names(mentions: list[Mention]) -> None:
-    """'Gulfmark said' after 'Gulfmark Polymers', 'Amnesty' after 'Amnesty International': an organisation written
+    """'Gulfmark said' after 'Gulfmark Polymers', 'Shelter' after 'Shelter International': an organisation written
     later by the first word of the one organisation named in full before it that opens with that word."""
     full = [m for m in mentions if m.entity_type == "organization" and len(m.key.split()) >= 2]
     for mention in mentions:
         if mention.entity_type != "organization" or " " in mention.key or mention.surface.isupper():
             continue
-        # ('Amnesty' for 'Amnesty International', but not 'Defense' for the 'Defense Ministry': a common word
+        # ('Shelter' for 'Shelter International', but not 'Defense' for the 'Defense Ministry': a common word
         # before a word for a body says what the body does, and any body's name may open with it)
         opening = {m.key for m in full if m.key.split()[0] == mention.key
                    and not (is_english_word(mention.surface) and m.surface.split()[-1].lower() in organisation_words())}
@@ -1742,7 +1742,7 @@ def _bodies_of_two_fields(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in [m for m in mentions if m.entity_type == "organization" and _BODY_OF_A_FIELD.match(m.surface)]:
         more = _AND_ANOTHER_FIELD.match(text, mention.end_char)
         if more is None or _ROLE_WORDS.search(more.group(1)) or any(is_given_name(w) for w in more.group(1).split()):
-            continue  # (not 'the Ministry of Defence and Prime Minister Jane Doe', two speakers)
+            continue  # (not 'the Ministry of Health and Governor Jane Doe', two speakers)
         end = more.end(1)
         if any(m.start_char < end < m.end_char for m in mentions):
             continue  # (the words open a longer name)
