@@ -184,9 +184,13 @@ class Attributor:
             return self._speaker_from_mention(mention)
         return None
 
+    def _mentions_from(self, start: int, until: int):
+        """The mentions that begin at `start` or after, and at `until` or before."""
+        return self.mentions[bisect_right(self.starts, start - 1):bisect_right(self.starts, until)]
+
     def only_person_between(self, start: int, end: int) -> Speaker | None:
         """The one person the text names between two offsets, or None (none, or several)."""
-        named = {m.entity_id: m for m in self.mentions if start <= m.start_char and m.end_char <= end and m.entity_type == "person"}
+        named = {m.entity_id: m for m in self._mentions_from(start, end) if m.end_char <= end and m.entity_type == "person"}
         return self._speaker_from_mention(next(iter(named.values()))) if len(named) == 1 else None
 
     def entity_called(self, name: str, people_only: bool = True) -> Speaker | None:
@@ -272,7 +276,7 @@ class Attributor:
             if earlier < 0 or (earlier < index and "\n" in text[self.sentences[earlier].end_char:self.sentences[index].start_char]):
                 return self._only_person_of_the_paragraph_before(position, exclude, pronoun) if earlier >= 0 else None
             sent = self.sentences[earlier]
-            named = self.mentions[bisect_right(self.starts, sent.start_char - 1):bisect_right(self.starts, min(position, sent.end_char))]
+            named = self._mentions_from(sent.start_char, min(position, sent.end_char))
             people = {m.entity_id for m in named if m.entity_type == "person" and m.end_char <= position
                       and not _inside(m, exclude) and not self._in_quotation(m) and not self._asks(m)}
             if people:
@@ -296,7 +300,7 @@ class Attributor:
         paragraph = text[before_start:before_end]
         if not paragraph or any(mark in paragraph for mark in '"“”«»') or paragraph.count(". ") > 2:
             return None
-        named = self.mentions[bisect_right(self.starts, before_start - 1):bisect_right(self.starts, before_end)]
+        named = self._mentions_from(before_start, before_end)
         people = {m.entity_id for m in named if m.entity_type == "person" and not self.dead(m.entity_id)}
         agreeing = [e for e in people if self._agrees(e, pronoun)]
         if len(people) != 1 or len(agreeing) != 1:
@@ -837,7 +841,7 @@ class Attributor:
         people = set()
         for start, end in spans[max(index - paragraphs + 1, 0):index + 1] if index >= 0 else []:
             if not any(mark in text[start:end] for mark in "\"“”«»"):
-                people |= {m.entity_id for m in self.mentions[bisect_right(self.starts, start - 1):bisect_right(self.starts, end)]
+                people |= {m.entity_id for m in self._mentions_from(start, end)
                            if m.entity_type == "person"}
         return people
 
