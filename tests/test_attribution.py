@@ -1248,3 +1248,60 @@ def test_he_after_a_relative_who_spoke_without_a_name_is_that_relative_not_the_j
             'The victim’s boyfriend told reporters the sentence was far too light for what had happened.\n\n'
             '“Nobody in that courtroom thought for a minute about what we lost,” he said.')
     assert speakers(nlp, text)[-1] == (None, "The victim’s boyfriend")
+
+
+def test_a_reporting_verb_inside_another_report_gives_the_words_to_its_own_subject(nlp):
+    text = ('Tom Kurmin said the guards used a stun gun before four of them held the man down. He said the attacker '
+            'had shouted, "Nobody in this hall will leave before I say so."')
+    assert speakers(nlp, text) == [(None, "the attacker")]
+
+
+def test_he_after_one_of_the_sources_is_that_source_not_a_name_before(nlp):
+    text = ('Two soldiers were killed in the raid, Dalen Weekly reported, citing two local sources.\n\n'
+            '"The gunmen came at dawn on motorbikes and opened fire on the farms," said one of the sources.\n\n'
+            'He added, "Unfortunately, the truck drove over a mine on the way and two soldiers died there."')
+    assert speakers(nlp, text) == [(None, "one of the sources"), (None, "one of the sources")]
+
+
+def test_a_name_ending_in_a_plural_noun_for_people_is_a_body_not_a_person(nlp):
+    text = ('Kurmin Reporters quoted a villager as saying the gunmen stayed for hours.\n\n'
+            '"They took everything we had stored for the dry season," he said.')
+    assert speakers(nlp, text)[0][0] != "Kurmin Reporters"
+
+
+def test_the_witness_told_of_before_and_never_named_speaks_again_not_the_person_named_last(nlp):
+    text = ('Police fired on marchers in the port on Friday, killing one man, a rights group said.\n\n'
+            '"Nobody has been held to account for any of it," said Jane Kurmin, deputy director at the group.\n\n'
+            'A soldier opened fire without warning, the witness told the group. Police then fired tear gas at the crowd, '
+            'the witness said.\n\n'
+            '"Suddenly I heard shots and saw two men fall to the ground," the witness said.')
+    assert speakers(nlp, text)[-1] == (None, "the witness")
+    # (a survivor the text named is that survivor)
+    text = ('Another survivor, Jane Moyo, described how she escaped. "The water came so fast we had no time to take '
+            'anything," the survivor said.')
+    assert speakers(nlp, text) == [("Jane Moyo", None)]
+
+
+def test_a_statement_the_text_cited_with_according_to_is_its_sender_s(nlp):
+    text = ('Gunmen have killed nine soldiers guarding a village in the east, the defence ministry said.\n\n'
+            'The attackers came in a convoy of cars and motorbikes on Thursday, the ministry said in a statement on '
+            'Friday, reports Radio Dalen.\n\n'
+            'The raid by “a column of heavily armed men on dozens of motorbikes” killed nine soldiers, according to a '
+            'statement from the Ministry of Defence read out on television.\n\n'
+            '“After fierce fighting, the enemy column was forced to retreat with its dead,” added the statement, which '
+            'said “air and ground units sent to the area continue to comb” the district.')
+    assert speakers(nlp, text)[1:] == [("Ministry of Defence", None)] * 2
+
+
+def test_the_head_of_a_body_is_the_person_given_that_office_before_the_name(nlp):
+    text = ('Shelling killed 11 people in Dalen on Monday, Head of the regional military administration Pavlo Kurmenko '
+            'said.\n\n"What is happening now in Dalen is a crime against our people," Kurmenko said.\n\n'
+            '"Because of the shelling that is still going on, we cannot send rescue teams in time," the head of the '
+            'Regional State Administration said.')
+    assert speakers(nlp, text) == [("Pavlo Kurmenko", None), ("Pavlo Kurmenko", None)]
+
+
+def test_a_two_syllable_given_name_written_after_the_surname_belongs_to_the_name(nlp):
+    text = ('At a briefing, Dalen Police Commissioner Dennis Lo Wai-chung said 11 people had been arrested. Lo said that '
+            'the crowd acted in an organised way. "We had no choice but to step up the use of force," Lo said.')
+    assert speakers(nlp, text) == [("Dennis Lo Wai-chung", None)]

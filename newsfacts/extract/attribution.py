@@ -345,8 +345,12 @@ class Attributor:
             and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in main.children) \
             and not any(c.dep_ == "conj" for c in main.children) \
             and not self._died(_Phrase(main.idx, main.idx + len(main)), main.sent)  # ('A farmer and his son were crushed')
+        # ('one of the sources', 'another of the survivors': one of people the text does not name)
+        one_of = main.lower_ in ("one", "another") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in PERSON_NOUNS and p.tag_ == "NNS"
+            for c in main.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
         # (a noun in lower case the tagger took for a name counts: 'a senior coast guard official')
-        if ((main.pos_ == "NOUN" and main.tag_ == "NN" or main.tag_ == "NNP" and main.text.islower()) and someone
+        if (((main.pos_ == "NOUN" and main.tag_ == "NN" or main.tag_ == "NNP" and main.text.islower()) and someone or one_of)
                 and (main.head.lemma_.lower() in _SPEAKING_LEMMAS or just_before)
                 and self.mention_at(main.idx, main.idx + len(main)) is None
                 and self._named_apposition(main) is None
@@ -616,12 +620,12 @@ class Attributor:
             return None
         for earlier in range(index - 1, max(index - 1 - lookback, -1), -1):
             sent = self.sentences[earlier]
+            statements = [t for t in sent if t.lemma_.lower() in STATEMENT_NOUNS and t.dep_ in ("pobj", "dobj")]
             # (not 'According to early reports, the blast killed five': reports the sentence cites, issued by no one in it)
-            told = [t for t in sent if t.lemma_.lower() in STATEMENT_NOUNS and t.dep_ in ("pobj", "dobj")
-                    and not (t.head.lower_ == "to" and t.head.head.lower_ == "according")]
-            # 'She received a text message from Sgt Jane Doe': the one it came from
-            # (a statement 'by its spokesperson, Jane Doe,' is the body's, the subject of the sentence)
-            sender = next((m for t in told for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "from"
+            told = [t for t in statements if not (t.head.lower_ == "to" and t.head.head.lower_ == "according")]
+            # 'She received a text message from Sgt Jane Doe', 'according to a statement from the ministry': the one
+            # it came from (a statement 'by its spokesperson, Jane Doe,' is the body's, the subject of the sentence)
+            sender = next((m for t in statements for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "from"
                            for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() not in SPOKESPERSON_NOUNS
                            for m in [self.mention_at(g.idx, g.idx + len(g)) or self._named_apposition_mention(g)]
                            if m is not None and m.entity_type in ("person", "organization")), None)
@@ -736,6 +740,11 @@ class Attributor:
             while run < min(len(words), 6) and (words[-1 - run][:1].isupper() or words[-1 - run] in ("of", "for", "and")):
                 run += 1
             title = title + words[len(words) - run:]
+            # 'Head of the regional military administration Jane Doe': a capitalised office holder and the body
+            # after its 'of', in lower case
+            office = _OFFICE_OF_A_BODY_BEFORE.search(" ".join(words[-7:]))
+            if office:
+                title.append(office.group(1))
         after = text[mention.end_char:mention.end_char + 80]
         apposition = re.split(r"[,.;:!?\"“”]", after[1:])[0] if after.startswith(",") else ""
         verb = next(iter(self._finite_verbs(mention.end_char + 1, mention.end_char + 1 + len(apposition))), None)
@@ -1124,6 +1133,8 @@ class Attributor:
                 # a title with its own name)
                 pronoun = {"male": "he", "female": "she"}.get(GENDERED_NOUNS.get(token.lemma_.lower()))
                 before = _before_the_quotation(token.idx, exclude)
+                if self._spoke_unnamed_before(token, before):
+                    return self._description(token)  # 'a witness told the group ... "...," the witness said'
                 subject = self.salient_person_before(before, exclude, pronoun=pronoun, lookback=2)
                 if subject is None:
                     speaker = self.last_named_speaker_before(before, exclude, lookback=2, pronoun=pronoun)
@@ -1363,7 +1374,8 @@ class Attributor:
         # speaks first, however deep the parser puts it)
         naming = next((t for t in verbs if exclude is not None and t.lemma_.lower() in _NAMING_LEMMAS and any(
             c.dep_ in ("oprd", "xcomp", "attr") and exclude[0] <= c.idx < exclude[1] for c in t.children)), None)
-        for token in sorted(verbs, key=lambda t: (t is not naming, not reports_after(t), t is not nearest, _depth(t), t.i)):
+        inner = self._reporting_verb_inside_a_report(verbs, exclude, outside)
+        for token in sorted(verbs, key=lambda t: (t is not naming, t is not inner, not reports_after(t), t is not nearest, _depth(t), t.i)):
             quoted = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS and outside(c)), None) \
                 if token.lemma_.lower() == "quote" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children) else None
             if quoted is not None:
@@ -1432,6 +1444,37 @@ class Attributor:
                     or self._phrase_after_the_quotation(token, exclude) or self._subject_after_the_verb(token, exclude)
                 if speaker:
                     return speaker
+        return None
+
+    def _spoke_unnamed_before(self, noun, position: int) -> bool:
+        """Whether someone the text calls by this noun ('witness', 'survivor') and never names spoke before
+        `position`: 'the witness told the group ... "...," the witness said' is that witness again, not the
+        person the text named last."""
+        lemma = noun.lemma_.lower()
+        return any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass") and t.i != noun.i
+                   and t.head.lemma_.lower() in _SPEAKING_LEMMAS and self.mention_at(t.idx, t.idx + len(t)) is None
+                   and self._named_apposition(t) is None and not any(c.dep_ == "appos" for c in t.children)
+                   for t in self.doc[:noun.i] if t.idx < position)
+
+    @staticmethod
+    def _reporting_verb_inside_a_report(verbs, exclude: tuple[int, int] | None, outside):
+        """'He said the attacker had shouted, "..."': of two reporting verbs, the inner one, whose clause holds the
+        quotation and which has a subject of its own, tells whose words they are; the outer one, before them, who
+        passed them on."""
+        if exclude is None:
+            return None
+        for verb in verbs:
+            reporter = next((a for a in verb.ancestors if a in verbs), None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and outside(c)), None)
+            # (one who reports after the quotation passed on words of their own: 'X urged "...," her spokesman was
+            # quoted as saying')
+            if reporter is None or subject is None or verb.dep_ not in ("ccomp", "xcomp") or subject.lower_ in ("i", "we", "you") \
+                    or reporter.idx > exclude[0]:
+                continue
+            # (the quotation in the inner verb's clause, none of it hung on the outer verb)
+            if any(exclude[0] <= t.idx < exclude[1] for t in verb.subtree) \
+                    and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and exclude[0] <= c.idx < exclude[1] for c in reporter.children):
+                return verb
         return None
 
     def _nearest_children_named_first(self, verb) -> list:
@@ -1745,6 +1788,7 @@ def _an_age(prep) -> bool:
 
 # Nouns by which a text points back at the person it has just named: 'the woman recounted', 'said the grief-stricken man'
 _THE_ONE_JUST_NAMED = frozenset(_RULES["the_one_just_named"])
+_OFFICE_OF_A_BODY_BEFORE = re.compile(r"(?:^|\s)([A-Z][a-z]+)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
 _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")
 
 

@@ -1302,6 +1302,9 @@ def _city_named_with_a_title(doc, ent, surface: str, sentence_index_of) -> Menti
 _SURNAME_WITH_AN_APOSTROPHE = re.compile(r" [OD][’'][A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w’'-])")
 
 
+_HYPHENED_GIVEN_NAME_AFTER = re.compile(r" ([A-Z][a-z]{1,4})-([a-z]{1,5})\b(?![-'’])")
+
+
 def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[int]) -> tuple[int, str]:
     """A person's name where NER cut it short, as the parse's compounds join it: a surname left off ('Siti
     Aminah Rangkuti'), a name cut in two ('Ato Dawit' and 'Tesfaye Gebremedhin': the second entity's start
@@ -1311,6 +1314,11 @@ def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[
     surname = _SURNAME_WITH_AN_APOSTROPHE.match(text, start + len(surface))
     if surname:  # 'Barry O’Doe', which the parser may take for a verb
         return start, surface + surname.group()
+    given_after = _HYPHENED_GIVEN_NAME_AFTER.match(text, start + len(surface))
+    if given_after and not is_english_word(given_after.group(1).lower()):
+        # 'Jan Lo Kai-ming': a Chinese or Korean given name of two syllables written after the surname, which NER
+        # may leave out (not 'Jan Doe Co-founder', 'Jane Doe Vice-chair')
+        return start, surface + given_after.group()
     head = ent[-1].head
     # ('Jan Maria Kurmin Doe', where NER stopped after 'Maria': the middle names between are the head's compounds too)
     between = doc[ent.end:head.i] if head.i >= ent.end else None
@@ -1389,8 +1397,10 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if entity_type != "person" and (_HONORIFIC_FIRST.match(surface) or _HONORIFIC_JUST_BEFORE.search(
                 text_of(doc), max(0, ent.start_char - 6), ent.start_char)):
             entity_type = "person"  # 'Dr Zawadzki' or 'Mr Morgan-Hale' tagged as an organisation
-        if entity_type == "person" and _plural_name(surface) and text_of(doc)[max(0, ent.start_char - 4):ent.start_char].lower() == "the ":
-            entity_type = "organization"  # 'the Eelam Freedom Tigers', 'the Red Brigades': a group, not a person
+        if entity_type == "person" and _plural_name(surface) and (text_of(doc)[max(0, ent.start_char - 4):ent.start_char].lower() == "the "
+                                                                 or surface.split()[-1][:-1].lower() in _person_evidence_words()[1]):
+            # 'the Eelam Freedom Tigers', 'the Red Brigades', 'Kurmin Reporters': a group, not a person
+            entity_type = "organization"
         titled = _TITLE_NAME_OF_PLACE.fullmatch(surface) if entity_type == "organization" else None
         if titled and titled.group(1).lower() in person_prefix_words() and is_given_name(titled.group(2).split()[0]):
             entity_type, surface = "person", titled.group(2)  # 'Archbishop Jan Doe of Sorvenik' tagged as an organisation

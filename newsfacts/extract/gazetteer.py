@@ -97,10 +97,14 @@ def _tables() -> tuple[dict[str, list[Place]], dict[str, list[tuple[str, tuple[s
     index: dict[str, list[Place]] = {}
     great_cities: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
 
+    normalise = _norm.__wrapped__  # (a quarter of a million names, each once: the cache would only churn)
+
     def add(name: str, place: Place) -> None:
-        key = _norm(name)
-        if key and (place not in index.setdefault(key, [])):
-            index[key].append(place)
+        key = normalise(name)
+        if key:
+            places = index.setdefault(key, [])
+            if place not in places:
+                places.append(place)
 
     cities = list(gc.get_cities().values())
     centres = _population_centres(cities)
