@@ -1046,3 +1046,44 @@ def test_a_town_before_a_region_is_the_town_of_that_region_under_any_spelling(en
 def test_a_district_named_after_a_citys_possessive_lies_in_that_city_not_at_a_namesake(entities_of):
     _m, entities = entities_of("A man was wounded in Kharkiv's Piatykhatky district, the regional governor said.")
     assert abs(entities["Piatykhatky"].latitude - entities["Kharkiv"].latitude) < 0.2
+
+
+def test_a_place_the_text_puts_far_from_a_town_is_not_placed_at_the_town(entities_of):
+    # (a village the gazetteer knows keeps its own place when the text says how far away it is)
+    _m, entities = entities_of("Aid reached Muisne, about 110 miles northwest of Quito, by boat on Sunday.")
+    assert abs(entities["Muisne"].latitude - 0.61) < 0.2 and abs(entities["Muisne"].longitude + 80.02) < 0.2
+    # (one it does not know lies as far as the text says, in the direction it says)
+    _m, entities = entities_of("Shelling hit Kurmby, a village about 60 miles south-west of Kharkiv, on Monday.")
+    village, city = entities["Kurmby"], entities["Kharkiv"]
+    assert 0.4 < city.latitude - village.latitude < 0.8 and 0.6 < city.longitude - village.longitude < 1.3
+    # (and one just outside a town is at the town)
+    _m, entities = entities_of("Shelling hit Kurmby, a village 20 km north of Kharkiv, on Monday.")
+    assert abs(entities["Kurmby"].latitude - entities["Kharkiv"].latitude) < 0.2
+
+
+def test_a_persian_name_joined_by_its_ezafe_is_one_town(entities_of):
+    _m, entities = entities_of("Heavy rain flooded streets in the port of Bandar-e Anzali on Monday, officials said.")
+    town = next(e for e in entities.values() if e.entity_type == "location")
+    assert town.canonical_name.startswith("Bandar-e") and abs(town.latitude - 37.47) < 0.2
+
+
+def test_the_towns_a_train_or_a_bus_runs_between_are_towns(entities_of):
+    _m, entities = entities_of("Two trains collided after the Luxor-Alexandria train braked on the line on Friday.")
+    assert {"Alexandria", "Luxor"} <= {e.canonical_name for e in entities.values() if e.latitude is not None}
+
+
+def test_a_town_in_title_case_with_a_colon_under_the_headline_is_the_dateline(entities_of):
+    mentions, entities = entities_of("Floods cut roads in the hills\nDehradun: Heavy rain cut roads across the district on "
+                                     "Tuesday, officials said.")
+    dateline = next(m for m in mentions if m.dateline)
+    assert dateline.surface == "Dehradun" and entities["Dehradun"].country_code == "IN"
+    # (a word of English before the colon is no town)
+    mentions, _e = entities_of("Floods cut roads in the hills\nUpdate: Heavy rain cut roads across the district on Tuesday.")
+    assert not any(m.dateline for m in mentions)
+
+
+def test_towns_written_with_a_province_as_agencies_abbreviate_it_are_towns_of_that_province(entities_of):
+    mentions, entities = entities_of("Winds tore roofs off homes in an area stretching from Kingsville, Ont., to Tecumseh, "
+                                     "Ont., in Essex County on Friday.")
+    assert entities["Kingsville"].country_code == "CA" and abs(entities["Kingsville"].longitude + 82.7) < 0.3
+    assert not any(m.surface == "Ont" for m in mentions)

@@ -1521,6 +1521,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         elif mention.entity_type != "person" and name_key(mention.surface) in surnames and _PARTICLE_INSIDE.search(mention.surface):
             mention.entity_type = "person"  # 'Kurmández de Paz said', the surname of 'Ana Lucía Kurmández de Paz'
     _towns_named_like_people(mentions, placed_in_or_near, countries)
+    mentions = _towns_before_an_abbreviated_division(text_of(doc), mentions)
     # (after the repairs above, which make places of names NER took for people or bodies)
     mentions.extend(_towns_listed_with_places(doc, sentence_index_of, mentions, countries))
     _people_given_an_age(text_of(doc), mentions)
@@ -1556,6 +1557,18 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
 
 
 _PERSON_ONLY_VERBS = frozenset(_RULES["person_only_verbs"])
+
+
+def _towns_before_an_abbreviated_division(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'Kurmby, Ont.', 'Dalesford, Tenn.': a name before a province or state as agencies abbreviate it is a town,
+    whatever NER made of it, and the abbreviation names no one."""
+    abbreviations = {m.start(1) for m in _TOWN_AND_ABBREVIATED_DIVISION.finditer(text)}
+    if not abbreviations:
+        return mentions
+    for mention in mentions:
+        if mention.end_char + 2 in abbreviations and text.startswith(", ", mention.end_char) and len(mention.surface.split()) <= 3:
+            mention.entity_type = "location"
+    return [m for m in mentions if m.start_char not in abbreviations]
 
 # How a text names a person in passing: 'a lorry driver named Kurmo', 'who gave his name only as Kurmo', 'gave
 # only her first name, Kurma,', 'a man identified only as Kurmo'. (The noun before 'named' or 'called' must
@@ -1827,12 +1840,29 @@ HEADLINE_CHARS = 300
 _COLON_DATELINE = re.compile(r"([A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?)(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)?:\s")
 
 
+# ... and in title case, right under the headline ('Kurmipur: Floods swept ...'), when it names a town (not 'Update:',
+# nor a transcript's 'Doe:')
+_TITLE_COLON_DATELINE = re.compile(r"([A-Z][a-z'’-]{2,20}(?: [A-Z][a-z'’-]{2,20})?):\s(?=[A-Z])")
+
+
+def _a_town_by_its_name(name: str) -> bool:
+    place = geocode(name)
+    return place is not None and place.kind == "city" and not place.small and not is_given_name(name.split()[0]) \
+        and not is_english_word(name.split()[0].lower())
+
+
 def _dateline_mentions(doc, sentence_index_of) -> list[Mention]:
     text = text_of(doc)
     found = _dateline_at(text, 0, sentence_index_of)
     headline_end = text.find("\n")
     if found or not 0 < headline_end <= HEADLINE_CHARS:
         return found
+    below = headline_end + 2 if text[headline_end + 1:headline_end + 2] == "\n" else headline_end + 1
+    titled = _TITLE_COLON_DATELINE.match(text, below)
+    if titled and not text[:headline_end].rstrip().endswith((".", ":")) and _a_town_by_its_name(titled.group(1)):
+        # 'Kurmipur: Floods swept through ...' under the headline: a town's name in title case, closed by a colon
+        name = titled.group(1)
+        return [Mention(name, below, below + len(name), sentence_index_of(below), "location", dateline=True)]
     if text[headline_end + 1:headline_end + 2] == "\n":  # a headline, a blank line, then the dateline
         return _dateline_at(text, headline_end + 2, sentence_index_of) or _dateline_under_a_standfirst(text, sentence_index_of)
     # a headline's line with the dateline on the next: a dash dateline the gazetteer knows, under a line that
@@ -2053,7 +2083,8 @@ _NAME_AFTER_LOCATIVE = re.compile(
 
 # A place named with hyphened particles ('Clichy-sous-Bois', 'Mazar-e-Sharif', 'Stratford-upon-Avon'), which
 # the tokenizer and NER cut into pieces, and the two towns of a road ('the Lamu-Garissa road').
-_HYPHENED_PLACE = re.compile(r"(?<![\w-])[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[a-zà-ÿ]{1,5})+-[A-ZÀ-ÞĀ-Ž][\w'’]+(?![\w-])")
+# ('Stratford-upon-Avon'; 'Qasr-e Kurmin', a Persian name joined by its ezafe)
+_HYPHENED_PLACE = re.compile(r"(?<![\w-])[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[a-zà-ÿ]{1,5})+[-\s][A-ZÀ-ÞĀ-Ž][\w'’]+(?![\w-])")
 _ROAD_ENDS = re.compile(r"(?<![\w-])([A-ZÀ-ÞĀ-Ž][\w'’]+)[-–]([A-ZÀ-ÞĀ-Ž][\w'’]+)(?=\s+(?:%s)\b)" % "|".join(
     load_rules("entities")["route_words"]))
 
@@ -2573,6 +2604,37 @@ _DIVISION_KIND_BEFORE = re.compile(r"\b(?:%s) of\s+$" % _DIVISION_KINDS, re.IGNO
 NEAR_DEGREES = 1.5
 
 
+_DISTANCE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(km|kilomet|mile)", re.IGNORECASE)
+
+
+# A place the text puts this far from a town or farther is not placed at the town.
+FAR_KM = 25
+_BEARING = re.compile(r"\b(?:north|south)?-?(?:east|west)\b|\bnorth\b|\bsouth\b", re.IGNORECASE)
+
+
+def _placed_off(name: str, town: Place, distance_km: float, bearing: str) -> Place:
+    """A place the text puts `distance_km` from a town in a compass direction ('60 km north-west of'): there."""
+    import math
+
+    words = bearing.lower().replace("-", "")
+    north = 1 if words.startswith("north") else -1 if words.startswith("south") else 0
+    east = 1 if words.endswith("east") else -1 if words.endswith("west") else 0
+    step = distance_km / (math.hypot(north, east) * 111.2)
+    latitude = town.latitude + north * step
+    longitude = town.longitude + east * step / max(0.2, math.cos(math.radians(town.latitude)))
+    return Place(name, round(latitude, 4), round(longitude, 4), town.country_code, "within", 0,
+                 f"{distance_km:.0f} km {bearing.lower()} of {town.name}", town.admin1)
+
+
+def _stated_distance_km(words: str) -> float:
+    """The distance in kilometres that words between two places state ('about 105 miles northwest of'), or 0."""
+    distance = _DISTANCE.search(words)
+    if distance is None:
+        return 0.0
+    value = float(distance.group(1).replace(",", ""))
+    return value * 1.609 if distance.group(2).lower() == "mile" else value
+
+
 def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place | None], text: str) -> None:
     """'Lakeside, near the city of Harbourton': a place the gazetteer puts far from that town (a namesake
     elsewhere) or does not know is its namesake near the town, or else a place within the town."""
@@ -2583,9 +2645,12 @@ def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place 
         place, town = places.get(id(place_mention)), places.get(id(town_mention))
         if town is None or town.kind != "city" or town.latitude is None:
             continue
+        between = _nearness().fullmatch(text, place_mention.end_char, town_mention.start_char)
+        # ('Kurmby, about 105 miles northwest of Harbourton': as far as the text says, and not within the town)
+        reach = max(NEAR_DEGREES, _stated_distance_km(between.group(0)) / 111 + 0.5) if between else NEAR_DEGREES
         near = place is not None and (place.latitude is None
-                                      or max(abs(place.latitude - town.latitude), abs(place.longitude - town.longitude)) <= NEAR_DEGREES)
-        if near or not _nearness().fullmatch(text, place_mention.end_char, town_mention.start_char):
+                                      or max(abs(place.latitude - town.latitude), abs(place.longitude - town.longitude)) <= reach)
+        if near or not between:
             continue
         nearby = [p for p in towns_named(_place_name(place_mention), frozenset({town.country_code}))
                   if max(abs(p.latitude - town.latitude), abs(p.longitude - town.longitude)) <= NEAR_DEGREES]
@@ -2594,8 +2659,13 @@ def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place 
             places[id(place_mention)] = namesake  # 'Lakeside, north of Harbourton': the township there, not a city abroad
         elif place is None or place.small or place.country_code != town.country_code:
             # a place the gazetteer does not know, or knows only as a village or in another country: within the town
-            # the text names ('Lviv, 500 km west of Kyiv' keeps its own place)
-            places[id(place_mention)] = _placed_at(_place_name(place_mention), town, "near")
+            # the text names ('Lviv, 500 km west of Kyiv' keeps its own place), or as far from it as the text says
+            # and in the direction it says ('a village 60 km north of Harbourton'; without a direction, nowhere)
+            distance = _stated_distance_km(between.group(0))
+            if distance < FAR_KM:
+                places[id(place_mention)] = _placed_at(_place_name(place_mention), town, "near")
+            elif _BEARING.search(between.group(0)):
+                places[id(place_mention)] = _placed_off(_place_name(place_mention), town, distance, _BEARING.search(between.group(0)).group(0))
 
 
 def _called_towns(mentions: list[Mention], context_countries: frozenset[str], text: str, done: set[int]) -> dict[int, Place]:
@@ -2879,6 +2949,10 @@ def context_countries(doc) -> frozenset[str]:
     if abbreviation:  # 'NEWTON, Kan. (AP) —': the dateline's state
         division = _DATELINE_DIVISIONS[abbreviation.group(1)]
         codes.update({division.split(".")[0], division})
+    for abbreviated in _TOWN_AND_ABBREVIATED_DIVISION.finditer(text_of(doc)):
+        # 'from Kurmby, Ont., to Dalesford, Ont.': a town and its province or state as agencies abbreviate them
+        division = _DATELINE_DIVISIONS[abbreviated.group(1)]
+        codes.update({division.split(".")[0], division})
     dateline = _DATELINE_COUNTRY.match(text_of(doc)[:200])
     place = geocode(dateline.group(1)) if dateline else None
     if place is not None and place.kind in ("country", "region") and place.country_code:
@@ -2933,4 +3007,6 @@ _DATELINE_COUNTRY = re.compile(r"[A-Z][A-Za-z .'-]+, ([A-Z][A-Za-z]+(?: [A-Z][a-
 # A dateline's state or province as news agencies abbreviate it: abbreviation -> 'country.division'
 _DATELINE_DIVISIONS: dict[str, str] = {**{abbreviation: f"US.{code}" for abbreviation, code in load_rules("regions")["ap_state_abbreviations"].items()},
                               **load_rules("regions")["dateline_division_abbreviations"]}
+_TOWN_AND_ABBREVIATED_DIVISION = re.compile(r"[A-Z][a-z]+, (%s)(?=[\s,)])" % "|".join(
+    re.escape(a) for a in sorted(_DATELINE_DIVISIONS, key=len, reverse=True) if a.endswith(".")))
 _DATELINE_DIVISION = re.compile((r"^[A-Z][A-Z .'-]+, (%s)(?=[\s(]|" + _DASH + ")") % "|".join(re.escape(a) for a in sorted(_DATELINE_DIVISIONS, key=len, reverse=True)))
