@@ -1305,3 +1305,63 @@ def test_a_two_syllable_given_name_written_after_the_surname_belongs_to_the_name
     text = ('At a briefing, Dalen Police Commissioner Dennis Lo Wai-chung said 11 people had been arrested. Lo said that '
             'the crowd acted in an organised way. "We had no choice but to step up the use of force," Lo said.')
     assert speakers(nlp, text) == [("Dennis Lo Wai-chung", None)]
+
+
+def test_a_person_named_right_after_a_quotation_with_no_verb_speaks_and_so_does_he_after(nlp):
+    text = ('There was no claim of responsibility. “In the bus there were 25 to 30 staff members of a department,” Nasir '
+            'Kurmani, a regional police officer in the city.\n\n'
+            '“Suddenly a motorcyclist hit it near the petrol tank and it blew up,” he added.')
+    assert speakers(nlp, text) == [("Nasir Kurmani", None), ("Nasir Kurmani", None)]
+
+
+def test_police_speak_as_the_force_the_text_named_or_as_the_police_of_its_country(nlp):
+    text = ('Gunmen killed nine people near Maiduguri in Nigeria on Friday. "We have arrested two men over the killings '
+            'at the market," police said.')
+    assert speakers(nlp, text) == [("Nigerian police", None)]
+    text = ('Gunmen killed nine people near Maiduguri in Nigeria on Friday, the Kurmin State Police Command said. "We have '
+            'arrested two men over the killings at the market," the police said.')
+    assert speakers(nlp, text) == [("Kurmin State Police Command", None)]
+
+
+def test_a_headline_quoting_the_words_a_body_quotation_begins_with_is_that_speaker_s(nlp):
+    text = ("Fire survivors tell of the night: 'All the time they kept calling out. The calls moved with the flames'\n\n"
+            "Residents were woken at about 1am by the noise.\n\n"
+            "“All the time they kept calling out,” said Jane Kurmova, 76, still in tears at midday. “Sometimes you "
+            "could not hear anything else at all.”")
+    assert speakers(nlp, text)[0] == ("Jane Kurmova", None)
+
+
+def test_he_after_a_source_given_with_according_to_and_a_long_title_is_that_source(nlp):
+    text = ('Mr Dalen and Transport Minister Tom Kurmin were part of a team sent to end the feud.\n\n'
+            'According to party spokesman on transport and public works Ricardo Kurmova, there have been 87 taxi-related '
+            'deaths so far this year in the province.\n\n'
+            'Police and prosecutors should ”speed up their efforts in the prosecution of those who took part“, he said.')
+    assert speakers(nlp, text) == [("Ricardo Kurmova", None)]
+
+
+def test_a_post_s_initials_and_its_district_before_a_name_are_no_part_of_it(nlp):
+    text = ('“A portion of the ceiling fell on a gas cylinder. This created space and also trapped this family,” said DCP '
+            'North Raja Kurmani on Wednesday. Rescuers reached the family after 30 hours.')
+    assert speakers(nlp, text) == [("Raja Kurmani", None)]
+
+
+def test_a_sentence_after_a_quotation_that_reports_a_quotation_of_its_own_does_not_report_the_first(nlp):
+    text = ('Prime Minister Jan Kurmin was deeply affected by the attack. Everyone is filled with "shock and sadness," '
+            'Kurmin told reporters on Friday. Dalen was one of the "most lovable and friendliest people in politics". '
+            'Opposition leader Tom Ashby wrote on Twitter: "Terrible and deeply shocking news. Think of him and his family."')
+    assert speakers(nlp, text) == [("Jan Kurmin", None), ("Tom Ashby", None)]
+
+
+def test_a_participle_after_a_reported_clause_goes_with_the_one_who_reported_it(nlp):
+    text = ('"The shooting of many people without any evidence shows brutality," said Philip Kurmov, director of research.'
+            '\n\nHe pointed out that officials prevented the families from demanding justice, adding, "In the absence of '
+            'any possibilities for accountability at the national level, we call for an inquiry."')
+    assert speakers(nlp, text) == [("Philip Kurmov", None)] * 2
+
+
+def test_one_who_assures_that_reports_the_words_after(nlp):
+    text = ('Minister of Public Security Albert Kurmin spoke on Monday.\n\n'
+            'Among the families of the 12 killed in March, only one filed a complaint, laments Amnesty International, which '
+            'condemns “total impunity across the country”. The Minister of Public Security assures his side that the '
+            'inquiry is “carried out to the very end”, but “we are limited by the lack of trucks and fuel”.')
+    assert speakers(nlp, text)[1:] == [("Albert Kurmin", None)] * 2

@@ -78,3 +78,10 @@ def test_a_quotation_left_open_at_the_end_of_the_text_is_kept():
 def test_a_closing_mark_before_a_word_at_a_paragraphs_start_opens_a_quotation():
     text = "Witnesses described the raid.\n\n”Soldiers came at dawn and took the men away,” said one witness.\n\nNo one answered."
     assert [q.text for q in find_quotes(text)] == ["Soldiers came at dawn and took the men away,"]
+
+
+def test_two_apostrophes_open_and_close_a_quotation_as_old_wire_copy_writes_it():
+    text = ("A bomb hit a bus on Monday. ''The report we have says that so far nine guards have been killed,'' said an "
+            "official.\n\n''It's a sin'' was all he added.")
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["The report we have says that so far nine guards have been killed,"]

@@ -9,7 +9,7 @@ his spokesman was quoted as saying' is the spokesman's). Word lists: rules/attri
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import takewhile
 import re
 from dataclasses import dataclass
@@ -412,6 +412,11 @@ class Attributor:
         """The quotations the text holds ((start, end), in order), which report no one themselves."""
         self._quotations = sorted(spans)
         self._quotation_starts = [start for start, _end in self._quotations]
+
+    def quotation_within(self, start: int, end: int, besides: tuple[int, int] | None = None) -> bool:
+        """Whether a quotation other than `besides` begins between two offsets."""
+        i = bisect_left(self._quotation_starts, start)
+        return any(q != besides for q in self._quotations[i:] if q[0] < end)
 
     def _quotation_just_before(self, token) -> tuple[int, int] | None:
         """The quotation a subject right after it attributes: '"...," he said'."""
@@ -1212,14 +1217,24 @@ class Attributor:
             # A name the entity recogniser missed: the proper nouns of the subject's head, as written (not a
             # letter alone, as an interview's 'Q:')
             names = [t for t in token.subtree if t.i <= token.i and (t.dep_ == "compound" or t.i == token.i) and t.pos_ == "PROPN"]
-            while len(names) > 1 and names[0].lower_.rstrip(".") in person_prefix_words():
-                names = names[1:]  # 'Ms Ramanathan' is Ramanathan
+            titled = False
+            while len(names) > 1 and (names[0].lower_.rstrip(".") in person_prefix_words() or (titled and names[0].lower_ in _COMPASS_WORDS)):
+                names, titled = names[1:], True  # 'Ms Ramanathan' is Ramanathan; 'DCP North Jan Doe', a post and its district, Jan Doe
             if len(names) == 1 and token.lower_ in person_prefix_words():
                 return self._description(token)  # 'the Minister said': a title alone names no one
             if names and names[-1].i == token.i and token.i - names[0].i == len(names) - 1 and len(names) <= 4 \
                     and token.idx + len(token) - names[0].idx > 1:
                 written = text_of(self.doc)[names[0].idx:token.idx + len(token)]
                 return self._named_in_full_before(written) or Speaker(written, None, proper=True)
+        if token.lower_ == "police" and not any(c.dep_ in ("compound", "amod", "poss", "nummod") or (c.dep_ == "det" and c.lower_ != "the")
+                                                for c in token.children):
+            # '"...," police said': the police force speaks (the annotation guide's organisation), the one the text named
+            # ('the Kurmin Police Service'), or else the police of the document's country
+            described = self.described_entity(token, exclude)
+            if described is not None and described.entity_id and self.entities[described.entity_id].entity_type == "organization":
+                return described
+            if self.country_adjective:
+                return Speaker(f"{self.country_adjective} police", None, institution=True)
         return self._description(token)
 
     def _speaker_of_the_turn(self, position: int, paragraphs: int = 6) -> Speaker | None:
@@ -1436,7 +1451,12 @@ class Attributor:
                 # without a subject of its own speaks for the subject of the verb it depends on, and so
                 # does a second verb of its subject ('X stood before the cameras and promised "..."').
                 if token.dep_ in ("xcomp", "advcl", "conj") and token.head.pos_ in ("VERB", "AUX"):
-                    subject = next((c for c in token.head.children if c.dep_ == "nsubj" and outside(c)), None)
+                    governor = token.head
+                    while token.dep_ == "advcl" and token.tag_ == "VBG" and governor.dep_ == "ccomp" and governor.head.pos_ in ("VERB", "AUX"):
+                        # 'He pointed out that officials had barred the families, adding, "..."': the participle goes
+                        # with the main clause (the parser hangs it on the clause reported)
+                        governor = governor.head
+                    subject = next((c for c in governor.children if c.dep_ == "nsubj" and outside(c)), None)
                     speaker = self.speaker_of_token(subject, exclude) if subject is not None else None
                     if speaker:
                         return speaker
@@ -1529,8 +1549,10 @@ class Attributor:
         if i < len(self.mentions):
             m = self.mentions[i]
             between = text_of(self.doc)[end:m.start_char]
+            initials = _POST_INITIALS_BETWEEN.fullmatch(between)
             if m.entity_type in ("person", "organization") and not _inside(m, exclude) and (
-                    not between.strip(" .") or (m.entity_type == "person" and _TITLE_IN_LOWER_CASE.fullmatch(between))):
+                    not between.strip(" .") or (m.entity_type == "person" and (_TITLE_IN_LOWER_CASE.fullmatch(between) or (
+                        initials and initials.group(1).lower() in person_prefix_words())))):
                 return self._speaker_from_mention(m)
         return None
 
@@ -1563,7 +1585,7 @@ _PERSON_PREFIX_AT_END = re.compile(r"(?:(?<![\w'’-])%s)+$" % _PERSON_PREFIXES,
 # ', Qari Sayed Mangal,': a name set off by commas after a noun, its titles first
 _NAME_SET_OFF = re.compile(r",\s+%s*" % _PERSON_PREFIXES, re.IGNORECASE)
 # 'according to Jan Doe', 'according to the village elder, Haji Jan Doe': the words before a cited source's name
-_ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:[\w'’-]+\s+){0,5}?(?:[\w'’-]+,\s+)?%s*$" % _PERSON_PREFIXES, re.IGNORECASE)
+_ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:[\w'’-]+\s+){0,8}?(?:[\w'’-]+,\s+)?%s*$" % _PERSON_PREFIXES, re.IGNORECASE)
 # 'the death of winemaker Jan Doe', 'the funeral of Jan Doe': a person the text reports dead
 _DEATH_OF_BEFORE = re.compile(r"\b(?:death|deaths|killing|murder|funeral|burial)s? of (?:[\w'’-]+ ){0,3}$", re.IGNORECASE)
 # 'The dead were identified as patrolman Jan Doe, 24, and ...': whom the sentence names after it died
@@ -1788,6 +1810,9 @@ def _an_age(prep) -> bool:
 
 # Nouns by which a text points back at the person it has just named: 'the woman recounted', 'said the grief-stricken man'
 _THE_ONE_JUST_NAMED = frozenset(_RULES["the_one_just_named"])
+# A post's initials, and the district it serves, between a verb and a name: 'said DCP North Jan Doe'
+_POST_INITIALS_BETWEEN = re.compile(r"\s+([A-Z]{2,4})\.?(?:\s+(?:North|South|East|West|Central)(?:[- ]?(?:East|West))?)?\s+")
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"})
 _OFFICE_OF_A_BODY_BEFORE = re.compile(r"(?:^|\s)([A-Z][a-z]+)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
 _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")
 

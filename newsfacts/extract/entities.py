@@ -108,7 +108,8 @@ def clean_surface(text: str) -> str:
 
 
 # A post written as its initials before a name ('DPO', 'SHO', 'DIG'; not a person's two initials, 'JK')
-_TITLE_INITIALS = re.compile(r"^[A-Z]{3,4}\s+(?=[A-Z][a-z])")
+# ('DCP North Jan Doe': a post's initials and the district it serves)
+_TITLE_INITIALS = re.compile(r"^[A-Z]{3,4}\s+(?:(?:North|South|East|West|Central|Outer|Inner)(?:[- ]?(?:East|West))?\s+)?(?=[A-Z][a-z])")
 _UNIT_NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s$")
 _NUMBERED_UNIT = re.compile(r"\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*$")
 
@@ -981,8 +982,10 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
     text = text_of(doc)
     family_names = {m.surface.split()[-1] for m in mentions if m.entity_type == "person" and len(m.surface.split()) >= 2}
     found = []
+    # (a name NER already gave a person is none it missed: most proper nouns are such names)
+    in_a_person = {i for m in mentions if m.entity_type == "person" for i in range(m.start_char, m.end_char)}
     for token in _proper_noun_heads(doc):
-        if not token.text[:1].isupper():
+        if not token.text[:1].isupper() or token.idx in in_a_person:
             continue
         name = sorted([t for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i] + [token],
                       key=lambda t: t.i)
@@ -1531,8 +1534,12 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     _outlets_are_no_people(mentions)
     _names_after_the_are_no_people(doc, mentions)
     for mention in mentions:
-        initials = _TITLE_INITIALS.match(mention.surface) if mention.entity_type == "person" else None
-        if initials:  # 'DPO Awan', 'SHO Kurmat Khan': a post's initials, no part of the name
+        initials = _TITLE_INITIALS.match(mention.surface) if mention.entity_type in ("person", "organization") else None
+        rest = mention.surface[initials.end():].split() if initials else []
+        if initials and mention.entity_type == "organization" and initials.group().split()[0].lower() in person_prefix_words() \
+                and 2 <= len(rest) <= 3 and is_given_name(rest[0]) and rest[-1].lower() not in organisation_words():
+            mention.entity_type = "person"  # 'DCP North Jan Doe', which NER took for a body: a post's initials and a name
+        if initials and mention.entity_type == "person":  # 'DPO Awan', 'SHO Kurmat Khan': a post's initials, no part of the name
             mention.start_char, mention.surface = mention.start_char + initials.end(), mention.surface[initials.end():]
     mentions = _bodies_named_beside_their_kind(doc, sentence_index_of, mentions)
     mentions = _bodies_defined_with_their_letters(doc, sentence_index_of, mentions, countries)
@@ -1955,8 +1962,10 @@ _NAMED_SITE = re.compile(r"(?<=\bthe )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?=" +
 _COUNTRY_ABBREVIATIONS = re.compile(r"(?<![\w.])(?:U\.S\.|U\.K\.|US|UK|USA|UAE)(?![\w])")
 
 
-def _major_cities_not_named_like_people(countries: frozenset[str]) -> frozenset[str]:
-    return frozenset().union(*(_major_cities_of_not_named_like_people(c) for c in countries))
+@lru_cache(maxsize=512)  # (documents name the same few sets of countries: the union is built once for each)
+def _names_of_places_ner_may_miss(countries: frozenset[str]) -> frozenset[str]:
+    """Well-known places anywhere and the cities of 100,000 people or more of the document's countries."""
+    return _well_known_places().union(*(_major_cities_of_not_named_like_people(c) for c in countries))
 
 
 @lru_cache(maxsize=1024)
@@ -1970,7 +1979,7 @@ def _major_cities_of_not_named_like_people(country: str) -> frozenset[str]:
 def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Places NER missed: well-known places anywhere, cities of 100,000 people or more in the
     countries the document is about, named sites and country abbreviations."""
-    names = _well_known_places() | _major_cities_not_named_like_people(countries)
+    names = _names_of_places_ner_may_miss(countries)
     taken = [(m.start_char, m.end_char) for m in mentions]
     found = []
     for pattern in (_SITE, _NAMED_SITE, _COUNTRY_ABBREVIATIONS):

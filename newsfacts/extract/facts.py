@@ -630,13 +630,17 @@ def _words_in_order(few: list[str], many: list[str]) -> bool:
 def _echoes_take_their_speaker(quotes: list[dict], attributed_in_place: list[bool]) -> None:
     """A headline or a subheading quotes words of a statement the article prints in full ("'I saw the
     truck just fold'" over '"I saw the truck in front of me just fold," he said'): when nothing beside the
-    short quote names its speaker, it is the speaker of the quotation (as long or longer) that holds its words in order."""
+    short quote names its speaker, it is the speaker of the quotation (as long or longer) that holds its words in order,
+    or of the one whose words it begins with."""
     words = [re.findall(r"\w+", q["text"].lower()) for q in quotes]
     for index, quote in enumerate(quotes):
         if attributed_in_place[index] or len(words[index]) < 4:
             continue
+        # (or the quotation its words begin with, cut short by its attribution: "'All the time they kept screaming. The
+        # screams moved'" over '"All the time they kept screaming," said Jane Doe. "..."')
         holders = [(attributed_in_place[j], other) for j, other in enumerate(quotes) if j != index and other["speaker"]
-                   and len(words[j]) >= len(words[index]) and _words_in_order(words[index], words[j])]
+                   and (len(words[j]) >= len(words[index]) and _words_in_order(words[index], words[j])
+                        or len(words[j]) >= 5 and words[index][:len(words[j])] == words[j])]
         # the quotation whose speaker is named beside it, else one that continues a named speaker's words
         holders = [other for in_place, other in holders if in_place] or [other for _in_place, other in holders]
         if holders and len({h["speaker_entity_id"] or h["speaker"] for h in holders}) == 1:
@@ -692,16 +696,41 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
         sent = sentences[index]
         if index > last and text_of(doc)[quote.end_char:sent.start_char].count("\n"):
             continue  # a following sentence counts only within the quote's paragraph
+        if index > last and attributor.quotation_within(sent.start_char, sent.end_char, besides=span):
+            continue  # ('... one of the "most lovable people". Jan Roe wrote: "..."': its verb reports its own quotation)
         if index < first and not text_of(doc)[sent.start_char:quote.start_char].rstrip().endswith((":", ",")):
             if text_of(doc)[sent.end_char:quote.start_char].count("\n"):
                 continue
         speaker = attributor.speaker_in(sent, exclude=span)
         if speaker:
             return speaker
-    return _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor, span) \
+    return _named_after_it_without_a_verb(doc, quote, attributor) \
+        or _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor, span) \
         or _named_after_a_headline_quote(text_of(doc), quote, lead_in, attributor) \
         or _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor) \
         or _person_the_lead_in_brings_in(doc, lead_in, paragraph_start, sentence_index_of, sentences, attributor)
+
+
+_COMMA_AFTER_A_QUOTE = re.compile(r",?[ \t]*")
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
+def _named_after_it_without_a_verb(doc, quote, attributor):
+    """'"...," Jan Doe, a regional police officer.': a person named right after the quotation, with no verb in what
+    follows up to the sentence's end (the reporting verb left out), speaks."""
+    text = text_of(doc)
+    start = _COMMA_AFTER_A_QUOTE.match(text, quote.end_char).end()
+    mention = attributor.mention_at(start, start + 1)
+    if mention is None or mention.start_char != start or mention.entity_type != "person":
+        return None
+    end = text.find(".", mention.end_char)
+    line_end = text.find("\n", mention.end_char)
+    if end < 0 or (0 <= line_end < end) or not (text[mention.end_char:mention.end_char + 1] in (".", ",")):
+        return None
+    span = doc.char_span(mention.end_char, end, alignment_mode="expand") if end > mention.end_char else None
+    if span is not None and any(t.tag_ in _FINITE or t.pos_ == "VERB" for t in span):
+        return None
+    return attributor.person_named_at(start)
 
 
 def _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor):

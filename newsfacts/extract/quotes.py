@@ -115,8 +115,9 @@ def _single_quotes(text: str) -> list[QuoteSpan]:
 
 # Two closing single marks for one double ('’’'), as some sites' typesetting writes it, before a space or punctuation.
 _TWO_SINGLE_CLOSERS = re.compile(r"[’']{2}(?=$|[\s,.;:!?)\]—–-])")
-# ... and two opening ones ('‘‘', or the typewriter's '``'), at a word's start, before a word.
-_TWO_SINGLE_OPENERS = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))(?:‘‘|``)(?=\w)")
+# ... and two opening ones ('‘‘', the typewriter's '``', or two apostrophes), at a word's start, before a word.
+_MARK = re.compile("[%s‘’'`]" % re.escape(OPENERS + CLOSERS))
+_TWO_SINGLE_OPENERS = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))(?:‘‘|``|'')(?=\w)")
 
 
 def _double_quotes(text: str) -> list[QuoteSpan]:
@@ -130,14 +131,17 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
             body = re.sub(r"\s*pic\.twitter\.com/\S+", "", tweet.group("body")).strip(" “”\"")
             quotes.append(QuoteSpan(body, p_start, p_start + len(paragraph), tweet.group("name").strip()))
             continue
-        i = 0
-        while i < len(paragraph):
+        skip_to = 0
+        for mark in _MARK.finditer(paragraph):  # (only the marks matter: no loop over every character)
+            i = mark.start()
+            if i < skip_to:
+                continue
             ch = paragraph[i]
             if open_at is None and ch in OPENERS and _is_opening(paragraph, i):
                 open_at, pieces, piece_start = p_start + i, [], i + 1
             elif open_at is None and _TWO_SINGLE_OPENERS.match(paragraph, i):
                 open_at, pieces, piece_start = p_start + i, [], i + 2  # '‘‘The water came in fast,’’ the council said'
-                i += 1
+                skip_to = i + 2
             elif open_at is not None and ch in CLOSERS and _is_closing(paragraph, i) and i >= piece_start:
                 pieces.append(paragraph[piece_start:i])
                 _add(quotes, pieces, open_at, p_start + i + 1)
@@ -145,8 +149,7 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
             elif open_at is not None and _TWO_SINGLE_CLOSERS.match(paragraph, i) and i >= piece_start:
                 pieces.append(paragraph[piece_start:i])  # '“... the CBD,’’ the council posted': two single marks close it
                 _add(quotes, pieces, open_at, p_start + i + 2)
-                open_at, i = None, i + 1
-            i += 1
+                open_at, skip_to = None, i + 2
         if open_at is not None:
             pieces.append(paragraph[piece_start:])
             next_paragraph = paragraphs[p_index + 1][1] if p_index + 1 < len(paragraphs) else ""
