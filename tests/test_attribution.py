@@ -1365,3 +1365,12 @@ def test_one_who_assures_that_reports_the_words_after(nlp):
             'condemns “total impunity across the country”. The Minister of Public Security assures his side that the '
             'inquiry is “carried out to the very end”, but “we are limited by the lack of trucks and fuel”.')
     assert speakers(nlp, text)[1:] == [("Albert Kurmin", None)] * 2
+
+
+def test_a_police_spokesman_speaks_for_the_force_the_text_named_by_its_town(nlp):
+    text = ('Workers occupied the plant in Chicago on Saturday. The Chicago police said they were watching the plant. '
+            '"We have not had any reports of a crime at this time," a police spokesman said.')
+    assert speakers(nlp, text) == [("Chicago police", None)]
+    text = ('A car bomb went off near a market on Friday. "There are 33 dead and more than 50 injured in the blast," said a '
+            'Kurmin Province police spokesman.')
+    assert speakers(nlp, text) == [("Kurmin Province police", None)]

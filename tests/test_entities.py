@@ -158,3 +158,14 @@ def test_an_airport_code_is_no_city_but_a_city_s_initials_that_prose_writes_are(
     # Cedar City, whose airport codes the gazetteer lists among their names)
     assert [geocode(code) for code in ("BJP", "INC", "CDC")] == [None, None, None]
     assert geocode("NYC").name == "New York City"
+
+
+def test_words_set_in_quotation_marks_of_their_own_name_no_person(nlp):
+    from newsfacts.extract.facts import extract_document
+
+    text = ("Jan Kurmin spoke in the debate. “If members chant ‘Jai Shri Dev’, their sins will be washed away”. he said."
+            "“My government talks of temples; it also talks about toilets”.")
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+    people = {e["canonical_name"] for e in facts["entity_observations"] if e["entity_type"] == "person"}
+    assert "Jai Shri Dev" not in people
+    assert "Jai Shri Dev" not in [q["speaker"] for q in facts["quotes"]]

@@ -593,7 +593,8 @@ class Attributor:
         if len(modifiers) >= 2 and modifiers[-1].lower_ in INSTITUTION_NOUNS and modifiers[-1].pos_ in ("NOUN", "ADJ") \
                 and (modifiers[0].ent_type_ in ("NORP", "GPE") or modifiers[0].lower_ in demonyms()) \
                 and modifiers[-1].i - modifiers[0].i == len(modifiers) - 1:
-            written = text_of(self.doc)[modifiers[0].idx:modifiers[-1].idx + len(modifiers[-1])]
+            # (from the first word of the place's name: 'a Kurmin Province police spokesman')
+            written = text_of(self.doc)[modifiers[0].left_edge.idx:modifiers[-1].idx + len(modifiers[-1])]
             return Speaker(_institution_name(written, self.country_adjective), None, institution=True)
         return None
 
@@ -1093,6 +1094,13 @@ class Attributor:
             if body is not None and (body.entity_id is None or self.entities[body.entity_id].entity_type == "organization"):
                 return body  # 'a Kurmin City police spokesperson', 'a Chilean navy spokesman': the body speaks
             for body in (c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
+                if body.lower_ == "police":  # 'a police spokesman said': the force speaks
+                    named = next((t for t in self.doc[token.left_edge.i:body.i] if t.pos_ == "PROPN"), None)
+                    if named is not None:  # ('a Dalen Province police spokesman': the force the phrase names)
+                        return Speaker(text_of(self.doc)[named.idx:body.idx + len(body)], None, institution=True)
+                    force = self._police_force(body, exclude)
+                    if force is not None:
+                        return force
                 # 'a ministry spokesperson told journalists': the ministry the text named last
                 described = self.described_entity(body, exclude)
                 if described is not None and described.entity_id and self.entities[described.entity_id].entity_type == "organization":
@@ -1228,14 +1236,28 @@ class Attributor:
                 return self._named_in_full_before(written) or Speaker(written, None, proper=True)
         if token.lower_ == "police" and not any(c.dep_ in ("compound", "amod", "poss", "nummod") or (c.dep_ == "det" and c.lower_ != "the")
                                                 for c in token.children):
-            # '"...," police said': the police force speaks (the annotation guide's organisation), the one the text named
-            # ('the Kurmin Police Service'), or else the police of the document's country
-            described = self.described_entity(token, exclude)
-            if described is not None and described.entity_id and self.entities[described.entity_id].entity_type == "organization":
-                return described
-            if self.country_adjective:
-                return Speaker(f"{self.country_adjective} police", None, institution=True)
+            force = self._police_force(token, exclude)  # '"...," police said'
+            if force is not None:
+                return force
         return self._description(token)
+
+    def _police_force(self, token, exclude: tuple[int, int] | None) -> Speaker | None:
+        """The police force that speaks for 'police' (the annotation guide's organisation): the one the text named ('the
+        Kurmin Police Service'), or called by its town ('the Dalen police said'), or else the police of the document's
+        country."""
+        described = self.described_entity(token, exclude)
+        if described is not None and described.entity_id and self.entities[described.entity_id].entity_type == "organization":
+            return described
+        town = None
+        for town in _POLICE_OF_A_PLACE.finditer(text_of(self.doc), 0, token.idx):
+            pass
+        if town is not None:
+            place = self.mention_at(town.start(1), town.end(1))
+            if place is not None and place.entity_type == "location":
+                return Speaker(f"{town.group(1)} police", None, institution=True)
+        if self.country_adjective:
+            return Speaker(f"{self.country_adjective} police", None, institution=True)
+        return None
 
     def _speaker_of_the_turn(self, position: int, paragraphs: int = 6) -> Speaker | None:
         """The person whose label ('DOE:', 'JANE DOE (Kurmin Police):') opens the transcript's turn that
@@ -1812,6 +1834,8 @@ def _an_age(prep) -> bool:
 _THE_ONE_JUST_NAMED = frozenset(_RULES["the_one_just_named"])
 # A post's initials, and the district it serves, between a verb and a name: 'said DCP North Jan Doe'
 _POST_INITIALS_BETWEEN = re.compile(r"\s+([A-Z]{2,4})\.?(?:\s+(?:North|South|East|West|Central)(?:[- ]?(?:East|West))?)?\s+")
+# A town's police, as a text calls the force: 'the Dalen police'
+_POLICE_OF_A_PLACE = re.compile(r"\b[Tt]he ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) police\b")
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"})
 _OFFICE_OF_A_BODY_BEFORE = re.compile(r"(?:^|\s)([A-Z][a-z]+)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
 _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")

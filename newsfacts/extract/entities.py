@@ -1224,6 +1224,22 @@ def _outlets_are_no_people(mentions: list[Mention]) -> None:
             mention.entity_type = "organization"
 
 
+_OPENING_MARKS = ("‘", "“", "'", '"', "«")
+_CLOSING_MARKS = ("’", "”", "'", '"', "»")
+
+
+def _phrases_in_quotation_marks_are_no_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'chant ‘Jai Kurmin Dev’', 'a march called "Free Kurmo Dal"': words of two or more set in quotation marks of their own
+    are a slogan, a chant or a title, which NER may take for a person, and name no one the text speaks of."""
+    def quoted(m) -> bool:
+        return m.entity_type == "person" and " " in m.surface and text[max(0, m.start_char - 1):m.start_char] in _OPENING_MARKS \
+            and text[m.end_char:m.end_char + 1] in _CLOSING_MARKS
+    dropped = {name_key(m.surface) for m in mentions if quoted(m)}
+    # (a name the text also writes outside quotation marks is a person's)
+    dropped -= {name_key(m.surface) for m in mentions if m.entity_type == "person" and not quoted(m)}
+    return [m for m in mentions if not (m.entity_type == "person" and name_key(m.surface) in dropped)]
+
+
 def _names_after_the_are_no_people(doc, mentions: list[Mention]) -> None:
     """'the Kurmin Crescent said', 'for the Dalen Chronicle': a name the text puts after 'the' is a body's, not a
     person's (but 'the Doe family', 'the Doe-Roe talks', 'the Does': a person's name before a noun or a family's)."""
@@ -1533,6 +1549,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions = _people_named_in_passing(doc, sentence_index_of, mentions)
     _outlets_are_no_people(mentions)
     _names_after_the_are_no_people(doc, mentions)
+    mentions = _phrases_in_quotation_marks_are_no_people(text_of(doc), mentions)
     for mention in mentions:
         initials = _TITLE_INITIALS.match(mention.surface) if mention.entity_type in ("person", "organization") else None
         rest = mention.surface[initials.end():].split() if initials else []
