@@ -85,3 +85,13 @@ def test_two_apostrophes_open_and_close_a_quotation_as_old_wire_copy_writes_it()
             "official.\n\n''It's a sin'' was all he added.")
     quotes = find_quotes(text)
     assert [q.text for q in quotes] == ["The report we have says that so far nine guards have been killed,"]
+
+
+def test_a_typeset_single_opening_mark_opens_a_quotation_whatever_follows_its_close():
+    text = ("Neighbours said they knew the family and would ‘try to help the family cope’ with the grief.\n\n"
+            "The officer spoke of the family. ‘To see the sadness of the family and the pain. They are enduring trauma")
+    assert [q.text for q in find_quotes(text)] == ["try to help the family cope",
+                                                   "To see the sadness of the family and the pain. They are enduring trauma"]
+    # (an apostrophe of a plural's possessive opens nothing)
+    assert [q.text for q in find_quotes("The Does’ house was hit. He said ‘we lost the whole front of the house’ and wept.")] \
+        == ["we lost the whole front of the house"]

@@ -95,10 +95,14 @@ def _single_quotes(text: str) -> list[QuoteSpan]:
                 if opening is None:
                     break
                 start, position = p_start + opening.start(), opening.end()
+            # (a typeset opening mark, '‘', is never an apostrophe: its quotation closes at the first typeset closing
+            # mark that ends a word, whatever follows: 'they will ‘try to help the family cope’ with the grief')
+            curly = text[start] == "‘"
             closing = None
             for candidate in _SINGLE_CLOSE.finditer(paragraph, position):
                 before = paragraph[candidate.start() - 1]
-                if before in ".,!?;:…" or _ATTRIBUTION_AFTER.match(paragraph[candidate.start():]):
+                if before in ".,!?;:…" or _ATTRIBUTION_AFTER.match(paragraph[candidate.start():]) \
+                        or (curly and candidate.group() == "’"):
                     closing = candidate
                     break
             if closing is None:
@@ -106,6 +110,8 @@ def _single_quotes(text: str) -> list[QuoteSpan]:
                 next_paragraph = paragraphs[index + 1][1] if index + 1 < len(paragraphs) else ""
                 if next_paragraph[:1] and next_paragraph[:1] in "'‘":
                     pending = (start, pieces)
+                elif curly:
+                    _add(quotes, pieces, start, p_start + len(paragraph))  # an unclosed quotation ends with its paragraph
                 break
             pieces.append(paragraph[position:closing.start()])
             _add(quotes, pieces, start, p_start + closing.end())
