@@ -1248,9 +1248,8 @@ class Attributor:
         described = self.described_entity(token, exclude)
         if described is not None and described.entity_id and self.entities[described.entity_id].entity_type == "organization":
             return described
-        town = None
-        for town in _POLICE_OF_A_PLACE.finditer(text_of(self.doc), 0, token.idx):
-            pass
+        towns = list(_POLICE_OF_A_PLACE.finditer(text_of(self.doc), 0, token.idx))
+        town = towns[-1] if towns else None  # (the last the text named before)
         if town is not None:
             place = self.mention_at(town.start(1), town.end(1))
             if place is not None and place.entity_type == "location":

@@ -1979,10 +1979,10 @@ _NAMED_SITE = re.compile(r"(?<=\bthe )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?=" +
 _COUNTRY_ABBREVIATIONS = re.compile(r"(?<![\w.])(?:U\.S\.|U\.K\.|US|UK|USA|UAE)(?![\w])")
 
 
-@lru_cache(maxsize=512)  # (documents name the same few sets of countries: the union is built once for each)
-def _names_of_places_ner_may_miss(countries: frozenset[str]) -> frozenset[str]:
-    """Well-known places anywhere and the cities of 100,000 people or more of the document's countries."""
-    return _well_known_places().union(*(_major_cities_of_not_named_like_people(c) for c in countries))
+def _a_place_ner_may_miss(name: str, countries: frozenset[str]) -> bool:
+    """Whether a name is a well-known place anywhere or a city of 100,000 people or more of the document's countries
+    (looked up in each set: a union of them for every document would cost more than the lookups)."""
+    return name in _well_known_places() or any(name in _major_cities_of_not_named_like_people(c) for c in countries)
 
 
 @lru_cache(maxsize=1024)
@@ -1996,7 +1996,6 @@ def _major_cities_of_not_named_like_people(country: str) -> frozenset[str]:
 def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Places NER missed: well-known places anywhere, cities of 100,000 people or more in the
     countries the document is about, named sites and country abbreviations."""
-    names = _names_of_places_ner_may_miss(countries)
     taken = [(m.start_char, m.end_char) for m in mentions]
     found = []
     for pattern in (_SITE, _NAMED_SITE, _COUNTRY_ABBREVIATIONS):
@@ -2009,9 +2008,9 @@ def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[s
                 taken.append((start, end))
     for ent_match in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\b", text_of(doc)):
         surface = ent_match.group()
-        while surface and surface not in names and " " in surface:
+        while surface and not _a_place_ner_may_miss(surface, countries) and " " in surface:
             surface = surface.rsplit(" ", 1)[0]
-        if surface not in names:
+        if not _a_place_ner_may_miss(surface, countries):
             continue
         start, end = ent_match.start(), ent_match.start() + len(surface)
         if any(s < end and start < e for s, e in taken):

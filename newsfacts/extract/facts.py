@@ -712,7 +712,7 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
 
 
 _COMMA_AFTER_A_QUOTE = re.compile(r",?[ \t]*")
-_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})  # the tags of a verb with a tense
 
 
 def _named_after_it_without_a_verb(doc, quote, attributor):
