@@ -1251,126 +1251,126 @@ def test_he_after_a_relative_who_spoke_without_a_name_is_that_relative_not_the_j
 
 
 def test_a_reporting_verb_inside_another_report_gives_the_words_to_its_own_subject(nlp):
-    text = ('Tom Kurmin said the guards used a stun gun before four of them held the man down. He said the attacker '
-            'had shouted, "Nobody in this hall will leave before I say so."')
-    assert speakers(nlp, text) == [(None, "the attacker")]
+    text = ('Tom Kurmin said the stewards pinned the man to the floor of the carriage. He said the intruder '
+            'had yelled, "Nobody on this train moves until I tell you to."')
+    assert speakers(nlp, text) == [(None, "the intruder")]
 
 
 def test_he_after_one_of_the_sources_is_that_source_not_a_name_before(nlp):
-    text = ('Two soldiers were killed in the raid, Dalen Weekly reported, citing two local sources.\n\n'
-            '"The gunmen came at dawn on motorbikes and opened fire on the farms," said one of the sources.\n\n'
-            'He added, "Unfortunately, the truck drove over a mine on the way and two soldiers died there."')
-    assert speakers(nlp, text) == [(None, "one of the sources"), (None, "one of the sources")]
+    text = ('Three guards died in the ambush, Dalen Weekly reported, quoting two residents.\n\n'
+            '"The raiders arrived before sunrise and began shooting at the granaries," said one of the residents.\n\n'
+            'He added, "Sadly, the lorry sent to help hit an explosive on the track and three guards lost their lives."')
+    assert speakers(nlp, text) == [(None, "one of the residents"), (None, "one of the residents")]
 
 
 def test_a_name_ending_in_a_plural_noun_for_people_is_a_body_not_a_person(nlp):
-    text = ('Kurmin Reporters quoted a villager as saying the gunmen stayed for hours.\n\n'
-            '"They took everything we had stored for the dry season," he said.')
+    text = ('Kurmin Reporters quoted a herder as saying the raiders camped near the well all night.\n\n'
+            '"They carried off every sack of grain we had put aside," he said.')
     assert speakers(nlp, text)[0][0] != "Kurmin Reporters"
 
 
 def test_the_witness_told_of_before_and_never_named_speaks_again_not_the_person_named_last(nlp):
-    text = ('Police fired on marchers in the port on Friday, killing one man, a rights group said.\n\n'
-            '"Nobody has been held to account for any of it," said Jane Kurmin, deputy director at the group.\n\n'
-            'A soldier opened fire without warning, the witness told the group. Police then fired tear gas at the crowd, '
+    text = ('Guards shot at a crowd outside the depot on Sunday, wounding a driver, a monitoring group said.\n\n'
+            '"Those who gave the order must answer for it," said Jane Kurmin, who leads the group.\n\n'
+            'An officer drew his rifle and fired twice, the witness told the group. The guards then charged the crowd, '
             'the witness said.\n\n'
-            '"Suddenly I heard shots and saw two men fall to the ground," the witness said.')
+            '"I turned round when I heard the bangs and saw a driver lying by his cab," the witness said.')
     assert speakers(nlp, text)[-1] == (None, "the witness")
     # (a survivor the text named is that survivor)
-    text = ('Another survivor, Jane Moyo, described how she escaped. "The water came so fast we had no time to take '
-            'anything," the survivor said.')
-    assert speakers(nlp, text) == [("Jane Moyo", None)]
+    text = ('Another survivor, Jane Dalby, told how she climbed onto the roof. "The river rose so quickly that nobody could '
+            'save a thing," the survivor said.')
+    assert speakers(nlp, text) == [("Jane Dalby", None)]
 
 
 def test_a_statement_the_text_cited_with_according_to_is_its_sender_s(nlp):
-    text = ('Gunmen have killed nine soldiers guarding a village in the east, the defence ministry said.\n\n'
-            'The attackers came in a convoy of cars and motorbikes on Thursday, the ministry said in a statement on '
-            'Friday, reports Radio Dalen.\n\n'
-            'The raid by “a column of heavily armed men on dozens of motorbikes” killed nine soldiers, according to a '
-            'statement from the Ministry of Defence read out on television.\n\n'
-            '“After fierce fighting, the enemy column was forced to retreat with its dead,” added the statement, which '
-            'said “air and ground units sent to the area continue to comb” the district.')
-    assert speakers(nlp, text)[1:] == [("Ministry of Defence", None)] * 2
+    text = ('Raiders have killed six border guards at a post in the north, the interior ministry said.\n\n'
+            'The raiders crossed the river in boats before dawn on Tuesday, the ministry stated in a communique on '
+            'Wednesday, reports Radio Dalen.\n\n'
+            'The assault by “dozens of gunmen carrying rifles and grenades on fast boats” killed six guards, according to a '
+            'statement from the Interior Ministry broadcast on the radio.\n\n'
+            '“After an exchange of fire lasting an hour, the raiders withdrew across the water,” added the statement, which '
+            'said “patrol boats and a helicopter are still searching” the river banks.')
+    assert speakers(nlp, text)[1:] == [("Interior Ministry", None)] * 2
 
 
 def test_the_head_of_a_body_is_the_person_given_that_office_before_the_name(nlp):
-    text = ('Shelling killed 11 people in Dalen on Monday, Head of the regional military administration Pavlo Kurmenko '
-            'said.\n\n"What is happening now in Dalen is a crime against our people," Kurmenko said.\n\n'
-            '"Because of the shelling that is still going on, we cannot send rescue teams in time," the head of the '
-            'Regional State Administration said.')
+    text = ('Rockets struck Dalen overnight, killing nine people, Head of the district civil defence administration Pavlo '
+            'Kurmenko said.\n\n"Homes with nobody but pensioners in them were hit," Kurmenko said.\n\n'
+            '"While the rockets keep falling, our crews cannot reach the worst streets," the head of the '
+            'District Civil Administration said.')
     assert speakers(nlp, text) == [("Pavlo Kurmenko", None), ("Pavlo Kurmenko", None)]
 
 
 def test_a_two_syllable_given_name_written_after_the_surname_belongs_to_the_name(nlp):
-    text = ('At a briefing, Dalen Police Commissioner Dennis Lo Wai-chung said 11 people had been arrested. Lo said that '
-            'the crowd acted in an organised way. "We had no choice but to step up the use of force," Lo said.')
+    text = ('Speaking to reporters, Dalen Police Commissioner Dennis Lo Wai-chung said 14 men were being held. Lo said the '
+            'marchers had come armed. "Our officers were left with no other option but more force," Lo said.')
     assert speakers(nlp, text) == [("Dennis Lo Wai-chung", None)]
 
 
 def test_a_person_named_right_after_a_quotation_with_no_verb_speaks_and_so_does_he_after(nlp):
-    text = ('There was no claim of responsibility. “In the bus there were 25 to 30 staff members of a department,” Nasir '
-            'Kurmani, a regional police officer in the city.\n\n'
-            '“Suddenly a motorcyclist hit it near the petrol tank and it blew up,” he added.')
+    text = ('Nobody has said who planted the device. “About forty clerks from the tax office were on that coach,” Nasir '
+            'Kurmani, a senior police official in the district.\n\n'
+            '“A man on a scooter rode into its side and then the blast came,” he added.')
     assert speakers(nlp, text) == [("Nasir Kurmani", None), ("Nasir Kurmani", None)]
 
 
 def test_police_speak_as_the_force_the_text_named_or_as_the_police_of_its_country(nlp):
-    text = ('Gunmen killed nine people near Maiduguri in Nigeria on Friday. "We have arrested two men over the killings '
-            'at the market," police said.')
+    text = ('Bandits shot dead seven traders near Maiduguri in Nigeria on Tuesday. "Two suspects are in custody and we are '
+            'hunting the rest," police said.')
     assert speakers(nlp, text) == [("Nigerian police", None)]
-    text = ('Gunmen killed nine people near Maiduguri in Nigeria on Friday, the Kurmin State Police Command said. "We have '
-            'arrested two men over the killings at the market," the police said.')
+    text = ('Bandits shot dead seven traders near Maiduguri in Nigeria on Tuesday, the Kurmin State Police Command said. '
+            '"Two suspects are in custody and we are hunting the rest," the police said.')
     assert speakers(nlp, text) == [("Kurmin State Police Command", None)]
 
 
 def test_a_headline_quoting_the_words_a_body_quotation_begins_with_is_that_speaker_s(nlp):
-    text = ("Fire survivors tell of the night: 'All the time they kept calling out. The calls moved with the flames'\n\n"
-            "Residents were woken at about 1am by the noise.\n\n"
-            "“All the time they kept calling out,” said Jane Kurmova, 76, still in tears at midday. “Sometimes you "
-            "could not hear anything else at all.”")
+    text = ("Flood survivors describe the night: 'We could hear them banging on the roofs. Then the banging stopped'\n\n"
+            "The river burst its banks a little after midnight.\n\n"
+            "“We could hear them banging on the roofs,” said Jane Kurmova, 81, from the steps of the school hall. “After "
+            "an hour there was only the rain.”")
     assert speakers(nlp, text)[0] == ("Jane Kurmova", None)
 
 
 def test_he_after_a_source_given_with_according_to_and_a_long_title_is_that_source(nlp):
-    text = ('Mr Dalen and Transport Minister Tom Kurmin were part of a team sent to end the feud.\n\n'
-            'According to party spokesman on transport and public works Ricardo Kurmova, there have been 87 taxi-related '
-            'deaths so far this year in the province.\n\n'
-            'Police and prosecutors should ”speed up their efforts in the prosecution of those who took part“, he said.')
+    text = ('Mr Dalen and Health Minister Tom Kurmin visited the clinics on Monday.\n\n'
+            'According to opposition spokesman on health and social welfare Ricardo Kurmova, there have been 41 clinic '
+            'closures so far this year in the region.\n\n'
+            'The authorities must ”act at once to reopen every clinic that has shut its doors“, he said.')
     assert speakers(nlp, text) == [("Ricardo Kurmova", None)]
 
 
 def test_a_post_s_initials_and_its_district_before_a_name_are_no_part_of_it(nlp):
-    text = ('“A portion of the ceiling fell on a gas cylinder. This created space and also trapped this family,” said DCP '
-            'North Raja Kurmani on Wednesday. Rescuers reached the family after 30 hours.')
+    text = ('“The stairwell gave way under the water tank. The tank held the slab up and that saved them,” said DCP '
+            'North Raja Kurmani on Thursday. Crews reached the couple after two days.')
     assert speakers(nlp, text) == [("Raja Kurmani", None)]
 
 
 def test_a_sentence_after_a_quotation_that_reports_a_quotation_of_its_own_does_not_report_the_first(nlp):
-    text = ('Prime Minister Jan Kurmin was deeply affected by the attack. Everyone is filled with "shock and sadness," '
-            'Kurmin told reporters on Friday. Dalen was one of the "most lovable and friendliest people in politics". '
-            'Opposition leader Tom Ashby wrote on Twitter: "Terrible and deeply shocking news. Think of him and his family."')
+    text = ('Mayor Jan Kurmin was visibly moved by the news. The city feels "grief beyond words," Kurmin told the council '
+            'on Tuesday. Dalen had been "the kindest and most patient teacher in the county". '
+            'Councillor Tom Ashby posted on Facebook: "A dreadful loss for all of us. My thoughts are with her family."')
     assert speakers(nlp, text) == [("Jan Kurmin", None), ("Tom Ashby", None)]
 
 
 def test_a_participle_after_a_reported_clause_goes_with_the_one_who_reported_it(nlp):
-    text = ('"The shooting of many people without any evidence shows brutality," said Philip Kurmov, director of research.'
-            '\n\nHe pointed out that officials prevented the families from demanding justice, adding, "In the absence of '
-            'any possibilities for accountability at the national level, we call for an inquiry."')
-    assert speakers(nlp, text) == [("Philip Kurmov", None)] * 2
+    text = ('"Firing on people who pose no danger is a crime," said Peter Kurmov, who heads the group\'s research.'
+            '\n\nHe pointed out that officers had stopped the widows from filing complaints, adding, "When no court at home will '
+            'hear these cases, the world has to step in and investigate."')
+    assert speakers(nlp, text) == [("Peter Kurmov", None)] * 2
 
 
 def test_one_who_assures_that_reports_the_words_after(nlp):
-    text = ('Minister of Public Security Albert Kurmin spoke on Monday.\n\n'
-            'Among the families of the 12 killed in March, only one filed a complaint, laments Amnesty International, which '
-            'condemns “total impunity across the country”. The Minister of Public Security assures his side that the '
-            'inquiry is “carried out to the very end”, but “we are limited by the lack of trucks and fuel”.')
+    text = ('Minister of Internal Affairs Albert Kurmin spoke on Monday.\n\n'
+            'Of the dozens of families who lost someone, just two went to the police, laments Shelter International, which '
+            'denounces “a culture of silence in the villages”. The Minister of Internal Affairs assures reporters that the '
+            'case is “followed through without any pause at all”, but “our officers have too few vehicles for the roads”.')
     assert speakers(nlp, text)[1:] == [("Albert Kurmin", None)] * 2
 
 
 def test_a_police_spokesman_speaks_for_the_force_the_text_named_by_its_town(nlp):
-    text = ('Workers occupied the plant in Chicago on Saturday. The Chicago police said they were watching the plant. '
-            '"We have not had any reports of a crime at this time," a police spokesman said.')
-    assert speakers(nlp, text) == [("Chicago police", None)]
-    text = ('A car bomb went off near a market on Friday. "There are 33 dead and more than 50 injured in the blast," said a '
-            'Kurmin Province police spokesman.')
+    text = ('Strikers blocked the gates of the mill in Leeds on Monday. The Leeds police said officers were at the gates. '
+            '"Nobody has broken the law there so far," a police spokesman said.')
+    assert speakers(nlp, text) == [("Leeds police", None)]
+    text = ('A lorry bomb exploded beside a bus station on Sunday. "We have counted 21 bodies and about 40 people hurt," '
+            'said a Kurmin Province police spokesman.')
     assert speakers(nlp, text) == [("Kurmin Province police", None)]

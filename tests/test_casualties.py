@@ -497,14 +497,14 @@ def test_a_part_set_after_a_figure_with_with_is_a_sub_figure(nlp):
 
 @pytest.mark.parametrize("text,expected", [
     # people burned alive were killed
-    ("Fifty people, including women and children, were burned alive in the church.", [("killed", 50, None, None)]),
+    ("Thirty villagers, among them several infants, were burned alive in the mosque.", [("killed", 30, None, None)]),
     # a toll the text gives with a qualifier after its noun, and no verb
-    ("The ministry added 7,275 victims to its list of the dead, taking the national toll over 38,000.",
-     [("killed", 38000, None, None)]),
+    ("The agency registered 950 more deaths overnight, pushing the overall toll over 12,000.",
+     [("killed", 950, None, None), ("killed", 12000, None, None)]),
     # a harm denied, or ruled out with 'would never' however the parser hangs the words, was done to no one
-    ('"I would never under any circumstances hurt my wife, and I would never under any circumstances hurt my son," he '
-     'told the court.', []),
-    ("He denied that he had ever hurt his wife or his son.", []),
+    ('"I would never in any circumstances hurt my daughter, and I would never in any circumstances hurt my son," he '
+     'told the jury.', []),
+    ("She denied that she had ever hurt her daughter or her son.", []),
 ])
 def test_burned_alive_tolls_with_a_qualifier_and_harms_denied(nlp, text, expected):
     assert document_figures(nlp, text) == expected

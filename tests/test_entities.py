@@ -163,8 +163,8 @@ def test_an_airport_code_is_no_city_but_a_city_s_initials_that_prose_writes_are(
 def test_words_set_in_quotation_marks_of_their_own_name_no_person(nlp):
     from newsfacts.extract.facts import extract_document
 
-    text = ("Jan Kurmin spoke in the debate. “If members chant ‘Jai Shri Dev’, their sins will be washed away”. he said."
-            "“My government talks of temples; it also talks about toilets”.")
+    text = ("Jan Kurmin spoke in the debate. “If members shout ‘Jai Shri Dev’, all of it will be forgiven”. he said."
+            "“My ministry builds schools; it also builds roads and wells”.")
     facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
     people = {e["canonical_name"] for e in facts["entity_observations"] if e["entity_type"] == "person"}
     assert "Jai Shri Dev" not in people

@@ -81,17 +81,17 @@ def test_a_closing_mark_before_a_word_at_a_paragraphs_start_opens_a_quotation():
 
 
 def test_two_apostrophes_open_and_close_a_quotation_as_old_wire_copy_writes_it():
-    text = ("A bomb hit a bus on Monday. ''The report we have says that so far nine guards have been killed,'' said an "
-            "official.\n\n''It's a sin'' was all he added.")
+    text = ("A mine hit a lorry on Friday. ''Our latest figures show that four drivers have died so far,'' an aide "
+            "said.\n\n''No comment'' was all he added.")
     quotes = find_quotes(text)
-    assert [q.text for q in quotes] == ["The report we have says that so far nine guards have been killed,"]
+    assert [q.text for q in quotes] == ["Our latest figures show that four drivers have died so far,"]
 
 
 def test_a_typeset_single_opening_mark_opens_a_quotation_whatever_follows_its_close():
-    text = ("Neighbours said they knew the family and would ‘try to help the family cope’ with the grief.\n\n"
-            "The officer spoke of the family. ‘To see the sadness of the family and the pain. They are enduring trauma")
-    assert [q.text for q in find_quotes(text)] == ["try to help the family cope",
-                                                   "To see the sadness of the family and the pain. They are enduring trauma"]
+    text = ("Neighbours said they would ‘stand by them every day from now on’ in the months ahead.\n\n"
+            "The sergeant spoke of the crash. ‘Seeing a mother lose three children in one morning. Nobody should have to")
+    assert [q.text for q in find_quotes(text)] == ["stand by them every day from now on",
+                                                   "Seeing a mother lose three children in one morning. Nobody should have to"]
     # (an apostrophe of a plural's possessive opens nothing)
-    assert [q.text for q in find_quotes("The Does’ house was hit. He said ‘we lost the whole front of the house’ and wept.")] \
-        == ["we lost the whole front of the house"]
+    assert [q.text for q in find_quotes("The Does’ barn burned. He said ‘we lost every animal we had in the fire’ and wept.")] \
+        == ["we lost every animal we had in the fire"]

@@ -629,8 +629,9 @@ class Attributor:
             statements = [t for t in sent if t.lemma_.lower() in STATEMENT_NOUNS and t.dep_ in ("pobj", "dobj")]
             # (not 'According to early reports, the blast killed five': reports the sentence cites, issued by no one in it)
             told = [t for t in statements if not (t.head.lower_ == "to" and t.head.head.lower_ == "according")]
-            # 'She received a text message from Sgt Jane Doe', 'according to a statement from the ministry': the one
-            # it came from (a statement 'by its spokesperson, Jane Doe,' is the body's, the subject of the sentence)
+            # 'She received a text message from Sgt Jane Doe', 'as a statement from the Kurmin board put it': the one
+            # it came from, 'according to' or not (a statement 'by its spokesperson, Jane Doe,' is the body's, the
+            # subject of the sentence)
             sender = next((m for t in statements for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "from"
                            for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() not in SPOKESPERSON_NOUNS
                            for m in [self.mention_at(g.idx, g.idx + len(g)) or self._named_apposition_mention(g)]

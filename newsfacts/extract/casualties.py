@@ -110,7 +110,7 @@ def _patterns():
         re.IGNORECASE,
     )
     toll = re.compile(
-        # ('taking the national toll over 38,000', 'bringing the toll to nearly 400': a qualifier after the noun says it all)
+        # ('pushing the overall toll over 2,000', 'bringing the toll to nearly 400': a qualifier after the noun says it all)
         rf"\b(?P<toll>{_alternation(toll_of)})\s+(?:[\w'’-]+\s+){{0,3}}?(?:(?:rose|risen|climbed|reached|stands|stood|is|was|of|at|to|hit|now)\s+(?:to\s+|at\s+)?"
         rf"|(?=(?:over|nearly|almost|more\s+than|close\s+to|upwards\s+of|in\s+excess\s+of)\s+\d)){number}(?![\w%-])",
         re.IGNORECASE,

@@ -995,14 +995,14 @@ def _denied_or_hypothetical(token, lex: _Lexicon) -> bool:
             return True
         if child.dep_ == "prep" and child.i < token.i and any(
                 g.dep_ == "neg" or (g.dep_ == "aux" and g.lower_ in lex.modal_auxiliaries) for g in child.children):
-            return True  # 'I would never under any circumstances hurt ...', the parser hanging 'would never' on the 'under'
+            return True  # 'I would never in any circumstances hurt ...', the parser hanging 'would never' on the 'in'
         if child.dep_ == "mark" and child.lower_ in ("if", "unless") and token.dep_ == "advcl":
             return True  # 'If they kill 20 people and nobody is punished, ...': a condition, not a deed ('checking if' asks)
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_.lower() in lex.intention_verbs:
         return True  # 'threatened to kill 20 hostages'
     if token.dep_ == "ccomp" and head.lemma_.lower() == "deny":
-        return True  # 'he denied that he had ever hurt his wife'
+        return True  # 'she denied that she had ever hurt her daughter'
     if token.dep_ in ("xcomp", "oprd", "acomp", "conj") and head.i != token.i:
         return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lex.modal_auxiliaries) for c in head.children)
     return False

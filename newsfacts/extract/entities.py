@@ -2684,7 +2684,7 @@ def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place 
             places[id(place_mention)] = namesake  # 'Lakeside, north of Harbourton': the township there, not a city abroad
         elif place is None or place.small or place.country_code != town.country_code:
             # a place the gazetteer does not know, or knows only as a village or in another country: within the town
-            # the text names ('Lviv, 500 km west of Kyiv' keeps its own place), or as far from it as the text says
+            # the text names ('Kurmby, 500 km west of Harbourton' keeps its own place), or as far from it as the text says
             # and in the direction it says ('a village 60 km north of Harbourton'; without a direction, nowhere)
             distance = _stated_distance_km(between.group(0))
             if distance < FAR_KM:

@@ -636,8 +636,8 @@ def _echoes_take_their_speaker(quotes: list[dict], attributed_in_place: list[boo
     for index, quote in enumerate(quotes):
         if attributed_in_place[index] or len(words[index]) < 4:
             continue
-        # (or the quotation its words begin with, cut short by its attribution: "'All the time they kept screaming. The
-        # screams moved'" over '"All the time they kept screaming," said Jane Doe. "..."')
+        # (or the quotation its words begin with, cut short by its attribution: "'We heard them knocking on the roofs.
+        # Then it stopped'" over '"We heard them knocking on the roofs," said Jane Doe. "..."')
         holders = [(attributed_in_place[j], other) for j, other in enumerate(quotes) if j != index and other["speaker"]
                    and (len(words[j]) >= len(words[index]) and _words_in_order(words[index], words[j])
                         or len(words[j]) >= 5 and words[index][:len(words[j])] == words[j])]

@@ -96,7 +96,7 @@ def _single_quotes(text: str) -> list[QuoteSpan]:
                     break
                 start, position = p_start + opening.start(), opening.end()
             # (a typeset opening mark, '‘', is never an apostrophe: its quotation closes at the first typeset closing
-            # mark that ends a word, whatever follows: 'they will ‘try to help the family cope’ with the grief')
+            # mark that ends a word, whatever follows: 'neighbours vowed to ‘stand by them every day’ in the months ahead')
             curly = text[start] == "‘"
             closing = None
             for candidate in _SINGLE_CLOSE.finditer(paragraph, position):
