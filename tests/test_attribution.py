@@ -1254,6 +1254,13 @@ def test_a_reporting_verb_inside_another_report_gives_the_words_to_its_own_subje
     text = ('Tom Kurmin said the stewards pinned the man to the floor of the carriage. He said the intruder '
             'had yelled, "Nobody on this train moves until I tell you to."')
     assert speakers(nlp, text) == [(None, "the intruder")]
+    # (but one who, the report says, ordered something done passes on no words, and nor does a clause deeper down)
+    text = ('In a statement issued in the capital, the Kurmin Presidency said the president had ordered the army to "find '
+            'the raiders wherever they may be hiding" and to guard the roads.')
+    assert speakers(nlp, text) == [("Kurmin Presidency", None)]
+    text = ('Jane Doe, who was at the fair with her sister, did not speak to reporters. In a letter read by a cousin, she '
+            'said she wanted people to remember "a boy who sang all day and feared nothing at all."')
+    assert speakers(nlp, text) == [("Jane Doe", None)]
 
 
 def test_he_after_one_of_the_sources_is_that_source_not_a_name_before(nlp):

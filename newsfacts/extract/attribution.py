@@ -1506,12 +1506,14 @@ class Attributor:
         if exclude is None:
             return None
         for verb in verbs:
-            reporter = next((a for a in verb.ancestors if a in verbs), None)
+            # the clause the outer verb reports, itself (not 'X said she wanted people to remember "..."'), and no order
+            # ('the presidency said the president had ordered them to "..."': the statement's words)
+            reporter = verb.head if verb.dep_ == "ccomp" and verb.head in verbs else None
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and outside(c)), None)
             # (one who reports after the quotation passed on words of their own: 'X urged "...," her spokesman was
             # quoted as saying')
-            if reporter is None or subject is None or verb.dep_ not in ("ccomp", "xcomp") or subject.lower_ in ("i", "we", "you") \
-                    or reporter.idx > exclude[0]:
+            if reporter is None or subject is None or subject.lower_ in ("i", "we", "you") or reporter.idx > exclude[0] \
+                    or verb.lemma_.lower() in _DIRECTIVE_LEMMAS:
                 continue
             # (the quotation in the inner verb's clause, none of it hung on the outer verb)
             if any(exclude[0] <= t.idx < exclude[1] for t in verb.subtree) \
@@ -1832,6 +1834,7 @@ def _an_age(prep) -> bool:
 
 # Nouns by which a text points back at the person it has just named: 'the woman recounted', 'said the grief-stricken man'
 _THE_ONE_JUST_NAMED = frozenset(_RULES["the_one_just_named"])
+_DIRECTIVE_LEMMAS = frozenset(_RULES["directive_verbs"])
 # A post's initials, and the district it serves, between a verb and a name: 'said DCP North Jan Doe'
 _POST_INITIALS_BETWEEN = re.compile(r"\s+([A-Z]{2,4})\.?(?:\s+(?:North|South|East|West|Central)(?:[- ]?(?:East|West))?)?\s+")
 # A town's police, as a text calls the force: 'the Dalen police'
