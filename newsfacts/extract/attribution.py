@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import adjective_of_country, country_adjective, country_codes, demonyms, geocode
-from newsfacts.extract.entities import (HEADLINE_CHARS, given_name_gender, is_given_name, name_gender, organisation_words,
+from newsfacts.extract.entities import (HEADLINE_CHARS, POST_DISTRICT, given_name_gender, is_given_name, name_gender, organisation_words,
                                         person_prefix_words)
 from newsfacts.extract.translit import name_key, plain_words
 from newsfacts.extract.nlp import text_of
@@ -768,6 +768,12 @@ class Attributor:
         # 'one of three female doctors' is a doctor
         return words | {w[:-1] for w in words if len(w) > 4 and w.endswith("s") and not w.endswith("ss")}
 
+    def verbs_between(self, start: int, end: int) -> bool:
+        """Whether any verb stands wholly between two offsets (one with a tense, or any the tagger calls a verb)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand") if start < end else None
+        return span is not None and any((t.tag_ in _FINITE_VERB_TAGS or t.pos_ == "VERB") and start <= t.idx and t.idx + len(t) <= end
+                                        for t in span)
+
     def _finite_verbs(self, start: int, end: int) -> list:
         """The verbs with a tense ('tells', 'said') wholly between two offsets."""
         span = self.doc.char_span(start, end, alignment_mode="expand") if start < end else None
@@ -1227,7 +1233,7 @@ class Attributor:
             # letter alone, as an interview's 'Q:')
             names = [t for t in token.subtree if t.i <= token.i and (t.dep_ == "compound" or t.i == token.i) and t.pos_ == "PROPN"]
             titled = False
-            while len(names) > 1 and (names[0].lower_.rstrip(".") in person_prefix_words() or (titled and names[0].lower_ in _COMPASS_WORDS)):
+            while len(names) > 1 and (names[0].lower_.rstrip(".") in person_prefix_words() or (titled and re.fullmatch(POST_DISTRICT, names[0].text))):
                 names, titled = names[1:], True  # 'Ms Ramanathan' is Ramanathan; 'DCP North Jan Doe', a post and its district, Jan Doe
             if len(names) == 1 and token.lower_ in person_prefix_words():
                 return self._description(token)  # 'the Minister said': a title alone names no one
@@ -1836,10 +1842,9 @@ def _an_age(prep) -> bool:
 _THE_ONE_JUST_NAMED = frozenset(_RULES["the_one_just_named"])
 _DIRECTIVE_LEMMAS = frozenset(_RULES["directive_verbs"])
 # A post's initials, and the district it serves, between a verb and a name: 'said DCP North Jan Doe'
-_POST_INITIALS_BETWEEN = re.compile(r"\s+([A-Z]{2,4})\.?(?:\s+(?:North|South|East|West|Central)(?:[- ]?(?:East|West))?)?\s+")
+_POST_INITIALS_BETWEEN = re.compile(rf"\s+([A-Z]{{2,4}})\.?(?:\s+{POST_DISTRICT})?\s+")
 # A town's police, as a text calls the force: 'the Dalen police'
 _POLICE_OF_A_PLACE = re.compile(r"\b[Tt]he ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) police\b")
-_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"})
 _OFFICE_OF_A_BODY_BEFORE = re.compile(r"(?:^|\s)([A-Z][a-z]+)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
 _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")
 

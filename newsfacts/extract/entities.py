@@ -8,6 +8,7 @@ surname alone ('Smith') joins the full name ('Jane Smith').
 from __future__ import annotations
 
 import hashlib
+import math
 from itertools import dropwhile
 import re
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,7 @@ from newsfacts.extract.gazetteer import (BIG_CITY, Place, adjective_of_country, 
                                         written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
+from newsfacts.extract.quotes import CLOSERS, OPENERS
 from newsfacts.extract.translit import name_key
 from newsfacts.extract.truecasing import is_english_word, written_as_a_name
 from newsfacts.rules import load_rules, outlet_aliases
@@ -108,8 +110,9 @@ def clean_surface(text: str) -> str:
 
 
 # A post written as its initials before a name ('DPO', 'SHO', 'DIG'; not a person's two initials, 'JK')
-# ('DCP North Jan Doe': a post's initials and the district it serves)
-_TITLE_INITIALS = re.compile(r"^[A-Z]{3,4}\s+(?:(?:North|South|East|West|Central|Outer|Inner)(?:[- ]?(?:East|West))?\s+)?(?=[A-Z][a-z])")
+# The district a post serves, written after its initials: 'DCP North Jan Doe'
+POST_DISTRICT = r"(?:North|South|East|West|Central|Outer|Inner)(?:[- ]?(?:East|West))?"
+_TITLE_INITIALS = re.compile(rf"^[A-Z]{{3,4}}\s+(?:{POST_DISTRICT}\s+)?(?=[A-Z][a-z])")
 _UNIT_NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s$")
 _NUMBERED_UNIT = re.compile(r"\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*$")
 
@@ -394,12 +397,16 @@ def _locative_prepositions() -> frozenset[str]:
     return frozenset(load_rules("entities")["locative_prepositions"])
 
 
+# A distance the text states: '20 km', '10km', 'about 105 miles' (the number and its unit)
+_DISTANCE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(km|kilometres|kilometers|miles?)\b", re.IGNORECASE)
+
+
 @cache
 def _nearness() -> re.Pattern:
     """', near the city of ', ' a village 20 km north of ', ', about 10km from ': the words between a place and the
     town it lies near."""
     phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(load_rules("entities")["nearness_phrases"], key=len, reverse=True))
-    distance = r"\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+"
+    distance = _DISTANCE.pattern + r"\s+"
     return re.compile(rf",?\s+(?:(?:an?|the)\s+(?:\w+\s+){{0,2}}?(?:village|town|city|suburb|district|settlement|camp|area)\s+)?"
                       rf"(?:(?:about|some|around)\s+)?(?:{distance}(?:away\s+)?from|(?:{distance})?(?:{phrases}))"
                       rf"\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|capital|port)\s+(?:of\s+)?)?", re.IGNORECASE)
@@ -1224,8 +1231,8 @@ def _outlets_are_no_people(mentions: list[Mention]) -> None:
             mention.entity_type = "organization"
 
 
-_OPENING_MARKS = ("‘", "“", "'", '"', "«")
-_CLOSING_MARKS = ("’", "”", "'", '"', "»")
+_OPENING_MARKS = tuple(OPENERS + "‘'")  # (the quotation marks quotes.py reads, double and single)
+_CLOSING_MARKS = tuple(CLOSERS + "’'")
 
 
 def _phrases_in_quotation_marks_are_no_people(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -2629,7 +2636,6 @@ _DIVISION_KIND_BEFORE = re.compile(r"\b(?:%s) of\s+$" % _DIVISION_KINDS, re.IGNO
 NEAR_DEGREES = 1.5
 
 
-_DISTANCE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(km|kilomet|mile)", re.IGNORECASE)
 
 
 # A place the text puts this far from a town or farther is not placed at the town.
@@ -2639,8 +2645,6 @@ _BEARING = re.compile(r"\b(?:north|south)?-?(?:east|west)\b|\bnorth\b|\bsouth\b"
 
 def _placed_off(name: str, town: Place, distance_km: float, bearing: str) -> Place:
     """A place the text puts `distance_km` from a town in a compass direction ('60 km north-west of'): there."""
-    import math
-
     words = bearing.lower().replace("-", "")
     north = 1 if words.startswith("north") else -1 if words.startswith("south") else 0
     east = 1 if words.endswith("east") else -1 if words.endswith("west") else 0
@@ -2657,7 +2661,7 @@ def _stated_distance_km(words: str) -> float:
     if distance is None:
         return 0.0
     value = float(distance.group(1).replace(",", ""))
-    return value * 1.609 if distance.group(2).lower() == "mile" else value
+    return value * 1.609 if distance.group(2).lower().startswith("mile") else value
 
 
 def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place | None], text: str) -> None:
@@ -2686,11 +2690,11 @@ def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place 
             # a place the gazetteer does not know, or knows only as a village or in another country: within the town
             # the text names ('Kurmby, 500 km west of Harbourton' keeps its own place), or as far from it as the text says
             # and in the direction it says ('a village 60 km north of Harbourton'; without a direction, nowhere)
-            distance = _stated_distance_km(between.group(0))
+            distance, bearing = _stated_distance_km(between.group(0)), _BEARING.search(between.group(0))
             if distance < FAR_KM:
                 places[id(place_mention)] = _placed_at(_place_name(place_mention), town, "near")
-            elif _BEARING.search(between.group(0)):
-                places[id(place_mention)] = _placed_off(_place_name(place_mention), town, distance, _BEARING.search(between.group(0)).group(0))
+            elif bearing:
+                places[id(place_mention)] = _placed_off(_place_name(place_mention), town, distance, bearing.group(0))
 
 
 def _called_towns(mentions: list[Mention], context_countries: frozenset[str], text: str, done: set[int]) -> dict[int, Place]:

@@ -712,7 +712,6 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
 
 
 _COMMA_AFTER_A_QUOTE = re.compile(r",?[ \t]*")
-_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})  # the tags of a verb with a tense
 
 
 def _named_after_it_without_a_verb(doc, quote, attributor):
@@ -727,8 +726,7 @@ def _named_after_it_without_a_verb(doc, quote, attributor):
     line_end = text.find("\n", mention.end_char)
     if end < 0 or (0 <= line_end < end) or not (text[mention.end_char:mention.end_char + 1] in (".", ",")):
         return None
-    span = doc.char_span(mention.end_char, end, alignment_mode="expand") if end > mention.end_char else None
-    if span is not None and any(t.tag_ in _FINITE or t.pos_ == "VERB" for t in span):
+    if attributor.verbs_between(mention.end_char, end):
         return None
     return attributor.person_named_at(start)
 
