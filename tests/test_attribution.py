@@ -1381,3 +1381,37 @@ def test_a_police_spokesman_speaks_for_the_force_the_text_named_by_its_town(nlp)
     text = ('A lorry bomb exploded beside a bus station on Sunday. "We have counted 21 bodies and about 40 people hurt," '
             'said a Kurmin Province police spokesman.')
     assert speakers(nlp, text) == [("Kurmin Province police", None)]
+
+
+def test_what_the_listener_reported_is_not_the_quotation(nlp):
+    text = ('"They came at night and took everything we had," said the widow, named only as Amarech, in the Kurmin Courier.\n\n'
+            '"My sons ran to the river and hid there until morning," she told the Courier, which said 60 people had died.')
+    assert speakers(nlp, text) == [("Amarech", None), ("Amarech", None)]
+
+
+def test_a_man_who_names_himself_speaks_by_that_name(nlp):
+    text = ('A man identifying himself as Tarik Osmanov and claiming to lead a little-known brigade said it carried out the raid.\n\n'
+            '"All of our men have come home safely and none of them were caught," he told a local radio station.')
+    assert speakers(nlp, text) == [("Tarik Osmanov", None)]
+
+
+def test_a_rank_and_a_name_before_of_speak_whatever_the_parser_made_the_head(nlp):
+    text = ('"Four guards are dead, including the one who was badly wounded at first," Corporal Anan Sirikul of '
+            'Dalenburi police told reporters.')
+    assert speakers(nlp, text) == [("Anan Sirikul", None)]
+
+
+def test_it_after_an_unnamed_body_that_spoke_is_that_body_not_a_place(nlp):
+    text = ('Officers raided a meeting of gang leaders in the Vila Kurmina group of slums on Tuesday.\n\n'
+            '"A gunfight broke out when our teams came under heavy fire," state police said in a statement.\n\n'
+            '"Seven suspects were hurt" and taken to hospital, it said. "Five of them later died of their wounds."')
+    assert [description for _name, description in speakers(nlp, text)] == ["state police", "state police"]
+
+
+def test_a_name_the_parser_set_beside_a_place_before_a_verb_without_subject_is_that_verb_s_subject(nlp):
+    text = ('"When they came, they tied the men up and then began to beat them with sticks," Celestin Mbuyi, a pastor '
+            'in the area, said on Sunday.\n\n'
+            'About 30 farmers were killed in the village of Mabalako alone, Pascal Kiwanuka, a military administrator for '
+            'the Beni territory, told reporters.\n\n'
+            '"Among the dead were old men who could not run from their houses," he said.')
+    assert speakers(nlp, text) == [("Celestin Mbuyi", None), ("Pascal Kiwanuka", None)]

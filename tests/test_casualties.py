@@ -508,3 +508,18 @@ def test_a_part_set_after_a_figure_with_with_is_a_sub_figure(nlp):
 ])
 def test_burned_alive_tolls_with_a_qualifier_and_harms_denied(nlp, text, expected):
     assert document_figures(nlp, text) == expected
+
+
+def test_a_paragraph_printed_twice_states_its_figures_once(nlp):
+    # a page that repeats its lead under the dateline: the copy is no second incident, wherever it is filed from
+    lead = "Floods killed at least 14 people, including three members of a family, on Friday."
+    text = f"14 killed in floods in Sindh\n\n{lead}\n\nHYDERABAD: {lead}\n\nRescuers searched the river banks on Saturday."
+    assert document_figures(nlp, text) == [("killed", 14, None, "Sindh"), ("killed", 3, 14, "Sindh")]
+
+
+def test_counts_that_leave_out_the_figure_s_noun_and_verb_are_figures_of_their_own_places(nlp):
+    text = "The governor said 41 people died in Kherson, 17 in Mykolaiv and two in Odesa."
+    assert [(kind, count, whole, place) for kind, count, whole, place in document_figures(nlp, text)] == [
+        ("killed", 41, None, "Kherson"), ("killed", 17, None, "Mykolaiv"), ("killed", 2, None, "Odesa")]
+    # (a year after a place is no count)
+    assert [count for _k, count, _w, _p in document_figures(nlp, "Floods killed 40 people in Kherson, 2019 in all.")] == [40]

@@ -310,3 +310,33 @@ def test_lying_dead_bodies_those_of_a_later_count_and_animals(nlp, text, expecte
 ])
 def test_result_verbs_and_groups_named_by_a_participle(nlp, text, expected):
     assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # burnt people are hurt (burnt to death or alive, killed); burnt shops and cars are no casualty
+    ("Eleven other villagers were badly burnt in the fire.", [("injured", 11, 11, "exact", False)]),
+    ("Three porters were burned to death in the store.", [("killed", 3, 3, "exact", False)]),
+    ("The mob said 14 kiosks and 30 buses were burned.", []),
+    # a body told as someone's, introduced as new
+    ("A fisherman's body was recovered from the lake on Tuesday.", [("killed", 1, 1, "exact", False)]),
+    ("She collapsed after identifying her cousin's body at the mortuary.", []),
+    # 'both' with a noun for people is two
+    ("Both pilots died when the trainer jet hit a ridge.", [("killed", 2, 2, "exact", False)]),
+    # in hospital after what hurt them, one person and another or a number (not staff at work there)
+    ("A baker and his nephew are in the hospital after suffering stab wounds.", [("injured", 2, 2, "exact", False)]),
+    ("Four cyclists are in the hospital after the pile-up.", [("injured", 4, 4, "exact", False)]),
+    ("Two porters were in the hospital when the lights went out.", []),
+])
+def test_burns_bodies_both_and_the_hospital(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the count a toll was revised from is a figure the text states
+    ("The death toll has been revised down from 96 after two victims were counted twice.", [("killed", 96, 96, "exact", False)]),
+    ("Officials updated the death toll from six on Friday morning.", [("killed", 6, 6, "exact", False)]),
+    # a family is counted by its number
+    ("Raiders killed a family of five in the hamlet.", [("killed", 5, 5, "exact", False)]),
+])
+def test_revised_tolls_and_a_family_of_five(nlp, text, expected):
+    assert grammar(nlp, text) == expected

@@ -169,3 +169,35 @@ def test_words_set_in_quotation_marks_of_their_own_name_no_person(nlp):
     people = {e["canonical_name"] for e in facts["entity_observations"] if e["entity_type"] == "person"}
     assert "Jai Shri Dev" not in people
     assert "Jai Shri Dev" not in [q["speaker"] for q in facts["quotes"]]
+
+
+def test_a_state_that_a_city_is_also_called_is_the_state_but_a_city_s_other_spelling_is_the_city():
+    from newsfacts.extract.gazetteer import geocode
+
+    # GeoNames lists the state's name among a big city's other names
+    assert geocode("Bihar", frozenset({"IN"})).kind == "region"
+    assert geocode("Ceara", frozenset({"BR"})).kind == "region"
+    # ... and a great city's own name in another romanisation is still the city, not its oblast
+    assert geocode("Zaporizhzhia", frozenset({"UA"})).kind == "city"
+
+
+def test_a_name_before_a_lower_case_kind_of_area_is_a_place_and_a_town_called_so_is_one(nlp):
+    from newsfacts.extract.facts import extract_document
+
+    def types(text):
+        facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+        kinds = {o["entity_id"]: o["entity_type"] for o in facts["entity_observations"]}
+        return {m["surface"]: kinds[m["entity_id"]] for m in facts["mentions"]}
+
+    assert types("Amos Kilonzo, an administrator for the Rutshuru territory, told reporters the road was closed.")["Rutshuru"] == "location"
+    found = types("The dancers flew back to their hometown of Villa Berthet, a day after a show in a town called Villa Angela, "
+                  "in Argentina.")
+    assert found["Villa Berthet"] == found["Villa Angela"] == "location"
+
+
+def test_a_title_case_dateline_with_its_date_and_agency_and_no_dash_names_where_it_was_filed(nlp):
+    from newsfacts.extract.facts import extract_document
+
+    text = "Six hurt in bus crash\n\nCampo Grande, March 3 (Wire) Six people were hurt when a bus left the road."
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+    assert "Campo Grande" in {m["surface"] for m in facts["mentions"]}

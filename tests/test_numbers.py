@@ -41,3 +41,11 @@ def test_an_average_is_approximate_as_the_guide_codes_it():
 def test_thousands_set_apart_by_spaces_are_one_number():
     # ('300 000', as many African and European outlets write it; a no-break or thin space too)
     assert [words_to_int(text) for text in ("300 000", "1 200", "1\u00a0200\u00a0000", "12\u202f500")] == [300_000, 1_200, 1_200_000, 12_500]
+
+
+def test_two_number_words_joined_by_a_hyphen_are_a_range_not_a_sum():
+    # 'two-three are badly hurt' is two or three; 'twenty-three' and 'a hundred and three' are one number each
+    assert words_to_int("two-three") is None
+    assert parse_count("two-three") == Count(2, 3, "approximately")
+    assert words_to_int("twenty-three") == 23
+    assert words_to_int("a hundred and three") == 103

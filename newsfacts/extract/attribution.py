@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.gazetteer import adjective_of_country, country_adjective, country_codes, demonyms, geocode
 from newsfacts.extract.entities import (HEADLINE_CHARS, POST_DISTRICT, given_name_gender, is_given_name, name_gender, organisation_words,
-                                        person_prefix_words)
+                                        name_given_after, person_prefix_words)
 from newsfacts.extract.translit import name_key, plain_words
 from newsfacts.extract.nlp import text_of
 from newsfacts.rules import load_rules
@@ -697,6 +697,11 @@ class Attributor:
                 if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) and name[-1].i - name[0].i == len(name) - 1:
                     # a name the entity recogniser missed, set beside a title: a person's name as written
                     return Speaker(text_of(self.doc)[name[0].idx:name[-1].idx + len(name[-1])], None, proper=True)
+        # 'a man identifying himself as Jan Doe', 'the girl, named only as Kurma,': the name the words after the noun give
+        given = name_given_after(text_of(self.doc), token.idx + len(token)) if token.lemma_.lower() in PERSON_NOUNS else None
+        mention = self.mention_at(*given) if given is not None else None
+        if mention is not None and mention.entity_type == "person":
+            return self._speaker_from_mention(mention)
         # 'The chief spokesman, Qari Sayed Mangal, said', where the parser read a name as a verb: the person
         # named between commas right after the noun, titles and honorifics allowed
         after = _NAME_SET_OFF.match(text_of(self.doc), token.idx + len(token))
@@ -918,6 +923,7 @@ class Attributor:
             return True  # 'Kurtiz kneels.', which the parser reads as an adjective and a plural noun: a name and its verb
         return span is not None and any(t.dep_ in _SUBJECTS or (t.dep_ == "appos" and t.head.dep_ in _SUBJECTS)
                                         or _named_after_a_title_of_a_place(t) or _subject_of_a_verb_taken_for_a_noun(t)
+                                        or _the_subject_the_parser_hung_elsewhere(t)
                                         or (t.dep_ == "attr" and t.head.lemma_ == "be"
                                             and not any(c.dep_ in _SUBJECTS for c in t.head.children)) for t in span)
 
@@ -971,6 +977,12 @@ class Attributor:
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
             # 'The ministry, which warned of "..."': the relative clause speaks for the noun it describes.
             return self.speaker_of_token(token.head.head, exclude)
+        ranked = _ranked_name_first(token)
+        if ranked is not None:
+            # 'Sergeant Jan Doe of the Kurmin police told': a rank and a name, whatever the parser made the head
+            mention = self.mention_at(ranked[0], ranked[1])
+            return self._speaker_from_mention(mention) if mention is not None and mention.entity_type == "person" \
+                else Speaker(text_of(self.doc)[ranked[0]:ranked[1]], None, proper=True)
         named = next((t for t in token.subtree if _named_after_a_title_of_a_place(t) and t.head.head.i == token.i), None)
         mention = self.mention_at(named.idx, named.idx + len(named)) if named is not None else None
         if mention is not None and mention.entity_type == "person" and mention.entity_id:
@@ -1051,6 +1063,8 @@ class Attributor:
                     if speaker is not None and (speaker.institution or (speaker.entity_id and self.entities[speaker.entity_id].entity_type == "organization")) \
                             and (mention is None or mention.entity_type == "organization"):
                         return speaker
+                    if speaker is not None and speaker.entity_id is None and mention is None and earlier.lemma_.lower() in INSTITUTION_NOUNS:
+                        return speaker  # '"...," state police said. "...," it said': the body, though unnamed
                 mention = self.last_of_type_before(token.idx, "organization", exclude, window=1500, speakers_within=600)
                 return self._speaker_from_mention(mention) if mention else None
             return None
@@ -1401,6 +1415,8 @@ class Attributor:
         # ('As Jane Doe put it, "..."' reports as 'said' does)
         verbs = [t for t in sent if ((t.lemma_.lower() in REPORTING_LEMMAS or _puts_it(t)) and (t.pos_ == "VERB" or _verb_taken_for_a_noun(t))
                                      or _reporting_gerund_taken_for_a_noun(t)) and outside(t) and not _goes_on_doing(t)]
+        # ('"...," she told the Kurmin Times, which said 40 died': what the listener reported is not the quotation)
+        verbs = [t for t in verbs if not (t.dep_ == "relcl" and t.head.dep_ in ("dobj", "dative") and t.head.head in verbs)]
         after = exclude[1] if exclude is not None else None
 
         def reports_after(t) -> bool:
@@ -1735,6 +1751,29 @@ def _institution_name(description: str, country_adjective_of_the_text: str | Non
 
 # "Chile's defence ministry", "the Kurmin State's emergency agency": a place's body in lower case
 _PLACE_POSSESSES = re.compile(r"(?:[Tt]he )?([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})['’]s? ([a-z][\w -]+)")
+
+
+def _the_subject_the_parser_hung_elsewhere(token) -> bool:
+    """'Thirty were killed in Kurmin, Jan Doe, an administrator for the district, told reporters': a name the parser
+    set in apposition to a word before it, right before a reporting verb that has no subject of its own."""
+    if token.dep_ != "appos":
+        return False
+    following = token.doc[token.right_edge.i + 1:token.right_edge.i + 3]
+    verb = next((t for t in following if not t.is_punct), None)
+    return verb is not None and verb.lemma_.lower() in REPORTING_LEMMAS and verb.pos_ == "VERB" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _ranked_name_first(token) -> tuple[int, int] | None:
+    """The span of the name in a phrase that opens with a rank or title, then a name, then 'of' ('Sergeant Jan Doe
+    of the Kurmin police', which the parser may hang on 'police'), or None."""
+    words = list(token.subtree)
+    if len(words) < 4 or words[0].lower_.rstrip(".") not in person_prefix_words() or not words[0].text[:1].isupper():
+        return None
+    name = list(takewhile(lambda t: t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_.rstrip(".") not in person_prefix_words(), words[1:]))
+    if not 1 <= len(name) <= 3 or len(words) <= len(name) + 1 or words[len(name) + 1].lower_ != "of":
+        return None
+    return name[0].idx, name[-1].idx + len(name[-1])
 
 
 def _named_after_a_title_of_a_place(token) -> bool:

@@ -60,6 +60,8 @@ class _Lexicon:
     active_only: dict[str, str]
     with_result: dict[str, str]
     intransitive_with_result: dict[str, str]
+    passive_only: dict[str, str]
+    revision_verbs: frozenset[str]
     result_words: frozenset[str]
     states: dict[str, str]
     group_nouns: dict[str, str]
@@ -112,8 +114,8 @@ def lexicon() -> _Lexicon:
     tables = {name: _by_word(value) if isinstance(value, dict) else frozenset(w.lower() for w in value)
               for name, value in rules["grammar"].items()}
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
-    heads = ("transitive", "intransitive", "active_only", "with_result", "intransitive_with_result", "states", "event_nouns",
-             "toll_nouns", "life_verbs_subject", "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "healing_verbs",
+    heads = ("transitive", "intransitive", "active_only", "with_result", "intransitive_with_result", "passive_only", "states",
+             "event_nouns", "toll_nouns", "life_verbs_subject", "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "healing_verbs",
              "counted_nouns", "ordinal_nouns", "recovery_verbs", "injury_nouns", "admitting_verbs", "made_up_of_verbs",
              "discharge_verbs", "striking_verbs")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
@@ -489,6 +491,9 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             kind = lex.with_result[lemma]
         if kind is None and lemma in lex.intransitive_with_result and _has_result(token, lex):
             kind = lex.intransitive_with_result[lemma]
+        if kind is None and lemma in lex.passive_only and any(c.dep_ == "auxpass" for c in token.children) \
+                and not any(c.lower_ == "alive" for c in token.children):
+            kind = lex.passive_only[lemma]
         if kind is None and lower in lex.states:
             kind = lex.states[lower]
         if kind is None and lemma in lex.hospital_verbs and _to_hospital(token, lex):
@@ -500,7 +505,9 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         if kind is None and lemma in lex.with_result and any(c.lower_ in lex.fatal_adverbs for c in token.children):
             kind = "killed"  # 'fatally shot', 'fatally stabbed'
         if kind is not None:
-            found += [(kind, v) for v in _predicate_victims(token, lemma, lex)]
+            # (what is burnt may be shops and cars: only people are hurt)
+            found += [(kind, v) for v in _predicate_victims(token, lemma, lex)
+                      if lemma not in lex.passive_only or _people_like(v, lex)]
         if lemma in lex.life_verbs_subject and _has_life_object(token, lex):
             found += [("killed", c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if lemma in lex.life_verbs_object:
@@ -559,6 +566,9 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
                     and token.head.head.head.lower_ in lex.body_nouns else []
             found += [("killed", p) for body in bodies for prep in body.children if prep.dep_ == "prep" and prep.lower_ == "of"
                       for p in prep.children if p.dep_ == "pobj"]
+            # ('a man's body has been found'; not 'her sister's body', someone the text counted or told of before)
+            found += [("killed", p) for body in bodies for p in body.children if p.dep_ == "poss"
+                      and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in p.children)]
             # ('the bodies of four women and 11 men were recovered', where the parser makes the second a subject of its own)
             found += [("killed", c) for c in token.children if c.dep_ == "nsubjpass" and c not in bodies and _number_token(c) is not None
                       and any(b.i < c.i and b.dep_ == "nsubjpass" for b in bodies) and c.left_edge.i > 0
@@ -609,7 +619,8 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         # 'eight more were left critical'
         found += [("injured", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None
                   and not _of_whom(c) and _people_like(c, lex)]
-    if lemma in ("be", "remain", "stay", "lie", "leave") and _in_a_hurt_condition(token, lex):
+    in_hospital = lemma in ("be", "remain", "stay") and not _in_a_hurt_condition(token, lex) and _in_hospital(token, lex)
+    if lemma in ("be", "remain", "stay", "lie", "leave") and (_in_a_hurt_condition(token, lex) or in_hospital):
         # 'Three are in critical condition'
         # (a part of a figure before it, 'of whom two remain in serious condition', is read as a part)
         # ('about a dozen were said to be in critical condition': the subject of the verb that raises it)
@@ -619,7 +630,9 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
         # ('A second passenger was left in a critical condition': one person, brought in with 'a' or 'another')
         found += [("injured", c) for c in subjects if (_number_token(c) is not None or (
                       c.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in c.children)))
-                  and not _of_whom(c) and _people_like(c, lex)]
+                  and not _of_whom(c) and _people_like(c, lex)
+                  # ('Fourteen of the injured remain in hospital': a part of a figure, read as such)
+                  and not (in_hospital and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children))]
     if lemma == "be":
         # 'Among the dead were three children', 'There were two boys among the dead' ('among' on the verb or the noun)
         for subject in (c for c in token.children if c.dep_ in ("attr", "nsubj")):
@@ -839,6 +852,16 @@ def _in_a_hurt_condition(token, lex: _Lexicon) -> bool:
         for c in token.children)
 
 
+def _in_hospital(token, lex: _Lexicon) -> bool:
+    """'are in hospital', and 'are in the hospital' after what hurt them ('after the crash', 'after suffering
+    gunshot wounds': not a nurse at work there)."""
+    after = any((c.dep_ == "prep" and c.lower_ == "after") or (c.dep_ == "advcl" and any(m.lower_ == "after" for m in c.children))
+                for c in token.children)
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        g.lower_ in lex.hospital_nouns and (after or not any(d.dep_ == "det" for d in g.children)) for g in c.children)
+        for c in token.children)
+
+
 def _struck_by_a_shot_or_in_the_body(verb, lex: _Lexicon) -> bool:
     """'hit by bullets', 'struck by shrapnel', 'hit in the head': what struck is fired, or where is a part of a body."""
     for prep in (c for c in verb.children if c.dep_ in ("agent", "prep")):
@@ -939,7 +962,7 @@ def _toll_numbers(token) -> list:
             if child.dep_ in ("attr", "dobj"):
                 numbers += _number_or_counted_number(child)
             # 'the toll rose to 14, up from 11': the earlier count is a figure too
-            for adverb in ([child] if child.dep_ == "advmod" and child.lower_ in ("up", "down") else []):
+            for adverb in ([child] if child.dep_ in ("advmod", "prt") and child.lower_ in ("up", "down") else []):
                 numbers += [p for prep in adverb.children if prep.dep_ == "prep" and prep.lower_ == "from"
                             for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
         if any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
@@ -967,6 +990,11 @@ def _toll_numbers(token) -> list:
         if following.pos_ == "VERB" and following.lemma_.lower() in lexicon().rise_verbs:
             numbers += [n for prep in following.children if prep.dep_ == "prep" and prep.lower_ in ("to", "at")
                         for p in prep.children if p.dep_ == "pobj" for n in _number_or_counted_number(p)]
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in lexicon().revision_verbs:
+        # 'police revised the toll from 108', 'the toll was updated from four': the count it was before
+        numbers += [p for holder in (token.head, *(c for c in token.head.children if c.dep_ in ("advmod", "prt")))
+                    for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                    for p in prep.children if p.dep_ == "pobj" and _is_number(p) and p not in numbers]
     if token.dep_ == "dobj" and token.head.lemma_ in ("bring", "raise", "push", "take", "put", "lift"):
         for child in token.head.children:
             if child.dep_ == "prep" and child.lower_ == "to":
@@ -1084,6 +1112,10 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
     elif phrase.lower_ == "both" and phrase.dep_ in ("nsubj", "nsubjpass"):
         count, start, end = Count(2, 2, "exact"), phrase.idx, phrase.idx + len(phrase.text)  # 'Both were killed'
+    elif phrase.tag_ == "NNS" and phrase.dep_ in ("nsubj", "nsubjpass") and phrase.lemma_.lower() in lex.person_nouns \
+            and any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in phrase.children) \
+            and not any(c.dep_ == "conj" for c in phrase.children):
+        count, start, end = Count(2, 2, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)  # 'Both drivers died'
     elif phrase.dep_ == "dobj" and (predicate.lemma_.lower() in lex.transitive or predicate.lemma_.lower() in lex.with_result) \
             and (phrase.lower_ in ("himself", "herself")
                  or (phrase.lower_ in ("him", "her") and kind == "killed" and predicate.tag_ in ("VBD", "VBZ", "VBP")
@@ -1124,6 +1156,12 @@ def _number_token(phrase):
     for child in phrase.children:
         if child.dep_ == "nummod" and _is_number(child):
             return _the_part_of(child)
+    if phrase.lower_ in ("family", "household"):
+        # 'killed a family of four'
+        number = next((p for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                       if p.dep_ == "pobj" and _is_number(p)), None)
+        if number is not None:
+            return number
     if phrase.lower_ in ("total", "tally"):
         for prep in phrase.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -1144,15 +1182,16 @@ def _count_at(number) -> tuple[Count | None, int, int]:
     if left - 2 >= sentence_start and doc[left - 1].text in ("-", "–") and doc[left - 2].like_num \
             and doc[left - 1].idx == doc[left - 2].idx + len(doc[left - 2].text):
         left -= 2  # 'Forty-three', which the tokenizer splits at its hyphen
+    changes = lexicon().rise_verbs | lexicon().revision_verbs | {"raise", "bring", "push", "lift"}
     rose_to = [t.i for t in doc[left:number.i] if t.lower_ == "to" and (
-        t.head.lemma_.lower() in lexicon().rise_verbs or (t.head.like_num and t.head.head.lower_ == "from"
-                                                          and t.head.head.head.lemma_.lower() in lexicon().rise_verbs))]
+        t.head.lemma_.lower() in changes or (t.head.like_num and t.head.head.lower_ == "from"
+                                             and t.head.head.head.lemma_.lower() in changes))]
     if rose_to:
         left = rose_to[-1] + 1  # ('the toll rose from 26 to 31': 31 is the count, 26 the one before it)
     right = number.i
     # ('the toll rose from 26 to 31': two counts, one after the other, not a range)
     changed_from = number.i - 1 >= sentence_start and doc[number.i - 1].lower_ == "from" \
-        and doc[number.i - 1].head.lemma_.lower() in lexicon().rise_verbs
+        and doc[number.i - 1].head.lemma_.lower() in changes
     if right + 2 < number.sent.end and doc[right + 1].lower_ in ("to", "and", "or", "-", "–") and doc[right + 2].like_num \
             and not (changed_from and doc[right + 1].lower_ == "to"):
         right += 2

@@ -412,6 +412,16 @@ def _nearness() -> re.Pattern:
                       rf"\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|capital|port)\s+(?:of\s+)?)?", re.IGNORECASE)
 
 
+_MEASURED_FROM = re.compile(_DISTANCE.pattern + r"\s+(?:away\s+)?(?:[a-z]+(?:-[a-z]+)?\s+of|from)\s+"
+                            r"(?:the\s+(?:\w+\s+)?(?:city|town|village|capital|port)\s+(?:of\s+)?)?$", re.IGNORECASE)
+
+
+def measured_from(text: str, start: int) -> bool:
+    """Whether the place at `start` is the landmark a distance is measured from ('60 km north of Kurmin',
+    '10 miles from the town of Dalen'): the place meant lies elsewhere."""
+    return bool(_MEASURED_FROM.search(text[max(0, start - 80):start]))
+
+
 _AS_FAR_AS = re.compile(r"\bas far (?:away )?as $")
 
 
@@ -475,11 +485,11 @@ def _placed_by_the_parse(doc, mentions) -> set[str]:
 
 @cache
 def _kind_of_place() -> tuple[re.Pattern, re.Pattern]:
-    """'the port of X', 'the village of X' before a name; ', a hilltop town' after it."""
+    """'the port of X', 'the village of X', 'a town called X' before a name; ', a hilltop town' after it."""
     kinds = "|".join(re.escape(k) for k in load_rules("entities")["place_kind_nouns"])
     people = _words_pattern(sorted(frozenset(load_rules("casualties")["grammar"]["person_nouns"]) | frozenset(_RULES["role_words"])))
     # 'the port of X', and 'the provincial capital X', 'the border town X' (the kind in lower case, just before the name)
-    before = re.compile(rf"\b(?:(?i:{kinds})\s+of|[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{kinds}))\s+$")
+    before = re.compile(rf"\b(?:(?i:{kinds})\s+(?:of|called|named)|[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{kinds}))\s+$")
     # (the kind is the apposition's own noun: 'a member of the village committee' is no village, nor is 'a
     # village resident' or 'the district police chief')
     after = re.compile(rf"^,\s+(?:a|an|the)\s+(?:(?!of\b|for\b|from\b|in\b|at\b)[\w-]+\s+){{0,3}}?(?:{kinds})\b(?!(?:\s+[\w-]+){{0,2}}?\s+(?:{people})\b)",
@@ -1602,15 +1612,26 @@ def _towns_before_an_abbreviated_division(text: str, mentions: list[Mention]) ->
     return [m for m in mentions if m.start_char not in abbreviations]
 
 # How a text names a person in passing: 'a lorry driver named Kurmo', 'who gave his name only as Kurmo', 'gave
-# only her first name, Kurma,', 'a man identified only as Kurmo'. (The noun before 'named' or 'called' must
+# only her first name, Kurma,', 'a man identified only as Kurmo', 'the girl, named only as Kurma', 'a man
+# identifying himself as Kurmo'. (The noun before 'named' or 'called' must
 # be a person's: 'a village called Dalen', 'a group named Kurmin Front' are no people; nor is 'known only as',
 # which names groups as often.)
-_NAMED_IN_PASSING = re.compile(
-    r"\b(?:(?P<noun>[a-z]+)\s+(?:named|called)"
-    r"|gave (?:only )?(?:his|her) (?:first |full )?name(?: only)?(?: as|,)"
-    r"|identified only (?:as|by (?:his|her) first name,?)"
-    r"|asked to be (?:identified|called|named) (?:only )?(?:as|by (?:his|her) first name,?))"
-    r"\s+(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,3})\b")
+_NAMING_WORDS = (r"gave (?:only )?(?:his|her) (?:first |full )?name(?: only)?(?: as|,)"
+                 r"|(?:identified|named) only (?:as|by (?:his|her) first name,?)"
+                 r"|(?:identified|identifying|calling|introducing) (?:himself|herself)(?: only)?(?: as)?"
+                 r"|asked to be (?:identified|called|named) (?:only )?(?:as|by (?:his|her) first name,?)")
+_NAME_GIVEN = r"\s+(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,3})\b"
+_NAMED_IN_PASSING = re.compile(rf"\b(?:(?P<noun>[a-z]+)\s+(?:named|called)|{_NAMING_WORDS}){_NAME_GIVEN}")
+# ' named Kurmo', ', who gave his name only as Kurmo', ' identifying himself as Kurmo': the words after a noun for a
+# person that name them
+_NAMED_RIGHT_AFTER = re.compile(rf",?\s+(?:who\s+)?(?:named|called|{_NAMING_WORDS}){_NAME_GIVEN}")
+
+
+def name_given_after(text: str, position: int) -> tuple[int, int] | None:
+    """The span of the name the words right after `position` give the person before it ('a man, named only as
+    Kurmo,', 'a man identifying himself as Kurmo'), or None."""
+    match = _NAMED_RIGHT_AFTER.match(text, position)
+    return match.span("name") if match else None
 
 
 def _people_named_in_passing(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
@@ -1863,6 +1884,9 @@ _TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,
 # case ('Hamburg (dpa) - Dock workers').
 _BARE_DATELINE = re.compile(r"([A-Z]{3,}(?:[ -][A-Z]{3,})*(?:/[A-Z]{3,}(?:[ -][A-Z]{3,})*)*)\s+(\([^()\n]{2,80}\)\s+)?(?=[A-Z][a-z]|[A-Z]\s)")
 _AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z0-9 .&/]{2,25}\)\s*" + _DASH + r"{1,2}\s")
+# ... and in title case with its date and agency, dash or none ('Kurmin City, June 21 (Agency) At least ...')
+_DATED_AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+                                    r"[a-z]*\.? \d{1,2}(?:,\s*\d{4})?\s*\([A-Za-z0-9 .&/]{2,25}\)\s*(?:" + _DASH + r"{1,2}\s)?(?=[A-Z])")
 
 
 # A headline is one short paragraph: the dateline opens the paragraph after it.
@@ -1955,13 +1979,13 @@ def _dateline_at(text: str, start: int, sentence_index_of) -> list[Mention]:
     if titled and geocode(titled.group(1)) is not None:
         name = titled.group(1)
         return [Mention(name, start, start + len(name), sentence_index_of(start), "location", dateline=True)]
-    match = _BARE_DATELINE.match(text, start) or _AGENCY_DATELINE.match(text, start)
+    match = _BARE_DATELINE.match(text, start) or _AGENCY_DATELINE.match(text, start) or _DATED_AGENCY_DATELINE.match(text, start)
     if not match:
         return []
     found, position = [], start
     for name in match.group(1).split("/"):
         # Only names the gazetteer knows: a capitalised first word is not a place by itself.
-        if geocode(_title_case(name)) is not None and (name.isupper() or match.re is _AGENCY_DATELINE):
+        if geocode(_title_case(name)) is not None and (name.isupper() or match.re in (_AGENCY_DATELINE, _DATED_AGENCY_DATELINE)):
             found.append(Mention(name, position, position + len(name), sentence_index_of(position), "location", dateline=True))
         position += len(name) + 1
     return found

@@ -16,9 +16,10 @@ from newsfacts.extract.attribution import REPORTING_LEMMAS, Attributor, Speaker
 from newsfacts.extract.casualties import (CasualtyFigure, find_casualty_figures, find_named_victims, partitions_of_figures,
                                            victims_class)
 from newsfacts.extract.casualty_grammar import conjoined_counts, find_grammar_figures, lexicon, parts_of_earlier_figures
+from newsfacts.extract.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, parse_count
 from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.nlp import parse_texts, text_of
-from newsfacts.extract.entities import (context_countries, extract_mentions, person_prefix_words, principal_country,
+from newsfacts.extract.entities import (context_countries, extract_mentions, measured_from, person_prefix_words, principal_country,
                                         qualify_state_ministries, resolve_entities)
 from newsfacts.extract.gazetteer import COUNTY_BASIS, DIVISION_BASIS, country_codes, division_holds, geocode, is_county, is_division
 from newsfacts.extract.events import event_candidate, merge_candidates
@@ -202,6 +203,7 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
         figures = _with_grammar_figures(figures, sent)
         figures += partitions_of_figures(sentence, figures)
         figures += _conjoined_parts(figures, sent)
+        figures += _gapped_counts(figures, sentence)
         parts = _parts_of_earlier_figures(doc_id, rows, figures, sent, sentences[max(0, index - 5)].start_char)
         rows += parts + _included_in_parts(doc_id, unlinked, parts, sent)
         if not figures:
@@ -339,6 +341,34 @@ def _conjoined_parts(figures: list[CasualtyFigure], sent) -> list[CasualtyFigure
     return found
 
 
+# A place after a figure's words ('... died at Kurmbar'), and a count that leaves out the figure's noun and verb,
+# with a place of its own (', 113 at Dalen Heights', ' and one from Sorrel district')
+_PLACE_WORDS = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|de|la|el)\s+)?(?:[A-Z][\w'’-]*|district|province|village|town|city|county|state))*"
+_OWN_PLACE = re.compile(rf"[^,.;:\d\n]{{0,60}}?\b(?:at|in|from)\s+{_PLACE_WORDS}")
+_GAPPED_COUNT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?P<qualifier>{QUALIFIER_PATTERN})\s+)?(?P<number>{NUMBER_PATTERN})"
+                           rf"\s+(?:at|in|from)\s+{_PLACE_WORDS}")
+
+
+def _gapped_counts(figures: list[CasualtyFigure], sentence: str) -> list[CasualtyFigure]:
+    """'176 people died at Kurmbar, 113 at Dalen Heights and 123 at Sorrel': the counts after a figure and its place
+    that leave out its noun and verb, each with a place of its own, are figures of its kind and victims."""
+    found = []
+    for figure in figures:
+        if figure.is_subset or figure.kind not in ("killed", "injured"):
+            continue
+        own = _OWN_PLACE.match(sentence, figure.end_char)
+        position = own.end() if own else None
+        while position is not None:
+            gapped = _GAPPED_COUNT.match(sentence, position)
+            count = parse_count(gapped.group("number"), gapped.group("qualifier")) if gapped else None
+            if count is None or not count.count_min or re.fullmatch(r"(?:19|20)\d\d", gapped.group("number")) \
+                    or any(f.start_char <= gapped.start("number") < f.end_char for f in figures + found):
+                break
+            found.append(CasualtyFigure(figure.kind, count, figure.victims, gapped.start("number"), gapped.end(), gapped.start("number")))
+            position = gapped.end()
+    return found
+
+
 def _included_in_parts(doc_id: str, unlinked: list[CasualtyFigure], parts: list[dict], sent) -> list[dict]:
     """'19 of the wounded were brought to the clinic, including seven children': an 'including' after a
     part of an earlier figure is a part of that part."""
@@ -426,7 +456,7 @@ def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, s
     stands for its city. A country not introduced by a preposition is an actor ('Russia has been accused'), not a place."""
     ranked: dict[int, list[tuple[tuple, str, str]]] = {}
     for order, m in enumerate(sorted(mentions, key=lambda m: m.start_char)):
-        if m.entity_type != "location" or m.in_a_body_name:
+        if m.entity_type != "location" or m.in_a_body_name or measured_from(text, m.start_char):
             continue  # (the town of 'the Kurmin Police said' is where the police serve, not where things happened)
         entity = entities[m.entity_id]
         after_preposition = bool(_LOCATIVE.search(text[max(0, m.start_char - 20):m.start_char]))
@@ -440,10 +470,20 @@ def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, s
             name = entity.geocode_basis.removeprefix("within ")
         # (a dateline names where the story was filed: its sentence's other places say where things happened,
         # and so do they where a place is the owner of a body: 'Kurmin's civil defence said')
-        owner = text.startswith(("'s ", "’s "), m.end_char)
+        # ('taken to the Kurmin district hospital': where the hurt went, which may not be where they were hurt)
+        owner = text.startswith(("'s ", "’s "), m.end_char) or bool(_care_facility().match(text, m.end_char))
         rank = (m.dateline, is_broad, owner, not after_preposition, order)
         ranked.setdefault(m.sentence_index, []).append((rank, name, m.surface))
     return {i: [(name, surface) for _r, name, surface in sorted(items)] for i, items in ranked.items()}
+
+
+@cache
+def _care_facility() -> re.Pattern:
+    """What follows a town that names a hospital or mortuary ('Kurmin district hospital', 'Dalen General Hospital')."""
+    words = "|".join(map(re.escape, load_rules("entities")["care_facility_words"]))
+    # (the words between are the hospital's own, not a clause's: 'Kurmin were in hospital' is not one)
+    between = r"(?:\s+(?!(?:in|to|at|on|the|a|an|and|or|but|was|were|is|are|had|has|have|been|of|for|with|from|by|into)\b)[\w'’-]+)"
+    return re.compile(r"%s{0,2}?\s+(?:%s)\b" % (between, words), re.IGNORECASE)
 
 
 _LOCATIVE = re.compile(r"\b(?:in|near|on|at|outside|over|of|across|around|into|from|to|towards|toward)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?$")
@@ -547,8 +587,23 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0,
         # heading that told of it first
         return another[id(row)] and not (headline(kept) or headline(row) or heading(kept))
 
+    def paragraph(row) -> tuple[int, str]:
+        start = text.rfind("\n", 0, row["start_char"]) + 1
+        end = text.find("\n", row["end_char"])
+        return start, " ".join(text[start:end if end >= 0 else len(text)].split())
+
+    def repeated(earlier, row) -> bool:
+        # A paragraph the page prints twice (a lead repeated under a dateline) states its figures once,
+        # wherever each copy's dateline places them.
+        (start, one), (other_start, other) = paragraph(earlier), paragraph(row)
+        shorter, longer = sorted((one, other), key=len)
+        return start != other_start and len(shorter) >= 40 and shorter in longer and evidence(earlier) == evidence(row) \
+            and (earlier["kind"], earlier["count_min"], earlier["victims"]) == (row["kind"], row["count_min"], row["victims"])
+
     survivors: list[dict] = []
-    for row in rows:
+    for i, row in enumerate(rows):
+        if any(repeated(earlier, row) for earlier in rows[:i]):
+            continue
         twin = next((kept for kept in survivors
                      if not apart(kept, row) and not told_apart(kept, row)
                      and (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)

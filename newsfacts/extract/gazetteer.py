@@ -293,8 +293,7 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
                            if p.country_code in context_countries & _arabic_article()[1]]
     if not candidates:
         return _area_or_part(name.strip(), context_countries)
-    if context_countries and not any(p.kind != "city" or (not p.small and _norm(p.name) == key) or p.population >= BIG_CITY
-                                     for p in candidates):
+    if context_countries and not any(p.kind != "city" or (not p.small and _named_as_it_is(p, key)) for p in candidates):
         # 'Tabasco' in a story from Mexico is the state, not a village of that name (but a great city's other
         # spelling is that city)
         if any(d[1] == "state" for d in divisions_named(name, False, context_countries)):
@@ -335,6 +334,12 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     # A place in a state the document names ('Franklin' with 'Houston', Texas) first, then the
     # place's own name before an alternate spelling, then the larger population.
     return max(pool, key=lambda p: _rank(p, key, context_countries))
+
+
+def _named_as_it_is(city: Place, key: str) -> bool:
+    """Whether `key` writes the city's own name, or a great city's name in another romanisation ('Zaporozhye'), not
+    another name the gazetteer lists for it ('Ceará' for Fortaleza, the state's name)."""
+    return _norm(city.name) == key or (city.population >= _GREAT_CITY and _spelled_alike(_norm(city.name), key))
 
 
 def _spelled_alike(name: str, spelling: str) -> bool:
@@ -662,7 +667,7 @@ def divisions_named(name: str, with_kind: bool, countries: frozenset[str]) -> fr
             continue
         if not with_kind and (words <= generic or (len(words) == 1 and not written_as_a_name(key)) or any(
                 p.kind in ("country", "continent")
-                or (p.kind == "city" and p.country_code == country and (_norm(p.name) == _norm(name) or p.population >= BIG_CITY))
+                or (p.kind == "city" and p.country_code == country and _named_as_it_is(p, _norm(name)))
                 for p in _index().get(_norm(name), ()))):
             continue
         if not with_kind and any(_norm(t.name) == _norm(name) for t in towns_called(name, frozenset({country}))):

@@ -82,6 +82,8 @@ def words_to_int(text: str) -> int | None:
                 current = 1
             continue
         if word in UNITS:
+            if current % 100 and (current % 10 or current % 100 < 20):
+                return None  # 'two three' is no number ('twenty three' and 'a hundred and three' are)
             current += UNITS[word]
         elif word in TENS:
             current += TENS[word]
@@ -108,6 +110,9 @@ def parse_count(number_text: str, qualifier: str | None = None, upper_text: str 
     if cleaned in VAGUE:
         return Count(VAGUE[cleaned], None, "vague")
     value = words_to_int(cleaned)
+    pair = re.fullmatch(r"(\S+?)[\s-]+(\S+)", cleaned)
+    if value is None and pair and pair.group(1) in UNITS and pair.group(2) in UNITS and UNITS[pair.group(1)] < UNITS[pair.group(2)]:
+        value, upper_text = UNITS[pair.group(1)], pair.group(2)  # 'two-three are badly hurt': two or three
     if value is None:
         return None
     if upper_text:
