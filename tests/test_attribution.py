@@ -1403,7 +1403,7 @@ def test_a_rank_and_a_name_before_of_speak_whatever_the_parser_made_the_head(nlp
 
 def test_it_after_an_unnamed_body_that_spoke_is_that_body_not_a_place(nlp):
     text = ('Officers raided a meeting of gang leaders in the Vila Kurmina group of slums on Tuesday.\n\n'
-            '"A gunfight broke out when our teams came under heavy fire," state police said in a statement.\n\n'
+            '"A gunfight broke out when our teams came under heavy fire," state police said in a news release.\n\n'
             '"Seven suspects were hurt" and taken to hospital, it said. "Five of them later died of their wounds."')
     assert [description for _name, description in speakers(nlp, text)] == ["state police", "state police"]
 
@@ -1411,7 +1411,7 @@ def test_it_after_an_unnamed_body_that_spoke_is_that_body_not_a_place(nlp):
 def test_a_name_the_parser_set_beside_a_place_before_a_verb_without_subject_is_that_verb_s_subject(nlp):
     text = ('"When they came, they tied the men up and then began to beat them with sticks," Celestin Mbuyi, a pastor '
             'in the area, said on Sunday.\n\n'
-            'About 30 farmers were killed in the village of Mabalako alone, Pascal Kiwanuka, a military administrator for '
+            'About 30 farmers were slain in the village of Mabalako alone, Pascal Kiwanuka, a military administrator for '
             'the Beni territory, told reporters.\n\n'
             '"Among the dead were old men who could not run from their houses," he said.')
     assert speakers(nlp, text) == [("Celestin Mbuyi", None), ("Pascal Kiwanuka", None)]

@@ -323,7 +323,7 @@ def test_result_verbs_and_groups_named_by_a_participle(nlp, text, expected):
     # 'both' with a noun for people is two
     ("Both pilots died when the trainer jet hit a ridge.", [("killed", 2, 2, "exact", False)]),
     # in hospital after what hurt them, one person and another or a number (not staff at work there)
-    ("A baker and his nephew are in the hospital after suffering stab wounds.", [("injured", 2, 2, "exact", False)]),
+    ("A baker and his nephew are in the hospital after receiving stab wounds.", [("injured", 2, 2, "exact", False)]),
     ("Four cyclists are in the hospital after the pile-up.", [("injured", 4, 4, "exact", False)]),
     ("Two porters were in the hospital when the lights went out.", []),
 ])
@@ -333,7 +333,7 @@ def test_burns_bodies_both_and_the_hospital(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # the count a toll was revised from is a figure the text states
-    ("The death toll has been revised down from 96 after two victims were counted twice.", [("killed", 96, 96, "exact", False)]),
+    ("The toll was revised downward from 96 after two victims were counted twice.", [("killed", 96, 96, "exact", False)]),
     ("Officials updated the death toll from six on Friday morning.", [("killed", 6, 6, "exact", False)]),
     # a family is counted by its number
     ("Raiders killed a family of five in the hamlet.", [("killed", 5, 5, "exact", False)]),
