@@ -115,8 +115,8 @@ def lexicon() -> _Lexicon:
               for name, value in rules["grammar"].items()}
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
     heads = ("transitive", "intransitive", "active_only", "with_result", "intransitive_with_result", "passive_only", "states",
-             "event_nouns", "toll_nouns", "life_verbs_subject", "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs", "healing_verbs",
-             "counted_nouns", "ordinal_nouns", "recovery_verbs", "injury_nouns", "admitting_verbs", "made_up_of_verbs",
+             "event_nouns", "toll_nouns", "life_verbs_subject", "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs",
+             "healing_verbs", "counted_nouns", "ordinal_nouns", "recovery_verbs", "injury_nouns", "admitting_verbs", "made_up_of_verbs",
              "discharge_verbs", "striking_verbs")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
         | {w.split()[0] for w in tables["phrasal"]}

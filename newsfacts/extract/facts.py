@@ -203,7 +203,7 @@ def _casualties(doc_id, text, sentences, sentence_texts, places_by_sentence, peo
         figures = _with_grammar_figures(figures, sent)
         figures += partitions_of_figures(sentence, figures)
         figures += _conjoined_parts(figures, sent)
-        figures += _gapped_counts(figures, sentence)
+        figures = _gapped_counts(figures, sentence)
         parts = _parts_of_earlier_figures(doc_id, rows, figures, sent, sentences[max(0, index - 5)].start_char)
         rows += parts + _included_in_parts(doc_id, unlinked, parts, sent)
         if not figures:
@@ -342,7 +342,7 @@ def _conjoined_parts(figures: list[CasualtyFigure], sent) -> list[CasualtyFigure
 
 
 # A place after a figure's words ('... died at Kurmbar'), and a count that leaves out the figure's noun and verb,
-# with a place of its own (', 113 at Dalen Heights', ' and one from Sorrel district')
+# with a place of its own (', 12 at Dalen Heights', ' and one from Sorrel district')
 _PLACE_WORDS = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|de|la|el)\s+)?(?:[A-Z][\w'’-]*|district|province|village|town|city|county|state))*"
 _OWN_PLACE = re.compile(rf"[^,.;:\d\n]{{0,60}}?\b(?:at|in|from)\s+{_PLACE_WORDS}")
 _GAPPED_COUNT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?P<qualifier>{QUALIFIER_PATTERN})\s+)?(?P<number>{NUMBER_PATTERN})"
@@ -350,10 +350,11 @@ _GAPPED_COUNT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?P<qualifier>{QUA
 
 
 def _gapped_counts(figures: list[CasualtyFigure], sentence: str) -> list[CasualtyFigure]:
-    """'176 people died at Kurmbar, 113 at Dalen Heights and 123 at Sorrel': the counts after a figure and its place
-    that leave out its noun and verb, each with a place of its own, are figures of its kind and victims."""
-    found = []
-    for figure in figures:
+    """'40 people died at Kurmbar, 12 at Dalen Heights and three at Sorrel': the counts after a figure and its place
+    that leave out its noun and verb, each with a place of its own, are figures of its kind and victims, told by
+    their own words (where another finder read one, it keeps that reading's kind with these words)."""
+    figures = list(figures)
+    for figure in list(figures):
         if figure.is_subset or figure.kind not in ("killed", "injured"):
             continue
         own = _OWN_PLACE.match(sentence, figure.end_char)
@@ -361,12 +362,22 @@ def _gapped_counts(figures: list[CasualtyFigure], sentence: str) -> list[Casualt
         while position is not None:
             gapped = _GAPPED_COUNT.match(sentence, position)
             count = parse_count(gapped.group("number"), gapped.group("qualifier")) if gapped else None
-            if count is None or not count.count_min or re.fullmatch(r"(?:19|20)\d\d", gapped.group("number")) \
-                    or any(f.start_char <= gapped.start("number") < f.end_char for f in figures + found):
+            if count is None or not count.count_min or re.fullmatch(r"(?:19|20)\d\d", gapped.group("number")):
                 break
-            found.append(CasualtyFigure(figure.kind, count, figure.victims, gapped.start("number"), gapped.end(), gapped.start("number")))
+            start = gapped.start("number")
+            read = [i for i, f in enumerate(figures) if f.number_start == start]
+            if any(figures[i].count != count for i in read):
+                break
+            if not read and any(f.start_char <= start < f.end_char and f.count == count for f in figures):
+                read = [i for i, f in enumerate(figures) if f.start_char <= start < f.end_char and f.count == count]
+            kind, victims = (figures[read[0]].kind, figures[read[0]].victims) if read else (figure.kind, figure.victims)
+            told = CasualtyFigure(kind, count, victims, start, gapped.end(), start)
+            for i in read:
+                figures[i] = told  # (in its place: other figures point at their wholes by position)
+            if not read:
+                figures.append(told)
             position = gapped.end()
-    return found
+    return figures
 
 
 def _included_in_parts(doc_id: str, unlinked: list[CasualtyFigure], parts: list[dict], sent) -> list[dict]:
@@ -457,7 +468,9 @@ def _places_by_sentence(text, mentions, entities) -> dict[int, list[tuple[str, s
     ranked: dict[int, list[tuple[tuple, str, str]]] = {}
     for order, m in enumerate(sorted(mentions, key=lambda m: m.start_char)):
         if m.entity_type != "location" or m.in_a_body_name or measured_from(text, m.start_char):
-            continue  # (the town of 'the Kurmin Police said' is where the police serve, not where things happened)
+            # (the town of 'the Kurmin Police said' is where the police serve, not where things happened, and the
+            # town of '60 km north of Kurmin' is where a distance is measured from)
+            continue
         entity = entities[m.entity_id]
         after_preposition = bool(_LOCATIVE.search(text[max(0, m.start_char - 20):m.start_char]))
         # Countries, US states and counties: too broad to place an event when a city is named.

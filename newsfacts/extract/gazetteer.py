@@ -337,9 +337,9 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
 
 
 def _named_as_it_is(city: Place, key: str) -> bool:
-    """Whether `key` writes the city's own name, or a great city's name in another romanisation ('Zaporozhye'), not
-    another name the gazetteer lists for it ('Ceará' for Fortaleza, the state's name)."""
-    return _norm(city.name) == key or (city.population >= _GREAT_CITY and _spelled_alike(_norm(city.name), key))
+    """Whether `key` writes the city's own name, or a big city's name in another romanisation ('Mykolaiv' for
+    Mykolayiv), not another name the gazetteer lists for it ('Ceará' for Fortaleza, the state's name)."""
+    return _norm(city.name) == key or (city.population >= BIG_CITY and _spelled_alike(_norm(city.name), key))
 
 
 def _spelled_alike(name: str, spelling: str) -> bool:
