@@ -946,6 +946,10 @@ def _number_or_counted_number(token) -> list:
     return [c for c in token.children if c.dep_ == "nummod" and _is_number(c)] if token.pos_ == "NOUN" else []
 
 
+# Verbs that carry a toll to a count: 'the strike brought the toll to 20', 'raised the toll from four to five'.
+_TOLL_CARRIERS = frozenset({"bring", "raise", "push", "take", "put", "lift"})
+
+
 def _toll_numbers(token) -> list:
     """'a toll of nine', 'the toll rose to 20', 'the toll stands at 12', 'the toll is 30'."""
     numbers = []
@@ -995,7 +999,7 @@ def _toll_numbers(token) -> list:
         numbers += [p for holder in (token.head, *(c for c in token.head.children if c.dep_ in ("advmod", "prt")))
                     for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "from"
                     for p in prep.children if p.dep_ == "pobj" and _is_number(p) and p not in numbers]
-    if token.dep_ == "dobj" and token.head.lemma_ in ("bring", "raise", "push", "take", "put", "lift"):
+    if token.dep_ == "dobj" and token.head.lemma_ in _TOLL_CARRIERS:
         for child in token.head.children:
             if child.dep_ == "prep" and child.lower_ == "to":
                 numbers += [p for p in child.children if p.dep_ == "pobj" and _is_number(p)]
@@ -1182,7 +1186,7 @@ def _count_at(number) -> tuple[Count | None, int, int]:
     if left - 2 >= sentence_start and doc[left - 1].text in ("-", "–") and doc[left - 2].like_num \
             and doc[left - 1].idx == doc[left - 2].idx + len(doc[left - 2].text):
         left -= 2  # 'Forty-three', which the tokenizer splits at its hyphen
-    changes = lexicon().rise_verbs | lexicon().revision_verbs | {"raise", "bring", "push", "lift"}
+    changes = lexicon().rise_verbs | lexicon().revision_verbs | _TOLL_CARRIERS
     rose_to = [t.i for t in doc[left:number.i] if t.lower_ == "to" and (
         t.head.lemma_.lower() in changes or (t.head.like_num and t.head.head.lower_ == "from"
                                              and t.head.head.head.lemma_.lower() in changes))]
