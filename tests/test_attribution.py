@@ -1415,3 +1415,36 @@ def test_a_name_the_parser_set_beside_a_place_before_a_verb_without_subject_is_t
             'the Beni territory, told reporters.\n\n'
             '"Among the dead were old men who could not run from their houses," he said.')
     assert speakers(nlp, text) == [("Celestin Mbuyi", None), ("Pascal Kiwanuka", None)]
+
+
+def test_any_verb_right_after_a_quotation_with_its_subject_reports_it(nlp):
+    text = ('"The roof came down on the table but somehow missed us both," marvelled resident Ilse Varnholt.\n\n'
+            'Greta Oyelaran waited by the fence all night.\n\n'
+            '"We are going home as soon as they let us through," she beamed, holding her grandson.')
+    assert speakers(nlp, text) == [("Ilse Varnholt", None), ("Greta Oyelaran", None)]
+
+
+def test_a_quotation_with_its_own_named_speaker_does_not_go_on_the_one_before(nlp):
+    text = ('"We thought the wind would pass without any rain," said 19-year-old Tomas Keriven. "I came back from the '
+            'shop at 7 p.m. and barely had time to shut the gate," says 52-year-old neighbour Oriane Maltby.')
+    assert speakers(nlp, text) == [("Tomas Keriven", None), ("Oriane Maltby", None)]
+
+
+def test_one_man_brought_in_just_before_is_the_he_who_speaks(nlp):
+    text = ('Prime Minister Aldo Venter toured the island on Thursday.\n\n'
+            'One man, whose shop was also flattened, shared his neighbours\' fears.\n\n'
+            '"My children have nowhere to sleep tonight," he told a local radio station.')
+    assert speakers(nlp, text) == [(None, "One man")]
+
+
+def test_a_storm_named_like_a_woman_is_no_speaker(nlp):
+    text = ('Hurricane Marisol tore across the islands overnight. Marisol killed at least two people.\n\n'
+            'A resident of the north coast said her roof was gone. "I prayed and held on to the door until it was '
+            'over," she told a radio station.')
+    assert speakers(nlp, text) == [(None, "A resident of the north coast")]
+
+
+def test_the_woman_of_a_given_age_is_the_woman_just_named(nlp):
+    text = ('Renata Olmos was looking for news of her son outside the jail.\n\n'
+            '"Nobody here will tell us whether he is alive or not," said the woman of about 60, who had waited since dawn.')
+    assert speakers(nlp, text) == [("Renata Olmos", None)]

@@ -523,3 +523,7 @@ def test_counts_that_leave_out_the_figure_s_noun_and_verb_are_figures_of_their_o
         ("killed", 41, None, "Multan"), ("killed", 17, None, "Bahawalpur"), ("killed", 2, None, "Quetta")]
     # (a year after a place is no count)
     assert [count for _k, count, _w, _p in document_figures(nlp, "Floods killed 40 people in Multan, 2019 in all.")] == [40]
+
+
+def test_the_whole_a_part_was_taken_from_is_no_figure():
+    assert [f[:5] for f in figures("Some 90 of the hamlet's 700 residents were killed.")] == []

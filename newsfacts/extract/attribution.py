@@ -342,7 +342,7 @@ class Attributor:
         # right before the quotation, in its paragraph, speaks whatever its verb ('Her mother was hurt' does not)
         just_before = exclude is not None and main.sent.end_char <= exclude[0] \
             and not text_of(self.doc)[main.sent.end_char:exclude[0]].strip() \
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in main.children) \
+            and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one") for c in main.children) \
             and not any(c.dep_ == "conj" for c in main.children) \
             and not self._died(_Phrase(main.idx, main.idx + len(main)), main.sent)  # ('A farmer and his son were crushed')
         # ('one of the sources', 'another of the survivors': one of people the text does not name)
@@ -1414,7 +1414,8 @@ class Attributor:
         # ('According to the ministry, the minister told reporters "..."': the words are the minister's).
         # ('As Jane Doe put it, "..."' reports as 'said' does)
         verbs = [t for t in sent if ((t.lemma_.lower() in REPORTING_LEMMAS or _puts_it(t)) and (t.pos_ == "VERB" or _verb_taken_for_a_noun(t))
-                                     or _reporting_gerund_taken_for_a_noun(t)) and outside(t) and not _goes_on_doing(t)]
+                                     or _reporting_gerund_taken_for_a_noun(t) or _verb_right_after(t, exclude))
+                 and outside(t) and not _goes_on_doing(t)]
         # ('"...," she told the Kurmin Times, which said 40 died': what the listener reported is not the quotation)
         verbs = [t for t in verbs if not (t.dep_ == "relcl" and t.head.dep_ in ("dobj", "dative") and t.head.head in verbs)]
         after = exclude[1] if exclude is not None else None
@@ -1459,7 +1460,8 @@ class Attributor:
             for child in self._nearest_children_named_first(token):
                 # A passive subject speaks only when quoted ('X was quoted as saying'); 'X was told' listened.
                 if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote")
-                        or (child.dep_ == "compound" and token.pos_ == "NOUN")) and outside(child):
+                        or (child.dep_ == "compound" and token.pos_ == "NOUN")
+                        or (child in _subject_taken_for_an_object(token) and _verb_right_after(token, exclude))) and outside(child):
                     speaker = self.speaker_of_token(child, exclude)
                     if speaker:
                         return speaker
@@ -1873,8 +1875,9 @@ def _introduced_anew(text: str, token, since: int) -> bool:
 
 
 def _an_age(prep) -> bool:
-    """'in her early forties', 'in his 60s': a person's age, said after the noun for them."""
-    return prep.lower_ == "in" and any(t.dep_ == "poss" and t.lower_ in ("his", "her") for t in prep.subtree)
+    """'in her early forties', 'in his 60s', 'of about 50': a person's age, said after the noun for them."""
+    return (prep.lower_ == "in" and any(t.dep_ == "poss" and t.lower_ in ("his", "her") for t in prep.subtree)) \
+        or (prep.lower_ == "of" and any(p.dep_ == "pobj" and p.like_num for p in prep.children))
 
 
 # Nouns by which a text points back at the person it has just named: 'the woman recounted', 'said the grief-stricken man'
@@ -1900,6 +1903,30 @@ def _reporting_gerund_taken_for_a_noun(token) -> bool:
     stem = token.lower_[:-3]
     return token.tag_ == "NN" and token.lower_.endswith("ing") and bool({stem, stem + "e"} & REPORTING_LEMMAS) \
         and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _verb_right_after(token, quotation: tuple[int, int] | None) -> bool:
+    """'"...," marvelled resident Jane Doe', '"...!" she beamed': after a quotation that ends on a comma (or '!' or '?'),
+    a verb right after the closing mark, with its subject beside it, reports the words, whatever verb it is."""
+    if quotation is None or token.pos_ != "VERB" or token.idx < quotation[1] or token.dep_ not in ("ROOT", "parataxis"):
+        return False
+    text = token.doc.text
+    closing = text[max(quotation[0], quotation[1] - 3):quotation[1]].rstrip(" ”\"’'»")
+    if not closing.endswith((",", "!", "?")):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"] or _subject_taken_for_an_object(token)
+    between = [t for t in token.doc[:token.i] if t.idx >= quotation[1] and not (t.is_punct or t.is_space)]
+    return bool(subjects) and all(t in subjects or any(t in s.subtree for s in subjects) for t in between) \
+        and (not between or len(between) == 1 and between[0].pos_ == "PRON")
+
+
+def _subject_taken_for_an_object(verb) -> list:
+    """'"...," marvelled resident Jane Doe': after a verb the parser does not know as one of speaking, the subject
+    written after it looks like its object."""
+    if verb.lemma_.lower() in REPORTING_LEMMAS:
+        return []  # ('"...," read the banner': a verb of speaking the parser knows has its object)
+    return [c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 and c.pos_ in ("PROPN", "NOUN")
+            and not any(c2.dep_ == "nsubj" for c2 in verb.children)]
 
 
 def _puts_it(token) -> bool:

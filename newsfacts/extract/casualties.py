@@ -168,6 +168,10 @@ _AGES_BEFORE = re.compile(r"\baged\s+(?:(?:between\s+)?(?:\d{1,3}|[a-z]+)(?:\s*(
                           r"\s*(?:,|and|to|or)\s*)?$")
 
 
+# The words before the whole a part is taken from: '150 of the village's ' (1,800 residents)
+_WHOLE_OF_A_PART_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+)?\w+['’]s\s+$", re.IGNORECASE)
+
+
 def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = None) -> list[CasualtyFigure]:
     """Every casualty figure in `text` (a sentence or passage), offsets relative to `text`. An 'including
     three children' that follows none of these figures goes into `unlinked` (kind ''), when given, for the
@@ -216,6 +220,8 @@ def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = Non
             continue  # '₹50,000 to the injured', 'Rs 5,000 each to the wounded': money, not people
         if _AGES_BEFORE.search(text, max(0, start - 40), start):
             continue  # 'Two boys aged 12 and 14 were killed': an age, not a count
+        if _WHOLE_OF_A_PART_BEFORE.search(text, max(0, start - 40), start):
+            continue  # '150 of the village's 1,800 residents were killed': the whole the part came from
         if _preceding_word(text, start) in _NEGATORS or (match.group("num") or "").lower() in ("no", "zero"):
             continue
         if match.group("num") and in_a_numeric_date(text, match.start("num"), match.end("num")):

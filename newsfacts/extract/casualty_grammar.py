@@ -962,7 +962,8 @@ def _toll_numbers(token) -> list:
             return []  # 'the toll could rise to 100': a fear, not a count
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("to", "at"):
-                numbers += [n for p in child.children if p.dep_ == "pobj" for n in _number_or_counted_number(p)]
+                numbers += _count_read_into_the_next(child) or [
+                    n for p in child.children if p.dep_ == "pobj" for n in _number_or_counted_number(p)]
             if child.dep_ in ("attr", "dobj"):
                 numbers += _number_or_counted_number(child)
             # 'the toll rose to 14, up from 11': the earlier count is a figure too
@@ -1008,6 +1009,11 @@ def _toll_numbers(token) -> list:
             # noun's own phrase: its last 'to' and number
             last = max(token.subtree, key=lambda t: t.i)
             numbers += [last] if _is_number(last) and last.head.lower_ == "to" and last.head.i == last.i - 1 else []
+    if token.dep_ in ("dobj", "attr"):
+        # 'reported a death toll of 118, up from 100 on May 4': the parser hangs 'up from' on the verb
+        numbers += [p for adverb in token.head.children if adverb.dep_ == "advmod" and adverb.lower_ in ("up", "down")
+                    and adverb.i > token.i for prep in adverb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                    for p in prep.children if p.dep_ == "pobj" and _is_number(p) and p not in numbers]
     if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         # 'put the toll as high as 38', 'the toll could be as high as 38'
         numbers += [p for high in token.head.children if high.dep_ in ("advmod", "acomp") and high.lower_ in ("high", "many")
@@ -1018,7 +1024,29 @@ def _toll_numbers(token) -> list:
     scope = token.head if token.dep_ in ("nsubj", "nsubjpass") else token
     numbers += [p for to in scope.subtree if to.lower_ == "to" and to.dep_ == "conj"
                 for p in to.children if p.dep_ == "pobj" and _is_number(p) and p not in numbers]
-    return numbers
+    return numbers or _count_of_the_rise_verb_after(token)
+
+
+def _count_read_into_the_next(preposition) -> list:
+    """'rises to 50 as five more bodies are recovered', where the parser reads '50 as five' as one quantity:
+    the number right after 'to' is the toll's count."""
+    following = preposition.doc[preposition.i + 1: preposition.i + 3]
+    if len(following) == 2 and _is_number(following[0]) and following[0].dep_ == "quantmod" and following[1].lower_ == "as":
+        return [following[0]]
+    return []
+
+
+def _count_of_the_rise_verb_after(token) -> list:
+    """'Death toll aboard capsized ferry rises to 50', where the parser hangs the verb inside the toll's own
+    phrase, or takes '50 as five more bodies' for one quantity: the toll's verb is the first verb after it
+    (a participle describing a noun is none), and its count the number right after its 'to' or 'at'."""
+    doc = token.doc
+    for i in range(token.i + 1, min(token.sent.end - 2, token.i + 8)):
+        word = doc[i]
+        if word.pos_ in ("VERB", "AUX") and word.dep_ != "amod":
+            rises = word.lemma_.lower() in lexicon().rise_verbs and doc[i + 1].lower_ in ("to", "at")
+            return [doc[i + 2]] if rises and _is_number(doc[i + 2]) else []
+    return []
 
 
 def _denied_or_hypothetical(token, lex: _Lexicon) -> bool:
@@ -1070,10 +1098,28 @@ def _with_conjuncts(head) -> list:
     phrases = [head]
     for child in head.children:
         if child.dep_ == "conj" and (child.pos_ in ("NOUN", "NUM", "PROPN") or _is_number(child)) \
-                and not _has_own_clause(child):
+                and not _has_own_clause(child) and not _counts_things(child):
             # '57 people who were killed and 18 who are missing': a conjunct with its own clause says its own fate
             phrases += _with_conjuncts(child)
     return phrases
+
+
+def _whole_of_a_part(phrase) -> bool:
+    """'150 of the village's 1,800 residents were killed', where the parser makes the residents a second subject:
+    a phrase right after '<number> of the X's' is the whole the part was taken from."""
+    before = phrase.left_edge.i - 1
+    if before < 1 or phrase.doc[before].tag_ != "POS":
+        return False
+    owner = phrase.doc[before].head
+    return owner.dep_ == "pobj" and owner.head.lower_ == "of" and _is_number(owner.head.head)
+
+
+def _counts_things(number) -> bool:
+    """'the toll has risen to 66 and 640 houses have been destroyed': a conjoined number right before a noun of
+    things counts the things (the parser may have hung that noun on the first number instead)."""
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    return number.pos_ == "NUM" and following is not None and following.pos_ == "NOUN" \
+        and following.lower_ in lexicon().not_people
 
 
 def _has_own_clause(token) -> bool:
@@ -1101,6 +1147,8 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
     if counted is not None and _is_number(phrase) and (counted.lower_ in lex.not_people or counted.lemma_.lower() in lex.not_people):
         return None  # 'dozens of horses died': what the number counts is no people
     if any(c.dep_ == "det" and c.lower_ in lex.negations for c in phrase.children) or phrase.lower_ in lex.negations:
+        return None
+    if _whole_of_a_part(phrase):
         return None
     number = _number_token(phrase)
     if number is not None and _one_by_one(number):
@@ -1197,8 +1245,9 @@ def _count_at(number) -> tuple[Count | None, int, int]:
     changed_from = number.i - 1 >= sentence_start and doc[number.i - 1].lower_ == "from" \
         and doc[number.i - 1].head.lemma_.lower() in changes
     if right + 2 < number.sent.end and doc[right + 1].lower_ in ("to", "and", "or", "-", "–") and doc[right + 2].like_num \
-            and not (changed_from and doc[right + 1].lower_ == "to"):
-        right += 2
+            and not (changed_from and doc[right + 1].lower_ == "to") \
+            and (doc[right + 1].lower_ != "and" or any(t.lower_ == "between" for t in doc[left:number.i])):
+        right += 2  # ('66 and 640 houses' is two counts; 'between 10 and 15' one)
     if number.lower_ in ("tens", "hundreds") and right + 2 < number.sent.end and doc[right + 1].lower_ == "of" \
             and doc[right + 2].lower_ in ("thousands", "millions"):
         right += 2

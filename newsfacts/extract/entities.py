@@ -1475,6 +1475,8 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
                 entity_type, surface = "location", words[0]
         if not _plausible(ent, surface, entity_type):
             continue
+        if entity_type == "person" and " " not in surface and _named_storm(doc, surface):
+            continue  # 'Hurricane Kurmella ... Kurmella killed three people': the storm, however NER takes it
         offset = ent.text.find(surface)
         start = ent.start_char + max(offset, 0)
         unit_number = _UNIT_NUMBER_BEFORE.search(text_of(doc), max(0, start - 12), start) if entity_type == "organization" else None

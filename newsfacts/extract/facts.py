@@ -112,7 +112,8 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     attributed_in_place: list[bool] = []  # whether each quotation's speaker is named in or beside it
     for q in quotations:
         if previous is not None and previous[0] is not None and (_PRONOUN_BETWEEN.fullmatch(text, previous[1], q.start_char)
-                                                                 or _names_between(doc, previous, q.start_char)):
+                                                                 or _names_between(doc, previous, q.start_char)) \
+                and not _names_another_after(doc, q, previous[0]):
             # '"...," she said. "..."', '"...," said Jane Doe from her porch. "..."': the one attributed between
             # two quotations of a paragraph speaks both
             speaker = previous[0]
@@ -888,6 +889,15 @@ def _named_before_a_headline_quote(lead_in: str, attributor):
     and a colon before a quotation gives that person's words."""
     match = _NAME_AND_COLON.fullmatch(lead_in)
     return attributor.entity_called(match.group(1)) if match else None
+
+
+def _names_another_after(doc, quote, speaker) -> bool:
+    """'"...," said Jane Doe. "...," says Jon Roe': the quotation's own reporting clause names someone else."""
+    subject = _subject_of_a_reporting_clause_after(doc, quote)
+    if subject is None or subject.pos_ != "PROPN":
+        return False
+    name = " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN")
+    return speaker.name.split()[-1] not in name
 
 
 def _subject_of_a_reporting_clause_after(doc, quote):
