@@ -342,7 +342,8 @@ class Attributor:
         # right before the quotation, in its paragraph, speaks whatever its verb ('Her mother was hurt' does not)
         just_before = exclude is not None and main.sent.end_char <= exclude[0] \
             and not text_of(self.doc)[main.sent.end_char:exclude[0]].strip() \
-            and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one") for c in main.children) \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") or c.dep_ == "nummod" and c.lower_ == "one"
+                    and main.head.lemma_ != "be" for c in main.children) \
             and not any(c.dep_ == "conj" for c in main.children) \
             and not self._died(_Phrase(main.idx, main.idx + len(main)), main.sent)  # ('A farmer and his son were crushed')
         # ('one of the sources', 'another of the survivors': one of people the text does not name)
@@ -1435,7 +1436,9 @@ class Attributor:
         naming = next((t for t in verbs if exclude is not None and t.lemma_.lower() in _NAMING_LEMMAS and any(
             c.dep_ in ("oprd", "xcomp", "attr") and exclude[0] <= c.idx < exclude[1] for c in t.children)), None)
         inner = self._reporting_verb_inside_a_report(verbs, exclude, outside)
-        for token in sorted(verbs, key=lambda t: (t is not naming, t is not inner, not reports_after(t), t is not nearest, _depth(t), t.i)):
+        introducing = _verb_whose_clause_opens_it(verbs, exclude)
+        for token in sorted(verbs, key=lambda t: (t is not naming, t is not inner, t is not introducing, not reports_after(t),
+                                                  t is not nearest, _depth(t), t.i)):
             quoted = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS and outside(c)), None) \
                 if token.lemma_.lower() == "quote" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children) else None
             if quoted is not None:
@@ -1903,6 +1906,18 @@ def _reporting_gerund_taken_for_a_noun(token) -> bool:
     stem = token.lower_[:-3]
     return token.tag_ == "NN" and token.lower_.endswith("ing") and bool({stem, stem + "e"} & REPORTING_LEMMAS) \
         and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _verb_whose_clause_opens_it(verbs, quotation: tuple[int, int] | None):
+    """'The commentator observed that it was "remarkable", while the captain put it another way: "..."': of the
+    verbs before a quotation that opens after a colon, the one whose clause ends at the colon speaks."""
+    if quotation is None:
+        return None
+    for verb in sorted((v for v in verbs if v.idx < quotation[0]), key=lambda v: -v.i):
+        ends = max(t.idx + len(t) for t in verb.subtree if t.idx < quotation[0] and not t.is_punct)
+        between = verb.doc.text[ends:quotation[0]]
+        return verb if between.strip(" “\"‘'«").strip() == ":" else None
+    return None
 
 
 def _verb_right_after(token, quotation: tuple[int, int] | None) -> bool:

@@ -1024,7 +1024,7 @@ def _toll_numbers(token) -> list:
     scope = token.head if token.dep_ in ("nsubj", "nsubjpass") else token
     numbers += [p for to in scope.subtree if to.lower_ == "to" and to.dep_ == "conj"
                 for p in to.children if p.dep_ == "pobj" and _is_number(p) and p not in numbers]
-    return numbers or _count_of_the_rise_verb_after(token)
+    return numbers
 
 
 def _count_read_into_the_next(preposition) -> list:
@@ -1033,19 +1033,6 @@ def _count_read_into_the_next(preposition) -> list:
     following = preposition.doc[preposition.i + 1: preposition.i + 3]
     if len(following) == 2 and _is_number(following[0]) and following[0].dep_ == "quantmod" and following[1].lower_ == "as":
         return [following[0]]
-    return []
-
-
-def _count_of_the_rise_verb_after(token) -> list:
-    """'Death toll aboard capsized ferry rises to 50', where the parser hangs the verb inside the toll's own
-    phrase, or takes '50 as five more bodies' for one quantity: the toll's verb is the first verb after it
-    (a participle describing a noun is none), and its count the number right after its 'to' or 'at'."""
-    doc = token.doc
-    for i in range(token.i + 1, min(token.sent.end - 2, token.i + 8)):
-        word = doc[i]
-        if word.pos_ in ("VERB", "AUX") and word.dep_ != "amod":
-            rises = word.lemma_.lower() in lexicon().rise_verbs and doc[i + 1].lower_ in ("to", "at")
-            return [doc[i + 2]] if rises and _is_number(doc[i + 2]) else []
     return []
 
 
@@ -1246,8 +1233,9 @@ def _count_at(number) -> tuple[Count | None, int, int]:
         and doc[number.i - 1].head.lemma_.lower() in changes
     if right + 2 < number.sent.end and doc[right + 1].lower_ in ("to", "and", "or", "-", "–") and doc[right + 2].like_num \
             and not (changed_from and doc[right + 1].lower_ == "to") \
-            and (doc[right + 1].lower_ != "and" or any(t.lower_ == "between" for t in doc[left:number.i])):
-        right += 2  # ('66 and 640 houses' is two counts; 'between 10 and 15' one)
+            and (doc[right + 1].lower_ != "and" or doc[right].lower_ in ("hundred", "thousand")
+                 or any(t.lower_ == "between" for t in doc[left:number.i])):
+        right += 2  # ('66 and 640 houses' is two counts; 'between 10 and 15' and 'two hundred and twelve' one)
     if number.lower_ in ("tens", "hundreds") and right + 2 < number.sent.end and doc[right + 1].lower_ == "of" \
             and doc[right + 2].lower_ in ("thousands", "millions"):
         right += 2

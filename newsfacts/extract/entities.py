@@ -82,13 +82,18 @@ def _rules():
     prefixes = sorted((p.lower() for p in rules["person_prefixes"]), key=len, reverse=True)
     first_only = sorted((p.lower() for p in rules["name_first_honorifics"]), key=len, reverse=True)
     return (
-        {w.lower() for w in rules["not_person_words"]},
+        {w.lower() for w in rules["not_person_words"] + rules["storm_words"]},
         {w.lower() for w in rules["not_organization"]} | {w.lower() for w in rules["not_location"]},
         # Everything up to the last title word: 'Orlando Police Chief John Mina' -> 'John Mina'.
         # and then an honorific of another language at the start ('Defence Minister Qari X' -> 'X').
         re.compile(r"^(?:(?:.*\s)?(?:%s)\.?\s+)?(?:(?:%s)\.?\s+)?(?=[A-Z])" % (
             "|".join(re.escape(p) for p in prefixes), "|".join(re.escape(p) for p in first_only)), re.IGNORECASE),
     )
+
+
+@cache
+def _storm_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("entities")["storm_words"])
 
 
 def entity_id(entity_type: str, key: str) -> str:
@@ -226,6 +231,11 @@ def _words_pattern(words: list[str]) -> str:
 
 # 'Kurmin State', 'Dalen Province': an area's kind written last (rules/entities.toml [areas])
 _AREA_LAST = re.compile(r"\s(?:%s)$" % _words_pattern(_RULES["areas"]["kinds"]))
+
+
+def without_area_kind(name: str) -> str:
+    """'Kurmin' of 'Kurmin District': a place's name without the kind of area written after it."""
+    return _AREA_LAST.sub("", name)
 
 
 @cache
@@ -1475,7 +1485,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
                 entity_type, surface = "location", words[0]
         if not _plausible(ent, surface, entity_type):
             continue
-        if entity_type == "person" and " " not in surface and _named_storm(doc, surface):
+        if entity_type == "person" and " " not in surface and _named_storm(doc, surface, storms_only=True):
             continue  # 'Hurricane Kurmella ... Kurmella killed three people': the storm, however NER takes it
         offset = ent.text.find(surface)
         start = ent.start_char + max(offset, 0)
@@ -1685,9 +1695,10 @@ def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
             mention.entity_type = "person"
 
 
-def _named_storm(doc, name: str) -> bool:
-    """Whether the text names a storm (or a weapon) by this name: 'Hurricane Kurmella ... Kurmella hit the coast'."""
-    words = _rules()[0]
+def _named_storm(doc, name: str, storms_only: bool = False) -> bool:
+    """Whether the text names a storm (or, unless `storms_only`, a weapon) by this name: 'Hurricane Kurmella ...
+    Kurmella hit the coast'."""
+    words = _storm_words() if storms_only else _rules()[0]
     return any(t.lower_ in words and t.i + 1 < len(doc) and doc[t.i + 1].text == name for t in doc)
 
 

@@ -20,7 +20,7 @@ from newsfacts.extract.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, parse_c
 from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.nlp import parse_texts, text_of
 from newsfacts.extract.entities import (context_countries, extract_mentions, measured_from, person_prefix_words, principal_country,
-                                        qualify_state_ministries, resolve_entities)
+                                        qualify_state_ministries, resolve_entities, without_area_kind)
 from newsfacts.extract.gazetteer import COUNTY_BASIS, DIVISION_BASIS, country_codes, division_holds, geocode, is_county, is_division
 from newsfacts.extract.events import event_candidate, merge_candidates
 from newsfacts.extract.quotes import find_quotes
@@ -579,7 +579,7 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0,
 
     def same_place(one, other) -> bool:
         a, b = one["location"], other["location"]
-        return (a is None or b is None or a == b or _one_holds_the_other(a, b)
+        return (a is None or b is None or a == b or without_area_kind(a) == without_area_kind(b) or _one_holds_the_other(a, b)
                 or ((one.get("located_by_dateline", False) or other.get("located_by_dateline", False))
                     and one["precision"] == other["precision"]))
 
@@ -767,6 +767,8 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
             continue  # a following sentence counts only within the quote's paragraph
         if index > last and attributor.quotation_within(sent.start_char, sent.end_char, besides=span):
             continue  # ('... one of the "most lovable people". Jan Roe wrote: "..."': its verb reports its own quotation)
+        if index > last and _reports_a_clause_of_its_own(sent, quote.end_char):
+            continue  # ('"... It was not clear how it started." Jan Roe said police rushed to the scene': what Roe said)
         if index < first and not text_of(doc)[sent.start_char:quote.start_char].rstrip().endswith((":", ",")):
             if text_of(doc)[sent.end_char:quote.start_char].count("\n"):
                 continue
@@ -889,6 +891,14 @@ def _named_before_a_headline_quote(lead_in: str, attributor):
     and a colon before a quotation gives that person's words."""
     match = _NAME_AND_COLON.fullmatch(lead_in)
     return attributor.entity_called(match.group(1)) if match else None
+
+
+def _reports_a_clause_of_its_own(sent, after: int) -> bool:
+    """Whether a sentence after a quotation is reported speech of its own: its main reporting verb has a clause
+    for its object ('Jan Roe said police rushed to the scene'), which is what it reports."""
+    root = sent.root
+    return root.idx >= after and root.lemma_.lower() in REPORTING_LEMMAS \
+        and any(c.dep_ == "ccomp" and c.idx > root.idx for c in root.children)
 
 
 def _names_another_after(doc, quote, speaker) -> bool:
