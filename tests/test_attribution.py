@@ -1462,3 +1462,27 @@ def test_a_sentence_reporting_a_clause_of_its_own_after_a_quotation_does_not_spe
             '"Within minutes it caught fire and the flames swallowed everyone nearby." Highway police spokesman Karim '
             'Strand said officers tried to keep people away but nobody listened.')
     assert speakers(nlp, text) == [("Omar Halvorsen", None), ("Omar Halvorsen", None)]
+
+
+def test_a_quotation_after_an_aside_about_a_people_goes_on_the_one_before(nlp):
+    text = ('"They asked every man his name and took the herders aside," Oumar Tessougué told me. The Dalo, a farming '
+            'people whom the militia has long accused of hiding fighters for the Jamaat Kurmin Front, live along the '
+            'river. "After a while they stopped asking. They just took everyone and the shooting went on for hours."')
+    assert speakers(nlp, text) == [("Oumar Tessougué", None), ("Oumar Tessougué", None)]
+
+
+def test_the_mother_of_three_is_the_mother_just_named_before_her_quotations(nlp):
+    text = ('Nomsa Dlamuka, whose shack burned first, said a neighbour may have knocked over a lamp. "I let him stay in '
+            'my shack because I work in town and sleep at my employers.\n\n'
+            '"He had no electricity, he used a paraffin lamp and we think the lamp fell over."\n\n'
+            'The mother of three said: "Everything is gone. We could not save a single thing from the fire."')
+    assert [name for name, _description in speakers(nlp, text)] == ["Nomsa Dlamuka"] * 2
+
+
+def test_a_name_alone_takes_the_sex_of_the_pronoun_its_sentence_uses(nlp):
+    text = ('Danielle Wicks said the house went up in minutes. "It was like a horror film," said Wicks.\n\n'
+            'Mustafa, a friend of the family, met the mother at a language class.\n\n'
+            'Mustafa said when she heard the news, she called every hospital in the city.\n\n'
+            '"I can only pray that they find the strength they need," she told the radio station.')
+    # (a name alone may be a surname: the text's 'she' says more than a list of given names)
+    assert speakers(nlp, text)[-1][0] == "Mustafa"

@@ -527,3 +527,11 @@ def test_counts_that_leave_out_the_figure_s_noun_and_verb_are_figures_of_their_o
 
 def test_the_whole_a_part_was_taken_from_is_no_figure():
     assert [f[:5] for f in figures("Some 90 of the hamlet's 700 residents were killed.")] == []
+
+
+@pytest.mark.parametrize("text,count", [
+    ("A car bomb at a police post killed four people and wounded nine late Friday night.", 9),
+    ("Gunmen wounded 12 Monday in the north.", 12),
+])
+def test_a_count_after_its_verb_followed_by_a_time(text, count):
+    assert ("injured", count) in [(f[0], f[1]) for f in figures(text)]

@@ -357,3 +357,30 @@ def test_revised_tolls_and_a_family_of_five(nlp, text, expected):
 ])
 def test_tolls_in_headlines_counts_risen_from_and_wholes_of_parts(nlp, text, expected):
     assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count the toll went up to, hung on 'up' (not 'up to', a ceiling)
+    ("The toll has risen to 20 while the number of the injured went up to 640.",
+     [("killed", 20, 20, "exact", False), ("injured", 640, 640, "exact", False)]),
+    # a figure of the hurt, carried to its count
+    ("That takes the figure of injured to 13.", [("injured", 13, 13, "exact", False)]),
+    # the 'to' of a carrier verb hung inside a phrase after the toll
+    ("The riots flared again, taking the toll on account of the clashes to six.", [("killed", 6, 6, "exact", False)]),
+    # under treatment is hurt
+    ("Seven people, including a reporter, were under treatment at two hospitals.",
+     [("injured", 7, 7, "exact", False), ("injured", 1, 1, "exact", True)]),
+    ("The law is under review.", []),
+    # filed 'as having been killed'
+    ("Monitors said at least 44 civilians, including nine children, are confirmed as having been killed.",
+     [("killed", 44, None, "at_least", False), ("killed", 9, 9, "exact", True)]),
+])
+def test_counts_went_up_to_figures_of_the_hurt_and_what_the_dead_are_filed_as(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+def test_a_part_of_the_ones_a_participle_counts(nlp):
+    from newsfacts.extract.casualty_grammar import parts_of_earlier_figures
+
+    doc = nlp("Of the villagers killed, eight were farmers.")
+    assert [(p.kind, p.count.count_min) for p in parts_of_earlier_figures(doc[:])] == [("killed", 8)]

@@ -201,3 +201,39 @@ def test_a_title_case_dateline_with_its_date_and_agency_and_no_dash_names_where_
     text = "Six hurt in bus crash\n\nCampo Grande, March 3 (Wire) Six people were hurt when a bus left the road."
     facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
     assert "Campo Grande" in {m["surface"] for m in facts["mentions"]}
+
+
+def _types(nlp, text):
+    from newsfacts.extract.facts import extract_document
+
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+    kinds = {o["entity_id"]: o["entity_type"] for o in facts["entity_observations"]}
+    return {m["surface"]: kinds[m["entity_id"]] for m in facts["mentions"]}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The force of the blast at the house in Harold Street in Dalmore also blew the front door off.", "Harold Street"),
+    ("Police were called to a home on Marcus St shortly after 9pm.", "Marcus St"),
+    ("Gregory Road was closed after the crash.", "Gregory Road"),
+])
+def test_a_street_named_like_a_person_is_a_place(nlp, text, name):
+    assert _types(nlp, text)[name] == "location"
+
+
+def test_a_given_name_followed_by_who_is_a_person(nlp):
+    assert _types(nlp, "The violence is not unexpected in the area, said Chantal, who did not give her last name.")["Chantal"] == "person"
+
+
+def test_a_name_that_speaks_in_a_story_about_another_country_is_no_foreign_town(nlp):
+    text = 'Fire crews were called to a house in Halifax, Nova Scotia. Hassan said she learned of the fire from the radio.'
+    assert _types(nlp, text).get("Hassan") == "person"
+
+
+def test_a_name_opening_with_a_word_for_a_group_is_an_organisation(nlp):
+    from newsfacts.extract.facts import extract_document
+
+    for text, name in (('Jamaat Kurmin al-Dawla claimed the attack on the convoy.', 'Jamaat Kurmin al-Dawla'),
+                       ('The attack was claimed by Lashkar-e-Kurmin, officials said.', 'Lashkar-e-Kurmin')):
+        facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+        kinds = {o["entity_id"]: o["entity_type"] for o in facts["entity_observations"]}
+        assert {m["surface"]: kinds[m["entity_id"]] for m in facts["mentions"]}[name] == "organization"

@@ -129,9 +129,11 @@ class Attributor:
                 if sex:
                     self.stated_gender.setdefault(m.entity_id, sex)
         for m in self.mentions:
-            # a name its given name does not tell the sex of: the pronoun its own sentence uses for it
+            # a name its given name does not tell the sex of (or a name alone, which may be a surname): the pronoun its
+            # own sentence uses for it
+            name = self.entities[m.entity_id].canonical_name if m.entity_type == "person" else ""
             if m.entity_type == "person" and m.entity_id not in self.stated_gender \
-                    and name_gender(self.entities[m.entity_id].canonical_name) not in _KNOWN_GENDERS:
+                    and (name_gender(name) not in _KNOWN_GENDERS or " " not in name):
                 sex = self._sex_of_the_pronoun_after(m)
                 if sex:
                     self.stated_gender[m.entity_id] = sex
@@ -314,13 +316,20 @@ class Attributor:
         by = span.root.head if span is not None and span.root.dep_ == "pobj" else None
         return by is not None and by.lower_ == "by" and by.head.lemma_.lower() in _ASKING_LEMMAS
 
-    def brings_in_someone(self, start: int, end: int) -> bool:
-        """The text between `start` and `end` names a person or organisation, or describes a person
-        ('another resident', 'a doctor'): someone other than the last speaker may speak next."""
+    def brings_in_someone(self, start: int, end: int, people_only: bool = False, besides: Speaker | None = None) -> bool:
+        """The text between `start` and `end` names a person or organisation (only a person, with `people_only`;
+        other than the speaker `besides`), or describes a person ('another resident', 'a doctor'): someone other
+        than the last speaker may speak next."""
         i = bisect_right(self.starts, start)
-        if i < len(self.mentions) and self.mentions[i].start_char < end:
-            return True
+        while i < len(self.mentions) and self.mentions[i].start_char < end:
+            m = self.mentions[i]
+            if (not people_only or m.entity_type == "person") and (besides is None or m.entity_id != besides.entity_id):
+                return True
+            i += 1
         words = re.findall(r"[a-z]+", text_of(self.doc)[start:end].lower())
+        if people_only:
+            # (one person described: 'a doctor', 'another resident'; not 'a people of herders')
+            return any(w in PERSON_NOUNS and before in ("a", "an", "another", "one") for before, w in zip(words, words[1:]))
         return any(w in PERSON_NOUNS or w.rstrip("s") in PERSON_NOUNS for w in words)
 
     def _unnamed_subject_before(self, position: int, exclude: tuple[int, int] | None, lookback: int = 3):
@@ -1160,7 +1169,7 @@ class Attributor:
             described = self.described_entity(token, exclude) or self._institution_described_before(token)
             if described is not None:
                 return described
-            if token.lemma_.lower() in _THE_ONE_JUST_NAMED and token.text.islower() \
+            if (token.lemma_.lower() in _THE_ONE_JUST_NAMED or _a_parent_of_so_many(token)) and token.text.islower() \
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
                     and not any(c.dep_ in ("appos", "prep", "compound") and not _an_age(c) for c in token.children):
                 # 'Another survivor, Jane Doe, described how she escaped. "...," the woman recounted': the person
@@ -1172,7 +1181,10 @@ class Attributor:
                     return self._description(token)  # 'a witness told the group ... "...," the witness said'
                 subject = self.salient_person_before(before, exclude, pronoun=pronoun, lookback=2)
                 if subject is None:
-                    speaker = self.last_named_speaker_before(before, exclude, lookback=2, pronoun=pronoun)
+                    # (a parent's epithet points back past the quotations of the one it names: 'Jane Doe said ... "..."
+                    # "..." The mother of three said: "..."')
+                    speaker = self.last_named_speaker_before(before, exclude, lookback=4 if _a_parent_of_so_many(token) else 2,
+                                                             pronoun=pronoun)
                     if speaker is not None:
                         return speaker
                 elif not _introduced_anew(text_of(self.doc), token, subject.end_char):
@@ -1418,7 +1430,8 @@ class Attributor:
                                      or _reporting_gerund_taken_for_a_noun(t) or _verb_right_after(t, exclude))
                  and outside(t) and not _goes_on_doing(t)]
         # ('"...," she told the Kurmin Times, which said 40 died': what the listener reported is not the quotation)
-        verbs = [t for t in verbs if not (t.dep_ == "relcl" and t.head.dep_ in ("dobj", "dative") and t.head.head in verbs)]
+        verbs = [t for t in verbs if not (t.dep_ == "relcl" and t.head.dep_ in ("dobj", "dative") and t.head.head in verbs)
+                 and not _says_something_of_its_noun(t, exclude)]
         after = exclude[1] if exclude is not None else None
 
         def reports_after(t) -> bool:
@@ -1877,8 +1890,15 @@ def _introduced_anew(text: str, token, since: int) -> bool:
     return re.search(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,3}%s\b" % re.escape(token.lower_), told) is not None
 
 
+def _a_parent_of_so_many(token) -> bool:
+    """'the mother of three', 'the father of two': an epithet news gives the parent it has just named."""
+    return token.lemma_.lower() in ("mother", "father") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.like_num for p in c.children) for c in token.children)
+
+
 def _an_age(prep) -> bool:
-    """'in her early forties', 'in his 60s', 'of about 50': a person's age, said after the noun for them."""
+    """'in her early forties', 'in his 60s', 'of about 50': a person's age (or, after a parent, how many children:
+    'the mother of three'), said after the noun for them."""
     return (prep.lower_ == "in" and any(t.dep_ == "poss" and t.lower_ in ("his", "her") for t in prep.subtree)) \
         or (prep.lower_ == "of" and any(p.dep_ == "pobj" and p.like_num for p in prep.children))
 
@@ -1906,6 +1926,15 @@ def _reporting_gerund_taken_for_a_noun(token) -> bool:
     stem = token.lower_[:-3]
     return token.tag_ == "NN" and token.lower_.endswith("ing") and bool({stem, stem + "e"} & REPORTING_LEMMAS) \
         and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _says_something_of_its_noun(verb, quotation: tuple[int, int] | None) -> bool:
+    """'the Fulani, whom the army has long accused of supplying recruits': a reporting verb in a relative clause
+    whose object is the relative pronoun says something of the noun, and passes on no quotation outside it."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS | {"whom"} for c in verb.children):
+        return False
+    subtree = list(verb.subtree)
+    return quotation is None or not (subtree[0].idx <= quotation[0] < subtree[-1].idx + len(subtree[-1]))
 
 
 def _verb_whose_clause_opens_it(verbs, quotation: tuple[int, int] | None):

@@ -31,6 +31,8 @@ _FOLLOWERS = {
     "and", "in", "on", "at", "after", "before", "as", "when", "while", "during", "including", "across", "near",
     "inside", "outside", "with", "by", "since", "from", "over", "this", "last", "earlier", "yesterday", "today",
     "overnight", "among", "of", "but", "so", "amid", "following", "within", "—", "-",
+    # ('wounded eight late Friday night', 'killed 12 Monday')
+    "late", "early", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
 # Words that end a noun phrase: a number before them does not belong to a kind word after them.
 _NOT_IN_FILLER = {"said", "says", "that", "who", "which", "when", "after", "before", "and", "or", "but", "while", "than", "as"}

@@ -31,6 +31,8 @@ _QUALIFIED_NUMBER = re.compile(
 )
 _SINGULAR_DETERMINERS = {"a", "an", "one", "another"}
 _VAGUE_WORDS = {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "dozen"}
+# Nouns for a count, a toll when they count the dead or the hurt: 'the number of the injured went up to 825'
+_NUMBER_NOUNS = frozenset({"number", "total", "tally", "count", "figure"})
 # Parts of speech that end a number phrase on its left ('police said 30' is not 'said 30').
 _NOT_IN_A_NUMBER = ("NOUN", "PROPN", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ")
 
@@ -120,7 +122,7 @@ def lexicon() -> _Lexicon:
              "discharge_verbs", "striking_verbs")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
         | {w.split()[0] for w in tables["phrasal"]}
-    return _Lexicon(**tables, triggers=frozenset(triggers | {"include", "number", "be", "remain", "stay", "lie", "loss", "leave"}))
+    return _Lexicon(**tables, triggers=frozenset(triggers | _NUMBER_NOUNS | {"include", "be", "remain", "stay", "lie", "loss", "leave"}))
 
 
 _ORDINAL = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -234,7 +236,10 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
         # 'the hospital received 19 of the injured')
         # ('Seven of the seriously injured passengers': a noun its state word makes a group of victims)
         # (as a subject, and more than one: 'tried to save one of the wounded demonstrators' tells of one man)
-        state = next((lex.states[c.lower_] for c in whole.children if c.dep_ == "amod" and c.lower_ in lex.states), None) \
+        # ('Of the civilians killed, eight were protesters': the participle after the noun, too)
+        state = next((lex.states[c.lower_] if c.dep_ == "amod" else lex.transitive[c.lemma_.lower()] for c in whole.children
+                      if c.dep_ == "amod" and c.lower_ in lex.states
+                      or c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lex.transitive and not list(c.children)), None) \
             if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in ("one", "1") else None
         if whole.lower_ not in lex.group_nouns and not state and (token.dep_ == "dobj" or token.head.lemma_ not in ("be", "remain", "stay", "have")):
             continue
@@ -590,7 +595,7 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             found += [(kind, o) for kind in groups if kind for o in _what_it_is_made_of(token)]
     if token.pos_ == "NOUN" and (lower in lex.toll_nouns or f"{_compound(token)} {lower}" in lex.toll_nouns):
         found += [(lex.toll_nouns.get(lower, "killed"), n) for n in _toll_numbers(token)]
-    elif token.pos_ == "NOUN" and lower in ("number", "total", "tally", "count"):
+    elif token.pos_ == "NOUN" and lower in _NUMBER_NOUNS:
         # 'the total number of deaths linked to the storm rose to 28': a number of the dead is a toll
         counted = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                    if g.dep_ == "pobj" and g.lower_ in lex.group_nouns and _number_token(g) is None]
@@ -816,8 +821,9 @@ def _along_with(verb) -> list:
 
 
 def _listing_verb(token):
-    """The verb a state word is filed under with 'as' ('listed as injured'), as the parser hangs it."""
-    if token.dep_ in ("amod", "pobj") and token.head.lower_ == "as" and token.head.dep_ == "prep":
+    """The verb a state word is filed under with 'as' ('listed as injured', 'confirmed as having been killed'), as the
+    parser hangs it."""
+    if token.dep_ in ("amod", "pobj", "pcomp") and token.head.lower_ == "as" and token.head.dep_ == "prep":
         return token.head.head
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return token.head
@@ -853,12 +859,13 @@ def _in_a_hurt_condition(token, lex: _Lexicon) -> bool:
 
 
 def _in_hospital(token, lex: _Lexicon) -> bool:
-    """'are in hospital', and 'are in the hospital' after what hurt them ('after the crash', 'after suffering
-    gunshot wounds': not a nurse at work there)."""
+    """'are in hospital', 'are under treatment', and 'are in the hospital' after what hurt them ('after the crash',
+    'after suffering gunshot wounds': not a nurse at work there)."""
     after = any((c.dep_ == "prep" and c.lower_ == "after") or (c.dep_ == "advcl" and any(m.lower_ == "after" for m in c.children))
                 for c in token.children)
-    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+    return any(c.dep_ == "prep" and (c.lower_ == "in" and any(
         g.lower_ in lex.hospital_nouns and (after or not any(d.dep_ == "det" for d in g.children)) for g in c.children)
+        or c.lower_ == "under" and any(g.lower_ == "treatment" for g in c.children))  # ('seven were under treatment')
         for c in token.children)
 
 
@@ -966,9 +973,10 @@ def _toll_numbers(token) -> list:
                     n for p in child.children if p.dep_ == "pobj" for n in _number_or_counted_number(p)]
             if child.dep_ in ("attr", "dobj"):
                 numbers += _number_or_counted_number(child)
-            # 'the toll rose to 14, up from 11': the earlier count is a figure too
+            # 'the toll rose to 14, up from 11': the earlier count is a figure too ('went up to 825': so is the count
+            # the parser hangs on 'up')
             for adverb in ([child] if child.dep_ in ("advmod", "prt") and child.lower_ in ("up", "down") else []):
-                numbers += [p for prep in adverb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                numbers += [p for prep in adverb.children if prep.dep_ == "prep" and prep.lower_ in ("from", "to")
                             for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
         if any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
             # '... has risen to 26, from 19 on Tuesday': so is the count it rose from
@@ -1005,10 +1013,11 @@ def _toll_numbers(token) -> list:
             if child.dep_ == "prep" and child.lower_ == "to":
                 numbers += [p for p in child.children if p.dep_ == "pobj" and _is_number(p)]
         if not numbers:
-            # 'bringing the number of deaths linked to the storm to 28', where the parser hangs the 'to' inside the
-            # noun's own phrase: its last 'to' and number
-            last = max(token.subtree, key=lambda t: t.i)
-            numbers += [last] if _is_number(last) and last.head.lower_ == "to" and last.head.i == last.i - 1 else []
+            # 'bringing the number of deaths linked to the storm to 28', 'taking the toll on account of the clashes to
+            # six', where the parser hangs the 'to' inside a phrase of the noun or the verb: their last 'to' and number
+            last = max((t for t in token.head.subtree if t.i > token.i and not t.is_punct), key=lambda t: t.i, default=token)
+            numbers += [last] if _is_number(last) and last.head.lower_ == "to" and last.head.i == last.i - 1 \
+                and not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in token.doc[token.i:last.i]) else []
     if token.dep_ in ("dobj", "attr"):
         # 'reported a death toll of 118, up from 100 on May 4': the parser hangs 'up from' on the verb
         numbers += [p for adverb in token.head.children if adverb.dep_ == "advmod" and adverb.lower_ in ("up", "down")
@@ -1224,7 +1233,10 @@ def _count_at(number) -> tuple[Count | None, int, int]:
     changes = lexicon().rise_verbs | lexicon().revision_verbs | _TOLL_CARRIERS
     rose_to = [t.i for t in doc[left:number.i] if t.lower_ == "to" and (
         t.head.lemma_.lower() in changes or (t.head.like_num and t.head.head.lower_ == "from"
-                                             and t.head.head.head.lemma_.lower() in changes))]
+                                             and t.head.head.head.lemma_.lower() in changes)
+        # ('went up to 825': a count the toll went up to, not 'up to 825', however the parser hangs 'up' and 'to')
+        or any(up.lower_ in ("up", "down") and (up.head.i == number.i and number.head or up.head).lemma_.lower() in changes
+               for up in (t.head, doc[t.i - 1])))]
     if rose_to:
         left = rose_to[-1] + 1  # ('the toll rose from 26 to 31': 31 is the count, 26 the one before it)
     right = number.i

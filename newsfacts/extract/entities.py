@@ -1309,6 +1309,10 @@ def _town_of(name: str, countries: frozenset[str]) -> bool:
 
 
 _PLACE_NAME_FIRST_WORDS = frozenset(_RULES["place_name_first_words"])
+_STREET_LAST_WORDS = frozenset(_RULES["street_last_words"])
+# 'Jamaat', 'Lashkar-e-': a word for a group opening an organisation's name (rules/entities.toml)
+_ORGANISATION_FIRST = re.compile(r"(?:%s)(?:[\s-]|$)" % "|".join(
+    re.escape(w).replace("'", "['’]?") for w in _RULES["organisation_first_words"]), re.IGNORECASE)
 _TITLE_LAST_WORDS = frozenset(_RULES["title_last_words"])
 _STATE_BODY = re.compile(rf"\b(?:{'|'.join(_RULES['state_body_words'])})\b", re.IGNORECASE)
 
@@ -1485,6 +1489,8 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
                 entity_type, surface = "location", words[0]
         if not _plausible(ent, surface, entity_type):
             continue
+        if entity_type == "person" and _ORGANISATION_FIRST.match(surface):
+            entity_type = "organization"  # 'Jama'at Nusrat al-Islam', 'Lashkar-e-Kurm': a group's name
         if entity_type == "person" and " " not in surface and _named_storm(doc, surface, storms_only=True):
             continue  # 'Hurricane Kurmella ... Kurmella killed three people': the storm, however NER takes it
         offset = ent.text.find(surface)
@@ -1574,7 +1580,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_towns_listed_with_places(doc, sentence_index_of, mentions, countries))
     _people_given_an_age(text_of(doc), mentions)
     mentions.extend(_towns_of_residents(doc, sentence_index_of, mentions, countries))
-    _given_names_that_speak(doc, mentions)
+    _given_names_that_speak(doc, mentions, countries)
     mentions = _people_named_in_passing(doc, sentence_index_of, mentions)
     _outlets_are_no_people(mentions)
     _names_after_the_are_no_people(doc, mentions)
@@ -1597,6 +1603,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_towns_of_local_bodies(sentence_index_of, mentions, countries))
     _bodies_named_with_a_plural_possessive(text_of(doc), mentions)
     mentions = _bodies_of_two_fields(text_of(doc), mentions)
+    _streets_are_no_people(mentions)
     _assign_person_keys([m for m in mentions if m.entity_type == "person"])
     _people_called_by_another_name(text_of(doc), sentence_index_of, mentions)
     for mention in mentions:
@@ -1664,7 +1671,7 @@ def _people_named_in_passing(doc, sentence_index_of, mentions: list[Mention]) ->
     return sorted(mentions, key=lambda m: m.start_char)
 
 
-def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
+def _given_names_that_speak(doc, mentions: list[Mention], countries: frozenset[str] = frozenset()) -> None:
     """'Kurmanuddin said', after 'village head Kurmanuddin Lasika': a name alone that begins one person's full
     name, and says something, is that person however NER typed it (many people are named by their given name)."""
     first_words: dict[str, int] = {}
@@ -1686,6 +1693,16 @@ def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
                 and is_given_name(mention.surface) and geocode(mention.surface) is None and not _named_storm(doc, mention.surface):
             mention.entity_type = "person"  # 'Mykola is lucky to be alive': a given name no gazetteer knows, as a subject
             continue
+        if span is not None and span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "who" \
+                and is_given_name(mention.surface) and geocode(mention.surface) is None:
+            mention.entity_type = "person"  # 'said Chantelle, who did not give her last name': 'who' is said of people
+            continue
+        if mention.entity_type == "location" and span is not None and span.root.dep_ == "nsubj" \
+                and span.root.head.lemma_.lower() in reporting and is_given_name(mention.surface) and countries:
+            town = geocode(mention.surface, countries)
+            if town is not None and town.kind == "city" and town.country_code not in countries:
+                mention.entity_type = "person"  # 'Hassan said' in a story about Canada: a person, not an Indian town
+                continue
         if first_words.get(name_key(mention.surface)) != 1:
             continue
         place = geocode(mention.surface)
@@ -1693,6 +1710,14 @@ def _given_names_that_speak(doc, mentions: list[Mention]) -> None:
             continue  # 'Israel said', beside a minister called Israel Katz, is the country
         if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in reporting:
             mention.entity_type = "person"
+
+
+def _streets_are_no_people(mentions: list[Mention]) -> None:
+    """'Kurm Street', 'Dale St': a name ending in a word for a street is a place, whatever a pass took it for."""
+    for mention in mentions:
+        words = mention.surface.split()
+        if mention.entity_type == "person" and len(words) >= 2 and words[-1].rstrip(".") in _STREET_LAST_WORDS:
+            mention.entity_type = "location"
 
 
 def _named_storm(doc, name: str, storms_only: bool = False) -> bool:

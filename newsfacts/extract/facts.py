@@ -125,7 +125,7 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
             speaker = attributor.lede_speaker(q.start_char, q.end_char, phrases_only=True)
         if speaker is None:  # an interviewer's question between two quotations changes who speaks
             speaker = attributor.interview_answer_speaker(q.start_char, q.end_char)
-        if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1], attributor):
+        if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1], attributor, previous[0]):
             speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
         if speaker is None:
             speaker = attributor.lede_speaker(q.start_char, q.end_char)
@@ -658,7 +658,7 @@ def _without_article(name: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", name)
 
 
-def _quote_paragraph_follows(text: str, quote, previous_end: int, attributor=None) -> bool:
+def _quote_paragraph_follows(text: str, quote, previous_end: int, attributor=None, speaker=None) -> bool:
     """The quotation is a paragraph of its own and the paragraph before it ends in a quotation, or it ends
     its paragraph right after an earlier quotation and its attribution ('"A," X wrote. "B."'), or one or two
     short paragraphs that bring in no one else lie between ('"...," she says.  She laughs.  "..."', an
@@ -668,7 +668,11 @@ def _quote_paragraph_follows(text: str, quote, previous_end: int, attributor=Non
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     to_the_end = not text[quote.end_char:paragraph_end].strip(" \"“”'‘’«».,")
     if previous_end > paragraph_start:
-        return to_the_end and len(text[previous_end:quote.start_char]) < 150
+        # (or a longer aside between that brings in no other person: '"...," Doe told me. The Kurm, whom the army
+        # accuses of ..., are herders. "...."')
+        return to_the_end and (len(text[previous_end:quote.start_char]) < 150 or (
+            attributor is not None and len(text[previous_end:quote.start_char]) < 400
+            and not attributor.brings_in_someone(previous_end, quote.start_char, people_only=True, besides=speaker)))
     alone = to_the_end and not text[paragraph_start:quote.start_char].strip(" \"“”'‘’«»")
     if alone and not re.search(r"[.!?…,;:-]\W*$", text[quote.start_char:paragraph_end]):
         return False  # a subheading ("'The ground moved like a wave'"), not the next of someone's words
