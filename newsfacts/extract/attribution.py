@@ -1940,11 +1940,11 @@ def _says_something_of_its_noun(verb, quotation: tuple[int, int] | None) -> bool
 def _verb_whose_clause_opens_it(verbs, quotation: tuple[int, int] | None):
     """'The commentator observed that it was "remarkable", while the captain put it another way: "..."': of the
     verbs before a quotation that opens after a colon, the one whose clause ends at the colon speaks."""
-    if quotation is None:
+    if quotation is None or not verbs or not text_of(verbs[0].doc)[max(0, quotation[0] - 4):quotation[0]].rstrip(" “\"‘'«").endswith(":"):
         return None
     for verb in sorted((v for v in verbs if v.idx < quotation[0]), key=lambda v: -v.i):
         ends = max(t.idx + len(t) for t in verb.subtree if t.idx < quotation[0] and not t.is_punct)
-        between = verb.doc.text[ends:quotation[0]]
+        between = text_of(verb.doc)[ends:quotation[0]]
         return verb if between.strip(" “\"‘'«").strip() == ":" else None
     return None
 
@@ -1954,12 +1954,18 @@ def _verb_right_after(token, quotation: tuple[int, int] | None) -> bool:
     a verb right after the closing mark, with its subject beside it, reports the words, whatever verb it is."""
     if quotation is None or token.pos_ != "VERB" or token.idx < quotation[1] or token.dep_ not in ("ROOT", "parataxis"):
         return False
-    text = token.doc.text
-    closing = text[max(quotation[0], quotation[1] - 3):quotation[1]].rstrip(" ”\"’'»")
+    closing = text_of(token.doc)[max(quotation[0], quotation[1] - 3):quotation[1]].rstrip(" ”\"’'»")
     if not closing.endswith((",", "!", "?")):
         return False
     subjects = [c for c in token.children if c.dep_ == "nsubj"] or _subject_taken_for_an_object(token)
-    between = [t for t in token.doc[:token.i] if t.idx >= quotation[1] and not (t.is_punct or t.is_space)]
+    between = []
+    for i in range(token.i - 1, max(token.i - 12, -1), -1):  # (a verb further on than a few words is no verb right after)
+        if token.doc[i].idx < quotation[1]:
+            break
+        if not (token.doc[i].is_punct or token.doc[i].is_space):
+            between.append(token.doc[i])
+    else:
+        return False
     return bool(subjects) and all(t in subjects or any(t in s.subtree for s in subjects) for t in between) \
         and (not between or len(between) == 1 and between[0].pos_ == "PRON")
 

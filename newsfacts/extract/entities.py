@@ -1723,8 +1723,14 @@ def _streets_are_no_people(mentions: list[Mention]) -> None:
 def _named_storm(doc, name: str, storms_only: bool = False) -> bool:
     """Whether the text names a storm (or, unless `storms_only`, a weapon) by this name: 'Hurricane Kurmella ...
     Kurmella hit the coast'."""
-    words = _storm_words() if storms_only else _rules()[0]
-    return any(t.lower_ in words and t.i + 1 < len(doc) and doc[t.i + 1].text == name for t in doc)
+    return any(match.group(1) == name for match in _name_after(storms_only).finditer(text_of(doc)))
+
+
+@cache
+def _name_after(storms_only: bool) -> re.Pattern[str]:
+    """A word for a storm (or a weapon, a vehicle, a nationality) and the name written after it."""
+    words = sorted(_storm_words() if storms_only else _rules()[0], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:%s)\s+([\w'’-]+)" % "|".join(re.escape(w) for w in words), re.IGNORECASE)
 
 
 # ' of Chile', ' of the Philippines': a country after a body's name
