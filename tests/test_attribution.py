@@ -1486,3 +1486,9 @@ def test_a_name_alone_takes_the_sex_of_the_pronoun_its_sentence_uses(nlp):
             '"I can only pray that they find the strength they need," she told the radio station.')
     # (a name alone may be a surname: the text's 'she' says more than a list of given names)
     assert speakers(nlp, text)[-1][0] == "Mustafa"
+
+
+def test_a_name_whose_relative_clause_the_parser_took_for_the_verb_speaks(nlp):
+    text = ('The Rev. Ambrose Keel, whose church, Eastfield Grace Chapel, sits two blocks from the house, said the street '
+            'is "tired of burying our young people." He said the church will hold a vigil on Sunday.')
+    assert speakers(nlp, text) == [("Ambrose Keel", None)]

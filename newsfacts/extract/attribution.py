@@ -1622,14 +1622,20 @@ class Attributor:
 
     def _name_before(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
         """A reporting verb the parser left without a subject: the name written just before it, alone or
-        with an apposition ('..., Ronald Hopper, an assistant FBI agent in charge, said:')."""
+        with an apposition or a relative clause ('..., Ronald Hopper, an assistant FBI agent in charge, said:')."""
         i = bisect_right(self.starts, verb.idx) - 1
         while i >= 0 and self.mentions[i].start_char > verb.idx - 120:
             m = self.mentions[i]
             if m.entity_type in ("person", "organization") and m.end_char <= verb.idx and not _inside(m, exclude):
                 between = text_of(self.doc)[m.end_char:verb.idx]
-                if between.strip() in ("", ",") or (between.lstrip().startswith(",") and between.rstrip().endswith(",")
-                                           and between.count(",") == 2 and '"' not in between and "“" not in between):
+                aside = between.lstrip().startswith(",") and between.rstrip().endswith(",") and '"' not in between \
+                    and "“" not in between
+                if re.search(r",\s*(?:who|whose|which)\b[^,]*,\s*$", text_of(self.doc)[max(0, m.start_char - 60):m.start_char]):
+                    i -= 1
+                    continue  # (a name inside the relative clause is not the one it tells of: 'whose church, Kurmin Chapel,')
+                # (or a relative clause: 'The Rev. Jan Doe, whose church, Kurmin Chapel, sits nearby, said')
+                if between.strip() in ("", ",") or aside and (between.count(",") == 2
+                                                              or re.match(r"\s*,\s*(?:who|whose)\b", between) is not None):
                     return self._speaker_from_mention(m)
             i -= 1
         return None
@@ -1929,10 +1935,11 @@ def _reporting_gerund_taken_for_a_noun(token) -> bool:
 
 
 def _says_something_of_its_noun(verb, quotation: tuple[int, int] | None) -> bool:
-    """'the Fulani, whom the army has long accused of supplying recruits': a reporting verb in a relative clause
+    """'the Kurm, whom the army accuses of hiding fighters': a reporting verb in a relative clause
     whose object is the relative pronoun says something of the noun, and passes on no quotation outside it."""
-    if verb.dep_ != "relcl" or not any(c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS | {"whom"} for c in verb.children):
-        return False
+    if verb.dep_ != "relcl" or verb.lemma_.lower() in _NAMING_LEMMAS \
+            or not any(c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS | {"whom"} for c in verb.children):
+        return False  # ('the sound, which she describes as a tearing, "..."': what she calls it is her words)
     subtree = list(verb.subtree)
     return quotation is None or not (subtree[0].idx <= quotation[0] < subtree[-1].idx + len(subtree[-1]))
 
@@ -1966,8 +1973,8 @@ def _verb_right_after(token, quotation: tuple[int, int] | None) -> bool:
             between.append(token.doc[i])
     else:
         return False
-    return bool(subjects) and all(t in subjects or any(t in s.subtree for s in subjects) for t in between) \
-        and (not between or len(between) == 1 and between[0].pos_ == "PRON")
+    # (nothing between, the subject after the verb; or the subject alone, a pronoun: '"...," she beamed')
+    return bool(subjects) and (not between or len(between) == 1 and between[0].pos_ == "PRON" and between[0] in subjects)
 
 
 def _subject_taken_for_an_object(verb) -> list:

@@ -233,11 +233,6 @@ def _words_pattern(words: list[str]) -> str:
 _AREA_LAST = re.compile(r"\s(?:%s)$" % _words_pattern(_RULES["areas"]["kinds"]))
 
 
-def without_area_kind(name: str) -> str:
-    """'Kurmin' of 'Kurmin District': a place's name without the kind of area written after it."""
-    return _AREA_LAST.sub("", name)
-
-
 @cache
 def organisation_words() -> frozenset[str]:
     return frozenset(load_rules("entities")["organisation_words"])
@@ -1490,7 +1485,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
         if not _plausible(ent, surface, entity_type):
             continue
         if entity_type == "person" and _ORGANISATION_FIRST.match(surface):
-            entity_type = "organization"  # 'Jama'at Nusrat al-Islam', 'Lashkar-e-Kurm': a group's name
+            entity_type = "organization"  # 'Jama'at Kurmin al-Islam', 'Lashkar-e-Kurm': a group's name
         if entity_type == "person" and " " not in surface and _named_storm(doc, surface, storms_only=True):
             continue  # 'Hurricane Kurmella ... Kurmella killed three people': the storm, however NER takes it
         offset = ent.text.find(surface)
@@ -1673,7 +1668,8 @@ def _people_named_in_passing(doc, sentence_index_of, mentions: list[Mention]) ->
 
 def _given_names_that_speak(doc, mentions: list[Mention], countries: frozenset[str] = frozenset()) -> None:
     """'Kurmanuddin said', after 'village head Kurmanuddin Lasika': a name alone that begins one person's full
-    name, and says something, is that person however NER typed it (many people are named by their given name)."""
+    name, and says something, is that person however NER typed it (many people are named by their given name); so
+    is a given name that 'who' follows, or that speaks where the only town of that name lies in another country."""
     first_words: dict[str, int] = {}
     for m in mentions:
         words = name_key(m.surface).split()
@@ -1701,7 +1697,7 @@ def _given_names_that_speak(doc, mentions: list[Mention], countries: frozenset[s
                 and span.root.head.lemma_.lower() in reporting and is_given_name(mention.surface) and countries:
             town = geocode(mention.surface, countries)
             if town is not None and town.kind == "city" and town.country_code not in countries:
-                mention.entity_type = "person"  # 'Hassan said' in a story about Canada: a person, not an Indian town
+                mention.entity_type = "person"  # 'Kurma said' in a story about Canada: a person, not a town abroad
                 continue
         if first_words.get(name_key(mention.surface)) != 1:
             continue

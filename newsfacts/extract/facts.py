@@ -20,7 +20,7 @@ from newsfacts.extract.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, parse_c
 from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.nlp import parse_texts, text_of
 from newsfacts.extract.entities import (context_countries, extract_mentions, measured_from, person_prefix_words, principal_country,
-                                        qualify_state_ministries, resolve_entities, without_area_kind)
+                                        qualify_state_ministries, resolve_entities)
 from newsfacts.extract.gazetteer import COUNTY_BASIS, DIVISION_BASIS, country_codes, division_holds, geocode, is_county, is_division
 from newsfacts.extract.events import event_candidate, merge_candidates
 from newsfacts.extract.quotes import find_quotes
@@ -579,7 +579,7 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0,
 
     def same_place(one, other) -> bool:
         a, b = one["location"], other["location"]
-        return (a is None or b is None or a == b or without_area_kind(a) == without_area_kind(b) or _one_holds_the_other(a, b)
+        return (a is None or b is None or a == b or _one_holds_the_other(a, b)
                 or ((one.get("located_by_dateline", False) or other.get("located_by_dateline", False))
                     and one["precision"] == other["precision"]))
 
