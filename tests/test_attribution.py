@@ -1475,20 +1475,20 @@ def test_the_mother_of_three_is_the_mother_just_named_before_her_quotations(nlp)
     text = ('Nomsa Dlamuka, whose shack burned first, said a neighbour may have knocked over a lamp. "I let him stay in '
             'my shack because I work in town and sleep at my employers.\n\n'
             '"He had no electricity, he used a paraffin lamp and we think the lamp fell over."\n\n'
-            'The mother of three said: "Everything is gone. We could not save a single thing from the fire."')
+            'The mother of three said: "Nothing is left. We could not carry a single thing out of the fire."')
     assert [name for name, _description in speakers(nlp, text)] == ["Nomsa Dlamuka"] * 2
 
 
 def test_a_name_alone_takes_the_sex_of_the_pronoun_its_sentence_uses(nlp):
     text = ('Danielle Wicks said the house went up in minutes. "It was like a horror film," said Wicks.\n\n'
             'Mustafa, a friend of the family, met the mother at a language class.\n\n'
-            'Mustafa said when she heard the news, she called every hospital in the city.\n\n'
-            '"I can only pray that they find the strength they need," she told the radio station.')
+            'Mustafa said that once she learned of the fire, she called every hospital in the city.\n\n'
+            '"We can only hope the family gets through this somehow," she told the radio station.')
     # (a name alone may be a surname: the text's 'she' says more than a list of given names)
     assert speakers(nlp, text)[-1][0] == "Mustafa"
 
 
 def test_a_name_whose_relative_clause_the_parser_took_for_the_verb_speaks(nlp):
-    text = ('The Rev. Ambrose Keel, whose church, Eastfield Grace Chapel, sits two blocks from the house, said the street '
+    text = ('The Rev. Ambrose Keel, whose church, Eastfield Mercy Chapel, sits two blocks from the house, said the street '
             'is "tired of burying our young people." He said the church will hold a vigil on Sunday.')
     assert speakers(nlp, text) == [("Ambrose Keel", None)]

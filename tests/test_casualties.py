@@ -530,7 +530,7 @@ def test_the_whole_a_part_was_taken_from_is_no_figure():
 
 
 @pytest.mark.parametrize("text,count", [
-    ("A car bomb at a police post killed four people and wounded nine late Friday night.", 9),
+    ("A truck bomb outside a checkpoint killed four people and wounded nine late Friday night.", 9),
     ("Gunmen wounded 12 Monday in the north.", 12),
 ])
 def test_a_count_after_its_verb_followed_by_a_time(text, count):

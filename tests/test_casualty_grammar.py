@@ -361,19 +361,19 @@ def test_tolls_in_headlines_counts_risen_from_and_wholes_of_parts(nlp, text, exp
 
 @pytest.mark.parametrize("text,expected", [
     # a count the toll went up to, hung on 'up' (not 'up to', a ceiling)
-    ("The toll has risen to 20 while the number of the injured went up to 640.",
-     [("killed", 20, 20, "exact", False), ("injured", 640, 640, "exact", False)]),
+    ("The toll has climbed to 17 while the number of the wounded went up to 412.",
+     [("killed", 17, 17, "exact", False), ("injured", 412, 412, "exact", False)]),
     # a figure of the hurt, carried to its count
-    ("That takes the figure of injured to 13.", [("injured", 13, 13, "exact", False)]),
+    ("That takes the figure of wounded to 13.", [("injured", 13, 13, "exact", False)]),
     # the 'to' of a carrier verb hung inside a phrase after the toll
-    ("The riots flared again, taking the toll on account of the clashes to six.", [("killed", 6, 6, "exact", False)]),
+    ("Unrest broke out again, taking the toll from two days of rioting to six.", [("killed", 6, 6, "exact", False)]),
     # under treatment is hurt
     ("Seven people, including a reporter, were under treatment at two hospitals.",
      [("injured", 7, 7, "exact", False), ("injured", 1, 1, "exact", True)]),
     ("The law is under review.", []),
     # filed 'as having been killed'
-    ("Monitors said at least 44 civilians, including nine children, are confirmed as having been killed.",
-     [("killed", 44, None, "at_least", False), ("killed", 9, 9, "exact", True)]),
+    ("Monitors said that 44 civilians, including nine children, had been confirmed as having died.",
+     [("killed", 44, 44, "exact", False), ("killed", 9, 9, "exact", True)]),
 ])
 def test_counts_went_up_to_figures_of_the_hurt_and_what_the_dead_are_filed_as(nlp, text, expected):
     assert grammar(nlp, text) == expected

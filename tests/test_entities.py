@@ -212,8 +212,8 @@ def _types(nlp, text):
 
 
 @pytest.mark.parametrize("text,name", [
-    ("The force of the blast at the house in Harold Street in Dalmore also blew the front door off.", "Harold Street"),
-    ("Police were called to a home on Marcus St shortly after 9pm.", "Marcus St"),
+    ("The blast at a flat in Harold Street in Dalmore tore the door off its hinges.", "Harold Street"),
+    ("Police were called to a home on Dorian St shortly after 9pm.", "Dorian St"),
     ("Gregory Road was closed after the crash.", "Gregory Road"),
 ])
 def test_a_street_named_like_a_person_is_a_place(nlp, text, name):
@@ -225,7 +225,7 @@ def test_a_given_name_followed_by_who_is_a_person(nlp):
 
 
 def test_a_name_that_speaks_in_a_story_about_another_country_is_no_foreign_town(nlp):
-    text = 'Fire crews were called to a house in Halifax, Nova Scotia. Hassan said she learned of the fire from the radio.'
+    text = 'Rescue crews were called to a house in Halifax, Nova Scotia. Hassan said she learned of the fire from the radio.'
     assert _types(nlp, text).get("Hassan") == "person"
 
 

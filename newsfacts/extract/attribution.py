@@ -1622,7 +1622,7 @@ class Attributor:
 
     def _name_before(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
         """A reporting verb the parser left without a subject: the name written just before it, alone or
-        with an apposition or a relative clause ('..., Ronald Hopper, an assistant FBI agent in charge, said:')."""
+        with an apposition or a relative clause ('..., Jan Hollis, a deputy agent in charge, said:')."""
         i = bisect_right(self.starts, verb.idx) - 1
         while i >= 0 and self.mentions[i].start_char > verb.idx - 120:
             m = self.mentions[i]

@@ -170,7 +170,7 @@ _AGES_BEFORE = re.compile(r"\baged\s+(?:(?:between\s+)?(?:\d{1,3}|[a-z]+)(?:\s*(
                           r"\s*(?:,|and|to|or)\s*)?$")
 
 
-# The words before the whole a part is taken from: '150 of the village's ' (1,800 residents)
+# The words before the whole a part is taken from: '40 of the hamlet's ' (900 people)
 _WHOLE_OF_A_PART_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+)?\w+['’]s\s+$", re.IGNORECASE)
 
 
@@ -223,7 +223,7 @@ def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = Non
         if _AGES_BEFORE.search(text, max(0, start - 40), start):
             continue  # 'Two boys aged 12 and 14 were killed': an age, not a count
         if _WHOLE_OF_A_PART_BEFORE.search(text, max(0, start - 40), start):
-            continue  # '150 of the village's 1,800 residents were killed': the whole the part came from
+            continue  # '40 of the hamlet's 900 people were killed': the whole the part came from
         if _preceding_word(text, start) in _NEGATORS or (match.group("num") or "").lower() in ("no", "zero"):
             continue
         if match.group("num") and in_a_numeric_date(text, match.start("num"), match.end("num")):

@@ -31,7 +31,7 @@ _QUALIFIED_NUMBER = re.compile(
 )
 _SINGULAR_DETERMINERS = {"a", "an", "one", "another"}
 _VAGUE_WORDS = {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "dozen"}
-# Nouns for a count, a toll when they count the dead or the hurt: 'the number of the injured went up to 825'
+# Nouns for a count, a toll when they count the dead or the hurt: 'the number of the wounded went up to 312'
 _NUMBER_NOUNS = frozenset({"number", "total", "tally", "count", "figure"})
 # Parts of speech that end a number phrase on its left ('police said 30' is not 'said 30').
 _NOT_IN_A_NUMBER = ("NOUN", "PROPN", "PUNCT", "VERB", "AUX", "PRON", "SCONJ", "CCONJ")
@@ -236,7 +236,7 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
         # 'the hospital received 19 of the injured')
         # ('Seven of the seriously injured passengers': a noun its state word makes a group of victims)
         # (as a subject, and more than one: 'tried to save one of the wounded demonstrators' tells of one man)
-        # ('Of the civilians killed, eight were protesters': the participle after the noun, too)
+        # ('Of the villagers killed, eight were farmers': the participle after the noun, too)
         state = next((lex.states[c.lower_] if c.dep_ == "amod" else lex.transitive[c.lemma_.lower()] for c in whole.children
                       if c.dep_ == "amod" and c.lower_ in lex.states
                       or c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lex.transitive and not list(c.children)), None) \
@@ -1013,13 +1013,13 @@ def _toll_numbers(token) -> list:
             if child.dep_ == "prep" and child.lower_ == "to":
                 numbers += [p for p in child.children if p.dep_ == "pobj" and _is_number(p)]
         if not numbers:
-            # 'bringing the number of deaths linked to the storm to 28', 'taking the toll on account of the clashes to
+            # 'bringing the number of deaths linked to the storm to 28', 'taking the toll from two days of rioting to
             # six', where the parser hangs the 'to' inside a phrase of the noun or the verb: their last 'to' and number
             last = max((t for t in token.head.subtree if t.i > token.i and not t.is_punct), key=lambda t: t.i, default=token)
             numbers += [last] if _is_number(last) and last.head.lower_ == "to" and last.head.i == last.i - 1 \
                 and not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in token.doc[token.i:last.i]) else []
     if token.dep_ in ("dobj", "attr"):
-        # 'reported a death toll of 118, up from 100 on May 4': the parser hangs 'up from' on the verb
+        # 'counted a death toll of 97, up from 85 a day earlier': the parser hangs 'up from' on the verb
         numbers += [p for adverb in token.head.children if adverb.dep_ == "advmod" and adverb.lower_ in ("up", "down")
                     and adverb.i > token.i for prep in adverb.children if prep.dep_ == "prep" and prep.lower_ == "from"
                     for p in prep.children if p.dep_ == "pobj" and _is_number(p) and p not in numbers]
@@ -1037,7 +1037,7 @@ def _toll_numbers(token) -> list:
 
 
 def _count_read_into_the_next(preposition) -> list:
-    """'rises to 50 as five more bodies are recovered', where the parser reads '50 as five' as one quantity:
+    """'climbs to 44 as three more bodies are found', where the parser reads '44 as three' as one quantity:
     the number right after 'to' is the toll's count."""
     following = preposition.doc[preposition.i + 1: preposition.i + 3]
     if len(following) == 2 and _is_number(following[0]) and following[0].dep_ == "quantmod" and following[1].lower_ == "as":
@@ -1101,7 +1101,7 @@ def _with_conjuncts(head) -> list:
 
 
 def _whole_of_a_part(phrase) -> bool:
-    """'150 of the village's 1,800 residents were killed', where the parser makes the residents a second subject:
+    """'40 of the hamlet's 900 people were killed', where the parser makes the people a second subject:
     a phrase right after '<number> of the X's' is the whole the part was taken from."""
     before = phrase.left_edge.i - 1
     if before < 1 or phrase.doc[before].tag_ != "POS":
@@ -1111,7 +1111,7 @@ def _whole_of_a_part(phrase) -> bool:
 
 
 def _counts_things(number) -> bool:
-    """'the toll has risen to 66 and 640 houses have been destroyed': a conjoined number right before a noun of
+    """'the toll has climbed to 31 and 210 homes have burned': a conjoined number right before a noun of
     things counts the things (the parser may have hung that noun on the first number instead)."""
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     return number.pos_ == "NUM" and following is not None and following.pos_ == "NOUN" \
@@ -1247,7 +1247,7 @@ def _count_at(number) -> tuple[Count | None, int, int]:
             and not (changed_from and doc[right + 1].lower_ == "to") \
             and (doc[right + 1].lower_ != "and" or doc[right].lower_ in ("hundred", "thousand")
                  or any(t.lower_ == "between" for t in doc[left:number.i])):
-        right += 2  # ('66 and 640 houses' is two counts; 'between 10 and 15' and 'two hundred and twelve' one)
+        right += 2  # ('31 and 210 homes' is two counts; 'between 10 and 15' and 'two hundred and twelve' one)
     if number.lower_ in ("tens", "hundreds") and right + 2 < number.sent.end and doc[right + 1].lower_ == "of" \
             and doc[right + 2].lower_ in ("thousands", "millions"):
         right += 2

@@ -772,7 +772,7 @@ def _quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
         if index > last and attributor.quotation_within(sent.start_char, sent.end_char, besides=span):
             continue  # ('... one of the "most lovable people". Jan Roe wrote: "..."': its verb reports its own quotation)
         if index > last and _reports_a_clause_of_its_own(sent, quote.end_char):
-            continue  # ('"... It was not clear how it started." Jan Roe said police rushed to the scene': what Roe said)
+            continue  # ('"... It was not clear how it started." Jan Roe said officers ran to the scene': what Roe said)
         if index < first and not text_of(doc)[sent.start_char:quote.start_char].rstrip().endswith((":", ",")):
             if text_of(doc)[sent.end_char:quote.start_char].count("\n"):
                 continue
@@ -899,7 +899,7 @@ def _named_before_a_headline_quote(lead_in: str, attributor):
 
 def _reports_a_clause_of_its_own(sent, after: int) -> bool:
     """Whether a sentence after a quotation is reported speech of its own: its main reporting verb has a clause
-    for its object ('Jan Roe said police rushed to the scene'), which is what it reports."""
+    for its object ('Jan Roe said officers ran to the scene'), which is what it reports."""
     root = sent.root
     return root.idx >= after and root.lemma_.lower() in REPORTING_LEMMAS \
         and any(c.dep_ == "ccomp" and c.idx > root.idx for c in root.children)
