@@ -973,11 +973,9 @@ def _toll_numbers(token) -> list:
                     n for p in child.children if p.dep_ == "pobj" for n in _number_or_counted_number(p)]
             if child.dep_ in ("attr", "dobj"):
                 numbers += _number_or_counted_number(child)
-            # 'the toll rose to 14, up from 11': the earlier count is a figure too ('went up to 825': so is the count
-            # the parser hangs on 'up')
-            for adverb in ([child] if child.dep_ in ("advmod", "prt") and child.lower_ in ("up", "down") else []):
-                numbers += [p for prep in adverb.children if prep.dep_ == "prep" and prep.lower_ in ("from", "to")
-                            for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
+        # 'the toll rose to 14, up from 11': the earlier count is a figure too ('went up to 825': so is the count
+        # the parser hangs on 'up')
+        numbers += _counts_on_up_or_down(verb, ("from", "to"))
         if any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
             # '... has risen to 26, from 19 on Tuesday': so is the count it rose from
             numbers += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
@@ -1020,9 +1018,7 @@ def _toll_numbers(token) -> list:
                 and not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in token.doc[token.i:last.i]) else []
     if token.dep_ in ("dobj", "attr"):
         # 'counted a death toll of 97, up from 85 a day earlier': the parser hangs 'up from' on the verb
-        numbers += [p for adverb in token.head.children if adverb.dep_ == "advmod" and adverb.lower_ in ("up", "down")
-                    and adverb.i > token.i for prep in adverb.children if prep.dep_ == "prep" and prep.lower_ == "from"
-                    for p in prep.children if p.dep_ == "pobj" and _is_number(p) and p not in numbers]
+        numbers += [p for p in _counts_on_up_or_down(token.head, ("from",), after=token.i) if p not in numbers]
     if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         # 'put the toll as high as 38', 'the toll could be as high as 38'
         numbers += [p for high in token.head.children if high.dep_ in ("advmod", "acomp") and high.lower_ in ("high", "many")
@@ -1034,6 +1030,14 @@ def _toll_numbers(token) -> list:
     numbers += [p for to in scope.subtree if to.lower_ == "to" and to.dep_ == "conj"
                 for p in to.children if p.dep_ == "pobj" and _is_number(p) and p not in numbers]
     return numbers
+
+
+def _counts_on_up_or_down(verb, prepositions: tuple[str, ...], after: int = -1) -> list:
+    """The numbers of an 'up' or 'down' on the verb (after token `after`) with one of these prepositions:
+    'rose to 14, up from 11', 'went up to 825'."""
+    return [p for adverb in verb.children if adverb.dep_ in ("advmod", "prt") and adverb.lower_ in ("up", "down") and adverb.i > after
+            for prep in adverb.children if prep.dep_ == "prep" and prep.lower_ in prepositions
+            for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
 
 
 def _count_read_into_the_next(preposition) -> list:
@@ -1234,9 +1238,7 @@ def _count_at(number) -> tuple[Count | None, int, int]:
     rose_to = [t.i for t in doc[left:number.i] if t.lower_ == "to" and (
         t.head.lemma_.lower() in changes or (t.head.like_num and t.head.head.lower_ == "from"
                                              and t.head.head.head.lemma_.lower() in changes)
-        # ('went up to 825': a count the toll went up to, not 'up to 825', however the parser hangs 'up' and 'to')
-        or any(up.lower_ in ("up", "down") and (up.head.i == number.i and number.head or up.head).lemma_.lower() in changes
-               for up in (t.head, doc[t.i - 1])))]
+        or _went_up_to(t, number, changes))]
     if rose_to:
         left = rose_to[-1] + 1  # ('the toll rose from 26 to 31': 31 is the count, 26 the one before it)
     right = number.i
@@ -1267,6 +1269,14 @@ def _count_at(number) -> tuple[Count | None, int, int]:
     else:
         count = parse_count(match.group("num"), match.group("qual"), match.group("num2"))
     return count, span.start_char + match.start(), span.end_char
+
+
+def _went_up_to(to, number, changes) -> bool:
+    """'went up to 825': a count a toll went up to, not 'up to 825' (a ceiling), however the parser hangs 'up' and
+    'to' (on the verb, or on the number as one quantity)."""
+    up = to.doc[to.i - 1]
+    verb = number.head if up.head.i == number.i else up.head
+    return up.lower_ in ("up", "down") and verb.lemma_.lower() in changes
 
 
 def _in_a_written_date(number) -> bool:

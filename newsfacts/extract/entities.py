@@ -91,11 +91,6 @@ def _rules():
     )
 
 
-@cache
-def _storm_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_rules("entities")["storm_words"])
-
-
 def entity_id(entity_type: str, key: str) -> str:
     return hashlib.sha1(f"{entity_type}:{key}".encode()).hexdigest()[:16]
 
@@ -1305,6 +1300,7 @@ def _town_of(name: str, countries: frozenset[str]) -> bool:
 
 _PLACE_NAME_FIRST_WORDS = frozenset(_RULES["place_name_first_words"])
 _STREET_LAST_WORDS = frozenset(_RULES["street_last_words"])
+_STORM_WORDS = frozenset(w.lower() for w in _RULES["storm_words"])
 # 'Jamaat', 'Lashkar-e-': a word for a group opening an organisation's name (rules/entities.toml)
 _ORGANISATION_FIRST = re.compile(r"(?:%s)(?:[\s-]|$)" % "|".join(
     re.escape(w).replace("'", "['’]?") for w in _RULES["organisation_first_words"]), re.IGNORECASE)
@@ -1725,7 +1721,7 @@ def _named_storm(doc, name: str, storms_only: bool = False) -> bool:
 @cache
 def _name_after(storms_only: bool) -> re.Pattern[str]:
     """A word for a storm (or a weapon, a vehicle, a nationality) and the name written after it."""
-    words = sorted(_storm_words() if storms_only else _rules()[0], key=len, reverse=True)
+    words = sorted(_STORM_WORDS if storms_only else _rules()[0], key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:%s)\s+([\w'’-]+)" % "|".join(re.escape(w) for w in words), re.IGNORECASE)
 
 
