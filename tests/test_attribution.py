@@ -1492,3 +1492,33 @@ def test_a_name_whose_relative_clause_the_parser_took_for_the_verb_speaks(nlp):
     text = ('The Rev. Ambrose Keel, whose church, Eastfield Mercy Chapel, sits two blocks from the house, said the street '
             'is "tired of burying our young people." He said the church will hold a vigil on Sunday.')
     assert speakers(nlp, text) == [("Ambrose Keel", None)]
+
+
+def test_a_name_no_list_knows_speaks_after_a_title_or_a_role(nlp):
+    # (no given name the lists know: the title, the rank and the bracketed role before the name say it is a person's)
+    text = ("“The people who did this have shown no regard for anyone,” Assistant Chief Constable Tavemi Okorundo said.\n\n"
+            "“We will find the people who did this and bring them to court,” Capt. Rizuka said.\n\n"
+            "The tánaiste (deputy prime minister) Lusapo Kerevi said the attack was “a cynical act that seeks to drag us "
+            "back to violence”.")
+    assert speakers(nlp, text) == [("Tavemi Okorundo", None), ("Rizuka", None), ("Lusapo Kerevi", None)]
+
+
+def test_a_title_with_no_name_after_it_is_nobody(nlp):
+    text = ("Deputy Administrator of the Zone, Ato Lusapo Kerevi, who visited the injured, said the zone would support "
+            "the families.\n\n“The zone has covered all the medical expenses of the injured,” he said.")
+    assert speakers(nlp, text) == [("Lusapo Kerevi", None)]
+
+
+def test_a_noun_for_a_woman_before_her_rank_and_name_says_she_is_not_he(nlp):
+    text = ("Commissioner Darel Vokanu watched the firefighters go in.\n\n"
+            "Fire Department spokeswoman Capt. Tavemi Okorundo said the two children did not survive.\n\n"
+            "“I saw them go in, very bravely,” he said.")
+    assert speakers(nlp, text) == [("Darel Vokanu", None)]
+
+
+def test_the_pronoun_after_a_name_says_her_sex_though_a_person_is_named_after_it(nlp):
+    # 'her son Dalen': the son comes after 'her', which can only be the subject's
+    text = ("Darel Vokanu, a neighbour, said he heard the crash from his kitchen.\n\n"
+            "Tavemi Okorundo paid tribute to her son Dalen at his funeral on Friday.\n\n"
+            "“He was the kindest boy in the valley,” he said.")
+    assert speakers(nlp, text) == [("Darel Vokanu", None)]

@@ -384,3 +384,12 @@ def test_a_part_of_the_ones_a_participle_counts(nlp):
 
     doc = nlp("Of the villagers killed, eight were farmers.")
     assert [(p.kind, p.count.count_min) for p in parts_of_earlier_figures(doc[:])] == [("killed", 8)]
+
+
+def test_the_number_tokens_of_a_sentence_are_those_like_a_number_or_tagged_a_numeral(nlp):
+    from newsfacts.extract.casualty_grammar import number_tokens
+
+    doc = nlp("Twelve villagers and 3,400 cattle died.\n\nA dozen of the 40 houses stood, and one in five was empty.")
+    for sentence in doc.sents:
+        assert [t.i for t in number_tokens(sentence)] == [t.i for t in sentence if t.like_num or t.pos_ == "NUM"]
+    assert [t.text for t in number_tokens(list(doc.sents)[0])] == ["Twelve", "3,400"]

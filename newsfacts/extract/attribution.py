@@ -139,26 +139,35 @@ class Attributor:
                     self.stated_gender[m.entity_id] = sex
 
     def _sex_of_the_pronoun_after(self, mention) -> str | None:
-        """'Jan Kurmi was 23 when he was shot', 'Kurma Doe keeps her son's blazer': the first personal pronoun
-        after a name that is its sentence's subject and its only person."""
+        """'Jan Kurmi was 23 when he was shot', 'Kurma Doe paid tribute to her son Dalen': the first personal pronoun
+        after a name that is its sentence's subject, with no other person named in the sentence before the pronoun."""
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         if span is None or not any(t.dep_ in ("nsubj", "nsubjpass") for t in span):
             return None
         sent = span.sent
-        if any(m.entity_type == "person" and m.entity_id != mention.entity_id and sent.start_char <= m.start_char < sent.end_char
-               for m in self.mentions):
+        pronoun = next((t for t in self.doc[span.end:sent.end] if t.lower_ in _PRONOUN_SEXES and t.pos_ == "PRON"), None)
+        if pronoun is None or any(m.entity_type == "person" and m.entity_id != mention.entity_id
+                                  and sent.start_char <= m.start_char < pronoun.idx for m in self.mentions):
             return None
-        pronoun = next((t.lower_ for t in self.doc[span.end:sent.end] if t.lower_ in _PRONOUN_SEXES and t.pos_ == "PRON"), None)
-        return _PRONOUN_SEXES.get(pronoun)
+        return _PRONOUN_SEXES.get(pronoun.lower_)
 
     def _sex_of_apposition(self, mention) -> str | None:
-        """'Her husband, Sher Mohammad,', 'Sher Mohammad, her husband,' or 'a boy called Sher': a noun set beside the
-        name, or that the name is given to, that says the person's sex."""
+        """'Her husband, Sher Mohammad,', 'Sher Mohammad, her husband,', 'spokeswoman Capt. Sher Mohammad' or 'a boy
+        called Sher': a noun set beside the name, written just before it (a title between), or that the name is given
+        to, that says the person's sex."""
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         if span is None:
             return None
         head = span.root
         beside = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        # the word just before the name, past a title ('Capt.', or 'Capt' and '.'), in the name's paragraph (the
+        # sentence splitter may end a sentence at a title's full stop)
+        before = span.start - 1
+        title = before - (before >= 1 and self.doc[before].text == ".")
+        if title >= 0 and self.doc[title].text[:1].isupper() and self.doc[title].lower_.rstrip(".") in person_prefix_words():
+            before = title - 1
+        if before >= 0 and "\n" not in text_of(self.doc)[self.doc[before].idx:span.start_char] and self.doc[before].text != ".":
+            beside.append(self.doc[before])
         if head.head.dep_ == "acl" and head.head.lower_ in ("named", "called"):
             beside.append(head.head.head)
         for noun in beside:

@@ -361,10 +361,15 @@ def _shares_the_subject(verb, phrase) -> bool:
                                     or (verb.head.dep_ == "relcl" and verb.head.head.i == phrase.i))
 
 
+_COMPARE = re.compile("compar", re.IGNORECASE)
+
+
 def _compared_counts(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
     """'127 policemen were killed this year, compared with 91 last year': the count a figure is compared
     with is a figure of the same kind (of another period)."""
     found = []
+    if not _COMPARE.search(text_of(sentence.doc), sentence.start_char, sentence.end_char):
+        return found  # (no 'compared', 'comparing': the parse need not be read)
     for token in sentence:
         if token.lemma_ != "compare" or token.dep_ not in ("prep", "advcl", "conj"):
             continue
@@ -390,12 +395,28 @@ _PERIOD_WORDS = frozenset({"year", "month", "week", "day", "period", "decade", "
 _LIST_SEPARATORS = frozenset({",", ";", ":", "and", "including", "—", "–"})
 
 
+def number_tokens(sentence) -> list:
+    """The sentence's tokens that look like numbers or are tagged as numerals (token.like_num, pos_ NUM), found
+    once per document from its token arrays: most tokens are none, and a Token object costs more to make than
+    the test."""
+    doc = sentence.doc
+    numbers = doc.user_data.get("newsfacts_number_tokens")
+    if numbers is None:
+        import numpy
+        from spacy.attrs import LIKE_NUM, POS
+        from spacy.symbols import NUM
+
+        arrays = doc.to_array([LIKE_NUM, POS])
+        numbers = doc.user_data["newsfacts_number_tokens"] = numpy.flatnonzero((arrays[:, 0] == 1) | (arrays[:, 1] == NUM)).tolist()
+    return [doc[i] for i in numbers[bisect_left(numbers, sentence.start):bisect_left(numbers, sentence.end)]]
+
+
 def _counts_listed_after_a_figure(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
     """Bare numbers listed after a figure ('782 were injured; 433 in Kurmin, 222 in Dalen', '29 were injured,
     seven in critical condition'): each a figure of its own, read by _count_in_a_hurt_condition or _count_by_place."""
     doc = sentence.doc
     found: list[GrammarFigure] = []
-    for token in sentence:
+    for token in number_tokens(sentence):
         # (the separator, or a qualifier after it: 'and about 6,000 in Dalen')
         qualified = token.i - 1 > sentence.start and doc[token.i - 1].dep_ in ("quantmod", "advmod") and doc[token.i - 1].is_alpha
         before = token.i - 1 - qualified

@@ -955,6 +955,18 @@ def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> lis
 _LONG_NAME_FIRST_HONORIFICS = [h.title() for h in _RULES["name_first_honorifics"] if len(h) >= 3]
 _HONORIFICS = _words_pattern([h for kind in _RULES["honorifics"].values() for h in kind] + _LONG_NAME_FIRST_HONORIFICS)
 _HONORIFIC_JUST_BEFORE = re.compile(r"\b(?:%s)\.? $" % _HONORIFICS)
+# a capitalised word, perhaps shortened, just before a name ('Capt. ', 'Sgt ')
+_CAPITALISED_WORD_JUST_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{1,14})\.? $")
+
+
+def _title_just_before(text_before: str) -> bool:
+    """Whether the text just before a name ends in a title of a person ('Capt. ', 'Inspector ')."""
+    found = _CAPITALISED_WORD_JUST_BEFORE.search(text_before)
+    return found is not None and found.group(1).lower() in person_prefix_words()
+
+
+# a word for a role just before a name, or closing the brackets just before it ('(deputy minister) ')
+_ROLE_JUST_BEFORE = re.compile(r"\b(?i:%s)\)? $" % _words_pattern(_RULES["role_words"]))
 # 'Dr Zawadzki', and 'Malam Sani Dogo', 'Alhaji Musa Bello' (honorifics of other languages of three letters or more)
 _HONORIFIC_FIRST = re.compile(r"^(?:%s)\.?\s+[A-Z]" % _HONORIFICS)
 _POST_NOMINALS = re.compile(r"(?:,?\s+(?:%s)(?![\w.]))+$" % _words_pattern(_RULES["post_nominals"]["letters"]))
@@ -991,6 +1003,19 @@ _HYPHENED_FIRST_PART = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞĀ-Ž][\w'’]*-$")
 _ROLE_OF_BEFORE = re.compile(r"\b(?i:%s) (?:of|for) (?:the )?(?:(?:[A-Z][\w'’-]*|and|&) ){1,6}$" % _words_pattern(_RULES["role_words"]))
 
 
+def _titled(text: str, token, words_before, first) -> bool:
+    """Whether a role is written before a name whose head is `token` and whose given name is `first`: among the
+    name's words before it, beside its head, or with its portfolio just before the name."""
+    return any(_ROLE_WORDS.fullmatch(t.lower_) for t in words_before) or any(
+        c.dep_ in ("nmod", "compound") and c.i < token.i and _ROLE_WORDS.fullmatch(c.lower_) for c in token.children) \
+        or _ROLE_OF_BEFORE.search(text, max(0, first.idx - 80), first.idx) is not None
+
+
+def _titles_or_describes(token, people: frozenset[str]) -> bool:
+    """Whether a word of a name is a role, a title or a noun for a person ('Minister', 'Capt.', 'Passenger')."""
+    return bool(_ROLE_WORDS.fullmatch(token.lower_)) or token.lower_.rstrip(".") in person_prefix_words() or token.lower_ in people
+
+
 def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
     """A proper name NER passed over, or took for something else, that the sentence treats as a person:
     the subject of a reporting verb with a given name first ('Aminu Kazaure said'), or a name set beside a
@@ -1010,21 +1035,31 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         while len(name) > 1 and name[0].lower_.rstrip(".") in person_prefix_words():
             name, prefixed = name[1:], True  # 'Dr Piotr Zawadzki' is Piotr Zawadzki
         # 'Paramedic Rocio Ibanez', 'Infrastructure Minister Nana Tsertsvadze': the name starts at its given
-        # name, and a role written before it says the name is a person's.
-        given = next((k for k, t in enumerate(name[:-1]) if is_given_name(t.text)), 0)
-        titled = any(_ROLE_WORDS.fullmatch(t.lower_) for t in name[:given]) or any(
-            c.dep_ in ("nmod", "compound") and c.i < token.i and _ROLE_WORDS.fullmatch(c.lower_) for c in token.children) \
-            or _ROLE_OF_BEFORE.search(text, max(0, name[given].idx - 80), name[given].idx) is not None
-        name = name[given:]
+        # name, and a role written before it says the name is a person's. A name whose given name the list does
+        # not know starts after the last word of a role, a title or a noun for a person ('Assistant Chief Constable
+        # Tavemi Okorundo', 'Passenger Tavemi Okorundo').
+        given = next((k for k, t in enumerate(name[:-1]) if is_given_name(t.text)), None)
+        if given is None:
+            given = 1 + max((k for k, t in enumerate(name[:-1]) if _titles_or_describes(t, people)), default=-1)
+            if _titles_or_describes(name[-1], people):
+                continue  # 'Deputy Administrator': a title, no name after it
+        words_before, name = name[:given], name[given:]
         end = token.idx + len(token)
         after = text[end:end + 40]
         aged = _AGE_AFTER.match(after) is not None  # 'Zarina Khan, 52,', 'Zarina Khan, a 52-year-old nurse'
+        says = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting
         # ('said Kurmat, a farmer in his fifties': one name that speaks, set beside a noun for a person)
-        described_speaker = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and any(
-            c.dep_ == "appos" and c.lemma_.lower() in people for c in token.children)
-        # one name alone only with an age after it ('Kurmasari, 46, was awake'), or as a speaker described, as
-        # many people are named
-        alone_allowed = aged or described_speaker
+        described_speaker = says and any(c.dep_ == "appos" and c.lemma_.lower() in people for c in token.children)
+        # ('Capt. Okorundo said', 'the deputy minister) Tavemi Okorundo said': a name that speaks, after a title
+        # or a role)
+        just_before = text[max(0, name[0].idx - 40):name[0].idx]
+        titled_speaker = says and (prefixed or any(_ROLE_WORDS.fullmatch(t.lower_) for t in words_before)
+                                   or _HONORIFIC_JUST_BEFORE.search(just_before) is not None
+                                   or _title_just_before(just_before)
+                                   or _ROLE_JUST_BEFORE.search(just_before) is not None)
+        # one name alone only with an age after it ('Kurmasari, 46, was awake'), or as a speaker described or
+        # titled, as many people are named
+        alone_allowed = aged or described_speaker or titled_speaker
         joined_by_hyphens = all(doc[i].text == "-" and doc[i].whitespace_ == "" for i in range(name[0].i, name[-1].i)
                                 if doc[i] not in name)  # 'Jean-Kurm Dubrelle', the hyphen a token of its own
         if not joined_by_hyphens or not (2 if not alone_allowed else 1) <= len(name) <= 4 or not all(
@@ -1035,13 +1070,13 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         if first_part:
             start = first_part.start()  # 'Jean-Marc Dufresne', whose first part the parser hangs on the second
         beside_a_role = any(c.dep_ == "appos" and (c.lemma_.lower() in people or _ROLE_WORDS.fullmatch(c.lower_))
-                            for c in token.children) or aged or titled \
+                            for c in token.children) or aged or titled_speaker or _titled(text, token, words_before, name[0]) \
             or (len(name) >= 2 and _HONORIFIC_JUST_BEFORE.search(text, max(0, start - 12), start) is not None) \
             or (prefixed and len(name) >= 2 and is_given_name(name[0].text)) \
             or (token.dep_ == "appos" and (token.head.lemma_.lower() in people or _ROLE_WORDS.fullmatch(token.head.lower_)))
         # (a family shares a surname: 'Pushpamalar Sivakumar said', the mother of a Sivakumar the text named)
         # ('Kurma Binta Dalo, whose son was among those killed, said': a relative says it too)
-        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting and (
+        speaking = says and (
             is_given_name(name[0].text) or name[-1].text in family_names or _WHO_AFTER.match(text, end) is not None)
         # 'Kurvind Ramalathan walked out', which NER took for a title or passed over: a given name and more,
         # doing something (not a river, a lake, a hill: 'River Kurm rose')
@@ -1594,7 +1629,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_towns_of_local_bodies(sentence_index_of, mentions, countries))
     _bodies_named_with_a_plural_possessive(text_of(doc), mentions)
     mentions = _bodies_of_two_fields(text_of(doc), mentions)
-    _streets_are_no_people(mentions)
+    _streets_are_no_people(mentions, text_of(doc))
     _assign_person_keys([m for m in mentions if m.entity_type == "person"])
     _people_called_by_another_name(text_of(doc), sentence_index_of, mentions)
     for mention in mentions:
@@ -1704,18 +1739,30 @@ def _given_names_that_speak(doc, mentions: list[Mention], countries: frozenset[s
             mention.entity_type = "person"
 
 
-def _streets_are_no_people(mentions: list[Mention]) -> None:
-    """'Kurm Street', 'Dale St': a name ending in a word for a street is a place, whatever a pass took it for."""
+def _streets_are_no_people(mentions: list[Mention], text: str) -> None:
+    """'Kurm Street', 'Dale St': a name ending in a word for a street is a place, whatever a pass took it for; and
+    so is the name of such a street alone after a word of place ('a fire in Dale Oaks', near '12 Dale Oaks Drive')."""
+    streets = {" ".join(m.surface.split()[:-1]) for m in mentions if len(m.surface.split()) >= 3
+               and m.surface.split()[-1].rstrip(".") in _STREET_LAST_WORDS}
     for mention in mentions:
         words = mention.surface.split()
-        if mention.entity_type == "person" and len(words) >= 2 and words[-1].rstrip(".") in _STREET_LAST_WORDS:
+        if mention.entity_type == "person" and (len(words) >= 2 and words[-1].rstrip(".") in _STREET_LAST_WORDS
+                                                or mention.surface in streets and _LOCATIVE_JUST_BEFORE.search(text, max(0, mention.start_char - 8), mention.start_char)):
             mention.entity_type = "location"
+
+
+# 'in ', 'on ', 'near ', 'along ' just before a name
+_LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:in|on|near|along)\s$")
 
 
 def _named_storm(doc, name: str, storms_only: bool = False) -> bool:
     """Whether the text names a storm (or, unless `storms_only`, a weapon) by this name: 'Hurricane Kurmella ...
     Kurmella hit the coast'."""
-    return any(match.group(1) == name for match in _name_after(storms_only).finditer(text_of(doc)))
+    key = "newsfacts_storm_names" if storms_only else "newsfacts_names_after_a_kind"
+    names = doc.user_data.get(key)
+    if names is None:  # (asked for many names of one document: the text is read once)
+        names = doc.user_data[key] = {match.group(1) for match in _name_after(storms_only).finditer(text_of(doc))}
+    return name in names
 
 
 @cache
@@ -2046,10 +2093,15 @@ _NAMED_SITE = re.compile(r"(?<=\bthe )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?=" +
 _COUNTRY_ABBREVIATIONS = re.compile(r"(?<![\w.])(?:U\.S\.|U\.K\.|US|UK|USA|UAE)(?![\w])")
 
 
-def _a_place_ner_may_miss(name: str, countries: frozenset[str]) -> bool:
-    """Whether a name is a well-known place anywhere or a city of 100,000 people or more of the document's countries
-    (looked up in each set: a union of them for every document would cost more than the lookups)."""
-    return name in _well_known_places() or any(name in _major_cities_of_not_named_like_people(c) for c in countries)
+# One to three capitalised words: a name a place may have.
+_CAPITALISED_WORDS = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\b")
+
+
+def _places_ner_may_miss(countries: frozenset[str]) -> list[frozenset[str]]:
+    """The names of well-known places anywhere, and of the cities of 100,000 people or more of each of the
+    document's countries (a name is looked up in each set: a union of them for every document would cost more
+    than the lookups)."""
+    return [_well_known_places(), *(_major_cities_of_not_named_like_people(c) for c in countries)]
 
 
 @lru_cache(maxsize=1024)
@@ -2073,11 +2125,12 @@ def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[s
             if not any(s < end and start < e for s, e in taken):
                 found.append(Mention(match.group(), start, end, sentence_index_of(start), "location"))
                 taken.append((start, end))
-    for ent_match in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\b", text_of(doc)):
+    places = _places_ner_may_miss(countries)
+    for ent_match in _CAPITALISED_WORDS.finditer(text_of(doc)):
         surface = ent_match.group()
-        while surface and not _a_place_ner_may_miss(surface, countries) and " " in surface:
+        while surface and not any(surface in names for names in places) and " " in surface:
             surface = surface.rsplit(" ", 1)[0]
-        if not _a_place_ner_may_miss(surface, countries):
+        if not any(surface in names for names in places):
             continue
         start, end = ent_match.start(), ent_match.start() + len(surface)
         if any(s < end and start < e for s, e in taken):

@@ -608,11 +608,12 @@ def _one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0,
 
     def repeated(earlier, row) -> bool:
         # A paragraph the page prints twice (a lead repeated under a dateline) states its figures once,
-        # wherever each copy's dateline places them.
+        # wherever each copy's dateline places them. (The figures compared first: most pairs differ there.)
+        if (earlier["kind"], earlier["count_min"], earlier["victims"]) != (row["kind"], row["count_min"], row["victims"]):
+            return False
         (start, one), (other_start, other) = paragraph(earlier), paragraph(row)
         shorter, longer = sorted((one, other), key=len)
-        return start != other_start and len(shorter) >= 40 and shorter in longer and evidence(earlier) == evidence(row) \
-            and (earlier["kind"], earlier["count_min"], earlier["victims"]) == (row["kind"], row["count_min"], row["victims"])
+        return start != other_start and len(shorter) >= 40 and shorter in longer and evidence(earlier) == evidence(row)
 
     survivors: list[dict] = []
     for i, row in enumerate(rows):

@@ -237,13 +237,24 @@ def demonyms() -> dict[str, str]:
 def country_adjective(country_code: str) -> str | None:
     """'SN' -> 'Senegalese': the word before a state's institutions, from countryinfo's demonyms and the
     rules' corrections."""
-    from countryinfo import all_countries
-
     overrides = load_rules("entities")["country_adjectives"]
     if country_code in overrides:
         return overrides[country_code]
-    demonym = next((c.demonym() for c in all_countries() if c.iso(2) == country_code and c.demonym()), None)
+    demonym = _demonym_of_each_country().get(country_code)
     return demonym.split(",")[0].strip() if demonym else None  # ('Bosnian, Herzegovinian': the first)
+
+
+@cache
+def _demonym_of_each_country() -> dict[str, str]:
+    """ISO code -> countryinfo's demonym (the first country of a code that has one), read once: countryinfo
+    builds all its countries anew on every call."""
+    from countryinfo import all_countries
+
+    found: dict[str, str] = {}
+    for country in all_countries():
+        if country.demonym():
+            found.setdefault(country.iso(2), country.demonym())
+    return found
 
 
 def adjective_of_country(written: str) -> str | None:

@@ -11,6 +11,8 @@ development articles with the stock pipeline's):
   to a value, IN, NOT_IN, REGEX; no operators), so each is matched with numpy over all of a doc's tokens
   at once, and spaCy's own AttributeRuler applies the matches (same keys, spans and order as the
   Matcher's). A pattern of any other shape makes it match with the Matcher instead.
+  The matched attributes are then written as array columns too (spaCy sets them one match at a time
+  through a Span), with the same outcome: where two matches set one attribute of a token, the later wins.
 - LemmaTable: the rule lemmatizer's answer depends only on the word, its part of speech and its
   morphology; it is asked once per such triple and the answers are kept in a table.
 """
@@ -20,13 +22,16 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS
+from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import get_string_id
 
 # Token attributes whose array values are string hashes, and boolean flags (0 or 1 in the array).
 _HASHED = {"ORTH", "LOWER", "NORM", "TAG", "DEP"}
+# Token attributes an attribute rule may set that Doc.from_array writes as Token.set_struct_attr does (DEP
+# without HEAD leaves the tree as it is).
+_WRITABLE = frozenset({LEMMA, POS, TAG, DEP, MORPH})
 _FLAGS = {"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_PUNCT", "IS_SPACE", "IS_TITLE", "IS_UPPER", "LIKE_NUM"}
 
 
@@ -52,10 +57,10 @@ def _condition(attr: str, value, strings):
     parts = []
     if "IN" in value:
         allowed = np.array([get_string_id(v) for v in value["IN"]], dtype=np.uint64)
-        parts.append(lambda column: np.isin(column, allowed))
+        parts.append(lambda column: _one_of(column, allowed))
     if "NOT_IN" in value:
         refused = np.array([get_string_id(v) for v in value["NOT_IN"]], dtype=np.uint64)
-        parts.append(lambda column: ~np.isin(column, refused))
+        parts.append(lambda column: ~_one_of(column, refused))
     if "REGEX" in value:
         pattern = re.compile(value["REGEX"])
         verdicts: dict[int, bool] = {}  # per string hash: the vocabulary repeats, the regex runs once per word
@@ -67,13 +72,31 @@ def _condition(attr: str, value, strings):
                     verdicts[key] = bool(pattern.search(strings[key]))
                 if verdicts[key]:
                     found.append(key)
-            return np.isin(column, np.array(found, dtype=np.uint64))
+            return _one_of(column, np.array(found, dtype=np.uint64))
 
         parts.append(searched)
     needed = {int(v) for v in allowed} if "IN" in value else None
     if len(parts) == 1:
         return parts[0], needed
     return (lambda column: np.logical_and.reduce([part(column) for part in parts])), needed
+
+
+def _one_of(column, values):
+    """Which of a column's values are among `values` (np.isin, by plain comparison for the short lists of
+    attribute patterns, where isin's set-up costs more than the comparing)."""
+    if len(values) > 32:
+        return np.isin(column, values)
+    return (column[:, None] == values).any(axis=1)
+
+
+def _value_it_equals(value) -> int | None:
+    """The one array value a token pattern's constraint on an attribute accepts (a string's hash, a flag's 0
+    or 1), or None for a constraint that accepts more than one (IN, NOT_IN, REGEX)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str):
+        return get_string_id(value)
+    return None
 
 
 class ArrayAttributeRuler(AttributeRuler):
@@ -90,10 +113,16 @@ class ArrayAttributeRuler(AttributeRuler):
         self._compiled = None
 
     def _compile(self):
-        """[(rule number, match id, [[[(attribute column, condition, needed values), ...] per token] per
-        alternative])], or False when some pattern has a shape only the Matcher reads."""
+        """(rules, one-token tables), or False when some pattern has a shape only the Matcher reads.
+
+        rules: [(rule number, match id, [[[(attribute column, condition, needed values), ...] per token] per
+        alternative])] for the alternatives that are not in a table. One-token tables: {attribute columns:
+        {their values: [rule numbers]}} for the alternatives of one token that only ask for attributes
+        equal to values ({"TAG": "NNS"}, {"LOWER": "that", "TAG": "WDT"}): nearly all of a model's patterns,
+        each matched by one look-up per token."""
         columns: dict[str, int] = {}
         rules = []
+        tables: dict[tuple[int, ...], dict[tuple[int, ...], list[int]]] = {}
         try:
             for number in range(len(self.attrs)):
                 key = str(number)
@@ -105,26 +134,47 @@ class ArrayAttributeRuler(AttributeRuler):
                             raise _Unsupported("operator")
                         tokens.append([(columns.setdefault(attr.upper(), len(columns)), *_condition(attr.upper(), value, self.vocab.strings))
                                        for attr, value in spec.items()])
-                    alternatives.append(tokens)
+                    equal_to = {columns[attr.upper()]: _value_it_equals(value) for attr, value in pattern[0].items()}
+                    if len(pattern) == 1 and None not in equal_to.values():
+                        in_order = sorted(equal_to)
+                        rules_of = tables.setdefault(tuple(in_order), {}).setdefault(tuple(equal_to[c] for c in in_order), [])
+                        if number not in rules_of:
+                            rules_of.append(number)
+                    else:
+                        alternatives.append(tokens)
                 rules.append((number, get_string_id(key), alternatives))
         except _Unsupported:
             return False
         self._columns = [IDS[name] for name in columns]
-        return rules
+        return rules, tables
 
     def match(self, doc):
         if self._compiled is None:
             self._compiled = self._compile()
         if self._compiled is False or not self._columns:
             return super().match(doc)
+        rules, tables = self._compiled
         length = len(doc)
         if not length:
             return []
         arrays = doc.to_array(self._columns).reshape(length, len(self._columns))
         present = [set(np.unique(arrays[:, column]).tolist()) for column in range(len(self._columns))]
-        matches = []
-        for number, match_id, alternatives in self._compiled:
-            spans: set[tuple[int, int]] = set()  # the Matcher gives a span once, however many alternatives match it
+        # The Matcher gives a span once, however many alternatives of its rule match it.
+        spans: list[set[tuple[int, int]]] = [set() for _ in rules]
+        for columns, rules_by_values in tables.items():
+            wanted = {values: numbers for values, numbers in rules_by_values.items()
+                      if all(value in present[column] for column, value in zip(columns, values))}
+            if len(wanted) > 8:  # ('TAG' alone: most of a doc's tags have a rule) one look-up per token
+                for start, values in enumerate(zip(*(arrays[:, column].tolist() for column in columns))):
+                    for number in wanted.get(values, ()):
+                        spans[number].add((start, start + 1))
+                continue
+            for values, numbers in wanted.items():
+                mask = np.logical_and.reduce([arrays[:, column] == value for column, value in zip(columns, values)])
+                starts = np.flatnonzero(mask).tolist()
+                for number in numbers:
+                    spans[number].update((start, start + 1) for start in starts)
+        for number, _, alternatives in rules:
             for tokens in alternatives:
                 width = len(tokens)
                 if width > length or any(needed is not None and needed.isdisjoint(present[column])
@@ -135,10 +185,27 @@ class ArrayAttributeRuler(AttributeRuler):
                     window = arrays[offset : length - width + 1 + offset]
                     for column, condition, _ in conditions:
                         mask &= condition(window[:, column])
-                spans.update((start, start + width) for start in np.flatnonzero(mask).tolist())
-            matches.extend((number, match_id, start, end) for start, end in spans)
+                spans[number].update((start, start + width) for start in np.flatnonzero(mask).tolist())
+        matches = [(number, match_id, start, end) for number, match_id, _ in rules for start, end in spans[number]]
         matches.sort()
         return matches
+
+    def set_annotations(self, doc, matches) -> None:
+        """Each match's attributes set on its token, as AttributeRuler.set_annotations sets them, written as
+        array columns. spaCy sets no attribute of a rule on the token's lexeme that these columns hold."""
+        written = sorted({attr for attrs in self.attrs for attr in attrs})
+        if not matches or not set(written) <= _WRITABLE:
+            return super().set_annotations(doc, matches)
+        column_of = {attr: column for column, attr in enumerate(written)}
+        arrays = doc.to_array(written).reshape(len(doc), len(written))
+        for attr_id, _, start, end in matches:
+            index = self.indices[attr_id]
+            target = (start if index >= 0 else end) + index
+            if not start <= target < end:
+                return super().set_annotations(doc, matches)  # (spaCy's error names the pattern)
+            for attr, value in self.attrs[attr_id].items():
+                arrays[target, column_of[attr]] = value
+        doc.from_array(written, arrays)
 
 
 class LemmaTable:

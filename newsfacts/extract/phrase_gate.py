@@ -11,6 +11,7 @@ be searched.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD_RUN = re.compile(r"\w+")
 
@@ -23,4 +24,10 @@ class PhraseGate:
         self._always = any(not _WORD_RUN.search(p) for p in phrases)
 
     def may_contain(self, text: str) -> bool:
-        return self._always or not self._key_words.isdisjoint(_WORD_RUN.findall(text.lower()))
+        return self._always or not self._key_words.isdisjoint(_words_of(text))
+
+
+@lru_cache(maxsize=64)
+def _words_of(text: str) -> frozenset[str]:
+    """The words of a text, lower-cased (the gates of casualties and events test the same sentences)."""
+    return frozenset(_WORD_RUN.findall(text.lower()))
