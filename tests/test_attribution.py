@@ -1498,14 +1498,14 @@ def test_a_name_no_list_knows_speaks_after_a_title_or_a_role(nlp):
     # (no given name the lists know: the title, the rank and the bracketed role before the name say it is a person's)
     text = ("“The people who did this have shown no regard for anyone,” Assistant Chief Constable Tavemi Okorundo said.\n\n"
             "“We will find the people who did this and bring them to court,” Capt. Rizuka said.\n\n"
-            "The tánaiste (deputy prime minister) Lusapo Kerevi said the attack was “a cynical act that seeks to drag us "
-            "back to violence”.")
+            "The envoy (a former foreign minister) Lusapo Kerevi said the raid was “a cold act meant to pull the valley "
+            "into war”.")
     assert speakers(nlp, text) == [("Tavemi Okorundo", None), ("Rizuka", None), ("Lusapo Kerevi", None)]
 
 
 def test_a_title_with_no_name_after_it_is_nobody(nlp):
-    text = ("Deputy Administrator of the Zone, Ato Lusapo Kerevi, who visited the injured, said the zone would support "
-            "the families.\n\n“The zone has covered all the medical expenses of the injured,” he said.")
+    text = ("Deputy Administrator of the Valley, Ato Lusapo Kerevi, who visited the injured, said the valley would help "
+            "the families.\n\n“The valley has paid every bill of the injured,” he said.")
     assert speakers(nlp, text) == [("Lusapo Kerevi", None)]
 
 

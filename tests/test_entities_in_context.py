@@ -1090,12 +1090,12 @@ def test_towns_written_with_a_province_as_agencies_abbreviate_it_are_towns_of_th
 
 
 def test_a_noun_for_a_person_before_a_name_no_list_knows_is_no_part_of_it(entities_of):
-    mentions, _e = entities_of("The lights went out.\n\nPassenger Tilepi Nimuza, 27, said the train was going fast "
-                               "when it began to tilt.")
+    mentions, _e = entities_of("The lights went out.\n\nPassenger Tilepi Nimuza, 27, said the coach tilted before "
+                               "it stopped.")
     assert [(m.surface, m.entity_type) for m in mentions] == [("Tilepi Nimuza", "person")]
 
 
 def test_the_name_of_a_street_alone_after_a_word_of_place_is_a_place(entities_of):
-    mentions, _e = entities_of("Two children died in a house fire in Dale Oaks on Monday afternoon. Police sealed the "
-                               "street near 6215 Dale Oaks Drive.")
+    mentions, _e = entities_of("A shed burned down in Dale Oaks on Monday afternoon. Police closed the road near "
+                               "6215 Dale Oaks Drive.")
     assert {(m.surface, m.entity_type) for m in mentions} == {("Dale Oaks", "location"), ("Dale Oaks Drive", "location")}

@@ -1746,8 +1746,10 @@ def _streets_are_no_people(mentions: list[Mention], text: str) -> None:
                and m.surface.split()[-1].rstrip(".") in _STREET_LAST_WORDS}
     for mention in mentions:
         words = mention.surface.split()
-        if mention.entity_type == "person" and (len(words) >= 2 and words[-1].rstrip(".") in _STREET_LAST_WORDS
-                                                or mention.surface in streets and _LOCATIVE_JUST_BEFORE.search(text, max(0, mention.start_char - 8), mention.start_char)):
+        a_street = len(words) >= 2 and words[-1].rstrip(".") in _STREET_LAST_WORDS
+        a_streets_name_placed = mention.surface in streets \
+            and _LOCATIVE_JUST_BEFORE.search(text, max(0, mention.start_char - 8), mention.start_char) is not None
+        if mention.entity_type == "person" and (a_street or a_streets_name_placed):
             mention.entity_type = "location"
 
 
