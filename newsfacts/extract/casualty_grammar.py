@@ -420,7 +420,7 @@ def _counts_listed_after_a_figure(sentence, figures: dict[int, GrammarFigure]) -
         # (the separator, or a qualifier after it: 'and about 6,000 in Dalen')
         qualified = token.i - 1 > sentence.start and doc[token.i - 1].dep_ in ("quantmod", "advmod") and doc[token.i - 1].is_alpha
         before = token.i - 1 - qualified
-        if not (token.like_num or token.pos_ == "NUM") or before < sentence.start or doc[before].lower_ not in _LIST_SEPARATORS:
+        if before < sentence.start or doc[before].lower_ not in _LIST_SEPARATORS:
             continue
         if any(f.start_char <= token.idx < max(f.end_char, f.number_end) for f in figures.values()):
             continue  # read already

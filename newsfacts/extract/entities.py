@@ -955,13 +955,9 @@ def _given_name_mentions(doc, sentence_index_of, mentions: list[Mention]) -> lis
 _LONG_NAME_FIRST_HONORIFICS = [h.title() for h in _RULES["name_first_honorifics"] if len(h) >= 3]
 _HONORIFICS = _words_pattern([h for kind in _RULES["honorifics"].values() for h in kind] + _LONG_NAME_FIRST_HONORIFICS)
 _HONORIFIC_JUST_BEFORE = re.compile(r"\b(?:%s)\.? $" % _HONORIFICS)
-# a capitalised word, perhaps shortened, just before a name ('Capt. ', 'Sgt ')
-_CAPITALISED_WORD_JUST_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{1,14})\.? $")
-
-
 def _title_just_before(text_before: str) -> bool:
-    """Whether the text just before a name ends in a title of a person ('Capt. ', 'Inspector ')."""
-    found = _CAPITALISED_WORD_JUST_BEFORE.search(text_before)
+    """Whether the text just before a name ends in a title of a person, perhaps shortened ('Capt. ', 'Inspector ')."""
+    found = _CAPITALISED_WORD_BEFORE.search(text_before[:-2] + " " if text_before.endswith(". ") else text_before)
     return found is not None and found.group(1).lower() in person_prefix_words()
 
 
@@ -1629,7 +1625,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_towns_of_local_bodies(sentence_index_of, mentions, countries))
     _bodies_named_with_a_plural_possessive(text_of(doc), mentions)
     mentions = _bodies_of_two_fields(text_of(doc), mentions)
-    _streets_are_no_people(mentions, text_of(doc))
+    _streets_are_no_people(mentions, placed_in_or_near)
     _assign_person_keys([m for m in mentions if m.entity_type == "person"])
     _people_called_by_another_name(text_of(doc), sentence_index_of, mentions)
     for mention in mentions:
@@ -1739,22 +1735,19 @@ def _given_names_that_speak(doc, mentions: list[Mention], countries: frozenset[s
             mention.entity_type = "person"
 
 
-def _streets_are_no_people(mentions: list[Mention], text: str) -> None:
+def _streets_are_no_people(mentions: list[Mention], placed_in_or_near: set[str]) -> None:
     """'Kurm Street', 'Dale St': a name ending in a word for a street is a place, whatever a pass took it for; and
-    so is the name of such a street alone after a word of place ('a fire in Dale Oaks', near '12 Dale Oaks Drive')."""
+    so is the name of such a street alone that the text puts something in or near ('a fire in Dale Oaks', beside
+    '12 Dale Oaks Drive')."""
     streets = {" ".join(m.surface.split()[:-1]) for m in mentions if len(m.surface.split()) >= 3
                and m.surface.split()[-1].rstrip(".") in _STREET_LAST_WORDS}
     for mention in mentions:
         words = mention.surface.split()
         a_street = len(words) >= 2 and words[-1].rstrip(".") in _STREET_LAST_WORDS
-        a_streets_name_placed = mention.surface in streets \
-            and _LOCATIVE_JUST_BEFORE.search(text, max(0, mention.start_char - 8), mention.start_char) is not None
+        a_streets_name_placed = mention.surface in streets and mention.surface in placed_in_or_near
         if mention.entity_type == "person" and (a_street or a_streets_name_placed):
             mention.entity_type = "location"
 
-
-# 'in ', 'on ', 'near ', 'along ' just before a name
-_LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:in|on|near|along)\s$")
 
 
 def _named_storm(doc, name: str, storms_only: bool = False) -> bool:

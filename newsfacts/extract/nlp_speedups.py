@@ -41,17 +41,18 @@ class _Unsupported(Exception):
 
 def _condition(attr: str, value, strings):
     """A function from an attribute's array (one value per token) to a boolean mask of the tokens whose
-    value satisfies `value`, the pattern's constraint on that attribute; and the values it needs one of
-    (None: any), so that a pattern none of whose needed values is in a doc is not tried at all."""
+    value satisfies `value`, the pattern's constraint on that attribute; the values it needs one of (None:
+    any), so that a pattern none of whose needed values is in a doc is not tried at all; and the one value
+    it accepts, where it accepts one (a string's hash, a flag's 0 or 1; None for IN, NOT_IN, REGEX)."""
     if attr in _FLAGS:
         if isinstance(value, bool):
-            return (lambda column: column == int(value)), None
+            return (lambda column: column == int(value)), None, int(value)
         raise _Unsupported(attr)
     if attr not in _HASHED:
         raise _Unsupported(attr)
     if isinstance(value, str):
         wanted = get_string_id(value)
-        return (lambda column: column == wanted), {wanted}
+        return (lambda column: column == wanted), {wanted}, wanted
     if not isinstance(value, dict) or not value or set(value) - {"IN", "NOT_IN", "REGEX"}:
         raise _Unsupported(attr)
     parts = []
@@ -77,8 +78,8 @@ def _condition(attr: str, value, strings):
         parts.append(searched)
     needed = {int(v) for v in allowed} if "IN" in value else None
     if len(parts) == 1:
-        return parts[0], needed
-    return (lambda column: np.logical_and.reduce([part(column) for part in parts])), needed
+        return parts[0], needed, None
+    return (lambda column: np.logical_and.reduce([part(column) for part in parts])), needed, None
 
 
 def _one_of(column, values):
@@ -87,16 +88,6 @@ def _one_of(column, values):
     if len(values) > 32:
         return np.isin(column, values)
     return (column[:, None] == values).any(axis=1)
-
-
-def _value_it_equals(value) -> int | None:
-    """The one array value a token pattern's constraint on an attribute accepts (a string's hash, a flag's 0
-    or 1), or None for a constraint that accepts more than one (IN, NOT_IN, REGEX)."""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, str):
-        return get_string_id(value)
-    return None
 
 
 class ArrayAttributeRuler(AttributeRuler):
@@ -115,7 +106,7 @@ class ArrayAttributeRuler(AttributeRuler):
     def _compile(self):
         """(rules, one-token tables), or False when some pattern has a shape only the Matcher reads.
 
-        rules: [(rule number, match id, [[[(attribute column, condition, needed values), ...] per token] per
+        rules: [(rule number, match id, [[[(attribute column, condition, needed values, value it equals), ...] per token] per
         alternative])] for the alternatives that are not in a table. One-token tables: {attribute columns:
         {their values: [rule numbers]}} for the alternatives of one token that only ask for attributes
         equal to values ({"TAG": "NNS"}, {"LOWER": "that", "TAG": "WDT"}): nearly all of a model's patterns,
@@ -134,7 +125,7 @@ class ArrayAttributeRuler(AttributeRuler):
                             raise _Unsupported("operator")
                         tokens.append([(columns.setdefault(attr.upper(), len(columns)), *_condition(attr.upper(), value, self.vocab.strings))
                                        for attr, value in spec.items()])
-                    equal_to = {columns[attr.upper()]: _value_it_equals(value) for attr, value in pattern[0].items()}
+                    equal_to = {column: equals for column, _, _, equals in tokens[0]}
                     if len(pattern) == 1 and None not in equal_to.values():
                         in_order = sorted(equal_to)
                         rules_of = tables.setdefault(tuple(in_order), {}).setdefault(tuple(equal_to[c] for c in in_order), [])
@@ -178,12 +169,12 @@ class ArrayAttributeRuler(AttributeRuler):
             for tokens in alternatives:
                 width = len(tokens)
                 if width > length or any(needed is not None and needed.isdisjoint(present[column])
-                                         for conditions in tokens for column, _, needed in conditions):
+                                         for conditions in tokens for column, _, needed, _ in conditions):
                     continue
                 mask = np.ones(length - width + 1, dtype=bool)
                 for offset, conditions in enumerate(tokens):
                     window = arrays[offset : length - width + 1 + offset]
-                    for column, condition, _ in conditions:
+                    for column, condition, _, _ in conditions:
                         mask &= condition(window[:, column])
                 spans[number].update((start, start + width) for start in np.flatnonzero(mask).tolist())
         matches = [(number, match_id, start, end) for number, match_id, _ in rules for start, end in spans[number]]
