@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsfacts.built_once import kept_on_disk
 from newsfacts.extract.gazetteer import (BIG_CITY, Place, adjective_of_country, country_adjective, country_codes, demonyms,
                                         division_country, division_holds, division_place, divisions_named, divisions_of, geocode,
                                         geocode_by_sound, geocode_town, is_county, is_division, major_city_names, major_city_spellings,
@@ -172,6 +173,10 @@ def _opens_a_sentence(span) -> bool:
 
 @cache
 def _given_names():
+    return kept_on_disk("given-names", _read_given_names)
+
+
+def _read_given_names():
     import gender_guesser.detector
 
     return gender_guesser.detector.Detector(case_sensitive=False)

