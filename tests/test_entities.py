@@ -237,3 +237,26 @@ def test_a_name_opening_with_a_word_for_a_group_is_an_organisation(nlp):
         facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
         kinds = {o["entity_id"]: o["entity_type"] for o in facts["entity_observations"]}
         assert {m["surface"]: kinds[m["entity_id"]] for m in facts["mentions"]}[name] == "organization"
+
+
+# Names no list knows (invented syllables), which NER takes for organisations or passes over: what the sentence
+# says of them makes them people.
+def test_one_word_set_beside_a_role_and_given_his_or_her_is_a_person(nlp):
+    assert _types(nlp, "Kumono, the head of the U.N. relief office in Velmaria since 2019, left his post on Friday.")["Kumono"] == "person"
+    # a body beside a role word keeps its 'its'
+    assert _types(nlp, "Meta, the owner of several apps, said its profits rose.")["Meta"] == "organization"
+
+
+def test_a_name_described_as_one_of_a_group_of_people_is_a_person(nlp):
+    text = "Ruduma Lanazu, one of the organisers of the dock strike, said the trouble started when workers marched to the port."
+    assert _types(nlp, text)["Ruduma Lanazu"] == "person"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Commentator Nonare Mumobe, who wrote a book about the port, said the minister has to fix the roads.", "Nonare Mumobe"),
+    ("Velmaria's Minister of Foreign Affairs Nonove Vatoke also posted pictures of the damage.", "Nonove Vatoke"),
+    # a given name that is an English word too stays part of the name
+    ("Mercy Atieno Owuor, a passenger, said the bus rolled twice.", "Mercy Atieno Owuor"),
+])
+def test_a_job_or_a_portfolio_before_a_name_no_list_knows_is_no_part_of_it(nlp, text, name):
+    assert _types(nlp, text).get(name) == "person"

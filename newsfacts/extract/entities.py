@@ -1040,10 +1040,17 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         # not know starts after the last word of a role, a title or a noun for a person ('Assistant Chief Constable
         # Tavemi Okorundo', 'Passenger Tavemi Okorundo').
         given = next((k for k, t in enumerate(name[:-1]) if is_given_name(t.text)), None)
+        described_by_a_word = False
         if given is None:
             given = 1 + max((k for k, t in enumerate(name[:-1]) if _titles_or_describes(t, people)), default=-1)
             if _titles_or_describes(name[-1], people):
                 continue  # 'Deputy Administrator': a title, no name after it
+            starts = _first_word_of_the_name([t.text for t in name]) if given == 0 else 0
+            # 'Commentator Tavemi Okorundo said': a noun for what a person does before a name of two words or more;
+            # 'Minister of Foreign Affairs Tavemi Okorundo': the portfolio's last words before it
+            if starts and ((starts == 1 and _agent_noun(name[0].lower_))
+                           or _ROLE_OF_BEFORE.search(text, max(0, name[starts].idx - 80), name[starts].idx)):
+                given, described_by_a_word = starts, True
         words_before, name = name[:given], name[given:]
         end = token.idx + len(token)
         after = text[end:end + 40]
@@ -1051,16 +1058,20 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         says = token.dep_ == "nsubj" and token.head.lemma_.lower() in reporting
         # ('said Kurmat, a farmer in his fifties': one name that speaks, set beside a noun for a person)
         described_speaker = says and any(c.dep_ == "appos" and c.lemma_.lower() in people for c in token.children)
+        # ('Tavemi Okorundo, one of the protest's leaders,', 'Okorundo, the head of the mission,')
+        in_apposition_a_role = any(c.dep_ == "appos" and _a_person_by_role_or_kind(c, people) for c in token.children)
         # ('Capt. Okorundo said', 'the deputy minister) Tavemi Okorundo said': a name that speaks, after a title
         # or a role)
         just_before = text[max(0, name[0].idx - 40):name[0].idx]
-        titled_speaker = says and (prefixed or any(_ROLE_WORDS.fullmatch(t.lower_) for t in words_before)
+        titled_speaker = says and (prefixed or described_by_a_word or any(_ROLE_WORDS.fullmatch(t.lower_) for t in words_before)
                                    or _HONORIFIC_JUST_BEFORE.search(just_before) is not None
                                    or _title_just_before(just_before)
                                    or _ROLE_JUST_BEFORE.search(just_before) is not None)
         # one name alone only with an age after it ('Kurmasari, 46, was awake'), or as a speaker described or
         # titled, as many people are named
-        alone_allowed = aged or described_speaker or titled_speaker
+        # or set beside a role and then given a man's or a woman's possessive ('Okorundo, the head of the mission,
+        # left his post': a body's would be 'its')
+        alone_allowed = aged or described_speaker or titled_speaker or (in_apposition_a_role and _owns_with_his_or_her(token))
         joined_by_hyphens = all(doc[i].text == "-" and doc[i].whitespace_ == "" for i in range(name[0].i, name[-1].i)
                                 if doc[i] not in name)  # 'Jean-Kurm Dubrelle', the hyphen a token of its own
         if not joined_by_hyphens or not (2 if not alone_allowed else 1) <= len(name) <= 4 or not all(
@@ -1070,8 +1081,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         first_part = _HYPHENED_FIRST_PART.search(text, max(0, start - 30), start)
         if first_part:
             start = first_part.start()  # 'Jean-Marc Dufresne', whose first part the parser hangs on the second
-        beside_a_role = any(c.dep_ == "appos" and (c.lemma_.lower() in people or _ROLE_WORDS.fullmatch(c.lower_))
-                            for c in token.children) or aged or titled_speaker or _titled(text, token, words_before, name[0]) \
+        beside_a_role = in_apposition_a_role or aged or titled_speaker or _titled(text, token, words_before, name[0]) \
             or (len(name) >= 2 and _HONORIFIC_JUST_BEFORE.search(text, max(0, start - 12), start) is not None) \
             or (prefixed and len(name) >= 2 and is_given_name(name[0].text)) \
             or (token.dep_ == "appos" and (token.head.lemma_.lower() in people or _ROLE_WORDS.fullmatch(token.head.lower_)))
@@ -1106,6 +1116,25 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         if mention.surface in alone and mention.entity_type != "person" and not mention.dateline:
             mention.entity_type = "person"
     return found
+
+
+def _a_person_by_role_or_kind(noun, people: frozenset[str]) -> bool:
+    """Whether a noun names a person by role or kind: 'a researcher', 'the head', or 'one of the leaders'."""
+    if noun.lemma_.lower() in people or _ROLE_WORDS.fullmatch(noun.lower_):
+        return True
+    return noun.lower_ == "one" and any(
+        prep.lower_ == "of" and any(o.dep_ == "pobj" and (o.lemma_.lower() in people or _ROLE_WORDS.fullmatch(o.lemma_))
+                                    for o in prep.children) for prep in noun.children)
+
+
+def _owns_with_his_or_her(subject) -> bool:
+    """Whether the verb a name is the subject of has an object of 'his' or 'her' ('left his post', 'spoke of her
+    son'): the name is a man's or a woman's."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    objects = [c for c in subject.head.children if c.dep_ in ("dobj", "attr")]
+    objects += [o for p in subject.head.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for o in objects for c in o.children)
 
 
 # A noun for a person in lower case just before a name: 'rights activist ', 'the local resident ', 'spokesman '.
@@ -1434,6 +1463,19 @@ def _common_word_not_a_name(word: str) -> bool:
         and word.lower() not in _rules()[0]
 
 
+def _first_word_of_the_name(words: list[str]) -> int:
+    """Where a person's name may begin among `words`, capitalised words taken for one name: after the common
+    English words written before two or more words of a name ('Foreign Affairs' + 'Tavemi Okorundo'); 0 when
+    there are none. (Many given names are English words too, 'Mercy', 'Aye': callers say what else shows
+    the words to be a title's or a description's.)"""
+    start = 0
+    while start < len(words) and _common_word_not_a_name(words[start]):
+        start += 1
+    if start == 0 or len(words) - start < 2 or any(_common_word_not_a_name(w) for w in words[start:]):
+        return 0
+    return start
+
+
 def _without_opening_adverb(ent):
     """'Later the Defence Ministry', 'Meanwhile Kurmin Police': a sentence's first adverb or conjunction,
     which NER took into the name that follows it."""
@@ -1492,6 +1534,12 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             words = surface.split()
             if len(words) >= 2 and ent[0].is_sent_start and words[0] == ent[0].text and _common_word_not_a_name(words[0]):
                 surface, words = " ".join(words[1:]), words[1:]  # 'Farmer Jan Doe said', 'Following Doe, ...': capitalised as a sentence's first word
+            # 'Minister of Foreign Affairs Tavemi Okorundo', where NER began the name inside the portfolio
+            name_starts = _first_word_of_the_name(words)
+            if name_starts:
+                name_at = ent.start_char + max(ent.text.find(" ".join(words[name_starts:])), 0)
+                if _ROLE_OF_BEFORE.search(text_of(doc), max(0, name_at - 80), name_at):
+                    surface, words = " ".join(words[name_starts:]), words[name_starts:]
             if len(ent) == 1 and ent[0].is_sent_start and _common_word_not_a_name(ent[0].text) and ent[0].dep_ in ("amod", "compound") \
                     and ent[0].head.i == ent[0].i + 1 and ent[0].head.text.islower():
                 continue  # 'Cooler temperatures helped': a sentence's first word, the modifier of the noun after it
