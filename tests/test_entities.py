@@ -260,3 +260,15 @@ def test_a_name_described_as_one_of_a_group_of_people_is_a_person(nlp):
 ])
 def test_a_job_or_a_portfolio_before_a_name_no_list_knows_is_no_part_of_it(nlp, text, name):
     assert _types(nlp, text).get(name) == "person"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Nusura Petafe, whose shack burned first, said the fire spread through the settlement within minutes.", "Nusura Petafe"),
+    ("“It was a sad day for the village,” said militia fighter Kipufa Lenisu.", "Kipufa Lenisu"),
+])
+def test_a_name_no_gazetteer_holds_that_ner_took_for_a_place_and_that_speaks_is_a_person(nlp, text, name):
+    assert _types(nlp, text)[name] == "person"
+
+
+def test_a_place_the_gazetteer_holds_that_speaks_stays_a_place(nlp):
+    assert _types(nlp, "Port Moresby said the curfew would stay in force.")["Port Moresby"] == "location"

@@ -21,8 +21,8 @@ from newsfacts.built_once import kept_on_disk
 from newsfacts.extract.gazetteer import (BIG_CITY, Place, adjective_of_country, country_adjective, country_codes, demonyms,
                                         division_country, division_holds, division_place, divisions_named, divisions_of, geocode,
                                         geocode_by_sound, geocode_town, is_county, is_division, major_city_names, major_city_spellings,
-                                        countries_with_a_town_named, namesakes, only_city_named, province_country, shares_its_name_abroad,
-                                        the_only_small_place_named, towns_abroad_share_the_name, towns_called, towns_named,
+                                        countries_with_a_town_named, namesakes, no_place_is_named, only_city_named, province_country,
+                                        shares_its_name_abroad, the_only_small_place_named, towns_abroad_share_the_name, towns_called, towns_named,
                                         written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
@@ -1087,8 +1087,12 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             or (token.dep_ == "appos" and (token.head.lemma_.lower() in people or _ROLE_WORDS.fullmatch(token.head.lower_)))
         # (a family shares a surname: 'Pushpamalar Sivakumar said', the mother of a Sivakumar the text named)
         # ('Kurma Binta Dalo, whose son was among those killed, said': a relative says it too)
-        speaking = says and (
-            is_given_name(name[0].text) or name[-1].text in family_names or _WHO_AFTER.match(text, end) is not None)
+        # ('Tavemi Okorundo, whose shack burned first, said', which NER took for a place: a name that speaks and
+        # that no gazetteer holds is a person's)
+        unknown_place_speaks = says and token.ent_type_ in ("GPE", "LOC", "FAC") and len(name) >= 2 \
+            and no_place_is_named(" ".join(t.text for t in name))
+        speaking = says and (is_given_name(name[0].text) or name[-1].text in family_names
+                             or _WHO_AFTER.match(text, end) is not None or unknown_place_speaks)
         # 'Kurvind Ramalathan walked out', which NER took for a title or passed over: a given name and more,
         # doing something (not a river, a lake, a hill: 'River Kurm rose')
         acting = token.dep_ in ("nsubj", "nsubjpass") and len(name) >= 2 and token.ent_type_ in ("", "WORK_OF_ART", "PRODUCT") \
@@ -1104,7 +1108,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         if token.dep_ == "appos" and token.head.tag_ in ("NNS", "NNPS") and _plural_name(text[start:end]):
             continue  # 'The rebels, the Eelam Freedom Tigers,': a group, not a person
         if overlapping:
-            if not (beside_a_role or is_given_name(name[0].text)):
+            if not (beside_a_role or is_given_name(name[0].text) or unknown_place_speaks):
                 continue
             for m in overlapping:
                 mentions.remove(m)  # 'Hadiza Lawal Bunza, a lawyer,' tagged as an organisation

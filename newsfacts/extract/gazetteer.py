@@ -454,6 +454,11 @@ def countries_with_a_town_named(name: str) -> frozenset[str]:
                      | {p.country_code for p in small_place_lookup(key) if p.exact}) - {None, ""}
 
 
+def no_place_is_named(name: str) -> bool:
+    """Whether no gazetteer here holds a place of this name or spelling, of any size, anywhere."""
+    return geocode(name) is None and not small_place_lookup(_norm(name))
+
+
 def the_only_small_place_named(name: str) -> Place | None:
     """The one town or village under 15,000 people anywhere that bears this exact name ('East Kurmling'), for
     a document that names no country: a name no other place shares says where it is."""
