@@ -1522,3 +1522,10 @@ def test_the_pronoun_after_a_name_says_her_sex_though_a_person_is_named_after_it
             "Tavemi Okorundo paid tribute to her son Dalen at his funeral on Friday.\n\n"
             "“He was the kindest boy in the valley,” he said.")
     assert speakers(nlp, text) == [("Darel Vokanu", None)]
+
+
+def test_a_name_takes_the_sex_of_the_he_or_she_that_opens_the_next_sentence(nlp):
+    text = ("Darel Vokanu, a neighbour, said the water reached the second floor.\n\n"
+            "Tavemi Okorundo said the village has had no power since Monday. She said two people were missing.\n\n"
+            "“The water came up so fast we had to climb onto the roof,” he said.")
+    assert speakers(nlp, text) == [("Darel Vokanu", None)]

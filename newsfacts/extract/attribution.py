@@ -140,12 +140,19 @@ class Attributor:
 
     def _sex_of_the_pronoun_after(self, mention) -> str | None:
         """'Jan Kurmi was 23 when he was shot', 'Kurma Doe paid tribute to her son Dalen': the first personal pronoun
-        after a name that is its sentence's subject, with no other person named in the sentence before the pronoun."""
+        after a name that is its sentence's subject, with no other person named in the sentence before the pronoun;
+        or, where its own sentence has none, the 'He' or 'She' that opens the next sentence of its paragraph as its
+        subject ('Kurmi said the roads were cut. He said ...')."""
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         if span is None or not any(t.dep_ in ("nsubj", "nsubjpass") for t in span):
             return None
         sent = span.sent
         pronoun = next((t for t in self.doc[span.end:sent.end] if t.lower_ in _PRONOUN_SEXES and t.pos_ == "PRON"), None)
+        if pronoun is None and sent.end < len(self.doc):
+            opening = next((t for t in self.doc[sent.end:] if not t.is_space), None)
+            if opening is not None and opening.lower_ in ("he", "she") and opening.dep_ in ("nsubj", "nsubjpass") \
+                    and "\n" not in text_of(self.doc)[span.end_char:opening.idx]:
+                pronoun = opening
         if pronoun is None or any(m.entity_type == "person" and m.entity_id != mention.entity_id
                                   and sent.start_char <= m.start_char < pronoun.idx for m in self.mentions):
             return None
