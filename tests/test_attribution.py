@@ -1529,3 +1529,11 @@ def test_a_name_takes_the_sex_of_the_he_or_she_that_opens_the_next_sentence(nlp)
             "Tavemi Okorundo said the village has had no power since Monday. She said two people were missing.\n\n"
             "“The water came up so fast we had to climb onto the roof,” he said.")
     assert speakers(nlp, text) == [("Darel Vokanu", None)]
+
+
+def test_a_name_that_shares_a_surname_with_a_person_named_in_full_is_a_relative_not_a_body(nlp):
+    # NER takes the first name for an organisation; the surname the text gives a person in full says it is a family's
+    text = ("Sepuzu Nupizu sat patiently in a crowded rescue centre in the valley. She was waiting for news of her cousin.\n\n"
+            "“He was having lunch below the dam when it burst,” Nupizu said.\n\n"
+            "Nutave Nepuzo was waiting at the shelter for news of her boyfriend, Cleyton Nupizu.")
+    assert speakers(nlp, text) == [("Sepuzu Nupizu", None)]

@@ -1155,13 +1155,17 @@ def _people_after_a_noun_for_people(text: str, mentions: list[Mention], countrie
     """'human rights activist Kurmo Dal Tun told reporters', 'said Kurmo Dal, who heads the camp', 'Kurma Dal Tun,
     whose son was among the dead,': a name of two to four capitalised words that NER took for an organisation,
     written right after a noun for a person or described by a clause with 'who' (or with 'whose' and a relative),
-    is that person's (not 'the militia Kurmin Front', whose last word names a body, nor a place)."""
+    is that person's (not 'the militia Kurmin Front', whose last word names a body, nor a place); and so is one
+    whose last word is the surname of a person the text names in full ('Kurma Dal sat in the shelter', beside her
+    cousin 'Jan Dal': a family shares a surname)."""
+    family_names = {m.surface.split()[-1] for m in mentions if m.entity_type == "person" and len(m.surface.split()) >= 2}
     for mention in mentions:
         words = mention.surface.split()
         if mention.entity_type == "organization" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
                 and words[-1].lower() not in organisation_words() and not _named_like_a_body(mention.surface) \
                 and (_NOUN_FOR_A_PERSON_BEFORE.search(text, max(0, mention.start_char - 30), mention.start_char)
-                     or _WHO_AFTER.match(text, mention.end_char)) \
+                     or _WHO_AFTER.match(text, mention.end_char)
+                     or (words[-1] in family_names and not words[0].isupper() and not _common_word_not_a_name(words[0]))) \
                 and geocode(mention.surface, countries) is None:
             mention.entity_type = "person"
 
