@@ -1535,5 +1535,5 @@ def test_a_name_that_shares_a_surname_with_a_person_named_in_full_is_a_relative_
     # NER takes the first name for an organisation; the surname the text gives a person in full says it is a family's
     text = ("Sepuzu Nupizu sat patiently in a crowded rescue centre in the valley. She was waiting for news of her cousin.\n\n"
             "“He was having lunch below the dam when it burst,” Nupizu said.\n\n"
-            "Nutave Nepuzo was waiting at the shelter for news of her boyfriend, Cleyton Nupizu.")
+            "Nutave Nepuzo was waiting at the shelter for news of her boyfriend, Davi Nupizu.")
     assert speakers(nlp, text) == [("Sepuzu Nupizu", None)]

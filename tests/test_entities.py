@@ -242,9 +242,9 @@ def test_a_name_opening_with_a_word_for_a_group_is_an_organisation(nlp):
 # Names no list knows (invented syllables), which NER takes for organisations or passes over: what the sentence
 # says of them makes them people.
 def test_one_word_set_beside_a_role_and_given_his_or_her_is_a_person(nlp):
-    assert _types(nlp, "Kumono, the head of the U.N. relief office in Velmaria since 2019, left his post on Friday.")["Kumono"] == "person"
+    assert _types(nlp, "Kumono, the chief of the U.N. relief office in Velmaria since 2019, left his post on Friday.")["Kumono"] == "person"
     # a body beside a role word keeps its 'its'
-    assert _types(nlp, "Meta, the owner of several apps, said its profits rose.")["Meta"] == "organization"
+    assert _types(nlp, "Velmacorp, the owner of several apps, raised its prices on Monday.")["Velmacorp"] == "organization"
 
 
 def test_a_name_described_as_one_of_a_group_of_people_is_a_person(nlp):
@@ -271,4 +271,4 @@ def test_a_name_no_gazetteer_holds_that_ner_took_for_a_place_and_that_speaks_is_
 
 
 def test_a_place_the_gazetteer_holds_that_speaks_stays_a_place(nlp):
-    assert _types(nlp, "Port Moresby said the curfew would stay in force.")["Port Moresby"] == "location"
+    assert _types(nlp, "Montevideo said the curfew would stay in force.")["Montevideo"] == "location"
