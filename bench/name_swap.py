@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 
 from newsfacts.config import Settings
-from newsfacts.evaluate import Score, load_gold, score_quotes
+from newsfacts.evaluate import SPLITS, Score, load_gold, score_quotes
 from newsfacts.extract.facts import extract_document
 from newsfacts.extract.nlp import load_nlp, parse_texts
 from newsfacts.load.read_only import connect_read_only
@@ -74,7 +74,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--warehouse", required=True, help="a warehouse built from the development folder")
     parser.add_argument("--gold", type=Path, default=BENCH.parent / "tests" / "gold")
-    parser.add_argument("--split", choices=("tune", "check", "all"), default="tune")
+    parser.add_argument("--split", choices=SPLITS, default="tune")
     parser.add_argument("--seeds", type=int, default=4, help="draws of invented names (seeds 1, 2, ...)")
     parser.add_argument("--verbose", action="store_true", help="list the speakers missed")
     args = parser.parse_args()
@@ -101,14 +101,11 @@ def main() -> int:
             score_quotes(quotes_of(nlp, document), gold_here, aliases_here, found, speakers, name)
         run.update(found=found, speakers=speakers)
 
-    def share(score: Score) -> str:
-        return f"{score.true_positive / score.expected:.2f} ({score.true_positive}/{score.expected})" if score.expected else "-"
-
     print(f"{args.split} split: {len(golds)} documents with gold quotes, "
           f"{sum(len(names_to_swap(g)) for g in golds)} words of persons' names\n")
     print("| names | quotes found | speakers right (of quotes found) |\n| --- | ---: | ---: |")
     for label, run in runs.items():
-        print(f"| {label} | {share(run['found'])} | {share(run['speakers'])} |")
+        print(f"| {label} | {run['found'].recall_counted()} | {run['speakers'].recall_counted()} |")
     invented = [run["speakers"] for label, run in runs.items() if "seed" in run]
     if invented:
         mean = sum(s.true_positive for s in invented) / len(invented)

@@ -71,13 +71,10 @@ def main() -> int:
             seconds["textacy"] += time.perf_counter() - started
             score_quotes(theirs, gold, aliases, scores[("textacy", split, "found")], scores[("textacy", split, "speakers")], name)
 
-    def share(score: Score) -> str:
-        return f"{score.true_positive / score.expected:.2f} ({score.true_positive}/{score.expected})" if score.expected else "-"
-
     lines = ["| system | split | quotes found | speakers right (of quotes found) |", "| --- | --- | ---: | ---: |"]
     for system in ("newsfacts", "textacy"):
         for split in ("tune", "check"):
-            lines.append(f"| {system} | {split} | {share(scores[(system, split, 'found')])} | {share(scores[(system, split, 'speakers')])} |")
+            lines.append(f"| {system} | {split} | {scores[(system, split, 'found')].recall_counted()} | {scores[(system, split, 'speakers')].recall_counted()} |")
     table = "\n".join(lines)
     note = (f"\n\ntextacy gave up on {len(BAILED)} of the documents (an odd number of quotation marks: a quote that runs "
             "over paragraphs, or an apostrophe written as a closing mark); those count as found nothing.")

@@ -53,6 +53,10 @@ class Score:
             return None
         return 2 * p * r / (p + r)
 
+    def recall_counted(self) -> str:
+        """'0.97 (183/189)': the share of the gold found, with its counts ('-' when the gold has none)."""
+        return f"{self.recall:.2f} ({self.true_positive}/{self.expected})" if self.expected else "-"
+
 
 SPLITS = ("tune", "check", "all")
 POPULATED_PLACES = ("city", "town", "village", "district")

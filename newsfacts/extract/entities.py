@@ -1023,7 +1023,7 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
     role or an age ('Aminu Kazaure, a researcher at the university,', 'Zarina Khan, 52,')."""
     reporting, people = _person_evidence_words()
     text = text_of(doc)
-    family_names = {m.surface.split()[-1] for m in mentions if m.entity_type == "person" and len(m.surface.split()) >= 2}
+    family_names = _surnames_named_in_full(mentions)
     found = []
     # (a name NER already gave a person is none it missed: most proper nouns are such names)
     in_a_person = {i for m in mentions if m.entity_type == "person" for i in range(m.start_char, m.end_char)}
@@ -1045,12 +1045,13 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
             given = 1 + max((k for k, t in enumerate(name[:-1]) if _titles_or_describes(t, people)), default=-1)
             if _titles_or_describes(name[-1], people):
                 continue  # 'Deputy Administrator': a title, no name after it
-            starts = _first_word_of_the_name([t.text for t in name]) if given == 0 else 0
-            # 'Commentator Tavemi Okorundo said': a noun for what a person does before a name of two words or more;
-            # 'Minister of Foreign Affairs Tavemi Okorundo': the portfolio's last words before it
-            if starts and ((starts == 1 and _agent_noun(name[0].lower_))
-                           or _ROLE_OF_BEFORE.search(text, max(0, name[starts].idx - 80), name[starts].idx)):
-                given, described_by_a_word = starts, True
+            if given == 0:
+                # 'Commentator Tavemi Okorundo said': a noun for what a person does before a name of two words or more;
+                # 'Minister of Foreign Affairs Tavemi Okorundo': the portfolio's last words before it
+                words = [t.text for t in name]
+                given = (1 if _agent_noun(name[0].lower_) and _first_word_of_the_name(words) == 1 else 0) \
+                    or _name_after_a_portfolio(text, words, [t.idx for t in name])
+                described_by_a_word = given > 0
         words_before, name = name[:given], name[given:]
         end = token.idx + len(token)
         after = text[end:end + 40]
@@ -1122,6 +1123,11 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
     return found
 
 
+def _surnames_named_in_full(mentions: list[Mention]) -> set[str]:
+    """The last word of every person's name of two words or more: the surnames a family may share."""
+    return {m.surface.split()[-1] for m in mentions if m.entity_type == "person" and len(m.surface.split()) >= 2}
+
+
 def _a_person_by_role_or_kind(noun, people: frozenset[str]) -> bool:
     """Whether a noun names a person by role or kind: 'a researcher', 'the head', or 'one of the leaders'."""
     if noun.lemma_.lower() in people or _ROLE_WORDS.fullmatch(noun.lower_):
@@ -1158,7 +1164,7 @@ def _people_after_a_noun_for_people(text: str, mentions: list[Mention], countrie
     is that person's (not 'the militia Kurmin Front', whose last word names a body, nor a place); and so is one
     whose last word is the surname of a person the text names in full ('Kurma Dal sat in the shelter', beside her
     cousin 'Jan Dal': a family shares a surname)."""
-    family_names = {m.surface.split()[-1] for m in mentions if m.entity_type == "person" and len(m.surface.split()) >= 2}
+    family_names = _surnames_named_in_full(mentions)
     for mention in mentions:
         words = mention.surface.split()
         if mention.entity_type == "organization" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
@@ -1484,6 +1490,16 @@ def _first_word_of_the_name(words: list[str]) -> int:
     return start
 
 
+def _name_after_a_portfolio(text: str, words: list[str], word_starts: list[int]) -> int:
+    """Where a person's name begins among `words` (at `word_starts` in `text`) when its first words end a
+    portfolio written before it ('Minister of Foreign' + 'Affairs Tavemi Okorundo'): the index of the name's
+    first word, or 0."""
+    start = _first_word_of_the_name(words)
+    if start and _ROLE_OF_BEFORE.search(text, max(0, word_starts[start] - 80), word_starts[start]):
+        return start
+    return 0
+
+
 def _without_opening_adverb(ent):
     """'Later the Defence Ministry', 'Meanwhile Kurmin Police': a sentence's first adverb or conjunction,
     which NER took into the name that follows it."""
@@ -1543,11 +1559,10 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             if len(words) >= 2 and ent[0].is_sent_start and words[0] == ent[0].text and _common_word_not_a_name(words[0]):
                 surface, words = " ".join(words[1:]), words[1:]  # 'Farmer Jan Doe said', 'Following Doe, ...': capitalised as a sentence's first word
             # 'Minister of Foreign Affairs Tavemi Okorundo', where NER began the name inside the portfolio
-            name_starts = _first_word_of_the_name(words)
+            surface_at = ent.start_char + max(ent.text.find(surface), 0)
+            name_starts = _name_after_a_portfolio(text_of(doc), words, [surface_at + w.start() for w in re.finditer(r"\S+", surface)])
             if name_starts:
-                name_at = ent.start_char + max(ent.text.find(" ".join(words[name_starts:])), 0)
-                if _ROLE_OF_BEFORE.search(text_of(doc), max(0, name_at - 80), name_at):
-                    surface, words = " ".join(words[name_starts:]), words[name_starts:]
+                surface, words = " ".join(words[name_starts:]), words[name_starts:]
             if len(ent) == 1 and ent[0].is_sent_start and _common_word_not_a_name(ent[0].text) and ent[0].dep_ in ("amod", "compound") \
                     and ent[0].head.i == ent[0].i + 1 and ent[0].head.text.islower():
                 continue  # 'Cooler temperatures helped': a sentence's first word, the modifier of the noun after it
