@@ -535,3 +535,15 @@ def test_the_whole_a_part_was_taken_from_is_no_figure():
 ])
 def test_a_count_after_its_verb_followed_by_a_time(text, count):
     assert ("injured", count) in [(f[0], f[1]) for f in figures(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an age written with a space counts no one
+    ("A 27 year-old man was moderately wounded in the attack.", []),
+    # a toll that rises above or goes past a number: at least that
+    ("As the toll rises above 180, leaders condemned the blast.",
+     [("killed", 180, None, "at_least", "people", None, "toll rises above 180")]),
+    ("The death toll tops 40 after floods.", [("killed", 40, None, "at_least", "people", None, "death toll tops 40")]),
+])
+def test_ages_written_with_a_space_and_tolls_that_go_past_a_number(text, expected):
+    assert figures(text) == expected

@@ -393,3 +393,24 @@ def test_the_number_tokens_of_a_sentence_are_those_like_a_number_or_tagged_a_num
     for sentence in doc.sents:
         assert [t.i for t in number_tokens(sentence)] == [t.i for t in sentence if t.like_num or t.pos_ == "NUM"]
     assert [t.text for t in number_tokens(list(doc.sents)[0])] == ["Twelve", "3,400"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a qualifier written after the number
+    ("Officials said 51 or more people were killed after the storm.", [("killed", 51, None, "at_least", False)]),
+    ("Some 30 or so people were wounded.", [("injured", 30, 30, "approximately", False)]),
+    # one victim the text brings in among people it does not count
+    ("A reporter was among those killed in the blast.", [("killed", 1, 1, "exact", False)]),
+    ("A reporter was among the 12 people killed in the blast.", [("killed", 12, 12, "exact", False)]),
+    # people and relatives someone lost; not a job, nor players lost to injury
+    ("The village lost at least 32 people in the landslide.", [("killed", 32, None, "at_least", False)]),
+    ("She lost her husband in the earthquake.", [("killed", 1, 1, "exact", False)]),
+    ("He lost his job and his wife left him.", []),
+    ("The club lost 5 players to injury.", []),
+    # a running ordinal as the subject
+    ("Three men were shot dead. A fourth died in hospital from his wounds.",
+     [("killed", 3, 3, "exact", False), ("killed", 4, 4, "exact", False)]),
+    ("The first died instantly.", []),
+])
+def test_qualifiers_after_the_number_one_among_the_dead_people_lost_and_a_running_ordinal(nlp, text, expected):
+    assert grammar(nlp, text) == expected

@@ -1099,3 +1099,57 @@ def test_the_name_of_a_street_alone_after_a_word_of_place_is_a_place(entities_of
     mentions, _e = entities_of("A shed burned down in Dale Oaks on Monday afternoon. Police closed the road near "
                                "6215 Dale Oaks Drive.")
     assert {(m.surface, m.entity_type) for m in mentions} == {("Dale Oaks", "location"), ("Dale Oaks Drive", "location")}
+
+
+def test_a_road_between_towns_of_one_country_names_both_towns(entities_of):
+    _m, entities = entities_of("Gunmen attacked a bus on the Isiolo-Marsabit road on Sunday.")
+    assert {name: entities[name].country_code for name in ("Isiolo", "Marsabit")} == {"Isiolo": "KE", "Marsabit": "KE"}
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # 'the resort of X' calls X a town
+    ("A gas blast destroyed a house in the southern Polish mountain resort of Krynica on Monday.", "Krynica-Zdrój", "PL"),
+    # the town that opens a hospital's name
+    ("The injured were taken to Marondera Hospital, police in Zimbabwe said.", "Marondera", "ZW"),
+    # a city whose full name is the name and a particle's qualifier, before a village of that exact name
+    ("Police in Germany said the bodies were found near Heidenheim on Sunday.", "Heidenheim an der Brenz", "DE"),
+])
+def test_towns_the_text_calls_towns_or_names_a_hospital_after(entities_of, text, name, country):
+    _m, entities = entities_of(text)
+    assert entities[name].entity_type == "location" and entities[name].country_code == country
+
+
+def test_places_a_list_puts_in_a_town_are_within_it_not_their_namesakes_abroad(entities_of):
+    _m, entities = entities_of("Murders were also reported in Stirling and Ballarat in Gweru, Zimbabwe.")
+    assert [(entities[n].country_code, entities[n].geocode_basis) for n in ("Stirling", "Ballarat")] == [("ZW", "within Gweru")] * 2
+
+
+def test_a_name_ner_took_for_a_body_before_a_towns_office_is_the_town():
+    from newsfacts.extract.entities import Mention, _towns_before_their_offices
+    text = "Magelang deputy police chief Jana Velkova said the road was damaged."
+    town, newspaper = Mention("Magelang", 0, 8, 0, "organization"), Mention("Magelang Times", 0, 14, 0, "organization")
+    _towns_before_their_offices(text, [town], frozenset({"ID"}))
+    _towns_before_their_offices("Magelang Times police reporter Jana Velkova wrote.", [newspaper], frozenset({"ID"}))
+    assert (town.entity_type, newspaper.entity_type) == ("location", "organization")
+
+
+def test_the_word_before_a_place_that_ner_left_out_of_its_name(nlp):
+    from spacy.tokens import Span
+
+    from newsfacts.extract.entities import _with_the_side_word_before
+    doc = nlp("Fighting spread across Western Equatoria State on Monday.")
+    assert _with_the_side_word_before(doc, Span(doc, 4, 6, label="LOC")).text == "Western Equatoria State"
+    doc = nlp("Police in Spanish Fork said two men were arrested.")
+    doc.ents = [Span(doc, 2, 3, label="NORP")]
+    mentions = extract_mentions(doc, lambda position: 0)
+    assert [(m.surface, m.entity_type) for m in mentions if "Fork" in m.surface] == [("Spanish Fork", "location")]
+
+
+@pytest.mark.parametrize("aside,country,basis", [
+    # the text calls it a part of the story's own town: no town of that name abroad
+    (", a hillside neighbourhood on the edge of the city,", "CL", "within Valparaíso"),
+    ("", "MX", "gazetteer"),
+])
+def test_a_place_the_text_calls_a_neighbourhood_is_no_namesake_abroad(entities_of, aside, country, basis):
+    _m, entities = entities_of(f"Fires swept through Valparaiso in Chile on Saturday. In Tuxpan{aside} dozens of homes burned.")
+    assert (entities["Tuxpan"].country_code, entities["Tuxpan"].geocode_basis) == (country, basis)

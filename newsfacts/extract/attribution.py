@@ -381,9 +381,23 @@ class Attributor:
                 and self.mention_at(main.idx, main.idx + len(main)) is None
                 and self._named_apposition(main) is None
                 and (not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in main.children)
-                     or _of_someone_unnamed(main))):
+                     or _of_someone_unnamed(main) or self._the_unnamed_one_who_just_spoke(main, position, exclude))):
             return main
         return None
+
+    def _the_unnamed_one_who_just_spoke(self, main, position: int, exclude: tuple[int, int] | None) -> bool:
+        """'"...," the police official said. / "...," he added': the one the last sentence before the quotation
+        has speak, with 'the' and a title that names no one the text has named ('the official' after 'Jan Doe, an
+        official,' is Jan Doe; 'the woman' after 'Jane Doe was seeking word' is Jane Doe)."""
+        before = _before_the_quotation(position, exclude)
+        last = self._sentence_at(max(before - 1, 0))
+        # (not 'the woman', 'the widow': a bare noun, or one that points back at the one just named; not 'The mayor of
+        # Kurmby, Jan Doe, said', a title with its name; not 'The minister was asked', who did not speak)
+        return main.head.lemma_.lower() in _SPEAKING_LEMMAS and main.dep_ == "nsubj" and main.lemma_.lower() not in _THE_ONE_JUST_NAMED \
+            and any(c.dep_ in ("compound", "amod") for c in main.children) \
+            and not any(m.entity_type == "person" for m in self._mentions_from(main.left_edge.idx, main.right_edge.idx + len(main.right_edge))) \
+            and last is not None and main.sent.start_char == self.sentences[last].start_char \
+            and self.described_entity(main, exclude) is None
 
     def _titled_person_before(self, position: int, exclude: tuple[int, int] | None, pronoun: str):
         """'The minister has appealed for help. "...," she said': when the last sentence's subject is a
@@ -676,6 +690,16 @@ class Attributor:
                     return speaker
         return None
 
+    def _country_of_a_state_body_before(self, token, exclude: tuple[int, int] | None, lookback: int = 3) -> str | None:
+        """The nationality word of the last state body the sentences before name ('Kurmish' of 'the Kurmish army')."""
+        index = self._sentence_at(_before_the_quotation(token.idx, exclude))
+        for earlier in range(index - 1, max(index - 1 - lookback, -1), -1) if index is not None else ():
+            for body in reversed([t for t in self.sentences[earlier] if t.lower_ in STATE_INSTITUTION_NOUNS]):
+                nationality = next((c.text for c in body.children if c.dep_ in ("amod", "compound") and c.lower_ in demonyms()), None)
+                if nationality is not None:
+                    return nationality
+        return None
+
     def _named_apposition_mention(self, token):
         """The person or body named in apposition to a noun ('one of the defendants, Jane Doe,'), or None."""
         return next((m for c in token.children if c.dep_ == "appos" for m in [self.mention_at(c.idx, c.idx + len(c))]
@@ -830,7 +854,58 @@ class Attributor:
                                     not people_only or self.entities[speaker.entity_id].entity_type == "person") \
                                     and (self.entities[speaker.entity_id].entity_type != "person" or self._agrees(speaker.entity_id, pronoun)):
                                 return speaker
+                            if speaker and speaker.entity_id is None and pronoun in ("he", "she") and _a_name_ner_missed(speaker.name):
+                                return speaker  # '"...," Jan Kurmov told Reuters.', a name the recogniser missed
         return None
+
+    def labelled_speaker(self, start: int) -> Speaker | None:
+        """'British Prime Minister Jane Doe: "..."', '– US PRESIDENT JAN DOE: “...”': the one a paragraph names, with a
+        colon, before the quotation at `start` that follows it (a reaction round-up, a live blog); not 'He later
+        added:', a sentence with a verb."""
+        text = text_of(self.doc)
+        label = _SPEAKER_LABEL.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
+        if label is None:
+            return None
+        begin, end = label.span("label")
+        span = self.doc.char_span(begin, end, alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in span):
+            return None
+        named = [m for m in self._mentions_from(begin, end) if m.end_char <= end and m.entity_type in ("person", "organization")]
+        chosen = next((m for m in reversed(named) if m.entity_type == "person"), named[-1] if named else None)
+        if chosen is not None and not text[begin:end].isupper():
+            return self._speaker_from_mention(chosen)
+        words = text[begin:end].split()
+        if not text[begin:end].isupper():
+            return None
+        # a label in capitals, which the recogniser reads badly: the name after the titles and places before it
+        while words and (words[0].lower().rstrip(".") in person_prefix_words() or _POSSESSIVE_S.sub("", words[0]).lower() in demonyms()
+                         or _POSSESSIVE_S.sub("", words[0]).title() in country_codes() or len(words[0]) <= 2):
+            words = words[1:]
+        if not 2 <= len(words) <= 4:
+            return self._speaker_from_mention(chosen) if chosen is not None else None
+        return Speaker(" ".join(w.title() if not _ROMAN_NUMERAL.fullmatch(w) else w for w in words),
+                       chosen.entity_id if chosen is not None else None, proper=chosen is None)
+
+    def signed_speaker(self, end: int) -> Speaker | None:
+        """'"..." / Jane Doe, EU foreign policy chief': a quotation that fills its paragraph, signed by the short line
+        after it that names someone and says nothing more (no verb)."""
+        text = text_of(self.doc)
+        paragraph_end = text.find("\n", end)
+        if paragraph_end < 0 or text[end:paragraph_end].strip():
+            return None
+        line_start = paragraph_end + len(text[paragraph_end:]) - len(text[paragraph_end:].lstrip())
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start > 100 or line_start >= line_end:
+            return None
+        span = self.doc.char_span(line_start, line_end, alignment_mode="expand")
+        first = next((m for m in self._mentions_from(line_start, line_end) if m.entity_type == "person"), None)
+        # (the name first, or after its title: 'Prime Minister, Jan Doe')
+        title = text[line_start:first.start_char].replace(",", " ").split() if first is not None else []
+        if span is None or first is None or any(t.pos_ in ("VERB", "AUX") for t in span) \
+                or not all(w.lower().rstrip(".") in person_prefix_words() for w in title):
+            return None
+        return self._speaker_from_mention(first)
 
     def interview_answer_speaker(self, start: int, end: int) -> Speaker | None:
         """In an interview written as questions and quoted answers (two questions or more, each a paragraph
@@ -1120,6 +1195,12 @@ class Attributor:
             issuer = self._body_in_the_words_before(token)
             if issuer is not None:
                 return issuer
+            state_body = next((c for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ in STATE_INSTITUTION_NOUNS), None)
+            if state_body is not None:
+                # 'a military statement said': the armed forces (or government) of the country whose body the
+                # sentences before named ('the Kurmish army said'), else of the document's country
+                adjective = self._country_of_a_state_body_before(token, exclude) or self.country_adjective
+                return Speaker(f"{adjective} {state_body.lower_}" if adjective else f"the {state_body.lower_}", None, institution=True)
             return self._issuer_of_a_statement_before(token, exclude) or self._body_the_sentence_before_was_about(token, exclude) \
                 or self.last_named_speaker_before(token.idx, exclude, people_only=False)
         if token.pos_ == "PROPN" and name_key(token.text) in self.by_surname and self.mention_at(token.idx, token.idx + len(token)) is None:
@@ -1253,8 +1334,10 @@ class Attributor:
             # organisation is no apposition to a person; the parser hung the subject on the name before it
             body = next((m for c in token.children if c.dep_ == "appos"
                          for m in [self.mention_at(c.idx, c.idx + len(c))] if m is not None and m.entity_type == "organization"), None)
-            if body is not None and text_of(self.doc)[mention.end_char:body.start_char].lstrip().startswith(","):
-                # (not 'Sergeant Jane Doe of the Kurmin Police Unit said', a member of the body the parser set beside her)
+            if body is not None and text_of(self.doc)[mention.end_char:body.start_char].lstrip().startswith(",") \
+                    and token.head.i > token.i:
+                # (not 'Sergeant Jane Doe of the Kurmin Police Unit said', a member of the body the parser set beside her,
+                # nor 'said Captain Jane Doe, Kurmin Police Department', the body she works for after her name)
                 return self._speaker_from_mention(body)
         if mention is not None and mention.entity_type == "organization" and _a_title_taken_for_a_body(mention.surface):
             # 'The Humanitarian Coordinator a.i. for Kurmistan, Jane Doe, said', a title the recogniser took for a body:
@@ -1361,9 +1444,35 @@ class Attributor:
                             return self._speaker_from_mention(mention)
         return None
 
+    def _titled_person_named_after_the_lede(self, token) -> Speaker | None:
+        """'The storm will be "..." , Kurmistan's president says. / President Jan Doe said ...': a title in the
+        article's opening paragraph (after its headline) names the person the next paragraph gives that title to;
+        'his heartbroken mother told the funeral. / Jane Doe paid tribute to her son ...': a relative the lede does
+        not name is the person the next paragraph opens with, of the relative's sex."""
+        text = text_of(self.doc)
+        headline_end = text.find("\n")
+        lede_end = text.find("\n", token.idx)
+        lemma = token.lemma_.lower()
+        relative = lemma in GENDERED_NOUNS and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in token.children)
+        if headline_end < 0 or lede_end < 0 or text.count("\n\n", headline_end, token.idx) > 1 or token.pos_ != "NOUN" \
+                or not (lemma in person_prefix_words() or relative):
+            return None
+        next_paragraph_end = text.find("\n", lede_end + 2)
+        for m in self.mentions[bisect_right(self.starts, lede_end):]:
+            if next_paragraph_end >= 0 and m.start_char > next_paragraph_end:
+                break
+            if m.entity_type == "person" and lemma in self._title_words(m):
+                return self._speaker_from_mention(m)
+            if relative and m.entity_type == "person" and self._is_subject(m) \
+                    and self._agrees(m.entity_id, {"male": "he", "female": "she"}[GENDERED_NOUNS[lemma]]):
+                return self._speaker_from_mention(m)  # (the first person the paragraph names, as its subject)
+            if relative and m.entity_type == "person":
+                return None
+        return None
+
     def _description(self, token) -> Speaker | None:
         """The noun phrase itself, without what a clause or an aside adds ('the government, which warns of ...')."""
-        called = self._named_in_passing(token)
+        called = self._named_in_passing(token) or self._titled_person_named_after_the_lede(token)
         if called is not None:
             return called
         subtree = list(token.subtree)
@@ -1746,6 +1855,20 @@ def _credited_for_a_picture(text: str, mention) -> bool:
     """'(AFP: Jan Doe)', 'Photo: Jan Doe/Reuters': a person named as a picture's photographer."""
     return mention.entity_type == "person" and bool(_PICTURE_CREDIT_BEFORE.search(text, max(0, mention.start_char - 45), mention.start_char)) \
         and text[mention.end_char:mention.end_char + 1] in (")", "/", "\n", "")
+
+
+# who speaks, with a colon, opening the paragraph of a quotation: 'British Prime Minister Jane Doe: ', '– US PRESIDENT JAN DOE: '
+_SPEAKER_LABEL = re.compile(r"[ \t]*(?:[-–—•*][ \t]*)?(?P<label>[^\n:\"“”«]{3,100}?)[ \t]*:[ \t]*")
+_POSSESSIVE_S = re.compile(r"['’]S?$", re.IGNORECASE)
+_ROMAN_NUMERAL = re.compile(r"[IVX]{1,4}")
+
+
+def _a_name_ner_missed(name: str) -> bool:
+    """A person's name as a subject the recogniser did not tag: two to four capitalised words, none of them a body's
+    word or a title, that name no place ('Jan Kurmov', not 'Kurmin Relief Agency', 'Prime Minister' nor 'Tierra Kurma')."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and geocode(name) is None and all(
+        w[:1].isupper() and w.lower() not in organisation_words() and w.lower().rstrip(".") not in person_prefix_words() for w in words)
 
 
 def _before_the_quotation(position: int, exclude: tuple[int, int] | None) -> int:

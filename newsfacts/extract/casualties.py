@@ -97,10 +97,11 @@ def _patterns():
         rf"(?:between\s+(?P<lo>{NUMBER_PATTERN})\s+and\s+(?P<hi>{NUMBER_PATTERN})"
         rf"|(?P<num>{VAGUE_PATTERN}|{NUMBER_PATTERN})(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUMBER_PATTERN}))?)"
     )
-    # (not a word of sharing out: 'fourteen pins, one for each of the dead' counts pins)
+    # (not a word of sharing out: 'fourteen pins, one for each of the dead' counts pins; the number of an age written
+    # with a space, '27 year-old', counts no one)
     filler = r"(?P<filler>(?:\s+(?:of\s+)?(?!(?:each|every|per)\b)[A-Za-z][\w'’.-]*){0,4}?)(?P<aside>\s*[,–—-]\s*(?:including|among\s+them)\s[^,;.–—]{1,80}?\s*[,–—-])?"
     number_first = re.compile(
-        rf"(?<![\w$£€.,-]){number}(?![\w%-]|[.,]\d){filler}\s+(?:{_AUX}\s+){{0,3}}(?P<kind>{kinds})\b", re.IGNORECASE
+        rf"(?<![\w$£€.,-]){number}(?![\w%-]|[.,]\d|\s(?:year|month|week|day)s?[-\s]old){filler}\s+(?:{_AUX}\s+){{0,3}}(?P<kind>{kinds})\b", re.IGNORECASE
     )
     singular_first = re.compile(
         rf"\b(?P<det>{_SINGULAR_DETERMINERS})\s+(?P<adj>(?:{_AGE}\s+|[a-z][\w'-]*\s+){{0,2}}?)(?P<noun>{singular_nouns})"
@@ -113,8 +114,8 @@ def _patterns():
     )
     toll = re.compile(
         # ('pushing the overall toll over 2,000', 'bringing the toll to nearly 400': a qualifier after the noun says it all)
-        rf"\b(?P<toll>{_alternation(toll_of)})\s+(?:[\w'’-]+\s+){{0,3}}?(?:(?:rose|risen|climbed|reached|stands|stood|is|was|of|at|to|hit|now)\s+(?:to\s+|at\s+)?"
-        rf"|(?=(?:over|nearly|almost|more\s+than|close\s+to|upwards\s+of|in\s+excess\s+of)\s+\d)){number}(?![\w%-])",
+        rf"\b(?P<toll>{_alternation(toll_of)})\s+(?:[\w'’-]+\s+){{0,3}}?(?:(?:rose|rises|risen|climbed|climbs|reached|reaches|stands|stood|is|was|of|at|to|hit|hits|tops|topped|crosses|crossed|passes|passed|exceeds|exceeded|now)\s+(?:to\s+|at\s+)?"
+        rf"|(?=(?:over|above|nearly|almost|more\s+than|close\s+to|upwards\s+of|in\s+excess\s+of)\s+\d)){number}(?![\w%-])",
         re.IGNORECASE,
     )
     subset = re.compile(
@@ -278,10 +279,16 @@ def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = Non
             continue
         if any(w.lower() in _MODALS_BEFORE_A_COUNT for w in _WORD.findall(match.group())):
             continue  # 'the toll could rise to 100': a fear, not a count
+        if count.precision == "exact" and _PASSED_A_MARK.search(match.group()):
+            count = Count(count.count_min, None, "at_least")  # 'the toll tops 40': more than that
         start = match.start("qual") if match.group("qual") else (match.start("lo") if match.group("lo") else match.start("num"))
         add(CasualtyFigure(toll_of[" ".join(match.group("toll").lower().split())], count, "people", match.start(), match.end(), start))
 
     return _link_subsets(sorted(figures, key=lambda f: f.number_start), unlinked)
+
+
+# verbs by which a toll goes past a number ('the toll tops 40', 'crossed 160')
+_PASSED_A_MARK = re.compile(r"\b(?:tops|topped|crosses|crossed|passes|passed|exceeds|exceeded)\b", re.IGNORECASE)
 
 
 # ', 23 of them children', ', two of them critically', ', with three of them in a serious condition': a part of

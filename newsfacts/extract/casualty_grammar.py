@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from newsfacts.extract.nlp import text_of
-from newsfacts.extract.numbers import (NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, TENS, UNITS, VAGUE, Count, in_a_numeric_date,
+from newsfacts.extract.numbers import (NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, QUALIFIERS_AFTER, TENS, UNITS, VAGUE, Count, in_a_numeric_date,
                                       parse_count)
 from newsfacts.rules import load_rules
 
@@ -69,6 +69,8 @@ class _Lexicon:
     group_nouns: dict[str, str]
     life_nouns: frozenset[str]
     life_verbs_subject: frozenset[str]
+    lost_people_nouns: frozenset[str]
+    lost_relative_nouns: frozenset[str]
     life_verbs_object: frozenset[str]
     toll_nouns: dict[str, str]
     event_nouns: dict[str, str]
@@ -183,7 +185,10 @@ def _running_totals(sentence, lex: _Lexicon) -> list[GrammarFigure]:
             continue
         roles = ("nsubj", "nsubjpass") if lemma in lex.intransitive else ("nsubjpass", "dobj")
         for victim in (c for c in token.children if c.dep_ in roles):
-            for ordinal in (c for c in victim.children if c.dep_ == "amod"):
+            # ('A fourth died in hospital': the ordinal itself the subject)
+            ordinals = [victim] if victim.pos_ == "ADJ" and any(c.dep_ == "det" for c in victim.children) \
+                else [c for c in victim.children if c.dep_ == "amod"]
+            for ordinal in ordinals:
                 value = _ordinal_value(ordinal)
                 if value and value >= 3:
                     found.append(GrammarFigure(kind, Count(value, value, "exact"), victim.lower_, ordinal.idx,
@@ -548,6 +553,13 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             found += [("killed", c) for c in token.children if c.dep_ == "dobj" and _is_number(c)
                       and any(p.lower_ in lex.life_nouns for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
                               for p in prep.children if p.dep_ == "pobj")]
+        if lemma in lex.life_verbs_subject and not any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+            # 'the village lost at least 32 people'
+            found += [("killed", c) for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.lost_people_nouns
+                      and _number_token(c) is not None and not any(g.dep_ == "prep" and g.lower_ == "to" for g in c.children)]
+            # 'she lost her husband', 'who lost his seven-year-old son', 'lost two sons'
+            found += [("killed", c) for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.lost_relative_nouns
+                      and (_number_token(c) is not None or (c.tag_ == "NN" and any(g.dep_ == "poss" for g in c.children)))]
         if lemma in lex.life_verbs_subject and any(c.dep_ == "nsubjpass" and c.lower_ in lex.life_nouns for c in token.children):
             # '30 lives were lost'
             found += [("killed", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None]
@@ -667,7 +679,11 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             kinds = [lex.group_nouns[p.lower_] if p.lower_ in lex.group_nouns else _kind_of_those(p, lex) for p in among]
             # ('Three children were among those killed': 'those' and the participle that says what befell them; one
             # victim among them is part of the count, no figure of its own, as the guide says of a named victim)
-            counted = kinds and kinds[0] and (lex.group_nouns.get(among[0].lower_) or _number_token(subject) is not None)
+            # ('A reporter was among those killed', 'A commander was among the fighters killed': one victim the text
+            # brings in, among people it does not count, counts as one)
+            counted = kinds and kinds[0] and (lex.group_nouns.get(among[0].lower_) or _number_token(subject) is not None
+                                              or (_is_single_person(subject, lex) and _number_token(among[0]) is None
+                                                  and not any(c.dep_ == "poss" for c in subject.children)))
             # ('The eight are among the 43 people killed': the eight the text counted before)
             told_before = subject.pos_ == "NUM" and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                                                         for c in subject.children)
@@ -1289,6 +1305,12 @@ def _count_at(number) -> tuple[Count | None, int, int]:
         count = parse_count(match.group("lo"), None, match.group("hi"))
     else:
         count = parse_count(match.group("num"), match.group("qual"), match.group("num2"))
+    after = doc[right + 1:right + 3]
+    if count is not None and count.precision == "exact" and len(after) == 2 and after[0].lower_ == "or" \
+            and after[1].lower_ in QUALIFIERS_AFTER and after[1].i < number.sent.end:
+        # '51 or more', '30 or so': a qualifier written after the number
+        count = parse_count(match.group("num"), QUALIFIERS_AFTER[after[1].lower_])
+        return count, span.start_char + match.start(), after[1].idx + len(after[1])
     return count, span.start_char + match.start(), span.end_char
 
 

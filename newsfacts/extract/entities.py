@@ -1229,17 +1229,21 @@ def _bodies_named_beside_their_kind(doc, sentence_index_of, mentions: list[Menti
 
 
 _LOCAL_BODY_WORDS = frozenset(_RULES["local_body_words"])
+_CARE_FACILITY_AT_THE_END = re.compile(r" (?:%s)$" % _words_pattern(_RULES["care_facility_words"]), re.IGNORECASE)
 
 
 def _towns_of_local_bodies(sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
     """'the Kurmin Fire Department', 'Kurmin City Council': the town whose public body it is, a place the text names
     (a town of the document's countries, or a city of 100,000 people anywhere; not a newspaper's 'Kurmin Times')."""
     found = []
+    for mention in mentions:
+        if mention.entity_type == "location" and not mention.dateline and _CARE_FACILITY_AT_THE_END.search(mention.surface):
+            mention.entity_type = "organization"  # 'Kurmin General Hospital', which NER took for a place
     taken = {(m.start_char, m.end_char) for m in mentions if m.entity_type == "location"}
     for mention in mentions:
         words = mention.surface.split()
-        if mention.entity_type != "organization" or len(words) < 2 or words[-1].lower() not in _LOCAL_BODY_WORDS \
-                or {"and", "&", "of"} & set(words):
+        if mention.entity_type != "organization" or len(words) < 2 or {"and", "&", "of"} & set(words) \
+                or not (words[-1].lower() in _LOCAL_BODY_WORDS or _CARE_FACILITY_AT_THE_END.search(mention.surface)):
             continue  # (not 'the Kurmin and Dala Regional Council', a body of two towns, nor 'Office of ...')
         for size in range(min(3, len(words) - 1), 0, -1):
             name = " ".join(words[:size])
@@ -1254,6 +1258,26 @@ def _towns_of_local_bodies(sentence_index_of, mentions: list[Mention], countries
                 found.append(Mention(name, *span, sentence_index_of(span[0]), "location", in_a_body_name=True))
             break
     return found
+
+
+# an office of a town in lower case right after a name: ' deputy police chief', ' mayor' (rules/entities.toml)
+_TOWN_OFFICE_AFTER = re.compile(r" (?:(?:%s) )*(?:%s)\b" % (_words_pattern(_RULES["town_office_modifiers"]),
+                                                        _words_pattern(_RULES["town_office_words"])))
+
+
+def _towns_before_their_offices(text: str, mentions: list[Mention], countries: frozenset[str]) -> None:
+    """'Kurmin deputy police chief Jan Doe', 'the Dalen mayor': a name NER took for an organisation, written before
+    a town's office in lower case, is the town, where a town of the document's countries bears that name or a
+    spelling of it ('Kurmin Raya' for the gazetteer's 'Kurminraya')."""
+    for mention in mentions:
+        if mention.entity_type != "organization" or not _TOWN_OFFICE_AFTER.match(text, mention.end_char) \
+                or mention.surface.split()[-1].lower() in organisation_words():
+            continue
+        place = geocode(mention.surface, countries) if countries else None
+        if place is None or place.kind != "city" or place.country_code not in countries:
+            place = geocode_by_sound(mention.surface, countries)
+        if place is not None:
+            mention.entity_type = "location"
 
 
 def _bodies_defined_with_their_letters(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
@@ -1515,6 +1539,28 @@ def _without_opening_adverb(ent):
 _OPENING_ADVERBS = frozenset(_RULES["opening_adverbs"])
 
 
+# a capitalised side word just before a name: 'Eastern' of 'Eastern Highlands Province'
+_SIDE_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?:Eastern|Western|Northern|Southern|Central|Upper|Lower|North|South|East|West) $")
+
+
+def _with_the_side_word_before(doc, ent):
+    """A place with the word before it that NER left out of its name: a side word, where the whole name is a
+    province, state or region ('Eastern Highlands Province', of which NER took 'Highlands Province'), or a
+    nationality or other capitalised word, where the whole is a town's own name ('Spanish Town', of which NER took
+    'Town')."""
+    text = text_of(doc)
+    side = _SIDE_WORD_BEFORE.search(text, max(0, ent.start_char - 10), ent.start_char)
+    if side is not None and province_country(text[side.start():ent.end_char]) is not None:
+        return doc.char_span(side.start(), ent.end_char, label=ent.label_) or ent
+    word = doc[ent.start - 1] if ent.start > 0 else None
+    if word is not None and word.text.istitle() and word.is_alpha and not word.is_sent_start and word.ent_type_ in ("NORP", "LANGUAGE", ""):
+        whole = text[word.idx:ent.end_char]
+        town = geocode(whole)
+        if town is not None and town.kind == "city" and written_as_its_own_name(town, whole):
+            return doc.char_span(word.idx, ent.end_char, label=ent.label_) or ent
+    return ent
+
+
 def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Mentions with their type and spelling key; persons' surnames joined to full names in the doc."""
     _np, _no, prefix = _rules()
@@ -1522,6 +1568,11 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     joined_to_the_name_before: set[int] = set()  # token indices where an entity begins that a name took in
     for ent in doc.ents:
         entity_type = LABEL_TYPES.get(ent.label_)
+        if entity_type is None and ent.label_ in ("NORP", "LANGUAGE") and ent.end < len(doc) and doc[ent.end].text.istitle():
+            town = doc[ent.start:ent.end + 1]
+            place = geocode(town.text)
+            if place is not None and place.kind == "city" and written_as_its_own_name(place, town.text):
+                ent, entity_type = town, "location"  # 'Spanish Town', of which NER took 'Spanish' for a nationality
         if entity_type is None and ent.label_ in ("WORK_OF_ART", "PRODUCT") and _named_like_a_body(clean_surface(ent.text)):
             entity_type = "organization"  # 'the Kurmin Unity Forum', which NER took for a title
         if entity_type is None or ent.start in joined_to_the_name_before:
@@ -1536,6 +1587,8 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
             ent = doc.char_span(ent.start_char, ent.start_char + person_after.start(), alignment_mode="contract")
             if ent is None or len(ent) == 0:
                 continue
+        if entity_type == "location":
+            ent = _with_the_side_word_before(doc, ent)
         surface = clean_surface(ent.text)
         if entity_type != "person" and (_HONORIFIC_FIRST.match(surface) or _HONORIFIC_JUST_BEFORE.search(
                 text_of(doc), max(0, ent.start_char - 6), ent.start_char)):
@@ -1699,6 +1752,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_given_name_mentions(doc, sentence_index_of, mentions))
     mentions.extend(_surname_mentions(doc, sentence_index_of, mentions))
     mentions.extend(_towns_of_local_bodies(sentence_index_of, mentions, countries))
+    _towns_before_their_offices(text_of(doc), mentions, countries)
     _bodies_named_with_a_plural_possessive(text_of(doc), mentions)
     mentions = _bodies_of_two_fields(text_of(doc), mentions)
     _streets_are_no_people(mentions, placed_in_or_near)
@@ -2301,8 +2355,11 @@ _NAME_AFTER_LOCATIVE = re.compile(
 # the tokenizer and NER cut into pieces, and the two towns of a road ('the Lamu-Garissa road').
 # ('Stratford-upon-Avon'; 'Qasr-e Kurmin', a Persian name joined by its ezafe)
 _HYPHENED_PLACE = re.compile(r"(?<![\w-])[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[a-zà-ÿ]{1,5})+[-\s][A-ZÀ-ÞĀ-Ž][\w'’]+(?![\w-])")
-_ROAD_ENDS = re.compile(r"(?<![\w-])([A-ZÀ-ÞĀ-Ž][\w'’]+)[-–]([A-ZÀ-ÞĀ-Ž][\w'’]+)(?=\s+(?:%s)\b)" % "|".join(
-    load_rules("entities")["route_words"]))
+# the towns a road joins ('the Lamu-Garissa road', 'the Kurmin-Dalen-Port Sele highway'); a last town of two words
+# is left out, as its first word alone names nothing
+_ROAD_ENDS = re.compile(r"(?<![\w-])(?P<ends>[A-ZÀ-ÞĀ-Ž][\w'’]+(?:[-–][A-ZÀ-ÞĀ-Ž][\w'’]+){1,3})(?P<more> [A-ZÀ-ÞĀ-Ž][\w'’]+)?"
+                        r"(?=\s+(?:%s)\b)" % "|".join(load_rules("entities")["route_words"]))
+_ROAD_END = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’]+")
 
 
 def _hyphened_places(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
@@ -2319,8 +2376,15 @@ def _hyphened_places(doc, sentence_index_of, mentions: list[Mention], countries:
         if town(match.group()):
             found.append(match.span())
     for match in _ROAD_ENDS.finditer(text):
-        if town(match.group(1)) and town(match.group(2)):
-            found += [match.span(1), match.span(2)]
+        ends = list(_ROAD_END.finditer(text, match.start("ends"), match.end("ends")))
+        ends = ends[:-1] if match.group("more") else ends
+        # (a town the gazetteer knows well, or one whose name is no English word nor a person's: not 'the Hurricane-Wilson road')
+        towns = [(end.span(), frozenset({geocode(end.group(), countries).country_code}) if town(end.group())
+                  else countries_with_a_town_named(end.group()) if written_as_a_name(end.group()) and not is_given_name(end.group())
+                  else frozenset()) for end in ends]
+        towns = [(span, where) for span, where in towns if where]
+        if len(towns) >= 2 and frozenset.intersection(*(where for _, where in towns)):
+            found += [span for span, _ in towns]  # towns of one country that the road joins, of any size
     if not found:
         return mentions
     kept = [m for m in mentions if m.dateline or not any(m.start_char < e and s < m.end_char for s, e in found)]
@@ -2549,6 +2613,14 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     _nearest_namesakes(mentions, places, context_countries, set(qualified))
     _in_the_divisions_named(mentions, places, context_countries, text, set(qualified))
     _near_the_town_named_after(mentions, places, text)
+    _listed_in_the_town_after(mentions, places, text)
+    for mention in mentions:
+        place = places.get(id(mention))
+        if place is not None and context_countries and place.country_code not in context_countries \
+                and _A_LOCAL_PLACE_AFTER.match(text, mention.end_char):
+            # 'Villa Kurmina, a hillside neighbourhood on the edge of town': no town of that name in a country the
+            # story never names, but a place in the story's own town
+            places[id(mention)] = None
     for mention in mentions:
         place = places.get(id(mention))
         if mention.entity_type == "location" and place is None:
@@ -2879,6 +2951,42 @@ def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place 
                 places[id(place_mention)] = _placed_at(_place_name(place_mention), town, "near")
             elif bearing:
                 places[id(place_mention)] = _placed_off(_place_name(place_mention), town, distance, bearing.group(0))
+
+
+# an apposition that calls a place a part of a town or a village: ', a hillside neighbourhood', ', a farming village'
+_A_LOCAL_PLACE_AFTER = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:%s)\b" % _words_pattern(_RULES["local_place_nouns"]))
+
+
+# what joins the items of a list of places ('Kurmby, Dala and Sorvo')
+_LIST_JOINT = re.compile(r",? and |, |,? or ")
+
+
+def _listed_in_the_town_after(mentions: list[Mention], places: dict[int, Place | None], text: str) -> None:
+    """'Murders were reported in Braeton, Kurmby and Dala in Harbourton': the places a list puts in a town are
+    within it, where the gazetteer knows them only in another country or far away (or not at all)."""
+    locations = sorted((m for m in mentions if m.entity_type == "location"), key=lambda m: m.start_char)
+    for index, town_mention in enumerate(locations):
+        town = places.get(id(town_mention))
+        if town is None or town.kind != "city" or town.latitude is None or not text.endswith(" in ", 0, town_mention.start_char):
+            continue
+        end, listed = town_mention.start_char - len(" in "), []
+        for item in reversed(locations[:index]):
+            if item.end_char != end or item.dateline:
+                break
+            listed.append(item)
+            joint = _LIST_JOINT.search(text, max(0, item.start_char - 6), item.start_char)
+            if joint is None or joint.end() != item.start_char:
+                break
+            end = joint.start()
+        for item in listed:
+            place = places.get(id(item))
+            elsewhere = place is None or place.latitude is None or place.country_code != town.country_code \
+                or (place.small and max(abs(place.latitude - town.latitude), abs(place.longitude - town.longitude)) > NEAR_DEGREES)
+            if elsewhere and not (place is not None and place.kind == "country"):
+                within = _placed_at(_place_name(item), town)
+                for same in locations:  # (the place's other mentions, which the gazetteer put abroad too)
+                    if _place_name(same) == _place_name(item) and places.get(id(same)) == place:
+                        places[id(same)] = within
 
 
 def _called_towns(mentions: list[Mention], context_countries: frozenset[str], text: str, done: set[int]) -> dict[int, Place]:

@@ -118,9 +118,11 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
             # two quotations of a paragraph speaks both
             speaker = previous[0]
         else:
-            speaker = _quote_speaker(q, doc, sentences, sentence_index_of, attributor)
+            speaker = attributor.labelled_speaker(q.start_char) or _quote_speaker(q, doc, sentences, sentence_index_of, attributor)
         attributed_in_place.append(speaker is not None and (speaker.entity_id is not None or speaker.proper)
                                    and not _alone_on_its_line(text, q))
+        if speaker is None:  # '"..." / Jane Doe, EU foreign policy chief': signed on the line after
+            speaker = attributor.signed_speaker(q.end_char)
         if speaker is None:  # '"...." That was the view of X': named after, before any continuation
             speaker = attributor.lede_speaker(q.start_char, q.end_char, phrases_only=True)
         if speaker is None:  # an interviewer's question between two quotations changes who speaks

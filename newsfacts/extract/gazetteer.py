@@ -346,6 +346,9 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
         # city is known by all its spellings ('Dnepropetrovsk' in a story that names only Russia).
         candidates = [p for p in candidates if _norm(p.name) == key or (p.kind == "city" and p.population >= _GREAT_CITY
                                                                          and _spelled_alike(_norm(p.name), key))]
+        # ... and no village abroad: 'Villa Kurmina, a neighbourhood on the edge of town' in a story from Chile is no
+        # hamlet of that name in Mexico, a country the story never names
+        candidates = [p for p in candidates if not p.small]
         if not candidates:
             return None
     pool = in_context or candidates
@@ -354,7 +357,18 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
         pool = [p for p in pool if not p.small or f"{p.country_code}.{p.admin1}" in context_countries]
     # A place in a state the document names ('Franklin' with 'Houston', Texas) first, then the
     # place's own name before an alternate spelling, then the larger population.
-    return max(pool, key=lambda p: _rank(p, key, context_countries))
+    best = max(pool, key=lambda p: _rank(p, key, context_countries))
+    if best.small and not _rank(best, key, context_countries)[0]:
+        # ... but a city of the same country ten times its size whose full name is the name and a particle's
+        # qualifier beats a village of that exact name ('Kurmora' is Kurmora de Hidalgo, 186,000 people, not the
+        # Kurmora of 1,100; 'Kurmheim' Kurmheim an der Brenz)
+        particles = load_rules("entities")["place_name_particles"]
+        bigger = [p for p in pool if not p.small and p.kind == "city" and p.country_code == best.country_code
+                  and p.population >= 10 * max(best.population, 1)
+                  and _norm(p.name).startswith(tuple(f"{key} {particle} " for particle in particles))]
+        if bigger:
+            return max(bigger, key=lambda p: p.population)
+    return best
 
 
 def _named_as_it_is(city: Place, key: str) -> bool:

@@ -23,7 +23,7 @@ VAGUE = {
 }
 # qualifier -> precision
 QUALIFIERS = {
-    "at least": "at_least", "more than": "at_least", "over": "at_least", "upwards of": "at_least",
+    "at least": "at_least", "more than": "at_least", "over": "at_least", "above": "at_least", "upwards of": "at_least",
     "in excess of": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
     "about": "approximately", "around": "approximately", "approximately": "approximately", "some": "approximately",
     "roughly": "approximately", "an estimated": "approximately", "estimated": "approximately",
@@ -32,6 +32,9 @@ QUALIFIERS = {
     "up to": "at_most", "as many as": "at_most", "as high as": "at_most", "at most": "at_most", "fewer than": "at_most",
     "less than": "at_most", "no more than": "at_most",
 }
+
+# qualifier written after the number, with 'or' ('51 or more', '30 or so') -> the qualifier before it that means the same
+QUALIFIERS_AFTER = {"more": "at least", "so": "about"}
 
 _word_number = "|".join(sorted([*UNITS, *TENS, *SCALES, "and", "a"], key=len, reverse=True))
 _units_words = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))

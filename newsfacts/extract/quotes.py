@@ -126,6 +126,12 @@ _MARK = re.compile("[%s‘’'`]" % re.escape(OPENERS + CLOSERS))
 _TWO_SINGLE_OPENERS = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))(?:‘‘|``|'')(?=\w)")
 
 
+# A single closing mark after a clause's last word and before a reporting clause ('...,’ he added', '...,’ Doe said'),
+# in a quotation a double mark opened and none closed
+_SINGLE_MARK_THEN_ATTRIBUTION = re.compile(
+    r"(?<=[.,!?])['’](?=\s+(?:he|she|they|it|we|said|says|added|told|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s(?:said|says|added|told))\b)")
+
+
 def _double_quotes(text: str) -> list[QuoteSpan]:
     quotes: list[QuoteSpan] = []
     paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
@@ -156,6 +162,12 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
                 pieces.append(paragraph[piece_start:i])  # '“... the CBD,’’ the council posted': two single marks close it
                 _add(quotes, pieces, open_at, p_start + i + 2)
                 open_at, skip_to = None, i + 2
+        closed_by_a_single_mark = _SINGLE_MARK_THEN_ATTRIBUTION.search(paragraph, piece_start) if open_at is not None else None
+        if closed_by_a_single_mark is not None:
+            # '”Even so, the state must act,’ he added.': a double mark that a single one closes, before its attribution
+            pieces.append(paragraph[piece_start:closed_by_a_single_mark.start()])
+            _add(quotes, pieces, open_at, p_start + closed_by_a_single_mark.end())
+            open_at = None
         if open_at is not None:
             pieces.append(paragraph[piece_start:])
             next_paragraph = paragraphs[p_index + 1][1] if p_index + 1 < len(paragraphs) else ""
