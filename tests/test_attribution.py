@@ -1540,32 +1540,32 @@ def test_a_name_that_shares_a_surname_with_a_person_named_in_full_is_a_relative_
 
 
 def test_he_added_after_an_unnamed_official_goes_on_the_official_not_on_a_person_the_quotation_named(nlp):
-    text = ('Officials said the commander died in the fighting.\n\n"When he heard that the hospital was under attack, he rushed '
-            'to the scene at once," the Kurmish media official said.\n\n"We tried to stop him but he laughed at us. Later we '
-            'found out that he was killed," he added.')
+    text = ('Officials said the commander died in the fighting.\n\n"The commander drove to the barracks the moment the alarm '
+            'sounded," the Kurmish media official said.\n\n"We begged him to wait for the others, but he only smiled. Hours '
+            'later we learned that he had fallen," he added.')
     assert speakers(nlp, text) == [(None, "the Kurmish media official")] * 2
 
 
 def test_the_body_after_a_name_that_follows_said_is_where_the_speaker_works(nlp):
-    text = ('A guard was shot behind the bank.\n\n"I don\'t know how many times he was hit. We know several shots were '
-            'fired," said Captain Jana Velkova, Harbourton Police Department.')
+    text = ('A guard was shot behind the bank.\n\n"We are still counting the shell casings. Several rounds struck the '
+            'wall behind the counter," said Captain Jana Velkova, Harbourton Police Department.')
     assert speakers(nlp, text) == [("Jana Velkova", None)]
 
 
 def test_a_military_statement_is_the_military_of_the_country_the_sentences_before_named(nlp):
-    text = ('Rockets hit the border town overnight, the Chilean army said.\n\n"In response to the aggression, the air force '
-            'targeted four sites in the north," a military statement said.')
+    text = ('Rockets hit the border town overnight, the Chilean army said.\n\n"Our aircraft answered the fire by striking four '
+            'launch sites in the north," a military statement said.')
     assert speakers(nlp, text) == [("Chilean military", None)]
 
 
 @pytest.mark.parametrize("text,expected", [
     # a title in the opening paragraph, named in the next
-    ('Storm batters islands\n\nThe damage from the storm will be "the very, very worst we have ever seen" in the outer '
-     'islands, Kurmistan\'s president says.\n\nPresident Tavemi Okorundo said most houses in the capital had been damaged.',
+    ('Storm batters islands\n\nOfficials fear the damage will be "worse than anything we have ever seen" in the outer '
+     'islands, Kurmistan\'s president says.\n\nPresident Tavemi Okorundo said many homes near the harbour were flattened.',
      [("Tavemi Okorundo", None)]),
     # a relative in the opening paragraph, the person the next one opens with
-    ('Tributes to a young driver\n\nA young man who died in a road crash was "kind, loving and always smiling with '
-     'everyone", his heartbroken mother told his funeral on Friday.\n\nJana Velkova paid tribute to her son, 20, at the church.',
+    ('Tributes to a young driver\n\nA student killed when his motorbike hit a lorry was "kind, loving and always smiling '
+     'with everyone", his grieving mother told mourners on Friday.\n\nJana Velkova paid tribute to her son, 20, at the church.',
      [("Jana Velkova", None)]),
 ])
 def test_the_lede_names_its_speaker_in_the_paragraph_after_it(nlp, text, expected):
@@ -1574,7 +1574,7 @@ def test_the_lede_names_its_speaker_in_the_paragraph_after_it(nlp, text, expecte
 
 def test_a_label_with_a_colon_and_a_signature_line_name_who_speaks(nlp):
     text = ('World leaders react\n\nBritish Prime Minister Pavo Linden: "The murders in the capital are sickening and we stand '
-            'with our friends."\n\n– CHILEAN PRESIDENT TAVEMI OKORUNDO: "We stand in solidarity with the people of the city '
-            'tonight."\n\n"A terrible event can happen at any time. We cannot let down our guard."\n\nJana Velkova, the bloc\'s '
+            'with our friends."\n\n– CHILEAN PRESIDENT TAVEMI OKORUNDO: "Our nation grieves with every family in the city '
+            'tonight."\n\n"No city is safe from such cruelty, and none of us may rest until it ends."\n\nJana Velkova, the bloc\'s '
             'foreign policy chief')
     assert speakers(nlp, text) == [("Pavo Linden", None), ("Tavemi Okorundo", None), ("Jana Velkova", None)]

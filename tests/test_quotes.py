@@ -98,8 +98,8 @@ def test_a_typeset_single_opening_mark_opens_a_quotation_whatever_follows_its_cl
 
 
 def test_a_double_mark_that_a_single_mark_closes_before_its_attribution_ends_there():
-    text = ("The rebels attacked the town.\n\n\u201dEven if this is an act of the rebels, the government has a duty to save the "
-            "civilians,\u2019 he added.\n\nThe remarks came amid outrage.")
+    text = ("The rebels attacked the town.\n\n\u201dWhoever fired the shells, the army must protect the families in the "
+            "camp,\u2019 he added.\n\nThe remarks came amid outrage.")
     (quote,) = find_quotes(text)
-    assert quote.text == "Even if this is an act of the rebels, the government has a duty to save the civilians,"
+    assert quote.text == "Whoever fired the shells, the army must protect the families in the camp,"
     assert text[quote.end_char:].startswith(" he added.")

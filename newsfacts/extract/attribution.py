@@ -872,12 +872,10 @@ class Attributor:
             return None
         named = [m for m in self._mentions_from(begin, end) if m.end_char <= end and m.entity_type in ("person", "organization")]
         chosen = next((m for m in reversed(named) if m.entity_type == "person"), named[-1] if named else None)
-        if chosen is not None and not text[begin:end].isupper():
-            return self._speaker_from_mention(chosen)
-        words = text[begin:end].split()
         if not text[begin:end].isupper():
-            return None
+            return self._speaker_from_mention(chosen) if chosen is not None else None
         # a label in capitals, which the recogniser reads badly: the name after the titles and places before it
+        words = text[begin:end].split()
         while words and (words[0].lower().rstrip(".") in person_prefix_words() or _POSSESSIVE_S.sub("", words[0]).lower() in demonyms()
                          or _POSSESSIVE_S.sub("", words[0]).title() in country_codes() or len(words[0]) <= 2):
             words = words[1:]
@@ -1447,7 +1445,7 @@ class Attributor:
     def _titled_person_named_after_the_lede(self, token) -> Speaker | None:
         """'The storm will be "..." , Kurmistan's president says. / President Jan Doe said ...': a title in the
         article's opening paragraph (after its headline) names the person the next paragraph gives that title to;
-        'his heartbroken mother told the funeral. / Jane Doe paid tribute to her son ...': a relative the lede does
+        'his grieving mother told mourners. / Jane Doe paid tribute to her son ...': a relative the lede does
         not name is the person the next paragraph opens with, of the relative's sex."""
         text = text_of(self.doc)
         headline_end = text.find("\n")

@@ -97,9 +97,9 @@ def _patterns():
         rf"(?:between\s+(?P<lo>{NUMBER_PATTERN})\s+and\s+(?P<hi>{NUMBER_PATTERN})"
         rf"|(?P<num>{VAGUE_PATTERN}|{NUMBER_PATTERN})(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUMBER_PATTERN}))?)"
     )
-    # (not a word of sharing out: 'fourteen pins, one for each of the dead' counts pins; the number of an age written
-    # with a space, '27 year-old', counts no one)
+    # (not a word of sharing out: 'fourteen pins, one for each of the dead' counts pins)
     filler = r"(?P<filler>(?:\s+(?:of\s+)?(?!(?:each|every|per)\b)[A-Za-z][\w'’.-]*){0,4}?)(?P<aside>\s*[,–—-]\s*(?:including|among\s+them)\s[^,;.–—]{1,80}?\s*[,–—-])?"
+    # (nor the number of an age written with a space: '27 year-old' counts no one)
     number_first = re.compile(
         rf"(?<![\w$£€.,-]){number}(?![\w%-]|[.,]\d|\s(?:year|month|week|day)s?[-\s]old){filler}\s+(?:{_AUX}\s+){{0,3}}(?P<kind>{kinds})\b", re.IGNORECASE
     )

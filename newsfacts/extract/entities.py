@@ -1539,26 +1539,30 @@ def _without_opening_adverb(ent):
 _OPENING_ADVERBS = frozenset(_RULES["opening_adverbs"])
 
 
-# a capitalised side word just before a name: 'Eastern' of 'Eastern Highlands Province'
-_SIDE_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?:Eastern|Western|Northern|Southern|Central|Upper|Lower|North|South|East|West) $")
+# a capitalised side word just before a name: 'Eastern' of 'Eastern Kurmin Province' (rules/entities.toml)
+_SIDE_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?:%s) $" % _words_pattern(_RULES["side_words"]))
 
 
 def _with_the_side_word_before(doc, ent):
     """A place with the word before it that NER left out of its name: a side word, where the whole name is a
     province, state or region ('Eastern Highlands Province', of which NER took 'Highlands Province'), or a
-    nationality or other capitalised word, where the whole is a town's own name ('Spanish Town', of which NER took
-    'Town')."""
+    nationality or other capitalised word, where the whole is a town's own name ('Spanish Fork', of which NER took
+    'Fork')."""
     text = text_of(doc)
     side = _SIDE_WORD_BEFORE.search(text, max(0, ent.start_char - 10), ent.start_char)
     if side is not None and province_country(text[side.start():ent.end_char]) is not None:
         return doc.char_span(side.start(), ent.end_char, label=ent.label_) or ent
     word = doc[ent.start - 1] if ent.start > 0 else None
-    if word is not None and word.text.istitle() and word.is_alpha and not word.is_sent_start and word.ent_type_ in ("NORP", "LANGUAGE", ""):
-        whole = text[word.idx:ent.end_char]
-        town = geocode(whole)
-        if town is not None and town.kind == "city" and written_as_its_own_name(town, whole):
-            return doc.char_span(word.idx, ent.end_char, label=ent.label_) or ent
+    if word is not None and word.text.istitle() and word.is_alpha and not word.is_sent_start and word.ent_type_ in ("NORP", "LANGUAGE", "") \
+            and _a_towns_own_name(text[word.idx:ent.end_char]):
+        return doc.char_span(word.idx, ent.end_char, label=ent.label_) or ent
     return ent
+
+
+def _a_towns_own_name(name: str) -> bool:
+    """Whether the gazetteer holds a town or city by this very name (not one of its other spellings)."""
+    town = geocode(name)
+    return town is not None and town.kind == "city" and written_as_its_own_name(town, name)
 
 
 def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozenset()) -> list[Mention]:
@@ -1568,11 +1572,9 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     joined_to_the_name_before: set[int] = set()  # token indices where an entity begins that a name took in
     for ent in doc.ents:
         entity_type = LABEL_TYPES.get(ent.label_)
-        if entity_type is None and ent.label_ in ("NORP", "LANGUAGE") and ent.end < len(doc) and doc[ent.end].text.istitle():
-            town = doc[ent.start:ent.end + 1]
-            place = geocode(town.text)
-            if place is not None and place.kind == "city" and written_as_its_own_name(place, town.text):
-                ent, entity_type = town, "location"  # 'Spanish Town', of which NER took 'Spanish' for a nationality
+        if entity_type is None and ent.label_ in ("NORP", "LANGUAGE") and ent.end < len(doc) and doc[ent.end].text.istitle() \
+                and _a_towns_own_name(doc[ent.start:ent.end + 1].text):
+            ent, entity_type = doc[ent.start:ent.end + 1], "location"  # 'Spanish Fork', of which NER took 'Spanish' for a nationality
         if entity_type is None and ent.label_ in ("WORK_OF_ART", "PRODUCT") and _named_like_a_body(clean_surface(ent.text)):
             entity_type = "organization"  # 'the Kurmin Unity Forum', which NER took for a title
         if entity_type is None or ent.start in joined_to_the_name_before:
@@ -2614,13 +2616,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     _in_the_divisions_named(mentions, places, context_countries, text, set(qualified))
     _near_the_town_named_after(mentions, places, text)
     _listed_in_the_town_after(mentions, places, text)
-    for mention in mentions:
-        place = places.get(id(mention))
-        if place is not None and context_countries and place.country_code not in context_countries \
-                and _A_LOCAL_PLACE_AFTER.match(text, mention.end_char):
-            # 'Villa Kurmina, a hillside neighbourhood on the edge of town': no town of that name in a country the
-            # story never names, but a place in the story's own town
-            places[id(mention)] = None
+    _no_namesake_abroad_for_a_local_place(mentions, places, context_countries, text)
     for mention in mentions:
         place = places.get(id(mention))
         if mention.entity_type == "location" and place is None:
@@ -2957,12 +2953,23 @@ def _near_the_town_named_after(mentions: list[Mention], places: dict[int, Place 
 _A_LOCAL_PLACE_AFTER = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:%s)\b" % _words_pattern(_RULES["local_place_nouns"]))
 
 
+def _no_namesake_abroad_for_a_local_place(mentions: list[Mention], places: dict[int, Place | None],
+                                          context_countries: frozenset[str], text: str) -> None:
+    """'Villa Kurmina, a hillside neighbourhood on the edge of town': no town of that name in a country the story
+    never names, but a place in the story's own town (placed there later, as places the gazetteer lacks are)."""
+    for mention in mentions:
+        place = places.get(id(mention))
+        if place is not None and context_countries and place.country_code not in context_countries \
+                and _A_LOCAL_PLACE_AFTER.match(text, mention.end_char):
+            places[id(mention)] = None
+
+
 # what joins the items of a list of places ('Kurmby, Dala and Sorvo')
 _LIST_JOINT = re.compile(r",? and |, |,? or ")
 
 
 def _listed_in_the_town_after(mentions: list[Mention], places: dict[int, Place | None], text: str) -> None:
-    """'Murders were reported in Braeton, Kurmby and Dala in Harbourton': the places a list puts in a town are
+    """'Murders were reported in Kurmvale, Kurmby and Dala in Harbourton': the places a list puts in a town are
     within it, where the gazetteer knows them only in another country or far away (or not at all)."""
     locations = sorted((m for m in mentions if m.entity_type == "location"), key=lambda m: m.start_char)
     for index, town_mention in enumerate(locations):
