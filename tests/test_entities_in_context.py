@@ -647,6 +647,12 @@ def test_a_company_named_for_what_it_makes_is_no_person(entities_of):
     ("Heavy rain flooded streets in the UK on Friday. In Cranbrook, residents were evacuated.", "Cranbrook", "GB"),
     # a nationality word opening a body's name says which country the text is about
     ("Soldiers of the Australian Army helped residents of Gundagai fill sandbags.", "Gundagai", "AU"),
+    # 'the resort of X' calls X a town
+    ("A gas blast destroyed a house in the southern Polish mountain resort of Krynica on Monday.", "Krynica-Zdrój", "PL"),
+    # the town that opens a hospital's name
+    ("The injured were taken to Marondera Hospital, police in Zimbabwe said.", "Marondera", "ZW"),
+    # a city whose full name is the name and a particle's qualifier, before a village of that exact name
+    ("Police in Germany said the bodies were found near Heidenheim on Sunday.", "Heidenheim an der Brenz", "DE"),
 ])
 def test_a_place_and_the_country_the_text_gives_it(entities_of, text, place, country):
     _mentions, entities = entities_of(text)
@@ -1104,19 +1110,6 @@ def test_the_name_of_a_street_alone_after_a_word_of_place_is_a_place(entities_of
 def test_a_road_between_towns_of_one_country_names_both_towns(entities_of):
     _m, entities = entities_of("Gunmen attacked a bus on the Isiolo-Marsabit road on Sunday.")
     assert {name: entities[name].country_code for name in ("Isiolo", "Marsabit")} == {"Isiolo": "KE", "Marsabit": "KE"}
-
-
-@pytest.mark.parametrize("text,name,country", [
-    # 'the resort of X' calls X a town
-    ("A gas blast destroyed a house in the southern Polish mountain resort of Krynica on Monday.", "Krynica-Zdrój", "PL"),
-    # the town that opens a hospital's name
-    ("The injured were taken to Marondera Hospital, police in Zimbabwe said.", "Marondera", "ZW"),
-    # a city whose full name is the name and a particle's qualifier, before a village of that exact name
-    ("Police in Germany said the bodies were found near Heidenheim on Sunday.", "Heidenheim an der Brenz", "DE"),
-])
-def test_towns_the_text_calls_towns_or_names_a_hospital_after(entities_of, text, name, country):
-    _m, entities = entities_of(text)
-    assert entities[name].entity_type == "location" and entities[name].country_code == country
 
 
 def test_places_a_list_puts_in_a_town_are_within_it_not_their_namesakes_abroad(entities_of):
