@@ -1575,6 +1575,7 @@ def test_the_lede_names_its_speaker_in_the_paragraph_after_it(nlp, text, expecte
 def test_a_label_with_a_colon_and_a_signature_line_name_who_speaks(nlp):
     text = ('World leaders react\n\nBritish Prime Minister Pavo Linden: "The murders in the capital are sickening and we stand '
             'with our friends."\n\n– CHILEAN PRESIDENT TAVEMI OKORUNDO: "Our nation grieves with every family in the city '
-            'tonight."\n\n"No city is safe from such cruelty, and none of us may rest until it ends."\n\nJana Velkova, the bloc\'s '
-            'foreign policy chief')
-    assert speakers(nlp, text) == [("Pavo Linden", None), ("Tavemi Okorundo", None), ("Jana Velkova", None)]
+            'tonight."\n\n– KURMISH PRESIDENTIAL HOPEFUL JANA VELKOVA: "Every one of us will stand by the families who lost '
+            'someone."\n\n"No city is safe from such cruelty, and none of us may rest until it ends."\n\nJana Velkova, the '
+            'bloc\'s foreign policy chief')
+    assert speakers(nlp, text) == [("Pavo Linden", None), ("Tavemi Okorundo", None), ("Jana Velkova", None), ("Jana Velkova", None)]

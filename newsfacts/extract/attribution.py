@@ -874,13 +874,17 @@ class Attributor:
         chosen = next((m for m in reversed(named) if m.entity_type == "person"), named[-1] if named else None)
         if not text[begin:end].isupper():
             return self._speaker_from_mention(chosen) if chosen is not None else None
-        # a label in capitals, which the recogniser reads badly: the name after the titles and places before it
+        # a label in capitals, which the recogniser reads badly: the name from its first given name, else after the
+        # titles and places before it ('US PRESIDENTIAL HOPEFUL JANE DOE', "KURMISTAN'S QUEEN JANE II")
         words = text[begin:end].split()
+        given = next((i for i, word in enumerate(words) if is_given_name(word.title())), None)
+        words = words[given:] if given is not None else words
         while words and (words[0].lower().rstrip(".") in person_prefix_words() or _POSSESSIVE_S.sub("", words[0]).lower() in demonyms()
-                         or _POSSESSIVE_S.sub("", words[0]).title() in country_codes() or len(words[0]) <= 2):
+                         or (_POSSESSIVE_S.search(words[0]) and geocode(_POSSESSIVE_S.sub("", words[0]).title()) is not None)
+                         or len(words[0]) <= 2):
             words = words[1:]
         if not 2 <= len(words) <= 4:
-            return self._speaker_from_mention(chosen) if chosen is not None else None
+            return None
         return Speaker(" ".join(w.title() if not _ROMAN_NUMERAL.fullmatch(w) else w for w in words),
                        chosen.entity_id if chosen is not None else None, proper=chosen is None)
 
