@@ -863,7 +863,9 @@ class Attributor:
         colon, before the quotation at `start` that follows it (a reaction round-up, a live blog); not 'He later
         added:', a sentence with a verb."""
         text = text_of(self.doc)
-        label = _SPEAKER_LABEL.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
+        line_start = text.rfind("\n", 0, start) + 1
+        # (not the headline's 'HORROR IN KURMBY: "..."', a kicker, not a speaker)
+        label = _SPEAKER_LABEL.fullmatch(text, line_start, start) if line_start > 0 else None
         if label is None:
             return None
         begin, end = label.span("label")

@@ -70,7 +70,6 @@ class _Lexicon:
     life_nouns: frozenset[str]
     life_verbs_subject: frozenset[str]
     lost_people_nouns: frozenset[str]
-    lost_relative_nouns: frozenset[str]
     life_verbs_object: frozenset[str]
     toll_nouns: dict[str, str]
     event_nouns: dict[str, str]
@@ -185,8 +184,9 @@ def _running_totals(sentence, lex: _Lexicon) -> list[GrammarFigure]:
             continue
         roles = ("nsubj", "nsubjpass") if lemma in lex.intransitive else ("nsubjpass", "dobj")
         for victim in (c for c in token.children if c.dep_ in roles):
-            # ('A fourth later died': the ordinal itself the subject)
-            ordinals = [victim] if victim.pos_ == "ADJ" and any(c.dep_ == "det" for c in victim.children) \
+            # ('A fourth died on Monday': the ordinal itself the subject of a verb of dying; not 'two were killed and a
+            # third was wounded', one of another kind)
+            ordinals = [victim] if victim.pos_ == "ADJ" and any(c.dep_ == "det" for c in victim.children) and lemma in lex.intransitive \
                 else [c for c in victim.children if c.dep_ == "amod"]
             for ordinal in ordinals:
                 value = _ordinal_value(ordinal)
@@ -557,9 +557,6 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
             # 'the village lost at least 32 people'
             found += [("killed", c) for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.lost_people_nouns
                       and _number_token(c) is not None and not any(g.dep_ == "prep" and g.lower_ == "to" for g in c.children)]
-            # 'she lost her husband', 'who lost her eldest son', 'lost two sons'
-            found += [("killed", c) for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.lost_relative_nouns
-                      and (_number_token(c) is not None or (c.tag_ == "NN" and any(g.dep_ == "poss" for g in c.children)))]
         if lemma in lex.life_verbs_subject and any(c.dep_ == "nsubjpass" and c.lower_ in lex.life_nouns for c in token.children):
             # '30 lives were lost'
             found += [("killed", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None]
