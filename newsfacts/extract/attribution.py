@@ -859,7 +859,7 @@ class Attributor:
         return None
 
     def labelled_speaker(self, start: int) -> Speaker | None:
-        """'British Prime Minister Jane Doe: "..."', '– US PRESIDENT JAN DOE: “...”': the one a paragraph names, with a
+        """'Kurmish Deputy Mayor Jane Doe: "..."', '– US PRESIDENT JAN DOE: “...”': the one a paragraph names, with a
         colon, before the quotation at `start` that follows it (a reaction round-up, a live blog); not 'He later
         added:', a sentence with a verb."""
         text = text_of(self.doc)
@@ -904,7 +904,7 @@ class Attributor:
             return None
         span = self.doc.char_span(line_start, line_end, alignment_mode="expand")
         first = next((m for m in self._mentions_from(line_start, line_end) if m.entity_type == "person"), None)
-        # (the name first, or after its title: 'Prime Minister, Jan Doe')
+        # (the name first, or after its title: 'Chief Inspector, Jan Doe')
         title = text[line_start:first.start_char].replace(",", " ").split() if first is not None else []
         if span is None or first is None or any(t.pos_ in ("VERB", "AUX") for t in span) \
                 or not all(w.lower().rstrip(".") in person_prefix_words() for w in title):
@@ -1861,7 +1861,7 @@ def _credited_for_a_picture(text: str, mention) -> bool:
         and text[mention.end_char:mention.end_char + 1] in (")", "/", "\n", "")
 
 
-# who speaks, with a colon, opening the paragraph of a quotation: 'British Prime Minister Jane Doe: ', '– US PRESIDENT JAN DOE: '
+# who speaks, with a colon, opening the paragraph of a quotation: 'Kurmish Deputy Mayor Jane Doe: ', '– US PRESIDENT JAN DOE: '
 _SPEAKER_LABEL = re.compile(r"[ \t]*(?:[-–—•*][ \t]*)?(?P<label>[^\n:\"“”«]{3,100}?)[ \t]*:[ \t]*")
 _POSSESSIVE_S = re.compile(r"['’]S?$", re.IGNORECASE)
 _ROMAN_NUMERAL = re.compile(r"[IVX]{1,4}")
@@ -1869,7 +1869,7 @@ _ROMAN_NUMERAL = re.compile(r"[IVX]{1,4}")
 
 def _a_name_ner_missed(name: str) -> bool:
     """A person's name as a subject the recogniser did not tag: two to four capitalised words, none of them a body's
-    word or a title, that name no place ('Jan Kurmov', not 'Kurmin Relief Agency', 'Prime Minister' nor 'Tierra Kurma')."""
+    word or a title, that name no place ('Jan Kurmov', not 'Kurmin Relief Agency', 'Deputy Mayor' nor 'Tierra Kurma')."""
     words = name.split()
     return 2 <= len(words) <= 4 and geocode(name) is None and all(
         w[:1].isupper() and w.lower() not in organisation_words() and w.lower().rstrip(".") not in person_prefix_words() for w in words)

@@ -48,6 +48,8 @@ def _written_as_a_tally(match) -> bool:
 
 
 _SINGULAR_DETERMINERS = r"(?:a|an|one|another)"
+# verbs by which a toll goes past a number, to at least that number ('the toll tops 40', 'crossed 160')
+_PAST_A_MARK = "tops|topped|crosses|crossed|passes|passed|exceeds|exceeded"
 _AGE = r"(?:\d+|[a-z]+)[-\s](?:year|month|week|day)s?[-\s]old"
 
 
@@ -114,7 +116,7 @@ def _patterns():
     )
     toll = re.compile(
         # ('pushing the overall toll over 2,000', 'bringing the toll to nearly 400': a qualifier after the noun says it all)
-        rf"\b(?P<toll>{_alternation(toll_of)})\s+(?:[\w'’-]+\s+){{0,3}}?(?:(?:rose|rises|risen|climbed|climbs|reached|reaches|stands|stood|is|was|of|at|to|hit|hits|tops|topped|crosses|crossed|passes|passed|exceeds|exceeded|now)\s+(?:to\s+|at\s+)?"
+        rf"\b(?P<toll>{_alternation(toll_of)})\s+(?:[\w'’-]+\s+){{0,3}}?(?:(?:rose|rises|risen|climbed|climbs|reached|reaches|stands|stood|is|was|of|at|to|hit|hits|{_PAST_A_MARK}|now)\s+(?:to\s+|at\s+)?"
         rf"|(?=(?:over|above|nearly|almost|more\s+than|close\s+to|upwards\s+of|in\s+excess\s+of)\s+\d)){number}(?![\w%-])",
         re.IGNORECASE,
     )
@@ -287,8 +289,7 @@ def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = Non
     return _link_subsets(sorted(figures, key=lambda f: f.number_start), unlinked)
 
 
-# verbs by which a toll goes past a number ('the toll tops 40', 'crossed 160')
-_PASSED_A_MARK = re.compile(r"\b(?:tops|topped|crosses|crossed|passes|passed|exceeds|exceeded)\b", re.IGNORECASE)
+_PASSED_A_MARK = re.compile(rf"\b(?:{_PAST_A_MARK})\b", re.IGNORECASE)
 
 
 # ', 23 of them children', ', two of them critically', ', with three of them in a serious condition': a part of
