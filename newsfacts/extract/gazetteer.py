@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from newsfacts.built_once import kept_on_disk
 from newsfacts.extract import small_places, truecasing
-from newsfacts.extract.small_places import (all_division_names, division_centre, division_names, divisions_at, lookup as small_place_lookup,
+from newsfacts.extract.small_places import (all_division_names, division_centre, divisions_at, lookup as small_place_lookup,
                                             lookup_by_sound as small_places_by_sound, main_city_keys_by_sound)
 from newsfacts.extract.translit import ascii_fold, sound_key
 from newsfacts.extract.truecasing import written_as_a_name
@@ -93,10 +93,12 @@ def _index() -> dict[str, list[Place]]:
 
 @cache
 def _tables() -> tuple[dict[str, list[Place]], dict[str, list[tuple[str, tuple[str, ...]]]]]:
-    return kept_on_disk("gazetteer-index", _build_tables, _tables_built_once_are_there)
+    return kept_on_disk("gazetteer-index", _build_tables, tables_built_once_are_there)
 
 
-def _tables_built_once_are_there() -> bool:
+def tables_built_once_are_there() -> bool:
+    """Whether the casing table and the small-places table the gazetteer reads are built (a table derived
+    from the gazetteer without them is not kept)."""
     return truecasing.table_path().exists() and small_places.database_path().exists()
 
 
@@ -613,6 +615,10 @@ def province_countries() -> dict[str, str]:
     """A first-level division's name (normalised, no spaces, without its kind) -> its country's code, for
     the names only one country has a division of: 'Kerala' -> IN, 'Idlib' -> SY, 'Kayah State' -> MM. The
     names are ISO 3166-2's (pycountry) and countryinfo's lists."""
+    return kept_on_disk("province-countries", _build_province_countries)
+
+
+def _build_province_countries() -> dict[str, str]:
     import pycountry
     from countryinfo import all_countries
 
@@ -679,15 +685,25 @@ def _divisions_by_key(country_code: str) -> dict[str, frozenset[Division]]:
     return {key: frozenset(divisions) for key, divisions in found.items()}
 
 
-@cache
 def _division_written(country_code: str) -> dict[tuple[str, str], tuple[str, ...]]:
     """(level, division_name_key) -> the gazetteer's names of that division, in its order."""
-    found: dict[tuple[str, str], list[str]] = {}
-    for name, level in division_names(country_code):
+    return _divisions_written_by_country().get(country_code, {})
+
+
+@cache
+def _divisions_written_by_country() -> dict[str, dict[tuple[str, str], tuple[str, ...]]]:
+    """_division_written of every country, built once per machine: keying some 25,000 names takes each
+    worker process half a second."""
+    return kept_on_disk("divisions-written", _build_divisions_written, small_places.database_path().exists)
+
+
+def _build_divisions_written() -> dict[str, dict[tuple[str, str], tuple[str, ...]]]:
+    found: dict[str, dict[tuple[str, str], list[str]]] = {}
+    for country, name, level in all_division_names():
         key = division_name_key(name)
         if key:
-            found.setdefault((level, key), []).append(name)
-    return {division: tuple(names) for division, names in found.items()}
+            found.setdefault(country, {}).setdefault((level, key), []).append(name)
+    return {country: {division: tuple(names) for division, names in divisions.items()} for country, divisions in found.items()}
 
 
 def divisions_named(name: str, with_kind: bool, countries: frozenset[str]) -> frozenset[Division]:

@@ -173,19 +173,6 @@ def divisions_at(country_code: str, latitude: float, longitude: float) -> tuple[
     return (row[0], row[1]) if row else ("", "")
 
 
-def division_names(country_code: str) -> tuple[tuple[str, str], ...]:
-    """(name, level) of every state ('state') and county ('county') of a country that a town lies in."""
-    return _division_names_by_country().get(country_code, ())
-
-
-@cache
-def _division_names_by_country() -> dict[str, tuple[tuple[str, str], ...]]:
-    found: dict[str, list[tuple[str, str]]] = {}
-    for country, name, level in all_division_names():
-        found.setdefault(country, []).append((name, level))
-    return {country: tuple(names) for country, names in found.items()}
-
-
 @cache
 def all_division_names() -> tuple[tuple[str, str, str], ...]:
     """(country, name, level) of every state and county a town lies in: about 25,000 names."""
