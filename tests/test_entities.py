@@ -272,3 +272,21 @@ def test_a_name_no_gazetteer_holds_that_ner_took_for_a_place_and_that_speaks_is_
 
 def test_a_place_the_gazetteer_holds_that_speaks_stays_a_place(nlp):
     assert _types(nlp, "Montevideo said the curfew would stay in force.")["Montevideo"] == "location"
+
+
+def test_the_tables_kept_on_disk_are_what_each_country_would_build_on_its_own():
+    # (kept once per machine so that no worker process works them out again; a kept table that drifted from
+    # the direct computation would change which places are found)
+    from newsfacts.extract import entities, gazetteer
+    from newsfacts.extract.small_places import all_division_names
+
+    for country in ("US", "IN", "NG", "UA", "BR"):
+        assert entities._major_cities_of_not_named_like_people(country) == entities._major_cities_of_one_country(country)
+        written: dict = {}
+        for code, name, level in all_division_names():
+            key = gazetteer.division_name_key(name)
+            if code == country and key:
+                written.setdefault((level, key), []).append(name)
+        assert gazetteer._division_written(country) == {division: tuple(names) for division, names in written.items()}
+    assert entities._major_cities_of_not_named_like_people("US.TX") == frozenset()
+    assert gazetteer.province_countries() == gazetteer._build_province_countries()

@@ -210,3 +210,13 @@ def test_captions_and_embedded_posts_among_the_paragraphs_are_the_articles():
     # after the paragraph they follow in the page, a lead photo's caption before the first
     assert body.index("Paragraph 3") < body.index("flattened house") < body.index("Paragraph 4")
     assert body.index("Forensic teams at the scene") < body.index("Paragraph 1")
+
+
+def test_the_language_is_read_from_the_opening_of_the_text():
+    spanish = ("La policía informó el martes que dos personas resultaron heridas cuando un camión chocó contra "
+               "una tienda en el centro de la ciudad. Los vecinos dijeron que el conductor huyó a pie. ") * 30
+    english = "Two people were hurt on Tuesday when a lorry hit a shop in the town centre, police said. " * 30
+    records, _ = text.parse("a.txt", spanish)
+    assert build_document(records[0])["language"] == "es"
+    records, _ = text.parse("b.txt", english + spanish)  # (an English article quoting a long Spanish letter)
+    assert build_document(records[0])["language"] == "en"

@@ -37,8 +37,12 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+# The identifier's cost grows with the text, its certainty does not past a few hundred characters.
+_LANGUAGE_SAMPLE_CHARS = 1500
+
+
 def detect_language(text: str) -> str:
-    language, _score = py3langid.classify(text[:4000])
+    language, _score = py3langid.classify(text[:_LANGUAGE_SAMPLE_CHARS])
     return language
 
 
