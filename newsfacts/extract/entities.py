@@ -2241,7 +2241,9 @@ def _major_cities_of_not_named_like_people(country: str) -> frozenset[str]:
     """Cities of 100,000 people or more of one country ('US.TX' style codes name none), by any of their English
     spellings, whose first word is no given name."""
     found = _major_cities_not_named_like_people_by_country().get(country)
-    return _major_cities_of_one_country(country) if found is None and "." not in country else found or frozenset()
+    if found is None:  # a code that is no country's ('US.TX'), or a territory's own
+        found = frozenset() if "." in country else _major_cities_of_one_country(country)
+    return found
 
 
 @cache
@@ -2249,12 +2251,14 @@ def _major_cities_not_named_like_people_by_country() -> dict[str, frozenset[str]
     """Those cities of every country, built once per machine: finding a country's other spellings of its
     cities takes about ten milliseconds, which each worker process would spend again on each country its
     documents name."""
-    return kept_on_disk("major-cities-by-country",
-                        lambda: {code: _major_cities_of_one_country(code) for code in sorted(set(country_codes().values()))},
-                        tables_built_once_are_there)
+    return kept_on_disk("major-cities-by-country", _build_major_cities_by_country, tables_built_once_are_there)
 
 
-@lru_cache(maxsize=1024)  # (the codes of places that are no country's own)
+def _build_major_cities_by_country() -> dict[str, frozenset[str]]:
+    return {code: _major_cities_of_one_country(code) for code in sorted(set(country_codes().values()))}
+
+
+@lru_cache(maxsize=1024)  # (a territory's code, asked for again by each document that names it)
 def _major_cities_of_one_country(country: str) -> frozenset[str]:
     return frozenset(n for n in major_city_names(frozenset({country})) | major_city_spellings(country)
                      if not is_given_name(n.split()[0]))
