@@ -50,7 +50,8 @@ def _written_as_a_tally(match) -> bool:
 _SINGULAR_DETERMINERS = r"(?:a|an|one|another)"
 # verbs by which a toll goes past a number, to at least that number ('the toll tops 40', 'crossed 160')
 _PAST_A_MARK = "tops|topped|crosses|crossed|passes|passed|exceeds|exceeded"
-_AGE = r"(?:\d+|[a-z]+)[-\s](?:year|month|week|day)s?[-\s]old"
+_AGE_UNIT = r"(?:year|month|week|day)s?[-\s]old"  # (of '52-year-old', '27 year-old', 'five-month-old')
+_AGE = rf"(?:\d+|[a-z]+)[-\s]{_AGE_UNIT}"
 
 
 @dataclass
@@ -103,7 +104,7 @@ def _patterns():
     filler = r"(?P<filler>(?:\s+(?:of\s+)?(?!(?:each|every|per)\b)[A-Za-z][\w'’.-]*){0,4}?)(?P<aside>\s*[,–—-]\s*(?:including|among\s+them)\s[^,;.–—]{1,80}?\s*[,–—-])?"
     # (nor the number of an age written with a space: '27 year-old' counts no one)
     number_first = re.compile(
-        rf"(?<![\w$£€.,-]){number}(?![\w%-]|[.,]\d|\s(?:year|month|week|day)s?[-\s]old){filler}\s+(?:{_AUX}\s+){{0,3}}(?P<kind>{kinds})\b", re.IGNORECASE
+        rf"(?<![\w$£€.,-]){number}(?![\w%-]|[.,]\d|\s{_AGE_UNIT}){filler}\s+(?:{_AUX}\s+){{0,3}}(?P<kind>{kinds})\b", re.IGNORECASE
     )
     singular_first = re.compile(
         rf"\b(?P<det>{_SINGULAR_DETERMINERS})\s+(?P<adj>(?:{_AGE}\s+|[a-z][\w'-]*\s+){{0,2}}?)(?P<noun>{singular_nouns})"

@@ -72,7 +72,9 @@ _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))['‘](?=[A-Za-z0-9])"
 # Words an apostrophe shortens at their start: ''em', ''til', 'rock 'n' roll' are no quotations.
 _ELISIONS = re.compile(r"['‘](?:em|til|cause|cos|cuz|n|tis|twas|round|bout|ere|nother|s)\b", re.IGNORECASE)
 _SINGLE_CLOSE = re.compile(r"(?<=[.,!?;:…\w])['’](?=$|[\s,.;:!?)\]—–-])")
-_ATTRIBUTION_AFTER = re.compile(r"^['’]\s*(?:$|[,.;:!?)\]—–-]|\s+(?:[A-Z]|said|says|he|she|they|it|the|a|an|according|added|told|wrote|tweeted)\b)")
+# The forms of reporting verbs that open an attribution after a closing mark ('...,' said Doe', '...,' Doe added)
+_SAID = "said|says|added|told"
+_ATTRIBUTION_AFTER = re.compile(rf"^['’]\s*(?:$|[,.;:!?)\]—–-]|\s+(?:[A-Z]|{_SAID}|he|she|they|it|the|a|an|according|wrote|tweeted)\b)")
 
 
 def _single_quotes(text: str) -> list[QuoteSpan]:
@@ -129,7 +131,7 @@ _TWO_SINGLE_OPENERS = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))(?:‘‘|``|''
 # A single closing mark after a clause's last word and before a reporting clause ('...,’ he added', '...,’ Doe said'),
 # in a quotation a double mark opened and none closed
 _SINGLE_MARK_THEN_ATTRIBUTION = re.compile(
-    r"(?<=[.,!?])['’](?=\s+(?:he|she|they|it|we|said|says|added|told|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s(?:said|says|added|told))\b)")
+    rf"(?<=[.,!?])['’](?=\s+(?:he|she|they|it|we|{_SAID}|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s(?:{_SAID}))\b)")
 
 
 def _double_quotes(text: str) -> list[QuoteSpan]:
