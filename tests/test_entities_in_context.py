@@ -1146,3 +1146,10 @@ def test_the_word_before_a_place_that_ner_left_out_of_its_name(nlp):
 def test_a_place_the_text_calls_a_neighbourhood_is_no_namesake_abroad(entities_of, aside, country, basis):
     _m, entities = entities_of(f"Fires swept through Valparaiso in Chile on Saturday. In Tuxpan{aside} dozens of homes burned.")
     assert (entities["Tuxpan"].country_code, entities["Tuxpan"].geocode_basis) == (country, basis)
+
+
+def test_a_name_after_an_outlets_kind_is_the_outlet_wherever_the_text_uses_it(entities_of):
+    mentions, _entities = entities_of(
+        "Witnesses said the shooting began in an art class, ABC station KTRK in Houston reported.\n\n"
+        '"I heard the alarms and everybody ran out," a student told KTRK.')
+    assert {m.entity_type for m in mentions if m.surface == "KTRK"} == {"organization"}

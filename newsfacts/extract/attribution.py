@@ -10,7 +10,7 @@ his spokesman was quoted as saying' is the spokesman's). Word lists: rules/attri
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -845,6 +845,10 @@ class Attributor:
             sent = self.sentences[earlier]
             if exclude and sent.start_char >= exclude[0]:
                 continue
+            labelled = self._person_labelling_the_paragraph(sent.start_char + 1, pronoun) \
+                if sent.start_char > 0 and text_of(self.doc)[sent.start_char - 1] == "\n" else None
+            if labelled is not None:
+                return labelled  # 'Kurmish President Jan Doe: the attacks were "..."', a round-up's line: Doe speaks
             for token in sent:
                 if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ == "VERB":
                     for child in token.children:
@@ -890,6 +894,20 @@ class Attributor:
         return Speaker(" ".join(w.title() if not _ROMAN_NUMERAL.fullmatch(w) else w for w in words),
                        chosen.entity_id if chosen is not None else None, proper=chosen is None)
 
+    def _person_labelling_the_paragraph(self, position: int, pronoun: str | None = None) -> Speaker | None:
+        """The person a label names where the paragraph around `position` opens with one ('Kurmish President Jan Doe:
+        the attacks were "...," he said')."""
+        text = text_of(self.doc)
+        paragraph_start = text.rfind("\n", 0, position) + 1
+        if paragraph_start == 0 or BYLINE_LABEL.search(text):
+            return None  # (in a transcript, 'he said' in a speaker's line reports someone else)
+        label = _SPEAKER_LABEL.match(text, paragraph_start, position)
+        labelled = self.labelled_speaker(label.end()) if label is not None else None
+        if labelled is not None and labelled.entity_id and self.entities[labelled.entity_id].entity_type == "person" \
+                and self._agrees(labelled.entity_id, pronoun):
+            return labelled
+        return None
+
     def signed_speaker(self, end: int) -> Speaker | None:
         """'"..." / Jane Doe, EU foreign policy chief': a quotation that fills its paragraph, signed by the short line
         after it that names someone and says nothing more (no verb)."""
@@ -899,17 +917,41 @@ class Attributor:
             return None
         line_start = paragraph_end + len(text[paragraph_end:]) - len(text[paragraph_end:].lstrip())
         line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end < 0 else line_end
+        return self._signature(line_start, len(text) if line_end < 0 else line_end)
+
+    def signed_before(self, start: int) -> Speaker | None:
+        """'Jane Doe, EU foreign policy chief / "..."': the signature line just before the paragraph that a quotation
+        opens, if there is one."""
+        text = text_of(self.doc)
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        if paragraph_start == 0 or text[paragraph_start:start].strip(" \t\"“'‘«"):
+            return None
+        line_end = len(text[:paragraph_start].rstrip())
+        return self._signature(text.rfind("\n", 0, line_end) + 1, line_end) if line_end > 0 else None
+
+    def _signature(self, line_start: int, line_end: int) -> Speaker | None:
+        """The person a short line names, alone or after a title, with nothing more said (no verb)."""
+        text = text_of(self.doc)
         if line_end - line_start > 100 or line_start >= line_end:
             return None
         span = self.doc.char_span(line_start, line_end, alignment_mode="expand")
         first = next((m for m in self._mentions_from(line_start, line_end) if m.entity_type == "person"), None)
-        # (the name first, or after its title: 'Chief Inspector, Jan Doe')
+        # (the name first, or after its title: 'Chief Inspector, Jan Doe', 'Prime Minister, Jan Doe')
         title = text[line_start:first.start_char].replace(",", " ").split() if first is not None else []
         if span is None or first is None or any(t.pos_ in ("VERB", "AUX") for t in span) \
-                or not all(w.lower().rstrip(".") in person_prefix_words() for w in title):
+                or not (all(w.lower().rstrip(".") in person_prefix_words() for w in title)
+                        or " ".join(title).lower() in person_prefix_words()):
             return None
         return self._speaker_from_mention(first)
+
+    def quotations_signed_after(self, quotations) -> bool:
+        """Whether a round-up signs its quotations on the line after them, not before: the first quotation with a
+        signature line beside it has one after it only."""
+        for start, end in quotations:
+            before, after = self.signed_before(start), self.signed_speaker(end)
+            if before is not None or after is not None:
+                return before is None
+        return False
 
     def interview_answer_speaker(self, start: int, end: int) -> Speaker | None:
         """In an interview written as questions and quoted answers (two questions or more, each a paragraph
@@ -1122,6 +1164,9 @@ class Attributor:
                     # 'She said she would stay. "...," she said': the 'she' of the sentence before, resolved
                     # (without the words of the quotation that 'she' attributes)
                     return self.speaker_of_token(earlier, self._quotation_just_before(earlier))
+                labelled = self._person_labelling_the_paragraph(token.idx, token.lower_)
+                if labelled is not None:
+                    return labelled  # 'Kurmish President Jan Doe: the attacks were "...," he said'
                 salient = self.salient_person_before(before, exclude, pronoun=token.lower_)
                 unnamed = self._unnamed_subject_before(token.idx, exclude)
                 if unnamed is not None and (salient is None or unnamed.idx > salient.end_char):
@@ -1440,12 +1485,18 @@ class Attributor:
         if token.dep_ in ("nsubj", "nsubjpass"):
             beside += [c for c in token.head.children if c.dep_ == token.dep_ and token.i < c.i < token.head.i]
         for noun in (token, *beside):
+            # (the parser may make the participle itself the apposition: 'one survivor, a 16-year-old called Kurma,')
             for verb in noun.children:
-                if verb.dep_ == "acl" and verb.lower_ in ("named", "called"):
+                if verb.dep_ in ("acl", "appos") and verb.lower_ in ("named", "called"):
                     for name in verb.children:
-                        mention = self.mention_at(name.idx, name.idx + len(name)) if name.pos_ == "PROPN" else None
+                        mention = self.mention_at(name.idx, name.idx + len(name)) if name.pos_ == "PROPN" and name.i > verb.i else None
                         if mention is not None and mention.entity_type == "person":
                             return self._speaker_from_mention(mention)
+                        if name.pos_ == "PROPN" and name.i > verb.i and noun.lemma_.lower() in PERSON_NOUNS \
+                                and (mention is None or mention.entity_type != "location"):
+                            # a name the recogniser missed or took for a body's: a person's, as the text says
+                            first = next((t for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), name)
+                            return Speaker(text_of(self.doc)[first.idx:name.idx + len(name)], None, proper=True)
         return None
 
     def _titled_person_named_after_the_lede(self, token) -> Speaker | None:
@@ -1492,7 +1543,10 @@ class Attributor:
         # ('the president's office in a statement said': how it spoke, not who)
         asides |= {t.i for c in token.children if c.dep_ == "prep" and any(p.lemma_.lower() in STATEMENT_NOUNS for p in c.children)
                    for t in c.subtree}
-        core = [t for t in token.subtree if t.i not in asides and not (t.i > token.i and t.is_punct)]
+        # (without the punctuation around it: the parser may hang a closing quotation mark before it on the noun)
+        core = list(dropwhile(lambda t: t.is_punct, (t for t in token.subtree if t.i not in asides and not (t.i > token.i and t.is_punct))))
+        if not core:
+            return None  # a 'subject' of punctuation alone
         if len(core) > 8:  # 'a volunteer from the ... society': the words up to the noun itself
             core = [t for t in core if t.i <= token.i]
         start, end = core[0].idx, core[-1].idx + len(core[-1])
@@ -1861,6 +1915,8 @@ def _credited_for_a_picture(text: str, mention) -> bool:
         and text[mention.end_char:mention.end_char + 1] in (")", "/", "\n", "")
 
 
+# 'JANE DOE, BYLINE:' opens a broadcast reporter's lines in a radio or television transcript
+BYLINE_LABEL = re.compile(r"^([A-ZÀ-Þ][A-ZÀ-Þ'’ .-]+), BYLINE:", re.MULTILINE)
 # who speaks, with a colon, opening the paragraph of a quotation: 'Kurmish Deputy Mayor Jane Doe: ', '– US PRESIDENT JAN DOE: '
 _SPEAKER_LABEL = re.compile(r"[ \t]*(?:[-–—•*][ \t]*)?(?P<label>[^\n:\"“”«]{3,100}?)[ \t]*:[ \t]*")
 _POSSESSIVE_S = re.compile(r"['’]S?$", re.IGNORECASE)

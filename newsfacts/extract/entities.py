@@ -1340,14 +1340,24 @@ _ORGANISATION_KIND_NOUNS = frozenset(load_rules("attribution")["generic_organisa
 _INSTITUTION_NOUNS = frozenset(noun for noun in load_rules("attribution")["institution_nouns"] if " " not in noun)
 
 
-def _outlets_are_no_people(mentions: list[Mention]) -> None:
+def _outlets_are_no_people(text: str, mentions: list[Mention]) -> None:
     """'told Xinhua by phone', 'Reuters reported': a news outlet (rules/outlets.toml) is an organisation, unless
-    the text names a person in full with that name ('Jan Bloomberg')."""
+    the text names a person in full with that name ('Jan Bloomberg'); so is a name the outlet's kind comes just
+    before ('ABC station KTRK reported')."""
     surnames = {m.surface.split()[-1].lower() for m in mentions if m.entity_type == "person" and " " in m.surface}
+    kinds = frozenset(load_rules("outlets")["outlet_nouns"])
+    outlets = set(outlet_aliases())
+    for mention in mentions:
+        kind = _LOWER_CASE_WORD_BEFORE.search(text, max(0, mention.start_char - 20), mention.start_char)
+        if kind is not None and kind.group(1) in kinds:
+            outlets.add(mention.surface.lower())
     for mention in mentions:
         key = mention.surface.lower()
-        if mention.entity_type == "person" and key in outlet_aliases() and key not in surnames:
+        if mention.entity_type == "person" and key in outlets and key not in surnames:
             mention.entity_type = "organization"
+
+
+_LOWER_CASE_WORD_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+) $")
 
 
 _OPENING_MARKS = tuple(OPENERS + "‘'")  # (the quotation marks quotes.py reads, double and single)
@@ -1727,6 +1737,10 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     surnames |= {name_key(m.surface.split()[0]) for m in mentions if m.entity_type == "person" and 2 <= len(m.surface.split()) <= 3
                  and m.surface.split()[0][:1].isupper() and m.surface.split()[0].lower() not in _GIVEN_NAME_PREFIXES
                  and geocode(m.surface.split()[0], countries) is None}
+    # ... and so is a one-word name that a person's title comes just before ('President Kurmin demanded ...
+    # Kurmin said'), whatever town bears it
+    surnames |= {name_key(m.surface) for m in mentions if m.entity_type == "person" and m.role and len(m.surface.split()) == 1
+                 and text_of(doc)[:m.start_char].rstrip().endswith(m.role.split()[-1])}
     body_nouns = set(_bodies_by_their_nouns(mentions))
     for mention in mentions:
         if len(mention.surface.split()) == 1:
@@ -1741,7 +1755,7 @@ def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozens
     mentions.extend(_towns_of_residents(doc, sentence_index_of, mentions, countries))
     _given_names_that_speak(doc, mentions, countries)
     mentions = _people_named_in_passing(doc, sentence_index_of, mentions)
-    _outlets_are_no_people(mentions)
+    _outlets_are_no_people(text_of(doc), mentions)
     _names_after_the_are_no_people(doc, mentions)
     mentions = _phrases_in_quotation_marks_are_no_people(text_of(doc), mentions)
     for mention in mentions:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
 
-from newsfacts.extract.attribution import REPORTING_LEMMAS, Attributor, Speaker
+from newsfacts.extract.attribution import BYLINE_LABEL, REPORTING_LEMMAS, Attributor, Speaker
 from newsfacts.extract.casualties import (CasualtyFigure, find_casualty_figures, find_named_victims, partitions_of_figures,
                                            victims_class)
 from newsfacts.extract.casualty_grammar import conjoined_counts, find_grammar_figures, lexicon, parts_of_earlier_figures
@@ -109,9 +109,14 @@ def extract_document(document: dict, doc) -> dict[str, list[dict]]:
     previous: tuple | None = None  # (speaker, end_char) of the quote before
     quotations = find_quotes(document["text"])  # a quotation's words as the article prints them
     attributor.set_quotations([(q.start_char, q.end_char) for q in quotations])
+    # a reaction round-up's quotations, each signed on the line after it: the line before signs the one before
+    signed_after = attributor.quotations_signed_after([(q.start_char, q.end_char) for q in quotations])
     attributed_in_place: list[bool] = []  # whether each quotation's speaker is named in or beside it
     for q in quotations:
-        if previous is not None and previous[0] is not None and (_PRONOUN_BETWEEN.fullmatch(text, previous[1], q.start_char)
+        signer = attributor.signed_speaker(q.end_char) if signed_after and _alone_on_its_line(text, q) else None
+        if signer is not None:
+            speaker = signer
+        elif previous is not None and previous[0] is not None and (_PRONOUN_BETWEEN.fullmatch(text, previous[1], q.start_char)
                                                                  or _names_between(doc, previous, q.start_char)) \
                 and not _names_another_after(doc, q, previous[0]):
             # '"...," she said. "..."', '"...," said Jane Doe from her porch. "..."': the one attributed between
@@ -930,15 +935,11 @@ def _subject_of_a_reporting_clause_after(doc, quote):
     return None
 
 
-# 'JANE DOE, BYLINE:' opens a broadcast reporter's lines in a radio or television transcript
-_BYLINE_LABEL = re.compile(r"^([A-ZÀ-Þ][A-ZÀ-Þ'’ .-]+), BYLINE:", re.MULTILINE)
-
-
 def _a_reporters_label(text: str, named, attributor) -> bool:
     """Whether the person a line's 'NAME:' gives is the transcript's reporter."""
     return named.entity_id is not None and any(
         (reporter := attributor.entity_called(match.group(1).title())) is not None and reporter.entity_id == named.entity_id
-        for match in _BYLINE_LABEL.finditer(text))
+        for match in BYLINE_LABEL.finditer(text))
 
 
 def _label_of_the_lines_before(text: str, paragraph_start: int, reporter, attributor, lines: int = 3):
