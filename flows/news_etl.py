@@ -23,6 +23,7 @@ from prefect.utilities.annotations import quote
 from newsfacts import PIPELINE_VERSION
 from newsfacts.config import Settings
 from newsfacts.ingest.models import Quarantined
+from newsfacts.load.layout import DEFAULT_WAREHOUSE
 from newsfacts.load.warehouse import Warehouse
 from newsfacts.pipeline import Batch, RunSummary, batch_size_for, batched, deduplicate, deleted_files, new_run_id, settle_outcomes, split_unchanged, utc_now
 from newsfacts.workers import ExtractionProcesses
@@ -38,7 +39,7 @@ from tasks.report import publish_analyst_brief, publish_run_summary
 # chooses worker processes, Dask or Ray (see task_runner_for). Batches go to tasks as quote(...) or Batch:
 # Prefect would otherwise walk every document and fact row looking for futures (~1 s a batch).
 @flow(name="news_etl", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1))
-def news_etl(source_dir: str = "seeds", warehouse_dir: str = "warehouse", max_file_mb: float | None = None) -> RunSummary:
+def news_etl(source_dir: str = "seeds", warehouse_dir: str = DEFAULT_WAREHOUSE, max_file_mb: float | None = None) -> RunSummary:
     logger = get_run_logger()
     settings = Settings.from_env()
     if max_file_mb is not None:

@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 from newsfacts.errors import NewsfactsError, error_log_path, log_failure
+from newsfacts.load.layout import DEFAULT_WAREHOUSE
 
 EXAMPLE_QUERY = """\
 SELECT d.title, c.kind, c.count_min, c.precision, c.victims, c.reported_by,
@@ -131,8 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      "facts, and load Parquet + DuckDB under the warehouse folder. Files already "
                                      "loaded with the same content are skipped.")
     run.add_argument("source_dir", nargs="?", default="seeds", help="folder of .txt/.html/.json/.jsonl/NITF .xml files (default: seeds)")
-    run.add_argument("--warehouse", default="warehouse", help="warehouse folder for parquet/ and newsfacts.duckdb, or an fsspec URL "
-                                                              "(s3://bucket/prefix) for the Parquet (default: warehouse)")
+    run.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help="warehouse folder for parquet/ and newsfacts.duckdb, or an fsspec URL "
+                                                                 f"(s3://bucket/prefix) for the Parquet (default: {DEFAULT_WAREHOUSE})")
     run.add_argument("--max-file-mb", type=_positive_number, default=None, help="quarantine files larger than this (default 20, or NEWSFACTS_MAX_FILE_MB)")
     run.add_argument("--quiet", action="store_true", help="print the summary only, not the example query")
     run.add_argument("--runner", choices=["local", "dask", "ray"], default="local",
@@ -145,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     sql = sub.add_parser("sql", help="run a read-only SQL query on the warehouse and print the result",
                          description="Run one read-only SQL query on the warehouse's DuckDB database.")
     sql.add_argument("query", help='e.g. "SELECT kind, sum(count_min) FROM casualties GROUP BY kind"')
-    sql.add_argument("--warehouse", default="warehouse", help="warehouse folder (default: warehouse)")
+    sql.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
     sql.add_argument("--max-width", type=_at_least(0), default=60, help="truncate cells wider than this (default 60; 0 = never)")
     serve = sub.add_parser(
         "serve", help="run the pipeline on a schedule (a Prefect deployment served from this process)",
@@ -153,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "loads only new or changed files. Needs a Prefect server: with PREFECT_API_URL unset, "
                     "a local server is started (or reused) on --port, with its UI at http://127.0.0.1:PORT.")
     serve.add_argument("source_dir", nargs="?", default="seeds", help="folder to watch (default: seeds)")
-    serve.add_argument("--warehouse", default="warehouse", help="warehouse folder (default: warehouse)")
+    serve.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
     when = serve.add_mutually_exclusive_group(required=True)
     when.add_argument("--cron", help='cron schedule, e.g. "*/15 * * * *"')
     when.add_argument("--interval", type=_positive_number, help="seconds between runs")
@@ -170,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Print a short Markdown brief: incidents with their figures, sources and "
                                         "disagreements, and the most-quoted statements. Every run attaches the same "
                                         "brief to its Prefect flow run as the artifact news-etl-analyst-brief.")
-    report.add_argument("--warehouse", default="warehouse", help="warehouse folder (default: warehouse)")
+    report.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
     report.add_argument("--incidents", type=_at_least(0), default=10, help="incidents to list (default 10)")
     report.add_argument("--statements", type=_at_least(0), default=5, help="statements to list (default 5)")
 
@@ -178,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Score the facts in the warehouse against gold files (tests/gold/*.json): "
                                     "precision, recall and F1 per fact type. Gold files are matched to documents by file name.")
     ev.add_argument("gold_dir", help="folder of gold *.json files (e.g. tests/gold)")
-    ev.add_argument("--warehouse", default="warehouse", help="warehouse folder (default: warehouse)")
+    ev.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
     ev.add_argument("--split", choices=("tune", "check", "all"), default="all",
                     help="score the tune split, the held-out check split (never tuned on) or all gold files (default)")
     ev.add_argument("--verbose", "-v", action="store_true", help="list every miss and every extra")

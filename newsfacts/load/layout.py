@@ -2,6 +2,9 @@
 (ingest/discover.py) recognises a warehouse inside a source folder by them. Kept apart from warehouse.py,
 which imports DuckDB and pyarrow, so that discovery stays light."""
 
+# The warehouse folder a command uses when none is given (relative to where it runs): data, apart from the
+# SQL that builds it (the warehouse package)
+DEFAULT_WAREHOUSE = "data"
 DATABASE_NAME = "newsfacts.duckdb"
 LOCK_NAME = ".newsfacts.lock"
 PARQUET_DIR = "parquet"

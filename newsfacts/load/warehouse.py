@@ -34,8 +34,8 @@ from newsfacts import PIPELINE_VERSION, cache_dir
 from newsfacts.consolidate.build import consolidate
 from newsfacts.errors import NewsfactsError
 from newsfacts.load.layout import BUILDING_PREFIX, DATABASE_NAME, LOCK_NAME, PARQUET_DIR, TEMPORARY_PREFIX, WRITE_TEST_PREFIX
+from warehouse import SQL_DIR  # the SQL, installed with the package
 
-SQL_DIR = Path(__file__).resolve().parents[2] / "warehouse"
 # Tables read from Parquet parts, in load order; `runs` last because it commits a run.
 PART_TABLES = ("documents", "quarantine", "source_files", "entity_observations", "mentions", "casualties", "quotes", "events")
 # Tables derived at build time and written back as one Parquet snapshot each.
