@@ -18,6 +18,7 @@ from newsfacts.ingest.discover import FOLDER_UNREADABLE, discover_files
 from newsfacts.ingest.documents import build_document, read_file
 from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined, RawRecord
 from newsfacts.load.warehouse import FILE_DELETED, KnownState
+from newsfacts.rules import check_rules
 from schemas import split_valid
 from schemas.documents import document_schema, raw_record_schema
 
@@ -71,6 +72,7 @@ def discover(source_dir: Path, settings: Settings) -> tuple[list[InputFile], lis
             f"The source folder {source_dir} does not exist (or is not a folder). "
             "Pass the folder that holds your articles: `newsfacts run PATH`."
         )
+    check_rules()  # a broken rules file stops the run here, before any file is read
     files, rejected = discover_files(source_dir, settings.max_file_bytes)
     cutoff = time.time_ns() - int(settings.settle_seconds * 1e9)
     ready = [f for f in files if f.mtime_ns <= cutoff]

@@ -25,7 +25,7 @@ from newsfacts.extract.gazetteer import COUNTY_BASIS, DIVISION_BASIS, country_co
 from newsfacts.extract.events import event_candidate, merge_candidates
 from newsfacts.extract.quotes import find_quotes
 from newsfacts.extract.translit import name_key
-from newsfacts.rules import load_rules
+from newsfacts.rules import RulesError, load_rules
 
 FACT_TABLES = ("entity_observations", "mentions", "casualties", "quotes", "events")
 _PERIOD = re.compile(
@@ -54,6 +54,8 @@ def extract_batch(documents: list[dict], nlp, pipeline_version: str, run_id: str
     for document, doc in zip(documents, parse_texts(nlp, [d["text"] for d in documents])):
         try:
             facts = extract_document(document, doc)
+        except RulesError:
+            raise  # a broken rules file breaks every document: the run stops and says which file
         except Exception as exc:  # one bad document must not stop the batch
             batch.failures.append((document["doc_id"], f"{type(exc).__name__}: {exc}"))
             continue

@@ -7,13 +7,45 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from newsfacts.errors import NewsfactsError
+
 RULES_DIR = Path(__file__).parent
+# The rules files whose lists are regular expressions (the others are word lists and tables)
+PATTERN_FILES = ("boilerplate",)
+
+
+class RulesError(NewsfactsError):
+    """A rules file that cannot be read: a run stops on it rather than extract nothing from every document."""
 
 
 @cache
 def load_rules(name: str) -> dict:
-    with open(RULES_DIR / f"{name}.toml", "rb") as handle:
-        return tomllib.load(handle)
+    path = RULES_DIR / f"{name}.toml"
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:  # its message ends '(at line 3, column 5)'
+        raise RulesError(f"The rules file {path} is not valid TOML: {error}. Fix that line, or restore the file "
+                         "from a clean copy of newsfacts.") from error
+
+
+def check_rules() -> None:
+    """Read every rules file and compile every pattern of the pattern files, so that a broken one stops a run
+    (naming the file and the line) before any document is read."""
+    for path in sorted(RULES_DIR.glob("*.toml")):
+        rules = load_rules(path.stem)
+        if path.stem not in PATTERN_FILES:
+            continue
+        for key, patterns in rules.items():
+            for pattern in patterns:
+                try:
+                    re.compile(pattern)
+                except re.error as error:
+                    line = next((number for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                                 if pattern in text or repr(pattern)[1:-1] in text), None)
+                    raise RulesError(f"The rules file {path} has a pattern in '{key}'" + (f" (line {line})" if line else "")
+                                     + f" that is not a valid regular expression: {error}. Fix it, or restore the file "
+                                       "from a clean copy of newsfacts.") from error
 
 
 @cache

@@ -1,0 +1,56 @@
+"""The rules files: one that cannot be read stops a run with one sentence naming the file and the line,
+instead of turning every document into an extraction error."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import newsfacts.rules as rules
+from newsfacts.cli import main
+from newsfacts.rules import RulesError, check_rules
+
+
+@pytest.fixture
+def rules_copy(tmp_path, monkeypatch):
+    """A copy of the rules folder that the rules are read from, for a test to break."""
+    folder = tmp_path / "rules"
+    shutil.copytree(rules.RULES_DIR, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    monkeypatch.setattr(rules, "RULES_DIR", folder)
+    rules.load_rules.cache_clear()
+    yield folder
+    rules.load_rules.cache_clear()  # (before the original folder is back: nothing read from the copy stays)
+
+
+def test_the_shipped_rules_files_all_read():
+    check_rules()
+
+
+def test_a_rules_file_that_is_not_toml_is_named_with_its_line(rules_copy):
+    path = rules_copy / "outlets.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('[outlets]', 'broken = ["station",\n\n[outlets]', 1), encoding="utf-8")
+    with pytest.raises(RulesError, match=r"outlets\.toml is not valid TOML: .*line \d+") as error:
+        check_rules()
+    assert "\n" not in str(error.value)
+
+
+def test_a_pattern_that_is_no_regular_expression_is_named_with_its_key_and_line(rules_copy):
+    path = rules_copy / "boilerplate.toml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("drop_line = ["))
+    lines.insert(first + 1, '    "(an unclosed group",')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=rf"boilerplate\.toml has a pattern in 'drop_line' \(line {first + 2}\)"):
+        check_rules()
+
+
+def test_a_run_with_a_broken_rules_file_stops_with_one_sentence(rules_copy, tmp_path, capsys):
+    (rules_copy / "events.toml").write_text("[taxonomy\n", encoding="utf-8")
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("Two people were killed in a shelling of the town on Monday, officials said.\n", encoding="utf-8")
+    code = main(["run", str(source), "--warehouse", str(tmp_path / "wh")])
+    err = capsys.readouterr().err
+    assert code == 1 and "events.toml is not valid TOML" in err and "Traceback" not in err
+    assert not (tmp_path / "wh" / "newsfacts.duckdb").exists()
