@@ -6,13 +6,17 @@ STAMP := $(VENV)/.installed
 SOURCE ?= seeds
 WAREHOUSE ?= data
 
-.PHONY: run test install lock clean
+.PHONY: run test test-fast install lock clean
 
 run: $(STAMP)
 	$(BIN)/newsfacts run $(SOURCE) --warehouse $(WAREHOUSE)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Everything but the tests marked slow (real processes, servers, the browser, clusters, flow runs).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
 
 install: $(STAMP)
 

@@ -21,6 +21,14 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ["NEWSFACTS_SETTLE_SECONDS"] = "0"
 
 
+def pytest_collection_modifyitems(items):
+    """A test that runs the flow through Prefect (a fixture of it starts the test harness) is slow, whichever
+    module holds it: `make test-fast` leaves it out."""
+    for item in items:
+        if "prefect_harness" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from newsfacts.config import Settings

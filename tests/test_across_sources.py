@@ -7,6 +7,8 @@ import pytest
 from conftest import SEEDS, copy_tree, query
 from newsfacts.brief import analyst_brief
 
+pytestmark = pytest.mark.slow  # flow runs over the seeds and generated copies
+
 # The seeds by file: 000, 001 and 004 report the 1 March strike on the regional administration
 # building; 003 reports the Wednesday (2 March) strikes and mentions the Tuesday one.
 FIRST_OF_MARCH = {"000_eb948de8da57cf2e.txt", "001_02f53f2f49458630.txt", "004_18f5d0d3d6b8ea87.txt"}

@@ -22,6 +22,8 @@ from newsfacts import cli
 from newsfacts.cli import main
 from newsfacts.load.warehouse import Warehouse
 
+pytestmark = pytest.mark.slow  # the command line in subprocesses
+
 
 @pytest.fixture(autouse=True)
 def error_log(tmp_path, monkeypatch) -> Path:

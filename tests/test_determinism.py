@@ -11,6 +11,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from conftest import CORPUS, SEEDS, query
 
+pytestmark = pytest.mark.slow  # whole folders loaded in several runs, orders and worker counts
+
 # Columns that say when or in which run a row was written, not what the bytes say.
 RUN_COLUMNS = {"run_id", "ingested_at", "seen_at", "quarantined_at", "pipeline_version", "started_at", "finished_at"}
 # Every table and view an analyst reads; not the ledgers of runs and files, nor the build's own cache.

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from conftest import query
+
+pytestmark = pytest.mark.slow  # flow runs through Prefect
 
 BODY = ("Shelling of a river port\n\nThe regional governor said {n} people were wounded when shells hit the river "
         "port on Tuesday morning. Firefighters worked through the day to put out fires in two warehouses near the "

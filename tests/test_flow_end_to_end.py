@@ -10,6 +10,8 @@ import pytest
 
 from conftest import SEEDS, copy_tree, query
 
+pytestmark = pytest.mark.slow  # flow runs through Prefect
+
 DATA_TABLES = ("documents", "quarantine", "source_files", "entity_observations", "mentions", "casualties", "quotes", "events")
 
 

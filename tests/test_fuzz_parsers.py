@@ -16,12 +16,15 @@ from xml.sax.saxutils import escape as xml_escape
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+import pytest
 
 from newsfacts.config import Settings
 from newsfacts.ingest.discover import FORMAT_BY_SUFFIX, discover_files
 from newsfacts.ingest.formats import jsonrec
 from newsfacts.load.warehouse import KnownState
 from newsfacts.pipeline import ingest_files
+
+pytestmark = pytest.mark.slow  # hypothesis draws hundreds of inputs per parser
 
 FUZZ = settings(
     max_examples=120,

@@ -13,6 +13,8 @@ from spacy.pipeline import AttributeRuler
 from newsfacts.ingest.discover import discover_files
 from newsfacts.ingest.documents import build_document, read_file
 
+pytestmark = pytest.mark.slow  # parses every development article twice
+
 ANNOTATIONS = [POS, TAG, DEP, HEAD, MORPH, LEMMA, ENT_IOB, ENT_TYPE]
 # Shapes the articles may lack: the two-token patterns, spaces, 'there' before a verb, a contraction.
 EDGE_TEXTS = ["", " ", "\n\n\n", "Y'all gonna come? C'mon, let's go, I ain't gotta stay.",

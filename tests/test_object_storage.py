@@ -9,6 +9,8 @@ import pytest
 
 from conftest import SEEDS, query
 
+pytestmark = pytest.mark.slow  # a local S3 server (moto) and flow runs against it
+
 
 def free_port() -> int:
     with socket.socket() as s:

@@ -17,6 +17,8 @@ import pytest
 
 from conftest import SEEDS, copy_tree, query
 
+pytestmark = pytest.mark.slow  # real processes: kill -9, two runs at once, a served schedule
+
 NEWSFACTS = [sys.executable, "-m", "newsfacts.cli"]
 
 
@@ -67,11 +69,15 @@ def test_kill_9_mid_run_keeps_the_previous_state_and_the_next_run_finishes(tmp_p
     before = query(warehouse, "SELECT count(*) FROM documents")[0][0]
 
     many_articles(source / "batch", 12)
+
+    def parts_written() -> int:
+        return len(list((warehouse / "parquet" / "documents").glob("part-*.parquet")))
+
+    written_before = parts_written()
     process = subprocess.Popen([*NEWSFACTS, "run", str(source), "--warehouse", str(warehouse), "--quiet"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    # Kill it while it extracts: after its lock is taken and before it commits.
-    assert wait_for(lambda: (warehouse / ".newsfacts.lock").read_text().startswith(f"pid {process.pid}"), 120, 0.1)
-    time.sleep(3)
+    # Kill it while it extracts: once it has written its first batch's documents, before it commits the run.
+    assert wait_for(lambda: parts_written() > written_before, 180, 0.05)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
 

@@ -45,6 +45,7 @@ def test_a_pattern_that_is_no_regular_expression_is_named_with_its_key_and_line(
         check_rules()
 
 
+@pytest.mark.slow  # a flow run through the command line
 def test_a_run_with_a_broken_rules_file_stops_with_one_sentence(rules_copy, tmp_path, capsys):
     (rules_copy / "events.toml").write_text("[taxonomy\n", encoding="utf-8")
     source = tmp_path / "in"
