@@ -1584,39 +1584,37 @@ def test_a_label_with_a_colon_and_a_signature_line_name_who_speaks(nlp):
 def test_a_round_up_signed_after_each_quotation_is_not_signed_by_the_line_before(nlp):
     # the first quotation has its signature after it only: each line after a quotation signs that quotation, and
     # the line before one (the last quotation's signature, or a body's heading) does not
-    text = ('Leaders react to the bombing\n\n"We cannot let down our guard. We are working every day with all our '
-            'partners."\n\nJana Velkova, the bloc\'s foreign policy chief\n\nKurmin Relief Agency\n\n"These vicious acts '
-            'have cut us all to the core. Our thoughts are with those who lost loved ones."\n\nTavemi Okorundo, '
-            'Secretary General\n\n"I express my horror and disgust at this cowardly attack on innocent people."\n\n'
-            'Prime Minister, Pavo Linden')
+    text = ('Leaders react to the bombing\n\n"Nobody may relax now. Our police forces share what they learn every hour of '
+            'the day."\n\nJana Velkova, the bloc\'s foreign policy chief\n\nKurmin Relief Agency\n\n"These killings wound '
+            'every family in the region. We grieve with the parents who buried children today."\n\nTavemi Okorundo, '
+            'Secretary General\n\n"I condemn the bombers who chose a crowded market for their deed."\n\nPrime Minister, '
+            'Pavo Linden')
     assert speakers(nlp, text) == [("Jana Velkova", None), ("Tavemi Okorundo", None), ("Pavo Linden", None)]
 
 
 def test_a_pronoun_after_a_labelled_paragraph_goes_on_the_one_the_label_names(nlp):
-    text = ('"There is no justification for such acts," Archbishop Jan Kurmov said on Saturday.\n\nKurmov also called the '
-            'attacks "a wound to every one of us".\n\n'
-            'Chilean President Tavemi Okorundo: The attacks were "an assault on the values we share," he said.\n\n'
-            '"Chile will be pitiless with those who planned this," he added.')
+    text = ('"No cause excuses such deeds," Archbishop Jan Kurmov said on Saturday.\n\nKurmov also called the attacks "a '
+            'wound to every one of us".\n\nChilean President Tavemi Okorundo: The attacks were "an assault on the values we '
+            'share," he said.\n\n"Chile will be pitiless with those who planned this," he added.')
     assert speakers(nlp, text)[-1] == ("Tavemi Okorundo", None)
 
 
-def test_a_surname_a_title_comes_before_is_a_person_though_a_town_bears_it(nlp):
-    # 'Obama' and 'Bush' are towns of more than 100,000 people somewhere; after 'President' the name is a person's
-    text = ('Leaders condemned the killing on Thursday.\n\nPresident Bush demanded that those responsible be brought to '
-            'justice.\n\n"Those who committed this crime must be brought to justice," Bush said.\n\n"We stand with the '
-            'people of the country in their struggle," the president said.')
+def test_a_surname_a_title_comes_before_is_a_person_though_a_city_bears_it(nlp):
+    # Kassel is a city of some 200,000 people; after 'President' the name is a person's
+    text = ('Leaders condemned the killing on Thursday.\n\nPresident Kassel demanded that those responsible be caught.\n\n'
+            '"The men who planned this will answer for it before a court," Kassel said.\n\n"We stand beside the families '
+            'of the town in these days," the president said.')
     facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
-    assert [(q["speaker"], q["speaker_description"]) for q in facts["quotes"]] == [("Bush", None)] * 2
-    assert {e["entity_type"] for e in facts["entity_observations"] if e["canonical_name"] == "Bush"} == {"person"}
+    assert [(q["speaker"], q["speaker_description"]) for q in facts["quotes"]] == [("Kassel", None)] * 2
+    assert {e["entity_type"] for e in facts["entity_observations"] if e["canonical_name"] == "Kassel"} == {"person"}
 
 
 def test_a_name_given_with_called_is_the_speakers_though_the_recogniser_missed_it(nlp):
-    text = ('"We had all gathered in the main house. Suddenly we heard shots," one survivor, a 16-year-old called Hana, '
-            'told the newspaper.')
-    assert speakers(nlp, text) == [("Hana", None)]
+    text = ('"We had all sat down in the hall. Then we heard the blasts," one camper, a 15-year-old called Ilse, told the '
+            'newspaper.')
+    assert speakers(nlp, text) == [("Ilse", None)]
 
 
 def test_an_unnamed_speakers_description_leaves_out_the_closing_quotation_mark(nlp):
-    text = ('"We had all gathered in the main house. Suddenly we heard shots," one survivor, a 16-year-old girl, told the '
-            'newspaper.')
-    assert speakers(nlp, text) == [(None, "one survivor")]
+    text = '"We had all sat down in the hall. Then we heard the blasts," one camper, a girl of 15, told the newspaper.'
+    assert speakers(nlp, text) == [(None, "one camper")]

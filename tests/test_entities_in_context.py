@@ -1150,6 +1150,6 @@ def test_a_place_the_text_calls_a_neighbourhood_is_no_namesake_abroad(entities_o
 
 def test_a_name_after_an_outlets_kind_is_the_outlet_wherever_the_text_uses_it(entities_of):
     mentions, _entities = entities_of(
-        "Witnesses said the shooting began in an art class, ABC station KTRK in Houston reported.\n\n"
-        '"I heard the alarms and everybody ran out," a student told KTRK.')
-    assert {m.entity_type for m in mentions if m.surface == "KTRK"} == {"organization"}
+        "Pupils said the gunfire began in a chemistry class, the weekly Dalen reported.\n\n"
+        '"The alarms went off and we all ran for the gates," a pupil told Dalen.')
+    assert {m.entity_type for m in mentions if m.surface == "Dalen"} == {"organization"}

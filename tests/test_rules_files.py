@@ -50,7 +50,7 @@ def test_a_run_with_a_broken_rules_file_stops_with_one_sentence(rules_copy, tmp_
     (rules_copy / "events.toml").write_text("[taxonomy\n", encoding="utf-8")
     source = tmp_path / "in"
     source.mkdir()
-    (source / "a.txt").write_text("Two people were killed in a shelling of the town on Monday, officials said.\n", encoding="utf-8")
+    (source / "a.txt").write_text("A shell hit the market of the town on Monday and wounded a guard, officials said.\n", encoding="utf-8")
     code = main(["run", str(source), "--warehouse", str(tmp_path / "wh")])
     err = capsys.readouterr().err
     assert code == 1 and "events.toml is not valid TOML" in err and "Traceback" not in err

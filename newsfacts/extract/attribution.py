@@ -1485,7 +1485,7 @@ class Attributor:
         if token.dep_ in ("nsubj", "nsubjpass"):
             beside += [c for c in token.head.children if c.dep_ == token.dep_ and token.i < c.i < token.head.i]
         for noun in (token, *beside):
-            # (the parser may make the participle itself the apposition: 'one survivor, a 16-year-old called Kurma,')
+            # (the parser may make the participle itself the apposition: 'one camper, a 15-year-old called Kurma,')
             for verb in noun.children:
                 if verb.dep_ in ("acl", "appos") and verb.lower_ in ("named", "called"):
                     for name in verb.children:
