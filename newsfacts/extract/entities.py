@@ -1343,7 +1343,7 @@ _INSTITUTION_NOUNS = frozenset(noun for noun in load_rules("attribution")["insti
 def _outlets_are_no_people(text: str, mentions: list[Mention]) -> None:
     """'told Xinhua by phone', 'Reuters reported': a news outlet (rules/outlets.toml) is an organisation, unless
     the text names a person in full with that name ('Jan Bloomberg'); so is a name the outlet's kind comes just
-    before ('ABC station KTRK reported')."""
+    before ('the local station KXRM reported ... told KXRM')."""
     surnames = {m.surface.split()[-1].lower() for m in mentions if m.entity_type == "person" and " " in m.surface}
     kinds = frozenset(load_rules("outlets")["outlet_nouns"])
     outlets = set(outlet_aliases())
