@@ -936,7 +936,7 @@ class Attributor:
             return None
         span = self.doc.char_span(line_start, line_end, alignment_mode="expand")
         first = next((m for m in self._mentions_from(line_start, line_end) if m.entity_type == "person"), None)
-        # (the name first, or after its title: 'Chief Inspector, Jan Doe', 'Prime Minister, Jan Doe')
+        # (the name first, or after its title: 'Chief Inspector, Jan Doe', 'Foreign Minister, Jan Doe')
         title = text[line_start:first.start_char].replace(",", " ").split() if first is not None else []
         if span is None or first is None or any(t.pos_ in ("VERB", "AUX") for t in span) \
                 or not (all(w.lower().rstrip(".") in person_prefix_words() for w in title)
