@@ -2,7 +2,7 @@
 1,000,000 casualty rows.
 
 Fills a database made with warehouse/schema.sql with synthetic rows, then builds it as a run does
-(derive.sql, the cross-source consolidation, incidents.sql, views.sql), times that build, then times each
+(versions.sql, the cross-source consolidation, views.sql), times that build, then times each
 query warm (best of 5) and writes bench/SQL_RESULTS.md.
 
     python bench/sql_at_scale.py --documents 100000 --casualties 1000000
@@ -19,7 +19,7 @@ import duckdb
 
 from newsfacts.cli import EXAMPLE_QUERY
 from newsfacts.consolidate.build import consolidate
-from newsfacts.load.warehouse import sql_file
+from warehouse import sql_file
 
 BENCH = Path(__file__).resolve().parent
 
@@ -87,10 +87,9 @@ def generate(con, documents: int, casualties: int) -> None:
 def build(con) -> dict[str, float]:
     """The build a run does after loading the parts; seconds per step."""
     seconds = {}
-    for step, action in (("derive.sql", lambda: con.execute(sql_file("derive.sql"))),
-                         ("consolidate (quote groups, incidents)", lambda: consolidate(con)),
-                         ("incidents.sql", lambda: con.execute(sql_file("incidents.sql"))),
-                         ("views.sql", lambda: con.execute(sql_file("views.sql")))):
+    for step, action in (("stage: versions.sql", lambda: con.execute(sql_file("versions.sql"))),
+                         ("consolidate (near-duplicates, entities, quote groups, incidents, corroboration)", lambda: consolidate(con)),
+                         ("publish: views.sql", lambda: con.execute(sql_file("views.sql")))):
         start = time.perf_counter()
         action()
         seconds[step] = time.perf_counter() - start

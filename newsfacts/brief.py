@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newsfacts.load.warehouse import sql_file
+from warehouse import sql_file
 
 
 def _queries() -> dict[str, str]:

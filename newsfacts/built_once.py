@@ -95,7 +95,7 @@ def _sources_digest(package: Path = Path(__file__).parent) -> str:
             digest.update(f"{name} {version(name)}".encode())
         except PackageNotFoundError:
             digest.update(f"{name} none".encode())
-    for source in sorted([*(package / "extract").glob("*.py"), *(package / "rules").glob("*.toml")]):
-        digest.update(source.name.encode())
+    for source in sorted([*(package / "extract").rglob("*.py"), *(package / "rules").glob("*.toml")]):
+        digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]

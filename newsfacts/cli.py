@@ -16,6 +16,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from newsfacts.config import RUNNERS
 from newsfacts.errors import NewsfactsError, error_log_path, log_failure
 from newsfacts.load.layout import DEFAULT_WAREHOUSE
 
@@ -136,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                                  f"(s3://bucket/prefix) for the Parquet (default: {DEFAULT_WAREHOUSE})")
     run.add_argument("--max-file-mb", type=_positive_number, default=None, help="quarantine files larger than this (default 20, or NEWSFACTS_MAX_FILE_MB)")
     run.add_argument("--quiet", action="store_true", help="print the summary only, not the example query")
-    run.add_argument("--runner", choices=["local", "dask", "ray"], default="local",
+    run.add_argument("--runner", choices=RUNNERS, default="local",
                      help="where extraction batches run: worker processes on this machine (default), a Dask "
                           "cluster (prefect-dask) or a Ray cluster (prefect-ray)")
     run.add_argument("--address", default=None, help="address of an existing cluster (Dask: tcp://host:8786, Ray: ray://host:10001); "
@@ -271,12 +272,11 @@ def _run(args) -> int:
     _fail_fast_if_busy(Warehouse(args.warehouse))
     _prefect_defaults()
     _check_prefect_api()
-    from flows.news_etl import news_etl, task_runner_for
+    from flows.news_etl import news_etl
 
     _quiet_server_noise()
     _failure_details_to_the_log()
-    flow = news_etl.with_options(task_runner=task_runner_for(args.runner, args.address, args.workers))
-    summary = _run_flow(flow, source, args)
+    summary = _run_flow(news_etl, source, settings, args)
 
     from newsfacts.report import run_summary_lines
 
@@ -295,11 +295,12 @@ def _fail_fast_if_busy(warehouse) -> None:
         pass
 
 
-def _run_flow(flow, source: Path, args):
+def _run_flow(flow, source: Path, settings, args):
     """The flow run; an exception raised in the flow (a NewsfactsError included) arrives here as it was
     raised."""
     _share_prefect_api()
-    return flow(str(source), str(args.warehouse), args.max_file_mb)
+    return flow(str(source), str(args.warehouse), args.max_file_mb, settings=settings, runner=args.runner,
+                workers=args.workers, cluster_address=args.address)
 
 
 def _check_spacy_model(model: str) -> None:

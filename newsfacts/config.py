@@ -9,6 +9,10 @@ from dataclasses import dataclass, replace
 from newsfacts.errors import NewsfactsError
 
 
+# The task runners a run's extraction can use (newsfacts.runners).
+RUNNERS = ("local", "dask", "ray")
+
+
 @dataclass(frozen=True)
 class Settings:
     max_file_bytes: int = 20 * 1024 * 1024

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,12 +13,14 @@ from pathlib import Path
 import pandas as pd
 
 from newsfacts.config import Settings
+from newsfacts.consolidate.build import consolidate_build, describe
 from newsfacts.errors import NewsfactsError
 from newsfacts.extraction import ExtractResult, extract_facts, validate_fact_rows  # noqa: F401 (the stages, in one place)
 from newsfacts.ingest.discover import FOLDER_UNREADABLE, discover_files
 from newsfacts.ingest.documents import build_document, read_file
 from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined, RawRecord
-from newsfacts.load.warehouse import FILE_DELETED, KnownState
+from newsfacts.load import build
+from newsfacts.load.warehouse import FILE_DELETED, KnownState, Warehouse
 from newsfacts.rules import check_rules
 from schemas import split_valid
 from schemas.documents import document_schema, raw_record_schema
@@ -199,6 +202,18 @@ def deduplicate(documents: list[dict], seen: set[str]) -> tuple[list[dict], list
 
 
 # ---- extract: newsfacts/extraction.py (worker processes import that module alone) -------------------
+# ---- build the database ----------------------------------------------------------------------
+def build_database(warehouse: Warehouse, build_id: str, report: Callable[[str], None] | None = None) -> dict[str, int]:
+    """The DuckDB file rebuilt from the committed runs, its three steps in a row as the flow runs them
+    (newsfacts/load/build.py); returns rows per table. `report` is told what the cross-source step did."""
+    building = build.stage(warehouse, build_id)
+    message = describe(consolidate_build(building)) if building.needs_consolidation else building.describe()
+    counts = build.publish(building)
+    if report:
+        report(message)
+    return counts
+
+
 # ---- ledger and run summary ---------------------------------------------------------------
 def settle_outcomes(outcomes: list[FileOutcome], loaded: list[dict], duplicates: list[dict], quarantined: list[Quarantined]) -> list[FileOutcome]:
     """Decide what became of each file from what became of its records."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from newsfacts.load import build
 from newsfacts.load.warehouse import Warehouse
 
 
@@ -31,9 +32,18 @@ def commit_run(warehouse: Warehouse, run_row: dict, run_id: str) -> None:
         logger.info("Merged %d small Parquet parts of earlier runs (each table keeps few files however many runs it has had).", earlier)
 
 
-@task(name="build-duckdb", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def build_database(warehouse: Warehouse, run_id: str) -> dict[str, int]:
-    logger = get_run_logger()
-    counts = warehouse.rebuild_database(run_id, report=logger.info)
-    logger.info("Built %s: %s.", warehouse.database, ", ".join(f"{t} {n}" for t, n in counts.items()))
+@task(name="stage-duckdb", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+def stage_database(warehouse: Warehouse, run_id: str) -> build.DatabaseBuild:
+    """A new DuckDB file with every committed run's rows (newsfacts/load/build.py, step 1)."""
+    building = build.stage(warehouse, run_id)
+    if not building.needs_consolidation:
+        get_run_logger().info(building.describe())
+    return building
+
+
+@task(name="publish-duckdb", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+def publish_database(building: build.DatabaseBuild) -> dict[str, int]:
+    """The views and snapshots, and the new file swapped in for analysts (step 3)."""
+    counts = build.publish(building)
+    get_run_logger().info("Built %s: %s.", building.warehouse.database, ", ".join(f"{t} {n}" for t, n in counts.items()))
     return counts

@@ -21,6 +21,7 @@ from conftest import REPO, SEEDS
 from newsfacts import cli
 from newsfacts.cli import main
 from newsfacts.load.warehouse import Warehouse
+from newsfacts.pipeline import build_database
 
 pytestmark = pytest.mark.slow  # the command line in subprocesses
 
@@ -42,7 +43,7 @@ def tiny_warehouse(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("tiny") / "wh"
     warehouse = Warehouse(root)
     warehouse.write_part("runs", [{"run_id": "r1", "status": "completed"}], "r1")
-    warehouse.rebuild_database("b1")
+    build_database(warehouse, "b1")
     return root
 
 
@@ -183,7 +184,7 @@ FULL_DISK_ERRORS = [
 
 @pytest.mark.parametrize("raised", FULL_DISK_ERRORS, ids=lambda e: type(e).__name__)
 def test_a_full_disk_during_the_run_is_one_sentence(raised, tmp_path, monkeypatch, capsys, error_log):
-    def flow_call(flow, source, args):
+    def flow_call(flow, source, settings, args):
         raise raised
 
     monkeypatch.setattr(cli, "_run_flow", flow_call)
@@ -197,7 +198,7 @@ def test_a_full_disk_during_the_run_is_one_sentence(raised, tmp_path, monkeypatc
 def test_a_newsfacts_error_from_the_flow_is_its_own_sentence(tmp_path, monkeypatch, capsys):
     from newsfacts.errors import NewsfactsError
 
-    def flow_call(flow, source, args):
+    def flow_call(flow, source, settings, args):
         raise NewsfactsError("Another newsfacts run (pid 1) is loading the warehouse wh. Wait for it to finish, then run again.")
 
     monkeypatch.setattr(cli, "_run_flow", flow_call)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from prefect.task_runners import ThreadPoolTaskRunner
 
 from conftest import CORPUS, SEEDS, query
 
@@ -75,5 +74,5 @@ def test_reverse_order_small_batches_and_two_workers_give_what_one_run_gives(tmp
     source.mkdir()
     for path in _inputs():
         shutil.copy2(path, source / path.name)
-    news_etl.with_options(task_runner=ThreadPoolTaskRunner(max_workers=2))(str(source), str(tmp_path / "wh"))
+    news_etl(str(source), str(tmp_path / "wh"), workers=2)
     assert _snapshot(tmp_path / "wh") == one_run

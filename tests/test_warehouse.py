@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 
 from newsfacts.load.warehouse import Warehouse
+from newsfacts.pipeline import build_database
 
 
 def test_parts_of_a_run_without_a_runs_row_are_ignored_and_cleaned(tmp_path):
@@ -15,7 +16,7 @@ def test_parts_of_a_run_without_a_runs_row_are_ignored_and_cleaned(tmp_path):
     warehouse.write_part("quarantine", [row], "r1")
     warehouse.write_part("runs", [{"run_id": "r1", "status": "completed", "files_seen": 1}], "r1")
     warehouse.write_part("quarantine", [{**row, "source_path": "y.txt", "run_id": "killed"}], "killed")
-    counts = warehouse.rebuild_database("b1")
+    counts = build_database(warehouse, "b1")
     assert counts["quarantine"] == 1
     assert warehouse.known_state().quarantine_keys == {("x.txt", "empty", "f")}
     removed = warehouse.remove_uncommitted_parts()
@@ -25,15 +26,15 @@ def test_parts_of_a_run_without_a_runs_row_are_ignored_and_cleaned(tmp_path):
 def test_a_reader_holding_the_database_does_not_block_a_rebuild(tmp_path):
     warehouse = Warehouse(tmp_path)
     warehouse.write_part("runs", [{"run_id": "r1", "status": "completed"}], "r1")
-    warehouse.rebuild_database("b1")
+    build_database(warehouse, "b1")
     reader = duckdb.connect(str(warehouse.database), read_only=True)
     try:
         row = {"source_path": "x.txt", "stage": "read", "reason": "empty", "detail": "x.txt is empty.", "run_id": "r2", "fingerprint": "f"}
         warehouse.write_part("quarantine", [row], "r2")
         warehouse.write_part("runs", [{"run_id": "r2", "status": "completed"}], "r2")
-        warehouse.rebuild_database("b2")  # a full build
+        build_database(warehouse, "b2")  # a full build
         _runs_only(warehouse, "r3")
-        warehouse.rebuild_database("b3")  # the last build copied, with r3's runs row
+        build_database(warehouse, "b3")  # the last build copied, with r3's runs row
         assert reader.execute("SELECT count(*) FROM runs").fetchall() == [(1,)]  # the reader keeps its snapshot
     finally:
         reader.close()
@@ -71,7 +72,7 @@ def test_small_parts_of_many_runs_are_merged_and_read_once(tmp_path, monkeypatch
     assert warehouse.merge_small_parts() == 12  # 6 quarantine parts and 6 runs parts
     assert len(_files(warehouse, "quarantine")) == 2 and len(_files(warehouse, "runs")) == 2  # a part and its manifest
     _scheduled_runs(warehouse, 3, first=6)
-    counts = warehouse.rebuild_database("b1")
+    counts = build_database(warehouse, "b1")
     assert counts["runs"] == 9 and counts["quarantine"] == 9  # every run's rows, each read once
     assert len(warehouse.known_state().quarantine_keys) == 9
     assert warehouse.merge_small_parts() == 0  # 1 merged part + 3 new ones: under the threshold
@@ -83,7 +84,7 @@ def test_a_merge_cut_short_loses_nothing_and_the_next_run_finishes_it(tmp_path, 
     monkeypatch.setattr(module, "MERGE_AFTER_PARTS", 4)
     warehouse = Warehouse(tmp_path)
     _scheduled_runs(warehouse, 6)
-    expected = warehouse.rebuild_database("b0")
+    expected = build_database(warehouse, "b0")
 
     # Killed after the merged part was written, before its manifest: readers ignore the stray part.
     publish = Warehouse._publish
@@ -91,7 +92,7 @@ def test_a_merge_cut_short_loses_nothing_and_the_next_run_finishes_it(tmp_path, 
                         if name.endswith(".merge.json") else publish(self, f, t, name))
     _killed_during(warehouse.merge_small_parts)
     monkeypatch.setattr(Warehouse, "_publish", publish)
-    assert warehouse.rebuild_database("b1") == expected
+    assert build_database(warehouse, "b1") == expected
     warehouse.remove_uncommitted_parts()
     assert len(_files(warehouse, "quarantine")) == 6
 
@@ -107,10 +108,10 @@ def test_a_merge_cut_short_loses_nothing_and_the_next_run_finishes_it(tmp_path, 
     monkeypatch.setattr(Warehouse, "_delete", delete_twice_then_die)
     _killed_during(warehouse.merge_small_parts)
     monkeypatch.setattr(Warehouse, "_delete", delete)
-    assert warehouse.rebuild_database("b2") == expected
+    assert build_database(warehouse, "b2") == expected
     warehouse.remove_uncommitted_parts()
     assert len(_files(warehouse, "quarantine")) == 2  # the merged part and its manifest
-    assert warehouse.rebuild_database("b3") == expected
+    assert build_database(warehouse, "b3") == expected
 
 
 def _runs_only(warehouse: Warehouse, run_id: str) -> None:
@@ -126,20 +127,20 @@ def _database_rows(warehouse: Warehouse, table: str) -> list[tuple]:
 def test_a_run_that_loaded_nothing_adds_its_runs_row_to_the_last_build(tmp_path, monkeypatch):
     warehouse = Warehouse(tmp_path)
     _scheduled_runs(warehouse, 2)
-    before = warehouse.rebuild_database("b1")
+    before = build_database(warehouse, "b1")
     _runs_only(warehouse, "idle")
 
     def no_full_build(*args):
         raise AssertionError("a run that loaded nothing must not rebuild the database")
 
-    monkeypatch.setattr("newsfacts.load.warehouse.consolidate", no_full_build)
+    monkeypatch.setattr("newsfacts.pipeline.consolidate_build", no_full_build)
     told = []
-    after = warehouse.rebuild_database("b2", report=told.append)
+    after = build_database(warehouse, "b2", report=told.append)
     assert after == {**before, "runs": 3} and "Nothing to consolidate" in told[0]
     assert "idle" in {r[0] for r in _database_rows(warehouse, "runs")}
     monkeypatch.undo()
     warehouse.database.unlink()
-    assert warehouse.rebuild_database("b3") == after  # what a full build gives
+    assert build_database(warehouse, "b3") == after  # what a full build gives
 
 
 def test_rows_of_a_run_the_last_build_lacks_force_a_full_build_even_inside_a_merge(tmp_path, monkeypatch):
@@ -148,21 +149,21 @@ def test_rows_of_a_run_the_last_build_lacks_force_a_full_build_even_inside_a_mer
     monkeypatch.setattr(module, "MERGE_AFTER_PARTS", 4)
     warehouse = Warehouse(tmp_path)
     _scheduled_runs(warehouse, 2)
-    warehouse.rebuild_database("b1")
+    build_database(warehouse, "b1")
     _scheduled_runs(warehouse, 4, first=2)  # committed, but their build never happened (a crash)
     assert warehouse.merge_small_parts() > 0  # their rows now sit in a merged part
     _runs_only(warehouse, "idle")
-    counts = warehouse.rebuild_database("b2")
+    counts = build_database(warehouse, "b2")
     assert counts["quarantine"] == 6 and counts["runs"] == 7
 
 
 def test_a_database_built_by_other_code_is_rebuilt_whole(tmp_path, monkeypatch):
     warehouse = Warehouse(tmp_path)
     _scheduled_runs(warehouse, 2)
-    warehouse.rebuild_database("b1")
-    monkeypatch.setattr("newsfacts.load.warehouse.BUILD_DIGEST", "rules of another commit")
+    build_database(warehouse, "b1")
+    monkeypatch.setattr("newsfacts.load.build.BUILD_DIGEST", "rules of another commit")
     _runs_only(warehouse, "idle")
     told = []
-    warehouse.rebuild_database("b2", report=told.append)
+    build_database(warehouse, "b2", report=told.append)
     assert "Nothing to consolidate" not in told[0]
     assert _database_rows(warehouse, "build_info")[0][0] == "rules of another commit"

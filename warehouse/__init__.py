@@ -1,8 +1,18 @@
-"""The warehouse's SQL: the tables' DDL (schema.sql), the derived tables (derive.sql, incidents.sql), the analyst
-views (views.sql), the file ledger (known_files.sql) and the brief's queries (brief.sql). They install with
-newsfacts as package data; newsfacts.load.warehouse reads them from here. A warehouse's data lives elsewhere
-(`newsfacts run --warehouse DIR`)."""
+"""The warehouse's SQL, installed with newsfacts as package data. A warehouse's data lives elsewhere
+(`newsfacts run --warehouse DIR`).
+
+- schema.sql: every table's DDL;
+- versions.sql: which documents a changed file superseded (the build's staging step);
+- near_duplicates.sql, entities.sql, document_sources.sql, incidents.sql, quote_groups.sql,
+  corroboration.sql: the tables derived across sources, in the order newsfacts.consolidate.build runs
+  them (each file's header says what it reads and writes);
+- views.sql: the analyst views; known_files.sql: the file ledger; brief.sql: the brief's queries."""
 
 from pathlib import Path
 
 SQL_DIR = Path(__file__).resolve().parent
+
+
+def sql_file(name: str) -> str:
+    """The text of one of the SQL files."""
+    return (SQL_DIR / name).read_text(encoding="utf-8")

@@ -1,22 +1,12 @@
--- Incident clusters, after newsfacts/consolidate/incidents.py has set events.cluster_id and filled
--- incident_figures (which casualty figure counts for which incident).
---
--- A source is a publisher; a document with no known publisher is its own source, and a near-duplicate
--- counts as the document it copies. Figures from near-duplicate copies are not counted again.
+-- Incident clusters. Reads events and casualties (whose cluster ids newsfacts/consolidate/incidents.py
+-- has set, with incident_figures: which casualty figure counts for which incident) and
+-- document_sources; writes event_clusters and incident_reports, and casualties.cluster_id.
 --
 -- Per incident and kind (killed, injured), over the figures of its independent sources:
 --   low  = the lowest figure stated (count_min), as ACLED codes fatalities when reports conflict;
 --   high = the highest figure stated (count_max, or count_min when open-ended);
 --   best = the figure stated by the most independent sources; on a tie, the higher one (a later
 --          count usually includes the victims an earlier one had not yet found).
-
-CREATE TABLE document_sources AS
-SELECT d.doc_id,
-       coalesce(d.near_duplicate_of, d.doc_id) AS original_doc_id,
-       coalesce(d.publisher, o.publisher, 'document ' || coalesce(d.near_duplicate_of, d.doc_id)) AS source,
-       d.near_duplicate_of IS NOT NULL AS is_copy
-FROM documents d LEFT JOIN documents o ON o.doc_id = d.near_duplicate_of
-WHERE d.superseded_by IS NULL;
 
 UPDATE casualties SET cluster_id = f.cluster_id FROM incident_figures f WHERE casualties.fact_id = f.fact_id;
 
@@ -78,13 +68,7 @@ LEFT JOIN summary k ON k.cluster_id = m.cluster_id AND k.kind = 'killed'
 LEFT JOIN summary i ON i.cluster_id = m.cluster_id AND i.kind = 'injured'
 ORDER BY m.event_date NULLS LAST, m.location, m.cluster_id;
 
--- The cross-source links, as tables of their own so that they are also written as Parquet snapshots
--- beside the per-run parts (whose quote_group_id, cluster_id and near_duplicate_of stay empty).
-CREATE TABLE near_duplicates AS
-SELECT doc_id, near_duplicate_of, near_duplicate_similarity AS similarity
-FROM documents WHERE near_duplicate_of IS NOT NULL ORDER BY doc_id;
-
-CREATE TABLE quote_groups AS SELECT quote_id, quote_group_id FROM quotes ORDER BY quote_id;
-
+-- Which report belongs to which incident, as a table of its own so that it is also written as a
+-- Parquet snapshot beside the per-run parts (whose cluster_id stays empty).
 CREATE TABLE incident_reports AS
 SELECT event_id, cluster_id FROM events WHERE cluster_id IS NOT NULL ORDER BY event_id;

@@ -1,6 +1,6 @@
 -- Tables the pipeline loads from Parquet. Columns of ../shared/docs/warehouse-contract.md keep their
 -- names, types and meaning; the extra columns are provenance (run_id, pipeline_version) and ledger data.
--- `entities` and `event_clusters` are derived from these in derive.sql.
+-- `entities` and `event_clusters` are derived from these in entities.sql and incidents.sql.
 
 CREATE TABLE documents (
     doc_id                VARCHAR PRIMARY KEY,  -- sha256 of the normalised text, 16 hex digits
@@ -14,7 +14,7 @@ CREATE TABLE documents (
     n_words               INTEGER,
     near_duplicate_of     VARCHAR,
     ingested_at           TIMESTAMP,
-    -- set by derive.sql: the document that replaced this one when its file changed; its facts leave the fact tables
+    -- set by versions.sql: the document that replaced this one when its file changed; its facts leave the fact tables
     superseded_by         VARCHAR,
     run_id                VARCHAR,
     url                   VARCHAR,
@@ -22,8 +22,8 @@ CREATE TABLE documents (
     content_sha256        VARCHAR,              -- hash of the file the document was read from
     pipeline_version      VARCHAR,
     minhash               UBIGINT[],            -- MinHash signature of the text, for near-duplicates
-    near_duplicate_similarity DOUBLE,           -- set by derive.sql: estimated Jaccard similarity to near_duplicate_of
-    -- set by derive.sql: the file this document was read from is gone from its folder (the document stays live)
+    near_duplicate_similarity DOUBLE,           -- set by near_duplicates.sql: estimated Jaccard similarity to near_duplicate_of
+    -- set by versions.sql: the file this document was read from is gone from its folder (the document stays live)
     source_deleted        BOOLEAN DEFAULT false
 );
 
@@ -61,7 +61,7 @@ CREATE TABLE source_files (
     bytes_replaced  INTEGER
 );
 
--- Entities as each document saw them; `entities` merges them across documents (derive.sql).
+-- Entities as each document saw them; `entities` merges them across documents (entities.sql).
 CREATE TABLE entity_observations (
     entity_id       VARCHAR,
     canonical_name  VARCHAR,

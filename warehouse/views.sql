@@ -1,11 +1,11 @@
--- Views for analysts, rebuilt with the database (two of them, corroboration and quote_variants, are
--- materialised as tables for speed). Each is documented, with its output on the seeds,
--- in the README. A source is the outlet, or the document when its outlet is unknown, and a
--- near-duplicate copy is the source it copies (`document_sources`, built in incidents.sql). The views
--- aggregate on narrow columns first and fetch texts only for the rows they return.
+-- Views for analysts, created when the database is published; each is documented, with its output on
+-- the seeds, in docs/data-dictionary.md. Reads the fact tables, event_clusters and document_sources. A
+-- source is the outlet, or the document when its outlet is unknown, and a near-duplicate copy is the
+-- source it copies (document_sources.sql). The views aggregate on narrow columns first and fetch texts
+-- only for the rows they return.
 
 -- Each casualty figure with its document, outlet, incident and the sentence that states it.
-CREATE VIEW casualty_reports AS
+CREATE OR REPLACE VIEW casualty_reports AS
 SELECT c.fact_id, c.cluster_id, c.doc_id, d.publisher, s.source, d.published_date, d.title,
        c.kind, c.count_min, c.count_max, c.precision, c.victims, c.part_of, c.location, c.period,
        c.reported_by, coalesce(c.reported_by, c.reported_by_description) AS source_of_figure, c.event_date,
@@ -18,7 +18,7 @@ JOIN documents d USING (doc_id)
 JOIN document_sources s USING (doc_id);
 
 -- The same incident and kind with figures that disagree, and which source said which (copies left out).
-CREATE VIEW figure_conflicts AS
+CREATE OR REPLACE VIEW figure_conflicts AS
 WITH figures AS (
     SELECT c.fact_id, c.cluster_id, c.kind, c.count_min, c.count_max, c.doc_id, c.start_char, c.end_char, s.source
     FROM casualties c JOIN document_sources s USING (doc_id)
@@ -39,64 +39,8 @@ JOIN event_clusters k USING (cluster_id)
 JOIN documents d ON d.doc_id = f.doc_id
 GROUP BY k.cluster_id, k.location, k.event_date, x.kind, x.n_figures, x.lowest, x.highest;
 
--- Facts reported by at least two independent sources: incidents, casualty figures and statements.
--- Materialised when the database is built (it is rebuilt on every run anyway): on 100,000 documents
--- the query behind it takes about a quarter of a second, the table a few milliseconds.
-CREATE TABLE corroboration AS
-WITH facts AS (
-    SELECT 'incident' AS fact_type, e.cluster_id AS fact_key, s.source, e.doc_id
-    FROM events e JOIN document_sources s USING (doc_id) WHERE e.cluster_id IS NOT NULL
-    UNION ALL
-    SELECT 'casualty figure', c.cluster_id || '|' || c.kind || '|' || c.count_min, s.source, c.doc_id
-    FROM casualties c JOIN document_sources s USING (doc_id) WHERE c.cluster_id IS NOT NULL
-    UNION ALL
-    SELECT 'statement', q.quote_group_id, s.source, q.doc_id
-    FROM quotes q JOIN document_sources s USING (doc_id)
-),
-corroborated AS (
-    SELECT fact_type, fact_key, count(DISTINCT source)::INTEGER AS n_sources,
-           list_sort(list(DISTINCT source)) AS sources, list_sort(list(DISTINCT doc_id)) AS doc_ids
-    FROM facts GROUP BY fact_type, fact_key HAVING count(DISTINCT source) >= 2
-),
-statements AS (
-    SELECT q.quote_group_id, first(coalesce(q.speaker, 'unattributed') || ': "' || left(q.text, 80) || '"'
-                                   ORDER BY q.speaker NULLS LAST, length(q.text) DESC, q.text) AS fact
-    FROM quotes q WHERE q.quote_group_id IN (SELECT fact_key FROM corroborated WHERE fact_type = 'statement')
-    GROUP BY q.quote_group_id
-)
-SELECT c.fact_type, c.fact_key,
-       CASE c.fact_type
-           WHEN 'incident' THEN k.event_type || ' at ' || k.location
-                || coalesce(' on ' || k.event_date::VARCHAR, coalesce(' (' || k.event_weekday || ')', ''))
-           WHEN 'casualty figure' THEN split_part(c.fact_key, '|', 3) || ' ' || split_part(c.fact_key, '|', 2)
-                || ' at ' || k.location || coalesce(' on ' || k.event_date::VARCHAR, '')
-           ELSE st.fact
-       END AS fact,
-       c.n_sources, c.sources, c.doc_ids
-FROM corroborated c
-LEFT JOIN event_clusters k ON k.cluster_id = split_part(c.fact_key, '|', 1)
-LEFT JOIN statements st ON st.quote_group_id = c.fact_key
-ORDER BY c.n_sources DESC, c.fact_type, fact;
-
--- Each statement quoted in more than one document or wording, the wordings side by side.
--- Materialised like corroboration: building every group's list of wordings takes about a second on
--- 300,000 quotes.
-CREATE TABLE quote_variants AS
-WITH groups AS (
-    SELECT quote_group_id, count(DISTINCT doc_id)::INTEGER AS n_documents, count(DISTINCT text)::INTEGER AS n_wordings
-    FROM quotes GROUP BY quote_group_id
-    HAVING count(DISTINCT text) > 1 OR count(DISTINCT doc_id) > 1
-)
-SELECT g.quote_group_id,
-       first(q.speaker ORDER BY q.speaker NULLS LAST) AS speaker,
-       g.n_documents, g.n_wordings,
-       list({'doc_id': q.doc_id, 'publisher': d.publisher, 'speaker': q.speaker, 'text': q.text} ORDER BY q.doc_id, q.start_char) AS wordings
-FROM groups g JOIN quotes q USING (quote_group_id) JOIN documents d USING (doc_id)
-GROUP BY g.quote_group_id, g.n_documents, g.n_wordings
-ORDER BY g.n_documents DESC, speaker;
-
 -- Each entity with every spelling seen and how often each was written.
-CREATE VIEW entity_aliases AS
+CREATE OR REPLACE VIEW entity_aliases AS
 WITH spellings AS (
     SELECT entity_id, surface, count(*)::INTEGER AS n_mentions, count(DISTINCT doc_id)::INTEGER AS n_documents
     FROM mentions GROUP BY ALL
@@ -113,7 +57,7 @@ ORDER BY n_mentions DESC, e.canonical_name;
 
 -- Incidents per day and place. Incidents whose day no report resolves come last, with the weekday
 -- their reports name, if any.
-CREATE VIEW timeline AS
+CREATE OR REPLACE VIEW timeline AS
 SELECT event_date, event_weekday, location,
        count(*)::INTEGER AS n_incidents,
        list_sort(list(DISTINCT event_type)) AS event_types,

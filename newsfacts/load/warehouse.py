@@ -7,7 +7,7 @@ Design (why it survives crashes and readers):
   no Parquet file is ever half-written where a reader looks.
 - The run's row in `parquet/runs/` is written last: it is the commit. Parts of a run without one
   (a run that was killed) are ignored by every reader and deleted by the next run.
-- The DuckDB file is rebuilt from committed parts into a new file, in one transaction, and renamed
+- The DuckDB file is rebuilt from committed parts into a new file (newsfacts/load/build.py) and renamed
   over the old one: an analyst holding the old file open keeps reading the previous state.
 - One run at a time: an exclusive lock on `.newsfacts.lock`; a second run says so and exits.
 """
@@ -15,14 +15,11 @@ Design (why it survives crashes and readers):
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import re
-import shutil
 import threading
 import time
-from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,11 +27,10 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from newsfacts import PIPELINE_VERSION, cache_dir
-from newsfacts.consolidate.build import consolidate
+from newsfacts import cache_dir
 from newsfacts.errors import NewsfactsError
 from newsfacts.load.layout import BUILDING_PREFIX, DATABASE_NAME, LOCK_NAME, PARQUET_DIR, TEMPORARY_PREFIX, WRITE_TEST_PREFIX
-from warehouse import SQL_DIR  # the SQL, installed with the package
+from warehouse import sql_file
 
 # Tables read from Parquet parts, in load order; `runs` last because it commits a run.
 PART_TABLES = ("documents", "quarantine", "source_files", "entity_observations", "mentions", "casualties", "quotes", "events")
@@ -42,23 +38,6 @@ PART_TABLES = ("documents", "quarantine", "source_files", "entity_observations",
 # The ledger status of a file that a run no longer found in its folder (see known_files.sql).
 FILE_DELETED = "deleted"
 DERIVED_TABLES = ("entities", "event_clusters", "incident_figures", "incident_reports", "quote_groups", "near_duplicates")
-
-
-def sql_file(name: str) -> str:
-    return (SQL_DIR / name).read_text(encoding="utf-8")
-
-
-def _code_digest() -> str:
-    """A digest of the code a build runs (the package and the SQL). A database built by other code may
-    derive its tables by other rules: it is rebuilt whole, never added to."""
-    digest = hashlib.sha1(PIPELINE_VERSION.encode())
-    package = Path(__file__).resolve().parents[1]
-    for path in sorted([*package.rglob("*.py"), *SQL_DIR.glob("*.sql")]):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-BUILD_DIGEST = _code_digest()
 
 
 # A run's part of a table: part-<run_id>.parquet, or part-<run_id>.<sequence>.parquet when it streams batches.
@@ -76,7 +55,7 @@ MERGE_PREFIX = "merged-"
 MERGE_MANIFEST = re.compile(r"(?P<merge_id>merged-[^.]+)\.merge\.json")
 
 
-def _quote(path: Path | str) -> str:
+def quote_path(path: Path | str) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
@@ -240,7 +219,7 @@ class Warehouse:
             local_file.unlink(missing_ok=True)
         else:
             Path(target).parent.mkdir(parents=True, exist_ok=True)
-            _fsync(local_file)
+            fsync(local_file)
             os.replace(local_file, target)
         return target
 
@@ -257,7 +236,7 @@ class Warehouse:
         if not parts:
             return set()
         with self.connect() as con:
-            rows = con.execute(f"SELECT run_id FROM read_parquet([{', '.join(_quote(p) for p in parts)}])").fetchall()
+            rows = con.execute(f"SELECT run_id FROM read_parquet([{', '.join(quote_path(p) for p in parts)}])").fetchall()
         return {r[0] for r in rows}
 
     def remove_uncommitted_parts(self) -> list[str]:
@@ -288,12 +267,12 @@ class Warehouse:
                 removed.append(str(stale))
         return removed
 
-    def _committed_source(self, table: str, committed: set[str]) -> str | None:
+    def committed_source(self, table: str, committed: set[str]) -> str | None:
         """SQL reading a table's committed parts, or None when there are none."""
         parts = self._live_parts(table, committed)
         if not parts:
             return None
-        return f"read_parquet([{', '.join(_quote(p) for p in parts)}], union_by_name = true)"
+        return f"read_parquet([{', '.join(quote_path(p) for p in parts)}], union_by_name = true)"
 
     def known_state(self, source_dir: str | Path | None = None) -> KnownState:
         """What committed runs hold; the file ledger is that of `source_dir` (resolved as runs record it)."""
@@ -302,11 +281,11 @@ class Warehouse:
         if not committed:
             return state
         with self.connect() as con:
-            documents = self._committed_source("documents", committed)
+            documents = self.committed_source("documents", committed)
             if documents:
                 state.doc_ids = {r[0] for r in con.execute(f"SELECT doc_id FROM {documents}").fetchall()}
-            files = self._committed_source("source_files", committed)
-            runs = self._committed_source("runs", committed)
+            files = self.committed_source("source_files", committed)
+            runs = self.committed_source("runs", committed)
             if files and runs and source_dir is not None:
                 folder = str(Path(source_dir).resolve())
                 latest = con.execute(sql_file("known_files.sql").format(source_files=files, runs=runs), [folder]).fetchall()
@@ -317,7 +296,7 @@ class Warehouse:
                     state.files.add((path, sha))
                     if mtime_ns is not None:
                         state.file_stats.add((path, int(size), int(mtime_ns)))
-            quarantine = self._committed_source("quarantine", committed)
+            quarantine = self.committed_source("quarantine", committed)
             if quarantine:
                 state.quarantine_keys = {
                     (r[0], r[1], r[2]) for r in con.execute(f"SELECT source_path, reason, fingerprint FROM {quarantine}").fetchall()
@@ -338,7 +317,7 @@ class Warehouse:
         try:
             con.execute("BEGIN TRANSACTION")
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-            con.execute(f"COPY {table} TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)")
+            con.execute(f"COPY {table} TO {quote_path(temporary)} (FORMAT parquet, COMPRESSION zstd)")
         finally:
             con.execute("ROLLBACK")  # the file is written; the rows need not stay
             con.unregister("incoming")
@@ -349,8 +328,8 @@ class Warehouse:
         deletes them once it is safe to)."""
         temporary = self.root / f"{TEMPORARY_PREFIX}{table}-{name}"
         with self.connect() as con:
-            con.execute(f"COPY (SELECT * FROM read_parquet([{', '.join(_quote(p) for p in parts)}], union_by_name = true)) "
-                        f"TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)")
+            con.execute(f"COPY (SELECT * FROM read_parquet([{', '.join(quote_path(p) for p in parts)}], union_by_name = true)) "
+                        f"TO {quote_path(temporary)} (FORMAT parquet, COMPRESSION zstd)")
         self._publish(temporary, table, name)
 
     def compact_run(self, run_id: str) -> int:
@@ -396,109 +375,11 @@ class Warehouse:
             merged += len(small)
         return merged
 
-    def rebuild_database(self, build_id: str, report: Callable[[str], None] | None = None) -> dict[str, int]:
-        """Build the DuckDB file from committed parts and swap it in; returns rows per table. `report`
-        is told what the cross-source step did (for the run's log). When the runs committed since the
-        last build added nothing but their `runs` rows (a scheduled run that found nothing new), the
-        last build is copied with those rows added instead: every derived table would come out the same."""
-        committed = self.committed_run_ids()
-        self.root.mkdir(parents=True, exist_ok=True)
-        building = self.root / f"{BUILDING_PREFIX}{build_id}"
-        building.unlink(missing_ok=True)
-        unbuilt = self._runs_to_append(committed)
-        if unbuilt is not None:
-            counts = self._append_runs(building, unbuilt, committed)
-            if report:
-                report(f"Nothing to consolidate: the {len(unbuilt)} run(s) since the last build loaded no rows; "
-                       "their runs rows were added to it.")
-            return counts
-        with self.connect(str(building)) as con:
-            memo = _previous_memo(con, self.database)
-            con.execute("BEGIN TRANSACTION")
-            con.execute(sql_file("schema.sql"))
-            for table in (*PART_TABLES, "runs"):
-                source = self._committed_source(table, committed)
-                if source:
-                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(committed)])
-            con.execute(sql_file("derive.sql"))
-            consolidated = consolidate(con, memo)
-            con.execute(sql_file("incidents.sql"))
-            con.execute(sql_file("views.sql"))
-            con.execute("CREATE TABLE build_info AS SELECT ? AS code_digest, now() AS built_at", [BUILD_DIGEST])
-            con.execute("COMMIT")
-            counts = _table_counts(con)
-            for table in DERIVED_TABLES:
-                self._write_snapshot(con, table)
-            con.execute("CHECKPOINT")
-        _fsync(building)
-        os.replace(building, self.database)
-        if report:
-            report(f"Consolidated: {consolidated['quote_groups']} quote groups, {consolidated['incidents']} incidents; "
-                   f"{consolidated['blocks_reused']} of {consolidated['blocks_compared']} blocks of quotes reused from the "
-                   "previous build's comparisons.")
-        return counts
-
-    def _runs_to_append(self, committed: set[str]) -> set[str] | None:
-        """The committed runs the current database lacks, when adding their `runs` rows is all a build
-        would change: the database was built by this code, holds no run that is not committed, and the
-        runs it lacks have no rows in any other table. None when a full build is needed."""
-        if not self.database.exists():
-            return None
-        with self.connect() as con:
-            try:
-                con.execute(f"ATTACH {_quote(self.database)} AS built (READ_ONLY)")
-                digest = con.execute("SELECT code_digest FROM built.build_info").fetchall()
-                built = {r[0] for r in con.execute("SELECT run_id FROM built.runs").fetchall()}
-            except duckdb.Error:  # unreadable, or built before build_info existed
-                return None
-            unbuilt = committed - built
-            if digest != [(BUILD_DIGEST,)] or not built <= committed:
-                return None
-            for table in PART_TABLES:
-                # By content, not by part names: a merge may hold an unbuilt run's rows.
-                source = self._committed_source(table, committed)
-                if unbuilt and source and con.execute(
-                        f"SELECT 1 FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[])) LIMIT 1", [sorted(unbuilt)]).fetchall():
-                    return None
-        return unbuilt
-
-    def _append_runs(self, building: Path, unbuilt: set[str], committed: set[str]) -> dict[str, int]:
-        """A copy of the current database with the `runs` rows of `unbuilt` added, swapped in."""
-        shutil.copyfile(self.database, building)
-        with self.connect(str(building)) as con:
-            if unbuilt:
-                con.execute(f"INSERT INTO runs BY NAME SELECT * FROM {self._committed_source('runs', committed)} "
-                            "WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(unbuilt)])
-            counts = _table_counts(con)
-            con.execute("CHECKPOINT")
-        _fsync(building)
-        os.replace(building, self.database)
-        return counts
-
-    def _write_snapshot(self, con, table: str) -> None:
+    def write_snapshot(self, con, table: str) -> None:
+        """Write a derived table of the database `con` builds as the table's one Parquet snapshot."""
         temporary = self.root / f"{TEMPORARY_PREFIX}{table}.parquet"
-        con.execute(f"COPY {table} TO {_quote(temporary)} (FORMAT parquet, COMPRESSION zstd)")
+        con.execute(f"COPY {table} TO {quote_path(temporary)} (FORMAT parquet, COMPRESSION zstd)")
         self._publish(temporary, table, f"{table}.parquet")
-
-
-def _table_counts(con) -> dict[str, int]:
-    return {table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] for table in (*PART_TABLES, *DERIVED_TABLES, "runs")}
-
-
-def _previous_memo(con, database: Path) -> dict[str, list[int]]:
-    """The quote comparisons (similarity_memo) of the database a build replaces, if it has them."""
-    if not database.exists():
-        return {}
-    try:
-        con.execute(f"ATTACH {_quote(database)} AS previous (READ_ONLY)")
-    except duckdb.Error:  # unreadable or from an older DuckDB: build without it
-        return {}
-    try:
-        return dict(con.execute("SELECT block_hash, result FROM previous.similarity_memo").fetchall())
-    except duckdb.Error:  # a database built before the memo existed
-        return {}
-    finally:
-        con.execute("DETACH previous")
 
 
 _TYPING = threading.local()
@@ -518,6 +399,6 @@ def default_local_dir(location: str) -> Path:
     """Where a remote warehouse keeps its DuckDB file and lock on this machine."""
     return cache_dir() / re.sub(r"[^A-Za-z0-9._-]+", "_", location.split("://", 1)[1]).strip("_")
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())

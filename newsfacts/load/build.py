@@ -1,0 +1,161 @@
+"""The DuckDB file analysts open, built from the warehouse's committed Parquet parts in three steps, each
+a task of the flow:
+
+1. stage: a new file beside the published one, with every committed run's rows and the versions of
+   changed files settled (versions.sql);
+2. consolidate (newsfacts.consolidate.build.consolidate_build): the tables derived across sources;
+3. publish: the analyst views, the digest of the code that built it, a Parquet snapshot of each derived table, then the
+   new file renamed over the old one, so that an analyst holding the old file open keeps reading the
+   previous state.
+
+Each step opens the file, works in one transaction and closes it, so a step that fails can be run again.
+A crash leaves only a `.building-` file, which the next run deletes. When the runs committed since the
+last build added nothing but their `runs` rows (a scheduled run that found nothing new), staging copies
+the last build with those rows added, and the build needs no consolidation: every derived table would
+come out the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from newsfacts import PIPELINE_VERSION
+from newsfacts.load.layout import BUILDING_PREFIX
+from newsfacts.load.warehouse import DERIVED_TABLES, PART_TABLES, Warehouse, fsync, quote_path
+from warehouse import SQL_DIR, sql_file
+
+
+def _code_digest() -> str:
+    """A digest of the code a build runs (the package and the SQL). A database built by other code may
+    derive its tables by other rules: it is rebuilt whole, never added to."""
+    digest = hashlib.sha1(PIPELINE_VERSION.encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted([*package.rglob("*.py"), *SQL_DIR.glob("*.sql")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+BUILD_DIGEST = _code_digest()
+
+
+@dataclass
+class DatabaseBuild:
+    """A database being built: the file, and whether it still needs the cross-source step."""
+
+    warehouse: Warehouse
+    file: Path
+    needs_consolidation: bool
+    counts: dict[str, int] = field(default_factory=dict)
+    appended_runs: int = 0  # runs whose `runs` rows were added to a copy of the last build
+
+    def describe(self) -> str:
+        """What the build does, for the run's log when it needs no consolidation."""
+        return (f"Nothing to consolidate: the {self.appended_runs} run(s) since the last build loaded no rows; "
+                "their runs rows were added to it.")
+
+    def connect(self):
+        return self.warehouse.connect(str(self.file))
+
+    def previous_memo(self, con) -> dict[str, list[int]]:
+        """The quote comparisons (similarity_memo) of the database this build replaces, if it has them."""
+        database = self.warehouse.database
+        if not database.exists():
+            return {}
+        try:
+            con.execute(f"ATTACH {quote_path(database)} AS previous (READ_ONLY)")
+        except duckdb.Error:  # unreadable or from an older DuckDB: build without it
+            return {}
+        try:
+            return dict(con.execute("SELECT block_hash, result FROM previous.similarity_memo").fetchall())
+        except duckdb.Error:  # a database built before the memo existed
+            return {}
+        finally:
+            con.execute("DETACH previous")
+
+
+def stage(warehouse: Warehouse, build_id: str) -> DatabaseBuild:
+    """Step 1: a new database file holding every committed run's rows, superseded versions settled."""
+    committed = warehouse.committed_run_ids()
+    warehouse.root.mkdir(parents=True, exist_ok=True)
+    building = DatabaseBuild(warehouse, warehouse.root / f"{BUILDING_PREFIX}{build_id}", needs_consolidation=True)
+    building.file.unlink(missing_ok=True)
+    unbuilt = _runs_to_append(warehouse, committed)
+    if unbuilt is not None:
+        building.needs_consolidation = False
+        building.appended_runs = len(unbuilt)
+        building.counts = _append_runs(warehouse, building.file, unbuilt, committed)
+        return building
+    with building.connect() as con:
+        con.execute("BEGIN TRANSACTION")
+        con.execute(sql_file("schema.sql"))
+        for table in (*PART_TABLES, "runs"):
+            source = warehouse.committed_source(table, committed)
+            if source:
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(committed)])
+        con.execute(sql_file("versions.sql"))
+        con.execute("COMMIT")
+    return building
+
+
+def publish(building: DatabaseBuild) -> dict[str, int]:
+    """Step 3: the views, the derived tables' snapshots, and the new file swapped in. Returns rows per table."""
+    if building.needs_consolidation:
+        with building.connect() as con:
+            con.execute("BEGIN TRANSACTION")
+            con.execute(sql_file("views.sql"))
+            con.execute("CREATE OR REPLACE TABLE build_info AS SELECT ? AS code_digest, now() AS built_at", [BUILD_DIGEST])
+            con.execute("COMMIT")
+            building.counts = table_counts(con)
+            for table in DERIVED_TABLES:
+                building.warehouse.write_snapshot(con, table)
+            con.execute("CHECKPOINT")
+    fsync(building.file)
+    os.replace(building.file, building.warehouse.database)
+    return building.counts
+
+
+def table_counts(con) -> dict[str, int]:
+    return {table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] for table in (*PART_TABLES, *DERIVED_TABLES, "runs")}
+
+
+def _runs_to_append(warehouse: Warehouse, committed: set[str]) -> set[str] | None:
+    """The committed runs the current database lacks, when adding their `runs` rows is all a build
+    would change: the database was built by this code, holds no run that is not committed, and the
+    runs it lacks have no rows in any other table. None when a full build is needed."""
+    if not warehouse.database.exists():
+        return None
+    with warehouse.connect() as con:
+        try:
+            con.execute(f"ATTACH {quote_path(warehouse.database)} AS built (READ_ONLY)")
+            digest = con.execute("SELECT code_digest FROM built.build_info").fetchall()
+            built = {r[0] for r in con.execute("SELECT run_id FROM built.runs").fetchall()}
+        except duckdb.Error:  # unreadable, or built before build_info existed
+            return None
+        unbuilt = committed - built
+        if digest != [(BUILD_DIGEST,)] or not built <= committed:
+            return None
+        for table in PART_TABLES:
+            # By content, not by part names: a merge may hold an unbuilt run's rows.
+            source = warehouse.committed_source(table, committed)
+            if unbuilt and source and con.execute(
+                    f"SELECT 1 FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[])) LIMIT 1", [sorted(unbuilt)]).fetchall():
+                return None
+    return unbuilt
+
+
+def _append_runs(warehouse: Warehouse, building: Path, unbuilt: set[str], committed: set[str]) -> dict[str, int]:
+    """A copy of the current database with the `runs` rows of `unbuilt` added."""
+    shutil.copyfile(warehouse.database, building)
+    with warehouse.connect(str(building)) as con:
+        if unbuilt:
+            con.execute(f"INSERT INTO runs BY NAME SELECT * FROM {warehouse.committed_source('runs', committed)} "
+                        "WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(unbuilt)])
+        counts = table_counts(con)
+        con.execute("CHECKPOINT")
+    return counts
