@@ -1,0 +1,164 @@
+"""The document's entity mentions, sentences and quotations, indexed by offset for the attribution steps: which
+mention lies at an offset, whom a surname means, which sentence or quotation holds a position.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from newsfacts.extract.entities import is_given_name
+from newsfacts.extract.nlp import text_of
+from newsfacts.extract.translit import name_key
+
+from newsfacts.extract.attribution.speaker import Speaker
+from newsfacts.extract.attribution.words import _FEMALE_HONORIFICS, _FINITE_VERB_TAGS, _HONORIFIC_BEFORE
+
+
+class MentionIndex:
+    """Lookups over the mentions, surnames, sentences and quotations an Attributor was given."""
+
+    def _index_surnames(self, entities) -> None:
+        """Surname -> the one person of the document with that surname ('Opelka' -> 'Reilly Opelka'), and the
+        people who share one."""
+        by_surname: dict[str, set[str]] = {}
+        first_surnames: dict[str, set[str]] = {}
+        for entity in entities.values():
+            if entity.entity_type == "person":
+                by_surname.setdefault(name_key(entity.canonical_name).split()[-1], set()).add(entity.entity_id)
+                words = entity.canonical_name.split()
+                if len(words) >= 3 and words[-2][:1].isupper() and len(words[-2]) > 2 and not is_given_name(words[-2]):
+                    # 'María Guadalupe Ortiz Benavides' is 'Ortiz', the first of her two surnames, too (where no
+                    # one's last name is 'Ortiz'; not a particle: 'van', 'bin')
+                    first_surnames.setdefault(name_key(words[-2]), set()).add(entity.entity_id)
+        for key, ids in first_surnames.items():
+            by_surname.setdefault(key, ids)
+        self.by_surname = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
+        # People who share a surname ('Kurvind Ramalathan' and his wife 'Jaya Ramalathan'), in the order the
+        # text names them: whom the surname alone means is a speaker's question (_namesake_speaking)
+        first_named = {}
+        for m in self.mentions:
+            first_named.setdefault(m.entity_id, m.start_char)
+        self.namesakes = {k: sorted(v, key=lambda i: first_named.get(i, 1 << 30)) for k, v in by_surname.items() if len(v) > 1}
+
+    def mention_at(self, start: int, end: int):
+        """The entity mention overlapping [start, end)."""
+        i = bisect_right(self.starts, end) - 1
+        while i >= 0 and self.mentions[i].end_char > start - 60:
+            m = self.mentions[i]
+            if m.start_char < end and m.end_char > start:
+                return m
+            i -= 1
+        return None
+
+    def person_named_at(self, position: int) -> Speaker | None:
+        """The person whose name begins at `position`, as a speaker."""
+        mention = self.mention_at(position, position + 1)
+        if mention is not None and mention.entity_type == "person" and mention.start_char == position:
+            return self._speaker_from_mention(mention)
+        return None
+
+    def _mentions_from(self, start: int, until: int):
+        """The mentions that begin at `start` or after, and at `until` or before."""
+        return self.mentions[bisect_right(self.starts, start - 1):bisect_right(self.starts, until)]
+
+    def only_person_between(self, start: int, end: int) -> Speaker | None:
+        """The one person the text names between two offsets, or None (none, or several)."""
+        named = {m.entity_id: m for m in self._mentions_from(start, end) if m.end_char <= end and m.entity_type == "person"}
+        return self._speaker_from_mention(next(iter(named.values()))) if len(named) == 1 else None
+
+    def entity_called(self, name: str, people_only: bool = True) -> Speaker | None:
+        """The document's person (or, with people_only False, entity of any kind) with this full name, or
+        the one person with this surname."""
+        key = name_key(name)
+        for entity in self.entities.values():
+            if (entity.entity_type == "person" or not people_only) and name_key(entity.canonical_name) == key:
+                return Speaker(entity.canonical_name, entity.entity_id)
+        if len(key.split()) == 1 and key in self.by_surname:
+            entity = self.entities[self.by_surname[key]]
+            return Speaker(entity.canonical_name, entity.entity_id)
+        return None
+
+    def _named_in_full_before(self, name: str) -> Speaker | None:
+        """The one person named in full whose name holds every word of `name` ('General Kurmo' for the
+        Kurmo Tadalen the text named before), else the one organisation whose name opens with it, or None."""
+        called = self.entity_called(name)
+        if called is not None:
+            return called
+        words = name_key(name).split()
+        fitting = [e for e in self.entities.values() if e.entity_type == "person"
+                   and len(name_key(e.canonical_name).split()) > len(words) and set(words) <= set(name_key(e.canonical_name).split())]
+        if not fitting:
+            # 'Gulfmark said' for the Gulfmark Polymers the text named before: the one body whose name opens so
+            fitting = [e for e in self.entities.values() if e.entity_type == "organization"
+                       and name_key(e.canonical_name).split()[:len(words)] == words and len(name_key(e.canonical_name).split()) > len(words)]
+        return Speaker(fitting[0].canonical_name, fitting[0].entity_id) if len(fitting) == 1 else None
+
+    def _speaker_from_mention(self, mention) -> Speaker:
+        entity = self.entities[mention.entity_id]
+        if entity.entity_type == "person" and " " not in entity.canonical_name and name_key(entity.canonical_name) in self.namesakes:
+            entity = self._namesake_speaking(mention, self.namesakes[name_key(entity.canonical_name)])
+        return Speaker(entity.canonical_name, entity.entity_id)
+
+    def _namesake_speaking(self, mention, namesakes: list[str]):
+        """Of the people who share the surname written alone, the one who speaks: not one whose death the
+        text tells, of the sex an honorific before the surname says ('Mr Doe'), the first the text named
+        (a story names its subject first, a relative by a full name or a given name)."""
+        text = text_of(self.doc)
+        honorific = _HONORIFIC_BEFORE.search(text, max(0, mention.start_char - 12), mention.start_char)
+        sex = ("female" if honorific.group(1).lower() in _FEMALE_HONORIFICS else "male") if honorific else None
+        living = [i for i in namesakes if not self.dead(i)] or namesakes
+        fitting = [i for i in living if sex is None or self._sex(i) in (sex, None)] or living
+        # ('Her mother, Kurma Doe, sat through the hearing. "...," Mrs Doe said': with an honorific, the one of that
+        # sex the sentences before were about; a surname alone is the person the story named first)
+        salient = self.salient_person_before(mention.start_char, (mention.start_char, mention.end_char), lookback=4) if honorific else None
+        if salient is not None and salient.entity_id in fitting[1:]:
+            return self.entities[salient.entity_id]
+        return self.entities[fitting[0]]
+
+    def _sentence_at(self, position: int) -> int | None:
+        """The index of the sentence that holds `position`, or None (the space between two sentences)."""
+        i = bisect_right(self.sentence_starts, position) - 1
+        return i if i >= 0 and position < self.sentences[i].end_char else None
+
+    def set_quotations(self, spans: list[tuple[int, int]]) -> None:
+        """The quotations the text holds ((start, end), in order), which report no one themselves."""
+        self._quotations = sorted(spans)
+        self._quotation_starts = [start for start, _end in self._quotations]
+
+    def quotation_within(self, start: int, end: int, besides: tuple[int, int] | None = None) -> bool:
+        """Whether a quotation other than `besides` begins between two offsets."""
+        i = bisect_left(self._quotation_starts, start)
+        return any(q != besides for q in self._quotations[i:] if q[0] < end)
+
+    def _quotation_just_before(self, token) -> tuple[int, int] | None:
+        """The quotation a subject right after it attributes: '"...," he said'."""
+        i = bisect_right(self._quotation_starts, token.idx) - 1
+        if i < 0 or self._quotations[i][1] > token.idx:
+            return None
+        start, end = self._quotations[i]
+        return (start, end) if not text_of(self.doc)[end:token.idx].strip(" ,.;:\"'”’»—–-") else None
+
+    def _in_a_quotation_found(self, position: int) -> bool:
+        i = bisect_right(self._quotation_starts, position) - 1
+        return i >= 0 and position < self._quotations[i][1]
+
+    def _in_quotation_at(self, position: int) -> bool:
+        """`position` lies inside an open quotation of its paragraph."""
+        text = text_of(self.doc)
+        before = text[text.rfind("\n", 0, position) + 1:position]
+        return (before.count('"') % 2 == 1) or before.count("“") > before.count("”") or before.count("«") > before.count("»")
+
+    def _in_quotation(self, mention) -> bool:
+        """A name inside someone's quoted words is talked about, not talking."""
+        return self._in_quotation_at(mention.start_char)
+
+    def verbs_between(self, start: int, end: int) -> bool:
+        """Whether any verb stands wholly between two offsets (one with a tense, or any the tagger calls a verb)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand") if start < end else None
+        return span is not None and any((t.tag_ in _FINITE_VERB_TAGS or t.pos_ == "VERB") and start <= t.idx and t.idx + len(t) <= end
+                                        for t in span)
+
+    def _finite_verbs(self, start: int, end: int) -> list:
+        """The verbs with a tense ('tells', 'said') wholly between two offsets."""
+        span = self.doc.char_span(start, end, alignment_mode="expand") if start < end else None
+        return [t for t in span if t.tag_ in _FINITE_VERB_TAGS and t.idx >= start and t.idx + len(t) <= end] if span is not None else []

@@ -1,0 +1,51 @@
+"""A named person killed or hurt is a casualty figure of one: 'X was stabbed to death', 'X succumbed to his
+injuries', 'fatally shot X'. The caller finds the people's names; these patterns read what befell them."""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.extract.casualties.lexicon import CasualtyFigure
+from newsfacts.extract.numbers import Count
+from newsfacts.rules import load_rules
+
+
+_NAMED_PASSIVE = re.compile(
+    r"^(?:\s*,[^,]{1,100},)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?"
+    r"(?P<kind>killed|shot\s+dead|stabbed\s+to\s+death|murdered|fatally\s+(?:shot|stabbed|wounded)|found\s+dead|beheaded|"
+    r"executed|assassinated|injured|wounded|hurt|abducted|kidnapped|reported\s+missing|(?:pronounced|declared)\s+dead|"
+    # 'was shot in the chest and died', 'was struck by a bus and later died'
+    r"(?:shot|stabbed|struck|hit|run\s+over)\b[^.,;:\n]{0,50}?\band\s+(?:later\s+)?died)\b",
+    re.IGNORECASE,
+)
+
+# 'X succumbed to head injuries', 'X, 34, died of his wounds': a death the text puts down to its injuries (not a
+# natural death, which is no casualty)
+_NAMED_DEATH_OF_INJURIES = re.compile(
+    r"^(?:\s*,[^,]{1,100},)?\s+(?:later\s+|subsequently\s+)?(?:succumbed\s+to|died\s+(?:of|from))\s+"
+    r"(?:(?:his|her|their|the)\s+)?(?:[a-z-]+\s+){0,2}(?:%s)\b" % "|".join(
+        sorted(load_rules("casualties")["grammar"]["injury_nouns"], key=len, reverse=True)),
+    re.IGNORECASE,
+)
+_NAMED_ACTIVE = re.compile(r"\b(?P<kind>killed|fatally\s+shot|shot\s+dead|murdered|assassinated|stabbed\s+to\s+death|wounded|injured)\s+$", re.IGNORECASE)
+_NAMED_KIND = {"injured": "injured", "wounded": "injured", "hurt": "injured", "abducted": "missing", "kidnapped": "missing",
+               "reported missing": "missing"}
+
+
+def find_named_victims(text: str, person_spans: list[tuple[int, int]]) -> list[CasualtyFigure]:
+    """A named person killed or hurt is a figure of one: 'X was stabbed to death', 'fatally shot X'."""
+    figures = []
+    for start, end in person_spans:
+        passive = _NAMED_PASSIVE.match(text[end:])
+        died = _NAMED_DEATH_OF_INJURIES.match(text[end:end + 200])
+        active = _NAMED_ACTIVE.search(text[max(0, start - 40):start])
+        if passive:
+            kind_word = " ".join(passive.group("kind").lower().split())
+            figures.append(CasualtyFigure(_NAMED_KIND.get(kind_word, "killed"), Count(1, 1, "exact"), "people", start, end + passive.end(), start))
+        elif died:
+            figures.append(CasualtyFigure("killed", Count(1, 1, "exact"), "people", start, end + died.end(), start))
+        elif active:
+            kind_word = " ".join(active.group("kind").lower().split())
+            verb_start = max(0, start - 40) + active.start()
+            figures.append(CasualtyFigure(_NAMED_KIND.get(kind_word, "killed"), Count(1, 1, "exact"), "people", verb_start, end, start))
+    return figures

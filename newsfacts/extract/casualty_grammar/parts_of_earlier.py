@@ -1,0 +1,90 @@
+"""Parts of a figure the text gave in an earlier sentence: 'Eleven of them were children', 'At least 44 of the
+dead were women', 'Three of the eight were children'. The caller joins each to the figure it refers to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsfacts.extract.casualty_grammar.counts import _count_at, _is_number
+from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, lexicon
+from newsfacts.extract.nlp import text_of
+from newsfacts.extract.numbers import TENS, UNITS, Count
+
+
+@dataclass(frozen=True)
+class PartOfEarlier:
+    """'Eleven of them were children': a part of a figure the text gave in an earlier sentence."""
+    kind: str | None  # 'the dead' says killed; 'them' leaves it to the figure referred to
+    count: Count
+    victim_word: str
+    start_char: int
+    end_char: int
+    whole: int | None  # 'Three of the eight': the count of the figure referred to
+
+
+@cache
+def _part_of() -> re.Pattern:
+    """'N of them', 'N of the', and 'of the dead' or another of the lexicon's group nouns: a sentence without
+    one holds no part of an earlier figure."""
+    groups = "|".join(re.escape(word) for word in sorted(lexicon().group_nouns, key=len, reverse=True))
+    return re.compile(rf"(?:\d|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}))\S*\s+(?:of\s+(?:them|those|these|whom|the)|were|are)\b"
+                      rf"|\bof the (?:{groups})\b", re.IGNORECASE)
+
+
+def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
+    """'Eleven of them were children', 'At least 44 of the dead were women', 'Three of the eight were
+    children under five': a number of people out of a group the text counted before."""
+    if not _part_of().search(text_of(sentence.doc), sentence.start_char, sentence.end_char):
+        return []  # no 'N of them', 'N of the dead': the parse need not be read
+    lex = lexicon()
+    found = []
+    for token in sentence:
+        # 'Eleven of them were children', 'Fourteen of the injured remain in hospital'
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj") or not _is_number(token):
+            continue
+        if any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in token.children):
+            continue  # 'each one of the deaths was investigated': each of them, not one more
+        # ('Of the injured, six are in critical condition': the 'of' fronted, on the verb)
+        of = next((c for holder in (token, token.head) for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
+                   and (holder is token or c.i < token.i)), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if whole is None and _a_bare_number_of_people_that_were(token, lex):
+            whole = token  # 'Forty people were injured; 16 were children': of them
+        if whole is None:
+            continue
+        # 'of them' with a verb of being; 'of the dead' whatever the verb ('11 of the dead had been recovered',
+        # 'the hospital received 19 of the injured')
+        # ('Seven of the seriously injured passengers': a noun its state word makes a group of victims)
+        # (as a subject, and more than one: 'tried to save one of the wounded demonstrators' tells of one man)
+        # ('Of the villagers killed, eight were farmers': the participle after the noun, too)
+        state = next((lex.states[c.lower_] if c.dep_ == "amod" else lex.transitive[c.lemma_.lower()] for c in whole.children
+                      if c.dep_ == "amod" and c.lower_ in lex.states
+                      or c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lex.transitive and not list(c.children)), None) \
+            if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in ("one", "1") else None
+        if whole.lower_ not in lex.group_nouns and not state and (token.dep_ == "dobj" or token.head.lemma_ not in ("be", "remain", "stay", "have")):
+            continue
+        kind, whole_count = None, None
+        if whole.lower_ in lex.group_nouns:
+            kind = lex.group_nouns[whole.lower_]
+        elif state:
+            kind = state
+        elif whole is not token and _is_number(whole):
+            whole_count = _count_at(whole)[0]
+        elif whole is not token and whole.lower_ not in ("them", "those", "these", "whom"):
+            continue
+        count, start, end = _count_at(token)
+        if count is None or count.count_min == 0:
+            continue
+        described = next((c for c in token.head.children if c.dep_ in ("attr", "acomp")), None)
+        found.append(PartOfEarlier(kind, count, described.lower_ if described is not None else "people", start, end,
+                                   whole_count.count_min if whole_count else None))
+    return found
+
+
+def _a_bare_number_of_people_that_were(token, lex: _Lexicon) -> bool:
+    """'16 were children', 'two are women': a number alone, with a verb of being and people as what they were."""
+    return token.dep_ == "nsubj" and token.head.lemma_ == "be" and not list(token.children) \
+        and any(c.dep_ == "attr" and c.tag_ in ("NNS", "NNPS") and c.lemma_.lower() in lex.person_nouns for c in token.head.children)

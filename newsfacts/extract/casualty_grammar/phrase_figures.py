@@ -1,0 +1,169 @@
+"""From a victims' phrase to a figure: the count its number writes, or one person told of without a number
+('a guard', 'the gunman', 'a 17-year-old', 'himself'), or two ('both drivers'); and single victims listed one by one
+('a man and a woman'), which are one figure of them all. Things that are not people, negated phrases and the whole a
+part is taken from are no figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.extract.casualty_grammar.counts import (_count_at, _in_a_written_date, _is_number, _is_year,
+                                                       _number_token, _one_by_one, _with_conjuncts)
+from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure
+from newsfacts.extract.casualty_grammar.parse_checks import _compound, _quoted
+from newsfacts.extract.nlp import text_of
+from newsfacts.extract.numbers import Count
+
+
+_SINGULAR_DETERMINERS = {"a", "an", "one", "another"}
+
+
+def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool = False) -> GrammarFigure | None:
+    if phrase.lower_ in lex.not_people or phrase.lemma_.lower() in lex.not_people:
+        return None
+    if phrase.lower_ == "head" and _number_token(phrase) is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in phrase.children):
+        return None  # '2,100 head of livestock': animals counted by the head
+    counted = next((p for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+    if counted is not None and _is_number(phrase) and (counted.lower_ in lex.not_people or counted.lemma_.lower() in lex.not_people):
+        return None  # 'dozens of horses died': what the number counts is no people
+    if any(c.dep_ == "det" and c.lower_ in lex.negations for c in phrase.children) or phrase.lower_ in lex.negations:
+        return None
+    if _whole_of_a_part(phrase):
+        return None
+    number = _number_token(phrase)
+    if number is not None and _one_by_one(number):
+        return None  # 'killed the men one by one' says how, not how many
+    if number is not None:
+        count, start, end = _count_at(number)
+        if count is None or count.count_min == 0 or _is_year(number, phrase) or _in_a_written_date(number):
+            return None
+    elif _is_single_person(phrase, lex) or _is_single_by_age(phrase):
+        count = Count(1, 1, "exact")
+        start, end = phrase.left_edge.idx if phrase.left_edge.i >= phrase.i - 4 else phrase.idx, phrase.idx + len(phrase.text)
+    elif (phrase.lower_ == "another" or _the_other_one(phrase)) and phrase.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
+    elif phrase.lower_ == "both" and phrase.dep_ in ("nsubj", "nsubjpass"):
+        count, start, end = Count(2, 2, "exact"), phrase.idx, phrase.idx + len(phrase.text)  # 'Both were killed'
+    elif phrase.tag_ == "NNS" and phrase.dep_ in ("nsubj", "nsubjpass") and phrase.lemma_.lower() in lex.person_nouns \
+            and any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in phrase.children) \
+            and not any(c.dep_ == "conj" for c in phrase.children):
+        count, start, end = Count(2, 2, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)  # 'Both drivers died'
+    elif phrase.dep_ == "dobj" and (predicate.lemma_.lower() in lex.transitive or predicate.lemma_.lower() in lex.with_result) \
+            and (phrase.lower_ in ("himself", "herself")
+                 or (phrase.lower_ in ("him", "her") and kind == "killed" and predicate.tag_ in ("VBD", "VBZ", "VBP")
+                     and not _quoted(phrase))):
+        # 'the gunman killed himself', 'before police shot him dead' (a finite verb: 'fatally wounding him' tells
+        # how a death the text has counted came about)
+        count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)
+    elif definite_single and phrase.tag_ == "NN" and phrase.lemma_.lower() in lex.person_nouns:
+        # 'five were killed, including the gunman': one person of the figure
+        count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
+    elif _the_one_person(phrase, lex) and phrase.dep_ in ("nsubj", "nsubjpass") and not _quoted(phrase) \
+            and (not _set_off_by_a_comma(phrase) or _a_verb_of_violence(predicate, lex)):
+        # 'The gunman was shot dead by officers': one person the text told of before, whose death (or wound) this
+        # states first (a restatement is merged with the figure it restates); with an aside ('The suspect, who
+        # has not been named, was shot and wounded'), only by a verb of violence or death (not 'hospitalized')
+        count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
+    else:
+        return None
+    span_start = min(start, predicate.idx)
+    span_end = max(end, predicate.idx + len(predicate.text))
+    # 'Two soldiers and three civilians were killed': the next figure lies inside this one's span, not its number
+    return GrammarFigure(kind, count, phrase.lower_, span_start, span_end, start, number_end=end)
+
+
+def _is_single_person(phrase, lex: _Lexicon) -> bool:
+    """'a guard', 'another man', 'his brother', 'Grant's husband': one person, not named; or named beside a
+    noun for what they do ('a coastguard winchman, Petty Officer Jan Doe,')."""
+    if phrase.tag_ != "NN":
+        return False
+    indefinite = any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children) \
+        or _headline_subject_without_article(phrase)
+    if not indefinite and not any(c.dep_ == "poss" for c in phrase.children):
+        return False
+    lemma = phrase.lemma_.lower()
+    if lemma in lex.person_nouns or f"{_compound(phrase)} {phrase.lower_}".strip() in lex.person_nouns:
+        return True
+    return indefinite and lemma not in lex.not_people and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children)
+
+
+def _headline_subject_without_article(phrase) -> bool:
+    """'Teen dies after crash', 'Farmer shot dead in village': a headline drops the article of its one victim."""
+    line_end = text_of(phrase.doc).find("\n")
+    return phrase.dep_ in ("nsubj", "nsubjpass") and 0 <= phrase.idx < line_end and phrase.sent.start_char == 0 \
+        and not any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in phrase.children)
+
+
+def _the_one_person(phrase, lex: _Lexicon) -> bool:
+    """'the suspect', 'the gunman', 'the driver': one person, by a noun for people after 'the' and nothing else
+    (but an aside about them: 'the man, who has not been named,')."""
+    # (not 'the second victim', 'the other man': one of a count the text gave)
+    return phrase.tag_ == "NN" and phrase.lemma_.lower() in lex.person_nouns \
+        and all((c.dep_ in ("det", "amod", "compound") and c.ent_type_ != "ORDINAL" and c.lower_ not in _ONE_OF_SEVERAL)
+                or (c.dep_ in ("relcl", "appos", "punct") and c.i > phrase.i and _set_off_by_a_comma(phrase)) for c in phrase.children) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
+
+
+_ONE_OF_SEVERAL = {"other", "latter", "former", "last", "same", "first", "second", "third", "fourth", "fifth"}
+
+
+def _the_other_one(phrase) -> bool:
+    """'Seven died at the scene and the other in hospital': 'the other' alone is one person of those told of."""
+    return phrase.lower_ == "other" and not any(c.dep_ in ("prep", "nummod") for c in phrase.children) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
+
+
+def _a_verb_of_violence(predicate, lex: _Lexicon) -> bool:
+    """'shot', 'killed', 'wounded', 'died' (not 'hospitalized', which an illness does too)."""
+    lemma = predicate.lemma_.lower()
+    return (lemma in lex.transitive or lemma in lex.intransitive or lemma in lex.with_result) and not lemma.startswith("hospital")
+
+
+def _set_off_by_a_comma(noun) -> bool:
+    """'the man, who ...': what follows the noun is an aside about one person the text told of (not 'the man who
+    ran', which picks one out of several)."""
+    return noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
+
+
+def _is_single_by_age(phrase) -> bool:
+    """'a 17-year-old was shot to death': one person, told by an age."""
+    if not any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children):
+        return False
+    return bool(re.fullmatch(r"\d{1,3}-year-old", phrase.lower_)) or (
+        phrase.lower_ == "old" and any(c.lower_ in ("year", "month") for c in phrase.children))
+
+
+def _whole_of_a_part(phrase) -> bool:
+    """'40 of the hamlet's 900 people were killed', where the parser makes the people a second subject:
+    a phrase right after '<number> of the X's' is the whole the part was taken from."""
+    before = phrase.left_edge.i - 1
+    if before < 1 or phrase.doc[before].tag_ != "POS":
+        return False
+    owner = phrase.doc[before].head
+    return owner.dep_ == "pobj" and owner.head.lower_ == "of" and _is_number(owner.head.head)
+
+
+def _victims_listed_one_by_one(kind: str, phrases: list, predicate, lex: _Lexicon) -> GrammarFigure | None:
+    """'killed a man and a woman', 'the deaths of a woman and her grandson': single victims listed one by one are one
+    figure of all of them (a list with numbers, 'two soldiers and a civilian', is a figure for each)."""
+    if len(phrases) < 2:
+        return None
+    found = [_figure(kind, phrase, predicate, lex) for phrase in phrases]
+    if any(f is None or f.count.precision != "exact" or f.count.count_max not in (None, f.count.count_min) for f in found):
+        return None
+    if not all(_number_token(phrase) is None and f.count.count_min == 1 for phrase, f in zip(phrases, found)):
+        return None
+    total = sum(f.count.count_min for f in found)
+    return GrammarFigure(kind, Count(total, total, "exact"), "people", min(f.start_char for f in found),
+                         max(f.end_char for f in found), min(f.number_start for f in found),
+                         number_end=max(f.number_end for f in found), died=any(f.died for f in found), listed=True)
+
+
+def _list_the_parser_took_for_an_apposition(head) -> list:
+    """'shot a guard, a driver and a cook': after one person, an 'apposition' that goes on with 'and' is the rest of a
+    list (not 'his brother, a driver,', which says who he was, nor 'two men, a driver and a cook', which names them)."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return []
+    return [member for child in head.children if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children)
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children) for member in _with_conjuncts(child)]

@@ -1,0 +1,162 @@
+"""Counts a sentence gives beside its predicates' victims, read once the predicates' figures are known:
+running totals ('the sixth fatality'), counts compared with a figure ('compared with 91 last year'), and bare counts
+listed after a figure by place or condition ('433 in Kurmin, 222 in Dalen', 'seven in critical condition').
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.extract.casualty_grammar.counts import (_count_at, _has_scale_word, _is_number, _is_year,
+                                                       _ordinal_value, number_tokens)
+from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure, _heads_in, lexicon
+from newsfacts.extract.casualty_grammar.parse_checks import _denied_or_hypothetical, _in_a_hurt_condition
+from newsfacts.extract.nlp import text_of
+from newsfacts.extract.numbers import Count
+from newsfacts.rules import load_rules
+
+
+def _running_totals(sentence, lex: _Lexicon) -> list[GrammarFigure]:
+    """'the sixth fatality', 'a 6th death': a running total is a figure of that count."""
+    found = []
+    for token in _heads_in(sentence, lex):
+        kind = lex.ordinal_nouns.get(token.lower_)
+        dying = lex.transitive.get(token.lemma_.lower()) or lex.intransitive.get(token.lemma_.lower())
+        if kind is None and dying and token.dep_ in ("acl", "relcl") and token.head.pos_ == "NOUN":
+            # 'the 37th deminer to die on duty', 'the third journalist to be killed this year'
+            token, kind = token.head, dying
+        if kind is None or _denied_or_hypothetical(token.head, lex):
+            continue
+        for ordinal in (c for c in token.children if c.dep_ == "amod"):
+            value = _ordinal_value(ordinal)
+            # 'the first' and 'the second' tell the victims of a pair apart more often than they keep a count
+            if value and value >= 3:
+                found.append(GrammarFigure(kind, Count(value, value, "exact"), token.lower_, ordinal.idx,
+                                           token.idx + len(token.text), ordinal.idx))
+    for token in _heads_in(sentence, lex):
+        # 'A fourth, a 52-year-old supervisor, died', 'a fifth victim was killed': the victim's ordinal is the count
+        lemma = token.lemma_.lower()
+        kind = lex.intransitive.get(lemma) or lex.transitive.get(lemma)
+        if kind is None or token.pos_ not in ("VERB", "AUX") or _denied_or_hypothetical(token, lex):
+            continue
+        roles = ("nsubj", "nsubjpass") if lemma in lex.intransitive else ("nsubjpass", "dobj")
+        for victim in (c for c in token.children if c.dep_ in roles):
+            # ('A fourth died on Monday': the ordinal itself the subject of a verb of dying; not 'two were killed and a
+            # third was wounded', one of another kind)
+            ordinals = [victim] if victim.pos_ == "ADJ" and any(c.dep_ == "det" for c in victim.children) and lemma in lex.intransitive \
+                else [c for c in victim.children if c.dep_ == "amod"]
+            for ordinal in ordinals:
+                value = _ordinal_value(ordinal)
+                if value and value >= 3:
+                    found.append(GrammarFigure(kind, Count(value, value, "exact"), victim.lower_, ordinal.idx,
+                                               max(token.idx + len(token.text), victim.idx + len(victim.text)), ordinal.idx))
+    return found
+
+
+_COMPARE = re.compile("compar", re.IGNORECASE)
+
+
+def _compared_counts(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
+    """'127 policemen were killed this year, compared with 91 last year': the count a figure is compared
+    with is a figure of the same kind (of another period)."""
+    found = []
+    if not _COMPARE.search(text_of(sentence.doc), sentence.start_char, sentence.end_char):
+        return found  # (no 'compared', 'comparing': the parse need not be read)
+    for token in sentence:
+        if token.lemma_ != "compare" or token.dep_ not in ("prep", "advcl", "conj"):
+            continue
+        compared = max((f for f in figures.values() if f.sub_figure_of is None and f.number_start < token.idx),
+                       key=lambda f: f.number_start, default=None)
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                # a bare number or one of a period ('compared with 91 last year'), or of the figure's own victims;
+                # not '40 million travellers', not '300 who were arrested'
+                number = obj if _is_number(obj) else next((c for c in obj.children if c.dep_ == "nummod" and _is_number(c)), None)
+                counted = obj is number or obj.lemma_.lower() in _PERIOD_WORDS or (compared is not None and obj.lower_ == compared.victim_word)
+                if number is None or compared is None or not counted or _is_year(number, obj) \
+                        or any(c.dep_ in ("relcl", "acl") for c in obj.children) or _has_scale_word(number):
+                    continue
+                count, start, end = _count_at(number)
+                if count is not None and count.count_min:
+                    found.append(GrammarFigure(compared.kind, count, compared.victim_word, start, end, start))
+    return found
+
+
+_PERIOD_WORDS = frozenset({"year", "month", "week", "day", "period", "decade", "quarter", "season"})
+
+
+# What may stand before a count listed by place: a list's separators, or 'including' before the first.
+_LIST_SEPARATORS = frozenset({",", ";", ":", "and", "including", "—", "–"})
+
+
+def _counts_listed_after_a_figure(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
+    """Bare numbers listed after a figure ('782 were injured; 433 in Kurmin, 222 in Dalen', '29 were injured,
+    seven in critical condition'): each a figure of its own, read by _count_in_a_hurt_condition or _count_by_place."""
+    doc = sentence.doc
+    found: list[GrammarFigure] = []
+    for token in number_tokens(sentence):
+        # (the separator, or a qualifier after it: 'and about 6,000 in Dalen')
+        qualified = token.i - 1 > sentence.start and doc[token.i - 1].dep_ in ("quantmod", "advmod") and doc[token.i - 1].is_alpha
+        before = token.i - 1 - qualified
+        if before < sentence.start or doc[before].lower_ not in _LIST_SEPARATORS:
+            continue
+        if any(f.start_char <= token.idx < max(f.end_char, f.number_end) for f in figures.values()):
+            continue  # read already
+        word = token.i + 1 + (token.i + 1 < sentence.end and doc[token.i + 1].lower_ in ("more", "others"))  # '13 more in Dalen'
+        if word + 1 >= sentence.end or doc[word].lower_ != "in":
+            continue
+        figure = _count_in_a_hurt_condition(token, figures) if _in_a_hurt_condition(token, lexicon()) \
+            else _count_by_place(token, word + 1, sentence, [*figures.values(), *found], {f.number_start for f in found})
+        if figure is not None:
+            found.append(figure)
+    return found
+
+
+def _count_in_a_hurt_condition(number, figures: dict[int, GrammarFigure]) -> GrammarFigure | None:
+    """'29 were injured, seven in critical condition': people in a hurt condition, a part of the injured before them."""
+    count, start, end = _count_at(number)
+    if count is None or not count.count_min:
+        return None
+    anchor = max((f for f in figures.values() if f.number_start < number.idx), key=lambda f: f.number_start, default=None)
+    whole = anchor.number_start if anchor is not None and anchor.kind == "injured" and count.count_min < (anchor.count.count_min or 0) else None
+    return GrammarFigure("injured", count, "people", start, max(t.idx + len(t) for t in number.subtree), start,
+                         sub_figure_of=whole, number_end=end)
+
+
+def _count_by_place(number, name: int, sentence, earlier_figures: list[GrammarFigure], listed: set[int]) -> GrammarFigure | None:
+    """'433 in Kurmin' after '782 were injured;', '21 in Dalenia' after '39 died in Kurmia and', '222 in the Kurm
+    district' after 'rose to 341, including', '15 in 2020': a number with the place (or period) it was counted
+    in, listed after a figure, is a figure of the same kind and victims. It is part of that figure unless the
+    figure was itself counted in one place (then the two are counts of two places). `name` is the index of the
+    word after 'in'; `listed` holds the number_start of the list's counts read before."""
+    doc = sentence.doc
+    name += doc[name].lower_ == "the"
+    for _ in range(2):  # 'in neighbouring Dalen', 'in northern Kurmin'
+        name += name < sentence.end - 1 and doc[name].dep_ in ("amod", "compound") and doc[name].text.islower()
+    if name >= sentence.end or not ((doc[name].pos_ == "PROPN" and doc[name].text[:1].isupper()) or doc[name].ent_type_ == "DATE"):
+        return None
+    after = name
+    while after < sentence.end and (doc[after].pos_ == "PROPN" or doc[after].lower_ in _AREA_KINDS):
+        after += 1
+    if after < sentence.end and doc[after].pos_ in ("VERB", "AUX"):
+        return None  # '20 in Kurmin were left homeless': a clause of its own, about something else
+    anchor = max((f for f in earlier_figures if f.number_start < number.idx), key=lambda f: f.number_start, default=None)
+    if anchor is None or anchor.count.count_min is None:
+        return None
+    between = doc.char_span(max(anchor.number_end, anchor.number_start + 1), number.idx, alignment_mode="expand")
+    if between is None or any((t.like_num or t.pos_ == "NUM") and t.idx not in listed and t.ent_type_ != "DATE" for t in between):
+        return None  # another number between: not one list with the figure
+    count, start, end = _count_at(number)
+    if count is None or not count.count_min:
+        return None
+    if anchor.number_start in listed:
+        part_of = anchor.sub_figure_of  # the list's later counts are what its first is
+    else:
+        counted_in_one_place = any(t.lower_ == "in" and t.i + 1 < sentence.end and doc[t.i + 1].pos_ == "PROPN" for t in between)
+        part_of = None if counted_in_one_place or count.count_min >= (anchor.count.count_min or 0) else anchor.number_start
+    return GrammarFigure(anchor.kind, count, anchor.victim_word, start, doc[after - 1].idx + len(doc[after - 1].text), start,
+                         sub_figure_of=part_of, number_end=end)
+
+
+# The kinds of area a place's name may end in ('the Kurm district'): rules/entities.toml [areas].
+_AREA_KINDS = frozenset(word.lower() for word in load_rules("entities")["areas"]["kinds"])

@@ -1,0 +1,179 @@
+"""The victims a casualty predicate states, as (kind, head token) pairs: _victims_of asks verb_victims about a
+verb and reads here the predicates a noun or a verb of being heads: a toll, a counted noun ('15 deaths'), a hurt
+condition ('three are critical'), a group ('among the dead were ...'), an event noun ('the killing of 34 soldiers'),
+a count noun ('the number of rebels killed').
+"""
+
+from __future__ import annotations
+
+from newsfacts.extract.casualty_grammar.counts import _is_number, _number_token
+from newsfacts.extract.casualty_grammar.lexicon import _NUMBER_NOUNS, _Lexicon
+from newsfacts.extract.casualty_grammar.parse_checks import (_compound, _denied_or_hypothetical, _in_a_hurt_condition,
+                                                             _in_hospital, _kind_of_those, _of_whom, _people_like)
+from newsfacts.extract.casualty_grammar.phrase_figures import _is_single_person
+from newsfacts.extract.casualty_grammar.tolls import _toll_numbers
+from newsfacts.extract.casualty_grammar.verb_victims import _victims_of_a_verb
+
+
+def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
+    """(kind, victims' head token) pairs that `token`, as a casualty predicate, states."""
+    if _denied_or_hypothetical(token, lex):
+        return []
+    found: list[tuple[str, object]] = []
+    if token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ in ("VBN", "VBD", "VBG"):
+        found += _victims_of_a_verb(token, lex)
+    found += _victims_of_a_toll_noun(token, lex)
+    found += _victims_of_a_counted_noun(token, lex)
+    found += _victims_in_a_hurt_condition(token, lex)
+    found += _victims_among_a_group(token, lex)
+    found += _victims_of_an_event_noun(token, lex)
+    found += _victims_of_a_count_noun(token, lex)
+    return found
+
+
+def _victims_of_a_toll_noun(token, lex: _Lexicon) -> list[tuple[str, object]]:
+    """The counts of a toll ('the death toll rose to 20') or of a number of the dead ('the number of deaths rose to 28')."""
+    lower = token.lower_
+    found: list[tuple[str, object]] = []
+    if token.pos_ == "NOUN" and (lower in lex.toll_nouns or f"{_compound(token)} {lower}" in lex.toll_nouns):
+        found += [(lex.toll_nouns.get(lower, "killed"), n) for n in _toll_numbers(token)]
+    elif token.pos_ == "NOUN" and lower in _NUMBER_NOUNS:
+        # 'the total number of deaths linked to the storm rose to 28': a number of the dead is a toll
+        counted = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj" and g.lower_ in lex.group_nouns and _number_token(g) is None]
+        if counted and not _denied_or_hypothetical(token.head, lex):
+            found += [(lex.group_nouns[counted[0].lower_], n) for n in _toll_numbers(token)]
+    return found
+
+
+def _victims_of_a_counted_noun(token, lex: _Lexicon) -> list[tuple[str, object]]:
+    """A noun that counts casualties by its number: '15 deaths have been reported', 'dozens of deaths', 'civilian
+    deaths exceed 11,000'."""
+    lower = token.lower_
+    found: list[tuple[str, object]] = []
+    if token.pos_ == "NOUN" and lower in lex.counted_nouns and any(c.lower_ in lex.not_done_words for c in token.children):
+        pass  # '1,800 attempted murders' killed no one
+    elif token.pos_ in ("NOUN", "ADJ") and lower in lex.counted_nouns and _number_token(token) is not None \
+            and (token.dep_ != "pobj" or (token.head.lower_ in ("to", "in") and token.head.head.pos_ == "VERB")) \
+            and not _denied_or_hypothetical(token.head, lex):
+        # '15 deaths have been reported', '22 homicides were recorded', 'four bodies were found', 'the strike
+        # led to four martyrs' (not 'the families of the two martyrs')
+        found.append((lex.counted_nouns[lower], token))
+    elif token.pos_ == "NOUN" and lower in lex.counted_nouns and token.dep_ == "pobj" and token.head.lower_ == "of" \
+            and _is_number(token.head.head) and token.head.head.pos_ == "NOUN" and not _denied_or_hypothetical(token.head.head.head, lex):
+        # 'the fighting caused dozens of deaths', 'hundreds of injuries' (not 'three of the bodies', a part of a count)
+        found.append((lex.counted_nouns[lower], token.head.head))
+    elif token.pos_ == "NOUN" and lower in lex.counted_nouns and token.dep_ == "nsubj" and not _denied_or_hypothetical(token.head, lex):
+        # 'civilian deaths since the invasion exceed 11,000': the count is the verb's, as a toll's is
+        found += [(lex.counted_nouns[lower], n) for n in _toll_numbers(token)]
+    return found
+
+
+def _victims_in_a_hurt_condition(token, lex: _Lexicon) -> list[tuple[str, object]]:
+    """The injured a verb of being or leaving puts in a hurt condition or in hospital: 'three are critical', 'eight
+    more were left critical', 'Three are in critical condition'."""
+    lemma = token.lemma_.lower()
+    found: list[tuple[str, object]] = []
+    if lemma in ("be", "remain") and any(c.dep_ == "acomp" and c.lower_ in lex.hurt_conditions for c in token.children):
+        # 'two more are stable', 'three are critical': people in a hurt condition, said with the adjective alone
+        found += [("injured", c) for c in token.children if c.dep_ == "nsubj" and _number_token(c) is not None
+                  and not _of_whom(c) and _people_like(c, lex)]
+    if lemma == "leave" and any(c.dep_ in ("oprd", "acomp") and c.lower_ in lex.hurt_conditions for c in token.children):
+        # 'eight more were left critical'
+        found += [("injured", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None
+                  and not _of_whom(c) and _people_like(c, lex)]
+    in_hospital = lemma in ("be", "remain", "stay") and not _in_a_hurt_condition(token, lex) and _in_hospital(token, lex)
+    if lemma in ("be", "remain", "stay", "lie", "leave") and (_in_a_hurt_condition(token, lex) or in_hospital):
+        # 'Three are in critical condition'
+        # (a part of a figure before it, 'of whom two remain in serious condition', is read as a part)
+        # ('about a dozen were said to be in critical condition': the subject of the verb that raises it)
+        # ('The blast left three people in critical condition': the ones it left)
+        subjects = [c for c in token.children if c.dep_ == ("dobj" if lemma == "leave" else "nsubj") or c.dep_ == "nsubjpass"] or (
+            [c for c in token.head.children if c.dep_ == "nsubjpass"] if token.dep_ == "xcomp" else [])
+        # ('A second passenger was left in a critical condition': one person, brought in with 'a' or 'another')
+        found += [("injured", c) for c in subjects if (_number_token(c) is not None or (
+                      c.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in c.children)))
+                  and not _of_whom(c) and _people_like(c, lex)
+                  # ('Fourteen of the injured remain in hospital': a part of a figure, read as such)
+                  and not (in_hospital and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children))]
+    return found
+
+
+def _victims_among_a_group(token, lex: _Lexicon) -> list[tuple[str, object]]:
+    """Victims 'among' a group of them: 'Among the dead were three children', 'A reporter was among those killed'."""
+    lemma = token.lemma_.lower()
+    found: list[tuple[str, object]] = []
+    if lemma == "be":
+        # 'Among the dead were three children', 'There were two boys among the dead' ('among' on the verb or the noun)
+        for subject in (c for c in token.children if c.dep_ in ("attr", "nsubj")):
+            among = [p for holder in (token, subject) for c in holder.children if c.dep_ == "prep" and c.lower_ == "among"
+                     for p in c.children if p.dep_ == "pobj"]
+            kinds = [lex.group_nouns[p.lower_] if p.lower_ in lex.group_nouns else _kind_of_those(p, lex) for p in among]
+            # ('Three children were among those killed': 'those' and the participle that says what befell them; one
+            # victim among them is part of the count, no figure of its own, as the guide says of a named victim)
+            # ('A reporter was among those killed', 'A commander was among the fighters killed': one victim the text
+            # brings in, among people it does not count, counts as one)
+            counted = kinds and kinds[0] and (lex.group_nouns.get(among[0].lower_) or _number_token(subject) is not None
+                                              or (_is_single_person(subject, lex) and _number_token(among[0]) is None
+                                                  and not any(c.dep_ == "poss" for c in subject.children)))
+            # ('The eight are among the 43 people killed': the eight the text counted before)
+            told_before = subject.pos_ == "NUM" and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                                        for c in subject.children)
+            found += [(kinds[0], subject)] if counted and not told_before else []
+    return found
+
+
+def _victims_of_an_event_noun(token, lex: _Lexicon) -> list[tuple[str, object]]:
+    """Victims a noun for an injury, a loss or a killing names: '27 patients with gunshot wounds', 'sank with the loss
+    of six men', 'the killing of 34 soldiers'."""
+    lower = token.lower_
+    found: list[tuple[str, object]] = []
+    if token.pos_ == "NOUN" and lower in lex.injury_nouns and token.dep_ == "pobj" and token.head.lower_ == "with" \
+            and not _denied_or_hypothetical(token.head.head, lex) and _number_token(token.head.head) is not None:
+        found.append(("injured", token.head.head))  # '27 patients with gunshot wounds', 'nine of them with serious injuries'
+    if token.pos_ == "NOUN" and lower == "loss" and token.dep_ == "pobj" and token.head.lower_ == "with":
+        # 'the trawler sank with the loss of six men' (but 'the loss of 300 jobs', 'the loss of 40 workers to rivals')
+        found += [("killed", p) for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for p in prep.children if p.dep_ == "pobj" and p.lower_ not in lex.life_nouns]
+    if token.pos_ == "NOUN" and lower in lex.event_nouns:
+        # 'the killing of 34 Turkish soldiers', 'resulted in the deaths of at least 66 people'
+        found += [(lex.event_nouns[lower], p) for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for p in prep.children if p.dep_ == "pobj" and p.lower_ not in lex.life_nouns]  # 'the loss of 212 lives': read as lives lost
+    return found
+
+
+def _victims_of_a_count_noun(token, lex: _Lexicon) -> list[tuple[str, object]]:
+    """The counts of a number of people a clause or participle says were killed or hurt: 'the number of rebels killed
+    rose to 212', 'the number who perished climbed to 90'."""
+    lower = token.lower_
+    found: list[tuple[str, object]] = []
+    if token.pos_ == "NOUN" and lower in lex.count_nouns:
+        # 'the number of rebels killed since the offensive began rose to at least 212'
+        described = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for p in prep.children if p.dep_ == "pobj"]
+        # 'the number who perished climbed to 90', 'the number of people who died has risen to 45': a number of those the
+        # clause says died is a toll
+        clauses = [c for noun in (token, *described) for c in noun.children if c.dep_ == "relcl"
+                   and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that") for s in c.children)]
+        for clause in clauses:
+            kind = lex.intransitive.get(clause.lemma_.lower()) or (
+                lex.transitive.get(clause.lemma_.lower()) if any(c.dep_ == "auxpass" for c in clause.children) else None)
+            if kind is not None and not _denied_or_hypothetical(clause, lex):
+                found += [(kind, n) for n in _toll_numbers(token)]
+                break
+        # ('a tally had set the number of killed at 31': the participle itself after 'of', the count on it)
+        participles = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children
+                       if p.dep_ == "pcomp" and p.tag_ == "VBN" and p.lemma_.lower() in lex.transitive]
+        for participle in participles:
+            found += [(lex.transitive[participle.lemma_.lower()], p) for prep in participle.children if prep.dep_ == "prep"
+                      and prep.lower_ in ("to", "at") for p in prep.children if p.dep_ == "pobj" and _is_number(p)]
+        for noun in described:
+            participle = next((c for c in [*noun.children, *token.children] if c.dep_ in ("acl", "amod", "relcl")
+                               and (c.lemma_.lower() in lex.transitive or c.lower_ in lex.states)), None)
+            if participle is not None:
+                kind = lex.transitive.get(participle.lemma_.lower()) or lex.states[participle.lower_]
+                numbers = _toll_numbers(token) + [p for prep in participle.children if prep.dep_ == "prep"
+                                                  and prep.lower_ in ("to", "at") for p in prep.children
+                                                  if p.dep_ == "pobj" and _is_number(p)]
+                found += [(kind, n) for n in numbers]
+    return found

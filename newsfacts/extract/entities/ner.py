@@ -1,0 +1,370 @@
+"""The first pass: spaCy's named entities read as mentions. Each entity's span and label are mended
+where NER is known to go wrong (a sentence's first adverb taken into a name, a title kept before it, a list or
+two places taken as one name, a person's name cut short), and what cannot be a name is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.extract.entities.given_names import is_given_name
+from newsfacts.extract.entities.model import LABEL_TYPES, Mention, clean_surface
+from newsfacts.extract.entities.name_clues import (_CAPITALISED_WORD_BEFORE, _HONORIFIC_FIRST, _HONORIFIC_JUST_BEFORE,
+                                                   _NAME_WORD, _POST_NOMINALS, _a_towns_own_name, _begins_the_name,
+                                                   _common_word_not_a_name, _known_anywhere, _name_after_a_portfolio,
+                                                   _named_like_a_body, _named_storm, _on_a_title_case_line,
+                                                   _plural_name, _town_of, role_of)
+from newsfacts.extract.entities.vocabulary import (_RULES, _TITLES_ALONE, _TITLE_LAST_WORDS, _person_evidence_words,
+                                                   _rules, _words_pattern, organisation_words, person_prefix_words)
+from newsfacts.extract.gazetteer import demonyms, geocode, only_city_named, province_country
+from newsfacts.extract.nlp import text_of
+from newsfacts.extract.truecasing import is_english_word, written_as_a_name
+
+
+# An ordinal just before a unit's name ('54th ' of 'the 54th Mechanised Brigade'), and a unit's name that opens with one
+_UNIT_NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s$")
+_NUMBERED_UNIT = re.compile(r"\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*$")
+
+
+# A name of two or three capitalised words after a comma, ending an entity: 'Coastal Affairs, Nikos Darvelis'
+_NAME_AFTER_A_COMMA = re.compile(r",\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})$")
+
+
+def _ner_mentions(doc, sentence_index_of, countries: frozenset[str]) -> list[Mention]:
+    """NER's entities as mentions: each typed, its span mended where NER is known to go wrong, and dropped where
+    it cannot be a name."""
+    mentions: list[Mention] = []
+    joined_to_the_name_before: set[int] = set()  # token indices where an entity begins that a name took in
+    for ent in doc.ents:
+        ent, entity_type = _typed(doc, ent)
+        if entity_type is None or ent.start in joined_to_the_name_before:
+            continue
+        ent = _without_opening_adverb(ent)
+        ent = _without_a_person_after_a_comma(doc, ent, entity_type, sentence_index_of, mentions)
+        if ent is None:
+            continue
+        if entity_type == "location":
+            ent = _with_the_side_word_before(doc, ent)
+        entity_type, surface = _retyped_by_its_words(doc, ent, entity_type, clean_surface(ent.text))
+        city = _city_named_with_a_title(doc, ent, surface, sentence_index_of) if entity_type == "person" else None
+        if city is not None:
+            mentions.append(city)
+            continue
+        if entity_type == "person":
+            named = _a_persons_name(doc, ent, surface)
+            if named is None:
+                continue
+            entity_type, surface = named
+        if not _plausible(ent, surface, entity_type):
+            continue
+        if entity_type == "person" and _ORGANISATION_FIRST.match(surface):
+            entity_type = "organization"  # 'Jama'at Kurmin al-Islam', 'Lashkar-e-Kurm': a group's name
+        if entity_type == "person" and " " not in surface and _named_storm(doc, surface, storms_only=True):
+            continue  # 'Hurricane Kurmella ... Kurmella killed three people': the storm, however NER takes it
+        start, surface = _where_the_name_starts(doc, ent, entity_type, surface)
+        several = _places_or_items_taken_as_one(doc, ent, entity_type, surface, start, countries, sentence_index_of)
+        if several is not None:
+            mentions += several
+            continue
+        if entity_type == "person":
+            start, surface = _name_as_the_parse_joins_it(doc, ent, start, surface, joined_to_the_name_before)
+        mention = Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type)
+        if entity_type == "person":
+            mention.role = role_of(doc, ent, start)
+        mentions.append(mention)
+    return mentions
+
+
+def _typed(doc, ent):
+    """An entity and the type of mention it makes (None: none), with the word after it where that word
+    completes a town's name."""
+    entity_type = LABEL_TYPES.get(ent.label_)
+    if entity_type is None and ent.label_ in ("NORP", "LANGUAGE") and ent.end < len(doc) and doc[ent.end].text.istitle() \
+            and _a_towns_own_name(doc[ent.start:ent.end + 1].text):
+        ent, entity_type = doc[ent.start:ent.end + 1], "location"  # 'Spanish Fork', of which NER took 'Spanish' for a nationality
+    if entity_type is None and ent.label_ in ("WORK_OF_ART", "PRODUCT") and _named_like_a_body(clean_surface(ent.text)):
+        entity_type = "organization"  # 'the Kurmin Unity Forum', which NER took for a title
+    return ent, entity_type
+
+
+def _without_a_person_after_a_comma(doc, ent, entity_type: str, sentence_index_of, mentions: list[Mention]):
+    """'Fisheries and Coastal Affairs, Nikos Darvelis' taken as one organisation: the person after the comma is a
+    mention of its own (added to `mentions`) and the entity ends before the comma; None where nothing is left."""
+    person_after = _NAME_AFTER_A_COMMA.search(ent.text) if entity_type != "person" else None
+    if not (person_after and is_given_name(person_after.group(1).split()[0])):
+        return ent
+    named_at = ent.start_char + person_after.start(1)
+    mentions.append(Mention(person_after.group(1), named_at, named_at + len(person_after.group(1)),
+                            sentence_index_of(named_at), "person"))
+    ent = doc.char_span(ent.start_char, ent.start_char + person_after.start(), alignment_mode="contract")
+    return None if ent is None or len(ent) == 0 else ent
+
+
+def _retyped_by_its_words(doc, ent, entity_type: str, surface: str) -> tuple[str, str]:
+    """The type (and surface) that an honorific, a plural or a title before a name say a mention has."""
+    if entity_type != "person" and (_HONORIFIC_FIRST.match(surface) or _HONORIFIC_JUST_BEFORE.search(
+            text_of(doc), max(0, ent.start_char - 6), ent.start_char)):
+        entity_type = "person"  # 'Dr Zawadzki' or 'Mr Morgan-Hale' tagged as an organisation
+    if entity_type == "person" and _plural_name(surface) and (text_of(doc)[max(0, ent.start_char - 4):ent.start_char].lower() == "the "
+                                                             or surface.split()[-1][:-1].lower() in _person_evidence_words()[1]):
+        # 'the Eelam Freedom Tigers', 'the Red Brigades', 'Kurmin Reporters': a group, not a person
+        entity_type = "organization"
+    titled = _TITLE_NAME_OF_PLACE.fullmatch(surface) if entity_type == "organization" else None
+    if titled and titled.group(1).lower() in person_prefix_words() and is_given_name(titled.group(2).split()[0]):
+        entity_type, surface = "person", titled.group(2)  # 'Archbishop Jan Doe of Sorvenik' tagged as an organisation
+    return entity_type, surface
+
+
+def _a_persons_name(doc, ent, surface: str) -> tuple[str, str] | None:
+    """A person entity's name without the titles, modifiers and headline words NER took in with it, and its type
+    ('location' for a great city that opens a headline's verb); None where no one is named."""
+    trimmed = _name_without_the_words_before(doc, ent, surface)
+    if trimmed is None:
+        return None
+    return _name_under_a_headline(doc, ent, *trimmed)
+
+
+def _name_without_the_words_before(doc, ent, surface: str) -> tuple[str, list[str]] | None:
+    """The name without titles, post-nominal letters, modifiers, a portfolio or a nationality before it, and its
+    words (as they were before a nationality word was cut); None for a sentence's first word that modifies the
+    noun after it."""
+    surface = _POST_NOMINALS.sub("", _rules()[2].sub("", surface).strip())
+    # leading modifiers are not part of a name: 'the 14th-ranked Schwartzman'
+    surface = re.sub(r"^(?:(?:[a-z]|\d)[\w-]*\s+)+", "", surface)
+    words = surface.split()
+    if len(words) >= 2 and ent[0].is_sent_start and words[0] == ent[0].text and _common_word_not_a_name(words[0]):
+        surface, words = " ".join(words[1:]), words[1:]  # 'Farmer Jan Doe said', 'Following Doe, ...': capitalised as a sentence's first word
+    # 'Minister of Foreign Affairs Tavemi Okorundo', where NER began the name inside the portfolio
+    surface_at = ent.start_char + max(ent.text.find(surface), 0)
+    name_starts = _name_after_a_portfolio(text_of(doc), words, [surface_at + w.start() for w in re.finditer(r"\S+", surface)])
+    if name_starts:
+        surface, words = " ".join(words[name_starts:]), words[name_starts:]
+    if len(ent) == 1 and ent[0].is_sent_start and _common_word_not_a_name(ent[0].text) and ent[0].dep_ in ("amod", "compound") \
+            and ent[0].head.i == ent[0].i + 1 and ent[0].head.text.islower():
+        return None  # 'Cooler temperatures helped': a sentence's first word, the modifier of the noun after it
+    # 'Celaya Mayor Jane Doe', 'Plateau Gov. Jan Doe': a place and a title before the name
+    titled = [i for i, w in enumerate(words[:-2]) if w.lower().rstrip(".") in person_prefix_words()]
+    if titled:
+        surface = " ".join(words[titled[-1] + 1:])
+        words = surface.split()
+    if len(words) >= 3 and words[0].lower() in demonyms():
+        surface = surface.split(None, 1)[1]  # 'Swede Jan Erik Doe' is Jan Erik Doe
+    return surface, words
+
+
+def _name_under_a_headline(doc, ent, surface: str, words: list[str]) -> tuple[str, str] | None:
+    """'Court Jails Kurmin Depot Arsonist Jan Doe': a headline's words in title case before the name are no part of
+    it; a headline's verb and what follows it name no one; a great city before a headline's verb is the city."""
+    first_name = next((i for i, w in enumerate(words) if is_given_name(w)), 0)
+    in_headline = ent.end_char <= text_of(doc).find("\n") or _on_a_title_case_line(text_of(doc), ent.start_char)
+    if first_name and len(words) - first_name >= 2 and in_headline and all(
+            _common_word_not_a_name(w) or (geocode(w) is not None and not is_given_name(w)) for w in words[:first_name]):
+        surface = " ".join(words[first_name:])
+    elif in_headline and len(words) >= 2 and _common_word_not_a_name(words[0]):
+        return None  # 'Court Jails Kurmin Depot Arsonist ...': a verb and what follows it, in title case, name no one
+    elif in_headline and len(words) == 2 and _common_word_not_a_name(words[1]) and not is_given_name(words[0]) \
+            and _known_anywhere(geocode(words[0])):
+        # 'Envoy Says Kurmagrad Shelled Two Towns': a great city and the verb after it, in title case
+        return "location", words[0]
+    return "person", surface
+
+
+def _where_the_name_starts(doc, ent, entity_type: str, surface: str) -> tuple[int, str]:
+    """Where the mention's surface starts in the text, and the surface with the words NER left out before a body's
+    name: its ordinal ('the 54th Mechanised Brigade') or the first half of a name joined by 'and'."""
+    offset = ent.text.find(surface)
+    start = ent.start_char + max(offset, 0)
+    unit_number = _UNIT_NUMBER_BEFORE.search(text_of(doc), max(0, start - 12), start) if entity_type == "organization" else None
+    if unit_number:  # 'the 54th Mechanised Brigade', where NER left the ordinal out
+        start, surface = unit_number.start(), unit_number.group() + surface
+    first_half = _NAME_HALF_BEFORE_AND.search(text_of(doc), max(0, start - 60), start) if entity_type == "organization" else None
+    if first_half and first_half.group(1).split()[-1].lower() not in organisation_words() \
+            and not any(e.start_char < start and e.end_char > first_half.start() for e in doc.ents if e is not ent):
+        # ('The Police and Interior Ministry officials': two bodies, the first a whole name)
+        # 'the Energy and Mineral Resources Ministry', where NER began the name after its 'and'
+        start, surface = first_half.start(1), text_of(doc)[first_half.start(1):start] + surface
+    return start, surface
+
+
+def _places_or_items_taken_as_one(doc, ent, entity_type: str, surface: str, start: int, countries: frozenset[str],
+                                  sentence_index_of) -> list[Mention] | None:
+    """The mentions of two places or of a list's items that NER took as one name; None where it is one name."""
+    pair = _TWO_PLACES.fullmatch(surface) if entity_type in ("location", "organization") and geocode(surface, countries) is None else None
+    placed_there = _LOCATIVE_JUST_BEFORE.search(text_of(doc), max(0, start - 12), start) is not None
+    if pair and (any if entity_type == "location" or placed_there else all)(_town_of(name, countries) for name in pair.groups()):
+        # 'between Sévaré and Bandiagara', which NER made one facility, and 'fled to Tibú and Ocaña', one
+        # organisation: two places (both of them towns of the document's countries, for an organisation
+        # that no preposition of place puts there: 'around Kurmivka and Hola Kurm')
+        return [Mention(name, start + offset, start + offset + len(name), sentence_index_of(start + offset), "location")
+                for name, offset in ((pair.group(1), pair.start(1)), (pair.group(2), pair.start(2)))]
+    listed = _list_items_taken_as_one(doc, ent) if entity_type != "person" and surface == ent.text else []
+    if listed:
+        # 'Kurmove, Dalivne' of 'the villages of Sorivne, Kurmove, Dalivne and ...', which NER made one name
+        return [Mention(item.text, item.start_char, item.end_char, sentence_index_of(item.start_char), entity_type)
+                for item in listed]
+    return None
+
+
+def _plausible(span, surface: str, entity_type: str) -> bool:
+    not_person, not_org, _prefix = _rules()
+    if not surface or len(surface) < 2 or len(surface.split()) > 6:
+        return False
+    if "@" in surface or "http" in surface.lower() or "/" in surface:
+        return False
+    if any(ch.isdigit() for ch in surface) and not (entity_type == "organization" and _NUMBERED_UNIT.match(surface)):
+        return False  # but 'the 3rd Infantry Division', 'the 213th Brigade' are organisations
+    if not any(ch.isupper() for ch in surface):
+        return False
+    lowered = surface.lower()
+    if entity_type == "person":
+        words = set(lowered.split())
+        if words & not_person or lowered in not_person:
+            return False
+        if span[0].is_sent_start and span[0].pos_ == "ADJ":
+            return False
+        if all(token.pos_ not in ("PROPN",) for token in span):
+            return False
+        if lowered in person_prefix_words() and text_of(span.doc)[span.end_char:span.end_char + 1] == ".":
+            return False  # 'Brig.' of 'Brig. Gen. Jan Doe': a title written short, not a name
+        if len(words) > 1 and lowered.split()[-1] in _TITLE_LAST_WORDS:
+            return False  # 'Kurmin State Police Commissioner': a title
+    if entity_type in ("person", "organization") and (lowered in _TITLES_ALONE or all(w.strip(".") in _TITLES_ALONE for w in lowered.split())) \
+            and not any(e.label_ == "PERSON" and len(e.text.split()) > 1 and e.text.split()[-1].lower() == lowered for e in span.doc.ents):
+        return False  # 'the Minister said', 'Superintendent, Jan Doe,': a title alone (not the surname of a 'Jan King')
+    if entity_type in ("organization", "location") and lowered in not_org:
+        return False
+    if entity_type == "organization" and (lowered in person_prefix_words() or _POST_NOMINALS.fullmatch(" " + surface)):
+        return False  # 'the IGP', 'the CEO': a title alone; 'KC' after a barrister's name
+    if entity_type == "location" and lowered in demonyms():
+        return False  # 'Ukrainian' is an adjective, not a place
+    if entity_type == "location" and len(span) == 1 and _opens_a_sentence(span) and is_english_word(lowered) \
+            and not written_as_a_name(lowered) and geocode(surface) is None:
+        return False  # 'KURMIN, Nigeria — Gunmen abducted ...': a word capitalised where a sentence opens
+    if entity_type == "organization" and surface.isupper() and len(surface.split()) > 1:
+        return False  # shouted slogans ('ISOLATE RUSSIA') are not organisations
+    return True
+
+
+def _opens_a_sentence(span) -> bool:
+    """Whether a span opens its sentence, or the text after a dateline's dash or a colon."""
+    before = text_of(span.doc)[max(0, span.start_char - 3):span.start_char].rstrip()
+    return span[0].is_sent_start or before.endswith(("—", "–", "-", ":"))
+
+
+def _list_items_taken_as_one(doc, ent) -> list:
+    """The items of a list that NER took as one name ('Kurmove, Dalivne'): the spans between its commas, when
+    the parse joins each to the one before as a conjunct; [] for one name ('Kurmin, Dalen Province' too)."""
+    commas = [t for t in ent if t.text == ","]
+    if not commas:
+        return []
+    bounds = [ent.start, *(c.i for c in commas), ent.end]
+    items = [doc[a + (a != ent.start):b] for a, b in zip(bounds, bounds[1:])]
+    if any(len(item) == 0 or not all(t.pos_ == "PROPN" for t in item) for item in items):
+        return []
+    return items if all(later.root.dep_ == "conj" and later.root.head.i in range(earlier.start, earlier.end)
+                        for earlier, later in zip(items, items[1:])) else []
+
+
+# 'Jamaat', 'Lashkar-e-': a word for a group opening an organisation's name (rules/entities.toml)
+_ORGANISATION_FIRST = re.compile(r"(?:%s)(?:[\s-]|$)" % "|".join(
+    re.escape(w).replace("'", "['’]?") for w in _RULES["organisation_first_words"]), re.IGNORECASE)
+
+
+# The first half of a name joined by 'and', just before where NER began it: 'The Energy and ' before 'Mineral
+# Resources Ministry' (after an article or at the start of a line, so that no clause's words come with it).
+_NAME_HALF_BEFORE_AND = re.compile(r"(?:^|(?<=\b[Tt]he ))((?!The )(?:[A-Z][\w'’-]+ ){1,3})(?:and|&) $", re.MULTILINE)
+
+
+# Two names joined by 'and' in one mention ('Sévaré and Bandiagara'), each of one to three capitalised words.
+_LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:%s)\s+$" % _words_pattern(_RULES["locative_prepositions"] + ["between"]))
+_TWO_PLACES = re.compile(r"([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}) and ([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})")
+
+
+# A title, a name of two or three words and 'of' a place: 'Archbishop Jan Doe of Sorvenik'
+_TITLE_NAME_OF_PLACE = re.compile(rf"([A-Z][a-z]+) ({_NAME_WORD}(?: {_NAME_WORD}){{1,2}}) of [A-Z][\w'’ -]+")
+
+
+def _city_named_with_a_title(doc, ent, surface: str, sentence_index_of) -> Mention | None:
+    """'in General Santos': the city whose name begins with a title, where NER saw a general named Santos."""
+    title = _CAPITALISED_WORD_BEFORE.search(text_of(doc), max(0, ent.start_char - 20), ent.start_char)
+    if title is None or title.group(1).lower() not in person_prefix_words() or only_city_named(f"{title.group(1)} {surface}") is None:
+        return None
+    return Mention(text_of(doc)[title.start(1):ent.end_char], title.start(1), ent.end_char, sentence_index_of(ent.start_char), "location")
+
+
+# A surname after a given name that opens with a letter and an apostrophe: ' O’Doe', " D'Arcy"
+_SURNAME_WITH_AN_APOSTROPHE = re.compile(r" [OD][’'][A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w’'-])")
+
+
+_HYPHENED_GIVEN_NAME_AFTER = re.compile(r" ([A-Z][a-z]{1,4})-([a-z]{1,5})\b(?![-'’])")
+
+
+def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[int]) -> tuple[int, str]:
+    """A person's name where NER cut it short, as the parse's compounds join it: a surname left off ('Siti
+    Aminah Rangkuti'), a name cut in two ('Ato Dawit' and 'Tesfaye Gebremedhin': the second entity's start
+    goes into `joined`), a given name left off ('Pushpamalar Sivakumar', where a Sivakumar of the family is
+    named in full elsewhere)."""
+    text = text_of(doc)
+    surname = _SURNAME_WITH_AN_APOSTROPHE.match(text, start + len(surface))
+    if surname:  # 'Barry O’Doe', which the parser may take for a verb
+        return start, surface + surname.group()
+    given_after = _HYPHENED_GIVEN_NAME_AFTER.match(text, start + len(surface))
+    if given_after and not is_english_word(given_after.group(1).lower()):
+        # 'Jan Lo Kai-ming': a Chinese or Korean given name of two syllables written after the surname, which NER
+        # may leave out (not 'Jan Doe Co-founder', 'Jane Doe Vice-chair')
+        return start, surface + given_after.group()
+    head = ent[-1].head
+    # ('Jan Maria Kurmin Doe', where NER stopped after 'Maria': the middle names between are the head's compounds too)
+    between = doc[ent.end:head.i] if head.i >= ent.end else None
+    if ent.end < len(doc) and ent[-1].dep_ == "compound" and between is not None and len(between) <= 2 \
+            and all(t.dep_ == "compound" and t.head.i == head.i and t.pos_ == "PROPN" and t.text.isalpha() and t.text.istitle()
+                    and not t.ent_type_ and t.lower_ not in person_prefix_words() for t in between) \
+            and head.pos_ == "PROPN" and head.text.isalpha() and head.text.istitle() \
+            and text[start + len(surface):head.idx] == " ".join([""] + [t.text for t in between] + [""]) \
+            and head.lower_ not in person_prefix_words():  # ('Celaya Mayor Jane Doe': a title is no surname)
+        rest = next((e for e in doc.ents if e.start == ent.end), None)
+        if rest is None or rest.label_ == "PERSON":
+            last = rest[-1] if rest is not None else head
+            surface = text[start:last.idx + len(last)]
+            joined.add(ent.end)
+    given = doc[ent.start - 1] if ent.start > 0 and start == ent.start_char else None
+    if given is not None and given.pos_ == "PROPN" and given.dep_ == "compound" and ent.start <= given.head.i < ent.end \
+            and given.text.isalpha() and given.text.istitle() and not given.ent_type_ \
+            and _begins_the_name(given.text, f"{given.text} {surface}"):
+        start, surface = given.idx, text[given.idx:start + len(surface)]
+    return start, surface
+
+
+def _without_opening_adverb(ent):
+    """'Later the Defence Ministry', 'Meanwhile Kurmin Police': a sentence's first adverb or conjunction,
+    which NER took into the name that follows it."""
+    first = ent[0]
+    if len(ent) > 1 and first.is_sent_start and first.pos_ in ("ADV", "CCONJ", "SCONJ") \
+            and (first.is_stop or ent[1].lower_ == "the"):
+        return ent[1:]
+    if len(ent) > 1 and first.is_sent_start and first.lower_ in _OPENING_ADVERBS:
+        return ent[1:]  # 'Later Doe said', whatever the tagger made of 'Later'
+    return ent
+
+
+_OPENING_ADVERBS = frozenset(_RULES["opening_adverbs"])
+
+
+# a capitalised side word just before a name: 'Eastern' of 'Eastern Kurmin Province' (rules/entities.toml)
+_SIDE_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?:%s) $" % _words_pattern(_RULES["side_words"]))
+
+
+def _with_the_side_word_before(doc, ent):
+    """A place with the word before it that NER left out of its name: a side word, where the whole name is a
+    province, state or region ('Eastern Highlands Province', of which NER took 'Highlands Province'), or a
+    nationality or other capitalised word, where the whole is a town's own name ('Spanish Fork', of which NER took
+    'Fork')."""
+    text = text_of(doc)
+    side = _SIDE_WORD_BEFORE.search(text, max(0, ent.start_char - 10), ent.start_char)
+    if side is not None and province_country(text[side.start():ent.end_char]) is not None:
+        return doc.char_span(side.start(), ent.end_char, label=ent.label_) or ent
+    word = doc[ent.start - 1] if ent.start > 0 else None
+    if word is not None and word.text.istitle() and word.is_alpha and not word.is_sent_start and word.ent_type_ in ("NORP", "LANGUAGE", "") \
+            and _a_towns_own_name(text[word.idx:ent.end_char]):
+        return doc.char_span(word.idx, ent.end_char, label=ent.label_) or ent
+    return ent

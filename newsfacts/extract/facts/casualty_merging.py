@@ -1,0 +1,190 @@
+"""One row per casualty figure: a document states a figure in its headline, its lead and again in its body,
+and each statement is one row until here. Statements of one figure become one, the best-attributed; equal
+figures the text tells apart (another place, another victim, 'separately', a repeated paragraph's copy)
+stay apart, and a part whose whole was merged points at the whole that was kept."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newsfacts.extract.gazetteer import country_codes, division_holds, geocode, is_county, is_division
+from newsfacts.rules import load_rules
+
+
+def one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0,
+                       named: dict[str, frozenset[str]] | None = None) -> list[dict]:
+    """The same figure repeated in a document is one fact, whoever states it (the annotation guide): keep its
+    best-attributed statement. Equal figures at two different places ('two killed in A', later 'two killed in B') stay apart, and
+    so do single victims told apart by their own words ('a man was shot dead', later 'a man was killed'):
+    the finders read a single victim only where the text introduces one ('a', 'another', 'his brother'), or
+    names one (`named`: the person entities each single victim's figure names, by fact id)."""
+    statements = _Statements(rows, text, headline_end, named or {})
+    survivors: list[dict] = []
+    for i, row in enumerate(rows):
+        if any(statements.repeated(earlier, row) for earlier in rows[:i]):
+            continue
+        twin = next((kept for kept in survivors if statements.twins(kept, row)), None)
+        if twin is None:
+            survivors.append(row)
+            continue
+        if _score(row) > _score(twin):
+            survivors[survivors.index(twin)] = row
+            row, twin = twin, row
+        if twin.get("located_by_dateline") and row["location"] is not None and not row.get("located_by_dateline"):
+            twin.update(location=row["location"], located_by_dateline=False)  # the place a sentence names it at
+    ids = {r["fact_id"] for r in survivors}
+    for r in rows:
+        r.pop("located_by_dateline", None)
+    for r in survivors:
+        if r["part_of"] and r["part_of"] not in ids:
+            r["part_of"] = _replacement_parent(r, rows, survivors)
+    return sorted(survivors, key=lambda r: r["start_char"])
+
+
+class _Statements:
+    """What tells two statements of a figure in one document apart, or makes them one: where in the text each
+    stands (a headline, a heading, a repeated paragraph), its words, its place and victims, and whether the text
+    tells of it as another incident."""
+
+    def __init__(self, rows: list[dict], text: str, headline_end: int, named: dict[str, frozenset[str]]):
+        self.text, self.headline_end, self.named = text, headline_end, named
+        self.another = {id(row): bool(text) and _another_incident(row, rows, text) for row in rows}
+
+    def twins(self, kept: dict, row: dict) -> bool:
+        """Whether `row` states the figure `kept` states."""
+        return (not _apart(kept, row) and not self.told_apart(kept, row)
+                and (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
+                and (kept["part_of"] is None or kept["victims"] == row["victims"])
+                and (self.headline(kept) or (self.same_place(kept, row)
+                                             and _same_victims(kept["victims"], row["victims"])))
+                and (kept["precision"] == "vague") == (row["precision"] == "vague")
+                and self.same_person(kept, row))
+
+    def evidence(self, row) -> str:
+        return " ".join(self.text[row["start_char"]:row["end_char"]].lower().split())
+
+    def headline(self, row) -> bool:
+        # A headline states the body's figure in fewer words: no place, no source, 'man' for 'passenger'.
+        return row["start_char"] < self.headline_end
+
+    def heading(self, row) -> bool:
+        # a short line without a full stop over a paragraph ('Kurmin: two hurt in shelling')
+        text = self.text
+        end = text.find("\n", row["start_char"])
+        line = text[text.rfind("\n", 0, row["start_char"]) + 1:end if end >= 0 else len(text)].strip()
+        return len(line) <= 100 and not line.endswith((".", "!", "?", '"', "”", "’"))
+
+    def same_person(self, a, b) -> bool:
+        # The headline's single victim is the one the body tells of ('Man stabbed to death on train'), and
+        # a bare 'one' ('one died') or 'the' ('the man died') points back at a victim already told of.
+        back_reference = any(re.match(r"(?:one\b(?! of)|the\b)", self.evidence(r)) for r in (a, b))
+        return (a["count_max"] != 1 or a["count_min"] != 1 or not self.text or self.headline(a) or self.headline(b)
+                or back_reference or self.evidence(a) == self.evidence(b)
+                or bool(self.named.get(a["fact_id"], frozenset()) & self.named.get(b["fact_id"], frozenset())))
+
+    @staticmethod
+    def same_place(one, other) -> bool:
+        a, b = one["location"], other["location"]
+        return (a is None or b is None or a == b or _one_holds_the_other(a, b)
+                or ((one.get("located_by_dateline", False) or other.get("located_by_dateline", False))
+                    and one["precision"] == other["precision"]))
+
+    def told_apart(self, kept, row) -> bool:
+        # the text tells of `row` as another incident than those before, unless `kept` is the headline or
+        # heading that told of it first
+        return self.another[id(row)] and not (self.headline(kept) or self.headline(row) or self.heading(kept))
+
+    def paragraph(self, row) -> tuple[int, str]:
+        text = self.text
+        start = text.rfind("\n", 0, row["start_char"]) + 1
+        end = text.find("\n", row["end_char"])
+        return start, " ".join(text[start:end if end >= 0 else len(text)].split())
+
+    def repeated(self, earlier, row) -> bool:
+        # A paragraph the page prints twice (a lead repeated under a dateline) states its figures once,
+        # wherever each copy's dateline places them. (The figures compared first: most pairs differ there.)
+        if (earlier["kind"], earlier["count_min"], earlier["victims"]) != (row["kind"], row["count_min"], row["victims"]):
+            return False
+        (start, one), (other_start, other) = self.paragraph(earlier), self.paragraph(row)
+        shorter, longer = sorted((one, other), key=len)
+        return start != other_start and len(shorter) >= 40 and shorter in longer and self.evidence(earlier) == self.evidence(row)
+
+
+def _score(row) -> int:
+    return sum(row[k] is not None for k in ("reported_by", "reported_by_description", "period", "location"))
+
+
+def _same_victims(a, b) -> bool:
+    # 'a child died' and 'a migrant died' are two people; '14 people' and '14 civilians' may be one figure.
+    return a is None or b is None or a == b or "people" in (a, b)
+
+
+def _apart(a, b) -> bool:
+    # One sentence states a figure once: 'a shell killed three, a second left three dead', 'two died in
+    # the cab and the other two on the road', 'four in one village and four in the next' are two figures each.
+    # (two finders' readings of one figure overlap)
+    return a.get("sentence_start") is not None and a.get("sentence_start") == b.get("sentence_start") \
+        and (a["end_char"] <= b["start_char"] or b["end_char"] <= a["start_char"])
+
+
+def _replacement_parent(row, rows, survivors):
+    """A subset whose parent was merged into an equal figure elsewhere points at the kept one."""
+    parent = next((r for r in rows if r["fact_id"] == row["part_of"]), None)
+    if parent is None:
+        return None
+    for kept in survivors:
+        if kept["kind"] == parent["kind"] and kept["count_min"] == parent["count_min"] and kept["part_of"] is None:
+            return kept["fact_id"]
+    return None
+
+
+@cache
+def _another_incident_patterns() -> tuple[re.Pattern, re.Pattern]:
+    rules = load_rules("casualties")["another_incident"]
+    opener = re.compile(r"(?:%s)\b" % "|".join(map(re.escape, rules["sentence_openers"])), re.IGNORECASE)
+    added = re.compile(r"(?:\b(?:%s)\s+$)|(?:^[\w-]+\s+(?:%s)\b(?!\s+than))" % (
+        "|".join(map(re.escape, rules["before_the_number"])), "|".join(map(re.escape, rules["after_the_number"]))), re.IGNORECASE)
+    return opener, added
+
+
+def _another_incident(row: dict, rows: list[dict], text: str) -> bool:
+    """Whether the text tells of the figure as one more than those before: 'Separately, two soldiers
+    died', or 'Two more died' just after a figure of the killed (not 'five were killed; another
+    three were hurt', which adds the hurt to the dead)."""
+    opener, added = _another_incident_patterns()
+
+    def told_as_more(r: dict) -> bool:
+        return bool(added.search(text[max(0, r["start_char"] - 12):r["start_char"]]) or added.match(text[r["start_char"]:r["end_char"]]))
+
+    sentence = row.get("sentence_start")
+    if sentence is not None and opener.match(text, sentence):
+        return True
+    earlier = [r for r in rows if r["end_char"] <= row["start_char"]]
+    before = max(earlier, key=lambda r: r["start_char"], default=None)
+    # (a line that says 'Five more bodies found' above a paragraph that says it again is one figure)
+    return before is not None and before["kind"] == row["kind"] and told_as_more(row) \
+        and not any((r["kind"], r["count_min"]) == (row["kind"], row["count_min"]) and told_as_more(r) for r in earlier)
+
+
+def _country_names() -> frozenset[str]:
+    return frozenset(country_codes())
+
+
+def _one_holds_the_other(one: str, other: str) -> bool:
+    """Whether one location is too wide to tell two reports of a figure apart from the other: a country, a part of
+    one the text names by its compass point ('northeast Kurmistan'), a state or province, or the county or US state
+    the other lies in."""
+    def holds(wide: str, narrow: str) -> bool:
+        area, place = geocode(wide), geocode(narrow)
+        if wide in _country_names() or (area is not None and area.kind == "region" and area.basis.startswith("part of ")
+                                         and area.basis.removeprefix("part of ") in _country_names()):
+            return True
+        if is_division(area) and not is_county(area):
+            return True  # (a state or province, as a country, is too wide to tell two reports of one figure apart)
+        if is_county(area) and place is not None and division_holds(area, place):
+            return True
+        return area is not None and place is not None and area.kind == "state" and place.kind == "city" \
+            and (place.country_code, place.admin1) == (area.country_code, area.admin1)
+
+    return holds(one, other) or holds(other, one)
