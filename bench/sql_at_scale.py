@@ -1,7 +1,7 @@
 """The README's example queries and the analyst views on a generated warehouse of 100,000 documents and
 1,000,000 casualty rows.
 
-Fills a database made with warehouse/schema.sql with synthetic rows, then builds it as a run does
+Fills a database made with the tables of schemas/tables.py with synthetic rows, then builds it as a run does
 (versions.sql, the cross-source consolidation, views.sql), times that build, then times each
 query warm (best of 5) and writes bench/SQL_RESULTS.md.
 
@@ -19,6 +19,7 @@ import duckdb
 
 from newsfacts.cli import EXAMPLE_QUERY
 from newsfacts.consolidate.build import consolidate
+from schemas.tables import ddl
 from warehouse import sql_file
 
 BENCH = Path(__file__).resolve().parent
@@ -46,7 +47,7 @@ QUERIES = {
 
 
 def generate(con, documents: int, casualties: int) -> None:
-    con.execute(sql_file("schema.sql"))
+    con.execute(ddl())
     con.execute(f"""
         INSERT INTO documents (doc_id, source_path, title, publisher, published_date, published_date_basis, language, text, n_words, run_id)
         SELECT printf('%016x', i), 'file-' || i || '.txt', 'Headline ' || i, 'Outlet ' || (i % 50),

@@ -28,6 +28,7 @@ from newsfacts.pipeline import Batch, RunSummary, batch_size_for, batched, dedup
 from newsfacts.run_ledger import RunLedger
 from newsfacts.runners import concurrent_batches, runs_local_processes, task_runner_for
 from newsfacts.workers import ExtractionProcesses
+from schemas.tables import DOCUMENTS
 from tasks.consolidate import consolidate_sources
 from tasks.extract import extract_facts
 from tasks.ingest import discover_inputs, ingest_batch
@@ -105,8 +106,8 @@ def _ingest_and_extract(files, known: KnownState, settings: Settings, warehouse:
             if not documents:
                 continue
             now = utc_now()
-            stream.write({"documents": [{**doc, "ingested_at": now, "run_id": ledger.run_id,
-                                         "pipeline_version": PIPELINE_VERSION} for doc in documents]}, sequence)
+            stream.write({"documents": [DOCUMENTS.row(**doc, ingested_at=now, run_id=ledger.run_id, pipeline_version=PIPELINE_VERSION)
+                                        for doc in documents]}, sequence)
             if in_process:
                 stream.pending.append((sequence, extract_facts(Batch(documents), settings, ledger.run_id)))
             else:

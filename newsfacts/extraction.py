@@ -17,7 +17,12 @@ from newsfacts.extract.facts import FACT_TABLES, extract_batch
 from newsfacts.extract.nlp import load_nlp
 from newsfacts.ingest.models import Quarantined
 from schemas import split_valid
-from schemas.facts import FACT_SCHEMAS
+from schemas.tables import FACT_TABLES as TABLES
+from schemas.values import Reason, Stage
+
+
+# Built once per process: each fact table's checks (schemas/tables.py).
+FACT_SCHEMAS = {name: table.schema() for name, table in TABLES.items()}
 
 
 @dataclass
@@ -33,14 +38,15 @@ def extract_facts(documents: list[dict], settings: Settings, run_id: str) -> Ext
     batch = extract_batch(documents, load_nlp(settings.spacy_model), PIPELINE_VERSION, run_id)
     by_id = {d["doc_id"]: d for d in documents}
     quarantined = [
-        Quarantined(by_id[doc_id]["source_path"], "extract", "extract_error",
+        Quarantined(by_id[doc_id]["source_path"], Stage.EXTRACT, Reason.EXTRACT_ERROR,
                     f"{by_id[doc_id]['source_path']}: fact extraction failed ({message}); the document is loaded without facts.",
                     by_id[doc_id]["content_sha256"])
         for doc_id, message in batch.failures
     ]
     rows = {}
     for table in FACT_TABLES:
-        rows[table], bad = validate_fact_rows(table, batch.rows[table], by_id)
+        made = [TABLES[table].row(**row) for row in batch.rows[table]]
+        rows[table], bad = validate_fact_rows(table, made, by_id)
         quarantined.extend(bad)
     return ExtractResult(rows, quarantined)
 
@@ -55,7 +61,7 @@ def validate_fact_rows(table: str, rows: list[dict], documents: dict[str, dict])
     for i, row in rejected.iterrows():
         doc = documents[rows[i]["doc_id"]]
         ident = next((rows[i][k] for k in ("fact_id", "quote_id", "event_id", "entity_id") if k in rows[i]), "")
-        bad.append(Quarantined(f"{doc['source_path']} [{table} {ident}]", "extract", row.reason,
+        bad.append(Quarantined(f"{doc['source_path']} [{table} {ident}]", Stage.EXTRACT, row.reason,
                                f"{doc['source_path']}: a {table} row failed validation ({row.detail}); the rest of the document loaded.",
                                doc["content_sha256"]))
     return [rows[i] for i in valid.index], bad

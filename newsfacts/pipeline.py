@@ -20,10 +20,11 @@ from newsfacts.ingest.discover import FOLDER_UNREADABLE, discover_files
 from newsfacts.ingest.documents import build_document, read_file
 from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined, RawRecord
 from newsfacts.load import build
-from newsfacts.load.warehouse import FILE_DELETED, KnownState, Warehouse
+from newsfacts.load.warehouse import KnownState, Warehouse
 from newsfacts.rules import check_rules
 from schemas import split_valid
 from schemas.documents import document_schema, raw_record_schema
+from schemas.values import FileStatus, Reason, Stage
 
 
 def new_run_id() -> str:
@@ -102,7 +103,7 @@ def deleted_files(known: KnownState, found: list[InputFile], rejected: list[Quar
     unlisted = [q.source_path for q in rejected if q.fingerprint == FOLDER_UNREADABLE]
     gone = [path for path in known.present_paths - present
             if not any(folder == "." or path.startswith(folder + "/") for folder in unlisted)]
-    return [FileOutcome(path, None, None, None, status=FILE_DELETED) for path in sorted(gone)]
+    return [FileOutcome(path, None, None, None, status=FileStatus.DELETED) for path in sorted(gone)]
 
 
 # ---- read and build documents ------------------------------------------------------------
@@ -120,7 +121,7 @@ def ingest_files(files: list[InputFile], known: KnownState, settings: Settings) 
     records: list[RawRecord] = []
     for source in files:
         file_records, rejected, outcome = read_file(source, known.files)
-        if outcome is not None and outcome.status == "unchanged":
+        if outcome is not None and outcome.status == FileStatus.UNCHANGED:
             result.unchanged.append(source.rel_path)
             continue
         records.extend(file_records)
@@ -130,7 +131,7 @@ def ingest_files(files: list[InputFile], known: KnownState, settings: Settings) 
             outcome.n_quarantined = len(rejected)
             result.outcomes.append(outcome)
         else:  # unreadable: no content to record, the quarantine row says why
-            result.outcomes.append(FileOutcome(source.rel_path, "", source.size_bytes, source.format, "quarantined", n_quarantined=1))
+            result.outcomes.append(FileOutcome(source.rel_path, "", source.size_bytes, source.format, FileStatus.QUARANTINED, n_quarantined=1))
     valid_records, bad = _validate_raw(records)
     result.quarantined.extend(bad)
     documents, bad = _validate_documents([build_document(r) for r in valid_records], settings)
@@ -145,7 +146,7 @@ def _validate_raw(records: list[RawRecord]) -> tuple[list[RawRecord], list[Quara
     frame = pd.DataFrame([{"source_path": r.source_path, "format": r.format, "body": r.body} for r in records])
     valid, rejected = split_valid(frame, raw_record_schema)
     bad = [
-        Quarantined(row.source_path, "validate", row.reason, f"{row.source_path}: {_explain(row.reason, row.detail)}", records[i].fingerprint)
+        Quarantined(row.source_path, Stage.VALIDATE, row.reason, f"{row.source_path}: {_explain(row.reason, row.detail)}", records[i].fingerprint)
         for i, row in rejected.iterrows()
     ]
     return [records[i] for i in valid.index], bad
@@ -153,7 +154,7 @@ def _validate_raw(records: list[RawRecord]) -> tuple[list[RawRecord], list[Quara
 
 def _validate_documents(documents: list[dict], settings: Settings) -> tuple[list[dict], list[Quarantined]]:
     # A record that cleaning left without text has no id or language either: say that, not which columns are null.
-    bad = [Quarantined(d["source_path"], "validate", "empty_text", f"{d['source_path']}: {_EXPLANATIONS['empty_text']}",
+    bad = [Quarantined(d["source_path"], Stage.VALIDATE, Reason.EMPTY_TEXT, f"{d['source_path']}: {_EXPLANATIONS['empty_text']}",
                        d["content_sha256"]) for d in documents if not d["text"]]
     documents = [d for d in documents if d["text"]]
     if not documents:
@@ -166,7 +167,7 @@ def _validate_documents(documents: list[dict], settings: Settings) -> tuple[list
     valid, rejected = split_valid(frame, schema)
     for i, row in rejected.iterrows():
         doc = documents[i]
-        bad.append(Quarantined(doc["source_path"], "validate", row.reason, f"{doc['source_path']}: {_explain(row.reason, row.detail, doc, settings)}", doc["content_sha256"]))
+        bad.append(Quarantined(doc["source_path"], Stage.VALIDATE, row.reason, f"{doc['source_path']}: {_explain(row.reason, row.detail, doc, settings)}", doc["content_sha256"]))
     return [documents[i] for i in valid.index], bad
 
 
@@ -226,17 +227,17 @@ def settle_outcomes(outcomes: list[FileOutcome], loaded: list[dict], duplicates:
     dup_by_file: dict[str, list[str]] = {}
     for doc in duplicates:
         dup_by_file.setdefault(file_of(doc["source_path"]), []).append(doc["doc_id"])
-    bad_files = {file_of(q.source_path) for q in quarantined if q.stage != "extract"}
+    bad_files = {file_of(q.source_path) for q in quarantined if q.stage != Stage.EXTRACT}
     for outcome in outcomes:
         outcome.doc_ids = loaded_by_file.get(outcome.source_path, [])
         outcome.duplicate_of = dup_by_file.get(outcome.source_path, [])
-        outcome.n_quarantined = sum(1 for q in quarantined if file_of(q.source_path) == outcome.source_path and q.stage != "extract")
+        outcome.n_quarantined = sum(1 for q in quarantined if file_of(q.source_path) == outcome.source_path and q.stage != Stage.EXTRACT)
         if outcome.doc_ids:
-            outcome.status = "partial" if outcome.source_path in bad_files else "loaded"
+            outcome.status = FileStatus.PARTIAL if outcome.source_path in bad_files else FileStatus.LOADED
         elif outcome.duplicate_of:
-            outcome.status = "duplicate"
+            outcome.status = FileStatus.DUPLICATE
         else:
-            outcome.status = "quarantined"
+            outcome.status = FileStatus.QUARANTINED
     return outcomes
 
 

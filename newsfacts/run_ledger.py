@@ -16,13 +16,14 @@ from newsfacts import PIPELINE_VERSION
 from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined
 from newsfacts.load.warehouse import KnownState
 from newsfacts.pipeline import IngestResult, RunSummary, settle_outcomes, utc_now
+from schemas.tables import QUARANTINE, RUNS, SOURCE_FILES
+from schemas.values import LOADED_STATUSES, FileStatus
 
 # A scheduled run over a large folder finds most files unchanged: it names a few and counts the rest.
 UNCHANGED_LISTED = 20
 # Loaded files are logged this many to a record: one record per file cost the local Prefect server
 # more CPU than the extraction can spare on a small machine.
 FILES_PER_LOG_RECORD = 100
-LOADED = ("loaded", "partial")
 
 
 class RunLedger:
@@ -76,17 +77,17 @@ class RunLedger:
         summary.files_seen = len(found) + len(rejected) + len(deferred)
         summary.files_deferred = len(deferred)
         summary.files_unchanged = len(self.unchanged) + len(rejected) - len(new_rejections)
-        summary.files_loaded = sum(o.status in LOADED for o in self.outcomes)
-        summary.files_duplicate = sum(o.status == "duplicate" for o in self.outcomes)
-        summary.files_quarantined = sum(o.status == "quarantined" for o in self.outcomes) + len(new_rejections)
+        summary.files_loaded = sum(o.status in LOADED_STATUSES for o in self.outcomes)
+        summary.files_duplicate = sum(o.status == FileStatus.DUPLICATE for o in self.outcomes)
+        summary.files_quarantined = sum(o.status == FileStatus.QUARANTINED for o in self.outcomes) + len(new_rejections)
         summary.records_quarantined = len(self._fresh_quarantine)
         summary.files_deleted = len(deleted)
         for q in self._fresh_quarantine:
             summary.quarantine_reasons[q.reason] = summary.quarantine_reasons.get(q.reason, 0) + 1
         tables = {
-            "quarantine": [{**vars(q), "quarantined_at": now, "run_id": self.run_id, "pipeline_version": PIPELINE_VERSION}
+            "quarantine": [QUARANTINE.row(**vars(q), quarantined_at=now, run_id=self.run_id, pipeline_version=PIPELINE_VERSION)
                            for q in self._fresh_quarantine],
-            "source_files": [{**vars(o), "seen_at": now, "run_id": self.run_id} for o in [*self.outcomes, *deleted]],
+            "source_files": [SOURCE_FILES.row(**vars(o), seen_at=now, run_id=self.run_id) for o in [*self.outcomes, *deleted]],
         }
         self.add_rows(tables)
         return tables
@@ -94,24 +95,24 @@ class RunLedger:
     def run_row(self) -> dict:
         """The run's row in `runs`, whose write commits the run."""
         summary = self.summary
-        return {
-            "run_id": summary.run_id,
-            "flow_run_id": summary.flow_run_id,
-            "started_at": self.started,
-            "finished_at": utc_now(),
-            "status": "completed",
-            "files_seen": summary.files_seen,
-            "documents_loaded": summary.documents_loaded,
-            "files_quarantined": summary.files_quarantined,
-            "pipeline_version": PIPELINE_VERSION,
-            "files_loaded": summary.files_loaded,
-            "files_duplicate": summary.files_duplicate,
-            "files_unchanged": summary.files_unchanged,
-            "files_deferred": summary.files_deferred,
-            "files_deleted": summary.files_deleted,
-            "records_quarantined": summary.records_quarantined,
-            "source_dir": str(Path(summary.source_dir).resolve()),
-        }
+        return RUNS.row(
+            run_id=summary.run_id,
+            flow_run_id=summary.flow_run_id,
+            started_at=self.started,
+            finished_at=utc_now(),
+            status="completed",
+            files_seen=summary.files_seen,
+            documents_loaded=summary.documents_loaded,
+            files_quarantined=summary.files_quarantined,
+            pipeline_version=PIPELINE_VERSION,
+            files_loaded=summary.files_loaded,
+            files_duplicate=summary.files_duplicate,
+            files_unchanged=summary.files_unchanged,
+            files_deferred=summary.files_deferred,
+            files_deleted=summary.files_deleted,
+            records_quarantined=summary.records_quarantined,
+            source_dir=str(Path(summary.source_dir).resolve()),
+        )
 
     # ---- log lines --------------------------------------------------------------------------
     def log_files(self, logger, deleted: list[FileOutcome]) -> None:
@@ -119,11 +120,11 @@ class RunLedger:
         by_file: dict[str, list[Quarantined]] = {}
         for q in self._fresh_quarantine:
             by_file.setdefault(q.source_path.split("#", 1)[0].split(" [", 1)[0], []).append(q)
-        loaded = [f"loaded      {o.source_path} -> document {', '.join(o.doc_ids)}" for o in self.outcomes if o.status in LOADED]
+        loaded = [f"loaded      {o.source_path} -> document {', '.join(o.doc_ids)}" for o in self.outcomes if o.status in LOADED_STATUSES]
         for start in range(0, len(loaded), FILES_PER_LOG_RECORD):
             logger.info("\n".join(loaded[start : start + FILES_PER_LOG_RECORD]))
         for outcome in self.outcomes:
-            if outcome.status == "duplicate":
+            if outcome.status == FileStatus.DUPLICATE:
                 logger.info("duplicate   %s (same text as document %s)", outcome.source_path, ", ".join(outcome.duplicate_of))
             for q in by_file.get(outcome.source_path, []):
                 logger.warning("quarantined %s: %s (%s)", q.source_path, q.reason, q.detail)

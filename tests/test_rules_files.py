@@ -55,3 +55,11 @@ def test_a_run_with_a_broken_rules_file_stops_with_one_sentence(rules_copy, tmp_
     err = capsys.readouterr().err
     assert code == 1 and "events.toml is not valid TOML" in err and "Traceback" not in err
     assert not (tmp_path / "wh" / "newsfacts.duckdb").exists()
+
+
+def test_a_casualty_kind_the_warehouse_does_not_store_is_named(rules_copy):
+    path = rules_copy / "casualties.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('\nmissing = [', '\nvanished = [', 1), encoding="utf-8")
+    with pytest.raises(RulesError, match=r"casualties\.toml gives words under \[kinds\] for vanished, which is not a "
+                                         r"casualty kind the warehouse stores \(killed, injured, missing, displaced\)"):
+        check_rules()

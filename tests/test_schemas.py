@@ -2,7 +2,7 @@ import pandas as pd
 
 from schemas import split_valid
 from schemas.documents import document_schema
-from schemas.facts import casualties_schema
+from schemas.tables import CASUALTIES
 
 
 def test_bad_rows_come_back_with_reasons_and_good_rows_stay():
@@ -27,6 +27,6 @@ def test_a_fact_whose_span_leaves_the_document_is_rejected():
         {**base, "fact_id": "bbbbbbbbbbbbbbbb", "start_char": 90, "end_char": 120},
         {**base, "fact_id": "cccccccccccccccc", "start_char": 10, "end_char": 20, "count_max": 2},
     ])
-    valid, rejected = split_valid(frame, casualties_schema)
+    valid, rejected = split_valid(frame, CASUALTIES.schema())
     assert list(valid["fact_id"]) == ["aaaaaaaaaaaaaaaa"]
     assert dict(zip(rejected["fact_id"], rejected["reason"])) == {"bbbbbbbbbbbbbbbb": "bad_span", "cccccccccccccccc": "bad_count"}

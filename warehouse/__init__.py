@@ -1,7 +1,7 @@
 """The warehouse's SQL, installed with newsfacts as package data. A warehouse's data lives elsewhere
 (`newsfacts run --warehouse DIR`).
 
-- schema.sql: every table's DDL;
+- (the loaded tables' DDL comes from their definitions, schemas/tables.py)
 - versions.sql: which documents a changed file superseded (the build's staging step);
 - near_duplicates.sql, entities.sql, document_sources.sql, incidents.sql, quote_groups.sql,
   corroboration.sql: the tables derived across sources, in the order newsfacts.consolidate.build runs

@@ -24,7 +24,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-REMOTE_VIOLENCE = {"air/drone strike", "shelling/artillery/missile attack", "explosion/remote violence"}
+from newsfacts.rules import load_rules
+
+# The event types ACLED groups as remote violence (rules/events.toml): one incident's reports may name any of them.
+REMOTE_VIOLENCE = frozenset(t["name"] for t in load_rules("events")["event_types"] if t.get("remote_violence"))
 REPORTING_WINDOW_DAYS = 7
 # A figure over a window this short can be one incident's toll ('21 killed over the past 24 hours');
 # a longer or cumulative one ('since the war began', 'so far this year') is of another scope.

@@ -17,9 +17,8 @@ from newsfacts.extract.gazetteer import demonyms
 from newsfacts.extract.phrase_gate import PhraseGate
 from newsfacts.rules import load_rules
 
-# Words that signal an attack only alongside a weapon, target or casualty figure ('strike' can be a walkout).
-_WEAK_TRIGGERS = {"strike", "strikes", "battle", "offensive", "assault", "assaults", "fighting", "hit by a",
-                  "struck by a", "missile", "missiles", "rockets", "drones", "artillery", "barrage"}
+# Triggers that signal an attack only alongside a weapon, target or casualty figure ('strike' can be a walkout).
+_WEAK_TRIGGERS = frozenset(load_rules("events")["weak_triggers"])
 
 
 @dataclass

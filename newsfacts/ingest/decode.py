@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import charset_normalizer
 
+from schemas.values import Reason
+
 
 class DecodeFailure(Exception):
     def __init__(self, reason: str, detail: str):
@@ -51,7 +53,7 @@ _ASCII = bytes(range(128))
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a news file's bytes or raise DecodeFailure('binary' | 'undecodable' | 'empty')."""
     if not data.strip():
-        raise DecodeFailure("empty", "the file holds only whitespace")
+        raise DecodeFailure(Reason.EMPTY, "the file holds only whitespace")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -59,13 +61,13 @@ def decode_bytes(data: bytes) -> Decoded:
             except UnicodeDecodeError:
                 if encoding == "utf-8-sig":
                     break  # UTF-8 with stray bytes, read below
-                raise DecodeFailure("undecodable", f"the file starts with a {encoding.upper()} byte-order mark but its bytes "
+                raise DecodeFailure(Reason.UNDECODABLE, f"the file starts with a {encoding.upper()} byte-order mark but its bytes "
                                                    f"are not {encoding.upper()} (cut short or damaged); export it again") from None
     utf16 = _bomless_utf16(data)
     if utf16:
         return _checked(data.decode(utf16), utf16)
     if b"\x00" in data:
-        raise DecodeFailure("binary", "the file contains NUL bytes: it is binary, not text")
+        raise DecodeFailure(Reason.BINARY, "the file contains NUL bytes: it is binary, not text")
     try:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -75,7 +77,7 @@ def decode_bytes(data: bytes) -> Decoded:
         return mostly_utf8
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
-        raise DecodeFailure("undecodable", "no text encoding fits the bytes (tried UTF-8/16 and legacy code pages)")
+        raise DecodeFailure(Reason.UNDECODABLE, "no text encoding fits the bytes (tried UTF-8/16 and legacy code pages)")
     # 1 - chaos is the confidence charset-normalizer's chardet-style detect() reports.
     return _checked(str(best), best.encoding, confidence=round(1.0 - best.chaos, 3))
 
@@ -123,8 +125,8 @@ _CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 def _checked(text: str, encoding: str, *, confidence: float | None = None, bytes_replaced: int = 0) -> Decoded:
     if text.strip() == "":
-        raise DecodeFailure("empty", "the file holds only whitespace")
+        raise DecodeFailure(Reason.EMPTY, "the file holds only whitespace")
     controls = len(_CONTROL_CHARACTER.findall(text))
     if controls / len(text) > _MAX_CONTROL_SHARE:
-        raise DecodeFailure("binary", f"{controls} control characters in {len(text)}: binary content, not text")
+        raise DecodeFailure(Reason.BINARY, f"{controls} control characters in {len(text)}: binary content, not text")
     return Decoded(text, encoding, confidence, bytes_replaced)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from newsfacts.ingest.models import InputFile, Quarantined
 from newsfacts.load.layout import DATABASE_NAME, LOCK_NAME, PARQUET_DIR, TEMPORARY_PREFIXES
+from schemas.values import Reason, Stage
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ def discover_files(source_dir: Path, max_file_bytes: int) -> tuple[list[InputFil
     def unlistable(error: OSError) -> None:
         rel = _shown(Path(error.filename).relative_to(root).as_posix()) if error.filename else "."
         detail = f"Cannot list the folder {rel} ({error.strerror}): its files were not read. Check its permissions."
-        rejected.append(Quarantined(rel, "discover", "unreadable", detail, FOLDER_UNREADABLE))
+        rejected.append(Quarantined(rel, Stage.DISCOVER, Reason.UNREADABLE, detail, FOLDER_UNREADABLE))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=unlistable, followlinks=False):
         dirnames.sort()
@@ -84,24 +85,24 @@ def _examine(path: Path, rel: str, max_file_bytes: int) -> InputFile | Quarantin
     try:
         st = path.stat()
     except OSError as exc:
-        return Quarantined(rel, "read", "unreadable", f"Cannot read {rel}: {exc.strerror}. Check its permissions.", "stat:unknown")
+        return Quarantined(rel, Stage.READ, Reason.UNREADABLE, f"Cannot read {rel}: {exc.strerror}. Check its permissions.", "stat:unknown")
     fmt = FORMAT_BY_SUFFIX.get(path.suffix.lower())
     if fmt is None:
         return Quarantined(
             rel,
-            "discover",
-            "unsupported_type",
+            Stage.DISCOVER,
+            Reason.UNSUPPORTED_TYPE,
             f"{rel}: '{path.suffix or 'no extension'}' is not a supported input type "
             "(.txt, .html/.htm, .json, .jsonl, NITF .xml).",
             stat_fingerprint(st),
         )
     if st.st_size == 0:
-        return Quarantined(rel, "read", "empty", f"{rel} is an empty file.", stat_fingerprint(st))
+        return Quarantined(rel, Stage.READ, Reason.EMPTY, f"{rel} is an empty file.", stat_fingerprint(st))
     if st.st_size > max_file_bytes:
         return Quarantined(
             rel,
-            "read",
-            "too_large",
+            Stage.READ,
+            Reason.TOO_LARGE,
             f"{rel} is {st.st_size / 1e6:.1f} MB, over the {max_file_bytes / 1e6:.1f} MB limit "
             "(raise it with --max-file-mb or NEWSFACTS_MAX_FILE_MB).",
             stat_fingerprint(st),
@@ -129,21 +130,21 @@ def _link_problem(path: Path, rel: str, root: Path, *, is_dir: bool) -> Quaranti
     what = "folder" if is_dir else "file"
     if not target.is_relative_to(root):
         detail = f"{rel} is a link to {target}, outside the source folder; links out of the folder are not followed."
-        return Quarantined(rel, "discover", "symlink_outside", detail, f"link:{target}")
+        return Quarantined(rel, Stage.DISCOVER, Reason.SYMLINK_OUTSIDE, detail, f"link:{target}")
     if is_dir:
         detail = f"{rel} links to the {what} {target.relative_to(root)} inside the source folder; it is read there, not through the link."
-        return Quarantined(rel, "discover", "symlink_inside", detail, f"link:{target}")
+        return Quarantined(rel, Stage.DISCOVER, Reason.SYMLINK_INSIDE, detail, f"link:{target}")
     try:
         os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return _loop(rel)
         if exc.errno == errno.ENOENT:
-            return Quarantined(rel, "read", "unreadable", f"{rel} is a broken link (its target {target} does not exist).", "link:broken")
-        return Quarantined(rel, "read", "unreadable", f"Cannot follow the link {rel}: {exc.strerror}. Check its target's permissions.", "link:unreadable")
+            return Quarantined(rel, Stage.READ, Reason.UNREADABLE, f"{rel} is a broken link (its target {target} does not exist).", "link:broken")
+        return Quarantined(rel, Stage.READ, Reason.UNREADABLE, f"Cannot follow the link {rel}: {exc.strerror}. Check its target's permissions.", "link:unreadable")
     return None
 
 
 def _loop(rel: str) -> Quarantined:
     detail = f"{rel} is a link that never reaches a file (a symlink loop); point it at a real file or delete it."
-    return Quarantined(rel, "discover", "symlink_loop", detail, "link:loop")
+    return Quarantined(rel, Stage.DISCOVER, Reason.SYMLINK_LOOP, detail, "link:loop")

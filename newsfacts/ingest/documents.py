@@ -17,6 +17,7 @@ from newsfacts.ingest.decode import DecodeFailure, decode_bytes
 from newsfacts.ingest.formats import parse_file
 from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined, RawRecord
 from newsfacts.ingest.published import date_in_url, parse_published
+from schemas.values import FileStatus, Reason, Stage
 
 logger = logging.getLogger(__name__)
 
@@ -53,16 +54,16 @@ def read_file(source: InputFile, known_files: frozenset | set = frozenset()) -> 
         data = Path(source.path).read_bytes()
     except OSError as exc:
         detail = f"Cannot read {source.rel_path}: {exc.strerror or exc}. Check its permissions."
-        return [], [Quarantined(source.rel_path, "read", "unreadable", detail, f"stat:{source.size_bytes}:{source.mtime_ns}")], None
+        return [], [Quarantined(source.rel_path, Stage.READ, Reason.UNREADABLE, detail, f"stat:{source.size_bytes}:{source.mtime_ns}")], None
     fingerprint = content_sha256(data)
     outcome = FileOutcome(source.rel_path, fingerprint, len(data), source.format, mtime_ns=source.mtime_ns)
     if (source.rel_path, fingerprint) in known_files:
-        outcome.status = "unchanged"
+        outcome.status = FileStatus.UNCHANGED
         return [], [], outcome
     try:
         decoded = decode_bytes(data)
     except DecodeFailure as failure:
-        return [], [Quarantined(source.rel_path, "decode", failure.reason, f"{source.rel_path}: {failure.detail}.", fingerprint)], outcome
+        return [], [Quarantined(source.rel_path, Stage.DECODE, failure.reason, f"{source.rel_path}: {failure.detail}.", fingerprint)], outcome
     outcome.encoding, outcome.encoding_confidence, outcome.bytes_replaced = decoded.encoding, decoded.confidence, decoded.bytes_replaced
     if decoded.bytes_replaced:
         logger.warning("%s: %d byte(s) that are not %s were replaced by U+FFFD; the rest of the text is read as it is.",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from schemas.values import FileStatus, Reason, Stage
+
 
 @dataclass(frozen=True)
 class InputFile:
@@ -21,8 +23,8 @@ class Quarantined:
     """An input (a file, or one record of a multi-record file) that was not loaded, and why."""
 
     source_path: str
-    stage: str  # 'discover', 'read', 'decode', 'parse', 'validate', 'extract'
-    reason: str  # short machine-readable code
+    stage: Stage
+    reason: Reason
     detail: str  # a sentence for a person
     # What identifies this input's content, so a rerun does not quarantine the same thing twice.
     fingerprint: str = ""
@@ -51,7 +53,7 @@ class FileOutcome:
     content_sha256: str
     size_bytes: int
     format: str
-    status: str = "pending"  # 'loaded', 'duplicate', 'quarantined', 'partial'
+    status: FileStatus = FileStatus.PENDING
     doc_ids: list[str] = field(default_factory=list)
     duplicate_of: list[str] = field(default_factory=list)
     n_records: int = 0

@@ -1,7 +1,7 @@
 """The DuckDB file analysts open, built from the warehouse's committed Parquet parts in three steps, each
 a task of the flow:
 
-1. stage: a new file beside the published one, with every committed run's rows and the versions of
+1. stage: a new file beside the published one, with the tables of schemas/tables.py, every committed run's rows and the versions of
    changed files settled (versions.sql);
 2. consolidate (newsfacts.consolidate.build.consolidate_build): the tables derived across sources;
 3. publish: the analyst views, the digest of the code that built it, a Parquet snapshot of each derived table, then the
@@ -28,6 +28,7 @@ import duckdb
 from newsfacts import PIPELINE_VERSION
 from newsfacts.load.layout import BUILDING_PREFIX
 from newsfacts.load.warehouse import DERIVED_TABLES, PART_TABLES, Warehouse, fsync, quote_path
+from schemas.tables import ddl
 from warehouse import SQL_DIR, sql_file
 
 
@@ -93,7 +94,7 @@ def stage(warehouse: Warehouse, build_id: str) -> DatabaseBuild:
         return building
     with building.connect() as con:
         con.execute("BEGIN TRANSACTION")
-        con.execute(sql_file("schema.sql"))
+        con.execute(ddl())
         for table in (*PART_TABLES, "runs"):
             source = warehouse.committed_source(table, committed)
             if source:

@@ -30,13 +30,13 @@ import pyarrow as pa
 from newsfacts import cache_dir
 from newsfacts.errors import NewsfactsError
 from newsfacts.load.layout import BUILDING_PREFIX, DATABASE_NAME, LOCK_NAME, PARQUET_DIR, TEMPORARY_PREFIX, WRITE_TEST_PREFIX
+from schemas.tables import ddl
+from schemas.values import FileStatus
 from warehouse import sql_file
 
 # Tables read from Parquet parts, in load order; `runs` last because it commits a run.
 PART_TABLES = ("documents", "quarantine", "source_files", "entity_observations", "mentions", "casualties", "quotes", "events")
 # Tables derived at build time and written back as one Parquet snapshot each.
-# The ledger status of a file that a run no longer found in its folder (see known_files.sql).
-FILE_DELETED = "deleted"
 DERIVED_TABLES = ("entities", "event_clusters", "incident_figures", "incident_reports", "quote_groups", "near_duplicates")
 
 
@@ -290,7 +290,7 @@ class Warehouse:
                 folder = str(Path(source_dir).resolve())
                 latest = con.execute(sql_file("known_files.sql").format(source_files=files, runs=runs), [folder]).fetchall()
                 for path, sha, size, mtime_ns, status in latest:
-                    if status == FILE_DELETED:
+                    if status == FileStatus.DELETED:
                         continue
                     state.present_paths.add(path)
                     state.files.add((path, sha))
@@ -305,7 +305,7 @@ class Warehouse:
 
     # ---- writing ---------------------------------------------------------------------
     def write_part(self, table: str, rows: list[dict], run_id: str, sequence: int | None = None) -> str | None:
-        """Write one run's rows of a table as a Parquet part, typed by warehouse/schema.sql. A run that
+        """Write one run's rows of a table as a Parquet part, typed by its definition (schemas/tables.py). A run that
         streams its batches writes several parts per table, numbered by `sequence`."""
         if not rows:
             return None
@@ -391,7 +391,7 @@ def _typing_connection():
     con = getattr(_TYPING, "connection", None)
     if con is None:
         con = _TYPING.connection = duckdb.connect()
-        con.execute(sql_file("schema.sql"))
+        con.execute(ddl())
     return con
 
 

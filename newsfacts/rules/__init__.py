@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from newsfacts.errors import NewsfactsError
+from schemas.values import CasualtyKind, values
 
 RULES_DIR = Path(__file__).parent
 # The rules files whose lists are regular expressions (the others are word lists and tables)
@@ -30,8 +31,9 @@ def load_rules(name: str) -> dict:
 
 
 def check_rules() -> None:
-    """Read every rules file and compile every pattern of the pattern files, so that a broken one stops a run
-    (naming the file and the line) before any document is read."""
+    """Read every rules file, compile every pattern of the pattern files and check the casualty kinds, so
+    that a broken one stops a run (naming the file and the line) before any document is read."""
+    _check_casualty_kinds()
     for path in sorted(RULES_DIR.glob("*.toml")):
         rules = load_rules(path.stem)
         if path.stem not in PATTERN_FILES:
@@ -46,6 +48,18 @@ def check_rules() -> None:
                     raise RulesError(f"The rules file {path} has a pattern in '{key}'" + (f" (line {line})" if line else "")
                                      + f" that is not a valid regular expression: {error}. Fix it, or restore the file "
                                        "from a clean copy of newsfacts.") from error
+
+
+def _check_casualty_kinds() -> None:
+    """The kinds casualties.toml gives words for are the kinds the warehouse stores (schemas.values)."""
+    rules = load_rules("casualties")
+    known = values(CasualtyKind)
+    for section in ("kinds", "active_verbs"):
+        unknown = sorted(set(rules.get(section, {})) - set(known))
+        if unknown:
+            raise RulesError(f"The rules file {RULES_DIR / 'casualties.toml'} gives words under [{section}] for "
+                             f"{', '.join(unknown)}, which is not a casualty kind the warehouse stores ({', '.join(known)}). "
+                             "Use one of those kinds, or restore the file from a clean copy of newsfacts.")
 
 
 @cache

@@ -7,6 +7,7 @@ import re
 
 from newsfacts.ingest.formats import html, jsonrec, text, xml
 from newsfacts.ingest.models import InputFile, Quarantined, RawRecord
+from schemas.values import Reason, Stage
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +33,10 @@ def parse_file(source: InputFile, content: str, fingerprint: str) -> tuple[list[
         logger.debug("Traceback of the %s reader on %s", source.format, source.rel_path, exc_info=True)
         detail = (f"{source.rel_path}: the {source.format} reader failed on this file ({type(exc).__name__}), so it was not "
                   "loaded; check that the file is what its extension says, and report it if it is.")
-        return [], [Quarantined(source.rel_path, "parse", "unparseable", detail, fingerprint)]
+        return [], [Quarantined(source.rel_path, Stage.PARSE, Reason.UNPARSEABLE, detail, fingerprint)]
     if not records and not rejected:  # a file that vanished without a word would look loaded to nobody
         detail = f"{source.rel_path}: the {source.format} reader found no article records in the file; nothing was loaded."
-        rejected = [Quarantined(source.rel_path, "parse", "no_records", detail)]
+        rejected = [Quarantined(source.rel_path, Stage.PARSE, Reason.NO_RECORDS, detail)]
     for record in records:
         record.fingerprint = fingerprint
         for name in _TEXT_FIELDS:

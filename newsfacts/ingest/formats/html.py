@@ -25,6 +25,7 @@ from newsfacts.ingest.published import parse_published
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 from newsfacts.ingest.models import Quarantined, RawRecord
+from schemas.values import Reason, Stage
 
 
 # The page's own date elements: class, id or itemprop naming the article's, post's or publication date.
@@ -180,13 +181,13 @@ def parse(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantine
     try:
         extracted = _extract(content, with_metadata=True)
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken markup
-        return [], [Quarantined(rel_path, "parse", "malformed_html", f"{rel_path}: the HTML could not be parsed ({exc}).")]
+        return [], [Quarantined(rel_path, Stage.PARSE, Reason.MALFORMED_HTML, f"{rel_path}: the HTML could not be parsed ({exc}).")]
     body = with_captions_and_posts(content, _without_images(getattr(extracted, "text", None)) if extracted is not None else None)
     title = getattr(extracted, "title", None)
     if not body or not body.strip():
         body, title = deep_page_text(content)
     if not body or not body.strip():
-        return [], [Quarantined(rel_path, "parse", "no_article_text", f"{rel_path}: no article text found in the HTML page.")]
+        return [], [Quarantined(rel_path, Stage.PARSE, Reason.NO_ARTICLE_TEXT, f"{rel_path}: no article text found in the HTML page.")]
     date = getattr(extracted, "date", None) or labelled_date(content)
     return [
         RawRecord(

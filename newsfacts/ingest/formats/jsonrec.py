@@ -12,6 +12,7 @@ from typing import Any
 import lxml.html
 
 from newsfacts.ingest.models import Quarantined, RawRecord
+from schemas.values import Reason, Stage
 
 TEXT_FIELDS = ("text", "body", "content", "article", "articleBody")
 TITLE_FIELDS = ("title", "headline")
@@ -24,9 +25,9 @@ PUBLISHER_FIELDS = ("publisher", "source", "outlet", "site_name", "sitename", "m
 def parse_json(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantined]]:
     data, problem = _load(content)
     if problem:
-        return [], [Quarantined(rel_path, "parse", problem[0], f"{rel_path}: {problem[1]}.")]
+        return [], [Quarantined(rel_path, Stage.PARSE, problem[0], f"{rel_path}: {problem[1]}.")]
     if data == []:
-        return [], [Quarantined(rel_path, "parse", "no_records", f"{rel_path}: the JSON is an empty list, with no article records in it.")]
+        return [], [Quarantined(rel_path, Stage.PARSE, Reason.NO_RECORDS, f"{rel_path}: the JSON is an empty list, with no article records in it.")]
     if isinstance(data, list):
         return _records(rel_path, list(enumerate(data, start=1)), multi=True)
     return _records(rel_path, [(1, data)], multi=False)
@@ -41,7 +42,7 @@ def parse_jsonl(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quar
         item, problem = _load(line)
         if problem:
             detail = f"{rel_path}, line {line_no}: {problem[1]}; the file's other lines were read."
-            rejected.append(Quarantined(f"{rel_path}#{line_no}", "parse", problem[0], detail))
+            rejected.append(Quarantined(f"{rel_path}#{line_no}", Stage.PARSE, problem[0], detail))
         else:
             items.append((line_no, item))
     records, bad = _records(rel_path, items, multi=True)
@@ -54,13 +55,13 @@ def _load(text: str) -> tuple[Any, tuple[str, str] | None]:
         return json.loads(text), None
     except json.JSONDecodeError as exc:
         where = f" at line {exc.lineno}, column {exc.colno}" if "\n" in text else f", column {exc.colno}"
-        return None, ("malformed_json", f"not valid JSON ({exc.msg}{where})")
+        return None, (Reason.MALFORMED_JSON, f"not valid JSON ({exc.msg}{where})")
     except RecursionError:
         # Python's JSON reader recurses once per level; no article record nests anywhere near that deep.
-        return None, ("too_deep", "the JSON nests arrays or objects over a thousand levels deep, "
+        return None, (Reason.TOO_DEEP, "the JSON nests arrays or objects over a thousand levels deep, "
                                   "which is not an article record; export the articles as flat objects")
     except ValueError:  # Python reads integers of at most 4,300 digits
-        return None, ("malformed_json", "the JSON holds a number thousands of digits long, which is not "
+        return None, (Reason.MALFORMED_JSON, "the JSON holds a number thousands of digits long, which is not "
                                         "article data; check how the file was exported")
 
 
@@ -71,7 +72,7 @@ def _records(rel_path: str, items: list[tuple[int, Any]], *, multi: bool) -> tup
         path = f"{rel_path}#{number}" if multi else rel_path
         where = f"{rel_path}, record {number}" if multi else rel_path
         if not isinstance(item, dict):
-            rejected.append(Quarantined(path, "parse", "not_a_record", f"{where}: expected a JSON object, found {type(item).__name__}."))
+            rejected.append(Quarantined(path, Stage.PARSE, Reason.NOT_A_RECORD, f"{where}: expected a JSON object, found {type(item).__name__}."))
             continue
         if _is_ninjs(item):
             record = _ninjs_record(path, item)
@@ -80,7 +81,7 @@ def _records(rel_path: str, items: list[tuple[int, Any]], *, multi: bool) -> tup
                 continue
         body = _first_text(item, TEXT_FIELDS)
         if body is None:
-            rejected.append(Quarantined(path, "parse", "missing_text", f"{where}: no text field ({', '.join(TEXT_FIELDS)}) with article text."))
+            rejected.append(Quarantined(path, Stage.PARSE, Reason.MISSING_TEXT, f"{where}: no text field ({', '.join(TEXT_FIELDS)}) with article text."))
             continue
         published = _first_text(item, DATE_FIELDS)
         records.append(

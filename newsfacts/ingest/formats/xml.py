@@ -11,6 +11,7 @@ import re
 from lxml import etree
 
 from newsfacts.ingest.models import Quarantined, RawRecord
+from schemas.values import Reason, Stage
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=False, huge_tree=False)
 # A DOCTYPE may declare parameter entities that point at DTD files the agency never ships ('%nitf;'):
@@ -22,11 +23,11 @@ def parse(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantine
     try:
         root = etree.fromstring(_DOCTYPE.sub("", content.lstrip("\ufeff"), count=1).encode("utf-8"), _PARSER)
     except (etree.XMLSyntaxError, ValueError) as exc:
-        return [], [Quarantined(rel_path, "parse", "malformed_xml", f"{rel_path}: not well-formed XML ({exc}).")]
+        return [], [Quarantined(rel_path, Stage.PARSE, Reason.MALFORMED_XML, f"{rel_path}: not well-formed XML ({exc}).")]
     kind = etree.QName(root).localname
     reader = _READERS.get(kind.lower())
     if reader is None:
-        return [], [Quarantined(rel_path, "parse", "unsupported_type",
+        return [], [Quarantined(rel_path, Stage.PARSE, Reason.UNSUPPORTED_TYPE,
                                 f"{rel_path}: XML whose root is <{kind}>; only NITF, NewsML 1.2 and NewsML-G2 news XML are read.")]
     return reader(rel_path, root)
 
@@ -67,7 +68,7 @@ def _paragraphs(container) -> str:
 
 
 def _no_text(rel_path: str, what: str) -> tuple[list, list[Quarantined]]:
-    return [], [Quarantined(rel_path, "parse", "no_article_text", f"{rel_path}: the {what} file has no article paragraphs.")]
+    return [], [Quarantined(rel_path, Stage.PARSE, Reason.NO_ARTICLE_TEXT, f"{rel_path}: the {what} file has no article paragraphs.")]
 
 
 # --- NITF --------------------------------------------------------------------------------------------
