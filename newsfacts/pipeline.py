@@ -18,7 +18,7 @@ from newsfacts.errors import NewsfactsError
 from newsfacts.extraction import ExtractResult, extract_facts, validate_fact_rows  # noqa: F401 (the stages, in one place)
 from newsfacts.ingest.discover import FOLDER_UNREADABLE, discover_files
 from newsfacts.ingest.documents import build_document, read_file
-from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined, RawRecord
+from newsfacts.ingest.models import FileOutcome, InputFile, Quarantined, RawRecord, file_of
 from newsfacts.load import build
 from newsfacts.load.warehouse import KnownState, Warehouse
 from newsfacts.rules import check_rules
@@ -218,20 +218,17 @@ def build_database(warehouse: Warehouse, build_id: str, report: Callable[[str], 
 # ---- ledger and run summary ---------------------------------------------------------------
 def settle_outcomes(outcomes: list[FileOutcome], loaded: list[dict], duplicates: list[dict], quarantined: list[Quarantined]) -> list[FileOutcome]:
     """Decide what became of each file from what became of its records."""
-    def file_of(path: str) -> str:
-        return path.split("#", 1)[0].split(" [", 1)[0]
-
     loaded_by_file: dict[str, list[str]] = {}
     for doc in loaded:
         loaded_by_file.setdefault(file_of(doc["source_path"]), []).append(doc["doc_id"])
     dup_by_file: dict[str, list[str]] = {}
     for doc in duplicates:
         dup_by_file.setdefault(file_of(doc["source_path"]), []).append(doc["doc_id"])
-    bad_files = {file_of(q.source_path) for q in quarantined if q.stage != Stage.EXTRACT}
+    bad_files = {q.file for q in quarantined if q.stage != Stage.EXTRACT}
     for outcome in outcomes:
         outcome.doc_ids = loaded_by_file.get(outcome.source_path, [])
         outcome.duplicate_of = dup_by_file.get(outcome.source_path, [])
-        outcome.n_quarantined = sum(1 for q in quarantined if file_of(q.source_path) == outcome.source_path and q.stage != Stage.EXTRACT)
+        outcome.n_quarantined = sum(1 for q in quarantined if q.file == outcome.source_path and q.stage != Stage.EXTRACT)
         if outcome.doc_ids:
             outcome.status = FileStatus.PARTIAL if outcome.source_path in bad_files else FileStatus.LOADED
         elif outcome.duplicate_of:

@@ -119,7 +119,7 @@ class RunLedger:
         """One line for what became of each file (loaded files grouped, unchanged ones counted)."""
         by_file: dict[str, list[Quarantined]] = {}
         for q in self._fresh_quarantine:
-            by_file.setdefault(q.source_path.split("#", 1)[0].split(" [", 1)[0], []).append(q)
+            by_file.setdefault(q.file, []).append(q)
         loaded = [f"loaded      {o.source_path} -> document {', '.join(o.doc_ids)}" for o in self.outcomes if o.status in LOADED_STATUSES]
         for start in range(0, len(loaded), FILES_PER_LOG_RECORD):
             logger.info("\n".join(loaded[start : start + FILES_PER_LOG_RECORD]))

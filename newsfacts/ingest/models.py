@@ -18,6 +18,12 @@ class InputFile:
     mtime_ns: int
 
 
+def file_of(source_path: str) -> str:
+    """The input file a source_path names. A record of a multi-record file is 'file#N' (as documents.source_path
+    writes it), and a fact row that failed its checks is quarantined as 'file [table id]'."""
+    return source_path.split("#", 1)[0].split(" [", 1)[0]
+
+
 @dataclass(frozen=True)
 class Quarantined:
     """An input (a file, or one record of a multi-record file) that was not loaded, and why."""
@@ -28,6 +34,10 @@ class Quarantined:
     detail: str  # a sentence for a person
     # What identifies this input's content, so a rerun does not quarantine the same thing twice.
     fingerprint: str = ""
+
+    @property
+    def file(self) -> str:
+        return file_of(self.source_path)
 
 
 @dataclass

@@ -1,0 +1,127 @@
+"""The command line's grammar: one argparse sub-parser per command, with its options, defaults and help.
+
+Kept apart from the commands so that `newsfacts --help` and a usage error need no import of what the
+commands run. Usage errors end like every other user error: one sentence on stderr and exit code 1."""
+
+from __future__ import annotations
+
+import argparse
+
+from newsfacts.config import RUNNERS
+from newsfacts.load.layout import DEFAULT_WAREHOUSE
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, its usage errors said in one sentence with exit code 1 like every other user error."""
+
+    def error(self, message: str):
+        self.exit(1, f"newsfacts: {message[:1].upper()}{message[1:]} (see `{self.prog} --help`).\n")
+
+
+def _at_least(minimum: int):
+    """An argparse type: a whole number of at least `minimum`."""
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < minimum:
+            raise argparse.ArgumentTypeError(f"expected a whole number of at least {minimum}, not {text!r}")
+        return value
+    return whole_number
+
+
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = None
+    if value is None or not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number greater than 0, not {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newsfacts",
+        description="Turn raw news reports about armed conflict into facts you can query with SQL.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    # The order here is the order `newsfacts --help` lists the commands in.
+    _add_run(sub)
+    _add_sql(sub)
+    _add_serve(sub)
+    _add_server(sub)
+    _add_report(sub)
+    _add_eval(sub)
+    return parser
+
+
+def _add_run(sub) -> None:
+    run = sub.add_parser("run", help="load a folder of articles into the warehouse (a Prefect flow run)",
+                         description="Ingest every article under SOURCE_DIR (recursively), validate it, extract "
+                                     "facts, and load Parquet + DuckDB under the warehouse folder. Files already "
+                                     "loaded with the same content are skipped.")
+    run.add_argument("source_dir", nargs="?", default="seeds", help="folder of .txt/.html/.json/.jsonl/NITF .xml files (default: seeds)")
+    run.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help="warehouse folder for parquet/ and newsfacts.duckdb, or an fsspec URL "
+                                                                 f"(s3://bucket/prefix) for the Parquet (default: {DEFAULT_WAREHOUSE})")
+    run.add_argument("--max-file-mb", type=_positive_number, default=None, help="quarantine files larger than this (default 20, or NEWSFACTS_MAX_FILE_MB)")
+    run.add_argument("--quiet", action="store_true", help="print the summary only, not the example query")
+    run.add_argument("--runner", choices=RUNNERS, default="local",
+                     help="where extraction batches run: worker processes on this machine (default), a Dask "
+                          "cluster (prefect-dask) or a Ray cluster (prefect-ray)")
+    run.add_argument("--address", default=None, help="address of an existing cluster (Dask: tcp://host:8786, Ray: ray://host:10001); "
+                                                      "default: start one on this machine")
+    run.add_argument("--workers", type=_at_least(1), default=None, help="worker processes on this machine (default: one per core; 1 = this process)")
+
+
+def _add_sql(sub) -> None:
+    sql = sub.add_parser("sql", help="run a read-only SQL query on the warehouse and print the result",
+                         description="Run one read-only SQL query on the warehouse's DuckDB database.")
+    sql.add_argument("query", help='e.g. "SELECT kind, sum(count_min) FROM casualties GROUP BY kind"')
+    sql.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+    sql.add_argument("--max-width", type=_at_least(0), default=60, help="truncate cells wider than this (default 60; 0 = never)")
+
+
+def _add_serve(sub) -> None:
+    serve = sub.add_parser(
+        "serve", help="run the pipeline on a schedule (a Prefect deployment served from this process)",
+        description="Serve a Prefect deployment of news_etl that runs on SOURCE_DIR on a schedule. Each run "
+                    "loads only new or changed files. Needs a Prefect server: with PREFECT_API_URL unset, "
+                    "a local server is started (or reused) on --port, with its UI at http://127.0.0.1:PORT.")
+    serve.add_argument("source_dir", nargs="?", default="seeds", help="folder to watch (default: seeds)")
+    serve.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+    when = serve.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", help='cron schedule, e.g. "*/15 * * * *"')
+    when.add_argument("--interval", type=_positive_number, help="seconds between runs")
+    serve.add_argument("--port", type=_at_least(1), default=4200, help="port of the local Prefect server (default 4200)")
+    serve.add_argument("--name", default=None, help="deployment name (default: news-etl-<folder>)")
+
+
+def _add_server(sub) -> None:
+    server = sub.add_parser("server", help="start the local Prefect server and UI (foreground)",
+                            description="Start `prefect server start` for the Prefect UI; then set "
+                                        "PREFECT_API_URL=http://127.0.0.1:PORT/api so that runs report to it.")
+    server.add_argument("--port", type=_at_least(1), default=4200)
+    server.add_argument("--host", default="127.0.0.1")
+
+
+def _add_report(sub) -> None:
+    report = sub.add_parser("report", help="print the analyst brief of the warehouse (Markdown)",
+                            description="Print a short Markdown brief: incidents with their figures, sources and "
+                                        "disagreements, and the most-quoted statements. Every run attaches the same "
+                                        "brief to its Prefect flow run as the artifact news-etl-analyst-brief.")
+    report.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+    report.add_argument("--incidents", type=_at_least(0), default=10, help="incidents to list (default 10)")
+    report.add_argument("--statements", type=_at_least(0), default=5, help="statements to list (default 5)")
+
+
+def _add_eval(sub) -> None:
+    ev = sub.add_parser("eval", help="score the warehouse against hand-annotated gold files",
+                        description="Score the facts in the warehouse against gold files (tests/gold/*.json): "
+                                    "precision, recall and F1 per fact type. Gold files are matched to documents by file name.")
+    ev.add_argument("gold_dir", help="folder of gold *.json files (e.g. tests/gold)")
+    ev.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+    ev.add_argument("--split", choices=("tune", "check", "all"), default="all",
+                    help="score the tune split, the held-out check split (never tuned on) or all gold files (default)")
+    ev.add_argument("--verbose", "-v", action="store_true", help="list every miss and every extra")

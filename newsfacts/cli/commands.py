@@ -1,0 +1,75 @@
+"""The commands besides `run` and `sql`: serve (scheduled runs), server (the Prefect UI), eval and report.
+
+Each takes the parsed arguments and returns the exit code; what it needs beyond the standard library
+is imported when the command runs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from newsfacts.cli.preflight import _check_prefect_api
+from newsfacts.cli.prefect_setup import _local_server, _prefect_defaults, _quiet_server_noise
+from newsfacts.errors import NewsfactsError
+
+
+def _serve(args) -> int:
+    from newsfacts import server
+
+    source = Path(args.source_dir).resolve()
+    if not source.is_dir():
+        raise NewsfactsError(f"The source folder {source} does not exist (or is not a folder).")
+    from newsfacts.load.warehouse import Warehouse
+
+    target = Warehouse(args.warehouse)
+    target.ensure_writable()
+    _prefect_defaults()
+    _check_prefect_api()
+    started = None if os.environ.get("PREFECT_API_URL") else _local_server(target.root, args.port)
+    from flows.news_etl import news_etl
+
+    _quiet_server_noise()
+    name = args.name or f"news-etl-{source.name}"
+    # A folder is passed as an absolute path (the runs may start elsewhere); a URL as it is.
+    warehouse = args.warehouse if "://" in args.warehouse else str(Path(args.warehouse).resolve())
+    try:
+        news_etl.serve(
+            name=name,
+            cron=args.cron,
+            interval=args.interval,
+            parameters={"source_dir": str(source), "warehouse_dir": warehouse},
+            limit=1,  # one run at a time; the warehouse lock backs this up
+            description=f"Load new or changed articles from {source} into {warehouse}",
+        )
+    finally:
+        if started is not None:
+            server.stop_server(started)
+    return 0
+
+
+def _server(args) -> int:
+    from newsfacts import server
+
+    command = [server.prefect_executable(), "server", "start", "--host", args.host, "--port", str(args.port)]
+    print(f"Prefect UI: http://{args.host}:{args.port}  (export PREFECT_API_URL={server.api_url(args.host, args.port)})")
+    os.execve(command[0], command, server.server_environment(args.host, args.port))
+    return 0
+
+
+def _eval(args) -> int:
+    from newsfacts.evaluate import evaluate, format_scores
+
+    gold = Path(args.gold_dir)
+    if not gold.is_dir():
+        raise NewsfactsError(f"The gold folder {gold} does not exist.")
+    print(format_scores(evaluate(Path(args.warehouse), gold, args.split), verbose=args.verbose))
+    return 0
+
+
+def _report(args) -> int:
+    from newsfacts.brief import analyst_brief
+    from newsfacts.load.read_only import connect_read_only
+
+    with connect_read_only(args.warehouse) as con:
+        print(analyst_brief(con, args.incidents, args.statements))
+    return 0
