@@ -14,7 +14,6 @@ Design (why it survives crashes and readers):
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import re
@@ -26,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+from filelock import FileLock, Timeout
 
 from newsfacts import cache_dir
 from newsfacts.errors import NewsfactsError
@@ -132,35 +132,29 @@ class Warehouse:
         file: runs on several machines writing one remote warehouse must be serialised by Prefect
         (a deployment with a concurrency limit of 1, as `newsfacts serve` makes)."""
         self.ensure_writable()
-        handle = open(self.root / LOCK_NAME, "a+")
-        deadline = time.monotonic() + wait_seconds
-        told = False
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError as exc:
-                handle.seek(0)
-                holder = handle.read().strip() or "another process"
-                if time.monotonic() >= deadline:
-                    handle.close()
-                    raise NewsfactsError(
-                        f"Another newsfacts run ({holder}) is loading the warehouse {self.location}. "
-                        "Wait for it to finish, then run again."
-                    ) from exc
-                if on_wait is not None and not told:
-                    on_wait(holder)
-                    told = True
-                time.sleep(0.5)
+        path = self.root / LOCK_NAME
+        # The file stays after a run: discovery knows a warehouse folder by it.
+        lock = FileLock(path, preserve_lock_file=True)
         try:
-            handle.seek(0)
-            handle.truncate()
-            handle.write(f"pid {os.getpid()}")
-            handle.flush()
+            lock.acquire(timeout=0)
+        except Timeout:
+            if wait_seconds <= 0:
+                raise self._busy(path) from None
+            if on_wait is not None:
+                on_wait(_lock_holder(path))
+            try:
+                lock.acquire(timeout=wait_seconds, poll_interval=0.5)
+            except Timeout:
+                raise self._busy(path) from None
+        try:
+            path.write_text(f"pid {os.getpid()}", encoding="utf-8")  # whom another run's message names
             yield self
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-            handle.close()
+            lock.release()
+
+    def _busy(self, lock_path: Path) -> NewsfactsError:
+        return NewsfactsError(f"Another newsfacts run ({_lock_holder(lock_path)}) is loading the warehouse {self.location}. "
+                              "Wait for it to finish, then run again.")
 
     # ---- files at the location -----------------------------------------------------------
     def _folder_files(self, table: str) -> list[str]:
@@ -398,6 +392,13 @@ def _typing_connection():
 def default_local_dir(location: str) -> Path:
     """Where a remote warehouse keeps its DuckDB file and lock on this machine."""
     return cache_dir() / re.sub(r"[^A-Za-z0-9._-]+", "_", location.split("://", 1)[1]).strip("_")
+
+def _lock_holder(lock_path: Path) -> str:
+    try:
+        return lock_path.read_text(encoding="utf-8").strip() or "another process"
+    except OSError:
+        return "another process"
+
 
 def fsync(path: Path) -> None:
     with open(path, "rb") as handle:
