@@ -27,6 +27,7 @@ from newsfacts.extract.entities import person_prefix_words
 from newsfacts.extract.gazetteer import adjective_of_country, country_codes
 from newsfacts.extract.translit import name_key
 from newsfacts.load.read_only import connect_read_only
+from newsfacts.rules import load_rules
 
 
 @dataclass
@@ -60,8 +61,8 @@ class Score:
 
 SPLITS = ("tune", "check", "all")
 POPULATED_PLACES = ("city", "town", "village", "district")
-_PLACE_KIND = re.compile(r"(?:refugee )?(?:city|town|village|district|camp|province|region|county|governorate|area|neighbou?rhood)",
-                         re.IGNORECASE)
+# A place's kind written with its name (rules/entities.toml scored_place_kinds): 'the Harbour district', 'Kurmin refugee camp'
+_PLACE_KIND = re.compile(r"(?:refugee )?(?:%s)" % "|".join(load_rules("entities")["scored_place_kinds"]), re.IGNORECASE)
 
 
 def split_of(gold: dict) -> str:

@@ -63,3 +63,17 @@ def test_a_casualty_kind_the_warehouse_does_not_store_is_named(rules_copy):
     with pytest.raises(RulesError, match=r"casualties\.toml gives words under \[kinds\] for vanished, which is not a "
                                          r"casualty kind the warehouse stores \(killed, injured, missing, displaced\)"):
         check_rules()
+
+
+def test_every_word_list_joined_into_a_pattern_exists_and_a_broken_entry_is_named(rules_copy):
+    for name, keys in rules.PATTERN_LISTS.items():
+        for key, entries in rules._pattern_lists(rules.load_rules(name), keys):
+            assert entries, f"{name}.toml has no list '{key}'"
+    path = rules_copy / "entities.toml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("site_nouns = ["))
+    lines[first] = lines[first].replace("site_nouns = [", 'site_nouns = ["works (unclosed", ', 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rules.load_rules.cache_clear()  # (the lists above were read before the file broke)
+    with pytest.raises(RulesError, match=rf"entities\.toml has a pattern in 'site_nouns' \(line {first + 1}\)"):
+        check_rules()

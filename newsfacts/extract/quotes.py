@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsfacts.rules import load_rules
+
 OPENERS = "“„«\"”"
 CLOSERS = "”“»\""
 # Scare quotes ('special operation') are not statements: a quotation needs this many words (the
@@ -69,8 +71,9 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 # An opening single mark starts a capitalised word; a closing one ends a sentence or clause, or is
 # followed by the attribution ('..., ' Yermak wrote). An apostrophe inside a word ("don't") is neither.
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))['‘](?=[A-Za-z0-9])")
-# Words an apostrophe shortens at their start: ''em', ''til', 'rock 'n' roll' are no quotations.
-_ELISIONS = re.compile(r"['‘](?:em|til|cause|cos|cuz|n|tis|twas|round|bout|ere|nother|s)\b", re.IGNORECASE)
+# Words an apostrophe shortens at their start: ''em', ''til', 'rock 'n' roll' are no quotations
+# (rules/attribution.toml elided_words).
+_ELISIONS = re.compile(r"['‘](?:%s)\b" % "|".join(load_rules("attribution")["elided_words"]), re.IGNORECASE)
 _SINGLE_CLOSE = re.compile(r"(?<=[.,!?;:…\w])['’](?=$|[\s,.;:!?)\]—–-])")
 # The forms of reporting verbs that open an attribution after a closing mark ('...,' said Doe', '...,' Doe added)
 _SAID = "said|says|added|told"

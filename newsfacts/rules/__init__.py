@@ -11,8 +11,20 @@ from newsfacts.errors import NewsfactsError
 from schemas.values import CasualtyKind, values
 
 RULES_DIR = Path(__file__).parent
-# The rules files whose lists are regular expressions (the others are word lists and tables)
-PATTERN_FILES = ("boilerplate",)
+# The lists whose entries are regular expressions, or are joined into the extractors' patterns as written:
+# every list of boilerplate.toml (None), and these keys of the other files (a table's keys, for a table).
+PATTERN_LISTS: dict[str, tuple[str, ...] | None] = {
+    "boilerplate": None,
+    "entities": ("scored_place_kinds", "body_of_a_field_words", "dateline_month_abbreviations", "post_district_words",
+                 "portfolio_words", "kinds_before_nearness", "kinds_of_the_town_near", "area_words_after_a_name",
+                 "site_nouns", "locality_list_nouns", "first_level_division_kinds", "area_plurals", "locality_of_nouns",
+                 "locality_nouns_after_a_name", "landmark_last_words", "landmark_of_words", "town_side_words",
+                 "natural_feature_endings", "kinds_in_a_figures_place"),
+    "regions": ("division_kinds_after_a_name", "division_kinds_before_of", "division_kinds_before_a_name",
+                "division_kind_extra_words", "part_of_a_place_sides", "part_of_a_place_adjectives"),
+    "attribution": ("death_of_nouns", "elided_words"),
+    "casualties": ("not_people.currency_abbreviations",),
+}
 
 
 class RulesError(NewsfactsError):
@@ -31,14 +43,14 @@ def load_rules(name: str) -> dict:
 
 
 def check_rules() -> None:
-    """Read every rules file, compile every pattern of the pattern files and check the casualty kinds, so
-    that a broken one stops a run (naming the file and the line) before any document is read."""
+    """Read every rules file, compile every pattern and check the casualty kinds, so that a broken file stops
+    a run (naming the file and the line) before any document is read."""
     _check_casualty_kinds()
     for path in sorted(RULES_DIR.glob("*.toml")):
         rules = load_rules(path.stem)
-        if path.stem not in PATTERN_FILES:
+        if path.stem not in PATTERN_LISTS:
             continue
-        for key, patterns in rules.items():
+        for key, patterns in _pattern_lists(rules, PATTERN_LISTS[path.stem]):
             for pattern in patterns:
                 try:
                     re.compile(pattern)
@@ -48,6 +60,15 @@ def check_rules() -> None:
                     raise RulesError(f"The rules file {path} has a pattern in '{key}'" + (f" (line {line})" if line else "")
                                      + f" that is not a valid regular expression: {error}. Fix it, or restore the file "
                                        "from a clean copy of newsfacts.") from error
+
+
+def _pattern_lists(rules: dict, keys: tuple[str, ...] | None):
+    """(key, entries) of the lists named by `keys` (dotted for a key inside a table), or of every key."""
+    for key in keys if keys is not None else rules:
+        value = rules
+        for part in key.split("."):
+            value = value.get(part, {})
+        yield key, list(value)
 
 
 def _check_casualty_kinds() -> None:

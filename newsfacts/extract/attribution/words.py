@@ -98,8 +98,9 @@ _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")
 
 # Deaths the text tells
 
-# 'the death of winemaker Jan Doe', 'the funeral of Jan Doe': a person the text reports dead
-_DEATH_OF_BEFORE = re.compile(r"\b(?:death|deaths|killing|murder|funeral|burial)s? of (?:[\w'’-]+ ){0,3}$", re.IGNORECASE)
+# 'the death of winemaker Jan Doe', 'the funeral of Jan Doe': a person the text reports dead (rules/attribution.toml
+# death_of_nouns)
+_DEATH_OF_BEFORE = re.compile(r"\b(?:%s)s? of (?:[\w'’-]+ ){0,3}$" % "|".join(_RULES["death_of_nouns"]), re.IGNORECASE)
 # 'The dead were identified as patrolman Jan Doe, 24, and ...': whom the sentence names after it died
 _THE_DEAD_NAMED = re.compile(r"\b(?:the\s+)?(?:dead|deceased|victims?|fatalities)\s+(?:were|was|have\s+been|has\s+been)\s+"
                              r"(?:identified|named)\s+as\b", re.IGNORECASE)

@@ -120,8 +120,9 @@ def _count(match) -> Count | None:
     return parse_count(match.group("num"), match.group("qual"), match.group("num2"))
 
 
-# A currency's symbol or abbreviation just before a number
-_CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹₦₱₩₽₴₺₵₸₪฿]|\b(?:Rs|Sh|KSh|Ksh|Tk|Rp|USD|EUR|GBP|INR|PKR|NGN|KES)\.?)\s?$")
+# A currency's symbol or abbreviation just before a number (rules/casualties.toml [not_people])
+_CURRENCY_BEFORE = re.compile(r"(?:[%s]|\b(?:%s)\.?)\s?$" % ("".join(load_rules("casualties")["not_people"]["currency_signs"]),
+                                                            "|".join(load_rules("casualties")["not_people"]["currency_abbreviations"])))
 
 
 # Words that put a year, not a count, after them ('the 1987 earthquake', 'since 2014').

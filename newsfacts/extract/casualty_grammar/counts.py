@@ -12,6 +12,7 @@ from newsfacts.extract.casualty_grammar.lexicon import lexicon
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.numbers import (NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, QUALIFIERS_AFTER, VAGUE,
                                        Count, in_a_numeric_date, parse_count)
+from newsfacts.rules import load_rules
 
 
 _QUALIFIED_NUMBER = re.compile(
@@ -50,8 +51,9 @@ def number_tokens(sentence) -> list:
     return [doc[i] for i in numbers[bisect_left(numbers, sentence.start):bisect_left(numbers, sentence.end)]]
 
 
-# Verbs that carry a toll to a count: 'the strike brought the toll to 20', 'raised the toll from four to five'.
-_TOLL_CARRIERS = frozenset({"bring", "raise", "push", "take", "put", "lift"})
+# Verbs that carry a toll to a count: 'the strike brought the toll to 20', 'raised the toll from four to five'
+# (rules/casualties.toml [grammar_words]).
+_TOLL_CARRIERS = frozenset(load_rules("casualties")["grammar_words"]["toll_carrying_verbs"])
 
 
 def _is_number(token) -> bool:

@@ -16,7 +16,8 @@ from newsfacts.rules import load_rules
 
 
 # Nouns for a count, a toll when they count the dead or the hurt: 'the number of the wounded went up to 312'
-_NUMBER_NOUNS = frozenset({"number", "total", "tally", "count", "figure"})
+# (rules/casualties.toml [grammar_words])
+_NUMBER_NOUNS = frozenset(load_rules("casualties")["grammar_words"]["number_nouns"])
 
 
 @dataclass(frozen=True)

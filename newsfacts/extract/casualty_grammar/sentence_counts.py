@@ -82,7 +82,8 @@ def _compared_counts(sentence, figures: dict[int, GrammarFigure]) -> list[Gramma
     return found
 
 
-_PERIOD_WORDS = frozenset({"year", "month", "week", "day", "period", "decade", "quarter", "season"})
+# Nouns of a period a figure is compared with: 'compared with 91 last year' (rules/casualties.toml [grammar_words])
+_PERIOD_WORDS = frozenset(load_rules("casualties")["grammar_words"]["period_nouns"])
 
 
 # What may stand before a count listed by place: a list's separators, or 'including' before the first.

@@ -140,9 +140,10 @@ def _bodies_named_with_a_plural_possessive(text: str, mentions: list[Mention]) -
 
 
 # 'Ministry of Information and Culture', 'Department of Water Supply and Sanitation': a body 'of' one field and
-# another, which NER cuts at 'and' (taking the second field for a name of its own)
-_BODY_OF_A_FIELD = re.compile(r"(?:[Tt]he )?(?:[A-Z][\w'’-]+ )*(?:Department|Ministry|Office|Bureau|Secretariat|Directorate|"
-                              r"Commission|Council|Committee|Agency|Institute) (?:for|of) [A-Z]")
+# another, which NER cuts at 'and' (taking the second field for a name of its own; rules/entities.toml
+# body_of_a_field_words)
+_BODY_OF_A_FIELD = re.compile(r"(?:[Tt]he )?(?:[A-Z][\w'’-]+ )*(?:%s) (?:for|of) [A-Z]"
+                              % "|".join(load_rules("entities")["body_of_a_field_words"]))
 _AND_ANOTHER_FIELD = re.compile(r" (?:and|&) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})\b")
 
 

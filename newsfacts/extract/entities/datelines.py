@@ -16,13 +16,15 @@ from newsfacts.extract.truecasing import is_english_word
 from newsfacts.rules import load_rules
 
 
+# A month as a dateline abbreviates it, or longer ('Nov 3', 'June 21', 'Sept. 9'; rules/entities.toml)
+_MONTH = r"(?:%s)[a-z]*\.?" % "|".join(load_rules("entities")["dateline_month_abbreviations"])
 # The dashes that close a dateline: em, en, a horizontal bar ('IPOH, Malaysia, Nov 3 ―') and a hyphen
 _LONG_DASHES = "—–―"
 _DASH = f"[{_LONG_DASHES}-]"
 # 'KHARKIV, Ukraine —' or 'MADRID —' or 'HAYWARD, Calif. (AP) —' opening the article names where it was filed.
 # ('BAGHDAD/KURMIN, Iraq (Reuters) -': filed from two places)
 _DATELINE = re.compile(r"([A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'-]{2,40}?(?:/[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'-]{2,40}?)*)(?:,\s*([A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿ.'’ -]{1,30}?))?"
-                       r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:,\s*\d{4})?)?"
+                       r"(?:,\s*" + _MONTH + r" \d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([A-Za-z0-9 .&/-]+\))?\s*" + _DASH + r"{1,2}\s")
 # A dateline in title case closed by a dash ('Idlib, Syria — ', 'Juba — ', 'Juba- '): a place the gazetteer knows
 _TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:\s+[" + _LONG_DASHES + r"]|-)\s")
@@ -34,8 +36,8 @@ _TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,
 _BARE_DATELINE = re.compile(r"([A-Z]{3,}(?:[ -][A-Z]{3,})*(?:/[A-Z]{3,}(?:[ -][A-Z]{3,})*)*)\s+(\([^()\n]{2,80}\)\s+)?(?=[A-Z][a-z]|[A-Z]\s)")
 _AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*\([A-Za-z0-9 .&/]{2,25}\)\s*" + _DASH + r"{1,2}\s")
 # ... and in title case with its date and agency, dash or none ('Kurmin City, June 21 (Agency) At least ...')
-_DATED_AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-                                    r"[a-z]*\.? \d{1,2}(?:,\s*\d{4})?\s*\([A-Za-z0-9 .&/]{2,25}\)\s*(?:" + _DASH + r"{1,2}\s)?(?=[A-Z])")
+_DATED_AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*" + _MONTH
+                                    + r" \d{1,2}(?:,\s*\d{4})?\s*\([A-Za-z0-9 .&/]{2,25}\)\s*(?:" + _DASH + r"{1,2}\s)?(?=[A-Z])")
 
 
 # A headline is one short paragraph: the dateline opens the paragraph after it.

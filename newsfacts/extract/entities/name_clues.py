@@ -24,7 +24,8 @@ from newsfacts.extract.truecasing import is_english_word, written_as_a_name
 
 # A post written as its initials before a name ('DPO', 'SHO', 'DIG'; not a person's two initials, 'JK')
 # The district a post serves, written after its initials: 'DCP North Jan Doe'
-POST_DISTRICT = r"(?:North|South|East|West|Central|Outer|Inner)(?:[- ]?(?:East|West))?"
+# (rules/entities.toml post_district_words)
+POST_DISTRICT = r"(?:%s)(?:[- ]?(?:East|West))?" % "|".join(_RULES["post_district_words"])
 _TITLE_INITIALS = re.compile(rf"^[A-Z]{{3,4}}\s+(?:{POST_DISTRICT}\s+)?(?=[A-Z][a-z])")
 
 

@@ -24,8 +24,9 @@ from newsfacts.extract.truecasing import written_as_a_name
 
 
 # The words of a portfolio's or an office's name before a name: 'Minister of Fisheries and ', 'Secretary for '
-_IN_A_PORTFOLIO = re.compile(r"\b(?:Minister|Ministry|Secretary|Department|Commissioner|Office)\s+(?:of|for)\s+"
-                             r"(?:(?:the|and|&|[A-Z][\w'’-]*),?\s+)*$")
+# (rules/entities.toml portfolio_words)
+_IN_A_PORTFOLIO = re.compile(r"\b(?:%s)\s+(?:of|for)\s+(?:(?:the|and|&|[A-Z][\w'’-]*),?\s+)*$"
+                             % "|".join(_RULES["portfolio_words"]))
 
 
 def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -23,9 +23,10 @@ def _nearness() -> re.Pattern:
     town it lies near."""
     phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(load_rules("entities")["nearness_phrases"], key=len, reverse=True))
     distance = _DISTANCE.pattern + r"\s+"
-    return re.compile(rf",?\s+(?:(?:an?|the)\s+(?:\w+\s+){{0,2}}?(?:village|town|city|suburb|district|settlement|camp|area)\s+)?"
+    kinds, town_kinds = "|".join(_RULES["kinds_before_nearness"]), "|".join(_RULES["kinds_of_the_town_near"])
+    return re.compile(rf",?\s+(?:(?:an?|the)\s+(?:\w+\s+){{0,2}}?(?:{kinds})\s+)?"
                       rf"(?:(?:about|some|around)\s+)?(?:{distance}(?:away\s+)?from|(?:{distance})?(?:{phrases}))"
-                      rf"\s+(?:the\s+(?:\w+\s+)?(?:city|town|village|capital|port)\s+(?:of\s+)?)?", re.IGNORECASE)
+                      rf"\s+(?:the\s+(?:\w+\s+)?(?:{town_kinds})\s+(?:of\s+)?)?", re.IGNORECASE)
 
 
 _MEASURED_FROM = re.compile(_DISTANCE.pattern + r"\s+(?:away\s+)?(?:[a-z]+(?:-[a-z]+)?\s+of|from)\s+"
@@ -164,21 +165,18 @@ def _place_kind_lemmas() -> frozenset[str]:
     return frozenset(k for k in _RULES["place_kind_nouns"] if " " not in k) - {"camp", "quarter", "capital"}
 
 
-_AREA_WORD = re.compile(r"\s+(region|oblast|province|county|district|governorate|prefecture)\b", re.IGNORECASE)
-# Sites named by a proper name and a common noun: 'the Acme steelworks', 'the Blue Note club'. Nouns
-# that mostly start compounds after a company's name ('market share', 'bar chart') are left out.
-_SITE_NOUN = re.compile(
-    r"\s+(steelworks|plant|factory|refinery|mine|club|nightclub|restaurant|cafe|hotel|mall|"
-    r"stadium|arena|airfield|airbase|air base|base|camp|prison|port|terminal|compound)\b"
-)
+# 'the Kharkiv region', 'Helmand province': an area's kind after its name (rules/entities.toml area_words_after_a_name)
+_AREA_WORD = re.compile(r"\s+(%s)\b" % "|".join(_RULES["area_words_after_a_name"]), re.IGNORECASE)
+# Sites named by a proper name and a common noun: 'the Acme steelworks', 'the Blue Note club' (rules/entities.toml
+# site_nouns).
+_SITE_NOUN = re.compile(r"\s+(%s)\b" % "|".join(_RULES["site_nouns"]))
 
 
 # 'the villages of Saint-Kurm, Tende and Breil', 'the front-line towns of Orikhiv and Kurmaipole', 'low-lying areas
 # of Kurmby, Dalesford and Ashwick': each name
 _NAME_IN_A_LIST = r"(?:[a-z]{1,3}-)?[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?"  # ('al-Mughayyir' too)
-_LOCALITY_LIST = re.compile(r"\b(?:villages|towns|cities|hamlets|settlements|suburbs|districts|neighbou?rhoods|localities|"
-                            r"communities|areas|parts) of ((?:%s)(?:, %s)*(?:,? and %s|(?=,? and (?:the|other|several)\b)))"
-                            % (_NAME_IN_A_LIST, _NAME_IN_A_LIST, _NAME_IN_A_LIST))  # ('..., Kurmby, and the city of X')
+_LOCALITY_LIST = re.compile(r"\b(?:%s) of ((?:%s)(?:, %s)*(?:,? and %s|(?=,? and (?:the|other|several)\b)))"
+                            % ("|".join(_RULES["locality_list_nouns"]), _NAME_IN_A_LIST, _NAME_IN_A_LIST, _NAME_IN_A_LIST))  # ('..., Kurmby, and the city of X')
 
 
 def _word_before(text: str, position: int) -> str:
@@ -188,4 +186,6 @@ def _word_before(text: str, position: int) -> str:
 
 
 # A first-level division named with its kind: 'Jonglei state', 'Unity State', 'Idlib province'.
-_NAMED_DIVISION = re.compile(r"\b([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?) (?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Oo]blast)\b")
+# (rules/entities.toml first_level_division_kinds, each with a capital or not: '[Ss]tate')
+_NAMED_DIVISION = re.compile(r"\b([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?) (?:%s)\b" % "|".join(
+    f"[{kind[0].upper()}{kind[0]}]{kind[1:]}" for kind in _RULES["first_level_division_kinds"]))

@@ -71,17 +71,17 @@ def _a_place_at(text: str, start: int, end: int, mentions: list[Mention], senten
 
 
 # 'Marion, Polk, Lake and Van Buren counties': each name is an area of that kind.
+# (the plural kind -> the kind as a name ends in it: rules/entities.toml [area_plurals])
+_SINGULAR = dict(_RULES["area_plurals"])
 _AREA_LIST = re.compile(
     r"((?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, )+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,? and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
-    r" (counties|provinces|regions|districts|oblasts|states|governorates|prefectures)\b"
+    r" (%s)\b" % "|".join(_SINGULAR)
 )
-_SINGULAR = {"counties": "County", "provinces": "Province", "regions": "Region", "districts": "District",
-             "oblasts": "Oblast", "states": "State", "governorates": "Governorate", "prefectures": "Prefecture"}
-# Places the sentence itself calls places: 'the village of X', 'in the X area of Y'.
+# Places the sentence itself calls places: 'the village of X', 'in the X area of Y' (rules/entities.toml
+# locality_of_nouns, locality_nouns_after_a_name).
 _LOCALITY = (
-    re.compile(r"\b(?:village|town|city|hamlet|settlement|suburb|district|neighbou?rhood|area|region|province) of "
-               r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"),
-    re.compile(r"\b(?:in|at) (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:area|district|village|neighbou?rhood|suburb)\b"),
+    re.compile(r"\b(?:%s) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)" % "|".join(_RULES["locality_of_nouns"])),
+    re.compile(r"\b(?:in|at) (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:%s)\b" % "|".join(_RULES["locality_nouns_after_a_name"])),
 )
 
 

@@ -26,9 +26,10 @@ from newsfacts.rules import load_rules
 
 
 # Named sites NER often misses: 'Constitution Square', 'Palace of Labor', 'Boryspil Airport'.
+# (rules/entities.toml landmark_last_words, landmark_of_words)
 _SITE = re.compile(
-    r"\b(?:(?:\d{1,3}(?:st|nd|rd|th)\s|(?:[A-Z][\w'’-]+\s){1,3})(?:Square|Street|Avenue|Boulevard|Road|Bridge|Airport|Station|Stadium|Hospital|Cathedral|Mosque|Church|Market|Park|Plant|Port)"
-    r"|(?:Palace|Church|Cathedral|House|Museum|Theatre|Theater) of (?:the )?[A-Z][\w'’-]+)\b"
+    r"\b(?:(?:\d{1,3}(?:st|nd|rd|th)\s|(?:[A-Z][\w'’-]+\s){1,3})(?:%s)"
+    r"|(?:%s) of (?:the )?[A-Z][\w'’-]+)\b" % ("|".join(_RULES["landmark_last_words"]), "|".join(_RULES["landmark_of_words"]))
 )
 # 'the Acme steelworks' where NER saw no name: a proper name between 'the' and a site noun.
 _NAMED_SITE = re.compile(r"(?<=\bthe )[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?=" + _SITE_NOUN.pattern.removeprefix(r"\s+").replace("(", " (", 1) + ")")

@@ -122,7 +122,7 @@ def _called_towns(mentions: list[Mention], context_countries: frozenset[str], te
 
 
 # A side of a town written before its name: 'East Kurmby', 'South-Dalesford', 'Upper Ashwick'
-_SIDE_OF_A_TOWN = re.compile(r"(?:North|South|East|West|Upper|Lower|Central)[ -]([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?)")
+_SIDE_OF_A_TOWN = re.compile(r"(?:%s)[ -]([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?)" % "|".join(_RULES["town_side_words"]))
 
 
 def _part_of_a_town_named_after_it(name: str, countries: frozenset[str]) -> Place | None:
@@ -135,7 +135,8 @@ def _part_of_a_town_named_after_it(name: str, countries: frozenset[str]) -> Plac
     return _placed_at(name, town)
 
 
-_NATURAL_FEATURE = re.compile(r"\b(sea|ocean|river|gulf|bay|strait|lake|mountains?|desert|peninsula|valley|coast|continent)$", re.IGNORECASE)
+# 'the Black Sea', 'the Kurmin Mountains' (rules/entities.toml natural_feature_endings)
+_NATURAL_FEATURE = re.compile(r"\b(%s)$" % "|".join(_RULES["natural_feature_endings"]), re.IGNORECASE)
 
 
 def _container(mention: Mention, mentions: list[Mention], places: dict) -> Place | None:

@@ -16,6 +16,7 @@ from newsfacts.extract.dates import date_in_text
 from newsfacts.extract.facts.fact_ids import fact_id
 from newsfacts.extract.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, parse_count
 from newsfacts.extract.facts.sentence_places import paragraph_places, place_of
+from newsfacts.rules import load_rules
 
 
 _PERIOD = re.compile(
@@ -192,7 +193,9 @@ def _conjoined_parts(figures: list[CasualtyFigure], sent) -> list[CasualtyFigure
 
 # A place after a figure's words ('... died at Kurmbar'), and a count that leaves out the figure's noun and verb,
 # with a place of its own (', 12 at Dalen Heights', ' and one from Sorrel district')
-_PLACE_WORDS = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|de|la|el)\s+)?(?:[A-Z][\w'’-]*|district|province|village|town|city|county|state))*"
+# (rules/entities.toml kinds_in_a_figures_place)
+_PLACE_WORDS = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|de|la|el)\s+)?(?:[A-Z][\w'’-]*|%s))*" % "|".join(
+    load_rules("entities")["kinds_in_a_figures_place"])
 _OWN_PLACE = re.compile(rf"[^,.;:\d\n]{{0,60}}?\b(?:at|in|from)\s+{_PLACE_WORDS}")
 _GAPPED_COUNT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?P<qualifier>{QUALIFIER_PATTERN})\s+)?(?P<number>{NUMBER_PATTERN})"
                            rf"\s+(?:at|in|from)\s+{_PLACE_WORDS}")

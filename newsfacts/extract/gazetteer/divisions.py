@@ -18,12 +18,10 @@ from newsfacts.extract.truecasing import written_as_a_name
 from newsfacts.rules import load_rules
 
 
-# 'Kharkiv Oblast', 'Helmand Province', 'Marion County': an administrative area named after its centre.
-_AREA_SUFFIX = re.compile(
-    r"\s+(autonomous region|autonomous oblast|autonomous okrug|special administrative region|"
-    r"oblast|province|region|county|district|governorate|state|prefecture|municipality|raion|krai|parish)$",
-    re.IGNORECASE,
-)
+_RULES = load_rules("regions")
+# 'Kharkiv Oblast', 'Helmand Province', 'Marion County': an administrative area named after its centre
+# (rules/regions.toml division_kinds_after_a_name).
+_AREA_SUFFIX = re.compile(r"\s+(%s)$" % "|".join(_RULES["division_kinds_after_a_name"]), re.IGNORECASE)
 
 
 DIVISION_BASIS = "gazetteer: centre of its towns"
@@ -127,12 +125,13 @@ def province_country(name: str) -> str | None:
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|az)[\s-]+(?=\w)")
 
 
-# A division's kind written before its name: 'Province of Bohol', 'County Kurmin', 'Gemeente Dalen'.
-_AREA_PREFIX = re.compile(r"^(?:(?:province|state|county|region|department|departamento|municipality|city|district) (?:of|de)|"
-                          r"county|gemeente|municipio|departamento)\s+")
+# A division's kind written before its name: 'Province of Bohol', 'County Kurmin', 'Gemeente Dalen'
+# (rules/regions.toml division_kinds_before_of, division_kinds_before_a_name).
+_AREA_PREFIX = re.compile(r"^(?:(?:%s) (?:of|de)|%s)\s+" % ("|".join(_RULES["division_kinds_before_of"]),
+                                                            "|".join(_RULES["division_kinds_before_a_name"])))
 _LEADING_KIND = re.compile(_AREA_PREFIX.pattern, re.IGNORECASE)  # (as the gazetteer writes it: 'Province of Bohol')
 # ... and after it, beyond what _AREA_SUFFIX takes: 'Dalen City Metropolitan Municipality', 'Kurmin Raion'.
-_MORE_AREA_SUFFIX = re.compile(r"\s+(?:metropolitan|local|district)$")
+_MORE_AREA_SUFFIX = re.compile(r"\s+(?:%s)$" % "|".join(_RULES["division_kind_extra_words"]))
 
 
 def division_name_key(name: str) -> str:

@@ -20,9 +20,13 @@ from newsfacts.extract.translit import sound_key
 from newsfacts.rules import load_rules
 
 
-_REGION_SYNONYMS = {"oblast", "province", "region", "governorate", "prefecture", "krai"}
-# 'West Michigan', 'Northern Syria'': a part of a known state, region or country.
-_COMPASS_PREFIX = re.compile(r"^(?:north|south|east|west|central|(?:north|south)[- ]?(?:east|west)|northern|southern|eastern|western)(?:ern)?\s+", re.IGNORECASE)
+_RULES = load_rules("regions")
+# Kinds of area that all make '<centre> Region' (rules/regions.toml region_kind_synonyms)
+_REGION_SYNONYMS = set(_RULES["region_kind_synonyms"])
+# 'West Michigan', 'Northern Syria'': a part of a known state, region or country (rules/regions.toml
+# part_of_a_place_sides, part_of_a_place_adjectives; and the sides paired: 'north-east', 'southwest').
+_COMPASS_PREFIX = re.compile(r"^(?:%s|(?:north|south)[- ]?(?:east|west)|%s)(?:ern)?\s+" % (
+    "|".join(_RULES["part_of_a_place_sides"]), "|".join(_RULES["part_of_a_place_adjectives"])), re.IGNORECASE)
 
 
 @lru_cache(maxsize=65_536)  # places are immutable, and a document looks up each name several times

@@ -45,7 +45,8 @@ def normalise_name(name: str) -> str:
 
 
 _AIRPORT_CODE = re.compile(r"[A-Z]{3,4}")
-_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port", "co": "county"}  # ('Co Kerry', Irish usage)
+# 'St. Charles' is 'Saint Charles', 'Co Kerry' 'County Kerry' (rules/regions.toml [place_name_abbreviations])
+_ABBREVIATED = dict(load_rules("regions")["place_name_abbreviations"])
 
 
 _ARTICLE_HYPHEN = re.compile(r"(?<![\w'])(%s)-(?=\w)" % "|".join(load_rules("regions")["arabic_article"]["articles"]))
