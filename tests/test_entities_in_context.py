@@ -1153,3 +1153,24 @@ def test_a_name_after_an_outlets_kind_is_the_outlet_wherever_the_text_uses_it(en
         "Pupils said the gunfire began in a chemistry class, the weekly Dalen reported.\n\n"
         '"The alarms went off and we all ran for the gates," a pupil told Dalen.')
     assert {m.entity_type for m in mentions if m.surface == "Dalen"} == {"organization"}
+
+
+def test_the_entity_passes_are_spacy_components_a_pipeline_can_name(nlp):
+    import spacy
+
+    from newsfacts.extract.entities import ENTITY_COMPONENTS, entity_pipeline
+    from newsfacts.extract.entities.pipeline import STATE, _Mentions
+
+    text = "Mayor Jane Kurmby said the shelling of Kharkiv had wounded four. Kurmby spoke in the city centre."
+    doc = nlp(text)
+    assert entity_pipeline(doc.vocab).pipe_names == list(ENTITY_COMPONENTS)
+    in_order = extract_mentions(doc, lambda position: 0 if position < text.index(" Kurmby spoke") else 1)
+    assert STATE not in doc.user_data  # nothing of the passes stays on the doc
+
+    by_hand = spacy.blank("en", vocab=doc.vocab)
+    for name in ENTITY_COMPONENTS:
+        by_hand.add_pipe(name)  # registered by name, as spaCy's own components are
+    doc.user_data[STATE] = _Mentions(lambda position: 0 if position < text.index(" Kurmby spoke") else 1, frozenset())
+    by_hand(doc)
+    assert doc.user_data.pop(STATE).mentions == in_order
+    assert {(m.surface, m.entity_type) for m in in_order} >= {("Jane Kurmby", "person"), ("Kurmby", "person"), ("Kharkiv", "location")}
