@@ -56,7 +56,7 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = DEFAULT_WAREHOUSE, 
         logger.info("Another run (%s) is loading %s: waiting up to %.0f s for it to finish.", holder, warehouse_dir, settings.lock_wait_seconds)
 
     with warehouse.exclusive(settings.lock_wait_seconds, say_waiting):
-        with ledger.stage("discover"):
+        with ledger.timed("discover"):
             warehouse.remove_uncommitted_parts()
             known = warehouse.known_state(source_dir)
             found, rejected, deferred = discover_inputs(str(source_dir), settings)
@@ -68,14 +68,14 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = DEFAULT_WAREHOUSE, 
 
         closing_rows = ledger.close_files(found, rejected, deferred, unchanged, deleted, known)
         ledger.log_files(logger, deleted)
-        with ledger.stage("load", add=True):
+        with ledger.timed("load", add=True):
             write_parquet(warehouse, quote(closing_rows), ledger.run_id)
             commit_run(warehouse, ledger.run_row(), ledger.run_id)
             building = stage_database(warehouse, ledger.run_id)
         if building.needs_consolidation:
-            with ledger.stage("consolidate"):
+            with ledger.timed("consolidate"):
                 consolidate_sources(building)
-        with ledger.stage("load", add=True):
+        with ledger.timed("load", add=True):
             ledger.summary.table_rows = publish_database(building)
 
     publish_run_summary(ledger.summary, closing_rows["quarantine"])
@@ -149,7 +149,7 @@ class _BatchStream:
         while len(self.pending) > keep:
             sequence, job = self.pending.popleft()
             facts = job if isinstance(job, ExtractResult) else job.result()
-            self.ledger.quarantined.extend(facts.quarantined)
+            self.ledger.add_quarantined(facts.quarantined)
             self.write(facts.rows, sequence)
 
     def close(self) -> None:

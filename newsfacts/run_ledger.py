@@ -40,7 +40,7 @@ class RunLedger:
         self._fresh_quarantine: list[Quarantined] = []
 
     @contextmanager
-    def stage(self, name: str, add: bool = False):
+    def timed(self, name: str, add: bool = False):
         """Times the block as stage `name` (added to the stage's earlier seconds with `add`)."""
         start = time.perf_counter()
         try:
@@ -59,6 +59,10 @@ class RunLedger:
         self.quarantined += ingested.quarantined
         self.unchanged += ingested.unchanged
         self.summary.documents_loaded += len(documents)
+
+    def add_quarantined(self, quarantined: list[Quarantined]) -> None:
+        """Records an extraction quarantined (fact rows that failed their checks, documents it could not read)."""
+        self.quarantined += quarantined
 
     def add_rows(self, tables: dict[str, list[dict]]) -> None:
         for table, rows in tables.items():
