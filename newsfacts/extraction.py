@@ -15,7 +15,7 @@ from newsfacts import PIPELINE_VERSION
 from newsfacts.config import Settings
 from newsfacts.extract.facts import FACT_TABLES, extract_batch
 from newsfacts.extract.nlp import load_nlp
-from newsfacts.ingest.models import Quarantined
+from newsfacts.ingest.models import Quarantined, file_of
 from schemas import split_valid
 from schemas.tables import FACT_TABLES as TABLES
 from schemas.values import Reason, Stage
@@ -63,5 +63,5 @@ def validate_fact_rows(table: str, rows: list[dict], documents: dict[str, dict])
         ident = next((rows[i][k] for k in ("fact_id", "quote_id", "event_id", "entity_id") if k in rows[i]), "")
         bad.append(Quarantined(f"{doc['source_path']} [{table} {ident}]", Stage.EXTRACT, row.reason,
                                f"{doc['source_path']}: a {table} row failed validation ({row.detail}); the rest of the document loaded.",
-                               doc["content_sha256"]))
+                               doc["content_sha256"], file=file_of(doc["source_path"])))
     return [rows[i] for i in valid.index], bad

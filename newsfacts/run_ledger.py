@@ -89,7 +89,7 @@ class RunLedger:
         for q in self._fresh_quarantine:
             summary.quarantine_reasons[q.reason] = summary.quarantine_reasons.get(q.reason, 0) + 1
         tables = {
-            "quarantine": [QUARANTINE.row(**vars(q), quarantined_at=now, run_id=self.run_id, pipeline_version=PIPELINE_VERSION)
+            "quarantine": [QUARANTINE.row(**q.columns(), quarantined_at=now, run_id=self.run_id, pipeline_version=PIPELINE_VERSION)
                            for q in self._fresh_quarantine],
             "source_files": [SOURCE_FILES.row(**vars(o), seen_at=now, run_id=self.run_id) for o in [*self.outcomes, *deleted]],
         }

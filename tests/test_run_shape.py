@@ -140,3 +140,13 @@ def test_settings_given_as_a_flow_parameter_rule_the_run(tmp_path, run_flow):
     summary = run_flow(SEEDS, tmp_path / "wh", settings=Settings(min_words=100_000))
     assert summary.files_quarantined == 5 and summary.quarantine_reasons == {"too_short": 5}
     assert summary.documents_loaded == 0 and summary.accounted
+
+
+def test_a_quarantined_record_or_fact_row_names_its_file_without_parsing_its_label():
+    from schemas.values import Reason, Stage
+
+    record = Quarantined("c.jsonl#3", Stage.PARSE, Reason.MALFORMED_JSON, "c.jsonl, line 3: not valid JSON.")
+    row = Quarantined("odd [name].txt [casualties 0123456789abcdef]", Stage.EXTRACT, Reason.BAD_SPAN, "a row failed.",
+                      file="odd [name].txt")
+    assert (record.file, row.file) == ("c.jsonl", "odd [name].txt")
+    assert "file" not in row.columns() and row.columns()["source_path"].endswith("[casualties 0123456789abcdef]")

@@ -19,25 +19,30 @@ class InputFile:
 
 
 def file_of(source_path: str) -> str:
-    """The input file a source_path names. A record of a multi-record file is 'file#N' (as documents.source_path
-    writes it), and a fact row that failed its checks is quarantined as 'file [table id]'."""
-    return source_path.split("#", 1)[0].split(" [", 1)[0]
+    """The input file a document's or a record's source_path names: record N of a multi-record file is
+    'file#N', as documents.source_path writes it."""
+    return source_path.split("#", 1)[0]
 
 
 @dataclass(frozen=True)
 class Quarantined:
-    """An input (a file, or one record of a multi-record file) that was not loaded, and why."""
+    """An input (a file, one record of a multi-record file, or one fact row) that was not loaded, and why."""
 
-    source_path: str
+    source_path: str  # as the quarantine table shows it: the file, 'file#N' for a record, 'file [table id]' for a row
     stage: Stage
     reason: Reason
     detail: str  # a sentence for a person
     # What identifies this input's content, so a rerun does not quarantine the same thing twice.
     fingerprint: str = ""
+    file: str = ""  # the input file it belongs to (from source_path when not given)
 
-    @property
-    def file(self) -> str:
-        return file_of(self.source_path)
+    def __post_init__(self):
+        if not self.file:
+            object.__setattr__(self, "file", file_of(self.source_path))
+
+    def columns(self) -> dict:
+        """Its values for the quarantine table."""
+        return {name: value for name, value in vars(self).items() if name != "file"}
 
 
 @dataclass

@@ -44,5 +44,5 @@ def parse_file(source: InputFile, content: str, fingerprint: str) -> tuple[list[
             if isinstance(value, str):
                 setattr(record, name, _LONE_SURROGATE.sub("\ufffd", value))
     return records, [
-        Quarantined(q.source_path, q.stage, q.reason, q.detail, q.fingerprint or fingerprint) for q in rejected
+        Quarantined(q.source_path, q.stage, q.reason, q.detail, q.fingerprint or fingerprint, q.file) for q in rejected
     ]
