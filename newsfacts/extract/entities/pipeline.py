@@ -44,17 +44,6 @@ from newsfacts.extract.nlp import text_of
 
 
 
-# The components in the order they run.
-ENTITY_COMPONENTS = (
-    "newsfacts_ner_mentions",  # NER's entities read as mentions
-    "newsfacts_datelines",  # the places a dateline names
-    "newsfacts_places_ner_missed",  # places NER cut apart, ran together or passed over
-    "newsfacts_people_ner_missed",  # people NER passed over or cut short
-    "newsfacts_retype_by_the_text",  # labels the whole text gives a name
-    "newsfacts_places_and_people_apart",  # towns and people told apart; names that name no one
-    "newsfacts_names_made_whole",  # bodies, areas and sites whole; names alone joined to the full name
-    "newsfacts_entity_keys",  # which mentions are one entity
-)
 STATE = "newsfacts_entities"  # the key of the mentions' state in Doc.user_data
 
 
@@ -68,87 +57,31 @@ class _Mentions:
     placed_in_or_near: object = None
 
 
-def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozenset()) -> list[Mention]:
-    """Mentions with their type and spelling key; persons' surnames joined to full names in the doc."""
-    doc.user_data[STATE] = _Mentions(sentence_index_of, countries)
-    try:
-        entity_pipeline(doc.vocab)(doc)
-        return doc.user_data[STATE].mentions
-    finally:
-        del doc.user_data[STATE]
-
-
-_PIPELINES: dict[int, Language] = {}
-
-
-def entity_pipeline(vocab) -> Language:
-    """The components in order, as a spaCy pipeline that takes a parsed Doc (one per vocabulary, kept)."""
-    if id(vocab) not in _PIPELINES:
-        pipeline = Language(vocab)
-        for name in ENTITY_COMPONENTS:
-            pipeline.add_pipe(name)
-        _PIPELINES[id(vocab)] = pipeline
-    return _PIPELINES[id(vocab)]
-
-
-@Language.component("newsfacts_ner_mentions")
-def _ner(doc):
-    state = doc.user_data[STATE]
+def _ner(doc, state: _Mentions) -> None:
     state.mentions = _ner_mentions(doc, state.sentence_index_of, state.countries)
-    return doc
 
 
-@Language.component("newsfacts_datelines")
-def _datelines(doc):
-    state = doc.user_data[STATE]
+def _datelines(doc, state: _Mentions) -> None:
     state.mentions = _with_the_datelines(doc, state.sentence_index_of, state.mentions)
-    return doc
 
 
-@Language.component("newsfacts_places_ner_missed")
-def _places(doc):
-    state = doc.user_data[STATE]
-    state.mentions = _places_ner_cut_or_missed(doc, state.sentence_index_of, state.mentions, state.countries)
-    return doc
-
-
-@Language.component("newsfacts_people_ner_missed")
-def _people(doc):
-    state = doc.user_data[STATE]
-    state.mentions = _people_ner_cut_or_missed(doc, state.sentence_index_of, state.mentions, state.countries)
-    return doc
-
-
-@Language.component("newsfacts_retype_by_the_text")
-def _retype(doc):
-    state = doc.user_data[STATE]
+def _retype(doc, state: _Mentions) -> None:
     # 'In Shegal Kalay, ...': the prepositions that put a name on the map ('from X' and 'at X' also start other phrases)
     state.placed_in_or_near = _placed_names(text_of(doc), state.mentions, frozenset({"in", "near", "outside"}))
     _retype_by_the_whole_text(doc, state.mentions, state.countries, state.placed_in_or_near)
     _towns_named_like_people(state.mentions, state.placed_in_or_near, state.countries)
-    return doc
 
 
-@Language.component("newsfacts_places_and_people_apart")
-def _apart(doc):
-    state = doc.user_data[STATE]
-    state.mentions = _places_and_people_told_apart(doc, state.sentence_index_of, state.mentions, state.countries)
-    return doc
-
-
-@Language.component("newsfacts_names_made_whole")
-def _whole(doc):
-    state = doc.user_data[STATE]
-    state.mentions = _names_made_whole(doc, state.sentence_index_of, state.mentions, state.countries)
-    return doc
-
-
-@Language.component("newsfacts_entity_keys")
-def _keys(doc):
-    state = doc.user_data[STATE]
+def _keys(doc, state: _Mentions) -> None:
     _streets_are_no_people(state.mentions, state.placed_in_or_near)
     _assign_keys(text_of(doc), state.sentence_index_of, state.mentions)
-    return doc
+
+
+def _rewriting(rewrite):
+    """A step that replaces the mentions with what `rewrite(doc, sentence_index_of, mentions, countries)` makes of them."""
+    def step(doc, state: _Mentions) -> None:
+        state.mentions = rewrite(doc, state.sentence_index_of, state.mentions, state.countries)
+    return step
 
 
 def _places_ner_cut_or_missed(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
@@ -207,3 +140,54 @@ def _names_made_whole(doc, sentence_index_of, mentions: list[Mention], countries
     _towns_before_their_offices(text_of(doc), mentions, countries)
     _bodies_named_with_a_plural_possessive(text_of(doc), mentions)
     return _bodies_of_two_fields(text_of(doc), mentions)
+
+
+# The components, in the order they run: the names spaCy knows them by, and what each does.
+ENTITY_STEPS = (
+    ("newsfacts_ner_mentions", _ner),  # NER's entities read as mentions
+    ("newsfacts_datelines", _datelines),  # the places a dateline names
+    # places NER cut apart, ran together or passed over; people it passed over or cut short
+    ("newsfacts_places_ner_missed", _rewriting(_places_ner_cut_or_missed)),
+    ("newsfacts_people_ner_missed", _rewriting(_people_ner_cut_or_missed)),
+    ("newsfacts_retype_by_the_text", _retype),  # labels the whole text gives a name
+    # towns and people told apart, names that name no one; bodies, areas and sites whole, names alone joined
+    ("newsfacts_places_and_people_apart", _rewriting(_places_and_people_told_apart)),
+    ("newsfacts_names_made_whole", _rewriting(_names_made_whole)),
+    ("newsfacts_entity_keys", _keys),  # which mentions are one entity
+)
+ENTITY_COMPONENTS = tuple(name for name, _step in ENTITY_STEPS)
+
+
+def _component(step):
+    """A spaCy component that runs `step` on the mentions the Doc carries."""
+    def component(doc):
+        step(doc, doc.user_data[STATE])
+        return doc
+    return component
+
+
+for _name, _step in ENTITY_STEPS:
+    Language.component(_name, func=_component(_step))
+
+
+def extract_mentions(doc, sentence_index_of, countries: frozenset[str] = frozenset()) -> list[Mention]:
+    """Mentions with their type and spelling key; persons' surnames joined to full names in the doc."""
+    doc.user_data[STATE] = _Mentions(sentence_index_of, countries)
+    try:
+        entity_pipeline(doc.vocab)(doc)
+        return doc.user_data[STATE].mentions
+    finally:
+        del doc.user_data[STATE]
+
+
+_PIPELINES: dict[int, Language] = {}
+
+
+def entity_pipeline(vocab) -> Language:
+    """The components in order, as a spaCy pipeline that takes a parsed Doc (one per vocabulary, kept)."""
+    if id(vocab) not in _PIPELINES:
+        pipeline = Language(vocab)
+        for name in ENTITY_COMPONENTS:
+            pipeline.add_pipe(name)
+        _PIPELINES[id(vocab)] = pipeline
+    return _PIPELINES[id(vocab)]
