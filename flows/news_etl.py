@@ -72,11 +72,12 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = DEFAULT_WAREHOUSE, 
             write_parquet(warehouse, quote(closing_rows), ledger.run_id)
             commit_run(warehouse, ledger.run_row(), ledger.run_id)
             building = stage_database(warehouse, ledger.run_id)
-        if building.needs_consolidation:
-            with ledger.timed("consolidate"):
-                consolidate_sources(building)
-        with ledger.timed("load", add=True):
-            ledger.summary.table_rows = publish_database(building)
+        with building:  # the new database file, open from staging to publishing
+            if building.needs_consolidation:
+                with ledger.timed("consolidate"):
+                    consolidate_sources(building)
+            with ledger.timed("load", add=True):
+                ledger.summary.table_rows = publish_database(building)
 
     publish_run_summary(ledger.summary, closing_rows["quarantine"])
     try:

@@ -207,9 +207,9 @@ def deduplicate(documents: list[dict], seen: set[str]) -> tuple[list[dict], list
 def build_database(warehouse: Warehouse, build_id: str, report: Callable[[str], None] | None = None) -> dict[str, int]:
     """The DuckDB file rebuilt from the committed runs, its three steps in a row as the flow runs them
     (newsfacts/load/build.py); returns rows per table. `report` is told what the cross-source step did."""
-    building = build.stage(warehouse, build_id)
-    message = describe(consolidate_build(building)) if building.needs_consolidation else building.describe()
-    counts = build.publish(building)
+    with build.stage(warehouse, build_id) as building:
+        message = describe(consolidate_build(building)) if building.needs_consolidation else building.describe()
+        counts = build.publish(building)
     if report:
         report(message)
     return counts

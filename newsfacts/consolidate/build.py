@@ -29,12 +29,9 @@ SQL_VARIABLES = {
 def consolidate_build(building: DatabaseBuild) -> dict[str, int]:
     """The cross-source step of a database build (newsfacts/load/build.py), in one transaction: a step
     that fails leaves what staging made, and can be run again."""
-    with building.connect() as con:
-        memo = building.previous_memo(con)
-        con.execute("BEGIN TRANSACTION")
-        counts = consolidate(con, memo)
-        con.execute("COMMIT")
-    return counts
+    memo = building.previous_memo()
+    with building.transaction() as con:
+        return consolidate(con, memo)
 
 
 def describe(counts: dict[str, int]) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,25 +48,56 @@ BUILD_DIGEST = _code_digest()
 
 @dataclass
 class DatabaseBuild:
-    """A database being built: the file, and whether it still needs the cross-source step."""
+    """A database being built: the file, and whether it still needs the cross-source step. The steps share
+    one connection to the file, so it is written out once, when published, rather than after every step;
+    use the build as a context manager, which closes it."""
 
     warehouse: Warehouse
     file: Path
     needs_consolidation: bool
     counts: dict[str, int] = field(default_factory=dict)
     appended_runs: int = 0  # runs whose `runs` rows were added to a copy of the last build
+    _connection: duckdb.DuckDBPyConnection | None = field(default=None, repr=False, compare=False)
+
+    def __enter__(self) -> "DatabaseBuild":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def _connect(self):
+        if self._connection is None:
+            self._connection = self.warehouse.connect(str(self.file))
+            # Nothing is written out between the steps: a crash loses the file, which the next run deletes.
+            self._connection.execute("SET checkpoint_threshold = '1TB'")
+        return self._connection
+
+    @contextmanager
+    def transaction(self):
+        """A connection to the file in one transaction: a step that fails leaves what the steps before made."""
+        con = self._connect()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
 
     def describe(self) -> str:
         """What the build does, for the run's log when it needs no consolidation."""
         return (f"Nothing to consolidate: the {self.appended_runs} run(s) since the last build loaded no rows; "
                 "their runs rows were added to it.")
 
-    def connect(self):
-        return self.warehouse.connect(str(self.file))
-
-    def previous_memo(self, con) -> dict[str, list[int]]:
-        """The quote comparisons (similarity_memo) of the database this build replaces, if it has them."""
-        database = self.warehouse.database
+    def previous_memo(self) -> dict[str, list[int]]:
+        """The quote comparisons (similarity_memo) of the database this build replaces, if it has them (read
+        outside a step's transaction: a database without them is an error DuckDB would abort it for)."""
+        con, database = self._connect(), self.warehouse.database
         if not database.exists():
             return {}
         try:
@@ -92,30 +124,31 @@ def stage(warehouse: Warehouse, build_id: str) -> DatabaseBuild:
         building.appended_runs = len(unbuilt)
         building.counts = _append_runs(warehouse, building.file, unbuilt, committed)
         return building
-    with building.connect() as con:
-        con.execute("BEGIN TRANSACTION")
-        con.execute(ddl())
-        for table in (*PART_TABLES, "runs"):
-            source = warehouse.committed_source(table, committed)
-            if source:
-                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(committed)])
-        con.execute(sql_file("versions.sql"))
-        con.execute("COMMIT")
+    try:
+        with building.transaction() as con:
+            con.execute(ddl())
+            for table in (*PART_TABLES, "runs"):
+                source = warehouse.committed_source(table, committed)
+                if source:
+                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(committed)])
+            con.execute(sql_file("versions.sql"))
+    except BaseException:
+        building.close()
+        raise
     return building
 
 
 def publish(building: DatabaseBuild) -> dict[str, int]:
     """Step 3: the views, the derived tables' snapshots, and the new file swapped in. Returns rows per table."""
     if building.needs_consolidation:
-        with building.connect() as con:
-            con.execute("BEGIN TRANSACTION")
+        with building.transaction() as con:
             con.execute(sql_file("views.sql"))
             con.execute("CREATE OR REPLACE TABLE build_info AS SELECT ? AS code_digest, now() AS built_at", [BUILD_DIGEST])
-            con.execute("COMMIT")
-            building.counts = table_counts(con)
-            for table in DERIVED_TABLES:
-                building.warehouse.write_snapshot(con, table)
-            con.execute("CHECKPOINT")
+        building.counts = table_counts(con)
+        for table in DERIVED_TABLES:
+            building.warehouse.write_snapshot(con, table)
+        con.execute("CHECKPOINT")
+    building.close()
     fsync(building.file)
     os.replace(building.file, building.warehouse.database)
     return building.counts
