@@ -2,7 +2,7 @@
 
 Three sentence shapes cover most news writing, each a pattern built from the lexicons in
 rules/casualties.toml:
-  number first   '14 people were killed', 'at least 30 were injured', 'a 17-year-old girl was killed'
+  number first   '14 people were killed', 'at least 30 were injured', 'a 15-year-old boy was killed'
   verb first     'killed at least 11', 'injuring 42 others'
   toll noun      'the death toll rose to 20'
 and 'including three children' after a figure is a subset of it (part_of). A match is only a candidate: the
@@ -233,7 +233,7 @@ def _number_is_no_count(text: str, match: re.Match, filler: str, words: list[str
 
 
 def _singular_first_figures(text: str, singular_first: re.Pattern):
-    """'a 17-year-old girl was killed', 'a guard was shot dead': a figure of one."""
+    """'a 15-year-old boy was killed', 'a guard was shot dead': a figure of one."""
     kind_of, _, _, victims, _ = _lexicon()
     for match in singular_first.finditer(text):
         if _preceding_word(text, match.start()) in _NEGATORS:
@@ -241,7 +241,7 @@ def _singular_first_figures(text: str, singular_first: re.Pattern):
         if _RUNNING_ORDINAL.search(match.group("adj") or ""):
             continue  # 'a third person died' is a running total, which the parse reads
         if _COUNT_AFTER.match(text, match.end()):
-            continue  # 'A gunman killed at least 20 people': the killer, not one killed
+            continue  # 'A gunman killed at least 8 people': the killer, not one killed
         noun = match.group("noun").lower()
         yield CasualtyFigure(kind_of[" ".join(match.group("kind").lower().split())], Count(1, 1, "exact"), victims.get(noun, "people"),
                              match.start(), match.end(), match.start())

@@ -96,7 +96,7 @@ def _add_phrase_figure(kind: str, phrase, figure: GrammarFigure | None, token, f
             f.number_start <= figure.number_start < f.number_end and f.kind == figure.kind for f in figures.values()):
         return  # read already, or '15' of 'between 10 and 15', part of the range already read
     figures[figure.number_start] = figure
-    # 'killed at least 11, including three children': the parser hangs 'including' on the verb, or on the
+    # 'killed at least 9, including two children': the parser hangs 'including' on the verb, or on the
     # verb it completes ('nine were reported to be killed, including three children')
     # ('17 bodies were recovered, among them those of three women': or on the verb a counted noun is the subject of)
     verbs = [token, token.head] if token.dep_ == "xcomp" and token.head.pos_ == "VERB" or (

@@ -58,7 +58,7 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
         # 'of them' with a verb of being; 'of the dead' whatever the verb ('11 of the dead had been recovered',
         # 'the hospital received 19 of the injured')
         # ('Seven of the seriously injured passengers': a noun its state word makes a group of victims)
-        # (as a subject, and more than one: 'tried to save one of the wounded demonstrators' tells of one man)
+        # (as a subject, and more than one: 'ran to help one of the injured marchers' tells of one man)
         # ('Of the villagers killed, eight were farmers': the participle after the noun, too)
         state = next((lex.states[c.lower_] if c.dep_ == "amod" else lex.transitive[c.lemma_.lower()] for c in whole.children
                       if c.dep_ == "amod" and c.lower_ in lex.states

@@ -33,7 +33,7 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         return None
     number = _number_token(phrase)
     if number is not None and _one_by_one(number):
-        return None  # 'killed the men one by one' says how, not how many
+        return None  # 'shot the guards one by one' says how, not how many
     if number is not None:
         count, start, end = _count_at(number)
         if count is None or count.count_min == 0 or _is_year(number, phrase) or _in_a_written_date(number):

@@ -229,7 +229,7 @@ def _what_a_state_word_describes(token, lex: _Lexicon) -> list:
         victims += [c for c in children if c.dep_ in ("nummod", "npadvmod") and _is_number(c) and not _tally_number(c)]
     if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "JJ") and token.head.pos_ in ("NOUN", "NUM", "PRON") \
             and token.head.lower_ not in lex.count_nouns and not any(c.dep_ == "dobj" for c in children):
-        # ('A gunman killed at least 20 people', which the parser reads as a gunman who was killed: an object
+        # ('A gunman killed at least 8 people', which the parser reads as a gunman who was killed: an object
         # says the noun did the killing)
         victims.append(token.head)
     if token.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("who", "that") for c in children):

@@ -136,7 +136,7 @@ def _victims_of_an_event_noun(token, lex: _Lexicon) -> list[tuple[str, object]]:
         found += [("killed", p) for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                   for p in prep.children if p.dep_ == "pobj" and p.lower_ not in lex.life_nouns]
     if token.pos_ == "NOUN" and lower in lex.event_nouns:
-        # 'the killing of 34 Turkish soldiers', 'resulted in the deaths of at least 66 people'
+        # 'the killing of 12 border guards', 'resulted in the deaths of at least 48 people'
         found += [(lex.event_nouns[lower], p) for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                   for p in prep.children if p.dep_ == "pobj" and p.lower_ not in lex.life_nouns]  # 'the loss of 212 lives': read as lives lost
     return found
