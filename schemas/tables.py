@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 import pandera.pandas as pa
 
-from schemas.values import CasualtyKind, DateBasis, DatePrecision, EntityType, FileStatus, Precision, RecordFormat, Stage, values
+from schemas.values import CasualtyKind, DateBasis, DatePrecision, EntityType, Precision, RecordFormat, Stage, values
 
 # A column's Pandera check, or a function of the run's settings that makes one (documents' minimum length
 # and languages are settings).
@@ -166,7 +166,7 @@ SOURCE_FILES = Table("source_files", "One row per input file a run read: what be
     Column("content_sha256", "VARCHAR"),
     Column("size_bytes", "BIGINT"),
     Column("format", "VARCHAR"),
-    Column("status", "VARCHAR", " / ".join(values(FileStatus)[1:])),
+    Column("status", "VARCHAR", "loaded / partial (some records quarantined) / duplicate / quarantined / deleted (no content columns)"),
     Column("doc_ids", "VARCHAR[]"),
     Column("duplicate_of", "VARCHAR[]", "doc_ids already in the warehouse that this file repeats"),
     Column("n_records", "INTEGER"),
