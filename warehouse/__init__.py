@@ -3,9 +3,10 @@
 
 - (the loaded tables' DDL comes from their definitions, schemas/tables.py)
 - versions.sql: which documents a changed file superseded (the build's staging step);
-- near_duplicates.sql, entities.sql, document_sources.sql, incidents.sql, quote_groups.sql,
-  corroboration.sql: the tables derived across sources, in the order newsfacts.consolidate.build runs
-  them (each file's header says what it reads and writes);
+- near_duplicates.sql, entities.sql, document_sources.sql, incidents.sql (event_clusters),
+  incident_reports.sql, quote_groups.sql, quote_variants.sql, corroboration.sql: one file per table derived
+  across sources, in the order newsfacts.consolidate.build runs them (each file's header says what it reads
+  and writes);
 - views.sql: the analyst views; known_files.sql: the file ledger; brief.sql: the brief's queries."""
 
 from pathlib import Path

@@ -1,6 +1,6 @@
 -- Incident clusters. Reads events and casualties (whose cluster ids newsfacts/consolidate/incidents.py
 -- has set, with incident_figures: which casualty figure counts for which incident) and
--- document_sources; writes event_clusters and incident_reports, and casualties.cluster_id.
+-- document_sources; writes event_clusters, and casualties.cluster_id.
 --
 -- Per incident and kind (killed, injured), over the figures of its independent sources:
 --   low  = the lowest figure stated (count_min), as ACLED codes fatalities when reports conflict;
@@ -67,8 +67,3 @@ FROM members m
 LEFT JOIN summary k ON k.cluster_id = m.cluster_id AND k.kind = 'killed'
 LEFT JOIN summary i ON i.cluster_id = m.cluster_id AND i.kind = 'injured'
 ORDER BY m.event_date NULLS LAST, m.location, m.cluster_id;
-
--- Which report belongs to which incident, as a table of its own so that it is also written as a
--- Parquet snapshot beside the per-run parts (whose cluster_id stays empty).
-CREATE TABLE incident_reports AS
-SELECT event_id, cluster_id FROM events WHERE cluster_id IS NOT NULL ORDER BY event_id;

@@ -1,24 +1,6 @@
 -- One statement in many reports. Reads quotes (whose quote_group_id newsfacts/consolidate/quote_groups.py
--- has set) and documents; writes quote_groups and quote_variants.
+-- has set); writes quote_groups.
 
 -- The groups as a table of their own, so that they are also written as a Parquet snapshot beside the
 -- per-run parts (whose quote_group_id stays empty).
 CREATE TABLE quote_groups AS SELECT quote_id, quote_group_id FROM quotes ORDER BY quote_id;
-
--- Each statement quoted in more than one document or wording, the wordings side by side.
--- Materialised like corroboration: building every group's list of wordings takes about a second on
--- 300,000 quotes.
-CREATE TABLE quote_variants AS
-WITH groups AS (
-    SELECT quote_group_id, count(DISTINCT doc_id)::INTEGER AS n_documents, count(DISTINCT text)::INTEGER AS n_wordings
-    FROM quotes GROUP BY quote_group_id
-    HAVING count(DISTINCT text) > 1 OR count(DISTINCT doc_id) > 1
-)
-SELECT g.quote_group_id,
-       first(q.speaker ORDER BY q.speaker NULLS LAST) AS speaker,
-       g.n_documents, g.n_wordings,
-       list({'doc_id': q.doc_id, 'publisher': d.publisher, 'speaker': q.speaker, 'text': q.text} ORDER BY q.doc_id, q.start_char) AS wordings
-FROM groups g JOIN quotes q USING (quote_group_id) JOIN documents d USING (doc_id)
-GROUP BY g.quote_group_id, g.n_documents, g.n_wordings
-ORDER BY g.n_documents DESC, speaker;
-

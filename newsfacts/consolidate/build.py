@@ -51,10 +51,8 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None) -> dict[
     con.execute(sql_file("entities.sql"))
     counts = _group_quotes(con, previous_memo)
     counts["incidents"] = _cluster_incidents(con)
-    con.execute(sql_file("document_sources.sql"))
-    con.execute(sql_file("incidents.sql"))
-    con.execute(sql_file("quote_groups.sql"))
-    con.execute(sql_file("corroboration.sql"))
+    for derived in ("document_sources", "incidents", "incident_reports", "quote_groups", "quote_variants", "corroboration"):
+        con.execute(sql_file(f"{derived}.sql"))
     return counts
 
 
