@@ -64,7 +64,8 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = DEFAULT_WAREHOUSE, 
             deleted = deleted_files(known, found, rejected, deferred)
 
         with task_runner_for(runner, cluster_address, workers) as extraction_runner:
-            _ingest_and_extract(files, known, settings, warehouse, ledger, extraction_runner)
+            workers = concurrent_batches(extraction_runner, workers)
+            _ingest_and_extract(files, known, settings, warehouse, ledger, extraction_runner, workers)
 
         closing_rows = ledger.close_files(found, rejected, deferred, unchanged, deleted, known)
         ledger.log_files(logger, deleted)
@@ -93,9 +94,9 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = DEFAULT_WAREHOUSE, 
 # memory stays flat however large the folder. Batches go to tasks as quote(...) or Batch: Prefect would
 # otherwise walk every document and fact row looking for futures (~1 s a batch).
 def _ingest_and_extract(files, known: KnownState, settings: Settings, warehouse: Warehouse, ledger: RunLedger,
-                        extraction_runner: TaskRunner) -> None:
-    """Read, deduplicate, write and extract the files batch by batch, into the ledger and the warehouse."""
-    workers = concurrent_batches(extraction_runner)
+                        extraction_runner: TaskRunner, workers: int) -> None:
+    """Read, deduplicate, write and extract the files batch by batch, into the ledger and the warehouse
+    (`workers` batches run at once)."""
     batches = batched(files, batch_size_for(len(files), workers, settings))
     # One batch gains nothing from another process, and worker processes cost seconds to start.
     in_process = len(batches) <= 1

@@ -12,7 +12,6 @@ Worker processes must reach the same Prefect API as the flow: the CLI sees to it
 from __future__ import annotations
 
 import os
-import sys
 
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
@@ -41,9 +40,9 @@ def task_runner_for(runner: str = "local", address: str | None = None, workers: 
     raise NewsfactsError(f"The runner {runner!r} is not one newsfacts knows: use one of {', '.join(RUNNERS)}.")
 
 
-def concurrent_batches(runner: TaskRunner) -> int:
+def concurrent_batches(runner: TaskRunner, workers: int | None = None) -> int:
     """How many extraction batches a started task runner runs at once (for batch sizes, and for the
-    local runner's worker processes)."""
+    local runner's worker processes): a cluster's cores, else the `workers` it was made with."""
     try:
         if type(runner).__name__ == "DaskTaskRunner":
             return max(1, sum(runner.client.nthreads().values()))
@@ -53,9 +52,7 @@ def concurrent_batches(runner: TaskRunner) -> int:
             return max(1, int(ray.cluster_resources().get("CPU", 1)))
     except Exception:  # a cluster that cannot say: fall back on this machine's cores
         return os.cpu_count() or 1
-    # Prefect's thread pool keeps its size here (sys.maxsize when unbounded); other runners: one per core.
-    size = getattr(runner, "_max_workers", None)
-    return size if size and size < sys.maxsize else os.cpu_count() or 1
+    return workers or os.cpu_count() or 1
 
 
 def runs_local_processes(runner: TaskRunner) -> bool:

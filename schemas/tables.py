@@ -46,16 +46,17 @@ class Table:
 
     def ddl(self) -> str:
         width = max(len(c.name) for c in self.columns)
-        lines = [f"    {c.name:<{width}} {' '.join(filter(None, [c.sql_type, c.constraint]))}" for c in self.columns]
-        body = ",\n".join(f"{line}  -- {c.meaning}" if c.meaning else line for line, c in zip(lines, self.columns))
-        # a comment ends its line: the comma goes before it
-        body = "\n".join(_comma_before_comment(line) for line in body.split("\n"))
-        return f"-- {self.meaning}\nCREATE TABLE {self.name} (\n{body}\n);"
+        lines = []
+        for number, c in enumerate(self.columns, 1):
+            line = f"    {c.name:<{width}} {' '.join(filter(None, [c.sql_type, c.constraint]))}"
+            line += "," if number < len(self.columns) else ""
+            lines.append(f"{line}  -- {c.meaning}" if c.meaning else line)
+        return f"-- {self.meaning}\nCREATE TABLE {self.name} (\n" + "\n".join(lines) + "\n);"
 
     def schema(self, **settings) -> pa.DataFrameSchema:
         """The Pandera schema of the columns that have checks (others pass as they are)."""
-        checked = {c.name: c.validation(**settings) if callable(c.validation) and not isinstance(c.validation, pa.Column)
-                   else c.validation for c in self.columns if c.validation is not None}
+        checked = {c.name: c.validation if isinstance(c.validation, pa.Column) else c.validation(**settings)
+                   for c in self.columns if c.validation is not None}
         return pa.DataFrameSchema(checked, checks=list(self.checks), strict=False, coerce=self.coerce,
                                   name=self.schema_name or self.name)
 
@@ -65,13 +66,6 @@ class Table:
         if unknown:
             raise KeyError(f"{self.name} has no column {', '.join(sorted(unknown))}")
         return values
-
-
-def _comma_before_comment(line: str) -> str:
-    if line.endswith(",") and "  -- " in line:
-        text, comment = line[:-1].split("  -- ", 1)
-        return f"{text},  -- {comment}"
-    return line
 
 
 def ddl() -> str:

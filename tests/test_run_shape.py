@@ -66,7 +66,7 @@ def test_the_ledger_names_a_few_unchanged_files_and_counts_the_rest(caplog):
 
 
 def test_runners_are_chosen_by_name_and_an_unknown_one_is_one_sentence():
-    assert concurrent_batches(task_runner_for("local", workers=3)) == 3
+    assert concurrent_batches(task_runner_for("local", workers=3), 3) == 3
     assert isinstance(task_runner_for("local", workers=1), ThreadPoolTaskRunner)
     with pytest.raises(NewsfactsError, match=r"^The runner 'spark' is not one newsfacts knows: use one of local, dask, ray\.$"):
         task_runner_for("spark")
