@@ -4,7 +4,7 @@
 (b) the full pipeline through Prefect (`newsfacts run`): the local runner (a process per core), and, on a
     smaller corpus for the scaling figures, one process, Dask with 1 and with 2 workers, and Ray;
 (c) the same pipeline without Prefect: the plain functions the tasks wrap, streaming the same batches,
-    extraction in the local runner's worker processes (newsfacts.workers), the same Parquet parts and
+    extraction in the local runner's worker processes (newsfacts.workers), the same staged rows, Delta commits and
     DuckDB build; in a fresh process, as (b) runs.
 
 Prints docs/s, words/s, peak memory, b/a, Prefect's share and each stage's share, and writes bench/RESULTS.md.
@@ -151,21 +151,20 @@ def without_prefect(corpus: Path, root: Path, processes: int) -> float:
 
     def collect(sequence: int, future) -> None:
         for table, rows in future.result().rows.items():
-            warehouse.write_part(table, rows, "bench", sequence)
+            warehouse.stage_rows(table, rows, "bench", sequence)
 
     # The worker processes of the flow's local runner: the difference is then Prefect's work. Like the flow,
     # it starts none for a folder with nothing to read (the start-up run below).
     with ExtractionProcesses(processes, settings.spacy_model) if files else nullcontext() as pool:
         for sequence, batch in enumerate(batched(files, batch_size_for(len(files), processes, settings))):
             documents, _ = deduplicate(ingest_files(batch, KnownState(), settings).documents, seen)
-            warehouse.write_part("documents", [{**d, "run_id": "bench"} for d in documents], "bench", sequence)
+            warehouse.stage_rows("documents", [{**d, "run_id": "bench"} for d in documents], "bench", sequence)
             pending.append((sequence, pool.submit(documents, settings, "bench")))
             while len(pending) > settings.batches_in_flight:
                 collect(*pending.popleft())
         while pending:
             collect(*pending.popleft())
-    warehouse.compact_run("bench")
-    warehouse.write_part("runs", [{"run_id": "bench", "status": "completed"}], "bench")
+    warehouse.commit_run("bench", {"run_id": "bench", "status": "completed"})
     build_database(warehouse, "bench")
     return time.perf_counter() - start
 

@@ -1,7 +1,7 @@
-"""news_etl: raw files -> validated documents -> facts -> Parquet -> DuckDB.
+"""news_etl: raw files -> validated documents -> facts -> Delta tables -> DuckDB.
 
 A run discovers the folder's new and changed files, reads and extracts them batch by batch, commits
-them to the warehouse's Parquet, consolidates across sources and publishes the DuckDB file analysts
+them to the warehouse's Delta tables, consolidates across sources and publishes the DuckDB file analysts
 open. Every input file ends as a document, a duplicate, a quarantine row with a reason, or 'unchanged'
 (already loaded with the same content by an earlier run): the run ledger (newsfacts/run_ledger.py)
 accounts for each. Every parameter, settings and task runner included, can be set by a deployment.
@@ -32,7 +32,7 @@ from schemas.tables import DOCUMENTS
 from tasks.consolidate import consolidate_sources
 from tasks.extract import extract_facts
 from tasks.ingest import discover_inputs, ingest_batch
-from tasks.load import commit_run, publish_database, stage_database, write_parquet
+from tasks.load import commit_run, publish_database, stage_database, stage_rows
 from tasks.report import publish_analyst_brief, publish_run_summary
 
 
@@ -57,7 +57,9 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = DEFAULT_WAREHOUSE, 
 
     with warehouse.exclusive(settings.lock_wait_seconds, say_waiting):
         with ledger.timed("discover"):
-            warehouse.remove_uncommitted_parts()
+            if warehouse.upgrade_earlier_format():
+                logger.info("Moved the warehouse's Parquet parts into its Delta tables; parquet.upgraded/ can be deleted.")
+            warehouse.remove_unfinished_runs()
             known = warehouse.known_state(source_dir)
             found, rejected, deferred = discover_inputs(str(source_dir), settings)
             files, unchanged = split_unchanged(found, known)
@@ -70,7 +72,7 @@ def news_etl(source_dir: str = "seeds", warehouse_dir: str = DEFAULT_WAREHOUSE, 
         closing_rows = ledger.close_files(found, rejected, deferred, unchanged, deleted, known)
         ledger.log_files(logger, deleted)
         with ledger.timed("load", add=True):
-            write_parquet(warehouse, quote(closing_rows), ledger.run_id)
+            stage_rows(warehouse, quote(closing_rows), ledger.run_id)
             commit_run(warehouse, ledger.run_row(), ledger.run_id)
             building = stage_database(warehouse, ledger.run_id)
         with building:  # the new database file, open from staging to publishing
@@ -142,7 +144,7 @@ class _BatchStream:
 
     def write(self, tables: dict[str, list[dict]], sequence: int) -> None:
         start = time.perf_counter()
-        write_parquet(self.warehouse, quote(tables), self.ledger.run_id, sequence)
+        stage_rows(self.warehouse, quote(tables), self.ledger.run_id, sequence)
         self.ledger.add_rows(tables)
         self.seconds["load"] += time.perf_counter() - start
 

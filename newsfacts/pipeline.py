@@ -204,10 +204,11 @@ def deduplicate(documents: list[dict], seen: set[str]) -> tuple[list[dict], list
 
 # ---- extract: newsfacts/extraction.py (worker processes import that module alone) -------------------
 # ---- build the database ----------------------------------------------------------------------
-def build_database(warehouse: Warehouse, build_id: str, report: Callable[[str], None] | None = None) -> dict[str, int]:
+def build_database(warehouse: Warehouse, build_id: str, report: Callable[[str], None] | None = None, **where) -> dict[str, int]:
     """The DuckDB file rebuilt from the committed runs, its three steps in a row as the flow runs them
-    (newsfacts/load/build.py); returns rows per table. `report` is told what the cross-source step did."""
-    with build.stage(warehouse, build_id) as building:
+    (newsfacts/load/build.py); returns rows per table. `report` is told what the cross-source step did;
+    `where` goes to build.stage (which runs, which file, a full build)."""
+    with build.stage(warehouse, build_id, **where) as building:
         message = describe(consolidate_build(building)) if building.needs_consolidation else building.describe()
         counts = build.publish(building)
     if report:

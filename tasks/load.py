@@ -7,29 +7,27 @@ from newsfacts.load import build
 from newsfacts.load.warehouse import Warehouse
 
 
-@task(name="write-parquet", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def write_parquet(warehouse: Warehouse, tables: dict[str, list[dict]], run_id: str, sequence: int | None = None) -> dict[str, int]:
-    """One Parquet part per table for this run (or for batch `sequence` of it); the `runs` row must come
-    last (it commits the run)."""
-    written = {}
+@task(name="stage-rows", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+def stage_rows(warehouse: Warehouse, tables: dict[str, list[dict]], run_id: str, sequence: int | None = None) -> dict[str, int]:
+    """Stage this run's rows (of batch `sequence` of it) until the run commits them."""
+    staged = {}
     for table, rows in tables.items():
-        warehouse.write_part(table, rows, run_id, sequence)
-        written[table] = len(rows)
-    get_run_logger().info("Wrote Parquet parts: %s.", ", ".join(f"{t} {n}" for t, n in written.items()))
-    return written
+        warehouse.stage_rows(table, rows, run_id, sequence)
+        staged[table] = len(rows)
+    get_run_logger().info("Staged rows: %s.", ", ".join(f"{t} {n}" for t, n in staged.items()))
+    return staged
 
 
 @task(name="commit-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
 def commit_run(warehouse: Warehouse, run_row: dict, run_id: str) -> None:
-    """Merge the run's batch parts into one part per table, then write its `runs` row: the commit. Then
-    merge the small parts of earlier runs where a table has gathered many."""
-    merged = warehouse.compact_run(run_id)
-    warehouse.write_part("runs", [run_row], run_id)
+    """Store the run's staged rows, one Delta commit per table, then its `runs` row: the commit. Then
+    compact the tables that have gathered many small files."""
+    tables = warehouse.commit_run(run_id, run_row)
     logger = get_run_logger()
-    logger.info("Committed run %s (%d batch parts merged).", run_id, merged)
-    earlier = warehouse.merge_small_parts()
-    if earlier:
-        logger.info("Merged %d small Parquet parts of earlier runs (each table keeps few files however many runs it has had).", earlier)
+    logger.info("Committed run %s to %d tables.", run_id, len(tables))
+    merged = warehouse.compact()
+    if merged:
+        logger.info("Compacted %d small files of the stored tables (each table keeps few files however many runs it has had).", merged)
 
 
 @task(name="stage-duckdb", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])

@@ -63,8 +63,9 @@ def seeds_warehouse(tmp_path_factory, run_flow):
     return warehouse, summary
 
 
-def query(warehouse: Path, sql: str, params=None) -> list[tuple]:
-    with duckdb.connect(str(warehouse / "newsfacts.duckdb"), read_only=True) as con:
+def query(warehouse: Path, sql: str, params=None, database: Path | None = None) -> list[tuple]:
+    """Rows of a query on the warehouse's database (or on `database`, one of its as-of databases)."""
+    with duckdb.connect(str(database or warehouse / "newsfacts.duckdb"), read_only=True) as con:
         return con.execute(sql, params or []).fetchall()
 
 

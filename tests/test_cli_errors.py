@@ -42,7 +42,7 @@ def tiny_warehouse(tmp_path_factory) -> Path:
     """A warehouse with one committed run, built without Prefect or spaCy (a second)."""
     root = tmp_path_factory.mktemp("tiny") / "wh"
     warehouse = Warehouse(root)
-    warehouse.write_part("runs", [{"run_id": "r1", "status": "completed"}], "r1")
+    warehouse.commit_run("r1", {"run_id": "r1", "status": "completed"})
     build_database(warehouse, "b1")
     return root
 
@@ -68,7 +68,7 @@ def test_a_corrupt_database_file_is_one_sentence_at_once(tiny_warehouse, tmp_pat
     started = time.monotonic()
     assert main(["sql", "select 1", "--warehouse", str(root)]) == 1
     sentence = one_sentence(capsys.readouterr().err)
-    assert str(root / "newsfacts.duckdb") in sentence and "rebuilds it" in sentence
+    assert str(root / "newsfacts.duckdb") in sentence and "newsfacts rebuild" in sentence
     assert time.monotonic() - started < 3  # not retried as if a run were swapping it in
     assert "IOException" in error_log.read_text()
 
@@ -178,7 +178,7 @@ FULL_DISK_ERRORS = [
                           '"/srv/wh/.newsfacts.duckdb.building-20261130T043844-1ee61e": No space left on device'),
     duckdb.TransactionException('TransactionContext Error: Failed to commit: Could not write file "/srv/wh/x.wal": '
                                 'No space left on device'),
-    OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/srv/wh/parquet/documents/part-1.parquet"),
+    OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/srv/wh/tables/documents/part-00000-1.parquet"),
 ]
 
 

@@ -1,6 +1,7 @@
 """The same bytes give the same text and facts, whatever the batch, the order, the worker count or the
 split into runs: one folder loaded in one run, in five runs, and in reverse order in small batches on two
-workers gives the same tables and views (all but the ledgers of runs and files)."""
+workers gives the same tables and views (all but the ledgers of runs and files). A rebuild from the
+stored tables gives them too, and the warehouse as of an earlier run is what it was after that run."""
 
 from __future__ import annotations
 
@@ -24,16 +25,17 @@ def _inputs() -> list:
     return sorted([*CORPUS.iterdir(), *SEEDS.iterdir()])
 
 
-def _table(warehouse, table: str) -> list[tuple]:
+def _table(warehouse, table: str, database=None) -> list[tuple]:
     columns = [c for (c,) in query(warehouse, "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-                                              "ORDER BY ordinal_position", [table]) if c not in RUN_COLUMNS]
+                                              "ORDER BY ordinal_position", [table], database) if c not in RUN_COLUMNS]
     listed = ", ".join(f'"{c}"' for c in columns)
-    return query(warehouse, f"SELECT {listed} FROM {table} ORDER BY ALL")
+    return query(warehouse, f"SELECT {listed} FROM {table} ORDER BY ALL", database=database)
 
 
-def _snapshot(warehouse) -> dict[str, list[tuple]]:
-    tables = [t for (t,) in query(warehouse, "SELECT table_name FROM information_schema.tables ORDER BY 1") if t not in LEDGERS]
-    return {table: _table(warehouse, table) for table in tables}
+def _snapshot(warehouse, database=None) -> dict[str, list[tuple]]:
+    tables = [t for (t,) in query(warehouse, "SELECT table_name FROM information_schema.tables ORDER BY 1", database=database)
+              if t not in LEDGERS]
+    return {table: _table(warehouse, table, database) for table in tables}
 
 
 @pytest.fixture(scope="module")
@@ -47,15 +49,24 @@ def one_run(tmp_path_factory, run_flow):
     return _snapshot(warehouse)
 
 
-def test_five_runs_over_a_growing_folder_give_what_one_run_gives(tmp_path, run_flow, one_run):
-    source = tmp_path / "src"
+def test_five_runs_over_a_growing_folder_give_what_one_run_gives_and_a_rebuild_gives_it_too(tmp_path, run_flow, one_run):
+    from newsfacts.cli import main
+    from newsfacts.load.history import as_of_database
+
+    source, warehouse = tmp_path / "src", tmp_path / "wh"
     source.mkdir()
     inputs = _inputs()
     for part in range(5):
         for path in inputs[part::5]:
             shutil.copy2(path, source / path.name)
-        run_flow(source, tmp_path / "wh")
-    assert _snapshot(tmp_path / "wh") == one_run
+        run_flow(source, warehouse)
+        if part == 1:
+            after_second = _snapshot(warehouse), query(warehouse, "SELECT max(run_id) FROM runs")[0][0]
+    assert _snapshot(warehouse) == one_run
+    assert main(["rebuild", "--warehouse", str(warehouse)]) == 0
+    assert _snapshot(warehouse) == one_run
+    state, run_id = after_second
+    assert _snapshot(warehouse, as_of_database(warehouse, run_id)) == state
 
 
 def test_reverse_order_small_batches_and_two_workers_give_what_one_run_gives(tmp_path, run_flow, one_run, monkeypatch):

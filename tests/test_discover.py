@@ -62,8 +62,8 @@ def test_a_warehouse_inside_the_source_folder_is_skipped_without_quarantine(tmp_
         pass
     (locked_only / "notes.txt").write_text("inside a warehouse")
     built = tmp_path / "nested" / "wh"
-    (built / "parquet" / "runs").mkdir(parents=True)
-    (built / "parquet" / "runs" / "part-1.parquet").write_bytes(b"PAR1")
+    (built / "tables" / "runs").mkdir(parents=True)
+    (built / "tables" / "runs" / "part-00000-1.parquet").write_bytes(b"PAR1")
     (built / "newsfacts.duckdb").write_bytes(b"DUCK")
     (tmp_path / "nested" / "other.txt").write_text("text")
 
@@ -80,9 +80,10 @@ def test_a_source_folder_that_is_also_the_warehouse_loads_its_articles_only(tmp_
     (tmp_path / "story.txt").write_text("text")
     (tmp_path / "newsfacts.duckdb").write_bytes(b"DUCK")
     (tmp_path / ".newsfacts.lock").write_bytes(b"")
-    (tmp_path / ".tmp-documents-part-1.parquet").write_bytes(b"PAR1")
-    (tmp_path / "parquet" / "documents").mkdir(parents=True)
-    (tmp_path / "parquet" / "documents" / "part-1.parquet").write_bytes(b"PAR1")
+    (tmp_path / ".tmp-staging-r1" / "documents").mkdir(parents=True)
+    (tmp_path / ".tmp-staging-r1" / "documents" / "00000.parquet").write_bytes(b"PAR1")
+    (tmp_path / "tables" / "documents").mkdir(parents=True)
+    (tmp_path / "tables" / "documents" / "part-00000-1.parquet").write_bytes(b"PAR1")
 
     files, rejected = discover_files(tmp_path, max_file_bytes=1024)
 

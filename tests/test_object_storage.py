@@ -1,4 +1,4 @@
-"""A warehouse on S3: Parquet written to the bucket, DuckDB reading it there. The bucket is moto's S3
+"""A warehouse on S3: Delta tables written to the bucket, DuckDB reading them there. The bucket is moto's S3
 server on localhost, reached through the same environment variables a real deployment sets."""
 
 from __future__ import annotations
@@ -43,24 +43,27 @@ def s3_bucket(monkeypatch, tmp_path):
         server.stop()
 
 
-def test_a_warehouse_on_s3_holds_the_parquet_and_duckdb_reads_it_there(s3_bucket, run_flow, seeds_warehouse):
+def test_a_warehouse_on_s3_holds_the_delta_tables_and_duckdb_reads_them_there(s3_bucket, run_flow, seeds_warehouse):
     from newsfacts.load.warehouse import Warehouse
 
     url = "s3://newsfacts-test/warehouse"
     summary = run_flow(SEEDS, url)
     assert summary.documents_loaded == 5
 
-    parts = s3_bucket.ls(f"{url}/parquet/casualties")
-    assert parts and all(p.rsplit("/", 1)[-1].startswith("part-") for p in parts)
-    assert s3_bucket.exists(f"{url}/parquet/runs") and s3_bucket.exists(f"{url}/parquet/event_clusters/event_clusters.parquet")
-
     warehouse = Warehouse(url)
+    assert s3_bucket.exists(f"{url}/tables/casualties/_delta_log") and s3_bucket.exists(f"{url}/tables/event_clusters/_delta_log")
+    files = warehouse.store.files("casualties")
+    assert files and all(f.startswith(f"{url}/tables/casualties/") for f in files)
     assert not str(warehouse.database).startswith("s3:")  # the DuckDB file is local
     local_seeds, _ = seeds_warehouse
     expected = query(local_seeds, "SELECT count(*), sum(count_min) FROM casualties")
     with warehouse.connect() as con:  # DuckDB reads the bucket through the same filesystem
-        in_bucket = con.execute(f"SELECT count(*), sum(count_min) FROM read_parquet('{url}/parquet/casualties/*.parquet')").fetchall()
+        in_bucket = con.execute(f"SELECT count(*), sum(count_min) FROM {warehouse.table_source('casualties')}").fetchall()
     assert in_bucket == expected
+    from deltalake import DeltaTable  # any Delta reader finds the same rows in the bucket
+
+    stored = DeltaTable(warehouse.store.uri("casualties"), storage_options=warehouse.store.storage_options).to_pyarrow_table()
+    assert (stored.num_rows, sum(stored.column("count_min").to_pylist())) == expected[0]
     with warehouse.connect(str(warehouse.database)) as con:
         built = con.execute("SELECT count(*), sum(count_min) FROM casualties").fetchall()
         clusters = con.execute("SELECT count(*) FROM event_clusters").fetchall()

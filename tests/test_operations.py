@@ -70,14 +70,13 @@ def test_kill_9_mid_run_keeps_the_previous_state_and_the_next_run_finishes(tmp_p
 
     many_articles(source / "batch", 12)
 
-    def parts_written() -> int:
-        return len(list((warehouse / "parquet" / "documents").glob("part-*.parquet")))
+    def batches_staged() -> int:
+        return len(list(warehouse.glob(".tmp-staging-*/documents/*.parquet")))
 
-    written_before = parts_written()
     process = subprocess.Popen([*NEWSFACTS, "run", str(source), "--warehouse", str(warehouse), "--quiet"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    # Kill it while it extracts: once it has written its first batch's documents, before it commits the run.
-    assert wait_for(lambda: parts_written() > written_before, 180, 0.05)
+    # Kill it while it extracts: once it has staged its first batch's documents, before it commits the run.
+    assert wait_for(lambda: batches_staged() > 0, 180, 0.05)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
 
@@ -86,7 +85,7 @@ def test_kill_9_mid_run_keeps_the_previous_state_and_the_next_run_finishes(tmp_p
                            capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert query(warehouse, "SELECT count(*) FROM documents")[0][0] == before + 60
-    assert not list((warehouse / "parquet").rglob(".tmp-*"))
+    assert not list(warehouse.glob(".tmp-*")) and not list((warehouse / "tables" / "_pending").iterdir())
 
 
 def test_a_reader_holding_the_database_does_not_fail_the_run(tmp_path, run_flow):

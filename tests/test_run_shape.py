@@ -79,8 +79,8 @@ def _two_documents(warehouse: Warehouse, agreeing_values: int) -> None:
     rows = [{"doc_id": doc_id, "source_path": f"{doc_id}.txt", "text": "x", "minhash": signature, "n_words": 1,
              "published_date": None, "run_id": "r1"}
             for doc_id, signature in (("d1", base), ("d2", other))]
-    warehouse.write_part("documents", rows, "r1")
-    warehouse.write_part("runs", [{"run_id": "r1", "status": "completed"}], "r1")
+    warehouse.stage_rows("documents", rows, "r1")
+    warehouse.commit_run("r1", {"run_id": "r1", "status": "completed"})
 
 
 def _near_duplicates(warehouse: Warehouse) -> list[tuple]:

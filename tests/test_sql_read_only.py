@@ -54,8 +54,8 @@ def test_copy_to_a_file_is_refused_and_writes_nothing(warehouse, tmp_path, capsy
     assert not target.exists()
 
 
-def test_copy_over_a_committed_runs_part_is_refused_and_the_part_is_unchanged(warehouse, capsys):
-    part = next((warehouse / "parquet" / "runs").glob("part-*.parquet"))
+def test_copy_over_a_committed_runs_file_is_refused_and_the_file_is_unchanged(warehouse, capsys):
+    part = next((warehouse / "tables" / "runs").glob("part-*.parquet"))
     before = snapshot(warehouse)
     assert_refused(*sql(f"COPY (SELECT * FROM runs WHERE false) TO '{part}' (FORMAT parquet)", warehouse, capsys))
     assert snapshot(warehouse) == before  # the commit, and every other file, as it was

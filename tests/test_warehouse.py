@@ -1,37 +1,81 @@
-"""The warehouse's crash and reader safety: parts commit with their run row; rebuilds swap the file."""
+"""The warehouse's crash and reader safety: a run's rows count once its `runs` row is committed; a
+commit retried appends nothing twice; compaction keeps every row; rebuilds swap the file."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
+import pytest
+from deltalake import DeltaTable
 
+from newsfacts.load import store
 from newsfacts.load.warehouse import Warehouse
 from newsfacts.pipeline import build_database
 
 
-def test_parts_of_a_run_without_a_runs_row_are_ignored_and_cleaned(tmp_path):
+def _quarantine_row(name: str, run_id: str) -> dict:
+    return {"source_path": name, "stage": "read", "reason": "empty", "detail": f"{name} is empty.", "run_id": run_id, "fingerprint": name}
+
+
+def _stored(warehouse: Warehouse, table: str) -> list[dict]:
+    return DeltaTable(warehouse.store.uri(table)).to_pyarrow_table().to_pylist()
+
+
+def test_rows_of_a_run_killed_before_its_runs_row_are_ignored_then_deleted(tmp_path, monkeypatch):
     warehouse = Warehouse(tmp_path)
-    row = {"source_path": "x.txt", "stage": "read", "reason": "empty", "detail": "x.txt is empty.", "run_id": "r1", "fingerprint": "f"}
-    warehouse.write_part("quarantine", [row], "r1")
-    warehouse.write_part("runs", [{"run_id": "r1", "status": "completed", "files_seen": 1}], "r1")
-    warehouse.write_part("quarantine", [{**row, "source_path": "y.txt", "run_id": "killed"}], "killed")
+    warehouse.stage_rows("quarantine", [_quarantine_row("x.txt", "r1")], "r1")
+    warehouse.commit_run("r1", {"run_id": "r1", "status": "completed", "files_seen": 1})
+    warehouse.stage_rows("quarantine", [_quarantine_row("y.txt", "killed")], "killed")
+    append = store.TableStore.append
+
+    def killed_at_the_runs_row(self, table, data, run_id):
+        if table == "runs":
+            raise KeyboardInterrupt  # standing for a killed process
+        return append(self, table, data, run_id)
+
+    monkeypatch.setattr(store.TableStore, "append", killed_at_the_runs_row)
+    with pytest.raises(KeyboardInterrupt):
+        warehouse.commit_run("killed", {"run_id": "killed", "status": "completed"})
+    monkeypatch.undo()
+    assert len(_stored(warehouse, "quarantine")) == 2  # stored, but not committed
     counts = build_database(warehouse, "b1")
-    assert counts["quarantine"] == 1
-    assert warehouse.known_state().quarantine_keys == {("x.txt", "empty", "f")}
-    removed = warehouse.remove_uncommitted_parts()
-    assert [Path(p).name for p in removed] == ["part-killed.parquet"]
+    assert counts["quarantine"] == 1 and counts["runs"] == 1
+    assert warehouse.known_state().quarantine_keys == {("x.txt", "empty", "x.txt")}
+    removed = warehouse.remove_unfinished_runs()
+    assert "killed" in removed and any("staging-killed" in r for r in removed)
+    assert [r["source_path"] for r in _stored(warehouse, "quarantine")] == ["x.txt"]
+    assert warehouse.store.pending_runs() == []
+
+
+def test_a_commit_retried_after_a_failure_stores_each_row_once(tmp_path, monkeypatch):
+    warehouse = Warehouse(tmp_path)
+    warehouse.stage_rows("quarantine", [_quarantine_row("x.txt", "r1")], "r1", 0)
+    warehouse.stage_rows("quarantine", [_quarantine_row("y.txt", "r1")], "r1", 1)
+    warehouse.stage_rows("source_files", [{"source_path": "x.txt", "run_id": "r1", "status": "quarantined"}], "r1")
+    append, calls = store.TableStore.append, []
+
+    def fails_once_after_the_first_table(self, table, data, run_id):
+        calls.append(table)
+        if len(calls) == 2:
+            raise OSError("the connection dropped")
+        return append(self, table, data, run_id)
+
+    monkeypatch.setattr(store.TableStore, "append", fails_once_after_the_first_table)
+    with pytest.raises(OSError):
+        warehouse.commit_run("r1", {"run_id": "r1", "status": "completed"})
+    assert warehouse.commit_run("r1", {"run_id": "r1", "status": "completed"}) == ["quarantine", "source_files", "runs"]
+    assert sorted(r["source_path"] for r in _stored(warehouse, "quarantine")) == ["x.txt", "y.txt"]
+    assert len(_stored(warehouse, "source_files")) == 1 and len(_stored(warehouse, "runs")) == 1
+    assert warehouse.store.pending_runs() == []
 
 
 def test_a_reader_holding_the_database_does_not_block_a_rebuild(tmp_path):
     warehouse = Warehouse(tmp_path)
-    warehouse.write_part("runs", [{"run_id": "r1", "status": "completed"}], "r1")
+    _runs_only(warehouse, "r1")
     build_database(warehouse, "b1")
     reader = duckdb.connect(str(warehouse.database), read_only=True)
     try:
-        row = {"source_path": "x.txt", "stage": "read", "reason": "empty", "detail": "x.txt is empty.", "run_id": "r2", "fingerprint": "f"}
-        warehouse.write_part("quarantine", [row], "r2")
-        warehouse.write_part("runs", [{"run_id": "r2", "status": "completed"}], "r2")
+        warehouse.stage_rows("quarantine", [_quarantine_row("x.txt", "r2")], "r2")
+        warehouse.commit_run("r2", {"run_id": "r2", "status": "completed"})
         build_database(warehouse, "b2")  # a full build
         _runs_only(warehouse, "r3")
         build_database(warehouse, "b3")  # the last build copied, with r3's runs row
@@ -47,76 +91,28 @@ def _scheduled_runs(warehouse: Warehouse, n: int, first: int = 0) -> None:
     """n runs, each committing one quarantine row, as n scheduled runs of a flow would."""
     for i in range(first, first + n):
         run_id = f"r{i:03d}"
-        warehouse.write_part("quarantine", [{"source_path": f"{i}.txt", "stage": "read", "reason": "empty",
-                                             "detail": "empty", "run_id": run_id, "fingerprint": str(i)}], run_id)
-        warehouse.write_part("runs", [{"run_id": run_id, "status": "completed", "files_seen": 1}], run_id)
+        warehouse.stage_rows("quarantine", [_quarantine_row(f"{i}.txt", run_id)], run_id)
+        warehouse.commit_run(run_id, {"run_id": run_id, "status": "completed", "files_seen": 1})
 
 
-def _killed_during(action) -> None:
-    try:
-        action()
-    except KeyboardInterrupt:  # what the test's sabotaged write raises, standing for a killed process
-        pass
-
-
-def _files(warehouse: Warehouse, table: str) -> list[str]:
-    return sorted(p.name for p in (Path(warehouse.parquet_location) / table).iterdir())
-
-
-def test_small_parts_of_many_runs_are_merged_and_read_once(tmp_path, monkeypatch):
-    from newsfacts.load import warehouse as module
-
-    monkeypatch.setattr(module, "MERGE_AFTER_PARTS", 4)
+def test_small_files_of_many_runs_are_compacted_and_every_row_read_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "COMPACT_AFTER_FILES", 4)
     warehouse = Warehouse(tmp_path)
     _scheduled_runs(warehouse, 6)
-    assert warehouse.merge_small_parts() == 12  # 6 quarantine parts and 6 runs parts
-    assert len(_files(warehouse, "quarantine")) == 2 and len(_files(warehouse, "runs")) == 2  # a part and its manifest
+    assert warehouse.compact() == 12  # 6 quarantine files and 6 runs files
+    assert len(warehouse.store.files("quarantine")) == 1 and len(warehouse.store.files("runs")) == 1
     _scheduled_runs(warehouse, 3, first=6)
     counts = build_database(warehouse, "b1")
     assert counts["runs"] == 9 and counts["quarantine"] == 9  # every run's rows, each read once
     assert len(warehouse.known_state().quarantine_keys) == 9
-    assert warehouse.merge_small_parts() == 0  # 1 merged part + 3 new ones: under the threshold
-
-
-def test_a_merge_cut_short_loses_nothing_and_the_next_run_finishes_it(tmp_path, monkeypatch):
-    from newsfacts.load import warehouse as module
-
-    monkeypatch.setattr(module, "MERGE_AFTER_PARTS", 4)
-    warehouse = Warehouse(tmp_path)
-    _scheduled_runs(warehouse, 6)
-    expected = build_database(warehouse, "b0")
-
-    # Killed after the merged part was written, before its manifest: readers ignore the stray part.
-    publish = Warehouse._publish
-    monkeypatch.setattr(Warehouse, "_publish", lambda self, f, t, name: (_ for _ in ()).throw(KeyboardInterrupt)
-                        if name.endswith(".merge.json") else publish(self, f, t, name))
-    _killed_during(warehouse.merge_small_parts)
-    monkeypatch.setattr(Warehouse, "_publish", publish)
-    assert build_database(warehouse, "b1") == expected
-    warehouse.remove_uncommitted_parts()
-    assert len(_files(warehouse, "quarantine")) == 6
-
-    # Killed after the manifest, with the replaced parts half deleted: readers skip what it replaced.
-    delete, calls = Warehouse._delete, []
-
-    def delete_twice_then_die(self, location):
-        calls.append(location)
-        if len(calls) > 2:
-            raise KeyboardInterrupt
-        delete(self, location)
-
-    monkeypatch.setattr(Warehouse, "_delete", delete_twice_then_die)
-    _killed_during(warehouse.merge_small_parts)
-    monkeypatch.setattr(Warehouse, "_delete", delete)
-    assert build_database(warehouse, "b2") == expected
-    warehouse.remove_uncommitted_parts()
-    assert len(_files(warehouse, "quarantine")) == 2  # the merged part and its manifest
-    assert build_database(warehouse, "b3") == expected
+    assert warehouse.compact() == 0  # 1 compacted file + 3 new ones: under the threshold
+    history = DeltaTable(warehouse.store.uri("quarantine")).history()
+    assert [c["operation"] for c in history].count("OPTIMIZE") == 1  # the table's log says what happened
 
 
 def _runs_only(warehouse: Warehouse, run_id: str) -> None:
     """A run that found nothing new: it commits its runs row and nothing else."""
-    warehouse.write_part("runs", [{"run_id": run_id, "status": "completed", "files_seen": 3}], run_id)
+    warehouse.commit_run(run_id, {"run_id": run_id, "status": "completed", "files_seen": 3})
 
 
 def _database_rows(warehouse: Warehouse, table: str) -> list[tuple]:
@@ -143,15 +139,13 @@ def test_a_run_that_loaded_nothing_adds_its_runs_row_to_the_last_build(tmp_path,
     assert build_database(warehouse, "b3") == after  # what a full build gives
 
 
-def test_rows_of_a_run_the_last_build_lacks_force_a_full_build_even_inside_a_merge(tmp_path, monkeypatch):
-    from newsfacts.load import warehouse as module
-
-    monkeypatch.setattr(module, "MERGE_AFTER_PARTS", 4)
+def test_rows_of_a_run_the_last_build_lacks_force_a_full_build_even_after_compaction(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "COMPACT_AFTER_FILES", 4)
     warehouse = Warehouse(tmp_path)
     _scheduled_runs(warehouse, 2)
     build_database(warehouse, "b1")
     _scheduled_runs(warehouse, 4, first=2)  # committed, but their build never happened (a crash)
-    assert warehouse.merge_small_parts() > 0  # their rows now sit in a merged part
+    assert warehouse.compact() > 0  # their rows now sit in a compacted file
     _runs_only(warehouse, "idle")
     counts = build_database(warehouse, "b2")
     assert counts["quarantine"] == 6 and counts["runs"] == 7
@@ -167,3 +161,40 @@ def test_a_database_built_by_other_code_is_rebuilt_whole(tmp_path, monkeypatch):
     build_database(warehouse, "b2", report=told.append)
     assert "Nothing to consolidate" not in told[0]
     assert _database_rows(warehouse, "build_info")[0][0] == "rules of another commit"
+
+
+def _old_part(root, table: str, name: str, rows: list[dict]) -> None:
+    """A Parquet part as the store before the Delta tables wrote it: parquet/<table>/<name>."""
+    import pyarrow as pa
+
+    from schemas.tables import ddl
+
+    folder = root / "parquet" / table
+    folder.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect() as con:
+        con.execute(ddl())
+        con.register("incoming", pa.Table.from_pylist(rows))
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+        con.execute(f"COPY {table} TO '{folder / name}' (FORMAT parquet)")
+
+
+def test_a_warehouse_of_parquet_parts_is_upgraded_in_place_with_the_rows_its_readers_took(tmp_path):
+    import json
+
+    root = tmp_path / "old"
+    for run_id in ("r1", "r2"):
+        _old_part(root, "runs", f"part-{run_id}.parquet", [{"run_id": run_id, "status": "completed"}])
+    _old_part(root, "quarantine", "part-r1.00000.parquet", [_quarantine_row("a.txt", "r1")])  # replaced by the merge
+    _old_part(root, "quarantine", "part-merged-1.parquet", [_quarantine_row("a.txt", "r1")])
+    (root / "parquet" / "quarantine" / "merged-1.merge.json").write_text(json.dumps(["part-r1.00000.parquet"]))
+    _old_part(root, "quarantine", "part-merged-2.parquet", [_quarantine_row("z.txt", "r1")])  # its manifest never written
+    _old_part(root, "quarantine", "part-r2.parquet", [_quarantine_row("b.txt", "r2")])
+    _old_part(root, "quarantine", "part-killed.parquet", [_quarantine_row("k.txt", "killed")])  # no runs row
+
+    warehouse = Warehouse(root)
+    with warehouse.exclusive():
+        assert warehouse.upgrade_earlier_format() == 2  # quarantine and runs
+    assert sorted(r["source_path"] for r in _stored(warehouse, "quarantine")) == ["a.txt", "b.txt"]
+    assert not (root / "parquet").exists() and (root / "parquet.upgraded" / "runs").is_dir()
+    assert build_database(warehouse, "b1")["quarantine"] == 2
+    assert warehouse.upgrade_earlier_format() == 0  # once only

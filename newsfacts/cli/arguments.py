@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     # The order here is the order `newsfacts --help` lists the commands in.
     _add_run(sub)
     _add_sql(sub)
+    _add_history(sub)
+    _add_rebuild(sub)
     _add_serve(sub)
     _add_server(sub)
     _add_report(sub)
@@ -81,6 +83,23 @@ def _add_sql(sub) -> None:
     sql.add_argument("query", help='e.g. "SELECT kind, sum(count_min) FROM casualties GROUP BY kind"')
     sql.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
     sql.add_argument("--max-width", type=_at_least(0), default=60, help="truncate cells wider than this (default 60; 0 = never)")
+    sql.add_argument("--as-of", metavar="RUN_ID|TIME", default=None,
+                     help="answer as the warehouse stood after that run, or after the last run finished by that "
+                          "date or time (UTC, e.g. 2026-03-01T12:00); `newsfacts history` lists the runs")
+
+
+def _add_history(sub) -> None:
+    history = sub.add_parser("history", help="list the warehouse's runs: what each added, superseded and quarantined",
+                             description="List the runs of the warehouse, oldest first; any of them can be queried "
+                                         "with `newsfacts sql --as-of RUN_ID`.")
+    history.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+
+
+def _add_rebuild(sub) -> None:
+    rebuild = sub.add_parser("rebuild", help="rebuild every derived table and the DuckDB file from the stored facts",
+                             description="Rebuild the DuckDB file and every table derived across sources from the "
+                                         "stored tables, after compacting them; no article is read again.")
+    rebuild.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder or URL (default: {DEFAULT_WAREHOUSE})")
 
 
 def _add_serve(sub) -> None:

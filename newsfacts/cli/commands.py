@@ -1,4 +1,5 @@
-"""The commands besides `run` and `sql`: serve (scheduled runs), server (the Prefect UI), eval and report.
+"""The commands besides `run` and `sql`: history, rebuild, serve (scheduled runs), server (the Prefect UI), eval
+and report.
 
 Each takes the parsed arguments and returns the exit code; what it needs beyond the standard library
 is imported when the command runs."""
@@ -72,4 +73,32 @@ def _report(args) -> int:
 
     with connect_read_only(args.warehouse) as con:
         print(analyst_brief(con, args.incidents, args.statements))
+    return 0
+
+
+def _history(args) -> int:
+    from newsfacts.cli.query import format_table
+    from newsfacts.load.history import run_history
+
+    header, rows = run_history(args.warehouse)
+    print(format_table(header, rows, max_width=60))
+    return 0
+
+
+def _rebuild(args) -> int:
+    from newsfacts.load.warehouse import Warehouse
+    from newsfacts.pipeline import build_database
+
+    warehouse = Warehouse(args.warehouse)
+    with warehouse.exclusive():
+        warehouse.upgrade_earlier_format()
+        warehouse.remove_unfinished_runs()
+        if not warehouse.committed_run_ids():
+            raise NewsfactsError(f"The warehouse {args.warehouse} has no runs to rebuild from. Load one first with "
+                                 f"`newsfacts run SOURCE_DIR --warehouse {args.warehouse}`.")
+        compacted = warehouse.compact()
+        told = []
+        counts = build_database(warehouse, f"rebuild-{os.getpid()}", report=told.append, full=True)
+    print(f"Rebuilt {warehouse.database} from the stored tables ({compacted} small files compacted). {told[0]}")
+    print("Rows: " + ", ".join(f"{table} {n}" for table, n in counts.items()))
     return 0

@@ -17,16 +17,21 @@ LIMIT 5"""
 
 
 def _sql(args) -> int:
-    _print_query(args.warehouse, args.query, args.max_width)
+    database = None
+    if args.as_of:
+        from newsfacts.load.history import as_of_database
+
+        database = as_of_database(args.warehouse, args.as_of)
+    _print_query(args.warehouse, args.query, args.max_width, database)
     return 0
 
 
-def _print_query(warehouse: str, query: str, max_width: int) -> None:
+def _print_query(warehouse: str, query: str, max_width: int, database=None) -> None:
     import duckdb
 
     from newsfacts.load.read_only import connect_read_only
 
-    with connect_read_only(warehouse) as con:
+    with connect_read_only(warehouse, database=database) as con:
         try:
             cursor = con.execute(query)
             if cursor is None:  # DuckDB found no statement: an empty query, or only comments

@@ -1,1 +1,1 @@
-"""Load: Parquet parts per run (the source of truth), and the DuckDB database built from them."""
+"""Load: the stored Delta tables (the source of truth), and the DuckDB database built from them."""

@@ -1,12 +1,12 @@
-"""The DuckDB file analysts open, built from the warehouse's committed Parquet parts in three steps, each
-a task of the flow:
+"""The DuckDB file analysts open, built from the warehouse's stored tables in three steps, each a task of
+the flow:
 
-1. stage: a new file beside the published one, with the tables of schemas/tables.py, every committed run's rows and the versions of
-   changed files settled (versions.sql);
+1. stage: a new file beside the published one, with the tables of schemas/tables.py, every committed run's
+   rows and the versions of changed files settled (versions.sql);
 2. consolidate (newsfacts.consolidate.build.consolidate_build): the tables derived across sources;
-3. publish: the analyst views, the digest of the code that built it, a Parquet snapshot of each derived table, then the
-   new file renamed over the old one, so that an analyst holding the old file open keeps reading the
-   previous state.
+3. publish: the analyst views, the digest of the code that built it, each derived table stored (a Delta
+   commit), then the new file renamed over the old one, so that an analyst holding the old file open
+   keeps reading the previous state.
 
 Each step opens the file, works in one transaction and closes it, so a step that fails can be run again.
 A crash leaves only a `.building-` file, which the next run deletes. When the runs committed since the
@@ -28,8 +28,9 @@ import duckdb
 
 from newsfacts import PIPELINE_VERSION
 from newsfacts.load.layout import BUILDING_PREFIX
-from newsfacts.load.warehouse import DERIVED_TABLES, PART_TABLES, Warehouse, fsync, quote_path
-from schemas.tables import ddl
+from newsfacts.load.store import APPENDED_TABLES, DERIVED_TABLES
+from newsfacts.load.warehouse import Warehouse, fsync, quote_path
+from schemas.tables import LOADED_TABLES, ddl
 from warehouse import SQL_DIR, sql_file
 
 
@@ -54,7 +55,10 @@ class DatabaseBuild:
 
     warehouse: Warehouse
     file: Path
+    build_id: str
     needs_consolidation: bool
+    target: Path  # where publishing puts the file
+    stores_derived: bool = True  # whether publishing stores the derived tables (the warehouse's own build)
     counts: dict[str, int] = field(default_factory=dict)
     appended_runs: int = 0  # runs whose `runs` rows were added to a copy of the last build
     _connection: duckdb.DuckDBPyConnection | None = field(default=None, repr=False, compare=False)
@@ -112,13 +116,23 @@ class DatabaseBuild:
             con.execute("DETACH previous")
 
 
-def stage(warehouse: Warehouse, build_id: str) -> DatabaseBuild:
-    """Step 1: a new database file holding every committed run's rows, superseded versions settled."""
-    committed = warehouse.committed_run_ids()
+def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, target: Path | None = None,
+          full: bool = False) -> DatabaseBuild:
+    """Step 1: a new database file holding every committed run's rows, superseded versions settled.
+
+    By default it is the warehouse's database, and when the runs since the last build added nothing
+    but their `runs` rows, a copy of that build with those rows (unless `full`). Given `runs` (committed
+    runs) and `target`, it is a database of those runs only, published at `target` (an as-of query's)."""
+    committed = warehouse.committed_run_ids() if runs is None else runs
     warehouse.root.mkdir(parents=True, exist_ok=True)
-    building = DatabaseBuild(warehouse, warehouse.root / f"{BUILDING_PREFIX}{build_id}", needs_consolidation=True)
+    if target is None:
+        building = DatabaseBuild(warehouse, warehouse.root / f"{BUILDING_PREFIX}{build_id}", build_id,
+                                 needs_consolidation=True, target=warehouse.database)
+    else:
+        building = DatabaseBuild(warehouse, target.with_name(f".{target.name}.building-{build_id}"), build_id,
+                                 needs_consolidation=True, target=target, stores_derived=False)
     building.file.unlink(missing_ok=True)
-    unbuilt = _runs_to_append(warehouse, committed)
+    unbuilt = None if (full or runs is not None) else _runs_to_append(warehouse, committed)
     if unbuilt is not None:
         building.needs_consolidation = False
         building.appended_runs = len(unbuilt)
@@ -127,8 +141,8 @@ def stage(warehouse: Warehouse, build_id: str) -> DatabaseBuild:
     try:
         with building.transaction() as con:
             con.execute(ddl())
-            for table in (*PART_TABLES, "runs"):
-                source = warehouse.committed_source(table, committed)
+            for table in LOADED_TABLES:
+                source = warehouse.table_source(table)
                 if source:
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(committed)])
             con.execute(sql_file("versions.sql"))
@@ -139,23 +153,24 @@ def stage(warehouse: Warehouse, build_id: str) -> DatabaseBuild:
 
 
 def publish(building: DatabaseBuild) -> dict[str, int]:
-    """Step 3: the views, the derived tables' snapshots, and the new file swapped in. Returns rows per table."""
+    """Step 3: the views, the derived tables stored, and the new file swapped in. Returns rows per table."""
     if building.needs_consolidation:
         with building.transaction() as con:
             con.execute(sql_file("views.sql"))
             con.execute("CREATE OR REPLACE TABLE build_info AS SELECT ? AS code_digest, now() AS built_at", [BUILD_DIGEST])
         building.counts = table_counts(con)
-        for table in DERIVED_TABLES:
-            building.warehouse.write_snapshot(con, table)
+        if building.stores_derived:
+            for table in DERIVED_TABLES:
+                building.warehouse.write_snapshot(con, table, building.build_id)
         con.execute("CHECKPOINT")
     building.close()
     fsync(building.file)
-    os.replace(building.file, building.warehouse.database)
+    os.replace(building.file, building.target)
     return building.counts
 
 
 def table_counts(con) -> dict[str, int]:
-    return {table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] for table in (*PART_TABLES, *DERIVED_TABLES, "runs")}
+    return {table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] for table in (*APPENDED_TABLES, *DERIVED_TABLES, "runs")}
 
 
 def _runs_to_append(warehouse: Warehouse, committed: set[str]) -> set[str] | None:
@@ -174,9 +189,8 @@ def _runs_to_append(warehouse: Warehouse, committed: set[str]) -> set[str] | Non
         unbuilt = committed - built
         if digest != [(BUILD_DIGEST,)] or not built <= committed:
             return None
-        for table in PART_TABLES:
-            # By content, not by part names: a merge may hold an unbuilt run's rows.
-            source = warehouse.committed_source(table, committed)
+        for table in APPENDED_TABLES:
+            source = warehouse.table_source(table)
             if unbuilt and source and con.execute(
                     f"SELECT 1 FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[])) LIMIT 1", [sorted(unbuilt)]).fetchall():
                 return None
@@ -188,7 +202,7 @@ def _append_runs(warehouse: Warehouse, building: Path, unbuilt: set[str], commit
     shutil.copyfile(warehouse.database, building)
     with warehouse.connect(str(building)) as con:
         if unbuilt:
-            con.execute(f"INSERT INTO runs BY NAME SELECT * FROM {warehouse.committed_source('runs', committed)} "
+            con.execute(f"INSERT INTO runs BY NAME SELECT * FROM {warehouse.table_source('runs')} "
                         "WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(unbuilt)])
         counts = table_counts(con)
         con.execute("CHECKPOINT")

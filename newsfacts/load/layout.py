@@ -7,7 +7,9 @@ which imports DuckDB and pyarrow, so that discovery stays light."""
 DEFAULT_WAREHOUSE = "data"
 DATABASE_NAME = "newsfacts.duckdb"
 LOCK_NAME = ".newsfacts.lock"
-PARQUET_DIR = "parquet"
+TABLES_DIR = "tables"  # the Delta tables (store.py)
+AS_OF_DIR = "as-of"  # databases of the warehouse as it stood after a past run (history.py)
+PARQUET_DIR = "parquet"  # the Parquet parts of a warehouse written before the Delta tables (upgrade.py)
 # Files a run writes under a temporary name before it renames them into place.
 TEMPORARY_PREFIX = ".tmp-"
 BUILDING_PREFIX = f".{DATABASE_NAME}.building-"

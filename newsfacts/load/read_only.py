@@ -6,7 +6,7 @@ A query can read the warehouse database's tables and views, and nothing else. Du
   and EXPORT, read_csv/read_parquet/glob of any path), no other database file is attached, no
   extension is installed or loaded, no persistent secret is written;
 - `lock_configuration = true`: no SET or RESET in a query can undo the above.
-Every table and view a reader needs lives in the database file (the build loads the Parquet parts into
+Every table and view a reader needs lives in the database file (the build loads the stored tables into
 it; warehouse/views.sql reads no file), so no path needs to stay allowed.
 
 The file is attached to an in-memory database rather than opened with duckdb.connect(path): DuckDB
@@ -30,10 +30,10 @@ CATALOG = "newsfacts"
 STARTUP = {"autoinstall_known_extensions": False, "autoload_known_extensions": False, "allow_community_extensions": False}
 
 
-def connect_read_only(root: Path | str, *, attempts: int = 20, delay_s: float = 0.25):
-    """A connection that reads the warehouse database and nothing else (see above), retrying briefly
-    while a run swaps the file in."""
-    database = Warehouse(root).database
+def connect_read_only(root: Path | str, *, database: Path | None = None, attempts: int = 20, delay_s: float = 0.25):
+    """A connection that reads the warehouse database (or another of its databases, an as-of one) and
+    nothing else (see above), retrying briefly while a run swaps the file in."""
+    database = database or Warehouse(root).database
     if not database.exists():
         raise NewsfactsError(f"No warehouse at {database}. Load one first with `newsfacts run SOURCE_DIR --warehouse {Path(root)}`.")
     for attempt in range(attempts):
@@ -73,5 +73,5 @@ def _unreadable(database: Path, root: Path | str, exc: duckdb.Error) -> Newsfact
     if "Could not set lock" in reason:  # a program holds the file open for writing
         advice = "close the program that holds it open for writing, then try again"
     else:
-        advice = f"`newsfacts run SOURCE_DIR --warehouse {root}` rebuilds it from the Parquet parts"
+        advice = f"`newsfacts rebuild --warehouse {root}` builds it again from the stored tables"
     return NewsfactsError(f"Cannot open the warehouse database {database} ({reason}); {advice}.")

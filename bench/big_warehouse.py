@@ -1,0 +1,106 @@
+"""Runs that add to a big warehouse, against the same runs into an empty one, measured in one run.
+
+Makes a warehouse of N generated documents (bench/make_warehouse.py), then times `newsfacts run` on it:
+a folder with nothing new, a folder of 1 new article, a folder of 100 new articles; and the same two
+folders into empty warehouses. Prints the flow stages (a run without Prefect's start-up), the ratios
+(targets: 1 and 100 new articles ≤ 2x the same run into an empty warehouse; nothing new ≤ 1 s of
+build; peak memory < 2 GiB), the README's example queries and the views warm on the grown warehouse,
+and the time of `newsfacts rebuild`. Writes bench/BIG_WAREHOUSE_RESULTS.md.
+
+    python bench/big_warehouse.py --documents 1000000 [--work DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_corpus import make_corpus  # noqa: E402
+from make_warehouse import make_warehouse  # noqa: E402
+from sql_at_scale import QUERIES  # noqa: E402
+from throughput import run_cli, run_measured  # noqa: E402
+
+BENCH = Path(__file__).resolve().parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--documents", type=int, default=1_000_000)
+    parser.add_argument("--work", type=Path, help="a folder for the warehouses (default: a temporary one)")
+    parser.add_argument("--results", type=Path, default=BENCH / "BIG_WAREHOUSE_RESULTS.md")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="newsfacts-big-", dir=args.work))
+    started = time.perf_counter()
+
+    big = work / "big"
+    made = make_warehouse(big, args.documents, 10 * args.documents)
+    articles = make_corpus(101, work / "articles")
+    one, hundred = work / "one", work / "hundred"
+    for folder, files in ((one, sorted(articles.iterdir())[:1]), (hundred, sorted(articles.iterdir())[1:])):
+        folder.mkdir()
+        for path in files:
+            shutil.copy2(path, folder / path.name)
+    empty = work / "nothing-new"
+    empty.mkdir()
+
+    runs = {
+        "nothing new": run_cli(empty, big),
+        "1 new article": run_cli(one, big),
+        "100 new articles": run_cli(hundred, big),
+        "1 article into an empty warehouse": run_cli(one, work / "empty-1"),
+        "100 articles into an empty warehouse": run_cli(hundred, work / "empty-100"),
+    }
+    rebuild = run_measured([sys.executable, "-m", "newsfacts.cli", "rebuild", "--warehouse", str(big)])
+    query_ms = _warm_queries(big)
+
+    def stages(run: dict) -> str:
+        return ", ".join(f"{k} {v:.1f}" for k, v in run["stages"].items())
+
+    lines = [f"# Runs that add to a warehouse of {args.documents:,} documents", "",
+             f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, in one run of "
+             f"`python bench/big_warehouse.py --documents {args.documents}` ({time.perf_counter() - started:.0f} s in all). "
+             "The warehouse was made by bench/make_warehouse.py: " + ", ".join(f"{k} {v:.1f} s" for k, v in made.items()) + ".", "",
+             "| run | flow stages s | stages | peak memory MiB (all processes) |", "| --- | ---: | --- | ---: |"]
+    lines += [f"| {name} | {run['flow']:.1f} | {stages(run)} | {run['peak_pipeline']:.0f} |" for name, run in runs.items()]
+    lines += ["", f"- 1 new article / 1 article into an empty warehouse: **{runs['1 new article']['flow'] / runs['1 article into an empty warehouse']['flow']:.2f}×** (target ≤ 2)",
+              f"- 100 new articles / 100 into an empty warehouse: **{runs['100 new articles']['flow'] / runs['100 articles into an empty warehouse']['flow']:.2f}×** (target ≤ 2)",
+              f"- nothing new, load stage (the build): **{runs['nothing new']['stages'].get('load', 0):.2f} s** (target ≤ 1 s)",
+              f"- peak memory of those runs: **{max(r['peak_pipeline'] for r in runs.values()):.0f} MiB** (target < 2,048)",
+              f"- `newsfacts rebuild`: **{rebuild['wall']:.0f} s** wall, peak memory {rebuild['peak_pipeline']:.0f} MiB (reported, not a target)",
+              "", "Each query warm, best of 5, on the grown warehouse (target < 200 ms):", "", "| query | ms |", "| --- | ---: |"]
+    lines += [f"| {name} | {ms:.0f} |" for name, ms in query_ms.items()]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    args.results.write_text(text, encoding="utf-8")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def _warm_queries(warehouse: Path) -> dict[str, float]:
+    """Best of 5 per query, after one warm-up, in a process of its own (as an analyst's)."""
+    script = (
+        "import json, sys, time\n"
+        "from newsfacts.load.read_only import connect_read_only\n"
+        "queries = json.loads(sys.argv[2]); best = {}\n"
+        "with connect_read_only(sys.argv[1]) as con:\n"
+        "    for name, sql in queries.items():\n"
+        "        con.execute(sql).fetchall(); times = []\n"
+        "        for _ in range(5):\n"
+        "            start = time.perf_counter(); con.execute(sql).fetchall(); times.append(time.perf_counter() - start)\n"
+        "        best[name] = min(times) * 1000\n"
+        "print(json.dumps(best))\n")
+    import json
+
+    out = subprocess.run([sys.executable, "-c", script, str(warehouse), json.dumps(QUERIES)], capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    main()
