@@ -90,7 +90,7 @@ def main() -> None:
         "",
         f"- 1 new among {args.loaded:,} / 1 file alone, flow stages: **{ratio:.2f}×** (target ≤ 2)",
         "- The unchanged files are recognised by their size and modification time without being read. A run "
-        "that loads a file rebuilds the DuckDB file from every committed part, so its load stage grows with the "
+        "that loads a file rebuilds the DuckDB file from every committed row of the Delta tables, so its load stage grows with the "
         "warehouse; a run that loads nothing adds its runs row to a copy of the last build "
         f"(the run before the timed one took {first_idle['flow']:.2f} s).",
     ]

@@ -53,9 +53,10 @@ def test_report_prints_the_brief_and_a_missing_warehouse_is_a_clear_error(seeds_
 
 
 def test_help_explains_each_command():
-    for args in (["--help"], ["run", "--help"], ["sql", "--help"]):
+    for args in (["--help"], ["run", "--help"], ["sql", "--help"], ["history", "--help"], ["rebuild", "--help"]):
         out = subprocess.run([sys.executable, "-m", "newsfacts.cli", *args], capture_output=True, text=True, check=True).stdout
         assert "usage: newsfacts" in out
+    assert "--as-of" in subprocess.run([sys.executable, "-m", "newsfacts.cli", "sql", "--help"], capture_output=True, text=True).stdout
     assert "--warehouse" in subprocess.run([sys.executable, "-m", "newsfacts.cli", "run", "--help"], capture_output=True, text=True).stdout
 
 
