@@ -106,3 +106,12 @@ def test_rebuild_of_an_empty_or_busy_warehouse_is_one_sentence(tmp_path, capsys)
     with Warehouse(tmp_path / "busy").exclusive():
         assert main(["rebuild", "--warehouse", str(tmp_path / "busy")]) == 1
     assert "Another newsfacts run" in capsys.readouterr().err
+
+
+def test_only_the_latest_as_of_databases_are_kept(three_runs, monkeypatch):
+    from newsfacts.load import history
+
+    monkeypatch.setattr(history, "AS_OF_KEPT", 2)
+    for point in ("r1", "r2", "r3"):
+        as_of_database(three_runs.root, point)
+    assert sorted(p.name for p in (three_runs.root / "as-of").glob("*.duckdb")) == ["r2.duckdb", "r3.duckdb"]

@@ -3,7 +3,7 @@
 Every stored row carries the run that added it, and every `runs` row says when its run finished, so the
 warehouse as it stood after run R is built from the rows of R and of the runs that finished before it,
 by the same build a run makes (build.py), into a database of its own under `as-of/`. That database is
-kept for the next query of the same point while the code that built it is the same. This needs the rows
+kept for the next query of the same point while the code that built it is the same (the last three are kept). This needs the rows
 only, not old versions of the files, so it holds after compaction and VACUUM, which Delta's own time
 travel does not.
 """
@@ -21,6 +21,9 @@ from newsfacts.load.build import BUILD_DIGEST
 from newsfacts.load.layout import AS_OF_DIR
 from newsfacts.load.warehouse import Warehouse, quote_path
 from warehouse import sql_file
+
+# As-of databases kept for later queries; older ones are deleted when another is built.
+AS_OF_KEPT = 3
 
 
 def run_history(warehouse_dir: str | Path) -> tuple[list[str], list[tuple]]:
@@ -48,7 +51,15 @@ def as_of_database(warehouse_dir: str | Path, point: str) -> Path:
 
         target.parent.mkdir(parents=True, exist_ok=True)
         build_database(warehouse, f"{os.getpid()}", runs=kept, target=target)
+        _keep_latest(target.parent)
     return target
+
+
+def _keep_latest(folder: Path) -> None:
+    """Delete all but the AS_OF_KEPT most recently built as-of databases: each is as big as the warehouse's."""
+    built = sorted(folder.glob("*.duckdb"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    for old in built[AS_OF_KEPT:]:
+        old.unlink(missing_ok=True)
 
 
 def _committed_runs(warehouse: Warehouse) -> list[tuple[str, datetime | None]]:
