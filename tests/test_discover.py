@@ -82,8 +82,9 @@ def test_a_source_folder_that_is_also_the_warehouse_loads_its_articles_only(tmp_
     (tmp_path / ".newsfacts.lock").write_bytes(b"")
     (tmp_path / ".tmp-staging-r1" / "documents").mkdir(parents=True)
     (tmp_path / ".tmp-staging-r1" / "documents" / "00000.parquet").write_bytes(b"PAR1")
-    (tmp_path / "tables" / "documents").mkdir(parents=True)
-    (tmp_path / "tables" / "documents" / "part-00000-1.parquet").write_bytes(b"PAR1")
+    for folder in ("tables/documents", "parquet.upgraded/documents", "as-of"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "part-00000-1.parquet").write_bytes(b"PAR1")
 
     files, rejected = discover_files(tmp_path, max_file_bytes=1024)
 

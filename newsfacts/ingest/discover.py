@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from newsfacts.ingest.models import InputFile, Quarantined
-from newsfacts.load.layout import AS_OF_DIR, DATABASE_NAME, LOCK_NAME, PARQUET_DIR, TABLES_DIR, TEMPORARY_PREFIXES
+from newsfacts.load.layout import AS_OF_DIR, DATABASE_NAME, LOCK_NAME, PARQUET_DIR, TABLES_DIR, TEMPORARY_PREFIXES, UPGRADED_DIR
 from schemas.values import Reason, Stage
 
 logger = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def discover_files(source_dir: Path, max_file_bytes: int) -> tuple[list[InputFil
                 dirnames.remove(name)
         if current == root and is_warehouse(root):
             # `newsfacts run DIR --warehouse DIR`: the articles load, the warehouse's own files do not.
-            dirnames[:] = [d for d in dirnames if d not in (TABLES_DIR, AS_OF_DIR, PARQUET_DIR) and not _is_warehouse_file(d)]
+            dirnames[:] = [d for d in dirnames if d not in (TABLES_DIR, AS_OF_DIR, PARQUET_DIR, UPGRADED_DIR) and not _is_warehouse_file(d)]
             filenames = [f for f in filenames if not _is_warehouse_file(f)]
         for name in sorted(filenames):
             path = current / name

@@ -10,6 +10,7 @@ LOCK_NAME = ".newsfacts.lock"
 TABLES_DIR = "tables"  # the Delta tables (store.py)
 AS_OF_DIR = "as-of"  # databases of the warehouse as it stood after a past run (history.py)
 PARQUET_DIR = "parquet"  # the Parquet parts of a warehouse written before the Delta tables (upgrade.py)
+UPGRADED_DIR = f"{PARQUET_DIR}.upgraded"  # those parts once upgraded, for their owner to delete
 # Files a run writes under a temporary name before it renames them into place.
 TEMPORARY_PREFIX = ".tmp-"
 BUILDING_PREFIX = f".{DATABASE_NAME}.building-"

@@ -15,13 +15,12 @@ import json
 import os
 import re
 
-from newsfacts.load.layout import PARQUET_DIR
+from newsfacts.load.layout import PARQUET_DIR, UPGRADED_DIR
 from schemas.tables import LOADED_TABLES
 
 PART_NAME = re.compile(r"part-(?P<run_id>[^.]+)(?:\.\d+)?\.parquet")
 MERGE_MANIFEST = re.compile(r"(?P<merge_id>merged-[^.]+)\.merge\.json")
 UPGRADE_RUN_ID = "upgrade-from-parquet-parts"
-UPGRADED_DIR = f"{PARQUET_DIR}.upgraded"
 
 
 def upgrade_parquet_parts(warehouse) -> int:
