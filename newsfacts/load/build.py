@@ -173,21 +173,29 @@ def table_counts(con) -> dict[str, int]:
     return {table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] for table in (*APPENDED_TABLES, *DERIVED_TABLES, "runs")}
 
 
+def built_by_this_code(database: Path) -> bool:
+    """Whether a database file was built by this code (its build_info holds BUILD_DIGEST)."""
+    if not database.exists():
+        return False
+    try:
+        with duckdb.connect() as con:
+            con.execute(f"ATTACH {quote_path(database)} AS built (READ_ONLY)")
+            return con.execute("SELECT code_digest FROM built.build_info").fetchall() == [(BUILD_DIGEST,)]
+    except duckdb.Error:  # unreadable, half-written by a build that was killed, or built before build_info existed
+        return False
+
+
 def _runs_to_append(warehouse: Warehouse, committed: set[str]) -> set[str] | None:
     """The committed runs the current database lacks, when adding their `runs` rows is all a build
     would change: the database was built by this code, holds no run that is not committed, and the
     runs it lacks have no rows in any other table. None when a full build is needed."""
-    if not warehouse.database.exists():
+    if not built_by_this_code(warehouse.database):
         return None
     with warehouse.connect() as con:
-        try:
-            con.execute(f"ATTACH {quote_path(warehouse.database)} AS built (READ_ONLY)")
-            digest = con.execute("SELECT code_digest FROM built.build_info").fetchall()
-            built = {r[0] for r in con.execute("SELECT run_id FROM built.runs").fetchall()}
-        except duckdb.Error:  # unreadable, or built before build_info existed
-            return None
+        con.execute(f"ATTACH {quote_path(warehouse.database)} AS built (READ_ONLY)")
+        built = {r[0] for r in con.execute("SELECT run_id FROM built.runs").fetchall()}
         unbuilt = committed - built
-        if digest != [(BUILD_DIGEST,)] or not built <= committed:
+        if not built <= committed:
             return None
         for table in APPENDED_TABLES:
             source = warehouse.table_source(table)

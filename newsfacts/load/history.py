@@ -14,12 +14,10 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-import duckdb
-
 from newsfacts.errors import NewsfactsError
-from newsfacts.load.build import BUILD_DIGEST
+from newsfacts.load.build import built_by_this_code
 from newsfacts.load.layout import AS_OF_DIR
-from newsfacts.load.warehouse import Warehouse, quote_path
+from newsfacts.load.warehouse import Warehouse
 from warehouse import sql_file
 
 # As-of databases kept for later queries; older ones are deleted when another is built.
@@ -39,14 +37,14 @@ def as_of_database(warehouse_dir: str | Path, point: str) -> Path:
     """The database of the warehouse as it stood after the run `point` (a run id), or after the last run
     that had finished at `point` (a date or a time, UTC)."""
     warehouse = Warehouse(warehouse_dir)
-    runs = _committed_runs(warehouse)
+    runs = warehouse.committed_runs()
     if not runs:
         raise NewsfactsError(f"The warehouse {warehouse.location} has no runs yet. Load one first with "
                              f"`newsfacts run SOURCE_DIR --warehouse {warehouse_dir}`.")
     run_id = _run_at(runs, point, warehouse_dir)
     kept = {r for r, _ in runs[: [r for r, _ in runs].index(run_id) + 1]}
     target = warehouse.root / AS_OF_DIR / f"{run_id}.duckdb"
-    if not _built_by_this_code(target):
+    if not built_by_this_code(target):
         from newsfacts.pipeline import build_database
 
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -60,16 +58,6 @@ def _keep_latest(folder: Path) -> None:
     built = sorted(folder.glob("*.duckdb"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
     for old in built[AS_OF_KEPT:]:
         old.unlink(missing_ok=True)
-
-
-def _committed_runs(warehouse: Warehouse) -> list[tuple[str, datetime | None]]:
-    """(run id, finished at) of every committed run, in the order they finished."""
-    source = warehouse.table_source("runs")
-    if source is None:
-        return []
-    with warehouse.connect() as con:
-        rows = con.execute(f"SELECT run_id, finished_at FROM {source}").fetchall()
-    return sorted(rows, key=lambda row: (row[1] or datetime.min, row[0]))
 
 
 def _run_at(runs: list[tuple[str, datetime | None]], point: str, warehouse_dir) -> str:
@@ -88,14 +76,3 @@ def _run_at(runs: list[tuple[str, datetime | None]], point: str, warehouse_dir) 
         raise NewsfactsError(f"No run of the warehouse had finished by {moment:%Y-%m-%d %H:%M:%S} UTC"
                              + (f"; the first finished at {first:%Y-%m-%d %H:%M:%S}." if first else "."))
     return finished[-1]
-
-
-def _built_by_this_code(database: Path) -> bool:
-    if not database.exists():
-        return False
-    try:
-        with duckdb.connect() as con:
-            con.execute(f"ATTACH {quote_path(database)} AS built (READ_ONLY)")
-            return con.execute("SELECT code_digest FROM built.build_info").fetchall() == [(BUILD_DIGEST,)]
-    except duckdb.Error:  # unreadable, or half-written by a build that was killed
-        return False

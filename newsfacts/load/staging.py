@@ -46,13 +46,9 @@ class RunStaging:
         return [t for t in LOADED_TABLES if (self.folder / t).is_dir()]
 
     def reader(self, table: str) -> pa.RecordBatchReader:
-        """The staged rows of a table as one stream, in batch order. Every column is read as nullable:
-        DuckDB marks a column required in a file where it holds no NULL, and the next file may hold one."""
-        files = sorted(str(p) for p in (self.folder / table).glob("*.parquet"))
-        first = ds.dataset(files[0], format="parquet").schema
-        schema = pa.schema([field.with_nullable(True) for field in first])
-        dataset = ds.dataset(files, format="parquet", schema=schema)
-        return pa.RecordBatchReader.from_batches(schema, dataset.to_batches())
+        """The staged rows of a table as one stream, in batch order."""
+        dataset = ds.dataset(sorted(str(p) for p in (self.folder / table).glob("*.parquet")), format="parquet")
+        return pa.RecordBatchReader.from_batches(dataset.schema, dataset.to_batches())
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -21,8 +21,8 @@ a time per warehouse (lock.py, and a deployment's concurrency limit of 1), so it
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
+import fsspec
 import pyarrow as pa
 from deltalake import CommitProperties, DeltaTable, Transaction, write_deltalake
 from deltalake.exceptions import TableNotFoundError
@@ -53,7 +53,9 @@ class TableStore:
 
     def __init__(self, location: str, fs=None):
         self.location = location.rstrip("/") + "/" + TABLES_DIR
-        self.fs = fs  # an fsspec filesystem for a remote location (the pending markers), else None
+        # The filesystem of the location, for the pending markers (delta-rs reaches the tables itself).
+        self.fs = fs or fsspec.filesystem("file", auto_mkdir=True)
+        self._pending = f"{self.location}/{PENDING_DIR}"
         self.storage_options = _storage_options(location)
 
     def uri(self, table: str) -> str:
@@ -120,25 +122,16 @@ class TableStore:
     # A run writes a marker before its first commit and removes it after its `runs` row: a marker left
     # behind names a run whose rows the next run deletes.
     def mark_pending(self, run_id: str) -> None:
-        path = f"{self.location}/{PENDING_DIR}/{run_id}"
-        if self.fs is None:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            Path(path).write_bytes(b"")
-        else:
-            self.fs.pipe_file(path, b"")
+        self.fs.pipe_file(f"{self._pending}/{run_id}", b"")
 
     def clear_pending(self, run_id: str) -> None:
-        path = f"{self.location}/{PENDING_DIR}/{run_id}"
-        if self.fs is None:
-            Path(path).unlink(missing_ok=True)
-        elif self.fs.exists(path):
-            self.fs.rm(path)
+        if self.fs.exists(f"{self._pending}/{run_id}"):
+            self.fs.rm(f"{self._pending}/{run_id}")
 
     def pending_runs(self) -> list[str]:
-        folder = f"{self.location}/{PENDING_DIR}"
-        if self.fs is not None:
-            return sorted(p.rsplit("/", 1)[-1] for p in self.fs.ls(folder, detail=False, refresh=True)) if self.fs.exists(folder) else []
-        return sorted(p.name for p in Path(folder).iterdir()) if Path(folder).is_dir() else []
+        if not self.fs.exists(self._pending):
+            return []
+        return sorted(p.rsplit("/", 1)[-1] for p in self.fs.ls(self._pending, detail=False, refresh=True))
 
 
 def _made_by(run_id: str, appending: bool = False) -> CommitProperties:

@@ -12,8 +12,9 @@ is finished by the next run without a row twice.
 from __future__ import annotations
 
 import json
-import os
 import re
+
+import fsspec
 
 from newsfacts.load.layout import PARQUET_DIR, UPGRADED_DIR
 from schemas.tables import LOADED_TABLES
@@ -50,25 +51,18 @@ class _Folder:
     """The earlier store's folder, local or at the warehouse's URL."""
 
     def __init__(self, warehouse):
-        self.fs = warehouse.fs
-        self.base = warehouse.location.rstrip("/") if warehouse.remote else str(warehouse.root)
+        self.fs = warehouse.fs or fsspec.filesystem("file")
+        self.base = warehouse.location.rstrip("/") if warehouse.remote else str(warehouse.root.absolute())
 
     def exists(self, name: str) -> bool:
-        path = f"{self.base}/{name}"
-        return self.fs.exists(path) if self.fs is not None else os.path.isdir(path)
+        return self.fs.exists(f"{self.base}/{name}")
 
     def names(self, table: str) -> list[str]:
         folder = f"{self.base}/{PARQUET_DIR}/{table}"
-        if self.fs is not None:
-            return sorted(p.rsplit("/", 1)[-1] for p in self.fs.ls(folder, detail=False)) if self.fs.exists(folder) else []
-        return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+        return sorted(p.rsplit("/", 1)[-1] for p in self.fs.ls(folder, detail=False)) if self.fs.exists(folder) else []
 
     def read_text(self, table: str, name: str) -> str:
-        path = f"{self.base}/{PARQUET_DIR}/{table}/{name}"
-        if self.fs is not None:
-            return self.fs.cat_file(path).decode()
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
+        return self.fs.cat_file(f"{self.base}/{PARQUET_DIR}/{table}/{name}").decode()
 
     def live_parts(self, table: str, committed: set[str] | None) -> list[str]:
         """The parts a reader took: committed runs' (any run's, for `runs`: committed=None) and completed
@@ -89,7 +83,4 @@ class _Folder:
         return live
 
     def rename(self, old: str, new: str) -> None:
-        if self.fs is not None:
-            self.fs.mv(f"{self.base}/{old}", f"{self.base}/{new}", recursive=True)
-        else:
-            os.replace(f"{self.base}/{old}", f"{self.base}/{new}")
+        self.fs.mv(f"{self.base}/{old}", f"{self.base}/{new}", recursive=True)

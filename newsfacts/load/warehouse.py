@@ -17,6 +17,7 @@ import re
 import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -144,12 +145,16 @@ class Warehouse:
 
     # ---- reading committed state -------------------------------------------------------
     def committed_run_ids(self) -> set[str]:
-        files = self.store.files("runs")
-        if not files:
-            return set()
+        return {run_id for run_id, _ in self.committed_runs()}
+
+    def committed_runs(self) -> list[tuple[str, datetime | None]]:
+        """(run id, finished at) of every committed run (those with a `runs` row), in the order they finished."""
+        source = self.table_source("runs")
+        if source is None:
+            return []
         with self.connect() as con:
-            rows = con.execute(f"SELECT run_id FROM read_parquet([{', '.join(quote_path(p) for p in files)}])").fetchall()
-        return {r[0] for r in rows}
+            rows = con.execute(f"SELECT run_id, finished_at FROM {source}").fetchall()
+        return sorted(rows, key=lambda row: (row[1] or datetime.min, row[0]))
 
     def upgrade_earlier_format(self) -> int:
         """Move the rows of a warehouse written before the Delta tables into them (upgrade.py); call it
