@@ -185,3 +185,142 @@ def test_a_figure_dated_outside_the_reports_window_is_another_incidents():
         {"fact_id": "years_ago", "doc_id": "doc", "part_of": None, "location": "Kharkiv", "event_date": date(2023, 10, 7), "start_char": 160},
     ]
     assert assign_figures(figures, events, clusters) == {"now": clusters["strike"]}
+
+
+# A run's build groups again only the quotes its changes can reach, and clusters again only the places they
+# touch, taking the rest from the build it replaces (newsfacts/consolidate/build.py). Whatever was added,
+# removed or re-attributed, that must be what a build of everything finds.
+_WORDINGS = [
+    "We will rebuild every house in this city after the war.",
+    "We will rebuild every home in this city after the war.",
+    "After the war we will rebuild every house in this city.",
+    "The shelling went on through the whole night without a pause.",
+    "The shelling went on through the night without a pause.",
+    "We will never give up our land to the invaders.",
+    "We will win.",
+]
+
+
+def _quote_tables(con, quotes) -> None:
+    con.execute("CREATE TABLE quotes (quote_id VARCHAR, doc_id VARCHAR, speaker_entity_id VARCHAR, text VARCHAR, quote_group_id VARCHAR)")
+    con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, NULL)", [(q["quote_id"], q["doc_id"], q["speaker_entity_id"], q["text"]) for q in quotes])
+
+
+def _grouped(quotes, previous=None) -> tuple[dict, list]:
+    """quote_id -> group and the stored wordings of a build over `quotes`, grouping again only what changed
+    since the build in the database file `previous` when one is given."""
+    import duckdb
+    from newsfacts.consolidate.build import _group_quotes
+
+    with duckdb.connect() as con:
+        _quote_tables(con, quotes)
+        if previous:
+            con.execute(f"ATTACH '{previous}' AS previous (READ_ONLY)")
+        _group_quotes(con, None, reuse_previous=previous is not None)
+        return dict(con.execute("SELECT quote_id, quote_group_id FROM quotes").fetchall()), con.execute("SELECT * FROM quote_wordings").fetchall()
+
+
+def test_regrouping_only_the_quotes_changes_reach_groups_as_a_build_of_every_quote(tmp_path):
+    import random
+
+    import duckdb
+    from newsfacts.consolidate.build import _group_quotes
+
+    rng = random.Random(7)
+    speakers = ["mayor", "governor", None]
+    for trial in range(40):
+        before = [_quote(f"q{i:02d}", f"d{i % 7}", rng.choice(speakers), rng.choice(_WORDINGS)) for i in range(rng.randint(4, 14))]
+        previous = tmp_path / f"previous-{trial}.duckdb"
+        with duckdb.connect(str(previous)) as con:
+            _quote_tables(con, before)
+            _group_quotes(con, None, reuse_previous=False)
+        after = [q for q in before if rng.random() > 0.25]  # some gone with their documents
+        for quote in after:
+            if rng.random() < 0.2:  # an entity merge made another speaker of it
+                quote["speaker_entity_id"] = rng.choice(speakers)
+        after += [_quote(f"q{i:02d}", "new", rng.choice(speakers), rng.choice(_WORDINGS)) for i in range(14, 14 + rng.randint(0, 3))]
+        assert _grouped(after, previous) == _grouped(after), trial
+
+
+def _incident_tables(con, events, figures, centres) -> None:
+    con.execute("""CREATE TABLE events (event_id VARCHAR, doc_id VARCHAR, event_type VARCHAR, event_date DATE,
+                   event_date_precision VARCHAR, event_weekday VARCHAR, location VARCHAR, targets VARCHAR[],
+                   start_char INTEGER, cluster_id VARCHAR)""")
+    con.execute("CREATE TABLE documents (doc_id VARCHAR, published_date DATE)")
+    con.execute("CREATE TABLE entities (canonical_name VARCHAR, entity_type VARCHAR, geocode_basis VARCHAR)")
+    con.execute("""CREATE TABLE casualties (fact_id VARCHAR, doc_id VARCHAR, part_of VARCHAR, location VARCHAR,
+                   event_date DATE, period VARCHAR, start_char INTEGER)""")
+    rows = {
+        "events": [(e["event_id"], e["doc_id"], e["event_type"], e["event_date"], e["event_date_precision"],
+                    e["event_weekday"], e["location"], e["targets"], e["start_char"], None) for e in events],
+        "documents": sorted({(r["doc_id"], None if r["doc_id"] == "d9" else date(2022, 3, 3)) for r in events + figures}),
+        "entities": [(area, "location", f"centre {city}") for area, city in centres.items()],
+        "casualties": [(f["fact_id"], f["doc_id"], f["part_of"], f["location"], f["event_date"], f["period"], f["start_char"])
+                       for f in figures],
+    }
+    for table, values in rows.items():
+        if values:
+            con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(values[0]))})", values)
+
+
+def _clustered(events, figures, centres, previous=None) -> tuple[list, list]:
+    """The incident of each report and each figure, from a build that clusters again only the places that
+    changed since the build in the database file `previous`, when one is given."""
+    import duckdb
+    from newsfacts.consolidate.build import _cluster_incidents
+
+    with duckdb.connect() as con:
+        _incident_tables(con, events, figures, centres)
+        if previous:
+            con.execute(f"ATTACH '{previous}' AS previous (READ_ONLY)")
+        _cluster_incidents(con, reuse_previous=previous is not None)
+        return (con.execute("SELECT event_id, cluster_id FROM events ORDER BY ALL").fetchall(),
+                con.execute("SELECT * FROM incident_figures ORDER BY ALL").fetchall())
+
+
+def test_clustering_again_only_the_places_changes_touch_gives_the_incidents_of_a_build_of_every_place(tmp_path):
+    import random
+
+    import duckdb
+    from newsfacts.consolidate.build import _cluster_incidents
+
+    rng = random.Random(11)
+    places = ["Kharkiv", "Kharkiv Oblast", "Izium", "Chuhuiv", None]
+    kinds = ["shelling/artillery/missile attack", "air/drone strike", "armed clash"]
+    days = [None, date(2022, 3, 1), date(2022, 3, 2), date(2022, 3, 3)]
+
+    def report(i, doc):
+        return _event(f"e{i:02d}", doc, place=rng.choice(places), kind=rng.choice(kinds), day=rng.choice(days),
+                      published=None if doc == "d9" else date(2022, 3, 3), start=rng.randint(0, 900))
+
+    def figure(i, doc):
+        return {"fact_id": f"f{i:02d}", "doc_id": doc, "part_of": None, "location": rng.choice(places),
+                "event_date": rng.choice(days), "period": None, "start_char": rng.randint(0, 900)}
+
+    def same_as_a_build_of_everything(name, before, after) -> None:
+        previous = tmp_path / f"previous-{name}.duckdb"
+        with duckdb.connect(str(previous)) as con:
+            _incident_tables(con, *before)
+            _cluster_incidents(con, reuse_previous=False)
+        assert _clustered(*after, previous) == _clustered(*after), name
+
+    # A figure given in the area, in a report whose strike is placed in the city: once the area is placed at
+    # its city, the figure counts for that strike, though no report changed.
+    strike = _event("e1", "d1", place="Kharkiv", day=date(2022, 3, 1), published=date(2022, 3, 3))
+    in_the_area = {"fact_id": "f1", "doc_id": "d1", "part_of": None, "location": "Kharkiv Oblast",
+                   "event_date": None, "period": None, "start_char": 40}
+    same_as_a_build_of_everything("area placed", ([strike], [in_the_area], {}), ([strike], [in_the_area], {"Kharkiv Oblast": "Kharkiv"}))
+    same_as_a_build_of_everything("area no longer placed", ([strike], [in_the_area], {"Kharkiv Oblast": "Kharkiv"}), ([strike], [in_the_area], {}))
+
+    for trial in range(40):
+        docs = [f"d{i}" for i in range(rng.randint(2, 10))]
+        events = [report(i, rng.choice(docs)) for i in range(rng.randint(3, 16))]
+        figures = [figure(i, rng.choice(docs)) for i in range(rng.randint(0, 10))]
+        centres = {"Kharkiv Oblast": "Kharkiv"} if rng.random() < 0.5 else {}
+        before = (events, figures, centres)
+        gone = set(rng.sample(docs, k=rng.randint(0, 2)))  # documents superseded by another version
+        events = [e for e in events if e["doc_id"] not in gone] + [report(i, "new") for i in range(16, 16 + rng.randint(0, 3))]
+        figures = [f for f in figures if f["doc_id"] not in gone] + [figure(i, "new") for i in range(10, 10 + rng.randint(0, 3))]
+        if rng.random() < 0.3:  # the area now placed at its city, or no longer
+            centres = {} if centres else {"Kharkiv Oblast": "Kharkiv"}
+        same_as_a_build_of_everything(trial, before, (events, figures, centres))

@@ -87,3 +87,39 @@ def test_reverse_order_small_batches_and_two_workers_give_what_one_run_gives(tmp
         shutil.copy2(path, source / path.name)
     news_etl(str(source), str(tmp_path / "wh"), workers=2)
     assert _snapshot(tmp_path / "wh") == one_run
+
+
+def test_runs_that_edit_a_file_and_add_reports_keep_only_what_a_rebuild_would_keep(tmp_path, run_flow, monkeypatch):
+    """A run takes the previous build's quote groups and incidents wherever its changes cannot reach them.
+    After a run that cuts a file in half (its first version's quotes and reports leave their groups and
+    incidents) and adds more reports of the same strikes and quotes of the same people, every table is
+    what a full rebuild makes of the same stored facts."""
+    import newsfacts.consolidate.build as consolidation
+    from newsfacts.cli import main
+
+    reused = []
+    cluster_incidents = consolidation._cluster_incidents
+
+    def noting_reuse(con, reuse_previous):
+        reused.append(reuse_previous)
+        return cluster_incidents(con, reuse_previous)
+
+    monkeypatch.setattr(consolidation, "_cluster_incidents", noting_reuse)
+    source, warehouse = tmp_path / "src", tmp_path / "wh"
+    source.mkdir()
+    seeds = sorted(SEEDS.iterdir())
+    for path in seeds[2:]:
+        shutil.copy2(path, source / path.name)
+    run_flow(source, warehouse)
+    edited = source / seeds[-1].name
+    paragraphs = edited.read_text(encoding="utf-8").split("\n\n")
+    edited.write_text("\n\n".join(paragraphs[: len(paragraphs) // 2]), encoding="utf-8")
+    for path in seeds[:2]:
+        shutil.copy2(path, source / path.name)
+    run_flow(source, warehouse)
+    assert reused == [False, True]
+    assert query(warehouse, "SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL") == [(1,)]
+    after_runs = _snapshot(warehouse)
+    assert main(["rebuild", "--warehouse", str(warehouse)]) == 0
+    assert reused == [False, True, False]
+    assert _snapshot(warehouse) == after_runs

@@ -11,7 +11,7 @@ import pyarrow as pa
 
 from newsfacts.consolidate.incidents import assign_figures, cluster_incidents
 from newsfacts.consolidate.near_duplicates import BANDS, NEAR_DUPLICATE_SIMILARITY, NUM_PERM
-from newsfacts.consolidate.quote_groups import SimilarityMemo, group_quotes
+from newsfacts.consolidate.quote_groups import SimilarityMemo, group_quotes, normalise
 from warehouse import sql_file
 
 if TYPE_CHECKING:
@@ -28,67 +28,123 @@ SQL_VARIABLES = {
 
 def consolidate_build(building: DatabaseBuild) -> dict[str, int]:
     """The cross-source step of a database build (newsfacts/load/build.py), in one transaction: a step
-    that fails leaves what staging made, and can be run again."""
-    memo = building.previous_memo()
-    with building.transaction() as con:
-        return consolidate(con, memo)
+    that fails leaves what staging made, and can be run again. The database the build replaces lends its
+    quote comparisons and, where it was built by the same code, the quote groups and incidents the new
+    rows cannot reach."""
+    with building.previous() as previous, building.transaction() as con:
+        return consolidate(con, previous.memo, reuse_previous=previous.reusable)
 
 
 def describe(counts: dict[str, int]) -> str:
     """What the cross-source step did, for the run's log."""
-    return (f"Consolidated: {counts['quote_groups']} quote groups, {counts['incidents']} incidents; "
+    if counts["places_clustered"] is None:
+        redone = "every quote grouped and every place clustered"
+    else:
+        redone = (f"{counts['quotes_regrouped']} quote(s) grouped and {counts['places_clustered']} place(s) clustered "
+                  "again where the new rows reach, the rest kept from the previous build")
+    return (f"Consolidated: {counts['quote_groups']} quote groups, {counts['incidents']} incidents ({redone}); "
             f"{counts['blocks_reused']} of {counts['blocks_compared']} blocks of quotes reused from the "
             "previous build's comparisons.")
 
 
-def consolidate(con, previous_memo: dict[str, list[int]] | None = None) -> dict[str, int]:
+def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_previous: bool = False) -> dict[str, int]:
     """Near-duplicates, entities merged across documents, quote groups, incidents, corroboration.
-    `previous_memo` holds the quote comparisons of the previous build, which this one may reuse.
+    `previous_memo` holds the quote comparisons of the previous build, which this one may reuse; with
+    `reuse_previous`, the database attached as `previous` was built by this code, and the quote groups and
+    incidents the new rows cannot reach are taken from it. Either way the tables come out the same.
     Returns counts for the run's log."""
     for name, value in SQL_VARIABLES.items():
         con.execute(f"SET VARIABLE {name} = {value!r}")
     con.execute(sql_file("near_duplicates.sql"))
     con.execute(sql_file("entities.sql"))
-    counts = _group_quotes(con, previous_memo)
-    counts["incidents"] = _cluster_incidents(con)
+    counts = _group_quotes(con, previous_memo, reuse_previous)
+    counts["places_clustered"] = _cluster_incidents(con, reuse_previous)
+    counts["incidents"] = con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchall()[0][0]
     for derived in ("document_sources", "incidents", "incident_reports", "quote_groups", "quote_variants", "corroboration"):
         con.execute(sql_file(f"{derived}.sql"))
     return counts
 
 
-def _group_quotes(con, previous_memo: dict[str, list[int]] | None) -> dict[str, int]:
-    """Sets quotes.quote_group_id; writes similarity_memo (the comparisons, for the next build)."""
-    quotes = _rows(con, "SELECT quote_id, doc_id, speaker_entity_id, text FROM quotes")
+_QUOTES = "SELECT quote_id, doc_id, speaker_entity_id, text FROM quotes"
+# The quotes the previous build did not word: new, or of another text.
+_QUOTES_NOT_WORDED = f"""{_QUOTES} q WHERE NOT EXISTS (
+    SELECT 1 FROM previous.quote_wordings w JOIN previous.quotes o USING (quote_id)
+    WHERE w.quote_id = q.quote_id AND o.text = q.text)"""
+
+
+def _group_quotes(con, previous_memo: dict[str, list[int]] | None, reuse_previous: bool) -> dict[str, int]:
+    """Sets quotes.quote_group_id; writes quote_wordings (each quote's words, for the next build) and
+    similarity_memo (the comparisons, for the next build). With `reuse_previous`, only the quotes whose
+    groups can have changed (warehouse/quote_changes.sql) are grouped again; the others keep theirs."""
     memo = SimilarityMemo(previous_memo)
-    groups = group_quotes(quotes, memo)
-    _replace_column(con, "quotes", "quote_id", "quote_group_id", groups)
-    con.register("memo", pa.table({"block_hash": list(memo.used), "result": list(memo.used.values())},
+    con.execute("UPDATE quotes SET quote_group_id = NULL WHERE quote_group_id IS NOT NULL")  # a fresh build has none
+    if reuse_previous:
+        _register_wordings(con, _rows(con, _QUOTES_NOT_WORDED))
+        con.execute(sql_file("quote_changes.sql"))
+        quotes = _rows(con, """SELECT q.quote_id, q.doc_id, q.speaker_entity_id, q.text, w.wording
+                               FROM quotes q JOIN quote_wordings w USING (quote_id)
+                               WHERE quote_id IN (SELECT quote_id FROM regrouped_quotes)""")
+        con.execute("""UPDATE quotes SET quote_group_id = p.quote_group_id FROM previous.quotes p
+                       WHERE quotes.quote_id = p.quote_id AND quotes.quote_id NOT IN (SELECT quote_id FROM regrouped_quotes)""")
+    else:
+        quotes = _register_wordings(con, _rows(con, _QUOTES))
+        con.execute("CREATE TABLE quote_wordings AS SELECT * FROM new_wordings ORDER BY quote_id")
+    con.unregister("new_wordings")
+    _set_column(con, "quotes", "quote_id", "quote_group_id", group_quotes(quotes, memo))
+    # A build that grouped only some quotes passes on the comparisons it was lent, too.
+    passed_on = {**(previous_memo or {}), **memo.used} if reuse_previous else memo.used
+    con.register("memo", pa.table({"block_hash": list(passed_on), "result": list(passed_on.values())},
                                   schema=pa.schema([("block_hash", pa.string()), ("result", pa.list_(pa.int32()))])))
     con.execute("CREATE TABLE similarity_memo AS SELECT * FROM memo")
     con.unregister("memo")
-    return {"quote_groups": len(set(groups.values())), "blocks_compared": len(memo.used), "blocks_reused": memo.hits}
+    groups = con.execute("SELECT count(DISTINCT quote_group_id) FROM quotes").fetchall()[0][0]
+    return {"quote_groups": groups, "quotes_regrouped": len(quotes), "blocks_compared": len(memo.used), "blocks_reused": memo.hits}
 
 
-def _cluster_incidents(con) -> int:
+def _register_wordings(con, quotes: list[dict]) -> list[dict]:
+    """Registers new_wordings: the wording of each of `quotes`, which it also adds to each."""
+    for quote in quotes:
+        quote["wording"] = normalise(quote["text"])
+    con.register("new_wordings", pa.table({"quote_id": [q["quote_id"] for q in quotes], "wording": [q["wording"] for q in quotes]},
+                                          schema=pa.schema([("quote_id", pa.string()), ("wording", pa.string())])))
+    return quotes
+
+
+_EVENTS = """
+    SELECT e.event_id, e.doc_id, e.event_type, e.event_date, e.event_date_precision, e.event_weekday,
+           e.location, e.targets, e.start_char, d.published_date
+    FROM events e JOIN documents d USING (doc_id)"""
+_FIGURES = "SELECT fact_id, doc_id, part_of, location, event_date, period, start_char FROM casualties"
+_AREA_CENTRES = """
+    SELECT canonical_name, min(replace(geocode_basis, 'centre ', '')) FROM entities
+    WHERE entity_type = 'location' AND geocode_basis LIKE 'centre %' GROUP BY canonical_name"""
+
+
+def _cluster_incidents(con, reuse_previous: bool) -> int | None:
     """Sets events.cluster_id; writes incident_figures (which casualty figure counts for which incident).
-    Returns the number of incidents."""
-    events = _rows(con, """
-        SELECT e.event_id, e.doc_id, e.event_type, e.event_date, e.event_date_precision, e.event_weekday,
-               e.location, e.targets, e.start_char, d.published_date
-        FROM events e JOIN documents d USING (doc_id)""")
-    centres = dict(con.execute("""
-        SELECT canonical_name, min(replace(geocode_basis, 'centre ', '')) FROM entities
-        WHERE entity_type = 'location' AND geocode_basis LIKE 'centre %' GROUP BY canonical_name""").fetchall())
+    Clustering goes place by place, so with `reuse_previous` only the places where a report is new, gone or
+    changed, or an area is placed anew (warehouse/incident_changes.sql), are clustered again; the others keep
+    the previous build's incidents. Returns the number of places clustered again (None: all of them)."""
+    centres = dict(con.execute(_AREA_CENTRES).fetchall())
+    con.execute("UPDATE events SET cluster_id = NULL WHERE cluster_id IS NOT NULL")  # a fresh build has none
+    if reuse_previous:
+        con.execute(sql_file("incident_changes.sql"))
+        touched = "(SELECT place FROM touched_places)"
+        events = _rows(con, f"{_EVENTS} WHERE e.event_id IN (SELECT event_id FROM event_places WHERE place IN {touched})")
+        figures = _rows(con, f"{_FIGURES} WHERE fact_id IN (SELECT fact_id FROM figure_places WHERE place IN {touched})")
+        con.execute(f"""UPDATE events SET cluster_id = p.cluster_id FROM previous_event_places p
+                        WHERE events.event_id = p.event_id AND p.place NOT IN {touched}""")
+        kept = "SELECT * FROM kept_incident_figures UNION ALL "
+    else:
+        events, figures, kept = _rows(con, _EVENTS), _rows(con, _FIGURES), ""
     clusters = cluster_incidents(events, centres)
-    _replace_column(con, "events", "event_id", "cluster_id", clusters)
-
-    figures = _rows(con, "SELECT fact_id, doc_id, part_of, location, event_date, period, start_char FROM casualties")
+    _set_column(con, "events", "event_id", "cluster_id", clusters)
     counted = assign_figures(figures, events, clusters, centres)
     con.register("counted", pa.table({"fact_id": list(counted), "cluster_id": list(counted.values())},
                                      schema=pa.schema([("fact_id", pa.string()), ("cluster_id", pa.string())])))
-    con.execute("CREATE TABLE incident_figures AS SELECT * FROM counted ORDER BY cluster_id, fact_id")
+    con.execute(f"CREATE TABLE incident_figures AS SELECT * FROM ({kept}SELECT * FROM counted) ORDER BY cluster_id, fact_id")
     con.unregister("counted")
-    return len(set(clusters.values()))
+    return con.execute("SELECT count(*) FROM touched_places").fetchall()[0][0] if reuse_previous else None
 
 
 def _rows(con, sql: str) -> list[dict]:
@@ -97,9 +153,8 @@ def _rows(con, sql: str) -> list[dict]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def _replace_column(con, table: str, key: str, column: str, mapping: dict[str, str]) -> None:
+def _set_column(con, table: str, key: str, column: str, mapping: dict[str, str]) -> None:
     links = pa.table({key: list(mapping), column: list(mapping.values())}, schema=pa.schema([(key, pa.string()), (column, pa.string())]))
     con.register("links", links)
-    con.execute(f"UPDATE {table} SET {column} = NULL WHERE {column} IS NOT NULL")  # a fresh build has none
     con.execute(f"UPDATE {table} SET {column} = links.{column} FROM links WHERE {table}.{key} = links.{key}")
     con.unregister("links")

@@ -108,16 +108,17 @@ class SimilarityMemo:
 
 
 def group_quotes(quotes: list[dict], memo: SimilarityMemo | None = None) -> dict[str, str]:
-    """quote_id -> quote_group_id for quotes with keys quote_id, doc_id, speaker_entity_id, text.
-    A group's id derives from its smallest quote_id, so a rebuild gives the same ids. `memo` holds
-    the comparisons of blocks seen by an earlier build; the result is the same with or without it."""
+    """quote_id -> quote_group_id for quotes with keys quote_id, doc_id, speaker_entity_id, text, and
+    optionally wording (normalise(text), where the caller has it). A group's id derives from its smallest
+    quote_id, so a rebuild gives the same ids. `memo` holds the comparisons of blocks seen by an earlier
+    build; the result is the same with or without it."""
     memo = memo or SimilarityMemo()
     groups = _UnionFind([q["quote_id"] for q in quotes])
     # One representative per (wording, speaker): identical wordings are one statement outright.
     representatives: dict[tuple[str, str | None], str] = {}
     first_of_wording: dict[str, str] = {}
     for quote in quotes:
-        norm = normalise(quote["text"])
+        norm = quote["wording"] if "wording" in quote else normalise(quote["text"])
         key = (norm, quote["speaker_entity_id"])
         representatives.setdefault(key, quote["quote_id"])
         groups.union(representatives[key], quote["quote_id"])

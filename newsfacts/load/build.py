@@ -59,6 +59,7 @@ class DatabaseBuild:
     needs_consolidation: bool
     target: Path  # where publishing puts the file
     stores_derived: bool = True  # whether publishing stores the derived tables (the warehouse's own build)
+    reuses_previous: bool = False  # whether consolidation may keep the replaced build's results where nothing changed
     counts: dict[str, int] = field(default_factory=dict)
     appended_runs: int = 0  # runs whose `runs` rows were added to a copy of the last build
     _connection: duckdb.DuckDBPyConnection | None = field(default=None, repr=False, compare=False)
@@ -98,22 +99,41 @@ class DatabaseBuild:
         return (f"Nothing to consolidate: the {self.appended_runs} run(s) since the last build loaded no rows; "
                 "their runs rows were added to it.")
 
-    def previous_memo(self) -> dict[str, list[int]]:
-        """The quote comparisons (similarity_memo) of the database this build replaces, if it has them (read
-        outside a step's transaction: a database without them is an error DuckDB would abort it for)."""
+    @contextmanager
+    def previous(self):
+        """The database this build replaces, attached read-only as `previous` while the block runs (outside a
+        step's transaction: attaching is an error DuckDB would abort a transaction for). Yields what it
+        offers: its quote comparisons (similarity_memo), and whether the build may keep its results for
+        what the new runs left untouched (newsfacts.consolidate.build): only the warehouse's own run builds,
+        not a rebuild, and only from a database built by this code."""
         con, database = self._connect(), self.warehouse.database
-        if not database.exists():
-            return {}
+        reusable = self.reuses_previous and built_by_this_code(database)
+        attached = False
+        if database.exists():
+            try:
+                con.execute(f"ATTACH {quote_path(database)} AS previous (READ_ONLY)")
+                attached = True
+            except duckdb.Error:  # unreadable or from an older DuckDB: build without it
+                pass
+        if not attached:
+            yield PreviousBuild({}, reusable=False)
+            return
         try:
-            con.execute(f"ATTACH {quote_path(database)} AS previous (READ_ONLY)")
-        except duckdb.Error:  # unreadable or from an older DuckDB: build without it
-            return {}
-        try:
-            return dict(con.execute("SELECT block_hash, result FROM previous.similarity_memo").fetchall())
-        except duckdb.Error:  # a database built before the memo existed
-            return {}
+            try:
+                memo = dict(con.execute("SELECT block_hash, result FROM previous.similarity_memo").fetchall())
+            except duckdb.Error:  # a database built before the memo existed
+                memo = {}
+            yield PreviousBuild(memo, reusable)
         finally:
             con.execute("DETACH previous")
+
+
+@dataclass
+class PreviousBuild:
+    """What the database a build replaces offers it (DatabaseBuild.previous)."""
+
+    memo: dict[str, list[int]]  # the quote comparisons, by block
+    reusable: bool  # its derived results hold for what the new runs left untouched
 
 
 def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, target: Path | None = None,
@@ -127,7 +147,7 @@ def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, tar
     warehouse.root.mkdir(parents=True, exist_ok=True)
     if target is None:
         building = DatabaseBuild(warehouse, warehouse.root / f"{BUILDING_PREFIX}{build_id}", build_id,
-                                 needs_consolidation=True, target=warehouse.database)
+                                 needs_consolidation=True, target=warehouse.database, reuses_previous=not full)
     else:
         building = DatabaseBuild(warehouse, target.with_name(f".{target.name}.building-{build_id}"), build_id,
                                  needs_consolidation=True, target=target, stores_derived=False)

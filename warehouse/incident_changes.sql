@@ -1,0 +1,67 @@
+-- The places whose incidents a build must cluster again. Reads events, casualties, documents and entities, here
+-- and in `previous` (the database this build replaces, built by the same code); writes the temporary tables
+-- event_places, previous_event_places, figure_places, touched_places and kept_incident_figures, which
+-- newsfacts/consolidate/build.py reads.
+--
+-- Incidents are clustered place by place, and a casualty figure counts only for the incident of a report of
+-- its own document at its own place (newsfacts/consolidate/incidents.py). So a place keeps its incidents,
+-- and the figures there theirs, unless a report there is new, gone or changed, or an area named after its
+-- city is now placed there, or was. A figure needs no comparison of its own: a document's facts never
+-- change (an edited file is a new document), so a figure is new or gone only with its document, and so
+-- with every report of that document.
+
+-- An area named after its city ('Kharkiv Region') is placed at that city, here and before.
+CREATE TEMP TABLE area_centres AS
+SELECT canonical_name AS location, min(replace(geocode_basis, 'centre ', '')) AS place FROM entities
+WHERE entity_type = 'location' AND geocode_basis LIKE 'centre %' GROUP BY canonical_name;
+CREATE TEMP TABLE previous_area_centres AS
+SELECT canonical_name AS location, min(replace(geocode_basis, 'centre ', '')) AS place FROM previous.entities
+WHERE entity_type = 'location' AND geocode_basis LIKE 'centre %' GROUP BY canonical_name;
+
+-- Each report with a place, and what its incident depends on.
+CREATE TEMP TABLE event_places AS
+SELECT e.event_id, coalesce(c.place, e.location) AS place, e.doc_id, e.event_type, e.event_date,
+       e.event_date_precision, e.event_weekday, e.location, e.targets, e.start_char, d.published_date
+FROM events e JOIN documents d USING (doc_id) LEFT JOIN area_centres c ON c.location = e.location
+WHERE e.location IS NOT NULL;
+CREATE TEMP TABLE previous_event_places AS
+SELECT e.event_id, coalesce(c.place, e.location) AS place, e.doc_id, e.event_type, e.event_date,
+       e.event_date_precision, e.event_weekday, e.location, e.targets, e.start_char, d.published_date, e.cluster_id
+FROM previous.events e JOIN previous.documents d USING (doc_id) LEFT JOIN previous_area_centres c ON c.location = e.location
+WHERE e.location IS NOT NULL;
+
+-- Each casualty figure with a place.
+CREATE TEMP TABLE figure_places AS
+SELECT f.fact_id, coalesce(c.place, f.location) AS place
+FROM casualties f LEFT JOIN area_centres c ON c.location = f.location
+WHERE f.location IS NOT NULL;
+
+CREATE TEMP TABLE touched_places AS
+WITH changed_events AS (
+    SELECT n.place AS place, o.place AS previous_place
+    FROM event_places n FULL OUTER JOIN previous_event_places o USING (event_id)
+    WHERE n.event_id IS NULL OR o.event_id IS NULL
+       OR n.place IS DISTINCT FROM o.place OR n.doc_id IS DISTINCT FROM o.doc_id
+       OR n.event_type IS DISTINCT FROM o.event_type OR n.event_date IS DISTINCT FROM o.event_date
+       OR n.event_date_precision IS DISTINCT FROM o.event_date_precision
+       OR n.event_weekday IS DISTINCT FROM o.event_weekday OR n.location IS DISTINCT FROM o.location
+       OR n.targets IS DISTINCT FROM o.targets OR n.start_char IS DISTINCT FROM o.start_char
+       OR n.published_date IS DISTINCT FROM o.published_date
+),
+moved_areas AS (
+    SELECT location, n.place AS place, o.place AS previous_place
+    FROM area_centres n FULL OUTER JOIN previous_area_centres o USING (location)
+    WHERE n.place IS DISTINCT FROM o.place
+),
+changes AS (
+    SELECT place, previous_place FROM changed_events
+    UNION ALL SELECT place, previous_place FROM moved_areas
+    UNION ALL SELECT location, location FROM moved_areas  -- the area's own name, where it is not placed at its city
+)
+SELECT DISTINCT place FROM (SELECT place FROM changes UNION ALL SELECT previous_place FROM changes)
+WHERE place IS NOT NULL;
+
+-- The figures of untouched places keep the incident the previous build gave them.
+CREATE TEMP TABLE kept_incident_figures AS
+SELECT f.fact_id, f.cluster_id FROM previous.incident_figures f JOIN figure_places p USING (fact_id)
+WHERE p.place NOT IN (SELECT place FROM touched_places);
