@@ -3,6 +3,9 @@ commit retried appends nothing twice; compaction keeps every row; rebuilds swap 
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import duckdb
 import pytest
 from deltalake import DeltaTable
@@ -198,3 +201,32 @@ def test_a_warehouse_of_parquet_parts_is_upgraded_in_place_with_the_rows_its_rea
     assert not (root / "parquet").exists() and (root / "parquet.upgraded" / "runs").is_dir()
     assert build_database(warehouse, "b1")["quarantine"] == 2
     assert warehouse.upgrade_earlier_format() == 0  # once only
+
+
+def test_a_run_that_loaded_nothing_writes_the_file_in_place_unless_a_reader_holds_it(tmp_path):
+    """With no reader, the runs row goes into the published file itself (no copy, whatever its size); a
+    process that holds the file open keeps its snapshot, and the run writes a copy renamed over it."""
+    warehouse = Warehouse(tmp_path)
+    _scheduled_runs(warehouse, 2)
+    build_database(warehouse, "b1")
+    file_before = warehouse.database.stat().st_ino
+    _runs_only(warehouse, "idle-1")
+    assert build_database(warehouse, "b2")["runs"] == 3
+    assert warehouse.database.stat().st_ino == file_before  # the same file, written in place
+    assert not list(tmp_path.glob(".building-*"))
+
+    reader = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+                               "print(con.execute('SELECT count(*) FROM runs').fetchall()[0][0], flush=True); "
+                               "sys.stdin.readline(); print(con.execute('SELECT count(*) FROM runs').fetchall()[0][0], flush=True)",
+         str(warehouse.database)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "3"  # the reader holds the file open
+        _runs_only(warehouse, "idle-2")
+        assert build_database(warehouse, "b3")["runs"] == 4
+        out, _ = reader.communicate("\n", timeout=60)
+    finally:
+        reader.kill()
+    assert out.strip() == "3"  # its snapshot, while the run wrote a copy
+    assert warehouse.database.stat().st_ino != file_before
+    assert "idle-2" in {r[0] for r in _database_rows(warehouse, "runs")}

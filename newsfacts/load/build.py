@@ -10,9 +10,11 @@ the flow:
 
 Each step opens the file, works in one transaction and closes it, so a step that fails can be run again.
 A crash leaves only a `.building-` file, which the next run deletes. When the runs committed since the
-last build added nothing but their `runs` rows (a scheduled run that found nothing new), staging copies
-the last build with those rows added, and the build needs no consolidation: every derived table would
-come out the same.
+last build added nothing but their `runs` rows (a scheduled run that found nothing new), the build needs
+no consolidation: every derived table would come out the same. Staging then adds those rows to the last
+build in one transaction, in place, so that such a run costs the same whatever the size of the
+warehouse; when another process holds the file open (DuckDB then lets no writer in), to a copy of it,
+which publishing renames over it as above.
 """
 
 from __future__ import annotations
@@ -61,7 +63,8 @@ class DatabaseBuild:
     stores_derived: bool = True  # whether publishing stores the derived tables (the warehouse's own build)
     reuses_previous: bool = False  # whether consolidation may keep the replaced build's results where nothing changed
     counts: dict[str, int] = field(default_factory=dict)
-    appended_runs: int = 0  # runs whose `runs` rows were added to a copy of the last build
+    appended_runs: int = 0  # runs whose `runs` rows were added to the last build
+    in_place: bool = False  # whether they were added to the published file itself (nothing to rename)
     _connection: duckdb.DuckDBPyConnection | None = field(default=None, repr=False, compare=False)
 
     def __enter__(self) -> "DatabaseBuild":
@@ -141,8 +144,9 @@ def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, tar
     """Step 1: a new database file holding every committed run's rows, superseded versions settled.
 
     By default it is the warehouse's database, and when the runs since the last build added nothing
-    but their `runs` rows, a copy of that build with those rows (unless `full`). Given `runs` (committed
-    runs) and `target`, it is a database of those runs only, published at `target` (an as-of query's)."""
+    but their `runs` rows, that build with those rows added (unless `full`): in place, or in a copy when
+    another process holds the file open. Given `runs` (committed runs) and `target`, it is a database of
+    those runs only, published at `target` (an as-of query's)."""
     committed = warehouse.committed_run_ids() if runs is None else runs
     warehouse.root.mkdir(parents=True, exist_ok=True)
     if target is None:
@@ -156,7 +160,7 @@ def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, tar
     if unbuilt is not None:
         building.needs_consolidation = False
         building.appended_runs = len(unbuilt)
-        building.counts = _append_runs(warehouse, building.file, unbuilt, committed)
+        building.counts, building.in_place = _append_runs(warehouse, building.file, unbuilt)
         return building
     try:
         with building.transaction() as con:
@@ -184,8 +188,9 @@ def publish(building: DatabaseBuild) -> dict[str, int]:
                 building.warehouse.write_snapshot(con, table, building.build_id)
         con.execute("CHECKPOINT")
     building.close()
-    fsync(building.file)
-    os.replace(building.file, building.target)
+    if not building.in_place:
+        fsync(building.file)
+        os.replace(building.file, building.target)
     return building.counts
 
 
@@ -225,13 +230,22 @@ def _runs_to_append(warehouse: Warehouse, committed: set[str]) -> set[str] | Non
     return unbuilt
 
 
-def _append_runs(warehouse: Warehouse, building: Path, unbuilt: set[str], committed: set[str]) -> dict[str, int]:
-    """A copy of the current database with the `runs` rows of `unbuilt` added."""
-    shutil.copyfile(warehouse.database, building)
-    with warehouse.connect(str(building)) as con:
+def _append_runs(warehouse: Warehouse, building: Path, unbuilt: set[str]) -> tuple[dict[str, int], bool]:
+    """The `runs` rows of `unbuilt` added to the current database, in one transaction: in place when no other
+    connection holds the file, else to a copy at `building`, which publishing renames over it (a reader
+    holding the file keeps its snapshot: DuckDB lets no writer in beside it). Returns the rows per table and
+    whether the database was written in place."""
+    try:
+        con, in_place = warehouse.connect(str(warehouse.database)), True
+    except duckdb.Error:  # held open by another process, or by this one with other settings
+        shutil.copyfile(warehouse.database, building)
+        con, in_place = warehouse.connect(str(building)), False
+    with con:
+        con.execute("BEGIN TRANSACTION")
         if unbuilt:
             con.execute(f"INSERT INTO runs BY NAME SELECT * FROM {warehouse.table_source('runs')} "
                         "WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(unbuilt)])
         counts = table_counts(con)
+        con.execute("COMMIT")
         con.execute("CHECKPOINT")
-    return counts
+    return counts, in_place
