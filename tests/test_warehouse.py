@@ -230,3 +230,28 @@ def test_a_run_that_loaded_nothing_writes_the_file_in_place_unless_a_reader_hold
     assert out.strip() == "3"  # its snapshot, while the run wrote a copy
     assert warehouse.database.stat().st_ino != file_before
     assert "idle-2" in {r[0] for r in _database_rows(warehouse, "runs")}
+
+
+def test_an_append_killed_after_its_commit_but_before_its_checkpoint_loses_nothing_and_breaks_no_reader(tmp_path):
+    """Such a kill leaves the file's write-ahead log beside it. A copy made while a reader holds the file
+    takes the log's rows along, and the file renamed over it is not paired with the old log."""
+    warehouse = Warehouse(tmp_path)
+    _scheduled_runs(warehouse, 2)
+    build_database(warehouse, "b1")
+    _runs_only(warehouse, "idle-1")
+    killed = ("import duckdb, os, sys; con = duckdb.connect(sys.argv[1]); con.execute(\"SET checkpoint_threshold = '1TB'\"); "
+              "con.execute(\"INSERT INTO runs (run_id, status) VALUES ('idle-1', 'completed')\"); os._exit(9)")
+    subprocess.run([sys.executable, "-c", killed, str(warehouse.database)], check=False)
+    assert (tmp_path / "newsfacts.duckdb.wal").exists()
+
+    reader = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+                                                     "print('open', flush=True); sys.stdin.readline()", str(warehouse.database)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "open"
+        _runs_only(warehouse, "idle-2")
+        build_database(warehouse, "b2")  # the reader holds the file: the run writes a copy
+        reader.communicate("\n", timeout=60)
+    finally:
+        reader.kill()
+    assert {"idle-1", "idle-2"} <= {r[0] for r in _database_rows(warehouse, "runs")}

@@ -22,8 +22,11 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 import duckdb
@@ -32,16 +35,27 @@ from newsfacts import PIPELINE_VERSION
 from newsfacts.load.layout import BUILDING_PREFIX
 from newsfacts.load.store import APPENDED_TABLES, DERIVED_TABLES
 from newsfacts.load.warehouse import Warehouse, fsync, quote_path
+import schemas as schemas_package
 from schemas.tables import LOADED_TABLES, ddl
 from warehouse import SQL_DIR, sql_file
 
 
+# The libraries whose answers the derived tables hold: quote similarity, its connected components, the SQL.
+_DERIVING_LIBRARIES = ("rapidfuzz", "scipy", "duckdb")
+
+
 def _code_digest() -> str:
-    """A digest of the code a build runs (the package and the SQL). A database built by other code may
-    derive its tables by other rules: it is rebuilt whole, never added to."""
+    """A digest of everything that decides a build's derived tables: the package with its rules, the table
+    definitions, the SQL, the versions of the libraries that derive them and Python's Unicode tables (quote
+    wordings). A database built otherwise may hold other results: it is rebuilt whole, never added to, and
+    none of its results is kept."""
     digest = hashlib.sha1(PIPELINE_VERSION.encode())
+    digest.update(f"{sys.version}|{unicodedata.unidata_version}".encode())
+    for library in _DERIVING_LIBRARIES:
+        digest.update(f"{library} {metadata.version(library)}".encode())
     package = Path(__file__).resolve().parents[1]
-    for path in sorted([*package.rglob("*.py"), *SQL_DIR.glob("*.sql")]):
+    schemas = Path(schemas_package.__file__).resolve().parent
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.toml"), *schemas.glob("*.py"), *SQL_DIR.glob("*.sql")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -190,8 +204,16 @@ def publish(building: DatabaseBuild) -> dict[str, int]:
     building.close()
     if not building.in_place:
         fsync(building.file)
+        # A write-ahead log beside the old file (an in-place append killed before its checkpoint) holds
+        # nothing the new file lacks, and DuckDB would refuse to open the new file with it.
+        _wal(building.target).unlink(missing_ok=True)
         os.replace(building.file, building.target)
     return building.counts
+
+
+def _wal(database: Path) -> Path:
+    """DuckDB's write-ahead log of a database file."""
+    return database.with_name(database.name + ".wal")
 
 
 def table_counts(con) -> dict[str, int]:
@@ -239,6 +261,8 @@ def _append_runs(warehouse: Warehouse, building: Path, unbuilt: set[str]) -> tup
         con, in_place = warehouse.connect(str(warehouse.database)), True
     except duckdb.Error:  # held open by another process, or by this one with other settings
         shutil.copyfile(warehouse.database, building)
+        if _wal(warehouse.database).exists():  # commits an earlier append made and a crash kept from the file
+            shutil.copyfile(_wal(warehouse.database), _wal(building))
         con, in_place = warehouse.connect(str(building)), False
     with con:
         con.execute("BEGIN TRANSACTION")
