@@ -6,7 +6,8 @@
 - near_duplicates.sql, entities.sql, document_sources.sql, incidents.sql (event_clusters),
   incident_reports.sql, quote_groups.sql, quote_variants.sql, corroboration.sql: one file per table derived
   across sources, in the order newsfacts.consolidate.build runs them (each file's header says what it reads
-  and writes);
+  and writes); area_centres.sql (areas placed at their city), and quote_changes.sql and
+  incident_changes.sql (what a run's build groups and clusters again, and what it keeps from the last one);
 - views.sql: the analyst views; known_files.sql: the file ledger; brief.sql: the brief's queries."""
 
 from pathlib import Path

@@ -1,5 +1,6 @@
--- The places whose incidents a build must cluster again. Reads events, casualties, documents and entities, here
--- and in `previous` (the database this build replaces, built by the same code); writes the temporary tables
+-- The places whose incidents a build must cluster again. Reads events, casualties, documents, area_centres
+-- (area_centres.sql) and, in `previous` (the database this build replaces, built by the same code), events,
+-- documents and entities; writes the temporary tables
 -- event_places, previous_event_places, figure_places, touched_places and kept_incident_figures, which
 -- newsfacts/consolidate/build.py reads.
 --
@@ -10,10 +11,7 @@
 -- change (an edited file is a new document), so a figure is new or gone only with its document, and so
 -- with every report of that document.
 
--- An area named after its city ('Kharkiv Region') is placed at that city, here and before.
-CREATE TEMP TABLE area_centres AS
-SELECT canonical_name AS location, min(replace(geocode_basis, 'centre ', '')) AS place FROM entities
-WHERE entity_type = 'location' AND geocode_basis LIKE 'centre %' GROUP BY canonical_name;
+-- The areas placed at their city before, as area_centres.sql places them now.
 CREATE TEMP TABLE previous_area_centres AS
 SELECT canonical_name AS location, min(replace(geocode_basis, 'centre ', '')) AS place FROM previous.entities
 WHERE entity_type = 'location' AND geocode_basis LIKE 'centre %' GROUP BY canonical_name;

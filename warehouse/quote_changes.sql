@@ -17,12 +17,11 @@ FROM quotes n FULL OUTER JOIN previous.quotes o USING (quote_id)
 WHERE n.quote_id IS NULL OR o.quote_id IS NULL
    OR n.text IS DISTINCT FROM o.text OR n.speaker_entity_id IS DISTINCT FROM o.speaker_entity_id;
 
--- A quote's wording is its words in lower case, without punctuation (the previous build's where the quote
--- is the same text); its opening, the first three words.
+-- A quote's wording is its words in lower case, without punctuation (the previous build's for a quote it
+-- had); its opening, the first three words.
 CREATE TABLE quote_wordings AS
 SELECT quote_id, wording FROM (
-    SELECT w.quote_id, w.wording FROM previous.quote_wordings w JOIN previous.quotes o USING (quote_id) JOIN quotes q USING (quote_id)
-    WHERE q.text = o.text
+    SELECT quote_id, wording FROM previous.quote_wordings WHERE quote_id IN (SELECT quote_id FROM quotes)
     UNION ALL SELECT quote_id, wording FROM new_wordings
 ) ORDER BY quote_id;
 

@@ -66,10 +66,9 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_pr
 
 
 _QUOTES = "SELECT quote_id, doc_id, speaker_entity_id, text FROM quotes"
-# The quotes the previous build did not word: new, or of another text.
-_QUOTES_NOT_WORDED = f"""{_QUOTES} q WHERE NOT EXISTS (
-    SELECT 1 FROM previous.quote_wordings w JOIN previous.quotes o USING (quote_id)
-    WHERE w.quote_id = q.quote_id AND o.text = q.text)"""
+# The quotes the previous build did not word (a quote's text never changes: its id is its document's and
+# place's, and a document's facts are stored once).
+_QUOTES_NOT_WORDED = f"{_QUOTES} WHERE quote_id NOT IN (SELECT quote_id FROM previous.quote_wordings)"
 
 
 def _group_quotes(con, previous_memo: dict[str, list[int]] | None, reuse_previous: bool) -> dict[str, int]:
@@ -115,9 +114,6 @@ _EVENTS = """
            e.location, e.targets, e.start_char, d.published_date
     FROM events e JOIN documents d USING (doc_id)"""
 _FIGURES = "SELECT fact_id, doc_id, part_of, location, event_date, period, start_char FROM casualties"
-_AREA_CENTRES = """
-    SELECT canonical_name, min(replace(geocode_basis, 'centre ', '')) FROM entities
-    WHERE entity_type = 'location' AND geocode_basis LIKE 'centre %' GROUP BY canonical_name"""
 
 
 def _cluster_incidents(con, reuse_previous: bool) -> int | None:
@@ -125,7 +121,8 @@ def _cluster_incidents(con, reuse_previous: bool) -> int | None:
     Clustering goes place by place, so with `reuse_previous` only the places where a report is new, gone or
     changed, or an area is placed anew (warehouse/incident_changes.sql), are clustered again; the others keep
     the previous build's incidents. Returns the number of places clustered again (None: all of them)."""
-    centres = dict(con.execute(_AREA_CENTRES).fetchall())
+    con.execute(sql_file("area_centres.sql"))
+    centres = dict(con.execute("SELECT location, place FROM area_centres").fetchall())
     con.execute("UPDATE events SET cluster_id = NULL WHERE cluster_id IS NOT NULL")  # a fresh build has none
     if reuse_previous:
         con.execute(sql_file("incident_changes.sql"))
