@@ -51,6 +51,21 @@ def test_article_without_furniture_is_left_alone():
     assert clean_article(body).text == body
 
 
+def test_short_opening_sentences_are_kept_when_there_is_no_headline():
+    # Lines before the first long paragraph are a header only where a headline heads it; without one,
+    # a short opening sentence and a short quoted line are the article's own.
+    body = "\n\n".join([
+        "Police said the road would remain closed.",
+        "“Drivers should avoid the area,” a police spokesman said.",
+        "Officials said the bridge reopened on Monday after repairs that lasted three months.",
+    ])
+    cleaned = clean_article(body)
+    assert cleaned.title is None
+    assert cleaned.text == body
+    # Short lines that are not sentences (section names, tags) are still page furniture.
+    assert clean_article("News\n\nWorld | Europe\n\n" + body).text == body
+
+
 def test_hard_wrapped_paragraphs_are_joined():
     paragraph = ("Officials said the bridge reopened on Monday after repairs that lasted three months and cost "
                  "more than the city had planned to spend on all of its roads for the whole of the year.")

@@ -161,6 +161,8 @@ def clean_article(raw_text: str, title: str | None = None, publisher: str | None
         if found_title is not None or title is not None:
             if words >= _HEADER_KEEP_MIN_WORDS:
                 kept_header.append(line)  # a standfirst under the headline is part of the article
+        elif words >= _HEADER_KEEP_MIN_WORDS and _SENTENCE_END.search(line):
+            kept_header.append(line)  # no headline to start from: a short opening sentence is still the article's
     title = title or found_title
 
     kept: list[str] = []
