@@ -47,6 +47,9 @@ def speakers(nlp, text):
     # the one a newspaper quotes speaks; a person's words relayed by an organisation are the person's
     ('"There are around three thousand fighters left in the hills," the newspaper quoted army chief John Smith as saying.',
      [("John Smith", None)]),
+    # (the parser takes 'quoted' for an adjective of the title and hangs 'as saying' on the name)
+    ('"Our units are holding their positions despite heavy artillery fire," the agency quoted commander Yuri Salko '
+     'as saying.', [("Yuri Salko", None)]),
     ('According to the ministry, Jane Doe told the visiting envoy that talks could resume "only if the shelling stops first."',
      [("Jane Doe", None)]),
     # the name in an apposition to the title, not a place the title names

@@ -101,12 +101,17 @@ class SentenceSpeakers:
                                                    for g in (c, *c.children)):
             # 'the newspaper quoted the army chief as saying "..."' ('... to have said'): the one quoted speaks.
             quoted = next((c for c in token.children if c.dep_ == "dobj" and outside(c)), None)
-            if quoted is not None and quoted.lower_ in _OBJECT_PRONOUNS:
+        else:
+            # ('the agency quoted commander Jan Doe as saying', 'quoted' parsed as the name's adjective)
+            quoted = _name_quoted_as_an_adjective(token)
+            quoted = quoted if quoted is not None and outside(quoted) else None
+        if quoted is not None:
+            if quoted.lower_ in _OBJECT_PRONOUNS:
                 # 'the agency quoted him as saying': the person the sentences before were about
                 salient = self.salient_person_before(quoted.sent.start_char, exclude, pronoun=_OBJECT_PRONOUNS[quoted.lower_])
                 if salient is not None:
                     return self._speaker_from_mention(salient)
-            speaker = self.speaker_of_token(quoted, exclude) if quoted is not None else None
+            speaker = self.speaker_of_token(quoted, exclude)
             if speaker:
                 return speaker
         return None
@@ -273,3 +278,15 @@ class SentenceSpeakers:
                     return self._speaker_from_mention(m)
             i -= 1
         return None
+
+
+def _name_quoted_as_an_adjective(token):
+    """'the agency quoted commander Jan Doe as saying': the name the parser made 'quoted' an adjective of (by way of
+    its title's compound), which heads 'as saying'; else None."""
+    if token.lemma_.lower() != "quote" or token.dep_ != "amod" or token.head.i < token.i:
+        return None
+    noun = token.head
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    saying = any(c.lower_ == "as" and any(g.lower_ in ("saying", "telling", "stating") for g in c.children) for c in noun.children)
+    return noun if saying and noun.pos_ in ("PROPN", "NOUN") else None
