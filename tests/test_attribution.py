@@ -47,6 +47,9 @@ def speakers(nlp, text):
     # the one a newspaper quotes speaks; a person's words relayed by an organisation are the person's
     ('"There are around three thousand fighters left in the hills," the newspaper quoted army chief John Smith as saying.',
      [("John Smith", None)]),
+    # a headline's '"...", says mayor' (the parser leaves 'mayor' unlabelled): the mayor the body names
+    ("‘We will not give up on our city’, says mayor\n\nMayor Joan Petit spoke to residents at the town hall on Monday "
+     "about the rebuilding plans for the old quarter.", [("Joan Petit", None)]),
     # (the parser takes 'quoted' for an adjective of the title and hangs 'as saying' on the name)
     ('"Our units are holding their positions despite heavy artillery fire," the agency quoted commander Yuri Salko '
      'as saying.', [("Yuri Salko", None)]),

@@ -222,10 +222,11 @@ class SentenceSpeakers:
 
     def _subject_after_the_verb(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
         """'«...,» declared the officer to the media': a verb right after the quotation, and its subject after
-        it, which the parser took for the verb's object (a person, or a noun for one)."""
+        it, which the parser took for the verb's object or left unlabelled (a person, or a noun for one: a headline's
+        '"...", says mayor')."""
         if exclude is None or verb.idx < exclude[1] or text_of(self.doc)[exclude[1]:verb.idx].strip(" ,»”\"'’"):
             return None
-        subject = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.left_edge.i == verb.i + 1), None)
+        subject = next((c for c in verb.children if c.dep_ in ("dobj", "dep") and c.i > verb.i and c.left_edge.i == verb.i + 1), None)
         if subject is None or not (subject.lemma_.lower() in PERSON_NOUNS or subject.lemma_.lower() in TITLE_CLASSES
                                    or self.mention_at(subject.idx, subject.idx + len(subject)) is not None):
             return None
