@@ -1624,3 +1624,14 @@ def test_a_name_given_with_called_is_the_speakers_though_the_recogniser_missed_i
 def test_an_unnamed_speakers_description_leaves_out_the_closing_quotation_mark(nlp):
     text = '"We had all sat down in the hall. Then we heard the blasts," one camper, a girl of 15, told the newspaper.'
     assert speakers(nlp, text) == [(None, "one camper")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'claimed the lives of' tells of deaths: the fire made no claim
+    ("The fire that swept through the factory claimed the lives of twelve workers on the night shift.", (None, None)),
+    ("The fire that swept through the factory claimed the lives of twelve workers, the fire service said.",
+     (None, "the fire service")),
+])
+def test_who_reports_a_figure(nlp, text, expected):
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+    assert [(f["reported_by"], f["reported_by_description"]) for f in facts["casualties"]] == [expected]

@@ -1,6 +1,6 @@
 """Which verbs of a sentence report the words of a quotation, and which of them speaks: 'put it', a verb right
-after the closing mark, a verb whose clause a colon ends, not 'continue' with an object nor a verb that says
-something of its noun.
+after the closing mark, a verb whose clause a colon ends, not 'continue' with an object, 'claim' with lives, nor a
+verb that says something of its noun.
 """
 
 from __future__ import annotations
@@ -13,8 +13,12 @@ from newsfacts.extract.attribution.words import _NAMING_LEMMAS, RELATIVE_PRONOUN
 
 def _goes_on_doing(token) -> bool:
     """'Fighting continued to rage', 'the army continued its advance': 'continue' with an object or a verb of its
-    own reports no words (as '"...," she continued' does)."""
-    return token.lemma_.lower() == "continue" and any(c.dep_ in ("xcomp", "dobj") for c in token.children)
+    own reports no words (as '"...," she continued' does); nor does 'claim' whose object is lives ('the fire
+    claimed the lives of twelve workers' tells of deaths, not of a claim)."""
+    lemma = token.lemma_.lower()
+    if lemma == "claim":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in token.children)
+    return lemma == "continue" and any(c.dep_ in ("xcomp", "dobj") for c in token.children)
 
 
 def _says_something_of_its_noun(verb, quotation: tuple[int, int] | None) -> bool:
