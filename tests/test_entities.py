@@ -33,6 +33,12 @@ def test_a_country_by_its_initials_but_no_english_word():
     assert geocode("CAR") is None or geocode("CAR").kind != "country"  # a car, more often than the country
 
 
+def test_a_name_two_countries_share_is_the_one_the_document_mentions_else_the_usual_one():
+    assert geocode("Congo").country_code == "CD"
+    assert geocode("Congo", frozenset({"CG"})).country_code == "CG"
+    assert geocode("Congo", frozenset({"UG"})).kind == "country"  # (not a place of its own left to the text's town)
+
+
 def test_context_country_disambiguates():
     assert geocode("Odessa", frozenset({"US"})).country_code == "US"
     assert geocode("Odessa", frozenset({"UA"})).country_code == "UA"

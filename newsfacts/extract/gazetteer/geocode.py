@@ -34,6 +34,11 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
     """The place `name` most likely means, preferring countries (and 'US.TX'-style states) the document
     mentions; None if unknown."""
     key = _norm(name)
+    shared = _shared_country_names().get(key)
+    if shared:
+        # 'Congo': the one of the countries so called that the document mentions, else the one news means most often
+        countries = [geocode(country) for country in shared]
+        return next((p for p in countries if p is not None and p.country_code in context_countries), countries[0])
     key = _norm(_aliases().get(key, name))
     candidates = _candidates(key, context_countries)
     if not candidates:
@@ -56,6 +61,11 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
         if not candidates:
             return None
     return _best_of(in_context or candidates, key, context_countries)
+
+
+@cache
+def _shared_country_names() -> dict[str, list[str]]:
+    return {_norm(name): countries for name, countries in load_rules("entities")["shared_country_names"].items()}
 
 
 def _candidates(key: str, context_countries: frozenset[str]) -> list[Place]:
