@@ -73,6 +73,19 @@ def test_each_view_answers_with_evidence(seeds_warehouse):
     assert timeline[0][0] is not None and timeline[-1][0] is None  # dated incidents first
 
 
+def test_figure_conflicts_are_every_incident_whose_independent_sources_disagree(seeds_warehouse):
+    # The view reads the conflicts event_clusters counted when it was built; they are the ones every figure shows.
+    warehouse, _summary = seeds_warehouse
+    from_every_figure = query(warehouse, """
+        SELECT c.cluster_id, c.kind, count(DISTINCT c.count_min), min(c.count_min), max(coalesce(c.count_max, c.count_min)),
+               count(*)
+        FROM casualties c JOIN document_sources s USING (doc_id) JOIN event_clusters USING (cluster_id)
+        WHERE c.kind IN ('killed', 'injured') AND NOT s.is_copy
+        GROUP BY ALL HAVING count(DISTINCT c.count_min) > 1 ORDER BY ALL""")
+    listed = query(warehouse, "SELECT cluster_id, kind, n_figures, lowest, highest, len(reports) FROM figure_conflicts ORDER BY ALL")
+    assert from_every_figure and listed == from_every_figure
+
+
 def test_the_analyst_brief_lists_incidents_disagreements_and_statements(seeds_warehouse):
     warehouse, _summary = seeds_warehouse
     with duckdb.connect(str(warehouse / "newsfacts.duckdb"), read_only=True) as con:

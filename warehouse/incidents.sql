@@ -6,7 +6,9 @@
 --   low  = the lowest figure stated (count_min), as ACLED codes fatalities when reports conflict;
 --   high = the highest figure stated (count_max, or count_min when open-ended);
 --   best = the figure stated by the most independent sources; on a tie, the higher one (a later
---          count usually includes the victims an earlier one had not yet found).
+--          count usually includes the victims an earlier one had not yet found);
+--   killed_figures, injured_figures = how many different figures (count_min) they state: more than
+--          one is a conflict, which the figure_conflicts view lists without reading every figure.
 
 UPDATE casualties SET cluster_id = f.cluster_id FROM incident_figures f WHERE casualties.fact_id = f.fact_id;
 
@@ -50,6 +52,7 @@ agreement AS (
 ),
 summary AS (
     SELECT f.cluster_id, f.kind, min(f.count_min) AS low, max(f.count_high) AS high,
+           count(DISTINCT f.count_min) AS n_figures,
            (SELECT first(a.count_min ORDER BY a.n_sources DESC, a.count_min DESC) FROM agreement a
             WHERE a.cluster_id = f.cluster_id AND a.kind = f.kind) AS best
     FROM figures f GROUP BY f.cluster_id, f.kind
@@ -62,7 +65,8 @@ SELECT
     k.low::INTEGER AS killed_low, k.best::INTEGER AS killed_best, k.high::INTEGER AS killed_high,
     i.low::INTEGER AS injured_low, i.best::INTEGER AS injured_best, i.high::INTEGER AS injured_high,
     m.event_weekday,
-    m.n_reports
+    m.n_reports,
+    k.n_figures::INTEGER AS killed_figures, i.n_figures::INTEGER AS injured_figures
 FROM members m
 LEFT JOIN summary k ON k.cluster_id = m.cluster_id AND k.kind = 'killed'
 LEFT JOIN summary i ON i.cluster_id = m.cluster_id AND i.kind = 'injured'

@@ -18,16 +18,20 @@ JOIN documents d USING (doc_id)
 JOIN document_sources s USING (doc_id);
 
 -- The same incident and kind with figures that disagree, and which source said which (copies left out).
+-- event_clusters counts each incident's different figures when it is built (incidents.sql), so only the
+-- figures of conflicted incidents are read here.
 CREATE OR REPLACE VIEW figure_conflicts AS
-WITH figures AS (
+WITH conflicted AS (
+    SELECT cluster_id, 'killed' AS kind, killed_figures AS n_figures, killed_low AS lowest, killed_high AS highest
+    FROM event_clusters WHERE killed_figures > 1
+    UNION ALL
+    SELECT cluster_id, 'injured', injured_figures, injured_low, injured_high
+    FROM event_clusters WHERE injured_figures > 1
+),
+figures AS (
     SELECT c.fact_id, c.cluster_id, c.kind, c.count_min, c.count_max, c.doc_id, c.start_char, c.end_char, s.source
     FROM casualties c JOIN document_sources s USING (doc_id)
     WHERE c.cluster_id IS NOT NULL AND NOT s.is_copy AND c.kind IN ('killed', 'injured')
-),
-conflicted AS (
-    SELECT cluster_id, kind, count(DISTINCT count_min)::INTEGER AS n_figures,
-           min(count_min) AS lowest, max(coalesce(count_max, count_min)) AS highest
-    FROM figures GROUP BY cluster_id, kind HAVING count(DISTINCT count_min) > 1
 )
 SELECT k.cluster_id, k.location, k.event_date, x.kind, x.n_figures, x.lowest, x.highest,
        list({'figure': f.count_min, 'source': f.source, 'doc_id': f.doc_id,
