@@ -1,6 +1,7 @@
 """Shapes the parser, the tagger or the entity recogniser gets wrong in news writing, read back as the writer
 meant them: a rank or a title taken for the head of a name, a reporting verb taken for a noun, a subject taken
-for an object, a transcript's label taken for a subject, a title taken for a body, a name the recogniser missed.
+for an object, 'quoted' taken for an adjective of the one quoted, a transcript's label taken for a subject, a title
+taken for a body, a name the recogniser missed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from newsfacts.extract.entities import organisation_words, person_prefix_words
 from newsfacts.extract.gazetteer import geocode
 from newsfacts.extract.nlp import text_of
 
-from newsfacts.extract.attribution.words import (_AFTER_A_LABEL, _FIRST_WORD, _INTERIM, _OFFICE_HOLDERS, _SUBJECTS,
+from newsfacts.extract.attribution.words import (_AFTER_A_LABEL, _FIRST_WORD, _INTERIM, _OFFICE_HOLDERS, _QUOTED_AS, _SUBJECTS,
                                                  REPORTING_LEMMAS)
 
 
@@ -114,3 +115,15 @@ def _subject_taken_for_an_object(verb) -> list:
         return []  # ('"...," read the banner': a verb of speaking the parser knows has its object)
     return [c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 and c.pos_ in ("PROPN", "NOUN")
             and not any(c2.dep_ == "nsubj" for c2 in verb.children)]
+
+
+def _name_quoted_as_an_adjective(token):
+    """'the agency quoted commander Jan Doe as saying': the name the parser made 'quoted' an adjective of (by way of
+    its title's compound), which heads 'as saying'; else None."""
+    if token.lemma_.lower() != "quote" or token.dep_ != "amod" or token.head.i < token.i:
+        return None
+    noun = token.head
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    saying = any(c.lower_ == "as" and any(g.lower_ in _QUOTED_AS for g in c.children) for c in noun.children)
+    return noun if saying and noun.pos_ in ("PROPN", "NOUN") else None

@@ -11,10 +11,10 @@ from newsfacts.extract.attribution.parser_slips import _subject_taken_for_an_obj
 from newsfacts.extract.attribution.words import _NAMING_LEMMAS, RELATIVE_PRONOUNS
 
 
-def _goes_on_doing(token) -> bool:
-    """'Fighting continued to rage', 'the army continued its advance': 'continue' with an object or a verb of its
-    own reports no words (as '"...," she continued' does); nor does 'claim' whose object is lives ('the fire
-    claimed the lives of twelve workers' tells of deaths, not of a claim)."""
+def _reports_no_words(token) -> bool:
+    """A reporting verb used in another sense: 'continue' with an object or a verb of its own ('Fighting continued
+    to rage', 'the army continued its advance', not '"...," she continued'), and 'claim' whose object is lives
+    ('the fire claimed the lives of twelve workers' tells of deaths, not of a claim)."""
     lemma = token.lemma_.lower()
     if lemma == "claim":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in token.children)

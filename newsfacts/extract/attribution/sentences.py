@@ -12,13 +12,13 @@ import re
 from newsfacts.extract.entities import person_prefix_words
 from newsfacts.extract.nlp import text_of
 
-from newsfacts.extract.attribution.parser_slips import (_reporting_gerund_taken_for_a_noun,
+from newsfacts.extract.attribution.parser_slips import (_name_quoted_as_an_adjective, _reporting_gerund_taken_for_a_noun,
                                                         _subject_taken_for_an_object, _verb_taken_for_a_noun)
 from newsfacts.extract.attribution.positions import _depth, _inside
-from newsfacts.extract.attribution.reporting_verbs import (_goes_on_doing, _puts_it, _says_something_of_its_noun,
+from newsfacts.extract.attribution.reporting_verbs import (_reports_no_words, _puts_it, _says_something_of_its_noun,
                                                            _verb_right_after, _verb_whose_clause_opens_it)
 from newsfacts.extract.attribution.words import (_DIRECTIVE_LEMMAS, _NAMING_LEMMAS, _OBJECT_PRONOUNS,
-                                                 _POST_INITIALS_BETWEEN, _SUBJECTS, _TITLE_IN_LOWER_CASE, PERSON_NOUNS,
+                                                 _POST_INITIALS_BETWEEN, _QUOTED_AS, _SUBJECTS, _TITLE_IN_LOWER_CASE, PERSON_NOUNS,
                                                  REPORTING_LEMMAS, STATEMENT_NOUNS, TITLE_CLASSES)
 
 
@@ -56,7 +56,7 @@ class SentenceSpeakers:
         # ('As Jane Doe put it, "..."' reports as 'said' does)
         verbs = [t for t in sent if ((t.lemma_.lower() in REPORTING_LEMMAS or _puts_it(t)) and (t.pos_ == "VERB" or _verb_taken_for_a_noun(t))
                                      or _reporting_gerund_taken_for_a_noun(t) or _verb_right_after(t, exclude))
-                 and outside(t) and not _goes_on_doing(t)]
+                 and outside(t) and not _reports_no_words(t)]
         # ('"...," she told the Kurmin Times, which said 40 died': what the listener reported is not the quotation)
         return [t for t in verbs if not (t.dep_ == "relcl" and t.head.dep_ in ("dobj", "dative") and t.head.head in verbs)
                 and not _says_something_of_its_noun(t, exclude)]
@@ -97,7 +97,7 @@ class SentenceSpeakers:
             mention = self.last_of_type_before(quoted.idx, "person", exclude, pronoun=_OBJECT_PRONOUNS[quoted.lower_])
             if mention is not None:
                 return self._speaker_from_mention(mention)
-        if token.lemma_.lower() == "quote" and any(g.lower_ in ("saying", "telling", "said", "stating") for c in token.children
+        if token.lemma_.lower() == "quote" and any(g.lower_ in _QUOTED_AS for c in token.children
                                                    for g in (c, *c.children)):
             # 'the newspaper quoted the army chief as saying "..."' ('... to have said'): the one quoted speaks.
             quoted = next((c for c in token.children if c.dep_ == "dobj" and outside(c)), None)
@@ -280,14 +280,3 @@ class SentenceSpeakers:
             i -= 1
         return None
 
-
-def _name_quoted_as_an_adjective(token):
-    """'the agency quoted commander Jan Doe as saying': the name the parser made 'quoted' an adjective of (by way of
-    its title's compound), which heads 'as saying'; else None."""
-    if token.lemma_.lower() != "quote" or token.dep_ != "amod" or token.head.i < token.i:
-        return None
-    noun = token.head
-    while noun.dep_ == "compound" and noun.head.i > noun.i:
-        noun = noun.head
-    saying = any(c.lower_ == "as" and any(g.lower_ in ("saying", "telling", "stating") for g in c.children) for c in noun.children)
-    return noun if saying and noun.pos_ in ("PROPN", "NOUN") else None
