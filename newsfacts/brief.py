@@ -4,14 +4,11 @@ run attaches it to its Prefect flow run as a markdown artifact."""
 
 from __future__ import annotations
 
-import re
-
-from warehouse import sql_file
+from warehouse import named_queries
 
 
 def _queries() -> dict[str, str]:
-    parts = re.split(r"^-- name: (\w+)\s*$", sql_file("brief.sql"), flags=re.MULTILINE)
-    return {name: body.strip().rstrip(";") for name, body in zip(parts[1::2], parts[2::2])}
+    return named_queries("brief.sql")
 
 
 def _figure(low, best, high) -> str:
@@ -26,6 +23,32 @@ def _when(event_date, weekday) -> str:
     if event_date is not None:
         return str(event_date)
     return f"a {weekday}, date unknown" if weekday else "date unknown"
+
+
+# The latest days and the hardest-hit places the brief draws, and the width of its longest bar.
+_DAYS, _PLACES, _BAR_WIDTH = 31, 10, 30
+
+
+def figures_per_day_and_place(con) -> tuple[list[dict], list[dict]]:
+    """The killed and injured (best figures) per day, latest days last, and in the hardest-hit places."""
+    queries = _queries()
+    names = ("incidents", "killed", "injured")
+    per_day = [{"day": str(day), **dict(zip(names, rest))} for day, *rest in con.execute(queries["per_day"], [_DAYS]).fetchall()[::-1]]
+    per_place = [{"place": place, **dict(zip(names, rest))} for place, *rest in con.execute(queries["per_place"], [_PLACES]).fetchall()]
+    return per_day, per_place
+
+
+def _bars(title: str, label: str, rows: list[tuple]) -> list[str]:
+    """A table with a bar of the killed (█) and injured (░) per row, drawn to one scale: a picture that reads
+    the same in a terminal and in the Prefect UI."""
+    if not rows:
+        return []
+    peak = max(killed + injured for _, _, killed, injured in rows) or 1
+    out = [f"## {title}", "", f"| {label} | incidents | killed | injured | |", "| --- | ---: | ---: | ---: | --- |"]
+    for key, incidents, killed, injured in rows:
+        bar = "█" * round(_BAR_WIDTH * killed / peak) + "░" * round(_BAR_WIDTH * injured / peak)
+        out.append(f"| {key} | {incidents} | {killed} | {injured} | {bar} |")
+    return out + ["", "█ killed, ░ injured (best figures)", ""]
 
 
 def analyst_brief(con, max_incidents: int = 10, max_statements: int = 5) -> str:
@@ -53,6 +76,9 @@ def analyst_brief(con, max_incidents: int = 10, max_statements: int = 5) -> str:
                 where, when = places[cluster_id]
                 out.append(f"- {where}, {when}, {kind}: " + "; ".join(said))
         out.append("")
+    per_day, per_place = figures_per_day_and_place(con)
+    out += _bars("Killed and injured per day", "day", [tuple(row.values()) for row in per_day])
+    out += _bars("Killed and injured per place", "place", [tuple(row.values()) for row in per_place])
     statements = con.execute(queries["statements"], [max_statements]).fetchall()
     if statements:
         out += ["## Most-quoted statements", ""]

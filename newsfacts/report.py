@@ -21,6 +21,9 @@ def run_summary_lines(summary: RunSummary) -> list[str]:
         lines.append("Rows added: " + ", ".join(f"{t} {n}" for t, n in summary.rows_added.items()))
     if summary.table_rows:
         lines.append("Rows in warehouse: " + ", ".join(f"{t} {n}" for t, n in summary.table_rows.items()))
+    if summary.table_rows.get("corrections_unattached"):
+        lines.append(f"Corrections that no longer find their fact (its article changed): {summary.table_rows['corrections_unattached']}; "
+                     "see SELECT * FROM correction_history WHERE state = 'unattached'")
     if summary.stage_seconds:
         lines.append("Seconds per stage: " + ", ".join(f"{s} {t:.2f}" for s, t in summary.stage_seconds.items()))
     return lines

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 
 import pandera.pandas as pa
 
-from schemas.values import CasualtyKind, DateBasis, DatePrecision, EntityType, Precision, RecordFormat, Stage, values
+from schemas.values import (CasualtyKind, CorrectionAction, CorrectionTarget, DateBasis, DatePrecision, EntityType,
+                            Precision, RecordFormat, ReviewStatus, Stage, values)
 
 # A column's Pandera check, or a function of the run's settings that makes one (documents' minimum length
 # and languages are settings).
@@ -28,6 +29,8 @@ class Column:
     meaning: str = ""
     validation: Validation | None = None
     constraint: str = ""  # e.g. PRIMARY KEY, DEFAULT false
+    # Whether the stored tables hold it; a column only the database has is set when it is built.
+    stored: bool = True
 
 
 @dataclass(frozen=True)
@@ -44,12 +47,14 @@ class Table:
     def __post_init__(self):
         object.__setattr__(self, "names", frozenset(c.name for c in self.columns))
 
-    def ddl(self) -> str:
-        width = max(len(c.name) for c in self.columns)
+    def ddl(self, stored_only: bool = False) -> str:
+        """CREATE TABLE, with every column (the database's) or only the stored ones (a staged file's)."""
+        columns = [c for c in self.columns if c.stored or not stored_only]
+        width = max(len(c.name) for c in columns)
         lines = []
-        for number, c in enumerate(self.columns, 1):
+        for number, c in enumerate(columns, 1):
             line = f"    {c.name:<{width}} {' '.join(filter(None, [c.sql_type, c.constraint]))}"
-            line += "," if number < len(self.columns) else ""
+            line += "," if number < len(columns) else ""
             lines.append(f"{line}  -- {c.meaning}" if c.meaning else line)
         return f"-- {self.meaning}\nCREATE TABLE {self.name} (\n" + "\n".join(lines) + "\n);"
 
@@ -68,9 +73,9 @@ class Table:
         return values
 
 
-def ddl() -> str:
-    """The DDL of every loaded table, in load order."""
-    return "\n\n".join(table.ddl() for table in LOADED_TABLES.values()) + "\n"
+def ddl(stored_only: bool = False) -> str:
+    """The DDL of every loaded table, in load order: the database's, or only the stored columns."""
+    return "\n\n".join(table.ddl(stored_only) for table in LOADED_TABLES.values()) + "\n"
 
 
 # ---- shared columns and checks ---------------------------------------------------------------
@@ -219,6 +224,8 @@ CASUALTIES = Table("casualties", "Casualty figures, each with the span of the ar
     Column("sentence_start", "INTEGER", "the sentence the figure stands in: the evidence an analyst reads"),
     Column("sentence_end", "INTEGER"),
     Column("cluster_id", "VARCHAR", "set by the warehouse build: the incident whose count this figure is part of"),
+    Column("review_status", "VARCHAR", "set by the warehouse build from corrections: " + " / ".join(values(ReviewStatus)),
+           constraint="DEFAULT 'machine'", stored=False),
 ), checks=(SPAN_INSIDE_DOCUMENT,
            pa.Check(lambda df: df["count_max"].isna() | (df["count_max"] >= df["count_min"]), name="bad_count")),
    coerce=True)
@@ -234,6 +241,8 @@ QUOTES = Table("quotes", "Direct quotes, each with its speaker and its span of t
     Column("quote_group_id", "VARCHAR", "set by the warehouse build: the statement this quote words", _text()),
     Column("speaker_description", "VARCHAR", "an unnamed speaker as the text describes it ('the Western official')"),
     *PROVENANCE,
+    Column("review_status", "VARCHAR", "set by the warehouse build from corrections: " + " / ".join(values(ReviewStatus)),
+           constraint="DEFAULT 'machine'", stored=False),
 ), checks=(SPAN_INSIDE_DOCUMENT,), coerce=True)
 
 EVENTS = Table("events", "Attack events, each with the span of the article that reports it.", (
@@ -273,6 +282,25 @@ RUNS = Table("runs", "One row per committed run: its accounts. Writing it commit
     Column("source_dir", "VARCHAR"),
     Column("files_deleted", "INTEGER", "loaded by an earlier run, no longer in the folder"),
 ))
+
+CORRECTIONS = Table("corrections", "A person's decisions on facts, appended and never changed: a later row withdraws one.", (
+    Column("correction_id", "VARCHAR", validation=pa.Column(str, unique=True), constraint="PRIMARY KEY"),
+    Column("target", "VARCHAR", " / ".join(values(CorrectionTarget)), pa.Column(str, pa.Check.isin(values(CorrectionTarget)))),
+    Column("fact_id", "VARCHAR", "the fact decided on (casualties.fact_id, quotes.quote_id)", _id()),
+    Column("doc_id", "VARCHAR", "its document and span, which find it again when new rules give it another id", _id()),
+    Column("start_char", "INTEGER", validation=_offset()),
+    Column("end_char", "INTEGER", validation=_offset()),
+    Column("action", "VARCHAR", " / ".join(values(CorrectionAction)), pa.Column(str, pa.Check.isin(values(CorrectionAction)))),
+    Column("field", "VARCHAR", "the column a 'set' changes", _text()),
+    Column("value", "VARCHAR", "the value it sets, as text (NULL: no value)"),
+    Column("machine_value", "VARCHAR", "the value the pipeline had extracted, as text"),
+    Column("withdraws", "VARCHAR", "the correction a 'withdraw' takes back", _text()),
+    Column("reason", "VARCHAR", validation=_text()),
+    Column("corrected_by", "VARCHAR", validation=pa.Column(str, _not_blank())),
+    Column("corrected_at", "TIMESTAMP"),
+    Column("pipeline_version", "VARCHAR"),
+), checks=(pa.Check(lambda df: (df["action"] == "set") == df["field"].notna(), name="field_only_for_set"),
+           pa.Check(lambda df: (df["action"] == "withdraw") == df["withdraws"].notna(), name="withdraws_only_for_withdraw")))
 
 # In load order; `runs` last because it commits a run.
 LOADED_TABLES = {t.name: t for t in (DOCUMENTS, QUARANTINE, SOURCE_FILES, ENTITY_OBSERVATIONS, MENTIONS, CASUALTIES,

@@ -88,6 +88,31 @@ class RecordFormat(StrEnum):
     IPTC7901 = "iptc7901"
 
 
+class ReviewStatus(StrEnum):
+    """Whether a person has reviewed a fact (casualties.review_status, quotes.review_status)."""
+
+    MACHINE = "machine"  # as extracted: nobody has decided on it
+    CONFIRMED = "confirmed"
+    CORRECTED = "corrected"  # a person set at least one of its fields
+    REJECTED = "rejected"  # not a fact: it counts for no incident and no statement
+
+
+class CorrectionTarget(StrEnum):
+    """The kinds of fact a person can correct (corrections.target)."""
+
+    CASUALTY = "casualty"
+    QUOTE = "quote"
+
+
+class CorrectionAction(StrEnum):
+    """What a correction does (corrections.action)."""
+
+    CONFIRM = "confirm"
+    REJECT = "reject"
+    SET = "set"  # one field to a value
+    WITHDRAW = "withdraw"  # takes back an earlier correction (corrections.withdraws)
+
+
 def values(enum: type[StrEnum]) -> list[str]:
     """The plain strings of an enum's members, in their order (for checks and messages)."""
     return [member.value for member in enum]

@@ -4,7 +4,7 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from newsfacts.brief import analyst_brief
+from newsfacts.brief import analyst_brief, figures_per_day_and_place
 from newsfacts.load.read_only import connect_read_only
 from newsfacts.pipeline import RunSummary
 from newsfacts.report import run_summary_markdown
@@ -29,9 +29,15 @@ def publish_run_summary(summary: RunSummary, quarantine_rows: list[dict]) -> Non
 
 @task(name="publish-analyst-brief", cache_policy=NO_CACHE)
 def publish_analyst_brief(warehouse_dir: str) -> str:
-    """The analyst brief of the whole warehouse after this run, as a markdown artifact."""
+    """The analyst brief of the whole warehouse after this run, as a markdown artifact, and its figures per day
+    and per place as table artifacts."""
     with connect_read_only(warehouse_dir) as con:
         brief = analyst_brief(con)
+        per_day, per_place = figures_per_day_and_place(con)
     create_markdown_artifact(key="news-etl-analyst-brief", markdown=brief,
                              description="Incidents, figures, sources and disagreements; most-quoted statements")
+    create_table_artifact(key="news-etl-figures-per-day", table=per_day or [{"day": "(no dated incident)"}],
+                          description="Killed and injured per day: best figures of the incidents dated to that day")
+    create_table_artifact(key="news-etl-figures-per-place", table=per_place or [{"place": "(no incident)"}],
+                          description="Killed and injured in the hardest-hit places: best figures of their incidents")
     return brief

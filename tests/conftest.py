@@ -72,3 +72,24 @@ def query(warehouse: Path, sql: str, params=None, database: Path | None = None) 
 def copy_tree(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
     return target
+
+
+# Columns that say when or in which run a row was written, not what the bytes say.
+RUN_COLUMNS = {"run_id", "ingested_at", "seen_at", "quarantined_at", "pipeline_version", "started_at", "finished_at"}
+# Every table and view an analyst reads; not the ledgers of runs and files, nor the build's own cache.
+LEDGERS = {"runs", "source_files", "build_info", "similarity_memo"}
+
+
+def _table(warehouse: Path, table: str, database: Path | None = None) -> list[tuple]:
+    columns = [c for (c,) in query(warehouse, "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                                              "ORDER BY ordinal_position", [table], database) if c not in RUN_COLUMNS]
+    listed = ", ".join(f'"{c}"' for c in columns)
+    return query(warehouse, f"SELECT {listed} FROM {table} ORDER BY ALL", database=database)
+
+
+def snapshot(warehouse: Path, database: Path | None = None) -> dict[str, list[tuple]]:
+    """Every table and view of the warehouse's database (or of `database`), rows sorted, without the
+    columns that say when a row was written: two builds of the same facts give equal snapshots."""
+    tables = [t for (t,) in query(warehouse, "SELECT table_name FROM information_schema.tables ORDER BY 1", database=database)
+              if t not in LEDGERS]
+    return {table: _table(warehouse, table, database) for table in tables}

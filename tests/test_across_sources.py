@@ -1,6 +1,8 @@
 """The picture across outlets on the seeds, and on generated near-duplicate copies: incident
 clusters, quote groups, near-duplicates, the analyst views and the brief."""
 
+import json
+
 import duckdb
 import pytest
 
@@ -93,6 +95,13 @@ def test_the_analyst_brief_lists_incidents_disagreements_and_statements(seeds_wa
     assert brief.startswith("# newsfacts analyst brief")
     assert "| 2022-03-01 | Kharkiv |" in brief
     assert "## Most-quoted statements" in brief and "Dmytro Kuleba" in brief
+    # the killed and injured per day and per place, drawn as bars to one scale
+    killed, injured = query(warehouse, """SELECT sum(killed_best), sum(injured_best) FROM event_clusters
+                                          WHERE event_date = DATE '2022-03-01'""")[0]
+    day = next(line for line in brief.splitlines() if line.startswith("| 2022-03-01 | 1 |"))
+    assert day.startswith(f"| 2022-03-01 | 1 | {killed} | {injured} | ") and "█" in day and "░" in day
+    places = brief.split("## Killed and injured per place")[1].split("## Most-quoted")[0]
+    assert places.index("| Kharkiv |") < places.index("| Zhytomyr |")
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +141,11 @@ def test_every_run_attaches_the_brief_to_its_flow_run(seeds_warehouse):
             flow_run_id=ArtifactFilterFlowRunId(any_=[summary.flow_run_id])))
     assert len(artifacts) == 1 and artifacts[0].type == "markdown"
     assert artifacts[0].data.startswith("# newsfacts analyst brief") and "| 2022-03-01 | Kharkiv |" in artifacts[0].data
+    with get_client(sync_client=True) as client:
+        tables = {a.key: a for a in client.read_artifacts(artifact_filter=ArtifactFilter(
+            key=ArtifactFilterKey(any_=["news-etl-figures-per-day", "news-etl-figures-per-place"]),
+            flow_run_id=ArtifactFilterFlowRunId(any_=[summary.flow_run_id])))}
+    assert set(tables) == {"news-etl-figures-per-day", "news-etl-figures-per-place"}
+    per_day = json.loads(tables["news-etl-figures-per-day"].data) if isinstance(tables["news-etl-figures-per-day"].data, str) \
+        else tables["news-etl-figures-per-day"].data
+    assert [row["day"] for row in per_day] == ["2022-03-01"]

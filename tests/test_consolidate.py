@@ -249,18 +249,24 @@ def _incident_tables(con, events, figures, centres) -> None:
     con.execute("CREATE TABLE documents (doc_id VARCHAR, published_date DATE)")
     con.execute("CREATE TABLE entities (canonical_name VARCHAR, entity_type VARCHAR, geocode_basis VARCHAR)")
     con.execute("""CREATE TABLE casualties (fact_id VARCHAR, doc_id VARCHAR, part_of VARCHAR, location VARCHAR,
-                   event_date DATE, period VARCHAR, start_char INTEGER)""")
+                   event_date DATE, period VARCHAR, start_char INTEGER, kind VARCHAR DEFAULT 'killed',
+                   count_min INTEGER DEFAULT 1, count_max INTEGER, review_status VARCHAR DEFAULT 'machine')""")
+    con.execute("CREATE TABLE corrections_applied (correction_id VARCHAR, target VARCHAR, fact_id VARCHAR, moved BOOLEAN)")
     rows = {
         "events": [(e["event_id"], e["doc_id"], e["event_type"], e["event_date"], e["event_date_precision"],
                     e["event_weekday"], e["location"], e["targets"], e["start_char"], None) for e in events],
         "documents": sorted({(r["doc_id"], None if r["doc_id"] == "d9" else date(2022, 3, 3)) for r in events + figures}),
         "entities": [(area, "location", f"centre {city}") for area, city in centres.items()],
-        "casualties": [(f["fact_id"], f["doc_id"], f["part_of"], f["location"], f["event_date"], f["period"], f["start_char"])
-                       for f in figures],
+        "casualties": [(f["fact_id"], f["doc_id"], f["part_of"], f["location"], f["event_date"], f["period"], f["start_char"],
+                        "killed", 1, None, f.get("review_status", "machine")) for f in figures],
+        # the figures a person decided on (corrections.sql): only these may differ from the previous build's
+        "corrections_applied": [(f"c-{f['fact_id']}", "casualty", f["fact_id"], False) for f in figures if f.get("decided")],
     }
     for table, values in rows.items():
         if values:
-            con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(values[0]))})", values)
+            columns = [c for (c,) in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                                                  "ORDER BY ordinal_position", [table]).fetchall()][:len(values[0])]
+            con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(values[0]))})", values)
 
 
 def _clustered(events, figures, centres, previous=None) -> tuple[list, list]:
@@ -323,4 +329,8 @@ def test_clustering_again_only_the_places_changes_touch_gives_the_incidents_of_a
         figures = [f for f in figures if f["doc_id"] not in gone] + [figure(i, "new") for i in range(10, 10 + rng.randint(0, 3))]
         if rng.random() < 0.3:  # the area now placed at its city, or no longer
             centres = {} if centres else {"Kharkiv Oblast": "Kharkiv"}
+        if figures and rng.random() < 0.5:  # a person rejects a figure, or moves it to another place
+            decided = rng.randrange(len(figures))
+            change = {"review_status": "rejected"} if rng.random() < 0.5 else {"location": rng.choice(places)}
+            figures = [{**f, **change, "decided": True} if n == decided else f for n, f in enumerate(figures)]
         same_as_a_build_of_everything(trial, before, (events, figures, centres))

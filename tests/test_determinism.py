@@ -9,33 +9,14 @@ import shutil
 
 import pytest
 
-from conftest import CORPUS, SEEDS, query
+from conftest import CORPUS, SEEDS, query, snapshot
 
 pytestmark = pytest.mark.slow  # whole folders loaded in several runs, orders and worker counts
-
-# Columns that say when or in which run a row was written, not what the bytes say.
-RUN_COLUMNS = {"run_id", "ingested_at", "seen_at", "quarantined_at", "pipeline_version", "started_at", "finished_at"}
-# Every table and view an analyst reads; not the ledgers of runs and files, nor the build's own cache.
-LEDGERS = {"runs", "source_files", "build_info", "similarity_memo"}
-
 
 def _inputs() -> list:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside this checkout")
     return sorted([*CORPUS.iterdir(), *SEEDS.iterdir()])
-
-
-def _table(warehouse, table: str, database=None) -> list[tuple]:
-    columns = [c for (c,) in query(warehouse, "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-                                              "ORDER BY ordinal_position", [table], database) if c not in RUN_COLUMNS]
-    listed = ", ".join(f'"{c}"' for c in columns)
-    return query(warehouse, f"SELECT {listed} FROM {table} ORDER BY ALL", database=database)
-
-
-def _snapshot(warehouse, database=None) -> dict[str, list[tuple]]:
-    tables = [t for (t,) in query(warehouse, "SELECT table_name FROM information_schema.tables ORDER BY 1", database=database)
-              if t not in LEDGERS]
-    return {table: _table(warehouse, table, database) for table in tables}
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +27,7 @@ def one_run(tmp_path_factory, run_flow):
         shutil.copy2(path, source / path.name)
     warehouse = source.parent / "wh"
     run_flow(source, warehouse)
-    return _snapshot(warehouse)
+    return snapshot(warehouse)
 
 
 def test_five_runs_over_a_growing_folder_give_what_one_run_gives_and_a_rebuild_gives_it_too(tmp_path, run_flow, one_run):
@@ -61,12 +42,12 @@ def test_five_runs_over_a_growing_folder_give_what_one_run_gives_and_a_rebuild_g
             shutil.copy2(path, source / path.name)
         run_flow(source, warehouse)
         if part == 1:
-            after_second = _snapshot(warehouse), query(warehouse, "SELECT max(run_id) FROM runs")[0][0]
-    assert _snapshot(warehouse) == one_run
+            after_second = snapshot(warehouse), query(warehouse, "SELECT max(run_id) FROM runs")[0][0]
+    assert snapshot(warehouse) == one_run
     assert main(["rebuild", "--warehouse", str(warehouse)]) == 0
-    assert _snapshot(warehouse) == one_run
+    assert snapshot(warehouse) == one_run
     state, run_id = after_second
-    assert _snapshot(warehouse, as_of_database(warehouse, run_id)) == state
+    assert snapshot(warehouse, as_of_database(warehouse, run_id)) == state
 
 
 def test_reverse_order_small_batches_and_two_workers_give_what_one_run_gives(tmp_path, run_flow, one_run, monkeypatch):
@@ -86,7 +67,7 @@ def test_reverse_order_small_batches_and_two_workers_give_what_one_run_gives(tmp
     for path in _inputs():
         shutil.copy2(path, source / path.name)
     news_etl(str(source), str(tmp_path / "wh"), workers=2)
-    assert _snapshot(tmp_path / "wh") == one_run
+    assert snapshot(tmp_path / "wh") == one_run
 
 
 def test_runs_that_edit_a_file_and_add_reports_keep_only_what_a_rebuild_would_keep(tmp_path, run_flow, monkeypatch):
@@ -119,7 +100,7 @@ def test_runs_that_edit_a_file_and_add_reports_keep_only_what_a_rebuild_would_ke
     run_flow(source, warehouse)
     assert reused == [False, True]
     assert query(warehouse, "SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL") == [(1,)]
-    after_runs = _snapshot(warehouse)
+    after_runs = snapshot(warehouse)
     assert main(["rebuild", "--warehouse", str(warehouse)]) == 0
     assert reused == [False, True, False]
-    assert _snapshot(warehouse) == after_runs
+    assert snapshot(warehouse) == after_runs

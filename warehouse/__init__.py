@@ -3,13 +3,15 @@
 
 - (the loaded tables' DDL comes from their definitions, schemas/tables.py)
 - versions.sql: which documents a changed file superseded (the build's staging step);
-- near_duplicates.sql, entities.sql, document_sources.sql, incidents.sql (event_clusters),
+- near_duplicates.sql, entities.sql, corrections.sql (people's decisions on facts), document_sources.sql, incidents.sql (event_clusters),
   incident_reports.sql, quote_groups.sql, quote_variants.sql, corroboration.sql: one file per table derived
   across sources, in the order newsfacts.consolidate.build runs them (each file's header says what it reads
   and writes); area_centres.sql (areas placed at their city), and quote_changes.sql and
   incident_changes.sql (what a run's build groups and clusters again, and what it keeps from the last one);
-- views.sql: the analyst views; known_files.sql: the file ledger; brief.sql: the brief's queries."""
+- views.sql: the analyst views; known_files.sql: the file ledger; brief.sql: the brief's queries;
+  export_incidents.sql: the incidents the exports write; review.sql: the review page's queries."""
 
+import re
 from pathlib import Path
 
 SQL_DIR = Path(__file__).resolve().parent
@@ -18,3 +20,9 @@ SQL_DIR = Path(__file__).resolve().parent
 def sql_file(name: str) -> str:
     """The text of one of the SQL files."""
     return (SQL_DIR / name).read_text(encoding="utf-8")
+
+
+def named_queries(name: str) -> dict[str, str]:
+    """The queries of a SQL file whose queries each start with a `-- name: NAME` line, by name."""
+    parts = re.split(r"^-- name: (\w+)\s*$", sql_file(name), flags=re.MULTILINE)
+    return {query_name: body.strip().rstrip(";") for query_name, body in zip(parts[1::2], parts[2::2])}

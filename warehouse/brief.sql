@@ -5,7 +5,7 @@ SELECT (SELECT count(*) FROM documents WHERE superseded_by IS NULL) AS documents
        (SELECT count(*) FROM documents WHERE superseded_by IS NULL AND near_duplicate_of IS NOT NULL) AS near_duplicates,
        (SELECT count(DISTINCT coalesce(publisher, doc_id)) FROM documents WHERE superseded_by IS NULL AND near_duplicate_of IS NULL) AS sources,
        (SELECT count(*) FROM event_clusters) AS incidents,
-       (SELECT count(*) FROM casualties) AS casualty_figures,
+       (SELECT count(*) FROM casualties WHERE review_status <> 'rejected') AS casualty_figures,
        (SELECT count(DISTINCT quote_group_id) FROM quotes) AS statements;
 
 -- name: incidents
@@ -36,3 +36,15 @@ SELECT t.speaker, t.n_documents, t.n_wordings, first(w.text ORDER BY w.n DESC, l
 FROM top t JOIN wordings w USING (quote_group_id)
 GROUP BY t.speaker, t.n_documents, t.n_wordings, t.quote_group_id
 ORDER BY t.n_documents DESC, t.n_wordings DESC, t.speaker;
+
+-- name: per_day
+-- the killed and injured per day, best figures of the incidents dated to that day
+SELECT event_date, count(*) AS incidents, sum(coalesce(killed_best, 0)) AS killed, sum(coalesce(injured_best, 0)) AS injured
+FROM event_clusters WHERE event_date IS NOT NULL
+GROUP BY event_date ORDER BY event_date DESC LIMIT ?;
+
+-- name: per_place
+-- the places with the most killed and injured, best figures of their incidents
+SELECT location, count(*) AS incidents, sum(coalesce(killed_best, 0)) AS killed, sum(coalesce(injured_best, 0)) AS injured
+FROM event_clusters
+GROUP BY location ORDER BY killed + injured DESC, incidents DESC, location LIMIT ?;

@@ -7,9 +7,9 @@
 -- Incidents are clustered place by place, and a casualty figure counts only for the incident of a report of
 -- its own document at its own place (newsfacts/consolidate/incidents.py). So a place keeps its incidents,
 -- and the figures there theirs, unless a report there is new, gone or changed, or an area named after its
--- city is now placed there, or was. A figure needs no comparison of its own: a document's facts never
--- change (an edited file is a new document), so a figure is new or gone only with its document, and so
--- with every report of that document.
+-- city is now placed there, or was. A figure needs no comparison of its own unless a person decided on it:
+-- a document's facts never change (an edited file is a new document), so a figure is new or gone only
+-- with its document, and so with every report of that document.
 
 -- The areas placed at their city before, as area_centres.sql places them now.
 CREATE TEMP TABLE previous_area_centres AS
@@ -28,11 +28,17 @@ SELECT e.event_id, coalesce(c.place, e.location) AS place, e.doc_id, e.event_typ
 FROM previous.events e JOIN previous.documents d USING (doc_id) LEFT JOIN previous_area_centres c ON c.location = e.location
 WHERE e.location IS NOT NULL;
 
--- Each casualty figure with a place.
+-- Each casualty figure with a place (a figure a person rejected counts nowhere).
 CREATE TEMP TABLE figure_places AS
 SELECT f.fact_id, coalesce(c.place, f.location) AS place
 FROM casualties f LEFT JOIN area_centres c ON c.location = f.location
-WHERE f.location IS NOT NULL;
+WHERE f.location IS NOT NULL AND f.review_status <> 'rejected';
+
+-- The figures a person decided on, in this build or the previous one: the only figures whose values can
+-- differ from the previous build's without their document changing (corrections.sql).
+CREATE TEMP TABLE decided_figures AS
+SELECT fact_id FROM corrections_applied WHERE target = 'casualty'
+UNION SELECT fact_id FROM previous.corrections_applied WHERE target = 'casualty';
 
 CREATE TEMP TABLE touched_places AS
 WITH changed_events AS (
@@ -46,6 +52,20 @@ WITH changed_events AS (
        OR n.targets IS DISTINCT FROM o.targets OR n.start_char IS DISTINCT FROM o.start_char
        OR n.published_date IS DISTINCT FROM o.published_date
 ),
+changed_figures AS (
+    SELECT n.place AS place, o.place AS previous_place
+    FROM (SELECT f.*, coalesce(c.place, f.location) AS place FROM casualties f
+          LEFT JOIN area_centres c ON c.location = f.location
+          WHERE f.fact_id IN (SELECT fact_id FROM decided_figures)) n
+    FULL OUTER JOIN (SELECT f.*, coalesce(c.place, f.location) AS place FROM previous.casualties f
+                     LEFT JOIN previous_area_centres c ON c.location = f.location
+                     WHERE f.fact_id IN (SELECT fact_id FROM decided_figures)) o USING (fact_id)
+    WHERE n.fact_id IS NULL OR o.fact_id IS NULL
+       OR n.place IS DISTINCT FROM o.place OR n.kind IS DISTINCT FROM o.kind
+       OR n.count_min IS DISTINCT FROM o.count_min OR n.count_max IS DISTINCT FROM o.count_max
+       OR n.event_date IS DISTINCT FROM o.event_date OR n.period IS DISTINCT FROM o.period
+       OR n.part_of IS DISTINCT FROM o.part_of OR n.review_status IS DISTINCT FROM o.review_status
+),
 moved_areas AS (
     SELECT location, n.place AS place, o.place AS previous_place
     FROM area_centres n FULL OUTER JOIN previous_area_centres o USING (location)
@@ -53,6 +73,7 @@ moved_areas AS (
 ),
 changes AS (
     SELECT place, previous_place FROM changed_events
+    UNION ALL SELECT place, previous_place FROM changed_figures
     UNION ALL SELECT place, previous_place FROM moved_areas
     UNION ALL SELECT location, location FROM moved_areas  -- the area's own name, where it is not placed at its city
 )

@@ -1,7 +1,7 @@
 -- Views for analysts, created when the database is published; each is documented, with its output on
--- the seeds, in docs/data-dictionary.md. Reads the fact tables, event_clusters and document_sources. A
--- source is the outlet, or the document when its outlet is unknown, and a near-duplicate copy is the
--- source it copies (document_sources.sql). The views aggregate on narrow columns first and fetch texts
+-- the seeds, in docs/data-dictionary.md. Reads the fact tables, event_clusters, document_sources and the
+-- tables of corrections.sql. A source is the outlet, or the document when its outlet is unknown, and a
+-- near-duplicate copy is the source it copies (document_sources.sql). The views aggregate on narrow columns first and fetch texts
 -- only for the rows they return.
 
 -- Each casualty figure with its document, outlet, incident and the sentence that states it.
@@ -11,7 +11,7 @@ SELECT c.fact_id, c.cluster_id, c.doc_id, d.publisher, s.source, d.published_dat
        c.reported_by, coalesce(c.reported_by, c.reported_by_description) AS source_of_figure, c.event_date,
        substr(d.text, c.start_char + 1, c.end_char - c.start_char) AS evidence,
        trim(substr(d.text, c.sentence_start + 1, c.sentence_end - c.sentence_start)) AS sentence,
-       s.is_copy AS from_near_duplicate,
+       s.is_copy AS from_near_duplicate, c.review_status,
        c.start_char, c.end_char, c.pipeline_version
 FROM casualties c
 JOIN documents d USING (doc_id)
@@ -71,3 +71,31 @@ SELECT event_date, event_weekday, location,
 FROM event_clusters
 GROUP BY event_date, event_weekday, location
 ORDER BY event_date NULLS LAST, location, event_weekday;
+
+-- The facts as the pipeline extracted them, before any person's correction (corrections.sql keeps the
+-- machine's rows of the facts it changed); the incident is the one the fact counts for now.
+CREATE OR REPLACE VIEW casualties_machine AS
+SELECT * EXCLUDE (review_status) FROM casualties WHERE fact_id NOT IN (SELECT fact_id FROM casualty_machine_rows)
+UNION ALL BY NAME
+SELECT m.* EXCLUDE (review_status, cluster_id), c.cluster_id
+FROM casualty_machine_rows m JOIN casualties c USING (fact_id);
+
+CREATE OR REPLACE VIEW quotes_machine AS
+SELECT * EXCLUDE (review_status) FROM quotes WHERE quote_id NOT IN (SELECT quote_id FROM quote_machine_rows)
+UNION ALL BY NAME
+SELECT m.* EXCLUDE (review_status, quote_group_id), q.quote_group_id
+FROM quote_machine_rows m JOIN quotes q USING (quote_id);
+
+-- Every correction with what it decided and where it stands: applied to a fact (which, and whether
+-- the fact was found by its span because its id changed), withdrawn, or reaching no fact any more.
+CREATE OR REPLACE VIEW correction_history AS
+SELECT c.correction_id, c.corrected_at, c.corrected_by, c.target, c.fact_id, c.action, c.field, c.machine_value,
+       c.value, c.reason, c.withdraws,
+       CASE WHEN c.action = 'withdraw' THEN 'withdrawal'
+            WHEN c.correction_id IN (SELECT withdraws FROM corrections WHERE action = 'withdraw') THEN 'withdrawn'
+            WHEN a.correction_id IS NOT NULL THEN 'applied'
+            ELSE 'unattached' END AS state,
+       a.fact_id AS applied_to, a.moved AS found_by_span,
+       c.doc_id, c.start_char, c.end_char
+FROM corrections c LEFT JOIN corrections_applied a USING (correction_id)
+ORDER BY c.corrected_at, c.correction_id;

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from newsfacts.cli.arguments import build_parser
-from newsfacts.cli.commands import _eval, _history, _rebuild, _report, _serve, _server
+from newsfacts.cli.commands import _correct, _eval, _export, _history, _rebuild, _report, _review, _serve, _server
 from newsfacts.cli.failures import _failure_sentence, _release_frames
 from newsfacts.cli.preflight import _check_prefect_api, _check_spacy_model, _fail_fast_if_busy
 from newsfacts.cli.prefect_setup import (
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as done:  # --help, or a usage error already said in one sentence
         return done.code if isinstance(done.code, int) else 1
-    commands = {"run": _run, "sql": _sql, "history": _history, "rebuild": _rebuild, "eval": _eval, "report": _report,
+    commands = {"run": _run, "sql": _sql, "history": _history, "rebuild": _rebuild, "correct": _correct, "review": _review, "eval": _eval, "report": _report, "export": _export,
                 "serve": _serve, "server": _server}
     try:
         return commands[args.command](args)

@@ -52,9 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sql(sub)
     _add_history(sub)
     _add_rebuild(sub)
+    _add_correct(sub)
+    _add_review(sub)
     _add_serve(sub)
     _add_server(sub)
     _add_report(sub)
+    _add_export(sub)
     _add_eval(sub)
     return parser
 
@@ -102,6 +105,38 @@ def _add_rebuild(sub) -> None:
     rebuild.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder or URL (default: {DEFAULT_WAREHOUSE})")
 
 
+def _add_correct(sub) -> None:
+    correct = sub.add_parser(
+        "correct", help="confirm, reject or correct a casualty figure or a quote's speaker; every later run keeps it",
+        description="Record a person's decision on one fact. It is stored with who, when, why and the machine's "
+                    "value, applied by every later run and rebuild, and shown at once: the fact's review_status becomes "
+                    "confirmed, corrected or rejected, and casualties_machine / quotes_machine keep the machine's values. "
+                    "Rejecting a figure takes it out of every incident; rejecting a quote takes its speaker away.",
+        epilog='e.g. newsfacts correct casualty 3f2a... --set count_min=20 --reason "the ministry\'s later toll"')
+    correct.add_argument("target", choices=("casualty", "quote"), help="the kind of fact")
+    correct.add_argument("fact_id", help="casualties.fact_id or quotes.quote_id")
+    decision = correct.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--set", action="append", metavar="FIELD=VALUE", dest="sets",
+                          help="set a field (repeat for several; an empty VALUE is no value)")
+    decision.add_argument("--confirm", action="store_true", help="the fact is right as it stands")
+    decision.add_argument("--reject", action="store_true", help="not a figure (casualty), or not this speaker (quote)")
+    decision.add_argument("--withdraw", metavar="CORRECTION_ID", help="take back an earlier correction of this fact")
+    correct.add_argument("--reason", default=None, help="why, kept with the decision")
+    correct.add_argument("--by", default=None, help="who decides (default: your user name)")
+    correct.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder or URL (default: {DEFAULT_WAREHOUSE})")
+
+
+def _add_review(sub) -> None:
+    review = sub.add_parser(
+        "review", help="serve the review page: incidents, their figures against the evidence, corrections, a map and a timeline",
+        description="Serve a local web page to review the warehouse: incidents with their figures and conflicts, each figure "
+                    "and quote against the sentence that states it, one click to confirm, reject or set a value (stored as "
+                    "`newsfacts correct` stores it), each fact's history, a map and a timeline. Nothing is fetched from the network.")
+    review.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+    review.add_argument("--port", type=_at_least(1), default=8765, help="port (default 8765)")
+    review.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+
+
 def _add_serve(sub) -> None:
     serve = sub.add_parser(
         "serve", help="run the pipeline on a schedule (a Prefect deployment served from this process)",
@@ -133,6 +168,28 @@ def _add_report(sub) -> None:
     report.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
     report.add_argument("--incidents", type=_at_least(0), default=10, help="incidents to list (default 10)")
     report.add_argument("--statements", type=_at_least(0), default=5, help="statements to list (default 5)")
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date written YYYY-MM-DD, not {text!r}") from None
+
+
+def _add_export(sub) -> None:
+    export = sub.add_parser(
+        "export", help="write the incidents as ACLED or UCDP rows or GeoJSON, or a table or view as CSV or Parquet",
+        description="Write the warehouse's incidents in the shapes the field uses: ACLED's 31 columns (acled), UCDP GED's "
+                    "columns (ucdp), GeoJSON features for QGIS or kepler.gl (geojson); or one table or view (--view) as "
+                    "CSV or Parquet. Every export carries the corrections people made. docs/exports.md says how each column is filled.")
+    export.add_argument("out", help="the file to write")
+    export.add_argument("--format", choices=("acled", "ucdp", "geojson", "csv", "parquet"), required=True)
+    export.add_argument("--since", type=_iso_date, default=None, help="only incidents from this day on (YYYY-MM-DD)")
+    export.add_argument("--view", default=None, help="the table or view a csv or parquet export writes (e.g. casualty_reports)")
+    export.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
 
 
 def _add_eval(sub) -> None:

@@ -1,5 +1,5 @@
-"""The commands besides `run` and `sql`: history, rebuild, serve (scheduled runs), server (the Prefect UI), eval
-and report.
+"""The commands besides `run` and `sql`: history, rebuild, correct, serve (scheduled runs), server (the Prefect
+UI), review (the review page), eval, report and export.
 
 Each takes the parsed arguments and returns the exit code; what it needs beyond the standard library
 is imported when the command runs."""
@@ -101,4 +101,47 @@ def _rebuild(args) -> int:
         counts = build_database(warehouse, f"rebuild-{os.getpid()}", report=told.append, full=True)
     print(f"Rebuilt {warehouse.database} from the stored tables ({compacted} small files compacted). {told[0]}")
     print("Rows: " + ", ".join(f"{table} {n}" for table, n in counts.items()))
+    return 0
+
+
+def _correct(args) -> int:
+    from newsfacts.corrections import Decision, correct, parse_set
+    from newsfacts.load.warehouse import Warehouse
+    from schemas.values import CorrectionAction, CorrectionTarget
+
+    verdict = CorrectionAction.CONFIRM if args.confirm else CorrectionAction.REJECT if args.reject else None
+    sets = dict(parse_set(assignment) for assignment in args.sets or [])
+    decision = Decision(sets, verdict, args.withdraw, args.reason, args.by)
+    rows = correct(Warehouse(args.warehouse), CorrectionTarget(args.target), args.fact_id, decision)
+    for row in rows:
+        what = {"set": f"{row['field']}: {row['machine_value']} -> {row['value']}", "withdraw": f"withdraws {row['withdraws']}"}
+        print(f"Recorded {row['correction_id']} ({args.target} {args.fact_id}, by {row['corrected_by']}): "
+              f"{what.get(row['action'], row['action'])}")
+    print(f"The warehouse {args.warehouse} is rebuilt with it; every later run and rebuild applies it.")
+    return 0
+
+
+def _export(args) -> int:
+    from newsfacts.export import export
+    from newsfacts.load.read_only import connect_read_only
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise NewsfactsError(f"The folder {out.parent} does not exist; create it or write the export elsewhere.")
+    with connect_read_only(args.warehouse) as con:
+        written = export(con, args.format, out, args.since, args.view)
+    print(f"Wrote {written} {'rows' if args.format in ('csv', 'parquet') else 'incidents'} to {out} ({args.format}).")
+    return 0
+
+
+def _review(args) -> int:
+    import uvicorn
+
+    from newsfacts.load.warehouse import Warehouse
+    from newsfacts.review.app import create_app
+
+    if not Warehouse(args.warehouse).database.exists():
+        raise NewsfactsError(f"No warehouse at {args.warehouse}. Load one first with `newsfacts run SOURCE_DIR --warehouse {args.warehouse}`.")
+    print(f"Review page: http://{args.host}:{args.port}/  (Ctrl-C stops it)", flush=True)
+    uvicorn.run(create_app(args.warehouse), host=args.host, port=args.port, log_level="warning")
     return 0

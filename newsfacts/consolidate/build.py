@@ -42,13 +42,20 @@ def describe(counts: dict[str, int]) -> str:
     else:
         redone = (f"{counts['quotes_regrouped']} quote(s) grouped and {counts['places_clustered']} place(s) clustered "
                   "again where the new rows reach, the rest kept from the previous build")
-    return (f"Consolidated: {counts['quote_groups']} quote groups, {counts['incidents']} incidents ({redone}); "
+    told = (f"Consolidated: {counts['quote_groups']} quote groups, {counts['incidents']} incidents ({redone}); "
             f"{counts['blocks_reused']} of {counts['blocks_compared']} blocks of quotes reused from the "
             "previous build's comparisons.")
+    if counts["corrections_applied"] or counts["corrections_unattached"]:
+        told += f" {counts['corrections_applied']} correction(s) applied."
+    if counts["corrections_unattached"]:
+        told += (f" {counts['corrections_unattached']} correction(s) no longer find their fact (its article changed): "
+                 "see SELECT * FROM correction_history WHERE state = 'unattached'.")
+    return told
 
 
 def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_previous: bool = False) -> dict[str, int]:
-    """Near-duplicates, entities merged across documents, quote groups, incidents, corroboration.
+    """Near-duplicates, entities merged across documents, people's corrections, quote groups, incidents,
+    corroboration.
     `previous_memo` holds the quote comparisons of the previous build, which this one may reuse; with
     `reuse_previous`, the database attached as `previous` was built by this code, and the quote groups and
     incidents the new rows cannot reach are taken from it. Either way the tables come out the same.
@@ -57,7 +64,10 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_pr
         con.execute(f"SET VARIABLE {name} = {value!r}")
     con.execute(sql_file("near_duplicates.sql"))
     con.execute(sql_file("entities.sql"))
+    con.execute(sql_file("corrections.sql"))
     counts = _group_quotes(con, previous_memo, reuse_previous)
+    counts["corrections_applied"], counts["corrections_unattached"] = con.execute(
+        "SELECT (SELECT count(*) FROM corrections_applied), (SELECT count(*) FROM corrections_unattached)").fetchall()[0]
     counts["places_clustered"] = _cluster_incidents(con, reuse_previous)
     counts["incidents"] = con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchall()[0][0]
     for derived in ("document_sources", "incidents", "incident_reports", "quote_groups", "quote_variants", "corroboration"):
@@ -113,7 +123,8 @@ _EVENTS = """
     SELECT e.event_id, e.doc_id, e.event_type, e.event_date, e.event_date_precision, e.event_weekday,
            e.location, e.targets, e.start_char, d.published_date
     FROM events e JOIN documents d USING (doc_id)"""
-_FIGURES = "SELECT fact_id, doc_id, part_of, location, event_date, period, start_char FROM casualties"
+# A figure a person rejected counts for no incident (warehouse/corrections.sql).
+_FIGURES = "SELECT fact_id, doc_id, part_of, location, event_date, period, start_char FROM casualties WHERE review_status <> 'rejected'"
 
 
 def _cluster_incidents(con, reuse_previous: bool) -> int | None:
@@ -128,7 +139,7 @@ def _cluster_incidents(con, reuse_previous: bool) -> int | None:
         con.execute(sql_file("incident_changes.sql"))
         touched = "(SELECT place FROM touched_places)"
         events = _rows(con, f"{_EVENTS} WHERE e.event_id IN (SELECT event_id FROM event_places WHERE place IN {touched})")
-        figures = _rows(con, f"{_FIGURES} WHERE fact_id IN (SELECT fact_id FROM figure_places WHERE place IN {touched})")
+        figures = _rows(con, f"{_FIGURES} AND fact_id IN (SELECT fact_id FROM figure_places WHERE place IN {touched})")
         con.execute(f"""UPDATE events SET cluster_id = p.cluster_id FROM previous_event_places p
                         WHERE events.event_id = p.event_id AND p.place NOT IN {touched}""")
         kept = "SELECT * FROM kept_incident_figures UNION ALL "

@@ -147,7 +147,8 @@ def assign_figures(figures: list[dict], events: list[dict], clusters: dict[str, 
                    area_centres: dict[str, str] | None = None) -> dict[str, str]:
     """fact_id -> cluster_id for the casualty figures an incident's count may use: top-level figures
     (no part_of) at the place of a report of the same document, dated (if at all) within that report's
-    date window, over no period longer than a day; each goes to the nearest such report in the text."""
+    date window, over no period longer than a day; each goes to the nearest such report in the text (the
+    earlier of two as near)."""
     area_centres = area_centres or {}
     reports_by_doc: dict[tuple[str, str], list[dict]] = {}
     for event in events:
@@ -164,6 +165,7 @@ def assign_figures(figures: list[dict], events: list[dict], clusters: dict[str, 
         candidates = [e for e in reports_by_doc.get((figure["doc_id"], place), [])
                       if _within_window(figure.get("event_date"), _report(e))]
         if candidates:
-            nearest = min(candidates, key=lambda e: abs(e["start_char"] - figure["start_char"]))
+            # Two reports as near: the earlier in the text, whatever order the reports came in.
+            nearest = min(candidates, key=lambda e: (abs(e["start_char"] - figure["start_char"]), e["start_char"], e["event_id"]))
             assignment[figure["fact_id"]] = clusters[nearest["event_id"]]
     return assignment

@@ -36,7 +36,7 @@ from newsfacts.load.layout import BUILDING_PREFIX
 from newsfacts.load.store import APPENDED_TABLES, DERIVED_TABLES
 from newsfacts.load.warehouse import Warehouse, fsync, quote_path
 import schemas as schemas_package
-from schemas.tables import LOADED_TABLES, ddl
+from schemas.tables import CORRECTIONS, LOADED_TABLES, ddl
 from warehouse import SQL_DIR, sql_file
 
 
@@ -183,6 +183,11 @@ def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, tar
                 source = warehouse.table_source(table)
                 if source:
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(committed)])
+            con.execute(CORRECTIONS.ddl())
+            if source := warehouse.table_source(CORRECTIONS.name):
+                # A database of some runs only (as of a run) has the corrections made by the end of the last.
+                made_by_then = "" if runs is None else "WHERE corrected_at <= (SELECT max(finished_at) FROM runs)"
+                con.execute(f"INSERT INTO corrections BY NAME SELECT * FROM {source} {made_by_then}")
             con.execute(sql_file("versions.sql"))
     except BaseException:
         building.close()
@@ -217,7 +222,8 @@ def _wal(database: Path) -> Path:
 
 
 def table_counts(con) -> dict[str, int]:
-    return {table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] for table in (*APPENDED_TABLES, *DERIVED_TABLES, "runs")}
+    return {table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+            for table in (*APPENDED_TABLES, *DERIVED_TABLES, "runs", "corrections", "corrections_unattached")}
 
 
 def built_by_this_code(database: Path) -> bool:
@@ -234,8 +240,9 @@ def built_by_this_code(database: Path) -> bool:
 
 def _runs_to_append(warehouse: Warehouse, committed: set[str]) -> set[str] | None:
     """The committed runs the current database lacks, when adding their `runs` rows is all a build
-    would change: the database was built by this code, holds no run that is not committed, and the
-    runs it lacks have no rows in any other table. None when a full build is needed."""
+    would change: the database was built by this code, holds no run that is not committed and every
+    stored correction, and the runs it lacks have no rows in any other table. None when a full build is
+    needed."""
     if not built_by_this_code(warehouse.database):
         return None
     with warehouse.connect() as con:
@@ -243,6 +250,10 @@ def _runs_to_append(warehouse: Warehouse, committed: set[str]) -> set[str] | Non
         built = {r[0] for r in con.execute("SELECT run_id FROM built.runs").fetchall()}
         unbuilt = committed - built
         if not built <= committed:
+            return None
+        corrections = warehouse.table_source(CORRECTIONS.name)
+        if corrections and con.execute(f"SELECT count(*) FROM {corrections}").fetchall() != con.execute(
+                "SELECT count(*) FROM built.corrections").fetchall():
             return None
         for table in APPENDED_TABLES:
             source = warehouse.table_source(table)

@@ -63,7 +63,7 @@ def _typing_connection():
     con = getattr(_TYPING, "connection", None)
     if con is None:
         con = _TYPING.connection = duckdb.connect()
-        con.execute(ddl())
+        con.execute(ddl(stored_only=True))
     return con
 
 

@@ -28,7 +28,7 @@ from deltalake import CommitProperties, DeltaTable, Transaction, write_deltalake
 from deltalake.exceptions import TableNotFoundError
 
 from newsfacts.load.layout import TABLES_DIR
-from schemas.tables import LOADED_TABLES  # the tables a run appends to, `runs` last: it commits the run
+from schemas.tables import CORRECTIONS, LOADED_TABLES  # LOADED_TABLES: the tables a run appends to, `runs` last: it commits the run
 
 # The rows a run adds before its `runs` row.
 APPENDED_TABLES = tuple(t for t in LOADED_TABLES if t != "runs")
@@ -105,9 +105,9 @@ class TableStore:
         return deleted
 
     def compact(self) -> int:
-        """Merge the small files of every loaded table that has gathered many; returns files merged."""
+        """Merge the small files of every loaded table, and of corrections, that has gathered many; returns files merged."""
         merged = 0
-        for table in LOADED_TABLES:
+        for table in (*LOADED_TABLES, CORRECTIONS.name):
             delta = self.table(table)
             if delta is None:
                 continue

@@ -1,0 +1,210 @@
+"""A person's decisions on facts: confirm, reject, or set a field of a casualty figure or a quote, and take
+one back. Each decision is a row of the stored `corrections` table (appended, never changed: Delta keeps
+its history), checked against the fact it names and the table's rules before it is stored. Every build
+applies them (warehouse/corrections.sql), so a later run, new rules or `newsfacts rebuild` keep them; the
+database is built again at once, so the decision shows in the next query."""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import duckdb
+import pandas as pd
+import pandera.errors
+import pyarrow as pa
+
+from newsfacts import PIPELINE_VERSION
+from newsfacts.errors import NewsfactsError
+from newsfacts.load.warehouse import Warehouse, quote_path
+from schemas.tables import CASUALTIES, CORRECTIONS, QUOTES
+from schemas.values import CorrectionAction, CorrectionTarget
+
+
+@dataclass(frozen=True)
+class Target:
+    """A kind of fact a person can correct: its table, the view of its machine values, its key, what it is
+    called, and the fields a correction may set."""
+
+    table: str
+    machine_view: str
+    key: str
+    called: str
+    settable: tuple[str, ...]
+    listing: str  # a query that lists the facts with their ids
+
+
+TARGETS = {
+    CorrectionTarget.CASUALTY: Target(CASUALTIES.name, "casualties_machine", "fact_id", "casualty figure",
+                                      ("kind", "count_min", "count_max", "precision", "victims", "location", "period",
+                                       "event_date", "reported_by"),
+                                      "SELECT fact_id, kind, count_min, location, evidence FROM casualty_reports"),
+    CorrectionTarget.QUOTE: Target(QUOTES.name, "quotes_machine", "quote_id", "quote", ("speaker", "speaker_description"),
+                                   "SELECT quote_id, speaker, text FROM quotes"),
+}
+_DEFINITIONS = {CorrectionTarget.CASUALTY: CASUALTIES, CorrectionTarget.QUOTE: QUOTES}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a person decided on one fact: values to set (None: no value), a verdict, or a correction to
+    take back; with why and who."""
+
+    sets: dict[str, str | None]
+    verdict: CorrectionAction | None = None  # CONFIRM or REJECT
+    withdraws: str | None = None
+    reason: str | None = None
+    by: str | None = None
+
+
+def parse_set(assignment: str) -> tuple[str, str | None]:
+    """FIELD=VALUE from the command line; an empty VALUE is no value (NULL)."""
+    field, equals, value = assignment.partition("=")
+    if not equals or not field.strip():
+        raise NewsfactsError(f"--set takes FIELD=VALUE (e.g. --set count_min=20), not {assignment!r}.")
+    return field.strip(), (value.strip() or None)
+
+
+def correct(warehouse: Warehouse, target: CorrectionTarget, fact_id: str, decision: Decision,
+            now: datetime | None = None) -> list[dict]:
+    """Check a decision against the fact and the table's rules, store it (one Delta commit), and build the
+    database with it. Holds the warehouse as a run does. Returns the correction rows stored."""
+    from newsfacts.pipeline import build_database
+
+    with warehouse.exclusive():
+        if not warehouse.database.exists():
+            raise NewsfactsError(f"The warehouse {warehouse.location} has no database yet. Load one first with "
+                                 f"`newsfacts run SOURCE_DIR --warehouse {warehouse.location}`.")
+        rows = _correction_rows(warehouse, target, fact_id, decision, now or datetime.now(timezone.utc).replace(tzinfo=None))
+        batch = rows[0]["correction_id"]
+        warehouse.store.append(CORRECTIONS.name, _typed_rows(rows), batch)
+        build_database(warehouse, f"correction-{batch}")
+    return rows
+
+
+def _correction_rows(warehouse: Warehouse, target: CorrectionTarget, fact_id: str, decision: Decision, now: datetime) -> list[dict]:
+    about = TARGETS[target]
+    with warehouse.connect() as con:
+        con.execute(f"ATTACH {quote_path(warehouse.database)} AS built (READ_ONLY)")
+        machine = _one_row(con, f"SELECT m.*, length(d.text) AS _doc_length FROM built.{about.machine_view} m "
+                                f"JOIN built.documents d USING (doc_id) WHERE m.{about.key} = ?", fact_id)
+        if machine is None:
+            raise NewsfactsError(f"No {about.called} has the id {fact_id!r} in the warehouse {warehouse.location}; "
+                                 f"find the ids with `newsfacts sql \"{about.listing}\"`.")
+        current = _one_row(con, f"SELECT * FROM built.{about.table} WHERE {about.key} = ?", fact_id)
+        withdrawn = None
+        if decision.withdraws:
+            withdrawn = _one_row(con, "SELECT * FROM built.corrections WHERE correction_id = ? AND action <> 'withdraw'",
+                                 decision.withdraws)
+            if withdrawn is None or withdrawn["target"] != target or withdrawn["doc_id"] != machine["doc_id"]:
+                raise NewsfactsError(f"No correction {decision.withdraws!r} of the {about.called} {fact_id} is on record; "
+                                     f"list them with `newsfacts sql \"SELECT * FROM correction_history\"`.")
+    _check_fields(about, decision.sets)
+    sets = _with_exact_count(current, decision.sets) if target == CorrectionTarget.CASUALTY else decision.sets
+    _check_values(target, {**current, "_doc_length": machine["_doc_length"]}, sets)
+
+    base = {"target": str(target), "fact_id": fact_id, "doc_id": machine["doc_id"], "start_char": machine["start_char"],
+            "end_char": machine["end_char"], "field": None, "value": None, "machine_value": None, "withdraws": None,
+            "reason": decision.reason, "corrected_by": decision.by or _user(), "corrected_at": now,
+            "pipeline_version": PIPELINE_VERSION}
+    rows = [{**base, "action": str(CorrectionAction.SET), "field": field, "value": value, "machine_value": _text(machine[field])}
+            for field, value in sets.items()]
+    if decision.verdict is not None:
+        rows.append({**base, "action": str(decision.verdict)})
+    if withdrawn is not None:
+        rows.append({**base, "action": str(CorrectionAction.WITHDRAW), "withdraws": withdrawn["correction_id"]})
+    if not rows:
+        raise NewsfactsError("Say what to decide: --set FIELD=VALUE, --confirm, --reject or --withdraw CORRECTION_ID.")
+    for number, row in enumerate(rows):
+        row["correction_id"] = _correction_id(row, number)
+    return rows
+
+
+def _with_exact_count(current: dict, sets: dict[str, str | None]) -> dict[str, str | None]:
+    """An exact figure is one number: setting its lowest count sets its highest too, unless that is set."""
+    if "count_min" in sets and "count_max" not in sets and sets.get("precision", current["precision"]) == "exact":
+        return {**sets, "count_max": sets["count_min"]}
+    return sets
+
+
+def _check_fields(about: Target, sets: dict[str, str | None]) -> None:
+    for field in sets:
+        if field not in about.settable:
+            raise NewsfactsError(f"A correction cannot set {field!r} of a {about.called}; the fields it can set are "
+                                 f"{', '.join(about.settable)}.")
+
+
+def _check_values(target: CorrectionTarget, current: dict, sets: dict[str, str | None]) -> None:
+    """The fact with the new values must pass its table's own checks (schemas/tables.py): a kind or
+    precision of the listed values, counts that are whole numbers with the lowest first, a real date."""
+    definition = _DEFINITIONS[target]
+    row = dict(current)
+    for field, value in sets.items():
+        row[field] = _typed(definition, field, value)
+    try:
+        definition.schema().validate(pd.DataFrame([row]))
+    except pandera.errors.SchemaError as failed:
+        fields = ", ".join(f"{f}={v!r}" for f, v in sets.items())
+        raise NewsfactsError(f"The {TARGETS[target].called} cannot take {fields}: {_broken_rule(failed)}.") from failed
+
+
+def _broken_rule(failed: pandera.errors.SchemaError) -> str:
+    check = failed.check
+    allowed = getattr(check, "statistics", {}).get("allowed_values") if check is not None else None
+    if allowed:
+        return f"{failed.schema.name} takes one of {', '.join(allowed)}"
+    if getattr(check, "name", None) == "bad_count":
+        return "a count cannot be below 0, and the lowest count cannot be above the highest"
+    return f"it breaks the check {getattr(check, 'name', None) or failed.reason_code} of schemas/tables.py"
+
+
+def _typed(definition, field: str, value: str | None):
+    if value is None:
+        return None
+    sql_type = next(c.sql_type for c in definition.columns if c.name == field)
+    try:
+        if sql_type == "INTEGER":
+            return int(value)
+        if sql_type == "DATE":
+            return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        kind = "a whole number" if sql_type == "INTEGER" else "a date written YYYY-MM-DD"
+        raise NewsfactsError(f"{field} takes {kind}, not {value!r}.") from None
+    return value
+
+
+def _typed_rows(rows: list[dict]) -> pa.Table:
+    """The rows, checked by the table's Pandera schema and typed by its DDL (as a run's staged rows are)."""
+    frame = pd.DataFrame(rows, columns=[c.name for c in CORRECTIONS.columns])
+    CORRECTIONS.schema().validate(frame)
+    with duckdb.connect() as con:
+        con.execute(CORRECTIONS.ddl())
+        con.register("incoming", frame)
+        con.execute("INSERT INTO corrections BY NAME SELECT * FROM incoming")
+        return con.table(CORRECTIONS.name).to_arrow_table()
+
+
+def _one_row(con, sql: str, *parameters) -> dict | None:
+    cursor = con.execute(sql, list(parameters))
+    names = [column[0] for column in cursor.description]
+    found = cursor.fetchall()
+    return dict(zip(names, found[0])) if found else None
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container
+        return "unknown"
+
+
+def _correction_id(row: dict, number: int) -> str:
+    """A correction's id: a hash of what it decides, on what, by whom and when."""
+    key = "|".join(str(row[k]) for k in ("target", "fact_id", "action", "field", "value", "withdraws", "corrected_by", "corrected_at"))
+    return "c" + hashlib.sha1(f"{key}|{number}".encode()).hexdigest()[:15]

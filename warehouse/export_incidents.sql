@@ -1,0 +1,38 @@
+-- One row per incident for the exports (newsfacts/export.py): its place as geocoded, its reports' outlets,
+-- dates and headlines, its figures, and the figures its independent sources disagree on. Reads
+-- event_clusters, documents, document_sources, entities and figure_conflicts: the facts as corrected
+-- (warehouse/corrections.sql), so a person's decisions reach every export. $since: the first day to export.
+WITH places AS (
+    -- a place name's entity: the one named in most documents, then by id, so every export agrees
+    SELECT canonical_name, first(entity_id ORDER BY n_documents DESC, entity_id) AS entity_id
+    FROM entities WHERE entity_type = 'location' GROUP BY canonical_name
+),
+reports AS (
+    SELECT k.cluster_id,
+           min(d.published_date) AS first_published,
+           list(DISTINCT s.source ORDER BY s.source) FILTER (WHERE NOT s.is_copy) AS sources,
+           list({'doc_id': d.doc_id, 'publisher': d.publisher, 'published_date': d.published_date, 'title': d.title,
+                 'url': d.url} ORDER BY d.published_date NULLS LAST, d.doc_id) AS documents
+    FROM event_clusters k, unnest(k.doc_ids) AS member(doc_id)
+    JOIN documents d ON d.doc_id = member.doc_id
+    JOIN document_sources s ON s.doc_id = member.doc_id
+    GROUP BY k.cluster_id
+),
+disputes AS (
+    SELECT cluster_id,
+           list({'kind': kind, 'reports': reports} ORDER BY kind) AS disputes
+    FROM figure_conflicts GROUP BY cluster_id
+)
+SELECT k.cluster_id, k.event_type, k.event_date, k.event_weekday,
+       coalesce(k.event_date, r.first_published) AS export_date, k.event_date IS NOT NULL AS date_stated,
+       k.location, e.latitude, e.longitude, e.country_code, e.geocode_basis,
+       k.n_documents, k.n_publishers, k.n_reports,
+       k.killed_low, k.killed_best, k.killed_high, k.injured_low, k.injured_best, k.injured_high,
+       r.sources, r.documents, coalesce(x.disputes, []) AS disputes
+FROM event_clusters k
+JOIN reports r USING (cluster_id)
+LEFT JOIN places p ON p.canonical_name = k.location
+LEFT JOIN entities e ON e.entity_id = p.entity_id
+LEFT JOIN disputes x USING (cluster_id)
+WHERE $since::DATE IS NULL OR coalesce(k.event_date, r.first_published) >= $since::DATE
+ORDER BY export_date NULLS LAST, k.location, k.cluster_id;
