@@ -92,6 +92,8 @@ def acled_row(incident: dict, built_at: datetime) -> dict:
         "time_precision": (1 if incident["date_stated"] else 2) if day else None,
         "disorder_type": coded.get("disorder_type"), "event_type": coded.get("event_type"),
         "sub_event_type": coded.get("sub_event_type"),
+        # the attacker as the reports name it (a country), not an entry of ACLED's actor list
+        "actor1": incident["actor"],
         "iso": place.iso_numeric, "country": place.country, "admin1": place.admin1, "admin2": place.admin2,
         "location": incident["location"], "latitude": incident["latitude"], "longitude": incident["longitude"],
         "geo_precision": place.acled_precision,
@@ -134,7 +136,7 @@ def geojson(incidents: list[dict]) -> dict:
         properties = {key: incident[key] for key in (
             "cluster_id", "event_type", "event_date", "event_weekday", "location", "country_code", "n_documents",
             "n_publishers", "n_reports", "killed_low", "killed_best", "killed_high", "injured_low", "injured_best",
-            "injured_high", "documents", "disputes")}
+            "injured_high", "actor", "documents", "disputes")}
         properties.update(country=place.country, admin1=place.admin1, admin2=place.admin2,
                           geo_precision=place.acled_precision, sources=_outlets(incident))
         geometry = ({"type": "Point", "coordinates": [incident["longitude"], incident["latitude"]]}

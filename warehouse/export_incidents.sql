@@ -1,6 +1,6 @@
 -- One row per incident for the exports (newsfacts/export.py): its place as geocoded, its reports' outlets,
--- dates and headlines, its figures, and the figures its independent sources disagree on. Reads
--- event_clusters, documents, document_sources, entities and figure_conflicts: the facts as corrected
+-- dates and headlines, the attacker they name, its figures, and the figures its independent sources
+-- disagree on. Reads event_clusters, events, documents, document_sources, entities and figure_conflicts: the facts as corrected
 -- (warehouse/corrections.sql), so a person's decisions reach every export. $since: the first day to export.
 WITH places AS (
     -- a place name's entity: the one named in most documents, then by id, so every export agrees
@@ -18,6 +18,12 @@ reports AS (
     JOIN document_sources s ON s.doc_id = member.doc_id
     GROUP BY k.cluster_id
 ),
+actors AS (
+    -- the attacker the incident's reports name most often (a country, as the event extractor names it)
+    SELECT cluster_id, first(actor ORDER BY n DESC, actor) AS actor
+    FROM (SELECT cluster_id, actor, count(*) AS n FROM events WHERE cluster_id IS NOT NULL AND actor IS NOT NULL GROUP BY ALL)
+    GROUP BY cluster_id
+),
 disputes AS (
     SELECT cluster_id,
            list({'kind': kind, 'reports': reports} ORDER BY kind) AS disputes
@@ -28,11 +34,12 @@ SELECT k.cluster_id, k.event_type, k.event_date, k.event_weekday,
        k.location, e.latitude, e.longitude, e.country_code, e.geocode_basis,
        k.n_documents, k.n_publishers, k.n_reports,
        k.killed_low, k.killed_best, k.killed_high, k.injured_low, k.injured_best, k.injured_high,
-       r.sources, r.documents, coalesce(x.disputes, []) AS disputes
+       a.actor, r.sources, r.documents, coalesce(x.disputes, []) AS disputes
 FROM event_clusters k
 JOIN reports r USING (cluster_id)
 LEFT JOIN places p ON p.canonical_name = k.location
 LEFT JOIN entities e ON e.entity_id = p.entity_id
+LEFT JOIN actors a USING (cluster_id)
 LEFT JOIN disputes x USING (cluster_id)
 WHERE $since::DATE IS NULL OR coalesce(k.event_date, r.first_published) >= $since::DATE
 ORDER BY export_date NULLS LAST, k.location, k.cluster_id;

@@ -81,9 +81,11 @@ def targets_in(text: str) -> list[str]:
 
 
 def actor_in(text: str, before: int) -> str | None:
-    """The country whose forces the sentence names before the attack word ('Russian missiles')."""
+    """The country whose forces the sentence names before the attack word ('Russian missiles'): the one
+    nearest it, since whoever reports the attack is named first ('The Ukrainian army said Russian troops
+    shelled ...', 'Russia said Ukrainian drones attacked ...')."""
     names = demonyms()
-    for word in re.findall(r"[A-Za-z.]+", text[:before]):
+    for word in reversed(re.findall(r"[A-Za-z.]+", text[:before])):
         if word.lower() in names:
             return names[word.lower()]
     return None
