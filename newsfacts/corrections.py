@@ -1,5 +1,5 @@
-"""A person's decisions on facts: confirm, reject, or set a field of a casualty figure or a quote, and take
-one back. Each decision is a row of the stored `corrections` table (appended, never changed: Delta keeps
+"""A person's decisions on facts: confirm, reject, or set a field of a casualty figure or a quote; undo,
+make or rename an entity's merge; and take one back. Each decision is a row of the stored `corrections` table (appended, never changed: Delta keeps
 its history), checked against the fact it names and the table's rules before it is stored. Every build
 applies them (warehouse/corrections.sql), so a later run, new rules or `newsfacts rebuild` keep them; the
 database is built again at once, so the decision shows in the next query."""
@@ -43,6 +43,9 @@ TARGETS = {
                                       "SELECT fact_id, kind, count_min, location, evidence FROM casualty_reports"),
     CorrectionTarget.QUOTE: Target(QUOTES.name, "quotes_machine", "quote_id", "quote", ("speaker", "speaker_description"),
                                    "SELECT quote_id, speaker, text FROM quotes"),
+    # An entity's name, or the entity it is (a merge); --reject undoes the merge of a person into another.
+    CorrectionTarget.ENTITY: Target("entities", "entities", "entity_id", "entity", ("canonical_name", "same_as"),
+                                    "SELECT entity_id, canonical_name, entity_type FROM entities ORDER BY n_documents DESC"),
 }
 _DEFINITIONS = {CorrectionTarget.CASUALTY: CASUALTIES, CorrectionTarget.QUOTE: QUOTES}
 
@@ -88,22 +91,30 @@ def _correction_rows(warehouse: Warehouse, target: CorrectionTarget, fact_id: st
     about = TARGETS[target]
     with warehouse.connect() as con:
         con.execute(f"ATTACH {quote_path(warehouse.database)} AS built (READ_ONLY)")
-        machine = _one_row(con, f"SELECT m.*, length(d.text) AS _doc_length FROM built.{about.machine_view} m "
-                                f"JOIN built.documents d USING (doc_id) WHERE m.{about.key} = ?", fact_id)
+        if target == CorrectionTarget.ENTITY:
+            machine = current = _one_row(con, _ENTITY, fact_id, fact_id)
+        else:
+            machine = _one_row(con, f"SELECT m.*, length(d.text) AS _doc_length FROM built.{about.machine_view} m "
+                                    f"JOIN built.documents d USING (doc_id) WHERE m.{about.key} = ?", fact_id)
+            current = _one_row(con, f"SELECT * FROM built.{about.table} WHERE {about.key} = ?", fact_id)
         if machine is None:
             raise NewsfactsError(f"No {about.called} has the id {fact_id!r} in the warehouse {warehouse.location}; "
                                  f"find the ids with `newsfacts sql \"{about.listing}\"`.")
-        current = _one_row(con, f"SELECT * FROM built.{about.table} WHERE {about.key} = ?", fact_id)
         withdrawn = None
         if decision.withdraws:
             withdrawn = _one_row(con, "SELECT * FROM built.corrections WHERE correction_id = ? AND action <> 'withdraw'",
                                  decision.withdraws)
-            if withdrawn is None or withdrawn["target"] != target or withdrawn["doc_id"] != machine["doc_id"]:
+            anchor = "fact_id" if target == CorrectionTarget.ENTITY else "doc_id"
+            if withdrawn is None or withdrawn["target"] != target or withdrawn[anchor] != machine[anchor]:
                 raise NewsfactsError(f"No correction {decision.withdraws!r} of the {about.called} {fact_id} is on record; "
                                      f"list them with `newsfacts sql \"SELECT * FROM correction_history\"`.")
-    _check_fields(about, decision.sets)
-    sets = _with_exact_count(current, decision.sets) if target == CorrectionTarget.CASUALTY else decision.sets
-    _check_values(target, {**current, "_doc_length": machine["_doc_length"]}, sets)
+        _check_fields(about, decision.sets)
+        if target == CorrectionTarget.ENTITY:
+            sets = decision.sets
+            _check_entity(con, machine, decision)
+        else:
+            sets = _with_exact_count(current, decision.sets) if target == CorrectionTarget.CASUALTY else decision.sets
+            _check_values(target, {**current, "_doc_length": machine["_doc_length"]}, sets)
 
     base = {"target": str(target), "fact_id": fact_id, "doc_id": machine["doc_id"], "start_char": machine["start_char"],
             "end_char": machine["end_char"], "field": None, "value": None, "machine_value": None, "withdraws": None,
@@ -120,6 +131,32 @@ def _correction_rows(warehouse: Warehouse, target: CorrectionTarget, fact_id: st
     for number, row in enumerate(rows):
         row["correction_id"] = _correction_id(row, number)
     return rows
+
+
+# An entity by its id, or a person merged into another by it: its name, type, and what it is merged into.
+_ENTITY = """
+    SELECT entity_id AS fact_id, canonical_name, entity_type, NULL AS same_as, NULL AS doc_id, NULL AS start_char,
+           NULL AS end_char, false AS merged
+    FROM built.entities WHERE entity_id = ?
+    UNION ALL
+    SELECT from_id, from_name, 'person', into_id, NULL, NULL, NULL, review_status <> 'rejected'
+    FROM built.entity_merges WHERE from_id = ?"""
+
+
+def _check_entity(con, entity: dict, decision: Decision) -> None:
+    """A name must not be empty; a merge must be into another person or organisation of the same type; a
+    rejection undoes a merge, so the entity must have been merged into another."""
+    if "canonical_name" in decision.sets and not decision.sets["canonical_name"]:
+        raise NewsfactsError("An entity's canonical_name cannot be empty.")
+    if (other := decision.sets.get("same_as")) is not None:
+        found = _one_row(con, "SELECT entity_type FROM built.entities WHERE entity_id = ?", other)
+        if found is None or other == entity["fact_id"] or entity["entity_type"] not in ("person", "organization") \
+                or found["entity_type"] != entity["entity_type"]:
+            raise NewsfactsError(f"same_as takes the id of another {entity['entity_type']} in the warehouse's entities, "
+                                 f"not {other!r}; only people and organisations are merged.")
+    if decision.verdict == CorrectionAction.REJECT and not entity["merged"]:
+        raise NewsfactsError(f"The entity {entity['fact_id']} is not merged into another, so there is no merge to reject; "
+                             "list the merges with `newsfacts sql \"SELECT * FROM entity_merges\"`.")
 
 
 def _with_exact_count(current: dict, sets: dict[str, str | None]) -> dict[str, str | None]:

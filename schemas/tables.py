@@ -286,10 +286,11 @@ RUNS = Table("runs", "One row per committed run: its accounts. Writing it commit
 CORRECTIONS = Table("corrections", "A person's decisions on facts, appended and never changed: a later row withdraws one.", (
     Column("correction_id", "VARCHAR", validation=pa.Column(str, unique=True), constraint="PRIMARY KEY"),
     Column("target", "VARCHAR", " / ".join(values(CorrectionTarget)), pa.Column(str, pa.Check.isin(values(CorrectionTarget)))),
-    Column("fact_id", "VARCHAR", "the fact decided on (casualties.fact_id, quotes.quote_id)", _id()),
-    Column("doc_id", "VARCHAR", "its document and span, which find it again when new rules give it another id", _id()),
-    Column("start_char", "INTEGER", validation=_offset()),
-    Column("end_char", "INTEGER", validation=_offset()),
+    Column("fact_id", "VARCHAR", "the fact decided on (casualties.fact_id, quotes.quote_id, entities.entity_id)", _id()),
+    Column("doc_id", "VARCHAR", "its document and span, which find it again when new rules give it another id "
+                                "(NULL for an entity: its id is its name's, whatever the rules)", _id(nullable=True)),
+    Column("start_char", "INTEGER"),
+    Column("end_char", "INTEGER"),
     Column("action", "VARCHAR", " / ".join(values(CorrectionAction)), pa.Column(str, pa.Check.isin(values(CorrectionAction)))),
     Column("field", "VARCHAR", "the column a 'set' changes", _text()),
     Column("value", "VARCHAR", "the value it sets, as text (NULL: no value)"),
@@ -300,6 +301,7 @@ CORRECTIONS = Table("corrections", "A person's decisions on facts, appended and 
     Column("corrected_at", "TIMESTAMP"),
     Column("pipeline_version", "VARCHAR"),
 ), checks=(pa.Check(lambda df: (df["action"] == "set") == df["field"].notna(), name="field_only_for_set"),
+           pa.Check(lambda df: (df["target"] == "entity") == df["doc_id"].isna(), name="anchored_unless_an_entity"),
            pa.Check(lambda df: (df["action"] == "withdraw") == df["withdraws"].notna(), name="withdraws_only_for_withdraw")))
 
 # In load order; `runs` last because it commits a run.

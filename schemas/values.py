@@ -102,6 +102,7 @@ class CorrectionTarget(StrEnum):
 
     CASUALTY = "casualty"
     QUOTE = "quote"
+    ENTITY = "entity"  # a person or organisation: its name, or whether it is another (a merge)
 
 
 class CorrectionAction(StrEnum):

@@ -56,13 +56,45 @@ def test_a_corrected_figure_shows_at_once_and_survives_runs_new_reports_and_a_re
     run_flow(source, warehouse)  # nothing new
     assert query(warehouse, "SELECT count_min, review_status FROM casualties WHERE fact_id = ?", [fact_id]) == [(corrected, "corrected")]
 
+    speaker_id = query(warehouse, "SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL "
+                                  "ORDER BY quote_id LIMIT 1")[0][0]
+    assert _correct(warehouse, "entity", speaker_id, "--set", "canonical_name=Speaker Named By Hand") == 0
     for path in seeds[:2]:  # more reports of the same strikes: the incidents there are clustered again
         shutil.copy2(path, source / path.name)
     run_flow(source, warehouse)
     assert query(warehouse, "SELECT count_min, review_status FROM casualties WHERE fact_id = ?", [fact_id]) == [(corrected, "corrected")]
+    assert {name for (name,) in query(warehouse, "SELECT DISTINCT speaker FROM quotes WHERE speaker_entity_id = ?", [speaker_id])} == {
+        "Speaker Named By Hand"}
     after_runs = snapshot(warehouse)
     assert main(["rebuild", "--warehouse", str(warehouse)]) == 0
     assert snapshot(warehouse) == after_runs
+
+
+def test_a_merge_a_person_rejects_is_undone_and_one_a_person_makes_is_added(tmp_path, seeds_warehouse, capsys):
+    warehouse = copy_tree(seeds_warehouse[0], tmp_path / "wh")
+    merged, into = query(warehouse, "SELECT from_id, into_id FROM entity_merges WHERE review_status = 'machine' ORDER BY from_id LIMIT 1")[0]
+    assert query(warehouse, "SELECT count(*) FROM entities WHERE entity_id = ?", [merged]) == [(0,)]
+
+    assert _correct(warehouse, "entity", merged, "--reject", "--reason", "another person") == 0
+    assert query(warehouse, "SELECT review_status FROM entity_merges WHERE from_id = ?", [merged]) == [("rejected",)]
+    assert query(warehouse, "SELECT count(*) FROM entities WHERE entity_id = ?", [merged]) == [(1,)]
+    assert query(warehouse, "SELECT count(*) FROM mentions WHERE entity_id = ?", [merged])[0][0] > 0
+    assert _correct(warehouse, "entity", merged, "--confirm") == 0  # the later decision holds: merged again
+    assert query(warehouse, "SELECT review_status, into_id FROM entity_merges WHERE from_id = ?", [merged]) == [("confirmed", into)]
+    assert query(warehouse, "SELECT count(*) FROM entities WHERE entity_id = ?", [merged]) == [(0,)]
+
+    # two people the machine kept apart, merged by hand: the first one's quotes are the second one's
+    first, second = [e for (e,) in query(warehouse, """SELECT speaker_entity_id FROM quotes q JOIN entities e ON e.entity_id = q.speaker_entity_id
+        WHERE e.entity_type = 'person' GROUP BY speaker_entity_id ORDER BY speaker_entity_id LIMIT 2""")]
+    name = query(warehouse, "SELECT canonical_name FROM entities WHERE entity_id = ?", [second])[0][0]
+    assert _correct(warehouse, "entity", first, "--set", f"same_as={second}") == 0
+    assert query(warehouse, "SELECT count(*) FROM quotes WHERE speaker_entity_id = ?", [first]) == [(0,)]
+    assert query(warehouse, "SELECT DISTINCT speaker FROM quotes WHERE speaker_entity_id = ?", [second]) == [(name,)]
+    assert query(warehouse, "SELECT basis, review_status FROM entity_merges WHERE from_id = ?", [first]) == [("a person's decision", "corrected")]
+
+    capsys.readouterr()
+    assert _correct(warehouse, "entity", second, "--reject") == 1  # never merged into another: nothing to undo
+    assert "is not merged into another" in capsys.readouterr().err
 
 
 def test_a_rejected_figure_counts_for_no_incident_until_the_rejection_is_withdrawn(tmp_path, seeds_warehouse):

@@ -128,6 +128,9 @@ def test_an_analyst_corrects_a_figure_on_the_page_and_the_correction_survives_a_
         browser.wait_for(f"location.pathname === '/incidents/{cluster_id}' && document.readyState === 'complete'")
         marked = set(browser.evaluate("Array.from(document.querySelectorAll('.figure mark')).map(m => m.textContent)"))
         assert evidence <= marked  # every counted figure's evidence, highlighted in its sentence
+        merged = {name for (name,) in query(warehouse, "SELECT from_name FROM entity_merges")}
+        shown_merges = set(browser.evaluate("Array.from(document.querySelectorAll('.merge .what b:first-child')).map(b => b.textContent)"))
+        assert shown_merges and shown_merges <= merged  # the people merged across spellings, to confirm or reject
 
         section = f"document.querySelector('#figure-{fact_id}')"
         corrected = count + 5

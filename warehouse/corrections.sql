@@ -1,7 +1,7 @@
 -- A person's decisions on facts (newsfacts correct, the review page), applied on every build after entities.sql
--- and before quotes are grouped and incidents clustered, so that those follow the corrected facts. Reads
--- corrections, casualties, quotes, entities; sets the corrected fields and review_status of casualties and
--- quotes; writes casualty_machine_rows and quote_machine_rows (the machine's rows of the facts a person
+-- and before quotes are grouped and incidents clustered, so that those follow the corrected facts (entities.sql
+-- applies the corrections of entities). Reads live_corrections, casualties, quotes, entities, entity_merges;
+-- sets the corrected fields and review_status of casualties and quotes; writes casualty_machine_rows and quote_machine_rows (the machine's rows of the facts a person
 -- decided on, for the *_machine views), corrections_applied (each live correction and the fact it reached)
 -- and corrections_unattached (those that reach no fact).
 --
@@ -13,12 +13,7 @@
 -- whose span overlaps its own most, then the nearest. A correction whose document is gone (its file changed)
 -- or has no such fact any more reaches none: it is listed in corrections_unattached, never dropped.
 
--- The corrections not withdrawn, in the order they were made.
-CREATE TEMP TABLE live_corrections AS
-SELECT *, row_number() OVER (ORDER BY corrected_at, correction_id) AS sequence
-FROM corrections
-WHERE action <> 'withdraw'
-  AND correction_id NOT IN (SELECT withdraws FROM corrections WHERE action = 'withdraw');
+-- live_corrections (entities.sql): the corrections not withdrawn, in the order they were made.
 
 CREATE TABLE corrections_applied AS
 WITH facts AS (
@@ -35,6 +30,11 @@ candidates AS (
 )
 SELECT correction_id, target, fact_id, NOT same_id AS moved FROM candidates
 QUALIFY row_number() OVER (PARTITION BY correction_id ORDER BY same_id DESC, overlap DESC, distance, fact_id) = 1;
+
+-- An entity's correction reaches the entity of its id, or the merge of it (entities.sql applies it).
+INSERT INTO corrections_applied
+SELECT c.correction_id, c.target, c.fact_id, false FROM live_corrections c
+WHERE c.target = 'entity' AND (c.fact_id IN (SELECT entity_id FROM entities) OR c.fact_id IN (SELECT from_id FROM entity_merges));
 
 CREATE TABLE corrections_unattached AS
 SELECT c.* EXCLUDE (sequence) FROM live_corrections c
@@ -63,6 +63,7 @@ SELECT a.target, a.fact_id,
        bool_or(c.field = 'speaker_description') AS has_speaker_description,
        max_by(c.value, c.sequence) FILTER (WHERE c.field = 'speaker_description') AS speaker_description
 FROM corrections_applied a JOIN live_corrections c USING (correction_id)
+WHERE a.target <> 'entity'
 GROUP BY a.target, a.fact_id;
 
 -- A name a person gives a speaker or a figure's source is the entity so named or spelled, when there is

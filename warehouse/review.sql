@@ -51,10 +51,23 @@ FROM quotes q JOIN documents d USING (doc_id)
 WHERE list_contains((SELECT doc_ids FROM event_clusters WHERE cluster_id = $cluster), q.doc_id)
 ORDER BY q.doc_id, q.start_char;
 
+-- name: merges
+-- The merges of people the incident's articles name: the machine's (same surname, one letter apart) and people's.
+SELECT m.* FROM entity_merges m
+WHERE EXISTS (SELECT 1 FROM mentions x WHERE (x.entity_id = m.from_id OR x.entity_id = m.into_id)
+              AND list_contains((SELECT doc_ids FROM event_clusters WHERE cluster_id = $cluster), x.doc_id))
+ORDER BY m.into_name, m.from_name;
+
 -- name: history
--- Every correction of a fact of the incident's articles, oldest first.
+-- Every correction of a fact of the incident's articles, and of an entity they name, oldest first.
 SELECT h.* FROM correction_history h
 WHERE list_contains((SELECT doc_ids FROM event_clusters WHERE cluster_id = $cluster), h.doc_id)
+   OR (h.target = 'entity' AND h.fact_id IN (
+        SELECT x.entity_id FROM mentions x
+        WHERE list_contains((SELECT doc_ids FROM event_clusters WHERE cluster_id = $cluster), x.doc_id)
+        UNION SELECT from_id FROM entity_merges
+        WHERE into_id IN (SELECT entity_id FROM mentions
+                          WHERE list_contains((SELECT doc_ids FROM event_clusters WHERE cluster_id = $cluster), doc_id))))
 ORDER BY h.corrected_at, h.correction_id;
 
 -- name: document

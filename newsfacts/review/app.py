@@ -73,7 +73,8 @@ def create_app(warehouse_dir: str, token: str | None = None) -> FastAPI:
         if not found:
             raise HTTPException(404, f"No incident {cluster_id}.")
         return page("incident.html", incident=found[0], figures=rows("figures", cluster=cluster_id),
-                    quotes=rows("quotes", cluster=cluster_id), history=rows("history", cluster=cluster_id),
+                    quotes=rows("quotes", cluster=cluster_id), merges=rows("merges", cluster=cluster_id),
+                    history=rows("history", cluster=cluster_id),
                     settable={target.value: about.settable for target, about in TARGETS.items()}, message=message)
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse)
