@@ -74,6 +74,14 @@ def copy_tree(source: Path, target: Path) -> Path:
     return target
 
 
+def copy_files(paths, folder: Path) -> Path:
+    """`folder` (made if need be) with copies of the files `paths`, keeping their names and times."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        shutil.copy2(path, folder / path.name)
+    return folder
+
+
 # Columns that say when or in which run a row was written, not what the bytes say.
 RUN_COLUMNS = {"run_id", "ingested_at", "seen_at", "quarantined_at", "pipeline_version", "started_at", "finished_at"}
 # Every table and view an analyst reads; not the ledgers of runs and files, nor the build's own cache.

@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pytest
 
-from conftest import SEEDS, copy_tree, query, snapshot
+from conftest import SEEDS, copy_files, copy_tree, query, snapshot
 
 pytestmark = pytest.mark.slow  # the flow runs, and each correction builds the database
 
@@ -31,11 +31,8 @@ def _without_corrections(tables: dict) -> dict:
 def test_a_corrected_figure_shows_at_once_and_survives_runs_new_reports_and_a_rebuild(tmp_path, run_flow, capsys):
     from newsfacts.cli import main
 
-    source, warehouse = tmp_path / "src", tmp_path / "wh"
-    source.mkdir()
     seeds = sorted(SEEDS.iterdir())
-    for path in seeds[2:]:
-        shutil.copy2(path, source / path.name)
+    source, warehouse = copy_files(seeds[2:], tmp_path / "src"), tmp_path / "wh"
     run_flow(source, warehouse)
     fact_id, count, cluster_id = query(warehouse, """SELECT fact_id, count_min, cluster_id FROM casualties
         WHERE kind = 'killed' AND precision = 'exact' AND cluster_id IS NOT NULL ORDER BY count_min DESC, fact_id LIMIT 1""")[0]
@@ -59,8 +56,7 @@ def test_a_corrected_figure_shows_at_once_and_survives_runs_new_reports_and_a_re
     speaker_id = query(warehouse, "SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL "
                                   "ORDER BY quote_id LIMIT 1")[0][0]
     assert _correct(warehouse, "entity", speaker_id, "--set", "canonical_name=Speaker Named By Hand") == 0
-    for path in seeds[:2]:  # more reports of the same strikes: the incidents there are clustered again
-        shutil.copy2(path, source / path.name)
+    copy_files(seeds[:2], source)  # more reports of the same strikes: the incidents there are clustered again
     run_flow(source, warehouse)
     assert query(warehouse, "SELECT count_min, review_status FROM casualties WHERE fact_id = ?", [fact_id]) == [(corrected, "corrected")]
     assert {name for (name,) in query(warehouse, "SELECT DISTINCT speaker FROM quotes WHERE speaker_entity_id = ?", [speaker_id])} == {

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from conftest import CORPUS, SEEDS, query, snapshot
+from conftest import CORPUS, SEEDS, copy_files, query, snapshot
 
 pytestmark = pytest.mark.slow  # whole folders loaded in several runs, orders and worker counts
 
@@ -86,17 +86,13 @@ def test_runs_that_edit_a_file_and_add_reports_keep_only_what_a_rebuild_would_ke
         return cluster_incidents(con, reuse_previous)
 
     monkeypatch.setattr(consolidation, "_cluster_incidents", noting_reuse)
-    source, warehouse = tmp_path / "src", tmp_path / "wh"
-    source.mkdir()
     seeds = sorted(SEEDS.iterdir())
-    for path in seeds[2:]:
-        shutil.copy2(path, source / path.name)
+    source, warehouse = copy_files(seeds[2:], tmp_path / "src"), tmp_path / "wh"
     run_flow(source, warehouse)
     edited = source / seeds[-1].name
     paragraphs = edited.read_text(encoding="utf-8").split("\n\n")
     edited.write_text("\n\n".join(paragraphs[: len(paragraphs) // 2]), encoding="utf-8")
-    for path in seeds[:2]:
-        shutil.copy2(path, source / path.name)
+    copy_files(seeds[:2], source)
     run_flow(source, warehouse)
     assert reused == [False, True]
     assert query(warehouse, "SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL") == [(1,)]
