@@ -14,7 +14,8 @@ def _actor(sentence: str) -> str | None:
 
 
 @pytest.mark.parametrize("sentence, attacker", [
-    ("The Ukrainian army said that Russian troops shelled a village near the border overnight.", "Russia"),
+    ("Officials in the capital said Russian forces shelled a village near the border overnight.", "Russia"),
+    ("A Ukrainian spokesman told reporters that Russian artillery hit two schools in the district.", "Russia"),
     ("Russia said Ukrainian drones attacked an oil depot in the region on Sunday.", "Ukraine"),
     ("A Syrian monitoring group said Turkish drones struck a convoy on the road to the town.", "Turkey"),
     ("Israeli air strikes hit a school in the south, the Palestinian health ministry said.", "Israel"),

@@ -82,8 +82,8 @@ def targets_in(text: str) -> list[str]:
 
 def actor_in(text: str, before: int) -> str | None:
     """The country whose forces the sentence names before the attack word ('Russian missiles'): the one
-    nearest it, since whoever reports the attack is named first ('The Ukrainian army said Russian troops
-    shelled ...', 'Russia said Ukrainian drones attacked ...')."""
+    nearest it, since whoever reports the attack is named first ('a Ukrainian spokesman said Russian
+    artillery hit ...', 'Russia said Ukrainian drones attacked ...')."""
     names = demonyms()
     for word in reversed(re.findall(r"[A-Za-z.]+", text[:before])):
         if word.lower() in names:
