@@ -4,7 +4,7 @@ run attaches it to its Prefect flow run as a markdown artifact."""
 
 from __future__ import annotations
 
-from warehouse import named_queries
+from warehouse import named_queries, rows
 
 
 def _queries() -> dict[str, str]:
@@ -32,10 +32,7 @@ _DAYS, _PLACES, _BAR_WIDTH = 31, 10, 30
 def figures_per_day_and_place(con) -> tuple[list[dict], list[dict]]:
     """The killed and injured (best figures) per day, latest days last, and in the hardest-hit places."""
     queries = _queries()
-    names = ("incidents", "killed", "injured")
-    per_day = [{"day": str(day), **dict(zip(names, rest))} for day, *rest in con.execute(queries["per_day"], [_DAYS]).fetchall()[::-1]]
-    per_place = [{"place": place, **dict(zip(names, rest))} for place, *rest in con.execute(queries["per_place"], [_PLACES]).fetchall()]
-    return per_day, per_place
+    return rows(con, queries["per_day"], [_DAYS]), rows(con, queries["per_place"], [_PLACES])
 
 
 def _bars(title: str, label: str, rows: list[tuple]) -> list[str]:

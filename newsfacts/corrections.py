@@ -22,6 +22,7 @@ from newsfacts.errors import NewsfactsError
 from newsfacts.load.warehouse import Warehouse, quote_path
 from schemas.tables import CASUALTIES, CORRECTIONS, QUOTES
 from schemas.values import CorrectionAction, CorrectionTarget
+from warehouse import rows
 
 
 @dataclass(frozen=True)
@@ -225,10 +226,8 @@ def _typed_rows(rows: list[dict]) -> pa.Table:
 
 
 def _one_row(con, sql: str, *parameters) -> dict | None:
-    cursor = con.execute(sql, list(parameters))
-    names = [column[0] for column in cursor.description]
-    found = cursor.fetchall()
-    return dict(zip(names, found[0])) if found else None
+    found = rows(con, sql, list(parameters))
+    return found[0] if found else None
 
 
 def _text(value) -> str | None:

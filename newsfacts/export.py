@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from newsfacts.errors import NewsfactsError
 from newsfacts.rules import load_rules
-from warehouse import sql_file
+from warehouse import rows, sql_file
 
 FORMATS = ("acled", "ucdp", "geojson", "csv", "parquet")
 
@@ -73,9 +73,7 @@ def export(con, format: str, out: Path, since: date | None = None, view: str | N
 
 def incident_rows(con, since: date | None = None) -> list[dict]:
     """One dict per incident (warehouse/export_incidents.sql), with its place as the exports write it."""
-    cursor = con.execute(sql_file("export_incidents.sql"), {"since": since})
-    names = [column[0] for column in cursor.description]
-    incidents = [dict(zip(names, row)) for row in cursor.fetchall()]
+    incidents = rows(con, sql_file("export_incidents.sql"), {"since": since})
     divisions = _divisions([(i["latitude"], i["longitude"]) for i in incidents if i["latitude"] is not None])
     for incident in incidents:
         incident["place"] = _place(incident, divisions)

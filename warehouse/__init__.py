@@ -22,6 +22,13 @@ def sql_file(name: str) -> str:
     return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
+def rows(con, sql: str, parameters=None) -> list[dict]:
+    """The rows of a query on a DuckDB connection, each a dict by column name."""
+    cursor = con.execute(sql, parameters if parameters is not None else [])
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
 def named_queries(name: str) -> dict[str, str]:
     """The queries of a SQL file whose queries each start with a `-- name: NAME` line, by name."""
     parts = re.split(r"^-- name: (\w+)\s*$", sql_file(name), flags=re.MULTILINE)

@@ -38,13 +38,17 @@ GROUP BY t.speaker, t.n_documents, t.n_wordings, t.quote_group_id
 ORDER BY t.n_documents DESC, t.n_wordings DESC, t.speaker;
 
 -- name: per_day
--- the killed and injured per day, best figures of the incidents dated to that day
-SELECT event_date, count(*) AS incidents, sum(coalesce(killed_best, 0)) AS killed, sum(coalesce(injured_best, 0)) AS injured
-FROM event_clusters WHERE event_date IS NOT NULL
-GROUP BY event_date ORDER BY event_date DESC LIMIT ?;
+-- the killed and injured per day (the latest days, in order), best figures of the incidents dated to that day
+SELECT * FROM (
+    SELECT event_date::VARCHAR AS day, count(*) AS incidents, sum(coalesce(killed_best, 0)) AS killed,
+           sum(coalesce(injured_best, 0)) AS injured
+    FROM event_clusters WHERE event_date IS NOT NULL
+    GROUP BY event_date ORDER BY event_date DESC LIMIT ?
+) ORDER BY day;
 
 -- name: per_place
 -- the places with the most killed and injured, best figures of their incidents
-SELECT location, count(*) AS incidents, sum(coalesce(killed_best, 0)) AS killed, sum(coalesce(injured_best, 0)) AS injured
+SELECT location AS place, count(*) AS incidents, sum(coalesce(killed_best, 0)) AS killed,
+       sum(coalesce(injured_best, 0)) AS injured
 FROM event_clusters
 GROUP BY location ORDER BY killed + injured DESC, incidents DESC, location LIMIT ?;

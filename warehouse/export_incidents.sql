@@ -1,13 +1,9 @@
 -- One row per incident for the exports (newsfacts/export.py): its place as geocoded, its reports' outlets,
 -- dates and headlines, the attacker they name, its figures, and the figures its independent sources
--- disagree on. Reads event_clusters, events, documents, document_sources, entities and figure_conflicts: the facts as corrected
--- (warehouse/corrections.sql), so a person's decisions reach every export. $since: the first day to export.
-WITH places AS (
-    -- a place name's entity: the one named in most documents, then by id, so every export agrees
-    SELECT canonical_name, first(entity_id ORDER BY n_documents DESC, entity_id) AS entity_id
-    FROM entities WHERE entity_type = 'location' GROUP BY canonical_name
-),
-reports AS (
+-- disagree on. Reads event_clusters, events, documents, document_sources, and the views place_entities and
+-- figure_conflicts: the facts as corrected (warehouse/corrections.sql), so a person's decisions reach every
+-- export. $since: the first day to export.
+WITH reports AS (
     SELECT k.cluster_id,
            min(d.published_date) AS first_published,
            list(DISTINCT s.source ORDER BY s.source) FILTER (WHERE NOT s.is_copy) AS sources,
@@ -37,8 +33,7 @@ SELECT k.cluster_id, k.event_type, k.event_date, k.event_weekday,
        a.actor, r.sources, r.documents, coalesce(x.disputes, []) AS disputes
 FROM event_clusters k
 JOIN reports r USING (cluster_id)
-LEFT JOIN places p ON p.canonical_name = k.location
-LEFT JOIN entities e ON e.entity_id = p.entity_id
+LEFT JOIN place_entities e ON e.canonical_name = k.location
 LEFT JOIN actors a USING (cluster_id)
 LEFT JOIN disputes x USING (cluster_id)
 WHERE $since::DATE IS NULL OR coalesce(k.event_date, r.first_published) >= $since::DATE

@@ -3,17 +3,12 @@
 
 -- name: incidents
 -- The incidents the filters keep (place, day range, type, outlet; NULL keeps all), where each is placed.
-WITH places AS (
-    SELECT canonical_name, first(entity_id ORDER BY n_documents DESC, entity_id) AS entity_id
-    FROM entities WHERE entity_type = 'location' GROUP BY canonical_name
-)
 SELECT k.cluster_id, k.event_type, k.event_date, k.event_weekday, k.location, k.n_documents, k.n_publishers,
        k.killed_low, k.killed_best, k.killed_high, k.injured_low, k.injured_best, k.injured_high,
        coalesce(k.killed_figures, 0) > 1 OR coalesce(k.injured_figures, 0) > 1 AS disputed,
        e.latitude, e.longitude
 FROM event_clusters k
-LEFT JOIN places p ON p.canonical_name = k.location
-LEFT JOIN entities e ON e.entity_id = p.entity_id
+LEFT JOIN place_entities e ON e.canonical_name = k.location
 WHERE ($place IS NULL OR k.location ILIKE '%' || $place || '%')
   AND ($since IS NULL OR k.event_date >= $since::DATE)
   AND ($until IS NULL OR k.event_date <= $until::DATE)

@@ -72,6 +72,12 @@ FROM event_clusters
 GROUP BY event_date, event_weekday, location
 ORDER BY event_date NULLS LAST, location, event_weekday;
 
+-- Each place name's entity, where an incident's place (a canonical name) lies: of two places of one name,
+-- the one named in most documents, then by id, so that every reader agrees (the exports, the review page).
+CREATE OR REPLACE VIEW place_entities AS
+SELECT * FROM entities WHERE entity_type = 'location'
+QUALIFY row_number() OVER (PARTITION BY canonical_name ORDER BY n_documents DESC, entity_id) = 1;
+
 -- The facts as the pipeline extracted them, before any person's correction (corrections.sql keeps the
 -- machine's rows of the facts it changed); the incident is the one the fact counts for now.
 CREATE OR REPLACE VIEW casualties_machine AS

@@ -12,7 +12,7 @@ import pyarrow as pa
 from newsfacts.consolidate.incidents import assign_figures, cluster_incidents
 from newsfacts.consolidate.near_duplicates import BANDS, NEAR_DUPLICATE_SIMILARITY, NUM_PERM
 from newsfacts.consolidate.quote_groups import SimilarityMemo, group_quotes, normalise
-from warehouse import sql_file
+from warehouse import rows, sql_file
 
 if TYPE_CHECKING:
     from newsfacts.load.build import DatabaseBuild
@@ -88,15 +88,15 @@ def _group_quotes(con, previous_memo: dict[str, list[int]] | None, reuse_previou
     memo = SimilarityMemo(previous_memo)
     con.execute("UPDATE quotes SET quote_group_id = NULL WHERE quote_group_id IS NOT NULL")  # a fresh build has none
     if reuse_previous:
-        _register_wordings(con, _rows(con, _QUOTES_NOT_WORDED))
+        _register_wordings(con, rows(con, _QUOTES_NOT_WORDED))
         con.execute(sql_file("quote_changes.sql"))
-        quotes = _rows(con, """SELECT q.quote_id, q.doc_id, q.speaker_entity_id, q.text, w.wording
+        quotes = rows(con, """SELECT q.quote_id, q.doc_id, q.speaker_entity_id, q.text, w.wording
                                FROM quotes q JOIN quote_wordings w USING (quote_id)
                                WHERE quote_id IN (SELECT quote_id FROM regrouped_quotes)""")
         con.execute("""UPDATE quotes SET quote_group_id = p.quote_group_id FROM previous.quotes p
                        WHERE quotes.quote_id = p.quote_id AND quotes.quote_id NOT IN (SELECT quote_id FROM regrouped_quotes)""")
     else:
-        quotes = _register_wordings(con, _rows(con, _QUOTES))
+        quotes = _register_wordings(con, rows(con, _QUOTES))
         con.execute("CREATE TABLE quote_wordings AS SELECT * FROM new_wordings ORDER BY quote_id")
     con.unregister("new_wordings")
     _set_column(con, "quotes", "quote_id", "quote_group_id", group_quotes(quotes, memo))
@@ -138,13 +138,13 @@ def _cluster_incidents(con, reuse_previous: bool) -> int | None:
     if reuse_previous:
         con.execute(sql_file("incident_changes.sql"))
         touched = "(SELECT place FROM touched_places)"
-        events = _rows(con, f"{_EVENTS} WHERE e.event_id IN (SELECT event_id FROM event_places WHERE place IN {touched})")
-        figures = _rows(con, f"{_FIGURES} AND fact_id IN (SELECT fact_id FROM figure_places WHERE place IN {touched})")
+        events = rows(con, f"{_EVENTS} WHERE e.event_id IN (SELECT event_id FROM event_places WHERE place IN {touched})")
+        figures = rows(con, f"{_FIGURES} AND fact_id IN (SELECT fact_id FROM figure_places WHERE place IN {touched})")
         con.execute(f"""UPDATE events SET cluster_id = p.cluster_id FROM previous_event_places p
                         WHERE events.event_id = p.event_id AND p.place NOT IN {touched}""")
         kept = "SELECT * FROM kept_incident_figures UNION ALL "
     else:
-        events, figures, kept = _rows(con, _EVENTS), _rows(con, _FIGURES), ""
+        events, figures, kept = rows(con, _EVENTS), rows(con, _FIGURES), ""
     clusters = cluster_incidents(events, centres)
     _set_column(con, "events", "event_id", "cluster_id", clusters)
     counted = assign_figures(figures, events, clusters, centres)
@@ -153,12 +153,6 @@ def _cluster_incidents(con, reuse_previous: bool) -> int | None:
     con.execute(f"CREATE TABLE incident_figures AS SELECT * FROM ({kept}SELECT * FROM counted) ORDER BY cluster_id, fact_id")
     con.unregister("counted")
     return con.execute("SELECT count(*) FROM touched_places").fetchall()[0][0] if reuse_previous else None
-
-
-def _rows(con, sql: str) -> list[dict]:
-    cursor = con.execute(sql)
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
 def _set_column(con, table: str, key: str, column: str, mapping: dict[str, str]) -> None:

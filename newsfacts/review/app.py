@@ -26,7 +26,7 @@ from newsfacts.load.warehouse import Warehouse
 from newsfacts.review.pictures import (MAP_HEIGHT, MAP_WIDTH, TIMELINE_HEIGHT, TIMELINE_WIDTH, map_points, place_labels,
                                        timeline_bars)
 from schemas.values import CorrectionAction, CorrectionTarget
-from warehouse import named_queries
+from warehouse import named_queries, rows
 
 HERE = Path(__file__).resolve().parent
 FILTERS = ("place", "since", "until", "type", "outlet")
@@ -41,11 +41,9 @@ def create_app(warehouse_dir: str, token: str | None = None) -> FastAPI:
     app = FastAPI(title="newsfacts review", docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    def rows(name: str, **parameters) -> list[dict]:
+    def query(name: str, **parameters) -> list[dict]:
         with connect_read_only(warehouse_dir) as con:
-            cursor = con.execute(queries[name], parameters)
-            names = [column[0] for column in cursor.description]
-            return [dict(zip(names, row)) for row in cursor.fetchall()]
+            return rows(con, queries[name], parameters)
 
     def page(template: str, **context) -> HTMLResponse:
         html = templates.get_template(template).render(token=token, warehouse=warehouse_dir, **context)
@@ -61,25 +59,25 @@ def create_app(warehouse_dir: str, token: str | None = None) -> FastAPI:
                     date.fromisoformat(chosen[day])
         except ValueError:
             raise HTTPException(400, "Dates are written YYYY-MM-DD.") from None
-        found = rows("incidents", **chosen)
+        found = query("incidents", **chosen)
         points = map_points(found)
-        return page("incidents.html", incidents=found, chosen=chosen, types=[r["event_type"] for r in rows("event_types")],
+        return page("incidents.html", incidents=found, chosen=chosen, types=[r["event_type"] for r in query("event_types")],
                     points=points, place_labels=place_labels(points), timeline=timeline_bars(found), map_size=(MAP_WIDTH, MAP_HEIGHT),
                     timeline_size=(TIMELINE_WIDTH, TIMELINE_HEIGHT))
 
     @app.get("/incidents/{cluster_id}", response_class=HTMLResponse)
     def incident(cluster_id: str, message: str | None = None):
-        found = rows("incident", cluster=cluster_id)
+        found = query("incident", cluster=cluster_id)
         if not found:
             raise HTTPException(404, f"No incident {cluster_id}.")
-        return page("incident.html", incident=found[0], figures=rows("figures", cluster=cluster_id),
-                    quotes=rows("quotes", cluster=cluster_id), merges=rows("merges", cluster=cluster_id),
-                    history=rows("history", cluster=cluster_id),
+        return page("incident.html", incident=found[0], figures=query("figures", cluster=cluster_id),
+                    quotes=query("quotes", cluster=cluster_id), merges=query("merges", cluster=cluster_id),
+                    history=query("history", cluster=cluster_id),
                     settable={target.value: about.settable for target, about in TARGETS.items()}, message=message)
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse)
     def document(doc_id: str, start: int = 0, end: int = 0):
-        found = rows("document", doc=doc_id)
+        found = query("document", doc=doc_id)
         if not found:
             raise HTTPException(404, f"No document {doc_id}.")
         text = found[0]["text"]
