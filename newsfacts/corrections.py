@@ -20,7 +20,7 @@ import pyarrow as pa
 from newsfacts import PIPELINE_VERSION
 from newsfacts.errors import NewsfactsError
 from newsfacts.load.warehouse import Warehouse, quote_path
-from schemas.tables import CASUALTIES, CORRECTIONS, QUOTES
+from schemas.tables import CASUALTIES, CORRECTIONS, EVENTS, QUOTES
 from schemas.values import CorrectionAction, CorrectionTarget
 from warehouse import rows
 
@@ -45,10 +45,17 @@ TARGETS = {
                                       "SELECT fact_id, kind, count_min, location, evidence FROM casualty_reports"),
     CorrectionTarget.QUOTE: Target(QUOTES.name, "quotes_machine", "quote_id", "quote", ("speaker", "speaker_description"),
                                    "SELECT quote_id, speaker, text FROM quotes"),
-    # An entity's name, or the entity it is (a merge); --reject undoes the merge of a person into another.
-    CorrectionTarget.ENTITY: Target("entities", "entities", "entity_id", "entity", ("canonical_name", "same_as"),
+    # An entity's name, the entity it is (a merge), or a document whose namesake is another (a split);
+    # --reject undoes the merge of a person into another.
+    CorrectionTarget.ENTITY: Target("entities", "entities", "entity_id", "entity", ("canonical_name", "same_as", "split_document"),
                                     "SELECT entity_id, canonical_name, entity_type FROM entities ORDER BY n_documents DESC"),
+    # The incident a report belongs to: another report's (its event_id, or an incident's id), or, with no
+    # value, one of its own; --reject says it reports no attack.
+    CorrectionTarget.EVENT: Target(EVENTS.name, "events_machine", "event_id", "report of an incident", ("incident",),
+                                   "SELECT event_id, cluster_id, event_type, location, doc_id FROM events ORDER BY cluster_id"),
 }
+# The column that holds a settable field's machine value, where it is not the field's own name.
+_MACHINE_COLUMN = {"incident": "cluster_id"}
 _DEFINITIONS = {CorrectionTarget.CASUALTY: CASUALTIES, CorrectionTarget.QUOTE: QUOTES}
 
 
@@ -114,6 +121,8 @@ def _correction_rows(warehouse: Warehouse, target: CorrectionTarget, fact_id: st
         if target == CorrectionTarget.ENTITY:
             sets = decision.sets
             _check_entity(con, machine, decision)
+        elif target == CorrectionTarget.EVENT:
+            sets = _check_event(con, current, decision)
         else:
             sets = _with_exact_count(current, decision.sets) if target == CorrectionTarget.CASUALTY else decision.sets
             _check_values(target, {**current, "_doc_length": machine["_doc_length"]}, sets)
@@ -122,7 +131,10 @@ def _correction_rows(warehouse: Warehouse, target: CorrectionTarget, fact_id: st
             "end_char": machine["end_char"], "field": None, "value": None, "machine_value": None, "withdraws": None,
             "reason": decision.reason, "corrected_by": decision.by or _user(), "corrected_at": now,
             "pipeline_version": PIPELINE_VERSION}
-    rows = [{**base, "action": str(CorrectionAction.SET), "field": field, "value": value, "machine_value": _text(machine[field])}
+    # A split is anchored to the document it takes from the entity.
+    rows = [{**base, "action": str(CorrectionAction.SET), "field": field, "value": value,
+             "machine_value": _text(machine.get(_MACHINE_COLUMN.get(field, field))),
+             "doc_id": value if field == "split_document" else base["doc_id"]}
             for field, value in sets.items()]
     if decision.verdict is not None:
         rows.append({**base, "action": str(decision.verdict)})
@@ -147,7 +159,8 @@ _ENTITY = """
 
 def _check_entity(con, entity: dict, decision: Decision) -> None:
     """A name must not be empty; a merge must be into another person or organisation of the same type; a
-    rejection undoes a merge, so the entity must have been merged into another."""
+    split takes one of the documents that name a person or organisation named in several; a rejection undoes
+    a merge, so the entity must have been merged into another."""
     if "canonical_name" in decision.sets and not decision.sets["canonical_name"]:
         raise NewsfactsError("An entity's canonical_name cannot be empty.")
     if (other := decision.sets.get("same_as")) is not None:
@@ -156,9 +169,36 @@ def _check_entity(con, entity: dict, decision: Decision) -> None:
                 or found["entity_type"] != entity["entity_type"]:
             raise NewsfactsError(f"same_as takes the id of another {entity['entity_type']} in the warehouse's entities, "
                                  f"not {other!r}; only people and organisations are merged.")
+    if (document := decision.sets.get("split_document", "")) != "":
+        named_in = [r["doc_id"] for r in rows(con, "SELECT DISTINCT doc_id FROM built.entity_observations WHERE entity_id = ?",
+                                              [entity["fact_id"]])]
+        if entity["entity_type"] not in ("person", "organization") or document not in named_in or len(named_in) < 2:
+            raise NewsfactsError(f"split_document takes the id of one of the documents that name the {entity['entity_type']} "
+                                 f"{entity['fact_id']}, which must be named in more than one; it is named in "
+                                 f"{len(named_in)}, and only people and organisations are split.")
     if decision.verdict == CorrectionAction.REJECT and not entity["merged"]:
         raise NewsfactsError(f"The entity {entity['fact_id']} is not merged into another, so there is no merge to reject; "
                              "list the merges with `newsfacts sql \"SELECT * FROM entity_merges\"`.")
+
+
+def _check_event(con, report: dict, decision: Decision) -> dict[str, str | None]:
+    """The incident a report moves to is named by one of its reports (kept as that report's id, which
+    stays when incidents are clustered again) or by the incident's id (kept as the id of its first report);
+    it must be another incident, with a place."""
+    if "incident" not in decision.sets or decision.sets["incident"] is None:
+        if "incident" in decision.sets and report["cluster_id"] is None:
+            raise NewsfactsError(f"The report {report['event_id']} belongs to no incident, so it cannot be taken out of one.")
+        return decision.sets
+    named = decision.sets["incident"]
+    other = _one_row(con, """SELECT event_id, cluster_id FROM built.events
+                             WHERE (event_id = $1 OR cluster_id = $1) AND cluster_id IS NOT NULL
+                             ORDER BY event_id <> $1, event_id LIMIT 1""", named)
+    if other is None or other["event_id"] == report["event_id"]:
+        raise NewsfactsError(f"incident takes the id of an incident, or of a report in one, other than this report, not {named!r}; "
+                             "list them with `newsfacts sql \"SELECT event_id, cluster_id, location FROM events\"`.")
+    if other["cluster_id"] == report["cluster_id"]:
+        raise NewsfactsError(f"The report {report['event_id']} is already in the incident {other['cluster_id']}.")
+    return {**decision.sets, "incident": other["event_id"]}
 
 
 def _with_exact_count(current: dict, sets: dict[str, str | None]) -> dict[str, str | None]:

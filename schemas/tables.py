@@ -262,6 +262,8 @@ EVENTS = Table("events", "Attack events, each with the span of the article that 
     Column("cluster_id", "VARCHAR", "set by the warehouse build: the incident this report belongs to"),
     *PROVENANCE,
     Column("event_weekday", "VARCHAR", "the weekday the text names ('Wednesday'), even when no date resolves it"),
+    Column("review_status", "VARCHAR", "set by the warehouse build from corrections: " + " / ".join(values(ReviewStatus)),
+           constraint="DEFAULT 'machine'", stored=False),
 ), checks=(SPAN_INSIDE_DOCUMENT,), coerce=True)
 
 RUNS = Table("runs", "One row per committed run: its accounts. Writing it commits the run.", (
@@ -286,9 +288,11 @@ RUNS = Table("runs", "One row per committed run: its accounts. Writing it commit
 CORRECTIONS = Table("corrections", "A person's decisions on facts, appended and never changed: a later row withdraws one.", (
     Column("correction_id", "VARCHAR", validation=pa.Column(str, unique=True), constraint="PRIMARY KEY"),
     Column("target", "VARCHAR", " / ".join(values(CorrectionTarget)), pa.Column(str, pa.Check.isin(values(CorrectionTarget)))),
-    Column("fact_id", "VARCHAR", "the fact decided on (casualties.fact_id, quotes.quote_id, entities.entity_id)", _id()),
+    Column("fact_id", "VARCHAR", "the fact decided on (casualties.fact_id, quotes.quote_id, events.event_id, "
+                                 "entities.entity_id)", _id()),
     Column("doc_id", "VARCHAR", "its document and span, which find it again when new rules give it another id "
-                                "(NULL for an entity: its id is its name's, whatever the rules)", _id(nullable=True)),
+                                "(for an entity, whose id is its name's whatever the rules: the document a split "
+                                "takes from it, else NULL)", _id(nullable=True)),
     Column("start_char", "INTEGER"),
     Column("end_char", "INTEGER"),
     Column("action", "VARCHAR", " / ".join(values(CorrectionAction)), pa.Column(str, pa.Check.isin(values(CorrectionAction)))),
@@ -301,7 +305,7 @@ CORRECTIONS = Table("corrections", "A person's decisions on facts, appended and 
     Column("corrected_at", "TIMESTAMP"),
     Column("pipeline_version", "VARCHAR"),
 ), checks=(pa.Check(lambda df: (df["action"] == "set") == df["field"].notna(), name="field_only_for_set"),
-           pa.Check(lambda df: (df["target"] == "entity") == df["doc_id"].isna(), name="anchored_unless_an_entity"),
+           pa.Check(lambda df: (df["target"] == "entity") | df["doc_id"].notna(), name="anchored_unless_an_entity"),
            pa.Check(lambda df: (df["action"] == "withdraw") == df["withdraws"].notna(), name="withdraws_only_for_withdraw")))
 
 # In load order; `runs` last because it commits a run.

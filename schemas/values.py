@@ -89,7 +89,7 @@ class RecordFormat(StrEnum):
 
 
 class ReviewStatus(StrEnum):
-    """Whether a person has reviewed a fact (casualties.review_status, quotes.review_status)."""
+    """Whether a person has reviewed a fact (casualties, quotes and events: review_status)."""
 
     MACHINE = "machine"  # as extracted: nobody has decided on it
     CONFIRMED = "confirmed"
@@ -102,7 +102,8 @@ class CorrectionTarget(StrEnum):
 
     CASUALTY = "casualty"
     QUOTE = "quote"
-    ENTITY = "entity"  # a person or organisation: its name, or whether it is another (a merge)
+    ENTITY = "entity"  # a person or organisation: its name, whether it is another (a merge), or two (a split)
+    EVENT = "event"  # a report of an attack: which incident it belongs to, or whether it reports one at all
 
 
 class CorrectionAction(StrEnum):

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from datetime import date
 
-from newsfacts.consolidate.incidents import assign_figures, cluster_incidents
+from newsfacts.consolidate.incidents import apply_decisions, assign_figures, cluster_incidents
 from newsfacts.consolidate.near_duplicates import NEAR_DUPLICATE_SIMILARITY, estimated_similarity, minhash_signature
 from newsfacts.consolidate import quote_groups
 from newsfacts.consolidate.quote_groups import SimilarityMemo, group_quotes
@@ -177,6 +177,22 @@ def test_cumulative_periods_are_recognised_and_a_cause_is_not():
     assert period_in("Two were hurt since he was driving too fast") is None
 
 
+def test_a_persons_decisions_move_only_the_reports_decided_on_and_follow_moves_of_moves():
+    clusters = {"a1": "A", "a2": "A", "a3": "A", "b1": "B", "c1": "C", "d1": "D"}
+
+    def decision(event_id, rejected=False, joins=None):
+        return {"event_id": event_id, "rejected": rejected, "moved": not rejected, "joins": joins}
+
+    decided = apply_decisions(clusters, [decision("c1", joins="a1"), decision("a1", joins="b1"), decision("a2"),
+                                         decision("d1", rejected=True)])
+    assert decided["a1"] == decided["c1"] == "B"  # c1 follows a1, moved after it
+    assert decided["a3"] == "A" and "d1" not in decided
+    assert decided["a2"] not in set(clusters.values()) and decided["a2"] == apply_decisions(clusters, [decision("a2")])["a2"]
+    assert apply_decisions(clusters, [decision("a1", joins="b1"), decision("b1", joins="a1")])["a1"] == \
+        apply_decisions(clusters, [decision("a1", joins="b1"), decision("b1", joins="a1")])["b1"]  # a cycle settles as one
+    assert apply_decisions(clusters, [decision("d1", rejected=True), decision("c1", joins="d1")])["c1"] == "C"  # joins nothing
+
+
 def test_a_figure_dated_outside_the_reports_window_is_another_incidents():
     events = [_event("strike", "doc", published=date(2025, 7, 1), start=100)]
     clusters = cluster_incidents(events)
@@ -242,7 +258,7 @@ def test_regrouping_only_the_quotes_changes_reach_groups_as_a_build_of_every_quo
         assert _grouped(after, previous) == _grouped(after), trial
 
 
-def _incident_tables(con, events, figures, centres) -> None:
+def _incident_tables(con, events, figures, centres, decisions=()) -> None:
     con.execute("""CREATE TABLE events (event_id VARCHAR, doc_id VARCHAR, event_type VARCHAR, event_date DATE,
                    event_date_precision VARCHAR, event_weekday VARCHAR, location VARCHAR, targets VARCHAR[],
                    start_char INTEGER, cluster_id VARCHAR)""")
@@ -252,6 +268,7 @@ def _incident_tables(con, events, figures, centres) -> None:
                    event_date DATE, period VARCHAR, start_char INTEGER, kind VARCHAR DEFAULT 'killed',
                    count_min INTEGER DEFAULT 1, count_max INTEGER, review_status VARCHAR DEFAULT 'machine')""")
     con.execute("CREATE TABLE corrections_applied (correction_id VARCHAR, target VARCHAR, fact_id VARCHAR, moved BOOLEAN)")
+    con.execute("CREATE TABLE event_decisions (event_id VARCHAR, rejected BOOLEAN, moved BOOLEAN, joins VARCHAR, sequence BIGINT)")
     rows = {
         "events": [(e["event_id"], e["doc_id"], e["event_type"], e["event_date"], e["event_date_precision"],
                     e["event_weekday"], e["location"], e["targets"], e["start_char"], None) for e in events],
@@ -260,7 +277,10 @@ def _incident_tables(con, events, figures, centres) -> None:
         "casualties": [(f["fact_id"], f["doc_id"], f["part_of"], f["location"], f["event_date"], f["period"], f["start_char"],
                         "killed", 1, None, f.get("review_status", "machine")) for f in figures],
         # the figures a person decided on (corrections.sql): only these may differ from the previous build's
-        "corrections_applied": [(f"c-{f['fact_id']}", "casualty", f["fact_id"], False) for f in figures if f.get("decided")],
+        "corrections_applied": [(f"c-{f['fact_id']}", "casualty", f["fact_id"], False) for f in figures if f.get("decided")]
+                               + [(f"c-{d['event_id']}", "event", d["event_id"], False) for d in decisions],
+        # the reports a person rejected, took out of their incident or moved into another's (corrections.sql)
+        "event_decisions": [(d["event_id"], d["rejected"], d["moved"], d["joins"], n) for n, d in enumerate(decisions)],
     }
     for table, values in rows.items():
         if values:
@@ -269,14 +289,14 @@ def _incident_tables(con, events, figures, centres) -> None:
             con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(values[0]))})", values)
 
 
-def _clustered(events, figures, centres, previous=None) -> tuple[list, list]:
+def _clustered(events, figures, centres, decisions=(), previous=None) -> tuple[list, list]:
     """The incident of each report and each figure, from a build that clusters again only the places that
     changed since the build in the database file `previous`, when one is given."""
     import duckdb
     from newsfacts.consolidate.build import _cluster_incidents
 
     with duckdb.connect() as con:
-        _incident_tables(con, events, figures, centres)
+        _incident_tables(con, events, figures, centres, decisions)
         if previous:
             con.execute(f"ATTACH '{previous}' AS previous (READ_ONLY)")
         _cluster_incidents(con, reuse_previous=previous is not None)
@@ -303,12 +323,19 @@ def test_clustering_again_only_the_places_changes_touch_gives_the_incidents_of_a
         return {"fact_id": f"f{i:02d}", "doc_id": doc, "part_of": None, "location": rng.choice(places),
                 "event_date": rng.choice(days), "period": None, "start_char": rng.randint(0, 900)}
 
+    def decisions(events):
+        """A person's decisions on some of the reports with a place: rejected, taken out, or moved to another's incident."""
+        placed = [e["event_id"] for e in events if e["location"]]
+        chosen = rng.sample(placed, k=min(len(placed), rng.choice([0, 0, 1, 2, 3])))
+        return [{"event_id": e, "rejected": (how := rng.random()) < 0.3, "moved": how >= 0.3,
+                 "joins": rng.choice(placed) if how >= 0.6 else None} for e in chosen]
+
     def same_as_a_build_of_everything(name, before, after) -> None:
         previous = tmp_path / f"previous-{name}.duckdb"
         with duckdb.connect(str(previous)) as con:
             _incident_tables(con, *before)
             _cluster_incidents(con, reuse_previous=False)
-        assert _clustered(*after, previous) == _clustered(*after), name
+        assert _clustered(*after, previous=previous) == _clustered(*after), name
 
     # A figure given in the area, in a report whose strike is placed in the city: once the area is placed at
     # its city, the figure counts for that strike, though no report changed.
@@ -323,7 +350,7 @@ def test_clustering_again_only_the_places_changes_touch_gives_the_incidents_of_a
         events = [report(i, rng.choice(docs)) for i in range(rng.randint(3, 16))]
         figures = [figure(i, rng.choice(docs)) for i in range(rng.randint(0, 10))]
         centres = {"Kharkiv Oblast": "Kharkiv"} if rng.random() < 0.5 else {}
-        before = (events, figures, centres)
+        before = (events, figures, centres, decisions(events))
         gone = set(rng.sample(docs, k=rng.randint(0, 2)))  # documents superseded by another version
         events = [e for e in events if e["doc_id"] not in gone] + [report(i, "new") for i in range(16, 16 + rng.randint(0, 3))]
         figures = [f for f in figures if f["doc_id"] not in gone] + [figure(i, "new") for i in range(10, 10 + rng.randint(0, 3))]
@@ -333,4 +360,4 @@ def test_clustering_again_only_the_places_changes_touch_gives_the_incidents_of_a
             decided = rng.randrange(len(figures))
             change = {"review_status": "rejected"} if rng.random() < 0.5 else {"location": rng.choice(places)}
             figures = [{**f, **change, "decided": True} if n == decided else f for n, f in enumerate(figures)]
-        same_as_a_build_of_everything(trial, before, (events, figures, centres))
+        same_as_a_build_of_everything(trial, before, (events, figures, centres, decisions(events)))

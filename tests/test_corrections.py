@@ -24,7 +24,7 @@ def _correct(warehouse, *args) -> int:
 def _without_corrections(tables: dict) -> dict:
     """A snapshot less what only exists because of corrections, and less the review columns."""
     own = {"corrections", "corrections_applied", "corrections_unattached", "casualty_machine_rows", "quote_machine_rows",
-           "correction_history"}
+           "correction_history", "event_decisions", "event_machine_incidents", "entity_splits"}
     return {table: rows for table, rows in tables.items() if table not in own}
 
 
@@ -56,8 +56,23 @@ def test_a_corrected_figure_shows_at_once_and_survives_runs_new_reports_and_a_re
     speaker_id = query(warehouse, "SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL "
                                   "ORDER BY quote_id LIMIT 1")[0][0]
     assert _correct(warehouse, "entity", speaker_id, "--set", "canonical_name=Speaker Named By Hand") == 0
+    # a report taken out of its incident, and one moved into an incident at another place
+    apart, left = query(warehouse, """SELECT event_id, cluster_id FROM events
+        WHERE cluster_id IN (SELECT cluster_id FROM events GROUP BY cluster_id HAVING count(*) > 1)
+        ORDER BY event_id LIMIT 1""")[0]
+    assert _correct(warehouse, "event", apart, "--set", "incident=", "--reason", "another strike") == 0
+    own_incident = query(warehouse, "SELECT cluster_id FROM events WHERE event_id = ?", [apart])[0][0]
+    assert own_incident != left and query(warehouse, "SELECT cluster_id FROM events_machine WHERE event_id = ?", [apart]) == [(left,)]
+    assert query(warehouse, "SELECT n_reports FROM event_clusters WHERE cluster_id = ?", [own_incident]) == [(1,)]
+    moved, into, into_report = query(warehouse, """SELECT e.event_id, o.cluster_id, o.event_id FROM events e
+        JOIN events o ON o.location <> e.location AND o.cluster_id <> e.cluster_id ORDER BY e.event_id DESC, o.event_id LIMIT 1""")[0]
+    assert _correct(warehouse, "event", moved, "--set", f"incident={into}") == 0
+    assert query(warehouse, "SELECT value FROM corrections WHERE fact_id = ?", [moved]) == [(into_report,)]  # kept as a report
     copy_files(seeds[:2], source)  # more reports of the same strikes: the incidents there are clustered again
     run_flow(source, warehouse)
+    assert query(warehouse, "SELECT cluster_id, review_status FROM events WHERE event_id = ?", [apart]) == [(own_incident, "corrected")]
+    assert query(warehouse, "SELECT e.cluster_id = o.cluster_id FROM events e, events o WHERE e.event_id = ? AND o.event_id = ?",
+                 [moved, into_report]) == [(True,)]
     assert query(warehouse, "SELECT count_min, review_status FROM casualties WHERE fact_id = ?", [fact_id]) == [(corrected, "corrected")]
     assert {name for (name,) in query(warehouse, "SELECT DISTINCT speaker FROM quotes WHERE speaker_entity_id = ?", [speaker_id])} == {
         "Speaker Named By Hand"}
@@ -91,6 +106,29 @@ def test_a_merge_a_person_rejects_is_undone_and_one_a_person_makes_is_added(tmp_
     capsys.readouterr()
     assert _correct(warehouse, "entity", second, "--reject") == 1  # never merged into another: nothing to undo
     assert "is not merged into another" in capsys.readouterr().err
+
+
+def test_an_entity_built_from_two_people_is_split_by_document_and_whole_again_when_the_split_is_withdrawn(tmp_path, seeds_warehouse):
+    warehouse = copy_tree(seeds_warehouse[0], tmp_path / "wh")
+    before = snapshot(warehouse)
+    entity_id, name = query(warehouse, """SELECT e.entity_id, e.canonical_name FROM entities e JOIN quotes q ON q.speaker_entity_id = e.entity_id
+        WHERE e.entity_type = 'person' AND e.n_documents > 1 ORDER BY e.n_documents DESC, e.entity_id LIMIT 1""")[0]
+    documents = [d for (d,) in query(warehouse, "SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? ORDER BY doc_id", [entity_id])]
+    taken = query(warehouse, "SELECT doc_id FROM quotes WHERE speaker_entity_id = ? ORDER BY doc_id LIMIT 1", [entity_id])[0][0]
+
+    assert _correct(warehouse, "entity", entity_id, "--set", f"split_document={taken}", "--reason", "a namesake") == 0
+    ((other,),) = query(warehouse, "SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ? AND entity_id <> ? "
+                                   "AND entity_id IN (SELECT split_id FROM entity_splits)", [taken, entity_id])
+    assert query(warehouse, "SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?", [other]) == [(taken,)]
+    assert [d for (d,) in query(warehouse, "SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? ORDER BY doc_id", [entity_id])] == [
+        d for d in documents if d != taken]
+    assert query(warehouse, "SELECT DISTINCT speaker_entity_id, speaker FROM quotes WHERE doc_id = ? AND speaker = ?", [taken, name]) == [
+        (other, name)]
+    assert query(warehouse, "SELECT canonical_name, n_documents FROM entities WHERE entity_id = ?", [other]) == [(name, 1)]
+
+    (split,) = query(warehouse, "SELECT correction_id FROM corrections")[0]
+    assert _correct(warehouse, "entity", entity_id, "--withdraw", split) == 0
+    assert _without_corrections(snapshot(warehouse)) == _without_corrections(before)
 
 
 def test_a_rejected_figure_counts_for_no_incident_until_the_rejection_is_withdrawn(tmp_path, seeds_warehouse):
@@ -174,11 +212,15 @@ def test_a_correction_finds_its_fact_by_span_when_its_id_changed_and_is_reported
     (["casualty", "no-such-id", "--confirm"], "No casualty figure has the id 'no-such-id'"),
     (["casualty", "{fact}", "--withdraw", "c123"], "No correction 'c123' of the casualty figure"),
     (["quote", "{fact}", "--confirm"], "No quote has the id"),
+    (["event", "{event}", "--set", "incident=inc-none"], "incident takes the id of an incident, or of a report in one"),
+    (["entity", "{entity}", "--set", "split_document=x"], "split_document takes the id of one of the documents that name"),
 ])
 def test_a_correction_that_breaks_the_rules_is_one_sentence_and_stores_nothing(tmp_path, seeds_warehouse, capsys, args, said):
     warehouse = copy_tree(seeds_warehouse[0], tmp_path / "wh")
     fact = query(warehouse, "SELECT fact_id FROM casualties WHERE count_min > 0 ORDER BY fact_id LIMIT 1")[0][0]
-    assert _correct(warehouse, *[a.format(fact=fact) for a in args]) == 1
+    event = query(warehouse, "SELECT event_id FROM events ORDER BY event_id LIMIT 1")[0][0]
+    entity = query(warehouse, "SELECT entity_id FROM entities WHERE entity_type = 'person' ORDER BY entity_id LIMIT 1")[0][0]
+    assert _correct(warehouse, *[a.format(fact=fact, event=event, entity=entity) for a in args]) == 1
     error = capsys.readouterr().err
     assert said in error and error.count("\n") == 1 and "Traceback" not in error
     assert not (warehouse / "tables" / "corrections").exists()

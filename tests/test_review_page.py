@@ -1,6 +1,6 @@
 """The review page in real headless Chromium, driven over the DevTools protocol: open an incident, see the
 evidence of its figures highlighted, correct a figure with the page's own form, reload, run the flow again,
-and the correction is still there. Also: a post without the page's token, or from another origin, is
+and the correction is still there; take a report out of its incident with one click. Also: a post without the page's token, or from another origin, is
 refused. The screenshot it takes is the README's (NEWSFACTS_UPDATE_SCREENSHOTS=1 writes it to docs/images/)."""
 
 from __future__ import annotations
@@ -158,6 +158,15 @@ def test_an_analyst_corrects_a_figure_on_the_page_and_the_correction_survives_a_
         count_shown, status, _ = shown()
         assert (count_shown.rstrip("+"), status) == (str(corrected), "corrected")
         assert query(warehouse, "SELECT count_min, review_status FROM casualties WHERE fact_id = ?", [fact_id]) == [(corrected, "corrected")]
+
+        # a report that is of another strike, taken out of the incident with one click
+        report = query(warehouse, "SELECT event_id FROM events WHERE cluster_id = ? ORDER BY event_id DESC LIMIT 1", [cluster_id])[0][0]
+        browser.evaluate(f"document.querySelector('#report-{report} button[value=set]').click()")
+        browser.wait_for("document.querySelector('#message') !== null && document.readyState === 'complete'")
+        assert browser.evaluate("document.querySelector('#message').textContent").startswith("Saved")
+        assert browser.evaluate(f"document.querySelector('#report-{report}')") is None
+        ((now, status),) = query(warehouse, "SELECT cluster_id, review_status FROM events WHERE event_id = ?", [report])
+        assert now != cluster_id and status == "corrected"
     finally:
         browser.close()
 

@@ -7,6 +7,10 @@
 --
 -- Rejecting a casualty figure says it is no figure: it stays in casualties, marked, and counts for no
 -- incident. Rejecting a quote says its speaker is wrong: the quote stays, with no speaker until one is set.
+-- Rejecting an event says it reports no attack: it stays in events, marked, and belongs to no incident.
+-- Setting an event's incident moves the report into the incident of another report (the value is that
+-- report's event_id), or, set to no value, into an incident of its own (newsfacts/consolidate/incidents.py
+-- applies both after clustering: event_decisions).
 --
 -- A correction is anchored to its fact's id, document and span. New rules may give a fact another id (its
 -- span moved), so a correction whose id is gone takes the fact of the same kind of table in its document
@@ -20,6 +24,8 @@ WITH facts AS (
     SELECT 'casualty' AS target, fact_id, doc_id, start_char, end_char FROM casualties
     UNION ALL
     SELECT 'quote', quote_id, doc_id, start_char, end_char FROM quotes
+    UNION ALL
+    SELECT 'event', event_id, doc_id, start_char, end_char FROM events
 ),
 candidates AS (
     SELECT c.correction_id, c.target, f.fact_id, f.fact_id = c.fact_id AS same_id,
@@ -31,10 +37,20 @@ candidates AS (
 SELECT correction_id, target, fact_id, NOT same_id AS moved FROM candidates
 QUALIFY row_number() OVER (PARTITION BY correction_id ORDER BY same_id DESC, overlap DESC, distance, fact_id) = 1;
 
--- An entity's correction reaches the entity of its id, or the merge of it (entities.sql applies it).
+-- A report moved into the incident of another reaches nothing once that other report is gone.
+DELETE FROM corrections_applied
+WHERE correction_id IN (SELECT correction_id FROM live_corrections
+                        WHERE target = 'event' AND field = 'incident' AND value IS NOT NULL
+                          AND value NOT IN (SELECT event_id FROM events));
+
+-- An entity's correction reaches the entity of its id, or the merge of it; a split, the document it names
+-- if that document names the entity (entities.sql applies them).
 INSERT INTO corrections_applied
 SELECT c.correction_id, c.target, c.fact_id, false FROM live_corrections c
-WHERE c.target = 'entity' AND (c.fact_id IN (SELECT entity_id FROM entities) OR c.fact_id IN (SELECT from_id FROM entity_merges));
+WHERE c.target = 'entity' AND c.field IS DISTINCT FROM 'split_document'
+  AND (c.fact_id IN (SELECT entity_id FROM entities) OR c.fact_id IN (SELECT from_id FROM entity_merges))
+UNION ALL
+SELECT correction_id, 'entity', entity_id, false FROM entity_splits;
 
 CREATE TABLE corrections_unattached AS
 SELECT c.* EXCLUDE (sequence) FROM live_corrections c
@@ -61,7 +77,9 @@ SELECT a.target, a.fact_id,
        bool_or(c.field = 'reported_by') AS has_reported_by, max_by(c.value, c.sequence) FILTER (WHERE c.field = 'reported_by') AS reported_by,
        bool_or(c.field = 'speaker') AS has_speaker, max_by(c.value, c.sequence) FILTER (WHERE c.field = 'speaker') AS speaker,
        bool_or(c.field = 'speaker_description') AS has_speaker_description,
-       max_by(c.value, c.sequence) FILTER (WHERE c.field = 'speaker_description') AS speaker_description
+       max_by(c.value, c.sequence) FILTER (WHERE c.field = 'speaker_description') AS speaker_description,
+       bool_or(c.field = 'incident') AS has_incident, max_by(c.value, c.sequence) FILTER (WHERE c.field = 'incident') AS incident,
+       max(c.sequence) FILTER (WHERE c.field = 'incident') AS incident_sequence
 FROM corrections_applied a JOIN live_corrections c USING (correction_id)
 WHERE a.target <> 'entity'
 GROUP BY a.target, a.fact_id;
@@ -114,3 +132,15 @@ FROM fact_decisions d
 LEFT JOIN named_entities n ON n.name = d.speaker
 LEFT JOIN entities e ON e.entity_id = n.entity_id
 WHERE d.target = 'quote' AND quotes.quote_id = d.fact_id;
+
+UPDATE events SET review_status = d.review_status
+FROM fact_decisions d WHERE d.target = 'event' AND events.event_id = d.fact_id;
+
+-- Each report a person took out of its incident, moved into another's (joins: that report's id) or
+-- rejected; in the order the moves were made (newsfacts/consolidate/incidents.py applies them).
+CREATE TABLE event_decisions AS
+SELECT fact_id AS event_id, review_status = 'rejected' AS rejected, has_incident AS moved, incident AS joins,
+       coalesce(incident_sequence, 0) AS sequence
+FROM fact_decisions d
+WHERE target = 'event' AND (review_status = 'rejected' OR has_incident)
+ORDER BY sequence, event_id;

@@ -4,6 +4,13 @@
 --
 -- A person named only by surname in a document ('Smith') is the person named in full in another
 -- ('Jane Smith') when exactly one person of that surname is named in full anywhere.
+-- The corrections not withdrawn, in the order they were made (corrections.sql reads them too).
+CREATE TEMP TABLE live_corrections AS
+SELECT *, row_number() OVER (ORDER BY corrected_at, correction_id) AS sequence
+FROM corrections
+WHERE action <> 'withdraw'
+  AND correction_id NOT IN (SELECT withdraws FROM corrections WHERE action = 'withdraw');
+
 CREATE TEMP TABLE person_remap AS
 WITH people AS (
     SELECT entity_id, min(name_key) AS name_key FROM entity_observations
@@ -40,16 +47,11 @@ GROUP BY rare.entity_id;
 -- A person's decisions on entities (newsfacts correct entity; corrections.sql applies the others): a merge
 -- the machine made that a person rejected is undone, and one a person made is added, into whatever the other
 -- entity is itself merged into. The latest live decision on an entity holds.
-CREATE TEMP TABLE live_corrections AS
-SELECT *, row_number() OVER (ORDER BY corrected_at, correction_id) AS sequence
-FROM corrections
-WHERE action <> 'withdraw'
-  AND correction_id NOT IN (SELECT withdraws FROM corrections WHERE action = 'withdraw');
 
 CREATE TEMP TABLE entity_decisions AS
 SELECT fact_id AS entity_id,
        coalesce(max(sequence) FILTER (WHERE action = 'reject')
-                > coalesce(max(sequence) FILTER (WHERE action <> 'reject'), 0), false) AS split,
+                > coalesce(max(sequence) FILTER (WHERE action <> 'reject'), 0), false) AS unmerged,
        coalesce(max(sequence) FILTER (WHERE action = 'confirm')
                 > coalesce(max(sequence) FILTER (WHERE action = 'reject'), 0), false) AS confirmed,
        max_by(value, sequence) FILTER (WHERE field = 'same_as') AS same_as,
@@ -58,11 +60,11 @@ FROM live_corrections WHERE target = 'entity' GROUP BY fact_id;
 
 CREATE TEMP TABLE machine_merges AS SELECT * FROM person_remap;
 DELETE FROM person_remap
-WHERE from_id IN (SELECT entity_id FROM entity_decisions WHERE split OR same_as IS NOT NULL);
+WHERE from_id IN (SELECT entity_id FROM entity_decisions WHERE unmerged OR same_as IS NOT NULL);
 INSERT INTO person_remap
 SELECT d.entity_id, coalesce(r.to_id, d.same_as), 'a person''s decision'
 FROM entity_decisions d LEFT JOIN person_remap r ON r.from_id = d.same_as
-WHERE d.same_as IS NOT NULL AND NOT d.split AND coalesce(r.to_id, d.same_as) <> d.entity_id;
+WHERE d.same_as IS NOT NULL AND NOT d.unmerged AND coalesce(r.to_id, d.same_as) <> d.entity_id;
 -- what was merged into an entity now merged elsewhere follows it
 UPDATE person_remap SET to_id = r.to_id FROM person_remap r WHERE person_remap.to_id = r.from_id AND r.to_id <> person_remap.from_id;
 
@@ -85,6 +87,37 @@ UPDATE entity_observations SET entity_id = r.to_id FROM person_remap r WHERE ent
 UPDATE mentions SET entity_id = r.to_id FROM person_remap r WHERE mentions.entity_id = r.from_id;
 UPDATE quotes SET speaker_entity_id = r.to_id FROM person_remap r WHERE quotes.speaker_entity_id = r.from_id;
 UPDATE casualties SET reported_by_entity_id = r.to_id FROM person_remap r WHERE casualties.reported_by_entity_id = r.from_id;
+
+-- An entity built from two people (one name, two people in different documents), split by a person: what
+-- the entity is in each document they named is another entity, one for all those documents (split_id).
+-- A split entity can be split again, or merged into a third with same_as.
+CREATE TABLE entity_splits AS
+SELECT c.correction_id, c.fact_id AS entity_id, c.value AS doc_id, left(sha256(c.fact_id || '|split'), 16) AS split_id,
+       (SELECT min(o.canonical_name) FROM entity_observations o WHERE o.entity_id = c.fact_id AND o.doc_id = c.value) AS name
+FROM live_corrections c
+WHERE c.target = 'entity' AND c.field = 'split_document'
+  AND EXISTS (SELECT 1 FROM entity_observations o WHERE o.entity_id = c.fact_id AND o.doc_id = c.value)
+ORDER BY c.sequence;
+UPDATE entity_observations SET entity_id = s.split_id FROM entity_splits s
+WHERE entity_observations.entity_id = s.entity_id AND entity_observations.doc_id = s.doc_id;
+UPDATE mentions SET entity_id = s.split_id FROM entity_splits s
+WHERE mentions.entity_id = s.entity_id AND mentions.doc_id = s.doc_id;
+UPDATE quotes SET speaker_entity_id = s.split_id FROM entity_splits s
+WHERE quotes.speaker_entity_id = s.entity_id AND quotes.doc_id = s.doc_id;
+UPDATE casualties SET reported_by_entity_id = s.split_id FROM entity_splits s
+WHERE casualties.reported_by_entity_id = s.entity_id AND casualties.doc_id = s.doc_id;
+
+-- A split entity a person merged into another (its id exists only from the split on).
+CREATE TEMP TABLE split_remap AS
+SELECT d.entity_id AS from_id, coalesce(r.to_id, d.same_as) AS to_id FROM entity_decisions d
+LEFT JOIN person_remap r ON r.from_id = d.same_as
+WHERE d.same_as IS NOT NULL AND NOT d.unmerged AND d.entity_id IN (SELECT split_id FROM entity_splits);
+INSERT INTO entity_merges
+SELECT from_id, to_id, NULL, 'a person''s decision', 'corrected' FROM split_remap;
+UPDATE entity_observations SET entity_id = r.to_id FROM split_remap r WHERE entity_observations.entity_id = r.from_id;
+UPDATE mentions SET entity_id = r.to_id FROM split_remap r WHERE mentions.entity_id = r.from_id;
+UPDATE quotes SET speaker_entity_id = r.to_id FROM split_remap r WHERE quotes.speaker_entity_id = r.from_id;
+UPDATE casualties SET reported_by_entity_id = r.to_id FROM split_remap r WHERE casualties.reported_by_entity_id = r.from_id;
 
 -- One row per real-world entity, merged across documents. Canonical spelling: the fullest name,
 -- then the one written in most documents, then the longest; ties alphabetically, so every build agrees.
@@ -143,6 +176,7 @@ WHERE entity_merges.from_id = o.entity_id;
 UPDATE entity_merges SET into_name = o.canonical_name
 FROM (SELECT entity_id, min(canonical_name) AS canonical_name FROM machine_observation_names GROUP BY entity_id) o
 WHERE entity_merges.into_id = o.entity_id;
+UPDATE entity_merges SET from_name = s.name FROM entity_splits s WHERE entity_merges.from_id = s.split_id;
 UPDATE entity_merges SET into_name = e.canonical_name FROM entities e WHERE entity_merges.into_id = e.entity_id;
 
 -- Speakers and reporters by their canonical name across documents, not one document's spelling.

@@ -1,13 +1,13 @@
 -- The places whose incidents a build must cluster again. Reads events, casualties, documents, area_centres
--- (area_centres.sql) and, in `previous` (the database this build replaces, built by the same code), events,
--- documents and entities; writes the temporary tables
--- event_places, previous_event_places, figure_places, touched_places and kept_incident_figures, which
+-- (area_centres.sql), corrections_applied and event_decisions (corrections.sql) and, in `previous` (the
+-- database this build replaces, built by the same code), those and entities; writes the temporary tables
+-- event_places, previous_event_places, figure_places, decided_events, touched_places and kept_incident_figures, which
 -- newsfacts/consolidate/build.py reads.
 --
 -- Incidents are clustered place by place, and a casualty figure counts only for the incident of a report of
 -- its own document at its own place (newsfacts/consolidate/incidents.py). So a place keeps its incidents,
--- and the figures there theirs, unless a report there is new, gone or changed, or an area named after its
--- city is now placed there, or was. A figure needs no comparison of its own unless a person decided on it:
+-- and the figures there theirs, unless a report there is new, gone or changed, a person decided on a report
+-- there, or an area named after its city is now placed there, or was. A figure needs no comparison of its own unless a person decided on it:
 -- a document's facts never change (an edited file is a new document), so a figure is new or gone only
 -- with its document, and so with every report of that document.
 
@@ -40,6 +40,14 @@ CREATE TEMP TABLE decided_figures AS
 SELECT fact_id FROM corrections_applied WHERE target = 'casualty'
 UNION SELECT fact_id FROM previous.corrections_applied WHERE target = 'casualty';
 
+-- The reports a person took out of an incident, moved, rejected or named as the one to join, in this build
+-- or the previous one: their places are clustered again, so that the decisions apply to fresh clusters.
+CREATE TEMP TABLE decided_events AS
+SELECT fact_id AS event_id FROM corrections_applied WHERE target = 'event'
+UNION SELECT fact_id FROM previous.corrections_applied WHERE target = 'event'
+UNION SELECT joins FROM event_decisions WHERE joins IS NOT NULL
+UNION SELECT joins FROM previous.event_decisions WHERE joins IS NOT NULL;
+
 CREATE TEMP TABLE touched_places AS
 WITH changed_events AS (
     SELECT n.place AS place, o.place AS previous_place
@@ -71,8 +79,15 @@ moved_areas AS (
     FROM area_centres n FULL OUTER JOIN previous_area_centres o USING (location)
     WHERE n.place IS DISTINCT FROM o.place
 ),
+decided_places AS (
+    SELECT n.place AS place, o.place AS previous_place
+    FROM (SELECT * FROM event_places WHERE event_id IN (SELECT event_id FROM decided_events)) n
+    FULL OUTER JOIN (SELECT * FROM previous_event_places WHERE event_id IN (SELECT event_id FROM decided_events)) o
+    USING (event_id)
+),
 changes AS (
     SELECT place, previous_place FROM changed_events
+    UNION ALL SELECT place, previous_place FROM decided_places
     UNION ALL SELECT place, previous_place FROM changed_figures
     UNION ALL SELECT place, previous_place FROM moved_areas
     UNION ALL SELECT location, location FROM moved_areas  -- the area's own name, where it is not placed at its city

@@ -39,6 +39,18 @@ FROM casualties c JOIN documents d USING (doc_id) JOIN document_sources s USING 
 WHERE list_contains((SELECT doc_ids FROM event_clusters WHERE cluster_id = $cluster), c.doc_id)
 ORDER BY counted DESC, c.kind, c.count_min DESC, c.fact_id;
 
+-- name: reports
+-- The incident's reports: each event and the words that report it.
+SELECT e.event_id, e.doc_id, e.event_type, e.location, e.event_date, e.review_status, e.start_char, e.end_char,
+       d.publisher, d.title, substr(d.text, e.start_char + 1, e.end_char - e.start_char) AS evidence
+FROM events e JOIN documents d USING (doc_id)
+WHERE e.cluster_id = $cluster
+ORDER BY e.doc_id, e.start_char;
+
+-- name: report_incident
+-- The incident a report is in now (after a person moved it).
+SELECT cluster_id FROM events WHERE event_id = $event;
+
 -- name: quotes
 SELECT q.quote_id, q.doc_id, q.speaker, q.speaker_description, q.text, q.review_status, q.start_char, q.end_char,
        d.publisher, d.title

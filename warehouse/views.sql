@@ -92,6 +92,11 @@ UNION ALL BY NAME
 SELECT m.* EXCLUDE (review_status, quote_group_id), q.quote_group_id
 FROM quote_machine_rows m JOIN quotes q USING (quote_id);
 
+-- Each report with the incident the machine gave it, before a person moved or rejected it.
+CREATE OR REPLACE VIEW events_machine AS
+SELECT e.* EXCLUDE (review_status, cluster_id), coalesce(m.cluster_id, e.cluster_id) AS cluster_id
+FROM events e LEFT JOIN event_machine_incidents m USING (event_id);
+
 -- Every correction with what it decided and where it stands: applied to a fact (which, and whether
 -- the fact was found by its span because its id changed), withdrawn, or reaching no fact any more.
 CREATE OR REPLACE VIEW correction_history AS

@@ -9,6 +9,7 @@ import argparse
 
 from newsfacts.config import RUNNERS
 from newsfacts.load.layout import DEFAULT_WAREHOUSE
+from schemas.values import CorrectionTarget, values
 
 
 class _Parser(argparse.ArgumentParser):
@@ -107,23 +108,27 @@ def _add_rebuild(sub) -> None:
 
 def _add_correct(sub) -> None:
     correct = sub.add_parser(
-        "correct", help="confirm, reject or correct a casualty figure, a quote's speaker or an entity merge; every later run keeps it",
+        "correct", help="confirm, reject or correct a casualty figure, a quote's speaker, an entity or a report's incident; "
+                        "every later run keeps it",
         description="Record a person's decision on one fact. It is stored with who, when, why and the machine's "
                     "value, applied by every later run and rebuild, and shown at once: the fact's review_status becomes "
-                    "confirmed, corrected or rejected, and casualties_machine / quotes_machine keep the machine's values. "
-                    "Rejecting a figure takes it out of every incident; rejecting a quote takes its speaker away; "
-                    "rejecting an entity undoes its merge into another (entity_merges), and --set same_as=ENTITY_ID "
-                    "merges it into another, --set canonical_name=NAME renames it.",
+                    "confirmed, corrected or rejected, and casualties_machine / quotes_machine / events_machine keep the "
+                    "machine's values. Rejecting a figure takes it out of every incident; rejecting a quote takes its "
+                    "speaker away; rejecting a report (event) says it reports no attack. --set incident=ID moves a report "
+                    "into another incident (ID: the incident's, or one of its reports'), --set incident= into one of its own. "
+                    "Rejecting an entity undoes its merge into another (entity_merges); --set same_as=ENTITY_ID merges it "
+                    "into another, --set split_document=DOC_ID says the one that document names is another of the same "
+                    "name, --set canonical_name=NAME renames it.",
         epilog='e.g. newsfacts correct casualty 3f2a... --set count_min=20 --reason "the ministry\'s later toll"')
-    correct.add_argument("target", choices=("casualty", "quote", "entity"), help="the kind of fact")
-    correct.add_argument("fact_id", help="casualties.fact_id, quotes.quote_id, or entities.entity_id (entity_merges.from_id "
-                                         "for a merge)")
+    correct.add_argument("target", choices=tuple(values(CorrectionTarget)), help="the kind of fact")
+    correct.add_argument("fact_id", help="casualties.fact_id, quotes.quote_id, events.event_id, or entities.entity_id "
+                                         "(entity_merges.from_id for a merge)")
     decision = correct.add_mutually_exclusive_group(required=True)
     decision.add_argument("--set", action="append", metavar="FIELD=VALUE", dest="sets",
                           help="set a field (repeat for several; an empty VALUE is no value)")
     decision.add_argument("--confirm", action="store_true", help="the fact is right as it stands")
-    decision.add_argument("--reject", action="store_true", help="not a figure (casualty), not this speaker (quote), not the "
-                                                                "entity it was merged into (entity)")
+    decision.add_argument("--reject", action="store_true", help="not a figure (casualty), not this speaker (quote), no attack "
+                                                                "(event), not the entity it was merged into (entity)")
     decision.add_argument("--withdraw", metavar="CORRECTION_ID", help="take back an earlier correction of this fact")
     correct.add_argument("--reason", default=None, help="why, kept with the decision")
     correct.add_argument("--by", default=None, help="who decides (default: your user name)")

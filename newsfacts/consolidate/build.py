@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from newsfacts.consolidate.incidents import assign_figures, cluster_incidents
+from newsfacts.consolidate.incidents import apply_decisions, assign_figures, cluster_incidents
 from newsfacts.consolidate.near_duplicates import BANDS, NEAR_DUPLICATE_SIMILARITY, NUM_PERM
 from newsfacts.consolidate.quote_groups import SimilarityMemo, group_quotes, normalise
 from warehouse import rows, sql_file
@@ -145,7 +145,9 @@ def _cluster_incidents(con, reuse_previous: bool) -> int | None:
         kept = "SELECT * FROM kept_incident_figures UNION ALL "
     else:
         events, figures, kept = rows(con, _EVENTS), rows(con, _FIGURES), ""
-    clusters = cluster_incidents(events, centres)
+    machine_clusters = cluster_incidents(events, centres)
+    clusters = apply_decisions(machine_clusters, rows(con, "SELECT * FROM event_decisions ORDER BY sequence, event_id"))
+    _keep_machine_incidents(con, machine_clusters, clusters)
     _set_column(con, "events", "event_id", "cluster_id", clusters)
     counted = assign_figures(figures, events, clusters, centres)
     con.register("counted", pa.table({"fact_id": list(counted), "cluster_id": list(counted.values())},
@@ -153,6 +155,16 @@ def _cluster_incidents(con, reuse_previous: bool) -> int | None:
     con.execute(f"CREATE TABLE incident_figures AS SELECT * FROM ({kept}SELECT * FROM counted) ORDER BY cluster_id, fact_id")
     con.unregister("counted")
     return con.execute("SELECT count(*) FROM touched_places").fetchall()[0][0] if reuse_previous else None
+
+
+def _keep_machine_incidents(con, machine: dict[str, str], decided: dict[str, str]) -> None:
+    """Writes event_machine_incidents: the incident the machine gave each report a person moved or rejected
+    (the view events_machine reads it). Decided reports are always clustered again, so every one is here."""
+    moved = {event_id: cluster for event_id, cluster in machine.items() if decided.get(event_id) != cluster}
+    con.register("moved", pa.table({"event_id": list(moved), "cluster_id": list(moved.values())},
+                                   schema=pa.schema([("event_id", pa.string()), ("cluster_id", pa.string())])))
+    con.execute("CREATE TABLE event_machine_incidents AS SELECT * FROM moved ORDER BY event_id")
+    con.unregister("moved")
 
 
 def _set_column(con, table: str, key: str, column: str, mapping: dict[str, str]) -> None:

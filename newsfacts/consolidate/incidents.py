@@ -12,6 +12,9 @@ most specific first (dated, then with a weekday, then the rest); a report that f
 clusters joins the one that already holds a report of its own document, then the one whose targets
 overlap its own most, then the largest.
 
+A person's decisions come last: a report they rejected belongs to no incident, one they took out of its
+incident is an incident of its own, and one they moved joins the incident of the report they named.
+
 Casualty figures go to the incident of the nearest report of the same document at the same place.
 A figure that is a subset ('including three children'), about another place, dated another day, or
 over a longer period ('since the war began', 'so far this year') is never counted in an incident.
@@ -136,6 +139,33 @@ def cluster_incidents(events: list[dict], area_centres: dict[str, str] | None = 
             for report in cluster.reports:
                 assignment[report.event_id] = cluster_id
     return assignment
+
+
+def apply_decisions(clusters: dict[str, str], decisions: list[dict]) -> dict[str, str]:
+    """event_id -> cluster_id after a person's decisions on reports (warehouse/corrections.sql:
+    event_decisions, in the order they were made): a rejected report leaves every incident; a report moved
+    with no report named (`joins` NULL) is an incident of its own; one moved to another report joins that
+    report's incident, wherever that report went itself. Only the reports decided on move: their former
+    incidents keep the rest."""
+    decided = dict(clusters)
+    for decision in decisions:
+        event_id = decision["event_id"]
+        if decision["rejected"]:
+            decided.pop(event_id, None)
+        elif decision["moved"] and decision["joins"] is None and event_id in decided:
+            decided[event_id] = "inc-" + hashlib.sha1(f"apart|{event_id}".encode()).hexdigest()[:16]
+    joins = [d for d in decisions if not d["rejected"] and d["moved"] and d["joins"] is not None and d["event_id"] in decided]
+    # A report can be moved to one that is moved itself: follow the moves until none changes (a cycle of
+    # moves settles as one incident).
+    for _ in range(len(joins) + 1):
+        changed = False
+        for decision in joins:
+            into = decided.get(decision["joins"])
+            if into is not None and decided[decision["event_id"]] != into:
+                decided[decision["event_id"]], changed = into, True
+        if not changed:
+            break
+    return decided
 
 
 def _within_window(day: date | None, report: _Report) -> bool:

@@ -70,7 +70,8 @@ def create_app(warehouse_dir: str, token: str | None = None) -> FastAPI:
         found = query("incident", cluster=cluster_id)
         if not found:
             raise HTTPException(404, f"No incident {cluster_id}.")
-        return page("incident.html", incident=found[0], figures=query("figures", cluster=cluster_id),
+        return page("incident.html", incident=found[0], reports=query("reports", cluster=cluster_id),
+                    figures=query("figures", cluster=cluster_id),
                     quotes=query("quotes", cluster=cluster_id), merges=query("merges", cluster=cluster_id),
                     history=query("history", cluster=cluster_id),
                     settable={target.value: about.settable for target, about in TARGETS.items()}, message=message)
@@ -99,6 +100,11 @@ def create_app(warehouse_dir: str, token: str | None = None) -> FastAPI:
             target = CorrectionTarget(form.get("target", ""))
             await run_in_threadpool(correct, Warehouse(warehouse_dir), target, form.get("fact_id", ""), _decision(form))
             message = "Saved: every later run and rebuild keeps it."
+            if target == CorrectionTarget.EVENT and back.startswith("/incidents/"):
+                # the incident the report left may be gone: show the one it is in now
+                if not query("incident", cluster=back.split("?")[0].rsplit("/", 1)[-1]):
+                    now = query("report_incident", event=form.get("fact_id", ""))
+                    back = f"/incidents/{now[0]['cluster_id']}" if now and now[0]["cluster_id"] else "/"
         except (NewsfactsError, ValueError) as error:
             message = str(error)
         return RedirectResponse(f"{back.split('?')[0]}?{urlencode({'message': message})}", status_code=303)
