@@ -1,9 +1,13 @@
 """The analyst brief: a short Markdown picture of the warehouse (incidents with their figures,
-sources and disagreements; the most-quoted statements). `newsfacts report` prints it, and every flow
-run attaches it to its Prefect flow run as a markdown artifact."""
+sources and disagreements, a map and a timeline, figures per day and place, the most-quoted statements).
+`newsfacts report` prints it (and writes it with its pictures as files with --out), and every flow run
+attaches it to its Prefect flow run as a markdown artifact, its pictures inside it as data URIs."""
 
 from __future__ import annotations
 
+import base64
+
+from newsfacts.pictures import map_svg, timeline_svg
 from warehouse import named_queries, rows
 
 
@@ -25,8 +29,20 @@ def _when(event_date, weekday) -> str:
     return f"a {weekday}, date unknown" if weekday else "date unknown"
 
 
-# The latest days and the hardest-hit places the brief draws, and the width of its longest bar.
-_DAYS, _PLACES, _BAR_WIDTH = 31, 10, 30
+# The latest days and the hardest-hit places the brief draws, the width of its longest bar, and the most
+# incidents its map draws.
+_DAYS, _PLACES, _BAR_WIDTH, _MAPPED = 31, 10, 30, 1000
+
+
+def pictures(con) -> dict[str, str]:
+    """The map and the timeline of the incidents of the latest days (and of no known day), as SVG documents."""
+    incidents = rows(con, _queries()["pictured"], {"days": _DAYS, "most": _MAPPED})
+    return {"map.svg": map_svg(incidents), "timeline.svg": timeline_svg(incidents)}
+
+
+def data_uri(svg: str) -> str:
+    """An SVG as a data URI: an image a Markdown viewer shows with no file beside the text."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def figures_per_day_and_place(con) -> tuple[list[dict], list[dict]]:
@@ -48,7 +64,9 @@ def _bars(title: str, label: str, rows: list[tuple]) -> list[str]:
     return out + ["", "█ killed, ░ injured (best figures)", ""]
 
 
-def analyst_brief(con, max_incidents: int = 10, max_statements: int = 5) -> str:
+def analyst_brief(con, max_incidents: int = 10, max_statements: int = 5, images: dict[str, str] | None = None) -> str:
+    """The brief as Markdown. `images` maps the pictures' names (map.svg, timeline.svg) to the addresses the
+    brief shows them from (a file beside it, or a data URI); without it, the brief has no pictures."""
     queries = _queries()
     documents, copies, sources, n_incidents, n_figures, n_statements = con.execute(queries["totals"]).fetchall()[0]
     out = ["# newsfacts analyst brief", "",
@@ -73,6 +91,10 @@ def analyst_brief(con, max_incidents: int = 10, max_statements: int = 5) -> str:
                 where, when = places[cluster_id]
                 out.append(f"- {where}, {when}, {kind}: " + "; ".join(said))
         out.append("")
+    if images:
+        out += [f"## Map and timeline of the latest {_DAYS} days", "", "The incidents of those days, and those of no known day.", "",
+                f"![Incidents by their coordinates: the larger, the more killed; red where sources disagree]({images['map.svg']})", "",
+                f"![Killed (dark) and injured (light) per day]({images['timeline.svg']})", ""]
     per_day, per_place = figures_per_day_and_place(con)
     out += _bars("Killed and injured per day", "day", [tuple(row.values()) for row in per_day])
     out += _bars("Killed and injured per place", "place", [tuple(row.values()) for row in per_place])

@@ -92,6 +92,7 @@ def acled_row(incident: dict, built_at: datetime) -> dict:
         "sub_event_type": coded.get("sub_event_type"),
         # the attacker as the reports name it (a country), not an entry of ACLED's actor list
         "actor1": incident["actor"],
+        **_civilians_as_acled(incident),
         "iso": place.iso_numeric, "country": place.country, "admin1": place.admin1, "admin2": place.admin2,
         "location": incident["location"], "latitude": incident["latitude"], "longitude": incident["longitude"],
         "geo_precision": place.acled_precision,
@@ -121,7 +122,8 @@ def ucdp_row(incident: dict) -> dict:
         # UCDP: 1 the exact day; 3 within a week (an undated incident: its first report's day)
         "date_prec": (1 if incident["date_stated"] else 3) if day else None,
         "date_start": day, "date_end": day,
-        "deaths_unknown": incident["killed_best"] or 0,
+        **({"deaths_civilians": incident["killed_best"] or 0, "deaths_unknown": 0} if _civilian_deaths(incident)
+           else {"deaths_unknown": incident["killed_best"] or 0}),
         "best": incident["killed_best"] or 0, "high": incident["killed_high"] or 0, "low": incident["killed_low"] or 0,
     }
 
@@ -192,6 +194,31 @@ def _json_value(value):
 
 def _outlets(incident: dict) -> list[str]:
     return sorted({d["publisher"] or UNKNOWN_OUTLET for d in incident["documents"]})
+
+
+def civilian_targeting(incident: dict) -> bool:
+    """Whether the incident's victims were civilians, as ACLED codes civilian targeting (rules/exports.toml):
+    its figures are about civilians or its reports say a civilian place was hit, and no figure is about armed
+    or security forces."""
+    rules = load_rules("exports")["civilian_targeting"]
+    if set(incident["victims"]) & set(rules["armed_victims"]):
+        return False
+    return bool(set(incident["victims"]) & set(rules["civilian_victims"]) or set(incident["targets"]) & set(rules["civilian_targets"]))
+
+
+def _civilians_as_acled(incident: dict) -> dict:
+    """ACLED's actor2, inter2 and civilian_targeting of an incident whose victims were civilians."""
+    if not civilian_targeting(incident):
+        return {}
+    country = incident["place"].country
+    return {"actor2": f"Civilians ({country})" if country else "Civilians", "inter2": 7,
+            "civilian_targeting": "Civilian targeting"}
+
+
+def _civilian_deaths(incident: dict) -> bool:
+    """Whether UCDP would count the incident's dead as civilians: every killed figure it counts is about civilians."""
+    civilian = set(load_rules("exports")["civilian_targeting"]["civilian_victims"])
+    return bool(incident["killed_victims"]) and set(incident["killed_victims"]) <= civilian
 
 
 def _notes(incident: dict) -> str:

@@ -4,7 +4,7 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from newsfacts.brief import analyst_brief, figures_per_day_and_place
+from newsfacts.brief import analyst_brief, data_uri, figures_per_day_and_place, pictures
 from newsfacts.load.read_only import connect_read_only
 from newsfacts.pipeline import RunSummary
 from newsfacts.report import run_summary_markdown
@@ -32,7 +32,7 @@ def publish_analyst_brief(warehouse_dir: str) -> str:
     """The analyst brief of the whole warehouse after this run, as a markdown artifact, and its figures per day
     and per place as table artifacts."""
     with connect_read_only(warehouse_dir) as con:
-        brief = analyst_brief(con)
+        brief = analyst_brief(con, images={name: data_uri(svg) for name, svg in pictures(con).items()})
         per_day, per_place = figures_per_day_and_place(con)
     create_markdown_artifact(key="news-etl-analyst-brief", markdown=brief,
                              description="Incidents, figures, sources and disagreements; most-quoted statements")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from conftest import query
 from newsfacts.cli import format_table, main
 from newsfacts.load.warehouse import Warehouse
 
@@ -50,6 +51,24 @@ def test_report_prints_the_brief_and_a_missing_warehouse_is_a_clear_error(seeds_
     assert "| a Wednesday" not in out  # --incidents 1 lists one incident
     assert main(["report", "--warehouse", str(warehouse / "missing")]) == 1
     assert "No warehouse" in capsys.readouterr().err
+
+
+def test_report_out_writes_the_brief_with_its_map_and_timeline_beside_it(seeds_warehouse, tmp_path, capsys):
+    import xml.etree.ElementTree as ElementTree
+
+    warehouse, _ = seeds_warehouse
+    assert main(["report", "--warehouse", str(warehouse), "--out", str(tmp_path / "brief")]) == 0
+    brief = (tmp_path / "brief" / "brief.md").read_text(encoding="utf-8")
+    assert "](map.svg)" in brief and "](timeline.svg)" in brief
+    svg = "{http://www.w3.org/2000/svg}"
+    drawn = ElementTree.parse(tmp_path / "brief" / "map.svg").getroot()
+    placed = query(warehouse, """SELECT count(*) FROM event_clusters k JOIN place_entities e ON e.canonical_name = k.location
+                                 WHERE e.latitude IS NOT NULL""")[0][0]
+    assert len(drawn.findall(f".//{svg}circle")) == placed > 0
+    countries = {t.text for t in drawn.findall(f".//{svg}path/{svg}title")}
+    assert "Ukraine" in countries  # the outlines of the countries around the incidents
+    bars = ElementTree.parse(tmp_path / "brief" / "timeline.svg").getroot().findall(f".//{svg}rect[@class='killed']")
+    assert len(bars) == query(warehouse, "SELECT count(DISTINCT event_date) FROM event_clusters")[0][0]
 
 
 def test_help_explains_each_command():

@@ -48,7 +48,26 @@ def test_acled_has_its_31_columns_and_the_kharkiv_strike_with_its_lowest_toll_an
         WHERE k.location = 'Kharkiv' AND k.event_date = DATE '2022-03-01' AND actor IS NOT NULL
         GROUP BY actor ORDER BY count(*) DESC, actor LIMIT 1""")
     assert actors and row["actor1"] == actors[0][0]  # the attacker its reports name most
-    assert row["actor2"] == row["tags"] == row["admin3"] == ""  # what newsfacts cannot fill is there and empty
+    assert row["tags"] == row["admin3"] == row["inter1"] == ""  # what newsfacts cannot fill is there and empty
+    # its figures are about civilians and children, and no figure is about armed forces: ACLED's civilian targeting
+    victims = {v for (v,) in query(warehouse, """SELECT DISTINCT victims FROM casualties c JOIN event_clusters k USING (cluster_id)
+        WHERE k.location = 'Kharkiv' AND k.event_date = DATE '2022-03-01'""")}
+    assert "civilians" in victims and not victims & {"soldiers", "fighters", "police"}
+    assert (row["actor2"], row["inter2"], row["civilian_targeting"]) == ("Civilians (Ukraine)", "7", "Civilian targeting")
+
+
+@pytest.mark.parametrize("victims, targets, civilian", [
+    (["civilians"], [], True),
+    ([], ["residential"], True),
+    (["people"], ["school", "administrative building"], True),
+    (["children", "soldiers"], ["residential"], False),  # a clash among civilians' homes: not civilian targeting alone
+    (["people"], ["administrative building"], False),
+    ([], [], False),
+])
+def test_civilian_targeting_needs_civilian_victims_or_places_and_no_armed_victims(victims, targets, civilian):
+    from newsfacts.export import civilian_targeting
+
+    assert civilian_targeting({"victims": victims, "targets": targets}) is civilian
 
 
 def test_ucdp_has_the_ged_columns_with_low_best_high_and_the_sources(tmp_path, seeds_warehouse):

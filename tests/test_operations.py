@@ -3,6 +3,7 @@ two runs at once, and a served schedule that picks up a dropped file."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -10,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import duckdb
@@ -187,6 +189,14 @@ def test_the_prefect_ui_shows_a_finished_run_and_its_artifacts(tmp_path, prefect
         artifacts = render(f"http://127.0.0.1:{port}/artifacts", tmp_path / "chrome-artifacts")
         assert "news-etl-run-summary" in artifacts and "news-etl-data-quality" in artifacts
         assert "news-etl-analyst-brief" in artifacts
+        # the brief's map and timeline, drawn inside the artifact as images
+        found = urllib.request.Request(f"{env['PREFECT_API_URL']}/artifacts/filter", method="POST",
+                                       data=json.dumps({"artifacts": {"key": {"any_": ["news-etl-analyst-brief"]}}}).encode(),
+                                       headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(found) as answer:
+            (artifact,) = json.load(answer)
+        brief = render(f"http://127.0.0.1:{port}/artifacts/artifact/{artifact['id']}", tmp_path / "chrome-brief")
+        assert brief.count('src="data:image/svg+xml;base64,') == 2, brief[-3000:]
     finally:
         server.stop_server(process)
 

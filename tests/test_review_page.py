@@ -1,7 +1,7 @@
 """The review page in real headless Chromium, driven over the DevTools protocol: open an incident, see the
 evidence of its figures highlighted, correct a figure with the page's own form, reload, run the flow again,
 and the correction is still there; take a report out of its incident with one click. Also: a post without the page's token, or from another origin, is
-refused. The screenshot it takes is the README's (NEWSFACTS_UPDATE_SCREENSHOTS=1 writes it to docs/images/)."""
+refused. The screenshots it takes are the README's (NEWSFACTS_UPDATE_SCREENSHOTS=1 writes them to docs/images/)."""
 
 from __future__ import annotations
 
@@ -123,6 +123,11 @@ def test_an_analyst_corrects_a_figure_on_the_page_and_the_correction_survives_a_
         assert browser.evaluate("document.querySelectorAll('#map circle').length") == query(
             warehouse, "SELECT count(*) FROM event_clusters")[0][0]
         assert browser.evaluate("document.querySelectorAll('#timeline rect').length") > 0
+        assert browser.evaluate("Array.from(document.querySelectorAll('#map path title')).map(t => t.textContent)").count("Ukraine") == 1
+        listing = tmp_path / "review-incidents.png"
+        browser.screenshot(listing)
+        if os.environ.get("NEWSFACTS_UPDATE_SCREENSHOTS") == "1":
+            shutil.copy2(listing, ROOT / "docs" / "images" / "review-incidents.png")
         # open the incident from its row of the list, as an analyst would
         browser.evaluate(f"document.querySelector('a.open[href=\"/incidents/{cluster_id}\"]').click()")
         browser.wait_for(f"location.pathname === '/incidents/{cluster_id}' && document.readyState === 'complete'")

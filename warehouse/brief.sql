@@ -52,3 +52,22 @@ SELECT location AS place, count(*) AS incidents, sum(coalesce(killed_best, 0)) A
        sum(coalesce(injured_best, 0)) AS injured
 FROM event_clusters
 GROUP BY location ORDER BY killed + injured DESC, incidents DESC, location LIMIT ?;
+
+-- name: pictured
+-- the incidents the brief's map and timeline draw: those of the latest $days days (an undated incident on the
+-- day its latest report was published) and those with no day at all, where each is placed, the hardest-hit
+-- first when there are more than the map can show
+WITH published AS (
+    SELECT k.cluster_id, max(d.published_date) AS day
+    FROM (SELECT cluster_id, unnest(doc_ids) AS doc_id FROM event_clusters WHERE event_date IS NULL) k
+    JOIN documents d USING (doc_id) GROUP BY k.cluster_id
+),
+days AS (
+    SELECT k.*, coalesce(k.event_date, p.day) AS day FROM event_clusters k LEFT JOIN published p USING (cluster_id)
+)
+SELECT k.cluster_id, k.event_date, k.location, k.killed_best, k.injured_best,
+       coalesce(k.killed_figures, 0) > 1 OR coalesce(k.injured_figures, 0) > 1 AS disputed, e.latitude, e.longitude
+FROM days k LEFT JOIN place_entities e ON e.canonical_name = k.location
+WHERE k.day IS NULL OR k.day > (SELECT max(day) FROM days) - $days::INTEGER
+ORDER BY coalesce(k.killed_best, 0) + coalesce(k.injured_best, 0) DESC, k.day, k.cluster_id
+LIMIT $most;

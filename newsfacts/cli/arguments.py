@@ -172,11 +172,15 @@ def _add_server(sub) -> None:
 def _add_report(sub) -> None:
     report = sub.add_parser("report", help="print the analyst brief of the warehouse (Markdown)",
                             description="Print a short Markdown brief: incidents with their figures, sources and "
-                                        "disagreements, and the most-quoted statements. Every run attaches the same "
-                                        "brief to its Prefect flow run as the artifact news-etl-analyst-brief.")
+                                        "disagreements, figures per day and place, and the most-quoted statements; with "
+                                        "--out, write it with a map and a timeline of the incidents as SVG files beside "
+                                        "it. Every run attaches the same brief, pictures inside, to its Prefect flow run "
+                                        "as the artifact news-etl-analyst-brief.")
     report.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
     report.add_argument("--incidents", type=_at_least(0), default=10, help="incidents to list (default 10)")
     report.add_argument("--statements", type=_at_least(0), default=5, help="statements to list (default 5)")
+    report.add_argument("--out", default=None, metavar="DIR",
+                        help="write brief.md into DIR with its map and timeline (map.svg, timeline.svg) beside it")
 
 
 def _iso_date(text: str):

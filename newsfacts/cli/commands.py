@@ -68,11 +68,21 @@ def _eval(args) -> int:
 
 
 def _report(args) -> int:
-    from newsfacts.brief import analyst_brief
+    from newsfacts.brief import analyst_brief, pictures
     from newsfacts.load.read_only import connect_read_only
 
     with connect_read_only(args.warehouse) as con:
-        print(analyst_brief(con, args.incidents, args.statements))
+        if args.out is None:
+            print(analyst_brief(con, args.incidents, args.statements))
+            return 0
+        drawn = pictures(con)
+        brief = analyst_brief(con, args.incidents, args.statements, images={name: name for name in drawn})
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, svg in drawn.items():
+        (out / name).write_text(svg, encoding="utf-8")
+    (out / "brief.md").write_text(brief, encoding="utf-8")
+    print(f"Wrote {out / 'brief.md'} with its map and timeline beside it ({', '.join(drawn)}).")
     return 0
 
 

@@ -23,8 +23,7 @@ from newsfacts.corrections import TARGETS, Decision, correct
 from newsfacts.errors import NewsfactsError
 from newsfacts.load.read_only import connect_read_only
 from newsfacts.load.warehouse import Warehouse
-from newsfacts.review.pictures import (MAP_HEIGHT, MAP_WIDTH, TIMELINE_HEIGHT, TIMELINE_WIDTH, map_points, place_labels,
-                                       timeline_bars)
+from newsfacts.pictures import map_svg, timeline_svg
 from schemas.values import CorrectionAction, CorrectionTarget
 from warehouse import named_queries, rows
 
@@ -60,10 +59,8 @@ def create_app(warehouse_dir: str, token: str | None = None) -> FastAPI:
         except ValueError:
             raise HTTPException(400, "Dates are written YYYY-MM-DD.") from None
         found = query("incidents", **chosen)
-        points = map_points(found)
         return page("incidents.html", incidents=found, chosen=chosen, types=[r["event_type"] for r in query("event_types")],
-                    points=points, place_labels=place_labels(points), timeline=timeline_bars(found), map_size=(MAP_WIDTH, MAP_HEIGHT),
-                    timeline_size=(TIMELINE_WIDTH, TIMELINE_HEIGHT))
+                    map=map_svg(found, link=lambda cluster_id: f"/incidents/{cluster_id}"), timeline=timeline_svg(found))
 
     @app.get("/incidents/{cluster_id}", response_class=HTMLResponse)
     def incident(cluster_id: str, message: str | None = None):
