@@ -186,3 +186,4 @@ def test_a_post_without_the_pages_token_or_from_another_site_stores_nothing(revi
             urllib.request.urlopen(request)
         assert refused.value.code == 403
     assert query(warehouse, "SELECT count(*) FROM casualties WHERE review_status <> 'machine'") == [(0,)]
+

@@ -2,21 +2,24 @@
 -- parameters are named ($cluster, $place, ...). They read the facts as corrected, with review_status.
 
 -- name: incidents
--- The incidents the filters keep (place, day range, type, outlet; NULL keeps all), where each is placed.
-SELECT k.cluster_id, k.event_type, k.event_date, k.event_weekday, k.location, k.n_documents, k.n_publishers,
-       k.killed_low, k.killed_best, k.killed_high, k.injured_low, k.injured_best, k.injured_high,
-       coalesce(k.killed_figures, 0) > 1 OR coalesce(k.injured_figures, 0) > 1 AS disputed,
-       e.latitude, e.longitude
-FROM event_clusters k
-LEFT JOIN place_entities e ON e.canonical_name = k.location
-WHERE ($place IS NULL OR k.location ILIKE '%' || $place || '%')
-  AND ($since IS NULL OR k.event_date >= $since::DATE)
-  AND ($until IS NULL OR k.event_date <= $until::DATE)
-  AND ($type IS NULL OR k.event_type = $type)
-  AND ($outlet IS NULL OR EXISTS (SELECT 1 FROM documents d WHERE list_contains(k.doc_ids, d.doc_id)
-                                  AND d.publisher ILIKE '%' || $outlet || '%'))
+-- The incidents the filters keep (place, day range, type, outlet; NULL keeps all), where each is placed, one
+-- page of them ($limit from $offset), with how many the filters keep in all.
+WITH kept AS (
+    SELECT k.cluster_id, k.event_type, k.event_date, k.event_weekday, k.location, k.n_documents, k.n_publishers,
+           k.killed_low, k.killed_best, k.killed_high, k.injured_low, k.injured_best, k.injured_high,
+           coalesce(k.killed_figures, 0) > 1 OR coalesce(k.injured_figures, 0) > 1 AS disputed
+    FROM event_clusters k
+    WHERE ($place IS NULL OR k.location ILIKE '%' || $place || '%')
+      AND ($since IS NULL OR k.event_date >= $since::DATE)
+      AND ($until IS NULL OR k.event_date <= $until::DATE)
+      AND ($type IS NULL OR k.event_type = $type)
+      AND ($outlet IS NULL OR EXISTS (SELECT 1 FROM documents d WHERE list_contains(k.doc_ids, d.doc_id)
+                                      AND d.publisher ILIKE '%' || $outlet || '%'))
+)
+SELECT k.*, e.latitude, e.longitude, count(*) OVER () AS n_kept
+FROM kept k LEFT JOIN place_entities e ON e.canonical_name = k.location
 ORDER BY k.event_date NULLS LAST, k.location, k.cluster_id
-LIMIT 1000;
+LIMIT $limit OFFSET $offset;
 
 -- name: event_types
 SELECT DISTINCT event_type FROM event_clusters WHERE event_type IS NOT NULL ORDER BY 1;

@@ -29,6 +29,8 @@ from warehouse import named_queries, rows
 
 HERE = Path(__file__).resolve().parent
 FILTERS = ("place", "since", "until", "type", "outlet")
+# Incidents per page of the list (and on its map and timeline).
+PAGE_SIZE = 500
 
 
 def create_app(warehouse_dir: str, token: str | None = None) -> FastAPI:
@@ -58,9 +60,17 @@ def create_app(warehouse_dir: str, token: str | None = None) -> FastAPI:
                     date.fromisoformat(chosen[day])
         except ValueError:
             raise HTTPException(400, "Dates are written YYYY-MM-DD.") from None
-        found = query("incidents", **chosen)
+        try:
+            number = max(int(request.query_params.get("page") or 1), 1)
+        except ValueError:
+            raise HTTPException(400, "The page is a number.") from None
+        found = query("incidents", **chosen, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+        kept = found[0]["n_kept"] if found else 0
+        pages = {"number": number, "first": (number - 1) * PAGE_SIZE + 1, "last": (number - 1) * PAGE_SIZE + len(found),
+                 "kept": kept, "previous": _page_link(chosen, number - 1) if number > 1 else None,
+                 "next": _page_link(chosen, number + 1) if number * PAGE_SIZE < kept else None}
         return page("incidents.html", incidents=found, chosen=chosen, types=[r["event_type"] for r in query("event_types")],
-                    map=map_svg(found, link=lambda cluster_id: f"/incidents/{cluster_id}"), timeline=timeline_svg(found))
+                    pages=pages, map=map_svg(found, link=lambda cluster_id: f"/incidents/{cluster_id}"), timeline=timeline_svg(found))
 
     @app.get("/incidents/{cluster_id}", response_class=HTMLResponse)
     def incident(cluster_id: str, message: str | None = None):
@@ -107,6 +117,10 @@ def create_app(warehouse_dir: str, token: str | None = None) -> FastAPI:
         return RedirectResponse(f"{back.split('?')[0]}?{urlencode({'message': message})}", status_code=303)
 
     return app
+
+
+def _page_link(chosen: dict[str, str | None], number: int) -> str:
+    return "/?" + urlencode({**{name: value for name, value in chosen.items() if value}, "page": number})
 
 
 def _decision(form: dict[str, str]) -> Decision:
