@@ -172,6 +172,9 @@ def _check_entity(con, entity: dict, decision: Decision) -> None:
     if (document := decision.sets.get("split_document", "")) != "":
         named_in = [r["doc_id"] for r in rows(con, "SELECT DISTINCT doc_id FROM built.entity_observations WHERE entity_id = ?",
                                               [entity["fact_id"]])]
+        if rows(con, "SELECT 1 FROM built.entity_splits WHERE split_id = ?", [entity["fact_id"]]):
+            raise NewsfactsError(f"The entity {entity['fact_id']} was split off another; merge it into a third with same_as, "
+                                 "or withdraw the split.")
         if entity["entity_type"] not in ("person", "organization") or document not in named_in or len(named_in) < 2:
             raise NewsfactsError(f"split_document takes the id of one of the documents that name the {entity['entity_type']} "
                                  f"{entity['fact_id']}, which must be named in more than one; it is named in "
@@ -184,7 +187,11 @@ def _check_entity(con, entity: dict, decision: Decision) -> None:
 def _check_event(con, report: dict, decision: Decision) -> dict[str, str | None]:
     """The incident a report moves to is named by one of its reports (kept as that report's id, which
     stays when incidents are clustered again) or by the incident's id (kept as the id of its first report);
-    it must be another incident, with a place."""
+    it must be another incident. A report with no place is in no incident and cannot be moved into one
+    (its figures are counted by place)."""
+    if "incident" in decision.sets and report["location"] is None:
+        raise NewsfactsError(f"The report {report['event_id']} names no place, so it belongs to no incident and can join none "
+                             "(incidents are matched by place).")
     if "incident" not in decision.sets or decision.sets["incident"] is None:
         if "incident" in decision.sets and report["cluster_id"] is None:
             raise NewsfactsError(f"The report {report['event_id']} belongs to no incident, so it cannot be taken out of one.")

@@ -1,9 +1,7 @@
 -- One row per real-world entity. Reads entity_observations and corrections; merges people across documents
--- in entity_observations, mentions, quotes and casualties, writes entities and entity_merges, and puts each
+-- in entity_observations, mentions, quotes and casualties, writes entities, entity_merges and entity_splits, and puts each
 -- entity's canonical name on quotes.speaker and casualties.reported_by.
---
--- A person named only by surname in a document ('Smith') is the person named in full in another
--- ('Jane Smith') when exactly one person of that surname is named in full anywhere.
+
 -- The corrections not withdrawn, in the order they were made (corrections.sql reads them too).
 CREATE TEMP TABLE live_corrections AS
 SELECT *, row_number() OVER (ORDER BY corrected_at, correction_id) AS sequence
@@ -11,6 +9,8 @@ FROM corrections
 WHERE action <> 'withdraw'
   AND correction_id NOT IN (SELECT withdraws FROM corrections WHERE action = 'withdraw');
 
+-- A person named only by surname in a document ('Smith') is the person named in full in another
+-- ('Jane Smith') when exactly one person of that surname is named in full anywhere.
 CREATE TEMP TABLE person_remap AS
 WITH people AS (
     SELECT entity_id, min(name_key) AS name_key FROM entity_observations
@@ -90,7 +90,7 @@ UPDATE casualties SET reported_by_entity_id = r.to_id FROM person_remap r WHERE 
 
 -- An entity built from two people (one name, two people in different documents), split by a person: what
 -- the entity is in each document they named is another entity, one for all those documents (split_id).
--- A split entity can be split again, or merged into a third with same_as.
+-- A split entity can be merged into a third with same_as.
 CREATE TABLE entity_splits AS
 SELECT c.correction_id, c.fact_id AS entity_id, c.value AS doc_id, left(sha256(c.fact_id || '|split'), 16) AS split_id,
        (SELECT min(o.canonical_name) FROM entity_observations o WHERE o.entity_id = c.fact_id AND o.doc_id = c.value) AS name
