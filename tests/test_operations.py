@@ -191,7 +191,8 @@ def test_the_prefect_ui_shows_a_finished_run_and_its_artifacts(tmp_path, prefect
         assert "news-etl-analyst-brief" in artifacts
         # the brief's map and timeline, drawn inside the artifact as images
         found = urllib.request.Request(f"{env['PREFECT_API_URL']}/artifacts/filter", method="POST",
-                                       data=json.dumps({"artifacts": {"key": {"any_": ["news-etl-analyst-brief"]}}}).encode(),
+                                       data=json.dumps({"artifacts": {"key": {"any_": ["news-etl-analyst-brief"]},
+                                                                    "flow_run_id": {"any_": [flow_run_id]}}}).encode(),
                                        headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(found) as answer:
             (artifact,) = json.load(answer)
