@@ -85,7 +85,7 @@ def _add_sql(sub) -> None:
     sql = sub.add_parser("sql", help="run a read-only SQL query on the warehouse and print the result",
                          description="Run one read-only SQL query on the warehouse's DuckDB database.")
     sql.add_argument("query", help='e.g. "SELECT kind, sum(count_min) FROM casualties GROUP BY kind"')
-    sql.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+    _warehouse_option(sql)
     sql.add_argument("--max-width", type=_at_least(0), default=60, help="truncate cells wider than this (default 60; 0 = never)")
     sql.add_argument("--as-of", metavar="RUN_ID|TIME", default=None,
                      help="answer as the warehouse stood after that run, or after the last run finished by that "
@@ -96,14 +96,18 @@ def _add_history(sub) -> None:
     history = sub.add_parser("history", help="list the warehouse's runs: what each added, superseded and quarantined",
                              description="List the runs of the warehouse, oldest first; any of them can be queried "
                                          "with `newsfacts sql --as-of RUN_ID`.")
-    history.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+    _warehouse_option(history)
 
 
 def _add_rebuild(sub) -> None:
     rebuild = sub.add_parser("rebuild", help="rebuild every derived table and the DuckDB file from the stored facts",
                              description="Rebuild the DuckDB file and every table derived across sources from the "
                                          "stored tables, after compacting them; no article is read again.")
-    rebuild.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder or URL (default: {DEFAULT_WAREHOUSE})")
+    _warehouse_option(rebuild, "warehouse folder or URL")
+
+
+def _warehouse_option(parser, what: str = "warehouse folder") -> None:
+    parser.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"{what} (default: {DEFAULT_WAREHOUSE})")
 
 
 def _add_correct(sub) -> None:
@@ -132,7 +136,7 @@ def _add_correct(sub) -> None:
     decision.add_argument("--withdraw", metavar="CORRECTION_ID", help="take back an earlier correction of this fact")
     correct.add_argument("--reason", default=None, help="why, kept with the decision")
     correct.add_argument("--by", default=None, help="who decides (default: your user name)")
-    correct.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder or URL (default: {DEFAULT_WAREHOUSE})")
+    _warehouse_option(correct, "warehouse folder or URL")
 
 
 def _add_review(sub) -> None:
@@ -141,7 +145,7 @@ def _add_review(sub) -> None:
         description="Serve a local web page to review the warehouse: incidents with their figures and conflicts, each figure "
                     "and quote against the sentence that states it, one click to confirm, reject or set a value (stored as "
                     "`newsfacts correct` stores it), each fact's history, a map and a timeline. Nothing is fetched from the network.")
-    review.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+    _warehouse_option(review)
     review.add_argument("--port", type=_at_least(1), default=8765, help="port (default 8765)")
     review.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
 
@@ -153,7 +157,7 @@ def _add_serve(sub) -> None:
                     "loads only new or changed files. Needs a Prefect server: with PREFECT_API_URL unset, "
                     "a local server is started (or reused) on --port, with its UI at http://127.0.0.1:PORT.")
     serve.add_argument("source_dir", nargs="?", default="seeds", help="folder to watch (default: seeds)")
-    serve.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+    _warehouse_option(serve)
     when = serve.add_mutually_exclusive_group(required=True)
     when.add_argument("--cron", help='cron schedule, e.g. "*/15 * * * *"')
     when.add_argument("--interval", type=_positive_number, help="seconds between runs")
@@ -176,7 +180,7 @@ def _add_report(sub) -> None:
                                         "--out, write it with a map and a timeline of the incidents as SVG files beside "
                                         "it. Every run attaches the same brief, pictures inside, to its Prefect flow run "
                                         "as the artifact news-etl-analyst-brief.")
-    report.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+    _warehouse_option(report)
     report.add_argument("--incidents", type=_at_least(0), default=10, help="incidents to list (default 10)")
     report.add_argument("--statements", type=_at_least(0), default=5, help="statements to list (default 5)")
     report.add_argument("--out", default=None, metavar="DIR",
@@ -202,7 +206,7 @@ def _add_export(sub) -> None:
     export.add_argument("--format", choices=("acled", "ucdp", "geojson", "csv", "parquet"), required=True)
     export.add_argument("--since", type=_iso_date, default=None, help="only incidents from this day on (YYYY-MM-DD)")
     export.add_argument("--view", default=None, help="the table or view a csv or parquet export writes (e.g. casualty_reports)")
-    export.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+    _warehouse_option(export)
 
 
 def _add_eval(sub) -> None:
@@ -210,7 +214,7 @@ def _add_eval(sub) -> None:
                         description="Score the facts in the warehouse against gold files (tests/gold/*.json): "
                                     "precision, recall and F1 per fact type. Gold files are matched to documents by file name.")
     ev.add_argument("gold_dir", help="folder of gold *.json files (e.g. tests/gold)")
-    ev.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+    _warehouse_option(ev)
     ev.add_argument("--split", choices=("tune", "check", "all"), default="all",
                     help="score the tune split, the held-out check split (never tuned on) or all gold files (default)")
     ev.add_argument("--verbose", "-v", action="store_true", help="list every miss and every extra")
