@@ -1635,3 +1635,38 @@ def test_an_unnamed_speakers_description_leaves_out_the_closing_quotation_mark(n
 def test_who_reports_a_figure(nlp, text, expected):
     facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
     assert [(f["reported_by"], f["reported_by_description"]) for f in facts["casualties"]] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a description whose name the parser hung on the place in it: the pronoun after is the person named
+    ('But a doctor at Mavuso District Hospital, Ahmed Farouk Hassan, said two of the dead had gunshot wounds. “These '
+     'were not rubber bullets. I removed a live round myself,” he said.', [("Ahmed Farouk Hassan", None)]),
+    # a title split at its hyphen ('co-founder'), with the name in apposition to its last piece
+    ('“We have buried too many of our young men,” said the coalition’s co-founder, Theo Marchetti-Banks.',
+     [("Theo Marchetti-Banks", None)]),
+    # someone new, described by a relative clause the parser hung on the noun, speaks next, not the person before
+    ('Mine director Radu Cazacu said the rescue would take days. "We are doing everything we can for the men," Cazacu '
+     'said.\n\nA rescuer who had just come off a twelve-hour shift described slow and dangerous work. "The air down there '
+     'is bad and the rock is still moving," he said.', [("Radu Cazacu", None), (None, "A rescuer")]),
+    ('Police chief Karl Osei said the car had been parked for an hour. "We are looking at the camera footage now," '
+     'Osei said.\n\nThe driver, who was treated for cuts, told state radio he had felt the car lift. "There was a '
+     'flash and then smoke everywhere around us," he said.', [("Karl Osei", None), (None, "The driver")]),
+    # a quotation that is its own paragraph, and the next paragraph names who spoke
+    ('"He called me at five to say he was going down. That was the last time I heard his voice."\n\nThe woman, Rosa '
+     'Delane, has waited at the gate since Monday with their two children.', [("Rosa Delane", None)]),
+    ('"I put her on the train myself. She never called me back that night."\n\nThe words were spoken softly by Omar '
+     'Tessler, standing outside the hospital.', [("Omar Tessler", None)]),
+    # a hyphenated title ('the secretary-general') is the person the text gave it
+    ('Council of Nations Secretary-General Ilse Brandvold urged both sides to show restraint.\n\nThe army said it had '
+     'struck back.\n\n"The cycle of retaliation must end before it consumes the region," the secretary-general said.',
+     [("Ilse Brandvold", None)]),
+    # a title set off after a closing single quotation mark, and a double-barrelled surname NER cut off
+    ("'The operation is over. All the attackers have been neutralised,' the interior minister, Mamadou Diallo-Sène, "
+     "said.\n\n'We will find out how they got weapons into the city, and who helped them,' the minister said.",
+     [("Mamadou Diallo-Sène", None), ("Mamadou Diallo-Sène", None)]),
+    ('"Entire villages are cut off and people are drinking floodwater," said Dr Amara Nwachukwu-Bello, RWB\'s country '
+     'director.\n\nDr Nwachukwu-Bello said chlorine tablets were most needed. "Every day that the roads stay closed, the '
+     'risk grows," she added.', [("Amara Nwachukwu-Bello", None), ("Amara Nwachukwu-Bello", None)]),
+])
+def test_speakers_named_apart_from_their_words(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -13,7 +13,7 @@ from newsfacts.extract.nlp import text_of
 from newsfacts.extract.attribution.parser_slips import _a_name_ner_missed
 from newsfacts.extract.attribution.positions import _before_the_quotation, _depth, _inside
 from newsfacts.extract.attribution.speaker import Speaker
-from newsfacts.extract.attribution.words import _SUBJECTS, PERSON_NOUNS, PRONOUNS, REPORTING_LEMMAS, STATEMENT_NOUNS
+from newsfacts.extract.attribution.words import _SUBJECTS, PERSON_NOUNS, PRONOUNS, RELATIVE_PRONOUNS, REPORTING_LEMMAS, STATEMENT_NOUNS
 
 
 class Antecedents:
@@ -133,7 +133,12 @@ class Antecedents:
                         and not (exclude and exclude[0] <= t.idx < exclude[1]) and t.head.pos_ in ("VERB", "AUX")]
             subjects = [t for t in subjects if not self._in_quotation_at(t.idx)]
             if subjects:
-                return min(subjects, key=_depth)
+                subject = min(subjects, key=_depth)
+                # 'A rescuer who had come off a shift described ...', which the parser hung on the noun: the
+                # relative pronoun stands for the noun it describes
+                if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and subject.head.head.pos_ == "NOUN":
+                    return subject.head.head
+                return subject
         return None
 
     def last_of_type_before(self, position: int, entity_type: str, exclude: tuple[int, int] | None = None,

@@ -85,7 +85,8 @@ class BareQuotations:
 
     def lede_speaker(self, start: int, end: int, phrases_only: bool = False) -> Speaker | None:
         """A quotation that opens its paragraph with no attribution of its own, followed by a sentence
-        about a named person: '"...." Jane Doe, 52, spoke from a tent', '"...." Those were the words of
+        about a named person: '"...." Jane Doe, 52, spoke from a tent', '"...." The woman, Jane Doe, has
+        waited since Tuesday', '"...." Those were the words of
         Jane Doe', '"...." The message came from Jane Doe'. The person is the speaker. With `phrases_only`,
         only a phrase that says so ('the words of', 'the view of') counts."""
         text = text_of(self.doc)
@@ -113,6 +114,9 @@ class BareQuotations:
                 mention = self.mention_at(token.idx, token.idx + len(token))
                 if mention is not None and mention.entity_type == "person" and not self._in_quotation(mention):
                     return self._speaker_from_mention(mention)
+                named = self._named_apposition(token) if mention is None and token.pos_ == "NOUN" else None
+                if named is not None and named.entity_id and self.entities[named.entity_id].entity_type == "person":
+                    return named  # '"...." The woman, Jane Doe, has waited at the gate since Tuesday'
                 break  # the first clause's subject only
         lede = LEDE_PHRASES.search(text, begin, sent.end_char)
         if lede is not None:

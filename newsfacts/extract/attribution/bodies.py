@@ -14,6 +14,7 @@ from newsfacts.extract.translit import name_key, plain_words
 
 from newsfacts.extract.attribution.noun_phrases import (_describes_institution, _institution_name,
                                                         _named_in_lower_case, _same_institution_noun, _words_of_a_state)
+from newsfacts.extract.attribution.parser_slips import _phrase_of_a_hyphenated_word
 from newsfacts.extract.attribution.positions import _before_the_quotation
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import (_NAMED_ONLY_AS, _POLICE_OF_A_PLACE, _STATE_BODY, _STATE_VOICE,
@@ -157,7 +158,7 @@ class Bodies:
         called = self._named_in_passing(token) or self._titled_person_named_after_the_lede(token)
         if called is not None:
             return called
-        subtree = list(token.subtree)
+        subtree = _phrase_of_a_hyphenated_word(token)
         end = subtree[-1].idx + len(subtree[-1])
         named = _NAMED_ONLY_AS.search(text_of(self.doc), subtree[0].idx, end + 40)  # (the parser may hang the name elsewhere)
         if named and named.start() < end:
@@ -166,12 +167,12 @@ class Bodies:
             if mention is not None and mention.entity_type == "person":
                 return self._speaker_from_mention(mention)
             return Speaker(named.group(1), None, proper=True)
-        asides = {t.i for c in token.subtree if c.dep_ in ("relcl", "acl", "appos") and c.i != token.i for t in c.subtree}
+        asides = {t.i for c in subtree if c.dep_ in ("relcl", "acl", "appos") and c.i != token.i for t in c.subtree}
         # ('the president's office in a statement said': how it spoke, not who)
         asides |= {t.i for c in token.children if c.dep_ == "prep" and any(p.lemma_.lower() in STATEMENT_NOUNS for p in c.children)
                    for t in c.subtree}
         # (without the punctuation around it: the parser may hang a closing quotation mark before it on the noun)
-        core = list(dropwhile(lambda t: t.is_punct, (t for t in token.subtree if t.i not in asides and not (t.i > token.i and t.is_punct))))
+        core = list(dropwhile(lambda t: t.is_punct, (t for t in subtree if t.i not in asides and not (t.i > token.i and t.is_punct))))
         if not core:
             return None  # a 'subject' of punctuation alone
         if len(core) > 8:  # 'a volunteer from the ... society': the words up to the noun itself

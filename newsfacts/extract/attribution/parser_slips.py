@@ -84,6 +84,40 @@ def _hyphenated_title(token) -> bool:
     return "-" in written and " " not in written and written.lower() in person_prefix_words()
 
 
+def _last_piece_of_a_hyphenated_word(token):
+    """'the coalition's co-founder, Jane Doe, said': the tokenizer splits a word at its hyphens, and the parser
+    may make each piece a subject of the verb, with what describes the word hung on its last piece. The
+    last piece of a lower-case word so split (the token itself for any other)."""
+    doc = token.doc
+    while (token.i + 2 < len(doc) and token.is_lower and token.is_alpha and not token.whitespace_
+           and doc[token.i + 1].text == "-" and not doc[token.i + 1].whitespace_
+           and doc[token.i + 2].is_lower and doc[token.i + 2].is_alpha and doc[token.i + 2].head.i in (token.head.i, token.i)):
+        token = doc[token.i + 2]
+    return token
+
+
+def _phrase_of_a_hyphenated_word(token) -> list:
+    """The tokens of a subject's phrase, in order, with the earlier pieces of the word when the token is the
+    last piece of a lower-case word split at its hyphens ('the co-founder' for 'founder')."""
+    doc, first = token.doc, token
+    while (first.i >= 2 and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_
+           and not doc[first.i - 2].whitespace_ and doc[first.i - 2].is_lower and doc[first.i - 2].is_alpha and first.is_lower):
+        first = doc[first.i - 2]
+    if first is token:
+        return list(token.subtree)
+    return sorted({t for piece in doc[first.i:token.i + 1] for t in piece.subtree}, key=lambda t: t.i)
+
+
+def _whole_hyphenated_word(token) -> str:
+    """The word, in lower case, whose last piece the token is ('secretary-general' for 'general'); the token's
+    own text for any other."""
+    doc, first = token.doc, token
+    while first.i >= 2 and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_ \
+            and not doc[first.i - 2].whitespace_ and doc[first.i - 2].is_alpha:
+        first = doc[first.i - 2]
+    return text_of(doc)[first.idx:token.idx + len(token)].lower()
+
+
 def _subject_of_a_verb_taken_for_a_noun(token) -> bool:
     """', Jane Doe remembers, when': a name that the parser made the compound of a reporting verb in -s, which
     it took for a plural noun set off by commas."""

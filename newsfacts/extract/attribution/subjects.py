@@ -12,7 +12,8 @@ from newsfacts.extract.translit import name_key
 
 from newsfacts.extract.attribution.noun_phrases import _a_person_by_nationality_or_party
 from newsfacts.extract.attribution.parser_slips import (_a_title_taken_for_a_body, _a_transcript_label,
-                                                        _named_after_a_title_of_a_place, _ranked_name_first)
+                                                        _last_piece_of_a_hyphenated_word, _named_after_a_title_of_a_place,
+                                                        _ranked_name_first)
 from newsfacts.extract.attribution.positions import _after_a_preposition, _before_the_quotation
 from newsfacts.extract.attribution.speaker import _UNDECIDED, Speaker
 from newsfacts.extract.attribution.words import (_AGED, _PERSON_NOUN_ENDINGS, _ROLE_AFTER_A_BODY, INSTITUTION_NOUNS,
@@ -27,6 +28,7 @@ class SubjectSpeakers:
         """The speaker a subject token stands for: the readings below in this order, the first that decides
         winning (a name the phrase gives before a pronoun's antecedent, a statement's issuer before a title's
         holder), else the noun phrase itself."""
+        token = _last_piece_of_a_hyphenated_word(token)
         if _a_transcript_label(token):
             return None  # 'QUESTION (Jane Doe, Radio Kurmin): The mayor said ...': a line's label is no subject
         if token.lower_ == "i" and token.pos_ == "PRON":

@@ -16,6 +16,7 @@ from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import plain_words
 
 from newsfacts.extract.attribution.noun_phrases import _introduced_anew
+from newsfacts.extract.attribution.parser_slips import _whole_hyphenated_word
 from newsfacts.extract.attribution.positions import _before_the_quotation, _inside
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import (_NAME_SET_OFF, _OFFICE_HOLDERS, _OFFICE_OF_A_BODY_BEFORE,
@@ -37,6 +38,7 @@ class Titles:
             return words | self._title_words(m) if m.entity_type == "person" else words
 
         body_noun = token.lemma_.lower() in GENERIC_ORGANISATION_NOUNS | INSTITUTION_NOUNS
+        whole_word = _whole_hyphenated_word(token)  # ('the secretary-general', split at its hyphen)
         state_noun = self.country_adjective is not None and token.lower_ in _STATE_ARMED_FORCES
 
         def described(m) -> bool:
@@ -48,7 +50,7 @@ class Titles:
                 return False  # 'the national army' in a text about one country is its army, not a 'Kurmin Hill Army'
             # (a title's other words name people only: 'the judge' is no Kurmin Justice Council)
             titles = TITLE_CLASSES.get(token.lemma_.lower(), ()) if m.entity_type == "person" else ()
-            return bool({token.lemma_.lower(), token.lower_, *titles} & words_of(m)) \
+            return bool({token.lemma_.lower(), token.lower_, whole_word, *titles} & words_of(m)) \
                 and not (m.entity_type == "person" and _introduced_anew(text_of(self.doc), token, m.end_char))
 
         # 'the health minister' is the minister whose title says health, when one does
@@ -141,7 +143,7 @@ class Titles:
             subject_after_the_name = verb.dep_ != "relcl" and any(c.dep_ in _SUBJECTS and c.idx > mention.end_char for c in verb.children)
             apposition = "" if subject_after_the_name else text[mention.end_char + 1:verb.idx]
         surface = text[mention.start_char:mention.end_char]  # NER may take the title in: 'Interior Minister Peter Wood'
-        words = {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(title) + " " + apposition + " " + surface)}
+        words = {w.lower() for w in re.findall(r"[^\W\d_]+", " ".join(title) + " " + apposition + " " + surface)}
         if honorifics:
             words |= {w.lower().rstrip(".") for w in honorifics.group().split()}  # 'Dr Shabnam Wardak' is the doctor
         words |= {TITLE_ABBREVIATIONS[w] for w in words if w in TITLE_ABBREVIATIONS}  # 'Col. Jane Doe' is the colonel
@@ -168,7 +170,8 @@ class Titles:
             before = text[verbs[-1].idx + len(verbs[-1]):end]
         if before.endswith(", "):
             # 'The police chief, Omar Haddad': a description set off just before the name
-            clause = before[:-2].split(",")[-1].split()
+            # (without a closing quotation mark before it: '"...," the interior minister, Jan Doe, said')
+            clause = [w for w in before[:-2].split(",")[-1].split() if w.strip("'’‘\"“”«»")]
             located = [i for i, w in enumerate(clause) if w.lower() in ("in", "at", "from", "near", "outside")]
             if located:
                 clause = clause[located[-1] + 1:]  # 'a diplomat in the capital, Dravno': Dravno is the capital

@@ -60,14 +60,17 @@ class UnnamedPeople:
 
     def _the_unnamed_one_who_just_spoke(self, main, position: int, exclude: tuple[int, int] | None) -> bool:
         """'"...," the police official said. / "...," he added': the one the last sentence before the quotation
-        has speak, with 'the' and a title that names no one the text has named ('the official' after 'Jan Doe, an
-        official,' is Jan Doe; 'the woman' after 'Jane Doe was seeking word' is Jane Doe)."""
-        before = _before_the_quotation(position, exclude)
+        has speak, with 'the' and a title (or a clause: 'The driver, who was hurt, told ...') that names no one the
+        text has named ('the official' after 'Jan Doe, an official,' is Jan Doe; 'the woman' after 'Jane Doe was
+        seeking word' is Jane Doe)."""
+        before, text = _before_the_quotation(position, exclude), text_of(self.doc)
+        while before > 1 and text[before - 1].isspace():  # (the space between two sentences is in neither)
+            before -= 1
         last = self._sentence_at(max(before - 1, 0))
         # (not 'the woman', 'the widow': a bare noun, or one that points back at the one just named; not 'The mayor of
         # Kurmby, Jan Doe, said', a title with its name; not 'The minister was asked', who did not speak)
         return main.head.lemma_.lower() in _SPEAKING_LEMMAS and main.dep_ == "nsubj" and main.lemma_.lower() not in _THE_ONE_JUST_NAMED \
-            and any(c.dep_ in ("compound", "amod") for c in main.children) \
+            and any(c.dep_ in ("compound", "amod", "relcl") for c in main.children) \
             and not any(m.entity_type == "person" for m in self._mentions_from(main.left_edge.idx, main.right_edge.idx + len(main.right_edge))) \
             and last is not None and main.sent.start_char == self.sentences[last].start_char \
             and self.described_entity(main, exclude) is None
@@ -122,6 +125,11 @@ class UnnamedPeople:
             described = self.described_entity(token, exclude)
             if described is not None and described.entity_id and self.entities[described.entity_id].entity_type == "person":
                 return described
+        # 'But a doctor at the district hospital, Jan Doe, said ... "...," he said': the person the phrase names
+        # (the parser may hang the name on the hospital, not the doctor), as when the phrase itself attributes
+        named = self._speaker_named_in_the_phrase(token, exclude)
+        if isinstance(named, Speaker) and named.entity_id and self.entities[named.entity_id].entity_type == "person":
+            return named
         return self._description(token)
 
     def _named_in_passing(self, token) -> Speaker | None:

@@ -44,7 +44,8 @@ GENDERED_NOUNS = {noun: sex for sex, nouns in _RULES["gendered_nouns"].items() f
 # Nouns by which a text points back at the person it has just named: 'the woman recounted', 'said the grief-stricken man'
 _THE_ONE_JUST_NAMED = frozenset(_RULES["the_one_just_named"])
 # 'Those were the words of X', 'The message came from X', 'That is how X described it'
-LEDE_PHRASES = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in _RULES["quote_lede_phrases"]), re.IGNORECASE)
+LEDE_PHRASES = re.compile(r"\b(?:%s)\b" % "|".join(r"\s+(?:\w+ly\s+)?".join(map(re.escape, p.split())) for p in _RULES["quote_lede_phrases"]),
+                          re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}

@@ -297,6 +297,9 @@ _SURNAME_WITH_AN_APOSTROPHE = re.compile(r" [OD][’'][A-Z][a-z]+(?:-[A-Z][a-z]+
 
 
 _HYPHENED_GIVEN_NAME_AFTER = re.compile(r" ([A-Z][a-z]{1,4})-([a-z]{1,5})\b(?![-'’])")
+# A double-barrelled surname right after the given names ('Jane Doe-Roe'), which NER may cut off as a name of
+# its own (often a body's)
+_DOUBLE_BARRELLED_AFTER = re.compile(r" [A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)+(?![\w'’-])")
 
 
 def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[int]) -> tuple[int, str]:
@@ -308,6 +311,14 @@ def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[
     surname = _SURNAME_WITH_AN_APOSTROPHE.match(text, start + len(surface))
     if surname:  # 'Barry O’Doe', which the parser may take for a verb
         return start, surface + surname.group()
+    barrelled = _DOUBLE_BARRELLED_AFTER.match(text, start + len(surface))
+    if barrelled and ent.end < len(doc) and ent[-1].dep_ == "compound" and ent[-1].head.idx < barrelled.end() <= ent[-1].head.idx + len(ent[-1].head) + 1 \
+            and not any(is_english_word(part.lower()) for part in barrelled.group().strip().split("-")):
+        # 'Dr Jane Doe-Roe said', where NER took 'Doe-Roe' for another name: the parse makes the given name its compound
+        rest = next((e for e in doc.ents if e.start_char == barrelled.start() + 1), None)
+        if rest is not None:
+            joined.add(rest.start)
+        return start, surface + barrelled.group()
     given_after = _HYPHENED_GIVEN_NAME_AFTER.match(text, start + len(surface))
     if given_after and not is_english_word(given_after.group(1).lower()):
         # 'Jan Lo Kai-ming': a Chinese or Korean given name of two syllables written after the surname, which NER
