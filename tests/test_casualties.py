@@ -547,3 +547,24 @@ def test_a_count_after_its_verb_followed_by_a_time(text, count):
 ])
 def test_ages_written_with_a_space_and_tolls_that_go_past_a_number(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people being treated in hospital after the harm are hurt; a part set off after them, in intensive care, too
+    ("The ministry said 17 people had died and that 46 others were being treated in hospitals.",
+     [("killed", 17, None), ("injured", 46, None)]),
+    ("Officials said 112 people were being treated in hospitals, 19 of them in intensive care.",
+     [("injured", 112, None), ("injured", 19, 112)]),
+    ("More than 40 people were wounded. Five remained in intensive care on Tuesday.",
+     [("injured", 40, None), ("injured", 5, None)]),
+    # a part set off after the figure, which the parser hangs elsewhere
+    ("Nearly 30 people were injured, a dozen of them children, according to the authority.",
+     [("injured", 30, None), ("injured", 12, 30)]),
+    ("The group said 22 people had been killed, among them two market traders who had run stalls there.",
+     [("killed", 22, None), ("killed", 2, 22)]),
+    # 'two dozen' is 24; 'another nine people' nine, not one
+    ("Two dozen survivors were treated for machete wounds at a clinic.", [("injured", 24, None)]),
+    ("Two people died in the fire. Another nine people were hospitalised.", [("killed", 2, None), ("injured", 9, None)]),
+])
+def test_figures_of_treatment_and_parts_set_off(nlp, text, expected):
+    assert [(kind, count, whole) for kind, count, whole, _place in document_figures(nlp, text)] == expected

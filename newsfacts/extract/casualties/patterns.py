@@ -56,6 +56,7 @@ def _written_as_a_tally(match) -> bool:
 
 
 _SINGULAR_DETERMINERS = r"(?:a|an|one|another)"
+_PLURALS_WITHOUT_S = frozenset({"people", "men", "women", "children", "police", "personnel", "staff"})
 
 # verbs by which a toll goes past a number, to at least that number ('the toll tops 40', 'crossed 160')
 _PAST_A_MARK = "tops|topped|crosses|crossed|passes|passed|exceeds|exceeded"
@@ -74,7 +75,8 @@ def _alternation(words) -> str:
 def _patterns():
     kind_of, active_of, toll_of, victims, _ = _lexicon()
     kinds = _alternation(kind_of)
-    singular_nouns = _alternation([v for v in victims if not v.endswith("s") or v in ("boss",)])
+    # (not the plurals without an 's': 'Another nine people' counts nine)
+    singular_nouns = _alternation([v for v in victims if (not v.endswith("s") or v in ("boss",)) and v not in _PLURALS_WITHOUT_S])
     number = (
         rf"(?P<qual>(?:{QUALIFIER_PATTERN})\s+)?"
         rf"(?:between\s+(?P<lo>{NUMBER_PATTERN})\s+and\s+(?P<hi>{NUMBER_PATTERN})"
@@ -87,7 +89,7 @@ def _patterns():
         rf"(?<![\w$£€.,-]){number}(?![\w%-]|[.,]\d|\s{_AGE_UNIT}){filler}\s+(?:{_AUX}\s+){{0,3}}(?P<kind>{kinds})\b", re.IGNORECASE
     )
     singular_first = re.compile(
-        rf"\b(?P<det>{_SINGULAR_DETERMINERS})\s+(?P<adj>(?:{_AGE}\s+|[a-z][\w'-]*\s+){{0,2}}?)(?P<noun>{singular_nouns})"
+        rf"\b(?P<det>{_SINGULAR_DETERMINERS})\s+(?P<adj>(?:{_AGE}\s+|(?!(?:{NUMBER_PATTERN})\s)[a-z][\w'-]*\s+){{0,2}}?)(?P<noun>{singular_nouns})"
         rf"(?P<filler>)\s+(?:{_AUX}\s+){{0,3}}(?P<kind>{kinds})\b",
         re.IGNORECASE,
     )

@@ -22,6 +22,7 @@ _QUALIFIED_NUMBER = re.compile(
 )
 
 _VAGUE_WORDS = {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "dozen"}
+_SOME_DOZEN = re.compile(r"\b((?:a|one|[a-z]+|\d+)\s+dozen)$", re.IGNORECASE)
 
 
 # Parts of speech that end a number phrase on its left ('police said 30' is not 'said 30').
@@ -144,6 +145,10 @@ def _count_at(number) -> tuple[Count | None, int, int]:
         left = min(left, number.i - 2)
     span = doc[left:right + 1]
     words = " ".join(span.text.lower().split())
+    dozens = _SOME_DOZEN.search(span.text)
+    if dozens and parse_count(dozens.group(1).lower()) is not None:
+        # 'two dozen', '3 dozen': a round number (not the vague 'dozens' its last word alone would be)
+        return parse_count(dozens.group(1).lower()), span.start_char + dozens.start(1), span.end_char
     for vague in sorted(VAGUE, key=len, reverse=True):
         if words.endswith(vague) and vague.split()[-1] in _VAGUE_WORDS | {"thousands", "millions"}:
             return parse_count(vague), span.start_char, span.end_char

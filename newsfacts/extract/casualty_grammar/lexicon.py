@@ -63,6 +63,7 @@ class _Lexicon:
     injury_verbs: frozenset[str]
     injury_nouns: frozenset[str]
     hurt_conditions: frozenset[str]
+    hurt_condition_nouns: frozenset[str]
     patient_nouns: frozenset[str]
     admitting_verbs: frozenset[str]
     lost_body_parts: frozenset[str]

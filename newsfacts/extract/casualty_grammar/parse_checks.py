@@ -64,9 +64,9 @@ def _people_like(token, lex: _Lexicon) -> bool:
 
 
 def _in_a_hurt_condition(token, lex: _Lexicon) -> bool:
-    """'are in critical condition', 'were in a serious condition'."""
+    """'are in critical condition', 'were in a serious condition', 'remained in intensive care'."""
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(
-        g.lower_ == "condition" and any(a.lower_ in lex.hurt_conditions for a in g.children) for g in c.children)
+        g.lower_ in lex.hurt_condition_nouns and any(a.lower_ in lex.hurt_conditions for a in g.children) for g in c.children)
         for c in token.children)
 
 

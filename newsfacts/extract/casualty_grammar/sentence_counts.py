@@ -113,6 +113,44 @@ def _counts_listed_after_a_figure(sentence, figures: dict[int, GrammarFigure]) -
     return found
 
 
+# ', among them two traders', ', including four guards', ', a dozen of them children': a part set off after a figure
+_PART_OPENERS = re.compile(r",\s*(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)
+
+
+def _parts_set_off_after_a_figure(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
+    """A count set off by a comma after a figure as its part (', among them two market traders', ', a dozen of them
+    children'), which the parser hung on another word than the figure's: a part of the figure just before it, of its
+    kind, with the noun it counts (or the noun after 'of them')."""
+    doc, text = sentence.doc, text_of(sentence.doc)
+    found: list[GrammarFigure] = []
+    wholes = sorted((f for f in figures.values() if f.sub_figure_of is None), key=lambda f: f.number_start)
+    for token in (t for t in sentence if _is_number(t)):
+        if not wholes or any(f.start_char <= token.idx < max(f.end_char, f.number_end) for f in [*figures.values(), *found]):
+            continue
+        count, start, end = _count_at(token)
+        whole = next((f for f in reversed(wholes) if f.end_char <= start), None)
+        if count is None or not count.count_min or whole is None or count.count_min >= (whole.count.count_min or 0):
+            continue
+        if start - whole.end_char > 40 or any(_is_number(t) for t in doc[token.sent.start:token.i] if t.idx >= whole.end_char
+                                                  and t.idx < start):
+            continue  # (set off right after the figure, with no other count between)
+        of_them = _OF_THEM.match(text, end)
+        if of_them and text[whole.end_char:start].strip() == ",":
+            after = doc.char_span(of_them.end() + 1, of_them.end() + 2, alignment_mode="expand") if of_them.end() + 1 < sentence.end_char else None
+            noun = after[0] if after is not None and len(after) and after[0].pos_ == "NOUN" else None
+        elif _PART_OPENERS.search(text[whole.end_char:start]):
+            noun = token.head if token.dep_ == "nummod" and token.head.pos_ == "NOUN" else None
+            if noun is None:
+                continue
+        else:
+            continue
+        last = noun.idx + len(noun) if noun is not None else end
+        found.append(GrammarFigure(whole.kind, count, noun.lower_ if noun is not None else "people", start, last, start,
+                                   sub_figure_of=whole.number_start, number_end=end))
+    return found
+
+
 def _count_in_a_hurt_condition(number, figures: dict[int, GrammarFigure]) -> GrammarFigure | None:
     """'29 were injured, seven in critical condition': people in a hurt condition, a part of the injured before them."""
     count, start, end = _count_at(number)

@@ -125,10 +125,25 @@ def _the_hurt(token, lemma: str, lex: _Lexicon, found_before: list[tuple[str, ob
                                                                     for g in p.children) for p in c.children)]
     if lemma in lex.life_verbs_subject and any(c.dep_ == "dobj" and c.lower_ in lex.lost_body_parts for c in token.children):
         found += [("injured", c) for c in token.children if c.dep_ == "nsubj"]  # 'Fourteen survivors lost limbs'
+    if lemma == "treat" and _treated_in_hospital(token, lex):
+        # '46 others were being treated in hospitals': people in hospital care after the harm are hurt
+        # ('22 of the injured were being treated at her clinic': a part of a figure before it, read as such)
+        found += [("injured", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None
+                  and _people_like(c, lex) and ("injured", c) not in found_before and ("injured", c) not in found
+                  and not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)]
     if lemma == "treat" and not any(c.dep_ == "nsubjpass" for c in token.children):
         # 'doctors treated 1,900 people for gunshot wounds': the treated are the victims
         found += [("injured", c) for c in token.children if c.dep_ == "dobj" and (_names_injuries(token, lex) or _names_injuries(c, lex))]
     return found
+
+
+def _treated_in_hospital(token, lex: _Lexicon) -> bool:
+    """'were being treated in hospitals', 'are treated at a clinic': a passive treatment in a hospital, for no named
+    illness (a 'for' phrase must name an injury: 'treated in hospital for cholera' is no harm done)."""
+    in_hospital = any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(g.dep_ == "pobj" and g.lower_ in lex.hospital_nouns
+                                                                             for g in c.children) for c in token.children)
+    for_other = any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children) and not _names_injuries(token, lex)
+    return in_hospital and not for_other and any(c.dep_ == "auxpass" for c in token.children)
 
 
 def _bodies_recovered(token, lemma: str, lex: _Lexicon) -> list[tuple[str, object]]:
