@@ -1670,3 +1670,18 @@ def test_who_reports_a_figure(nlp, text, expected):
 ])
 def test_speakers_named_apart_from_their_words(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a memo is its issuer's, not that of whoever saw it
+    ('The cash position is "sufficient to operate through the winter season but not beyond it," according to an '
+     'internal Halvorsen Air memo seen by the Post.', [("Halvorsen Air", None)]),
+    # 'the party' after a sentence about a body its name does not call a party
+    ('The ruling Unity Alliance said in a statement that the opposition bore responsibility. “We call on the '
+     'opposition to accept the verdict of the people,” the party said.', [("Unity Alliance", None)]),
+    # a body's name starts at its first capital ('the state Department of Corrections')
+    ('Three inmates were killed, officials said.\n\n"Staff responded swiftly and professionally to regain control," '
+     'according to a statement from the state Department of Corrections.', [("Department of Corrections", None)]),
+])
+def test_bodies_behind_statements_and_kind_nouns(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -12,7 +12,7 @@ from newsfacts.extract.attribution.noun_phrases import (_a_parent_of_so_many, _a
 from newsfacts.extract.attribution.parser_slips import _hyphenated_title
 from newsfacts.extract.attribution.positions import _before_the_quotation
 from newsfacts.extract.attribution.speaker import _UNDECIDED, Speaker
-from newsfacts.extract.attribution.words import (_THE_ONE_JUST_NAMED, GENDERED_NOUNS, SPOKESPERSON_NOUNS,
+from newsfacts.extract.attribution.words import (_THE_ONE_JUST_NAMED, GENDERED_NOUNS, ISSUING_VERBS, SPOKESPERSON_NOUNS,
                                                  STATE_INSTITUTION_NOUNS, TITLE_CLASSES)
 
 
@@ -23,7 +23,9 @@ class NounSubjects:
         """Who issued the statement a subject names: 'A statement from the club read', "The club's statement
         added", 'the statement said'."""
         # ('The statement, signed by the command's spokesman, read': whom the signer speaks for)
-        signers = [agent for c in token.children if c.dep_ == "acl" for agent in c.children if agent.dep_ == "agent"]
+        # (not 'a memo seen by the Post': who saw it did not issue it)
+        signers = [agent for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUING_VERBS
+                   for agent in c.children if agent.dep_ == "agent"]
         for child in [*token.children, *signers]:
             if child.dep_ == "poss" or (child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of")):
                 issuer = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)

@@ -78,6 +78,13 @@ class Titles:
                     break
                 if described(m):
                     return self._speaker_from_mention(m)
+        if body_noun and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # 'The ruling Unity Alliance said ... "...," the party said': a body named by no word of its noun, but the
+            # subject of the sentence just before
+            earlier = self._main_subject_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
+            mention = self.mention_at(earlier.idx, earlier.idx + len(earlier)) if earlier is not None and earlier.i != token.i else None
+            if mention is not None and mention.entity_type == "organization" and mention.entity_id:
+                return self._speaker_from_mention(mention)
         if token.lemma_.lower() in GENERIC_ORGANISATION_NOUNS:
             # 'the group said', 'the militia said': the organisation the text last named, or one it described
             # since with this noun ("Indonesia's meteorology and geophysics agency ... a spokesperson for the agency")

@@ -169,11 +169,19 @@ def _name_under_a_headline(doc, ent, surface: str, words: list[str]) -> tuple[st
     return "person", surface
 
 
+_COMMON_WORDS_BEFORE_A_NAME = re.compile(r"(?:[a-z]+\s+){1,2}(?=[A-Z])")
+
+
 def _where_the_name_starts(doc, ent, entity_type: str, surface: str) -> tuple[int, str]:
     """Where the mention's surface starts in the text, and the surface with the words NER left out before a body's
-    name: its ordinal ('the 54th Mechanised Brigade') or the first half of a name joined by 'and'."""
+    name (its ordinal: 'the 54th Mechanised Brigade'; the first half of a name joined by 'and'), without the common
+    words it took in ('the state Department of Corrections')."""
     offset = ent.text.find(surface)
     start = ent.start_char + max(offset, 0)
+    common = _COMMON_WORDS_BEFORE_A_NAME.match(surface) if entity_type == "organization" else None
+    if common and all(is_english_word(w.lower()) for w in common.group().split()):
+        # 'the state Department of Corrections': a body's name starts at its first capital
+        start, surface = start + common.end(), surface[common.end():]
     unit_number = _UNIT_NUMBER_BEFORE.search(text_of(doc), max(0, start - 12), start) if entity_type == "organization" else None
     if unit_number:  # 'the 54th Mechanised Brigade', where NER left the ordinal out
         start, surface = unit_number.start(), unit_number.group() + surface
