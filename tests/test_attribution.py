@@ -1685,3 +1685,18 @@ def test_speakers_named_apart_from_their_words(nlp, text, expected):
 ])
 def test_bodies_behind_statements_and_kind_nouns(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the one heard or seen speaking
+    ('In a 911 recording released by the sheriff’s office, a teacher can be heard whispering to a dispatcher: “He is '
+     'in the science hallway. He is shooting into the classrooms.”', [(None, "a teacher")]),
+    # a quotation paragraph after a paragraph that brings in someone unnamed and has them speak
+    ('Warden Lorraine Fitzgerald-Obi said order had been restored. "The facility is secure and under our control," she '
+     'said.\n\nThe department did not say how the three inmates died.\n\nAn inmate at the facility, reached by phone on '
+     'Sunday, gave a different account of the evening. He spoke on condition of anonymity.\n\n"It started in the chow '
+     'hall over nothing, a tray got knocked, and then the whole place went up."',
+     [("Lorraine Fitzgerald-Obi", None), (None, "An inmate at the facility")]),
+])
+def test_speakers_heard_or_brought_in_unnamed(nlp, text, expected):
+    assert speakers(nlp, text) == expected

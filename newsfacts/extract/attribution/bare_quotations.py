@@ -10,8 +10,8 @@ import re
 from newsfacts.extract.nlp import text_of
 
 from newsfacts.extract.attribution.speaker import Speaker
-from newsfacts.extract.attribution.words import (_ANSWER_MARK, _BYLINE, _PROMPT_PARAGRAPH, _QUESTION_PARAGRAPH,
-                                                 _SUBJECTS, LEDE_PHRASES)
+from newsfacts.extract.attribution.words import (_ANSWER_MARK, _BYLINE, _PERSON_NOUN_ENDINGS, _PROMPT_PARAGRAPH,
+                                                 _QUESTION_PARAGRAPH, _SPEAKING_LEMMAS, _SUBJECTS, LEDE_PHRASES, PERSON_NOUNS)
 
 
 class BareQuotations:
@@ -126,3 +126,27 @@ class BareQuotations:
                 if m.entity_type == "person":
                     return self._speaker_from_mention(m)
         return None
+
+    def described_speaker_before(self, start: int, end: int) -> Speaker | None:
+        """A quotation that is a paragraph of its own, right after a paragraph that brings in someone the text does
+        not name and has them speak ('An inmate, reached by phone, gave a different account. He spoke on condition
+        of anonymity.'): that someone, by the words that describe them. None where that paragraph names a person."""
+        text = text_of(self.doc)
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        if text[paragraph_start:start].strip():
+            return None
+        before_end = len(text[:paragraph_start].rstrip())
+        before_start = text.rfind("\n", 0, before_end) + 1
+        first = self._sentence_at(before_start)
+        if first is None or any(m.entity_type == "person" for m in self._mentions_from(before_start, before_end)) \
+                or any(mark in text[before_start:before_end] for mark in "\"“”«»"):
+            return None
+        subject = next((t for t in self.sentences[first] if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT"), None)
+        if subject is None or subject.pos_ != "NOUN" or not (subject.lemma_.lower() in PERSON_NOUNS or subject.lower_.endswith(_PERSON_NOUN_ENDINGS)) \
+                or not any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in subject.children):
+            return None
+        sentences = [s for s in self.sentences[first:] if s.start_char < before_end]
+        if not any(t.lemma_.lower() in _SPEAKING_LEMMAS or t.lemma_.lower() in ("give", "describe", "recall", "recount")
+                   for s in sentences for t in s if t.pos_ == "VERB"):
+            return None
+        return self._description(subject)

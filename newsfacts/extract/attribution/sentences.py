@@ -170,7 +170,9 @@ class SentenceSpeakers:
                 # 'He pointed out that officials had barred the families, adding, "..."': the participle goes
                 # with the main clause (the parser hangs it on the clause reported)
                 governor = governor.head
-            subject = next((c for c in governor.children if c.dep_ == "nsubj" and outside(c)), None)
+            # ('a teacher can be heard whispering: "..."', 'he was filmed saying': the one heard or seen speaking)
+            passive = token.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in governor.children)
+            subject = next((c for c in governor.children if (c.dep_ == "nsubj" or (passive and c.dep_ == "nsubjpass")) and outside(c)), None)
             speaker = self.speaker_of_token(subject, exclude) if subject is not None else None
             if speaker:
                 return speaker
