@@ -220,3 +220,26 @@ def test_the_language_is_read_from_the_opening_of_the_text():
     assert build_document(records[0])["language"] == "es"
     records, _ = text.parse("b.txt", english + spanish)  # (an English article quoting a long Spanish letter)
     assert build_document(records[0])["language"] == "en"
+
+
+def test_an_inline_link_in_a_table_layout_page_stays_in_its_sentence():
+    # An old table-and-<font> layout with <br> paragraphs: trafilatura ends a line at the inline link.
+    page = """<html><head><title>Villagers caught in crossfire | Daily Mirror</title></head><body>
+<table width="980"><tr><td class="menubar"><a href="/">Home</a> | <a href="/n">National</a></td></tr>
+<tr><td><table><tr><td width="680" valign="top" class="content">
+<h1>Villagers caught in crossfire</h1>
+<font face="Arial">The attack on the village lasted for more than three hours on Sunday morning, residents said.<br><br>
+No group has claimed responsibility for the attack, which followed weeks of threats against the village.<br><br>
+Jane Doe-Roe, a researcher with the <a href="/topic/rights">Kurmin Rights Observatory</a>, said villages that had formed
+self-defence groups were being singled out.<br><br>
+"Communities are caught between armed groups and an army that cannot protect them," she said.<br><br>
+Headline of another story killing 1100 <br>
+A caption of a photo of the village.</font>
+</td><td width="300" class="rightcol"><b>Most read</b><br><a href="/x">Markets close higher</a></td></tr></table>
+</td></tr></table></body></html>"""
+    records, quarantined = html.parse("page.html", page)
+    body = records[0].body
+    assert not quarantined
+    assert "a researcher with the Kurmin Rights Observatory, said villages" in body
+    # a line that ends in a number, as a headline may, is not run into the next
+    assert "killing 1100 A caption" not in body and "A caption of a photo of the village." in body

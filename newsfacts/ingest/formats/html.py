@@ -14,12 +14,14 @@ from __future__ import annotations
 import html as html_entities
 import logging
 import re
+from functools import cache
 from html.parser import HTMLParser
 
 import lxml.html
 import trafilatura
 
 from newsfacts.ingest.published import parse_published
+from newsfacts.rules import load_rules
 
 # trafilatura logs a warning for every page it finds nothing in; the quarantine row already says so.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -161,6 +163,26 @@ def _credit(element) -> bool:
     return isinstance(element.tag, str) and any(c in (element.get("class") or "").lower() for c in _CREDIT_CLASSES)
 
 
+# trafilatura may end a line at an inline element inside a table cell or a run of <br>s ('a researcher with the \n
+# Kurmin Rights Group\n, said'): a line that ends in a word in lower case and a space before its break, or in a
+# word no line ends in (rules/boilerplate.toml), goes on with the next line, and so does a line that opens with a
+# comma or a full stop after it.
+_LINE_OPENING_WITH_PUNCTUATION = re.compile(r"\n(?=[,.;:!?)](?:\s|$))")
+
+
+@cache
+def _line_ending_inside_a_sentence() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in load_rules("boilerplate")["words_that_never_end_a_line"])
+    return re.compile(rf"(?<!\S)(?:([a-z][a-z'’-]*)[ \t]+|({words}))\n(?=\S)")
+
+
+def _inline_breaks_joined(text: str | None) -> str | None:
+    if not text:
+        return text
+    joined = _line_ending_inside_a_sentence().sub(lambda m: (m.group(1) or m.group(2)) + " ", text)
+    return _LINE_OPENING_WITH_PUNCTUATION.sub("", joined)
+
+
 def _plain(text: str) -> str:
     return " ".join(text.split())
 
@@ -171,7 +193,7 @@ def extract_main_text(content: str) -> str | None:
         extracted = _extract(content, with_metadata=False)
     except Exception:  # trafilatura raises a variety of parser errors on broken markup
         extracted = None
-    text = _without_images(getattr(extracted, "text", None)) if extracted is not None else None
+    text = _inline_breaks_joined(_without_images(getattr(extracted, "text", None))) if extracted is not None else None
     if not text or not text.strip():
         text = deep_page_text(content)[0]
     return text
@@ -182,7 +204,8 @@ def parse(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantine
         extracted = _extract(content, with_metadata=True)
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken markup
         return [], [Quarantined(rel_path, Stage.PARSE, Reason.MALFORMED_HTML, f"{rel_path}: the HTML could not be parsed ({exc}).")]
-    body = with_captions_and_posts(content, _without_images(getattr(extracted, "text", None)) if extracted is not None else None)
+    body = with_captions_and_posts(content, _inline_breaks_joined(_without_images(getattr(extracted, "text", None)))
+                                   if extracted is not None else None)
     title = getattr(extracted, "title", None)
     if not body or not body.strip():
         body, title = deep_page_text(content)
