@@ -7,8 +7,9 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
 - `quotes_short.jsonl` (1-6 paragraphs) and `quotes_long.jsonl` (long articles in the styles of many outlets):
   every quote of five words or more and its speaker;
 - `casualties_short.jsonl` and `casualties_long.jsonl`: every casualty figure, with look-alikes;
-- `places.jsonl` to `places8.jsonl`: populated places with their coordinates (`places8` everyday news of small towns
-  the world over, many named like people or English words);
+- `places.jsonl` to `places9.jsonl`: populated places with their coordinates (`places8` everyday news of small towns
+  the world over, many named like people or English words; `places9` conflict and disaster news of 24 countries:
+  namesakes elsewhere, cities named like their province, transliterations, districts named before their city);
 - `articles2.jsonl` to `articles13.jsonl`: long articles with their quotes and figures (`articles3` in the
   styles of wires, live blogs, court reports, radio transcripts, translated state media and « » quotation;
   `articles4` in those of 1990s-2000s wire copy, the English-language national press of Nigeria, Pakistan,

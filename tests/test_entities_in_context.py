@@ -3,6 +3,7 @@
 import pytest
 
 from newsfacts.extract.entities import context_countries, extract_mentions, is_given_name, resolve_entities
+from newsfacts.extract.facts import extract_document
 
 
 @pytest.fixture
@@ -1174,3 +1175,13 @@ def test_the_entity_passes_are_spacy_components_a_pipeline_can_name(nlp):
     by_hand(doc)
     assert doc.user_data.pop(STATE).mentions == in_order
     assert {(m.surface, m.entity_type) for m in in_order} >= {("Jane Kurmby", "person"), ("Kurmby", "person"), ("Kharkiv", "location")}
+
+
+def test_a_district_named_before_its_city_lies_in_that_city(nlp):
+    # 'the Ely district of Cardiff': not the English city of Ely, which the gazetteer holds
+    text = "The scenes echoed a riot in the Ely district of Cardiff in 2023, which followed the deaths of two teenagers."
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+    places = {o["canonical_name"]: (o["latitude"], o["longitude"]) for o in facts["entity_observations"] if o["entity_type"] == "location"}
+    cardiff = places["Cardiff"]
+    ely = next(where for name, where in places.items() if name.startswith("Ely"))
+    assert abs(ely[0] - cardiff[0]) <= 0.1 and abs(ely[1] - cardiff[1]) <= 0.1

@@ -158,6 +158,29 @@ _CITY_AND_ITS_PART = re.compile(
     r"(?P<kind> (?:%s))?\b" % "|".join(_RULES["city_part_nouns"]))
 
 
+# 'the Kurmin district of Dalen', 'the Kurm Heights neighbourhood of Dalen': a part named before the city it is part of
+_PART_BEFORE_ITS_CITY = re.compile(
+    r"\bthe (?P<part>[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?) (?P<kind>%s) of (?P<city>[A-ZÀ-ÞĀ-Ž][\w-]+(?: [A-ZÀ-ÞĀ-Ž][\w-]+)?)\b"
+    % "|".join(_RULES["city_part_nouns"]))
+
+
+def _parts_named_before_their_city(doc, mentions: list[Mention], countries: frozenset[str]) -> None:
+    """'the Kurmin district of Dalen': the part lies in that city. Placed where the gazetteer has a place of its name
+    within half a degree of the city, else at the city (never at a namesake elsewhere; 'the Old Town district of
+    Dalen' too)."""
+    for match in _PART_BEFORE_ITS_CITY.finditer(text_of(doc)):
+        part_name = match.group("part")
+        city = geocode(match.group("city"), countries)
+        if city is None or city.kind != "city" or city.small:
+            continue
+        part_place = geocode(part_name, frozenset({city.country_code}))
+        near = part_place is not None and abs(part_place.latitude - city.latitude) <= 0.5 \
+            and abs(part_place.longitude - city.longitude) <= 0.5
+        for mention in mentions:
+            if mention.start_char <= match.start("part") < mention.end_char <= match.end("kind") and mention.entity_type == "location":
+                mention.city_part_place = part_place if near else _placed_at(part_name, city)
+
+
 def _cities_and_their_parts(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
     """A city's possessive before a part of it: two places, whatever NER made of the words ('Kyiv's Obolon' as one
     organisation). The part is a place where a noun says so ('district', 'neighbourhood') or where the gazetteer
@@ -192,7 +215,9 @@ def _cities_and_their_parts(doc, sentence_index_of, mentions: list[Mention], cou
             found.append(part)
         else:
             found += [m for m in covered if m.start_char >= match.start("part")]
-    return sorted(mentions + found, key=lambda m: m.start_char) if found else mentions
+    mentions = sorted(mentions + found, key=lambda m: m.start_char) if found else mentions
+    _parts_named_before_their_city(doc, mentions, countries)
+    return mentions
 
 
 def _extend_areas_and_sites(doc, mentions: list[Mention]) -> None:

@@ -48,6 +48,9 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     _near_the_town_named_after(mentions, places, text)
     _listed_in_the_town_after(mentions, places, text)
     _no_namesake_abroad_for_a_local_place(mentions, places, context_countries, text)
+    for mention in mentions:  # a part of a city the text names lies in it, whatever namesakes the passes above weighed
+        if mention.city_part_place is not None and id(mention) not in qualified and id(mention) not in called:
+            places[id(mention)] = mention.city_part_place
     for mention in mentions:
         place = places.get(id(mention))
         if mention.entity_type == "location" and place is None:
