@@ -34,8 +34,12 @@ QUERIES = {
         FROM events e JOIN documents d USING (doc_id) WHERE e.location = 'City 7' ORDER BY d.source_path""",
     "killed per place and day": """SELECT location, event_date, sum(count_min) AS killed
         FROM casualties WHERE kind = 'killed' AND part_of IS NULL GROUP BY ALL ORDER BY killed DESC LIMIT 10""",
+    # An analyst names the incident; the planner can then count on the few figures it has (warehouse/statistics.sql).
+    # Chosen by a subquery instead, the incident's size is unknown when the plan is made.
     "view casualty_reports (one incident)": """SELECT kind, count_min, publisher, evidence, sentence FROM casualty_reports
-        WHERE cluster_id = (SELECT min(cluster_id) FROM event_clusters)""",
+        WHERE cluster_id = '{incident}'""",
+    "view casualty_reports (one incident chosen by a subquery)": """SELECT kind, count_min, publisher, evidence, sentence
+        FROM casualty_reports WHERE cluster_id = (SELECT min(cluster_id) FROM event_clusters)""",
     "view figure_conflicts (top 10)": "SELECT * FROM figure_conflicts ORDER BY n_figures DESC, cluster_id LIMIT 10",
     "view corroboration (top 10)": "SELECT fact_type, fact, n_sources FROM corroboration LIMIT 10",
     "view quote_variants (top 10)": "SELECT * FROM quote_variants LIMIT 10",
@@ -121,12 +125,18 @@ def main() -> None:
               "| query | ms |", "| --- | ---: |"]
     with duckdb.connect(str(path), read_only=True) as con:
         for name, sql in QUERIES.items():
+            sql = with_incident(con, sql)
             con.execute(sql).fetchall()  # warm
             best = min(_timed(con, sql) for _ in range(5))
             lines.append(f"| {name} | {best * 1000:.0f} |")
     text = "\n".join(lines) + "\n"
     print(text)
     args.results.write_text(text, encoding="utf-8")
+
+
+def with_incident(con, sql: str) -> str:
+    """The query with '{incident}' replaced by an incident's id (the first)."""
+    return sql.replace("{incident}", str(con.execute("SELECT min(cluster_id) FROM event_clusters").fetchall()[0][0]))
 
 
 def _timed(con, sql: str) -> float:

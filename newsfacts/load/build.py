@@ -200,6 +200,7 @@ def publish(building: DatabaseBuild) -> dict[str, int]:
     if building.needs_consolidation:
         with building.transaction() as con:
             con.execute(sql_file("views.sql"))
+            con.execute(sql_file("statistics.sql"))
             con.execute("CREATE OR REPLACE TABLE build_info AS SELECT ? AS code_digest, now() AS built_at", [BUILD_DIGEST])
         building.counts = table_counts(con)
         if building.stores_derived:
