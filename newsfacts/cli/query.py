@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from newsfacts.errors import NewsfactsError
 
+# The five largest figures are picked before their documents are joined: DuckDB does not take a LIMIT
+# through a join, and joining every figure to its document first costs 170 ms at 1,000,000 documents (6 ms so).
 EXAMPLE_QUERY = """\
+WITH largest AS (SELECT * FROM casualties WHERE part_of IS NULL ORDER BY count_min DESC, fact_id LIMIT 5)
 SELECT d.title, c.kind, c.count_min, c.precision, c.victims, c.reported_by,
        substr(d.text, c.start_char + 1, c.end_char - c.start_char) AS evidence
-FROM casualties c JOIN documents d USING (doc_id)
-WHERE c.part_of IS NULL
-ORDER BY c.count_min DESC
-LIMIT 5"""
+FROM largest c JOIN documents d USING (doc_id)
+ORDER BY c.count_min DESC, c.fact_id"""
 
 
 def _sql(args) -> int:
