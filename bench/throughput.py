@@ -37,7 +37,7 @@ from newsfacts.ingest.discover import discover_files  # noqa: E402
 from newsfacts.ingest.documents import build_document, read_file  # noqa: E402
 from newsfacts.load.warehouse import KnownState  # noqa: E402
 from newsfacts.load.warehouse import Warehouse  # noqa: E402
-from newsfacts.pipeline import batches_for, build_database, deduplicate, ingest_files  # noqa: E402
+from newsfacts.pipeline import batch_size_for, batched, build_database, deduplicate, ingest_files  # noqa: E402
 from newsfacts.workers import ExtractionProcesses  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
@@ -156,7 +156,7 @@ def without_prefect(corpus: Path, root: Path, processes: int) -> float:
     # The worker processes of the flow's local runner: the difference is then Prefect's work. Like the flow,
     # it starts none for a folder with nothing to read (the start-up run below).
     with ExtractionProcesses(processes, settings.spacy_model) if files else nullcontext() as pool:
-        for sequence, batch in enumerate(batches_for(files, processes, settings)):
+        for sequence, batch in enumerate(batched(files, batch_size_for(len(files), processes, settings))):
             documents, _ = deduplicate(ingest_files(batch, KnownState(), settings).documents, seen)
             warehouse.stage_rows("documents", [{**d, "run_id": "bench"} for d in documents], "bench", sequence)
             pending.append((sequence, pool.submit(documents, settings, "bench")))
@@ -259,7 +259,7 @@ def main() -> None:
         f"{flow_cpu + idle:.1f} CPU-seconds, of which {idle:.1f} are start-up and shutdown (a run on an empty folder): "
         f"{flow_cpu:.1f} for the work, against {plain_cpu:.1f} for (c) (its own start-up, {plain_idle:.1f}, left out "
         f"likewise); least of {args.repeat} runs each. CPU time is what the noise of this machine moves least.",
-        f"- the flow ran {len(batches_for(documents, p, Settings()))} extraction batches; the temporary Prefect API server used "
+        f"- the flow ran {-(-len(documents) // batch_size_for(len(documents), p, Settings()))} extraction batches; the temporary Prefect API server used "
         f"{local['server_cpu']:.1f} s of CPU during the run (states, logs and events of its task runs; start-up included)",
         "- share of the flow time by stage: " + ", ".join(f"{k} {v / local['flow']:.0%}" for k, v in local["stages"].items()),
         f"- peak memory at {len(documents)} articles: the flow's process {local['peak_main']:.0f} MiB; the flow and its "

@@ -24,7 +24,7 @@ from newsfacts.config import Settings
 from newsfacts.extraction import ExtractResult
 from newsfacts.load.layout import DEFAULT_WAREHOUSE
 from newsfacts.load.warehouse import KnownState, Warehouse
-from newsfacts.pipeline import Batch, RunSummary, batches_for, deduplicate, deleted_files, new_run_id, split_unchanged, utc_now
+from newsfacts.pipeline import Batch, RunSummary, batch_size_for, batched, deduplicate, deleted_files, new_run_id, split_unchanged, utc_now
 from newsfacts.run_ledger import RunLedger
 from newsfacts.runners import concurrent_batches, runs_local_processes, task_runner_for
 from newsfacts.workers import ExtractionProcesses
@@ -99,7 +99,7 @@ def _ingest_and_extract(files, known: KnownState, settings: Settings, warehouse:
                         extraction_runner: TaskRunner, workers: int) -> None:
     """Read, deduplicate, write and extract the files batch by batch, into the ledger and the warehouse
     (`workers` batches run at once)."""
-    batches = batches_for(files, workers, settings)
+    batches = batched(files, batch_size_for(len(files), workers, settings))
     # One batch gains nothing from another process, and worker processes cost seconds to start.
     in_process = len(batches) <= 1
     local_processes = workers > 1 and not in_process and runs_local_processes(extraction_runner)

@@ -68,23 +68,6 @@ def batch_size_for(n_files: int, workers: int, settings: Settings) -> int:
     return max(MIN_BATCH_SIZE, min(MAX_BATCH_SIZE, per_worker))
 
 
-# Workers finish together only if the batches they start last are short: a full batch begun last keeps
-# one worker busy for many seconds while the others have nothing left. The last `workers` batches' worth
-# of a folder therefore goes in four times as many batches (of no fewer than TAIL_BATCH_SIZE files).
-TAIL_BATCH_SIZE = 32
-
-
-def batches_for(files: list, workers: int, settings: Settings) -> list[list]:
-    """`files` cut into the batches of a run with `workers` extraction workers, in order: full batches
-    (batch_size_for), then shorter ones at the end when several workers share them."""
-    size = batch_size_for(len(files), workers, settings)
-    if settings.batch_size or workers <= 1 or len(files) <= size:
-        return batched(files, size)
-    head = max(0, (len(files) - workers * size) // size) * size
-    tail = files[head:]
-    return batched(files[:head], size) + batched(tail, max(TAIL_BATCH_SIZE, -(-len(tail) // (4 * workers))))
-
-
 # ---- discover ---------------------------------------------------------------------------
 def discover(source_dir: Path, settings: Settings) -> tuple[list[InputFile], list[Quarantined], list[InputFile]]:
     """(files to read, files quarantined on sight, files deferred because they are still being written)."""

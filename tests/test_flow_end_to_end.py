@@ -248,17 +248,12 @@ def test_files_loaded_before_are_known_by_path_size_and_time_without_reading():
 
 def test_a_big_folder_goes_in_a_few_large_batches_per_worker():
     from newsfacts.config import Settings
-    from newsfacts.pipeline import MAX_BATCH_SIZE, MIN_BATCH_SIZE, batch_size_for, batches_for
+    from newsfacts.pipeline import MAX_BATCH_SIZE, MIN_BATCH_SIZE, batch_size_for, batched
 
     auto = Settings()
-    # Enough batches to keep every worker busy to the end; no more task runs than that needs: full batches,
-    # then the last two batches' worth in quarters, so that both workers finish at about the same time.
-    files = list(range(2000))
-    batches = batches_for(files, 2, auto)
-    assert [len(b) for b in batches] == [250] * 6 + [63] * 7 + [59]
-    assert [f for batch in batches for f in batch] == files  # every file once, in order
-    assert [len(b) for b in batches_for(list(range(1000)), 8, auto)] == [64] * 7 + [32] * 17 + [8]  # many workers
-    assert len(batches_for(files, 1, auto)) == 8  # one worker waits for nobody
+    # Enough batches to keep every worker busy to the end; no more task runs than that needs.
+    assert len(batched(list(range(2000)), batch_size_for(2000, 2, auto))) == 8
+    assert len(batched(list(range(1000)), batch_size_for(1000, 8, auto))) == 16  # small batches, many workers
     # A small folder is not cut finer than MIN_BATCH_SIZE (its seeds fit in one batch, run in-process) ...
     assert batch_size_for(5, 2, auto) == MIN_BATCH_SIZE and batch_size_for(200, 2, auto) == MIN_BATCH_SIZE
     # ... and no batch holds more than MAX_BATCH_SIZE, however large the folder.

@@ -10,7 +10,7 @@ import re
 from newsfacts.extract.nlp import text_of
 
 from newsfacts.extract.attribution.speaker import Speaker
-from newsfacts.extract.attribution.words import (_ANSWER_MARK, _BYLINE, _PERSON_NOUN_ENDINGS, _PROMPT_PARAGRAPH,
+from newsfacts.extract.attribution.words import (_ACCOUNT_LEMMAS, _ANSWER_MARK, _BYLINE, _PERSON_NOUN_ENDINGS, _PROMPT_PARAGRAPH,
                                                  _QUESTION_PARAGRAPH, _SPEAKING_LEMMAS, _SUBJECTS, LEDE_PHRASES, PERSON_NOUNS)
 
 
@@ -146,7 +146,7 @@ class BareQuotations:
                 or not any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in subject.children):
             return None
         sentences = [s for s in self.sentences[first:] if s.start_char < before_end]
-        if not any(t.lemma_.lower() in _SPEAKING_LEMMAS or t.lemma_.lower() in ("give", "describe", "recall", "recount")
+        if not any(t.lemma_.lower() in _SPEAKING_LEMMAS or t.lemma_.lower() in _ACCOUNT_LEMMAS
                    for s in sentences for t in s if t.pos_ == "VERB"):
             return None
         return self._description(subject)

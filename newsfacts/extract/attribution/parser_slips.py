@@ -96,26 +96,31 @@ def _last_piece_of_a_hyphenated_word(token):
     return token
 
 
+def _first_piece_of_a_hyphenated_word(token, lower_case: bool):
+    """The first piece of the word, split at its hyphens, whose last piece the token is (only of a word in lower
+    case with `lower_case`); the token itself for any other."""
+    doc, first = token.doc, token
+    while first.i >= 2 and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_ \
+            and not doc[first.i - 2].whitespace_ and doc[first.i - 2].is_alpha \
+            and (not lower_case or (doc[first.i - 2].is_lower and first.is_lower)):
+        first = doc[first.i - 2]
+    return first
+
+
 def _phrase_of_a_hyphenated_word(token) -> list:
     """The tokens of a subject's phrase, in order, with the earlier pieces of the word when the token is the
     last piece of a lower-case word split at its hyphens ('the co-founder' for 'founder')."""
-    doc, first = token.doc, token
-    while (first.i >= 2 and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_
-           and not doc[first.i - 2].whitespace_ and doc[first.i - 2].is_lower and doc[first.i - 2].is_alpha and first.is_lower):
-        first = doc[first.i - 2]
+    first = _first_piece_of_a_hyphenated_word(token, lower_case=True)
     if first is token:
         return list(token.subtree)
-    return sorted({t for piece in doc[first.i:token.i + 1] for t in piece.subtree}, key=lambda t: t.i)
+    return sorted({t for piece in token.doc[first.i:token.i + 1] for t in piece.subtree}, key=lambda t: t.i)
 
 
 def _whole_hyphenated_word(token) -> str:
     """The word, in lower case, whose last piece the token is ('secretary-general' for 'general'); the token's
     own text for any other."""
-    doc, first = token.doc, token
-    while first.i >= 2 and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_ \
-            and not doc[first.i - 2].whitespace_ and doc[first.i - 2].is_alpha:
-        first = doc[first.i - 2]
-    return text_of(doc)[first.idx:token.idx + len(token)].lower()
+    first = _first_piece_of_a_hyphenated_word(token, lower_case=False)
+    return text_of(token.doc)[first.idx:token.idx + len(token)].lower()
 
 
 def _subject_of_a_verb_taken_for_a_noun(token) -> bool:

@@ -16,6 +16,7 @@ from newsfacts.rules import load_rules
 _RULES = load_rules("attribution")
 REPORTING_LEMMAS = frozenset(_RULES["reporting_verbs"])
 _SPEAKING_LEMMAS = REPORTING_LEMMAS | frozenset(_RULES["speaking_verbs"])
+_ACCOUNT_LEMMAS = frozenset(_RULES["account_verbs"])
 _ASKING_LEMMAS = frozenset(_RULES["asking_verbs"])
 _NAMING_LEMMAS = frozenset(_RULES["naming_verbs"])
 _DIRECTIVE_LEMMAS = frozenset(_RULES["directive_verbs"])
