@@ -64,9 +64,11 @@ def _bars(title: str, label: str, rows: list[tuple]) -> list[str]:
     return out + ["", "█ killed, ░ injured (best figures)", ""]
 
 
-def analyst_brief(con, max_incidents: int = 10, max_statements: int = 5, images: dict[str, str] | None = None) -> str:
+def analyst_brief(con, max_incidents: int = 10, max_statements: int = 5, images: dict[str, str] | None = None,
+                  per_day_and_place: tuple[list[dict], list[dict]] | None = None) -> str:
     """The brief as Markdown. `images` maps the pictures' names (map.svg, timeline.svg) to the addresses the
-    brief shows them from (a file beside it, or a data URI); without it, the brief has no pictures."""
+    brief shows them from (a file beside it, or a data URI); without it, the brief has no pictures.
+    `per_day_and_place` is figures_per_day_and_place's answer, when the caller has it already."""
     queries = _queries()
     documents, copies, sources, n_incidents, n_figures, n_statements = con.execute(queries["totals"]).fetchall()[0]
     out = ["# newsfacts analyst brief", "",
@@ -95,7 +97,7 @@ def analyst_brief(con, max_incidents: int = 10, max_statements: int = 5, images:
         out += [f"## Map and timeline of the latest {_DAYS} days", "", "The incidents of those days, and those of no known day.", "",
                 f"![Incidents by their coordinates: the larger, the more killed; red where sources disagree]({images['map.svg']})", "",
                 f"![Killed (dark) and injured (light) per day]({images['timeline.svg']})", ""]
-    per_day, per_place = figures_per_day_and_place(con)
+    per_day, per_place = per_day_and_place or figures_per_day_and_place(con)
     out += _bars("Killed and injured per day", "day", [tuple(row.values()) for row in per_day])
     out += _bars("Killed and injured per place", "place", [tuple(row.values()) for row in per_place])
     statements = con.execute(queries["statements"], [max_statements]).fetchall()

@@ -32,8 +32,9 @@ def publish_analyst_brief(warehouse_dir: str) -> str:
     """The analyst brief of the whole warehouse after this run, as a markdown artifact, and its figures per day
     and per place as table artifacts."""
     with connect_read_only(warehouse_dir) as con:
-        brief = analyst_brief(con, images={name: data_uri(svg) for name, svg in pictures(con).items()})
         per_day, per_place = figures_per_day_and_place(con)
+        brief = analyst_brief(con, images={name: data_uri(svg) for name, svg in pictures(con).items()},
+                              per_day_and_place=(per_day, per_place))
     create_markdown_artifact(key="news-etl-analyst-brief", markdown=brief,
                              description="Incidents, figures, sources and disagreements; most-quoted statements")
     create_table_artifact(key="news-etl-figures-per-day", table=per_day or [{"day": "(no dated incident)"}],

@@ -77,11 +77,8 @@ def _named_after_a_title_of_a_place(token) -> bool:
 
 def _hyphenated_title(token) -> bool:
     """'the Secretary-General', which the tokenizer splits at its hyphen: a title, not a name."""
-    first = next((c for c in token.children if c.dep_ == "compound" and c.i < token.i), None)
-    if first is None:
-        return False
-    written = text_of(token.doc)[first.idx:token.idx + len(token)]
-    return "-" in written and " " not in written and written.lower() in person_prefix_words()
+    written = _whole_hyphenated_word(token)
+    return "-" in written and written in person_prefix_words()
 
 
 def _last_piece_of_a_hyphenated_word(token):

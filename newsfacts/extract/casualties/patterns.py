@@ -56,7 +56,8 @@ def _written_as_a_tally(match) -> bool:
 
 
 _SINGULAR_DETERMINERS = r"(?:a|an|one|another)"
-_PLURALS_WITHOUT_S = frozenset({"people", "men", "women", "children", "police", "personnel", "staff"})
+# (plurals without an 's', which a single victim's determiner never counts: rules/casualties.toml)
+_PLURALS_WITHOUT_S = frozenset(load_rules("casualties")["grammar_words"]["plurals_without_s"])
 
 # verbs by which a toll goes past a number, to at least that number ('the toll tops 40', 'crossed 160')
 _PAST_A_MARK = "tops|topped|crosses|crossed|passes|passed|exceeds|exceeded"

@@ -70,12 +70,13 @@ def _in_a_hurt_condition(token, lex: _Lexicon) -> bool:
         for c in token.children)
 
 
-def _in_hospital(token, lex: _Lexicon) -> bool:
+def _in_hospital(token, lex: _Lexicon, treated: bool = False) -> bool:
     """'are in hospital', 'are under treatment', and 'are in the hospital' after what hurt them ('after the crash',
-    'after suffering gunshot wounds': not a nurse at work there)."""
-    after = any((c.dep_ == "prep" and c.lower_ == "after") or (c.dep_ == "advcl" and any(m.lower_ == "after" for m in c.children))
-                for c in token.children)
-    return any(c.dep_ == "prep" and (c.lower_ == "in" and any(
+    'after suffering gunshot wounds': not a nurse at work there). With `treated` (the token is a passive treatment:
+    'were treated at a clinic', 'in the city hospital') any hospital it is in or at."""
+    after = treated or any((c.dep_ == "prep" and c.lower_ == "after") or (c.dep_ == "advcl" and any(m.lower_ == "after" for m in c.children))
+                           for c in token.children)
+    return any(c.dep_ == "prep" and (c.lower_ in (("in", "at") if treated else ("in",)) and any(
         g.lower_ in lex.hospital_nouns and (after or not any(d.dep_ == "det" for d in g.children)) for g in c.children)
         or c.lower_ == "under" and any(g.lower_ == "treatment" for g in c.children))  # ('seven were under treatment')
         for c in token.children)

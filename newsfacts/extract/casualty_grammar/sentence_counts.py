@@ -125,8 +125,10 @@ def _parts_set_off_after_a_figure(sentence, figures: dict[int, GrammarFigure]) -
     doc, text = sentence.doc, text_of(sentence.doc)
     found: list[GrammarFigure] = []
     wholes = sorted((f for f in figures.values() if f.sub_figure_of is None), key=lambda f: f.number_start)
+    if not wholes:
+        return found
     for token in (t for t in sentence if _is_number(t)):
-        if not wholes or any(f.start_char <= token.idx < max(f.end_char, f.number_end) for f in [*figures.values(), *found]):
+        if any(f.start_char <= token.idx < max(f.end_char, f.number_end) for f in [*figures.values(), *found]):
             continue
         count, start, end = _count_at(token)
         whole = next((f for f in reversed(wholes) if f.end_char <= start), None)

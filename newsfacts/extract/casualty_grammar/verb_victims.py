@@ -10,7 +10,7 @@ from newsfacts.extract.casualty_grammar.counts import _is_number, _number_token,
 from newsfacts.extract.casualty_grammar.lexicon import _Lexicon
 from newsfacts.extract.casualty_grammar.parse_checks import (_after_treatment, _along_with, _compound, _group_kind,
                                                              _has_life_object, _has_result, _listing_verb,
-                                                             _names_injuries, _people_like, _phrasal_kind,
+                                                             _in_hospital, _names_injuries, _people_like, _phrasal_kind,
                                                              _struck_by_a_shot_or_in_the_body, _to_hospital,
                                                              _what_it_is_made_of, _with_an_injury)
 
@@ -140,10 +140,9 @@ def _the_hurt(token, lemma: str, lex: _Lexicon, found_before: list[tuple[str, ob
 def _treated_in_hospital(token, lex: _Lexicon) -> bool:
     """'were being treated in hospitals', 'are treated at a clinic': a passive treatment in a hospital, for no named
     illness (a 'for' phrase must name an injury: 'treated in hospital for cholera' is no harm done)."""
-    in_hospital = any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(g.dep_ == "pobj" and g.lower_ in lex.hospital_nouns
-                                                                             for g in c.children) for c in token.children)
+    passive = any(c.dep_ == "auxpass" for c in token.children)
     for_other = any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children) and not _names_injuries(token, lex)
-    return in_hospital and not for_other and any(c.dep_ == "auxpass" for c in token.children)
+    return passive and not for_other and _in_hospital(token, lex, treated=True)
 
 
 def _bodies_recovered(token, lemma: str, lex: _Lexicon) -> list[tuple[str, object]]:

@@ -164,6 +164,13 @@ _PART_BEFORE_ITS_CITY = re.compile(
     % "|".join(_RULES["city_part_nouns"]))
 
 
+def _place_within(name: str, city):
+    """The gazetteer's place of that name in the city's country within half a degree of the city, or None."""
+    place = geocode(name, frozenset({city.country_code}))
+    near = place is not None and abs(place.latitude - city.latitude) <= 0.5 and abs(place.longitude - city.longitude) <= 0.5
+    return place if near else None
+
+
 def _parts_named_before_their_city(doc, mentions: list[Mention], countries: frozenset[str]) -> None:
     """'the Kurmin district of Dalen': the part lies in that city. Placed where the gazetteer has a place of its name
     within half a degree of the city, else at the city (never at a namesake elsewhere; 'the Old Town district of
@@ -173,12 +180,10 @@ def _parts_named_before_their_city(doc, mentions: list[Mention], countries: froz
         city = geocode(match.group("city"), countries)
         if city is None or city.kind != "city" or city.small:
             continue
-        part_place = geocode(part_name, frozenset({city.country_code}))
-        near = part_place is not None and abs(part_place.latitude - city.latitude) <= 0.5 \
-            and abs(part_place.longitude - city.longitude) <= 0.5
+        part_place = _place_within(part_name, city)
         for mention in mentions:
             if mention.start_char <= match.start("part") < mention.end_char <= match.end("kind") and mention.entity_type == "location":
-                mention.city_part_place = part_place if near else _placed_at(part_name, city)
+                mention.city_part_place = part_place or _placed_at(part_name, city)
 
 
 def _cities_and_their_parts(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
@@ -196,9 +201,8 @@ def _cities_and_their_parts(doc, sentence_index_of, mentions: list[Mention], cou
             continue  # (not 'Hart's Island', a village's name before a common word)
         if any(is_english_word(word) for word in part_name.split()):
             continue  # 'Kurmin's Old Town', 'Kurmin's Central Station': no name of its own for the gazetteer
-        part_place = geocode(part_name, frozenset({city.country_code}))
-        near = part_place is not None and part_place.kind == "city" and abs(part_place.latitude - city.latitude) <= 0.5 \
-            and abs(part_place.longitude - city.longitude) <= 0.5
+        part_place = _place_within(part_name, city)
+        near = part_place is not None and part_place.kind == "city"
         part_is_a_place = match.group("kind") is not None or near
         start, end = match.start("city"), match.end("part")
         covered = [m for m in mentions if m.start_char < end and start < m.end_char and not m.dateline]

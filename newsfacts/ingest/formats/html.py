@@ -183,6 +183,11 @@ def _inline_breaks_joined(text: str | None) -> str | None:
     return _LINE_OPENING_WITH_PUNCTUATION.sub("", joined)
 
 
+def _main_text(extracted) -> str | None:
+    """trafilatura's main text of a page, without its images and with the lines it broke at inline elements joined."""
+    return _inline_breaks_joined(_without_images(getattr(extracted, "text", None))) if extracted is not None else None
+
+
 def _plain(text: str) -> str:
     return " ".join(text.split())
 
@@ -193,7 +198,7 @@ def extract_main_text(content: str) -> str | None:
         extracted = _extract(content, with_metadata=False)
     except Exception:  # trafilatura raises a variety of parser errors on broken markup
         extracted = None
-    text = _inline_breaks_joined(_without_images(getattr(extracted, "text", None))) if extracted is not None else None
+    text = _main_text(extracted)
     if not text or not text.strip():
         text = deep_page_text(content)[0]
     return text
@@ -204,8 +209,7 @@ def parse(rel_path: str, content: str) -> tuple[list[RawRecord], list[Quarantine
         extracted = _extract(content, with_metadata=True)
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken markup
         return [], [Quarantined(rel_path, Stage.PARSE, Reason.MALFORMED_HTML, f"{rel_path}: the HTML could not be parsed ({exc}).")]
-    body = with_captions_and_posts(content, _inline_breaks_joined(_without_images(getattr(extracted, "text", None)))
-                                   if extracted is not None else None)
+    body = with_captions_and_posts(content, _main_text(extracted))
     title = getattr(extracted, "title", None)
     if not body or not body.strip():
         body, title = deep_page_text(content)
