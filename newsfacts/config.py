@@ -30,6 +30,9 @@ class Settings:
     settle_seconds: float = 2.0
     # A run that finds another loading the same warehouse waits this long for it, then gives up.
     lock_wait_seconds: float = 900.0
+    # The memory DuckDB may take while it builds the warehouse database; beyond it, it writes to disk. A
+    # step that needs more even so runs again without the limit (newsfacts/load/build.py). 0: no limit.
+    build_memory_mb: int = 2048
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
@@ -51,6 +54,8 @@ class Settings:
             settings = replace(settings, settle_seconds=settle)
         if (wait := _number(env, "NEWSFACTS_LOCK_WAIT_SECONDS", float, 0)) is not None:
             settings = replace(settings, lock_wait_seconds=wait)
+        if (memory := _number(env, "NEWSFACTS_BUILD_MEMORY_MB", int, 0)) is not None:
+            settings = replace(settings, build_memory_mb=memory)
         if "NEWSFACTS_LANGUAGES" in env:
             languages = tuple(code.strip() for code in env["NEWSFACTS_LANGUAGES"].split(",") if code.strip())
             if not languages:

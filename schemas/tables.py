@@ -47,13 +47,15 @@ class Table:
     def __post_init__(self):
         object.__setattr__(self, "names", frozenset(c.name for c in self.columns))
 
-    def ddl(self, stored_only: bool = False) -> str:
-        """CREATE TABLE, with every column (the database's) or only the stored ones (a staged file's)."""
+    def ddl(self, stored_only: bool = False, keys: bool = True) -> str:
+        """CREATE TABLE, with every column (the database's) or only the stored ones (a staged file's);
+        without `keys`, with no PRIMARY KEY constraints."""
         columns = [c for c in self.columns if c.stored or not stored_only]
         width = max(len(c.name) for c in columns)
         lines = []
         for number, c in enumerate(columns, 1):
-            line = f"    {c.name:<{width}} {' '.join(filter(None, [c.sql_type, c.constraint]))}"
+            constraint = c.constraint if keys else c.constraint.replace("PRIMARY KEY", "").strip()
+            line = f"    {c.name:<{width}} {' '.join(filter(None, [c.sql_type, constraint]))}"
             line += "," if number < len(columns) else ""
             lines.append(f"{line}  -- {c.meaning}" if c.meaning else line)
         return f"-- {self.meaning}\nCREATE TABLE {self.name} (\n" + "\n".join(lines) + "\n);"
@@ -73,9 +75,10 @@ class Table:
         return values
 
 
-def ddl(stored_only: bool = False) -> str:
-    """The DDL of every loaded table, in load order: the database's, or only the stored columns."""
-    return "\n\n".join(table.ddl(stored_only) for table in LOADED_TABLES.values()) + "\n"
+def ddl(stored_only: bool = False, keys: bool = True) -> str:
+    """The DDL of every loaded table, in load order: the database's, or only the stored columns; with or
+    without their PRIMARY KEY constraints."""
+    return "\n\n".join(table.ddl(stored_only, keys) for table in LOADED_TABLES.values()) + "\n"
 
 
 # ---- shared columns and checks ---------------------------------------------------------------

@@ -3,13 +3,17 @@ commit retried appends nothing twice; compaction keeps every row; rebuilds swap 
 
 from __future__ import annotations
 
+import logging
+import shutil
 import subprocess
 import sys
 
 import duckdb
+import pyarrow as pa
 import pytest
 from deltalake import DeltaTable
 
+from newsfacts.errors import NewsfactsError
 from newsfacts.load import store
 from newsfacts.load.warehouse import Warehouse
 from newsfacts.pipeline import build_database
@@ -255,3 +259,34 @@ def test_an_append_killed_after_its_commit_but_before_its_checkpoint_loses_nothi
     finally:
         reader.kill()
     assert {"idle-1", "idle-2"} <= {r[0] for r in _database_rows(warehouse, "runs")}
+
+
+def _database_tables(warehouse_dir) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(warehouse_dir / "newsfacts.duckdb"), read_only=True) as con:
+        names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE table_name <> 'build_info'").fetchall()]
+        return {name: sorted(con.execute(f"SELECT * FROM {name}").fetchall(), key=str) for name in names}
+
+
+def test_a_build_that_needs_more_memory_than_it_is_given_does_the_step_again_without_the_limit(
+        seeds_warehouse, tmp_path, monkeypatch, caplog):
+    seeds, _summary = seeds_warehouse
+    copy = tmp_path / "warehouse"
+    shutil.copytree(seeds / "tables", copy / "tables")
+    monkeypatch.setenv("NEWSFACTS_BUILD_MEMORY_MB", "1")  # too little for any step of the seeds' build
+    with caplog.at_level(logging.WARNING, logger="newsfacts.load.build"):
+        build_database(Warehouse(copy), "small", full=True)
+    assert "more than NEWSFACTS_BUILD_MEMORY_MB allows" in caplog.text
+    assert _database_tables(copy) == _database_tables(seeds)  # the same tables as the run's own build
+
+
+def test_a_document_stored_by_two_runs_stops_the_build_with_a_clear_error(seeds_warehouse, tmp_path):
+    seeds, _summary = seeds_warehouse
+    copy = tmp_path / "warehouse"
+    shutil.copytree(seeds / "tables", copy / "tables")
+    warehouse = Warehouse(copy)
+    with duckdb.connect() as con:  # one stored document again, as a second run written by other software
+        document = con.sql(f"SELECT * REPLACE ('again' AS run_id) FROM {warehouse.table_source('documents')} LIMIT 1").to_arrow_table()
+    warehouse.store.append("documents", document, "again")
+    warehouse.store.append("runs", pa.table({"run_id": ["again"], "status": ["completed"]}), "again")
+    with pytest.raises(NewsfactsError, match=f"stores document {document['doc_id'][0]} in two runs"):
+        build_database(warehouse, "twice", full=True)

@@ -4,10 +4,19 @@
 -- Materialised like corroboration: building every group's list of wordings takes about a second on
 -- 300,000 quotes.
 CREATE TABLE quote_variants AS
-WITH groups AS (
-    SELECT quote_group_id, count(DISTINCT doc_id)::INTEGER AS n_documents, count(DISTINCT text)::INTEGER AS n_wordings
-    FROM quotes GROUP BY quote_group_id
-    HAVING count(DISTINCT text) > 1 OR count(DISTINCT doc_id) > 1
+-- The distinct documents and wordings are counted from distinct pairs, not with count(DISTINCT ...): DuckDB
+-- keeps a distinct count's sets in memory, while a DISTINCT can be written out when memory runs short.
+WITH documents_quoted AS (
+    SELECT quote_group_id, count(doc_id)::INTEGER AS n_documents FROM (SELECT DISTINCT quote_group_id, doc_id FROM quotes)
+    GROUP BY quote_group_id
+),
+wordings AS (
+    SELECT quote_group_id, count(text)::INTEGER AS n_wordings FROM (SELECT DISTINCT quote_group_id, text FROM quotes)
+    GROUP BY quote_group_id
+),
+groups AS (
+    SELECT quote_group_id, n_documents, n_wordings FROM documents_quoted JOIN wordings USING (quote_group_id)
+    WHERE n_wordings > 1 OR n_documents > 1
 )
 SELECT g.quote_group_id,
        first(q.speaker ORDER BY q.speaker NULLS LAST) AS speaker,

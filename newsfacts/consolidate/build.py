@@ -12,7 +12,7 @@ import pyarrow as pa
 from newsfacts.consolidate.incidents import apply_decisions, assign_figures, cluster_incidents
 from newsfacts.consolidate.near_duplicates import BANDS, NEAR_DUPLICATE_SIMILARITY, NUM_PERM
 from newsfacts.consolidate.quote_groups import SimilarityMemo, group_quotes, normalise
-from warehouse import rows, sql_file
+from warehouse import drop_temporary_tables, rows, sql_file
 
 if TYPE_CHECKING:
     from newsfacts.load.build import DatabaseBuild
@@ -31,8 +31,8 @@ def consolidate_build(building: DatabaseBuild) -> dict[str, int]:
     that fails leaves what staging made, and can be run again. The database the build replaces lends its
     quote comparisons and, where it was built by the same code, the quote groups and incidents the new
     rows cannot reach."""
-    with building.previous() as previous, building.transaction() as con:
-        return consolidate(con, previous.memo, reuse_previous=previous.reusable)
+    with building.previous() as previous:
+        return building.step(lambda con: consolidate(con, previous.memo, reuse_previous=previous.reusable))
 
 
 def describe(counts: dict[str, int]) -> str:
@@ -63,12 +63,16 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_pr
     for name, value in SQL_VARIABLES.items():
         con.execute(f"SET VARIABLE {name} = {value!r}")
     con.execute(sql_file("near_duplicates.sql"))
+    drop_temporary_tables(con)
     con.execute(sql_file("entities.sql"))
     con.execute(sql_file("corrections.sql"))
+    drop_temporary_tables(con)
     counts = _group_quotes(con, previous_memo, reuse_previous)
+    drop_temporary_tables(con)
     counts["corrections_applied"], counts["corrections_unattached"] = con.execute(
         "SELECT (SELECT count(*) FROM corrections_applied), (SELECT count(*) FROM corrections_unattached)").fetchall()[0]
     counts["places_clustered"] = _cluster_incidents(con, reuse_previous)
+    drop_temporary_tables(con)
     counts["incidents"] = con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchall()[0][0]
     for derived in ("document_sources", "incidents", "incident_reports", "quote_groups", "quote_variants", "corroboration"):
         con.execute(sql_file(f"{derived}.sql"))
