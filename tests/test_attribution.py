@@ -1,8 +1,15 @@
 """Who said it: the shapes of attribution in news writing (texts written for these tests)."""
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
 from newsfacts.extract.facts import extract_document
+from newsfacts.extract.nlp import paragraph_text_of
+
+CHALLENGE_ARTICLES = Path(__file__).resolve().parents[1] / "bench" / "challenge" / "articles9.jsonl"
 
 
 def speakers(nlp, text):
@@ -1700,3 +1707,27 @@ def test_bodies_behind_statements_and_kind_nouns(nlp, text, expected):
 ])
 def test_speakers_heard_or_brought_in_unnamed(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def _body_run_together(text: str) -> str:
+    """A text as feeds that drop line breaks give it: the headline, then every paragraph on one line."""
+    headline, _, body = text.partition("\n\n")
+    return headline + "\n\n" + re.sub(r"\s*\n\s*", " ", body)
+
+
+def test_a_body_without_line_breaks_is_read_a_sentence_a_paragraph(nlp):
+    # a long article written for the challenge sets, its paragraphs run together: without a paragraph to
+    # go by, the survivors' "he said" went to a reporter named in the byline
+    case = next(json.loads(line) for line in CHALLENGE_ARTICLES.read_text(encoding="utf-8").splitlines()
+                if json.loads(line)["id"] == "H107")
+    text = _body_run_together(case["text"])
+    doc = nlp(text)
+    view = paragraph_text_of(doc)
+    assert len(view) == len(text) and view.count("\n") > text.count("\n") + 20
+    assert {a for a, b in zip(text, view) if a != b} == {" "}  # only spaces between sentences became line breaks
+    assert paragraph_text_of(nlp(case["text"])) == case["text"]  # a text with its paragraphs is read as it is
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, doc)
+    said = {q["text"][:30]: q["speaker"] for q in facts["quotes"]}
+    expected = {q["text_start"][:30]: q["speaker"] for q in case["quotes"]}
+    survivors = [start for start, speaker in expected.items() if speaker in ("Ahmad", "Rafiq")]
+    assert len(survivors) == 4 and all(said[start] == expected[start] for start in survivors)

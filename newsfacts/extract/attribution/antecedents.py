@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 import re
 
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.parser_slips import _a_name_ner_missed
 from newsfacts.extract.attribution.positions import _before_the_quotation, _depth, _inside
@@ -63,7 +63,7 @@ class Antecedents:
         index = self._sentence_at(position)
         if index is None:
             return None
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         for earlier in (index, index - 1):
             if earlier < 0 or (earlier < index and "\n" in text[self.sentences[earlier].end_char:self.sentences[index].start_char]):
                 return self._only_person_of_the_paragraph_before(position, exclude, pronoun) if earlier >= 0 else None
@@ -83,7 +83,7 @@ class Antecedents:
         """'At a shelter in X, Jane Doe, 38, sat with her children. Her house had gone.' and then '"...," she said'
         opening the next paragraph: the one person (agreeing with the pronoun) that a short paragraph without
         quotations names, whatever the parser made of the sentence that brings her in."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         paragraph_start = text.rfind("\n", 0, position) + 1
         if text[paragraph_start:position].strip(" \"“”«»'‘’") and not (exclude and exclude[0] - paragraph_start <= 2):
             return None  # (only for a quotation that opens its paragraph)
@@ -110,7 +110,7 @@ class Antecedents:
             if (not people_only or m.entity_type == "person") and (besides is None or m.entity_id != besides.entity_id):
                 return True
             i += 1
-        words = re.findall(r"[a-z]+", text_of(self.doc)[start:end].lower())
+        words = re.findall(r"[a-z]+", paragraph_text_of(self.doc)[start:end].lower())
         if people_only:
             # (one person described: 'a doctor', 'another resident'; not 'a people of herders')
             return any(w in PERSON_NOUNS and before in ("a", "an", "another", "one") for before, w in zip(words, words[1:]))
@@ -181,7 +181,7 @@ class Antecedents:
             if exclude and sent.start_char >= exclude[0]:
                 continue
             labelled = self._person_labelling_the_paragraph(sent.start_char + 1, pronoun) \
-                if sent.start_char > 0 and text_of(self.doc)[sent.start_char - 1] == "\n" else None
+                if sent.start_char > 0 and paragraph_text_of(self.doc)[sent.start_char - 1] == "\n" else None
             if labelled is not None:
                 return labelled  # 'Kurmish President Jan Doe: the attacks were "..."', a round-up's line: Doe speaks
             for token in sent:

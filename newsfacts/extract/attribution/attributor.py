@@ -5,7 +5,7 @@ the modules of this package, one concern each, and meet here as one class.
 from __future__ import annotations
 
 from newsfacts.extract.gazetteer import country_adjective
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.antecedents import Antecedents
 from newsfacts.extract.attribution.bare_quotations import BareQuotations
@@ -28,7 +28,7 @@ class Attributor(SentenceSpeakers, SubjectSpeakers, NounSubjects, BareQuotations
     def __init__(self, doc, mentions, entities, country: str | None = None):
         self.doc = doc
         # (a photographer credited under a picture, '(AFP: Jan Doe)', said nothing in the text)
-        self.mentions = sorted((m for m in mentions if not _credited_for_a_picture(text_of(doc), m)), key=lambda m: m.start_char)
+        self.mentions = sorted((m for m in mentions if not _credited_for_a_picture(paragraph_text_of(doc), m)), key=lambda m: m.start_char)
         self.starts = [m.start_char for m in self.mentions]
         self.entities = entities
         # the document's country names its state's institutions: 'the military' is the Myanmar military

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 import re
 
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import (_ACCOUNT_LEMMAS, _ANSWER_MARK, _BYLINE, _PERSON_NOUN_ENDINGS, _PROMPT_PARAGRAPH,
@@ -21,7 +21,7 @@ class BareQuotations:
         """In an interview written as questions and quoted answers (two questions or more, each a paragraph
         of its own), a quotation that answers a question is the interviewee's: the person the article
         names most. So is a quotation in an answer marked 'A:'."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         paragraph_start = text.rfind("\n", 0, start) + 1
         if _ANSWER_MARK.match(text, paragraph_start):
             # 'A: ... I wrote in my notebook, "..."': the interviewee quoting herself, not someone she tells of
@@ -42,7 +42,7 @@ class BareQuotations:
         """How many of the text's paragraphs are an interviewer's questions (unquoted, ending in '?', or
         'Q:') that a paragraph opening with a quotation mark answers: two or more make an interview."""
         if self._question_count is None:
-            paragraphs = [p.strip() for p in text_of(self.doc).split("\n") if p.strip()]
+            paragraphs = [p.strip() for p in paragraph_text_of(self.doc).split("\n") if p.strip()]
             self._question_count = sum(1 for p, after in zip(paragraphs, paragraphs[1:])
                                        if _QUESTION_PARAGRAPH.fullmatch(p) and after[:1] in "\"“«‘'")
         return self._question_count
@@ -51,7 +51,7 @@ class BareQuotations:
         """The person the article names most; of those its introduction to the questions names, when it
         names any ('Five minutes with Jan Doe', then the questions, in a match report about others)."""
         counts: dict[str, int] = {}
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         for m in self.mentions:
             line = text[text.rfind("\n", 0, m.start_char) + 1:m.start_char]
             if m.entity_type == "person" and not self._in_quotation(m) and not _BYLINE.match(line):
@@ -67,7 +67,7 @@ class BareQuotations:
     def _introduced_before_the_questions(self, answer_start: int, paragraphs: int = 2) -> set[str]:
         """The people named in the paragraphs just before the run of questions and answers that holds
         `answer_start` (not in one that quotes someone: a third voice brought in before the questions)."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         spans = [(p.start(), p.end()) for p in re.finditer(r"[^\n]*\S[^\n]*", text)]
         index = bisect_right([start for start, _end in spans], answer_start) - 1
         while index >= 0:  # back over the answer, the questions and the other quoted answers
@@ -89,7 +89,7 @@ class BareQuotations:
         waited since Tuesday', '"...." Those were the words of
         Jane Doe', '"...." The message came from Jane Doe'. The person is the speaker. With `phrases_only`,
         only a phrase that says so ('the words of', 'the view of') counts."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         paragraph_start = text.rfind("\n", 0, start) + 1
         if text[paragraph_start:start].strip():
             return None
@@ -131,7 +131,7 @@ class BareQuotations:
         """A quotation that is a paragraph of its own, right after a paragraph that brings in someone the text does
         not name and has them speak ('An inmate, reached by phone, gave a different account. He spoke on condition
         of anonymity.'): that someone, by the words that describe them. None where that paragraph names a person."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         paragraph_start = text.rfind("\n", 0, start) + 1
         if text[paragraph_start:start].strip():
             return None

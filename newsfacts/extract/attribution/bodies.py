@@ -9,7 +9,7 @@ from itertools import dropwhile
 import re
 
 from newsfacts.extract.gazetteer import demonyms
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 from newsfacts.extract.translit import name_key, plain_words
 
 from newsfacts.extract.attribution.noun_phrases import (_describes_institution, _institution_name,
@@ -44,7 +44,7 @@ class Bodies:
                 and (modifiers[0].ent_type_ in ("NORP", "GPE") or modifiers[0].lower_ in demonyms()) \
                 and modifiers[-1].i - modifiers[0].i == len(modifiers) - 1:
             # (from the first word of the place's name: 'a Kurmin Province police spokesman')
-            written = text_of(self.doc)[modifiers[0].left_edge.idx:modifiers[-1].idx + len(modifiers[-1])]
+            written = paragraph_text_of(self.doc)[modifiers[0].left_edge.idx:modifiers[-1].idx + len(modifiers[-1])]
             return Speaker(_institution_name(written, self.country_adjective), None, institution=True)
         return None
 
@@ -52,7 +52,7 @@ class Bodies:
         """'The UN mission in Somalia said', 'the United Nations human rights office said': an organisation's
         office, mission or agency, written in lower case after its name (and with the country it serves), speaks
         as itself, not as the whole organisation."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         name = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         if name is None or token.lemma_.lower() not in INSTITUTION_NOUNS or not token.text.islower() or token.i < name.end \
                 or not all(t.text.islower() for t in self.doc[name.end:token.i]):
@@ -143,7 +143,7 @@ class Bodies:
         described = self.described_entity(token, exclude)
         if described is not None and described.entity_id and self.entities[described.entity_id].entity_type == "organization":
             return described
-        towns = list(_POLICE_OF_A_PLACE.finditer(text_of(self.doc), 0, token.idx))
+        towns = list(_POLICE_OF_A_PLACE.finditer(paragraph_text_of(self.doc), 0, token.idx))
         town = towns[-1] if towns else None  # (the last the text named before)
         if town is not None:
             place = self.mention_at(town.start(1), town.end(1))
@@ -160,7 +160,7 @@ class Bodies:
             return called
         subtree = _phrase_of_a_hyphenated_word(token)
         end = subtree[-1].idx + len(subtree[-1])
-        named = _NAMED_ONLY_AS.search(text_of(self.doc), subtree[0].idx, end + 40)  # (the parser may hang the name elsewhere)
+        named = _NAMED_ONLY_AS.search(paragraph_text_of(self.doc), subtree[0].idx, end + 40)  # (the parser may hang the name elsewhere)
         if named and named.start() < end:
             # 'a survivor, who gave his name only as Kurmasim,': the name the person gave is the speaker's
             mention = self.mention_at(named.start(1), named.end(1))
@@ -178,7 +178,7 @@ class Bodies:
         if len(core) > 8:  # 'a volunteer from the ... society': the words up to the noun itself
             core = [t for t in core if t.i <= token.i]
         start, end = core[0].idx, core[-1].idx + len(core[-1])
-        text = text_of(self.doc)[start:end].strip()
+        text = paragraph_text_of(self.doc)[start:end].strip()
         if token.pos_ == "PRON" and len(core) == 1:
             return None  # 'you', 'they': no description of anyone
         bare = text.lower().removeprefix("the ")
@@ -192,7 +192,7 @@ class Bodies:
             # ... or the one the text wrote before with a place's name ('the Kurmin regional emergency service')
             # (the body's words as this phrase writes them, in lower case: a headline's capitals are no such name)
             earlier = list(re.finditer(r"(?<![\w'’-])(?:The |the )?((?:[A-Z][\w'’-]+ ){1,3}%s)\b" % re.escape(bare),
-                                       text_of(self.doc)[:token.idx]))
+                                       paragraph_text_of(self.doc)[:token.idx]))
             if earlier:
                 return Speaker(earlier[-1].group(1), None, institution=True)
         ministry = token.lower_ == "ministry" and _named_in_lower_case(token) and not any(

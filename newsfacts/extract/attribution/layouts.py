@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from newsfacts.extract.entities import is_given_name, person_prefix_words
 from newsfacts.extract.gazetteer import demonyms, geocode
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import _POSSESSIVE_S, _ROMAN_NUMERAL, _SPEAKER_LABEL, _TURN_LABEL, BYLINE_LABEL
@@ -19,7 +19,7 @@ class Layouts:
         """'Kurmish Deputy Mayor Jane Doe: "..."', '– US PRESIDENT JAN DOE: “...”': the one a paragraph names, with a
         colon, before the quotation at `start` that follows it (a reaction round-up, a live blog); not 'He later
         added:', a sentence with a verb."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         line_start = text.rfind("\n", 0, start) + 1
         # (not the headline's 'HORROR IN KURMBY: "..."', a kicker, not a speaker)
         label = _SPEAKER_LABEL.fullmatch(text, line_start, start) if line_start > 0 else None
@@ -50,7 +50,7 @@ class Layouts:
     def _person_labelling_the_paragraph(self, position: int, pronoun: str | None = None) -> Speaker | None:
         """The person a label names where the paragraph around `position` opens with one ('Kurmish President Jan Doe:
         the attacks were "...," he said')."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         paragraph_start = text.rfind("\n", 0, position) + 1
         if paragraph_start == 0 or BYLINE_LABEL.search(text):
             return None  # (in a transcript, 'he said' in a speaker's line reports someone else)
@@ -64,7 +64,7 @@ class Layouts:
     def signed_speaker(self, end: int) -> Speaker | None:
         """'"..." / Jane Doe, EU foreign policy chief': a quotation that fills its paragraph, signed by the short line
         after it that names someone and says nothing more (no verb)."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         paragraph_end = text.find("\n", end)
         if paragraph_end < 0 or text[end:paragraph_end].strip():
             return None
@@ -75,7 +75,7 @@ class Layouts:
     def signed_before(self, start: int) -> Speaker | None:
         """'Jane Doe, EU foreign policy chief / "..."': the signature line just before the paragraph that a quotation
         opens, if there is one."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         paragraph_start = text.rfind("\n", 0, start) + 1
         if paragraph_start == 0 or text[paragraph_start:start].strip(" \t\"“'‘«"):
             return None
@@ -84,7 +84,7 @@ class Layouts:
 
     def _signature(self, line_start: int, line_end: int) -> Speaker | None:
         """The person a short line names, alone or after a title, with nothing more said (no verb)."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         if line_end - line_start > 100 or line_start >= line_end:
             return None
         span = self.doc.char_span(line_start, line_end, alignment_mode="expand")
@@ -109,7 +109,7 @@ class Layouts:
     def _speaker_of_the_turn(self, position: int, paragraphs: int = 6) -> Speaker | None:
         """The person whose label ('DOE:', 'JANE DOE (Kurmin Police):') opens the transcript's turn that
         `position` is in: the nearest labelled line at or before it, a few paragraphs back at most."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         end = position
         for _ in range(paragraphs):
             start = text.rfind("\n", 0, end) + 1

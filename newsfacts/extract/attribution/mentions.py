@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from newsfacts.extract.entities import is_given_name
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 from newsfacts.extract.translit import name_key
 
 from newsfacts.extract.attribution.speaker import Speaker
@@ -103,7 +103,7 @@ class MentionIndex:
         """Of the people who share the surname written alone, the one who speaks: not one whose death the
         text tells, of the sex an honorific before the surname says ('Mr Doe'), the first the text named
         (a story names its subject first, a relative by a full name or a given name)."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         honorific = _HONORIFIC_BEFORE.search(text, max(0, mention.start_char - 12), mention.start_char)
         sex = ("female" if honorific.group(1).lower() in _FEMALE_HONORIFICS else "male") if honorific else None
         living = [i for i in namesakes if not self.dead(i)] or namesakes
@@ -136,7 +136,7 @@ class MentionIndex:
         if i < 0 or self._quotations[i][1] > token.idx:
             return None
         start, end = self._quotations[i]
-        return (start, end) if not text_of(self.doc)[end:token.idx].strip(" ,.;:\"'”’»—–-") else None
+        return (start, end) if not paragraph_text_of(self.doc)[end:token.idx].strip(" ,.;:\"'”’»—–-") else None
 
     def _in_a_quotation_found(self, position: int) -> bool:
         i = bisect_right(self._quotation_starts, position) - 1
@@ -144,7 +144,7 @@ class MentionIndex:
 
     def _in_quotation_at(self, position: int) -> bool:
         """`position` lies inside an open quotation of its paragraph."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         before = text[text.rfind("\n", 0, position) + 1:position]
         return (before.count('"') % 2 == 1) or before.count("“") > before.count("”") or before.count("«") > before.count("»")
 

@@ -5,7 +5,7 @@ title or a description with 'the' (the one it points back at).
 from __future__ import annotations
 
 from newsfacts.extract.entities import organisation_words
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.noun_phrases import (_a_parent_of_so_many, _an_age, _introduced_anew,
                                                         _named_in_lower_case)
@@ -44,7 +44,7 @@ class NounSubjects:
             return self._speaker_from_mention(issuer)
         if names and names[-1].lower_ in organisation_words() and not any(self.mention_at(c.idx, c.idx + len(c)) for c in names):
             first = min(t.idx for c in names for t in c.subtree if t.pos_ == "PROPN")
-            return Speaker(text_of(self.doc)[first:names[-1].idx + len(names[-1])], None, institution=True)
+            return Speaker(paragraph_text_of(self.doc)[first:names[-1].idx + len(names[-1])], None, institution=True)
         issuer = self._body_in_the_words_before(token)
         if issuer is not None:
             return issuer
@@ -78,7 +78,7 @@ class NounSubjects:
             if body.lower_ == "police":  # 'a police spokesman said': the force speaks
                 named = next((t for t in self.doc[token.left_edge.i:body.i] if t.pos_ == "PROPN"), None)
                 if named is not None:  # ('a Dalen Province police spokesman': the force the phrase names)
-                    return Speaker(text_of(self.doc)[named.idx:body.idx + len(body)], None, institution=True)
+                    return Speaker(paragraph_text_of(self.doc)[named.idx:body.idx + len(body)], None, institution=True)
                 force = self._police_force(body, exclude)
                 if force is not None:
                     return force
@@ -159,6 +159,6 @@ class NounSubjects:
                                                      pronoun=pronoun)
             if speaker is not None:
                 return speaker
-        elif not _introduced_anew(text_of(self.doc), token, subject.end_char):
+        elif not _introduced_anew(paragraph_text_of(self.doc), token, subject.end_char):
             return self._speaker_from_mention(subject)
         return _UNDECIDED

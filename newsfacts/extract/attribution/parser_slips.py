@@ -11,7 +11,7 @@ import re
 
 from newsfacts.extract.entities import organisation_words, person_prefix_words
 from newsfacts.extract.gazetteer import geocode
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.words import (_AFTER_A_LABEL, _FIRST_WORD, _INTERIM, _OFFICE_HOLDERS, _QUOTED_AS, _SUBJECTS,
                                                  REPORTING_LEMMAS)
@@ -20,7 +20,7 @@ from newsfacts.extract.attribution.words import (_AFTER_A_LABEL, _FIRST_WORD, _I
 def _a_transcript_label(token) -> bool:
     """Whether a word is part of the label that opens its line in a transcript ('QUESTION (Jane Doe, Radio
     Kurmin):'): a word in capitals, then what it says of the speaker in brackets, and a colon."""
-    text = text_of(token.doc)
+    text = paragraph_text_of(token.doc)
     line_start = text.rfind("\n", 0, token.idx) + 1
     first = _FIRST_WORD.match(text, line_start)
     if first is None or not first.group().isupper() or len(first.group()) < 2:
@@ -117,7 +117,7 @@ def _whole_hyphenated_word(token) -> str:
     """The word, in lower case, whose last piece the token is ('secretary-general' for 'general'); the token's
     own text for any other."""
     first = _first_piece_of_a_hyphenated_word(token, lower_case=False)
-    return text_of(token.doc)[first.idx:token.idx + len(token)].lower()
+    return paragraph_text_of(token.doc)[first.idx:token.idx + len(token)].lower()
 
 
 def _subject_of_a_verb_taken_for_a_noun(token) -> bool:

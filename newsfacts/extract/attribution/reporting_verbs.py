@@ -5,7 +5,7 @@ verb that says something of its noun.
 
 from __future__ import annotations
 
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.parser_slips import _subject_taken_for_an_object
 from newsfacts.extract.attribution.words import _NAMING_LEMMAS, RELATIVE_PRONOUNS
@@ -34,11 +34,11 @@ def _says_something_of_its_noun(verb, quotation: tuple[int, int] | None) -> bool
 def _verb_whose_clause_opens_it(verbs, quotation: tuple[int, int] | None):
     """'The commentator observed that it was "remarkable", while the captain put it another way: "..."': of the
     verbs before a quotation that opens after a colon, the one whose clause ends at the colon speaks."""
-    if quotation is None or not verbs or not text_of(verbs[0].doc)[max(0, quotation[0] - 4):quotation[0]].rstrip(" “\"‘'«").endswith(":"):
+    if quotation is None or not verbs or not paragraph_text_of(verbs[0].doc)[max(0, quotation[0] - 4):quotation[0]].rstrip(" “\"‘'«").endswith(":"):
         return None
     for verb in sorted((v for v in verbs if v.idx < quotation[0]), key=lambda v: -v.i):
         ends = max(t.idx + len(t) for t in verb.subtree if t.idx < quotation[0] and not t.is_punct)
-        between = text_of(verb.doc)[ends:quotation[0]]
+        between = paragraph_text_of(verb.doc)[ends:quotation[0]]
         return verb if between.strip(" “\"‘'«").strip() == ":" else None
     return None
 
@@ -48,7 +48,7 @@ def _verb_right_after(token, quotation: tuple[int, int] | None) -> bool:
     a verb right after the closing mark, with its subject beside it, reports the words, whatever verb it is."""
     if quotation is None or token.pos_ != "VERB" or token.idx < quotation[1] or token.dep_ not in ("ROOT", "parataxis"):
         return False
-    closing = text_of(token.doc)[max(quotation[0], quotation[1] - 3):quotation[1]].rstrip(" ”\"’'»")
+    closing = paragraph_text_of(token.doc)[max(quotation[0], quotation[1] - 3):quotation[1]].rstrip(" ”\"’'»")
     if not closing.endswith((",", "!", "?")):
         return False
     subjects = [c for c in token.children if c.dep_ == "nsubj"] or _subject_taken_for_an_object(token)

@@ -10,7 +10,7 @@ from itertools import takewhile
 import re
 
 from newsfacts.extract.entities import person_prefix_words
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.parser_slips import (_name_quoted_as_an_adjective, _reporting_gerund_taken_for_a_noun,
                                                         _subject_taken_for_an_object, _verb_taken_for_a_noun)
@@ -226,7 +226,7 @@ class SentenceSpeakers:
         """'«...,» declared the officer to the media': a verb right after the quotation, and its subject after
         it, which the parser took for the verb's object or left unlabelled (a person, or a noun for one: a headline's
         '"...", says mayor')."""
-        if exclude is None or verb.idx < exclude[1] or text_of(self.doc)[exclude[1]:verb.idx].strip(" ,»”\"'’"):
+        if exclude is None or verb.idx < exclude[1] or paragraph_text_of(self.doc)[exclude[1]:verb.idx].strip(" ,»”\"'’"):
             return None
         subject = next((c for c in verb.children if c.dep_ in ("dobj", "dep") and c.i > verb.i and c.left_edge.i == verb.i + 1), None)
         if subject is None or not (subject.lemma_.lower() in PERSON_NOUNS or subject.lemma_.lower() in TITLE_CLASSES
@@ -254,7 +254,7 @@ class SentenceSpeakers:
         i = bisect_right(self.starts, end)
         if i < len(self.mentions):
             m = self.mentions[i]
-            between = text_of(self.doc)[end:m.start_char]
+            between = paragraph_text_of(self.doc)[end:m.start_char]
             initials = _POST_INITIALS_BETWEEN.fullmatch(between)
             if m.entity_type in ("person", "organization") and not _inside(m, exclude) and (
                     not between.strip(" .") or (m.entity_type == "person" and (_TITLE_IN_LOWER_CASE.fullmatch(between) or (
@@ -269,10 +269,10 @@ class SentenceSpeakers:
         while i >= 0 and self.mentions[i].start_char > verb.idx - 120:
             m = self.mentions[i]
             if m.entity_type in ("person", "organization") and m.end_char <= verb.idx and not _inside(m, exclude):
-                between = text_of(self.doc)[m.end_char:verb.idx]
+                between = paragraph_text_of(self.doc)[m.end_char:verb.idx]
                 aside = between.lstrip().startswith(",") and between.rstrip().endswith(",") and '"' not in between \
                     and "“" not in between
-                if re.search(r",\s*(?:who|whose|which)\b[^,]*,\s*$", text_of(self.doc)[max(0, m.start_char - 60):m.start_char]):
+                if re.search(r",\s*(?:who|whose|which)\b[^,]*,\s*$", paragraph_text_of(self.doc)[max(0, m.start_char - 60):m.start_char]):
                     i -= 1
                     continue  # (a name inside the relative clause is not the one it tells of: 'whose church, Kurmin Chapel,')
                 # (or a relative clause: 'The Rev. Jan Doe, whose church, Kurmin Chapel, sits nearby, said')

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from newsfacts.extract.entities import POST_DISTRICT, person_prefix_words
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 from newsfacts.extract.translit import name_key
 
 from newsfacts.extract.attribution.noun_phrases import _a_person_by_nationality_or_party
@@ -78,7 +78,7 @@ class SubjectSpeakers:
             # 'Sergeant Jan Doe of the Kurmin police told': a rank and a name, whatever the parser made the head
             mention = self.mention_at(ranked[0], ranked[1])
             return self._speaker_from_mention(mention) if mention is not None and mention.entity_type == "person" \
-                else Speaker(text_of(self.doc)[ranked[0]:ranked[1]], None, proper=True)
+                else Speaker(paragraph_text_of(self.doc)[ranked[0]:ranked[1]], None, proper=True)
         named = next((t for t in token.subtree if _named_after_a_title_of_a_place(t) and t.head.head.i == token.i), None)
         mention = self.mention_at(named.idx, named.idx + len(named)) if named is not None else None
         if mention is not None and mention.entity_type == "person" and mention.entity_id:
@@ -90,7 +90,7 @@ class SubjectSpeakers:
         no one before it, the words themselves); _UNDECIDED for a subject of any other kind."""
         if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.pos_ in ("NOUN", "ADJ") \
                 and (token.lower_ == "old" or token.lemma_.lower() in PERSON_NOUNS or token.lower_.endswith(_PERSON_NOUN_ENDINGS)) \
-                and _AGED.search(text_of(self.doc), min(c.idx for c in token.children), token.idx + len(token)):
+                and _AGED.search(paragraph_text_of(self.doc), min(c.idx for c in token.children), token.idx + len(token)):
             # '"...," the 26-year-old said', 'says the 70-year-old retired teacher': the person the sentences
             # before were about
             # (from where its sentence starts: a quotation before the description in it names no one)
@@ -206,7 +206,7 @@ class SubjectSpeakers:
             unnamed = self._office_or_someone_of_the_name(token, mention, named)
             if unnamed is not _UNDECIDED:
                 return unnamed
-        if mention is not None and mention.entity_type == "location" and _after_a_preposition(text_of(self.doc), mention.start_char):
+        if mention is not None and mention.entity_type == "location" and _after_a_preposition(paragraph_text_of(self.doc), mention.start_char):
             # 'In Addis Ababa, the government spokeswoman, Jane Doe, called ...', which the parser made the
             # subject with the speaker in apposition to the place
             apposition = next((c for c in token.children if c.dep_ == "appos"), None)
@@ -258,7 +258,7 @@ class SubjectSpeakers:
         organisation is no apposition to a person; the parser hung the subject on the name before it."""
         body = next((m for c in token.children if c.dep_ == "appos"
                      for m in [self.mention_at(c.idx, c.idx + len(c))] if m is not None and m.entity_type == "organization"), None)
-        if body is not None and text_of(self.doc)[mention.end_char:body.start_char].lstrip().startswith(",") \
+        if body is not None and paragraph_text_of(self.doc)[mention.end_char:body.start_char].lstrip().startswith(",") \
                 and token.head.i > token.i:
             # (not 'Sergeant Jane Doe of the Kurmin Police Unit said', a member of the body the parser set beside her,
             # nor 'said Captain Jane Doe, Kurmin Police Department', the body she works for after her name)
@@ -276,7 +276,7 @@ class SubjectSpeakers:
             if named is not None:
                 return self._speaker_from_mention(named)
         # 'said Kurmin Civil Protection Office spokesperson Jane Doe', which the parser hangs on the body's name
-        titled = _ROLE_AFTER_A_BODY.match(text_of(self.doc), mention.end_char)
+        titled = _ROLE_AFTER_A_BODY.match(paragraph_text_of(self.doc), mention.end_char)
         person = self.mention_at(titled.end(), titled.end() + 1) if titled else None
         if person is not None and person.entity_type == "person" and person.start_char == titled.end():
             return self._speaker_from_mention(person)
@@ -295,6 +295,6 @@ class SubjectSpeakers:
             return self._description(token)  # 'the Minister said': a title alone names no one
         if names and names[-1].i == token.i and token.i - names[0].i == len(names) - 1 and len(names) <= 4 \
                 and token.idx + len(token) - names[0].idx > 1:
-            written = text_of(self.doc)[names[0].idx:token.idx + len(token)]
+            written = paragraph_text_of(self.doc)[names[0].idx:token.idx + len(token)]
             return self._named_in_full_before(written) or Speaker(written, None, proper=True)
         return _UNDECIDED

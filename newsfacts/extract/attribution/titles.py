@@ -12,7 +12,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.entities import HEADLINE_CHARS, name_given_after
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 from newsfacts.extract.translit import plain_words
 
 from newsfacts.extract.attribution.noun_phrases import _introduced_anew
@@ -51,7 +51,7 @@ class Titles:
             # (a title's other words name people only: 'the judge' is no Kurmin Justice Council)
             titles = TITLE_CLASSES.get(token.lemma_.lower(), ()) if m.entity_type == "person" else ()
             return bool({token.lemma_.lower(), token.lower_, whole_word, *titles} & words_of(m)) \
-                and not (m.entity_type == "person" and _introduced_anew(text_of(self.doc), token, m.end_char))
+                and not (m.entity_type == "person" and _introduced_anew(paragraph_text_of(self.doc), token, m.end_char))
 
         # 'the health minister' is the minister whose title says health, when one does
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.is_alpha}
@@ -98,7 +98,7 @@ class Titles:
     def _in_the_headline(self, token) -> bool:
         """Whether a token is in the text's first line, and that line is as short as a headline (a text that
         runs its sentences together on one line has none)."""
-        return "\n" not in text_of(self.doc)[:token.idx] and token.idx < HEADLINE_CHARS
+        return "\n" not in paragraph_text_of(self.doc)[:token.idx] and token.idx < HEADLINE_CHARS
 
     def _named_apposition_mention(self, token):
         """The person or body named in apposition to a noun ('one of the defendants, Jane Doe,'), or None."""
@@ -120,26 +120,26 @@ class Titles:
                         return self._speaker_from_mention(mention)
                 if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) and name[-1].i - name[0].i == len(name) - 1:
                     # a name the entity recogniser missed, set beside a title: a person's name as written
-                    return Speaker(text_of(self.doc)[name[0].idx:name[-1].idx + len(name[-1])], None, proper=True)
+                    return Speaker(paragraph_text_of(self.doc)[name[0].idx:name[-1].idx + len(name[-1])], None, proper=True)
         # 'a man identifying himself as Jan Doe', 'the girl, named only as Kurma,': the name the words after the noun give
-        given = name_given_after(text_of(self.doc), token.idx + len(token)) if token.lemma_.lower() in PERSON_NOUNS else None
+        given = name_given_after(paragraph_text_of(self.doc), token.idx + len(token)) if token.lemma_.lower() in PERSON_NOUNS else None
         mention = self.mention_at(*given) if given is not None else None
         if mention is not None and mention.entity_type == "person":
             return self._speaker_from_mention(mention)
         # 'The chief spokesman, Qari Sayed Mangal, said', where the parser read a name as a verb: the person
         # named between commas right after the noun, titles and honorifics allowed
-        after = _NAME_SET_OFF.match(text_of(self.doc), token.idx + len(token))
+        after = _NAME_SET_OFF.match(paragraph_text_of(self.doc), token.idx + len(token))
         if after is not None:
             mention = self.mention_at(after.end(), after.end() + 1)
             if mention is not None and mention.entity_type == "person" and mention.start_char == after.end() \
-                    and text_of(self.doc).startswith(",", mention.end_char):
+                    and paragraph_text_of(self.doc).startswith(",", mention.end_char):
                 return self._speaker_from_mention(mention)
         return None
 
     def _title_words(self, mention) -> set[str]:
         """Words the text gives a person as a title: just before the name ('Interior Minister Peter Wood',
         'The police chief, Omar Haddad') or in an apposition after it ('Jane Doe, the mayor,')."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         title, honorifics = self._title_before_the_name(mention)
         after = text[mention.end_char:mention.end_char + 80]
         apposition = re.split(r"[,.;:!?\"“”]", after[1:])[0] if after.startswith(",") else ""
@@ -160,7 +160,7 @@ class Titles:
     def _title_before_the_name(self, mention) -> tuple[list[str], re.Match | None]:
         """The words of the title written just before a person's name (back to a word of grammar, a finite verb or
         another person's name), and the honorifics right before the name."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         i = bisect_right(self.starts, mention.start_char - 1) - 1
         while i >= 0 and (self.mentions[i].entity_type != "person" or self.mentions[i].end_char > mention.start_char):
             i -= 1

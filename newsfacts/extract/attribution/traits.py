@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from newsfacts.extract.entities import name_gender, person_prefix_words
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.parser_slips import (_named_after_a_title_of_a_place,
                                                         _subject_of_a_verb_taken_for_a_noun,
@@ -26,7 +26,7 @@ class PersonTraits:
     def _read_stated_genders(self) -> None:
         """The sex the text states for its people: 'Mrs Jean Doe' is a woman whatever the given name suggests,
         'Mr Jean Doe' a man; else a noun set beside the name, or the pronoun its own sentence uses for it."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         for m in self.mentions:
             honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start_char - 12), m.start_char)
             if m.entity_type == "person" and honorific:
@@ -58,7 +58,7 @@ class PersonTraits:
         if pronoun is None and sent.end < len(self.doc):
             opening = next((t for t in self.doc[sent.end:] if not t.is_space), None)
             if opening is not None and opening.lower_ in ("he", "she") and opening.dep_ in ("nsubj", "nsubjpass") \
-                    and "\n" not in text_of(self.doc)[span.end_char:opening.idx]:
+                    and "\n" not in paragraph_text_of(self.doc)[span.end_char:opening.idx]:
                 pronoun = opening
         if pronoun is None or any(m.entity_type == "person" and m.entity_id != mention.entity_id
                                   and sent.start_char <= m.start_char < pronoun.idx for m in self.mentions):
@@ -80,7 +80,7 @@ class PersonTraits:
         title = before - (before >= 1 and self.doc[before].text == ".")
         if title >= 0 and self.doc[title].text[:1].isupper() and self.doc[title].lower_.rstrip(".") in person_prefix_words():
             before = title - 1
-        if before >= 0 and "\n" not in text_of(self.doc)[self.doc[before].idx:span.start_char] and self.doc[before].text != ".":
+        if before >= 0 and "\n" not in paragraph_text_of(self.doc)[self.doc[before].idx:span.start_char] and self.doc[before].text != ".":
             beside.append(self.doc[before])
         if head.head.dep_ == "acl" and head.head.lower_ in ("named", "called"):
             beside.append(head.head.head)
@@ -114,7 +114,7 @@ class PersonTraits:
         span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
         # 'Her neighbour, Sher Khan, was digging': a name in apposition to the subject is the subject
         # and 'Among the crowd was Jean Doe' names its subject after the verb
-        if _ACCORDING_TO_BEFORE.search(text_of(self.doc), max(0, mention.start_char - 80), mention.start_char):
+        if _ACCORDING_TO_BEFORE.search(paragraph_text_of(self.doc), max(0, mention.start_char - 80), mention.start_char):
             return True  # '..., according to the village elder, Jan Doe' names the source the sentence speaks for
         if span is not None and span[0].is_sent_start and span.sent.root.pos_ not in ("VERB", "AUX") \
                 and span.sent.root.tag_ in ("NNS", "VBZ") and len(span.sent) - len(span) <= 3:
@@ -127,7 +127,7 @@ class PersonTraits:
 
     def _died(self, mention, sent) -> bool:
         """'The teenager, Sam Cole, was 19 when he died': a person whose death the sentence tells says nothing later."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         if _THE_DEAD_NAMED.search(text, sent.start_char, mention.start_char):
             return True  # 'The dead were identified as patrolman Jan Doe, 24, and ...'
         among = _AMONG_THE_DEAD.search(text, mention.end_char, sent.end_char)
@@ -152,7 +152,7 @@ class PersonTraits:
 
     def dead(self, entity_id: str) -> bool:
         """Whether the text tells of this person's death ('the death of Jan Doe', 'Jan Doe was killed')."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         for m in self.mentions:
             if m.entity_id == entity_id:
                 index = self._sentence_at(m.start_char)

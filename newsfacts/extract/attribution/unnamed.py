@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from newsfacts.extract.entities import person_prefix_words
-from newsfacts.extract.nlp import text_of
+from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.noun_phrases import _of_someone_unnamed
 from newsfacts.extract.attribution.positions import _before_the_quotation
@@ -39,7 +39,7 @@ class UnnamedPeople:
         # 'A nurse puts her head round the door. "...," she says': someone new brought in by the sentence
         # right before the quotation, in its paragraph, speaks whatever its verb ('Her mother was hurt' does not)
         just_before = exclude is not None and main.sent.end_char <= exclude[0] \
-            and not text_of(self.doc)[main.sent.end_char:exclude[0]].strip() \
+            and not paragraph_text_of(self.doc)[main.sent.end_char:exclude[0]].strip() \
             and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") or c.dep_ == "nummod" and c.lower_ == "one"
                     and main.head.lemma_ != "be" for c in main.children) \
             and not any(c.dep_ == "conj" for c in main.children) \
@@ -63,7 +63,7 @@ class UnnamedPeople:
         has speak, with 'the' and a title (or a clause: 'The driver, who was hurt, told ...') that names no one the
         text has named ('the official' after 'Jan Doe, an official,' is Jan Doe; 'the woman' after 'Jane Doe was
         seeking word' is Jane Doe)."""
-        before, text = _before_the_quotation(position, exclude), text_of(self.doc)
+        before, text = _before_the_quotation(position, exclude), paragraph_text_of(self.doc)
         while before > 1 and text[before - 1].isspace():  # (the space between two sentences is in neither)
             before -= 1
         last = self._sentence_at(max(before - 1, 0))
@@ -151,7 +151,7 @@ class UnnamedPeople:
                                 and (mention is None or mention.entity_type != "location"):
                             # a name the recogniser missed or took for a body's: a person's, as the text says
                             first = next((t for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), name)
-                            return Speaker(text_of(self.doc)[first.idx:name.idx + len(name)], None, proper=True)
+                            return Speaker(paragraph_text_of(self.doc)[first.idx:name.idx + len(name)], None, proper=True)
         return None
 
     def _titled_person_named_after_the_lede(self, token) -> Speaker | None:
@@ -159,7 +159,7 @@ class UnnamedPeople:
         article's opening paragraph (after its headline) names the person the next paragraph gives that title to;
         'his grieving mother told mourners. / Jane Doe paid tribute to her son ...': a relative the lede does
         not name is the person the next paragraph opens with, of the relative's sex."""
-        text = text_of(self.doc)
+        text = paragraph_text_of(self.doc)
         headline_end = text.find("\n")
         lede_end = text.find("\n", token.idx)
         lemma = token.lemma_.lower()
