@@ -89,6 +89,7 @@ def test_workers_below_one_is_refused_at_parsing(workers, tmp_path, capsys):
     ("NEWSFACTS_BATCHES_IN_FLIGHT", "2.5"),
     ("NEWSFACTS_SETTLE_SECONDS", "-1"),
     ("NEWSFACTS_LOCK_WAIT_SECONDS", "nan"),
+    ("NEWSFACTS_BUILD_MEMORY_MB", "2GB"),
     ("NEWSFACTS_LANGUAGES", " , "),
 ])
 def test_a_bad_setting_names_the_variable_and_what_it_takes(variable, value, tmp_path, monkeypatch, capsys):

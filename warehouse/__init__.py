@@ -37,6 +37,6 @@ def named_queries(name: str) -> dict[str, str]:
 
 def drop_temporary_tables(con) -> None:
     """Drops the temporary tables the SQL files made for the steps done: DuckDB keeps them in memory
-    (about 1 GiB at 1,000,000 documents), where a limit on the build's memory leaves little room."""
+    (about 450 MB at 300,000 documents), where a limit on the build's memory leaves little room."""
     for (table,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall():
         con.execute(f'DROP TABLE temp.main."{table}"')
