@@ -2,12 +2,14 @@
 clusters, quote groups, near-duplicates, the analyst views and the brief."""
 
 import json
+import os
 
 import duckdb
 import pytest
 
-from conftest import SEEDS, copy_tree, query
+from conftest import SEEDS, copy_tree, query, snapshot
 from newsfacts.brief import analyst_brief
+from newsfacts.cli import main
 
 pytestmark = pytest.mark.slow  # flow runs over the seeds and generated copies
 
@@ -104,13 +106,18 @@ def test_the_analyst_brief_lists_incidents_disagreements_and_statements(seeds_wa
     assert places.index("| Kharkiv |") < places.index("| Zhytomyr |")
 
 
-@pytest.fixture(scope="module")
-def copies_warehouse(tmp_path_factory, run_flow):
-    source = copy_tree(SEEDS, tmp_path_factory.mktemp("copies") / "src")
+def _write_copies(source) -> None:
+    """Two re-posts of the report of 2 March in `source`: other page furniture, and one word changed."""
     original = (SEEDS / SECOND_OF_MARCH).read_text(encoding="utf-8")
     (source / "repost-a.txt").write_text("Share this story\nAdvertisement\n\n" + original + "\n\nMore from our partners", encoding="utf-8")
     (source / "repost-b.txt").write_text(original.replace("heavy rocket launchers", "heavy multiple rocket launchers")
                                          + "\n\nThis story was syndicated.", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def copies_warehouse(tmp_path_factory, run_flow):
+    source = copy_tree(SEEDS, tmp_path_factory.mktemp("copies") / "src")
+    _write_copies(source)
     warehouse = tmp_path_factory.mktemp("copies-warehouse")
     run_flow(source, warehouse)
     return warehouse
@@ -128,6 +135,29 @@ def test_syndicated_copies_point_at_the_original_and_are_not_counted_twice(copie
     # the copies' figures are reported, but not as independent corroboration
     assert query(copies_warehouse, "SELECT count(*) FROM corroboration WHERE fact LIKE '21 killed%'") == [(0,)]
     assert query(copies_warehouse, "SELECT count(*) FROM casualty_reports WHERE from_near_duplicate") != [(0,)]
+
+
+def test_copies_that_come_in_a_later_run_give_what_one_run_gives_and_an_edited_copy_leaves_its_pairs(
+        copies_warehouse, tmp_path, run_flow):
+    # a run's build compares only the documents it made live with the others, and keeps the earlier pairs
+    source, warehouse = copy_tree(SEEDS, tmp_path / "src"), tmp_path / "wh"
+    run_flow(source, warehouse)
+    _write_copies(source)
+    run_flow(source, warehouse)
+    assert snapshot(warehouse) == snapshot(copies_warehouse)
+    # a copy edited into another story is no copy any more, as a rebuild of everything finds too
+    edited = source / "repost-b.txt"
+    edited.write_text((SEEDS / SECOND_OF_MARCH).read_text(encoding="utf-8").split("\n\n")[0] + "\n\n"
+                      + "A different story now: the council met on Thursday to discuss the city budget, the repair of "
+                        "three bridges over the river and a new bus route to the airport, and voted to delay the "
+                        "decision until spring after a long debate about the cost of fuel.", encoding="utf-8")
+    os.utime(edited, (edited.stat().st_atime, edited.stat().st_mtime - 100))  # (a file changed this instant waits a run)
+    run_flow(source, warehouse)
+    after_the_edit = snapshot(warehouse)
+    assert main(["rebuild", "--warehouse", str(warehouse)]) == 0  # works every pair out again
+    assert snapshot(warehouse) == after_the_edit
+    assert dict(query(warehouse, """SELECT d.source_path, o.source_path FROM documents d JOIN documents o
+                                     ON o.doc_id = d.near_duplicate_of""")) == {"repost-a.txt": SECOND_OF_MARCH}
 
 
 def test_every_run_attaches_the_brief_to_its_flow_run(seeds_warehouse):

@@ -29,8 +29,8 @@ SQL_VARIABLES = {
 def consolidate_build(building: DatabaseBuild) -> dict[str, int]:
     """The cross-source step of a database build (newsfacts/load/build.py), in one transaction: a step
     that fails leaves what staging made, and can be run again. The database the build replaces lends its
-    quote comparisons and, where it was built by the same code, the quote groups and incidents the new
-    rows cannot reach."""
+    quote comparisons and, where it was built by the same code, the near-duplicate pairs, quote groups and
+    incidents the new rows cannot reach."""
     with building.previous() as previous:
         return building.step(lambda con: consolidate(con, previous.memo, reuse_previous=previous.reusable))
 
@@ -57,11 +57,14 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_pr
     """Near-duplicates, entities merged across documents, people's corrections, quote groups, incidents,
     corroboration.
     `previous_memo` holds the quote comparisons of the previous build, which this one may reuse; with
-    `reuse_previous`, the database attached as `previous` was built by this code, and the quote groups and
-    incidents the new rows cannot reach are taken from it. Either way the tables come out the same.
+    `reuse_previous`, the database attached as `previous` was built by this code, and the near-duplicate
+    pairs, quote groups and incidents the new rows cannot reach are taken from it. Either way the tables
+    come out the same.
     Returns counts for the run's log."""
     for name, value in SQL_VARIABLES.items():
         con.execute(f"SET VARIABLE {name} = {value!r}")
+    con.execute(sql_file("near_duplicate_bands.sql"))
+    con.execute(sql_file("near_duplicate_pairs_added.sql" if reuse_previous else "near_duplicate_pairs.sql"))
     con.execute(sql_file("near_duplicates.sql"))
     drop_temporary_tables(con)
     con.execute(sql_file("entities.sql"))
