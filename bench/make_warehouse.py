@@ -3,7 +3,8 @@ through spaCy), then built as a run builds it; `newsfacts run SOURCE --warehouse
 any warehouse.
 
 The rows are those of bench/sql_at_scale.py (ten casualty figures, three quotes, one attack and five
-entity observations per document, statements quoted in about six documents), committed as one run.
+entity observations per document, statements quoted in about six documents, one document in 20 a
+re-post of the one before it), committed as one run.
 Prints the seconds each step took.
 
     python bench/make_warehouse.py DIR --documents 1000000

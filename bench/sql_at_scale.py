@@ -19,7 +19,7 @@ import duckdb
 
 from newsfacts.cli import EXAMPLE_QUERY
 from newsfacts.consolidate.build import consolidate
-from schemas.tables import ddl
+from schemas.tables import CORRECTIONS, ddl
 from warehouse import sql_file
 
 BENCH = Path(__file__).resolve().parent
@@ -52,11 +52,17 @@ QUERIES = {
 
 def generate(con, documents: int, casualties: int) -> None:
     con.execute(ddl())
+    con.execute(CORRECTIONS.ddl())  # none: the build reads the people's decisions with the facts
     con.execute(f"""
-        INSERT INTO documents (doc_id, source_path, title, publisher, published_date, published_date_basis, language, text, n_words, run_id)
+        INSERT INTO documents (doc_id, source_path, title, publisher, published_date, published_date_basis, language, text, n_words,
+                               minhash, run_id)
         SELECT printf('%016x', i), 'file-' || i || '.txt', 'Headline ' || i, 'Outlet ' || (i % 50),
                DATE '2022-01-01' + (i % 1000)::INTEGER, 'metadata', 'en',
-               repeat('Officials said people were killed when missiles hit the city centre. ', 8), 96, 'bench'
+               repeat('Officials said people were killed when missiles hit the city centre. ', 8), 96,
+               -- a MinHash signature of 64 values; one document in 20 re-posts the one before it (8 values differ)
+               list_transform(range(64), lambda k: hash(CASE WHEN i % 20 = 19 THEN i - 1 ELSE i END * 64 + k
+                                                        + CASE WHEN i % 20 = 19 AND k < 8 THEN 1000000007 ELSE 0 END))::UBIGINT[],
+               'bench'
         FROM range({documents}) t(i)""")
     con.execute(f"""
         INSERT INTO casualties (fact_id, doc_id, kind, count_min, count_max, precision, victims, location, reported_by,
