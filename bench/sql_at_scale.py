@@ -59,9 +59,10 @@ def generate(con, documents: int, casualties: int) -> None:
         SELECT printf('%016x', i), 'file-' || i || '.txt', 'Headline ' || i, 'Outlet ' || (i % 50),
                DATE '2022-01-01' + (i % 1000)::INTEGER, 'metadata', 'en',
                repeat('Officials said people were killed when missiles hit the city centre. ', 8), 96,
-               -- a MinHash signature of 64 values; one document in 20 re-posts the one before it (8 values differ)
+               -- a MinHash signature of 64 values of 32 bits, as datasketch makes them; one document in 20 re-posts
+               -- the one before it (8 values differ)
                list_transform(range(64), lambda k: hash(CASE WHEN i % 20 = 19 THEN i - 1 ELSE i END * 64 + k
-                                                        + CASE WHEN i % 20 = 19 AND k < 8 THEN 1000000007 ELSE 0 END))::UBIGINT[],
+                                                        + CASE WHEN i % 20 = 19 AND k < 8 THEN 1000000007 ELSE 0 END) % 4294967296)::UBIGINT[],
                'bench'
         FROM range({documents}) t(i)""")
     con.execute(f"""
