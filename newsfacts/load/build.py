@@ -9,6 +9,7 @@ the flow:
    keeps reading the previous state.
 
 Each step opens the file, works in one transaction and closes it, so a step that fails can be run again.
+The steps work within NEWSFACTS_BUILD_MEMORY_MB, beyond which DuckDB writes to disk (DatabaseBuild.step).
 A crash leaves only a `.building-` file, which the next run deletes. When the runs committed since the
 last build added nothing but their `runs` rows (a scheduled run that found nothing new), the build needs
 no consolidation: every derived table would come out the same. Staging then adds those rows to the last
@@ -126,14 +127,15 @@ class DatabaseBuild:
     def step(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """`work(con)` in one transaction (see transaction). Work that needs more memory than the build is
         given even with what DuckDB can write to disk (aggregates that hold lists, the undo of large
-        updates) is rolled back and done again without the limit, and the log says so."""
+        updates) is rolled back and done again without the limit, as is the rest of the build, and the log
+        says so."""
         try:
             with self.transaction() as con:
                 return work(con)
         except duckdb.OutOfMemoryException as exc:
             logger.warning(
                 "The warehouse build needed more than NEWSFACTS_BUILD_MEMORY_MB allows (%s); doing the step "
-                "again without that limit.", str(exc).splitlines()[0])
+                "again, and the rest of the build, without that limit.", str(exc).splitlines()[0])
             self._connect().execute("RESET memory_limit")
             with self.transaction() as con:
                 return work(con)
