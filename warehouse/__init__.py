@@ -3,8 +3,8 @@
 
 - (the loaded tables' DDL comes from their definitions, schemas/tables.py)
 - versions.sql: which documents a changed file superseded (the build's staging step);
-- near_duplicate_bands.sql, near_duplicate_pairs.sql (a build of everything) or near_duplicate_pairs_added.sql
-  (a run's build), near_duplicates.sql; entities.sql, corrections.sql (people's decisions on facts), document_sources.sql, incidents.sql (event_clusters),
+- near_duplicate_bands.sql, near_duplicate_pairs.sql (a build of everything) or near_duplicate_pairs_kept.sql
+  (a run's build), near_duplicate_pairs_found.sql, near_duplicates.sql; entities.sql, corrections.sql (people's decisions on facts), document_sources.sql, incidents.sql (event_clusters),
   incident_reports.sql, quote_groups.sql, quote_variants.sql, corroboration.sql: one file per table derived
   across sources, in the order newsfacts.consolidate.build runs them (each file's header says what it reads
   and writes); area_centres.sql (areas placed at their city), and quote_changes.sql and

@@ -1,6 +1,7 @@
--- Near-duplicate articles, step 1 of 3: each live document's MinHash signature cut into bands, and the
+-- Near-duplicate articles, step 1 of 4: each live document's MinHash signature cut into bands, and the
 -- similarity of two signatures. Reads documents (minhash). Then near_duplicate_pairs.sql (a build of
--- everything) or near_duplicate_pairs_added.sql (a run's build), then near_duplicates.sql.
+-- everything) or near_duplicate_pairs_kept.sql (a run's build), near_duplicate_pairs_found.sql and
+-- near_duplicates.sql.
 --
 -- Syndicated copies and re-posts with other page furniture: documents whose MinHash signatures share a
 -- band are candidates; a candidate pair is kept when the signatures agree on at least the

@@ -1,11 +1,5 @@
--- Near-duplicate articles, step 2 of 3 in a build of everything: every pair of live documents that share
--- a band and reach the near-duplicate similarity. Reads document_bands (near_duplicate_bands.sql) and
--- documents; writes near_duplicate_pairs, which the next build reads (near_duplicate_pairs_added.sql).
-CREATE TABLE near_duplicate_pairs AS
-WITH candidates AS (
-    SELECT DISTINCT a.doc_id AS doc_a, b.doc_id AS doc_b
-    FROM document_bands a JOIN document_bands b ON a.band = b.band AND a.band_hash = b.band_hash AND a.doc_id < b.doc_id
-)
-SELECT c.doc_a, c.doc_b, signature_similarity(da.minhash, db.minhash) AS similarity
-FROM candidates c JOIN documents da ON da.doc_id = c.doc_a JOIN documents db ON db.doc_id = c.doc_b;
-DELETE FROM near_duplicate_pairs WHERE similarity < getvariable('near_duplicate_similarity');
+-- Near-duplicate articles, step 2 of 4 in a build of everything: no pair is known yet, and every live
+-- document is compared with the others (near_duplicate_pairs_found.sql). Reads documents; writes
+-- near_duplicate_pairs (empty) and fresh_documents.
+CREATE TEMP TABLE fresh_documents AS SELECT doc_id FROM documents WHERE superseded_by IS NULL;
+CREATE TABLE near_duplicate_pairs (doc_a VARCHAR, doc_b VARCHAR, similarity DOUBLE);

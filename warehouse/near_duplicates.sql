@@ -1,4 +1,4 @@
--- Near-duplicate articles, step 3 of 3. Reads near_duplicate_pairs and documents (published_date,
+-- Near-duplicate articles, step 4 of 4. Reads near_duplicate_pairs and documents (published_date,
 -- ingested_at); sets documents.near_duplicate_of and near_duplicate_similarity, and writes near_duplicates.
 -- A copy points at the earliest of its near-identical documents: the first published, then the first
 -- loaded.

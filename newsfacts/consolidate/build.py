@@ -64,7 +64,8 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_pr
     for name, value in SQL_VARIABLES.items():
         con.execute(f"SET VARIABLE {name} = {value!r}")
     con.execute(sql_file("near_duplicate_bands.sql"))
-    con.execute(sql_file("near_duplicate_pairs_added.sql" if reuse_previous else "near_duplicate_pairs.sql"))
+    con.execute(sql_file("near_duplicate_pairs_kept.sql" if reuse_previous else "near_duplicate_pairs.sql"))
+    con.execute(sql_file("near_duplicate_pairs_found.sql"))
     con.execute(sql_file("near_duplicates.sql"))
     drop_temporary_tables(con)
     con.execute(sql_file("entities.sql"))

@@ -1,6 +1,6 @@
 """MinHash signatures of article texts (datasketch). The signature is computed once, when a document
 is ingested, and stored with it; warehouse/near_duplicate_bands.sql bands the signatures (locality-sensitive
-hashing), and near_duplicate_pairs.sql keeps the pairs whose estimated Jaccard similarity reaches
+hashing), and near_duplicate_pairs_found.sql keeps the pairs whose estimated Jaccard similarity reaches
 NEAR_DUPLICATE_SIMILARITY. The
 constants below reach that SQL as DuckDB variables (newsfacts/consolidate/build.py), so each is defined here
 only."""
