@@ -176,7 +176,7 @@ def _score_casualties(con, doc_id, gold, score: Score, name: str) -> None:
 
 
 def _score_quotes(con, doc_id, gold, aliases, found: Score, speakers: Score, name: str) -> None:
-    predicted = con.execute("SELECT text, speaker FROM quotes WHERE doc_id = ?", [doc_id]).fetchall()
+    predicted = con.execute("SELECT text, speaker FROM quotes WHERE doc_id = ? ORDER BY start_char", [doc_id]).fetchall()
     score_quotes(predicted, gold, aliases, found, speakers, name)
 
 
@@ -190,7 +190,10 @@ def score_quotes(predicted: list[tuple[str, str | None]], gold: dict, aliases, f
     for entry in statements:
         # (whitespace as one space: the quote's text is the article's words, however the page spaced them)
         probe = " ".join(entry["text_start"].split())[:25].strip(" “”\"")
-        match = next((q for q in predicted if probe in " ".join(q[0].split())), None)
+        # the quotation that opens with the words, else the first that holds them (a quotation inside
+        # another opens with its own words; the outer one holds them too)
+        holding = [q for q in predicted if probe in " ".join(q[0].split())]
+        match = next((q for q in holding if " ".join(q[0].split()).startswith(probe)), holding[0] if holding else None)
         found.expected += 1
         found.predicted += 1
         if match is None:

@@ -1731,3 +1731,19 @@ def test_a_body_without_line_breaks_is_read_a_sentence_a_paragraph(nlp):
     expected = {q["text_start"][:30]: q["speaker"] for q in case["quotes"]}
     survivors = [start for start, speaker in expected.items() if speaker in ("Ahmad", "Rafiq")]
     assert len(survivors) == 4 and all(said[start] == expected[start] for start in survivors)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # someone the outer quotation describes: no name to give, not the one who tells it
+    ('Dr Kurma Tadesse runs the clinic. "A man came in carrying his daughter, and he said to me, \u2018Doctor, she is '
+     'cold, please warm her up.\u2019 She had been dead for hours," Tadesse said.',
+     [("Kurma Tadesse", None), (None, "A man")]),
+    # a person the paragraph named before the outer quotation, whom the pronoun fits
+    ('Her brother, Jon Varga, said Ilona Varga had been threatened twice. "She would say to us, \u2018If I close the '
+     'shop, who will open it again?\u2019 She was stubborn," he said.', [("Jon Varga", None), ("Ilona Varga", None)]),
+    # the speaker's own words, reported by the speaker
+    ('"I told the commander, \u2018We will not leave this village without our families,\u2019 and he laughed," '
+     'said Amos Kel.', [("Amos Kel", None), ("Amos Kel", None)]),
+])
+def test_a_quotation_inside_a_quotation_is_the_words_of_whom_the_outer_one_makes_speak(nlp, text, expected):
+    assert speakers(nlp, text) == expected

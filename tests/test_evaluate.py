@@ -55,3 +55,15 @@ def test_a_speaker_is_matched_with_or_without_middle_names_and_by_surname_alone(
 ])
 def test_speaker_names_compare_as_names(predicted, gold, same):
     assert _same_name(predicted, gold, {}) is same
+
+
+def test_a_gold_quotation_inside_another_is_matched_with_the_one_that_opens_with_its_words():
+    from newsfacts.evaluate import Score, score_quotes
+
+    predicted = [("He said, 'There are more people under the houses,' and drove away.", "Kurma Tadesse"),
+                 ("There are more people under the houses,", None)]
+    gold = {"quotes": [{"text_start": "He said, 'There are more people", "speaker": "Kurma Tadesse"},
+                       {"text_start": "There are more people under the houses", "speaker": None}]}
+    found, speakers = Score("quotes found"), Score("quote speakers")
+    score_quotes(predicted, gold, {}, found, speakers, "x")
+    assert (found.true_positive, speakers.true_positive) == (2, 2)

@@ -103,3 +103,19 @@ def test_a_double_mark_that_a_single_mark_closes_before_its_attribution_ends_the
     (quote,) = find_quotes(text)
     assert quote.text == "Whoever fired the shells, the army must protect the families in the camp,"
     assert text[quote.end_char:].startswith(" he added.")
+
+
+def test_a_quotation_inside_a_quotation_is_one_of_its_own_and_says_which_holds_it():
+    text = ("\u201cHe got out of the truck and said, \u2018There are more people under the houses,\u2019 and then he drove "
+            "away,\u201d the nurse said. The boys\u2019 bikes were gone.")
+    outer, inner = find_quotes(text)
+    assert inner.text == "There are more people under the houses,"
+    assert inner.within == (outer.start_char, outer.end_char) and outer.within is None
+
+
+def test_inside_guillemets_only_the_closing_guillemet_ends_the_quotation():
+    text = ('\u00ab They lined us up. They asked everyone: "Which village are you from ?" Those who answered were taken '
+            'away \u00bb, he says.')
+    outer, inner = find_quotes(text)
+    assert outer.text.startswith("They lined us up.") and outer.text.endswith("were taken away")
+    assert inner.text == "Which village are you from ?" and inner.within == (outer.start_char, outer.end_char)

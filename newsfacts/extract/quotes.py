@@ -1,5 +1,6 @@
 """Direct quotations: the words inside quotation marks (straight or curly), quotes that run over
-several paragraphs, and embedded tweets ('... — Name (@handle) March 1, 2022')."""
+several paragraphs, quotations inside quotations (words a speaker reports someone said: '"He said, ‘There are
+more,’ and drove off," she recalled'), and embedded tweets ('... — Name (@handle) March 1, 2022')."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class QuoteSpan:
     start_char: int  # the opening mark
     end_char: int  # after the closing mark
     tweet_author: str | None = None
+    within: tuple[int, int] | None = None  # the quotation it lies inside, if any: (start_char, end_char)
 
 
 def _is_opening(text: str, i: int) -> bool:
@@ -60,11 +62,18 @@ def _is_closing(text: str, i: int) -> bool:
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Quotations in a document whose paragraphs are separated by blank lines.
 
-    Double quotation marks first; then single ones ('...' and ‘...’, as British papers quote)
-    outside them, where an apostrophe cannot be mistaken for a closing mark."""
+    Double quotation marks first; then single ones ('...' and ‘...’, as British papers quote), outside them or
+    wholly inside one (a quotation inside a quotation; one that opens inside and closes outside is an apostrophe's
+    mistake). A quotation inside another says which (`within`)."""
     quotes = _double_quotes(text)
     covered = [(q.start_char, q.end_char) for q in quotes]
-    quotes += [q for q in _single_quotes(text) if not any(s <= q.start_char < e for s, e in covered)]
+    quotes += [q for q in _single_quotes(text)
+               if not any(s <= q.start_char < e and (q.end_char > e or q.start_char == s) for s, e in covered)]
+    for quote in quotes:
+        holders = [q for q in quotes if q.start_char < quote.start_char and quote.end_char <= q.end_char]
+        if holders:
+            holder = max(holders, key=lambda q: q.start_char)  # the innermost
+            quote.within = (holder.start_char, holder.end_char)
     return sorted(quotes, key=lambda q: q.start_char)
 
 
@@ -142,6 +151,7 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
     paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     open_at: int | None = None
     pieces: list[str] = []
+    inner_at: int | None = None  # a double mark opened inside a quotation « opened
     for p_index, (p_start, paragraph) in enumerate(paragraphs):
         tweet = _TWEET.match(paragraph)
         if tweet and open_at is None:
@@ -154,6 +164,14 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
             if i < skip_to:
                 continue
             ch = paragraph[i]
+            if open_at is not None and text[open_at] == "«" and ch != "»":
+                # (« ... "Are you one of them?" ... »: only » closes what « opened; double marks inside quote someone)
+                if ch == '"' and inner_at is None and _is_opening(paragraph, i):
+                    inner_at = p_start + i
+                elif ch == '"' and inner_at is not None and _is_closing(paragraph, i):
+                    _add(quotes, [text[inner_at + 1:p_start + i]], inner_at, p_start + i + 1)
+                    inner_at = None
+                continue
             if open_at is None and ch in OPENERS and _is_opening(paragraph, i):
                 open_at, pieces, piece_start = p_start + i, [], i + 1
             elif open_at is None and _TWO_SINGLE_OPENERS.match(paragraph, i):
@@ -186,6 +204,7 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
             _add(quotes, pieces, open_at, p_start + len(paragraph))
             open_at = None
         piece_start = 0
+        inner_at = None
     return quotes
 
 

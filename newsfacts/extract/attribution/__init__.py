@@ -15,6 +15,7 @@ The Attributor (attributor.py) is one class made of one part per concern:
   titles           what a title or a 'the' description refers to; the titles people are given
   bodies           organisations, state institutions, offices, police forces; a phrase as its own speaker
   layouts          labels, signature lines and transcript turns
+  nested           quotations inside quotations: whom the outer one makes speak the inner words
   bare_quotations  interview answers and lede quotations with no reporting verb
   traits           a person's sex, death and role in the sentence
   mentions         lookups over mentions, surnames, sentences and quotations

@@ -12,6 +12,7 @@ from newsfacts.extract.attribution.bare_quotations import BareQuotations
 from newsfacts.extract.attribution.bodies import Bodies
 from newsfacts.extract.attribution.layouts import Layouts
 from newsfacts.extract.attribution.mentions import MentionIndex
+from newsfacts.extract.attribution.nested import NestedQuotations
 from newsfacts.extract.attribution.noun_subjects import NounSubjects
 from newsfacts.extract.attribution.positions import _credited_for_a_picture
 from newsfacts.extract.attribution.sentences import SentenceSpeakers
@@ -22,7 +23,7 @@ from newsfacts.extract.attribution.unnamed import UnnamedPeople
 
 
 class Attributor(SentenceSpeakers, SubjectSpeakers, NounSubjects, BareQuotations, Layouts, Bodies,
-                 Titles, UnnamedPeople, Antecedents, PersonTraits, MentionIndex):
+                 Titles, UnnamedPeople, NestedQuotations, Antecedents, PersonTraits, MentionIndex):
     """Finds the speaker of a span, given the document's resolved entity mentions."""
 
     def __init__(self, doc, mentions, entities, country: str | None = None):

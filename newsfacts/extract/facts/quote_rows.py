@@ -1,7 +1,8 @@
 """The quote rows of a document: each quotation in order, with its speaker. A quotation's speaker is the one
 named in place (its own line's signature or label, its sentences, quote_speakers), else the one the
 quotation before it in the paragraph speaks on, else one from the lines around it; a headline's short quote
-of words printed in full below takes that quotation's speaker."""
+of words printed in full below takes that quotation's speaker. A quotation inside another is the words of
+whom the outer one makes speak them (attribution/nested.py)."""
 
 from __future__ import annotations
 
@@ -20,17 +21,27 @@ def quote_rows(doc_id: str, article: str, text: str, doc, sentences, sentence_in
     quotes = []
     previous: tuple | None = None  # (speaker, end_char) of the quote before
     quotations = find_quotes(article)  # a quotation's words as the article prints them
-    attributor.set_quotations([(q.start_char, q.end_char) for q in quotations])
+    outermost = [(q.start_char, q.end_char) for q in quotations if q.within is None]
+    attributor.set_quotations(outermost)
     # a reaction round-up's quotations, each signed on the line after it: the line before signs the one before
-    signed_after = attributor.quotations_signed_after([(q.start_char, q.end_char) for q in quotations])
+    signed_after = attributor.quotations_signed_after(outermost)
     attributed_in_place: list[bool] = []  # whether each quotation's speaker is named in or beside it
+    speakers_of: dict[tuple[int, int], object] = {}  # each quotation's speaker, for those inside it
     for q in quotations:
+        if q.within is not None:
+            # (words someone is quoted as saying inside another's quotation: not the next of that one's words)
+            speaker = attributor.nested_speaker(q.start_char, q.end_char, q.within, speakers_of.get(q.within))
+            speakers_of[(q.start_char, q.end_char)] = speaker
+            attributed_in_place.append(True)
+            quotes.append(_quote_row(doc_id, q, speaker))
+            continue
         speaker = _speaker_in_place(q, text, doc, sentences, sentence_index_of, attributor, previous, signed_after)
         attributed_in_place.append(speaker is not None and (speaker.entity_id is not None or speaker.proper)
                                    and not alone_on_its_line(text, q))
         if speaker is None:
             speaker = _speaker_around(q, text, attributor, previous)
         previous = (speaker, q.end_char)
+        speakers_of[(q.start_char, q.end_char)] = speaker
         quotes.append(_quote_row(doc_id, q, speaker))
     _echoes_take_their_speaker(quotes, attributed_in_place)
     return quotes
