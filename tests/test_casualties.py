@@ -568,3 +568,18 @@ def test_ages_written_with_a_space_and_tolls_that_go_past_a_number(text, expecte
 ])
 def test_figures_of_treatment_and_parts_set_off(nlp, text, expected):
     assert [(kind, count, whole) for kind, count, whole, _place in document_figures(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'N of them' in a clause of its own after the figure, in the same sentence: a part of that figure
+    ('The surgeon said: "We have received 37 wounded, and nine of them had to be operated on overnight."',
+     [("injured", 37, False), ("injured", 9, True)]),
+    # a number word opening the paragraph after a byline and a dateline, which the tagger takes for part of a name
+    ("By Ravi Kurmo Dalenpalli, Valley Chronicle\nDalenbridge, November 6, 2025\n\nEleven pilgrims, nine of them women, "
+     "were killed in a stampede at the temple early on Wednesday.", [("killed", 11, False), ("killed", 9, True)]),
+])
+def test_parts_and_counts_the_tagger_or_the_order_of_finders_hid(nlp, text, expected):
+    from newsfacts.extract.facts import extract_document
+
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+    assert [(c["kind"], c["count_min"], c["part_of"] is not None) for c in facts["casualties"]] == expected

@@ -10,8 +10,8 @@ from bisect import bisect_left
 
 from newsfacts.extract.casualty_grammar.lexicon import lexicon
 from newsfacts.extract.nlp import text_of
-from newsfacts.extract.numbers import (NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, QUALIFIERS_AFTER, VAGUE,
-                                       Count, in_a_numeric_date, parse_count)
+from newsfacts.extract.numbers import (NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, QUALIFIERS_AFTER, TENS, UNITS,
+                                       VAGUE, Count, in_a_numeric_date, parse_count)
 from newsfacts.rules import load_rules
 
 
@@ -93,7 +93,7 @@ def _number_token(phrase):
     if _is_number(phrase):
         return phrase
     for child in phrase.children:
-        if child.dep_ == "nummod" and _is_number(child):
+        if _counts(child):
             return _the_part_of(child)
     if phrase.lower_ in ("family", "household"):
         # 'killed a family of four'
@@ -198,7 +198,19 @@ def _number_or_counted_number(token) -> list:
     """'20' in 'rose to 20', and in 'rose to 20 people': the number, or the number counting the noun."""
     if _is_number(token):
         return [token]
-    return [c for c in token.children if c.dep_ == "nummod" and _is_number(c)] if token.pos_ == "NOUN" else []
+    return [c for c in token.children if _counts(c)] if token.pos_ == "NOUN" else []
+
+
+# Number words that count ('eleven'; not 'second', which ranks)
+_CARDINAL_WORDS = frozenset(UNITS) | frozenset(TENS)
+
+
+def _counts(child) -> bool:
+    """Whether a word before a noun is the number that counts it: '30 people', and 'Eleven devotees' where the
+    parser hung a number word opening a paragraph on the noun otherwise (as part of a name, as its subject); a
+    year before a noun ('2019 victims') is no count."""
+    return child.dep_ == "nummod" and _is_number(child) or (
+        child.lower_ in _CARDINAL_WORDS and child.i == child.head.i - 1 and child.dep_ in ("compound", "nsubj"))
 
 
 def _with_conjuncts(head) -> list:

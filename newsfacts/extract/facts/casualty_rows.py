@@ -47,14 +47,14 @@ def casualty_rows(doc_id, text, sentences, sentence_texts, places_by_sentence, p
         sentence = sentence_texts[index]
         unlinked: list[CasualtyFigure] = []
         figures = _sentence_figures(sentence, sent, people_by_sentence.get(index, []), unlinked)
-        parts = _parts_of_earlier_figures(doc_id, rows, figures, sent, sentences[max(0, index - 5)].start_char)
-        rows += parts + _included_in_parts(doc_id, unlinked, parts, sent)
-        if not figures:
-            continue
-        speaker = attributor.speaker_in(sent) or _paragraph_speaker(text, sentences, index, attributor)
-        places = places_by_sentence.get(index, []) or paragraph_places(text, sentences, index, places_by_sentence)
-        when, _precision = date_in_text(sentence, published)
-        rows += _figure_rows(doc_id, figures, sent, sentence, places, speaker, when, filed_from)
+        own_rows = []
+        if figures:
+            speaker = attributor.speaker_in(sent) or _paragraph_speaker(text, sentences, index, attributor)
+            places = places_by_sentence.get(index, []) or paragraph_places(text, sentences, index, places_by_sentence)
+            when, _precision = date_in_text(sentence, published)
+            own_rows = _figure_rows(doc_id, figures, sent, sentence, places, speaker, when, filed_from)
+        parts = _parts_of_earlier_figures(doc_id, rows + own_rows, figures, sent, sentences[max(0, index - 5)].start_char)
+        rows += parts + _included_in_parts(doc_id, unlinked, parts, sent) + own_rows
     named = _single_victims_named(rows, attributor)
     return one_row_per_figure(_the_hurt_who_died(rows, text), text, headline_end, named)
 
@@ -151,13 +151,13 @@ def _sentences_between(text: str, start: int, end: int) -> int:
 
 
 def _parts_of_earlier_figures(doc_id: str, rows: list[dict], figures: list, sent, since: int) -> list[dict]:
-    """'Eleven of them were children' after '30 people were killed': a sub-figure of the latest earlier
-    figure (within five sentences) it can be part of."""
+    """'Eleven of them were children' after '30 people were killed', '37 wounded, and nine of them had to be operated
+    on': a sub-figure of the latest figure before it (in its sentence, else within five sentences) it can be part of."""
     found = []
     for part in parts_of_earlier_figures(sent):
         if any(sent.start_char + f.number_start == part.start_char for f in figures):
             continue  # the sentence's own finders read it
-        whole = next((r for r in reversed(rows) if since <= r["start_char"] < sent.start_char and r["part_of"] is None
+        whole = next((r for r in reversed(rows) if since <= r["start_char"] < part.start_char and r["part_of"] is None
                       and r["kind"] in ("killed", "injured") and (part.kind is None or r["kind"] == part.kind)
                       and r["count_min"] > part.count.count_min and (part.whole is None or r["count_min"] == part.whole)), None)
         if whole is None and part.kind is not None:
