@@ -1747,3 +1747,18 @@ def test_a_body_without_line_breaks_is_read_a_sentence_a_paragraph(nlp):
 ])
 def test_a_quotation_inside_a_quotation_is_the_words_of_whom_the_outer_one_makes_speak(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_a_headline_quotation_in_words_of_its_own_is_the_words_of_the_one_the_body_quotes_so(nlp):
+    text = ("'I held her hand until the river took her': floods sweep through Kurmin valley\n\n"
+            "Water rose through the night in the valley's villages, officials said.\n\n"
+            '"I held my daughter\'s hand until the river took her," Amina Dorrel, a market trader, told reporters. '
+            '"I still feel her fingers."')
+    assert speakers(nlp, text)[0] == ("Amina Dorrel", None)
+
+
+def test_a_surname_alone_is_the_namesake_the_paragraph_before_named_in_full(nlp):
+    text = ("Toma Vell, 19, had started work at the mine in May.\n\n"
+            "His father, Ilir Vell, was working a shift in a neighbouring shaft when the blast shook the hill.\n\n"
+            '"I knew it was his gallery before anyone told me," Vell said.')
+    assert speakers(nlp, text) == [("Ilir Vell", None)]

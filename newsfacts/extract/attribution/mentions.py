@@ -113,6 +113,12 @@ class MentionIndex:
         salient = self.salient_person_before(mention.start_char, (mention.start_char, mention.end_char), lookback=4) if honorific else None
         if salient is not None and salient.entity_id in fitting[1:]:
             return self.entities[salient.entity_id]
+        # ('Her father, Jan Kurmo Doe, went in first. / "...," Doe said': the one named in full in the paragraph
+        # before or its own, where only one was)
+        just_named = {m.entity_id for m in self._mentions_from(_paragraph_before(text, mention.start_char), mention.start_char - 1)
+                      if m.entity_id in fitting and " " in m.surface.strip() and m.end_char <= mention.start_char}
+        if len(just_named) == 1:
+            return self.entities[just_named.pop()]
         return self.entities[fitting[0]]
 
     def _sentence_at(self, position: int) -> int | None:
@@ -162,3 +168,10 @@ class MentionIndex:
         """The verbs with a tense ('tells', 'said') wholly between two offsets."""
         span = self.doc.char_span(start, end, alignment_mode="expand") if start < end else None
         return [t for t in span if t.tag_ in _FINITE_VERB_TAGS and t.idx >= start and t.idx + len(t) <= end] if span is not None else []
+
+
+def _paragraph_before(text: str, position: int) -> int:
+    """Where the paragraph before the one holding `position` begins (0 for the first)."""
+    own = text.rfind("\n", 0, position) + 1
+    before_ends = len(text[:own].rstrip("\n"))
+    return text.rfind("\n", 0, before_ends) + 1 if before_ends else 0

@@ -44,6 +44,7 @@ def quote_rows(doc_id: str, article: str, text: str, doc, sentences, sentence_in
         speakers_of[(q.start_char, q.end_char)] = speaker
         quotes.append(_quote_row(doc_id, q, speaker))
     _echoes_take_their_speaker(quotes, attributed_in_place)
+    _headline_quotes_take_their_speaker(quotes, attributed_in_place, doc, text.find("\n"))
     return quotes
 
 
@@ -168,6 +169,46 @@ def _echoes_take_their_speaker(quotes: list[dict], attributed_in_place: list[boo
         if holders and len({h["speaker_entity_id"] or h["speaker"] for h in holders}) == 1:
             for column in ("speaker", "speaker_entity_id", "speaker_description"):
                 quote[column] = holders[0][column]
+
+
+# How much of a headline quotation's words the body's words around a quotation must hold to be its source
+_HEADLINE_SHARE = 0.6
+
+
+def _headline_quotes_take_their_speaker(quotes: list[dict], attributed_in_place: list[bool], doc, headline_end: int) -> None:
+    """A headline quotes someone the body quotes, in words of its own ("'I held her hand until the sea took her'"
+    over '"I held my daughter's hand until the sea took her," the trader said'): a quotation in the headline
+    that nothing names the speaker of is the words of the speaker whose quotation in the body, with its
+    sentence, holds most of its words (lemmas of its words that are not stop words), when one speaker's does."""
+    if headline_end <= 0:
+        return
+    for index, quote in enumerate(quotes):
+        if attributed_in_place[index] or quote["start_char"] >= headline_end or quote["speaker"] or quote["speaker_description"]:
+            continue
+        words = _content_lemmas(doc, quote["start_char"], quote["end_char"])
+        if len(words) < 3:  # ('There was no road left': too few words to tell whose)
+            continue
+        shares: dict[str, tuple[float, dict]] = {}
+        for other in quotes:
+            if other["start_char"] < headline_end or not other["speaker"]:
+                continue
+            span = doc.char_span(other["start_char"], other["end_char"], alignment_mode="expand")
+            if span is None:
+                continue
+            around = _content_lemmas(doc, span[0].sent.start_char, span[-1].sent.end_char)
+            share = len(words & around) / len(words)
+            key = other["speaker_entity_id"] or other["speaker"]
+            if share > shares.get(key, (0.0, None))[0]:
+                shares[key] = (share, other)
+        best = sorted(shares.values(), key=lambda pair: -pair[0])
+        if best and best[0][0] >= _HEADLINE_SHARE and (len(best) == 1 or best[1][0] < best[0][0]):
+            for column in ("speaker", "speaker_entity_id", "speaker_description"):
+                quote[column] = best[0][1][column]
+
+
+def _content_lemmas(doc, start: int, end: int) -> set[str]:
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    return {t.lemma_.lower() for t in span or () if t.is_alpha and not t.is_stop} if span is not None else set()
 
 
 def _without_article(name: str) -> str:
