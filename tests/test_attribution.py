@@ -1762,3 +1762,19 @@ def test_a_surname_alone_is_the_namesake_the_paragraph_before_named_in_full(nlp)
             "His father, Ilir Vell, was working a shift in a neighbouring shaft when the blast shook the hill.\n\n"
             '"I knew it was his gallery before anyone told me," Vell said.')
     assert speakers(nlp, text) == [("Ilir Vell", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title given after the name's age
+    ("Ravel Dunmore, 47, a carpenter travelling home with his son, said he woke because he could not breathe.\n\n"
+     "Relatives waited at the port on Monday. Among them was Dunmore, who had come back to help.\n\n"
+     '"Not for a long time. My son asks me every night if the house is going to burn," the carpenter said.',
+     [("Ravel Dunmore", None)]),
+    # "Jan's mother" after 'His mother, Jane Doe,' (and 'a mother's letters' in between brings in no one new)
+    ("Kurmo Vance was stabbed on his way home.\n\nHis mother, Delia Vance, 44, told the inquest he had no enemies. "
+     "The coroner said a mother's letters had gone unanswered for a year.\n\n"
+     "Outside the court, Kurmo's mother said she hoped the letters would lead to change. "
+     '"I do not want another mother sitting where I sat today," she said.', [("Delia Vance", None)]),
+])
+def test_a_description_is_the_person_the_text_gave_it_to(nlp, text, expected):
+    assert speakers(nlp, text) == expected

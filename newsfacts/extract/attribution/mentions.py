@@ -114,12 +114,23 @@ class MentionIndex:
         if salient is not None and salient.entity_id in fitting[1:]:
             return self.entities[salient.entity_id]
         # ('Her father, Jan Kurmo Doe, went in first. / "...," Doe said': the one named in full in the paragraph
-        # before or its own, where only one was)
+        # before or its own, where only one was; not one named as the speaker of a quotation, after whose words
+        # the surname alone turns to the other: '"...," Jane Doe recalled. / "...," Doe wrote')
         just_named = {m.entity_id for m in self._mentions_from(_paragraph_before(text, mention.start_char), mention.start_char - 1)
-                      if m.entity_id in fitting and " " in m.surface.strip() and m.end_char <= mention.start_char}
+                      if m.entity_id in fitting and " " in m.surface.strip() and m.end_char <= mention.start_char
+                      and not self._beside_a_quotation(m.start_char)}
         if len(just_named) == 1:
             return self.entities[just_named.pop()]
         return self.entities[fitting[0]]
+
+    def _beside_a_quotation(self, position: int) -> bool:
+        """Whether the sentence holding `position` holds a quotation, or touches one (its words, not the space after it)."""
+        index = self._sentence_at(position)
+        if index is None:
+            return False
+        sentence = self.sentences[index]
+        ends = sentence.start_char + len(sentence.text.rstrip())
+        return any(start <= ends and sentence.start_char <= end for start, end in self._quotations)
 
     def _sentence_at(self, position: int) -> int | None:
         """The index of the sentence that holds `position`, or None (the space between two sentences)."""

@@ -93,16 +93,22 @@ def _named_in_lower_case(token) -> bool:
     return modifiers >= 2 or bool(portfolio) or (token.lower_ == "ministry" and modifiers >= 1)
 
 
+_AGE_ASIDE = re.compile(r",\s*\d{1,3},")
+
+
 def _introduced_anew(text: str, token, since: int) -> bool:
     """'Jane Doe, the governor, ... A senior official, who asked not to be named, said ... "...," the official
     said': a noun brought in with 'a' after a person was named is someone new, whom 'the' then points to (not
     the name's own apposition: 'Jane Doe, a spokeswoman for the group,')."""
+    age = _AGE_ASIDE.match(text, since)  # ('Jan Doe, 47, a carpenter,': the apposition after the age is the name's own)
+    since = age.end() - 1 if age else since
     if text.startswith(", ", since):
         aside = _ASIDE_END.search(text, since + 2)
         since = aside.end() if aside else since
     # (not in a quotation's words: '"... throwing a shoe at a judge ...," the judge asked')
     told = _QUOTED_WORDS.sub(" ", text[since:token.idx])
-    return re.search(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,3}%s\b" % re.escape(token.lower_), told) is not None
+    # ('a mother's letters' brings in no one new: the noun is a possessor)
+    return re.search(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,3}%s\b(?!['’]s\b)" % re.escape(token.lower_), told) is not None
 
 
 def _a_parent_of_so_many(token) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from newsfacts.extract.entities import organisation_words
 from newsfacts.extract.nlp import paragraph_text_of
+from newsfacts.extract.translit import name_key
 
 from newsfacts.extract.attribution.noun_phrases import (_a_parent_of_so_many, _an_age, _introduced_anew,
                                                         _named_in_lower_case)
@@ -101,6 +102,16 @@ class NounSubjects:
         named = self._named_apposition(token) if token.pos_ == "NOUN" and self.mention_at(token.idx, token.idx + len(token)) is None else None
         return named  # 'The foreign minister of X, Jane Doe, wrote': the name set beside the title
 
+    def _of_someone_named(self, token) -> bool:
+        """Whether a noun's possessor is a person the text names ('Kurmo's mother', 'Jan Doe's lawyer')."""
+        possessor = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if possessor is None:
+            return False
+        named = self.mention_at(possessor.idx, possessor.idx + len(possessor))
+        # (or a word of a person's name the recogniser left untagged here: 'Kurmo' of 'Kurmo Doe')
+        return named.entity_type == "person" if named is not None else any(
+            e.entity_type == "person" and name_key(possessor.text) in name_key(e.canonical_name).split() for e in self.entities.values())
+
     def _person_a_title_stands_for(self, token, exclude: tuple[int, int] | None):
         """Whom a title or a description with 'the' (or another pointing word) stands for: someone described
         before, the body or person the text named with that word; _UNDECIDED for any other subject, or when
@@ -114,6 +125,7 @@ class NounSubjects:
         if not ((token.pos_ == "NOUN" or (token.pos_ in ("PROPN", "ADJ") and token.text.islower()) or capitalised_title)
                 and self.mention_at(token.idx, token.idx + len(token)) is None
                 and (any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her", "this", "that") for c in token.children)
+                     or self._of_someone_named(token)  # "Jan's mother said" after 'His mother, Jane Doe,'
                      or self._in_the_headline(token)  # a headline drops its articles ('says mayor')
                      # ('Kurmistan captain talked about ...', as sports pages drop the article before a team's title)
                      or (not any(c.dep_ in ("det", "poss") for c in token.children)

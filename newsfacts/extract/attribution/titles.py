@@ -15,7 +15,7 @@ from newsfacts.extract.entities import HEADLINE_CHARS, name_given_after
 from newsfacts.extract.nlp import paragraph_text_of
 from newsfacts.extract.translit import plain_words
 
-from newsfacts.extract.attribution.noun_phrases import _introduced_anew
+from newsfacts.extract.attribution.noun_phrases import _AGE_ASIDE, _introduced_anew
 from newsfacts.extract.attribution.parser_slips import _whole_hyphenated_word
 from newsfacts.extract.attribution.positions import _before_the_quotation, _inside
 from newsfacts.extract.attribution.speaker import Speaker
@@ -142,6 +142,8 @@ class Titles:
         text = paragraph_text_of(self.doc)
         title, honorifics = self._title_before_the_name(mention)
         after = text[mention.end_char:mention.end_char + 80]
+        if _AGE_ASIDE.match(after):  # 'Jan Doe, 47, a carpenter': the apposition after the age
+            after = after[_AGE_ASIDE.match(after).end() - 1:]
         apposition = re.split(r"[,.;:!?\"“”]", after[1:])[0] if after.startswith(",") else ""
         verb = next(iter(self._finite_verbs(mention.end_char + 1, mention.end_char + 1 + len(apposition))), None)
         if verb is not None:

@@ -120,8 +120,9 @@ class UnnamedPeople:
             speaker = self.speaker_of_token(token, exclude)
             if speaker is not None and (speaker.entity_id or speaker.institution):
                 return speaker
-        if any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in token.children):
+        if any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in token.children) or self._of_someone_named(token):
             # 'His mother said she would keep going' after 'His mother, Jane Doe,': the person the text gave that title
+            # (so is "Jan's mother")
             described = self.described_entity(token, exclude)
             if described is not None and described.entity_id and self.entities[described.entity_id].entity_type == "person":
                 return described
