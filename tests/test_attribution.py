@@ -1778,3 +1778,11 @@ def test_a_surname_alone_is_the_namesake_the_paragraph_before_named_in_full(nlp)
 ])
 def test_a_description_is_the_person_the_text_gave_it_to(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_a_body_the_recogniser_missed_is_the_one_named_in_full_with_its_country(nlp):
+    text = ("A three-storey house fell in on its tenants in the port city before dawn, killing four, the Lebanese "
+            "Civil Defence said.\n\n"
+            '"Our crews are digging by hand because any heavy machinery could bring down the rest," the Civil Defence '
+            "said in a statement.")
+    assert speakers(nlp, text) == [("Lebanese Civil Defence", None)]

@@ -78,6 +78,19 @@ class MentionIndex:
             return Speaker(entity.canonical_name, entity.entity_id)
         return None
 
+    def with_the_body_named_in_full(self, speaker: Speaker | None) -> Speaker | None:
+        """A body the words name without an entity ('the Civil Defence said', which the recogniser missed) is the
+        one organisation of the document whose name ends with those words ('the Lebanese Civil Defence')."""
+        if speaker is None or speaker.entity_id is not None or not (speaker.institution or speaker.proper):
+            return speaker
+        key = name_key(speaker.name.removeprefix("the ").removeprefix("The "))
+        fitting = {e.entity_id: e for e in self.entities.values() if e.entity_type == "organization"
+                   and (name_key(e.canonical_name) == key or name_key(e.canonical_name).endswith(" " + key))}
+        if len(fitting) != 1 or len(key.split()) < 2:
+            return speaker
+        entity = next(iter(fitting.values()))
+        return Speaker(entity.canonical_name, entity.entity_id)
+
     def _named_in_full_before(self, name: str) -> Speaker | None:
         """The one person named in full whose name holds every word of `name` ('General Kurmo' for the
         Kurmo Tadalen the text named before), else the one organisation whose name opens with it, or None."""

@@ -40,6 +40,7 @@ def quote_rows(doc_id: str, article: str, text: str, doc, sentences, sentence_in
                                    and not alone_on_its_line(text, q))
         if speaker is None:
             speaker = _speaker_around(q, text, attributor, previous)
+        speaker = attributor.with_the_body_named_in_full(speaker)
         previous = (speaker, q.end_char)
         speakers_of[(q.start_char, q.end_char)] = speaker
         quotes.append(_quote_row(doc_id, q, speaker))
