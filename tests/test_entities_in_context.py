@@ -1185,3 +1185,10 @@ def test_a_district_named_before_its_city_lies_in_that_city(nlp):
     cardiff = places["Cardiff"]
     ely = next(where for name, where in places.items() if name.startswith("Ely"))
     assert abs(ely[0] - cardiff[0]) <= 0.1 and abs(ely[1] - cardiff[1]) <= 0.1
+
+
+def test_any_body_named_once_with_its_country_is_the_one_its_bare_name_means(entities_of):
+    _m, entities = entities_of("The Kenyan Red Cross Society said it had taken 14 people to hospital on Monday. Later "
+                               "the Red Cross Society said two of them had died.")
+    society = entities["Kenyan Red Cross Society"]
+    assert society.entity_type == "organization" and "Red Cross Society" in society.aliases

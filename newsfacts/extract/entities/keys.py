@@ -43,9 +43,11 @@ _OF_A_COUNTRY = re.compile(r"(.+) of (?:the )?([A-Z].*)")
 
 def _state_bodies_with_their_country(mentions: list[Mention]) -> None:
     """A body of a state is one with the country the text names it with once: a bare 'Interior Ministry' in a
-    text that names the Algerian Interior Ministry is that one (where the text names only one such)."""
-    bodies = [m for m in mentions if m.entity_type == "organization" and _STATE_BODY.search(m.surface)]
-    qualified = {m.key for m in bodies if any(w.lower() in demonyms() for w in m.surface.split()[:2])}
+    text that names the Algerian Interior Ministry is that one (where the text names only one such); so is any
+    body of two words or more named once with its country's adjective ('Red Cross' after 'the Lebanese Red Cross')."""
+    organisations = [m for m in mentions if m.entity_type == "organization"]
+    bodies = [m for m in organisations if _STATE_BODY.search(m.surface) or len(m.key.split()) >= 2]
+    qualified = {m.key for m in organisations if any(w.lower() in demonyms() for w in m.surface.split()[:2])}
     # ... or with 'of' and the country after it ('the National Police of Chile')
     of_a_country = {(m.key, name_key(written.group(1))) for m in bodies for written in [_OF_A_COUNTRY.fullmatch(m.surface)]
                     if written and written.group(2) in country_codes()}
