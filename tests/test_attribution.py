@@ -1786,3 +1786,17 @@ def test_a_body_the_recogniser_missed_is_the_one_named_in_full_with_its_country(
             '"Our crews are digging by hand because any heavy machinery could bring down the rest," the Civil Defence '
             "said in a statement.")
     assert speakers(nlp, text) == [("Lebanese Civil Defence", None)]
+
+
+
+@pytest.mark.parametrize("case_id,opening,speaker", [
+    # 'Among the dead was X, whose wife, Y, escaped': the 'she' who speaks next is the wife
+    ("N115", "They came in shouting and shooting", "Aisha Bukar"),
+    # 'the IGP' is the one titled Inspector General of Police, not the inspector named after him
+    ("N117", "Our men fought like lions", "Akhtar Hayat Khattak"),
+])
+def test_written_articles_where_the_dead_or_a_title_in_capitals_decide_who_speaks(nlp, case_id, opening, speaker):
+    case = next(json.loads(line) for line in (CHALLENGE_ARTICLES.parent / "articles13.jsonl").open(encoding="utf-8")
+                if json.loads(line)["id"] == case_id)
+    facts = extract_document({"doc_id": "x", "text": case["text"], "published_date": None}, nlp(case["text"]))
+    assert next(q["speaker"] for q in facts["quotes"] if q["text"].startswith(opening)) == speaker

@@ -63,6 +63,9 @@ class Titles:
             i -= 1
         if earlier:
             fitting = [m for m in earlier if modifiers <= words_of(m)] or earlier
+            if token.text.isupper() and len(token.text) >= 2:
+                # 'the IGP' is the one titled 'Inspector General of Police', not the inspector named after him
+                fitting = [m for m in fitting if m.entity_type == "person" and token.text in self._title_initials(m)] or fitting
             # (not one whose death the text told: 'The dead were identified as Sergeant Jan Doe ...')
             fitting = [m for m in fitting if m.entity_type != "person" or not self.dead(m.entity_id)] or fitting
             # 'Doe denied it. "...," the spokesman said': of the people the title fits, the one the last
@@ -158,6 +161,12 @@ class Titles:
         words |= {TITLE_ABBREVIATIONS[w] for w in words if w in TITLE_ABBREVIATIONS}  # 'Col. Jane Doe' is the colonel
         # 'one of three female doctors' is a doctor
         return words | {w[:-1] for w in words if len(w) > 4 and w.endswith("s") and not w.endswith("ss")}
+
+    def _title_initials(self, mention) -> str:
+        """The initials of the capitalised words of the title before a person's name ('IGP' of 'Inspector General of
+        Police')."""
+        title, _honorifics = self._title_before_the_name(mention)
+        return "".join(word[0] for word in title if word[:1].isupper())
 
     def _title_before_the_name(self, mention) -> tuple[list[str], re.Match | None]:
         """The words of the title written just before a person's name (back to a word of grammar, a finite verb or

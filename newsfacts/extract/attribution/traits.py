@@ -16,8 +16,9 @@ from newsfacts.extract.attribution.parser_slips import (_named_after_a_title_of_
 from newsfacts.extract.attribution.positions import _depth
 from newsfacts.extract.attribution.words import (_ACCORDING_TO_BEFORE, _AMONG_THE_DEAD, _ASKING_LEMMAS,
                                                  _DEATH_OF_BEFORE, _FEMALE_HONORIFICS, _HONORIFIC_BEFORE,
-                                                 _KNOWN_GENDERS, _PRONOUN_SEXES, _SUBJECTS, _THE_DEAD_NAMED,
-                                                 DEATH_LEMMAS, GENDERED_NOUNS, PERSON_PRONOUNS, REPORTING_LEMMAS)
+                                                 _KNOWN_GENDERS, _PRONOUN_SEXES, _SUBJECTS, _THE_DEAD_INCLUDED,
+                                                 _THE_DEAD_NAMED, DEATH_LEMMAS, GENDERED_NOUNS, PERSON_PRONOUNS,
+                                                 REPORTING_LEMMAS)
 
 
 class PersonTraits:
@@ -130,6 +131,10 @@ class PersonTraits:
         text = paragraph_text_of(self.doc)
         if _THE_DEAD_NAMED.search(text, sent.start_char, mention.start_char):
             return True  # 'The dead were identified as patrolman Jan Doe, 24, and ...'
+        included = _THE_DEAD_INCLUDED.search(text, sent.start_char, mention.start_char)
+        if included is not None and not any(m.entity_type == "person" and included.end() <= m.start_char < mention.start_char
+                                            for m in self._mentions_from(included.end(), mention.start_char)):
+            return True  # 'Among the dead was Jan Doe, whose wife, Ama Doe, escaped': he died, not she
         among = _AMONG_THE_DEAD.search(text, mention.end_char, sent.end_char)
         if among is not None and re.search(r"\bwhose\b", text[mention.end_char:among.start()]):
             among = None  # 'Jan Doe, whose son was among the dead,': the parser can make her the subject
