@@ -1800,3 +1800,9 @@ def test_written_articles_where_the_dead_or_a_title_in_capitals_decide_who_speak
                 if json.loads(line)["id"] == case_id)
     facts = extract_document({"doc_id": "x", "text": case["text"], "published_date": None}, nlp(case["text"]))
     assert next(q["speaker"] for q in facts["quotes"] if q["text"].startswith(opening)) == speaker
+
+
+def test_a_regents_title_and_district_before_the_name_are_no_part_of_it(nlp):
+    text = ('"Our field data shows 23 dead. I have asked all agencies to keep searching," Sukamaju Regent Dadan '
+            "Hermasto told reporters on Friday.")
+    assert speakers(nlp, text) == [("Dadan Hermasto", None)]
