@@ -1192,3 +1192,9 @@ def test_any_body_named_once_with_its_country_is_the_one_its_bare_name_means(ent
                                "the Red Cross Society said two of them had died.")
     society = entities["Kenyan Red Cross Society"]
     assert society.entity_type == "organization" and "Red Cross Society" in society.aliases
+
+
+def test_a_bodys_name_goes_on_with_for_and_its_field(entities_of):
+    _m, entities = entities_of("The U.N. Office for the Coordination of Humanitarian Affairs said on Monday that aid "
+                               "convoys had been stopped at the border for a third day.")
+    assert "U.N. Office for the Coordination of Humanitarian Affairs" in entities

@@ -184,3 +184,23 @@ def _bodies_named_with_their_country(text: str, mentions: list[Mention]) -> list
         mention.surface, mention.end_char = text[mention.start_char:country.end()], country.end()
         grown.append(mention)
     return [m for m in mentions if m in grown or not any(g.start_char <= m.start_char and m.end_char <= g.end_char for g in grown)]
+
+
+# ' for the Coordination of Humanitarian Affairs' after a body's name: capitalised words after 'for', which NER may
+# leave out ('the UN Office for the Coordination of Humanitarian Affairs', 'the Centre for Disease Control')
+_FOR_A_FIELD_AFTER = re.compile(r" for (?:the )?[A-Z][\w'’-]+(?:(?: (?:of|and|for|the|on|&))* [A-Z][\w'’-]+){0,6}(?![\w'’-])")
+
+
+def _bodies_named_for_their_field(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A body's name goes on with 'for' and the capitalised words of its field ('the Office for the Coordination of
+    Humanitarian Affairs'): they are part of the name (and no names of their own there)."""
+    grown = []
+    for mention in mentions:
+        field = _FOR_A_FIELD_AFTER.match(text, mention.end_char) if mention.entity_type == "organization" else None
+        if field is None or mention.surface.split()[-1].lower() not in organisation_words():
+            continue
+        if any(m.entity_type == "person" and mention.end_char <= m.start_char < field.end() for m in mentions):
+            continue  # ('the Office for Jane Doe': a person, not a field)
+        mention.surface, mention.end_char = text[mention.start_char:field.end()], field.end()
+        grown.append(mention)
+    return [m for m in mentions if m in grown or not any(g.start_char <= m.start_char and m.end_char <= g.end_char for g in grown)]

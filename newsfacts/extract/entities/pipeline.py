@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 
 from newsfacts.extract.entities.bodies import (_bodies_defined_with_their_letters, _bodies_named_beside_their_kind,
-                                               _bodies_named_with_a_plural_possessive, _bodies_named_with_their_country,
+                                               _bodies_named_for_their_field, _bodies_named_with_a_plural_possessive,
+                                               _bodies_named_with_their_country,
                                                _bodies_of_two_fields)
 from newsfacts.extract.entities.datelines import _with_the_datelines
 from newsfacts.extract.entities.keys import _assign_keys
@@ -91,6 +92,7 @@ def _places_ner_cut_or_missed(doc, sentence_index_of, mentions: list[Mention], c
     mentions = _hyphened_places(doc, sentence_index_of, mentions, countries)
     mentions = _places_after_in_inside_a_name(mentions, sentence_index_of, countries)
     mentions = _bodies_named_with_their_country(text_of(doc), mentions)
+    mentions = _bodies_named_for_their_field(text_of(doc), mentions)
     mentions.extend(_gazetteer_mentions(doc, sentence_index_of, mentions, countries))
     mentions = _places_named_with_particles(doc, mentions, countries)
     mentions = _area_lists(doc, sentence_index_of, mentions)
