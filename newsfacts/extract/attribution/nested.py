@@ -105,4 +105,3 @@ class NestedQuotations:
                  and t.head.i <= token.i + 2]
         words = [t for t in words if not t.is_punct]
         return " ".join(t.text for t in words[:8]) if words else token.text
-

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newsfacts.extract.attribution import REPORTING_LEMMAS
+from newsfacts.extract.attribution import REPORTING_LEMMAS, Speaker
 from newsfacts.extract.facts.fact_ids import fact_id
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.facts.quote_speakers import alone_on_its_line, names_another_after, quote_speaker
@@ -26,7 +26,7 @@ def quote_rows(doc_id: str, article: str, text: str, doc, sentences, sentence_in
     # a reaction round-up's quotations, each signed on the line after it: the line before signs the one before
     signed_after = attributor.quotations_signed_after(outermost)
     attributed_in_place: list[bool] = []  # whether each quotation's speaker is named in or beside it
-    speakers_of: dict[tuple[int, int], object] = {}  # each quotation's speaker, for those inside it
+    speakers_of: dict[tuple[int, int], Speaker | None] = {}  # each quotation's speaker, for those inside it
     for q in quotations:
         if q.within is not None:
             # (words someone is quoted as saying inside another's quotation: not the next of that one's words)
