@@ -416,3 +416,14 @@ def test_the_number_tokens_of_a_sentence_are_those_like_a_number_or_tagged_a_num
 ])
 def test_qualifiers_after_the_number_one_among_the_dead_people_lost_and_a_running_ordinal(nlp, text, expected):
     assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen opened fire on the convoy, killing the pilot and wounding two guards.",
+     [("killed", 1, 1, "exact", False), ("injured", 2, 2, "exact", False)]),
+    ("The explosion also killed the minibus driver.", [("killed", 1, 1, "exact", False)]),
+    # not a person: no figure
+    ("The vote killed the project.", []),
+])
+def test_one_person_killed_named_by_the_noun_for_them(nlp, text, expected):
+    assert grammar(nlp, text) == expected

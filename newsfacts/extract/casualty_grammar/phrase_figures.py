@@ -65,6 +65,10 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         # states first (a restatement is merged with the figure it restates); with an aside ('The suspect, who
         # has not been named, was shot and wounded'), only by a verb of violence or death (not 'hospitalized')
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
+    elif _the_one_person(phrase, lex) and phrase.dep_ == "dobj" and kind == "killed" \
+            and predicate.lemma_.lower() in lex.transitive and not _quoted(phrase):
+        # 'opened fire on the convoy, killing the pilot', 'the blast also killed the driver': one person killed
+        count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
     else:
         return None
     span_start = min(start, predicate.idx)
