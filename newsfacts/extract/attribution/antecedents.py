@@ -11,7 +11,7 @@ import re
 from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.parser_slips import _a_name_ner_missed
-from newsfacts.extract.attribution.positions import _before_the_quotation, _depth, _inside
+from newsfacts.extract.attribution.positions import _before_the_quotation, _depth, _inside, _paragraph_before
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import _SUBJECTS, PERSON_NOUNS, PRONOUNS, RELATIVE_PRONOUNS, REPORTING_LEMMAS, STATEMENT_NOUNS
 
@@ -87,8 +87,7 @@ class Antecedents:
         paragraph_start = text.rfind("\n", 0, position) + 1
         if text[paragraph_start:position].strip(" \"“”«»'‘’") and not (exclude and exclude[0] - paragraph_start <= 2):
             return None  # (only for a quotation that opens its paragraph)
-        before_end = len(text[:paragraph_start].rstrip())
-        before_start = text.rfind("\n", 0, before_end) + 1
+        before_start, before_end = _paragraph_before(text, position)
         paragraph = text[before_start:before_end]
         if not paragraph or any(mark in paragraph for mark in '"“”«»') or paragraph.count(". ") > 2:
             return None

@@ -10,6 +10,7 @@ from newsfacts.extract.entities import is_given_name
 from newsfacts.extract.nlp import paragraph_text_of
 from newsfacts.extract.translit import name_key
 
+from newsfacts.extract.attribution.positions import _paragraph_before
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import _FEMALE_HONORIFICS, _FINITE_VERB_TAGS, _HONORIFIC_BEFORE
 
@@ -129,7 +130,7 @@ class MentionIndex:
         # ('Her father, Jan Kurmo Doe, went in first. / "...," Doe said': the one named in full in the paragraph
         # before or its own, where only one was; not one named as the speaker of a quotation, after whose words
         # the surname alone turns to the other: '"...," Jane Doe recalled. / "...," Doe wrote')
-        just_named = {m.entity_id for m in self._mentions_from(_paragraph_before(text, mention.start_char), mention.start_char - 1)
+        just_named = {m.entity_id for m in self._mentions_from(_paragraph_before(text, mention.start_char)[0], mention.start_char - 1)
                       if m.entity_id in fitting and " " in m.surface.strip() and m.end_char <= mention.start_char
                       and not self._beside_a_quotation(m.start_char)}
         if len(just_named) == 1:
@@ -193,9 +194,3 @@ class MentionIndex:
         span = self.doc.char_span(start, end, alignment_mode="expand") if start < end else None
         return [t for t in span if t.tag_ in _FINITE_VERB_TAGS and t.idx >= start and t.idx + len(t) <= end] if span is not None else []
 
-
-def _paragraph_before(text: str, position: int) -> int:
-    """Where the paragraph before the one holding `position` begins (0 for the first)."""
-    own = text.rfind("\n", 0, position) + 1
-    before_ends = len(text[:own].rstrip("\n"))
-    return text.rfind("\n", 0, before_ends) + 1 if before_ends else 0

@@ -1,5 +1,6 @@
 """Where a mention or a token stands: inside a quotation or after it, after a preposition, under a picture as its
-credit, and how deep in its sentence's parse. Small tests the attribution steps share.
+credit, how deep in its sentence's parse, and where the paragraph before it lies. Small tests the attribution steps
+share.
 """
 
 from __future__ import annotations
@@ -35,3 +36,10 @@ def _depth(token) -> int:
     while token.head.i != token.i and depth < 50:  # spaCy makes a new Token object on each access
         token, depth = token.head, depth + 1
     return depth
+
+
+def _paragraph_before(text: str, position: int) -> tuple[int, int]:
+    """Where the paragraph before the one holding `position` begins and ends ((0, 0) for the first paragraph)."""
+    own_start = text.rfind("\n", 0, position) + 1
+    before_end = len(text[:own_start].rstrip())
+    return (text.rfind("\n", 0, before_end) + 1 if before_end else 0), before_end

@@ -64,7 +64,7 @@ class Titles:
         if earlier:
             fitting = [m for m in earlier if modifiers <= words_of(m)] or earlier
             if token.text.isupper() and len(token.text) >= 2:
-                # 'the IGP' is the one titled 'Inspector General of Police', not the inspector named after him
+                # 'the CFO' is the one titled 'Chief Financial Officer', not the officer named after him
                 fitting = [m for m in fitting if m.entity_type == "person" and token.text in self._title_initials(m)] or fitting
             # (not one whose death the text told: 'The dead were identified as Sergeant Jan Doe ...')
             fitting = [m for m in fitting if m.entity_type != "person" or not self.dead(m.entity_id)] or fitting
@@ -163,8 +163,8 @@ class Titles:
         return words | {w[:-1] for w in words if len(w) > 4 and w.endswith("s") and not w.endswith("ss")}
 
     def _title_initials(self, mention) -> str:
-        """The initials of the capitalised words of the title before a person's name ('IGP' of 'Inspector General of
-        Police')."""
+        """The initials of the capitalised words of the title before a person's name ('CFO' of 'Chief Financial
+        Officer')."""
         title, _honorifics = self._title_before_the_name(mention)
         return "".join(word[0] for word in title if word[:1].isupper())
 
