@@ -332,6 +332,22 @@ def test_burns_bodies_both_and_the_hospital(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # the second participle of a passive, and a distance the parser took for its object
+    ("Last month, a 14-year-old boy was shot and wounded three blocks from the school.", [("injured", 1, 1, "exact", False)]),
+    # a result the parser hung on the object; the one who did it is no victim
+    ("A man who stabbed a 23-year-old to death outside a bar has been jailed for life.", [("killed", 1, 1, "exact", False)]),
+    # the count of a number of people a participle says were hurt or died
+    ("The ministry later put the number of people taken to hospital at 27.", [("injured", 27, 27, "exact", False)]),
+    ("The number of people known to have died when the boat capsized has risen to 38.", [("killed", 38, 38, "exact", False)]),
+    # lives given, not savings
+    ("Four of our comrades sacrificed their lives for the revolution.", [("killed", 4, 4, "exact", False)]),
+    ("She gave her life savings to the hospital.", []),
+])
+def test_second_participles_results_on_the_object_counts_of_people_and_lives_given(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # the count a toll was revised from is a figure the text states
     ("The toll was revised downward from 96 after two victims were counted twice.", [("killed", 96, 96, "exact", False)]),
     ("Officials updated the death toll from six on Friday morning.", [("killed", 6, 6, "exact", False)]),

@@ -56,6 +56,12 @@ def test_country_abbreviations_and_places_ner_missed(entities_of):
     assert {entities["United States"].country_code, entities["United Kingdom"].country_code} == {"US", "GB"}
 
 
+def test_a_hospital_named_after_a_person_is_a_body(entities_of):
+    _m, entities = entities_of("At least eight people were killed near the site, according to Samir Hospital, where the "
+                               "wounded were taken.")
+    assert entities["Samir Hospital"].entity_type == "organization"
+
+
 def test_a_person_named_like_a_town_stays_a_person(entities_of):
     mentions, _entities = entities_of("Guido Pella lost in straight sets. Pella said he was tired after the long season.")
     assert {m.entity_type for m in mentions if "Pella" in m.surface} == {"person"}

@@ -58,15 +58,23 @@ class Antecedents:
     def _only_person_just_before(self, position: int, exclude: tuple[int, int] | None, pronoun: str) -> Speaker | None:
         """'In Tromsø, Jan Doe, 67, a herder, drove two hours to vote. "...," he said': where no sentence
         subject is a person, the one person (agreeing with the pronoun) that the pronoun's own sentence or,
-        in the same paragraph, the sentence before it names (before the quotation, when it comes first)."""
+        in the same paragraph, the sentence before it names (before the quotation, when it comes first), or an
+        earlier sentence of the paragraph when those after it are about 'he' or 'she'."""
         position = _before_the_quotation(position, exclude)
         index = self._sentence_at(position)
         if index is None:
             return None
         text = paragraph_text_of(self.doc)
-        for earlier in (index, index - 1):
-            if earlier < 0 or (earlier < index and "\n" in text[self.sentences[earlier].end_char:self.sentences[index].start_char]):
-                return self._only_person_of_the_paragraph_before(position, exclude, pronoun) if earlier >= 0 else None
+        paragraph_start = text.rfind("\n", 0, position) + 1
+        earlier = index
+        while earlier >= 0:
+            if earlier < index and "\n" in text[self.sentences[earlier].end_char:self.sentences[index].start_char]:
+                return self._only_person_of_the_paragraph_before(position, exclude, pronoun)
+            if earlier < index - 1 and (self.sentences[earlier].start_char < paragraph_start
+                                        or not self._about_the_one_it_stands_for(self.sentences[earlier + 1], pronoun)):
+                # ('I met Jan Doe, a shepherd. He had dug them out himself. He spoke slowly. "...," he said': further back
+                # through the paragraph only over sentences about 'he')
+                break
             sent = self.sentences[earlier]
             named = self._mentions_from(sent.start_char, min(position, sent.end_char))
             people = {m.entity_id for m in named if m.entity_type == "person" and m.end_char <= position
@@ -77,7 +85,13 @@ class Antecedents:
                     return None
                 entity = self.entities[agreeing[0]]
                 return Speaker(entity.canonical_name, entity.entity_id)
-        return self._only_person_of_the_paragraph_before(position, exclude, pronoun)
+            earlier -= 1
+        return self._only_person_of_the_paragraph_before(position, exclude, pronoun) if earlier >= 0 else None
+
+    @staticmethod
+    def _about_the_one_it_stands_for(sentence, pronoun: str) -> bool:
+        """Whether the sentence's subject is the pronoun ('He spoke slowly.')."""
+        return any(t.lower_ == pronoun and t.dep_ in ("nsubj", "nsubjpass") for t in sentence)
 
     def _only_person_of_the_paragraph_before(self, position: int, exclude: tuple[int, int] | None, pronoun: str) -> Speaker | None:
         """'At a shelter in X, Jane Doe, 38, sat with her children. Her house had gone.' and then '"...," she said'

@@ -19,7 +19,11 @@ from newsfacts.extract.attribution.positions import _before_the_quotation
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import (_NAMED_ONLY_AS, _POLICE_OF_A_PLACE, _STATE_BODY, _STATE_VOICE,
                                                  _SUBJECTS, INSTITUTION_NOUNS, PRONOUNS, SPOKESPERSON_NOUNS,
-                                                 STATE_INSTITUTION_NOUNS, STATEMENT_NOUNS)
+                                                 REPORTING_LEMMAS, STATE_INSTITUTION_NOUNS, STATEMENT_NOUNS)
+
+
+# ', the ministry said on Thursday in a statement': a reporting verb, a few words, and the statement its words went out in
+_SAID_IN_A = re.compile(r",?\s+(?:has\s+|had\s+)?(\w+)(?:\s+[\w-]+){0,3}?\s+(?:in|on|via|through)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}")
 
 
 class Bodies:
@@ -88,16 +92,35 @@ class Bodies:
                            if m is not None and m.entity_type in ("person", "organization")), None)
             if sender is not None:
                 return self._speaker_from_mention(sender)
+            issuer = self._named_before_said_in_a_statement(sent)
+            if issuer is not None:
+                return self._speaker_from_mention(issuer)
             # 'according to a police statement. ... "...," the statement said': the body its compound names
             body = next((c for t in sent if t.lemma_.lower() in STATEMENT_NOUNS and t.pos_ == "NOUN"
                          for c in t.children if c.dep_ == "compound" and c.lower_ in INSTITUTION_NOUNS), None)
             if body is not None:
                 return Speaker(_institution_name(body.lower_, self.country_adjective), None, institution=True)
             if told:
-                subject = next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
+                # (the subject of the verb the statement hangs on: '27 were wounded, the ministry said in a communique')
+                verb = next((h for h in told[-1].ancestors if h.pos_ in ("VERB", "AUX")), sent.root)
+                subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) \
+                    or next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
                 speaker = self.speaker_of_token(subject) if subject is not None and subject.lower_ not in PRONOUNS else None
                 if speaker is not None and (speaker.entity_id or speaker.institution or speaker.proper):
                     return speaker
+        return None
+
+    def _named_before_said_in_a_statement(self, sent):
+        """'..., the Ministry of Defence said in a communique read on state radio': the person or body named just
+        before a reporting verb whose words went out in a statement, whatever the parser made of the sentence."""
+        text = paragraph_text_of(self.doc)
+        for statement in (t for t in sent if t.lemma_.lower() in STATEMENT_NOUNS and t.pos_ == "NOUN"):
+            for mention in self._mentions_from(sent.start_char, statement.idx):
+                said = _SAID_IN_A.fullmatch(text, mention.end_char, statement.idx)
+                verb = self.doc.char_span(said.start(1), said.end(1)) if said else None
+                if verb is not None and mention.entity_type in ("person", "organization") \
+                        and verb[0].lemma_.lower() in REPORTING_LEMMAS:
+                    return mention
         return None
 
     def _country_of_a_state_body_before(self, token, exclude: tuple[int, int] | None, lookback: int = 3) -> str | None:

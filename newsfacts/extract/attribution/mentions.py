@@ -33,6 +33,16 @@ class MentionIndex:
                     first_surnames.setdefault(name_key(words[-2]), set()).add(entity.entity_id)
         for key, ids in first_surnames.items():
             by_surname.setdefault(key, ids)
+        # ('Sun Jianguo' and his son 'Sun Hao': a family name written first; or a given name two people share): a
+        # first word two people the text names in full share is, alone, a namesake's question too
+        written_first: dict[str, set[str]] = {}
+        for entity in entities.values():
+            words = entity.canonical_name.split()
+            if entity.entity_type == "person" and len(words) in (2, 3):
+                written_first.setdefault(name_key(words[0]), set()).add(entity.entity_id)
+        for key, ids in written_first.items():
+            if len(ids) > 1:
+                by_surname[key] = by_surname.get(key, set()) | ids
         self.by_surname = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
         # People who share a surname ('Kurvind Ramalathan' and his wife 'Jaya Ramalathan'), in the order the
         # text names them: whom the surname alone means is a speaker's question (_namesake_speaking)
@@ -139,12 +149,16 @@ class MentionIndex:
 
     def _beside_a_quotation(self, position: int) -> bool:
         """Whether the sentence holding `position` holds a quotation, or touches one (its words, not the space after it)."""
+        return self.quotation_beside(position) is not None
+
+    def quotation_beside(self, position: int) -> tuple[int, int] | None:
+        """The last quotation the sentence holding `position` holds or touches (its words, not the space after it)."""
         index = self._sentence_at(position)
         if index is None:
-            return False
+            return None
         sentence = self.sentences[index]
         ends = sentence.start_char + len(sentence.text.rstrip())
-        return any(start <= ends and sentence.start_char <= end for start, end in self._quotations)
+        return next((q for q in reversed(self._quotations) if q[0] <= ends and sentence.start_char <= q[1]), None)
 
     def _sentence_at(self, position: int) -> int | None:
         """The index of the sentence that holds `position`, or None (the space between two sentences)."""

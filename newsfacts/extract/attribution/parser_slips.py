@@ -69,10 +69,18 @@ def _ranked_name_first(token) -> tuple[int, int] | None:
 
 def _named_after_a_title_of_a_place(token) -> bool:
     """'the governor of Dala province Jane Doe said': the parser hangs the name on the title's 'of' phrase,
-    and the title, the subject, is the person named last in it."""
+    and the title, the subject, is the person named last in it (or just before an aside: 'Superintendent of
+    Police Jane Doe, who reached the site, said')."""
     title = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
     return title is not None and title.dep_ in _SUBJECTS and title.lemma_.lower() in _OFFICE_HOLDERS \
-        and token.ent_type_ == "PERSON" and token.i == title.right_edge.i
+        and token.ent_type_ == "PERSON" and (token.i == title.right_edge.i or _an_aside_after(token))
+
+
+def _an_aside_after(token) -> bool:
+    """A comma after the token, and after it an aside about it rather than a name beside it ('Jane Doe, who ...',
+    not 'the minister of Kurmin, Jane Doe,')."""
+    after = token.doc[token.i + 1:token.i + 3]
+    return len(after) == 2 and after[0].text == "," and after[1].pos_ != "PROPN"
 
 
 def _hyphenated_title(token) -> bool:

@@ -18,7 +18,7 @@ from newsfacts.extract.attribution.positions import _after_a_preposition, _befor
 from newsfacts.extract.attribution.speaker import _UNDECIDED, Speaker
 from newsfacts.extract.attribution.words import (_AGED, _PERSON_NOUN_ENDINGS, _ROLE_AFTER_A_BODY, INSTITUTION_NOUNS,
                                                  ORGANISATION_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PRONOUNS,
-                                                 RELATIVE_PRONOUNS, SPOKESPERSON_NOUNS, STATEMENT_NOUNS)
+                                                 RELATIVE_PRONOUNS, REPORTING_LEMMAS, SPOKESPERSON_NOUNS, STATEMENT_NOUNS)
 
 
 class SubjectSpeakers:
@@ -39,7 +39,7 @@ class SubjectSpeakers:
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head is not token.head:
             # 'The ministry, which warned of "..."': the relative clause speaks for the noun it describes.
             return self.speaker_of_token(token.head.head, exclude)
-        named = self._named_after_a_rank_or_an_office(token)
+        named = self._named_after_a_rank_or_an_office(token) or self._person_titled_by_initials(token, exclude)
         if named is not None:
             return named
         described = self._person_an_age_or_a_nation_stands_for(token, exclude)
@@ -147,9 +147,13 @@ class SubjectSpeakers:
         if described is not None and (salient is None or described[0].idx > salient.end_char):
             # 'A farmer who gave only his first name, Kurmo, said ... "...," he said'
             return described[1]
-        if salient is not None:
+        if salient is not None and not self._named_in_an_earlier_paragraph(salient, before):
             return self._speaker_from_mention(salient)
         named = self._only_person_just_before(token.idx, exclude, token.lower_)
+        if salient is not None and (named is None or not self._named_in_the_paragraph(named, before)):
+            # ('I met Jan Doe, a shepherd. He had dug them out himself. "...," he said': the one person the pronoun's own
+            # paragraph names, before the subject of one before it)
+            return self._speaker_from_mention(salient)
         if named is not None:
             return named
         speaker = self.last_named_speaker_before(token.idx, exclude, pronoun=token.lower_)
@@ -157,6 +161,14 @@ class SubjectSpeakers:
             return speaker
         mention = self.last_of_type_before(token.idx, "person", exclude, pronoun=token.lower_)
         return self._speaker_from_mention(mention) if mention else None
+
+    def _named_in_an_earlier_paragraph(self, mention, position: int) -> bool:
+        return "\n" in paragraph_text_of(self.doc)[mention.end_char:position]
+
+    def _named_in_the_paragraph(self, speaker: Speaker, position: int) -> bool:
+        """Whether the paragraph holding `position` names the speaker before it."""
+        paragraph_start = paragraph_text_of(self.doc).rfind("\n", 0, position) + 1
+        return any(m.entity_id == speaker.entity_id for m in self._mentions_from(paragraph_start, position) if m.end_char <= position)
 
     def _body_a_pronoun_stands_for(self, token, exclude: tuple[int, int] | None) -> Speaker | None:
         """The organisation (or the people the text describes) that 'it' or 'they' refers back to."""
@@ -180,6 +192,9 @@ class SubjectSpeakers:
             if speaker is not None and (speaker.institution or (speaker.entity_id and self.entities[speaker.entity_id].entity_type == "organization")) \
                     and (mention is None or mention.entity_type == "organization"):
                 return speaker
+            if speaker is not None and mention is not None and mention.entity_type == "location" and speaker.entity_id \
+                    and earlier.head.lemma_.lower() in REPORTING_LEMMAS and earlier.dep_ == "nsubj":
+                return speaker  # 'Kurmistan said ... It added:' (or an agency the recogniser took for a place): who spoke before
             if speaker is not None and speaker.entity_id is None and mention is None and earlier.lemma_.lower() in INSTITUTION_NOUNS:
                 return speaker  # '"...," state police said. "...," it said': the body, though unnamed
         mention = self.last_of_type_before(token.idx, "organization", exclude, window=1500, speakers_within=600)

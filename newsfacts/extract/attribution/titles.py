@@ -162,6 +162,19 @@ class Titles:
         # 'one of three female doctors' is a doctor
         return words | {w[:-1] for w in words if len(w) > 4 and w.endswith("s") and not w.endswith("ss")}
 
+    def _person_titled_by_initials(self, token, exclude: tuple[int, int] | None, window: int = 3000) -> Speaker | None:
+        """'the PPRO said': the last person before whom the text wrote a title whose initials spell it ('the state
+        Police Public Relations Officer, Jan Doe'), though the recogniser took the title and its initials for a body."""
+        if not (token.text.isupper() and token.text.isalpha() and len(token.text) >= 3):
+            return None
+        i = bisect_right(self.starts, token.idx) - 1
+        while i >= 0 and self.mentions[i].start_char > token.idx - window:
+            m = self.mentions[i]
+            if m.entity_type == "person" and not _inside(m, exclude) and m.end_char <= token.idx and self._title_initials(m) == token.text:
+                return self._speaker_from_mention(m)
+            i -= 1
+        return None
+
     def _title_initials(self, mention) -> str:
         """The initials of the capitalised words of the title before a person's name ('CFO' of 'Chief Financial
         Officer')."""

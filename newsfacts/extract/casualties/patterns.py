@@ -46,7 +46,7 @@ _NOT_IN_FILLER = {"said", "says", "that", "who", "which", "when", "after", "befo
 
 
 # A count right after a figure's verb: the verb has its own object ('Two bombers killed at least 22 people').
-_COUNT_AFTER = re.compile(rf"\s+(?:(?:{QUALIFIER_PATTERN})\s+)?(?:{NUMBER_PATTERN})(?![\w%-]|[.,]\d)\s+(?!of\b)[a-z]", re.IGNORECASE)
+_COUNT_AFTER = re.compile(rf"\s+(?:(?:{QUALIFIER_PATTERN})\s+)?(?:{NUMBER_PATTERN})(?![\w%-]|[.,]\d)\s+(?!of\b)(?P<next>[a-z][\w-]*)", re.IGNORECASE)
 
 
 def _written_as_a_tally(match) -> bool:
@@ -237,14 +237,15 @@ def _number_is_no_count(text: str, match: re.Match, filler: str, words: list[str
 
 def _singular_first_figures(text: str, singular_first: re.Pattern):
     """'a 15-year-old boy was killed', 'a guard was shot dead': a figure of one."""
-    kind_of, _, _, victims, _ = _lexicon()
+    kind_of, _, _, victims, not_people = _lexicon()
     for match in singular_first.finditer(text):
         if _preceding_word(text, match.start()) in _NEGATORS:
             continue
         if _RUNNING_ORDINAL.search(match.group("adj") or ""):
             continue  # 'a third person died' is a running total, which the parse reads
-        if _COUNT_AFTER.match(text, match.end()):
-            continue  # 'A gunman killed at least 8 people': the killer, not one killed
+        count_after = _COUNT_AFTER.match(text, match.end())
+        if count_after and count_after.group("next").lower() not in not_people:
+            continue  # 'A gunman killed at least 8 people': the killer, not one killed (but 'shot three blocks away')
         noun = match.group("noun").lower()
         yield CasualtyFigure(kind_of[" ".join(match.group("kind").lower().split())], Count(1, 1, "exact"), victims.get(noun, "people"),
                              match.start(), match.end(), match.start())

@@ -52,6 +52,7 @@ class _Lexicon:
     group_nouns: dict[str, str]
     life_nouns: frozenset[str]
     life_verbs_subject: frozenset[str]
+    life_verbs_given: frozenset[str]
     lost_people_nouns: frozenset[str]
     life_verbs_object: frozenset[str]
     toll_nouns: dict[str, str]
@@ -102,7 +103,7 @@ def lexicon() -> _Lexicon:
               for name, value in rules["grammar"].items()}
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
     heads = ("transitive", "intransitive", "active_only", "with_result", "intransitive_with_result", "passive_only", "states",
-             "event_nouns", "toll_nouns", "life_verbs_subject", "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs",
+             "event_nouns", "toll_nouns", "life_verbs_subject", "life_verbs_given", "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs",
              "healing_verbs", "counted_nouns", "ordinal_nouns", "recovery_verbs", "injury_nouns", "admitting_verbs", "made_up_of_verbs",
              "discharge_verbs", "striking_verbs")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \

@@ -142,7 +142,10 @@ def _after_treatment(token, lex: _Lexicon) -> bool:
 
 
 def _has_result(token, lex: _Lexicon) -> bool:
-    for child in token.children:
+    """'trampled to death', 'shot dead', 'swept to their deaths': the verb's result (hung on its object, too: 'stabbed a
+    23-year-old to death')."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for child in [*token.children, *(g for o in objects for g in o.children if g.dep_ == "prep")]:
         if child.lower_ in lex.result_words:
             return True
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ in lex.result_words or g.lemma_.lower() in lex.result_words

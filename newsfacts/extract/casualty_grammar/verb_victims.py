@@ -63,7 +63,7 @@ def _kind_of_a_verb(token, lemma: str, lex: _Lexicon) -> str | None:
 def _lives_lost(token, lemma: str, lex: _Lexicon) -> list[tuple[str, object]]:
     """The killed of a verb of lives lost: 'lost their lives', 'claimed 30 lives', 'the village lost 32 people'."""
     found: list[tuple[str, object]] = []
-    if lemma in lex.life_verbs_subject and _has_life_object(token, lex):
+    if (lemma in lex.life_verbs_subject or lemma in lex.life_verbs_given) and _has_life_object(token, lex):
         found += [("killed", c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     if lemma in lex.life_verbs_object:
         lives = [c for c in token.children if c.dep_ == "dobj" and c.lower_ in lex.life_nouns]
@@ -221,7 +221,8 @@ def _subject_or_object(token, lemma: str, lex: _Lexicon, passive: bool) -> list:
         victims += [c for c in children if c.dep_ == "nsubj"]
     if not passive and (lemma in lex.transitive or lemma in lex.with_result or lemma in lex.active_only):
         # 'shelling killed 12', and 'an elephant trampled a farmer to death' (the kind came from the result)
-        victims += [c for c in children if c.dep_ == "dobj"]
+        # (not a distance the parser took for the object: 'was shot and wounded three blocks away')
+        victims += [c for c in children if c.dep_ == "dobj" and c.lower_ not in lex.not_people]
         if victims and lemma in lex.transitive:
             # 'killed 60 people at a market in 2012 and nearly 140 pupils at a school in 2015': a second counted object,
             # with its own place and time, that the parser hangs on the verb
@@ -246,7 +247,9 @@ def _what_a_state_word_describes(token, lex: _Lexicon) -> list:
         # ('A gunman killed at least 8 people', which the parser reads as a gunman who was killed: an object
         # says the noun did the killing)
         victims.append(token.head)
-    if token.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("who", "that") for c in children):
+    # ('a man who died', 'a guard who was shot dead'; not 'a man who stabbed a neighbour to death', who did it)
+    if token.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("who", "that") for c in children) \
+            and not any(c.dep_ == "dobj" for c in children):
         victims.append(token.head)
     if token.dep_ == "oprd" and token.head.lemma_ in ("leave", "find", "report", "confirm"):
         victims += [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -290,7 +293,9 @@ def _victims_hung_elsewhere(token, lemma: str, lex: _Lexicon, passive: bool) -> 
         victims += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     # 'twelve were killed and dozens more injured': a conjoined predicate shares its head's subject.
     previous = token.doc[token.i - 1] if token.i > 0 else token
-    if not victims and token.dep_ == "conj" and (lemma in lex.intransitive or token.tag_ == "VBN") \
+    # ('a boy was shot and wounded': the second participle of a passive, which the tagger may read as a past tense)
+    passive_head = token.tag_ == "VBD" and any(c.dep_ == "auxpass" for c in token.head.children)
+    if not victims and token.dep_ == "conj" and (lemma in lex.intransitive or token.tag_ == "VBN" or passive_head) \
             and previous.pos_ in ("CCONJ", "PUNCT", "ADV"):  # not 'and another two people injured'
         victims += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
         if token.head.dep_ == "relcl" and any(v.lower_ in ("who", "that") for v in victims):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsfacts.extract.casualty_grammar.counts import _is_number, _number_token
 from newsfacts.extract.casualty_grammar.lexicon import _NUMBER_NOUNS, _Lexicon
 from newsfacts.extract.casualty_grammar.parse_checks import (_compound, _denied_or_hypothetical, _in_a_hurt_condition,
-                                                             _in_hospital, _kind_of_those, _of_whom, _people_like)
+                                                             _in_hospital, _kind_of_those, _of_whom, _people_like, _to_hospital)
 from newsfacts.extract.casualty_grammar.phrase_figures import _is_single_person
 from newsfacts.extract.casualty_grammar.tolls import _toll_numbers
 from newsfacts.extract.casualty_grammar.verb_victims import _victims_of_a_verb
@@ -170,10 +170,29 @@ def _victims_of_a_count_noun(token, lex: _Lexicon) -> list[tuple[str, object]]:
         for noun in described:
             participle = next((c for c in [*noun.children, *token.children] if c.dep_ in ("acl", "amod", "relcl")
                                and (c.lemma_.lower() in lex.transitive or c.lower_ in lex.states)), None)
+            kind = (lex.transitive.get(participle.lemma_.lower()) or lex.states[participle.lower_]) if participle is not None else None
+            if participle is None:
+                participle, kind = _participle_of_harm(noun, lex)
             if participle is not None:
-                kind = lex.transitive.get(participle.lemma_.lower()) or lex.states[participle.lower_]
-                numbers = _toll_numbers(token) + [p for prep in participle.children if prep.dep_ == "prep"
+                # (the count on the participle, or on a verb of rising the parser hung inside its clause: 'the number of
+                # people known to have died has risen to 38')
+                holders = [participle, *(v for v in participle.subtree if v.lemma_.lower() in lex.rise_verbs)]
+                numbers = _toll_numbers(token) + [p for holder in holders for prep in holder.children if prep.dep_ == "prep"
                                                   and prep.lower_ in ("to", "at") for p in prep.children
                                                   if p.dep_ == "pobj" and _is_number(p)]
-                found += [(kind, n) for n in numbers]
+                found += [(kind, n) for n in dict.fromkeys(numbers)]
     return found
+
+
+def _participle_of_harm(noun, lex: _Lexicon):
+    """'people taken to hospital' (injured), 'people known to have died', 'people believed to have been killed': the
+    participle after the noun a count noun's 'of' names, and the kind of harm it says, or (None, None)."""
+    for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        if clause.lemma_.lower() in lex.hospital_verbs and _to_hospital(clause, lex):
+            return clause, "injured"
+        for verb in (c for c in clause.children if c.dep_ == "xcomp"):
+            kind = lex.intransitive.get(verb.lemma_.lower()) or (
+                lex.transitive.get(verb.lemma_.lower()) if any(c.dep_ == "auxpass" for c in verb.children) else None)
+            if kind is not None:
+                return clause, kind
+    return None, None

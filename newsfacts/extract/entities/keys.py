@@ -208,10 +208,17 @@ def _named_last(last_named: dict[str, dict[int, int]], one: str, other: str, pos
     return last_named.get(one, {}).get(position, -1) > last_named.get(other, {}).get(position, -1)
 
 
+def _with_middle_names(words: list[str], full_keys: set[str]) -> list[str]:
+    """The full names that are a name of two words with more between them ('jan doe': 'jan kurmi doe')."""
+    return [k for k in full_keys if len(k.split()) > len(words) == 2 and k.split()[0] == words[0] and k.split()[-1] == words[-1]]
+
+
 def _assign_person_keys(people: list[Mention]) -> None:
     full_keys = {name_key(m.surface) for m in people if len(name_key(m.surface).split()) >= 2}
     spelling = _one_spelling_per_person(full_keys)
     full_keys = set(spelling.values())
+    # ('Jan Doe' is the 'Jan Kurmi Doe' the text names in full: one person, so 'Jan' alone is still one)
+    full_keys -= {key for key in full_keys if len(key.split()) == 2 and len(_with_middle_names(key.split(), full_keys)) == 1}
     by_surname: dict[str, set[str]] = {}
     by_second_surname: dict[str, set[str]] = {}
     by_given_name: dict[str, set[str]] = {}
@@ -236,7 +243,7 @@ def _assign_person_keys(people: list[Mention]) -> None:
             mention.key = longer[0]
             continue
         words = key.split()
-        with_middle = [k for k in full_keys if len(k.split()) > len(words) == 2 and k.split()[0] == words[0] and k.split()[-1] == words[-1]]
+        with_middle = _with_middle_names(words, full_keys)
         if len(with_middle) == 1:
             mention.key = with_middle[0]  # 'Ifrah Nur' is the 'Ifrah Abdirahman Nur' the text names in full
             continue
@@ -255,5 +262,7 @@ def _assign_person_keys(people: list[Mention]) -> None:
                 # surnames, when one full name alone has it there and no one's given name is it; or another word
                 # inside a long name by which the text goes on to name its bearer ('Kurmi' for 'Jan Kurmi Dalen Mo')
                 middle = [k for k in full_keys if len(k.split()) >= 3 and key in k.split()[1:-1]]
-                key = middle[0] if len(middle) == 1 else key
+                # or the end of one person's given name, the short form it is called by ('Linda' for 'Rosalinda Doe')
+                clipped = [k for k in full_keys if len(key) >= 4 and k.split()[0] != key and k.split()[0].endswith(key)]
+                key = middle[0] if len(middle) == 1 else clipped[0] if len(middle) == 0 and len(clipped) == 1 else key
         mention.key = key

@@ -68,6 +68,8 @@ def _ner_mentions(doc, sentence_index_of, countries: frozenset[str]) -> list[Men
             continue
         if entity_type == "person":
             start, surface = _name_as_the_parse_joins_it(doc, ent, start, surface, joined_to_the_name_before)
+            # (an entity before that the name took its given name from, 'ASP Jan', is none)
+            mentions = [m for m in mentions if m.end_char <= start]
         mention = Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type)
         if entity_type == "person":
             mention.role = role_of(doc, ent, start)
@@ -112,6 +114,10 @@ def _retyped_by_its_words(doc, ent, entity_type: str, surface: str) -> tuple[str
     titled = _TITLE_NAME_OF_PLACE.fullmatch(surface) if entity_type == "organization" else None
     if titled and titled.group(1).lower() in person_prefix_words() and is_given_name(titled.group(2).split()[0]):
         entity_type, surface = "person", titled.group(2)  # 'Archbishop Jan Doe of Sorvenik' tagged as an organisation
+    of_a_body = _NAME_OF_A_BODY.fullmatch(surface) if entity_type == "organization" else None
+    if of_a_body and not any(w.lower() in organisation_words() for w in of_a_body.group(1).split()) and (
+            is_given_name(of_a_body.group(1).split()[0]) or not any(is_english_word(w.lower()) for w in of_a_body.group(1).split())):
+        entity_type, surface = "person", of_a_body.group(1)  # 'Jan Doe of the Kurmin chapter of ...' tagged as an organisation
     return entity_type, surface
 
 
@@ -241,6 +247,10 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
         return False  # 'the Minister said', 'Superintendent, Jan Doe,': a title alone (not the surname of a 'Jan King')
     if entity_type in ("organization", "location") and lowered in not_org:
         return False
+    named = _CLOSING_PREPOSITION.sub("", lowered).split()
+    if entity_type == "organization" and len(named) > 1 and named[-1] in _TITLE_LAST_WORDS \
+            and not any(w in organisation_words() for w in named):
+        return False  # 'the Humanitarian Coordinator for Kurmistan, Jane Doe': a title, which NER took for a body
     if entity_type == "organization" and (lowered in person_prefix_words() or _POST_NOMINALS.fullmatch(" " + surface)):
         return False  # 'the IGP', 'the CEO': a title alone; 'KC' after a barrister's name
     if entity_type == "location" and lowered in demonyms():
@@ -251,6 +261,10 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
     if entity_type == "organization" and surface.isupper() and len(surface.split()) > 1:
         return False  # shouted slogans ('ISOLATE RUSSIA') are not organisations
     return True
+
+
+# a preposition NER left at the end of a name ('Humanitarian Coordinator for')
+_CLOSING_PREPOSITION = re.compile(r"(?:\s+(?:for|of|in|on|at))+$")
 
 
 def _opens_a_sentence(span) -> bool:
@@ -290,6 +304,8 @@ _TWO_PLACES = re.compile(r"([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-
 
 # A title, a name of two or three words and 'of' a place: 'Archbishop Jan Doe of Sorvenik'
 _TITLE_NAME_OF_PLACE = re.compile(rf"([A-Z][a-z]+) ({_NAME_WORD}(?: {_NAME_WORD}){{1,2}}) of [A-Z][\w'’ -]+")
+# a name and the body or branch it is of, which NER took in with it: 'Jan Doe of the Kurmin'
+_NAME_OF_A_BODY = re.compile(rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,2}}) of the [A-Z][\w'’ -]+")
 
 
 def _city_named_with_a_title(doc, ent, surface: str, sentence_index_of) -> Mention | None:
@@ -347,8 +363,11 @@ def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[
             surface = text[start:last.idx + len(last)]
             joined.add(ent.end)
     given = doc[ent.start - 1] if ent.start > 0 and start == ent.start_char else None
+    # ('ASP Jan Kurmi Doe', where NER took the rank and the given name for a body: 'ASP Jan', and 'Kurmi Doe')
+    ranked = given is not None and given.ent_type_ not in ("", "PERSON") and given.ent_iob_ == "I" and given.i >= 1 \
+        and doc[given.i - 1].ent_iob_ == "B" and doc[given.i - 1].lower_.rstrip(".") in person_prefix_words()
     if given is not None and given.pos_ == "PROPN" and given.dep_ == "compound" and ent.start <= given.head.i < ent.end \
-            and given.text.isalpha() and given.text.istitle() and not given.ent_type_ \
+            and given.text.isalpha() and given.text.istitle() and (not given.ent_type_ or ranked) \
             and _begins_the_name(given.text, f"{given.text} {surface}"):
         start, surface = given.idx, text[given.idx:start + len(surface)]
     return start, surface

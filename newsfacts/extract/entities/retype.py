@@ -12,7 +12,7 @@ from newsfacts.extract.entities.keys import _GIVEN_NAME_PREFIXES, _bodies_by_the
 from newsfacts.extract.entities.model import Mention
 from newsfacts.extract.entities.name_clues import _PARTICLE_INSIDE, _known_anywhere, _named_like_a_body, _plural_name
 from newsfacts.extract.entities.place_clues import _named_as_places, _placed_by_the_parse, _placed_names
-from newsfacts.extract.entities.vocabulary import _AREA_LAST, _RULES, organisation_words, person_prefix_words
+from newsfacts.extract.entities.vocabulary import _AREA_LAST, _INSTITUTION_LAST_WORDS, _RULES, organisation_words, person_prefix_words
 from newsfacts.extract.gazetteer import Place, geocode
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
@@ -95,8 +95,10 @@ def _retyped_by_other_names(mention: Mention, person_surnames: set[str], countri
     if mention.entity_type == "person" and len(words) >= 2 and _AREA_LAST.search(mention.surface):
         mention.entity_type = "location"  # 'Kurmin State', 'Dalen Province' tagged as a person
         return True
-    if mention.entity_type == "person" and _named_like_a_body(mention.surface) and not is_given_name(words[0]):
-        mention.entity_type = "organization"  # "Ukraine's General Staff", 'Kurmin Unity Forum' tagged as a person
+    if mention.entity_type == "person" and _named_like_a_body(mention.surface) and (
+            not is_given_name(words[0]) or words[-1].lower() in _INSTITUTION_LAST_WORDS):
+        # "Ukraine's General Staff", 'Kurmin Unity Forum', 'Jan Hospital' tagged as a person
+        mention.entity_type = "organization"
         return True
     return False
 

@@ -74,6 +74,7 @@ _STORM_WORDS = frozenset(w.lower() for w in _RULES["storm_words"])
 
 # Words that end a title, not a name: 'Kurmin State Police Commissioner' (rules/entities.toml)
 _TITLE_LAST_WORDS = frozenset(_RULES["title_last_words"])
+_INSTITUTION_LAST_WORDS = frozenset(_RULES["institution_last_words"])
 
 
 # Words that name a role (rules/entities.toml [role_words]): 'the foreign minister', 'Aminu Kazaure, a researcher'
