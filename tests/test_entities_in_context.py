@@ -56,6 +56,13 @@ def test_country_abbreviations_and_places_ner_missed(entities_of):
     assert {entities["United States"].country_code, entities["United Kingdom"].country_code} == {"US", "GB"}
 
 
+def test_a_site_named_after_a_city_lies_in_that_city(entities_of):
+    _m, entities = entities_of("Tea workers in Sylhet, Bangladesh, have called off their strike. \"We earn less in a day "
+                               "than a cup of tea costs in a Dhaka hotel,\" said one worker.")
+    hotel = next(e for name, e in entities.items() if name.startswith("Dhaka"))
+    assert hotel.geocode_basis == "within Dhaka" and abs(hotel.latitude - 23.7) < 0.2
+
+
 def test_a_hospital_named_after_a_person_is_a_body(entities_of):
     _m, entities = entities_of("At least eight people were killed near the site, according to Samir Hospital, where the "
                                "wounded were taken.")

@@ -16,6 +16,7 @@ from newsfacts.extract.entities.places_missed import _SITE
 from newsfacts.extract.entities.vocabulary import _RULES, _words_pattern
 from newsfacts.extract.gazetteer import (Place, geocode, geocode_by_sound, geocode_town, is_county, is_division,
                                          the_only_small_place_named)
+from newsfacts.extract.truecasing import written_as_a_name
 
 
 def resolve_entities(mentions: list[Mention], context_countries: frozenset[str], text: str = "") -> dict[str, Entity]:
@@ -54,7 +55,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     for mention in mentions:
         place = places.get(id(mention))
         if mention.entity_type == "location" and place is None:
-            place = _container(mention, mentions, places)
+            place = _in_the_city_it_is_named_after(mention, context_countries) or _container(mention, mentions, places)
         if place is not None:
             mention.key = f"geo:{place.name}:{place.country_code}"
             mention.place = place
@@ -140,6 +141,18 @@ def _part_of_a_town_named_after_it(name: str, countries: frozenset[str]) -> Plac
 
 # 'the Black Sea', 'the Kurmin Mountains' (rules/entities.toml natural_feature_endings)
 _NATURAL_FEATURE = re.compile(r"\b(%s)$" % "|".join(_RULES["natural_feature_endings"]), re.IGNORECASE)
+
+
+def _in_the_city_it_is_named_after(mention: Mention, context_countries: frozenset[str]) -> Place | None:
+    """'a Dhaka hotel', 'the Kurmin City stadium': a site named after a city (of the main gazetteer) of the
+    document's countries lies in that city, wherever else the text is set."""
+    words = (mention.place_query or mention.surface).split()
+    for n in (2, 1):
+        if len(words) > n and written_as_a_name(words[0].lower()):
+            city = geocode(" ".join(words[:n]), context_countries)
+            if city is not None and city.kind == "city" and not city.small and city.country_code in context_countries:
+                return _placed_at(mention.place_query or mention.surface, city)
+    return None
 
 
 def _container(mention: Mention, mentions: list[Mention], places: dict) -> Place | None:
