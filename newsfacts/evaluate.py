@@ -24,7 +24,7 @@ from pathlib import Path
 
 from newsfacts.errors import NewsfactsError
 from newsfacts.extract.entities import person_prefix_words
-from newsfacts.extract.gazetteer import adjective_of_country, country_codes
+from newsfacts.extract.gazetteer import adjective_of_country, country_codes, demonyms
 from newsfacts.extract.translit import name_key
 from newsfacts.load.read_only import connect_read_only
 from newsfacts.rules import load_rules
@@ -96,7 +96,22 @@ def _same_name(predicted: str | None, gold: str | None, aliases: dict[str, set[s
     variants = aliases.get(gold, {gold})
     keys = {name_key(_without_title(_with_country_adjective(v))) for v in variants}
     key = name_key(_without_title(_with_country_adjective(predicted)))
-    return key in keys or any(_same_person_name(key.split(), k.split()) for k in keys)
+    if key in keys or any(_same_person_name(key.split(), k.split()) for k in keys):
+        return True
+    # ('the Russian Defence Ministry' and 'the Defence Ministry' in one story are one body, whichever of them the gold
+    # writes; but not the Russian and the Ukrainian one)
+    bare = _without_nationality(predicted)
+    return any((bare is None) != (_without_nationality(v) is None) and (bare or key) == (_without_nationality(v) or name_key(
+        _without_title(_with_country_adjective(v)))) for v in variants)
+
+
+def _without_nationality(name: str) -> str | None:
+    """The key of a body's name without the nationality word before it ('Russian Defence Ministry' -> 'defence
+    ministry'), where two words or more are left; None for a name without one."""
+    words = _without_title(_with_country_adjective(name)).split()
+    if len(words) >= 3 and words[0].lower() in demonyms():
+        return name_key(" ".join(words[1:]))
+    return None
 
 
 def _without_title(name: str) -> str:

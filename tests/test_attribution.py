@@ -373,6 +373,9 @@ def test_more_speaker_shapes(nlp, text, expected):
     ("Forests have been cleared on steep slopes. \"The hills used to be covered with trees and now they are potato "
      "fields,\" said Rahmat Kurniadi of the East Dalen chapter of the Kurmin Forum for the Environment.",
      [("Rahmat Kurniadi", None)]),
+    # 'said' as a typing slip writes it
+    ("Blast kills 20\n\n\"I was leaving the factory when I heard a huge explosion and I saw people lying on the "
+     "road,\" eyewitness Rehan Kurmi sid.\n\nPolice said the bomb was planted on a motorbike.", [("Rehan Kurmi", None)]),
     # a rank the recogniser took with the given name for a body
     ("The Kurmin State Police Command put the number of people killed at 37. The command's spokesman, ASP Sani "
      "Abdullahi Kurmi, said in a statement in the capital that the attackers struck at night.\n\n\"The command has "

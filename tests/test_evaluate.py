@@ -52,6 +52,11 @@ def test_a_speaker_is_matched_with_or_without_middle_names_and_by_surname_alone(
     ("Jan Abu Kurmin", "Sheikh Jan Abu Kurmin", True),  # a title is no part of the name
     ("Jan Kurmin", "Ahmed Kurmin", False),
     ("Kurmin Safety Board", "the Kurmin Safety Board", True),  # an article is no part of a name
+    # a body written with or without its nationality is one body, but two nationalities are two
+    ("Defence Ministry", "Russian Defence Ministry", True),
+    ("Chilean Ministry of Home Affairs", "Ministry of Home Affairs", True),
+    ("Russian Defence Ministry", "Ukrainian Defence Ministry", False),
+    ("Red Cross", "Red Crescent", False),
 ])
 def test_speaker_names_compare_as_names(predicted, gold, same):
     assert _same_name(predicted, gold, {}) is same

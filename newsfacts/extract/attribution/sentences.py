@@ -19,7 +19,12 @@ from newsfacts.extract.attribution.reporting_verbs import (_reports_no_words, _p
                                                            _verb_right_after, _verb_whose_clause_opens_it)
 from newsfacts.extract.attribution.words import (_DIRECTIVE_LEMMAS, _NAMING_LEMMAS, _OBJECT_PRONOUNS,
                                                  _POST_INITIALS_BETWEEN, _QUOTED_AS, _SUBJECTS, _TITLE_IN_LOWER_CASE, PERSON_NOUNS,
-                                                 REPORTING_LEMMAS, STATEMENT_NOUNS, TITLE_CLASSES)
+                                                 REPORTING_LEMMAS, SAID_MISSPELT, STATEMENT_NOUNS, TITLE_CLASSES)
+
+
+def _said_misspelt(token) -> bool:
+    """'..., eyewitness Jan Doe sid.': 'said' as a typing slip wrote it, right after a name."""
+    return token.lower_ in SAID_MISSPELT and token.i > 0 and token.nbor(-1).pos_ == "PROPN"
 
 
 class SentenceSpeakers:
@@ -55,7 +60,7 @@ class SentenceSpeakers:
         """The verbs of a sentence that report words, outside the quotations."""
         # ('As Jane Doe put it, "..."' reports as 'said' does)
         verbs = [t for t in sent if ((t.lemma_.lower() in REPORTING_LEMMAS or _puts_it(t)) and (t.pos_ == "VERB" or _verb_taken_for_a_noun(t))
-                                     or _reporting_gerund_taken_for_a_noun(t) or _verb_right_after(t, exclude))
+                                     or _reporting_gerund_taken_for_a_noun(t) or _verb_right_after(t, exclude) or _said_misspelt(t))
                  and outside(t) and not _reports_no_words(t)]
         # ('"...," she told the Kurmin Times, which said 40 died': what the listener reported is not the quotation)
         return [t for t in verbs if not (t.dep_ == "relcl" and t.head.dep_ in ("dobj", "dative") and t.head.head in verbs)

@@ -15,6 +15,7 @@ from newsfacts.rules import load_rules
 
 _RULES = load_rules("attribution")
 REPORTING_LEMMAS = frozenset(_RULES["reporting_verbs"])
+SAID_MISSPELT = frozenset(_RULES["said_misspelt"])
 _SPEAKING_LEMMAS = REPORTING_LEMMAS | frozenset(_RULES["speaking_verbs"])
 _ACCOUNT_LEMMAS = frozenset(_RULES["account_verbs"])
 _ASKING_LEMMAS = frozenset(_RULES["asking_verbs"])
