@@ -376,6 +376,11 @@ def test_more_speaker_shapes(nlp, text, expected):
     # 'said' as a typing slip writes it
     ("Blast kills 20\n\n\"I was leaving the factory when I heard a huge explosion and I saw people lying on the "
      "road,\" eyewitness Rehan Kurmi sid.\n\nPolice said the bomb was planted on a motorbike.", [("Rehan Kurmi", None)]),
+    # 'the family of X' speaks as a family, not as a body whose name holds 'Family', and issues its statement
+    ("Shooting at a grocery\n\nThe gunman opened fire at Kurmin Family Market on Saturday, killing five people.\n\n"
+     "In a statement released through the sheriff's office, the family of Ms. Dalen said she had taught third grade "
+     "for 34 years and \"never once forgot a student's name.\"\n\n\"We ask for privacy as we grieve a woman who "
+     "belonged to this whole town,\" the statement said.", [(None, "the family of Ms. Dalen")] * 2),
     # a rank the recogniser took with the given name for a body
     ("The Kurmin State Police Command put the number of people killed at 37. The command's spokesman, ASP Sani "
      "Abdullahi Kurmi, said in a statement in the capital that the attackers struck at night.\n\n\"The command has "

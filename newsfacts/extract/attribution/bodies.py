@@ -18,7 +18,7 @@ from newsfacts.extract.attribution.parser_slips import _phrase_of_a_hyphenated_w
 from newsfacts.extract.attribution.positions import _before_the_quotation
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import (_NAMED_ONLY_AS, _POLICE_OF_A_PLACE, _STATE_BODY, _STATE_VOICE,
-                                                 _SUBJECTS, INSTITUTION_NOUNS, PRONOUNS, SPOKESPERSON_NOUNS,
+                                                 _SUBJECTS, HOUSEHOLD_NOUNS, INSTITUTION_NOUNS, PERSON_NOUNS, PRONOUNS, SPOKESPERSON_NOUNS,
                                                  REPORTING_LEMMAS, STATE_INSTITUTION_NOUNS, STATEMENT_NOUNS)
 
 
@@ -106,7 +106,9 @@ class Bodies:
                 subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) \
                     or next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
                 speaker = self.speaker_of_token(subject) if subject is not None and subject.lower_ not in PRONOUNS else None
-                if speaker is not None and (speaker.entity_id or speaker.institution or speaker.proper):
+                # (or the people the text describes: 'the family of Jane Doe said in a statement')
+                if speaker is not None and (speaker.entity_id or speaker.institution or speaker.proper
+                                            or subject.lemma_.lower() in PERSON_NOUNS | HOUSEHOLD_NOUNS):
                     return speaker
         return None
 

@@ -16,7 +16,7 @@ from newsfacts.extract.attribution.parser_slips import (_a_title_taken_for_a_bod
                                                         _ranked_name_first)
 from newsfacts.extract.attribution.positions import _after_a_preposition, _before_the_quotation
 from newsfacts.extract.attribution.speaker import _UNDECIDED, Speaker
-from newsfacts.extract.attribution.words import (_AGED, _PERSON_NOUN_ENDINGS, _ROLE_AFTER_A_BODY, INSTITUTION_NOUNS,
+from newsfacts.extract.attribution.words import (_AGED, _PERSON_NOUN_ENDINGS, _ROLE_AFTER_A_BODY, HOUSEHOLD_NOUNS, INSTITUTION_NOUNS,
                                                  ORGANISATION_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PRONOUNS,
                                                  RELATIVE_PRONOUNS, REPORTING_LEMMAS, SPOKESPERSON_NOUNS, STATEMENT_NOUNS)
 
@@ -257,7 +257,7 @@ class SubjectSpeakers:
             return office
         whose = {t.idx for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
         if mention is not None and mention.entity_type == "person" and mention.start_char in whose \
-                and token.lemma_.lower() in PERSON_NOUNS and token.pos_ == "NOUN" and not self._beside_a_place_or_body(mention):
+                and token.lemma_.lower() in PERSON_NOUNS | HOUSEHOLD_NOUNS and token.pos_ == "NOUN" and not self._beside_a_place_or_body(mention):
             # 'the parents of Jan Doe said': the parents speak, not Jan Doe (but 'the mayor of Dalen, Jan Doe,
             # said' is the mayor, named beside the town the parser hung the name on)
             return self._description(token)

@@ -21,7 +21,7 @@ from newsfacts.extract.attribution.positions import _before_the_quotation, _insi
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import (_NAME_SET_OFF, _OFFICE_HOLDERS, _OFFICE_OF_A_BODY_BEFORE,
                                                  _PERSON_PREFIX_AT_END, _STATE_ARMED_FORCES, _SUBJECTS,
-                                                 GENERIC_ORGANISATION_NOUNS, INSTITUTION_NOUNS, PERSON_NOUNS,
+                                                 GENERIC_ORGANISATION_NOUNS, HOUSEHOLD_NOUNS, INSTITUTION_NOUNS, PERSON_NOUNS,
                                                  TITLE_ABBREVIATIONS, TITLE_CLASSES)
 
 
@@ -46,6 +46,8 @@ class Titles:
                 return False  # (the title itself, which the entity recogniser may take for a name: 'the IGP')
             if body_noun and m.entity_type == "person":
                 return False  # 'the agency' is no person, whatever agency the text said its head runs
+            if token.lemma_.lower() in HOUSEHOLD_NOUNS and m.entity_type == "organization":
+                return False  # 'the family' is no 'Kurmin Family Market'
             if state_noun and m.entity_type == "organization" and not self._a_state_body_by_name(m, token):
                 return False  # 'the national army' in a text about one country is its army, not a 'Kurmin Hill Army'
             # (a title's other words name people only: 'the judge' is no Kurmin Justice Council)

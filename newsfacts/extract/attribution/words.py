@@ -41,6 +41,7 @@ DEATH_LEMMAS = frozenset(_RULES["death_lemmas"])
 # Nouns for a person the text describes without naming ('one striker', 'his mother'): rules/casualties.toml's
 # list of people, and this file's words for sources.
 PERSON_NOUNS = frozenset(load_rules("casualties")["grammar"]["person_nouns"]) | frozenset(_RULES["source_nouns"])
+HOUSEHOLD_NOUNS = frozenset(_RULES["household_nouns"])
 TITLE_CLASSES = {noun: frozenset(titles) for noun, titles in _RULES["title_classes"].items()}
 TITLE_ABBREVIATIONS = _RULES["title_abbreviations"]
 GENDERED_NOUNS = {noun: sex for sex, nouns in _RULES["gendered_nouns"].items() for noun in nouns}
