@@ -152,6 +152,10 @@ def document_figures(nlp, text):
     ("At least 44 of the dead were women.", [("killed", 44, None, None)]),
     ("The strike injured 31 people. Fourteen of the injured remain in hospital.",
      [("injured", 31, None, None), ("injured", 14, 31, None)]),
+    # carried for care, as the hurt are; not those carried off under arrest
+    ("The bus crash injured 25 people. Three of them were flown to the capital for surgery.",
+     [("injured", 25, None, None), ("injured", 3, 25, None)]),
+    ("The crash injured 25 people. Police detained the driver and three of his friends.", [("injured", 25, None, None)]),
 ])
 def test_a_part_of_a_figure_stated_in_a_later_sentence(nlp, text, expected):
     assert document_figures(nlp, text) == expected

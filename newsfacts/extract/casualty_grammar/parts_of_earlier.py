@@ -64,7 +64,10 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
                       if c.dep_ == "amod" and c.lower_ in lex.states
                       or c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lex.transitive and not list(c.children)), None) \
             if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in ("one", "1") else None
-        if whole.lower_ not in lex.group_nouns and not state and (token.dep_ == "dobj" or token.head.lemma_ not in ("be", "remain", "stay", "have")):
+        # ('Three of them were flown to the capital for surgery': carried for care, as the hurt are)
+        carried = token.dep_ == "nsubjpass" and token.head.lemma_.lower() in lex.hospital_verbs
+        if whole.lower_ not in lex.group_nouns and not state and not carried \
+                and (token.dep_ == "dobj" or token.head.lemma_ not in ("be", "remain", "stay", "have")):
             continue
         kind, whole_count = None, None
         if whole.lower_ in lex.group_nouns:
