@@ -342,6 +342,10 @@ def test_burns_bodies_both_and_the_hospital(nlp, text, expected):
     # lives given, not savings
     ("Four of our comrades sacrificed their lives for the revolution.", [("killed", 4, 4, "exact", False)]),
     ("She gave her life savings to the hospital.", []),
+    # the count a figure rose or fell from, set off after it (not a share of sales)
+    ("At least 20 people were killed in March, up from 14 in February.",
+     [("killed", 20, None, "at_least", False), ("killed", 14, 14, "exact", False)]),
+    ("Sales rose 20 percent, up from 14 percent.", []),
 ])
 def test_second_participles_results_on_the_object_counts_of_people_and_lives_given(nlp, text, expected):
     assert grammar(nlp, text) == expected

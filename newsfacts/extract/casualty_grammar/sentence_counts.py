@@ -53,21 +53,25 @@ def _running_totals(sentence, lex: _Lexicon) -> list[GrammarFigure]:
     return found
 
 
-_COMPARE = re.compile("compar", re.IGNORECASE)
+_COMPARE = re.compile(r"compar|\b(?:up|down) from\b", re.IGNORECASE)
 
 
 def _compared_counts(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
-    """'127 policemen were killed this year, compared with 91 last year': the count a figure is compared
-    with is a figure of the same kind (of another period)."""
+    """'127 policemen were killed this year, compared with 91 last year', '20 were killed in March, up from 14': the
+    count a figure is compared with is a figure of the same kind (of another period)."""
     found = []
     if not _COMPARE.search(text_of(sentence.doc), sentence.start_char, sentence.end_char):
         return found  # (no 'compared', 'comparing': the parse need not be read)
     for token in sentence:
-        if token.lemma_ != "compare" or token.dep_ not in ("prep", "advcl", "conj"):
+        # ('... were killed in March, up from 14 in February': the count it rose from, set off after the figure)
+        changed = token.lower_ in ("up", "down") and token.i + 1 < sentence.end and token.nbor(1).lower_ == "from" \
+            and token.i > sentence.start and token.nbor(-1).text == ","
+        if (token.lemma_ != "compare" or token.dep_ not in ("prep", "advcl", "conj")) and not changed:
             continue
         compared = max((f for f in figures.values() if f.sub_figure_of is None and f.number_start < token.idx),
                        key=lambda f: f.number_start, default=None)
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
+        preps = [token.nbor(1)] if changed else [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
+        for prep in preps:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 # a bare number or one of a period ('compared with 91 last year'), or of the figure's own victims;
                 # not '40 million travellers', not '300 who were arrested'
