@@ -23,7 +23,7 @@ from pathlib import Path
 
 
 from newsfacts.errors import NewsfactsError
-from newsfacts.extract.entities import person_prefix_words
+from newsfacts.extract.entities import organisation_words, person_prefix_words
 from newsfacts.extract.gazetteer import adjective_of_country, country_codes, demonyms
 from newsfacts.extract.translit import name_key
 from newsfacts.load.read_only import connect_read_only
@@ -98,20 +98,26 @@ def _same_name(predicted: str | None, gold: str | None, aliases: dict[str, set[s
     key = name_key(_without_title(_with_country_adjective(predicted)))
     if key in keys or any(_same_person_name(key.split(), k.split()) for k in keys):
         return True
-    # ('the Russian Defence Ministry' and 'the Defence Ministry' in one story are one body, whichever of them the gold
-    # writes; but not the Russian and the Ukrainian one)
-    bare = _without_nationality(predicted)
-    return any((bare is None) != (_without_nationality(v) is None) and (bare or key) == (_without_nationality(v) or name_key(
-        _without_title(_with_country_adjective(v)))) for v in variants)
+    # ('the Russian Defence Ministry', 'the Defence Ministry' and 'the Ministry of Defence' in one story are one body,
+    # whichever of them the gold writes; but not the Russian and the Ukrainian one)
+    bare, nationality, body = _words_of_a_body(predicted)
+    return any(len(bare) >= 2 and bare == other and (body or other_body)
+               and (nationality == other_nationality or None in (nationality, other_nationality))
+               for other, other_nationality, other_body in map(_words_of_a_body, variants))
 
 
-def _without_nationality(name: str) -> str | None:
-    """The key of a body's name without the nationality word before it ('Russian Defence Ministry' -> 'defence
-    ministry'), where two words or more are left; None for a name without one."""
-    words = _without_title(_with_country_adjective(name)).split()
-    if len(words) >= 3 and words[0].lower() in demonyms():
-        return name_key(" ".join(words[1:]))
-    return None
+# Words of a body's name that do not tell it apart: 'the Ministry of Defence' is the 'Defence Ministry'
+_LINKING_WORDS = frozenset({"of", "the", "for", "and", "&"})
+
+
+def _words_of_a_body(name: str) -> tuple[frozenset[str], str | None, bool]:
+    """The words of a name in any order, without linking words and a nationality word before them; that nationality
+    ('Russian Ministry of Defence' -> {'defence', 'ministry'}, 'russian'); and whether it is a body's name (with a
+    nationality or a word for a body: not a person's)."""
+    words = [w.lower() for w in _without_title(_with_country_adjective(name)).split()]
+    nationality = words[0] if len(words) >= 3 and words[0] in demonyms() else None
+    kept = frozenset(name_key(w) for w in words[1 if nationality else 0:] if w not in _LINKING_WORDS)
+    return kept, nationality, nationality is not None or any(w in organisation_words() for w in words)
 
 
 def _without_title(name: str) -> str:
