@@ -33,6 +33,8 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
   or in the next paragraph, titles and pronouns across paragraphs, bodies and their spokespeople, unnamed
   speakers) and thirty for their figures only (`C` cases: figures apart from their verbs, tolls as noun phrases,
   single victims, parts set off after a figure, people in hospital care, cumulative tolls, look-alike numbers));
+  `articles15` twenty articles of many outlets and regions, written from the annotation guide alone by a helper
+  who saw neither the rules nor any corpus, and scored before any rule was tuned on them (see docs/evaluation.md);
 - `holdout_articles.jsonl` to `holdout4_articles.jsonl` (quotes and figures),
   `holdout_places.jsonl` and `holdout2_places.jsonl`: held out, scored and never tuned on (the sets above were
   used to find shapes the rules lacked).

@@ -381,6 +381,21 @@ def test_more_speaker_shapes(nlp, text, expected):
      "In a statement released through the sheriff's office, the family of Ms. Dalen said she had taught third grade "
      "for 34 years and \"never once forgot a student's name.\"\n\n\"We ask for privacy as we grieve a woman who "
      "belonged to this whole town,\" the statement said.", [(None, "the family of Ms. Dalen")] * 2),
+    # a title for a place, then its holder's name; 'the Humanitarian Coordinator' and 'she' after it are that holder
+    ("Aid is not getting through.\n\n\u201cFamilies who have already fled twice are now being shelled in the camps "
+     "they fled to,\u201d said the UN Resident and Humanitarian Coordinator for Sudan, Rosalind Kurmberg. \u201cEvery "
+     "party to this war must protect them.\u201d\n\nMSF said its teams had treated 96 people. \u201cThe operating "
+     "theatre has not stopped for three days,\u201d said Tomas Dalen, the group's emergency coordinator.\n\nThe "
+     "Humanitarian Coordinator called on all parties to let convoys through. \u201cAid workers must be allowed to reach "
+     "these sites without delay,\u201d she said.",
+     [("Rosalind Kurmberg", None), ("Rosalind Kurmberg", None), ("Tomas Dalen", None), ("Rosalind Kurmberg", None)]),
+    # 'the words are those of' a name with a particle inside its given name
+    ("Villagers buried their dead on Sunday.\n\n\"They told us the army was coming to protect us. We are still "
+     "waiting.\"\n\nThe words are those of Jean-de-Dieu Kambale Kurmo, the pastor of the village church, who keeps a "
+     "register of the dead.", [("Jean-de-Dieu Kambale Kurmo", None)]),
+    # two ranks before the name
+    ("Two soldiers were killed in the clash.\n\n\u201cOur troops were on patrol when they were fired upon from the high "
+     "ground,\u201d said Brig. Gen. Rommel Kurmin Dizon, the brigade commander.", [("Rommel Kurmin Dizon", None)]),
     # a rank the recogniser took with the given name for a body
     ("The Kurmin State Police Command put the number of people killed at 37. The command's spokesman, ASP Sani "
      "Abdullahi Kurmi, said in a statement in the capital that the attackers struck at night.\n\n\"The command has "

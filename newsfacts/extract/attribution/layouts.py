@@ -55,6 +55,8 @@ class Layouts:
         if paragraph_start == 0 or BYLINE_LABEL.search(text):
             return None  # (in a transcript, 'he said' in a speaker's line reports someone else)
         label = _SPEAKER_LABEL.match(text, paragraph_start, position)
+        if label is not None and text[label.start():label.end()].rstrip(": ").isupper():
+            return None  # ('TOM DOE: ... Jan Roe runs a farm. "...," he said': a transcript speaker's line tells of another)
         labelled = self.labelled_speaker(label.end()) if label is not None else None
         if labelled is not None and labelled.entity_id and self.entities[labelled.entity_id].entity_type == "person" \
                 and self._agrees(labelled.entity_id, pronoun):

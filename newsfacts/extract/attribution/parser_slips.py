@@ -76,6 +76,14 @@ def _named_after_a_title_of_a_place(token) -> bool:
         and token.ent_type_ == "PERSON" and (token.i == title.right_edge.i or _an_aside_after(token))
 
 
+def _named_after_a_title_for_a_place(token, title) -> bool:
+    """'said the Resident and Humanitarian Coordinator for Kurmistan, Jane Doe': the parser sets the name beside the
+    place the title serves; it closes the subject's phrase, and names the title's holder."""
+    place = token.head
+    return token.dep_ == "appos" and token.ent_type_ == "PERSON" and place.dep_ == "pobj" and place.head.lower_ in ("for", "of") \
+        and place.head.head.i == title.i and token.i == title.right_edge.i and token.doc[token.left_edge.i - 1].text == ","
+
+
 def _an_aside_after(token) -> bool:
     """A comma after the token, and after it an aside about it rather than a name beside it ('Jane Doe, who ...',
     not 'the minister of Kurmin, Jane Doe,')."""

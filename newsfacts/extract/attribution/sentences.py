@@ -261,9 +261,12 @@ class SentenceSpeakers:
             m = self.mentions[i]
             between = paragraph_text_of(self.doc)[end:m.start_char]
             initials = _POST_INITIALS_BETWEEN.fullmatch(between)
+            # ('said Brig. Gen. Jan Doe': ranks written one after another)
+            ranks = re.fullmatch(r"(?:\.?\s+[A-Za-z]+)+\.?\s+", between)
             if m.entity_type in ("person", "organization") and not _inside(m, exclude) and (
                     not between.strip(" .") or (m.entity_type == "person" and (_TITLE_IN_LOWER_CASE.fullmatch(between) or (
-                        initials and initials.group(1).lower() in person_prefix_words())))):
+                        initials and initials.group(1).lower() in person_prefix_words()) or (
+                        ranks and all(w.lower() in person_prefix_words() for w in re.findall(r"[A-Za-z]+", between)))))):
                 return self._speaker_from_mention(m)
         return None
 

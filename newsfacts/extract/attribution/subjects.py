@@ -12,7 +12,8 @@ from newsfacts.extract.translit import name_key
 
 from newsfacts.extract.attribution.noun_phrases import _a_person_by_nationality_or_party
 from newsfacts.extract.attribution.parser_slips import (_a_title_taken_for_a_body, _a_transcript_label,
-                                                        _last_piece_of_a_hyphenated_word, _named_after_a_title_of_a_place,
+                                                        _last_piece_of_a_hyphenated_word, _named_after_a_title_for_a_place,
+                                                        _named_after_a_title_of_a_place,
                                                         _ranked_name_first)
 from newsfacts.extract.attribution.positions import _after_a_preposition, _before_the_quotation
 from newsfacts.extract.attribution.speaker import _UNDECIDED, Speaker
@@ -79,7 +80,8 @@ class SubjectSpeakers:
             mention = self.mention_at(ranked[0], ranked[1])
             return self._speaker_from_mention(mention) if mention is not None and mention.entity_type == "person" \
                 else Speaker(paragraph_text_of(self.doc)[ranked[0]:ranked[1]], None, proper=True)
-        named = next((t for t in token.subtree if _named_after_a_title_of_a_place(t) and t.head.head.i == token.i), None)
+        named = next((t for t in token.subtree if (_named_after_a_title_of_a_place(t) and t.head.head.i == token.i)
+                      or _named_after_a_title_for_a_place(t, token)), None)
         mention = self.mention_at(named.idx, named.idx + len(named)) if named is not None else None
         if mention is not None and mention.entity_type == "person" and mention.entity_id:
             return self._speaker_from_mention(mention)  # 'the governor of Dala province Jane Doe told reporters'

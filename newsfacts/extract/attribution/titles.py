@@ -191,7 +191,7 @@ class Titles:
         while i >= 0 and (self.mentions[i].entity_type != "person" or self.mentions[i].end_char > mention.start_char):
             i -= 1
         # never back into another person's name ('Health Minister Jane Doe and Interior Minister ...')
-        since = max(mention.start_char - 60, self.mentions[i].end_char if i >= 0 else 0)
+        since = max(mention.start_char - 100, self.mentions[i].end_char if i >= 0 else 0)
         before = text[since:mention.start_char]
         honorifics = _PERSON_PREFIX_AT_END.search(before)
         end = mention.start_char

@@ -79,7 +79,9 @@ class UnnamedPeople:
         """'The minister has appealed for help. "...," she said': when the last sentence's subject is a
         title with 'the', the person the text named with that title (and who agrees with the pronoun)."""
         main = self._main_subject_before(position, exclude, lookback=2)
-        if main is None or main.pos_ != "NOUN" or self.mention_at(main.idx, main.idx + len(main)) is not None \
+        # (a title in capitals, too: 'The Humanitarian Coordinator called for ...')
+        if main is None or not (main.pos_ == "NOUN" or (main.pos_ == "PROPN" and main.text.istitle())) \
+                or self.mention_at(main.idx, main.idx + len(main)) is not None \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in main.children) \
                 or self._died(_Phrase(main.idx, main.idx + len(main)), main.sent):
             return None

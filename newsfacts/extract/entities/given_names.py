@@ -21,6 +21,8 @@ def _read_given_names():
 
 
 _SEXES = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+# Particles inside a hyphenated given name ('Jean-de-Dieu', 'Marie-de-la-Paix')
+_PARTICLES = frozenset({"de", "du", "la", "des", "del", "di", "da"})
 
 
 @lru_cache(maxsize=100_000)
@@ -52,5 +54,8 @@ def name_gender(name: str) -> str:
 def is_given_name(word: str) -> bool:
     """'Oleksiy', 'Diego', 'Dmytro', 'Jean-Marc' are given names; 'Maxar', 'Kharkiv' are not (gender-guesser's list)."""
     if "-" in word:
-        return all(is_given_name(part) for part in word.split("-"))
+        # ('Jean-Marc'; 'Jean-de-Dieu', a given name with a particle inside it)
+        parts = word.split("-")
+        return is_given_name(parts[0]) and (all(is_given_name(part) for part in parts[1:])
+                                            or any(part in _PARTICLES for part in parts[1:-1]))
     return word.isalpha() and word[:1].isupper() and _given_names().get_gender(word) != "unknown"
