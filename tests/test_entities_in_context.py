@@ -63,6 +63,22 @@ def test_a_site_named_after_a_city_lies_in_that_city(entities_of):
     assert hotel.geocode_basis == "within Dhaka" and abs(hotel.latitude - 23.7) < 0.2
 
 
+def test_a_given_name_that_a_small_town_shares_starts_the_name(entities_of):
+    _m, entities = entities_of("Mahad Osman Dalen, a waiter at the restaurant, said he was clearing tables.")
+    assert "Mahad Osman Dalen" in entities
+
+
+def test_given_names_the_recogniser_took_for_a_body_start_the_name(nlp):
+    from spacy.tokens import Span
+
+    from newsfacts.extract.entities.ner import _ner_mentions
+
+    doc = nlp("State prosecutor Adrián Ernesto Kurmena Quiroga told reporters that the victims had been found.")
+    doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 4, 6, label="PERSON")]  # as the recogniser may cut it
+    people = [m.surface for m in _ner_mentions(doc, lambda position: 0, frozenset()) if m.entity_type == "person"]
+    assert people == ["Adrián Ernesto Kurmena Quiroga"]
+
+
 def test_a_hospital_named_after_a_person_is_a_body(entities_of):
     _m, entities = entities_of("At least eight people were killed near the site, according to Samir Hospital, where the "
                                "wounded were taken.")

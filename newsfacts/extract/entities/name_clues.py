@@ -53,15 +53,17 @@ def _agent_noun(word: str) -> bool:
 def _begins_the_name(word: str, name: str) -> bool:
     """Whether `word`, written just before a person's `name`, is the first of its names: a given name, or
     before a name of two words or more, a word English text writes only as a name ('Aminu Bashir Kazaure')
-    that is no place, nationality, weekday, month, organisation word or noun for a person ('Paramedic')."""
+    that is no place of note, nationality, weekday, month, organisation word or noun for a person ('Paramedic')."""
     lower = word.lower()
     if lower in STOP_WORDS or lower in person_prefix_words() or lower in _person_evidence_words()[1] or _ROLE_WORDS.fullmatch(lower):
         return False
     if is_given_name(word):
         return True
+    # (not a place of note: 'Kurmagrad Jan Doe'; a small town's name may be a given name too: 'Mahad Osman Farah')
+    place = geocode(word)
     return (len(name.split()) >= 2 and written_as_a_name(word) and not _agent_noun(lower)
             and lower not in demonyms() and lower not in _CALENDAR_WORDS and lower not in organisation_words()
-            and geocode(word) is None)
+            and (place is None or (place.kind == "city" and place.population < 100_000)))
 
 
 _PARTICLES = _words_pattern(_RULES["name_particles"])

@@ -362,15 +362,30 @@ def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[
             last = rest[-1] if rest is not None else head
             surface = text[start:last.idx + len(last)]
             joined.add(ent.end)
+    # a given name left off before it: 'Pushpamalar Sivakumar', or given names NER took (with a rank) for a body of their
+    # own ('ASP Jan' and 'Kurmi Doe', 'Jan Maria' and 'Kurmi Doe')
     given = doc[ent.start - 1] if ent.start > 0 and start == ent.start_char else None
-    # ('ASP Jan Kurmi Doe', where NER took the rank and the given name for a body: 'ASP Jan', and 'Kurmi Doe')
-    ranked = given is not None and given.ent_type_ not in ("", "PERSON") and given.ent_iob_ == "I" and given.i >= 1 \
-        and doc[given.i - 1].ent_iob_ == "B" and doc[given.i - 1].lower_.rstrip(".") in person_prefix_words()
-    if given is not None and given.pos_ == "PROPN" and given.dep_ == "compound" and ent.start <= given.head.i < ent.end \
-            and given.text.isalpha() and given.text.istitle() and (not given.ent_type_ or ranked) \
+    while given is not None and given.pos_ == "PROPN" and given.dep_ == "compound" and given.i < given.head.i < ent.end \
+            and given.text.isalpha() and given.text.istitle() and (not given.ent_type_ or _given_names_taken_for_a_body(given)) \
             and _begins_the_name(given.text, f"{given.text} {surface}"):
         start, surface = given.idx, text[given.idx:start + len(surface)]
+        given = doc[given.i - 1] if given.i > 0 and given.ent_type_ and given.ent_iob_ == "I" else None
     return start, surface
+
+
+def _given_names_taken_for_a_body(token) -> bool:
+    """Whether `token` is in an entity NER took for something else that holds only names a person's may begin with,
+    after a rank perhaps ('ASP Jan', 'Jan Maria' before 'Kurmi Doe')."""
+    if token.ent_type_ in ("", "PERSON"):
+        return False
+    doc = token.doc
+    first, last = token.i, token.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return all((w.i == first and w.lower_.rstrip(".") in person_prefix_words()) or _begins_the_name(w.text, f"{w.text} {w.text}")
+               for w in doc[first:last + 1])
 
 
 def _without_opening_adverb(ent):
