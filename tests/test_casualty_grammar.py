@@ -346,6 +346,11 @@ def test_burns_bodies_both_and_the_hospital(nlp, text, expected):
     ("At least 20 people were killed in March, up from 14 in February.",
      [("killed", 20, None, "at_least", False), ("killed", 14, 14, "exact", False)]),
     ("Sales rose 20 percent, up from 14 percent.", []),
+    # the last of ordinals joined before a plural is the running total; 'N more' joined to a figure's clause
+    ("The deaths were the city's 13th and 14th homicides of the year.", [("killed", 14, 14, "exact", False)]),
+    ("Soldiers found four bodies at the camp on Tuesday and two more in a ravine on Wednesday.",
+     [("killed", 4, 4, "exact", False), ("killed", 2, 2, "exact", False)]),
+    ("The club signed two players in May and two more in June.", []),
 ])
 def test_second_participles_results_on_the_object_counts_of_people_and_lives_given(nlp, text, expected):
     assert grammar(nlp, text) == expected

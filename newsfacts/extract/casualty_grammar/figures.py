@@ -15,8 +15,8 @@ from newsfacts.extract.casualty_grammar.parts import (_included, _parts_go_to_th
                                                       _the_figure_a_list_is_part_of)
 from newsfacts.extract.casualty_grammar.phrase_figures import (_figure, _list_the_parser_took_for_an_apposition,
                                                                _victims_listed_one_by_one)
-from newsfacts.extract.casualty_grammar.sentence_counts import (_compared_counts, _counts_listed_after_a_figure, _parts_set_off_after_a_figure,
-                                                                _running_totals)
+from newsfacts.extract.casualty_grammar.sentence_counts import (_compared_counts, _counts_listed_after_a_figure, _more_of_the_same,
+                                                                _parts_set_off_after_a_figure, _running_totals)
 from newsfacts.extract.casualty_grammar.victims import _victims_of
 from newsfacts.extract.numbers import Count
 
@@ -34,6 +34,8 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
         figures.setdefault(part.number_start, part)
     for earlier in _compared_counts(sentence, figures):
         figures.setdefault(earlier.number_start, earlier)
+    for more in _more_of_the_same(sentence, figures):
+        figures.setdefault(more.number_start, more)
     for total in _running_totals(sentence, lex):
         figures.setdefault(total.number_start, total)
         # the single victim the running total counts is not a figure of one besides it

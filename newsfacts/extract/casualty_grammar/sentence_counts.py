@@ -20,7 +20,8 @@ def _running_totals(sentence, lex: _Lexicon) -> list[GrammarFigure]:
     """'the sixth fatality', 'a 6th death': a running total is a figure of that count."""
     found = []
     for token in _heads_in(sentence, lex):
-        kind = lex.ordinal_nouns.get(token.lower_)
+        # ('the city's 13th and 14th homicides': the plural after ordinals joined, the last of them the count)
+        kind = lex.ordinal_nouns.get(token.lower_) or (lex.ordinal_nouns.get(token.lemma_.lower()) if token.tag_ == "NNS" else None)
         dying = lex.transitive.get(token.lemma_.lower()) or lex.intransitive.get(token.lemma_.lower())
         if kind is None and dying and token.dep_ in ("acl", "relcl") and token.head.pos_ == "NOUN":
             # 'the 37th deminer to die on duty', 'the third journalist to be killed this year'
@@ -29,6 +30,8 @@ def _running_totals(sentence, lex: _Lexicon) -> list[GrammarFigure]:
             continue
         for ordinal in (c for c in token.children if c.dep_ == "amod"):
             value = _ordinal_value(ordinal)
+            if token.tag_ == "NNS":
+                value = max([_ordinal_value(c) or 0 for c in ordinal.conjuncts] + [value or 0]) or None
             # 'the first' and 'the second' tell the victims of a pair apart more often than they keep a count
             if value and value >= 3:
                 found.append(GrammarFigure(kind, Count(value, value, "exact"), token.lower_, ordinal.idx,
@@ -83,6 +86,21 @@ def _compared_counts(sentence, figures: dict[int, GrammarFigure]) -> list[Gramma
                 count, start, end = _count_at(number)
                 if count is not None and count.count_min:
                     found.append(GrammarFigure(compared.kind, count, compared.victim_word, start, end, start))
+    return found
+
+
+def _more_of_the_same(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
+    """'found four bodies at the camp and two more in a ravine', 'killed five in the market and three more at the
+    checkpoint': a number with 'more' joined to the clause of a figure before it is a figure of the same kind."""
+    found = []
+    for number in number_tokens(sentence):
+        if number.dep_ != "conj" or not any(c.dep_ == "amod" and c.lower_ == "more" for c in number.children):
+            continue
+        before = max((f for f in figures.values() if f.sub_figure_of is None and f.number_start < number.idx),
+                     key=lambda f: f.number_start, default=None)
+        count, start, end = _count_at(number)
+        if before is not None and count is not None and count.count_min:
+            found.append(GrammarFigure(before.kind, count, before.victim_word, start, end, start))
     return found
 
 
