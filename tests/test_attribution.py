@@ -396,6 +396,17 @@ def test_more_speaker_shapes(nlp, text, expected):
     # two ranks before the name
     ("Two soldiers were killed in the clash.\n\n\u201cOur troops were on patrol when they were fired upon from the high "
      "ground,\u201d said Brig. Gen. Rommel Kurmin Dizon, the brigade commander.", [("Rommel Kurmin Dizon", None)]),
+    # a surname with its particle is a namesake's question; a body's first word after its name in a headline and in full
+    ("Governor Mahmoud Zaher al-Kurmi visited the injured at the hospital. His cousin, Samer Ali al-Kurmi, owns a shop "
+     "in the market.\n\nAl-Kurmi said the governorate would pay for the treatment of the injured, adding \u00abthe state "
+     "will not abandon the families of the victims\u00bb.", [("Mahmoud Zaher al-Kurmi", None)]),
+    ("Kurmo Platinum to cut 3,200 jobs\n\nKurmo Platinum Holdings said on Tuesday it would close two shafts.\n\nKurmo "
+     "said its smelter had \"bled the balance sheet dry over five years.\"", [("Kurmo Platinum Holdings", None)]),
+    # 'declare a dispute' reports no words: the one who said so speaks
+    ("The Kurmin Mineworkers' Front, the largest union at the mine, said it would fight the job cuts. \"This is a "
+     "massacre of jobs. Three thousand families will go hungry,\" said the union's general secretary, Thandeka "
+     "Kurmalo.\n\nKurmalo said the union would declare a dispute and was prepared to \"fight this to the bitter end, "
+     "in the courts and on the streets.\"", [("Thandeka Kurmalo", None)] * 2),
     # a rank the recogniser took with the given name for a body
     ("The Kurmin State Police Command put the number of people killed at 37. The command's spokesman, ASP Sani "
      "Abdullahi Kurmi, said in a statement in the capital that the attackers struck at night.\n\n\"The command has "

@@ -119,8 +119,11 @@ class MentionIndex:
 
     def _speaker_from_mention(self, mention) -> Speaker:
         entity = self.entities[mention.entity_id]
-        if entity.entity_type == "person" and " " not in entity.canonical_name and name_key(entity.canonical_name) in self.namesakes:
-            entity = self._namesake_speaking(mention, self.namesakes[name_key(entity.canonical_name)])
+        # (the surname with its particle, 'al-Hassan', is the surname's namesakes' question too)
+        namesakes = self.namesakes.get(name_key(entity.canonical_name)) or self.namesakes.get(name_key(entity.canonical_name).split()[-1]) \
+            if entity.entity_type == "person" and " " not in entity.canonical_name else None
+        if namesakes:
+            entity = self._namesake_speaking(mention, namesakes)
         return Speaker(entity.canonical_name, entity.entity_id)
 
     def _namesake_speaking(self, mention, namesakes: list[str]):

@@ -14,13 +14,18 @@ from newsfacts.extract.attribution.words import _NAMING_LEMMAS, RELATIVE_PRONOUN
 def _reports_no_words(token) -> bool:
     """A reporting verb used in another sense: 'continue' with an object or a verb of its own ('Fighting continued
     to rage', 'the army continued its advance', not '"...," she continued'), and 'claim' whose object is lives
-    ('the fire claimed the lives of twelve workers' tells of deaths, not of a claim), and 'call' with a person for
-    its object and nothing it calls them ('when the police called him' rang him, not 'called him a hero')."""
+    ('the fire claimed the lives of twelve workers' tells of deaths, not of a claim), 'call' with a person for
+    its object and nothing it calls them ('when the police called him' rang him, not 'called him a hero'), and
+    'declare' with a thing for its object ('declare a dispute')."""
     lemma = token.lemma_.lower()
     if lemma == "claim":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in token.children)
     if lemma == "call":
         return any(c.dep_ == "dobj" and (c.lower_ in ("him", "her", "them", "me", "us") or c.ent_type_ == "PERSON") for c in token.children) \
+            and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr") for c in token.children)
+    if lemma == "declare":
+        # ('would declare a dispute', 'declared a state of emergency': a thing declared, no words; not 'declared it over')
+        return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children) \
             and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr") for c in token.children)
     return lemma == "continue" and any(c.dep_ in ("xcomp", "dobj") for c in token.children)
 

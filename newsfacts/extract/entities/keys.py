@@ -135,7 +135,10 @@ def _short_names_to_full_names(mentions: list[Mention]) -> None:
         # before a word for a body says what the body does, and any body's name may open with it)
         opening = {m.key for m in full if m.key.split()[0] == mention.key
                    and not (is_english_word(mention.surface) and m.surface.split()[-1].lower() in organisation_words())}
-        if len(opening) == 1 and any(m.start_char < mention.start_char for m in full if m.key in opening):
+        longest = max(opening, key=len, default="")
+        if all((longest + " ").startswith(key + " ") for key in opening):
+            opening = {longest} if longest else opening  # ('Kwena Platinum' in a headline, then 'Kwena Platinum Holdings')
+        if len(opening) == 1 and any(m.start_char < mention.start_char for m in full if m.key.split()[0] == mention.key):
             mention.key = next(iter(opening))
 
 
