@@ -407,6 +407,11 @@ def test_more_speaker_shapes(nlp, text, expected):
      "massacre of jobs. Three thousand families will go hungry,\" said the union's general secretary, Thandeka "
      "Kurmalo.\n\nKurmalo said the union would declare a dispute and was prepared to \"fight this to the bitter end, "
      "in the courts and on the streets.\"", [("Thandeka Kurmalo", None)] * 2),
+    # someone told by an age alone, brought in unnamed, speaks as 'she', not the one named before
+    ("Police chief Jenna Dalen said officers were called at 1 a.m. \"We need witnesses to come forward,\" she said.\n\n"
+     "A 17-year-old who was at the party, and who asked that her name not be used because she feared for her safety, "
+     "said the argument began over a post online. \"Somebody said something about somebody's cousin, and then there "
+     "were shots,\" she said.", [("Jenna Dalen", None), (None, "A 17-year-old")]),
     # a rank the recogniser took with the given name for a body
     ("The Kurmin State Police Command put the number of people killed at 37. The command's spokesman, ASP Sani "
      "Abdullahi Kurmi, said in a statement in the capital that the attackers struck at night.\n\n\"The command has "

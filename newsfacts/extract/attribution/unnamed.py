@@ -48,8 +48,10 @@ class UnnamedPeople:
         one_of = main.lower_ in ("one", "another") and any(
             p.dep_ == "pobj" and p.lemma_.lower() in PERSON_NOUNS and p.tag_ == "NNS"
             for c in main.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
-        # (a noun in lower case the tagger took for a name counts: 'a senior coast guard official')
-        if (((main.pos_ == "NOUN" and main.tag_ == "NN" or main.tag_ == "NNP" and main.text.islower()) and someone or one_of)
+        # (a noun in lower case the tagger took for a name counts: 'a senior coast guard official'; so does an age the
+        # tagger took for an adjective: 'A 17-year-old who was at the party said')
+        aged = main.lower_ == "old" and main.tag_ == "JJ" and any(c.dep_ == "npadvmod" and c.lemma_ == "year" for c in main.children)
+        if (((main.pos_ == "NOUN" and main.tag_ == "NN" or main.tag_ == "NNP" and main.text.islower() or aged) and someone or one_of)
                 and (main.head.lemma_.lower() in _SPEAKING_LEMMAS or just_before)
                 and self.mention_at(main.idx, main.idx + len(main)) is None
                 and self._named_apposition(main) is None
