@@ -161,6 +161,14 @@ def test_a_part_of_a_figure_stated_in_a_later_sentence(nlp, text, expected):
     assert document_figures(nlp, text) == expected
 
 
+def test_an_increment_is_no_restatement_of_another_figure_and_a_conjunct_keeps_its_own_state(nlp):
+    text = ("A suicide bomber killed five policemen at the post. Two more died in hospital on Monday.\n\n"
+            "According to police, two militants were killed in the exchange of fire that followed.")
+    assert document_figures(nlp, text) == [("killed", 5, None, None), ("killed", 2, None, None), ("killed", 2, None, None)]
+    text = "The hospital received the bodies of five martyrs and nine injured."
+    assert document_figures(nlp, text) == [("killed", 5, None, None), ("injured", 9, None, None)]
+
+
 def test_running_totals_and_a_victim_told_by_age(nlp):
     assert document_figures(nlp, "He became the 37th deminer to die on duty.") == [("killed", 37, None, None)]
     assert document_figures(nlp, "A 17-year-old was shot to death on Elm Street.")[0][:2] == ("killed", 1)

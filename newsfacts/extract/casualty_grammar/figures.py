@@ -70,7 +70,12 @@ def _add_figures_of_phrases(kind: str, victims, token, figures: dict[int, Gramma
     read before the list, up to the first of 'others'."""
     whole = _the_figure_a_list_is_part_of(victims, figures)
     for phrase in _with_conjuncts(victims):
-        figure = _figure(kind, phrase, token, lex)
+        # ('received the bodies of five martyrs and nine injured': a conjunct its own state word gives another kind)
+        after = phrase.doc[phrase.i + 1] if phrase.i + 1 < len(phrase.doc) else None
+        own_state = next((lex.states[c.lower_] for c in phrase.children if c.dep_ in ("amod", "acl") and c.lower_ in lex.states),
+                         lex.states[after.lower_] if phrase.pos_ == "NUM" and after is not None and after.lower_ in lex.states else None) \
+            if phrase is not victims else None
+        figure = _figure(own_state or kind, phrase, token, lex)
         if whole is not None and not _others(phrase):
             # '38 were killed, among them nine children and five women, and 50 others wounded', which the
             # parser reads as one list of the wounded: the members up to 'others' are parts of the 38
