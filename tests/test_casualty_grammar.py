@@ -351,6 +351,9 @@ def test_burns_bodies_both_and_the_hospital(nlp, text, expected):
     ("Soldiers found four bodies at the camp on Tuesday and two more in a ravine on Wednesday.",
      [("killed", 4, 4, "exact", False), ("killed", 2, 2, "exact", False)]),
     ("The club signed two players in May and two more in June.", []),
+    # people carried to a hospital by the active verb (not pilgrims to a shrine)
+    ("Paramedics took one woman to Kurmin Base Hospital overnight.", [("injured", 1, 1, "exact", False)]),
+    ("The bus took 40 pilgrims to the shrine.", []),
 ])
 def test_second_participles_results_on_the_object_counts_of_people_and_lives_given(nlp, text, expected):
     assert grammar(nlp, text) == expected

@@ -102,7 +102,17 @@ def _patients_admitted(token, lemma: str, lex: _Lexicon) -> list[tuple[str, obje
         found += [("injured", c) for c in token.children if c.dep_ == "dobj" and _number_token(c) is not None
                   and c.lemma_.lower() not in lex.patient_nouns and _people_like(c, lex)
                   and (_with_an_injury(c, lex) or _with_an_injury(token, lex))]  # (the parser may hang 'with' on the verb)
+    if lemma in lex.hospital_verbs and token.tag_ in ("VBD", "VBZ", "VBP") and _to_a_hospital(token, lex):
+        # 'paramedics took two people to hospital', 'took one woman to Kurmin Base Hospital': those carried there
+        found += [("injured", c) for c in token.children if c.dep_ == "dobj" and _number_token(c) is not None
+                  and _people_like(c, lex)]
     return found
+
+
+def _to_a_hospital(token, lex: _Lexicon) -> bool:
+    """'to hospital', 'to a nearby hospital', 'to Kurmin Base Hospital': the place a verb carries someone to."""
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(g.lower_ in lex.hospital_nouns for g in c.children)
+               for c in token.children)
 
 
 def _the_hurt(token, lemma: str, lex: _Lexicon, found_before: list[tuple[str, object]]) -> list[tuple[str, object]]:
