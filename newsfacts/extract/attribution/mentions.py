@@ -49,7 +49,7 @@ class MentionIndex:
         first_named = {}
         for m in self.mentions:
             first_named.setdefault(m.entity_id, m.start_char)
-        self.namesakes = {k: sorted(v, key=lambda i: first_named.get(i, 1 << 30)) for k, v in by_surname.items() if len(v) > 1}
+        self.namesakes = {k: sorted(v, key=lambda i: (first_named.get(i, 1 << 30), i)) for k, v in by_surname.items() if len(v) > 1}
 
     def mention_at(self, start: int, end: int):
         """The entity mention overlapping [start, end)."""
