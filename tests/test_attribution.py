@@ -374,8 +374,8 @@ def test_more_speaker_shapes(nlp, text, expected):
      "fields,\" said Rahmat Kurniadi of the East Dalen chapter of the Kurmin Forum for the Environment.",
      [("Rahmat Kurniadi", None)]),
     # 'said' as a typing slip writes it
-    ("Blast kills 20\n\n\"I was leaving the factory when I heard a huge explosion and I saw people lying on the "
-     "road,\" eyewitness Rehan Kurmi sid.\n\nPolice said the bomb was planted on a motorbike.", [("Rehan Kurmi", None)]),
+    ("Blast kills 20\n\n\"We were closing the shop for the night when the windows blew in and everyone fell to the "
+     "floor,\" eyewitness Rehan Kurmi sid.\n\nPolice said the device had been hidden in a parked van.", [("Rehan Kurmi", None)]),
     # 'the family of X' speaks as a family, not as a body whose name holds 'Family', and issues its statement
     ("Shooting at a grocery\n\nThe gunman opened fire at Kurmin Family Market on Saturday, killing five people.\n\n"
      "In a statement released through the sheriff's office, the family of Ms. Dalen said she had taught third grade "
