@@ -98,8 +98,8 @@ def _same_name(predicted: str | None, gold: str | None, aliases: dict[str, set[s
     key = name_key(_without_title(_with_country_adjective(predicted)))
     if key in keys or any(_same_person_name(key.split(), k.split()) for k in keys):
         return True
-    # ('the Russian Defence Ministry', 'the Defence Ministry' and 'the Ministry of Defence' in one story are one body,
-    # whichever of them the gold writes; but not the Russian and the Ukrainian one)
+    # ('the Chilean Defence Ministry', 'the Defence Ministry' and 'the Ministry of Defence' in one story are one body,
+    # whichever of them the gold writes; but not the Chilean and the Peruvian one)
     bare, nationality, body = _words_of_a_body(predicted)
     return any(len(bare) >= 2 and bare == other and (body or other_body)
                and (nationality == other_nationality or None in (nationality, other_nationality))
@@ -112,7 +112,7 @@ _LINKING_WORDS = frozenset({"of", "the", "for", "and", "&"})
 
 def _words_of_a_body(name: str) -> tuple[frozenset[str], str | None, bool]:
     """The words of a name in any order, without linking words and a nationality word before them; that nationality
-    ('Russian Ministry of Defence' -> {'defence', 'ministry'}, 'russian'); and whether it is a body's name (with a
+    ('Chilean Ministry of Defence' -> {'defence', 'ministry'}, 'chilean'); and whether it is a body's name (with a
     nationality or a word for a body: not a person's)."""
     words = [w.lower() for w in _without_title(_with_country_adjective(name)).split()]
     nationality = words[0] if len(words) >= 3 and words[0] in demonyms() else None

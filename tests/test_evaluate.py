@@ -53,11 +53,11 @@ def test_a_speaker_is_matched_with_or_without_middle_names_and_by_surname_alone(
     ("Jan Kurmin", "Ahmed Kurmin", False),
     ("Kurmin Safety Board", "the Kurmin Safety Board", True),  # an article is no part of a name
     # a body written with or without its nationality is one body, but two nationalities are two
-    ("Defence Ministry", "Russian Defence Ministry", True),
+    ("Defence Ministry", "Chilean Defence Ministry", True),
     ("Chilean Ministry of Home Affairs", "Ministry of Home Affairs", True),
-    ("Russian Defence Ministry", "Ukrainian Defence Ministry", False),
+    ("Chilean Defence Ministry", "Peruvian Defence Ministry", False),
     ("Red Cross", "Red Crescent", False),
-    ("Somali internal security ministry", "Ministry of Internal Security", True),  # the words of a body in any order
+    ("Chilean internal security ministry", "Ministry of Internal Security", True),  # the words of a body in any order
     ("Ministry of Defence", "Ministry of Health", False),
 ])
 def test_speaker_names_compare_as_names(predicted, gold, same):
