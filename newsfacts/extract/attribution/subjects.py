@@ -165,6 +165,7 @@ class SubjectSpeakers:
         return self._speaker_from_mention(mention) if mention else None
 
     def _named_in_an_earlier_paragraph(self, mention, position: int) -> bool:
+        """Whether a paragraph break lies between the mention and `position`."""
         return "\n" in paragraph_text_of(self.doc)[mention.end_char:position]
 
     def _named_in_the_paragraph(self, speaker: Speaker, position: int) -> bool:
