@@ -91,12 +91,9 @@ class _Statements:
                     and one["precision"] == other["precision"]))
 
     def told_apart(self, kept, row) -> bool:
-        # the text tells of `row` (or of `kept`: 'two more died', then 'two militants were killed') as another incident
-        # than those before, unless `kept` is the headline or heading that told of it first
-        # (two readings of one statement overlap: 'Two more, a woman and a boy, were taken to hospital')
-        overlap = kept["start_char"] < row["end_char"] and row["start_char"] < kept["end_char"]
-        return (self.another[id(row)] or (self.another[id(kept)] and not overlap)) \
-            and not (self.headline(kept) or self.headline(row) or self.heading(kept))
+        # the text tells of `row` as another incident than those before, unless `kept` is the headline or
+        # heading that told of it first
+        return self.another[id(row)] and not (self.headline(kept) or self.headline(row) or self.heading(kept))
 
     def paragraph(self, row) -> tuple[int, str]:
         text = self.text
