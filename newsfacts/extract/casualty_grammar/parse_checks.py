@@ -129,6 +129,11 @@ def _to_hospital(token, lex: _Lexicon) -> bool:
     """'were taken to hospital', 'rushed to a nearby hospital' (passive: someone else took them there)."""
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) and token.dep_ not in ("acl", "conj"):
         return False
+    return _to_a_hospital(token, lex)
+
+
+def _to_a_hospital(token, lex: _Lexicon) -> bool:
+    """'to hospital', 'to a nearby hospital', 'to Kurmin Base Hospital': the place a verb carries someone to."""
     return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(g.lower_ in lex.hospital_nouns for g in c.children)
                for c in token.children)
 

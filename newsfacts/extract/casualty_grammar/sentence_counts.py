@@ -71,8 +71,7 @@ def _compared_counts(sentence, figures: dict[int, GrammarFigure]) -> list[Gramma
             and token.i > sentence.start and token.nbor(-1).text == ","
         if (token.lemma_ != "compare" or token.dep_ not in ("prep", "advcl", "conj")) and not changed:
             continue
-        compared = max((f for f in figures.values() if f.sub_figure_of is None and f.number_start < token.idx),
-                       key=lambda f: f.number_start, default=None)
+        compared = _figure_before(figures, token.idx)
         preps = [token.nbor(1)] if changed else [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
         for prep in preps:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -89,6 +88,12 @@ def _compared_counts(sentence, figures: dict[int, GrammarFigure]) -> list[Gramma
     return found
 
 
+def _figure_before(figures: dict[int, GrammarFigure], position: int) -> GrammarFigure | None:
+    """The last figure (not a part of another) whose count is written before `position`."""
+    return max((f for f in figures.values() if f.sub_figure_of is None and f.number_start < position),
+               key=lambda f: f.number_start, default=None)
+
+
 def _more_of_the_same(sentence, figures: dict[int, GrammarFigure]) -> list[GrammarFigure]:
     """'found four bodies at the camp and two more in a ravine', 'killed five in the market and three more at the
     checkpoint': a number with 'more' joined to the clause of a figure before it is a figure of the same kind."""
@@ -96,8 +101,7 @@ def _more_of_the_same(sentence, figures: dict[int, GrammarFigure]) -> list[Gramm
     for number in number_tokens(sentence):
         if number.dep_ != "conj" or not any(c.dep_ == "amod" and c.lower_ == "more" for c in number.children):
             continue
-        before = max((f for f in figures.values() if f.sub_figure_of is None and f.number_start < number.idx),
-                     key=lambda f: f.number_start, default=None)
+        before = _figure_before(figures, number.idx)
         count, start, end = _count_at(number)
         if before is not None and count is not None and count.count_min:
             found.append(GrammarFigure(before.kind, count, before.victim_word, start, end, start))

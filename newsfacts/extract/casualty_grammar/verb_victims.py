@@ -11,7 +11,7 @@ from newsfacts.extract.casualty_grammar.lexicon import _Lexicon
 from newsfacts.extract.casualty_grammar.parse_checks import (_after_treatment, _along_with, _compound, _group_kind,
                                                              _has_life_object, _has_result, _listing_verb,
                                                              _in_hospital, _names_injuries, _people_like, _phrasal_kind,
-                                                             _struck_by_a_shot_or_in_the_body, _to_hospital,
+                                                             _struck_by_a_shot_or_in_the_body, _to_a_hospital, _to_hospital,
                                                              _what_it_is_made_of, _with_an_injury)
 
 
@@ -108,11 +108,6 @@ def _patients_admitted(token, lemma: str, lex: _Lexicon) -> list[tuple[str, obje
                   and _people_like(c, lex)]
     return found
 
-
-def _to_a_hospital(token, lex: _Lexicon) -> bool:
-    """'to hospital', 'to a nearby hospital', 'to Kurmin Base Hospital': the place a verb carries someone to."""
-    return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and any(g.lower_ in lex.hospital_nouns for g in c.children)
-               for c in token.children)
 
 
 def _the_hurt(token, lemma: str, lex: _Lexicon, found_before: list[tuple[str, object]]) -> list[tuple[str, object]]:

@@ -366,16 +366,16 @@ def _name_as_the_parse_joins_it(doc, ent, start: int, surface: str, joined: set[
     # own ('ASP Jan' and 'Kurmi Doe', 'Jan Maria' and 'Kurmi Doe')
     given = doc[ent.start - 1] if ent.start > 0 and start == ent.start_char else None
     while given is not None and given.pos_ == "PROPN" and given.dep_ == "compound" and given.i < given.head.i < ent.end \
-            and given.text.isalpha() and given.text.istitle() and (not given.ent_type_ or _given_names_taken_for_a_body(given)) \
+            and given.text.isalpha() and given.text.istitle() and (not given.ent_type_ or _given_names_taken_for_a_body(given, surface)) \
             and _begins_the_name(given.text, f"{given.text} {surface}"):
         start, surface = given.idx, text[given.idx:start + len(surface)]
         given = doc[given.i - 1] if given.i > 0 and given.ent_type_ and given.ent_iob_ == "I" else None
     return start, surface
 
 
-def _given_names_taken_for_a_body(token) -> bool:
-    """Whether `token` is in an entity NER took for something else that holds only names a person's may begin with,
-    after a rank perhaps ('ASP Jan', 'Jan Maria' before 'Kurmi Doe')."""
+def _given_names_taken_for_a_body(token, name: str) -> bool:
+    """Whether `token` is in an entity NER took for something else that holds only names the person's `name` may
+    begin with, after a rank perhaps ('ASP Jan', 'Jan Maria' before 'Kurmi Doe')."""
     if token.ent_type_ in ("", "PERSON"):
         return False
     doc = token.doc
@@ -384,7 +384,7 @@ def _given_names_taken_for_a_body(token) -> bool:
         first -= 1
     while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
         last += 1
-    return all((w.i == first and w.lower_.rstrip(".") in person_prefix_words()) or _begins_the_name(w.text, f"{w.text} {w.text}")
+    return all((w.i == first and w.lower_.rstrip(".") in person_prefix_words()) or _begins_the_name(w.text, f"{w.text} {name}")
                for w in doc[first:last + 1])
 
 

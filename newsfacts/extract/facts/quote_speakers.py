@@ -52,9 +52,8 @@ def quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
         if index < first and not text_of(doc)[sent.start_char:quote.start_char].rstrip().endswith((":", ",")):
             if text_of(doc)[sent.end_char:quote.start_char].count("\n"):
                 continue
-        # ('"...," he said.' before the next of his words: 'he' as it was read for the quotation it attributes)
-        beside = attributor.quotation_beside(sent.start_char) if index < first else None
-        speaker = attributor.speaker_in(sent, exclude=beside if beside is not None and beside[1] <= quote.start_char else span)
+        speaker = _speaker_of_a_sentence_before(sent, quote, attributor, otherwise=span) if index < first \
+            else attributor.speaker_in(sent, exclude=span)
         if speaker:
             return speaker
     return _named_after_it_without_a_verb(doc, quote, attributor) \
@@ -84,6 +83,13 @@ def _named_after_it_without_a_verb(doc, quote, attributor):
     return attributor.person_named_at(start)
 
 
+def _speaker_of_a_sentence_before(sent, quote, attributor, otherwise: tuple[int, int] | None = None):
+    """Whom a sentence before a quotation makes speak, read as it was read for the quotation it attributes
+    ('"...," he said.' before the next of his words: that 'he'), else leaving out `otherwise`."""
+    beside = attributor.quotation_beside(sent.start_char)
+    return attributor.speaker_in(sent, exclude=beside if beside is not None and beside[1] <= quote.start_char else otherwise)
+
+
 def _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor):
     """'Jan Doe said he was at the market when the shelling began. He and others ran for a cellar.' and then a
     paragraph of nothing but a quotation: the person whose words the paragraph before reported speaks on (a
@@ -99,8 +105,7 @@ def _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sente
         if index < last and sent.start_char < paragraph_before:
             break  # (within that paragraph)
         reported = any(t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB" and t.idx < quote.start_char for t in sent)
-        # ('"...," he said.' and then the next of his words: 'he' as it was read for the quotation before)
-        speaker = attributor.speaker_in(sent, exclude=attributor.quotation_beside(sent.start_char)) if reported else None
+        speaker = _speaker_of_a_sentence_before(sent, quote, attributor) if reported else None
         if speaker is not None:
             return speaker if speaker.entity_id and attributor.entities[speaker.entity_id].entity_type == "person" else None
     return _person_the_paragraph_before_brings_in(doc, paragraph_before, paragraph_start, sentence_index_of, sentences, attributor)
