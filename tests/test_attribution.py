@@ -412,6 +412,22 @@ def test_more_speaker_shapes(nlp, text, expected):
      "A 17-year-old who was at the party, and who asked that her name not be used because she feared for her safety, "
      "said the argument began over a post online. \"Somebody said something about somebody's cousin, and then there "
      "were shots,\" she said.", [("Jenna Dalen", None), (None, "A 17-year-old")]),
+    # Malaysia's titles of two words are no part of the name, where the recogniser took them in, took the name from
+    # inside them, or took them alone for the person
+    ("Airline cuts jobs\n\nThe carrier lost money in the quarter.\n\nGroup chief executive Tan Sri Chong Mei Ling said "
+     "the cuts were painful. \"We have been flying too many routes,\" she said.\n\nFinance Minister Datuk Seri Azlan "
+     "Rahmat said the state would not step in. \u201cThe days of rescues are over,\u201d he told reporters in the capital.",
+     [("Chong Mei Ling", None), ("Azlan Rahmat", None)]),
+    ("Airline to cut jobs\n\nThe airline will cut 900 jobs, it said on Monday.\n\nTransport Minister Datuk Seri Rosli "
+     "Hamdan said the government would not bail the airline out. \u201cThe era of taxpayers rescuing private airlines "
+     "is over,\u201d he told reporters in the capital.", [("Rosli Hamdan", None)]),
+    # a given name joined by 'and' to a full name shares its surname
+    ("Brothers lead side into final\n\nThe home side won by 74 runs on Sunday, with brothers Rohan and Vikram Joshi "
+     "doing most of the damage.\n\nRohan, the captain, scored 88. \"When Vikram bowls like that, nobody can play "
+     "him,\" Rohan said after the match.", [("Rohan Joshi", None)]),
+    ("Couple lose home in flood\n\nThe river burst its banks overnight.\n\nMaria and Jose Herrera Ruiz lost their "
+     "home and everything in it. \"We had ten minutes to get out,\" Maria said.\n\n\"The water came through the "
+     "floor,\" Jose said.", [("Maria Herrera Ruiz", None), ("Jose Herrera Ruiz", None)]),
     # a rank the recogniser took with the given name for a body
     ("The Kurmin State Police Command put the number of people killed at 37. The command's spokesman, ASP Sani "
      "Abdullahi Kurmi, said in a statement in the capital that the attackers struck at night.\n\n\"The command has "

@@ -198,10 +198,10 @@ def _last_full_mention_before(people: list[Mention], spelling: dict[str, str]) -
     """For each full name, where the text last wrote it before each single-word mention: {key: {start: start}}."""
     full_starts: dict[str, list[int]] = {}
     for mention in people:
-        key = name_key(mention.surface)
+        key = name_key(mention.name)
         if len(key.split()) >= 2:
             full_starts.setdefault(spelling.get(key, key), []).append(mention.start_char)
-    single = [m.start_char for m in people if len(name_key(m.surface).split()) == 1]
+    single = [m.start_char for m in people if len(name_key(m.name).split()) == 1]
     return {key: {start: max((s for s in starts if s < start), default=-1) for start in single}
             for key, starts in full_starts.items()}
 
@@ -217,7 +217,7 @@ def _with_middle_names(words: list[str], full_keys: set[str]) -> list[str]:
 
 
 def _assign_person_keys(people: list[Mention]) -> None:
-    full_keys = {name_key(m.surface) for m in people if len(name_key(m.surface).split()) >= 2}
+    full_keys = {name_key(m.name) for m in people if len(name_key(m.name).split()) >= 2}
     spelling = _one_spelling_per_person(full_keys)
     full_keys = set(spelling.values())
     # ('Jan Doe' is the 'Jan Kurmi Doe' the text names in full: one person, so 'Jan' alone is still one)
@@ -225,7 +225,7 @@ def _assign_person_keys(people: list[Mention]) -> None:
     by_surname: dict[str, set[str]] = {}
     by_second_surname: dict[str, set[str]] = {}
     by_given_name: dict[str, set[str]] = {}
-    written = {name_key(m.surface): m.surface for m in people}
+    written = {name_key(m.name): m.name for m in people}
     for key in full_keys:
         words = key.split()
         spelled = re.split(r"[\s-]+", written.get(key, ""))  # as the key splits them: 'Jean-Pierre' is two words
@@ -239,7 +239,7 @@ def _assign_person_keys(people: list[Mention]) -> None:
         by_given_name.setdefault(words[1] if words[0] in _GIVEN_NAME_PREFIXES and len(words) > 2 else words[0], set()).add(key)
     last_named = _last_full_mention_before(people, spelling)
     for mention in people:
-        key = spelling.get(name_key(mention.surface), name_key(mention.surface))
+        key = spelling.get(name_key(mention.name), name_key(mention.name))
         longer = [k for k in full_keys if k.endswith(" " + key)]
         if len(key.split()) >= 2 and len(longer) == 1:
             # 'Van Der Berg' -> 'anna van der berg': a surname of several words, written alone.

@@ -42,6 +42,14 @@ class Mention:
     in_a_body_name: bool = False
     # another name the text says a person goes by ('everyone calls him "Kurmo"'): one person, named by the other
     another_name: bool = False
+    # the full name of a given name written before another's full name that shares its surname ('Kunal' of
+    # 'brothers Kunal and Vikram Joshi' is Kunal Joshi): the surface stays what the text wrote
+    full_name: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The name the mention stands for: its full name where the text gives it apart, else its surface."""
+        return self.full_name or self.surface
 
 
 @dataclass

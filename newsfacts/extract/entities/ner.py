@@ -13,7 +13,7 @@ from newsfacts.extract.entities.name_clues import (_CAPITALISED_WORD_BEFORE, _HO
                                                    _NAME_WORD, _POST_NOMINALS, _a_towns_own_name, _begins_the_name,
                                                    _common_word_not_a_name, _known_anywhere, _name_after_a_portfolio,
                                                    _named_like_a_body, _named_storm, _on_a_title_case_line,
-                                                   _plural_name, _town_of, role_of)
+                                                   _plural_name, _town_of, honorific_just_before, role_of)
 from newsfacts.extract.entities.vocabulary import (_RULES, _TITLES_ALONE, _TITLE_LAST_WORDS, _person_evidence_words,
                                                    _rules, _words_pattern, organisation_words, person_prefix_words)
 from newsfacts.extract.gazetteer import demonyms, geocode, only_city_named, province_country
@@ -40,6 +40,8 @@ def _ner_mentions(doc, sentence_index_of, countries: frozenset[str]) -> list[Men
         if entity_type is None or ent.start in joined_to_the_name_before:
             continue
         ent = _without_opening_adverb(ent)
+        if entity_type == "person":
+            ent = _the_name_after_an_honorific_alone(doc, ent)
         ent = _without_a_person_after_a_comma(doc, ent, entity_type, sentence_index_of, mentions)
         if ent is None:
             continue
@@ -135,6 +137,9 @@ def _name_without_the_words_before(doc, ent, surface: str) -> tuple[str, list[st
     words (as they were before a nationality word was cut); None for a sentence's first word that modifies the
     noun after it."""
     surface = _POST_NOMINALS.sub("", _rules()[2].sub("", surface).strip())
+    first = surface.split(" ", 1)
+    if len(first) == 2 and ent.text.startswith(first[0] + " ") and honorific_just_before(text_of(doc), ent.start_char + len(first[0]) + 1):
+        surface = first[1]  # 'Dato' ' + 'Sri Jan Doe': NER began the name inside an honorific of two words
     # leading modifiers are not part of a name: 'the 14th-ranked Schwartzman'
     surface = re.sub(r"^(?:(?:[a-z]|\d)[\w-]*\s+)+", "", surface)
     words = surface.split()
@@ -386,6 +391,22 @@ def _given_names_taken_for_a_body(token, name: str) -> bool:
         last += 1
     return all((w.i == first and w.lower_.rstrip(".") in person_prefix_words()) or _begins_the_name(w.text, f"{w.text} {name}")
                for w in doc[first:last + 1])
+
+
+_NAME_WORDS_AFTER = re.compile(rf" ({_NAME_WORD}(?: {_NAME_WORD}){{0,3}})")
+
+
+def _the_name_after_an_honorific_alone(doc, ent):
+    """'Datuk Seri' + 'Jan Doe', where NER took the honorific of two words for the person and missed the name
+    after it: the name is the capitalised words that follow."""
+    after = _NAME_WORDS_AFTER.match(text_of(doc), ent.end_char)
+    if after is None or ent.text.lower() not in _TWO_WORD_HONORIFICS:
+        return ent
+    name = doc.char_span(after.start(1), after.end(1), alignment_mode="contract")
+    return ent if name is None or len(name) == 0 else name
+
+
+_TWO_WORD_HONORIFICS = frozenset(h for h in _RULES["name_first_honorifics"] if " " in h)
 
 
 def _without_opening_adverb(ent):

@@ -14,7 +14,7 @@ from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import Mention
 from newsfacts.extract.entities.name_clues import (_AGE_AFTER, _CAPITALISED_WORD_BEFORE, _NAME_WORD, _PARTICLES,
                                                    _PARTICLE_INSIDE, _TITLE_INITIALS, _begins_the_name, _named_storm,
-                                                   _tokens_where, _well_known_places)
+                                                   _tokens_where, _well_known_places, honorific_just_before)
 from newsfacts.extract.entities.vocabulary import (_ROLE_WORDS, _RULES, _person_evidence_words, organisation_words,
                                                    person_prefix_words)
 from newsfacts.extract.gazetteer import geocode
@@ -55,13 +55,34 @@ def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[M
         for _ in range(2):  # 'Ana' + 'Beatriz' + 'Coelho'
             untagged = _CAPITALISED_WORD_BEFORE.search(text, max(0, mention.start_char - 20), mention.start_char)
             if not (mention.entity_type == "person" and untagged and _begins_the_name(untagged.group(1), mention.surface)
-                    and (previous is None or previous.end_char <= untagged.start(1))):
+                    and (previous is None or previous.end_char <= untagged.start(1))) \
+                    or honorific_just_before(text, mention.start_char):  # ('Tan Sri' + 'Jan Doe': no given names)
                 break
             # 'María Guadalupe Ortiz' where NER began the name at 'Guadalupe'
             mention.start_char = untagged.start(1)
             mention.surface = text[mention.start_char:mention.end_char]
         joined.append(mention)
     return joined
+
+
+def _given_names_before_a_shared_surname(text: str, mentions: list[Mention]) -> None:
+    """'brothers Kunal and Vikram Joshi', 'Maria and Jose Herrera Ruiz': a given name alone, joined by 'and' to a
+    person's full name, shares its surname, and its full name is the given name with that surname (the mention's
+    full_name; its surface stays). Not a word the text gives as part of someone's full name elsewhere ('Sharif and
+    Jan Doe' after 'Nawaz Sharif'), nor a place."""
+    ordered = sorted(mentions, key=lambda m: m.start_char)
+    words_of_full_names = {word for m in mentions if m.entity_type == "person" and len(m.surface.split()) >= 2
+                           for word in name_key(m.surface).split()}
+    for first, second in zip(ordered, ordered[1:]):
+        words = second.surface.split()
+        if second.entity_type != "person" or len(words) < 2 or " " in first.surface or first.entity_type == "location" \
+                or text[first.end_char:second.start_char] != " and " or not is_given_name(first.surface) \
+                or not is_given_name(words[0]) or name_key(first.surface) in words_of_full_names:
+            continue
+        given = 1
+        while given < len(words) - 1 and is_given_name(words[given]):
+            given += 1  # ('Jose Luis Herrera': the surname starts after the given names)
+        first.entity_type, first.full_name = "person", f"{first.surface} {' '.join(words[given:])}"
 
 
 # A name's words and then its particles, just before a person's name ('Inmaculada de la ' + 'Torre Benítez').

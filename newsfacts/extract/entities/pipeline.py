@@ -26,7 +26,8 @@ from newsfacts.extract.entities.not_people import (_names_after_the_are_no_peopl
                                                    _phrases_in_quotation_marks_are_no_people, _streets_are_no_people)
 from newsfacts.extract.entities.people_missed import (_people_after_a_noun_for_people, _people_named_in_passing,
                                                       _people_ner_missed)
-from newsfacts.extract.entities.people_names import (_given_name_mentions, _given_names_joined_to_persons,
+from newsfacts.extract.entities.people_names import (_given_name_mentions, _given_names_before_a_shared_surname,
+                                                     _given_names_joined_to_persons,
                                                      _given_names_that_speak, _names_taken_for_adverbs,
                                                      _names_with_particles, _people_given_an_age,
                                                      _posts_written_as_initials, _surname_mentions,
@@ -105,6 +106,7 @@ def _people_ner_cut_or_missed(doc, sentence_index_of, mentions: list[Mention], c
     mentions.extend(_people_ner_missed(doc, sentence_index_of, mentions))
     mentions = _names_with_particles(text_of(doc), mentions)
     mentions = _given_names_joined_to_persons(text_of(doc), mentions)
+    _given_names_before_a_shared_surname(text_of(doc), mentions)
     mentions = _without_the_rest_of_a_portfolio(text_of(doc), mentions)
     _people_after_a_noun_for_people(text_of(doc), mentions, countries)
     return mentions

@@ -192,6 +192,6 @@ def _canonical_spelling(group: list[Mention]) -> str:
     another name the text says the person goes by."""
     counts: dict[str, int] = {}
     for mention in [m for m in group if not m.another_name] or group:
-        surface = _NICKNAME.sub(" ", mention.surface) if mention.entity_type == "person" else mention.surface
+        surface = _NICKNAME.sub(" ", mention.name) if mention.entity_type == "person" else mention.surface
         counts[surface] = counts.get(surface, 0) + 1
     return max(counts, key=lambda s: (len(s.split()), counts[s], s))

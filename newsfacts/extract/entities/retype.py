@@ -41,13 +41,13 @@ def _surnames_the_text_may_use_alone(text: str, mentions: list[Mention], countri
     # Every word after a full name's first is a surname the text may use alone ('Villavicencio' for 'Óscar
     # Villavicencio Torres'), even where a town shares it; so is a hyphenated surname ('Walker-Ngata'), whose
     # key has two words.
-    surnames = {" ".join(words[i:j]) for m in mentions if m.entity_type == "person" for words in [name_key(m.surface).split()]
+    surnames = {" ".join(words[i:j]) for m in mentions if m.entity_type == "person" for words in [name_key(m.name).split()]
                 for i in range(1, len(words)) for j in range(i + 1, len(words) + 1)}
     # ... and so is a given name that no place bears ('Kurga' for 'Kurga Mengesha', as Ethiopian and Indonesian
     # texts name people after their first mention)
-    surnames |= {name_key(m.surface.split()[0]) for m in mentions if m.entity_type == "person" and 2 <= len(m.surface.split()) <= 3
-                 and m.surface.split()[0][:1].isupper() and m.surface.split()[0].lower() not in _GIVEN_NAME_PREFIXES
-                 and geocode(m.surface.split()[0], countries) is None}
+    surnames |= {name_key(m.name.split()[0]) for m in mentions if m.entity_type == "person" and 2 <= len(m.name.split()) <= 3
+                 and m.name.split()[0][:1].isupper() and m.name.split()[0].lower() not in _GIVEN_NAME_PREFIXES
+                 and geocode(m.name.split()[0], countries) is None}
     # ... and so is a one-word name that a person's title comes just before ('President Kurmin demanded ...
     # Kurmin said'), whatever town bears it
     surnames |= {name_key(m.surface) for m in mentions if m.entity_type == "person" and m.role and len(m.surface.split()) == 1
