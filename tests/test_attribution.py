@@ -428,6 +428,44 @@ def test_more_speaker_shapes(nlp, text, expected):
     ("Couple lose home in flood\n\nThe river burst its banks overnight.\n\nMaria and Jose Herrera Ruiz lost their "
      "home and everything in it. \"We had ten minutes to get out,\" Maria said.\n\n\"The water came through the "
      "floor,\" Jose said.", [("Maria Herrera Ruiz", None), ("Jose Herrera Ruiz", None)]),
+    # a noun for one person of a nation ('the Pole') is the person the text just named
+    ("Visitors win at the death\n\nThe visitors won 2-1 on Saturday.\n\nHome manager Aleksander Kowal was "
+     "full of praise for his striker. \u2018He was a killer in front of goal today. When he gets chances like "
+     "that, he does not miss,\u2019 said the Pole, who took charge in October.",
+     [("Aleksander Kowal", None)]),
+    # a title the text gave letters in brackets, a place it serves and the holder's name: 'the SP', 'the DC'
+    ("Bus falls into gorge\n\nFourteen people were killed when a bus fell into a gorge on "
+     "Sunday.\n\nSuperintendent of Police (SP), Kurmi, Harjeet Singh Dalal, said 11 persons died on the "
+     "spot.\n\n\"Among the deceased are four women and two children aged below 10,\" the SP said.",
+     [("Harjeet Singh Dalal", None)]),
+    ("Bus falls into gorge\n\nFourteen people were killed when a bus fell into a gorge on Sunday.\n\nDeputy "
+     "Commissioner (DC) Meenakshi Rawal, who reached the site in the evening, ordered an "
+     "inquiry.\n\n\"Overloading on hill roads will not be tolerated at all,\" the DC said.",
+     [("Meenakshi Rawal", None)]),
+    # a body's capitalised title with its possessive is the person named with it
+    ("Clinic attacked\n\nGunmen attacked a clinic on Sunday.\n\n\"She was killed while caring for her "
+     "patients,\" said Dr Amina Kurmi-Dalo, KHA's Head of Mission in the country. \"There is no excuse for "
+     "this.\"\n\nKHA has suspended night work at the clinic.\n\nKHA's Head of Mission added: \"We are not "
+     "leaving. The community has asked us to stay.\"",
+     [("Amina Kurmi-Dalo", None), ("Amina Kurmi-Dalo", None), ("Amina Kurmi-Dalo", None)]),
+    # 'a Kurmley spokesperson': the one body named in full that begins with the word
+    ("Fan dies at match\n\nKurmley Athletic beat Dalen Town 2-1 on Saturday.\n\nThe match was held up when "
+     "a supporter suffered a cardiac arrest. He later died in hospital.\n\n\u2018Our thoughts are with his "
+     "family and friends at this time,\u2019 a Kurmley spokesperson said.",
+     [("Kurmley Athletic", None)]),
+    # a surname that is also a common word before a romanised given name, at a sentence's start
+    ("Shares fall\n\nPark Seo-yeon, an analyst at Kurmi Securities, said the deal was dead. \"Management bet "
+     "the house on this merger. Without it, they have to start again,\" she said.",
+     [("Park Seo-yeon", None)]),
+    # a hyphenated given name the recogniser took for a body with the middle name
+    ("Clinic attacked\n\nGunmen attacked a clinic on Sunday.\n\nJean-Baptiste Mumbere Kasereka, a member of "
+     "the local health committee, said in a message to KHA: \"The population is traumatised. People are "
+     "afraid to come to the centre.\"",
+     [("Jean-Baptiste Mumbere Kasereka", None)]),
+    # a West African honorific
+    ("Floods hit town\n\nThe river burst its banks on Monday.\n\nThe mayor of the commune, Hadja Aissatou "
+     "Kurmila, appealed for aid. \"Families have lost everything, their houses and their food,\" she said.",
+     [("Aissatou Kurmila", None)]),
     # a rank the recogniser took with the given name for a body
     ("The Kurmin State Police Command put the number of people killed at 37. The command's spokesman, ASP Sani "
      "Abdullahi Kurmi, said in a statement in the capital that the attackers struck at night.\n\n\"The command has "

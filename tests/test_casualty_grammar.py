@@ -354,6 +354,15 @@ def test_burns_bodies_both_and_the_hospital(nlp, text, expected):
     # people carried to a hospital by the active verb (not pilgrims to a shrine)
     ("Paramedics took one woman to Kurmin Base Hospital overnight.", [("injured", 1, 1, "exact", False)]),
     ("The bus took 40 pilgrims to the shrine.", []),
+    # wounds people had, treatment they needed (not for a disease, not a plant), a toll that rose past a count
+    ("Both men had stab wounds to the chest.", [("injured", 2, 2, "exact", False)]),
+    ("All six victims had gunshot and stab wounds.", []),
+    ("The company had job cuts last year.", []),
+    ("Nine people needed hospital treatment after the crash.", [("injured", 9, 9, "exact", False)]),
+    ("Two hundred people needed treatment for cholera.", []),
+    ("The firm needs treatment plants.", []),
+    ("The death toll rose past 300 on Friday.", [("killed", 300, None, "at_least", False)]),
+    ("In the past 24 hours, 30 people were killed.", [("killed", 30, 30, "exact", False)]),
 ])
 def test_second_participles_results_on_the_object_counts_of_people_and_lives_given(nlp, text, expected):
     assert grammar(nlp, text) == expected

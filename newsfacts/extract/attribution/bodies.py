@@ -44,6 +44,13 @@ class Bodies:
             mention = self.mention_at(modifier.idx, modifier.idx + len(modifier))
             if mention is not None and mention.entity_type == "organization":
                 return self._speaker_from_mention(mention)
+        if len(modifiers) == 1 and modifiers[0].pos_ == "PROPN":
+            # 'a Kurmley spokesperson' after 'Kurmley Athletic': the one body named in full that begins with the word
+            bodies = {e.entity_id for e in self.entities.values() if e.entity_type == "organization"
+                      and e.canonical_name.startswith(modifiers[0].text + " ")}
+            named = next((m for m in self.mentions if m.entity_id in bodies), None) if len(bodies) == 1 else None
+            if named is not None:
+                return self._speaker_from_mention(named)
         if len(modifiers) >= 2 and modifiers[-1].lower_ in INSTITUTION_NOUNS and modifiers[-1].pos_ in ("NOUN", "ADJ") \
                 and (modifiers[0].ent_type_ in ("NORP", "GPE") or modifiers[0].lower_ in demonyms()) \
                 and modifiers[-1].i - modifiers[0].i == len(modifiers) - 1:

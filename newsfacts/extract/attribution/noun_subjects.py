@@ -112,6 +112,12 @@ class NounSubjects:
         return named.entity_type == "person" if named is not None else any(
             e.entity_type == "person" and name_key(possessor.text) in name_key(e.canonical_name).split() for e in self.entities.values())
 
+    def _of_a_body_named(self, token) -> bool:
+        """Whether a noun's possessor is a body the text names ('KHA's Head of Mission')."""
+        possessor = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        named = self.mention_at(possessor.idx, possessor.idx + len(possessor)) if possessor is not None else None
+        return named is not None and named.entity_type == "organization"
+
     def _person_a_title_stands_for(self, token, exclude: tuple[int, int] | None):
         """Whom a title or a description with 'the' (or another pointing word) stands for: someone described
         before, the body or person the text named with that word; _UNDECIDED for any other subject, or when
@@ -119,13 +125,15 @@ class NounSubjects:
         # 'the minister', 'the police chief': a common noun (the tagger sometimes calls a title a proper noun)
         # ('the secretary-general', whose last part the tagger calls an adjective)
         # ('the Minister noted', as translated state media capitalise a title)
+        # ("KHA's Head of Mission added", after 'Dr Jan Doe, KHA's Head of Mission in the country')
+        of_a_body = self._of_a_body_named(token)
         capitalised_title = token.pos_ == "PROPN" and token.text.istitle() \
             and (not any(c.dep_ == "compound" for c in token.children) or _hyphenated_title(token)) \
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and (any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or of_a_body)
         if not ((token.pos_ == "NOUN" or (token.pos_ in ("PROPN", "ADJ") and token.text.islower()) or capitalised_title)
                 and self.mention_at(token.idx, token.idx + len(token)) is None
                 and (any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her", "this", "that") for c in token.children)
-                     or self._of_someone_named(token)  # "Jan's mother said" after 'His mother, Jane Doe,'
+                     or self._of_someone_named(token) or of_a_body  # "Jan's mother said" after 'His mother, Jane Doe,'
                      or self._in_the_headline(token)  # a headline drops its articles ('says mayor')
                      # ('Kurmistan captain talked about ...', as sports pages drop the article before a team's title)
                      or (not any(c.dep_ in ("det", "poss") for c in token.children)

@@ -11,7 +11,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.entities import HEADLINE_CHARS, name_given_after
+from newsfacts.extract.entities import HEADLINE_CHARS, name_given_after, person_prefix_words
 from newsfacts.extract.nlp import paragraph_text_of
 from newsfacts.extract.translit import plain_words
 
@@ -23,6 +23,13 @@ from newsfacts.extract.attribution.words import (_NAME_SET_OFF, _OFFICE_HOLDERS,
                                                  _PERSON_PREFIX_AT_END, _STATE_ARMED_FORCES, _SUBJECTS,
                                                  GENERIC_ORGANISATION_NOUNS, HOUSEHOLD_NOUNS, INSTITUTION_NOUNS, PERSON_NOUNS,
                                                  TITLE_ABBREVIATIONS, TITLE_CLASSES)
+
+
+# A title and the letters the text gives it in brackets, up to the name after it: 'Deputy Commissioner (DC) ',
+# 'Superintendent of Police (SP), '
+_TITLE_DEFINED_AS = re.compile(r"((?:\b[A-Z][\w.-]* (?:(?:of|for) (?:the )?)?){1,5})\(([A-Z]{2,6})\),? *")
+# the place a post serves, set off before the holder's name: 'Kurmi, ' of 'Superintendent of Police (SP), Kurmi, Jan Doe'
+_PLACE_SET_OFF = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)?, *")
 
 
 class Titles:
@@ -166,15 +173,37 @@ class Titles:
 
     def _person_titled_by_initials(self, token, exclude: tuple[int, int] | None, window: int = 3000) -> Speaker | None:
         """'the PPRO said': the last person before whom the text wrote a title whose initials spell it ('the state
-        Police Public Relations Officer, Jan Doe'), though the recogniser took the title and its initials for a body."""
-        if not (token.text.isupper() and token.text.isalpha() and len(token.text) >= 3):
+        Police Public Relations Officer, Jan Doe'), though the recogniser took the title and its initials for a body;
+        'the SP said': the person named after a title the text gave these letters in brackets ('Superintendent of
+        Police (SP), Kurmi, Jan Doe')."""
+        if not (token.text.isupper() and token.text.isalpha() and len(token.text) >= 2):
             return None
+        defined = self._person_after_a_title_defined_as(token.text, token.idx, exclude, window)
+        if defined is not None or len(token.text) < 3:
+            return defined
         i = bisect_right(self.starts, token.idx) - 1
         while i >= 0 and self.mentions[i].start_char > token.idx - window:
             m = self.mentions[i]
             if m.entity_type == "person" and not _inside(m, exclude) and m.end_char <= token.idx and self._title_initials(m) == token.text:
                 return self._speaker_from_mention(m)
             i -= 1
+        return None
+
+    def _person_after_a_title_defined_as(self, letters: str, position: int, exclude: tuple[int, int] | None,
+                                         window: int) -> Speaker | None:
+        """The person named just after the last title before `position` that the text gave `letters` to in brackets
+        ('Deputy Commissioner (DC) Jan Doe', 'Superintendent of Police (SP), Kurmi, Jan Doe': a place it serves may
+        come between), where the title's capitalised words have those initials and its last is a person's title."""
+        text = paragraph_text_of(self.doc)
+        for defined in reversed(list(_TITLE_DEFINED_AS.finditer(text, max(0, position - window), position))):
+            words = defined.group(1).split()
+            if defined.group(2) != letters or "".join(w[0] for w in words if w[:1].isupper()) != letters \
+                    or not any(w.lower() in person_prefix_words() for w in words):
+                continue
+            served = _PLACE_SET_OFF.match(text, defined.end())
+            starts = {defined.end(), served.end() if served else -1}
+            person = next((m for m in self.mentions if m.entity_type == "person" and m.start_char in starts), None)
+            return None if person is None or _inside(person, exclude) else self._speaker_from_mention(person)
         return None
 
     def _title_initials(self, mention) -> str:

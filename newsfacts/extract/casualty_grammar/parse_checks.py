@@ -106,10 +106,15 @@ def _an_injury(noun, lex: _Lexicon) -> bool:
 
 def _names_injuries(token, lex: _Lexicon) -> bool:
     """'treated for injuries' (passive, a 'for' phrase) or 'suffered serious wounds' (the object); 'sustained various
-    degrees of injuries' (the injuries a noun before them sorts); '31 people were admitted with gunshot wounds'."""
+    degrees of injuries' (the injuries a noun before them sorts); '31 people were admitted with gunshot wounds';
+    'needed hospital treatment'."""
     for child in token.children:
         if child.dep_ == "dobj" and _an_injury(child, lex):
             return True
+        if child.dep_ == "dobj" and child.lower_ in lex.treatment_nouns and token.lemma_.lower() in lex.treatment_verbs \
+                and all(_an_injury(g, lex) for w in (token, child) for p in w.children if p.dep_ == "prep" and p.lower_ == "for"
+                        for g in p.children if g.dep_ == "pobj"):
+            return True  # 'nine people needed hospital treatment' (not 'treatment for cholera': no injury)
         if child.dep_ == "prep" and child.lower_ == "for" and any(g.dep_ == "pobj" and _an_injury(g, lex) for g in child.children):
             return True
         if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() in lex.healing_verbs \

@@ -114,9 +114,15 @@ def _the_hurt(token, lemma: str, lex: _Lexicon, found_before: list[tuple[str, ob
     """The injured of a verb of injury: 'treated for injuries', 'were hit by stray bullets', 'lost limbs', 'doctors
     treated 1,900 people for gunshot wounds' (a subject `found_before` holds as injured already is not repeated)."""
     found: list[tuple[str, object]] = []
-    if (lemma in lex.injury_verbs or lemma in lex.hospital_verbs or lemma in lex.healing_verbs) and _names_injuries(token, lex):
+    if (lemma in lex.injury_verbs or lemma in lex.hospital_verbs or lemma in lex.healing_verbs or lemma in lex.treatment_verbs) \
+            and _names_injuries(token, lex):
         # 'twelve were treated for injuries', 'three suffered burns'
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and ("injured", c) not in found_before]
+        if lemma == "have":
+            # 'three people had gunshot wounds' (not 'all six victims had gunshot wounds': the dead's; nor 'one has a
+            # suspected concussion': a patient's state, not the harm done)
+            subjects = [c for c in subjects if token.tag_ == "VBD" and lex.group_nouns.get(c.lemma_.lower()) != "killed"
+                        and lex.group_nouns.get(c.lower_) != "killed"]
         found += [("injured", c) for c in subjects]
     if lemma in lex.striking_verbs and token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children) \
             and _struck_by_a_shot_or_in_the_body(token, lex) \

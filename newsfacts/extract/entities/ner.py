@@ -143,7 +143,8 @@ def _name_without_the_words_before(doc, ent, surface: str) -> tuple[str, list[st
     # leading modifiers are not part of a name: 'the 14th-ranked Schwartzman'
     surface = re.sub(r"^(?:(?:[a-z]|\d)[\w-]*\s+)+", "", surface)
     words = surface.split()
-    if len(words) >= 2 and ent[0].is_sent_start and words[0] == ent[0].text and _common_word_not_a_name(words[0]):
+    if len(words) >= 2 and ent[0].is_sent_start and words[0] == ent[0].text and _common_word_not_a_name(words[0]) \
+            and not _HYPHENED_GIVEN_NAME_AFTER.fullmatch(" " + words[1]):  # ('Park Seo-yeon': a surname before a given name)
         surface, words = " ".join(words[1:]), words[1:]  # 'Farmer Jan Doe said', 'Following Doe, ...': capitalised as a sentence's first word
     # 'Minister of Foreign Affairs Tavemi Okorundo', where NER began the name inside the portfolio
     surface_at = ent.start_char + max(ent.text.find(surface), 0)

@@ -37,7 +37,7 @@ def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[M
     for mention in ordered:
         previous = joined[-1] if joined else None
         if (mention.entity_type == "person" and previous is not None and previous.entity_type != "person"
-                and len(previous.surface.split()) == 1 and is_given_name(previous.surface)
+                and (len(previous.surface.split()) == 1 and is_given_name(previous.surface) or _given_names_run_into_a_body(previous))
                 and text[previous.end_char:mention.start_char] == " " and geocode(previous.surface) is None):
             mention.start_char = previous.start_char
             mention.surface = text[mention.start_char:mention.end_char]
@@ -63,6 +63,15 @@ def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[M
             mention.surface = text[mention.start_char:mention.end_char]
         joined.append(mention)
     return joined
+
+
+def _given_names_run_into_a_body(mention: Mention) -> bool:
+    """'Jean-Baptiste Mumbere', which NER took for a body before the surname it took for a person: a hyphenated
+    given name of given names first, and no word of a body's."""
+    words = mention.surface.split()
+    parts = words[0].split("-")
+    return mention.entity_type == "organization" and 2 <= len(words) <= 3 and len(parts) >= 2 \
+        and all(is_given_name(p) for p in parts) and not any(w.lower() in organisation_words() for w in words)
 
 
 def _given_names_before_a_shared_surname(text: str, mentions: list[Mention]) -> None:
