@@ -466,6 +466,16 @@ def test_more_speaker_shapes(nlp, text, expected):
     ("Floods hit town\n\nThe river burst its banks on Monday.\n\nThe mayor of the commune, Hadja Aissatou "
      "Kurmila, appealed for aid. \"Families have lost everything, their houses and their food,\" she said.",
      [("Aissatou Kurmila", None)]),
+    # 'That was how X described it', 'That was X, speaking at the scene' after a quotation of its own
+    ("Shooting at party\n\nFive people were killed at a party on Saturday.\n\n\"You plan a party for months. You rent "
+     "the hall, you order the cake. Nobody tells you that you will spend the night looking for your child.\"\n\nThat "
+     "was how Renata Kurmi-Brooks described the night.", [("Renata Kurmi-Brooks", None)]),
+    ("Building collapse\n\nSix people died when a building collapsed on Sunday.\n\n\"We are still receiving "
+     "information from families about relatives they cannot reach.\"\n\nThat was Regional Police Commander Joseph "
+     "Kurmi Langat, speaking at the scene at dawn yesterday.", [("Joseph Kurmi Langat", None)]),
+    # 'mentioned', 'informed reporters' (as reworded copy writes 'said', 'told reporters')
+    ("Strike hits city\n\nA missile struck a residential building on Monday.\n\nThe regional governor informed "
+     "reporters: \"Rescue work is continuing through the night at the site.\"", [(None, "The regional governor")]),
     # a rank the recogniser took with the given name for a body
     ("The Kurmin State Police Command put the number of people killed at 37. The command's spokesman, ASP Sani "
      "Abdullahi Kurmi, said in a statement in the capital that the attackers struck at night.\n\n\"The command has "

@@ -592,3 +592,32 @@ def test_parts_and_counts_the_tagger_or_the_order_of_finders_hid(nlp, text, expe
 
     facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
     assert [(c["kind"], c["count_min"], c["part_of"] is not None) for c in facts["casualties"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'the five wounded', 'the two minors killed': a count with 'the' points back at the figure told before, wherever
+    # the sentence places it (the hospital's town is where the hurt went, not where they were hurt)
+    ("Gunmen killed 12 people in Kurmin, among them two minors, and wounded five more.\n\nThe five wounded were taken "
+     "to the General Hospital in Dalen. The two minors killed were identified as brothers.",
+     [("killed", 12, None, "Kurmin"), ("killed", 2, 12, "Kurmin"), ("injured", 5, None, "Kurmin")]),
+    # (not 'the' before another word)
+    ("Three people were killed in Kurmin on Monday, including a boy.\n\nThe suspected gunman was shot and killed by an "
+     "officer.", [("killed", 3, None, "Kurmin"), ("killed", 1, 3, "Kurmin"), ("killed", 1, None, "Kurmin")]),
+    # a heading states the figure of the story under it in fewer words
+    ("WORLD IN BRIEF\n\nKURMINIA: Ferry fire off Dalen leaves 7 dead\n\nAt least seven passengers died when a ferry "
+     "caught fire off Dalen on Sunday.", [("killed", 7, None, None)]),
+])
+def test_counts_with_the_headings_and_bodies_state_a_figure_told_before(nlp, text, expected):
+    assert document_figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'not less than' is at least (not 'less than'); so are 'greater than' and 'well over'; 'not more than' is at most
+    ("Not less than 10 persons died in the crash.", [("killed", 10, None, "at_least")]),
+    ("Greater than 50 individuals were killed in the assault.", [("killed", 50, None, "at_least")]),
+    ("Well over 100 people were killed.", [("killed", 100, None, "at_least")]),
+    ("Not more than five people were hurt.", [("injured", 5, 5, "at_most")]),
+])
+def test_qualifiers_with_not_and_greater(text, expected):
+    assert [f[:4] for f in figures(text)] == expected
+

@@ -23,14 +23,15 @@ VAGUE = {
 }
 # qualifier -> precision
 QUALIFIERS = {
-    "at least": "at_least", "more than": "at_least", "over": "at_least", "above": "at_least", "upwards of": "at_least", "past": "at_least",
+    "at least": "at_least", "more than": "at_least", "over": "at_least", "above": "at_least", "upwards of": "at_least", "past": "at_least", "greater than": "at_least",
+    "not less than": "at_least", "not fewer than": "at_least", "well over": "at_least",
     "in excess of": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
     "about": "approximately", "around": "approximately", "approximately": "approximately", "some": "approximately",
     "roughly": "approximately", "an estimated": "approximately", "estimated": "approximately",
     "nearly": "approximately", "almost": "approximately", "close to": "approximately", "just over": "at_least",
     "an average of": "approximately", "on average": "approximately",
     "up to": "at_most", "as many as": "at_most", "as high as": "at_most", "at most": "at_most", "fewer than": "at_most",
-    "less than": "at_most", "no more than": "at_most",
+    "less than": "at_most", "no more than": "at_most", "not more than": "at_most",
 }
 
 # qualifier written after the number, with 'or' ('51 or more', '30 or so') -> the qualifier before it that means the same

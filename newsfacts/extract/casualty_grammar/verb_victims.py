@@ -120,9 +120,12 @@ def _the_hurt(token, lemma: str, lex: _Lexicon, found_before: list[tuple[str, ob
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and ("injured", c) not in found_before]
         if lemma == "have":
             # 'three people had gunshot wounds' (not 'all six victims had gunshot wounds': the dead's; nor 'one has a
-            # suspected concussion': a patient's state, not the harm done)
+            # suspected concussion': a patient's state, not the harm done; nor '15 of the injured had gunshot wounds',
+            # a part of a figure, which the parts read)
             subjects = [c for c in subjects if token.tag_ == "VBD" and lex.group_nouns.get(c.lemma_.lower()) != "killed"
-                        and lex.group_nouns.get(c.lower_) != "killed"]
+                        and lex.group_nouns.get(c.lower_) != "killed"
+                        and not any(p.dep_ == "prep" and p.lower_ == "of" and any(lex.group_nouns.get(g.lower_) for g in p.children)
+                                    for p in c.children)]
         found += [("injured", c) for c in subjects]
     if lemma in lex.striking_verbs and token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children) \
             and _struck_by_a_shot_or_in_the_body(token, lex) \

@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from newsfacts.extract.gazetteer import country_codes, division_holds, geocode, is_county, is_division
+from newsfacts.extract.numbers import words_to_int
 from newsfacts.rules import load_rules
 
 
@@ -22,7 +23,8 @@ def one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0,
     statements = _Statements(rows, text, headline_end, named or {})
     survivors: list[dict] = []
     for i, row in enumerate(rows):
-        if any(statements.repeated(earlier, row) for earlier in rows[:i]):
+        if any(statements.repeated(earlier, row) for earlier in rows[:i]) \
+                or any(statements.points_back_at(kept, row) for kept in survivors):
             continue
         twin = next((kept for kept in survivors if statements.twins(kept, row)), None)
         if twin is None:
@@ -56,10 +58,17 @@ class _Statements:
         return (not _apart(kept, row) and not self.told_apart(kept, row)
                 and (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
                 and (kept["part_of"] is None or kept["victims"] == row["victims"])
-                and (self.headline(kept) or (self.same_place(kept, row)
+                and (self.headline(kept) or self.heading(kept) or (self.same_place(kept, row)
                                              and _same_victims(kept["victims"], row["victims"])))
                 and (kept["precision"] == "vague") == (row["precision"] == "vague")
                 and self.same_person(kept, row))
+
+    def points_back_at(self, kept: dict, row: dict) -> bool:
+        """'the five wounded were taken to ...', 'The two minors killed were identified as ...' after a figure of five
+        wounded, two minors killed: a count with 'the' before it is the figure the text stated before, wherever it
+        places it and whatever part it makes of it."""
+        return (kept["kind"], kept["count_min"]) == (row["kind"], row["count_min"]) and kept["start_char"] < row["start_char"] \
+            and row["precision"] == "exact" and _the_count(self.evidence(row), self.text[max(0, row["start_char"] - 4):row["start_char"]])
 
     def evidence(self, row) -> str:
         return " ".join(self.text[row["start_char"]:row["end_char"]].lower().split())
@@ -109,6 +118,19 @@ class _Statements:
         (start, one), (other_start, other) = self.paragraph(earlier), self.paragraph(row)
         shorter, longer = sorted((one, other), key=len)
         return start != other_start and len(shorter) >= 40 and shorter in longer and self.evidence(earlier) == self.evidence(row)
+
+
+# 'the five wounded', 'the 12 dead': a count with 'the' before it
+_THE_COUNT = re.compile(r"the ([\w,-]+) ")
+
+
+def _the_count(evidence: str, before: str) -> bool:
+    """Whether a figure's words open with 'the' and a number ('the five wounded'), or 'the' comes just before them
+    and they open with one (not 'the suspected gunman', nor an ordinal: 'the third death')."""
+    if before.lower() == "the ":
+        evidence = "the " + evidence
+    count = _THE_COUNT.match(evidence)
+    return count is not None and words_to_int(count.group(1)) is not None
 
 
 def _score(row) -> int:
