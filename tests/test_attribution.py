@@ -476,6 +476,10 @@ def test_more_speaker_shapes(nlp, text, expected):
     # 'mentioned', 'informed reporters' (as reworded copy writes 'said', 'told reporters')
     ("Strike hits city\n\nA missile struck a residential building on Monday.\n\nThe regional governor informed "
      "reporters: \"Rescue work is continuing through the night at the site.\"", [(None, "The regional governor")]),
+    # a council member's title is no part of the name
+    ("Shooting at block party\n\nThree people were shot on Sunday.\n\nCouncilmember Denise Kurmon said residents "
+     "had asked for help. \"We have been asking for help on this corner for two years,\" she said.",
+     [("Denise Kurmon", None)]),
     # a rank the recogniser took with the given name for a body
     ("The Kurmin State Police Command put the number of people killed at 37. The command's spokesman, ASP Sani "
      "Abdullahi Kurmi, said in a statement in the capital that the attackers struck at night.\n\n\"The command has "

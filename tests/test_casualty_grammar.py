@@ -363,6 +363,19 @@ def test_burns_bodies_both_and_the_hospital(nlp, text, expected):
     ("The firm needs treatment plants.", []),
     ("The death toll rose past 300 on Friday.", [("killed", 300, None, "at_least", False)]),
     ("In the past 24 hours, 30 people were killed.", [("killed", 30, 30, "exact", False)]),
+    # a toll put higher at a count, where the parser hangs the toll on the adverb
+    ("The ministry put the death toll higher, at 26.", [("killed", 26, 26, "exact", False)]),
+    # reworded copy (reposts run through synonym software): 'useless' for dead, 'harm' for hurt, 'together with' for
+    # including, 'demise toll', 'crucial situation'; not things made useless, nor 'harm' as a noun
+    ("The gunman left two males useless.", [("killed", 2, 2, "exact", False)]),
+    ("A police officer shot him useless.", [("killed", 1, 1, "exact", False)]),
+    ("At least 60 others were harm.", [("injured", 60, None, "at_least", False)]),
+    ("The strike killed 12 individuals, together with two youngsters.",
+     [("killed", 12, 12, "exact", False), ("killed", 2, 2, "exact", True)]),
+    ("The demise toll rose to 14.", [("killed", 14, 14, "exact", False)]),
+    ("Fourteen remained in a crucial situation.", [("injured", 14, 14, "exact", False)]),
+    ("Three radars were rendered useless.", []),
+    ("The reforms were a harm to workers.", []),
 ])
 def test_second_participles_results_on_the_object_counts_of_people_and_lives_given(nlp, text, expected):
     assert grammar(nlp, text) == expected

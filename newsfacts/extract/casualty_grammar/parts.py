@@ -55,7 +55,10 @@ def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[Gram
                 parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
                                            part.number_start, sub_figure_of=whole.number_start))
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("including", "among") and child.idx > whole.number_start:
+        # (and 'together with', as reworded copy writes 'including': 'killed 12 people, together with two children')
+        together = child.lower_ == "with" and any(c.dep_ == "advmod" and c.lower_ == "together" for c in child.children) \
+            and child.i > 0 and child.doc[child.i - 2].text == ","
+        if child.dep_ == "prep" and (child.lower_ in ("including", "among") or together) and child.idx > whole.number_start:
             for included in (_what_those_stand_for(p) for p in child.children if p.dep_ == "pobj"):
                 for member in _with_conjuncts(included):
                     part = _figure(kind, member, member, lex, definite_single=True)

@@ -82,7 +82,12 @@ def _add_counts_on_the_verb(verb, numbers: list) -> None:
 
 
 def _add_count_a_toll_was_brought_to(token, numbers: list) -> None:
-    """Adds to `numbers` the count a verb carries a toll to: 'the strike brought the toll to 20'."""
+    """Adds to `numbers` the count a verb carries a toll to: 'the strike brought the toll to 20'; 'put the toll
+    higher, at 26', where the parser hangs the toll on the adverb."""
+    raised = token.head.head if token.dep_ == "npadvmod" and token.head.dep_ == "advmod" else None
+    if raised is not None and raised.lemma_ in _TOLL_CARRIERS:
+        numbers += [p for child in raised.children if child.dep_ == "prep" and child.lower_ in ("to", "at")
+                    for p in child.children if p.dep_ == "pobj" and _is_number(p)]
     if token.dep_ == "dobj" and token.head.lemma_ in _TOLL_CARRIERS:
         for child in token.head.children:
             if child.dep_ == "prep" and child.lower_ == "to":

@@ -267,6 +267,12 @@ def _what_a_state_word_describes(token, lex: _Lexicon) -> list:
         victims.append(token.head)
     if token.dep_ == "oprd" and token.head.lemma_ in ("leave", "find", "report", "confirm"):
         victims += [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "oprd" and token.head.lemma_ == "leave" and not victims:
+        # 'left two men dead', where the parser hangs the men on the state word ('useless' in reworded copy)
+        victims += [c for c in children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and _number_token(c) is not None]
+    if token.dep_ == "attr" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
+        # 'others were harm' (reworded copy's 'hurt'), which the parser reads as a noun after 'were'
+        victims += [c for c in token.head.children if c.dep_ == "nsubj"]
     if token.dep_ in ("oprd", "acomp") and token.head.lemma_ == "lie":
         # 'a guard lay dead at the gate', 'my brother was lying dead', 'a woman was found lying dead'
         lying = token.head
