@@ -480,6 +480,19 @@ def test_more_speaker_shapes(nlp, text, expected):
     ("Shooting at block party\n\nThree people were shot on Sunday.\n\nCouncilmember Denise Kurmon said residents "
      "had asked for help. \"We have been asking for help on this corner for two years,\" she said.",
      [("Denise Kurmon", None)]),
+    # 'the group said' after a body's name the recogniser did not see, the subject of the sentence before
+    ("Market bombed\n\nAn air strike hit a market on Sunday.\n\nThe Dalen Emergency Room, one of hundreds of "
+     "neighbourhood committees, said more than 80 people were wounded.\n\n\"The bombs fell exactly where the traders "
+     "had spread out their goods,\" the group said in a statement.", [("Dalen Emergency Room", None)]),
+    # 'she' is the woman the paragraph is about, not someone brought in who did something to her
+    ("Landslide buries homes\n\nA landslide buried homes on the hillside on Monday.\n\nMaria Kurmina dos Santos, 63, "
+     "stayed home on the night of the storm. Her house slid 30 metres down the hill two hours after the siren sounded. "
+     "She was not in it; a neighbour had dragged her out minutes before.\n\n\"I heard the siren. How was I supposed "
+     "to know this time was different?\" she said, standing on the concrete slab.", [("Maria Kurmina dos Santos", None)]),
+    # a body named in a relative clause on the subject is not the subject
+    ("Village attacked\n\nGunmen attacked a village on Monday.\n\nThe Kurmish army, which has been fighting the Dalen "
+     "Shield Forces (DSF) since April, accused the paramilitaries of committing \"a new massacre against defenceless "
+     "civilians\" and said more than 100 people had been killed.", [("Kurmish army", None)]),
     # a rank the recogniser took with the given name for a body
     ("The Kurmin State Police Command put the number of people killed at 37. The command's spokesman, ASP Sani "
      "Abdullahi Kurmi, said in a statement in the capital that the attackers struck at night.\n\n\"The command has "

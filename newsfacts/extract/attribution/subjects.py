@@ -22,6 +22,16 @@ from newsfacts.extract.attribution.words import (_AGED, _PERSON_NOUN_ENDINGS, _R
                                                  RELATIVE_PRONOUNS, REPORTING_LEMMAS, SPOKESPERSON_NOUNS, STATEMENT_NOUNS)
 
 
+def _did_something_to(subject, pronoun: str) -> bool:
+    """Whether the subject's verb takes as its object another person the pronoun's gender names ('a neighbour had
+    dragged her out'): that person, not the subject, is the one the text is about."""
+    objective = {"she": "her", "he": "him"}.get(pronoun)
+    verb = subject.head  # (its own objects, not those of a clause inside it: 'who signed a deal that bars him')
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] \
+        + [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return objective is not None and any(o.lower_ == objective for o in objects)
+
+
 class SubjectSpeakers:
     """The speaker a subject token stands for."""
 
@@ -136,7 +146,7 @@ class SubjectSpeakers:
             return labelled  # 'Kurmish President Jan Doe: the attacks were "...," he said'
         salient = self.salient_person_before(before, exclude, pronoun=token.lower_)
         unnamed = self._unnamed_subject_before(token.idx, exclude)
-        if unnamed is not None and (salient is None or unnamed.idx > salient.end_char):
+        if unnamed is not None and (salient is None or unnamed.idx > salient.end_char) and not _did_something_to(unnamed, token.lower_):
             # 'Another neighbour, who asked not to be named, said ... "...," she said': the
             # person the text describes, or the body a spokesman speaks for
             speaker = self._unnamed_speaker(unnamed, exclude)
@@ -247,10 +257,14 @@ class SubjectSpeakers:
         teacher, Marie Dupont" is Dupont)."""
         phrase = list(token.subtree)
         possessed = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+        # (nor a body a relative clause on the subject names: 'The Kurmish army, which has been fighting the Dalen
+        # Forces since April, accused ...' is the army; a person's name there may be the subject's own, which the
+        # parser hung on the clause: 'A welder who was working near the unit, Jan Doe, 35, said')
+        in_a_clause = {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree}
         appositions = [t for c in token.children if c.dep_ == "appos" for t in c.subtree]
         rest = [t for t in phrase if t.i not in possessed and t not in appositions]
-        return [m for m in (self.mention_at(c.idx, c.idx + len(c)) for c in appositions + rest)
-                if m is not None and m.entity_type in ("person", "organization")]
+        return [m for c in appositions + rest for m in [self.mention_at(c.idx, c.idx + len(c))]
+                if m is not None and (m.entity_type == "person" or m.entity_type == "organization" and c.i not in in_a_clause)]
 
     def _office_or_someone_of_the_name(self, token, mention, named: list):
         """For a subject that is no name itself: the office of the body its phrase names, or the unnamed person the

@@ -32,6 +32,19 @@ _TITLE_DEFINED_AS = re.compile(r"((?:\b[A-Z][\w.-]* (?:(?:of|for) (?:the )?)?){1
 _PLACE_SET_OFF = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)?, *")
 
 
+def _unrecognised_name(token) -> str | None:
+    """The capitalised name of two words or more that a proper noun ends ('Kurmin Emergency Room'), where the entity
+    recogniser saw none there; None for anything else."""
+    if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+        return None
+    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    first = min((w.i for w in words), default=token.i)
+    span = token.doc[first:token.i + 1]
+    if len(span) < 2 or not all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and not t.ent_type_ for t in span):
+        return None
+    return span.text
+
+
 class Titles:
     """What a title or a description with 'the' refers to, and the titles people are given."""
 
@@ -97,6 +110,11 @@ class Titles:
             mention = self.mention_at(earlier.idx, earlier.idx + len(earlier)) if earlier is not None and earlier.i != token.i else None
             if mention is not None and mention.entity_type == "organization" and mention.entity_id:
                 return self._speaker_from_mention(mention)
+            named = _unrecognised_name(earlier) if mention is None and earlier is not None and earlier.i != token.i else None
+            if named is not None and token.lemma_.lower() in GENERIC_ORGANISATION_NOUNS:
+                # 'The Kurmin Emergency Room, one of hundreds of committees, said ... "...," the group said': a body's
+                # name the recogniser did not see, the subject of the sentence just before
+                return Speaker(named, None, institution=True)
         if token.lemma_.lower() in GENERIC_ORGANISATION_NOUNS:
             # 'the group said', 'the militia said': the organisation the text last named, or one it described
             # since with this noun ("Indonesia's meteorology and geophysics agency ... a spokesperson for the agency")
