@@ -363,6 +363,9 @@ def test_burns_bodies_both_and_the_hospital(nlp, text, expected):
     ("The firm needs treatment plants.", []),
     ("The death toll rose past 300 on Friday.", [("killed", 300, None, "at_least", False)]),
     ("In the past 24 hours, 30 people were killed.", [("killed", 30, 30, "exact", False)]),
+    # people brought to hospital, or brought in with wounds (not relatives brought to identify the dead)
+    ("Seven patients were brought in with gunshot wounds.", [("injured", 7, 7, "exact", False)]),
+    ("Relatives were brought to the hospital to identify the bodies.", []),
     # a toll put higher at a count, where the parser hangs the toll on the adverb
     ("The ministry put the death toll higher, at 26.", [("killed", 26, 26, "exact", False)]),
     # reworded copy (reposts run through synonym software): 'useless' for dead, 'harm' for hurt, 'together with' for
