@@ -23,8 +23,9 @@ VAGUE = {
 }
 # qualifier -> precision
 QUALIFIERS = {
-    "at least": "at_least", "more than": "at_least", "over": "at_least", "above": "at_least", "upwards of": "at_least", "past": "at_least", "greater than": "at_least",
-    "not less than": "at_least", "not fewer than": "at_least", "well over": "at_least",
+    "at least": "at_least", "more than": "at_least", "over": "at_least", "above": "at_least", "upwards of": "at_least",
+    "past": "at_least", "greater than": "at_least", "not less than": "at_least", "not fewer than": "at_least",
+    "well over": "at_least",
     "in excess of": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
     "about": "approximately", "around": "approximately", "approximately": "approximately", "some": "approximately",
     "roughly": "approximately", "an estimated": "approximately", "estimated": "approximately",

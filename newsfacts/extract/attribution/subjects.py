@@ -146,7 +146,8 @@ class SubjectSpeakers:
             return labelled  # 'Kurmish President Jan Doe: the attacks were "...," he said'
         salient = self.salient_person_before(before, exclude, pronoun=token.lower_)
         unnamed = self._unnamed_subject_before(token.idx, exclude)
-        if unnamed is not None and (salient is None or unnamed.idx > salient.end_char) and not _did_something_to(unnamed, token.lower_):
+        if unnamed is not None and (salient is None or unnamed.idx > salient.end_char) \
+                and not _did_something_to(unnamed, token.lower_):
             # 'Another neighbour, who asked not to be named, said ... "...," she said': the
             # person the text describes, or the body a spokesman speaks for
             speaker = self._unnamed_speaker(unnamed, exclude)

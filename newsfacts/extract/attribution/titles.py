@@ -211,7 +211,7 @@ class Titles:
                                          window: int) -> Speaker | None:
         """The person named just after the last title before `position` that the text gave `letters` to in brackets
         ('Deputy Commissioner (DC) Jan Doe', 'Superintendent of Police (SP), Kurmi, Jan Doe': a place it serves may
-        come between), where the title's capitalised words have those initials and its last is a person's title."""
+        come between), where the title's capitalised words have those initials and one of them is a person's title."""
         text = paragraph_text_of(self.doc)
         for defined in reversed(list(_TITLE_DEFINED_AS.finditer(text, max(0, position - window), position))):
             words = defined.group(1).split()

@@ -53,7 +53,8 @@ def _add_counts_on_the_verb(verb, numbers: list) -> None:
     """Adds to `numbers` the counts the verb of a toll gives: 'rose to 20', 'stands at 12', 'is 30', 'rose to 14, up
     from 11', 'climbed from four to nine and then 12'."""
     for child in verb.children:
-        if child.dep_ == "prep" and (child.lower_ in ("to", "at") or child.lower_ == "past" and verb.lemma_.lower() in lexicon().rise_verbs):
+        past = child.lower_ == "past" and verb.lemma_.lower() in lexicon().rise_verbs  # ('rose past 300')
+        if child.dep_ == "prep" and (child.lower_ in ("to", "at") or past):
             numbers += _count_read_into_the_next(child) or [
                 n for p in child.children if p.dep_ == "pobj" for n in _number_or_counted_number(p)]
         if child.dep_ in ("attr", "dobj"):

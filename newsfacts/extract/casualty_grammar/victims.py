@@ -20,8 +20,9 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     if _denied_or_hypothetical(token, lex):
         return []
     found: list[tuple[str, object]] = []
+    # (and a state word the parser read as a noun after 'be': 'were harm', see _what_a_state_word_describes)
     if token.pos_ in ("VERB", "AUX", "ADJ") or token.tag_ in ("VBN", "VBD", "VBG") \
-            or (token.dep_ == "attr" and token.lower_ in lex.states and token.head.lemma_ == "be"):  # ('were harm': see _what_a_state_word_describes)
+            or (token.dep_ == "attr" and token.lower_ in lex.states and token.head.lemma_ == "be"):
         found += _victims_of_a_verb(token, lex)
     found += _victims_of_a_toll_noun(token, lex)
     found += _victims_of_a_counted_noun(token, lex)

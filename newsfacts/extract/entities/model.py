@@ -42,8 +42,8 @@ class Mention:
     in_a_body_name: bool = False
     # another name the text says a person goes by ('everyone calls him "Kurmo"'): one person, named by the other
     another_name: bool = False
-    # the full name of a given name written before another's full name that shares its surname ('Kunal' of
-    # 'brothers Kunal and Vikram Joshi' is Kunal Joshi): the surface stays what the text wrote
+    # the full name of a given name written before another's full name that shares its surname ('Rohan' of
+    # 'brothers Rohan and Vikram Joshi' is Rohan Joshi): the surface stays what the text wrote
     full_name: str | None = None
 
     @property

@@ -90,7 +90,8 @@ _HONORIFICS = _words_pattern([h for kind in _RULES["honorifics"].values() for h 
 _HONORIFIC_JUST_BEFORE = re.compile(r"\b(?:%s)\.? $" % _HONORIFICS)
 # An honorific of another language of three letters or more, or of two words, ending just before a name
 # ('Tan Sri ', 'Datuk Seri '): its words are no given names of the person, whatever names they share.
-_OTHER_LANGUAGES_HONORIFIC_BEFORE = re.compile(r"(?<![\w'’])(?:%s)\.? $" % _words_pattern(_LONG_NAME_FIRST_HONORIFICS), re.IGNORECASE)
+_OTHER_LANGUAGES_HONORIFIC_BEFORE = re.compile(r"(?<![\w'’])(?:%s)\.? $" % _words_pattern(_LONG_NAME_FIRST_HONORIFICS),
+                                               re.IGNORECASE)
 
 
 def honorific_just_before(text: str, position: int) -> bool:

@@ -138,7 +138,8 @@ def _name_without_the_words_before(doc, ent, surface: str) -> tuple[str, list[st
     noun after it."""
     surface = _POST_NOMINALS.sub("", _rules()[2].sub("", surface).strip())
     first = surface.split(" ", 1)
-    if len(first) == 2 and ent.text.startswith(first[0] + " ") and honorific_just_before(text_of(doc), ent.start_char + len(first[0]) + 1):
+    if len(first) == 2 and ent.text.startswith(first[0] + " ") \
+            and honorific_just_before(text_of(doc), ent.start_char + len(first[0]) + 1):
         surface = first[1]  # 'Dato' ' + 'Sri Jan Doe': NER began the name inside an honorific of two words
     # leading modifiers are not part of a name: 'the 14th-ranked Schwartzman'
     surface = re.sub(r"^(?:(?:[a-z]|\d)[\w-]*\s+)+", "", surface)

@@ -37,7 +37,8 @@ def _given_names_joined_to_persons(text: str, mentions: list[Mention]) -> list[M
     for mention in ordered:
         previous = joined[-1] if joined else None
         if (mention.entity_type == "person" and previous is not None and previous.entity_type != "person"
-                and (len(previous.surface.split()) == 1 and is_given_name(previous.surface) or _given_names_run_into_a_body(previous))
+                and (len(previous.surface.split()) == 1 and is_given_name(previous.surface)
+                     or _given_names_run_into_a_body(previous))
                 and text[previous.end_char:mention.start_char] == " " and geocode(previous.surface) is None):
             mention.start_char = previous.start_char
             mention.surface = text[mention.start_char:mention.end_char]
@@ -75,7 +76,7 @@ def _given_names_run_into_a_body(mention: Mention) -> bool:
 
 
 def _given_names_before_a_shared_surname(text: str, mentions: list[Mention]) -> None:
-    """'brothers Kunal and Vikram Joshi', 'Maria and Jose Herrera Ruiz': a given name alone, joined by 'and' to a
+    """'brothers Rohan and Vikram Joshi', 'Maria and Jose Herrera Ruiz': a given name alone, joined by 'and' to a
     person's full name, shares its surname, and its full name is the given name with that surname (the mention's
     full_name; its surface stays). Not a word the text gives as part of someone's full name elsewhere ('Sharif and
     Jan Doe' after 'Nawaz Sharif'), nor a place."""

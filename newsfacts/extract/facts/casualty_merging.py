@@ -67,8 +67,9 @@ class _Statements:
         """'the five wounded were taken to ...', 'The two minors killed were identified as ...' after a figure of five
         wounded, two minors killed: a count with 'the' before it is the figure the text stated before, wherever it
         places it and whatever part it makes of it."""
+        before = self.text[max(0, row["start_char"] - 4):row["start_char"]]
         return (kept["kind"], kept["count_min"]) == (row["kind"], row["count_min"]) and kept["start_char"] < row["start_char"] \
-            and row["precision"] == "exact" and _the_count(self.evidence(row), self.text[max(0, row["start_char"] - 4):row["start_char"]])
+            and row["precision"] == "exact" and _the_count(self.evidence(row), before)
 
     def evidence(self, row) -> str:
         return " ".join(self.text[row["start_char"]:row["end_char"]].lower().split())
