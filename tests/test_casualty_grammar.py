@@ -366,6 +366,13 @@ def test_burns_bodies_both_and_the_hospital(nlp, text, expected):
     # people brought to hospital, or brought in with wounds (not relatives brought to identify the dead)
     ("Seven patients were brought in with gunshot wounds.", [("injured", 7, 7, "exact", False)]),
     ("Relatives were brought to the hospital to identify the bodies.", []),
+    # 'amongst' as 'among'
+    ("Amongst the injured were five children, the mayor said.", [("injured", 5, 5, "exact", False)]),
+    ("Twelve people were killed, amongst them three children.",
+     [("killed", 12, 12, "exact", False), ("killed", 3, 3, "exact", True)]),
+    # a number after 'aged' is an age, no count
+    ("Among the injured were five children, the youngest aged 3, the mayor said.", [("injured", 5, 5, "exact", False)]),
+    ("Five children were injured, the youngest aged three.", [("injured", 5, 5, "exact", False)]),
     # a toll put higher at a count, where the parser hangs the toll on the adverb
     ("The ministry put the death toll higher, at 26.", [("killed", 26, 26, "exact", False)]),
     # reworded copy (reposts run through synonym software): 'useless' for dead, 'harm' for hurt, 'together with' for

@@ -111,9 +111,9 @@ _DEATH_OF_BEFORE = re.compile(r"\b(?:%s)s? of (?:[\w'’-]+ ){0,3}$" % "|".join(
 # 'The dead were identified as patrolman Jan Doe, 24, and ...': whom the sentence names after it died
 _THE_DEAD_NAMED = re.compile(r"\b(?:the\s+)?(?:dead|deceased|victims?|fatalities)\s+(?:were|was|have\s+been|has\s+been)\s+"
                              r"(?:identified|named)\s+as\b", re.IGNORECASE)
-_AMONG_THE_DEAD = re.compile(r"\b(is|was|are|were)\s+(?:\w+\s+)?among\s+(?:the\s+dead|those\s+killed|the\s+victims)\b", re.IGNORECASE)
+_AMONG_THE_DEAD = re.compile(r"\b(is|was|are|were)\s+(?:\w+\s+)?among(?:st)?\s+(?:the\s+dead|those\s+killed|the\s+victims)\b", re.IGNORECASE)
 # ... and with the subject after it: 'Among the dead was Jan Doe'
-_THE_DEAD_INCLUDED = re.compile(r"\bamong\s+(?:the\s+dead|those\s+killed|the\s+victims)\s+(?:is|was|are|were)\s+", re.IGNORECASE)
+_THE_DEAD_INCLUDED = re.compile(r"\bamong(?:st)?\s+(?:the\s+dead|those\s+killed|the\s+victims)\s+(?:is|was|are|were)\s+", re.IGNORECASE)
 
 # Layouts: interviews, transcripts, labels, bylines and picture credits
 

@@ -36,7 +36,7 @@ _NOT_DONE_WORDS = frozenset(load_rules("casualties")["grammar"]["not_done_words"
 _FOLLOWERS = {
     "and", "in", "on", "at", "after", "before", "as", "when", "while", "during", "including", "across", "near",
     "inside", "outside", "with", "by", "since", "from", "over", "this", "last", "earlier", "yesterday", "today",
-    "overnight", "among", "of", "but", "so", "amid", "following", "within", "—", "-",
+    "overnight", "among", "amongst", "of", "but", "so", "amid", "following", "within", "—", "-",
     # ('wounded eight late Friday night', 'killed 12 Monday')
     "late", "early", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }

@@ -113,8 +113,11 @@ def _number_token(phrase):
 
 def _count_at(number) -> tuple[Count | None, int, int]:
     """The count a number token writes, with the words around it that belong to it: its qualifier
-    ('at least 11', 'some 30'), a range ('between 10 and 15', '50 to 60'), a vague amount ('tens of thousands')."""
+    ('at least 11', 'some 30'), a range ('between 10 and 15', '50 to 60'), a vague amount ('tens of thousands').
+    A number after 'aged' is an age, no count ('five children, the youngest aged 3')."""
     doc, sentence_start = number.doc, number.sent.start
+    if number.i > sentence_start and doc[number.i - 1].lower_ == "aged":
+        return None, number.idx, number.idx + len(number)
     left = number.i
     while left - 1 >= max(sentence_start, number.i - 4) and doc[left - 1].pos_ not in _NOT_IN_A_NUMBER:
         left -= 1

@@ -18,6 +18,8 @@ from newsfacts.rules import load_rules
 # Nouns for a count, a toll when they count the dead or the hurt: 'the number of the wounded went up to 312'
 # (rules/casualties.toml [grammar_words])
 _NUMBER_NOUNS = frozenset(load_rules("casualties")["grammar_words"]["number_nouns"])
+# 'among them', and as British English also writes it
+AMONG = ("among", "amongst")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsfacts.extract.casualty_grammar.counts import _count_at, _is_number, _number_token, _with_conjuncts
-from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure
+from newsfacts.extract.casualty_grammar.lexicon import AMONG, _Lexicon, GrammarFigure
 from newsfacts.extract.casualty_grammar.parse_checks import _what_it_is_made_of
 from newsfacts.extract.casualty_grammar.phrase_figures import _figure
 from newsfacts.extract.numbers import Count
@@ -16,7 +16,7 @@ from newsfacts.extract.numbers import Count
 
 def _the_figure_a_list_is_part_of(phrase, figures: dict[int, GrammarFigure]) -> GrammarFigure | None:
     """The figure read before a list that 'among them' opens ('..., among them nine children and five women')."""
-    if not any(c.dep_ == "prep" and c.lower_ == "among" and any(p.lower_ in ("them", "whom") for p in c.children)
+    if not any(c.dep_ == "prep" and c.lower_ in AMONG and any(p.lower_ in ("them", "whom") for p in c.children)
                for c in phrase.children):
         return None
     before = [f for f in figures.values() if f.number_start < phrase.left_edge.idx and f.sub_figure_of is None]
@@ -40,7 +40,7 @@ def _parts_go_to_the_figure_just_before(figures: dict[int, GrammarFigure]) -> No
 def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
     """Sub-figures introduced by 'including'/'among them' under the victims' phrase or the predicate."""
     parts = []
-    if any(c.dep_ == "prep" and c.lower_ == "among" and any(p.lower_ == "them" for p in c.children) for c in head.children):
+    if any(c.dep_ == "prep" and c.lower_ in AMONG and any(p.lower_ == "them" for p in c.children) for c in head.children):
         # 'killed at least 64 villagers, among them 19 children,', where the parser hangs the part on the verb
         for member in (c for c in head.children if c.dep_ in ("npadvmod", "appos") and c.idx > whole.number_start):
             part = _figure(kind, member, member, lex, definite_single=True)
@@ -58,7 +58,7 @@ def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[Gram
         # (and 'together with', as reworded copy writes 'including': 'killed 12 people, together with two children')
         together = child.lower_ == "with" and any(c.dep_ == "advmod" and c.lower_ == "together" for c in child.children) \
             and child.i > 0 and child.doc[child.i - 2].text == ","
-        if child.dep_ == "prep" and (child.lower_ in ("including", "among") or together) and child.idx > whole.number_start:
+        if child.dep_ == "prep" and (child.lower_ in ("including", *AMONG) or together) and child.idx > whole.number_start:
             for included in (_what_those_stand_for(p) for p in child.children if p.dep_ == "pobj"):
                 for member in _with_conjuncts(included):
                     part = _figure(kind, member, member, lex, definite_single=True)

@@ -7,7 +7,7 @@ a count noun ('the number of rebels killed').
 from __future__ import annotations
 
 from newsfacts.extract.casualty_grammar.counts import _is_number, _number_token
-from newsfacts.extract.casualty_grammar.lexicon import _NUMBER_NOUNS, _Lexicon
+from newsfacts.extract.casualty_grammar.lexicon import _NUMBER_NOUNS, AMONG, _Lexicon
 from newsfacts.extract.casualty_grammar.parse_checks import (_compound, _denied_or_hypothetical, _in_a_hurt_condition,
                                                              _in_hospital, _kind_of_those, _of_whom, _people_like, _to_hospital)
 from newsfacts.extract.casualty_grammar.phrase_figures import _is_single_person
@@ -108,7 +108,7 @@ def _victims_among_a_group(token, lex: _Lexicon) -> list[tuple[str, object]]:
     if lemma == "be":
         # 'Among the dead were three children', 'There were two boys among the dead' ('among' on the verb or the noun)
         for subject in (c for c in token.children if c.dep_ in ("attr", "nsubj")):
-            among = [p for holder in (token, subject) for c in holder.children if c.dep_ == "prep" and c.lower_ == "among"
+            among = [p for holder in (token, subject) for c in holder.children if c.dep_ == "prep" and c.lower_ in AMONG
                      for p in c.children if p.dep_ == "pobj"]
             kinds = [lex.group_nouns[p.lower_] if p.lower_ in lex.group_nouns else _kind_of_those(p, lex) for p in among]
             # ('Three children were among those killed': 'those' and the participle that says what befell them; one
