@@ -360,6 +360,7 @@ def test_burns_bodies_both_and_the_hospital(nlp, text, expected):
     ("The company had job cuts last year.", []),
     ("Nine people needed hospital treatment after the crash.", [("injured", 9, 9, "exact", False)]),
     ("Two hundred people needed treatment for cholera.", []),
+    ("Three investors received treatment as preferred shareholders.", []),
     ("The firm needs treatment plants.", []),
     ("The death toll rose past 300 on Friday.", [("killed", 300, None, "at_least", False)]),
     ("In the past 24 hours, 30 people were killed.", [("killed", 30, 30, "exact", False)]),

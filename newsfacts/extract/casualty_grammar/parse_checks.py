@@ -111,10 +111,14 @@ def _names_injuries(token, lex: _Lexicon) -> bool:
     for child in token.children:
         if child.dep_ == "dobj" and _an_injury(child, lex):
             return True
-        if child.dep_ == "dobj" and child.lower_ in lex.treatment_nouns and token.lemma_.lower() in lex.treatment_verbs \
-                and all(_an_injury(g, lex) for w in (token, child) for p in w.children if p.dep_ == "prep" and p.lower_ == "for"
-                        for g in p.children if g.dep_ == "pobj"):
-            return True  # 'nine people needed hospital treatment' (not 'treatment for cholera': no injury)
+        if child.dep_ == "dobj" and child.lower_ in lex.treatment_nouns and token.lemma_.lower() in lex.treatment_verbs:
+            reasons = [g for w in (token, child) for p in w.children if p.dep_ == "prep" and p.lower_ == "for"
+                       for g in p.children if g.dep_ == "pobj"]
+            medical = any(c.dep_ in ("amod", "compound") and c.lower_ in ("hospital", "medical", "emergency") for c in child.children)
+            if (medical and not reasons) or (reasons and all(_an_injury(g, lex) for g in reasons)):
+                # 'nine people needed hospital treatment', 'received treatment for burns' (not 'treatment for
+                # cholera', no injury; nor 'received treatment as preferred shareholders')
+                return True
         if child.dep_ == "prep" and child.lower_ == "for" and any(g.dep_ == "pobj" and _an_injury(g, lex) for g in child.children):
             return True
         if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() in lex.healing_verbs \
