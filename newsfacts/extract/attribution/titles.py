@@ -11,7 +11,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.entities import HEADLINE_CHARS, name_given_after, person_prefix_words
+from newsfacts.extract.entities import HEADLINE_CHARS, name_given_after
 from newsfacts.extract.nlp import paragraph_text_of
 from newsfacts.extract.translit import plain_words
 
@@ -25,24 +25,9 @@ from newsfacts.extract.attribution.words import (_NAME_SET_OFF, _OFFICE_HOLDERS,
                                                  TITLE_ABBREVIATIONS, TITLE_CLASSES)
 
 
-# A title and the letters the text gives it in brackets, up to the name after it: 'Deputy Commissioner (DC) ',
-# 'Superintendent of Police (SP), '
-_TITLE_DEFINED_AS = re.compile(r"((?:\b[A-Z][\w.-]* (?:(?:of|for) (?:the )?)?){1,5})\(([A-Z]{2,6})\),? *")
-# the place a post serves, set off before the holder's name: 'Kurmi, ' of 'Superintendent of Police (SP), Kurmi, Jan Doe'
-_PLACE_SET_OFF = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)?, *")
-
-
-def _unrecognised_name(token) -> str | None:
-    """The capitalised name of two words or more that a proper noun ends ('Kurmin Emergency Room'), where the entity
-    recogniser saw none there; None for anything else."""
-    if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
-        return None
-    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
-    first = min((w.i for w in words), default=token.i)
-    span = token.doc[first:token.i + 1]
-    if len(span) < 2 or not all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and not t.ent_type_ for t in span):
-        return None
-    return span.text
+# A title's letters in brackets and the place the post serves, set off before the holder's name: '(SP), Kurmi, ' of
+# 'Superintendent of Police (SP), Kurmi, Jan Doe'
+_PLACE_AFTER_A_TITLES_LETTERS = re.compile(r"(\([A-Z]{2,6}\)),\s*[A-Z][\w-]*(?: [A-Z][\w-]*)?,\s*$")
 
 
 class Titles:
@@ -110,11 +95,12 @@ class Titles:
             mention = self.mention_at(earlier.idx, earlier.idx + len(earlier)) if earlier is not None and earlier.i != token.i else None
             if mention is not None and mention.entity_type == "organization" and mention.entity_id:
                 return self._speaker_from_mention(mention)
-            named = _unrecognised_name(earlier) if mention is None and earlier is not None and earlier.i != token.i else None
-            if named is not None and token.lemma_.lower() in GENERIC_ORGANISATION_NOUNS:
+            named = self._a_name_the_recogniser_missed(earlier) if mention is None and earlier is not None \
+                and earlier.i != token.i and token.lemma_.lower() in GENERIC_ORGANISATION_NOUNS else None
+            if isinstance(named, Speaker) and named.proper and " " in named.name:
                 # 'The Kurmin Emergency Room, one of hundreds of committees, said ... "...," the group said': a body's
                 # name the recogniser did not see, the subject of the sentence just before
-                return Speaker(named, None, institution=True)
+                return named
         if token.lemma_.lower() in GENERIC_ORGANISATION_NOUNS:
             # 'the group said', 'the militia said': the organisation the text last named, or one it described
             # since with this noun ("Indonesia's meteorology and geophysics agency ... a spokesperson for the agency")
@@ -196,32 +182,14 @@ class Titles:
         Police (SP), Kurmi, Jan Doe')."""
         if not (token.text.isupper() and token.text.isalpha() and len(token.text) >= 2):
             return None
-        defined = self._person_after_a_title_defined_as(token.text, token.idx, exclude, window)
-        if defined is not None or len(token.text) < 3:
-            return defined
+        if len(token.text) < 3 and f"({token.text})" not in paragraph_text_of(self.doc)[max(0, token.idx - window):token.idx]:
+            return None  # (two letters name a title only where the text gave it them)
         i = bisect_right(self.starts, token.idx) - 1
         while i >= 0 and self.mentions[i].start_char > token.idx - window:
             m = self.mentions[i]
             if m.entity_type == "person" and not _inside(m, exclude) and m.end_char <= token.idx and self._title_initials(m) == token.text:
                 return self._speaker_from_mention(m)
             i -= 1
-        return None
-
-    def _person_after_a_title_defined_as(self, letters: str, position: int, exclude: tuple[int, int] | None,
-                                         window: int) -> Speaker | None:
-        """The person named just after the last title before `position` that the text gave `letters` to in brackets
-        ('Deputy Commissioner (DC) Jan Doe', 'Superintendent of Police (SP), Kurmi, Jan Doe': a place it serves may
-        come between), where the title's capitalised words have those initials and one of them is a person's title."""
-        text = paragraph_text_of(self.doc)
-        for defined in reversed(list(_TITLE_DEFINED_AS.finditer(text, max(0, position - window), position))):
-            words = defined.group(1).split()
-            if defined.group(2) != letters or "".join(w[0] for w in words if w[:1].isupper()) != letters \
-                    or not any(w.lower() in person_prefix_words() for w in words):
-                continue
-            served = _PLACE_SET_OFF.match(text, defined.end())
-            starts = {defined.end(), served.end() if served else -1}
-            person = next((m for m in self.mentions if m.entity_type == "person" and m.start_char in starts), None)
-            return None if person is None or _inside(person, exclude) else self._speaker_from_mention(person)
         return None
 
     def _title_initials(self, mention) -> str:
@@ -245,6 +213,7 @@ class Titles:
         if honorifics:  # 'The chief spokesman, Qari Sayed Mangal': the title is what comes before the honorific
             before, end = before[:honorifics.start()], since + honorifics.start()
         before = re.split(r"[.;:!?\n\"“”]", before)[-1]  # after the honorific's own dot ('Col. Jane Doe')
+        before = _PLACE_AFTER_A_TITLES_LETTERS.sub(r"\1 ", before)  # ('Superintendent of Police (SP), Kurmi, Jan Doe')
         verbs = self._finite_verbs(end - len(before), end)
         if verbs:  # never across a finite verb: 'judge tells Tom Varga' gives Varga no title
             before = text[verbs[-1].idx + len(verbs[-1]):end]
@@ -270,7 +239,8 @@ class Titles:
             run = 0
             while run < min(len(words), 6) and (words[-1 - run][:1].isupper() or words[-1 - run] in ("of", "for", "and")):
                 run += 1
-            title = title + words[len(words) - run:]
+            if run > len(title):
+                title = words[len(words) - run:]  # (the words of the run, once: its initials spell the title)
             # 'Head of the regional military administration Jane Doe': a capitalised office holder and the body
             # after its 'of', in lower case
             office = _OFFICE_OF_A_BODY_BEFORE.search(" ".join(words[-7:]))

@@ -88,15 +88,12 @@ def _known_anywhere(place: Place | None) -> bool:
 _LONG_NAME_FIRST_HONORIFICS = [h.title() for h in _RULES["name_first_honorifics"] if len(h) >= 3]
 _HONORIFICS = _words_pattern([h for kind in _RULES["honorifics"].values() for h in kind] + _LONG_NAME_FIRST_HONORIFICS)
 _HONORIFIC_JUST_BEFORE = re.compile(r"\b(?:%s)\.? $" % _HONORIFICS)
-# An honorific of another language of three letters or more, or of two words, ending just before a name
-# ('Tan Sri ', 'Datuk Seri '): its words are no given names of the person, whatever names they share.
-_OTHER_LANGUAGES_HONORIFIC_BEFORE = re.compile(r"(?<![\w'’])(?:%s)\.? $" % _words_pattern(_LONG_NAME_FIRST_HONORIFICS),
-                                               re.IGNORECASE)
 
 
 def honorific_just_before(text: str, position: int) -> bool:
-    """Whether an honorific of another language (rules/entities.toml name_first_honorifics) ends just before `position`."""
-    return _OTHER_LANGUAGES_HONORIFIC_BEFORE.search(text, max(0, position - 20), position) is not None
+    """Whether an honorific ends just before `position` ('Dr ', 'Tan Sri ', 'Datuk Seri '): its words are no given
+    names of the person, whatever names they share."""
+    return _HONORIFIC_JUST_BEFORE.search(text, max(0, position - 20), position) is not None
 
 
 def _title_just_before(text_before: str) -> bool:
