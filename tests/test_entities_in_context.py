@@ -290,6 +290,17 @@ def test_the_dateline_state_and_a_countrys_provinces_set_the_context(nlp):
     assert {"AU", "AU.02"} <= context_countries(nlp("DUBBO, NSW — Floodwaters cut the town off on Monday."))
 
 
+def test_two_towns_that_only_one_country_holds_set_the_context_of_a_text_that_names_no_country(nlp):
+    from newsfacts.extract.entities import context_countries
+
+    # towns the recogniser calls places, and one it calls a person, next to one it calls a building
+    assert "UA" in context_countries(nlp("A bus overturned between Khotyn and Kelmentsi, injuring 14 passengers, police said."))
+    assert "PT" in context_countries(nlp("Floodwater reached homes in Mirandela and Vinhais overnight, firefighters said."))
+    # one such town says too little, and two of two countries say nothing
+    assert context_countries(nlp("A bus overturned near Khotyn, injuring 14 passengers, police said.")) == frozenset()
+    assert context_countries(nlp("Floodwater reached homes in Mirandela and Kelmentsi overnight, firefighters said.")) == frozenset()
+
+
 def test_a_division_named_with_its_kind_sets_the_context_where_its_name_alone_could_not(nlp):
     from newsfacts.extract.entities import context_countries
 

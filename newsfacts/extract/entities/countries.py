@@ -206,18 +206,39 @@ def _when_no_country_is_named(doc, codes: set[str], by_another_spelling: set[str
 
 
 def _country_most_place_names_are_in(doc, at_least: int = 3) -> str | None:
-    """The country holding a town of each of `at_least` of the text's place names (the names the recogniser calls
-    places or bodies, one word or two), twice as many as any other country holds; or None."""
-    names = {_POSSESSIVE.sub("", ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC", "ORG", "FAC")
-             and 1 <= len(ent.text.split()) <= 2 and ent.text[:1].isupper() and not ent.text.isupper()}
+    """The country holding a town of each of `at_least` of the text's place names, twice as many as any other
+    country holds; or the one country that alone holds a town of each of two or more of them ('Kurmeta' and
+    'Dalbacete', villages of one country only). The names are those the recogniser calls places or bodies,
+    and those it calls people or nationalities that open with no given name and are no nationality word (it
+    takes many a small town for a person); one word or two. None when no country stands out."""
+    names = {_POSSESSIVE.sub("", ent.text) for ent in doc.ents if _may_name_a_town(ent)}
     votes: dict[str, int] = {}
+    only_there: set[str] = set()  # the countries of the names whose towns all lie in one country
+    alone = 0  # how many names those are
     for name in names:
-        for country in countries_with_a_town_named(name):
+        countries = countries_with_a_town_named(name)
+        for country in countries:
             votes[country] = votes.get(country, 0) + 1
+        if len(countries) == 1:
+            only_there |= countries
+            alone += 1
     ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
-    if not ranked or ranked[0][1] < at_least or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return None
-    return ranked[0][0]
+    if ranked and ranked[0][1] >= at_least and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    if alone >= 2 and len(only_there) == 1:
+        (country,) = only_there
+        if all(count < votes[country] for other, count in votes.items() if other != country):
+            return country
+    return None
+
+
+def _may_name_a_town(ent) -> bool:
+    """Whether an entity of one word or two, capitalised, may be a town's name the text leaves unplaced."""
+    if not (1 <= len(ent.text.split()) <= 2 and ent.text[:1].isupper() and not ent.text.isupper()):
+        return False
+    if ent.label_ in ("GPE", "LOC", "ORG", "FAC"):
+        return True
+    return ent.label_ in ("PERSON", "NORP") and not is_given_name(ent.text.split()[0]) and ent.text.lower() not in demonyms()
 
 
 _COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+")
