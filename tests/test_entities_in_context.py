@@ -806,6 +806,9 @@ def test_a_name_ner_took_for_a_body_is_a_persons_by_the_words_around_it(text, na
     ("Blast shakes port\n\nBAGHDAD/BASRA, Iraq, March 3, 2021 (AFP) - A blast shook the port on Tuesday.", ["BAGHDAD", "BASRA"]),
     # a title-case dateline with its dash written against it
     ("Fares rise again\n\nIzmir- The transport office raised fares on Monday.", ["Izmir"]),
+    # title case with a letter outside ASCII, and a town of a name several countries share, placed by its state
+    ("Cúcuta, Colombia — Migrants crossed the bridge on Monday, officials said.", ["Cúcuta"]),
+    ("Kempsey, NSW — The Macleay River peaked overnight, flooding the town centre.", ["Kempsey"]),
     # a colon dateline under a headline a page printed twice
     ("Court backs the poll result\n\nCourt backs the poll result\n\nMULTAN: The election commission defended the count on Friday.",
      ["MULTAN"]),
@@ -820,6 +823,19 @@ def test_datelines_in_the_styles_agencies_and_outlets_print(entities_of, text, d
     mentions, _entities = entities_of(text)
     assert [m.surface for m in mentions if m.dateline] == datelines
     assert all(m.place is not None and m.place.kind == "city" for m in mentions if m.dateline)
+
+
+def test_a_towns_other_name_in_brackets_is_that_town(entities_of):
+    def placed(mentions, surface):
+        return [(round(m.place.latitude, 1), round(m.place.longitude, 1)) for m in mentions if m.surface == surface and m.place]
+
+    mentions, _entities = entities_of("Houseboat owners in Kochi (Cochin) say bookings have fallen sharply, Indian tourism officials said.")
+    assert placed(mentions, "Cochin") == placed(mentions, "Kochi") == [(9.9, 76.3)]
+    mentions, _entities = entities_of("The ferry will stop in Irun and in Hondarribia (Fuenterrabía), Spanish rail officials said.")
+    assert placed(mentions, "Fuenterrabía") == placed(mentions, "Hondarribia") == [(43.4, -1.8)]
+    # a town and, in brackets, the division it lies in: no other name of it
+    mentions, _entities = entities_of("Floods cut roads around Tezpur (Assam) on Monday, Indian officials said.")
+    assert not [m for m in mentions if m.surface == "Assam" and m.entity_type == "location" and m.place and m.place.kind == "city"]
 
 
 def test_a_name_followed_by_its_kind_of_place_is_a_place_and_a_headlines_words_are_no_name(entities_of):

@@ -27,7 +27,8 @@ _DATELINE = re.compile(r"([A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž .'-]{2,40}?(?:/[A-ZÀ-Þ
                        r"(?:,\s*" + _MONTH + r" \d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([A-Za-z0-9 .&/-]+\))?\s*" + _DASH + r"{1,2}\s")
 # A dateline in title case closed by a dash ('Idlib, Syria — ', 'Juba — ', 'Juba- '): a place the gazetteer knows
-_TITLE_DATELINE = re.compile(r"([A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:\s+[" + _LONG_DASHES + r"]|-)\s")
+# ('Adré, Chad — ', 'Kurmore, NSW — ': the country or state after the comma, group 2)
+_TITLE_DATELINE = re.compile(r"([A-Z][a-zà-ÿ'’]+(?:[ -][A-Z][a-zà-ÿ'’]+){0,2})(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?(?:\s+[" + _LONG_DASHES + r"]|-)\s")
 
 
 # Datelines that lost their dash in a repost ('TBILISI Protesters gathered', 'TBILISI/ANKARA Talks opened'), or
@@ -141,7 +142,7 @@ def _dateline_at(text: str, start: int, sentence_index_of) -> list[Mention]:
     if match:
         return _names_filed_from(match, sentence_index_of)
     titled = _TITLE_DATELINE.match(text, start)
-    if titled and geocode(titled.group(1)) is not None:
+    if titled and _filed_from_a_known_place(titled.group(1), titled.group(2)):
         name = titled.group(1)
         return [Mention(name, start, start + len(name), sentence_index_of(start), "location", dateline=True)]
     match = _BARE_DATELINE.match(text, start) or _AGENCY_DATELINE.match(text, start) or _DATED_AGENCY_DATELINE.match(text, start)
@@ -156,6 +157,24 @@ def _dateline_at(text: str, start: int, sentence_index_of) -> list[Mention]:
     return found
 
 
+def _filed_from_a_known_place(name: str, country_or_state: str | None) -> bool:
+    """Whether a title-case dateline names a place the gazetteer knows: anywhere, or in the country or state the
+    dateline writes after it ('Kurmore, NSW —', where towns of that name abroad leave the name alone unplaced)."""
+    if geocode(name) is not None:
+        return True
+    if not country_or_state:
+        return False
+    division = _DATELINE_DIVISIONS.get(country_or_state)
+    written = geocode(country_or_state) if division is None else None
+    if division is not None:
+        codes = frozenset({division.split(".")[0], division})
+    elif written is not None and written.kind in ("country", "region", "state") and written.country_code:
+        codes = frozenset({written.country_code})
+    else:
+        return False
+    return geocode(name, codes) is not None
+
+
 # A dateline's country: 'BAMAKO, Mali —', 'MOPTI, Mali (Reuters) -'.
 _DATELINE_COUNTRY = re.compile(r"[A-Z][A-Za-z .'-]+, ([A-Z][A-Za-z]+(?: [A-Z][a-z]+){0,2})\s*(?:\([A-Za-z0-9 .-]+\)\s*)?" + _DASH + r"\s")
 
@@ -165,4 +184,4 @@ _DATELINE_DIVISIONS: dict[str, str] = {**{abbreviation: f"US.{code}" for abbrevi
                               **load_rules("regions")["dateline_division_abbreviations"]}
 _TOWN_AND_ABBREVIATED_DIVISION = re.compile(r"[A-Z][a-z]+, (%s)(?=[\s,)])" % "|".join(
     re.escape(a) for a in sorted(_DATELINE_DIVISIONS, key=len, reverse=True) if a.endswith(".")))
-_DATELINE_DIVISION = re.compile((r"^[A-Z][A-Z .'-]+, (%s)(?=[\s(]|" + _DASH + ")") % "|".join(re.escape(a) for a in sorted(_DATELINE_DIVISIONS, key=len, reverse=True)))
+_DATELINE_DIVISION = re.compile((r"^[A-Z][A-Za-zà-ÿ .'-]+, (%s)(?=[\s(]|" + _DASH + ")") % "|".join(re.escape(a) for a in sorted(_DATELINE_DIVISIONS, key=len, reverse=True)))

@@ -102,6 +102,7 @@ def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[s
     found += _towns_the_text_calls_a_kind_of_place(doc, sentence_index_of, taken, countries)
     place_ends = {m.end_char for m in [*mentions, *found] if m.entity_type == "location"}
     found += _towns_after_locatives(doc, sentence_index_of, taken, countries, place_ends)
+    found += _other_names_in_brackets(doc, sentence_index_of, taken, [*mentions, *found], countries)
     return found
 
 
@@ -127,6 +128,40 @@ def _towns_the_text_calls_a_kind_of_place(doc, sentence_index_of, taken: list, c
         found.append(Mention(name, start, end, sentence_index_of(start), "location"))
         taken.append((start, end))
     return found
+
+
+# A name in brackets right after a place, with the words that say it is another name of it or none
+_OTHER_NAME_IN_BRACKETS = re.compile(r"\s*\((?:(?:%s),?\s+)?([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})\)"
+                                     % _words_pattern(_RULES["other_name_words"]))
+
+
+def _other_names_in_brackets(doc, sentence_index_of, taken: list, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
+    """A town's other name in brackets after it ('Kurmhanda (formerly Dalestown)', 'Kurmpuzha (Kurmeppey)'), which
+    NER passes over: a town of the document's countries by that name, where the gazetteer places the first name
+    there too or holds no place of it."""
+    text = text_of(doc)
+    found = []
+    for place in [m for m in mentions if m.entity_type == "location"]:
+        match = _OTHER_NAME_IN_BRACKETS.match(text, place.end_char)
+        if not match:
+            continue
+        start, end = match.span(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        other, first = geocode(match.group(1), countries), geocode(place.surface, countries)
+        if other is None or other.kind != "city" or other.country_code not in countries or other.latitude is None:
+            continue
+        if first is not None and (first.latitude is None or abs(first.latitude - other.latitude) > _SAME_PLACE_DEGREES
+                                  or abs(first.longitude - other.longitude) > _SAME_PLACE_DEGREES):
+            continue  # 'Kurmin (Dalen)': a town and the division or country it lies in, not two names of it
+        found.append(Mention(match.group(1), start, end, sentence_index_of(start), "location"))
+        taken.append((start, end))
+    return found
+
+
+# Two names of one town are placed within this many degrees of each other (a gazetteer's entries for a town
+# and for its municipality may lie apart).
+_SAME_PLACE_DEGREES = 0.2
 
 
 def _towns_after_locatives(doc, sentence_index_of, taken: list, countries: frozenset[str],
