@@ -838,6 +838,17 @@ def test_a_towns_other_name_in_brackets_is_that_town(entities_of):
     assert not [m for m in mentions if m.surface == "Assam" and m.entity_type == "location" and m.place and m.place.kind == "city"]
 
 
+def test_towns_ner_ran_into_one_name_are_each_a_town(entities_of):
+    mentions, _entities = entities_of("Air strikes hit positions near al-Mayadin and Jarablus in Syria overnight, a monitor said.")
+    assert [(m.surface, m.entity_type) for m in mentions][:2] == [("al-Mayadin", "location"), ("Jarablus", "location")]
+    assert mentions[1].place.latitude == pytest.approx(36.8, abs=0.1)
+    mentions, _entities = entities_of("Air strikes hit positions near Deir ez-Zor and Jarablus in Syria overnight, a monitor said.")
+    assert [m.surface for m in mentions][:2] == ["Deir ez-Zor", "Jarablus"]
+    # a name that is no list of towns stays whole
+    mentions, _entities = entities_of("Police in Leeds said Ernst and Young had closed its office in Bradford.")
+    assert ("Ernst and Young", "organization") in [(m.surface, m.entity_type) for m in mentions]
+
+
 def test_a_name_followed_by_its_kind_of_place_is_a_place_and_a_headlines_words_are_no_name(entities_of):
     mentions, _entities = entities_of("Troops clashed with rebels in nearby Datu Kalimbo town on Monday.")
     assert [(m.surface, m.entity_type) for m in mentions] == [("Datu Kalimbo", "location")]
