@@ -849,6 +849,13 @@ def test_towns_ner_ran_into_one_name_are_each_a_town(entities_of):
     assert ("Ernst and Young", "organization") in [(m.surface, m.entity_type) for m in mentions]
 
 
+def test_a_border_crossing_named_after_its_town_is_a_place_there(entities_of):
+    mentions, _entities = entities_of("More than 5,000 Afghans returned from Iran through the Islam Qala crossing on Monday, the ministry said.")
+    crossing = [m for m in mentions if m.surface.startswith("Islam Qala")]
+    assert [(m.surface, m.entity_type) for m in crossing] == [("Islam Qala crossing", "location")]
+    assert (round(crossing[0].place.latitude, 1), round(crossing[0].place.longitude, 1)) == (34.7, 61.1)
+
+
 def test_a_name_followed_by_its_kind_of_place_is_a_place_and_a_headlines_words_are_no_name(entities_of):
     mentions, _entities = entities_of("Troops clashed with rebels in nearby Datu Kalimbo town on Monday.")
     assert [(m.surface, m.entity_type) for m in mentions] == [("Datu Kalimbo", "location")]
