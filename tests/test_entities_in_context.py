@@ -863,6 +863,16 @@ def test_a_name_followed_by_its_kind_of_place_is_a_place_and_a_headlines_words_a
     assert entities["Brian Kellow"].aliases == ["Brian Kellow", "Kellow"]
 
 
+def test_a_great_citys_namesake_in_the_state_its_sentence_names(entities_of):
+    # Aurangabad of Maharashtra is a city of a million; Bihar has a town of 100,000 called so
+    def latitude(text):
+        mentions, _entities = entities_of(text)
+        return [m.place.latitude for m in mentions if m.surface == "Aurangabad"][0]
+
+    assert latitude("Floods across Bihar killed 12 people on Monday, four of them in Aurangabad, officials said.") == pytest.approx(24.75, abs=0.1)
+    assert latitude("Four people died in Aurangabad on Monday, Indian officials said.") == pytest.approx(19.88, abs=0.1)
+
+
 def test_of_several_towns_of_one_name_the_one_in_the_province_its_sentence_names(entities_of):
     # the Philippines have a town called Mabini in nine provinces
     _m, entities = entities_of("Floodwaters rose overnight in Mabini, a coastal town in Bohol, and two hundred families "

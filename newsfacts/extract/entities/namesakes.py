@@ -79,14 +79,18 @@ def _in_the_divisions_named(mentions: list[Mention], places: dict[int, Place | N
         if mention.entity_type != "location" or id(mention) in qualified or id(mention) in division_mentions:
             continue
         name = _place_name(mention)
-        if place is not None and (place.kind != "city" or (place.population >= BIG_CITY and written_as_its_own_name(place, name))):
+        if place is not None and place.kind != "city":
             continue
-        for scope in (named.get(mention.sentence_index, frozenset()), everywhere):
+        # A great city keeps its name, unless its own sentence names a division that holds a town of the main
+        # gazetteer by that name ('eight of them in Aurangabad', across a state that has its own)
+        great = place is not None and place.population >= BIG_CITY and written_as_its_own_name(place, name)
+        for scope in (named.get(mention.sentence_index, frozenset()), frozenset() if great else everywhere):
             if not scope:
                 continue
             if place is not None and divisions_of(place) & scope:
                 break
-            towns = [t for t in towns_called(name, frozenset(c for c, _level, _key in scope)) if divisions_of(t) & scope]
+            towns = [t for t in towns_called(name, frozenset(c for c, _level, _key in scope)) if divisions_of(t) & scope
+                     and not (great and t.small)]
             if towns:
                 # a county says more than a state; then the town's own name before an alternate spelling, then size
                 places[id(mention)] = max(towns, key=lambda t: (any(d[1] == "county" for d in divisions_of(t) & scope),
