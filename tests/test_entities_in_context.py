@@ -863,6 +863,12 @@ def test_a_name_followed_by_its_kind_of_place_is_a_place_and_a_headlines_words_a
     assert entities["Brian Kellow"].aliases == ["Brian Kellow", "Kellow"]
 
 
+def test_a_town_of_three_names_and_their_particles_that_ner_took_for_a_person(entities_of):
+    mentions, _entities = entities_of("Farmers in Santa Rosa de Copán and in Gracias reported losses, Honduran officials said.")
+    town = [m for m in mentions if m.surface == "Santa Rosa de Copán"]
+    assert [m.entity_type for m in town] == ["location"] and town[0].place.latitude == pytest.approx(14.77, abs=0.1)
+
+
 def test_a_great_citys_namesake_in_the_state_its_sentence_names(entities_of):
     # Aurangabad of Maharashtra is a city of a million; Bihar has a town of 100,000 called so
     def latitude(text):

@@ -210,14 +210,15 @@ def _where_the_name_starts(doc, ent, entity_type: str, surface: str) -> tuple[in
 def _places_or_items_taken_as_one(doc, ent, entity_type: str, surface: str, start: int, countries: frozenset[str],
                                   sentence_index_of) -> list[Mention] | None:
     """The mentions of two places or of a list's items that NER took as one name; None where it is one name."""
-    pair = _TWO_PLACES.fullmatch(surface) if entity_type in ("location", "organization") and geocode(surface, countries) is None else None
+    names = _names_listed(surface) if entity_type in ("location", "organization") and geocode(surface, countries) is None else []
     placed_there = _LOCATIVE_JUST_BEFORE.search(text_of(doc), max(0, start - 12), start) is not None
-    if pair and (any if entity_type == "location" or placed_there else all)(_town_of(name, countries) for name in pair.groups()):
-        # 'between Sévaré and Bandiagara', which NER made one facility, and 'fled to Tibú and Ocaña', one
-        # organisation: two places (both of them towns of the document's countries, for an organisation
-        # that no preposition of place puts there: 'around Kurmivka and Hola Kurm')
+    if names and (any if entity_type == "location" or placed_there else all)(_town_of(name, countries) for name, _ in names):
+        # 'between Sévaré and Bandiagara', which NER made one facility, 'fled to Tibú and Ocaña', one
+        # organisation, and 'the towns of Kurmin, Dalen and Ashby', one place: each a place (all of them towns
+        # of the document's countries, for an organisation that no preposition of place puts there: 'around
+        # Kurmivka and Hola Kurm', not 'Ernst and Young')
         return [Mention(name, start + offset, start + offset + len(name), sentence_index_of(start + offset), "location")
-                for name, offset in ((pair.group(1), pair.start(1)), (pair.group(2), pair.start(2)))]
+                for name, offset in names]
     listed = _list_items_taken_as_one(doc, ent) if entity_type != "person" and surface == ent.text else []
     if listed:
         # 'Kurmove, Dalivne' of 'the villages of Sorivne, Kurmove, Dalivne and ...', which NER made one name
@@ -306,7 +307,22 @@ _NAME_HALF_BEFORE_AND = re.compile(r"(?:^|(?<=\b[Tt]he ))((?!The )(?:[A-Z][\w'�
 
 # Two names joined by 'and' in one mention ('Sévaré and Bandiagara'), each of one to three capitalised words.
 _LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:%s)\s+$" % _words_pattern(_RULES["locative_prepositions"] + ["between"]))
-_TWO_PLACES = re.compile(r"([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}) and ([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})")
+# Names joined as a list ('Kurmin and Dalen', 'Kurmin, Dalen and Ashby'), each of up to three words capitalised
+# after an article joined by a hyphen ('al-Kurmab', 'Deir ez-Kurm')
+_JOINED_IN_A_LIST = re.compile(r",? and |, ")
+_A_NAME_IN_A_LIST = re.compile(r"(?:(?:al|el|Al|El)-)?[A-ZÀ-ÞĀ-Ž][\w'’-]*(?: (?:[a-z]{1,3}-)?[A-ZÀ-ÞĀ-Ž][\w'’-]*){0,2}")
+
+
+def _names_listed(surface: str) -> list[tuple[str, int]]:
+    """The names, with their offsets, of a surface that lists two or more ('Kurmin, Dalen and Ashby'); else none."""
+    names, offset = [], 0
+    for part in _JOINED_IN_A_LIST.split(surface):
+        if not _A_NAME_IN_A_LIST.fullmatch(part):
+            return []
+        offset = surface.index(part, offset)
+        names.append((part, offset))
+        offset += len(part)
+    return names if len(names) >= 2 else []
 
 
 # A title, a name of two or three words and 'of' a place: 'Archbishop Jan Doe of Sorvenik'

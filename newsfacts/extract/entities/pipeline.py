@@ -40,8 +40,7 @@ from newsfacts.extract.entities.place_repairs import (_area_lists, _cities_and_t
                                                       _towns_named_like_people, _towns_of_local_bodies,
                                                       _towns_of_residents)
 from newsfacts.extract.entities.places_missed import (_gazetteer_mentions, _hyphened_places,
-                                                      _places_after_in_inside_a_name, _places_named_with_particles,
-                                                      _places_run_together)
+                                                      _places_after_in_inside_a_name, _places_named_with_particles)
 from newsfacts.extract.entities.retype import _retype_by_the_whole_text
 from newsfacts.extract.nlp import text_of
 
@@ -92,7 +91,6 @@ def _places_ner_cut_or_missed(doc, sentence_index_of, mentions: list[Mention], c
     name, which is no place of its own there); then the places the text names in lists, as localities and as
     parts of a city."""
     mentions = _hyphened_places(doc, sentence_index_of, mentions, countries)
-    mentions = _places_run_together(mentions, sentence_index_of, countries)
     mentions = _places_after_in_inside_a_name(mentions, sentence_index_of, countries)
     mentions = _bodies_named_with_their_country(text_of(doc), mentions)
     mentions = _bodies_named_for_their_field(text_of(doc), mentions)

@@ -282,36 +282,6 @@ def _places_after_in_inside_a_name(mentions: list[Mention], sentence_index_of, c
     return sorted(mentions + found, key=lambda m: m.start_char) if found else mentions
 
 
-# Names joined as a list: 'Kurmin, Dalen and Ashby', 'al-Kurmab and Dalkamal'
-_JOINED_IN_A_LIST = re.compile(r",? and |, | or ")
-# (of up to three words, each capitalised after an article joined by a hyphen: 'Deir ez-Zor')
-_A_NAME_IN_A_LIST = re.compile(r"(?:(?:al|el|Al|El)-)?[A-ZÀ-ÞĀ-Ž][\w'’-]*(?: (?:[a-z]{1,3}-)?[A-ZÀ-ÞĀ-Ž][\w'’-]*){0,2}")
-
-
-def _places_run_together(mentions: list[Mention], sentence_index_of, countries: frozenset[str]) -> list[Mention]:
-    """A place or body NER made of a list of towns ('the towns of Kurmin, Dalen and Ashby', 'near al-Kurmab and
-    Dalkamal') is each town, where every name of it is a town of the document's countries (and the whole no place:
-    not a country named with 'and')."""
-    kept, found = [], []
-    for mention in mentions:
-        parts = _JOINED_IN_A_LIST.split(mention.surface) if mention.entity_type in ("location", "organization") and not mention.dateline else []
-        if len(parts) < 2 or not all(_A_NAME_IN_A_LIST.fullmatch(part) for part in parts) or geocode(mention.surface, countries) is not None \
-                or not all(_a_town_of(part, countries) for part in parts):
-            kept.append(mention)
-            continue
-        position = mention.start_char
-        for part in parts:
-            start = mention.start_char + mention.surface.index(part, position - mention.start_char)
-            found.append(Mention(part, start, start + len(part), sentence_index_of(start), "location"))
-            position = start + len(part)
-    return sorted(kept + found, key=lambda m: m.start_char) if found else mentions
-
-
-def _a_town_of(name: str, countries: frozenset[str]) -> bool:
-    place = geocode(name, countries)
-    return place is not None and place.kind == "city" and place.country_code in countries
-
-
 # The lower-case words inside a place's name ('Eldorado do Sul', 'San Cristóbal de las Casas', 'Mocímboa da Praia'),
 # where NER ends the name before them (rules/entities.toml)
 _PLACE_PARTICLES = _words_pattern(_RULES["place_name_particles"])

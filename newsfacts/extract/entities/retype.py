@@ -136,7 +136,8 @@ def _retype_a_known_place(mention: Mention, person_surnames: set[str], countries
         # 'In Shegal Kalay, ...': a village no gazetteer holds (but 'in Hurricane Katrina' ends in a given name)
         mention.entity_type = "location"
         return
-    if place is not None and (len(mention.surface.split()) <= 3 or place.population >= 1_000_000) \
+    # (a name of up to three capitalised words, with the particles between them: 'San Kurmo de las Flores')
+    if place is not None and (sum(not w.islower() for w in words) <= 3 or place.population >= 1_000_000) \
             and _a_known_place_here(mention, place, key, countries, org_heads, placed, person_surnames):
         mention.entity_type = "location"
 
