@@ -1992,3 +1992,13 @@ def test_a_regents_title_and_district_before_the_name_are_no_part_of_it(nlp):
     text = ('"Our field data shows 23 dead. I have asked all agencies to keep searching," Sukamaju Regent Dadan '
             "Hermasto told reporters on Friday.")
     assert speakers(nlp, text) == [("Dadan Hermasto", None)]
+
+
+def test_a_body_of_a_long_name_speaks_whole(nlp):
+    # a name of eight words, and one NER cut at its 'and'
+    assert speakers(nlp, "\"Our units inflicted heavy losses on the terrorist militias in lives and equipment,\" the General "
+                         "Command of the Army and Armed Forces said in a statement on Monday.") == [
+        ("General Command of the Army and Armed Forces", None)]
+    assert speakers(nlp, "The Ministry of Foreign Affairs and International Cooperation said in a statement: \"The talks "
+                         "have failed because the other side walked away.\"") == [
+        ("Ministry of Foreign Affairs and International Cooperation", None)]

@@ -72,11 +72,28 @@ def _ner_mentions(doc, sentence_index_of, countries: frozenset[str]) -> list[Men
             start, surface = _name_as_the_parse_joins_it(doc, ent, start, surface, joined_to_the_name_before)
             # (an entity before that the name took its given name from, 'ASP Jan', is none)
             mentions = [m for m in mentions if m.end_char <= start]
+        if entity_type == "organization" and _the_rest_of_a_body_before(doc, mentions, start):
+            # 'the Ministry of Foreign Affairs and' + 'International Cooperation': one body, cut at its 'and'
+            before = mentions[-1]
+            before.end_char = start + len(surface)
+            before.surface = text_of(doc)[before.start_char:before.end_char]
+            continue
         mention = Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type)
         if entity_type == "person":
             mention.role = role_of(doc, ent, start)
         mentions.append(mention)
     return mentions
+
+
+# The words a body's name goes on with, at which NER may end it: 'the Ministry of Foreign Affairs and'
+_NAME_GOES_ON = (" and", " of", " for", " &")
+
+
+def _the_rest_of_a_body_before(doc, mentions: list[Mention], start: int) -> bool:
+    """Whether a body's name at `start` goes on the body named just before it, which ends in 'and', 'of' or 'for'."""
+    before = mentions[-1] if mentions else None
+    return (before is not None and before.entity_type == "organization" and before.surface.endswith(_NAME_GOES_ON)
+            and text_of(doc)[before.end_char:start] == " ")
 
 
 def _typed(doc, ent):
@@ -227,9 +244,17 @@ def _places_or_items_taken_as_one(doc, ent, entity_type: str, surface: str, star
     return None
 
 
+def _most_words_of_a_name(entity_type: str, surface: str) -> int:
+    """Six words; ten for a body whose name holds a word for a body ('the General Command of the Army and Armed
+    Forces', 'the Ministry of Foreign Affairs and International Cooperation')."""
+    if entity_type == "organization" and any(w.lower() in organisation_words() for w in surface.split()):
+        return 10
+    return 6
+
+
 def _plausible(span, surface: str, entity_type: str) -> bool:
     not_person, not_org, _prefix = _rules()
-    if not surface or len(surface) < 2 or len(surface.split()) > 6:
+    if not surface or len(surface) < 2 or len(surface.split()) > _most_words_of_a_name(entity_type, surface):
         return False
     if "@" in surface or "http" in surface.lower() or "/" in surface:
         return False
