@@ -2002,3 +2002,14 @@ def test_a_body_of_a_long_name_speaks_whole(nlp):
     assert speakers(nlp, "The Ministry of Foreign Affairs and International Cooperation said in a statement: \"The talks "
                          "have failed because the other side walked away.\"") == [
         ("Ministry of Foreign Affairs and International Cooperation", None)]
+
+
+def test_a_phrase_after_a_quotation_names_its_speaker_before_the_paragraphs_around_it(nlp):
+    # not the police of the paragraph before, nor the developer the naming sentence goes on to
+    assert speakers(nlp, "Nine people were pulled alive from the rubble overnight, according to police.\n\n\"We are still "
+                         "hearing from families who cannot reach their relatives, so we cannot rule out that more people are "
+                         "trapped.\"\n\nThat was Regional Police Commander Samuel Kiprono Tanui, speaking at the scene at dawn "
+                         "as excavators moved in.") == [("Samuel Kiprono Tanui", None)]
+    assert speakers(nlp, "The county said the owner had been arrested.\n\n\"Every floor above the second was built without "
+                         "approval.\" That was the verdict of Eng Paul Otieno Wekesa, who said the plans had been approved "
+                         "for two floors but the developer added four more.") == [("Paul Otieno Wekesa", None)]

@@ -62,7 +62,10 @@ def _speaker_in_place(q, text: str, doc, sentences, sentence_index_of, attributo
         # '"...," she said. "..."', '"...," said Jane Doe from her porch. "..."': the one attributed between
         # two quotations of a paragraph speaks both
         return previous[0]
-    return attributor.labelled_speaker(q.start_char) or quote_speaker(q, doc, sentences, sentence_index_of, attributor)
+    # '"...." That was the verdict of Jane Doe': a phrase right after a quotation that opens its paragraph names its
+    # speaker, before the paragraphs around it are read
+    return attributor.labelled_speaker(q.start_char) or attributor.lede_speaker(q.start_char, q.end_char, phrases_only=True) \
+        or quote_speaker(q, doc, sentences, sentence_index_of, attributor)
 
 
 def _speaker_around(q, text: str, attributor, previous: tuple | None):
