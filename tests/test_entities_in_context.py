@@ -844,6 +844,11 @@ def test_towns_ner_ran_into_one_name_are_each_a_town(entities_of):
     assert mentions[1].place.latitude == pytest.approx(36.8, abs=0.1)
     mentions, _entities = entities_of("Air strikes hit positions near Deir ez-Zor and Jarablus in Syria overnight, a monitor said.")
     assert [m.surface for m in mentions][:2] == ["Deir ez-Zor", "Jarablus"]
+    # ... and a list NER cut at its 'and' and went on as another name
+    mentions, _entities = entities_of("In neighbouring Catarroja, Sedaví and Alfafar, volunteers who walked in from Valencia "
+                                      "with brooms worked alongside soldiers, Spanish officials said.")
+    assert [(m.surface, m.entity_type) for m in mentions][:3] == [("Catarroja", "location"), ("Sedaví", "location"),
+                                                                  ("Alfafar", "location")]
     # a name that is no list of towns stays whole
     mentions, _entities = entities_of("Police in Leeds said Ernst and Young had closed its office in Bradford.")
     assert ("Ernst and Young", "organization") in [(m.surface, m.entity_type) for m in mentions]

@@ -73,10 +73,13 @@ def _ner_mentions(doc, sentence_index_of, countries: frozenset[str]) -> list[Men
             # (an entity before that the name took its given name from, 'ASP Jan', is none)
             mentions = [m for m in mentions if m.end_char <= start]
         if entity_type == "organization" and _the_rest_of_a_body_before(doc, mentions, start):
-            # 'the Ministry of Foreign Affairs and' + 'International Cooperation': one body, cut at its 'and'
-            before = mentions[-1]
-            before.end_char = start + len(surface)
-            before.surface = text_of(doc)[before.start_char:before.end_char]
+            # 'the Ministry of Foreign Affairs and' + 'International Cooperation': one body, cut at its 'and' (but
+            # 'in neighbouring Kurmin, Dalen and' + 'Ashby': three towns)
+            before = mentions.pop()
+            whole = text_of(doc)[before.start_char:start + len(surface)]
+            places = _places_named_as_one(doc, entity_type, whole, before.start_char, countries, sentence_index_of)
+            before.end_char, before.surface = start + len(surface), whole
+            mentions += places or [before]
             continue
         mention = Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type)
         if entity_type == "person":
@@ -227,15 +230,9 @@ def _where_the_name_starts(doc, ent, entity_type: str, surface: str) -> tuple[in
 def _places_or_items_taken_as_one(doc, ent, entity_type: str, surface: str, start: int, countries: frozenset[str],
                                   sentence_index_of) -> list[Mention] | None:
     """The mentions of two places or of a list's items that NER took as one name; None where it is one name."""
-    names = _names_listed(surface) if entity_type in ("location", "organization") and geocode(surface, countries) is None else []
-    placed_there = _LOCATIVE_JUST_BEFORE.search(text_of(doc), max(0, start - 12), start) is not None
-    if names and (any if entity_type == "location" or placed_there else all)(_town_of(name, countries) for name, _ in names):
-        # 'between Sévaré and Bandiagara', which NER made one facility, 'fled to Tibú and Ocaña', one
-        # organisation, and 'the towns of Kurmin, Dalen and Ashby', one place: each a place (all of them towns
-        # of the document's countries, for an organisation that no preposition of place puts there: 'around
-        # Kurmivka and Hola Kurm', not 'Ernst and Young')
-        return [Mention(name, start + offset, start + offset + len(name), sentence_index_of(start + offset), "location")
-                for name, offset in names]
+    places = _places_named_as_one(doc, entity_type, surface, start, countries, sentence_index_of)
+    if places:
+        return places
     listed = _list_items_taken_as_one(doc, ent) if entity_type != "person" and surface == ent.text else []
     if listed:
         # 'Kurmove, Dalivne' of 'the villages of Sorivne, Kurmove, Dalivne and ...', which NER made one name
@@ -250,6 +247,20 @@ def _most_words_of_a_name(entity_type: str, surface: str) -> int:
     if entity_type == "organization" and any(w.lower() in organisation_words() for w in surface.split()):
         return 10
     return 6
+
+
+def _places_named_as_one(doc, entity_type: str, surface: str, start: int, countries: frozenset[str],
+                         sentence_index_of) -> list[Mention]:
+    """'between Sévaré and Bandiagara', which NER made one facility, 'fled to Tibú and Ocaña', one organisation,
+    and 'the towns of Kurmin, Dalen and Ashby', one place: each a place (all of them towns of the document's
+    countries, for an organisation that no preposition of place puts there: 'around Kurmivka and Hola Kurm', not
+    'Ernst and Young'); none where the name is no list of places."""
+    names = _names_listed(surface) if entity_type in ("location", "organization") and geocode(surface, countries) is None else []
+    placed_there = _LOCATIVE_JUST_BEFORE.search(text_of(doc), max(0, start - 12), start) is not None
+    if not names or not (any if entity_type == "location" or placed_there else all)(_town_of(name, countries) for name, _ in names):
+        return []
+    return [Mention(name, start + offset, start + offset + len(name), sentence_index_of(start + offset), "location")
+            for name, offset in names]
 
 
 def _plausible(span, surface: str, entity_type: str) -> bool:
