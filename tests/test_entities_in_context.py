@@ -833,6 +833,11 @@ def test_a_towns_other_name_in_brackets_is_that_town(entities_of):
     assert placed(mentions, "Cochin") == placed(mentions, "Kochi") == [(9.9, 76.3)]
     mentions, _entities = entities_of("The ferry will stop in Irun and in Hondarribia (Fuenterrabía), Spanish rail officials said.")
     assert placed(mentions, "Fuenterrabía") == placed(mentions, "Hondarribia") == [(43.4, -1.8)]
+    # ... with the language it is written in, or spelt otherwise
+    mentions, _entities = entities_of("Families returned to Tyre (Sour in Arabic) on Friday, Lebanese officials said.")
+    assert placed(mentions, "Sour") == placed(mentions, "Tyre") == [(33.3, 35.2)]
+    mentions, _entities = entities_of("Residents of Izium (also spelled Izyum) are still rebuilding, Ukrainian officials said.")
+    assert placed(mentions, "Izyum") == placed(mentions, "Izium") == [(49.2, 37.3)]
     # a town and, in brackets, the division it lies in: no other name of it
     mentions, _entities = entities_of("Floods cut roads around Tezpur (Assam) on Monday, Indian officials said.")
     assert not [m for m in mentions if m.surface == "Assam" and m.entity_type == "location" and m.place and m.place.kind == "city"]

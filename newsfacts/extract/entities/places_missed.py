@@ -131,17 +131,18 @@ def _towns_the_text_calls_a_kind_of_place(doc, sentence_index_of, taken: list, c
 
 
 # A name in brackets right after a place, with the words that say it is another name of it or none
-_OTHER_NAME_IN_BRACKETS = re.compile(r"\s*\((?:(?:%s),?\s+)?([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})\)"
+# (and perhaps the language it is written in: 'Kurmyre (Kurmour in Arabic)')
+_OTHER_NAME_IN_BRACKETS = re.compile(r"\s*\((?:(?:%s),?\s+)?([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})(?: in [A-Z][a-z]+)?\)"
                                      % _words_pattern(_RULES["other_name_words"]))
 
 
 def _other_names_in_brackets(doc, sentence_index_of, taken: list, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
     """A town's other name in brackets after it ('Kurmhanda (formerly Dalestown)', 'Kurmpuzha (Kurmeppey)'), which
     NER passes over: a town of the document's countries by that name, where the gazetteer places the first name
-    there too or holds no place of it."""
+    there too, or holds no place of it and NER took it for a place."""
     text = text_of(doc)
     found = []
-    for place in [m for m in mentions if m.entity_type == "location"]:
+    for place in mentions:  # (a town NER took for a person is retyped later: 'Tyre (Sour in Arabic)')
         match = _OTHER_NAME_IN_BRACKETS.match(text, place.end_char)
         if not match:
             continue
@@ -150,6 +151,8 @@ def _other_names_in_brackets(doc, sentence_index_of, taken: list, mentions: list
             continue
         other, first = geocode(match.group(1), countries), geocode(place.surface, countries)
         if other is None or other.kind != "city" or other.country_code not in countries or other.latitude is None:
+            continue
+        if first is None and place.entity_type != "location":
             continue
         if first is not None and (first.latitude is None or abs(first.latitude - other.latitude) > _SAME_PLACE_DEGREES
                                   or abs(first.longitude - other.longitude) > _SAME_PLACE_DEGREES):
