@@ -2013,3 +2013,10 @@ def test_a_phrase_after_a_quotation_names_its_speaker_before_the_paragraphs_arou
     assert speakers(nlp, "The county said the owner had been arrested.\n\n\"Every floor above the second was built without "
                          "approval.\" That was the verdict of Eng Paul Otieno Wekesa, who said the plans had been approved "
                          "for two floors but the developer added four more.") == [("Paul Otieno Wekesa", None)]
+
+
+def test_a_hyphenated_title_with_its_holder_named_beside_it(nlp):
+    # the parser hangs the name on 'secretary', and the tagger calls 'general' an adjective
+    assert speakers(nlp, "The General Federation of Harbour Workers has threatened a general strike if the cuts are passed. "
+                         "Its secretary-general, Samir Khaled, said: \"If they touch the bread, we will shut the country "
+                         "down.\"") == [("Samir Khaled", None)]

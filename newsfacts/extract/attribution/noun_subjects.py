@@ -10,7 +10,7 @@ from newsfacts.extract.translit import name_key
 
 from newsfacts.extract.attribution.noun_phrases import (_a_parent_of_so_many, _an_age, _introduced_anew,
                                                         _named_in_lower_case)
-from newsfacts.extract.attribution.parser_slips import _hyphenated_title
+from newsfacts.extract.attribution.parser_slips import _first_piece_of_a_hyphenated_word, _hyphenated_title
 from newsfacts.extract.attribution.positions import _before_the_quotation
 from newsfacts.extract.attribution.speaker import _UNDECIDED, Speaker
 from newsfacts.extract.attribution.words import (_THE_ONE_JUST_NAMED, GENDERED_NOUNS, ISSUING_VERBS, SPOKESPERSON_NOUNS,
@@ -99,7 +99,9 @@ class NounSubjects:
             described = self.described_entity(token, exclude)
             if described is not None:
                 return described
-        named = self._named_apposition(token) if token.pos_ == "NOUN" and self.mention_at(token.idx, token.idx + len(token)) is None else None
+        # ('the secretary-general', whose last piece the tagger calls an adjective)
+        a_noun = token.pos_ == "NOUN" or _first_piece_of_a_hyphenated_word(token, lower_case=True) is not token
+        named = self._named_apposition(token) if a_noun and self.mention_at(token.idx, token.idx + len(token)) is None else None
         return named  # 'The foreign minister of X, Jane Doe, wrote': the name set beside the title
 
     def _of_someone_named(self, token) -> bool:

@@ -16,7 +16,7 @@ from newsfacts.extract.nlp import paragraph_text_of
 from newsfacts.extract.translit import plain_words
 
 from newsfacts.extract.attribution.noun_phrases import _AGE_ASIDE, _introduced_anew
-from newsfacts.extract.attribution.parser_slips import _whole_hyphenated_word
+from newsfacts.extract.attribution.parser_slips import _first_piece_of_a_hyphenated_word, _whole_hyphenated_word
 from newsfacts.extract.attribution.positions import _before_the_quotation, _inside
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import (_NAME_SET_OFF, _OFFICE_HOLDERS, _OFFICE_OF_A_BODY_BEFORE,
@@ -127,7 +127,10 @@ class Titles:
         on the clause's last noun)."""
         after_clause = [t for c in token.children if c.dep_ == "relcl" for t in c.subtree if t.dep_ == "appos"
                         and t.i == max(x.i for x in c.subtree if not x.is_punct)]
-        for child in [*token.children, *after_clause]:
+        # ('Its secretary-general, Jane Doe, said': the parser may hang the name on the first piece of a word split
+        # at its hyphens)
+        first = _first_piece_of_a_hyphenated_word(token, lower_case=True)
+        for child in [*token.children, *after_clause, *(first.children if first is not token else ())]:
             if child.dep_ == "appos":
                 name = sorted((child, *(c for c in child.children if c.dep_ == "compound")), key=lambda t: t.i)
                 for candidate in name:
