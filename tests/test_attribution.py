@@ -2020,3 +2020,21 @@ def test_a_hyphenated_title_with_its_holder_named_beside_it(nlp):
     assert speakers(nlp, "The General Federation of Harbour Workers has threatened a general strike if the cuts are passed. "
                          "Its secretary-general, Samir Khaled, said: \"If they touch the bread, we will shut the country "
                          "down.\"") == [("Samir Khaled", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a company named with its legal form, then without it, which NER took for a person
+    ("The fire broke out on the third floor of the building of Meghna Denim Mills Ltd in Ashulia, police said.\n\nIn a "
+     "statement, Meghna Denim Mills said, \"The factory management will bear all medical expenses of the injured workers.\"",
+     "Meghna Denim Mills Ltd"),
+    # a nationality word NER took for a person, before a state body
+    ("In a statement read on state television, the Malagasy government said: \"The forces of order have acted with "
+     "restraint in the face of looting.\"", "Malagasy government"),
+    # letters after a name NER took for a body's, and a rank before one it cut
+    ("Opening the prosecution case at Manchester Crown Court on Tuesday, Alistair Greaves KC said the two teenagers had "
+     "never met. \"He went out that night looking for trouble, and he found it,\" Mr Greaves told the jury.", "Alistair Greaves"),
+    ("ITBP Deputy Commandant Anil Kumar Singh, who led the rescue, said: \"The lane is barely eight feet wide, so no "
+     "machine could get in.\"", "Anil Kumar Singh"),
+])
+def test_names_ner_typed_or_cut_wrongly_speak_as_the_text_names_them(nlp, text, expected):
+    assert speakers(nlp, text) == [(expected, None)]

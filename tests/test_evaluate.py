@@ -59,6 +59,8 @@ def test_a_speaker_is_matched_with_or_without_middle_names_and_by_surname_alone(
     ("Red Cross", "Red Crescent", False),
     ("Chilean internal security ministry", "Ministry of Internal Security", True),  # the words of a body in any order
     ("Ministry of Defence", "Ministry of Health", False),
+    ("Kurmin Plantations Ltd", "Kurmin Plantations", True),  # a company with or without its legal form
+    ("Kurmin Plantations Ltd", "Dalen Plantations", False),
 ])
 def test_speaker_names_compare_as_names(predicted, gold, same):
     assert _same_name(predicted, gold, {}) is same

@@ -26,15 +26,36 @@ _STATE_BODY = re.compile(rf"\b(?:{'|'.join(_RULES['state_body_words'])})\b", re.
 def _assign_keys(text: str, sentence_index_of, mentions: list[Mention]) -> None:
     """Every mention's spelling key: people's first (a name alone joins a full name), then every other mention's
     own, which a body's letters, its noun or its first word alone then join to the full name."""
+    _bodies_taken_for_people(mentions)
     _assign_person_keys([m for m in mentions if m.entity_type == "person"])
     _people_called_by_another_name(text, sentence_index_of, mentions)
     for mention in mentions:
-        if mention.entity_type != "person":
+        if mention.entity_type == "organization":
+            mention.key = _without_a_legal_form(name_key(mention.surface))
+        elif mention.entity_type != "person":
             mention.key = name_key(mention.place_query or mention.surface)
     _acronyms_to_full_names(mentions, text)
     _body_nouns_to_full_names(mentions)
     _short_names_to_full_names(mentions)
     _state_bodies_with_their_country(mentions)
+
+
+def _bodies_taken_for_people(mentions: list[Mention]) -> None:
+    """'Kurmin Knitwear said' after 'Kurmin Knitwear Ltd': a name of two words or more that the text gives a body
+    elsewhere is that body where NER took it for a person."""
+    bodies = {_without_a_legal_form(name_key(m.surface)) for m in mentions if m.entity_type == "organization" and len(m.surface.split()) >= 2}
+    for mention in mentions:
+        if mention.entity_type == "person" and len(mention.surface.split()) >= 2 and _without_a_legal_form(name_key(mention.surface)) in bodies:
+            mention.entity_type = "organization"
+
+
+# A company's legal form after its name (rules/entities.toml company_legal_forms), as a key writes it
+_LEGAL_FORM_LAST = re.compile(r"(?<=\S) (?:%s)$" % "|".join(re.escape(f) for f in sorted(_RULES["company_legal_forms"], key=len, reverse=True)))
+
+
+def _without_a_legal_form(key: str) -> str:
+    """'kurmin knitwear' for 'kurmin knitwear ltd': a company is one with or without its legal form."""
+    return _LEGAL_FORM_LAST.sub("", key)
 
 
 # ' of Chile', ' of the Philippines': a country after a body's name

@@ -278,6 +278,8 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
         words = set(lowered.split())
         if words & not_person or lowered in not_person:
             return False
+        if lowered in demonyms():
+            return False  # 'the Malagasy government said': a nationality word, whatever NER made of it
         if span[0].is_sent_start and span[0].pos_ == "ADJ":
             return False
         if all(token.pos_ not in ("PROPN",) for token in span):

@@ -10,7 +10,7 @@ from itertools import dropwhile
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.keys import _GIVEN_NAME_PREFIXES, _bodies_by_their_nouns
 from newsfacts.extract.entities.model import Mention
-from newsfacts.extract.entities.name_clues import _PARTICLE_INSIDE, _known_anywhere, _named_like_a_body, _plural_name
+from newsfacts.extract.entities.name_clues import _PARTICLE_INSIDE, _POST_NOMINALS, _known_anywhere, _named_like_a_body, _plural_name
 from newsfacts.extract.entities.place_clues import _named_as_places, _placed_by_the_parse, _placed_names
 from newsfacts.extract.entities.vocabulary import _AREA_LAST, _INSTITUTION_LAST_WORDS, _RULES, organisation_words, person_prefix_words
 from newsfacts.extract.gazetteer import Place, geocode
@@ -120,6 +120,8 @@ def _retyped_as_a_person(mention: Mention, countries: frozenset[str], named_as_p
             and all(w[:1].isupper() for w in words) and words[-1].lower() not in organisation_words()
             and not _plural_name(mention.surface) and geocode(mention.surface, countries) is None):
         mention.entity_type = "person"  # 'Oleksiy Danilov' tagged as an organisation
+        name = _POST_NOMINALS.sub("", mention.surface)  # ('Jane Doe KC', whose letters made it a body)
+        mention.surface, mention.end_char = name, mention.start_char + len(name)
         return True
     return False
 
