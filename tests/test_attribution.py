@@ -2038,3 +2038,18 @@ def test_a_hyphenated_title_with_its_holder_named_beside_it(nlp):
 ])
 def test_names_ner_typed_or_cut_wrongly_speak_as_the_text_names_them(nlp, text, expected):
     assert speakers(nlp, text) == [(expected, None)]
+
+
+def test_a_quotation_paragraph_and_the_person_the_next_paragraph_brings_in_speaking(nlp):
+    # after a paragraph that goes on the quotation before it, someone the next paragraph brings in speaking
+    text = ("The army's spokesman in the region, Lieutenant Colonel Musa Bello, confirmed the attack but put the toll at 19."
+            "\n\n\"Our troops responded swiftly and the terrorists fled, abandoning two of their motorcycles,\" Bello said in a "
+            "statement. \"Clearance operations are ongoing in the general area.\"\n\n\"We counted the bodies ourselves, "
+            "because there was nobody else to do it. We buried them before noon on Friday.\"\n\nAliyu Kachalla Modu, a "
+            "cattle trader whose two brothers were among the dead, spoke by telephone from the market town on Friday.")
+    assert [name for name, _description in speakers(nlp, text)] == ["Musa Bello", "Musa Bello", "Aliyu Kachalla Modu"]
+    # but the one who spoke before, named again saying something of his own, goes on speaking
+    text = ("Hospital spokesman Dr Imran Qadir said two of the injured had died. \"Blood is urgently needed, particularly "
+            "O-negative,\" he said.\n\n\"We have called in every doctor and every nurse in the city, and the wards are "
+            "full.\"\n\nDr Qadir said the hospital had asked the army for help.")
+    assert [name for name, _description in speakers(nlp, text)] == ["Imran Qadir", "Imran Qadir"]

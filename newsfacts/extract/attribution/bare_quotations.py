@@ -83,12 +83,13 @@ class BareQuotations:
                            if m.entity_type == "person"}
         return people
 
-    def lede_speaker(self, start: int, end: int, phrases_only: bool = False) -> Speaker | None:
+    def lede_speaker(self, start: int, end: int, phrases_only: bool = False, speaking_only: bool = False) -> Speaker | None:
         """A quotation that opens its paragraph with no attribution of its own, followed by a sentence
         about a named person: '"...." Jane Doe, 52, spoke from a tent', '"...." The woman, Jane Doe, has
         waited since Tuesday', '"...." Those were the words of
         Jane Doe', '"...." The message came from Jane Doe'. The person is the speaker. With `phrases_only`,
-        only a phrase that says so ('the words of', 'the view of') counts."""
+        only a phrase that says so ('the words of', 'the view of') counts; with `speaking_only`, only such a
+        phrase or a person who speaks in the sentence ('"...." Jane Doe, a trader, spoke by telephone')."""
         text = paragraph_text_of(self.doc)
         paragraph_start = text.rfind("\n", 0, start) + 1
         if text[paragraph_start:start].strip():
@@ -108,16 +109,27 @@ class BareQuotations:
         between = text[end:begin]
         if between.count("\n") > 2 or between.strip(" \n\"”'’»"):
             return None
-        words = [t for t in sent if t.idx >= begin] if not phrases_only else []
+        # (one who speaks after it: in the next paragraph only, and where what the verb reports is a clause of its
+        # own, 'Jan Roe said officers ...', only someone the text brings in there)
+        words = [t for t in sent if t.idx >= begin] if not phrases_only and (not speaking_only or "\n" in between) else []
         for token in words:
             if token.dep_ in _SUBJECTS and token.head.idx >= begin and token.head.pos_ in ("VERB", "AUX"):
+                reports_a_clause = any(c.dep_ == "ccomp" for c in token.head.children)
+                if speaking_only and token.head.lemma_.lower() not in _SPEAKING_LEMMAS:
+                    break
                 mention = self.mention_at(token.idx, token.idx + len(token))
-                if mention is not None and mention.entity_type == "person" and not self._in_quotation(mention):
-                    return self._speaker_from_mention(mention)
                 named = self._named_apposition(token) if mention is None and token.pos_ == "NOUN" else None
                 if named is not None and named.entity_id and self.entities[named.entity_id].entity_type == "person":
-                    return named  # '"...." The woman, Jane Doe, has waited at the gate since Tuesday'
-                break  # the first clause's subject only
+                    mention = next((m for m in self.mentions if m.entity_id == named.entity_id and m.start_char >= token.idx), None)
+                    if mention is None:
+                        return named
+                elif mention is None or mention.entity_type != "person" or self._in_quotation(mention):
+                    break  # the first clause's subject only
+                if speaking_only and reports_a_clause and any(m.entity_id == mention.entity_id for m in self.mentions
+                                                              if m.start_char < mention.start_char):
+                    break
+                # ('"...." The woman, Jane Doe, has waited at the gate since Tuesday')
+                return self._speaker_from_mention(mention)
         lede = LEDE_PHRASES.search(text, begin, sent.end_char)
         if lede is not None:
             for m in self.mentions[bisect_right(self.starts, lede.end() - 1):]:

@@ -78,6 +78,8 @@ def _speaker_around(q, text: str, attributor, previous: tuple | None):
         speaker = attributor.interview_answer_speaker(q.start_char, q.end_char)
     if speaker is None:  # 'An inmate gave a different account ... / "...."': the someone the paragraph before brings in
         speaker = attributor.described_speaker_before(q.start_char, q.end_char)
+    if speaker is None:  # '"...." / Jane Doe, a trader, spoke by telephone': the one who speaks right after it
+        speaker = attributor.lede_speaker(q.start_char, q.end_char, speaking_only=True)
     if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1], attributor, previous[0]):
         speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
     if speaker is None:
