@@ -488,3 +488,22 @@ def test_qualifiers_after_the_number_one_among_the_dead_people_lost_and_a_runnin
 ])
 def test_one_person_killed_named_by_the_noun_for_them(nlp, text, expected):
     assert grammar(nlp, text) == expected
+
+
+def test_counts_of_them_after_a_figure_are_its_parts_wherever_the_parser_hangs_them(nlp):
+    # not figures of the hurt that the sentence goes on to count
+    assert grammar(nlp, "Police said 38 people had died, 29 of them in Kurmby and nine in neighbouring Dalen, and 61 had "
+                        "been injured.") == [("killed", 38, 38, "exact", False), ("killed", 29, 29, "exact", True),
+                                             ("killed", 9, 9, "exact", True), ("injured", 61, 61, "exact", False)]
+    # but a part with a verb of its own is a figure of that verb
+    assert ("killed", 2, 2, "exact", False) in grammar(nlp, "She said 19 wounded had been brought in, two of whom died in "
+                                                            "the afternoon.")
+
+
+def test_a_part_of_those_a_clause_says_died_or_were_hurt(nlp):
+    from newsfacts.extract.casualty_grammar import parts_of_earlier_figures
+
+    doc = nlp("At least 14 of those who died were children.")
+    assert [(p.kind, p.count.count_min) for p in parts_of_earlier_figures(doc[:])] == [("killed", 14)]
+    doc = nlp("Nine of those who were injured were children.")
+    assert [(p.kind, p.count.count_min) for p in parts_of_earlier_figures(doc[:])] == [("injured", 9)]

@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from newsfacts.extract.casualty_grammar.counts import _with_conjuncts
 from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure, _heads_in, lexicon
-from newsfacts.extract.casualty_grammar.parts import (_included, _parts_go_to_the_figure_just_before, _sub_figures,
+from newsfacts.extract.casualty_grammar.parts import (_included, _partitives_go_to_the_figure_before,
+                                                      _parts_go_to_the_figure_just_before, _sub_figures,
                                                       _the_figure_a_list_is_part_of)
 from newsfacts.extract.casualty_grammar.phrase_figures import (_figure, _list_the_parser_took_for_an_apposition,
                                                                _victims_listed_one_by_one)
@@ -28,6 +29,7 @@ def find_grammar_figures(sentence) -> list[GrammarFigure]:
     for token in _heads_in(sentence, lex):
         _add_figures_of_a_predicate(token, figures, lex)
     _parts_go_to_the_figure_just_before(figures)
+    _partitives_go_to_the_figure_before(sentence, figures)
     for listed in _counts_listed_after_a_figure(sentence, figures):
         figures.setdefault(listed.number_start, listed)
     for part in _parts_set_off_after_a_figure(sentence, figures):

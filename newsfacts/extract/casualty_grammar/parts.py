@@ -37,6 +37,44 @@ def _parts_go_to_the_figure_just_before(figures: dict[int, GrammarFigure]) -> No
             figures[start] = replace(part, kind=nearest.kind, sub_figure_of=nearest.number_start)
 
 
+def _partitives_go_to_the_figure_before(sentence, figures: dict[int, GrammarFigure]) -> None:
+    """'38 people had died, 29 of them in Kurmby and nine in Dalen, and 61 had been injured': counts 'of them' right
+    after a figure (and the counts conjoined to them) are its parts, of its kind, wherever the parser hung them."""
+    doc = sentence.doc
+    wholes = sorted(start for start, f in figures.items() if f.sub_figure_of is None)
+    for start in wholes:
+        number = _number_at(doc, start)
+        partitive = number
+        while partitive is not None and partitive.dep_ == "conj" and _is_number(partitive.head):
+            partitive = partitive.head  # ('and nine in Dalen', conjoined to '29 of them')
+        if partitive is None or not _of_them(partitive) or _subject_of_its_own_verb(partitive):
+            continue  # ('19 wounded were brought in, two of whom died': a figure of its own verb)
+        before = [figures[w] for w in wholes if w < partitive.idx and figures[w].end_char <= partitive.idx]
+        nearest = max(before, key=lambda f: f.number_start) if before else None
+        if nearest is None or "," not in doc.text[nearest.end_char:partitive.idx] or partitive.idx - nearest.end_char > 40 \
+                or (nearest.count.count_min or 0) <= (figures[start].count.count_min or 0):
+            continue
+        figures[start] = replace(figures[start], kind=nearest.kind, sub_figure_of=nearest.number_start)
+
+
+def _subject_of_its_own_verb(number) -> bool:
+    """Whether a number is the one subject of its verb ('two of whom died'; not '29 of them ..., and 61 had been
+    injured', which the parser made two subjects of one verb)."""
+    return number.dep_ in ("nsubj", "nsubjpass") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i != number.i for c in number.head.children)
+
+
+def _number_at(doc, start: int):
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and _is_number(span[0]) else None
+
+
+def _of_them(number) -> bool:
+    """Whether a number is a part 'of them' or 'of whom' ('29 of them')."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("them", "whom") for p in c.children)
+               for c in number.children)
+
+
 def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
     """Sub-figures introduced by 'including'/'among them' under the victims' phrase or the predicate."""
     parts = []

@@ -70,8 +70,14 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
                 and (token.dep_ == "dobj" or token.head.lemma_ not in ("be", "remain", "stay", "have")):
             continue
         kind, whole_count = None, None
+        # ('14 of those who died', '9 of those who were injured': the clause on 'those' says which figure)
+        told = next((c for c in whole.children if c.dep_ == "relcl"), None) if whole.lower_ == "those" else None
+        told_kind = (lex.intransitive.get(told.lemma_.lower()) or (lex.transitive.get(told.lemma_.lower()) if told.tag_ == "VBN" else None)) \
+            if told is not None else None
         if whole.lower_ in lex.group_nouns:
             kind = lex.group_nouns[whole.lower_]
+        elif told_kind:
+            kind = told_kind
         elif state:
             kind = state
         elif whole is not token and _is_number(whole):
