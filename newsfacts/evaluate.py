@@ -23,7 +23,7 @@ from pathlib import Path
 
 
 from newsfacts.errors import NewsfactsError
-from newsfacts.extract.entities import organisation_words, person_prefix_words
+from newsfacts.extract.entities import organisation_words, person_prefix_words, without_a_legal_form
 from newsfacts.extract.gazetteer import adjective_of_country, country_codes, demonyms
 from newsfacts.extract.translit import name_key
 from newsfacts.load.read_only import connect_read_only
@@ -114,17 +114,12 @@ def _words_of_a_body(name: str) -> tuple[frozenset[str], str | None, bool]:
     """The words of a name in any order, without linking words and a nationality word before them; that nationality
     ('Chilean Ministry of Defence' -> {'defence', 'ministry'}, 'chilean'); and whether it is a body's name (with a
     nationality or a word for a body: not a person's)."""
-    words = [w.lower().strip(".,") for w in _without_title(_with_country_adjective(name)).split()]
-    # ('Kurmin Plantations Ltd' is 'Kurmin Plantations', a company's)
-    legal_form = len(words) >= 2 and words[-1] in _LEGAL_FORMS
-    words = words[:-1] if legal_form else words
+    written = " ".join(w.strip(".,") for w in _without_title(_with_country_adjective(name)).lower().split())
+    words = without_a_legal_form(written).split()  # ('Kurmin Plantations Ltd' is 'Kurmin Plantations', a company's)
+    legal_form = len(words) < len(written.split())
     nationality = words[0] if len(words) >= 3 and words[0] in demonyms() else None
     kept = frozenset(name_key(w) for w in words[1 if nationality else 0:] if w not in _LINKING_WORDS)
     return kept, nationality, legal_form or nationality is not None or any(w in organisation_words() for w in words)
-
-
-# A company's legal form after its name (rules/entities.toml), of one word
-_LEGAL_FORMS = frozenset(f for f in load_rules("entities")["company_legal_forms"] if " " not in f)
 
 
 def _without_title(name: str) -> str:

@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsfacts.extract.entities.countries import context_countries, principal_country
 from newsfacts.extract.entities.datelines import HEADLINE_CHARS
 from newsfacts.extract.entities.given_names import given_name_gender, is_given_name, name_gender
+from newsfacts.extract.entities.keys import without_a_legal_form
 from newsfacts.extract.entities.ministries import qualify_state_ministries
 from newsfacts.extract.entities.model import A_CITY_ANYWHERE, Entity, LABEL_TYPES, Mention, clean_surface, entity_id
 from newsfacts.extract.entities.name_clues import POST_DISTRICT, role_of
@@ -38,4 +39,4 @@ __all__ = ["A_CITY_ANYWHERE", "ENTITY_COMPONENTS", "FAR_KM", "HEADLINE_CHARS", "
            "STOP_WORDS", "Entity", "Mention", "clean_surface", "context_countries", "entity_id", "entity_pipeline",
            "extract_mentions", "given_name_gender", "is_given_name", "measured_from", "name_gender", "name_given_after",
            "organisation_words", "person_prefix_words", "principal_country", "qualify_state_ministries", "resolve_entities",
-           "role_of"]
+           "role_of", "without_a_legal_form"]

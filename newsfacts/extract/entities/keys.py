@@ -31,7 +31,7 @@ def _assign_keys(text: str, sentence_index_of, mentions: list[Mention]) -> None:
     _people_called_by_another_name(text, sentence_index_of, mentions)
     for mention in mentions:
         if mention.entity_type == "organization":
-            mention.key = _without_a_legal_form(name_key(mention.surface))
+            mention.key = without_a_legal_form(name_key(mention.surface))
         elif mention.entity_type != "person":
             mention.key = name_key(mention.place_query or mention.surface)
     _acronyms_to_full_names(mentions, text)
@@ -43,19 +43,20 @@ def _assign_keys(text: str, sentence_index_of, mentions: list[Mention]) -> None:
 def _bodies_taken_for_people(mentions: list[Mention]) -> None:
     """'Kurmin Knitwear said' after 'Kurmin Knitwear Ltd': a name of two words or more that the text gives a body
     elsewhere is that body where NER took it for a person."""
-    bodies = {_without_a_legal_form(name_key(m.surface)) for m in mentions if m.entity_type == "organization" and len(m.surface.split()) >= 2}
+    bodies = {without_a_legal_form(name_key(m.surface)) for m in mentions if m.entity_type == "organization" and len(m.surface.split()) >= 2}
     for mention in mentions:
-        if mention.entity_type == "person" and len(mention.surface.split()) >= 2 and _without_a_legal_form(name_key(mention.surface)) in bodies:
+        if mention.entity_type == "person" and len(mention.surface.split()) >= 2 and without_a_legal_form(name_key(mention.surface)) in bodies:
             mention.entity_type = "organization"
 
 
-# A company's legal form after its name (rules/entities.toml company_legal_forms), as a key writes it
+# A company's legal form after its name (rules/entities.toml company_legal_forms), in lower case
 _LEGAL_FORM_LAST = re.compile(r"(?<=\S) (?:%s)$" % "|".join(re.escape(f) for f in sorted(_RULES["company_legal_forms"], key=len, reverse=True)))
 
 
-def _without_a_legal_form(key: str) -> str:
-    """'kurmin knitwear' for 'kurmin knitwear ltd': a company is one with or without its legal form."""
-    return _LEGAL_FORM_LAST.sub("", key)
+def without_a_legal_form(name: str) -> str:
+    """'kurmin knitwear' for 'kurmin knitwear ltd' (a name in lower case): a company is one with or without its
+    legal form."""
+    return _LEGAL_FORM_LAST.sub("", name)
 
 
 # ' of Chile', ' of the Philippines': a country after a body's name

@@ -241,14 +241,6 @@ def _places_or_items_taken_as_one(doc, ent, entity_type: str, surface: str, star
     return None
 
 
-def _most_words_of_a_name(entity_type: str, surface: str) -> int:
-    """Six words; ten for a body whose name holds a word for a body ('the General Command of the Army and Armed
-    Forces', 'the Ministry of Foreign Affairs and International Cooperation')."""
-    if entity_type == "organization" and any(w.lower() in organisation_words() for w in surface.split()):
-        return 10
-    return 6
-
-
 def _places_named_as_one(doc, entity_type: str, surface: str, start: int, countries: frozenset[str],
                          sentence_index_of) -> list[Mention]:
     """'between Sévaré and Bandiagara', which NER made one facility, 'fled to Tibú and Ocaña', one organisation,
@@ -261,6 +253,14 @@ def _places_named_as_one(doc, entity_type: str, surface: str, start: int, countr
         return []
     return [Mention(name, start + offset, start + offset + len(name), sentence_index_of(start + offset), "location")
             for name, offset in names]
+
+
+def _most_words_of_a_name(entity_type: str, surface: str) -> int:
+    """Six words; ten for a body whose name holds a word for a body ('the General Command of the Army and Armed
+    Forces', 'the Ministry of Foreign Affairs and International Cooperation')."""
+    if entity_type == "organization" and any(w.lower() in organisation_words() for w in surface.split()):
+        return 10
+    return 6
 
 
 def _plausible(span, surface: str, entity_type: str) -> bool:
@@ -343,7 +343,7 @@ _ORGANISATION_FIRST = re.compile(r"(?:%s)(?:[\s-]|$)" % "|".join(
 _NAME_HALF_BEFORE_AND = re.compile(r"(?:^|(?<=\b[Tt]he ))((?!The )(?:[A-Z][\w'’-]+ ){1,3})(?:and|&) $", re.MULTILINE)
 
 
-# Two names joined by 'and' in one mention ('Sévaré and Bandiagara'), each of one to three capitalised words.
+# A preposition of place, or 'between', just before a name ('fled to Tibú and Ocaña', 'between Sévaré and Bandiagara')
 _LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:%s)\s+$" % _words_pattern(_RULES["locative_prepositions"] + ["between"]))
 # Names joined as a list ('Kurmin and Dalen', 'Kurmin, Dalen and Ashby'), each of up to three words capitalised
 # after an article joined by a hyphen ('al-Kurmab', 'Deir ez-Kurm')
