@@ -7,9 +7,11 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
 - `quotes_short.jsonl` (1-6 paragraphs) and `quotes_long.jsonl` (long articles in the styles of many outlets):
   every quote of five words or more and its speaker;
 - `casualties_short.jsonl` and `casualties_long.jsonl`: every casualty figure, with look-alikes;
-- `places.jsonl` to `places9.jsonl`: populated places with their coordinates (`places8` everyday news of small towns
+- `places.jsonl` to `places10.jsonl`: populated places with their coordinates (`places8` everyday news of small towns
   the world over, many named like people or English words; `places9` conflict and disaster news of 24 countries:
-  namesakes elsewhere, cities named like their province, transliterations, districts named before their city);
+  namesakes elsewhere, cities named like their province, transliterations, districts named before their city;
+  `places10` forty passages of many regions, written by a helper from its own knowledge of the places and scored
+  before any rule was tuned on it);
 - `articles2.jsonl` to `articles13.jsonl`: long articles with their quotes and figures (`articles3` in the
   styles of wires, live blogs, court reports, radio transcripts, translated state media and « » quotation;
   `articles4` in those of 1990s-2000s wire copy, the English-language national press of Nigeria, Pakistan,
@@ -34,7 +36,9 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
   speakers) and thirty for their figures only (`C` cases: figures apart from their verbs, tolls as noun phrases,
   single victims, parts set off after a figure, people in hospital care, cumulative tolls, look-alike numbers));
   `articles15` twenty articles of many outlets and regions, written from the annotation guide alone by a helper
-  who saw neither the rules nor any corpus, and scored before any rule was tuned on them (see docs/evaluation.md);
+  who saw neither the rules nor any corpus, and scored before any rule was tuned on them (see docs/evaluation.md),
+  as were `articles16` (twenty articles of many outlets and writing traditions), `articles17` (sixteen reposts
+  reworded by synonym software) and `articles18` (twenty articles written to make attribution hard);
 - `holdout_articles.jsonl` to `holdout4_articles.jsonl` (quotes and figures),
   `holdout_places.jsonl` and `holdout2_places.jsonl`: held out, scored and never tuned on (the sets above were
   used to find shapes the rules lacked).
