@@ -2053,3 +2053,12 @@ def test_a_quotation_paragraph_and_the_person_the_next_paragraph_brings_in_speak
             "O-negative,\" he said.\n\n\"We have called in every doctor and every nurse in the city, and the wards are "
             "full.\"\n\nDr Qadir said the hospital had asked the army for help.")
     assert [name for name, _description in speakers(nlp, text)] == ["Imran Qadir", "Imran Qadir"]
+
+
+def test_a_body_named_for_a_list_of_fields_speaks_whole(nlp):
+    # NER began the first name after its comma, and ended the second at it
+    assert speakers(nlp, "\"Extreme weather is forecast to continue for the next three days,\" the Meteorology, "
+                         "Climatology and Geophysics Agency said in a statement.") == [
+        ("Meteorology, Climatology and Geophysics Agency", None)]
+    assert speakers(nlp, "The Ministry of Foreign Affairs, Trade and Development said in a statement: \"We have summoned "
+                         "the ambassador to explain these remarks.\"") == [("Ministry of Foreign Affairs, Trade and Development", None)]

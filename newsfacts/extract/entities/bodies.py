@@ -144,7 +144,9 @@ def _bodies_named_with_a_plural_possessive(text: str, mentions: list[Mention]) -
 # body_of_a_field_words)
 _BODY_OF_A_FIELD = re.compile(r"(?:[Tt]he )?(?:[A-Z][\w'’-]+ )*(?:%s) (?:for|of) [A-Z]"
                               % "|".join(load_rules("entities")["body_of_a_field_words"]))
-_AND_ANOTHER_FIELD = re.compile(r" (?:and|&) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})\b")
+# (and a list of fields: ', Trade and Development' after 'the Ministry of Foreign Affairs')
+_FIELD = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_AND_ANOTHER_FIELD = re.compile(rf"((?:, {_FIELD})*,? (?:and|&) {_FIELD})\b")
 
 
 def _bodies_of_two_fields(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -219,11 +219,15 @@ def _where_the_name_starts(doc, ent, entity_type: str, surface: str) -> tuple[in
     if unit_number:  # 'the 54th Mechanised Brigade', where NER left the ordinal out
         start, surface = unit_number.start(), unit_number.group() + surface
     first_half = _NAME_HALF_BEFORE_AND.search(text_of(doc), max(0, start - 60), start) if entity_type == "organization" else None
-    if first_half and first_half.group(1).split()[-1].lower() not in organisation_words() \
+    half = None
+    if first_half is not None:  # (a list's first items only before a name that goes on with 'and')
+        half = first_half.group(1) or (first_half.group(2) if " and " in surface else None)
+    if half and half.split()[-1].strip(",").lower() not in organisation_words() \
             and not any(e.start_char < start and e.end_char > first_half.start() for e in doc.ents if e is not ent):
         # ('The Police and Interior Ministry officials': two bodies, the first a whole name)
         # 'the Energy and Mineral Resources Ministry', where NER began the name after its 'and'
-        start, surface = first_half.start(1), text_of(doc)[first_half.start(1):start] + surface
+        begins = first_half.start(1) if first_half.group(1) else first_half.start(2)
+        start, surface = begins, text_of(doc)[begins:start] + surface
     return start, surface
 
 
@@ -340,7 +344,10 @@ _ORGANISATION_FIRST = re.compile(r"(?:%s)(?:[\s-]|$)" % "|".join(
 
 # The first half of a name joined by 'and', just before where NER began it: 'The Energy and ' before 'Mineral
 # Resources Ministry' (after an article or at the start of a line, so that no clause's words come with it).
-_NAME_HALF_BEFORE_AND = re.compile(r"(?:^|(?<=\b[Tt]he ))((?!The )(?:[A-Z][\w'’-]+ ){1,3})(?:and|&) $", re.MULTILINE)
+# ... or the first items of a list of fields before a comma, where NER began the name at the last items ('The
+# Kurmology, ' before 'Climatology and Geophysics Agency')
+_NAME_HALF_BEFORE_AND = re.compile(r"(?:^|(?<=\b[Tt]he ))((?!The )(?:[A-Z][\w'’-]+ ){1,3})(?:and|&) $"
+                                   r"|(?:^|(?<=\b[Tt]he ))((?!The )(?:[A-Z][\w'’-]+, ){1,3})$", re.MULTILINE)
 
 
 # A preposition of place, or 'between', just before a name ('fled to Tibú and Ocaña', 'between Sévaré and Bandiagara')
