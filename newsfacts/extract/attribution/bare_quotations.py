@@ -83,13 +83,14 @@ class BareQuotations:
                            if m.entity_type == "person"}
         return people
 
-    def lede_speaker(self, start: int, end: int, phrases_only: bool = False, speaking_only: bool = False) -> Speaker | None:
+    def lede_speaker(self, start: int, end: int, only: str | None = None) -> Speaker | None:
         """A quotation that opens its paragraph with no attribution of its own, followed by a sentence
         about a named person: '"...." Jane Doe, 52, spoke from a tent', '"...." The woman, Jane Doe, has
         waited since Tuesday', '"...." Those were the words of
-        Jane Doe', '"...." The message came from Jane Doe'. The person is the speaker. With `phrases_only`,
-        only a phrase that says so ('the words of', 'the view of') counts; with `speaking_only`, only such a
+        Jane Doe', '"...." The message came from Jane Doe'. The person is the speaker. With `only="phrases"`,
+        only a phrase that says so ('the words of', 'the view of') counts; with `only="speaking"`, only such a
         phrase or a person who speaks in the sentence ('"...." Jane Doe, a trader, spoke by telephone')."""
+        speaking_only = only == "speaking"
         text = paragraph_text_of(self.doc)
         paragraph_start = text.rfind("\n", 0, start) + 1
         if text[paragraph_start:start].strip():
@@ -111,7 +112,7 @@ class BareQuotations:
             return None
         # (one who speaks after it: in the next paragraph only, and where what the verb reports is a clause of its
         # own, 'Jan Roe said officers ...', only someone the text brings in there)
-        words = [t for t in sent if t.idx >= begin] if not phrases_only and (not speaking_only or "\n" in between) else []
+        words = [t for t in sent if t.idx >= begin] if only != "phrases" and (not speaking_only or "\n" in between) else []
         for token in words:
             if token.dep_ in _SUBJECTS and token.head.idx >= begin and token.head.pos_ in ("VERB", "AUX"):
                 reports_a_clause = any(c.dep_ == "ccomp" for c in token.head.children)

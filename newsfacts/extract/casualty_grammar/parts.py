@@ -65,6 +65,7 @@ def _subject_of_its_own_verb(number) -> bool:
 
 
 def _number_at(doc, start: int):
+    """The number token written at document offset `start`, or None."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) and _is_number(span[0]) else None
 
@@ -127,9 +128,8 @@ def _fewer(part: Count, whole: Count) -> bool:
 def conjoined_counts(doc, number_start: int) -> list[tuple[Count, str, int, int]]:
     """'including nine women and six children', from the number at `number_start` (a document offset): the
     counts of the phrases conjoined to its noun after it, each with its noun and document offsets."""
-    span = doc.char_span(number_start, number_start + 1, alignment_mode="expand")
-    number = span[0] if span is not None and len(span) else None
-    if number is None or not _is_number(number):
+    number = _number_at(doc, number_start)
+    if number is None:
         return []
     noun = number.head if number.dep_ == "nummod" else number
     if number.dep_ == "nsubj" and number.head.lemma_ == "be":

@@ -26,7 +26,6 @@ _STATE_BODY = re.compile(rf"\b(?:{'|'.join(_RULES['state_body_words'])})\b", re.
 def _assign_keys(text: str, sentence_index_of, mentions: list[Mention]) -> None:
     """Every mention's spelling key: people's first (a name alone joins a full name), then every other mention's
     own, which a body's letters, its noun or its first word alone then join to the full name."""
-    _bodies_taken_for_people(mentions)
     _assign_person_keys([m for m in mentions if m.entity_type == "person"])
     _people_called_by_another_name(text, sentence_index_of, mentions)
     for mention in mentions:
@@ -38,15 +37,6 @@ def _assign_keys(text: str, sentence_index_of, mentions: list[Mention]) -> None:
     _body_nouns_to_full_names(mentions)
     _short_names_to_full_names(mentions)
     _state_bodies_with_their_country(mentions)
-
-
-def _bodies_taken_for_people(mentions: list[Mention]) -> None:
-    """'Kurmin Knitwear said' after 'Kurmin Knitwear Ltd': a name of two words or more that the text gives a body
-    elsewhere is that body where NER took it for a person."""
-    bodies = {without_a_legal_form(name_key(m.surface)) for m in mentions if m.entity_type == "organization" and len(m.surface.split()) >= 2}
-    for mention in mentions:
-        if mention.entity_type == "person" and len(mention.surface.split()) >= 2 and without_a_legal_form(name_key(mention.surface)) in bodies:
-            mention.entity_type = "organization"
 
 
 # A company's legal form after its name (rules/entities.toml company_legal_forms), in lower case

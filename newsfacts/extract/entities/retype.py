@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import dropwhile
 
 from newsfacts.extract.entities.given_names import is_given_name
-from newsfacts.extract.entities.keys import _GIVEN_NAME_PREFIXES, _bodies_by_their_nouns
+from newsfacts.extract.entities.keys import _GIVEN_NAME_PREFIXES, _bodies_by_their_nouns, without_a_legal_form
 from newsfacts.extract.entities.model import Mention
 from newsfacts.extract.entities.name_clues import _PARTICLE_INSIDE, _POST_NOMINALS, _known_anywhere, _named_like_a_body, _plural_name
 from newsfacts.extract.entities.place_clues import _named_as_places, _placed_by_the_parse, _placed_names
@@ -21,6 +21,7 @@ from newsfacts.extract.translit import name_key
 def _retype_by_the_whole_text(doc, mentions: list[Mention], countries: frozenset[str], placed_in_or_near: set[str]) -> None:
     """Each mention retyped (_retype) by what the whole text says of its name: full names first, so that the
     surnames they hold are known when the names of one word are retyped."""
+    _bodies_taken_for_people(mentions)
     org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
     placed = _placed_names(text_of(doc), mentions) | _placed_by_the_parse(doc, mentions)
     named_as_places = _named_as_places(doc, mentions)
@@ -34,6 +35,15 @@ def _retype_by_the_whole_text(doc, mentions: list[Mention], countries: frozenset
             _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near, body_nouns)
         elif mention.entity_type != "person" and name_key(mention.surface) in surnames and _PARTICLE_INSIDE.search(mention.surface):
             mention.entity_type = "person"  # 'Kurmández de Paz said', the surname of 'Ana Lucía Kurmández de Paz'
+
+
+def _bodies_taken_for_people(mentions: list[Mention]) -> None:
+    """'Kurmin Knitwear said' after 'Kurmin Knitwear Ltd': a name of two words or more that the text gives a body
+    elsewhere is that body where NER took it for a person."""
+    bodies = {without_a_legal_form(name_key(m.surface)) for m in mentions if m.entity_type == "organization" and len(m.surface.split()) >= 2}
+    for mention in mentions:
+        if mention.entity_type == "person" and len(mention.surface.split()) >= 2 and without_a_legal_form(name_key(mention.surface)) in bodies:
+            mention.entity_type = "organization"
 
 
 def _surnames_the_text_may_use_alone(text: str, mentions: list[Mention], countries: frozenset[str]) -> set[str]:

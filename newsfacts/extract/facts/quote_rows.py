@@ -64,7 +64,7 @@ def _speaker_in_place(q, text: str, doc, sentences, sentence_index_of, attributo
         return previous[0]
     # '"...." That was the verdict of Jane Doe': a phrase right after a quotation that opens its paragraph names its
     # speaker, before the paragraphs around it are read
-    return attributor.labelled_speaker(q.start_char) or attributor.lede_speaker(q.start_char, q.end_char, phrases_only=True) \
+    return attributor.labelled_speaker(q.start_char) or attributor.lede_speaker(q.start_char, q.end_char, only="phrases") \
         or quote_speaker(q, doc, sentences, sentence_index_of, attributor)
 
 
@@ -73,13 +73,13 @@ def _speaker_around(q, text: str, attributor, previous: tuple | None):
     order; None where none is found."""
     speaker = attributor.signed_speaker(q.end_char)  # '"..." / Jane Doe, EU foreign policy chief': signed on the line after
     if speaker is None:  # '"...." That was the view of X': named after, before any continuation
-        speaker = attributor.lede_speaker(q.start_char, q.end_char, phrases_only=True)
+        speaker = attributor.lede_speaker(q.start_char, q.end_char, only="phrases")
     if speaker is None:  # an interviewer's question between two quotations changes who speaks
         speaker = attributor.interview_answer_speaker(q.start_char, q.end_char)
     if speaker is None:  # 'An inmate gave a different account ... / "...."': the someone the paragraph before brings in
         speaker = attributor.described_speaker_before(q.start_char, q.end_char)
     if speaker is None:  # '"...." / Jane Doe, a trader, spoke by telephone': the one who speaks right after it
-        speaker = attributor.lede_speaker(q.start_char, q.end_char, speaking_only=True)
+        speaker = attributor.lede_speaker(q.start_char, q.end_char, only="speaking")
     if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1], attributor, previous[0]):
         speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
     if speaker is None:
