@@ -181,8 +181,9 @@ SOURCE_FILES = Table("source_files", "One row per input file a run read: what be
     Column("bytes_replaced", "INTEGER", "undecodable bytes replaced"),
 ))
 
-ENTITY_OBSERVATIONS = Table("entity_observations", "Entities as each document saw them; entities.sql merges them across documents.", (
+ENTITY_OBSERVATIONS = Table("entity_observations", "Entities as each document saw them; the build merges them across documents (warehouse/entity_merges.sql).", (
     Column("entity_id", "VARCHAR", validation=_id()),
+    Column("extracted_entity_id", "VARCHAR", "the entity_id as extracted, before the build merged entities across documents", stored=False),
     Column("canonical_name", "VARCHAR", validation=pa.Column(str, pa.Check.str_length(min_value=1))),
     Column("entity_type", "VARCHAR", " / ".join(values(EntityType)), pa.Column(str, pa.Check.isin(values(EntityType)))),
     Column("aliases", "VARCHAR[]"),
@@ -199,6 +200,7 @@ ENTITY_OBSERVATIONS = Table("entity_observations", "Entities as each document sa
 MENTIONS = Table("mentions", "Each place in a document's text where an entity is named.", (
     Column("doc_id", "VARCHAR", validation=_id()),
     Column("entity_id", "VARCHAR", validation=_id()),
+    Column("extracted_entity_id", "VARCHAR", "the entity_id as extracted, before the build merged entities across documents", stored=False),
     Column("surface", "VARCHAR", validation=pa.Column(str, pa.Check.str_length(min_value=1))),
     Column("start_char", "INTEGER", validation=_offset()),
     Column("end_char", "INTEGER", validation=_offset()),
@@ -222,6 +224,7 @@ CASUALTIES = Table("casualties", "Casualty figures, each with the span of the ar
     Column("start_char", "INTEGER", validation=_offset()),
     Column("end_char", "INTEGER", validation=_offset()),
     Column("reported_by_entity_id", "VARCHAR"),
+    Column("extracted_reported_by_entity_id", "VARCHAR", "the reported_by_entity_id as extracted, before the build merged entities across documents", stored=False),
     Column("reported_by_description", "VARCHAR", "an unnamed source as the text describes it ('a doctor at the hospital')"),
     *PROVENANCE,
     Column("sentence_start", "INTEGER", "the sentence the figure stands in: the evidence an analyst reads"),
@@ -238,6 +241,7 @@ QUOTES = Table("quotes", "Direct quotes, each with its speaker and its span of t
     Column("doc_id", "VARCHAR", validation=_id()),
     Column("speaker", "VARCHAR", validation=_text()),
     Column("speaker_entity_id", "VARCHAR"),
+    Column("extracted_speaker_entity_id", "VARCHAR", "the speaker_entity_id as extracted, before the build merged entities across documents", stored=False),
     Column("text", "VARCHAR", validation=pa.Column(str, _not_blank())),
     Column("start_char", "INTEGER", validation=_offset()),
     Column("end_char", "INTEGER", validation=_offset()),
@@ -315,3 +319,7 @@ CORRECTIONS = Table("corrections", "A person's decisions on facts, appended and 
 LOADED_TABLES = {t.name: t for t in (DOCUMENTS, QUARANTINE, SOURCE_FILES, ENTITY_OBSERVATIONS, MENTIONS, CASUALTIES,
                                      QUOTES, EVENTS, RUNS)}
 FACT_TABLES = {t.name: t for t in (ENTITY_OBSERVATIONS, MENTIONS, CASUALTIES, QUOTES, EVENTS)}
+# The entity id of each table that the build sets to the entity it is merged into across documents; the
+# table's extracted_<column> keeps the id as extracted, from which a run's build merges again.
+MERGED_ENTITY_IDS = {"entity_observations": "entity_id", "mentions": "entity_id", "quotes": "speaker_entity_id",
+                     "casualties": "reported_by_entity_id"}

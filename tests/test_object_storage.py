@@ -51,7 +51,8 @@ def test_a_warehouse_on_s3_holds_the_delta_tables_and_duckdb_reads_them_there(s3
     assert summary.documents_loaded == 5
 
     warehouse = Warehouse(url)
-    assert s3_bucket.exists(f"{url}/tables/casualties/_delta_log") and s3_bucket.exists(f"{url}/tables/event_clusters/_delta_log")
+    assert s3_bucket.exists(f"{url}/tables/casualties/_delta_log") and s3_bucket.exists(f"{url}/tables/runs/_delta_log")
+    assert not s3_bucket.exists(f"{url}/tables/event_clusters")  # derived tables live in the DuckDB file
     files = warehouse.store.files("casualties")
     assert files and all(f.startswith(f"{url}/tables/casualties/") for f in files)
     assert not str(warehouse.database).startswith("s3:")  # the DuckDB file is local

@@ -1,6 +1,6 @@
--- A person's decisions on facts (newsfacts correct, the review page), applied on every build after entities.sql
--- and before quotes are grouped and incidents clustered, so that those follow the corrected facts (entities.sql
--- applies the corrections of entities). Reads live_corrections, casualties, quotes, entities, entity_merges;
+-- A person's decisions on facts (newsfacts correct, the review page), applied on every build after the entity
+-- files (entity_merges.sql to entity_names.sql) and before quotes are grouped and incidents clustered, so that those follow the corrected facts (the entity
+-- files apply the corrections of entities). Reads live_corrections, casualties, quotes, entities, entity_merges;
 -- sets the corrected fields and review_status of casualties and quotes; writes casualty_machine_rows and quote_machine_rows (the machine's rows of the facts a person
 -- decided on, for the *_machine views), corrections_applied (each live correction and the fact it reached)
 -- and corrections_unattached (those that reach no fact).
@@ -17,7 +17,7 @@
 -- whose span overlaps its own most, then the nearest. A correction whose document is gone (its file changed)
 -- or has no such fact any more reaches none: it is listed in corrections_unattached, never dropped.
 
--- live_corrections (entities.sql): the corrections not withdrawn, in the order they were made.
+-- live_corrections (entity_merges.sql): the corrections not withdrawn, in the order they were made.
 
 CREATE TABLE corrections_applied AS
 WITH facts AS (
@@ -44,7 +44,7 @@ WHERE correction_id IN (SELECT correction_id FROM live_corrections
                           AND value NOT IN (SELECT event_id FROM events));
 
 -- An entity's correction reaches the entity of its id, or the merge of it; a split, the document it names
--- if that document names the entity (entities.sql applies them).
+-- if that document names the entity (entity_merges.sql and entity_ids.sql apply them).
 INSERT INTO corrections_applied
 SELECT c.correction_id, c.target, c.fact_id, false FROM live_corrections c
 WHERE c.target = 'entity' AND c.field IS DISTINCT FROM 'split_document'

@@ -1,17 +1,18 @@
--- Facts reported by at least two independent sources: incidents, casualty figures and statements.
--- Reads events, casualties, quotes, event_clusters and document_sources; writes corroboration.
--- Materialised when the database is built (it is rebuilt on every run anyway): on 100,000 documents
--- the query behind it takes about a quarter of a second, the table a few milliseconds.
-CREATE TABLE corroboration AS
+-- Facts reported by at least two independent sources: incidents, casualty figures and statements. The
+-- rows of corroboration for the incidents and figures of events_in_scope and casualties_in_scope and the
+-- statements of quotes_in_scope (every one in a build of everything; in a run's build, those whose
+-- reports, sources or speakers changed). Reads them, quotes, event_clusters and document_sources.
+-- Materialised when the database is built: on 100,000 documents the query behind it takes about a
+-- quarter of a second, the table a few milliseconds.
 WITH facts AS (
     SELECT 'incident' AS fact_type, e.cluster_id AS fact_key, s.source, e.doc_id
-    FROM events e JOIN document_sources s USING (doc_id) WHERE e.cluster_id IS NOT NULL
+    FROM events_in_scope e JOIN document_sources s USING (doc_id) WHERE e.cluster_id IS NOT NULL
     UNION ALL
     SELECT 'casualty figure', c.cluster_id || '|' || c.kind || '|' || c.count_min, s.source, c.doc_id
-    FROM casualties c JOIN document_sources s USING (doc_id) WHERE c.cluster_id IS NOT NULL
+    FROM casualties_in_scope c JOIN document_sources s USING (doc_id) WHERE c.cluster_id IS NOT NULL
     UNION ALL
     SELECT 'statement', q.quote_group_id, s.source, q.doc_id
-    FROM quotes q JOIN document_sources s USING (doc_id)
+    FROM quotes_in_scope q JOIN document_sources s USING (doc_id)
 ),
 corroborated AS (
     SELECT fact_type, fact_key, count(DISTINCT source)::INTEGER AS n_sources,
@@ -36,5 +37,4 @@ SELECT c.fact_type, c.fact_key,
 FROM corroborated c
 LEFT JOIN event_clusters k ON k.cluster_id = split_part(c.fact_key, '|', 1)
 LEFT JOIN statements st ON st.quote_group_id = c.fact_key
-ORDER BY c.n_sources DESC, c.fact_type, fact;
-
+ORDER BY c.n_sources DESC, c.fact_type, fact

@@ -1,4 +1,4 @@
--- Near-duplicate articles, step 3 of 4: the pairs of each fresh document (fresh_documents, step 2) with any
+-- Near-duplicate articles, step 3 of 4: the pairs of each fresh document (fresh_documents, step 1) with any
 -- live document that shares one of its bands and reaches the near-duplicate similarity. Reads
 -- document_bands, fresh_documents and documents; adds to near_duplicate_pairs, which the next build
 -- reads (near_duplicate_pairs_kept.sql).

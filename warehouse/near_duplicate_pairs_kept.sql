@@ -1,5 +1,5 @@
--- Near-duplicate articles, step 2 of 4 in a run's build, when the database it replaces (attached as
--- `previous`) was built by this code: the pairs a build of everything finds, without comparing every
+-- Near-duplicate articles, step 1 of 4 in a build that replaces a database (attached as `previous`)
+-- built by this code: the pairs a build of everything finds, without comparing every
 -- document with every other. Whether two documents are near-duplicates depends on their two signatures
 -- alone, and a document's signature never changes (its id is its text's hash). So the pairs are the previous build's pairs of documents that are both still live, and the pairs
 -- of each document live now that was not live then (new, or the live version of its file again), found

@@ -1,5 +1,5 @@
 -- The quotes whose statement groups a build must work out again. Reads quotes (their speakers merged by
--- entities.sql) and new_wordings (the wording of each quote the previous build had not worded, which
+-- entity_ids.sql) and new_wordings (the wording of each quote the previous build had not worded, which
 -- newsfacts/consolidate/build.py registers), and from `previous` (the database this build replaces, built
 -- by the same code) its quotes, with their groups, and quote_wordings; writes quote_wordings and the
 -- temporary table regrouped_quotes.
@@ -17,16 +17,16 @@ FROM quotes n FULL OUTER JOIN previous.quotes o USING (quote_id)
 WHERE n.quote_id IS NULL OR o.quote_id IS NULL
    OR n.text IS DISTINCT FROM o.text OR n.speaker_entity_id IS DISTINCT FROM o.speaker_entity_id;
 
--- A quote's wording is its words in lower case, without punctuation (the previous build's for a quote it
--- had); its opening, the first three words.
+-- A quote's wording is its words in lower case, without punctuation, and its opening the first three
+-- words (the previous build's for a quote it had).
 CREATE TABLE quote_wordings AS
-SELECT quote_id, wording FROM (
-    SELECT quote_id, wording FROM previous.quote_wordings WHERE quote_id IN (SELECT quote_id FROM quotes)
-    UNION ALL SELECT quote_id, wording FROM new_wordings
+SELECT quote_id, wording, opening FROM (
+    SELECT quote_id, wording, opening FROM previous.quote_wordings WHERE quote_id IN (SELECT quote_id FROM quotes)
+    UNION ALL SELECT quote_id, wording, opening FROM new_wordings
 ) ORDER BY quote_id;
 
 CREATE TEMP TABLE quote_keys AS
-SELECT q.quote_id, q.speaker_entity_id, w.wording, array_to_string(string_split(w.wording, ' ')[1:3], ' ') AS opening
+SELECT q.quote_id, q.speaker_entity_id, w.wording, w.opening
 FROM quotes q JOIN quote_wordings w USING (quote_id);
 
 -- The quotes that are new or changed, and the rest of the former groups of those gone or changed.

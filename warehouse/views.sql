@@ -18,7 +18,7 @@ JOIN documents d USING (doc_id)
 JOIN document_sources s USING (doc_id);
 
 -- The same incident and kind with figures that disagree, and which source said which (copies left out).
--- event_clusters counts each incident's different figures when it is built (incidents.sql), so only the
+-- event_clusters counts each incident's different figures when it is built (event_clusters.sql), so only the
 -- figures of conflicted incidents are read here.
 CREATE OR REPLACE VIEW figure_conflicts AS
 WITH conflicted AS (

@@ -5,6 +5,7 @@ package, whose links are written back. Each SQL file's header says what it reads
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
@@ -17,6 +18,21 @@ from warehouse import drop_temporary_tables, rows, sql_file
 if TYPE_CHECKING:
     from newsfacts.load.build import DatabaseBuild
 
+logger = logging.getLogger(__name__)
+
+# The views the files that write derived rows read (document_sources.sql, entity_rows.sql, ...), as a build of
+# everything defines them: every row. A run's build defines them as the rows the added documents reach
+# (newsfacts/consolidate/added.py).
+WHOLE_SCOPES = {
+    "documents_to_band": "SELECT * FROM documents WHERE superseded_by IS NULL",
+    "documents_in_scope": "SELECT * FROM documents",
+    "entity_observations_in_scope": "SELECT * FROM entity_observations",
+    "entities_in_scope": "SELECT * FROM entities",
+    "events_in_scope": "SELECT * FROM events",
+    "casualties_in_scope": "SELECT * FROM casualties",
+    "quotes_in_scope": "SELECT * FROM quotes",
+}
+
 # The thresholds the SQL takes from Python, as DuckDB variables: defined once, where signatures are made.
 SQL_VARIABLES = {
     "minhash_values": NUM_PERM,
@@ -27,10 +43,23 @@ SQL_VARIABLES = {
 
 
 def consolidate_build(building: DatabaseBuild) -> dict[str, int]:
-    """The cross-source step of a database build (newsfacts/load/build.py), in one transaction: a step
-    that fails leaves what staging made, and can be run again. The database the build replaces lends its
-    quote comparisons and, where it was built by the same code, the near-duplicate pairs, quote groups and
+    """The cross-source step of a database build (newsfacts/load/build.py). A run's build works out again
+    what the added documents reach (newsfacts/consolidate/added.py); should that fail, the log says so and
+    the database is built whole instead. A build of everything works in one transaction, so a step that
+    fails leaves what staging made and can be run again; the database it replaces lends its quote
+    comparisons and, where it was built by the same code, the near-duplicate pairs, quote groups and
     incidents the new rows cannot reach."""
+    if building.adds_runs:
+        from newsfacts.consolidate.added import consolidate_added
+        from newsfacts.load.build import stage_everything_instead
+
+        try:
+            return building.step(consolidate_added)
+        except Exception as exc:
+            logger.warning("Could not add the new runs to the database in place (%s); building it whole instead.",
+                           str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            logger.debug("The run's build failed.", exc_info=True)
+            stage_everything_instead(building)
     with building.previous() as previous:
         return building.step(lambda con: consolidate(con, previous.memo, reuse_previous=previous.reusable))
 
@@ -61,14 +90,19 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_pr
     pairs, quote groups and incidents the new rows cannot reach are taken from it. Either way the tables
     come out the same.
     Returns counts for the run's log."""
-    for name, value in SQL_VARIABLES.items():
-        con.execute(f"SET VARIABLE {name} = {value!r}")
-    con.execute(sql_file("near_duplicate_bands.sql"))
+    set_variables(con)
     con.execute(sql_file("near_duplicate_pairs_kept.sql" if reuse_previous else "near_duplicate_pairs.sql"))
+    scope(con, "documents_to_band")
+    con.execute(sql_file("near_duplicate_bands.sql"))
     con.execute(sql_file("near_duplicate_pairs_found.sql"))
     con.execute(sql_file("near_duplicates.sql"))
     drop_temporary_tables(con)
-    con.execute(sql_file("entities.sql"))
+    con.execute(sql_file("entity_merges.sql"))
+    con.execute(sql_file("entity_ids.sql"))
+    scope(con, "entity_observations_in_scope")
+    write_rows(con, "entities", "entity_rows.sql")
+    scope(con, "entities_in_scope")
+    con.execute(sql_file("entity_names.sql"))
     con.execute(sql_file("corrections.sql"))
     drop_temporary_tables(con)
     counts = _group_quotes(con, previous_memo, reuse_previous)
@@ -76,11 +110,34 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_pr
     counts["corrections_applied"], counts["corrections_unattached"] = con.execute(
         "SELECT (SELECT count(*) FROM corrections_applied), (SELECT count(*) FROM corrections_unattached)").fetchall()[0]
     counts["places_clustered"] = _cluster_incidents(con, reuse_previous)
+    con.execute("UPDATE casualties SET cluster_id = f.cluster_id FROM incident_figures f WHERE casualties.fact_id = f.fact_id")
     drop_temporary_tables(con)
     counts["incidents"] = con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchall()[0][0]
-    for derived in ("document_sources", "incidents", "incident_reports", "quote_groups", "quote_variants", "corroboration"):
-        con.execute(sql_file(f"{derived}.sql"))
+    for view in ("documents_in_scope", "events_in_scope", "casualties_in_scope", "quotes_in_scope"):
+        scope(con, view)
+    for table in ("document_sources", "event_clusters", "incident_reports", "quote_groups", "quote_variants", "corroboration"):
+        write_rows(con, table, f"{table}.sql")
     return counts
+
+
+def scope(con, view: str, rows: str | None = None) -> None:
+    """Defines one of the views of WHOLE_SCOPES: as `rows` (a query), or as a build of everything has it."""
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {view} AS {rows or WHOLE_SCOPES[view]}")
+
+
+def set_variables(con) -> None:
+    for name, value in SQL_VARIABLES.items():
+        con.execute(f"SET VARIABLE {name} = {value!r}")
+
+
+def write_rows(con, table: str, rows_file: str, replacing: str | None = None) -> None:
+    """The rows a SQL file selects written to `table`: the whole table, or, given `replacing` (a condition
+    on its rows), in place of the rows it holds that meet it."""
+    if replacing is None:
+        con.execute(f"CREATE OR REPLACE TABLE {table} AS {sql_file(rows_file)}")
+    else:
+        con.execute(f"DELETE FROM {table} WHERE {replacing}")
+        con.execute(f"INSERT INTO {table} BY NAME {sql_file(rows_file)}")
 
 
 _QUOTES = "SELECT quote_id, doc_id, speaker_entity_id, text FROM quotes"
@@ -96,7 +153,7 @@ def _group_quotes(con, previous_memo: dict[str, list[int]] | None, reuse_previou
     memo = SimilarityMemo(previous_memo)
     con.execute("UPDATE quotes SET quote_group_id = NULL WHERE quote_group_id IS NOT NULL")  # a fresh build has none
     if reuse_previous:
-        _register_wordings(con, rows(con, _QUOTES_NOT_WORDED))
+        register_wordings(con, rows(con, _QUOTES_NOT_WORDED))
         con.execute(sql_file("quote_changes.sql"))
         quotes = rows(con, """SELECT q.quote_id, q.doc_id, q.speaker_entity_id, q.text, w.wording
                                FROM quotes q JOIN quote_wordings w USING (quote_id)
@@ -104,7 +161,7 @@ def _group_quotes(con, previous_memo: dict[str, list[int]] | None, reuse_previou
         con.execute("""UPDATE quotes SET quote_group_id = p.quote_group_id FROM previous.quotes p
                        WHERE quotes.quote_id = p.quote_id AND quotes.quote_id NOT IN (SELECT quote_id FROM regrouped_quotes)""")
     else:
-        quotes = _register_wordings(con, rows(con, _QUOTES))
+        quotes = register_wordings(con, rows(con, _QUOTES))
         con.execute("CREATE TABLE quote_wordings AS SELECT * FROM new_wordings ORDER BY quote_id")
     con.unregister("new_wordings")
     _set_column(con, "quotes", "quote_id", "quote_group_id", group_quotes(quotes, memo))
@@ -118,12 +175,14 @@ def _group_quotes(con, previous_memo: dict[str, list[int]] | None, reuse_previou
     return {"quote_groups": groups, "quotes_regrouped": len(quotes), "blocks_compared": len(memo.used), "blocks_reused": memo.hits}
 
 
-def _register_wordings(con, quotes: list[dict]) -> list[dict]:
-    """Registers new_wordings: the wording of each of `quotes`, which it also adds to each."""
+def register_wordings(con, quotes: list[dict]) -> list[dict]:
+    """Registers new_wordings: the wording of each of `quotes`, which it also adds to each, and its opening
+    (its first three words: quotes that open alike are compared)."""
     for quote in quotes:
         quote["wording"] = normalise(quote["text"])
-    con.register("new_wordings", pa.table({"quote_id": [q["quote_id"] for q in quotes], "wording": [q["wording"] for q in quotes]},
-                                          schema=pa.schema([("quote_id", pa.string()), ("wording", pa.string())])))
+    con.register("new_wordings", pa.table({"quote_id": [q["quote_id"] for q in quotes], "wording": [q["wording"] for q in quotes],
+                                           "opening": [" ".join(q["wording"].split(" ")[:3]) for q in quotes]},
+                                          schema=pa.schema([("quote_id", pa.string()), ("wording", pa.string()), ("opening", pa.string())])))
     return quotes
 
 

@@ -1,21 +1,26 @@
 """The DuckDB file analysts open, built from the warehouse's stored tables in three steps, each a task of
 the flow:
 
-1. stage: a new file beside the published one, with the tables of schemas/tables.py, every committed run's
-   rows and the versions of changed files settled (versions.sql);
+1. stage: the rows of the committed runs the published file lacks;
 2. consolidate (newsfacts.consolidate.build.consolidate_build): the tables derived across sources;
-3. publish: the analyst views, the digest of the code that built it, each derived table stored (a Delta
-   commit), then the new file renamed over the old one, so that an analyst holding the old file open
-   keeps reading the previous state.
+3. publish: the analyst views and what built the file, committed.
 
-Each step opens the file, works in one transaction and closes it, so a step that fails can be run again.
-The steps work within NEWSFACTS_BUILD_MEMORY_MB, beyond which DuckDB writes to disk (DatabaseBuild.step).
-A crash leaves only a `.building-` file, which the next run deletes. When the runs committed since the
-last build added nothing but their `runs` rows (a scheduled run that found nothing new), the build needs
-no consolidation: every derived table would come out the same. Staging then adds those rows to the last
-build in one transaction, in place, so that such a run costs the same whatever the size of the
-warehouse; when another process holds the file open (DuckDB then lets no writer in), to a copy of it,
-which publishing renames over it as above.
+A build is one of two kinds.
+- A run's build adds to the published file, in place and in one transaction: the rows of the runs it
+  lacks, then the derived rows those reach (newsfacts/consolidate/added.py). It costs what the runs added,
+  not what the warehouse holds. An analyst who opens the file meanwhile waits for the commit (DuckDB
+  lets no reader in beside a writer; newsfacts sql retries); one who holds it open keeps it, and the
+  build then adds to a copy, which publishing renames over it. A crash leaves the file as the last commit
+  left it, and the next run adds what it lacks.
+- A build of everything makes a new file beside the published one (with every committed run's rows, the
+  versions of changed files settled by versions.sql, and every derived table), then renames it over the
+  old one. Each step works in one transaction on the new file, within NEWSFACTS_BUILD_MEMORY_MB (beyond
+  which DuckDB writes to disk: DatabaseBuild.step); a crash leaves only a `.building-` file, which the
+  next run deletes. It is made when the file was built by other code, when the runs change a file the
+  warehouse held (versions), when a person's correction applies, by `newsfacts rebuild`, and for a
+  database as of a run.
+When the runs since the last build added nothing but their `runs` rows (a scheduled run that found
+nothing new), staging adds those rows and nothing needs consolidating.
 """
 
 from __future__ import annotations
@@ -39,10 +44,10 @@ from newsfacts import PIPELINE_VERSION
 from newsfacts.config import Settings
 from newsfacts.errors import NewsfactsError
 from newsfacts.load.layout import BUILDING_PREFIX
-from newsfacts.load.store import APPENDED_TABLES, DERIVED_TABLES
+from newsfacts.load.store import APPENDED_TABLES
 from newsfacts.load.warehouse import Warehouse, fsync, quote_path
 import schemas as schemas_package
-from schemas.tables import CORRECTIONS, LOADED_TABLES, ddl
+from schemas.tables import CORRECTIONS, LOADED_TABLES, MERGED_ENTITY_IDS, ddl
 from warehouse import SQL_DIR, drop_temporary_tables, sql_file
 
 
@@ -71,6 +76,9 @@ def _code_digest() -> str:
 
 BUILD_DIGEST = _code_digest()
 
+# The tables derived across documents, which the build writes (newsfacts/consolidate/).
+DERIVED_TABLES = ("entities", "event_clusters", "incident_figures", "incident_reports", "quote_groups", "near_duplicates")
+
 
 @dataclass
 class DatabaseBuild:
@@ -83,8 +91,8 @@ class DatabaseBuild:
     build_id: str
     needs_consolidation: bool
     target: Path  # where publishing puts the file
-    stores_derived: bool = True  # whether publishing stores the derived tables (the warehouse's own build)
     reuses_previous: bool = False  # whether consolidation may keep the replaced build's results where nothing changed
+    adds_runs: bool = False  # a run's build: the published file (or a copy) added to in one open transaction
     counts: dict[str, int] = field(default_factory=dict)
     appended_runs: int = 0  # runs whose `runs` rows were added to the last build
     in_place: bool = False  # whether they were added to the published file itself (nothing to rename)
@@ -114,8 +122,16 @@ class DatabaseBuild:
 
     @contextmanager
     def transaction(self):
-        """A connection to the file in one transaction: a step that fails leaves what the steps before made."""
+        """A connection to the file in one transaction: a step that fails leaves what the steps before made.
+        A run's build is one transaction from staging to publishing: a step that fails rolls it all back."""
         con = self._connect()
+        if self.adds_runs:
+            try:
+                yield con
+            except BaseException:
+                self.abandon()
+                raise
+            return
         con.execute("BEGIN TRANSACTION")
         try:
             yield con
@@ -124,11 +140,25 @@ class DatabaseBuild:
             raise
         con.execute("COMMIT")
 
+    def abandon(self) -> None:
+        """Roll back a run's build: the published file stays as the last build left it."""
+        if self._connection is not None:
+            try:
+                self._connection.execute("ROLLBACK")
+            except duckdb.Error:  # the failure already ended the transaction
+                pass
+        self.close()
+        if not self.in_place:
+            self.file.unlink(missing_ok=True)
+
     def step(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """`work(con)` in one transaction (see transaction). Work that needs more memory than the build is
         given even with what DuckDB can write to disk (aggregates that hold lists, the undo of large
         updates) is rolled back and done again without the limit, as is the rest of the build, and the log
         says so."""
+        if self.adds_runs:  # a run's build works on few rows: no step of it is run again
+            with self.transaction() as con:
+                return work(con)
         try:
             with self.transaction() as con:
                 return work(con)
@@ -184,11 +214,12 @@ class PreviousBuild:
 
 def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, target: Path | None = None,
           full: bool = False) -> DatabaseBuild:
-    """Step 1: a new database file holding every committed run's rows, superseded versions settled.
+    """Step 1: the database file to build, with the rows of the committed runs.
 
-    By default it is the warehouse's database, and when the runs since the last build added nothing
-    but their `runs` rows, that build with those rows added (unless `full`): in place, or in a copy when
-    another process holds the file open. Given `runs` (committed runs) and `target`, it is a database of
+    By default it is the warehouse's database: when the runs since the last build added nothing but their
+    `runs` rows, that build with those rows added; when they added rows a run's build can take, that build
+    with their rows added, in an open transaction (see the module's docstring); else a build of everything.
+    `full` asks for a build of everything. Given `runs` (committed runs) and `target`, it is a database of
     those runs only, published at `target` (an as-of query's)."""
     committed = warehouse.committed_run_ids() if runs is None else runs
     warehouse.root.mkdir(parents=True, exist_ok=True)
@@ -197,7 +228,7 @@ def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, tar
                                  needs_consolidation=True, target=warehouse.database, reuses_previous=not full)
     else:
         building = DatabaseBuild(warehouse, target.with_name(f".{target.name}.building-{build_id}"), build_id,
-                                 needs_consolidation=True, target=target, stores_derived=False)
+                                 needs_consolidation=True, target=target)
     building.file.unlink(missing_ok=True)
     unbuilt = None if (full or runs is not None) else _runs_to_append(warehouse, committed)
     if unbuilt is not None:
@@ -205,12 +236,27 @@ def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, tar
         building.appended_runs = len(unbuilt)
         building.counts, building.in_place = _append_runs(warehouse, building.file, unbuilt)
         return building
+    if not full and runs is None and _stage_added_runs(building, committed):
+        return building
+    _stage_everything(building, committed, as_of=runs is not None)
+    return building
+
+
+def stage_everything_instead(building: DatabaseBuild) -> None:
+    """Turn a run's build that failed into a build of everything (its transaction is rolled back)."""
+    building.abandon()
+    building.adds_runs, building.in_place = False, False
+    building.file = building.warehouse.root / f"{BUILDING_PREFIX}{building.build_id}"
+    building.file.unlink(missing_ok=True)
+    _stage_everything(building, building.warehouse.committed_run_ids(), as_of=False)
+
+
+def _stage_everything(building: DatabaseBuild, committed: set[str], as_of: bool) -> None:
     try:
-        building.step(lambda con: _load_committed_rows(con, warehouse, committed, as_of=runs is not None))
+        building.step(lambda con: _load_committed_rows(con, building.warehouse, committed, as_of))
     except BaseException:
         building.close()
         raise
-    return building
 
 
 def _load_committed_rows(con, warehouse: Warehouse, committed: set[str], as_of: bool) -> None:
@@ -222,14 +268,8 @@ def _load_committed_rows(con, warehouse: Warehouse, committed: set[str], as_of: 
     when the documents' are, which the load checks."""
     con.execute(ddl(keys=False))
     for table in LOADED_TABLES:
-        source = warehouse.table_source(table)
-        if source:
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(committed)])
-    twice = con.execute("SELECT doc_id FROM documents GROUP BY doc_id HAVING count(*) > 1 LIMIT 1").fetchall()
-    if twice:
-        raise NewsfactsError(
-            f"The warehouse at {warehouse.location} stores document {twice[0][0]} in two runs, so its facts would "
-            "count twice; the stored tables were written by something other than newsfacts: remove that run's rows.")
+        _insert_rows(con, warehouse, table, committed)
+    _check_documents_once(con, warehouse, "SELECT doc_id FROM documents")
     con.execute(CORRECTIONS.ddl(keys=False))
     if source := warehouse.table_source(CORRECTIONS.name):
         # A database of some runs only (as of a run) has the corrections made by the end of the last.
@@ -239,30 +279,130 @@ def _load_committed_rows(con, warehouse: Warehouse, committed: set[str], as_of: 
     drop_temporary_tables(con)
 
 
+def _insert_rows(con, warehouse: Warehouse, table: str, runs: set[str]) -> None:
+    """A stored table's rows of `runs` added to the database's table, each merged entity id kept as extracted too."""
+    source = warehouse.table_source(table)
+    if source:
+        kept = f", {MERGED_ENTITY_IDS[table]} AS extracted_{MERGED_ENTITY_IDS[table]}" if table in MERGED_ENTITY_IDS else ""
+        con.execute(f"INSERT INTO {table} BY NAME SELECT *{kept} FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [sorted(runs)])
+
+
+def _check_documents_once(con, warehouse: Warehouse, documents: str) -> None:
+    """Refuse a warehouse that stores one of `documents` (a query of doc ids) in two runs."""
+    twice = con.execute(f"SELECT doc_id FROM documents WHERE doc_id IN ({documents}) GROUP BY doc_id HAVING count(*) > 1 LIMIT 1").fetchall()
+    if twice:
+        raise NewsfactsError(
+            f"The warehouse at {warehouse.location} stores document {twice[0][0]} in two runs, so its facts would "
+            "count twice; the stored tables were written by something other than newsfacts: remove that run's rows.")
+
+
+def _stage_added_runs(building: DatabaseBuild, committed: set[str]) -> bool:
+    """Stage a run's build when one can be made: the published file (or a copy, when another process holds
+    it) with the rows of the committed runs it lacks, in a transaction left open for the steps after.
+    False, with nothing changed, when a build of everything is needed: the file was built by other code or
+    holds runs that are not committed, a person's correction applies or was made since, or the runs
+    change a file the warehouse held (warehouse/added_documents.sql)."""
+    warehouse = building.warehouse
+    added = _runs_a_build_can_add(warehouse, committed)
+    if added is None:
+        return False
+    building.adds_runs, building.needs_consolidation = True, True
+    con, building.in_place = _open_for_writing(warehouse, building.file)
+    building.file = warehouse.database if building.in_place else building.file
+    building._connection = con
+    con.execute("SET checkpoint_threshold = '1TB'")  # written out once, when published
+    con.execute(f"SET memory_limit = '{_added_build_memory_mb()}MB'")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in LOADED_TABLES:
+            _insert_rows(con, warehouse, table, added)
+        con.execute("CREATE TEMP TABLE added_runs AS SELECT unnest(?::VARCHAR[]) AS run_id", [sorted(added)])
+        con.execute(sql_file("added_documents.sql"))
+        _check_documents_once(con, warehouse, "SELECT doc_id FROM added_documents")
+        changes_versions = con.execute("SELECT changes_versions FROM added_changes_versions").fetchall()[0][0]
+    except BaseException:
+        building.abandon()
+        raise
+    if changes_versions:
+        building.abandon()
+        building.adds_runs, building.in_place = False, False
+        building.file = warehouse.root / f"{BUILDING_PREFIX}{building.build_id}"
+        return False
+    return True
+
+
+# A run's build reads a few rows of each table; DuckDB would keep every block it read cached, growing
+# with the warehouse (2 GiB at 1,000,000 documents). Within this it evicts them instead, at no cost in
+# time there (1.4 GiB in all, against 2.0).
+ADDED_BUILD_MEMORY_MB = 1024
+
+
+def _added_build_memory_mb() -> int:
+    """The memory a run's build may take: ADDED_BUILD_MEMORY_MB, or NEWSFACTS_BUILD_MEMORY_MB if lower."""
+    setting = Settings.from_env().build_memory_mb
+    return min(setting, ADDED_BUILD_MEMORY_MB) if setting else ADDED_BUILD_MEMORY_MB
+
+
+def _runs_a_build_can_add(warehouse: Warehouse, committed: set[str]) -> set[str] | None:
+    """The committed runs the published database lacks, when a run's build can add them: it was built by
+    this code and holds only committed runs, it holds every stored correction, and none applies (every
+    one is withdrawn). None when a build of everything is needed."""
+    if not built_by_this_code(warehouse.database):
+        return None
+    with warehouse.connect() as con:
+        con.execute(f"ATTACH {quote_path(warehouse.database)} AS built (READ_ONLY)")
+        built = {r[0] for r in con.execute("SELECT run_id FROM built.runs").fetchall()}
+        if not built <= committed:
+            return None
+        corrections = warehouse.table_source(CORRECTIONS.name)
+        stored = con.execute(f"SELECT count(*) FROM {corrections}").fetchall()[0][0] if corrections else 0
+        held, applying = con.execute("""SELECT count(*), count(*) FILTER (WHERE action <> 'withdraw' AND correction_id NOT IN
+                                            (SELECT withdraws FROM built.corrections WHERE action = 'withdraw'))
+                                        FROM built.corrections""").fetchall()[0]
+        if stored != held or applying:
+            return None
+    return committed - built
+
+
+def _open_for_writing(warehouse: Warehouse, copy: Path) -> tuple[duckdb.DuckDBPyConnection, bool]:
+    """A connection that writes the published database: to the file itself, or, when another process holds
+    it open (DuckDB then lets no writer in), to a copy at `copy`. Returns it and whether it is in place."""
+    try:
+        return warehouse.connect(str(warehouse.database)), True
+    except duckdb.Error:
+        shutil.copyfile(warehouse.database, copy)
+        if _wal(warehouse.database).exists():  # commits a crash kept from the file
+            shutil.copyfile(_wal(warehouse.database), _wal(copy))
+        return warehouse.connect(str(copy)), False
+
+
 def publish(building: DatabaseBuild) -> dict[str, int]:
-    """Step 3: the views, the derived tables stored, and the new file swapped in. Returns rows per table."""
+    """Step 3: the views and what built the file, committed, and a new file swapped in. Returns rows per table."""
     if building.needs_consolidation:
-        building.step(_finish)
+        building.step(lambda con: _finish(con, whole=not building.adds_runs))
         con = building._connect()
         building.counts = table_counts(con)
-        if building.stores_derived:
-            for table in DERIVED_TABLES:
-                building.warehouse.write_snapshot(con, table, building.build_id)
+        if building.adds_runs:
+            con.execute("COMMIT")
+            building.adds_runs = False  # committed: nothing left to roll back
         con.execute("CHECKPOINT")
     building.close()
     if not building.in_place:
         fsync(building.file)
-        # A write-ahead log beside the old file (an in-place append killed before its checkpoint) holds
+        # A write-ahead log beside the old file (an in-place build killed before its checkpoint) holds
         # nothing the new file lacks, and DuckDB would refuse to open the new file with it.
         _wal(building.target).unlink(missing_ok=True)
         os.replace(building.file, building.target)
     return building.counts
 
 
-def _finish(con) -> None:
-    """The analyst views, the planner's statistics and what built the file."""
+def _finish(con, whole: bool = True) -> None:
+    """The analyst views, the planner's statistics (in a build of everything: a run's build changes few
+    rows) and what built the file."""
     con.execute(sql_file("views.sql"))
-    con.execute(sql_file("statistics.sql"))
+    if whole:
+        con.execute(sql_file("statistics.sql"))
     con.execute("CREATE OR REPLACE TABLE build_info AS SELECT ? AS code_digest, now() AS built_at", [BUILD_DIGEST])
 
 

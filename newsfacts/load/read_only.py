@@ -30,9 +30,10 @@ CATALOG = "newsfacts"
 STARTUP = {"autoinstall_known_extensions": False, "autoload_known_extensions": False, "allow_community_extensions": False}
 
 
-def connect_read_only(root: Path | str, *, database: Path | None = None, attempts: int = 20, delay_s: float = 0.25):
+def connect_read_only(root: Path | str, *, database: Path | None = None, attempts: int = 120, delay_s: float = 0.25):
     """A connection that reads the warehouse database (or another of its databases, an as-of one) and
-    nothing else (see above), retrying briefly while a run swaps the file in."""
+    nothing else (see above), waiting up to half a minute while a run adds to the file (a run's build holds
+    it for the seconds its transaction takes) or swaps a new one in."""
     database = database or Warehouse(root).database
     if not database.exists():
         raise NewsfactsError(f"No warehouse at {database}. Load one first with `newsfacts run SOURCE_DIR --warehouse {Path(root)}`.")
@@ -70,8 +71,8 @@ def _escaped(path: Path) -> str:
 
 def _unreadable(database: Path, root: Path | str, exc: duckdb.Error) -> NewsfactsError:
     reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    if "Could not set lock" in reason:  # a program holds the file open for writing
-        advice = "close the program that holds it open for writing, then try again"
+    if "Could not set lock" in reason:  # a run adding to it, or another program holding it open for writing
+        advice = "a run may still be adding to it, or a program holds it open for writing: try again, or close that program"
     else:
         advice = f"`newsfacts rebuild --warehouse {root}` builds it again from the stored tables"
     return NewsfactsError(f"Cannot open the warehouse database {database} ({reason}); {advice}.")

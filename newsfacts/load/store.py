@@ -2,7 +2,7 @@
 `<location>/tables/`, a local folder or an object-store URL (s3://bucket/prefix).
 
 What Delta gives the warehouse, and how newsfacts uses it:
-- Commits: every append or overwrite of a table is one atomic commit in its `_delta_log`; a reader never
+- Commits: every append to a table is one atomic commit in its `_delta_log`; a reader never
   sees half of one. A run appends its rows to each loaded table (one commit per table, from the files
   staging.py gathered), then its `runs` row: that commit commits the run. Rows of a run that has no
   `runs` row (one killed between its commits) are ignored by every reader, which keeps to committed runs,
@@ -32,8 +32,10 @@ from schemas.tables import CORRECTIONS, LOADED_TABLES  # LOADED_TABLES: the tabl
 
 # The rows a run adds before its `runs` row.
 APPENDED_TABLES = tuple(t for t in LOADED_TABLES if t != "runs")
-# Tables derived at build time and overwritten by each build.
-DERIVED_TABLES = ("entities", "event_clusters", "incident_figures", "incident_reports", "quote_groups", "near_duplicates")
+# Tables an earlier newsfacts stored again after every build. The derived tables now live in the DuckDB file
+# only, where a run's build changes what its rows reach (newsfacts/consolidate/added.py): storing them
+# whole each run would cost what the warehouse holds. The upgrade removes them.
+FORMER_DERIVED_TABLES = ("entities", "event_clusters", "incident_figures", "incident_reports", "quote_groups", "near_duplicates")
 
 # A table with more than COMPACT_AFTER_FILES files under SMALL_FILE_BYTES has them merged into files of up
 # to that size: a scheduled run adds a file per table, and every build lists and opens every file.
@@ -41,8 +43,6 @@ COMPACT_AFTER_FILES = 32
 SMALL_FILE_BYTES = 64 * 2**20
 # How long files a fact table no longer uses stay for readers and time travel (Delta's default, 7 days).
 FACT_RETENTION_HOURS = 168
-# Derived tables are rebuilt by every run: their old files stay an hour, for a reader still on them.
-DERIVED_RETENTION_HOURS = 1
 PENDING_DIR = "_pending"
 # The commit metadata that names the run that made a commit.
 RUN_ID_KEY = "newsfacts.run_id"
@@ -89,11 +89,14 @@ class TableStore:
         delta = self.table(table)
         return delta is not None and delta.transaction_version(_app_id(run_id)) is not None
 
-    def overwrite(self, table: str, data: pa.Table, run_id: str) -> None:
-        """Replace a derived table's rows in one commit, then delete the files of its older versions."""
-        write_deltalake(self.uri(table), data, mode="overwrite", schema_mode="overwrite",
-                        storage_options=self.storage_options, commit_properties=_made_by(run_id))
-        self.table(table).vacuum(DERIVED_RETENTION_HOURS, dry_run=False, enforce_retention_duration=False)
+    def remove_former_derived_tables(self) -> int:
+        """Delete the derived tables an earlier newsfacts stored (FORMER_DERIVED_TABLES); returns how many."""
+        removed = 0
+        for table in FORMER_DERIVED_TABLES:
+            if self.fs.exists(self.uri(table)):
+                self.fs.rm(self.uri(table), recursive=True)
+                removed += 1
+        return removed
 
     def delete_run(self, run_id: str) -> int:
         """Delete an uncommitted run's rows from every loaded table. Returns the rows deleted."""

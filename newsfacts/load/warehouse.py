@@ -139,10 +139,6 @@ class Warehouse:
         """Merge the small files of tables that gathered many (store.py); call it holding the lock."""
         return self.store.compact()
 
-    def write_snapshot(self, con, table: str, run_id: str) -> None:
-        """Store a derived table of the database `con` builds, replacing the stored one."""
-        self.store.overwrite(table, con.table(table).to_arrow_table(), run_id)
-
     # ---- reading committed state -------------------------------------------------------
     def committed_run_ids(self) -> set[str]:
         return {run_id for run_id, _ in self.committed_runs()}
@@ -161,6 +157,7 @@ class Warehouse:
         holding the lock. Returns the tables upgraded, 0 when there was nothing to upgrade."""
         from newsfacts.load.upgrade import upgrade_parquet_parts
 
+        self.store.remove_former_derived_tables()
         return upgrade_parquet_parts(self)
 
     def remove_unfinished_runs(self) -> list[str]:

@@ -1,6 +1,7 @@
--- Incident clusters. Reads events and casualties (whose cluster ids newsfacts/consolidate/incidents.py
--- has set, with incident_figures: which casualty figure counts for which incident) and
--- document_sources; writes event_clusters, and casualties.cluster_id.
+-- Incident clusters: the rows of event_clusters for the incidents of events_in_scope and
+-- casualties_in_scope (every incident in a build of everything; in a run's build, those whose reports,
+-- figures or sources changed). Reads them (their cluster ids set by newsfacts/consolidate/incidents.py)
+-- and document_sources.
 --
 -- Per incident and kind (killed, injured), over the figures of its independent sources:
 --   low  = the lowest figure stated (count_min), as ACLED codes fatalities when reports conflict;
@@ -10,19 +11,16 @@
 --   killed_figures, injured_figures = how many different figures (count_min) they state: more than
 --          one is a conflict, which the figure_conflicts view lists without reading every figure.
 
-UPDATE casualties SET cluster_id = f.cluster_id FROM incident_figures f WHERE casualties.fact_id = f.fact_id;
-
-CREATE TABLE event_clusters AS
 WITH votes AS (
-    SELECT cluster_id, 'type' AS field, event_type AS value, count(*) AS n FROM events WHERE cluster_id IS NOT NULL GROUP BY ALL
+    SELECT cluster_id, 'type' AS field, event_type AS value, count(*) AS n FROM events_in_scope WHERE cluster_id IS NOT NULL GROUP BY ALL
     UNION ALL
-    SELECT cluster_id, 'date', event_date::VARCHAR, count(*) FROM events
+    SELECT cluster_id, 'date', event_date::VARCHAR, count(*) FROM events_in_scope
     WHERE cluster_id IS NOT NULL AND event_date_precision = 'day' GROUP BY ALL
     UNION ALL
-    SELECT cluster_id, 'weekday', event_weekday, count(*) FROM events
+    SELECT cluster_id, 'weekday', event_weekday, count(*) FROM events_in_scope
     WHERE cluster_id IS NOT NULL AND event_weekday IS NOT NULL GROUP BY ALL
     UNION ALL
-    SELECT cluster_id, 'place', location, count(*) FROM events WHERE cluster_id IS NOT NULL GROUP BY ALL
+    SELECT cluster_id, 'place', location, count(*) FROM events_in_scope WHERE cluster_id IS NOT NULL GROUP BY ALL
 ),
 -- the type, day, weekday and place most reports give; on ties the shortest (a city before its
 -- region), then alphabetical, so every build agrees
@@ -39,12 +37,12 @@ members AS (
            list_sort(list(DISTINCT e.doc_id)) AS doc_ids,
            count(DISTINCT s.source)::INTEGER AS n_publishers,
            count(*)::INTEGER AS n_reports
-    FROM events e JOIN document_sources s USING (doc_id) JOIN choices c USING (cluster_id)
+    FROM events_in_scope e JOIN document_sources s USING (doc_id) JOIN choices c USING (cluster_id)
     GROUP BY ALL
 ),
 figures AS (
     SELECT c.cluster_id, c.kind, s.source, c.count_min, coalesce(c.count_max, c.count_min) AS count_high
-    FROM casualties c JOIN document_sources s USING (doc_id)
+    FROM casualties_in_scope c JOIN document_sources s USING (doc_id)
     WHERE c.cluster_id IS NOT NULL AND c.kind IN ('killed', 'injured') AND NOT s.is_copy
 ),
 agreement AS (
@@ -70,4 +68,4 @@ SELECT
 FROM members m
 LEFT JOIN summary k ON k.cluster_id = m.cluster_id AND k.kind = 'killed'
 LEFT JOIN summary i ON i.cluster_id = m.cluster_id AND i.kind = 'injured'
-ORDER BY m.event_date NULLS LAST, m.location, m.cluster_id;
+ORDER BY m.event_date NULLS LAST, m.location, m.cluster_id

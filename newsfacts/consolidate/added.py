@@ -1,0 +1,178 @@
+"""The cross-source step of a run's build (newsfacts/load/build.py): the database the build before left, with
+the rows of the runs it lacked added to it, made what a build of everything would make of the same rows.
+Each derived table is worked out again only where the added documents reach; the test suite loads one
+folder in one run and in five and compares every table.
+
+What the added documents reach, step by step (each SQL file's header says why no more can change):
+- near-duplicates: the pairs of each added document, found through its bands (document_bands keeps every
+  document's), and the links of the documents in pairs;
+- entities: the merges of the rules over every observation (cheap: people only), and the rows of the
+  entities whose observations or merges changed, with their names on quotes and figures;
+- quote groups: the quotes of the added documents and those whose speaker is merged elsewhere, with every
+  quote that shares a block with them and their former groups;
+- incidents: the places of the added reports and of the areas placed anew at their city;
+- the tables built from those (document_sources, event_clusters, incident_reports, quote_groups,
+  quote_variants, corroboration): the rows of what changed.
+
+A run's build is made only where versions.sql would change nothing and no person's correction applies
+(newsfacts/load/build.py decides); any other build is a build of everything (build.py)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from newsfacts.consolidate.build import _EVENTS, _FIGURES, _QUOTES, _set_column, register_wordings, scope, set_variables, write_rows
+from newsfacts.consolidate.incidents import assign_figures, cluster_incidents
+from newsfacts.consolidate.quote_groups import SimilarityMemo, group_quotes
+from warehouse import rows, sql_file
+
+
+def consolidate_added(con) -> dict[str, int]:
+    """The cross-source step over the added documents (the temporary table added_documents). Returns
+    counts for the run's log, as newsfacts.consolidate.build.consolidate does."""
+    set_variables(con)
+    # What the build before placed and merged, to compare with.
+    con.execute(sql_file("area_centres.sql"))
+    con.execute("CREATE TEMP TABLE previous_area_centres AS SELECT * FROM area_centres")
+    con.execute("DROP TABLE area_centres")
+    con.execute("CREATE TEMP TABLE previous_merges AS SELECT from_id, into_id FROM entity_merges")
+    _near_duplicates(con)
+    _entities(con)
+    counts = _quote_groups(con)
+    counts["places_clustered"] = _incidents(con)
+    _derived_rows(con)
+    counts["incidents"] = con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchall()[0][0]
+    counts["corrections_applied"] = counts["corrections_unattached"] = 0
+    return counts
+
+
+def _near_duplicates(con) -> None:
+    """Writes document_sources' rows for the added documents and those whose near-duplicate link changed
+    (the temporary table resourced_documents)."""
+    con.execute("CREATE TEMP TABLE fresh_documents AS SELECT doc_id FROM added_documents")
+    scope(con, "documents_to_band", "SELECT * FROM documents WHERE doc_id IN (SELECT doc_id FROM added_documents)")
+    con.execute(sql_file("near_duplicate_bands.sql"))
+    con.execute(sql_file("near_duplicate_pairs_found.sql"))
+    con.execute(sql_file("near_duplicates.sql"))
+    con.execute("CREATE TEMP TABLE resourced_documents AS SELECT doc_id FROM added_documents UNION SELECT doc_id FROM relinked_documents")
+    scope(con, "documents_in_scope", "SELECT * FROM documents WHERE doc_id IN (SELECT doc_id FROM resourced_documents)")
+    write_rows(con, "document_sources", "document_sources.sql", replacing="doc_id IN (SELECT doc_id FROM resourced_documents)")
+
+
+def _entities(con) -> None:
+    con.execute(sql_file("entity_merges.sql"))
+    con.execute(sql_file("added_entity_ids.sql"))
+    touched = "entity_id IN (SELECT entity_id FROM touched_entities)"
+    scope(con, "entity_observations_in_scope", f"SELECT * FROM entity_observations WHERE {touched}")
+    write_rows(con, "entities", "entity_rows.sql", replacing=touched)
+    scope(con, "entities_in_scope", f"SELECT * FROM entities WHERE {touched}")
+    con.execute(sql_file("entity_names.sql"))
+
+
+def _quote_groups(con) -> dict[str, int]:
+    """Sets quotes.quote_group_id where it can change; adds to quote_wordings and similarity_memo, and
+    writes the temporary table regrouped_groups (the groups before and after, of the quotes grouped again)."""
+    register_wordings(con, rows(con, f"{_QUOTES} WHERE doc_id IN (SELECT doc_id FROM added_documents)"))
+    con.execute("INSERT INTO quote_wordings BY NAME SELECT * FROM new_wordings")
+    con.unregister("new_wordings")
+    con.execute(sql_file("added_quote_changes.sql"))
+    regrouped = "quote_id IN (SELECT quote_id FROM regrouped_quotes)"
+    quotes = rows(con, f"""SELECT q.quote_id, q.doc_id, q.speaker_entity_id, q.text, w.wording
+                           FROM quotes q JOIN quote_wordings w USING (quote_id) WHERE q.{regrouped}""")
+    con.execute(f"CREATE TEMP TABLE regrouped_groups AS SELECT DISTINCT quote_group_id FROM quotes WHERE {regrouped} AND quote_group_id IS NOT NULL")
+    memo = SimilarityMemo(StoredComparisons(con))
+    groups = group_quotes(quotes, memo)
+    _set_column(con, "quotes", "quote_id", "quote_group_id", groups)
+    con.execute(f"INSERT INTO regrouped_groups SELECT DISTINCT quote_group_id FROM quotes WHERE {regrouped}")
+    scope(con, "quotes_in_scope", f"SELECT * FROM quotes WHERE {regrouped}")
+    write_rows(con, "quote_groups", "quote_groups.sql", replacing=regrouped)
+    learned = {key: result for key, result in memo.used.items() if key not in memo.known}
+    con.register("memo", pa.table({"block_hash": list(learned), "result": list(learned.values())},
+                                  schema=pa.schema([("block_hash", pa.string()), ("result", pa.list_(pa.int32()))])))
+    con.execute("INSERT INTO similarity_memo SELECT * FROM memo")
+    con.unregister("memo")
+    count = con.execute("SELECT count(DISTINCT quote_group_id) FROM quotes").fetchall()[0][0]
+    return {"quote_groups": count, "quotes_regrouped": len(quotes), "blocks_compared": len(memo.used), "blocks_reused": memo.hits}
+
+
+class StoredComparisons:
+    """The quote comparisons the database keeps (similarity_memo), looked up a block at a time: what
+    SimilarityMemo is lent in a run's build, which compares few blocks among many kept."""
+
+    def __init__(self, con):
+        self.con = con
+        self.looked_up: dict[str, list[int] | None] = {}
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __contains__(self, block_hash: str) -> bool:
+        if block_hash not in self.looked_up:
+            found = self.con.execute("SELECT result FROM similarity_memo WHERE block_hash = ?", [block_hash]).fetchall()
+            self.looked_up[block_hash] = found[0][0] if found else None
+        return self.looked_up[block_hash] is not None
+
+    def __getitem__(self, block_hash: str) -> list[int]:
+        if block_hash not in self:
+            raise KeyError(block_hash)
+        return self.looked_up[block_hash]
+
+
+def _incidents(con) -> int:
+    """Sets events.cluster_id and casualties.cluster_id at the places the added rows touch and rewrites their
+    incident_figures; writes the temporary table reclustered_incidents (their incidents before and after).
+    Returns the number of places clustered again."""
+    con.execute(sql_file("area_centres.sql"))
+    centres = dict(con.execute("SELECT location, place FROM area_centres").fetchall())
+    con.execute(sql_file("added_incident_changes.sql"))
+    reclustered = "event_id IN (SELECT event_id FROM reclustered_events)"
+    reassigned = "fact_id IN (SELECT fact_id FROM reassigned_figures)"
+    events = rows(con, f"{_EVENTS} WHERE e.{reclustered}")
+    figures = rows(con, f"{_FIGURES} AND {reassigned}")
+    con.execute(f"CREATE TEMP TABLE reclustered_incidents AS SELECT DISTINCT cluster_id FROM events WHERE {reclustered} AND cluster_id IS NOT NULL")
+    clusters = cluster_incidents(events, centres)
+    con.execute(f"UPDATE events SET cluster_id = NULL WHERE {reclustered} AND cluster_id IS NOT NULL")
+    _set_column(con, "events", "event_id", "cluster_id", clusters)
+    counted = assign_figures(figures, events, clusters, centres)
+    con.register("counted", pa.table({"fact_id": list(counted), "cluster_id": list(counted.values())},
+                                     schema=pa.schema([("fact_id", pa.string()), ("cluster_id", pa.string())])))
+    con.execute(f"DELETE FROM incident_figures WHERE {reassigned}")
+    con.execute("INSERT INTO incident_figures SELECT * FROM counted")
+    con.execute(f"UPDATE casualties SET cluster_id = NULL WHERE {reassigned} AND cluster_id IS NOT NULL")
+    con.execute("UPDATE casualties SET cluster_id = c.cluster_id FROM counted c WHERE casualties.fact_id = c.fact_id")
+    con.unregister("counted")
+    con.execute(f"INSERT INTO reclustered_incidents SELECT DISTINCT cluster_id FROM events WHERE {reclustered} AND cluster_id IS NOT NULL")
+    return con.execute("SELECT count(*) FROM touched_places").fetchall()[0][0]
+
+
+def _derived_rows(con) -> None:
+    """The rows of event_clusters, incident_reports, quote_variants and corroboration that can have changed:
+    those of the incidents and statements whose reports, figures, speakers or sources changed."""
+    con.execute("""CREATE TEMP TABLE incidents_in_scope AS
+                   SELECT cluster_id FROM reclustered_incidents
+                   UNION SELECT cluster_id FROM events
+                   WHERE doc_id IN (SELECT doc_id FROM relinked_documents) AND cluster_id IS NOT NULL
+                   UNION SELECT cluster_id FROM casualties
+                   WHERE doc_id IN (SELECT doc_id FROM relinked_documents) AND cluster_id IS NOT NULL""")
+    con.execute("""CREATE TEMP TABLE statements_in_scope AS
+                   SELECT quote_group_id FROM regrouped_groups
+                   UNION SELECT quote_group_id FROM quotes
+                   WHERE speaker_entity_id IN (SELECT entity_id FROM touched_entities) AND quote_group_id IS NOT NULL
+                   UNION SELECT quote_group_id FROM quotes
+                   WHERE doc_id IN (SELECT doc_id FROM relinked_documents) AND quote_group_id IS NOT NULL""")
+    incidents = "cluster_id IN (SELECT cluster_id FROM incidents_in_scope)"
+    statements = "quote_group_id IN (SELECT quote_group_id FROM statements_in_scope)"
+    # Their rows, held apart: the planner then knows how few they are and joins the large tables to them.
+    con.execute(f"CREATE TEMP TABLE scoped_events AS SELECT * FROM events WHERE {incidents}")
+    con.execute(f"CREATE TEMP TABLE scoped_casualties AS SELECT * FROM casualties WHERE {incidents}")
+    con.execute(f"CREATE TEMP TABLE scoped_quotes AS SELECT * FROM quotes WHERE {statements}")
+    scope(con, "events_in_scope", "SELECT * FROM scoped_events")
+    scope(con, "casualties_in_scope", "SELECT * FROM scoped_casualties")
+    write_rows(con, "event_clusters", "event_clusters.sql", replacing=incidents)
+    scope(con, "quotes_in_scope", "SELECT * FROM scoped_quotes")
+    write_rows(con, "quote_variants", "quote_variants.sql", replacing=statements)
+    write_rows(con, "corroboration", "corroboration.sql", replacing=(
+        "CASE WHEN fact_type = 'statement' THEN fact_key IN (SELECT quote_group_id FROM statements_in_scope) "
+        "ELSE split_part(fact_key, '|', 1) IN (SELECT cluster_id FROM incidents_in_scope) END"))
+    scope(con, "events_in_scope", "SELECT * FROM events WHERE event_id IN (SELECT event_id FROM reclustered_events)")
+    write_rows(con, "incident_reports", "incident_reports.sql", replacing="event_id IN (SELECT event_id FROM reclustered_events)")

@@ -1,0 +1,219 @@
+"""A run's build adds to the published database what the runs it lacks added, and only where their rows reach
+(newsfacts/consolidate/added.py): every table comes out as a build of everything makes it from the same
+stored rows. These tests store hand-made rows run by run, so that each shape of change is there on purpose:
+a merge of people that a later document undoes, a speaker who becomes another entity, a copy published
+earlier than the document it copies, a report at a place an area is now placed at; and they check which kind
+of build each run got."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import query, snapshot
+from newsfacts.consolidate.near_duplicates import NUM_PERM
+from newsfacts.load.warehouse import Warehouse
+from newsfacts.pipeline import build_database
+
+START = datetime(2024, 5, 1, 8, 0)
+
+
+def _document(doc_id: str, day: int, publisher: str | None, minhash: list[int] | None = None, path: str | None = None) -> dict:
+    return {"doc_id": doc_id, "source_path": path or f"{doc_id}.txt", "title": f"Report {doc_id}", "publisher": publisher,
+            "published_date": (START + timedelta(days=day)).date(), "language": "en", "text": "x" * 400, "n_words": 80,
+            "ingested_at": START + timedelta(days=day, hours=1), "content_sha256": doc_id * 4,
+            "minhash": minhash or [int(hashlib.sha1(f"{doc_id}|{i}".encode()).hexdigest()[:12], 16) for i in range(NUM_PERM)],
+            "source_format": "text"}
+
+
+def _person(doc_id: str, entity_id: str, name: str) -> dict:
+    return {"doc_id": doc_id, "entity_id": entity_id, "canonical_name": name, "entity_type": "person",
+            "aliases": [name], "name_key": name.lower()}
+
+
+def _place(doc_id: str, entity_id: str, name: str, basis: str = "gazetteer") -> dict:
+    return {"doc_id": doc_id, "entity_id": entity_id, "canonical_name": name, "entity_type": "location", "aliases": [name],
+            "latitude": 50.0, "longitude": 36.2, "country_code": "UA", "geocode_basis": basis}
+
+
+def _quote(doc_id: str, n: int, speaker: str, entity_id: str, text: str) -> dict:
+    return {"quote_id": f"{doc_id}-q{n}", "doc_id": doc_id, "speaker": speaker, "speaker_entity_id": entity_id,
+            "text": text, "start_char": 10 * n, "end_char": 10 * n + 5}
+
+
+def _event(doc_id: str, n: int, place: str, day: int) -> dict:
+    return {"event_id": f"{doc_id}-e{n}", "doc_id": doc_id, "event_type": "shelling", "location": place,
+            "event_date": (START + timedelta(days=day)).date(), "event_date_precision": "day", "start_char": n, "end_char": n + 9}
+
+
+def _figure(doc_id: str, n: int, place: str, count: int, reporter: str | None = None, reporter_id: str | None = None) -> dict:
+    return {"fact_id": f"{doc_id[0]}{doc_id[-3:]}ccccccccc{n:03d}", "doc_id": doc_id, "kind": "killed", "count_min": count, "precision": "exact",
+            "location": place, "reported_by": reporter, "reported_by_entity_id": reporter_id, "start_char": 100 + n, "end_char": 110 + n}
+
+
+def _store_run(warehouse: Warehouse, number: int, tables: dict[str, list[dict]]) -> None:
+    run_id = f"run-{number}"
+    with warehouse.exclusive():
+        for table, rows in tables.items():
+            warehouse.stage_rows(table, [{**row, "run_id": run_id} for row in rows], run_id)
+        documents = tables.get("documents", [])
+        warehouse.stage_rows("source_files", [
+            {"source_path": d["source_path"], "content_sha256": d["content_sha256"], "status": "loaded", "doc_ids": [d["doc_id"]],
+             "seen_at": START + timedelta(days=number), "run_id": run_id} for d in documents], run_id)
+        finished = START + timedelta(days=number, minutes=5)
+        warehouse.commit_run(run_id, {"run_id": run_id, "status": "completed", "started_at": finished, "finished_at": finished,
+                                      "documents_loaded": len(documents), "source_dir": "/reports"})
+
+
+# Six runs, each adding documents whose rows change what the documents before them gave.
+RUNS = [
+    {  # a person named by surname alone is merged into the one person of that surname named in full
+        "documents": [_document("a000000000000001", 3, "Outlet One"), _document("a000000000000002", 3, "Outlet Two")],
+        "entity_observations": [_person("a000000000000001", "e-smith", "Smith"), _person("a000000000000002", "e-jane", "Jane Smith"),
+                                _place("a000000000000001", "p-town", "Kurmin"), _place("a000000000000002", "p-town", "Kurmin")],
+        "quotes": [_quote("a000000000000001", 1, "Smith", "e-smith", "We will rebuild the bridge before the winter comes"),
+                   _quote("a000000000000002", 1, "Jane Smith", "e-jane", "We will rebuild the bridge before winter comes")],
+        "events": [_event("a000000000000001", 1, "Kurmin", 3), _event("a000000000000002", 1, "Kurmin", 3)],
+        "casualties": [_figure("a000000000000001", 1, "Kurmin", 4, "Smith", "e-smith"), _figure("a000000000000002", 1, "Kurmin", 5)],
+    },
+    {  # another outlet quotes the same statement; a second report of the strike, with a third figure
+        "documents": [_document("b000000000000001", 4, "Outlet Three")],
+        "entity_observations": [_person("b000000000000001", "e-jane", "Jane Smith"), _place("b000000000000001", "p-town", "Kurmin")],
+        "quotes": [_quote("b000000000000001", 1, "Jane Smith", "e-jane", "We will rebuild the bridge before the winter comes")],
+        "events": [_event("b000000000000001", 1, "Kurmin", 3)],
+        "casualties": [_figure("b000000000000001", 1, "Kurmin", 5)],
+    },
+    {  # a second person of that surname: the surname alone is nobody's for sure any more
+        "documents": [_document("c000000000000001", 5, None)],
+        "entity_observations": [_person("c000000000000001", "e-john", "John Smith")],
+        "quotes": [_quote("c000000000000001", 1, "John Smith", "e-john", "The roads to the north are closed to trucks")],
+    },
+    {  # a copy of the first report, published a day before it: it becomes the original
+        "documents": [_document("d000000000000001", 2, None, minhash=_document("a000000000000001", 3, None)["minhash"])],
+        "entity_observations": [_person("d000000000000001", "e-smith", "Smith"), _place("d000000000000001", "p-town", "Kurmin")],
+        "quotes": [_quote("d000000000000001", 1, "Smith", "e-smith", "We will rebuild the bridge before the winter comes")],
+        "events": [_event("d000000000000001", 1, "Kurmin", 3)],
+        "casualties": [_figure("d000000000000001", 1, "Kurmin", 4)],
+    },
+    {  # the region named after the town is now placed at it: its reports join the town's incidents
+        "documents": [_document("e000000000000001", 6, "Outlet Four"), _document("e000000000000002", 6, "Outlet One")],
+        "entity_observations": [_place("e000000000000001", "p-region", "Kurmin Region", basis="centre Kurmin"),
+                                _place("e000000000000002", "p-other", "Dalen")],
+        "events": [_event("e000000000000001", 1, "Kurmin Region", 3), _event("e000000000000002", 1, "Dalen", 6)],
+        "casualties": [_figure("e000000000000001", 1, "Kurmin Region", 6), _figure("e000000000000002", 1, "Dalen", 2)],
+    },
+    {  # nothing but documents that name no one
+        "documents": [_document("f000000000000001", 7, "Outlet Two")],
+    },
+]
+
+
+@pytest.fixture
+def added_builds(monkeypatch) -> list[str]:
+    """The kind of build each build_database made: 'added' (a run's build) or 'whole'."""
+    import newsfacts.consolidate.added as added
+    import newsfacts.consolidate.build as whole
+
+    kinds = []
+    consolidate_added, consolidate = added.consolidate_added, whole.consolidate
+
+    def noting_added(con):
+        kinds.append("added")
+        return consolidate_added(con)
+
+    def noting_whole(con, *args, **kwargs):
+        kinds.append("whole")
+        return consolidate(con, *args, **kwargs)
+
+    monkeypatch.setattr(added, "consolidate_added", noting_added)
+    monkeypatch.setattr(whole, "consolidate", noting_whole)
+    return kinds
+
+
+def _rebuilt(warehouse: Warehouse, tmp_path: Path) -> dict:
+    """The tables a build of everything makes of the same stored rows, in a copy of the warehouse."""
+    import shutil
+
+    copy = Warehouse(shutil.copytree(warehouse.root, tmp_path / "rebuilt"))
+    build_database(copy, "rebuild", full=True)
+    return snapshot(copy.root)
+
+
+def test_runs_that_add_documents_add_to_the_database_and_give_what_a_build_of_everything_gives(tmp_path, added_builds):
+    warehouse = Warehouse(tmp_path / "wh")
+    speakers = []
+    for number, tables in enumerate(RUNS):
+        _store_run(warehouse, number, tables)
+        build_database(warehouse, f"build-{number}")
+        assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / f"after-{number}"), f"after run {number}"
+        speakers.append(query(warehouse.root, "SELECT speaker FROM quotes WHERE quote_id = 'a000000000000001-q1'")[0][0])
+    # the first build of each warehouse copy is whole; every later run's build added to the database
+    assert added_builds == ["whole", "whole"] + ["added", "whole"] * (len(RUNS) - 1)
+    # the merge the second Smith undid reached the quote of the first run
+    assert speakers[:2] == ["Jane Smith", "Jane Smith"] and speakers[2:] == ["Smith"] * 4
+    assert query(warehouse.root, "SELECT near_duplicate_of FROM documents WHERE doc_id = 'a000000000000001'") == [("d000000000000001",)]
+    region, town = query(warehouse.root, """SELECT (SELECT cluster_id FROM events WHERE event_id = 'e000000000000001-e1'),
+                                                   (SELECT cluster_id FROM events WHERE event_id = 'a000000000000001-e1')""")[0]
+    assert region == town is not None
+
+
+def test_a_changed_file_or_a_correction_makes_the_next_build_whole(tmp_path, added_builds):
+    from newsfacts.corrections import Decision, correct
+    from schemas.values import CorrectionTarget
+
+    warehouse = Warehouse(tmp_path / "wh")
+    _store_run(warehouse, 0, RUNS[0])
+    build_database(warehouse, "build-0")
+    # a new version of a file the warehouse holds supersedes its document: versions.sql settles every file
+    changed = _document("a000000000000009", 8, "Outlet One", path="a000000000000001.txt")
+    _store_run(warehouse, 1, {"documents": [changed]})
+    build_database(warehouse, "build-1")
+    assert query(warehouse.root, "SELECT superseded_by FROM documents WHERE doc_id = 'a000000000000001'") == [("a000000000000009",)]
+    _store_run(warehouse, 2, RUNS[1])
+    build_database(warehouse, "build-2")
+    assert added_builds == ["whole", "whole", "added"]
+    # a person's correction is applied by a build of everything, and so is every build while it applies
+    correct(warehouse, CorrectionTarget.CASUALTY, "b001ccccccccc001", Decision(sets={"count_min": "7"}))
+    _store_run(warehouse, 3, RUNS[2])
+    build_database(warehouse, "build-3")
+    assert added_builds == ["whole", "whole", "added", "whole", "whole"]
+    assert query(warehouse.root, "SELECT count_min FROM casualties WHERE fact_id = 'b001ccccccccc001'") == [(7,)]
+
+
+def test_a_run_whose_build_fails_halfway_leaves_the_database_whole_and_builds_it_whole(tmp_path, added_builds, monkeypatch):
+    import newsfacts.consolidate.added as added
+
+    warehouse = Warehouse(tmp_path / "wh")
+    _store_run(warehouse, 0, RUNS[0])
+    build_database(warehouse, "build-0")
+    consolidate_added = added.consolidate_added
+
+    def failing_after_the_entities(con):
+        added._near_duplicates(con)
+        added._entities(con)
+        raise duckdb.IOException("disk full")
+
+    monkeypatch.setattr(added, "consolidate_added", failing_after_the_entities)
+    _store_run(warehouse, 1, RUNS[1])
+    build_database(warehouse, "build-1")
+    monkeypatch.setattr(added, "consolidate_added", consolidate_added)
+    assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / "after")
+    assert query(warehouse.root, "SELECT count(*) FROM documents") == [(3,)]
+
+
+def test_the_derived_tables_a_warehouse_stored_before_are_removed_by_its_next_run(tmp_path):
+    import pyarrow as pa
+    from deltalake import write_deltalake
+
+    warehouse = Warehouse(tmp_path / "wh")
+    _store_run(warehouse, 0, RUNS[0])
+    write_deltalake(warehouse.store.uri("entities"), pa.table({"entity_id": ["e-smith"]}))
+    write_deltalake(warehouse.store.uri("quote_groups"), pa.table({"quote_id": ["q"], "quote_group_id": ["g"]}))
+    with warehouse.exclusive():
+        warehouse.upgrade_earlier_format()
+    assert warehouse.store.table("entities") is None and warehouse.store.table("quote_groups") is None
+    assert warehouse.store.table("documents") is not None
