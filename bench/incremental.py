@@ -90,9 +90,8 @@ def main() -> None:
         "",
         f"- 1 new among {args.loaded:,} / 1 file alone, flow stages: **{ratio:.2f}×** (target ≤ 2)",
         "- The unchanged files are recognised by their size and modification time without being read. A run "
-        "that loads a file builds the DuckDB file from every committed row of the Delta tables, so its load stage grows with the "
-        "warehouse, though it groups quotes and clusters incidents again only where its rows reach; a run that loads nothing "
-        "adds its runs row to the last build "
+        "that loads a file adds its rows to the DuckDB file in place and works out again only the derived rows they reach "
+        "(near-duplicate pairs, merges, quote groups, incidents); a run that loads nothing adds its runs row to the last build "
         f"(the run before the timed one took {first_idle['flow']:.2f} s).",
     ]
     text = "\n".join(lines) + "\n"

@@ -190,17 +190,15 @@ def test_a_run_whose_build_fails_halfway_leaves_the_database_whole_and_builds_it
     warehouse = Warehouse(tmp_path / "wh")
     _store_run(warehouse, 0, RUNS[0])
     build_database(warehouse, "build-0")
-    consolidate_added = added.consolidate_added
 
-    def failing_after_the_entities(con):
-        added._near_duplicates(con)
-        added._entities(con)
+    def failing(con):  # once near-duplicates and entities are changed in place
         raise duckdb.IOException("disk full")
 
-    monkeypatch.setattr(added, "consolidate_added", failing_after_the_entities)
+    monkeypatch.setattr(added, "_quote_groups", failing)
     _store_run(warehouse, 1, RUNS[1])
     build_database(warehouse, "build-1")
-    monkeypatch.setattr(added, "consolidate_added", consolidate_added)
+    assert added_builds == ["whole", "added", "whole"]
+    monkeypatch.undo()
     assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / "after")
     assert query(warehouse.root, "SELECT count(*) FROM documents") == [(3,)]
 
@@ -217,3 +215,36 @@ def test_the_derived_tables_a_warehouse_stored_before_are_removed_by_its_next_ru
         warehouse.upgrade_earlier_format()
     assert warehouse.store.table("entities") is None and warehouse.store.table("quote_groups") is None
     assert warehouse.store.table("documents") is not None
+
+
+def _build_killed_halfway(folder: str) -> None:
+    """In a child process: a run's build that dies, as under kill -9, once it has changed entities in place."""
+    import os
+
+    import newsfacts.consolidate.added as added
+
+    def dying(con):  # once near-duplicates and entities are changed in place
+        os._exit(9)  # no rollback, no close: what kill -9 leaves
+
+    added._quote_groups = dying
+    build_database(Warehouse(folder), "killed")
+
+
+def test_a_run_whose_build_is_killed_in_place_leaves_the_last_state_and_the_next_run_adds_what_it_lacks(tmp_path, added_builds):
+    import multiprocessing
+
+    warehouse = Warehouse(tmp_path / "wh")
+    _store_run(warehouse, 0, RUNS[0])
+    build_database(warehouse, "build-0")
+    before = snapshot(warehouse.root)
+    for number in (1, 2):
+        _store_run(warehouse, number, RUNS[number])
+    child = multiprocessing.get_context("spawn").Process(target=_build_killed_halfway, args=(str(warehouse.root),))
+    child.start()
+    child.join(120)
+    assert child.exitcode == 9
+    assert snapshot(warehouse.root) == before
+    build_database(warehouse, "build-after")
+    assert added_builds[-1] == "added"
+    assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / "after")
+    assert query(warehouse.root, "SELECT count(*) FROM documents") == [(4,)]
