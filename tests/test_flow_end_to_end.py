@@ -64,9 +64,11 @@ def test_contract_columns_exist_with_their_types(seeds_warehouse):
             assert types.get(column) == expected, (table, column, types.get(column))
     from deltalake import DeltaTable
 
-    for table in ("documents", "casualties", "quotes", "events", "mentions", "runs", "entities", "event_clusters"):
+    for table in ("documents", "casualties", "quotes", "events", "mentions", "runs"):
         stored = DeltaTable(warehouse / "tables" / table).to_pyarrow_table()  # a Delta table any reader opens
         assert stored.num_rows == query(warehouse, f"SELECT count(*) FROM {table}")[0][0], table
+    # the tables derived across documents live in the DuckDB file only
+    assert not (warehouse / "tables" / "entities").exists() and not (warehouse / "tables" / "event_clusters").exists()
 
 
 def test_rerun_adds_nothing_and_a_new_file_loads_alone(tmp_path, run_flow):
