@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from newsfacts.consolidate.build import _EVENTS, _FIGURES, _QUOTES, _set_column, register_wordings, scope, set_variables, write_rows
+from newsfacts.consolidate.build import (EVENT_ROWS, FIGURE_ROWS, QUOTE_ROWS, grouping_counts, keep_comparisons, register_wordings,
+                                         scope, set_column, set_variables, write_rows)
 from newsfacts.consolidate.incidents import assign_figures, cluster_incidents
 from newsfacts.consolidate.quote_groups import SimilarityMemo, group_quotes
 from warehouse import rows, sql_file
@@ -72,7 +73,7 @@ def _entities(con) -> None:
 def _quote_groups(con) -> dict[str, int]:
     """Sets quotes.quote_group_id where it can change; adds to quote_wordings and similarity_memo, and
     writes the temporary table regrouped_groups (the groups before and after, of the quotes grouped again)."""
-    register_wordings(con, rows(con, f"{_QUOTES} WHERE doc_id IN (SELECT doc_id FROM added_documents)"))
+    register_wordings(con, rows(con, f"{QUOTE_ROWS} WHERE doc_id IN (SELECT doc_id FROM added_documents)"))
     con.execute("INSERT INTO quote_wordings BY NAME SELECT * FROM new_wordings")
     con.unregister("new_wordings")
     con.execute(sql_file("added_quote_changes.sql"))
@@ -82,17 +83,12 @@ def _quote_groups(con) -> dict[str, int]:
     con.execute(f"CREATE TEMP TABLE regrouped_groups AS SELECT DISTINCT quote_group_id FROM quotes WHERE {regrouped} AND quote_group_id IS NOT NULL")
     memo = SimilarityMemo(StoredComparisons(con))
     groups = group_quotes(quotes, memo)
-    _set_column(con, "quotes", "quote_id", "quote_group_id", groups)
+    set_column(con, "quotes", "quote_id", "quote_group_id", groups)
     con.execute(f"INSERT INTO regrouped_groups SELECT DISTINCT quote_group_id FROM quotes WHERE {regrouped}")
     scope(con, "quotes_in_scope", f"SELECT * FROM quotes WHERE {regrouped}")
     write_rows(con, "quote_groups", "quote_groups.sql", replacing=regrouped)
-    learned = {key: result for key, result in memo.used.items() if key not in memo.known}
-    con.register("memo", pa.table({"block_hash": list(learned), "result": list(learned.values())},
-                                  schema=pa.schema([("block_hash", pa.string()), ("result", pa.list_(pa.int32()))])))
-    con.execute("INSERT INTO similarity_memo SELECT * FROM memo")
-    con.unregister("memo")
-    count = con.execute("SELECT count(DISTINCT quote_group_id) FROM quotes").fetchall()[0][0]
-    return {"quote_groups": count, "quotes_regrouped": len(quotes), "blocks_compared": len(memo.used), "blocks_reused": memo.hits}
+    keep_comparisons(con, {key: result for key, result in memo.used.items() if key not in memo.known}, adding=True)
+    return grouping_counts(con, quotes, memo)
 
 
 class StoredComparisons:
@@ -127,12 +123,12 @@ def _incidents(con) -> int:
     con.execute(sql_file("added_incident_changes.sql"))
     reclustered = "event_id IN (SELECT event_id FROM reclustered_events)"
     reassigned = "fact_id IN (SELECT fact_id FROM reassigned_figures)"
-    events = rows(con, f"{_EVENTS} WHERE e.{reclustered}")
-    figures = rows(con, f"{_FIGURES} AND {reassigned}")
+    events = rows(con, f"{EVENT_ROWS} WHERE e.{reclustered}")
+    figures = rows(con, f"{FIGURE_ROWS} AND {reassigned}")
     con.execute(f"CREATE TEMP TABLE reclustered_incidents AS SELECT DISTINCT cluster_id FROM events WHERE {reclustered} AND cluster_id IS NOT NULL")
     clusters = cluster_incidents(events, centres)
     con.execute(f"UPDATE events SET cluster_id = NULL WHERE {reclustered} AND cluster_id IS NOT NULL")
-    _set_column(con, "events", "event_id", "cluster_id", clusters)
+    set_column(con, "events", "event_id", "cluster_id", clusters)
     counted = assign_figures(figures, events, clusters, centres)
     con.register("counted", pa.table({"fact_id": list(counted), "cluster_id": list(counted.values())},
                                      schema=pa.schema([("fact_id", pa.string()), ("cluster_id", pa.string())])))

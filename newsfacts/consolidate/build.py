@@ -126,6 +126,7 @@ def scope(con, view: str, rows: str | None = None) -> None:
 
 
 def set_variables(con) -> None:
+    """The thresholds of SQL_VARIABLES, as DuckDB variables."""
     for name, value in SQL_VARIABLES.items():
         con.execute(f"SET VARIABLE {name} = {value!r}")
 
@@ -140,10 +141,10 @@ def write_rows(con, table: str, rows_file: str, replacing: str | None = None) ->
         con.execute(f"INSERT INTO {table} BY NAME {sql_file(rows_file)}")
 
 
-_QUOTES = "SELECT quote_id, doc_id, speaker_entity_id, text FROM quotes"
+QUOTE_ROWS = "SELECT quote_id, doc_id, speaker_entity_id, text FROM quotes"
 # The quotes the previous build did not word (a quote's text never changes: its id is its document's and
 # place's, and a document's facts are stored once).
-_QUOTES_NOT_WORDED = f"{_QUOTES} WHERE quote_id NOT IN (SELECT quote_id FROM previous.quote_wordings)"
+_QUOTES_NOT_WORDED = f"{QUOTE_ROWS} WHERE quote_id NOT IN (SELECT quote_id FROM previous.quote_wordings)"
 
 
 def _group_quotes(con, previous_memo: dict[str, list[int]] | None, reuse_previous: bool) -> dict[str, int]:
@@ -161,16 +162,25 @@ def _group_quotes(con, previous_memo: dict[str, list[int]] | None, reuse_previou
         con.execute("""UPDATE quotes SET quote_group_id = p.quote_group_id FROM previous.quotes p
                        WHERE quotes.quote_id = p.quote_id AND quotes.quote_id NOT IN (SELECT quote_id FROM regrouped_quotes)""")
     else:
-        quotes = register_wordings(con, rows(con, _QUOTES))
+        quotes = register_wordings(con, rows(con, QUOTE_ROWS))
         con.execute("CREATE TABLE quote_wordings AS SELECT * FROM new_wordings ORDER BY quote_id")
     con.unregister("new_wordings")
-    _set_column(con, "quotes", "quote_id", "quote_group_id", group_quotes(quotes, memo))
+    set_column(con, "quotes", "quote_id", "quote_group_id", group_quotes(quotes, memo))
     # A build that grouped only some quotes passes on the comparisons it was lent, too.
-    passed_on = {**(previous_memo or {}), **memo.used} if reuse_previous else memo.used
-    con.register("memo", pa.table({"block_hash": list(passed_on), "result": list(passed_on.values())},
+    keep_comparisons(con, {**(previous_memo or {}), **memo.used} if reuse_previous else memo.used, adding=False)
+    return grouping_counts(con, quotes, memo)
+
+
+def keep_comparisons(con, comparisons: dict[str, list[int]], adding: bool) -> None:
+    """Writes the quote comparisons (block hash -> result) to similarity_memo, or adds them to it."""
+    con.register("memo", pa.table({"block_hash": list(comparisons), "result": list(comparisons.values())},
                                   schema=pa.schema([("block_hash", pa.string()), ("result", pa.list_(pa.int32()))])))
-    con.execute("CREATE TABLE similarity_memo AS SELECT * FROM memo")
+    con.execute("INSERT INTO similarity_memo SELECT * FROM memo" if adding else "CREATE TABLE similarity_memo AS SELECT * FROM memo")
     con.unregister("memo")
+
+
+def grouping_counts(con, quotes: list[dict], memo: SimilarityMemo) -> dict[str, int]:
+    """What the grouping of `quotes` did, for the run's log."""
     groups = con.execute("SELECT count(DISTINCT quote_group_id) FROM quotes").fetchall()[0][0]
     return {"quote_groups": groups, "quotes_regrouped": len(quotes), "blocks_compared": len(memo.used), "blocks_reused": memo.hits}
 
@@ -186,12 +196,12 @@ def register_wordings(con, quotes: list[dict]) -> list[dict]:
     return quotes
 
 
-_EVENTS = """
+EVENT_ROWS = """
     SELECT e.event_id, e.doc_id, e.event_type, e.event_date, e.event_date_precision, e.event_weekday,
            e.location, e.targets, e.start_char, d.published_date
     FROM events e JOIN documents d USING (doc_id)"""
 # A figure a person rejected counts for no incident (warehouse/corrections.sql).
-_FIGURES = "SELECT fact_id, doc_id, part_of, location, event_date, period, start_char FROM casualties WHERE review_status <> 'rejected'"
+FIGURE_ROWS = "SELECT fact_id, doc_id, part_of, location, event_date, period, start_char FROM casualties WHERE review_status <> 'rejected'"
 
 
 def _cluster_incidents(con, reuse_previous: bool) -> int | None:
@@ -205,17 +215,17 @@ def _cluster_incidents(con, reuse_previous: bool) -> int | None:
     if reuse_previous:
         con.execute(sql_file("incident_changes.sql"))
         touched = "(SELECT place FROM touched_places)"
-        events = rows(con, f"{_EVENTS} WHERE e.event_id IN (SELECT event_id FROM event_places WHERE place IN {touched})")
-        figures = rows(con, f"{_FIGURES} AND fact_id IN (SELECT fact_id FROM figure_places WHERE place IN {touched})")
+        events = rows(con, f"{EVENT_ROWS} WHERE e.event_id IN (SELECT event_id FROM event_places WHERE place IN {touched})")
+        figures = rows(con, f"{FIGURE_ROWS} AND fact_id IN (SELECT fact_id FROM figure_places WHERE place IN {touched})")
         con.execute(f"""UPDATE events SET cluster_id = p.cluster_id FROM previous_event_places p
                         WHERE events.event_id = p.event_id AND p.place NOT IN {touched}""")
         kept = "SELECT * FROM kept_incident_figures UNION ALL "
     else:
-        events, figures, kept = rows(con, _EVENTS), rows(con, _FIGURES), ""
+        events, figures, kept = rows(con, EVENT_ROWS), rows(con, FIGURE_ROWS), ""
     machine_clusters = cluster_incidents(events, centres)
     clusters = apply_decisions(machine_clusters, rows(con, "SELECT * FROM event_decisions ORDER BY sequence, event_id"))
     _keep_machine_incidents(con, machine_clusters, clusters)
-    _set_column(con, "events", "event_id", "cluster_id", clusters)
+    set_column(con, "events", "event_id", "cluster_id", clusters)
     counted = assign_figures(figures, events, clusters, centres)
     con.register("counted", pa.table({"fact_id": list(counted), "cluster_id": list(counted.values())},
                                      schema=pa.schema([("fact_id", pa.string()), ("cluster_id", pa.string())])))
@@ -234,7 +244,8 @@ def _keep_machine_incidents(con, machine: dict[str, str], decided: dict[str, str
     con.unregister("moved")
 
 
-def _set_column(con, table: str, key: str, column: str, mapping: dict[str, str]) -> None:
+def set_column(con, table: str, key: str, column: str, mapping: dict[str, str]) -> None:
+    """Sets `column` of the rows of `table` whose `key` `mapping` holds, to the value it maps that key to."""
     links = pa.table({key: list(mapping), column: list(mapping.values())}, schema=pa.schema([(key, pa.string()), (column, pa.string())]))
     con.register("links", links)
     con.execute(f"UPDATE {table} SET {column} = links.{column} FROM links WHERE {table}.{key} = links.{key}")
