@@ -32,16 +32,16 @@ def commit_run(warehouse: Warehouse, run_row: dict, run_id: str) -> None:
 
 @task(name="stage-duckdb", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
 def stage_database(warehouse: Warehouse, run_id: str) -> build.DatabaseBuild:
-    """A new DuckDB file with every committed run's rows (newsfacts/load/build.py, step 1)."""
+    """The rows of the committed runs the DuckDB file lacks, added to it in place or to a new file built
+    whole (newsfacts/load/build.py, step 1); the log says which, and why."""
     building = build.stage(warehouse, run_id)
-    if not building.needs_consolidation:
-        get_run_logger().info(building.describe())
+    get_run_logger().info(building.describe())
     return building
 
 
 @task(name="publish-duckdb", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
 def publish_database(building: build.DatabaseBuild) -> dict[str, int]:
-    """The views and snapshots, and the new file swapped in for analysts (step 3)."""
+    """The views, committed, and a new file swapped in for analysts (step 3)."""
     counts = build.publish(building)
     get_run_logger().info("Built %s: %s.", building.warehouse.database, ", ".join(f"{t} {n}" for t, n in counts.items()))
     return counts

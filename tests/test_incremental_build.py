@@ -161,6 +161,19 @@ def test_runs_that_add_documents_add_to_the_database_and_give_what_a_build_of_ev
     assert region == town is not None
 
 
+def _kind_of_next_build(warehouse: Warehouse) -> str:
+    """What the log says of the build the next run would make, staged and rolled back."""
+    from newsfacts.load import build
+
+    with build.stage(warehouse, "look") as building:
+        said = building.describe()
+        if building.adds_runs:
+            building.abandon()
+    for stale in warehouse.root.glob(".newsfacts.duckdb.building-*"):  # a build of everything's new file
+        stale.unlink()
+    return said
+
+
 def test_a_changed_file_or_a_correction_makes_the_next_build_whole(tmp_path, added_builds):
     from newsfacts.corrections import Decision, correct
     from schemas.values import CorrectionTarget
@@ -171,6 +184,7 @@ def test_a_changed_file_or_a_correction_makes_the_next_build_whole(tmp_path, add
     # a new version of a file the warehouse holds supersedes its document: versions.sql settles every file
     changed = _document("a000000000000009", 8, "Outlet One", path="a000000000000001.txt")
     _store_run(warehouse, 1, {"documents": [changed]})
+    assert _kind_of_next_build(warehouse).startswith("Building the database whole: the new runs change")
     build_database(warehouse, "build-1")
     assert query(warehouse.root, "SELECT superseded_by FROM documents WHERE doc_id = 'a000000000000001'") == [("a000000000000009",)]
     _store_run(warehouse, 2, RUNS[1])
@@ -179,6 +193,7 @@ def test_a_changed_file_or_a_correction_makes_the_next_build_whole(tmp_path, add
     # a person's correction is applied by a build of everything, and so is every build while it applies
     correct(warehouse, CorrectionTarget.CASUALTY, "b001ccccccccc001", Decision(sets={"count_min": "7"}))
     _store_run(warehouse, 3, RUNS[2])
+    assert "a person's correction applies" in _kind_of_next_build(warehouse)
     build_database(warehouse, "build-3")
     assert added_builds == ["whole", "whole", "added", "whole", "whole"]
     assert query(warehouse.root, "SELECT count_min FROM casualties WHERE fact_id = 'b001ccccccccc001'") == [(7,)]

@@ -96,6 +96,7 @@ class DatabaseBuild:
     counts: dict[str, int] = field(default_factory=dict)
     appended_runs: int = 0  # runs whose `runs` rows were added to the last build
     in_place: bool = False  # whether they were added to the published file itself (nothing to rename)
+    why: str = ""  # which kind of build this is and why, for the run's log
     _connection: duckdb.DuckDBPyConnection | None = field(default=None, repr=False, compare=False)
 
     def __enter__(self) -> "DatabaseBuild":
@@ -171,9 +172,11 @@ class DatabaseBuild:
                 return work(con)
 
     def describe(self) -> str:
-        """What the build does, for the run's log when it needs no consolidation."""
-        return (f"Nothing to consolidate: the {self.appended_runs} run(s) since the last build loaded no rows; "
-                "their runs rows were added to it.")
+        """What the build does, for the run's log."""
+        if not self.needs_consolidation:
+            return (f"Nothing to consolidate: the {self.appended_runs} run(s) since the last build loaded no rows; "
+                    "their runs rows were added to it.")
+        return self.why
 
     @contextmanager
     def previous(self):
@@ -236,7 +239,9 @@ def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, tar
         building.appended_runs = len(unbuilt)
         building.counts, building.in_place = _append_runs(warehouse, building.file, unbuilt)
         return building
-    if not full and runs is None and _stage_added_runs(building, committed):
+    if full or runs is not None:
+        building.why = "Building the database whole, as asked."
+    elif _stage_added_runs(building, committed):
         return building
     _stage_everything(building, committed, as_of=runs is not None)
     return building
@@ -246,6 +251,7 @@ def stage_everything_instead(building: DatabaseBuild) -> None:
     """Turn a run's build that failed into a build of everything (its transaction is rolled back)."""
     building.abandon()
     building.adds_runs, building.in_place = False, False
+    building.why = "Building the database whole: adding the new runs to it in place failed."
     building.file = building.warehouse.root / f"{BUILDING_PREFIX}{building.build_id}"
     building.file.unlink(missing_ok=True)
     _stage_everything(building, building.warehouse.committed_run_ids(), as_of=False)
@@ -304,8 +310,9 @@ def _stage_added_runs(building: DatabaseBuild, committed: set[str]) -> bool:
     holds runs that are not committed, a person's correction applies or was made since, or the runs
     change a file the warehouse held (warehouse/added_documents.sql)."""
     warehouse = building.warehouse
-    added = _runs_a_build_can_add(warehouse, committed)
+    added, why_not = _runs_a_build_can_add(warehouse, committed)
     if added is None:
+        building.why = f"Building the database whole: {why_not}."
         return False
     building.adds_runs, building.needs_consolidation = True, True
     con, building.in_place = _open_for_writing(warehouse, building.file)
@@ -325,10 +332,14 @@ def _stage_added_runs(building: DatabaseBuild, committed: set[str]) -> bool:
         building.abandon()
         raise
     if changes_versions:
+        building.why = "Building the database whole: the new runs change, delete or bring back a file the warehouse held."
         building.abandon()
         building.adds_runs, building.in_place = False, False
         building.file = warehouse.root / f"{BUILDING_PREFIX}{building.build_id}"
         return False
+    building.why = (f"Adding {len(added)} run(s) to the database in place" if building.in_place else
+                    f"Adding {len(added)} run(s) to a copy of the database (another process holds it open)") + \
+        ": only what their rows reach is worked out again."
     return True
 
 
@@ -344,25 +355,25 @@ def _added_build_memory_mb() -> int:
     return min(setting, ADDED_BUILD_MEMORY_MB) if setting else ADDED_BUILD_MEMORY_MB
 
 
-def _runs_a_build_can_add(warehouse: Warehouse, committed: set[str]) -> set[str] | None:
+def _runs_a_build_can_add(warehouse: Warehouse, committed: set[str]) -> tuple[set[str] | None, str]:
     """The committed runs the published database lacks, when a run's build can add them: it was built by
     this code and holds only committed runs, it holds every stored correction, and none applies (every
-    one is withdrawn). None when a build of everything is needed."""
+    one is withdrawn). Else None, and why a build of everything is needed."""
     if not built_by_this_code(warehouse.database):
-        return None
+        return None, "there is none yet, or it was built by other code (new rules, or another version)"
     with warehouse.connect() as con:
         con.execute(f"ATTACH {quote_path(warehouse.database)} AS built (READ_ONLY)")
         built = {r[0] for r in con.execute("SELECT run_id FROM built.runs").fetchall()}
         if not built <= committed:
-            return None
+            return None, "it holds a run that is not committed"
         corrections = warehouse.table_source(CORRECTIONS.name)
         stored = con.execute(f"SELECT count(*) FROM {corrections}").fetchall()[0][0] if corrections else 0
         held, applying = con.execute("""SELECT count(*), count(*) FILTER (WHERE action <> 'withdraw' AND correction_id NOT IN
                                             (SELECT withdraws FROM built.corrections WHERE action = 'withdraw'))
                                         FROM built.corrections""").fetchall()[0]
         if stored != held or applying:
-            return None
-    return committed - built
+            return None, "a person's correction applies (every build applies them all)"
+    return committed - built, ""
 
 
 def _open_for_writing(warehouse: Warehouse, copy: Path) -> tuple[duckdb.DuckDBPyConnection, bool]:
@@ -440,7 +451,7 @@ def _runs_to_append(warehouse: Warehouse, committed: set[str]) -> set[str] | Non
         built = {r[0] for r in con.execute("SELECT run_id FROM built.runs").fetchall()}
         unbuilt = committed - built
         if not built <= committed:
-            return None
+            return None, "it holds a run that is not committed"
         corrections = warehouse.table_source(CORRECTIONS.name)
         if corrections and con.execute(f"SELECT count(*) FROM {corrections}").fetchall() != con.execute(
                 "SELECT count(*) FROM built.corrections").fetchall():
