@@ -19,10 +19,8 @@ A run's build is made only where versions.sql would change nothing and no person
 
 from __future__ import annotations
 
-import pyarrow as pa
-
-from newsfacts.consolidate.build import (EVENT_ROWS, FIGURE_ROWS, QUOTE_ROWS, grouping_counts, keep_comparisons, register_wordings,
-                                         scope, set_column, set_variables, write_rows)
+from newsfacts.consolidate.build import (EVENT_ROWS, FIGURE_ROWS, QUOTE_ROWS, grouping_counts, keep_comparisons, links,
+                                         register_wordings, scope, set_column, set_variables, write_rows)
 from newsfacts.consolidate.incidents import assign_figures, cluster_incidents
 from newsfacts.consolidate.quote_groups import SimilarityMemo, group_quotes
 from warehouse import rows, sql_file
@@ -34,8 +32,7 @@ def consolidate_added(con) -> dict[str, int]:
     set_variables(con)
     # What the build before placed and merged, to compare with.
     con.execute(sql_file("area_centres.sql"))
-    con.execute("CREATE TEMP TABLE previous_area_centres AS SELECT * FROM area_centres")
-    con.execute("DROP TABLE area_centres")
+    con.execute("ALTER TABLE area_centres RENAME TO previous_area_centres")
     con.execute("CREATE TEMP TABLE previous_merges AS SELECT from_id, into_id FROM entity_merges")
     _near_duplicates(con)
     _entities(con)
@@ -77,6 +74,7 @@ def _quote_groups(con) -> dict[str, int]:
     con.execute("INSERT INTO quote_wordings BY NAME SELECT * FROM new_wordings")
     con.unregister("new_wordings")
     con.execute(sql_file("added_quote_changes.sql"))
+    con.execute(sql_file("regrouped_quotes.sql"))
     regrouped = "quote_id IN (SELECT quote_id FROM regrouped_quotes)"
     quotes = rows(con, f"""SELECT q.quote_id, q.doc_id, q.speaker_entity_id, q.text, w.wording
                            FROM quotes q JOIN quote_wordings w USING (quote_id) WHERE q.{regrouped}""")
@@ -130,8 +128,7 @@ def _incidents(con) -> int:
     con.execute(f"UPDATE events SET cluster_id = NULL WHERE {reclustered} AND cluster_id IS NOT NULL")
     set_column(con, "events", "event_id", "cluster_id", clusters)
     counted = assign_figures(figures, events, clusters, centres)
-    con.register("counted", pa.table({"fact_id": list(counted), "cluster_id": list(counted.values())},
-                                     schema=pa.schema([("fact_id", pa.string()), ("cluster_id", pa.string())])))
+    con.register("counted", links("fact_id", "cluster_id", counted))
     con.execute(f"DELETE FROM incident_figures WHERE {reassigned}")
     con.execute("INSERT INTO incident_figures SELECT * FROM counted")
     con.execute(f"UPDATE casualties SET cluster_id = NULL WHERE {reassigned} AND cluster_id IS NOT NULL")

@@ -150,12 +150,13 @@ _QUOTES_NOT_WORDED = f"{QUOTE_ROWS} WHERE quote_id NOT IN (SELECT quote_id FROM 
 def _group_quotes(con, previous_memo: dict[str, list[int]] | None, reuse_previous: bool) -> dict[str, int]:
     """Sets quotes.quote_group_id; writes quote_wordings (each quote's words, for the next build) and
     similarity_memo (the comparisons, for the next build). With `reuse_previous`, only the quotes whose
-    groups can have changed (warehouse/quote_changes.sql) are grouped again; the others keep theirs."""
+    groups can have changed (warehouse/quote_changes.sql, regrouped_quotes.sql) are grouped again; the others keep theirs."""
     memo = SimilarityMemo(previous_memo)
     con.execute("UPDATE quotes SET quote_group_id = NULL WHERE quote_group_id IS NOT NULL")  # a fresh build has none
     if reuse_previous:
         register_wordings(con, rows(con, _QUOTES_NOT_WORDED))
         con.execute(sql_file("quote_changes.sql"))
+        con.execute(sql_file("regrouped_quotes.sql"))
         quotes = rows(con, """SELECT q.quote_id, q.doc_id, q.speaker_entity_id, q.text, w.wording
                                FROM quotes q JOIN quote_wordings w USING (quote_id)
                                WHERE quote_id IN (SELECT quote_id FROM regrouped_quotes)""")
@@ -227,8 +228,7 @@ def _cluster_incidents(con, reuse_previous: bool) -> int | None:
     _keep_machine_incidents(con, machine_clusters, clusters)
     set_column(con, "events", "event_id", "cluster_id", clusters)
     counted = assign_figures(figures, events, clusters, centres)
-    con.register("counted", pa.table({"fact_id": list(counted), "cluster_id": list(counted.values())},
-                                     schema=pa.schema([("fact_id", pa.string()), ("cluster_id", pa.string())])))
+    con.register("counted", links("fact_id", "cluster_id", counted))
     con.execute(f"CREATE TABLE incident_figures AS SELECT * FROM ({kept}SELECT * FROM counted) ORDER BY cluster_id, fact_id")
     con.unregister("counted")
     return con.execute("SELECT count(*) FROM touched_places").fetchall()[0][0] if reuse_previous else None
@@ -238,15 +238,18 @@ def _keep_machine_incidents(con, machine: dict[str, str], decided: dict[str, str
     """Writes event_machine_incidents: the incident the machine gave each report a person moved or rejected
     (the view events_machine reads it). Decided reports are always clustered again, so every one is here."""
     moved = {event_id: cluster for event_id, cluster in machine.items() if decided.get(event_id) != cluster}
-    con.register("moved", pa.table({"event_id": list(moved), "cluster_id": list(moved.values())},
-                                   schema=pa.schema([("event_id", pa.string()), ("cluster_id", pa.string())])))
+    con.register("moved", links("event_id", "cluster_id", moved))
     con.execute("CREATE TABLE event_machine_incidents AS SELECT * FROM moved ORDER BY event_id")
     con.unregister("moved")
 
 
 def set_column(con, table: str, key: str, column: str, mapping: dict[str, str]) -> None:
     """Sets `column` of the rows of `table` whose `key` `mapping` holds, to the value it maps that key to."""
-    links = pa.table({key: list(mapping), column: list(mapping.values())}, schema=pa.schema([(key, pa.string()), (column, pa.string())]))
-    con.register("links", links)
+    con.register("links", links(key, column, mapping))
     con.execute(f"UPDATE {table} SET {column} = links.{column} FROM links WHERE {table}.{key} = links.{key}")
     con.unregister("links")
+
+
+def links(key: str, column: str, mapping: dict[str, str]) -> pa.Table:
+    """A mapping of ids (fact -> incident, quote -> group) as a table of two text columns, to register."""
+    return pa.table({key: list(mapping), column: list(mapping.values())}, schema=pa.schema([(key, pa.string()), (column, pa.string())]))

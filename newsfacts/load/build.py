@@ -233,15 +233,17 @@ def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, tar
         building = DatabaseBuild(warehouse, target.with_name(f".{target.name}.building-{build_id}"), build_id,
                                  needs_consolidation=True, target=target)
     building.file.unlink(missing_ok=True)
-    unbuilt = None if (full or runs is not None) else _runs_to_append(warehouse, committed)
-    if unbuilt is not None:
-        building.needs_consolidation = False
-        building.appended_runs = len(unbuilt)
-        building.counts, building.in_place = _append_runs(warehouse, building.file, unbuilt)
-        return building
-    if full or runs is not None:
+    lacking = None if (full or runs is not None) else _what_the_database_lacks(warehouse, committed)
+    if lacking is None:
         building.why = "Building the database whole, as asked."
-    elif _stage_added_runs(building, committed):
+    elif lacking.runs is not None and not lacking.rows_loaded:
+        building.needs_consolidation = False
+        building.appended_runs = len(lacking.runs)
+        building.counts, building.in_place = _append_runs(warehouse, building.file, lacking.runs)
+        return building
+    elif lacking.runs is None or lacking.corrections_apply:
+        building.why = f"Building the database whole: {lacking.why_whole}."
+    elif _stage_added_runs(building, lacking.runs):
         return building
     _stage_everything(building, committed, as_of=runs is not None)
     return building
@@ -303,17 +305,12 @@ def _check_documents_once(con, warehouse: Warehouse, documents: str) -> None:
             "count twice; the stored tables were written by something other than newsfacts: remove that run's rows.")
 
 
-def _stage_added_runs(building: DatabaseBuild, committed: set[str]) -> bool:
-    """Stage a run's build when one can be made: the published file (or a copy, when another process holds
-    it) with the rows of the committed runs it lacks, in a transaction left open for the steps after.
-    False, with nothing changed, when a build of everything is needed: the file was built by other code or
-    holds runs that are not committed, a person's correction applies or was made since, or the runs
-    change a file the warehouse held (warehouse/added_documents.sql)."""
+def _stage_added_runs(building: DatabaseBuild, added: set[str]) -> bool:
+    """Stage a run's build: the published file (or a copy, when another process holds it) with the rows of
+    the committed runs `added` it lacks, in a transaction left open for the steps after. False, with
+    nothing changed, when the runs change a file the warehouse held (warehouse/added_documents.sql): a
+    build of everything is needed."""
     warehouse = building.warehouse
-    added, why_not = _runs_a_build_can_add(warehouse, committed)
-    if added is None:
-        building.why = f"Building the database whole: {why_not}."
-        return False
     building.adds_runs, building.needs_consolidation = True, True
     con, building.in_place = _open_for_writing(warehouse, building.file)
     building.file = warehouse.database if building.in_place else building.file
@@ -355,25 +352,39 @@ def _added_build_memory_mb() -> int:
     return min(setting, ADDED_BUILD_MEMORY_MB) if setting else ADDED_BUILD_MEMORY_MB
 
 
-def _runs_a_build_can_add(warehouse: Warehouse, committed: set[str]) -> tuple[set[str] | None, str]:
-    """The committed runs the published database lacks, when a run's build can add them: it was built by
-    this code and holds only committed runs, it holds every stored correction, and none applies (every
-    one is withdrawn). Else None, and why a build of everything is needed."""
+@dataclass
+class _Lacking:
+    """What the published database lacks of the committed runs (_what_the_database_lacks)."""
+
+    runs: set[str] | None  # the committed runs it lacks; None when it must be built whole
+    why_whole: str = ""  # why it must be built whole, when it must
+    corrections_apply: bool = False  # a person's correction applies: a build that consolidates is whole
+    rows_loaded: bool = False  # the runs it lacks loaded rows beyond their `runs` rows
+
+
+def _what_the_database_lacks(warehouse: Warehouse, committed: set[str]) -> _Lacking:
+    """The committed runs the published database lacks, when it can be added to: it was built by this code,
+    holds only committed runs and holds every stored correction."""
     if not built_by_this_code(warehouse.database):
-        return None, "there is none yet, or it was built by other code (new rules, or another version)"
+        return _Lacking(None, "there is none yet, or it was built by other code (new rules, or another version)")
     with warehouse.connect() as con:
         con.execute(f"ATTACH {quote_path(warehouse.database)} AS built (READ_ONLY)")
         built = {r[0] for r in con.execute("SELECT run_id FROM built.runs").fetchall()}
         if not built <= committed:
-            return None, "it holds a run that is not committed"
+            return _Lacking(None, "it holds a run that is not committed")
         corrections = warehouse.table_source(CORRECTIONS.name)
         stored = con.execute(f"SELECT count(*) FROM {corrections}").fetchall()[0][0] if corrections else 0
         held, applying = con.execute("""SELECT count(*), count(*) FILTER (WHERE action <> 'withdraw' AND correction_id NOT IN
                                             (SELECT withdraws FROM built.corrections WHERE action = 'withdraw'))
                                         FROM built.corrections""").fetchall()[0]
-        if stored != held or applying:
-            return None, "a person's correction applies (every build applies them all)"
-    return committed - built, ""
+        if stored != held:
+            return _Lacking(None, "a person's correction was made since it was built")
+        unbuilt = committed - built
+        rows_loaded = any(con.execute(f"SELECT 1 FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[])) LIMIT 1",
+                                      [sorted(unbuilt)]).fetchall()
+                          for table in APPENDED_TABLES if unbuilt and (source := warehouse.table_source(table)))
+    return _Lacking(unbuilt, "a person's correction applies (every build applies them all)" if applying else "",
+                    corrections_apply=applying > 0, rows_loaded=rows_loaded)
 
 
 def _open_for_writing(warehouse: Warehouse, copy: Path) -> tuple[duckdb.DuckDBPyConnection, bool]:
@@ -381,7 +392,7 @@ def _open_for_writing(warehouse: Warehouse, copy: Path) -> tuple[duckdb.DuckDBPy
     it open (DuckDB then lets no writer in), to a copy at `copy`. Returns it and whether it is in place."""
     try:
         return warehouse.connect(str(warehouse.database)), True
-    except duckdb.Error:
+    except duckdb.Error:  # held open by another process, or by this one with other settings
         shutil.copyfile(warehouse.database, copy)
         if _wal(warehouse.database).exists():  # commits a crash kept from the file
             shutil.copyfile(_wal(warehouse.database), _wal(copy))
@@ -439,43 +450,12 @@ def built_by_this_code(database: Path) -> bool:
         return False
 
 
-def _runs_to_append(warehouse: Warehouse, committed: set[str]) -> set[str] | None:
-    """The committed runs the current database lacks, when adding their `runs` rows is all a build
-    would change: the database was built by this code, holds no run that is not committed and every
-    stored correction, and the runs it lacks have no rows in any other table. None when a full build is
-    needed."""
-    if not built_by_this_code(warehouse.database):
-        return None
-    with warehouse.connect() as con:
-        con.execute(f"ATTACH {quote_path(warehouse.database)} AS built (READ_ONLY)")
-        built = {r[0] for r in con.execute("SELECT run_id FROM built.runs").fetchall()}
-        unbuilt = committed - built
-        if not built <= committed:
-            return None, "it holds a run that is not committed"
-        corrections = warehouse.table_source(CORRECTIONS.name)
-        if corrections and con.execute(f"SELECT count(*) FROM {corrections}").fetchall() != con.execute(
-                "SELECT count(*) FROM built.corrections").fetchall():
-            return None
-        for table in APPENDED_TABLES:
-            source = warehouse.table_source(table)
-            if unbuilt and source and con.execute(
-                    f"SELECT 1 FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[])) LIMIT 1", [sorted(unbuilt)]).fetchall():
-                return None
-    return unbuilt
-
-
 def _append_runs(warehouse: Warehouse, building: Path, unbuilt: set[str]) -> tuple[dict[str, int], bool]:
     """The `runs` rows of `unbuilt` added to the current database, in one transaction: in place when no other
     connection holds the file, else to a copy at `building`, which publishing renames over it (a reader
     holding the file keeps its snapshot: DuckDB lets no writer in beside it). Returns the rows per table and
     whether the database was written in place."""
-    try:
-        con, in_place = warehouse.connect(str(warehouse.database)), True
-    except duckdb.Error:  # held open by another process, or by this one with other settings
-        shutil.copyfile(warehouse.database, building)
-        if _wal(warehouse.database).exists():  # commits an earlier append made and a crash kept from the file
-            shutil.copyfile(_wal(warehouse.database), _wal(building))
-        con, in_place = warehouse.connect(str(building)), False
+    con, in_place = _open_for_writing(warehouse, building)
     with con:
         con.execute("BEGIN TRANSACTION")
         if unbuilt:
