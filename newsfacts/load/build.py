@@ -251,12 +251,16 @@ def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, tar
 
 def stage_everything_instead(building: DatabaseBuild) -> None:
     """Turn a run's build that failed into a build of everything (its transaction is rolled back)."""
+    _no_longer_adding(building, "Building the database whole: adding the new runs to it in place failed.")
+    _stage_everything(building, building.warehouse.committed_run_ids(), as_of=False)
+
+
+def _no_longer_adding(building: DatabaseBuild, why: str) -> None:
+    """Roll a run's build back and make it a build of everything's, in a new file, yet to be staged."""
     building.abandon()
-    building.adds_runs, building.in_place = False, False
-    building.why = "Building the database whole: adding the new runs to it in place failed."
+    building.adds_runs, building.in_place, building.why = False, False, why
     building.file = building.warehouse.root / f"{BUILDING_PREFIX}{building.build_id}"
     building.file.unlink(missing_ok=True)
-    _stage_everything(building, building.warehouse.committed_run_ids(), as_of=False)
 
 
 def _stage_everything(building: DatabaseBuild, committed: set[str], as_of: bool) -> None:
@@ -329,10 +333,7 @@ def _stage_added_runs(building: DatabaseBuild, added: set[str]) -> bool:
         building.abandon()
         raise
     if changes_versions:
-        building.why = "Building the database whole: the new runs change, delete or bring back a file the warehouse held."
-        building.abandon()
-        building.adds_runs, building.in_place = False, False
-        building.file = warehouse.root / f"{BUILDING_PREFIX}{building.build_id}"
+        _no_longer_adding(building, "Building the database whole: the new runs change, delete or bring back a file the warehouse held.")
         return False
     building.why = (f"Adding {len(added)} run(s) to the database in place" if building.in_place else
                     f"Adding {len(added)} run(s) to a copy of the database (another process holds it open)") + \
