@@ -1,13 +1,14 @@
 """Runs that add to a big warehouse, against the same runs into an empty one, measured in one run.
 
-Makes a warehouse of N generated documents (bench/make_warehouse.py), then times `newsfacts run` on it:
+Makes a warehouse of N generated documents with a desk's decisions applying (bench/make_warehouse.py),
+then times `newsfacts run` on it:
 a folder with nothing new, a folder of 1 new article, a folder of 100 new articles; and the same two
 folders into empty warehouses. Prints the flow stages (a run without Prefect's start-up), the ratios
 (targets: 1 and 100 new articles ≤ 2x the same run into an empty warehouse; nothing new ≤ 1 s of
 build; peak memory < 2 GiB), the README's example queries and the views warm on the grown warehouse,
 and the time of `newsfacts rebuild`. Writes bench/BIG_WAREHOUSE_RESULTS.md.
 
-    python bench/big_warehouse.py --documents 1000000 [--work DIR]
+    python bench/big_warehouse.py --documents 1000000 [--corrections 1000] [--work DIR]
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ BENCH = Path(__file__).resolve().parent
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=1_000_000)
+    parser.add_argument("--corrections", type=int, default=1_000, help="a person's decisions applying (make_warehouse.py)")
     parser.add_argument("--work", type=Path, help="a folder for the warehouses (default: a temporary one)")
     parser.add_argument("--results", type=Path, default=BENCH / "BIG_WAREHOUSE_RESULTS.md")
     args = parser.parse_args()
@@ -41,7 +43,7 @@ def main() -> None:
     started = time.perf_counter()
 
     big = work / "big"
-    made = make_warehouse(big, args.documents, 10 * args.documents)
+    made = make_warehouse(big, args.documents, 10 * args.documents, args.corrections)
     articles = make_corpus(101, work / "articles")
     one, hundred = work / "one", work / "hundred"
     for folder, files in ((one, sorted(articles.iterdir())[:1]), (hundred, sorted(articles.iterdir())[1:])):
@@ -67,8 +69,9 @@ def main() -> None:
 
     lines = [f"# Runs that add to a warehouse of {args.documents:,} documents", "",
              f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, in one run of "
-             f"`python bench/big_warehouse.py --documents {args.documents}` ({time.perf_counter() - started:.0f} s in all). "
-             "The warehouse was made by bench/make_warehouse.py: " + ", ".join(f"{k} {v:.1f} s" for k, v in made.items()) + ".", "",
+             f"`python bench/big_warehouse.py --documents {args.documents} --corrections {args.corrections}` "
+             f"({time.perf_counter() - started:.0f} s in all). The warehouse was made by bench/make_warehouse.py, with "
+             f"{args.corrections:,} decisions of a person applying: " + ", ".join(f"{k} {v:.1f} s" for k, v in made.items()) + ".", "",
              "| run | flow stages s | stages | peak memory MiB (all processes) |", "| --- | ---: | --- | ---: |"]
     lines += [f"| {name} | {run['flow']:.1f} | {stages(run)} | {run['peak_pipeline']:.0f} |" for name, run in runs.items()]
     lines += ["", f"- 1 new article / 1 article into an empty warehouse: **{runs['1 new article']['flow'] / runs['1 article into an empty warehouse']['flow']:.2f}×** (target ≤ 2)",

@@ -1,23 +1,21 @@
 -- Entities merged across documents, step 2 of 4 in a run's build (entity_ids.sql in a build of
 -- everything): the entity ids of the added facts, and of the facts held before whose extracted entity is
--- now merged elsewhere, set as a build of everything sets them. Reads person_remap (entity_merges.sql),
--- previous_merges (entity_merges as the build before left it) and added_documents; sets
--- entity_observations.entity_id, mentions.entity_id, quotes.speaker_entity_id and
--- casualties.reported_by_entity_id where they change, and writes the temporary tables remapped_ids (the
--- extracted ids whose merge changed) and touched_entities (the entities whose rows entity_rows.sql
--- writes again).
---
--- A run's build is made only where no person has decided on an entity (newsfacts/load/build.py), so an
--- id is merged by the machine's rules alone: into person_remap's to_id, or not at all.
+-- now merged elsewhere, set as a build of everything sets them. Reads merged_entity_ids (entity_merges.sql),
+-- previous_merged_entity_ids and previous_splits (merged_entity_ids and entity_splits as the build before
+-- left them) and added_documents; sets entity_observations.entity_id, mentions.entity_id,
+-- quotes.speaker_entity_id and casualties.reported_by_entity_id where they change, and writes the temporary
+-- tables remapped_ids (the extracted ids whose merge changed) and touched_entities (the entities whose rows
+-- entity_rows.sql writes again). Then split_entity_ids.sql sets the ids in the documents a person split an
+-- entity in, now or before, and touched_entities takes their entities too.
 CREATE TEMP TABLE remapped_ids AS
-SELECT coalesce(n.from_id, o.from_id) AS extracted_id, n.to_id AS into_id, o.into_id AS previous_into_id
-FROM person_remap n FULL OUTER JOIN previous_merges o ON o.from_id = n.from_id
-WHERE n.to_id IS DISTINCT FROM o.into_id;
+SELECT coalesce(n.extracted_id, o.extracted_id) AS extracted_id, n.entity_id AS into_id, o.entity_id AS previous_into_id
+FROM merged_entity_ids n FULL OUTER JOIN previous_merged_entity_ids o ON o.extracted_id = n.extracted_id
+WHERE n.entity_id IS DISTINCT FROM o.entity_id;
 
 CREATE TEMP TABLE merged_ids AS
 SELECT extracted_id, coalesce(into_id, extracted_id) AS entity_id FROM remapped_ids
 UNION ALL
-SELECT from_id, to_id FROM person_remap WHERE from_id NOT IN (SELECT extracted_id FROM remapped_ids);
+SELECT extracted_id, entity_id FROM merged_entity_ids WHERE extracted_id NOT IN (SELECT extracted_id FROM remapped_ids);
 
 -- Facts of added documents whose entity is merged, and facts whose entity's merge changed.
 UPDATE entity_observations SET entity_id = m.entity_id FROM merged_ids m
@@ -42,3 +40,9 @@ UNION SELECT reported_by_entity_id FROM casualties WHERE doc_id IN (SELECT doc_i
 UNION SELECT extracted_id FROM remapped_ids
 UNION SELECT into_id FROM remapped_ids WHERE into_id IS NOT NULL
 UNION SELECT previous_into_id FROM remapped_ids WHERE previous_into_id IS NOT NULL;
+
+-- The entities of the documents a person split an entity in, before split_entity_ids.sql sets them.
+INSERT INTO touched_entities
+SELECT entity_id FROM entity_observations WHERE doc_id IN (SELECT doc_id FROM split_documents)
+UNION SELECT speaker_entity_id FROM quotes WHERE doc_id IN (SELECT doc_id FROM split_documents) AND speaker_entity_id IS NOT NULL
+UNION SELECT reported_by_entity_id FROM casualties WHERE doc_id IN (SELECT doc_id FROM split_documents) AND reported_by_entity_id IS NOT NULL;

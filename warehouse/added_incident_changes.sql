@@ -1,15 +1,15 @@
 -- Incidents in a run's build: the places whose incidents must be clustered again, found as
 -- incident_changes.sql finds them against the build before, here in the database that build left.
--- Reads events, casualties, added_documents, area_centres and previous_area_centres (areas placed at
--- their city now and by the build before: newsfacts/consolidate/added.py); writes the temporary tables
+-- Reads events, casualties, added_documents, event_decisions (corrections.sql), area_centres and
+-- previous_area_centres (areas placed at their city now and by the build before: newsfacts/consolidate/added.py); writes the temporary tables
 -- touched_places, reclustered_events (the reports at those places, by the places of now and of before)
 -- and reassigned_figures (the figures there).
 --
 -- Incidents are clustered place by place, and a figure counts only for the incident of a report of its
--- own document at its own place. A run's build is made only where no person has decided on a fact and
--- no document was superseded (newsfacts/load/build.py), so a report or figure held before never changes:
--- a place is touched by a report of an added document, or by an area named after its city that is now
--- placed there, or was.
+-- own document at its own place. A run's build is made only where no document was superseded and no
+-- decision was made since the build before (newsfacts/load/build.py), so a report or figure held before
+-- never changes: a place is touched by a report of an added document, or by an area named after its city
+-- that is now placed there, or was; and a place linked to a touched place by a person's decision (below).
 CREATE TEMP TABLE moved_areas AS
 SELECT location, n.place AS place, o.place AS previous_place
 FROM area_centres n FULL OUTER JOIN previous_area_centres o USING (location)
@@ -23,6 +23,33 @@ SELECT DISTINCT place FROM (
     UNION ALL SELECT previous_place FROM moved_areas
     UNION ALL SELECT location FROM moved_areas  -- the area's own name, where it is not placed at its city
 ) WHERE place IS NOT NULL;
+
+-- A report a person moved into the incident of another links their places (each as placed now and before):
+-- when one is clustered again, the other is too, so that the moved report follows the incident of the one
+-- it joins, whichever place changed. Other decisions (a report rejected or taken out of its incident) stay
+-- within their place. Rows both ways.
+CREATE TEMP TABLE decision_links AS
+WITH report_places AS (
+    SELECT e.event_id, coalesce(c.place, e.location) AS place FROM events e LEFT JOIN area_centres c ON c.location = e.location
+    WHERE e.event_id IN (SELECT event_id FROM event_decisions UNION SELECT joins FROM event_decisions)
+    UNION
+    SELECT e.event_id, coalesce(c.place, e.location) FROM events e LEFT JOIN previous_area_centres c ON c.location = e.location
+    WHERE e.event_id IN (SELECT event_id FROM event_decisions UNION SELECT joins FROM event_decisions)
+),
+links AS (
+    SELECT m.place, j.place AS other FROM event_decisions d
+    JOIN report_places m ON m.event_id = d.event_id JOIN report_places j ON j.event_id = d.joins
+)
+SELECT place, other FROM links WHERE place IS NOT NULL AND other IS NOT NULL
+UNION SELECT other, place FROM links WHERE place IS NOT NULL AND other IS NOT NULL;
+
+INSERT INTO touched_places
+WITH RECURSIVE linked(place) AS (
+    SELECT place FROM touched_places
+    UNION
+    SELECT l.other FROM decision_links l JOIN linked USING (place)
+)
+SELECT place FROM linked WHERE place NOT IN (SELECT place FROM touched_places);
 
 CREATE TEMP TABLE reclustered_events AS
 SELECT e.event_id FROM events e

@@ -1,4 +1,5 @@
--- A person's decisions on facts (newsfacts correct, the review page), applied on every build after the entity
+-- A person's decisions on facts (newsfacts correct, the review page), applied on every build (a run's build
+-- first puts the facts back as the machine made them: machine_values.sql) after the entity
 -- files (entity_merges.sql to entity_names.sql) and before quotes are grouped and incidents clustered, so that those follow the corrected facts (the entity
 -- files apply the corrections of entities). Reads live_corrections, casualties, quotes, entities, entity_merges;
 -- sets the corrected fields and review_status of casualties and quotes; writes casualty_machine_rows and quote_machine_rows (the machine's rows of the facts a person
@@ -19,7 +20,7 @@
 
 -- live_corrections (entity_merges.sql): the corrections not withdrawn, in the order they were made.
 
-CREATE TABLE corrections_applied AS
+CREATE OR REPLACE TABLE corrections_applied AS
 WITH facts AS (
     SELECT 'casualty' AS target, fact_id, doc_id, start_char, end_char FROM casualties
     UNION ALL
@@ -52,7 +53,7 @@ WHERE c.target = 'entity' AND c.field IS DISTINCT FROM 'split_document'
 UNION ALL
 SELECT correction_id, 'entity', entity_id, false FROM entity_splits;
 
-CREATE TABLE corrections_unattached AS
+CREATE OR REPLACE TABLE corrections_unattached AS
 SELECT c.* EXCLUDE (sequence) FROM live_corrections c
 WHERE correction_id NOT IN (SELECT correction_id FROM corrections_applied)
 ORDER BY corrected_at, correction_id;
@@ -99,10 +100,12 @@ SELECT n.name, first(s.entity_id ORDER BY s.entity_type = 'location', s.n_docume
 FROM names n JOIN spellings s ON s.spelling = lower(n.name)
 GROUP BY n.name;
 
-CREATE TABLE casualty_machine_rows AS
-SELECT * FROM casualties WHERE fact_id IN (SELECT fact_id FROM fact_decisions WHERE target = 'casualty') ORDER BY fact_id;
-CREATE TABLE quote_machine_rows AS
-SELECT * FROM quotes WHERE quote_id IN (SELECT fact_id FROM fact_decisions WHERE target = 'quote') ORDER BY quote_id;
+-- (Without the incident and statement group: those are the ones the fact counts for now, kept in
+-- casualties and quotes.)
+CREATE OR REPLACE TABLE casualty_machine_rows AS
+SELECT * EXCLUDE (cluster_id) FROM casualties WHERE fact_id IN (SELECT fact_id FROM fact_decisions WHERE target = 'casualty') ORDER BY fact_id;
+CREATE OR REPLACE TABLE quote_machine_rows AS
+SELECT * EXCLUDE (quote_group_id) FROM quotes WHERE quote_id IN (SELECT fact_id FROM fact_decisions WHERE target = 'quote') ORDER BY quote_id;
 
 UPDATE casualties SET
     review_status = d.review_status,
@@ -138,7 +141,7 @@ FROM fact_decisions d WHERE d.target = 'event' AND events.event_id = d.fact_id;
 
 -- Each report a person took out of its incident, moved into another's (joins: that report's id) or
 -- rejected; in the order the moves were made (newsfacts/consolidate/incidents.py applies them).
-CREATE TABLE event_decisions AS
+CREATE OR REPLACE TABLE event_decisions AS
 SELECT fact_id AS event_id, review_status = 'rejected' AS rejected, has_incident AS moved, incident AS joins,
        coalesce(incident_sequence, 0) AS sequence
 FROM fact_decisions d

@@ -1,8 +1,8 @@
 -- Entities merged across documents, step 1 of 4: which entity each extracted entity is merged into.
--- Reads entity_observations and corrections; writes entity_merges (every merge, the machine's and people's)
--- and the temporary tables live_corrections, person_remap (from_id -> to_id, each id as extracted),
--- entity_decisions and machine_observation_names. Then entity_ids.sql (a build of everything) or the
--- ids of what changed (newsfacts/consolidate/added.py), entity_rows.sql and entity_names.sql.
+-- Reads entity_observations and corrections; writes entity_merges (every merge, the machine's and people's),
+-- entity_splits, merged_entity_ids and the temporary tables live_corrections, person_remap (from_id -> to_id,
+-- each id as extracted), entity_decisions, split_remap and machine_observation_names. Then entity_ids.sql
+-- (a build of everything) or added_entity_ids.sql (a run's build), entity_rows.sql and entity_names.sql.
 
 -- The corrections not withdrawn, in the order they were made (corrections.sql reads them too).
 CREATE TEMP TABLE live_corrections AS
@@ -87,3 +87,33 @@ SELECT coalesce(m.from_id, r.from_id) AS from_id, coalesce(r.to_id, m.to_id) AS 
             WHEN d.confirmed THEN 'confirmed' ELSE 'machine' END AS review_status
 FROM machine_merges m FULL OUTER JOIN person_remap r ON r.from_id = m.from_id
 LEFT JOIN entity_decisions d ON d.entity_id = coalesce(m.from_id, r.from_id);
+
+-- An entity built from two people (one name, two people in different documents), split by a person: what
+-- the entity is in each document they named is another entity, one for all those documents (split_id).
+-- The entity is the one an observation of the document is merged into.
+CREATE OR REPLACE TABLE entity_splits AS
+WITH named AS (
+    SELECT o.doc_id, coalesce(r.to_id, o.extracted_entity_id) AS entity_id, min(o.canonical_name) AS name
+    FROM entity_observations o LEFT JOIN person_remap r ON r.from_id = o.extracted_entity_id
+    WHERE o.doc_id IN (SELECT value FROM live_corrections WHERE target = 'entity' AND field = 'split_document')
+    GROUP BY ALL
+)
+SELECT c.correction_id, c.fact_id AS entity_id, c.value AS doc_id, left(sha256(c.fact_id || '|split'), 16) AS split_id, n.name
+FROM live_corrections c JOIN named n ON n.entity_id = c.fact_id AND n.doc_id = c.value
+WHERE c.target = 'entity' AND c.field = 'split_document'
+ORDER BY c.sequence;
+
+-- A split entity a person merged into another (its id exists only from the split on).
+CREATE TEMP TABLE split_remap AS
+SELECT d.entity_id AS from_id, coalesce(r.to_id, d.same_as) AS to_id FROM entity_decisions d
+LEFT JOIN person_remap r ON r.from_id = d.same_as
+WHERE d.same_as IS NOT NULL AND NOT d.unmerged AND d.entity_id IN (SELECT split_id FROM entity_splits);
+INSERT INTO entity_merges
+SELECT from_id, to_id, NULL, 'a person''s decision', 'corrected' FROM split_remap;
+
+-- The entity the facts of each merged extracted id carry, outside the documents a person split off
+-- (split_entity_ids.sql sets those): kept, so that a run's build finds the ids whose merge changed.
+CREATE OR REPLACE TABLE merged_entity_ids AS
+SELECT r.from_id AS extracted_id, coalesce(s.to_id, r.to_id) AS entity_id
+FROM person_remap r LEFT JOIN split_remap s ON s.from_id = r.to_id
+ORDER BY extracted_id;

@@ -83,13 +83,13 @@ QUALIFY row_number() OVER (PARTITION BY canonical_name ORDER BY n_documents DESC
 CREATE OR REPLACE VIEW casualties_machine AS
 SELECT * EXCLUDE (review_status) FROM casualties WHERE fact_id NOT IN (SELECT fact_id FROM casualty_machine_rows)
 UNION ALL BY NAME
-SELECT m.* EXCLUDE (review_status, cluster_id), c.cluster_id
+SELECT m.* EXCLUDE (review_status), c.cluster_id
 FROM casualty_machine_rows m JOIN casualties c USING (fact_id);
 
 CREATE OR REPLACE VIEW quotes_machine AS
 SELECT * EXCLUDE (review_status) FROM quotes WHERE quote_id NOT IN (SELECT quote_id FROM quote_machine_rows)
 UNION ALL BY NAME
-SELECT m.* EXCLUDE (review_status, quote_group_id), q.quote_group_id
+SELECT m.* EXCLUDE (review_status), q.quote_group_id
 FROM quote_machine_rows m JOIN quotes q USING (quote_id);
 
 -- Each report with the incident the machine gave it, before a person moved or rejected it.

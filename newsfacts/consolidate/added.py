@@ -14,14 +14,21 @@ What the added documents reach, step by step (each SQL file's header says why no
 - the tables built from those (document_sources, event_clusters, incident_reports, quote_groups,
   quote_variants, corroboration): the rows of what changed.
 
-A run's build is made only where versions.sql would change nothing and no person's correction applies
-(newsfacts/load/build.py decides); any other build is a build of everything (build.py)."""
+A person's decisions, all made before the run (each is built at once), apply as in a build of everything:
+the facts decided on are put back as the machine made them (machine_values.sql), the entity steps treat
+them as any other fact, the decisions on entities (merges, splits, names) are part of those steps, and
+corrections.sql applies the decisions on facts again. A quote whose speaker so changes is grouped again;
+the places of decided reports are clustered again when the added reports touch one of them.
+
+A run's build is made only where versions.sql would change nothing and no decision was made since the
+build before (newsfacts/load/build.py decides); any other build is a build of everything (build.py)."""
 
 from __future__ import annotations
 
-from newsfacts.consolidate.build import (EVENT_ROWS, FIGURE_ROWS, QUOTE_ROWS, grouping_counts, keep_comparisons, links,
-                                         register_wordings, scope, set_column, set_variables, write_rows)
-from newsfacts.consolidate.incidents import assign_figures, cluster_incidents
+from newsfacts.consolidate.build import (EVENT_ROWS, FIGURE_ROWS, QUOTE_ROWS, correction_counts, grouping_counts, keep_comparisons,
+                                         keep_machine_incidents, links, register_wordings, scope, set_column, set_variables,
+                                         write_rows)
+from newsfacts.consolidate.incidents import apply_decisions, assign_figures, cluster_incidents
 from newsfacts.consolidate.quote_groups import SimilarityMemo, group_quotes
 from warehouse import rows, sql_file
 
@@ -33,14 +40,17 @@ def consolidate_added(con) -> dict[str, int]:
     # What the build before placed and merged, to compare with.
     con.execute(sql_file("area_centres.sql"))
     con.execute("ALTER TABLE area_centres RENAME TO previous_area_centres")
-    con.execute("CREATE TEMP TABLE previous_merges AS SELECT from_id, into_id FROM entity_merges")
+    con.execute("CREATE TEMP TABLE previous_merged_entity_ids AS SELECT * FROM merged_entity_ids")
+    con.execute("CREATE TEMP TABLE previous_splits AS SELECT doc_id FROM entity_splits")
+    con.execute(sql_file("machine_values.sql"))
     _near_duplicates(con)
     _entities(con)
+    con.execute(sql_file("corrections.sql"))
     counts = _quote_groups(con)
     counts["places_clustered"] = _incidents(con)
     _derived_rows(con)
     counts["incidents"] = con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchall()[0][0]
-    counts["corrections_applied"] = counts["corrections_unattached"] = 0
+    counts.update(correction_counts(con))
     return counts
 
 
@@ -59,7 +69,10 @@ def _near_duplicates(con) -> None:
 
 def _entities(con) -> None:
     con.execute(sql_file("entity_merges.sql"))
+    scope(con, "split_documents", "SELECT doc_id FROM previous_splits UNION SELECT doc_id FROM entity_splits")
     con.execute(sql_file("added_entity_ids.sql"))
+    con.execute(sql_file("split_entity_ids.sql"))
+    con.execute("INSERT INTO touched_entities SELECT entity_id FROM split_document_ids")
     touched = "entity_id IN (SELECT entity_id FROM touched_entities)"
     scope(con, "entity_observations_in_scope", f"SELECT * FROM entity_observations WHERE {touched}")
     write_rows(con, "entities", "entity_rows.sql", replacing=touched)
@@ -124,7 +137,9 @@ def _incidents(con) -> int:
     events = rows(con, f"{EVENT_ROWS} WHERE e.{reclustered}")
     figures = rows(con, f"{FIGURE_ROWS} AND {reassigned}")
     con.execute(f"CREATE TEMP TABLE reclustered_incidents AS SELECT DISTINCT cluster_id FROM events WHERE {reclustered} AND cluster_id IS NOT NULL")
-    clusters = cluster_incidents(events, centres)
+    machine_clusters = cluster_incidents(events, centres)
+    clusters = apply_decisions(machine_clusters, rows(con, "SELECT * FROM event_decisions ORDER BY sequence, event_id"))
+    keep_machine_incidents(con, machine_clusters, clusters, replacing=reclustered)
     con.execute(f"UPDATE events SET cluster_id = NULL WHERE {reclustered} AND cluster_id IS NOT NULL")
     set_column(con, "events", "event_id", "cluster_id", clusters)
     counted = assign_figures(figures, events, clusters, centres)

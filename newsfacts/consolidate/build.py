@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 WHOLE_SCOPES = {
     "documents_to_band": "SELECT * FROM documents WHERE superseded_by IS NULL",
     "documents_in_scope": "SELECT * FROM documents",
+    "split_documents": "SELECT DISTINCT doc_id FROM entity_splits",
     "entity_observations_in_scope": "SELECT * FROM entity_observations",
     "entities_in_scope": "SELECT * FROM entities",
     "events_in_scope": "SELECT * FROM events",
@@ -99,6 +100,8 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_pr
     drop_temporary_tables(con)
     con.execute(sql_file("entity_merges.sql"))
     con.execute(sql_file("entity_ids.sql"))
+    scope(con, "split_documents")
+    con.execute(sql_file("split_entity_ids.sql"))
     scope(con, "entity_observations_in_scope")
     write_rows(con, "entities", "entity_rows.sql")
     scope(con, "entities_in_scope")
@@ -107,8 +110,7 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_pr
     drop_temporary_tables(con)
     counts = _group_quotes(con, previous_memo, reuse_previous)
     drop_temporary_tables(con)
-    counts["corrections_applied"], counts["corrections_unattached"] = con.execute(
-        "SELECT (SELECT count(*) FROM corrections_applied), (SELECT count(*) FROM corrections_unattached)").fetchall()[0]
+    counts.update(correction_counts(con))
     counts["places_clustered"] = _cluster_incidents(con, reuse_previous)
     con.execute("UPDATE casualties SET cluster_id = f.cluster_id FROM incident_figures f WHERE casualties.fact_id = f.fact_id")
     drop_temporary_tables(con)
@@ -118,6 +120,13 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_pr
     for table in ("document_sources", "event_clusters", "incident_reports", "quote_groups", "quote_variants", "corroboration"):
         write_rows(con, table, f"{table}.sql")
     return counts
+
+
+def correction_counts(con) -> dict[str, int]:
+    """How many corrections reached a fact and how many reached none, for the run's log."""
+    applied, unattached = con.execute(
+        "SELECT (SELECT count(*) FROM corrections_applied), (SELECT count(*) FROM corrections_unattached)").fetchall()[0]
+    return {"corrections_applied": applied, "corrections_unattached": unattached}
 
 
 def scope(con, view: str, rows: str | None = None) -> None:
@@ -225,7 +234,7 @@ def _cluster_incidents(con, reuse_previous: bool) -> int | None:
         events, figures, kept = rows(con, EVENT_ROWS), rows(con, FIGURE_ROWS), ""
     machine_clusters = cluster_incidents(events, centres)
     clusters = apply_decisions(machine_clusters, rows(con, "SELECT * FROM event_decisions ORDER BY sequence, event_id"))
-    _keep_machine_incidents(con, machine_clusters, clusters)
+    keep_machine_incidents(con, machine_clusters, clusters)
     set_column(con, "events", "event_id", "cluster_id", clusters)
     counted = assign_figures(figures, events, clusters, centres)
     con.register("counted", links("fact_id", "cluster_id", counted))
@@ -234,12 +243,18 @@ def _cluster_incidents(con, reuse_previous: bool) -> int | None:
     return con.execute("SELECT count(*) FROM touched_places").fetchall()[0][0] if reuse_previous else None
 
 
-def _keep_machine_incidents(con, machine: dict[str, str], decided: dict[str, str]) -> None:
+def keep_machine_incidents(con, machine: dict[str, str], decided: dict[str, str], replacing: str | None = None) -> None:
     """Writes event_machine_incidents: the incident the machine gave each report a person moved or rejected
-    (the view events_machine reads it). Decided reports are always clustered again, so every one is here."""
+    (the view events_machine reads it), of the reports `machine` clusters (decided reports are always
+    clustered again: warehouse/incident_changes.sql, added_incident_changes.sql); given `replacing` (a
+    condition on its rows), in place of the rows it holds that meet it."""
     moved = {event_id: cluster for event_id, cluster in machine.items() if decided.get(event_id) != cluster}
     con.register("moved", links("event_id", "cluster_id", moved))
-    con.execute("CREATE TABLE event_machine_incidents AS SELECT * FROM moved ORDER BY event_id")
+    if replacing is None:
+        con.execute("CREATE TABLE event_machine_incidents AS SELECT * FROM moved ORDER BY event_id")
+    else:
+        con.execute(f"DELETE FROM event_machine_incidents WHERE {replacing}")
+        con.execute("INSERT INTO event_machine_incidents SELECT * FROM moved")
     con.unregister("moved")
 
 

@@ -17,8 +17,9 @@ A build is one of two kinds.
   old one. Each step works in one transaction on the new file, within NEWSFACTS_BUILD_MEMORY_MB (beyond
   which DuckDB writes to disk: DatabaseBuild.step); a crash leaves only a `.building-` file, which the
   next run deletes. It is made when the file was built by other code, when the runs change a file the
-  warehouse held (versions), when a person's correction applies, by `newsfacts rebuild`, and for a
-  database as of a run.
+  warehouse held (versions), when a person decides on a fact (the decision's own build), by
+  `newsfacts rebuild`, and for a database as of a run. A run's build applies the decisions made before
+  it as a build of everything does.
 When the runs since the last build added nothing but their `runs` rows (a scheduled run that found
 nothing new), staging adds those rows and nothing needs consolidating.
 """
@@ -241,7 +242,7 @@ def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, tar
         building.appended_runs = len(lacking.runs)
         building.counts, building.in_place = _append_runs(warehouse, building.file, lacking.runs)
         return building
-    elif lacking.runs is None or lacking.corrections_apply:
+    elif lacking.runs is None:
         building.why = f"Building the database whole: {lacking.why_whole}."
     elif _stage_added_runs(building, lacking.runs):
         return building
@@ -359,13 +360,13 @@ class _Lacking:
 
     runs: set[str] | None  # the committed runs it lacks; None when it must be built whole
     why_whole: str = ""  # why it must be built whole, when it must
-    corrections_apply: bool = False  # a person's correction applies: a build that consolidates is whole
     rows_loaded: bool = False  # the runs it lacks loaded rows beyond their `runs` rows
 
 
 def _what_the_database_lacks(warehouse: Warehouse, committed: set[str]) -> _Lacking:
     """The committed runs the published database lacks, when it can be added to: it was built by this code,
-    holds only committed runs and holds every stored correction."""
+    holds only committed runs and holds every stored correction (a decision is built at once, by a build of
+    everything: one not held is one whose build did not finish)."""
     if not built_by_this_code(warehouse.database):
         return _Lacking(None, "there is none yet, or it was built by other code (new rules, or another version)")
     with warehouse.connect() as con:
@@ -375,17 +376,14 @@ def _what_the_database_lacks(warehouse: Warehouse, committed: set[str]) -> _Lack
             return _Lacking(None, "it holds a run that is not committed")
         corrections = warehouse.table_source(CORRECTIONS.name)
         stored = con.execute(f"SELECT count(*) FROM {corrections}").fetchall()[0][0] if corrections else 0
-        held, applying = con.execute("""SELECT count(*), count(*) FILTER (WHERE action <> 'withdraw' AND correction_id NOT IN
-                                            (SELECT withdraws FROM built.corrections WHERE action = 'withdraw'))
-                                        FROM built.corrections""").fetchall()[0]
+        held = con.execute("SELECT count(*) FROM built.corrections").fetchall()[0][0]
         if stored != held:
             return _Lacking(None, "a person's correction was made since it was built")
         unbuilt = committed - built
         rows_loaded = any(con.execute(f"SELECT 1 FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[])) LIMIT 1",
                                       [sorted(unbuilt)]).fetchall()
                           for table in APPENDED_TABLES if unbuilt and (source := warehouse.table_source(table)))
-    return _Lacking(unbuilt, "a person's correction applies (every build applies them all)" if applying else "",
-                    corrections_apply=applying > 0, rows_loaded=rows_loaded)
+    return _Lacking(unbuilt, rows_loaded=rows_loaded)
 
 
 def _open_for_writing(warehouse: Warehouse, copy: Path) -> tuple[duckdb.DuckDBPyConnection, bool]:
