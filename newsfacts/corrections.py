@@ -1,9 +1,11 @@
 """A person's decisions on facts: confirm, reject, or set a field of a casualty figure or a quote; undo or
 make a merge of two entities, or rename one; and take a decision back. Each decision is a row of the stored
 `corrections` table (appended, never changed: Delta keeps its history), checked against the fact it names
-and the table's rules before it is stored. Every build applies them (warehouse/entity_merges.sql and entity_ids.sql for entities,
-warehouse/corrections.sql for the rest), so a later run, new rules or `newsfacts rebuild` keep them; the
-database is built again at once, so the decision shows in the next query."""
+and the table's rules before it is stored. Every build applies them (warehouse/entity_merges.sql,
+split_entity_ids.sql and entity_names.sql for entities, warehouse/corrections.sql for the rest), so a later
+run, new rules or `newsfacts rebuild` keep them. The decision is added to the database at once, as a run's
+rows are (newsfacts/consolidate/added.py: only what it reaches is worked out again), so it shows in the
+next query."""
 
 from __future__ import annotations
 

@@ -177,7 +177,7 @@ def _kind_of_next_build(warehouse: Warehouse) -> str:
     return said
 
 
-def test_a_changed_file_or_a_correction_makes_the_next_build_whole(tmp_path, added_builds, monkeypatch):
+def test_a_changed_file_makes_the_next_build_whole_and_a_decision_is_added_to_the_database(tmp_path, added_builds, monkeypatch):
     from newsfacts.corrections import Decision, correct
     from schemas.values import CorrectionTarget
 
@@ -193,19 +193,20 @@ def test_a_changed_file_or_a_correction_makes_the_next_build_whole(tmp_path, add
     _store_run(warehouse, 2, RUNS[1])
     build_database(warehouse, "build-2")
     assert added_builds == ["whole", "whole", "added"]
-    # a person's decision is built at once, by a build of everything
+    # a person's decision is built at once, added to the database as a run's rows are
     correct(warehouse, CorrectionTarget.CASUALTY, "b001ccccccccc001", Decision(sets={"count_min": "7"}))
-    assert added_builds[-1] == "whole"
+    assert added_builds[-1] == "added"
     assert query(warehouse.root, "SELECT count_min FROM casualties WHERE fact_id = 'b001ccccccccc001'") == [(7,)]
-    # a decision stored whose build did not finish is built by the next run, whole
+    # a decision stored whose build did not finish is added by the next run's build
     with monkeypatch.context() as patched:
         patched.setattr("newsfacts.pipeline.build_database", lambda *args, **kwargs: None)
         correct(warehouse, CorrectionTarget.CASUALTY, "a002ccccccccc001", Decision(sets={"count_min": "6"}))
     _store_run(warehouse, 3, RUNS[2])
-    assert _kind_of_next_build(warehouse) == "Building the database whole: a person's correction was made since it was built."
+    assert _kind_of_next_build(warehouse) == ("Adding 1 run(s) and 2 correction(s) to the database in place: "
+                                              "only what they reach is worked out again.")
     build_database(warehouse, "build-3")
     assert query(warehouse.root, "SELECT count_min FROM casualties WHERE fact_id = 'a002ccccccccc001'") == [(6,)]
-    assert added_builds[-1] == "whole"
+    assert added_builds[-1] == "added"
 
 
 def test_a_run_whose_build_fails_halfway_leaves_the_database_whole_and_builds_it_whole(tmp_path, added_builds, monkeypatch):
@@ -294,7 +295,13 @@ def _decisions_after_run(number: int) -> list[tuple]:
             (Target.ENTITY, TOWN, Decision(sets={"canonical_name": "Kurmin City"}))],
         4: [(Target.EVENT, "e002eeeeeeee0001", Decision(sets={"incident": "a001eeeeeeee0001"})),
             (Target.ENTITY, JOHN, Decision(sets={"same_as": SMITH}))],
+        # decisions taken back: withdrawn (test below) by the id of the decision made on the same fact
+        5: [(Target.EVENT, "d001eeeeeeee0001", WITHDRAW), (Target.ENTITY, TOWN, WITHDRAW),
+            (Target.CASUALTY, "a002ccccccccc001", WITHDRAW)],
     }.get(number, [])
+
+
+WITHDRAW = None  # in _decisions_after_run: take back the decision made on that fact before
 
 
 # After the runs above: another report at the place a report was moved from, then at the place it was
@@ -319,24 +326,31 @@ LATER_RUNS = [
 ]
 
 
-def test_runs_add_to_the_database_while_corrections_apply_and_give_what_a_build_of_everything_gives(tmp_path, added_builds):
-    from newsfacts.corrections import correct
+def test_runs_and_decisions_add_to_the_database_and_give_what_a_build_of_everything_gives(tmp_path, added_builds):
+    from newsfacts.corrections import Decision, correct
 
     warehouse = Warehouse(tmp_path / "wh")
+    made, builds = {}, 0
     for number, tables in enumerate([*RUNS, *LATER_RUNS]):
         _store_run(warehouse, number, tables)
         build_database(warehouse, f"build-{number}")
+        builds += 1
         assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / f"after-{number}"), f"after run {number}"
         for target, fact_id, decision in _decisions_after_run(number):
-            correct(warehouse, target, fact_id, decision)
-    # every run's build after the first added to the database; each decision's own build was whole
-    assert added_builds.count("added") == len(RUNS) + len(LATER_RUNS) - 1
+            decision = decision or Decision(sets={}, withdraws=made[fact_id])
+            made[fact_id] = correct(warehouse, target, fact_id, decision)[0]["correction_id"]
+            builds += 1
+            assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / f"decided-{fact_id}-{number}"), \
+                f"after the decision on {fact_id}"
+    # every build after the first, of a run or of a decision, added to the database
+    assert added_builds == ["whole", "whole"] + ["added", "whole"] * (builds - 1)
     assert query(warehouse.root, """SELECT (SELECT count(*) FROM corrections_applied), (SELECT count(*) FROM corrections),
-                                           (SELECT count(*) FROM corrections_unattached)""") == [(11, 11, 0)]
-    moved, joined, dalen, rejected = query(warehouse.root, """SELECT
+                                           (SELECT count(*) FROM corrections_unattached)""") == [(8, 14, 0)]
+    moved, joined, dalen, taken_back = query(warehouse.root, """SELECT
         (SELECT cluster_id FROM events WHERE event_id = 'e002eeeeeeee0001'), (SELECT cluster_id FROM events WHERE event_id = 'a001eeeeeeee0001'),
         (SELECT cluster_id FROM events WHERE event_id = 'f002eeeeeeee0002'), (SELECT cluster_id FROM events WHERE event_id = 'd001eeeeeeee0001')""")[0]
-    # the report moved into another place's incident stays there when the later run reports at both places
-    assert moved == joined is not None and dalen not in (None, joined) and rejected is None
+    # the report moved into another place's incident stays there when later runs report at each place; the
+    # report whose rejection was withdrawn is back in its incident
+    assert moved == joined == taken_back is not None and dalen not in (None, joined)
     # the rejected speaker stays rejected though the rules merged, then unmerged, the speaker the machine found
     assert query(warehouse.root, "SELECT speaker, speaker_entity_id FROM quotes WHERE quote_id = 'a001dddddddd0001'") == [(None, None)]

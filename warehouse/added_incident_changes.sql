@@ -1,7 +1,9 @@
 -- Incidents in a run's build: the places whose incidents must be clustered again, found as
 -- incident_changes.sql finds them against the build before, here in the database that build left.
--- Reads events, casualties, added_documents, event_decisions (corrections.sql), area_centres and
--- previous_area_centres (areas placed at their city now and by the build before: newsfacts/consolidate/added.py); writes the temporary tables
+-- Reads events, casualties, added_documents, added_corrections and corrections (the decisions this build
+-- adds, and all), decided_figure_locations (machine_values.sql), event_decisions (corrections.sql),
+-- area_centres and previous_area_centres (areas placed at their city now and by the build before:
+-- newsfacts/consolidate/added.py); writes the temporary tables
 -- touched_places, reclustered_events (the reports at those places, by the places of now and of before)
 -- and reassigned_figures (the figures there).
 --
@@ -9,7 +11,8 @@
 -- own document at its own place. A run's build is made only where no document was superseded and no
 -- decision was made since the build before (newsfacts/load/build.py), so a report or figure held before
 -- never changes: a place is touched by a report of an added document, or by an area named after its city
--- that is now placed there, or was; and a place linked to a touched place by a person's decision (below).
+-- that is now placed there, or was; by a decision this build adds, on a figure or report there (below);
+-- and a place linked to a touched place by a person's decision (below).
 CREATE TEMP TABLE moved_areas AS
 SELECT location, n.place AS place, o.place AS previous_place
 FROM area_centres n FULL OUTER JOIN previous_area_centres o USING (location)
@@ -23,6 +26,23 @@ SELECT DISTINCT place FROM (
     UNION ALL SELECT previous_place FROM moved_areas
     UNION ALL SELECT location FROM moved_areas  -- the area's own name, where it is not placed at its city
 ) WHERE place IS NOT NULL;
+
+-- The places a decision this build adds reaches: those of the figures of its document, before and after
+-- it; of the reports of its document; and of the report a report is moved to, or was before a withdrawal.
+CREATE TEMP TABLE decided_locations AS
+SELECT location FROM decided_figure_locations
+UNION SELECT location FROM casualties WHERE doc_id IN (SELECT doc_id FROM added_corrections WHERE target = 'casualty')
+UNION SELECT location FROM events WHERE doc_id IN (SELECT doc_id FROM added_corrections WHERE target = 'event')
+UNION SELECT location FROM events WHERE event_id IN (
+    SELECT value FROM added_corrections WHERE target = 'event' AND field = 'incident'
+    UNION SELECT c.value FROM corrections c JOIN added_corrections w ON w.withdraws = c.correction_id
+    WHERE c.target = 'event' AND c.field = 'incident');
+INSERT INTO touched_places
+SELECT DISTINCT place FROM (
+    SELECT coalesce(c.place, d.location) AS place FROM decided_locations d LEFT JOIN area_centres c ON c.location = d.location
+    UNION ALL
+    SELECT coalesce(c.place, d.location) FROM decided_locations d LEFT JOIN previous_area_centres c ON c.location = d.location
+) WHERE place IS NOT NULL AND place NOT IN (SELECT place FROM touched_places);
 
 -- A report a person moved into the incident of another links their places (each as placed now and before):
 -- when one is clustered again, the other is too, so that the moved report follows the incident of the one

@@ -6,7 +6,7 @@
 --
 -- In a run's build no quote is gone or reworded: a quote is new, or its speaker is now another entity:
 -- the one its extracted speaker is now merged into, or split off as, or the one a person named as its
--- speaker (corrections.sql finds them by name, among entities the added documents change).
+-- speaker (corrections.sql finds them by name, among entities the build changes), or none.
 CREATE TEMP TABLE quote_changes AS
 SELECT quote_id, quote_group_id AS previous_group FROM quotes
 WHERE doc_id IN (SELECT doc_id FROM added_documents)

@@ -1,10 +1,12 @@
--- A person's decisions on facts (newsfacts correct, the review page), applied on every build (a run's build
--- first puts the facts back as the machine made them: machine_values.sql) after the entity
--- files (entity_merges.sql to entity_names.sql) and before quotes are grouped and incidents clustered, so that those follow the corrected facts (the entity
--- files apply the corrections of entities). Reads live_corrections, casualties, quotes, entities, entity_merges;
--- sets the corrected fields and review_status of casualties and quotes; writes casualty_machine_rows and quote_machine_rows (the machine's rows of the facts a person
--- decided on, for the *_machine views), corrections_applied (each live correction and the fact it reached)
--- and corrections_unattached (those that reach no fact).
+-- A person's decisions on facts (newsfacts correct, the review page), applied on every build after the
+-- entity files (entity_merges.sql to entity_names.sql, which apply the decisions on entities) and before
+-- quotes are grouped and incidents clustered, so that those follow the corrected facts. A run's build first
+-- puts the facts decided on back as the machine made them (machine_values.sql), so the decisions apply to
+-- what the machine says now. Reads live_corrections, casualties, quotes, events, entities, entity_merges and
+-- entity_splits; sets the corrected fields and review_status of casualties, quotes and events; writes
+-- casualty_machine_rows and quote_machine_rows (the machine's rows of the facts a person decided on, for
+-- the *_machine views), corrections_applied (each live correction and the fact it reached),
+-- corrections_unattached (those that reach no fact) and event_decisions.
 --
 -- Rejecting a casualty figure says it is no figure: it stays in casualties, marked, and counts for no
 -- incident. Rejecting a quote says its speaker is wrong: the quote stays, with no speaker until one is set.

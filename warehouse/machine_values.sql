@@ -1,10 +1,18 @@
 -- A run's build, before the entity steps: the facts a person decided on put back as the machine made them
 -- (casualty_machine_rows and quote_machine_rows, as the build before left them), so that the entity steps
 -- set their entities and names as every other fact's, and corrections.sql, run again after them, applies
--- the same decisions to what the machine now says. Writes the temporary table decided_quote_speakers (each
--- decided quote's speaker entity before: added_quote_changes.sql regroups those whose speaker changed).
+-- the decisions (those of before, and added_corrections: the decisions and withdrawals this build adds) to
+-- what the machine now says. Writes the temporary tables decided_quote_speakers (the speaker of each quote
+-- decided on before or in a document of an added decision: added_quote_changes.sql groups again those
+-- whose speaker changes) and decided_figure_locations (the place of each figure in a document of an added
+-- decision: added_incident_changes.sql clusters that place again, and the one it changes to).
 CREATE TEMP TABLE decided_quote_speakers AS
-SELECT quote_id, speaker_entity_id FROM quotes WHERE quote_id IN (SELECT quote_id FROM quote_machine_rows);
+SELECT quote_id, speaker_entity_id, speaker FROM quotes
+WHERE quote_id IN (SELECT quote_id FROM quote_machine_rows)
+   OR doc_id IN (SELECT doc_id FROM added_corrections WHERE target = 'quote');
+
+CREATE TEMP TABLE decided_figure_locations AS
+SELECT fact_id, location FROM casualties WHERE doc_id IN (SELECT doc_id FROM added_corrections WHERE target = 'casualty');
 
 CREATE TEMP TABLE machine_casualties AS
 SELECT m.*, c.cluster_id FROM casualty_machine_rows m JOIN casualties c USING (fact_id);
@@ -15,3 +23,8 @@ CREATE TEMP TABLE machine_quotes AS
 SELECT m.*, q.quote_group_id FROM quote_machine_rows m JOIN quotes q USING (quote_id);
 DELETE FROM quotes WHERE quote_id IN (SELECT quote_id FROM machine_quotes);
 INSERT INTO quotes BY NAME SELECT * FROM machine_quotes;
+
+-- A report's decisions leave no machine row (its incident is kept in event_machine_incidents): only its
+-- review status goes back.
+UPDATE events SET review_status = 'machine'
+WHERE event_id IN (SELECT fact_id FROM corrections_applied WHERE target = 'event') AND review_status <> 'machine';

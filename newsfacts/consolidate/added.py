@@ -18,7 +18,7 @@ A person's decisions, all made before the run (each is built at once), apply as 
 the facts decided on are put back as the machine made them (machine_values.sql), the entity steps treat
 them as any other fact, the decisions on entities (merges, splits, names) are part of those steps, and
 corrections.sql applies the decisions on facts again. A quote whose speaker so changes is grouped again;
-the places of decided reports are clustered again when the added reports touch one of them.
+a place that a report moved into another incident links to a touched place is clustered again with it.
 
 A run's build is made only where versions.sql would change nothing and no decision was made since the
 build before (newsfacts/load/build.py decides); any other build is a build of everything (build.py)."""
@@ -73,6 +73,8 @@ def _entities(con) -> None:
     con.execute(sql_file("added_entity_ids.sql"))
     con.execute(sql_file("split_entity_ids.sql"))
     con.execute("INSERT INTO touched_entities SELECT entity_id FROM split_document_ids")
+    # the entities a decision this build adds names (a name given or taken back, a merge made or undone)
+    con.execute("INSERT INTO touched_entities SELECT fact_id FROM added_corrections WHERE target = 'entity'")
     touched = "entity_id IN (SELECT entity_id FROM touched_entities)"
     scope(con, "entity_observations_in_scope", f"SELECT * FROM entity_observations WHERE {touched}")
     write_rows(con, "entities", "entity_rows.sql", replacing=touched)
@@ -167,7 +169,10 @@ def _derived_rows(con) -> None:
                    UNION SELECT quote_group_id FROM quotes
                    WHERE speaker_entity_id IN (SELECT entity_id FROM touched_entities) AND quote_group_id IS NOT NULL
                    UNION SELECT quote_group_id FROM quotes
-                   WHERE doc_id IN (SELECT doc_id FROM relinked_documents) AND quote_group_id IS NOT NULL""")
+                   WHERE doc_id IN (SELECT doc_id FROM relinked_documents) AND quote_group_id IS NOT NULL
+                   UNION SELECT q.quote_group_id FROM quotes q JOIN decided_quote_speakers d USING (quote_id)
+                   WHERE q.quote_group_id IS NOT NULL
+                     AND (q.speaker IS DISTINCT FROM d.speaker OR q.speaker_entity_id IS DISTINCT FROM d.speaker_entity_id)""")
     incidents = "cluster_id IN (SELECT cluster_id FROM incidents_in_scope)"
     statements = "quote_group_id IN (SELECT quote_group_id FROM statements_in_scope)"
     # Their rows, held apart: the planner then knows how few they are and joins the large tables to them.

@@ -245,9 +245,9 @@ def _cluster_incidents(con, reuse_previous: bool) -> int | None:
 
 def keep_machine_incidents(con, machine: dict[str, str], decided: dict[str, str], replacing: str | None = None) -> None:
     """Writes event_machine_incidents: the incident the machine gave each report a person moved or rejected
-    (the view events_machine reads it), of the reports `machine` clusters (decided reports are always
-    clustered again: warehouse/incident_changes.sql, added_incident_changes.sql); given `replacing` (a
-    condition on its rows), in place of the rows it holds that meet it."""
+    (the view events_machine reads it), of the reports `machine` clusters (a build clusters again every
+    report a decision can now apply to otherwise: warehouse/incident_changes.sql, added_incident_changes.sql);
+    given `replacing` (a condition on its rows), in place of the rows it holds that meet it."""
     moved = {event_id: cluster for event_id, cluster in machine.items() if decided.get(event_id) != cluster}
     con.register("moved", links("event_id", "cluster_id", moved))
     if replacing is None:

@@ -1,13 +1,15 @@
 """The DuckDB file analysts open, built from the warehouse's stored tables in three steps, each a task of
 the flow:
 
-1. stage: the rows of the committed runs the published file lacks;
+1. stage: the rows of the committed runs, and the stored corrections (people's decisions), the published
+   file lacks;
 2. consolidate (newsfacts.consolidate.build.consolidate_build): the tables derived across sources;
 3. publish: the analyst views and what built the file, committed.
 
 A build is one of two kinds.
-- A run's build adds to the published file, in place and in one transaction: the rows of the runs it
-  lacks, then the derived rows those reach (newsfacts/consolidate/added.py). It costs what the runs added,
+- A run's build adds to the published file, in place and in one transaction: the rows of the runs and the
+  decisions it lacks, then the derived rows those reach (newsfacts/consolidate/added.py); a person's
+  decision is built so too, at once. It costs what the runs added,
   not what the warehouse holds. An analyst who opens the file meanwhile waits for the commit (DuckDB
   lets no reader in beside a writer; newsfacts sql retries); one who holds it open keeps it, and the
   build then adds to a copy, which publishing renames over it. A crash leaves the file as the last commit
@@ -17,9 +19,7 @@ A build is one of two kinds.
   old one. Each step works in one transaction on the new file, within NEWSFACTS_BUILD_MEMORY_MB (beyond
   which DuckDB writes to disk: DatabaseBuild.step); a crash leaves only a `.building-` file, which the
   next run deletes. It is made when the file was built by other code, when the runs change a file the
-  warehouse held (versions), when a person decides on a fact (the decision's own build), by
-  `newsfacts rebuild`, and for a database as of a run. A run's build applies the decisions made before
-  it as a build of everything does.
+  warehouse held (versions), by `newsfacts rebuild`, and for a database as of a run.
 When the runs since the last build added nothing but their `runs` rows (a scheduled run that found
 nothing new), staging adds those rows and nothing needs consolidating.
 """
@@ -237,14 +237,14 @@ def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, tar
     lacking = None if (full or runs is not None) else _what_the_database_lacks(warehouse, committed)
     if lacking is None:
         building.why = "Building the database whole, as asked."
-    elif lacking.runs is not None and not lacking.rows_loaded:
+    elif lacking.runs is not None and not lacking.rows_loaded and not lacking.decisions:
         building.needs_consolidation = False
         building.appended_runs = len(lacking.runs)
         building.counts, building.in_place = _append_runs(warehouse, building.file, lacking.runs)
         return building
     elif lacking.runs is None:
         building.why = f"Building the database whole: {lacking.why_whole}."
-    elif _stage_added_runs(building, lacking.runs):
+    elif _stage_added_runs(building, lacking.runs, lacking.decisions):
         return building
     _stage_everything(building, committed, as_of=runs is not None)
     return building
@@ -310,11 +310,12 @@ def _check_documents_once(con, warehouse: Warehouse, documents: str) -> None:
             "count twice; the stored tables were written by something other than newsfacts: remove that run's rows.")
 
 
-def _stage_added_runs(building: DatabaseBuild, added: set[str]) -> bool:
+def _stage_added_runs(building: DatabaseBuild, added: set[str], decisions: int = 0) -> bool:
     """Stage a run's build: the published file (or a copy, when another process holds it) with the rows of
-    the committed runs `added` it lacks, in a transaction left open for the steps after. False, with
-    nothing changed, when the runs change a file the warehouse held (warehouse/added_documents.sql): a
-    build of everything is needed."""
+    the committed runs `added` it lacks and the stored corrections it lacks (`decisions` of them: the
+    temporary table added_corrections holds them), in a transaction left open for the steps after. False,
+    with nothing changed, when the runs change a file the warehouse held (warehouse/added_documents.sql):
+    a build of everything is needed."""
     warehouse = building.warehouse
     building.adds_runs, building.needs_consolidation = True, True
     con, building.in_place = _open_for_writing(warehouse, building.file)
@@ -327,6 +328,10 @@ def _stage_added_runs(building: DatabaseBuild, added: set[str]) -> bool:
         for table in LOADED_TABLES:
             _insert_rows(con, warehouse, table, added)
         con.execute("CREATE TEMP TABLE added_runs AS SELECT unnest(?::VARCHAR[]) AS run_id", [sorted(added)])
+        source = warehouse.table_source(CORRECTIONS.name)
+        con.execute(f"""CREATE TEMP TABLE added_corrections AS SELECT * FROM {source if source else 'corrections'}
+                        WHERE correction_id NOT IN (SELECT correction_id FROM corrections)""")
+        con.execute("INSERT INTO corrections BY NAME SELECT * FROM added_corrections")
         con.execute(sql_file("added_documents.sql"))
         _check_documents_once(con, warehouse, "SELECT doc_id FROM added_documents")
         changes_versions = con.execute("SELECT changes_versions FROM added_changes_versions").fetchall()[0][0]
@@ -336,9 +341,10 @@ def _stage_added_runs(building: DatabaseBuild, added: set[str]) -> bool:
     if changes_versions:
         _no_longer_adding(building, "Building the database whole: the new runs change, delete or bring back a file the warehouse held.")
         return False
-    building.why = (f"Adding {len(added)} run(s) to the database in place" if building.in_place else
-                    f"Adding {len(added)} run(s) to a copy of the database (another process holds it open)") + \
-        ": only what their rows reach is worked out again."
+    what = " and ".join(f"{n} {noun}(s)" for n, noun in ((len(added), "run"), (decisions, "correction")) if n) or "nothing"
+    building.why = (f"Adding {what} to the database in place" if building.in_place else
+                    f"Adding {what} to a copy of the database (another process holds it open)") + \
+        ": only what they reach is worked out again."
     return True
 
 
@@ -361,12 +367,12 @@ class _Lacking:
     runs: set[str] | None  # the committed runs it lacks; None when it must be built whole
     why_whole: str = ""  # why it must be built whole, when it must
     rows_loaded: bool = False  # the runs it lacks loaded rows beyond their `runs` rows
+    decisions: int = 0  # the stored corrections it lacks (a person's decisions made since it was built)
 
 
 def _what_the_database_lacks(warehouse: Warehouse, committed: set[str]) -> _Lacking:
-    """The committed runs the published database lacks, when it can be added to: it was built by this code,
-    holds only committed runs and holds every stored correction (a decision is built at once, by a build of
-    everything: one not held is one whose build did not finish)."""
+    """The committed runs and the stored corrections the published database lacks, when it can be added to:
+    it was built by this code and holds only committed runs and stored corrections."""
     if not built_by_this_code(warehouse.database):
         return _Lacking(None, "there is none yet, or it was built by other code (new rules, or another version)")
     with warehouse.connect() as con:
@@ -377,13 +383,15 @@ def _what_the_database_lacks(warehouse: Warehouse, committed: set[str]) -> _Lack
         corrections = warehouse.table_source(CORRECTIONS.name)
         stored = con.execute(f"SELECT count(*) FROM {corrections}").fetchall()[0][0] if corrections else 0
         held = con.execute("SELECT count(*) FROM built.corrections").fetchall()[0][0]
-        if stored != held:
-            return _Lacking(None, "a person's correction was made since it was built")
+        lacked = con.execute(f"""SELECT count(*) FROM {corrections}
+                                 WHERE correction_id NOT IN (SELECT correction_id FROM built.corrections)""").fetchall()[0][0] if corrections else 0
+        if held != stored - lacked:
+            return _Lacking(None, "it holds a correction that is not stored")
         unbuilt = committed - built
         rows_loaded = any(con.execute(f"SELECT 1 FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[])) LIMIT 1",
                                       [sorted(unbuilt)]).fetchall()
                           for table in APPENDED_TABLES if unbuilt and (source := warehouse.table_source(table)))
-    return _Lacking(unbuilt, rows_loaded=rows_loaded)
+    return _Lacking(unbuilt, rows_loaded=rows_loaded, decisions=lacked)
 
 
 def _open_for_writing(warehouse: Warehouse, copy: Path) -> tuple[duckdb.DuckDBPyConnection, bool]:
