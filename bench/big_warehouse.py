@@ -1,14 +1,14 @@
 """Runs that add to a big warehouse, against the same runs into an empty one, measured in one run.
 
-Makes a warehouse of N generated documents with a desk's decisions applying (bench/make_warehouse.py),
-then times `newsfacts run` on it:
+Makes a warehouse of N generated documents (bench/make_warehouse.py), then times `newsfacts run` on it:
 a folder with nothing new, a folder of 1 new article, a folder of 100 new articles; and the same two
-folders into empty warehouses. Prints the flow stages (a run without Prefect's start-up), the ratios
+folders into empty warehouses; then a person's decisions (1,000 of every kind) stored in one batch and
+added to the database, and one more new article run with them applying. Prints the flow stages (a run without Prefect's start-up), the ratios
 (targets: 1 and 100 new articles ≤ 2x the same run into an empty warehouse; nothing new ≤ 1 s of
 build; peak memory < 2 GiB), the README's example queries and the views warm on the grown warehouse,
 and the time of `newsfacts rebuild`. Writes bench/BIG_WAREHOUSE_RESULTS.md.
 
-    python bench/big_warehouse.py --documents 1000000 [--corrections 1000] [--work DIR]
+    python bench/big_warehouse.py --documents 1000000 [--decisions 1000] [--work DIR]
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ BENCH = Path(__file__).resolve().parent
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=1_000_000)
-    parser.add_argument("--corrections", type=int, default=1_000, help="a person's decisions applying (make_warehouse.py)")
+    parser.add_argument("--decisions", type=int, default=1_000,
+                        help="a person's decisions (make_warehouse.py) added after the first runs, then applying")
     parser.add_argument("--work", type=Path, help="a folder for the warehouses (default: a temporary one)")
     parser.add_argument("--results", type=Path, default=BENCH / "BIG_WAREHOUSE_RESULTS.md")
     args = parser.parse_args()
@@ -43,7 +44,7 @@ def main() -> None:
     started = time.perf_counter()
 
     big = work / "big"
-    made = make_warehouse(big, args.documents, 10 * args.documents, args.corrections)
+    made = make_warehouse(big, args.documents, 10 * args.documents)
     articles = make_corpus(101, work / "articles")
     one, hundred = work / "one", work / "hundred"
     for folder, files in ((one, sorted(articles.iterdir())[:1]), (hundred, sorted(articles.iterdir())[1:])):
@@ -53,6 +54,7 @@ def main() -> None:
     empty = work / "nothing-new"
     empty.mkdir()
 
+    another = make_corpus(1, work / "another", seed=9)
     runs = {
         "nothing new": run_cli(empty, big),
         "1 new article": run_cli(one, big),
@@ -60,6 +62,10 @@ def main() -> None:
         "1 article into an empty warehouse": run_cli(one, work / "empty-1"),
         "100 articles into an empty warehouse": run_cli(hundred, work / "empty-100"),
     }
+    decided = _add_decisions(big, args.documents, args.decisions)
+    one_by_one = _decide_one_by_one(big, args.documents)
+    runs[f"1 new article, {args.decisions:,} decisions applying"] = run_cli(another, big)
+    runs["that article into an empty warehouse"] = run_cli(another, work / "empty-another")
     busiest = _build_at_the_busiest_place(big, work)
     rebuild = run_measured([sys.executable, "-m", "newsfacts.cli", "rebuild", "--warehouse", str(big)])
     query_ms = _warm_queries(big)
@@ -69,14 +75,22 @@ def main() -> None:
 
     lines = [f"# Runs that add to a warehouse of {args.documents:,} documents", "",
              f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, in one run of "
-             f"`python bench/big_warehouse.py --documents {args.documents} --corrections {args.corrections}` "
-             f"({time.perf_counter() - started:.0f} s in all). The warehouse was made by bench/make_warehouse.py, with "
-             f"{args.corrections:,} decisions of a person applying: " + ", ".join(f"{k} {v:.1f} s" for k, v in made.items()) + ".", "",
+             f"`python bench/big_warehouse.py --documents {args.documents} --decisions {args.decisions}` "
+             f"({time.perf_counter() - started:.0f} s in all). The warehouse was made by bench/make_warehouse.py: "
+             + ", ".join(f"{k} {v:.1f} s" for k, v in made.items()) + ". After the first five runs, "
+             f"{args.decisions:,} decisions of a person (of every kind `newsfacts correct` makes) were stored as one "
+             "batch and added to the database as `newsfacts correct` adds one; they apply in every run after.", "",
              "| run | flow stages s | stages | peak memory MiB (all processes) |", "| --- | ---: | --- | ---: |"]
     lines += [f"| {name} | {run['flow']:.1f} | {stages(run)} | {run['peak_pipeline']:.0f} |" for name, run in runs.items()]
     lines += ["", f"- 1 new article / 1 article into an empty warehouse: **{runs['1 new article']['flow'] / runs['1 article into an empty warehouse']['flow']:.2f}×** (target ≤ 2)",
               f"- 100 new articles / 100 into an empty warehouse: **{runs['100 new articles']['flow'] / runs['100 articles into an empty warehouse']['flow']:.2f}×** (target ≤ 2)",
               f"- nothing new, load stage (the build): **{runs['nothing new']['stages'].get('load', 0):.2f} s** (target ≤ 1 s)",
+              f"- adding the {args.decisions:,} decisions to the database (their build): **{decided['build']:.1f} s**, "
+              f"peak memory {decided['peak_pipeline']:.0f} MiB",
+              "- one decision more each, by `newsfacts correct` (the command's wall time, Python's start included): "
+              + "; ".join(f"{kind} **{run['wall']:.1f} s** ({run['peak_pipeline']:.0f} MiB)" for kind, run in one_by_one.items()),
+              f"- 1 new article with the decisions applying / that article into an empty warehouse: "
+              f"**{runs[f'1 new article, {args.decisions:,} decisions applying']['flow'] / runs['that article into an empty warehouse']['flow']:.2f}×**",
               f"- peak memory of those runs: **{max(r['peak_pipeline'] for r in runs.values()):.0f} MiB** (target < 2,048)",
               f"- `newsfacts rebuild`: **{rebuild['wall']:.0f} s** wall, peak memory {rebuild['peak_pipeline']:.0f} MiB (reported, not a target)",
               "", "The generated warehouse names its own places and people, which the new articles never name, so their runs' "
@@ -92,6 +106,36 @@ def main() -> None:
     print(text)
     args.results.write_text(text, encoding="utf-8")
     shutil.rmtree(work, ignore_errors=True)
+
+
+def _add_decisions(big: Path, documents: int, decisions: int) -> dict[str, float]:
+    """`decisions` decisions of a person stored as one batch and added to the database (bench/make_warehouse.py),
+    in a process of their own. Returns the seconds of the build and the peak memory."""
+    script = ("import sys, time\n"
+              f"sys.path.insert(0, {str(BENCH)!r})\n"
+              "from make_warehouse import store_decisions\n"
+              "from newsfacts.load.warehouse import Warehouse\n"
+              "from newsfacts.pipeline import build_database\n"
+              "warehouse = Warehouse(sys.argv[1])\n"
+              "with warehouse.exclusive():\n"
+              "    store_decisions(warehouse, int(sys.argv[2]), int(sys.argv[3]))\n"
+              "start = time.perf_counter()\n"
+              "build_database(warehouse, 'decisions')\n"
+              "print(f'build {time.perf_counter() - start:.3f}')\n")
+    run = run_measured([sys.executable, "-c", script, str(big), str(documents), str(decisions)])
+    return {"build": float(run["out"].split("build ")[-1]), "peak_pipeline": run["peak_pipeline"]}
+
+
+def _decide_one_by_one(big: Path, documents: int) -> dict[str, dict]:
+    """One decision of each of three kinds made by `newsfacts correct` on the generated facts (ids as
+    bench/sql_at_scale.py makes them), each built at once: its wall time and peak memory."""
+    decisions = {
+        "a figure's victims set": ["casualty", f"{5 * documents + 1:016x}", "--set", "victims=children"],
+        "a quote's speaker named": ["quote", f"{2 * documents + 3:016x}", "--set", "speaker=Person 42"],
+        "a report rejected": ["event", f"{documents // 2 + 5:016x}", "--reject"],
+    }
+    return {kind: run_measured([sys.executable, "-m", "newsfacts.cli", "correct", *arguments, "--warehouse", str(big)])
+            for kind, arguments in decisions.items()}
 
 
 def _build_at_the_busiest_place(big: Path, work: Path) -> dict[str, float]:

@@ -127,7 +127,7 @@ def _correct(args) -> int:
         what = {"set": f"{row['field']}: {row['machine_value']} -> {row['value']}", "withdraw": f"withdraws {row['withdraws']}"}
         print(f"Recorded {row['correction_id']} ({args.target} {args.fact_id}, by {row['corrected_by']}): "
               f"{what.get(row['action'], row['action'])}")
-    print(f"The warehouse {args.warehouse} is rebuilt with it; every later run and rebuild applies it.")
+    print(f"The warehouse {args.warehouse} holds it now; every later run and rebuild applies it.")
     return 0
 
 
