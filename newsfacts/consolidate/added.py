@@ -176,9 +176,10 @@ def _derived_rows(con) -> None:
     incidents = "cluster_id IN (SELECT cluster_id FROM incidents_in_scope)"
     statements = "quote_group_id IN (SELECT quote_group_id FROM statements_in_scope)"
     # Their rows, held apart: the planner then knows how few they are and joins the large tables to them.
-    con.execute(f"CREATE TEMP TABLE scoped_events AS SELECT * FROM events WHERE {incidents}")
-    con.execute(f"CREATE TEMP TABLE scoped_casualties AS SELECT * FROM casualties WHERE {incidents}")
-    con.execute(f"CREATE TEMP TABLE scoped_quotes AS SELECT * FROM quotes WHERE {statements}")
+    # Found by rowid first: DuckDB then reads every column of those rows alone (a query of whole rows by a
+    # subquery reads every column of the table: 0.2 s for the casualties at a million documents, against 0.05).
+    for table, rows_of in (("events", incidents), ("casualties", incidents), ("quotes", statements)):
+        con.execute(f"CREATE TEMP TABLE scoped_{table} AS SELECT * FROM {table} WHERE rowid IN (SELECT rowid FROM {table} WHERE {rows_of})")
     scope(con, "events_in_scope", "SELECT * FROM scoped_events")
     scope(con, "casualties_in_scope", "SELECT * FROM scoped_casualties")
     write_rows(con, "event_clusters", "event_clusters.sql", replacing=incidents)
