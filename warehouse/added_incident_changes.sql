@@ -8,11 +8,11 @@
 -- and reassigned_figures (the figures there).
 --
 -- Incidents are clustered place by place, and a figure counts only for the incident of a report of its
--- own document at its own place. A run's build is made only where no document was superseded and no
--- decision was made since the build before (newsfacts/load/build.py), so a report or figure held before
--- never changes: a place is touched by a report of an added document, or by an area named after its city
--- that is now placed there, or was; by a decision this build adds, on a figure or report there (below);
--- and a place linked to a touched place by a person's decision (below).
+-- own document at its own place. A run's build is made only where no document was superseded
+-- (newsfacts/load/build.py), so a report or figure held before changes only by a decision the build adds:
+-- a place is touched by a report of an added document, or by an area named after its city that is now
+-- placed there, or was; by a decision this build adds, on a figure or report there (below); and a place
+-- linked to a touched place by a person's decision (below).
 CREATE TEMP TABLE moved_areas AS
 SELECT location, n.place AS place, o.place AS previous_place
 FROM area_centres n FULL OUTER JOIN previous_area_centres o USING (location)

@@ -14,14 +14,16 @@ What the added documents reach, step by step (each SQL file's header says why no
 - the tables built from those (document_sources, event_clusters, incident_reports, quote_groups,
   quote_variants, corroboration): the rows of what changed.
 
-A person's decisions, all made before the run (each is built at once), apply as in a build of everything:
-the facts decided on are put back as the machine made them (machine_values.sql), the entity steps treat
-them as any other fact, the decisions on entities (merges, splits, names) are part of those steps, and
-corrections.sql applies the decisions on facts again. A quote whose speaker so changes is grouped again;
-a place that a report moved into another incident links to a touched place is clustered again with it.
+People's decisions apply as in a build of everything: the facts decided on are put back as the machine
+made them (machine_values.sql), the entity steps treat them as any other fact, the decisions on entities
+(merges, splits, names) are part of those steps, and corrections.sql applies the decisions on facts
+again. A quote whose speaker so changes is grouped again; a place that a report moved into another
+incident links to a touched place is clustered again with it. The decisions the build adds (the
+temporary table added_corrections: `newsfacts correct` adds each at once) reach, besides, the entities
+they name, the quotes of their documents and the places of the figures and reports they decide on.
 
-A run's build is made only where versions.sql would change nothing and no decision was made since the
-build before (newsfacts/load/build.py decides); any other build is a build of everything (build.py)."""
+A run's build is made only where versions.sql would change nothing (newsfacts/load/build.py decides);
+any other build is a build of everything (build.py)."""
 
 from __future__ import annotations
 

@@ -341,7 +341,7 @@ def _stage_added_runs(building: DatabaseBuild, added: set[str], decisions: int =
     if changes_versions:
         _no_longer_adding(building, "Building the database whole: the new runs change, delete or bring back a file the warehouse held.")
         return False
-    what = " and ".join(f"{n} {noun}(s)" for n, noun in ((len(added), "run"), (decisions, "correction")) if n) or "nothing"
+    what = " and ".join(f"{n} {noun}(s)" for n, noun in ((len(added), "run"), (decisions, "correction")) if n)
     building.why = (f"Adding {what} to the database in place" if building.in_place else
                     f"Adding {what} to a copy of the database (another process holds it open)") + \
         ": only what they reach is worked out again."
