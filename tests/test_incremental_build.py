@@ -278,8 +278,8 @@ def test_a_run_whose_build_is_killed_in_place_leaves_the_last_state_and_the_next
 # A person's decisions made between the runs above, each of a shape a later run's rows reach: a quote whose
 # speaker was rejected, then merged elsewhere by the rules; a figure and a quote credited by name to
 # someone the warehouse names only later, or whose entity a later run merges; a report taken out of its
-# incident, and one moved into another place's, at places later runs add reports to; a person split in
-# one document, one merged into another, and a place renamed.
+# incident, and one moved into another place's, at places later runs add reports to; a merge of the rules
+# undone, a person split in one document, one merged into another, and a place renamed; a quote confirmed.
 def _decisions_after_run(number: int) -> list[tuple]:
     from newsfacts.corrections import Decision
     from schemas.values import CorrectionAction, CorrectionTarget as Target
@@ -287,7 +287,9 @@ def _decisions_after_run(number: int) -> list[tuple]:
     return {
         0: [(Target.QUOTE, "a001dddddddd0001", Decision(sets={}, verdict=CorrectionAction.REJECT)),
             (Target.CASUALTY, "a002ccccccccc001", Decision(sets={"reported_by": "Smith"})),
-            (Target.EVENT, "a002eeeeeeee0001", Decision(sets={"incident": None}))],
+            (Target.EVENT, "a002eeeeeeee0001", Decision(sets={"incident": None})),
+            (Target.QUOTE, "a002dddddddd0001", Decision(sets={}, verdict=CorrectionAction.CONFIRM)),
+            (Target.ENTITY, SMITH, Decision(sets={}, verdict=CorrectionAction.REJECT))],
         1: [(Target.CASUALTY, "b001ccccccccc001", Decision(sets={"count_min": "7"})),
             (Target.QUOTE, "b001dddddddd0001", Decision(sets={"speaker": "John Smith"})),
             (Target.ENTITY, JANE, Decision(sets={"split_document": "b000000000000001"}))],
@@ -345,7 +347,7 @@ def test_runs_and_decisions_add_to_the_database_and_give_what_a_build_of_everyth
     # every build after the first, of a run or of a decision, added to the database
     assert added_builds == ["whole", "whole"] + ["added", "whole"] * (builds - 1)
     assert query(warehouse.root, """SELECT (SELECT count(*) FROM corrections_applied), (SELECT count(*) FROM corrections),
-                                           (SELECT count(*) FROM corrections_unattached)""") == [(8, 14, 0)]
+                                           (SELECT count(*) FROM corrections_unattached)""") == [(10, 16, 0)]
     moved, joined, dalen, taken_back = query(warehouse.root, """SELECT
         (SELECT cluster_id FROM events WHERE event_id = 'e002eeeeeeee0001'), (SELECT cluster_id FROM events WHERE event_id = 'a001eeeeeeee0001'),
         (SELECT cluster_id FROM events WHERE event_id = 'f002eeeeeeee0002'), (SELECT cluster_id FROM events WHERE event_id = 'd001eeeeeeee0001')""")[0]
