@@ -296,9 +296,10 @@ def _decisions_after_run(number: int) -> list[tuple]:
         3: [(Target.EVENT, "d001eeeeeeee0001", Decision(sets={}, verdict=CorrectionAction.REJECT)),
             (Target.ENTITY, TOWN, Decision(sets={"canonical_name": "Kurmin City"}))],
         4: [(Target.EVENT, "e002eeeeeeee0001", Decision(sets={"incident": "a001eeeeeeee0001"})),
-            (Target.ENTITY, JOHN, Decision(sets={"same_as": SMITH}))],
+            (Target.ENTITY, JOHN, Decision(sets={"same_as": SMITH})),
+            (Target.ENTITY, DALEN, Decision(sets={"canonical_name": "Dalen Town"}))],
         # decisions taken back: withdrawn (test below) by the id of the decision made on the same fact
-        5: [(Target.EVENT, "d001eeeeeeee0001", WITHDRAW), (Target.ENTITY, TOWN, WITHDRAW),
+        5: [(Target.EVENT, "d001eeeeeeee0001", WITHDRAW), (Target.ENTITY, DALEN, WITHDRAW),
             (Target.CASUALTY, "a002ccccccccc001", WITHDRAW)],
     }.get(number, [])
 
@@ -347,7 +348,7 @@ def test_runs_and_decisions_add_to_the_database_and_give_what_a_build_of_everyth
     # every build after the first, of a run or of a decision, added to the database
     assert added_builds == ["whole", "whole"] + ["added", "whole"] * (builds - 1)
     assert query(warehouse.root, """SELECT (SELECT count(*) FROM corrections_applied), (SELECT count(*) FROM corrections),
-                                           (SELECT count(*) FROM corrections_unattached)""") == [(10, 16, 0)]
+                                           (SELECT count(*) FROM corrections_unattached)""") == [(11, 17, 0)]
     moved, joined, dalen, taken_back = query(warehouse.root, """SELECT
         (SELECT cluster_id FROM events WHERE event_id = 'e002eeeeeeee0001'), (SELECT cluster_id FROM events WHERE event_id = 'a001eeeeeeee0001'),
         (SELECT cluster_id FROM events WHERE event_id = 'f002eeeeeeee0002'), (SELECT cluster_id FROM events WHERE event_id = 'd001eeeeeeee0001')""")[0]
