@@ -3,9 +3,9 @@
 -- Reads events, casualties, added_documents, added_corrections and corrections (the decisions this build
 -- adds, and all), decided_figure_locations (machine_values.sql), event_decisions (corrections.sql),
 -- area_centres and previous_area_centres (areas placed at their city now and by the build before:
--- newsfacts/consolidate/added.py); writes the temporary tables
--- touched_places, reclustered_events (the reports at those places, by the places of now and of before)
--- and reassigned_figures (the figures there).
+-- newsfacts/consolidate/added.py); writes the temporary tables area_places, moved_areas, touched_places,
+-- reclustered_events (the reports at those places, by the places of now and of before) and
+-- reassigned_figures (the figures there).
 --
 -- Incidents are clustered place by place, and a figure counts only for the incident of a report of its
 -- own document at its own place. A run's build is made only where no document was superseded
@@ -13,14 +13,18 @@
 -- a place is touched by a report of an added document, or by an area named after its city that is now
 -- placed there, or was; by a decision this build adds, on a figure or report there (below); and a place
 -- linked to a touched place by a person's decision (below).
-CREATE TEMP TABLE moved_areas AS
+-- Each area placed at its city, now or by the build before: a location's place is its city's, or its own
+-- name (coalesce(place, location), coalesce(previous_place, location) in a LEFT JOIN below).
+CREATE TEMP TABLE area_places AS
 SELECT location, n.place AS place, o.place AS previous_place
-FROM area_centres n FULL OUTER JOIN previous_area_centres o USING (location)
-WHERE n.place IS DISTINCT FROM o.place;
+FROM area_centres n FULL OUTER JOIN previous_area_centres o USING (location);
+
+CREATE TEMP TABLE moved_areas AS
+SELECT * FROM area_places WHERE place IS DISTINCT FROM previous_place;
 
 CREATE TEMP TABLE touched_places AS
 SELECT DISTINCT place FROM (
-    SELECT coalesce(c.place, e.location) AS place FROM events e LEFT JOIN area_centres c ON c.location = e.location
+    SELECT coalesce(a.place, e.location) AS place FROM events e LEFT JOIN area_places a USING (location)
     WHERE e.doc_id IN (SELECT doc_id FROM added_documents)
     UNION ALL SELECT place FROM moved_areas
     UNION ALL SELECT previous_place FROM moved_areas
@@ -39,9 +43,8 @@ UNION SELECT location FROM events WHERE event_id IN (
     WHERE c.target = 'event' AND c.field = 'incident');
 INSERT INTO touched_places
 SELECT DISTINCT place FROM (
-    SELECT coalesce(c.place, d.location) AS place FROM decided_locations d LEFT JOIN area_centres c ON c.location = d.location
-    UNION ALL
-    SELECT coalesce(c.place, d.location) FROM decided_locations d LEFT JOIN previous_area_centres c ON c.location = d.location
+    SELECT unnest([coalesce(a.place, d.location), coalesce(a.previous_place, d.location)]) AS place
+    FROM decided_locations d LEFT JOIN area_places a USING (location)
 ) WHERE place IS NOT NULL AND place NOT IN (SELECT place FROM touched_places);
 
 -- A report a person moved into the incident of another links their places (each as placed now and before):
@@ -50,10 +53,8 @@ SELECT DISTINCT place FROM (
 -- within their place. Rows both ways.
 CREATE TEMP TABLE decision_links AS
 WITH report_places AS (
-    SELECT e.event_id, coalesce(c.place, e.location) AS place FROM events e LEFT JOIN area_centres c ON c.location = e.location
-    WHERE e.event_id IN (SELECT event_id FROM event_decisions UNION SELECT joins FROM event_decisions)
-    UNION
-    SELECT e.event_id, coalesce(c.place, e.location) FROM events e LEFT JOIN previous_area_centres c ON c.location = e.location
+    SELECT DISTINCT e.event_id, unnest([coalesce(a.place, e.location), coalesce(a.previous_place, e.location)]) AS place
+    FROM events e LEFT JOIN area_places a USING (location)
     WHERE e.event_id IN (SELECT event_id FROM event_decisions UNION SELECT joins FROM event_decisions)
 ),
 links AS (
@@ -72,15 +73,11 @@ WITH RECURSIVE linked(place) AS (
 SELECT place FROM linked WHERE place NOT IN (SELECT place FROM touched_places);
 
 CREATE TEMP TABLE reclustered_events AS
-SELECT e.event_id FROM events e
-LEFT JOIN area_centres n ON n.location = e.location
-LEFT JOIN previous_area_centres o ON o.location = e.location
-WHERE coalesce(n.place, e.location) IN (SELECT place FROM touched_places)
-   OR coalesce(o.place, e.location) IN (SELECT place FROM touched_places);
+SELECT e.event_id FROM events e LEFT JOIN area_places a USING (location)
+WHERE coalesce(a.place, e.location) IN (SELECT place FROM touched_places)
+   OR coalesce(a.previous_place, e.location) IN (SELECT place FROM touched_places);
 
 CREATE TEMP TABLE reassigned_figures AS
-SELECT f.fact_id FROM casualties f
-LEFT JOIN area_centres n ON n.location = f.location
-LEFT JOIN previous_area_centres o ON o.location = f.location
-WHERE coalesce(n.place, f.location) IN (SELECT place FROM touched_places)
-   OR coalesce(o.place, f.location) IN (SELECT place FROM touched_places);
+SELECT f.fact_id FROM casualties f LEFT JOIN area_places a USING (location)
+WHERE coalesce(a.place, f.location) IN (SELECT place FROM touched_places)
+   OR coalesce(a.previous_place, f.location) IN (SELECT place FROM touched_places);

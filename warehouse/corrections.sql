@@ -36,12 +36,11 @@ SELECT 'event', event_id, doc_id, start_char, end_char, rowid FROM events
 WHERE doc_id IN (SELECT doc_id FROM live_corrections WHERE target = 'event');
 
 CREATE OR REPLACE TABLE corrections_applied AS
-WITH facts AS (SELECT * FROM decided_documents_facts),
-candidates AS (
+WITH candidates AS (
     SELECT c.correction_id, c.target, f.fact_id, f.fact_id = c.fact_id AS same_id,
            least(f.end_char, c.end_char) - greatest(f.start_char, c.start_char) AS overlap,
            abs(f.start_char - c.start_char) AS distance
-    FROM live_corrections c JOIN facts f ON f.target = c.target AND f.doc_id = c.doc_id
+    FROM live_corrections c JOIN decided_documents_facts f ON f.target = c.target AND f.doc_id = c.doc_id
     WHERE f.fact_id = c.fact_id OR (f.start_char < c.end_char AND c.start_char < f.end_char)
 )
 SELECT correction_id, target, fact_id, NOT same_id AS moved FROM candidates
