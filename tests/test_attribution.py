@@ -2062,3 +2062,44 @@ def test_a_body_named_for_a_list_of_fields_speaks_whole(nlp):
         ("Meteorology, Climatology and Geophysics Agency", None)]
     assert speakers(nlp, "The Ministry of Foreign Affairs, Trade and Development said in a statement: \"We have summoned "
                          "the ambassador to explain these remarks.\"") == [("Ministry of Foreign Affairs, Trade and Development", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's name NER ends on its 'of' or before it, and its country after
+    ('The Office of the President of Ukraine said in a statement that the strike was "a deliberate act of terror '
+     'against sleeping families".\n\n"Every missile that is not intercepted means more funerals in our cities," the '
+     'statement said.', [("Office of the President of Ukraine", None)] * 2),
+    ('The Office of the President of Kenya said in a statement that the strike was "a deliberate act of terror '
+     'against sleeping families".', [("Office of the President of Kenya", None)]),
+    # a title and its letters in brackets before its holder's name: the person, no body named by them
+    ('The wounded were taken to the district hospital. Its Medical Superintendent (MS), Dr Amina Kolade, said they '
+     'were stable.\n\n"All the injured have been operated upon and they are out of danger," the MS said.',
+     [("Amina Kolade", None)]),
+    # a statement from a body the text names in lower case
+    ('The ruling council acknowledged the assault in a communique from the army general staff read on state '
+     'television.\n\n"Unfortunately, eight soldiers lost their lives in the fighting," the communique said.',
+     [("army general staff", None)]),
+    # 'the prosecutor' for the attorney general the text named
+    ('At a press conference, the state attorney general, Marta Ruiz Olmedo, said the attack was aimed at one man. '
+     '"We will not allow this crime to go unpunished," said the prosecutor.', [("Marta Ruiz Olmedo", None)]),
+    # 'the newspaper', 'the paper': the outlet the text named before, as the one that published or with its kind
+    ('El Vocero has published a list of 47 people killed. The newspaper claims that soldiers "separated the men and '
+     'women and killed the men inside the church."', [("El Vocero", None)]),
+    ('The daily Kurmin Herald reported on Monday that the talks had failed. "Neither side is ready to give up an inch '
+     'of ground," the paper said.', [("Kurmin Herald", None)]),
+])
+def test_bodies_by_their_country_letters_and_lower_case_names_prosecutors_and_outlets(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_the_agency_a_dateline_credits_is_no_antecedent(nlp):
+    text = ('KURMIN, Dalen (AP) -- Gunmen raided a farm before dawn Saturday, killing nine workers, officials said.\n\n'
+            'A communique said troops followed the attackers toward the border. Two soldiers were wounded, it said.\n\n'
+            '"The gunmen fired into the sleeping quarters of the workers and set the roofs alight," the communique said.')
+    assert speakers(nlp, text) == [(None, None)]
+
+
+def test_a_place_the_parser_made_the_subject_gives_way_to_the_person_set_beside_it(nlp):
+    text = ('In Iloilo City, Iloilo, a fisherman who declined to give his name said he lost the boat he had paid off '
+            'only last year. "Our boats are our lives. Without a boat, how will I feed my children?"')
+    assert speakers(nlp, text) == [(None, "a fisherman")]

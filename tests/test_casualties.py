@@ -156,6 +156,9 @@ def document_figures(nlp, text):
     ("The bus crash injured 25 people. Three of them were flown to the capital for surgery.",
      [("injured", 25, None, None), ("injured", 3, 25, None)]),
     ("The crash injured 25 people. Police detained the driver and three of his friends.", [("injured", 25, None, None)]),
+    # more parts after the first that leave out its words and keep its preposition
+    ("The storm killed 14 people. Eight of the fatalities were recorded in the north, four in the east and two in "
+     "the west.", [("killed", 14, None, None), ("killed", 8, 14, None), ("killed", 4, 14, None), ("killed", 2, 14, None)]),
 ])
 def test_a_part_of_a_figure_stated_in_a_later_sentence(nlp, text, expected):
     assert document_figures(nlp, text) == expected

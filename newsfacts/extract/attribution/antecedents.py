@@ -15,6 +15,9 @@ from newsfacts.extract.attribution.positions import _before_the_quotation, _dept
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import _SUBJECTS, PERSON_NOUNS, PRONOUNS, RELATIVE_PRONOUNS, REPORTING_LEMMAS, STATEMENT_NOUNS
 
+# The end of a dateline's credit: ') -', ') --', ') —'
+_CREDIT_CLOSES = re.compile(r"\)\s*(?:-{1,2}|[–—])")
+
 
 class Antecedents:
     """The people and bodies the sentences before a position were about."""
@@ -166,7 +169,7 @@ class Antecedents:
         while i >= 0 and (window is None or self.mentions[i].start_char > position - window):
             m = self.mentions[i]
             if (m.entity_type == entity_type and m.end_char <= position and not _inside(m, exclude)
-                    and (entity_type != "person" or self._agrees(m.entity_id, pronoun))):
+                    and (entity_type != "person" or self._agrees(m.entity_id, pronoun)) and not self._a_dateline_credit(m)):
                 if self._in_a_quotation_found(m.start_char):
                     quoted = quoted or m  # (one talked about in someone's words: only where no one else is named)
                 elif pronoun is not None and self._told_dead(m):
@@ -181,6 +184,11 @@ class Antecedents:
                 break
             i -= 1
         return subject or fallback or died or quoted
+
+    def _a_dateline_credit(self, mention) -> bool:
+        """'KURMIN, Dalen (AP) --': the agency a dateline credits in brackets, which no sentence of the story is about."""
+        text = paragraph_text_of(self.doc)
+        return text[mention.start_char - 1:mention.start_char] == "(" and _CREDIT_CLOSES.match(text, mention.end_char) is not None
 
     def last_named_speaker_before(self, position: int, exclude: tuple[int, int] | None = None, lookback: int = 8,
                                   people_only: bool = True, pronoun: str | None = None):

@@ -10,8 +10,9 @@ import re
 from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.speaker import Speaker
-from newsfacts.extract.attribution.words import (_ACCOUNT_LEMMAS, _ANSWER_MARK, _BYLINE, _PERSON_NOUN_ENDINGS, _PROMPT_PARAGRAPH,
-                                                 _QUESTION_PARAGRAPH, _SPEAKING_LEMMAS, _SUBJECTS, LEDE_PHRASES, PERSON_NOUNS)
+from newsfacts.extract.attribution.noun_phrases import _a_noun_for_a_person
+from newsfacts.extract.attribution.words import (_ACCOUNT_LEMMAS, _ANSWER_MARK, _BYLINE, _PROMPT_PARAGRAPH,
+                                                 _QUESTION_PARAGRAPH, _SPEAKING_LEMMAS, _SUBJECTS, LEDE_PHRASES)
 
 
 class BareQuotations:
@@ -155,7 +156,7 @@ class BareQuotations:
                 or any(mark in text[before_start:before_end] for mark in "\"“”«»"):
             return None
         subject = next((t for t in self.sentences[first] if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT"), None)
-        if subject is None or subject.pos_ != "NOUN" or not (subject.lemma_.lower() in PERSON_NOUNS or subject.lower_.endswith(_PERSON_NOUN_ENDINGS)) \
+        if subject is None or subject.pos_ != "NOUN" or not _a_noun_for_a_person(subject) \
                 or not any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in subject.children):
             return None
         sentences = [s for s in self.sentences[first:] if s.start_char < before_end]

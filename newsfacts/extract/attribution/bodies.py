@@ -99,6 +99,12 @@ class Bodies:
                            if m is not None and m.entity_type in ("person", "organization")), None)
             if sender is not None:
                 return self._speaker_from_mention(sender)
+            body = next((g for t in statements for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                         for g in prep.children if g.dep_ == "pobj" and g.text.islower() and _a_body_in_lower_case(g)), None)
+            if body is not None:
+                # ('in a communique from the army general staff': a body the text names in lower case)
+                phrase = " ".join(t.text for t in body.subtree if t.i <= body.i and t.dep_ not in ("det", "poss"))
+                return Speaker(_institution_name(phrase, self.country_adjective), None, institution=True)
             issuer = self._named_before_said_in_a_statement(sent)
             if issuer is not None:
                 return self._speaker_from_mention(issuer)
@@ -244,3 +250,9 @@ class Bodies:
             institution = _describes_institution(token)
             return Speaker(_institution_name(text, self.country_adjective) if institution else text, None, institution=institution)
         return None
+
+
+def _a_body_in_lower_case(noun) -> bool:
+    """'the army general staff', 'military headquarters': a noun that names a body, alone or with the words before it."""
+    words = [t.lower_ for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss")]
+    return any(" ".join(words[i:]) in INSTITUTION_NOUNS | STATE_INSTITUTION_NOUNS for i in range(len(words)))

@@ -12,8 +12,9 @@ from newsfacts.extract.entities import is_given_name, person_prefix_words
 from newsfacts.extract.gazetteer import adjective_of_country, country_codes, demonyms, geocode
 from newsfacts.extract.translit import plain_words
 
-from newsfacts.extract.attribution.words import (_ASIDE_END, _INSTITUTION_SYNONYMS, _OFFICE_HOLDERS, _PLACE_POSSESSES,
-                                                 _QUOTED_WORDS, _STATE_MODIFIERS, INSTITUTION_NOUNS)
+from newsfacts.extract.attribution.words import (_ASIDE_END, _INSTITUTION_SYNONYMS, _OFFICE_HOLDERS, _PERSON_NOUN_ENDINGS,
+                                                 _PLACE_POSSESSES, _QUOTED_WORDS, _STATE_MODIFIERS, INSTITUTION_NOUNS,
+                                                 PERSON_NOUNS)
 
 
 @cache
@@ -61,6 +62,11 @@ def _a_person_by_nationality_or_party(token) -> bool:
         and (token.ent_type_ == "NORP" or token.lower_ in demonyms()) \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
         and all(c.dep_ in ("det", "amod", "compound", "punct", "relcl", "acl") for c in token.children)
+
+
+def _a_noun_for_a_person(token) -> bool:
+    """'a fisherman', 'the teacher': a noun the lists give for a person, or one with the ending of such a noun."""
+    return token.lemma_.lower() in PERSON_NOUNS or token.lower_.endswith(_PERSON_NOUN_ENDINGS)
 
 
 def _describes_institution(token) -> bool:

@@ -10,14 +10,14 @@ from newsfacts.extract.entities import POST_DISTRICT, person_prefix_words
 from newsfacts.extract.nlp import paragraph_text_of
 from newsfacts.extract.translit import name_key
 
-from newsfacts.extract.attribution.noun_phrases import _a_person_by_nationality_or_party
+from newsfacts.extract.attribution.noun_phrases import _a_noun_for_a_person, _a_person_by_nationality_or_party
 from newsfacts.extract.attribution.parser_slips import (_a_title_taken_for_a_body, _a_transcript_label,
                                                         _last_piece_of_a_hyphenated_word, _named_after_a_title_for_a_place,
                                                         _named_after_a_title_of_a_place,
                                                         _ranked_name_first)
 from newsfacts.extract.attribution.positions import _after_a_preposition, _before_the_quotation
 from newsfacts.extract.attribution.speaker import _UNDECIDED, Speaker
-from newsfacts.extract.attribution.words import (_AGED, _PERSON_NOUN_ENDINGS, _ROLE_AFTER_A_BODY, HOUSEHOLD_NOUNS, INSTITUTION_NOUNS,
+from newsfacts.extract.attribution.words import (_AGED, _ROLE_AFTER_A_BODY, HOUSEHOLD_NOUNS, INSTITUTION_NOUNS,
                                                  ORGANISATION_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PRONOUNS,
                                                  RELATIVE_PRONOUNS, REPORTING_LEMMAS, SPOKESPERSON_NOUNS, STATEMENT_NOUNS)
 
@@ -101,7 +101,7 @@ class SubjectSpeakers:
         """'the 26-year-old', 'the Democrat': the person the sentences before were about (for a nationality with
         no one before it, the words themselves); _UNDECIDED for a subject of any other kind."""
         if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.pos_ in ("NOUN", "ADJ") \
-                and (token.lower_ == "old" or token.lemma_.lower() in PERSON_NOUNS or token.lower_.endswith(_PERSON_NOUN_ENDINGS)) \
+                and (token.lower_ == "old" or _a_noun_for_a_person(token)) \
                 and _AGED.search(paragraph_text_of(self.doc), min(c.idx for c in token.children), token.idx + len(token)):
             # '"...," the 26-year-old said', 'says the 70-year-old retired teacher': the person the sentences
             # before were about
@@ -235,10 +235,12 @@ class SubjectSpeakers:
             unnamed = self._office_or_someone_of_the_name(token, mention, named)
             if unnamed is not _UNDECIDED:
                 return unnamed
-        if mention is not None and mention.entity_type == "location" and _after_a_preposition(paragraph_text_of(self.doc), mention.start_char):
-            # 'In Addis Ababa, the government spokeswoman, Jane Doe, called ...', which the parser made the
-            # subject with the speaker in apposition to the place
-            apposition = next((c for c in token.children if c.dep_ == "appos"), None)
+        apposition = next((c for c in token.children if c.dep_ == "appos"), None)
+        if mention is not None and mention.entity_type == "location" and (
+                _after_a_preposition(paragraph_text_of(self.doc), mention.start_char)
+                or apposition is not None and _a_noun_for_a_person(apposition)):
+            # 'In Addis Ababa, the government spokeswoman, Jane Doe, called ...', 'In Kurmin, Dalen, a fisherman
+            # said', which the parser made the subject with the speaker in apposition to the place
             return self.speaker_of_token(apposition, exclude) if apposition is not None else None
         if mention is not None and mention.entity_type == "person":
             body = self._body_in_apposition_to_its_spokesperson(token, mention)

@@ -90,7 +90,23 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
         described = next((c for c in token.head.children if c.dep_ in ("attr", "acomp")), None)
         found.append(PartOfEarlier(kind, count, described.lower_ if described is not None else "people", start, end,
                                    whole_count.count_min if whole_count else None))
+        for other in _more_parts_by_ellipsis(sentence, token):
+            more, start, end = _count_at(other)
+            if more is not None and more.count_min:
+                found.append(PartOfEarlier(kind, more, "people", start, end, whole_count.count_min if whole_count else None))
     return found
+
+
+def _more_parts_by_ellipsis(sentence, part) -> list:
+    """'eight of the fatalities were recorded in the north, four in the east and two in the west': the numbers after
+    the part's verb that leave it out and keep its preposition, each a part of the same whole."""
+    verb = part.head
+    prepositions = {c.lower_ for c in verb.children if c.dep_ == "prep" and c.i > verb.i}
+    if verb.pos_ not in ("VERB", "AUX") or not prepositions:
+        return []
+    return [t for t in sentence if t.i > verb.i and _is_number(t) and t.dep_ in ("appos", "conj", "npadvmod")
+            and t.head.i >= verb.i and not any(c.dep_ in ("nummod", "compound") for c in t.children)
+            and any(c.dep_ == "prep" and c.lower_ in prepositions for c in t.children)]
 
 
 def _a_bare_number_of_people_that_were(token, lex: _Lexicon) -> bool:

@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import Mention
-from newsfacts.extract.entities.name_clues import _tokens_where
+from newsfacts.extract.entities.name_clues import _HONORIFICS, _tokens_where
 from newsfacts.extract.entities.vocabulary import _ROLE_WORDS, organisation_words
 from newsfacts.extract.gazetteer import geocode
 from newsfacts.extract.nlp import text_of
@@ -88,6 +88,12 @@ def _bodies_defined_with_their_letters(doc, sentence_index_of, mentions: list[Me
         if geocode(name, countries) is not None or len(name.split()) < 2:
             continue
         overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]
+        holder = _HOLDER_AFTER_THE_LETTERS.match(text, match.end())
+        if any(m.entity_type == "person" and m.start_char == holder.end() for m in mentions):
+            # a title and its letters before the name of the one who holds it: 'Medical Superintendent (MS), Dr Jane
+            # Doe' (no body, whatever NER made of the title)
+            mentions = [m for m in mentions if m not in overlapping or m.entity_type != "organization"]
+            continue
         # (the letters spell the name from its first word, or after a word of its own: 'UN Office for the Kurmin Affairs (OKA)')
         spelled = "".join(w[0] for w in name.split() if w[0].isupper()).endswith(match.group(2).replace(".", ""))
         if any((m.start_char <= start or (m.entity_type == "organization" and not spelled and re.search(r"\b[a-z]", text[start:m.start_char])))
@@ -112,6 +118,10 @@ _LETTERS = r"\(([A-Z][A-Za-z.&]{1,9})\)"
 # Capitalised words, with the small words of names between them, and then their letters in brackets
 _NAME_WITH_ITS_LETTERS = re.compile(r"(?<![\w'’-])(?:The )?([A-ZÀ-Þ][\w'’.-]*(?:(?: (?:of|the|for|and|on|&|de|du|des|del|la|le|sans|y))* [A-ZÀ-Þ][\w'’.-]*){1,7})"
                                     r" " + _LETTERS)
+
+
+# What may stand between a title's letters and the name NER found of its holder: ', Dr ', and given names it left out
+_HOLDER_AFTER_THE_LETTERS = re.compile(r",?\s*(?:(?:%s)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,2}" % _HONORIFICS)
 
 
 def _are_letters(word: str) -> bool:
@@ -170,15 +180,21 @@ _DEFINED_ACRONYM = re.compile(r"\s*" + _LETTERS)
 
 # ' of Pakistan' after a body's name: 'the Human Rights Commission of Pakistan', which NER may end before its 'of'
 _OF_A_COUNTRY_AFTER = re.compile(r" of (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?![\w'’-])")
+# (or just after it: 'the Office of the President of' | 'Ukraine')
+_A_COUNTRY_AFTER = re.compile(r" (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?![\w'’-])")
 
 
 def _bodies_named_with_their_country(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A body's name goes on with 'of' and its country ('the Kurmin Audit Commission of Chile'): the country is part
-    of the name (and no place of its own there)."""
+    """A body's name goes on with 'of' and its country ('the Kurmin Audit Commission of Chile', 'the Office of the
+    President of Ukraine', where NER may end the name on its 'of'): the country is part of the name (and no place of
+    its own there)."""
     grown = []
     for mention in mentions:
-        country = _OF_A_COUNTRY_AFTER.match(text, mention.end_char) if mention.entity_type == "organization" else None
-        if country is None or mention.surface.split()[-1].lower() not in organisation_words():
+        words = mention.surface.lower().split()
+        ended_on_of = len(words) > 2 and words[-1] == "of"
+        after = _A_COUNTRY_AFTER if ended_on_of else _OF_A_COUNTRY_AFTER
+        country = after.match(text, mention.end_char) if mention.entity_type == "organization" else None
+        if country is None or not any(w in organisation_words() for w in words):  # ('the Office of the President')
             continue
         place = geocode(country.group(1))
         if place is None or place.kind != "country":
