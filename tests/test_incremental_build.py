@@ -148,14 +148,17 @@ def _rebuilt(warehouse: Warehouse, tmp_path: Path) -> dict:
 
 def test_runs_that_add_documents_add_to_the_database_and_give_what_a_build_of_everything_gives(tmp_path, added_builds):
     warehouse = Warehouse(tmp_path / "wh")
-    speakers = []
+    speakers, conflicts = [], []
     for number, tables in enumerate(RUNS):
         _store_run(warehouse, number, tables)
         build_database(warehouse, f"build-{number}")
         assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / f"after-{number}"), f"after run {number}"
         speakers.append(query(warehouse.root, "SELECT speaker FROM quotes WHERE quote_id = 'a001dddddddd0001'")[0][0])
+        conflicts.append(query(warehouse.root, "SELECT count(*) FROM conflicting_figures")[0][0])
     # the first build of each warehouse copy is whole; every later run's build added to the database
     assert added_builds == ["whole", "whole"] + ["added", "whole"] * (len(RUNS) - 1)
+    # figures in conflict, which runs' builds added to (each compared with a build of everything above)
+    assert conflicts[0] > 0 and conflicts[-1] > conflicts[0]
     # the merge the second Smith undid reached the quote of the first run
     assert speakers[:2] == ["Jane Smith", "Jane Smith"] and speakers[2:] == ["Smith"] * 4
     assert query(warehouse.root, "SELECT near_duplicate_of FROM documents WHERE doc_id = 'a000000000000001'") == [("d000000000000001",)]

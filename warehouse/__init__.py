@@ -5,16 +5,19 @@
 - versions.sql: which documents a changed file superseded (the build's staging step);
 - near_duplicate_pairs.sql (a build of everything) or near_duplicate_pairs_kept.sql (a build that keeps the
   previous build's pairs), near_duplicate_bands.sql, near_duplicate_pairs_found.sql, near_duplicates.sql;
-  entity_merges.sql, entity_ids.sql, entity_rows.sql, entity_names.sql (entities merged across documents);
+  person_names.sql, entity_merges.sql, entity_ids.sql, entity_rows.sql, entity_names.sql (entities merged
+  across documents);
   corrections.sql (people's decisions on facts); document_sources.sql, event_clusters.sql,
-  incident_reports.sql, quote_groups.sql, quote_variants.sql, corroboration.sql: the tables derived across
-  sources, in the order newsfacts.consolidate.build runs them (each file's header says what it reads and
-  writes; a file that selects a table's rows reads views *_in_scope, every row in a build of everything);
+  conflicting_figures.sql, incident_reports.sql, quote_groups.sql, quote_variants.sql, corroboration.sql: the
+  tables derived across sources, in the order newsfacts.consolidate.build runs them (each file's header says
+  what it reads and writes; a file that selects a table's rows reads views *_in_scope, every row in a build of
+  everything);
   area_centres.sql (areas placed at their city), regrouped_quotes.sql (the quotes whose groups can change,
   from what changed), and quote_changes.sql and incident_changes.sql (what a build that replaces a database
   groups and clusters again, and what it keeps from it);
-- added_documents.sql, added_entity_ids.sql, added_quote_changes.sql, added_incident_changes.sql: what a run's
-  build, which adds to the published database, works out again (newsfacts.consolidate.added);
+- added_documents.sql, added_person_names.sql, added_entity_ids.sql, added_quote_changes.sql,
+  added_incident_changes.sql: what a run's build, which adds to the published database, works out again
+  (newsfacts.consolidate.added);
 - views.sql: the analyst views; known_files.sql: the file ledger; brief.sql: the brief's queries;
   export_incidents.sql: the incidents the exports write; review.sql: the review page's queries."""
 

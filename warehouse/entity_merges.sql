@@ -1,6 +1,6 @@
 -- Entities merged across documents, step 1 of 4: which entity each extracted entity is merged into.
--- Reads entity_observations and corrections; writes entity_merges (every merge, the machine's and people's),
--- entity_splits, merged_entity_ids and the temporary tables live_corrections, people, person_remap (from_id -> to_id,
+-- Reads entity_observations, person_names and corrections; writes entity_merges (every merge, the machine's and
+-- people's), entity_splits, merged_entity_ids and the temporary tables live_corrections, person_remap (from_id -> to_id,
 -- each id as extracted), entity_decisions, split_remap and machine_observation_names. Then entity_ids.sql
 -- (a build of everything) or added_entity_ids.sql (a run's build), entity_rows.sql and entity_names.sql.
 
@@ -14,32 +14,27 @@ WHERE action <> 'withdraw'
 -- The rules read each observation's entity as extracted, so that a run's build, whose facts carry the
 -- merged ids of the build before, finds the merges a build of everything finds.
 
--- Each person as extracted: the key of its name; and of its name in full (with a first name), with the
--- number of documents that name it so. (One pass over the observations serves both rules.)
-CREATE TEMP TABLE people AS
-SELECT extracted_entity_id AS entity_id, min(name_key) AS name_key,
-       min(name_key) FILTER (WHERE name_key LIKE '% %') AS full_name_key,
-       count(DISTINCT doc_id) FILTER (WHERE name_key LIKE '% %') AS n_docs
-FROM entity_observations WHERE entity_type = 'person' AND name_key IS NOT NULL GROUP BY extracted_entity_id;
+-- The rules read person_names: each person as extracted, the key of its name, and of its name in full (with
+-- a first name) with the number of documents that name it so (the build keeps it up to date: person_names.sql).
 
 -- A person named only by surname in a document ('Smith') is the person named in full in another
 -- ('Jane Smith') when exactly one person of that surname is named in full anywhere.
 CREATE TEMP TABLE person_remap AS
 WITH full_names AS (
-    SELECT entity_id, string_split(name_key, ' ')[-1] AS surname FROM people WHERE name_key LIKE '% %'
+    SELECT entity_id, string_split(name_key, ' ')[-1] AS surname FROM person_names WHERE name_key LIKE '% %'
 ),
 unique_surnames AS (
     SELECT surname, any_value(entity_id) AS entity_id FROM full_names GROUP BY surname HAVING count(*) = 1
 )
 SELECT p.entity_id AS from_id, u.entity_id AS to_id, 'the same surname' AS basis
-FROM people p JOIN unique_surnames u ON p.name_key = u.surname
+FROM person_names p JOIN unique_surnames u ON p.name_key = u.surname
 WHERE p.name_key NOT LIKE '% %';
 
 -- A one-off misspelling ('Jane Smiths' in one document) joins the name written the same way but
 -- for one letter in several documents ('Jane Smith'): same first name, surnames of five letters or
 -- more one edit apart. Two people who are both named in several documents are never merged.
 INSERT INTO person_remap
-WITH named_in_full AS (SELECT entity_id, full_name_key AS name_key, n_docs FROM people WHERE full_name_key IS NOT NULL)
+WITH named_in_full AS (SELECT entity_id, full_name_key AS name_key, n_docs FROM person_names WHERE full_name_key IS NOT NULL)
 SELECT rare.entity_id, first(common.entity_id ORDER BY common.n_docs DESC, common.entity_id), 'one letter apart'
 FROM named_in_full rare JOIN named_in_full common
   ON rare.entity_id <> common.entity_id

@@ -18,30 +18,17 @@ JOIN documents d USING (doc_id)
 JOIN document_sources s USING (doc_id);
 
 -- The same incident and kind with figures that disagree, and which source said which (copies left out).
--- event_clusters counts each incident's different figures when it is built (event_clusters.sql), so only the
--- figures of conflicted incidents are read here.
+-- The build writes those figures to conflicting_figures (conflicting_figures.sql), so only they are read here.
 CREATE OR REPLACE VIEW figure_conflicts AS
-WITH conflicted AS (
-    SELECT cluster_id, 'killed' AS kind, killed_figures AS n_figures, killed_low AS lowest, killed_high AS highest
-    FROM event_clusters WHERE killed_figures > 1
-    UNION ALL
-    SELECT cluster_id, 'injured', injured_figures, injured_low, injured_high
-    FROM event_clusters WHERE injured_figures > 1
-),
-figures AS (
-    SELECT c.fact_id, c.cluster_id, c.kind, c.count_min, c.count_max, c.doc_id, c.start_char, c.end_char, s.source
-    FROM casualties c JOIN document_sources s USING (doc_id)
-    WHERE c.cluster_id IS NOT NULL AND NOT s.is_copy AND c.kind IN ('killed', 'injured')
-)
-SELECT k.cluster_id, k.location, k.event_date, x.kind, x.n_figures, x.lowest, x.highest,
-       list({'figure': f.count_min, 'source': f.source, 'doc_id': f.doc_id,
-             'evidence': substr(d.text, f.start_char + 1, f.end_char - f.start_char)}
+SELECT k.cluster_id, k.location, k.event_date, f.kind,
+       CASE f.kind WHEN 'killed' THEN k.killed_figures ELSE k.injured_figures END AS n_figures,
+       CASE f.kind WHEN 'killed' THEN k.killed_low ELSE k.injured_low END AS lowest,
+       CASE f.kind WHEN 'killed' THEN k.killed_high ELSE k.injured_high END AS highest,
+       list({'figure': f.count_min, 'source': f.source, 'doc_id': f.doc_id, 'evidence': f.evidence}
             ORDER BY f.count_min, f.source, f.doc_id, f.start_char) AS reports
-FROM conflicted x
-JOIN figures f USING (cluster_id, kind)
+FROM conflicting_figures f
 JOIN event_clusters k USING (cluster_id)
-JOIN documents d ON d.doc_id = f.doc_id
-GROUP BY k.cluster_id, k.location, k.event_date, x.kind, x.n_figures, x.lowest, x.highest;
+GROUP BY k.cluster_id, k.location, k.event_date, f.kind, n_figures, lowest, highest;
 
 -- Each entity with every spelling seen and how often each was written.
 CREATE OR REPLACE VIEW entity_aliases AS

@@ -70,6 +70,9 @@ def _near_duplicates(con) -> None:
 
 
 def _entities(con) -> None:
+    scope(con, "observations_to_count", "SELECT * FROM entity_observations WHERE doc_id IN (SELECT doc_id FROM added_documents)")
+    con.execute(f"CREATE TEMP TABLE added_people AS {sql_file('person_names.sql')}")
+    con.execute(sql_file("added_person_names.sql"))
     con.execute(sql_file("entity_merges.sql"))
     scope(con, "split_documents", "SELECT doc_id FROM previous_splits UNION SELECT doc_id FROM entity_splits")
     con.execute(sql_file("added_entity_ids.sql"))
@@ -158,8 +161,8 @@ def _incidents(con) -> int:
 
 
 def _derived_rows(con) -> None:
-    """The rows of event_clusters, incident_reports, quote_variants and corroboration that can have changed:
-    those of the incidents and statements whose reports, figures, speakers or sources changed."""
+    """The rows of event_clusters, conflicting_figures, incident_reports, quote_variants and corroboration that
+    can have changed: those of the incidents and statements whose reports, figures, speakers or sources changed."""
     con.execute("""CREATE TEMP TABLE incidents_in_scope AS
                    SELECT cluster_id FROM reclustered_incidents
                    UNION SELECT cluster_id FROM events
@@ -185,6 +188,7 @@ def _derived_rows(con) -> None:
     scope(con, "events_in_scope", "SELECT * FROM scoped_events")
     scope(con, "casualties_in_scope", "SELECT * FROM scoped_casualties")
     write_rows(con, "event_clusters", "event_clusters.sql", replacing=incidents)
+    write_rows(con, "conflicting_figures", "conflicting_figures.sql", replacing=incidents)
     scope(con, "quotes_in_scope", "SELECT * FROM scoped_quotes")
     write_rows(con, "quote_variants", "quote_variants.sql", replacing=statements)
     write_rows(con, "corroboration", "corroboration.sql", replacing=(

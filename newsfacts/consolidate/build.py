@@ -27,6 +27,7 @@ WHOLE_SCOPES = {
     "documents_to_band": "SELECT * FROM documents WHERE superseded_by IS NULL",
     "documents_in_scope": "SELECT * FROM documents",
     "split_documents": "SELECT DISTINCT doc_id FROM entity_splits",
+    "observations_to_count": "SELECT * FROM entity_observations",
     "entity_observations_in_scope": "SELECT * FROM entity_observations",
     "entities_in_scope": "SELECT * FROM entities",
     "events_in_scope": "SELECT * FROM events",
@@ -98,6 +99,8 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_pr
     con.execute(sql_file("near_duplicate_pairs_found.sql"))
     con.execute(sql_file("near_duplicates.sql"))
     drop_temporary_tables(con)
+    scope(con, "observations_to_count")
+    write_rows(con, "person_names", "person_names.sql")
     con.execute(sql_file("entity_merges.sql"))
     con.execute(sql_file("entity_ids.sql"))
     scope(con, "split_documents")
@@ -117,7 +120,8 @@ def consolidate(con, previous_memo: dict[str, list[int]] | None = None, reuse_pr
     counts["incidents"] = con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchall()[0][0]
     for view in ("documents_in_scope", "events_in_scope", "casualties_in_scope", "quotes_in_scope"):
         scope(con, view)
-    for table in ("document_sources", "event_clusters", "incident_reports", "quote_groups", "quote_variants", "corroboration"):
+    for table in ("document_sources", "event_clusters", "conflicting_figures", "incident_reports", "quote_groups", "quote_variants",
+                  "corroboration"):
         write_rows(con, table, f"{table}.sql")
     return counts
 
