@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import sys
 from pathlib import Path
 
 from newsfacts.extract.gazetteer import well_known_place_names
@@ -26,6 +27,8 @@ def source_paragraphs() -> tuple[list[str], list[str]]:
     paragraphs, titles = [], []
     for folder in SOURCES:
         if not folder.is_dir():
+            # (a checkout without ../shared beside it, such as a git worktree elsewhere: say so, as the corpus differs)
+            print(f"make_corpus: {folder} not found; the articles are made from the other sources alone", file=sys.stderr)
             continue
         files, _ = discover_files(folder, 20 * 2**20)
         for source in files:
