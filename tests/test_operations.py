@@ -134,6 +134,9 @@ def test_a_served_schedule_picks_up_a_dropped_file(tmp_path, prefect_home):
     shutil.copy(next(SEEDS.glob("000_*.txt")), source)
     warehouse = tmp_path / "wh"
     env = cli_env(prefect_home)
+    # The server makes scheduled runs every 60 s and the runner looks for them every 10 s by default;
+    # shorter loops keep the test to a few intervals of its schedule.
+    env.update(PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="2", PREFECT_RUNNER_POLL_FREQUENCY="2")
     serve = subprocess.Popen([*NEWSFACTS, "serve", str(source), "--warehouse", str(warehouse), "--interval", "5",
                               "--port", str(free_port())], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                              start_new_session=True)

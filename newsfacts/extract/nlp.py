@@ -25,6 +25,11 @@ def _register_paragraph_breaks():
                     if "\n" in text and (token.is_space or token.whitespace_ == "\n" or "\n\n" in text):
                         doc[token.i + 1].is_sent_start = True
                         _end_a_dateline(doc, token.i + 1)
+                    elif token.whitespace_ == " " and token.is_title and token.is_alpha and doc[token.i + 1].is_title \
+                            and doc[token.i + 1].is_alpha and doc[token.i + 1].is_sent_start is None:
+                        # a name's words run on ('Musa Dorvik said'): the parser may end a sentence after the
+                        # first word of a name it does not know, which takes the name from its verb
+                        doc[token.i + 1].is_sent_start = False
             return doc
 
 

@@ -11,6 +11,7 @@ import re
 
 from newsfacts.extract.entities import person_prefix_words
 from newsfacts.extract.nlp import paragraph_text_of
+from newsfacts.rules import outlet_aliases
 
 from newsfacts.extract.attribution.parser_slips import (_name_quoted_as_an_adjective, _reporting_gerund_taken_for_a_noun,
                                                         _subject_taken_for_an_object, _verb_taken_for_a_noun)
@@ -18,8 +19,15 @@ from newsfacts.extract.attribution.positions import _depth, _inside
 from newsfacts.extract.attribution.reporting_verbs import (_reports_no_words, _puts_it, _says_something_of_its_noun,
                                                            _verb_right_after, _verb_whose_clause_opens_it)
 from newsfacts.extract.attribution.words import (_DIRECTIVE_LEMMAS, _NAMING_LEMMAS, _OBJECT_PRONOUNS,
-                                                 _POST_INITIALS_BETWEEN, _QUOTED_AS, _SUBJECTS, _TITLE_IN_LOWER_CASE, PERSON_NOUNS,
+                                                 _LISTENER_BETWEEN, _LISTENERS, _POST_INITIALS_BETWEEN, _QUOTED_AS, _SUBJECTS,
+                                                 _TITLE_IN_LOWER_CASE, PERSON_NOUNS,
                                                  REPORTING_LEMMAS, SAID_MISSPELT, STATEMENT_NOUNS, TITLE_CLASSES)
+
+
+def _a_fact_that(noun) -> bool:
+    """'the fact that ...', 'the idea that ...': a common noun whose clause with 'that' says what it is."""
+    return noun.pos_ == "NOUN" and any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                                       for c in noun.children)
 
 
 def _said_misspelt(token) -> bool:
@@ -138,6 +146,8 @@ class SentenceSpeakers:
                 # 'This was announced by the district governor, Jan Doe': who announced it (but one who read
                 # out another's statement did not write it)
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if agent is not None and _a_fact_that(agent):
+                    continue  # 'The toll is explained by the fact that "...", ...': a fact says nothing
                 speaker = self.speaker_of_token(agent, exclude) if agent is not None else None
                 if speaker:
                     return speaker
@@ -263,8 +273,11 @@ class SentenceSpeakers:
             initials = _POST_INITIALS_BETWEEN.fullmatch(between)
             # ('said Brig. Gen. Jan Doe': ranks written one after another)
             ranks = re.fullmatch(r"(?:\.?\s+[A-Za-z]+)+\.?\s+", between)
+            # ('explained to AFP Jan Doe': the news outlet or the reporters told, then the speaker)
+            listener = _LISTENER_BETWEEN.fullmatch(between)
+            told = listener is not None and (listener.group(1).lower() in outlet_aliases() or listener.group(1) in _LISTENERS)
             if m.entity_type in ("person", "organization") and not _inside(m, exclude) and (
-                    not between.strip(" .") or (m.entity_type == "person" and (_TITLE_IN_LOWER_CASE.fullmatch(between) or (
+                    not between.strip(" .") or (m.entity_type == "person" and (told or _TITLE_IN_LOWER_CASE.fullmatch(between) or (
                         initials and initials.group(1).lower() in person_prefix_words()) or (
                         ranks and all(w.lower() in person_prefix_words() for w in re.findall(r"[A-Za-z]+", between)))))):
                 return self._speaker_from_mention(m)

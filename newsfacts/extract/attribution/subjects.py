@@ -5,6 +5,7 @@ phrase names; the readings are tried in a fixed order, and the first that decide
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from newsfacts.extract.entities import POST_DISTRICT, person_prefix_words
 from newsfacts.extract.nlp import paragraph_text_of
@@ -15,7 +16,7 @@ from newsfacts.extract.attribution.parser_slips import (_a_title_taken_for_a_bod
                                                         _last_piece_of_a_hyphenated_word, _named_after_a_title_for_a_place,
                                                         _named_after_a_title_of_a_place,
                                                         _ranked_name_first)
-from newsfacts.extract.attribution.positions import _after_a_preposition, _before_the_quotation
+from newsfacts.extract.attribution.positions import _after_a_preposition, _before_the_quotation, _inside
 from newsfacts.extract.attribution.speaker import _UNDECIDED, Speaker
 from newsfacts.extract.attribution.words import (_AGED, _ROLE_AFTER_A_BODY, HOUSEHOLD_NOUNS, INSTITUTION_NOUNS,
                                                  ORGANISATION_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PRONOUNS,
@@ -247,12 +248,28 @@ class SubjectSpeakers:
             if body is not None:
                 return body
         if mention is not None and mention.entity_type == "organization":
-            person = self._person_named_with_a_body(token, mention)
+            person = self._person_named_with_a_body(token, mention) or self._person_given_the_title_before(token, mention, exclude)
             if person is not None:
                 return person
         if mention is not None and mention.entity_type in ("person", "organization", "location"):
             return self._speaker_from_mention(mention)
         return _UNDECIDED
+
+    def _person_given_the_title_before(self, token, mention, exclude: tuple[int, int] | None) -> Speaker | None:
+        """'Ward MCA Jan Doe accused ... "...," the MCA said': a title of one word, which the recogniser took for a
+        body's name, after 'the', that the text wrote just before a person's name earlier: that person (the
+        title's last word, right before the name, only: 'UN Secretary-General Jan Doe' makes no 'the UN' his)."""
+        if " " in mention.surface or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        i = bisect_right(self.starts, mention.start_char) - 1
+        while i >= 0 and self.mentions[i].start_char > mention.start_char - 4000:
+            earlier = self.mentions[i]
+            i -= 1
+            if earlier.entity_type == "person" and not _inside(earlier, exclude) and not self._in_quotation(earlier):
+                title, honorifics = self._title_before_the_name(earlier)
+                if title and honorifics is None and title[-1] == mention.surface:
+                    return self._speaker_from_mention(earlier)
+        return None
 
     def _names_in_the_phrase(self, token) -> list:
         """The people and organisations the subject's phrase names: 'the head of the regional administration,

@@ -93,6 +93,11 @@ class PersonTraits:
                 return sex
         return None
 
+    def fits_the_pronoun(self, speaker, pronoun: str | None) -> bool:
+        """Whether a speaker can be the 'he' or 'she' that reports a quotation (a body or an unnamed one can)."""
+        return speaker.entity_id is None or self.entities[speaker.entity_id].entity_type != "person" \
+            or self._agrees(speaker.entity_id, pronoun)
+
     def _agrees(self, entity_id: str, pronoun: str | None) -> bool:
         """'she' is not a man the text names with a man's given name, nor 'he' a woman."""
         if pronoun is None:

@@ -94,6 +94,9 @@ _POSSESSIVE_S = re.compile(r"['’]S?$", re.IGNORECASE)
 _ROMAN_NUMERAL = re.compile(r"[IVX]{1,4}")
 # A post's initials, and the district it serves, between a verb and a name: 'said DCP North Jan Doe'
 _POST_INITIALS_BETWEEN = re.compile(rf"\s+([A-Z]{{2,4}})\.?(?:\s+{POST_DISTRICT})?\s+")
+# The one a verb tells, between the verb and the speaker's name in translated copy: 'explained to AFP Jan Doe'
+_LISTENER_BETWEEN = re.compile(r"\s+to\s+(?:the\s+)?([\w.' -]{2,40}?),?\s+")
+_LISTENERS = frozenset({"reporters", "journalists", "the press", "press"})
 _OFFICE_OF_A_BODY_BEFORE = re.compile(r"(?:^|\s)([A-Z][a-z]+)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
 # "Chile's defence ministry", "the Kurmin State's emergency agency": a place's body in lower case
 _PLACE_POSSESSES = re.compile(r"(?:[Tt]he )?([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})['’]s? ([a-z][\w -]+)")

@@ -29,7 +29,8 @@ def _bodies_named_beside_their_kind(doc, sentence_index_of, mentions: list[Menti
             continue
         # the noun it is set beside, or the one whose clause that noun ends ('the company that runs the mine, X,')
         beside = [token.head] + [a for a in list(token.head.ancestors)[:3] if a.i < token.i and a.pos_ == "NOUN"]
-        if not any(noun.lemma_.lower() in _ORGANISATION_KIND_NOUNS for noun in beside):
+        # (a noun as written in lower case: 'the Kurmin Vigilante Group, Jan Doe,' sets a person beside a body's name)
+        if not any(noun.lemma_.lower() in _ORGANISATION_KIND_NOUNS and noun.text.islower() for noun in beside):
             continue
         words = [t for t in token.subtree if not (t.is_punct and t.text not in "-.&'’")]
         while words and words[-1].is_punct:

@@ -27,7 +27,7 @@ _NUMBERED_UNIT = re.compile(r"\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A
 
 
 # A name of two or three capitalised words after a comma, ending an entity: 'Coastal Affairs, Nikos Darvelis'
-_NAME_AFTER_A_COMMA = re.compile(r",\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})$")
+_NAME_AFTER_A_COMMA = re.compile(rf",\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})$")
 
 
 def _ner_mentions(doc, sentence_index_of, countries: frozenset[str]) -> list[Mention]:

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import Mention
-from newsfacts.extract.entities.name_clues import (_AGE_AFTER, _HONORIFIC_JUST_BEFORE, _POST_NOMINALS,
+from newsfacts.extract.entities.name_clues import (_AGE_AFTER, _HONORIFIC_JUST_BEFORE, _NAME_WORD, _POST_NOMINALS,
                                                    _ROLE_JUST_BEFORE, _ROLE_OF_BEFORE, _agent_noun,
                                                    _common_word_not_a_name, _first_word_of_the_name,
                                                    _name_after_a_portfolio, _named_like_a_body, _plural_name,
@@ -262,7 +262,7 @@ _NAMING_WORDS = (r"gave (?:only )?(?:his|her) (?:first |full )?name(?: only)?(?:
                  r"|(?:identified|named) only (?:as|by (?:his|her) first name,?)"
                  r"|(?:identified|identifying|calling|introducing) (?:himself|herself)(?: only)?(?: as)?"
                  r"|asked to be (?:identified|called|named) (?:only )?(?:as|by (?:his|her) first name,?)")
-_NAME_GIVEN = r"\s+(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,3})\b"
+_NAME_GIVEN = rf"\s+(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,3}})\b"
 _NAMED_IN_PASSING = re.compile(rf"\b(?:(?P<noun>[a-z]+)\s+(?:named|called)|{_NAMING_WORDS}){_NAME_GIVEN}")
 # ' named Kurmo', ', who gave his name only as Kurmo', ' identifying himself as Kurmo': the words after a noun for a
 # person that name them

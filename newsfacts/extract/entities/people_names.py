@@ -15,7 +15,7 @@ from newsfacts.extract.entities.model import Mention
 from newsfacts.extract.entities.name_clues import (_AGE_AFTER, _CAPITALISED_WORD_BEFORE, _NAME_WORD, _PARTICLES,
                                                    _PARTICLE_INSIDE, _TITLE_INITIALS, _begins_the_name, _named_storm,
                                                    _tokens_where, _well_known_places, honorific_just_before)
-from newsfacts.extract.entities.vocabulary import (_ROLE_WORDS, _RULES, _person_evidence_words, organisation_words,
+from newsfacts.extract.entities.vocabulary import (_ROLE_WORDS, _RULES, PLACE_NAME_FIRST_WORDS, _person_evidence_words, organisation_words,
                                                    person_prefix_words)
 from newsfacts.extract.gazetteer import geocode
 from newsfacts.extract.nlp import text_of
@@ -121,6 +121,7 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
         # ... or the whole name, given name first, a body ('Lucía Henríquez de Paz')
         words = mention.surface.split()
         if mention.entity_type == "organization" and 3 <= len(words) <= 6 and is_given_name(words[0]) and not mention.dateline \
+                and words[0].lower() not in PLACE_NAME_FIRST_WORDS \
                 and _PARTICLE_INSIDE.search(mention.surface) and words[-1].lower() not in organisation_words():
             mention.entity_type = "person"
     for mention in [m for m in mentions if m.entity_type == "person"]:

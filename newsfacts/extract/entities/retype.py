@@ -12,7 +12,8 @@ from newsfacts.extract.entities.keys import _GIVEN_NAME_PREFIXES, _bodies_by_the
 from newsfacts.extract.entities.model import Mention
 from newsfacts.extract.entities.name_clues import _PARTICLE_INSIDE, _POST_NOMINALS, _known_anywhere, _named_like_a_body, _plural_name
 from newsfacts.extract.entities.place_clues import _named_as_places, _placed_by_the_parse, _placed_names
-from newsfacts.extract.entities.vocabulary import _AREA_LAST, _INSTITUTION_LAST_WORDS, _RULES, organisation_words, person_prefix_words
+from newsfacts.extract.entities.vocabulary import (_AREA_LAST, _INSTITUTION_LAST_WORDS, _RULES, PLACE_NAME_FIRST_WORDS,
+                                                   organisation_words, person_prefix_words)
 from newsfacts.extract.gazetteer import Place, geocode
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
@@ -126,7 +127,7 @@ def _retyped_as_a_person(mention: Mention, countries: frozenset[str], named_as_p
         mention.start_char, mention.surface = mention.start_char + cut, mention.surface[cut:]
         return True
     if (mention.entity_type != "person" and 2 <= len(words) <= 4 and is_given_name(words[0])
-            and words[0].lower() not in _PLACE_NAME_FIRST_WORDS and mention.surface not in named_as_places
+            and words[0].lower() not in PLACE_NAME_FIRST_WORDS and mention.surface not in named_as_places
             and all(w[:1].isupper() for w in words) and words[-1].lower() not in organisation_words()
             and not _plural_name(mention.surface) and geocode(mention.surface, countries) is None):
         mention.entity_type = "person"  # 'Oleksiy Danilov' tagged as an organisation
@@ -182,5 +183,3 @@ def _a_known_place_here(mention: Mention, place: Place, key: str, countries: fro
             and (place.country_code != "US" or f"US.{place.admin1}" in countries))
     )
 
-
-_PLACE_NAME_FIRST_WORDS = frozenset(_RULES["place_name_first_words"])

@@ -75,6 +75,8 @@ _STORM_WORDS = frozenset(w.lower() for w in _RULES["storm_words"])
 # Words that end a title, not a name: 'Kurmin State Police Commissioner' (rules/entities.toml)
 _TITLE_LAST_WORDS = frozenset(_RULES["title_last_words"])
 _INSTITUTION_LAST_WORDS = frozenset(_RULES["institution_last_words"])
+# 'Wadi', 'San', 'Port': a name that begins with one is a place's, not a person's
+PLACE_NAME_FIRST_WORDS = frozenset(_RULES["place_name_first_words"])
 
 
 # Words that name a role (rules/entities.toml [role_words]): 'the foreign minister', 'Aminu Kazaure, a researcher'

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from newsfacts.extract.attribution import BYLINE_LABEL, REPORTING_LEMMAS, Speaker
+from newsfacts.extract.attribution import BYLINE_LABEL, GENDERED_NOUNS, REPORTING_LEMMAS, Speaker
 from newsfacts.extract.entities import person_prefix_words
 from newsfacts.extract.nlp import text_of
 
@@ -36,6 +36,15 @@ def quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
             return _label_of_the_lines_before(text_of(doc), paragraph_start, named, attributor) or named
         else:
             return named
+    # 'X said a woman who ... blamed the police. "...," she said.': she is that woman, whom the text does not name,
+    # not X, a man (where the sentences before bring in someone unnamed of her sex)
+    pronoun = _pronoun_that_reports(sentences[first:last + 1], span)
+    if not _unnamed_one_of_the_sex(sentences[max(first - 2, 0):first], pronoun):
+        pronoun = None
+
+    def fits(speaker):
+        return speaker if speaker is not None and attributor.fits_the_pronoun(speaker, pronoun) else None
+
     # 'X said: "..."' names the speaker before the quotation; otherwise look after it first ('"...," X said').
     if lead_in.endswith((":", ",")) and lead_in[:-1].strip():
         order = [sentence_index_of(paragraph_start + len(lead_in) - 1), first, last]
@@ -52,15 +61,30 @@ def quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
         if index < first and not text_of(doc)[sent.start_char:quote.start_char].rstrip().endswith((":", ",")):
             if text_of(doc)[sent.end_char:quote.start_char].count("\n"):
                 continue
-        speaker = _speaker_of_a_sentence_before(sent, quote, attributor, otherwise=span) if index < first \
-            else attributor.speaker_in(sent, exclude=span)
+        speaker = fits(_speaker_of_a_sentence_before(sent, quote, attributor, otherwise=span) if index < first
+                       else attributor.speaker_in(sent, exclude=span))
         if speaker:
             return speaker
-    return _named_after_it_without_a_verb(doc, quote, attributor) \
-        or _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor, span) \
-        or _named_after_a_headline_quote(text_of(doc), quote, lead_in, attributor) \
-        or _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor) \
-        or _person_the_lead_in_brings_in(doc, lead_in, paragraph_start, sentence_index_of, sentences, attributor)
+    return fits(_named_after_it_without_a_verb(doc, quote, attributor)
+                or _introducer(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor, span)
+                or _named_after_a_headline_quote(text_of(doc), quote, lead_in, attributor)
+                or _speaker_of_the_paragraph_before(doc, quote, lead_in, paragraph_start, sentence_index_of, sentences, attributor)
+                or _person_the_lead_in_brings_in(doc, lead_in, paragraph_start, sentence_index_of, sentences, attributor))
+
+
+def _unnamed_one_of_the_sex(sentences, pronoun: str | None) -> bool:
+    """Whether the sentences bring in someone of the pronoun's sex by a noun with an article ('a woman', 'the
+    mother'; not 'her mother', one's relative)."""
+    sex = {"he": "male", "she": "female"}.get(pronoun)
+    return sex is not None and any(t.pos_ == "NOUN" and GENDERED_NOUNS.get(t.lemma_.lower()) == sex
+                                   and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in t.children)
+                                   for sent in sentences for t in sent)
+
+
+def _pronoun_that_reports(sentences, span: tuple[int, int]) -> str | None:
+    """'he' or 'she' where it is the subject of a verb that reports, outside the quotation, in its sentences."""
+    return next((c.lower_ for sent in sentences for t in sent if t.lemma_.lower() in REPORTING_LEMMAS and not span[0] <= t.idx < span[1]
+                 for c in t.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")), None)
 
 
 _COMMA_AFTER_A_QUOTE = re.compile(r",?[ \t]*")
