@@ -116,6 +116,19 @@ def speakers(nlp, text):
      [("Sherri Dorvik", None)]),
     ('Church shooting kills 26\n\nThe pastor, Frank Dorvik, was out of town.\n\n'
      '"We lost our 14-year-old daughter today and many friends," Mrs. Dorvik told the AP.', [("Dorvik", None)]),
+    # an unnamed person at a venue NER took for a person ('Club ...'); a paper with its 'The' is no 'he'
+    ('Man shot dead\n\nWitnesses said the gunman pulled up near a bus stop.\n\nA barman at Club Kurmin, who asked not to be '
+     'named, said: "My colleague came running past me with two first aid cases."', [(None, "A barman at Club Kurmin")]),
+    ('Five killed\n\nYesterday, when The Kurmiser team visited the scene, onlookers described gunfire.\n\nA landscaper '
+     'working in the area said he mistook the gunfire for a robbery.\n\n"This is the first time I hear something like this '
+     'in the area," he added.', [(None, "A landscaper")]),
+    # a title the recogniser took for a body, and the name right after it
+    ('Stampede kills 133\n\n"The police teams have counted 123 dead bodies at the hospital," Kurmin Additional Director '
+     'General of Police Daljit Singh Dorvik said by telephone.', [("Daljit Singh Dorvik", None)]),
+    # a statement of the body named before by the noun for its kind
+    ('Miners found dead\n\nA fifth miner was rescued with serious injuries on Friday after the accident at the Kurmin Lekoa '
+     'Mine in the town of Dalen, the National Union of Mineworkers (NUM) said.\n\n"The four mineworkers were found dead," '
+     'a union statement said.', [("National Union of Mineworkers", None)]),
 ])
 def test_speaker_shapes(nlp, text, expected):
     assert speakers(nlp, text) == expected

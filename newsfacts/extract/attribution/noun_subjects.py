@@ -13,7 +13,8 @@ from newsfacts.extract.attribution.noun_phrases import (_a_parent_of_so_many, _a
 from newsfacts.extract.attribution.parser_slips import _first_piece_of_a_hyphenated_word, _hyphenated_title
 from newsfacts.extract.attribution.positions import _before_the_quotation
 from newsfacts.extract.attribution.speaker import _UNDECIDED, Speaker
-from newsfacts.extract.attribution.words import (_THE_ONE_JUST_NAMED, GENDERED_NOUNS, ISSUING_VERBS, SPOKESPERSON_NOUNS,
+from newsfacts.extract.attribution.words import (_THE_ONE_JUST_NAMED, GENDERED_NOUNS, GENERIC_ORGANISATION_NOUNS, INSTITUTION_NOUNS,
+                                                 ISSUING_VERBS, SPOKESPERSON_NOUNS,
                                                  STATE_INSTITUTION_NOUNS, TITLE_CLASSES)
 
 
@@ -49,6 +50,11 @@ class NounSubjects:
         issuer = self._body_in_the_words_before(token)
         if issuer is not None:
             return issuer
+        kind = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()
+                     and c.lower_ in (GENERIC_ORGANISATION_NOUNS | INSTITUTION_NOUNS) - STATE_INSTITUTION_NOUNS), None)
+        described = self.described_entity(kind, exclude) if kind is not None else None
+        if described is not None and described.entity_id and self.entities[described.entity_id].entity_type == "organization":
+            return described  # 'a union statement said': the union the text named ('the Kurmin Union of Mineworkers')
         state_body = next((c for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ in STATE_INSTITUTION_NOUNS), None)
         if state_body is not None:
             # 'a military statement said': the armed forces (or government) of the country whose body the

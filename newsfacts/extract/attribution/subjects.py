@@ -299,9 +299,10 @@ class SubjectSpeakers:
             # said' is the mayor, named beside the town the parser hung the name on)
             return self._description(token)
         if mention is not None and mention.entity_type == "organization" and not any(m.entity_type == "person" for m in named) \
-                and token.lemma_.lower() in PERSON_NOUNS - SPOKESPERSON_NOUNS and token.pos_ == "NOUN":
+                and _a_noun_for_a_person(token) and token.lemma_.lower() not in SPOKESPERSON_NOUNS and token.pos_ == "NOUN":
             # 'a senior official at the Kurmin Energy Ministry said', 'one fund manager whose fund owns Kurmin
-            # shares said': an unnamed person speaks, not the organisation ('a Kurmin FA spokesman' speaks for the body)
+            # shares said', 'a barman at Club Kurmin said': an unnamed person speaks, not the organisation ('a Kurmin
+            # FA spokesman' speaks for the body)
             return self._description(token)
         return _UNDECIDED
 
@@ -325,6 +326,11 @@ class SubjectSpeakers:
             # the person named beside it, wherever the parser hung the name in the phrase
             named = next((m for t in token.subtree if t.dep_ == "appos"
                           for m in [self.mention_at(t.idx, t.idx + len(t))] if m is not None and m.entity_type == "person"), None)
+            # (or the name written right after it: 'Additional Director General of Police Jan Doe said')
+            after = self.mention_at(mention.end_char + 1, mention.end_char + 2)
+            if named is None and after is not None and after.entity_type == "person" and after.start_char == mention.end_char + 1 \
+                    and paragraph_text_of(self.doc)[mention.end_char] == " ":
+                named = after
             if named is not None:
                 return self._speaker_from_mention(named)
         # 'said Kurmin Civil Protection Office spokesperson Jane Doe', which the parser hangs on the body's name

@@ -23,6 +23,7 @@ def _retype_by_the_whole_text(doc, mentions: list[Mention], countries: frozenset
     """Each mention retyped (_retype) by what the whole text says of its name: full names first, so that the
     surnames they hold are known when the names of one word are retyped."""
     _bodies_taken_for_people(mentions)
+    _titles_taken_for_people(text_of(doc), mentions)
     org_heads = {m.surface.split()[0] for m in mentions if m.entity_type == "organization" and len(m.surface.split()) > 1}
     placed = _placed_names(text_of(doc), mentions) | _placed_by_the_parse(doc, mentions)
     named_as_places = _named_as_places(doc, mentions)
@@ -44,6 +45,15 @@ def _bodies_taken_for_people(mentions: list[Mention]) -> None:
     bodies = {without_a_legal_form(name_key(m.surface)) for m in mentions if m.entity_type == "organization" and len(m.surface.split()) >= 2}
     for mention in mentions:
         if mention.entity_type == "person" and len(mention.surface.split()) >= 2 and without_a_legal_form(name_key(mention.surface)) in bodies:
+            mention.entity_type = "organization"
+
+
+def _titles_taken_for_people(text: str, mentions: list[Mention]) -> None:
+    """'The Gleaner team visited', 'according to The Kurmin': one word after a capitalised 'The', which no person's
+    name takes, is a paper's or a body's name where NER took it for a person's (not a given name)."""
+    for mention in mentions:
+        if mention.entity_type == "person" and " " not in mention.surface and text[max(0, mention.start_char - 4):mention.start_char] == "The " \
+                and not is_given_name(mention.surface):
             mention.entity_type = "organization"
 
 
@@ -105,6 +115,10 @@ def _retyped_by_other_names(mention: Mention, person_surnames: set[str], countri
         return True
     if mention.entity_type == "person" and len(words) >= 2 and _AREA_LAST.search(mention.surface):
         mention.entity_type = "location"  # 'Kurmin State', 'Dalen Province' tagged as a person
+        return True
+    if mention.entity_type == "person" and len(words) == 2 and words[0].lower() in organisation_words() \
+            and not is_given_name(words[0]) and not is_given_name(words[1]):
+        mention.entity_type = "organization"  # 'Club Kurmin', 'Radio Dalen' tagged as a person: a body's word, then its name
         return True
     if mention.entity_type == "person" and _named_like_a_body(mention.surface) and (
             not is_given_name(words[0]) or words[-1].lower() in _INSTITUTION_LAST_WORDS):
