@@ -185,6 +185,13 @@ def test_a_bare_number_with_its_own_clause_is_not_a_conjunct_of_the_figure(nlp):
     # a number beside a count that says how far it lies from another is no part of it
     ("The flood took the toll for the season to 31 deaths, seven fewer than in the last one.", [("killed", 31, 31, "exact", False)]),
     ("Detectives appealed for witnesses.\nTeenager was last seen in the park.", []),
+    # everyone on board, counted before the verb; not all but some
+    ("A passenger plane carrying 48 people on a domestic flight crashed on a mountainside, killing all aboard.",
+     [("killed", 48, 48, "exact", False)]),
+    ("A bus carrying 40 people plunged into a gorge, killing all but two of them.", []),
+    # a state word set on the first of two phrases is that phrase's alone
+    ("Search for ferry missing\n\nSix dead and at least 20 passengers missing after second ferry accident in a week.",
+     [("killed", 6, 6, "exact", False)]),
 ])
 def test_more_shapes_of_a_figure(nlp, text, expected):
     assert grammar(nlp, text) == expected

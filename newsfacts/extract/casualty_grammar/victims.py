@@ -30,7 +30,29 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     found += _victims_among_a_group(token, lex)
     found += _victims_of_an_event_noun(token, lex)
     found += _victims_of_a_count_noun(token, lex)
+    found += _everyone_aboard(token, lex)
     return found
+
+
+_EVERYONE = frozenset({"all", "everyone", "everybody"})
+
+
+def _everyone_aboard(token, lex: _Lexicon) -> list[tuple[str, object]]:
+    """'A plane carrying 48 people crashed, killing all aboard', 'killing everyone on board': the people the sentence
+    counted before the verb (not 'all but two')."""
+    if lex.transitive.get(token.lemma_.lower()) != "killed" or token.pos_ != "VERB":
+        return []
+    everyone = [t for t in token.subtree if t.lower_ in _EVERYONE and t.i > token.i]
+    if not everyone or any(t.lower_ in ("but", "except") for t in token.subtree if t.i > token.i):
+        return []
+    counted = next((t for t in token.sent if t.i < token.i and t.pos_ == "NOUN" and _number_token(t) is not None
+                    and (t.lemma_.lower() in lex.person_nouns or t.lower_ in ("people", "persons"))), None)
+    return [("killed", counted)] if counted is not None and not any(_victims_phrase(c) for c in token.children) else []
+
+
+def _victims_phrase(child) -> bool:
+    """A victims' phrase of the verb's own ('killing 12 and wounding'): then the verb counts its own."""
+    return child.dep_ == "dobj" and child.lower_ not in _EVERYONE
 
 
 def _victims_of_a_toll_noun(token, lex: _Lexicon) -> list[tuple[str, object]]:
