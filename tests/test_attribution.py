@@ -129,6 +129,19 @@ def speakers(nlp, text):
     ('Miners found dead\n\nA fifth miner was rescued with serious injuries on Friday after the accident at the Kurmin Lekoa '
      'Mine in the town of Dalen, the National Union of Mineworkers (NUM) said.\n\n"The four mineworkers were found dead," '
      'a union statement said.', [("National Union of Mineworkers", None)]),
+    # "the city's police commissioner" set beside a name makes it no city's
+    ('Hostages freed\n\n"It was a very brave act," said Robert Dorvik, the city\'s acting police commissioner.',
+     [("Robert Dorvik", None)]),
+    # an industrial area NER took for a person is no 'he'
+    ('Man stabbed\n\nPolice were called after workers at a labour camp in Al Kurmin Industrial Area 2 found the victim.\n\n'
+     '"Someone was screaming and I rushed to the source of the screams," said the supervisor.\n\n'
+     '"He was shaking his head and moving his eyes, but could not speak."\n\n'
+     '"I also found the knife he used to stab the victim," he said.', [(None, "the supervisor"), (None, "the supervisor"), (None, None)]),
+    # 'he' after a sentence whose subject is a thing of a titled person's
+    ('Shelling kills 9\n\nGovernor Anatoliy Dorvik visited the town.\n\nIn the afternoon Dorvik laid flowers at the bus stop, '
+     'as Father Dmytro Kurmich, the town\'s priest, read out the names of the dead. The governor\'s voice broke when he '
+     'turned to speak to the crowd.\n\n"These were people who survived two winters without heating," he said.',
+     [("Anatoliy Dorvik", None)]),
 ])
 def test_speaker_shapes(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -119,3 +119,11 @@ def test_inside_guillemets_only_the_closing_guillemet_ends_the_quotation():
     outer, inner = find_quotes(text)
     assert outer.text.startswith("They lined us up.") and outer.text.endswith("were taken away")
     assert inner.text == "Which village are you from ?" and inner.within == (outer.start_char, outer.end_char)
+
+
+def test_wire_archives_double_primes_and_typewriter_marks_on_both_sides():
+    # AP's archive writes the straight mark as a double prime; some wire archives close `` with `` too; a
+    # double prime after a number is an inch, no mark
+    text = ("\u2033We can\u2019t even find a chair,\u2033 said the sheriff. ``We have given up hope of any survivors,`` "
+            "said the airline. The pipe was 12\u2033 wide and the crew said nothing more.")
+    assert [q.text for q in find_quotes(text)] == ["We can\u2019t even find a chair,", "We have given up hope of any survivors,"]

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from newsfacts.rules import load_rules
 
-OPENERS = "“„«\"”"
-CLOSERS = "”“»\""
+# (AP's archive wrote the straight mark as a double prime, '″', which opens and closes as the straight one does)
+OPENERS = "“„«\"”″"
+CLOSERS = "”“»\"″"
 # Scare quotes ('special operation') are not statements: a quotation needs this many words (the
 # annotation guide's five).
 MIN_QUOTE_WORDS = 5
@@ -38,7 +39,7 @@ def _is_opening(text: str, i: int) -> bool:
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         return (prev.isspace() or prev in "([{—–:") and nxt.isalnum()
-    if ch == '"':
+    if ch in '"″':
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         # 'said."We have' (text whose spaces were lost after sentence punctuation) opens a quotation too.
@@ -53,7 +54,7 @@ def _is_closing(text: str, i: int) -> bool:
     if ch == "“":  # machine-translated text sometimes closes with an opening mark
         nxt = text[i + 1] if i + 1 < len(text) else " "
         return nxt.isspace() or nxt in ".,;:!?)"
-    if ch == '"':
+    if ch in '"″':
         nxt = text[i + 1] if i + 1 < len(text) else " "
         return nxt.isspace() or nxt in ".,;:!?)—–-"
     return False
@@ -133,8 +134,9 @@ def _single_quotes(text: str) -> list[QuoteSpan]:
     return quotes
 
 
-# Two closing single marks for one double ('’’'), as some sites' typesetting writes it, before a space or punctuation.
-_TWO_SINGLE_CLOSERS = re.compile(r"[’']{2}(?=$|[\s,.;:!?)\]—–-])")
+# Two closing single marks for one double ('’’'), as some sites' typesetting writes it, before a space or punctuation
+# (and the typewriter's '``', which some wire archives close with too).
+_TWO_SINGLE_CLOSERS = re.compile(r"(?:[’']{2}|``)(?=$|[\s,.;:!?)\]—–-])")
 # ... and two opening ones ('‘‘', the typewriter's '``', or two apostrophes), at a word's start, before a word.
 _MARK = re.compile("[%s‘’'`]" % re.escape(OPENERS + CLOSERS))
 _TWO_SINGLE_OPENERS = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))(?:‘‘|``|'')(?=\w)")

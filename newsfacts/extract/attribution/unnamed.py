@@ -10,7 +10,7 @@ from bisect import bisect_right
 from newsfacts.extract.entities import person_prefix_words
 from newsfacts.extract.nlp import paragraph_text_of
 
-from newsfacts.extract.attribution.noun_phrases import _of_someone_unnamed
+from newsfacts.extract.attribution.noun_phrases import _a_noun_for_a_person, _of_someone_unnamed
 from newsfacts.extract.attribution.positions import _before_the_quotation
 from newsfacts.extract.attribution.speaker import _Phrase, Speaker
 from newsfacts.extract.attribution.words import (_SPEAKING_LEMMAS, _THE_ONE_JUST_NAMED, GENDERED_NOUNS,
@@ -81,6 +81,9 @@ class UnnamedPeople:
         """'The minister has appealed for help. "...," she said': when the last sentence's subject is a
         title with 'the', the person the text named with that title (and who agrees with the pronoun)."""
         main = self._main_subject_before(position, exclude, lookback=2)
+        owner = next((c for c in main.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None) if main is not None else None
+        if owner is not None and not _a_noun_for_a_person(main):
+            main = owner  # "The governor's voice broke when he turned to speak": the governor's, a thing of his
         # (a title in capitals, too: 'The Humanitarian Coordinator called for ...')
         if main is None or not (main.pos_ == "NOUN" or (main.pos_ == "PROPN" and main.text.istitle())) \
                 or self.mention_at(main.idx, main.idx + len(main)) is not None \

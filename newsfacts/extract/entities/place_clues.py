@@ -108,8 +108,9 @@ def _kind_of_place() -> tuple[re.Pattern, re.Pattern]:
     # 'the port of X', and 'the provincial capital X', 'the border town X' (the kind in lower case, just before the name)
     before = re.compile(rf"\b(?:(?i:{kinds})\s+(?:of|called|named)|[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{kinds}))\s+$")
     # (the kind is the apposition's own noun: 'a member of the village committee' is no village, nor is 'a
-    # village resident', 'the district police chief' or 'a Republican whose district includes ...')
-    after = re.compile(rf"^,\s+(?:a|an|the)\s+(?:(?!of\b|for\b|from\b|in\b|at\b|whose\b|who\b|which\b|that\b)[\w-]+\s+){{0,3}}?(?:{kinds})\b(?!(?:\s+[\w-]+){{0,2}}?\s+(?:{people})\b)",
+    # village resident', 'the district police chief', "the city's police commissioner" or 'a Republican whose
+    # district includes ...')
+    after = re.compile(rf"^,\s+(?:a|an|the)\s+(?:(?!of\b|for\b|from\b|in\b|at\b|whose\b|who\b|which\b|that\b)[\w-]+\s+){{0,3}}?(?:{kinds})\b(?![’']s\b)(?!(?:\s+[\w-]+){{0,2}}?\s+(?:{people})\b)",
                        re.IGNORECASE)
     return before, after
 

@@ -12,7 +12,7 @@ from newsfacts.extract.entities.keys import _GIVEN_NAME_PREFIXES, _bodies_by_the
 from newsfacts.extract.entities.model import Mention
 from newsfacts.extract.entities.name_clues import _PARTICLE_INSIDE, _POST_NOMINALS, _known_anywhere, _named_like_a_body, _plural_name
 from newsfacts.extract.entities.place_clues import _named_as_places, _placed_by_the_parse, _placed_names
-from newsfacts.extract.entities.vocabulary import (_AREA_LAST, _INSTITUTION_LAST_WORDS, _RULES, PLACE_NAME_FIRST_WORDS,
+from newsfacts.extract.entities.vocabulary import (_ANY_AREA_LAST, _INSTITUTION_LAST_WORDS, _RULES, PLACE_NAME_FIRST_WORDS,
                                                    organisation_words, person_prefix_words)
 from newsfacts.extract.gazetteer import Place, geocode
 from newsfacts.extract.nlp import text_of
@@ -113,7 +113,7 @@ def _retyped_by_other_names(mention: Mention, person_surnames: set[str], countri
     if mention.entity_type == "person" and len(words) == 1 and mention.surface in org_heads and not _known_anywhere(geocode(mention.surface, countries)):
         mention.entity_type = "organization"  # 'Maxar' where the text also names 'Maxar Technologies' (not a city its administration is named after)
         return True
-    if mention.entity_type == "person" and len(words) >= 2 and _AREA_LAST.search(mention.surface):
+    if mention.entity_type == "person" and len(words) >= 2 and _ANY_AREA_LAST.search(mention.surface):
         mention.entity_type = "location"  # 'Kurmin State', 'Dalen Province' tagged as a person
         return True
     if mention.entity_type == "person" and len(words) == 2 and words[0].lower() in organisation_words() \

@@ -40,6 +40,7 @@ def _words_pattern(words: list[str]) -> str:
 
 # 'Kurmin State', 'Dalen Province': an area's kind written last (rules/entities.toml [areas])
 _AREA_LAST = re.compile(r"\s(?:%s)$" % _words_pattern(_RULES["areas"]["kinds"]))
+_ANY_AREA_LAST = re.compile(r"\s(?:%s)$" % _words_pattern(_RULES["areas"]["kinds"] + _RULES["areas"]["other_kinds"]))
 
 
 @cache
