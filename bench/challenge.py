@@ -40,9 +40,9 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
   as were `articles16` (twenty articles of many outlets and writing traditions), `articles17` (sixteen reposts
   reworded by synonym software), `articles18` (twenty articles written to make attribution hard), `articles19`
   (ten articles in the styles of translated broadcast digests in capitals, 1970s wire copy, encyclopaedia
-  summaries and the South Asian, Latin American, Irish and Sahel press) and `articles20` (ten conflict and
+  summaries and the South Asian, Latin American, Irish and Sahel press), `articles20` (ten conflict and
   disaster reports of Russian, Ukrainian, Gaza, Australian, Nigerian, Colombian, Philippine, US, Syrian and
-  Sudanese outlets);
+  Sudanese outlets) and `articles21` (twelve articles of many outlets and decades with four to eight speakers each);
 - `holdout_articles.jsonl` to `holdout7_articles.jsonl` (quotes and figures),
   `holdout_places.jsonl` and `holdout2_places.jsonl`: held out, scored and never tuned on (the sets above were
   used to find shapes the rules lacked).
