@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from newsfacts.extract.entities import is_given_name
+from newsfacts.extract.entities import is_given_name, sex_an_honorific_states
 from newsfacts.extract.nlp import paragraph_text_of
 from newsfacts.extract.translit import name_key
 
 from newsfacts.extract.attribution.positions import _paragraph_before
 from newsfacts.extract.attribution.speaker import Speaker
-from newsfacts.extract.attribution.words import _FEMALE_HONORIFICS, _FINITE_VERB_TAGS, _HONORIFIC_BEFORE
+from newsfacts.extract.attribution.words import _FINITE_VERB_TAGS
 
 
 class MentionIndex:
@@ -131,13 +131,12 @@ class MentionIndex:
         text tells, of the sex an honorific before the surname says ('Mr Doe'), the first the text named
         (a story names its subject first, a relative by a full name or a given name)."""
         text = paragraph_text_of(self.doc)
-        honorific = _HONORIFIC_BEFORE.search(text, max(0, mention.start_char - 12), mention.start_char)
-        sex = ("female" if honorific.group(1).lower() in _FEMALE_HONORIFICS else "male") if honorific else None
+        sex = sex_an_honorific_states(text, mention.start_char)
         living = [i for i in namesakes if not self.dead(i)] or namesakes
         fitting = [i for i in living if sex is None or self._sex(i) in (sex, None)] or living
         # ('Her mother, Kurma Doe, sat through the hearing. "...," Mrs Doe said': with an honorific, the one of that
         # sex the sentences before were about; a surname alone is the person the story named first)
-        salient = self.salient_person_before(mention.start_char, (mention.start_char, mention.end_char), lookback=4) if honorific else None
+        salient = self.salient_person_before(mention.start_char, (mention.start_char, mention.end_char), lookback=4) if sex else None
         if salient is not None and salient.entity_id in fitting[1:]:
             return self.entities[salient.entity_id]
         # ('Her father, Jan Kurmo Doe, went in first. / "...," Doe said': the one named in full in the paragraph

@@ -18,6 +18,11 @@ from newsfacts.extract.attribution.words import (_THE_ONE_JUST_NAMED, GENDERED_N
                                                  STATE_INSTITUTION_NOUNS, TITLE_CLASSES)
 
 
+# Nouns for a kind of body that may name one the text named ('a union statement'), not a state's own ('a military
+# statement', read below as the country's armed forces)
+_KINDS_OF_BODY = (GENERIC_ORGANISATION_NOUNS | INSTITUTION_NOUNS) - STATE_INSTITUTION_NOUNS
+
+
 class NounSubjects:
     """Statements, spokesmen and titles as subjects."""
 
@@ -51,7 +56,7 @@ class NounSubjects:
         if issuer is not None:
             return issuer
         kind = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()
-                     and c.lower_ in (GENERIC_ORGANISATION_NOUNS | INSTITUTION_NOUNS) - STATE_INSTITUTION_NOUNS), None)
+                     and c.lower_ in _KINDS_OF_BODY), None)
         described = self.described_entity(kind, exclude) if kind is not None else None
         if described is not None and described.entity_id and self.entities[described.entity_id].entity_type == "organization":
             return described  # 'a union statement said': the union the text named ('the Kurmin Union of Mineworkers')

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import re
 
-from newsfacts.extract.entities import name_gender, person_prefix_words
+from newsfacts.extract.entities import name_gender, person_prefix_words, sex_an_honorific_states
 from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.parser_slips import (_named_after_a_title_of_a_place,
                                                         _subject_of_a_verb_taken_for_a_noun,
                                                         _the_subject_the_parser_hung_elsewhere)
 from newsfacts.extract.attribution.positions import _depth
-from newsfacts.extract.attribution.words import (_ACCORDING_TO_BEFORE, _AMONG_THE_DEAD, _ASKING_LEMMAS,
-                                                 _DEATH_OF_BEFORE, _FEMALE_HONORIFICS, _HONORIFIC_BEFORE,
+from newsfacts.extract.attribution.words import (_ACCORDING_TO_BEFORE, _AMONG_THE_DEAD, _ASKING_LEMMAS, _DEATH_OF_BEFORE,
                                                  _KNOWN_GENDERS, _PRONOUN_SEXES, _SUBJECTS, _THE_DEAD_INCLUDED,
                                                  _THE_DEAD_NAMED, DEATH_LEMMAS, GENDERED_NOUNS, PERSON_PRONOUNS,
                                                  REPORTING_LEMMAS)
@@ -29,9 +28,9 @@ class PersonTraits:
         'Mr Jean Doe' a man; else a noun set beside the name, or the pronoun its own sentence uses for it."""
         text = paragraph_text_of(self.doc)
         for m in self.mentions:
-            honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start_char - 12), m.start_char)
-            if m.entity_type == "person" and honorific:
-                self.stated_gender[m.entity_id] = "female" if honorific.group(1).lower() in _FEMALE_HONORIFICS else "male"
+            honorific_sex = sex_an_honorific_states(text, m.start_char)
+            if m.entity_type == "person" and honorific_sex:
+                self.stated_gender[m.entity_id] = honorific_sex
             elif m.entity_type == "person":
                 sex = self._sex_of_apposition(m)
                 if sex:

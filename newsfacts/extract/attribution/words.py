@@ -76,9 +76,6 @@ _ROLE_NOUNS = "|".join(re.escape(w) for w in load_rules("entities")["role_words"
 _TITLE_IN_LOWER_CASE = re.compile(r"\s*(?:[a-z][a-z-]+\s+){0,3}?(?:%s)\s+" % _ROLE_NOUNS)
 # A role written between a body's name and a person's: 'Kurmin Police spokesperson ', 'Kurmin FA chief executive '.
 _ROLE_AFTER_A_BODY = re.compile(r"\s+(?:[a-z]+[ -])?(?:%s)\s+" % _ROLE_NOUNS, re.IGNORECASE)
-# 'Mrs', 'Mr' before a name state the person's sex (rules/entities.toml [honorifics])
-_HONORIFICS = load_rules("entities")["honorifics"]
-_FEMALE_HONORIFICS = {h.lower() for h in _HONORIFICS["female"]}
 # Honorifics and titles written before a name ('Dr ', 'Qari ', 'Col. '), as rules/entities.toml lists them.
 _PERSON_PREFIXES = r"(?:(?:%s)\.?\s+)" % "|".join(re.escape(p) for p in sorted(person_prefix_words(), key=len, reverse=True))
 _PERSON_PREFIX_AT_END = re.compile(r"(?:(?<![\w'’-])%s)+$" % _PERSON_PREFIXES, re.IGNORECASE)
@@ -86,7 +83,6 @@ _PERSON_PREFIX_AT_END = re.compile(r"(?:(?<![\w'’-])%s)+$" % _PERSON_PREFIXES,
 _NAME_SET_OFF = re.compile(r",\s+%s*" % _PERSON_PREFIXES, re.IGNORECASE)
 # 'according to Jan Doe', 'according to the village elder, Haji Jan Doe': the words before a cited source's name
 _ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:[\w'’-]+\s+){0,8}?(?:[\w'’-]+,\s+)?%s*$" % _PERSON_PREFIXES, re.IGNORECASE)
-_HONORIFIC_BEFORE = re.compile(r"\b(%s)\.? $" % "|".join(re.escape(h) for h in _HONORIFICS["female"] + _HONORIFICS["male"]))
 _PRONOUN_SEXES = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 _KNOWN_GENDERS = ("male", "mostly_male", "female", "mostly_female")
 _INTERIM = re.compile(r"\s+(?:a\.i\.?|ad interim)$", re.IGNORECASE)
@@ -96,7 +92,7 @@ _ROMAN_NUMERAL = re.compile(r"[IVX]{1,4}")
 _POST_INITIALS_BETWEEN = re.compile(rf"\s+([A-Z]{{2,4}})\.?(?:\s+{POST_DISTRICT})?\s+")
 # The one a verb tells, between the verb and the speaker's name in translated copy: 'explained to AFP Jan Doe'
 _LISTENER_BETWEEN = re.compile(r"\s+to\s+(?:the\s+)?([\w.' -]{2,40}?),?\s+")
-_LISTENERS = frozenset({"reporters", "journalists", "the press", "press"})
+_LISTENERS = frozenset(_RULES["listener_nouns"])
 _OFFICE_OF_A_BODY_BEFORE = re.compile(r"(?:^|\s)([A-Z][a-z]+)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
 # "Chile's defence ministry", "the Kurmin State's emergency agency": a place's body in lower case
 _PLACE_POSSESSES = re.compile(r"(?:[Tt]he )?([A-Z][\w-]+(?: [A-Z][\w-]+){0,2})['’]s? ([a-z][\w -]+)")

@@ -23,7 +23,7 @@ from newsfacts.extract.entities.given_names import given_name_gender, is_given_n
 from newsfacts.extract.entities.keys import without_a_legal_form
 from newsfacts.extract.entities.ministries import qualify_state_ministries
 from newsfacts.extract.entities.model import A_CITY_ANYWHERE, Entity, LABEL_TYPES, Mention, clean_surface, entity_id
-from newsfacts.extract.entities.name_clues import POST_DISTRICT, role_of
+from newsfacts.extract.entities.name_clues import POST_DISTRICT, role_of, sex_an_honorific_states
 from newsfacts.extract.entities.ner import _with_the_side_word_before
 from newsfacts.extract.entities.people_missed import _people_after_a_noun_for_people, name_given_after
 from newsfacts.extract.entities.pipeline import ENTITY_COMPONENTS, entity_pipeline, extract_mentions
@@ -39,4 +39,4 @@ __all__ = ["A_CITY_ANYWHERE", "ENTITY_COMPONENTS", "FAR_KM", "HEADLINE_CHARS", "
            "STOP_WORDS", "Entity", "Mention", "clean_surface", "context_countries", "entity_id", "entity_pipeline",
            "extract_mentions", "given_name_gender", "is_given_name", "measured_from", "name_gender", "name_given_after",
            "organisation_words", "person_prefix_words", "principal_country", "qualify_state_ministries", "resolve_entities",
-           "role_of", "without_a_legal_form"]
+           "role_of", "sex_an_honorific_states", "without_a_legal_form"]

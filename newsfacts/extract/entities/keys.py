@@ -12,6 +12,7 @@ from rapidfuzz.distance import Levenshtein
 from newsfacts.extract.entities.bodies import _DEFINED_ACRONYM, _are_letters
 from newsfacts.extract.entities.given_names import is_given_name, name_gender
 from newsfacts.extract.entities.model import Mention
+from newsfacts.extract.entities.name_clues import sex_an_honorific_states
 from newsfacts.extract.entities.vocabulary import _RULES, organisation_words
 from newsfacts.extract.gazetteer import country_codes, demonyms, province_country
 from newsfacts.extract.translit import name_key
@@ -228,14 +229,7 @@ def _with_middle_names(words: list[str], full_keys: set[str]) -> list[str]:
     return [k for k in full_keys if len(k.split()) > len(words) == 2 and k.split()[0] == words[0] and k.split()[-1] == words[-1]]
 
 
-# 'Mrs ', 'Mr. ' right before a name: the sex the honorific states (rules/entities.toml [honorifics])
-_SEXED_HONORIFIC_BEFORE = {sex: re.compile(r"\b(?:%s)\.? $" % "|".join(_RULES["honorifics"][sex])) for sex in ("female", "male")}
 _OTHER_SEX = {"female": ("male", "mostly_male"), "male": ("female", "mostly_female")}
-
-
-def _sex_the_honorific_states(text: str, position: int) -> str | None:
-    before = text[max(0, position - 12):position]
-    return next((sex for sex, honorific in _SEXED_HONORIFIC_BEFORE.items() if honorific.search(before)), None)
 
 
 def _assign_person_keys(people: list[Mention], text: str = "") -> None:
@@ -277,7 +271,7 @@ def _assign_person_keys(people: list[Mention], text: str = "") -> None:
             given = by_given_name.get(key, ()) if is_given_name(mention.surface) or not (
                 by_surname.get(key) or by_second_surname.get(key)) else ()
             # (never one of the other sex: 'Mrs Doe' is not the 'Jan Doe' whose wife she is)
-            sex = _sex_the_honorific_states(text, mention.start_char)
+            sex = sex_an_honorific_states(text, mention.start_char)
             fitting = [next(iter(full_names)) for full_names in (by_surname.get(key, ()), by_second_surname.get(key, ()), given)
                        if len(full_names) == 1 and not (sex and name_gender(written.get(next(iter(full_names)), "")) in _OTHER_SEX[sex])]
             if fitting:

@@ -90,6 +90,17 @@ _HONORIFICS = _words_pattern([h for kind in _RULES["honorifics"].values() for h 
 _HONORIFIC_JUST_BEFORE = re.compile(r"\b(?:%s)\.? $" % _HONORIFICS)
 
 
+# 'Mrs ', 'Mr. ' right before a name: an honorific that states the person's sex
+_SEXED_HONORIFIC_BEFORE = re.compile(r"\b(%s)\.? $" % "|".join(re.escape(h) for h in _RULES["honorifics"]["female"] + _RULES["honorifics"]["male"]))
+_FEMALE_HONORIFICS = frozenset(h.lower() for h in _RULES["honorifics"]["female"])
+
+
+def sex_an_honorific_states(text: str, position: int) -> str | None:
+    """'female' after 'Mrs ', 'male' after 'Mr. ', right before `position`; else None."""
+    honorific = _SEXED_HONORIFIC_BEFORE.search(text, max(0, position - 12), position)
+    return None if honorific is None else "female" if honorific.group(1).lower() in _FEMALE_HONORIFICS else "male"
+
+
 def honorific_just_before(text: str, position: int) -> bool:
     """Whether an honorific ends just before `position` ('Dr ', 'Tan Sri ', 'Datuk Seri '): its words are no given
     names of the person, whatever names they share."""
