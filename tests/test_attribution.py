@@ -2177,3 +2177,49 @@ def test_a_place_the_parser_made_the_subject_gives_way_to_the_person_set_beside_
     text = ('In Iloilo City, Iloilo, a fisherman who declined to give his name said he lost the boat he had paid off '
             'only last year. "Our boats are our lives. Without a boat, how will I feed my children?"')
     assert speakers(nlp, text) == [(None, "a fisherman")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a pronoun after a named person's quotation, whatever the parser made of that sentence's subject, is not the
+    # unnamed official of the sentence before it
+    ('The gunman behind the attack was a foreign student previously unknown to police, another top official said.\n\n'
+     '"He is Kurmish, originally from the Dalen region (in central Kurmistan). He is a student," secretary of state for '
+     'security Samir Dalelly told a local FM radio station.\n\n"This person was not known [to us]," he added.',
+     [("Samir Dalelly", None)] * 2),
+    # two people NER took for one body ('Hollis and Carrick'), each named alone later as a speaker
+    ('Back in England, two gap-year students, called Hollis and Carrick, said they were lucky to be alive:\n\n'
+     '"I thought I was dead, there was nothing we could do," said Hollis.\n\n"We were just waiting really, waiting '
+     'for them to come up," said Carrick.', [("Hollis", None), ("Carrick", None)]),
+    # a hyphenated surname the parser splits, of a name NER missed
+    ('The rights group also accused officials of removing cameras at the toll gate.\n\nKurmin State Governor Babajide '
+     'Sanwo-Dalu has said that about 25 people were wounded, adding that the authorities were investigating the death '
+     'of one man by "blunt force trauma to the head".', [("Babajide Sanwo-Dalu", None)]),
+    # a post's initials after the place it serves, before the name
+    ('Police officials refuted all the allegations levelled by the protesters. "Both the youth were criminals," '
+     'Shara-e-Kurmin SHO Sarwar Dalendo maintained.', [("Sarwar Dalendo", None)]),
+    # someone brought in just before a pronoun whose own few quoted words are too short to count
+    ('Relatives had waited outside the court since dawn, and Kurmo Dalesi had spoken to reporters.\n\nIt took a few '
+     'minutes for the verdict to sink in.\n\nOne man, holding a home-made poster of his dead son, had tears running down '
+     'his face.\n\n"Thank God," he said. "We have got justice for the people at last."', [(None, "One man")]),
+    # what someone will say, in the clause another reports: the reporter's words
+    ('Republican Gov. Paul Kurmage and Democratic Rep. Mike Dalaud are running in a dead heat in the race.\n\n'
+     'Dalaud countered that the outspoken governor will say "anything, whether it is factual or not."',
+     [("Mike Dalaud", None)]),
+])
+def test_named_speakers_after_an_unnamed_one_two_people_as_one_name_and_hyphenated_surnames(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_a_body_ner_calls_a_title_where_it_speaks_is_the_body_it_calls_it_elsewhere(nlp):
+    text = ('Survivors were brought into the port, where they told Teach the Children aid workers there may have been 400 '
+            'others who drowned.\n\n"There were 400 victims in this shipwreck, which occurred 24 hours after the vessel '
+            'left the coast," Teach the Children said in a statement, citing survivors.')
+    assert speakers(nlp, text) == [("Teach the Children", None)]
+
+
+def test_a_name_that_speaks_is_no_place_of_that_name_but_a_country_speaks_for_its_government(nlp):
+    text = ('Three climbers were rescued from a ridge in Scotland on Sunday.\n\n"There was nothing we could do but wait for the '
+            'helicopter," said Lewis.')
+    assert speakers(nlp, text) == [("Lewis", None)]
+    text = 'Troops crossed the border overnight.\n\n"We will respond with force to this attack," Israel said in a statement.'
+    assert speakers(nlp, text) == [("Israel", None)]

@@ -514,3 +514,28 @@ def test_a_part_of_those_a_clause_says_died_or_were_hurt(nlp):
     assert [(p.kind, p.count.count_min) for p in parts_of_earlier_figures(doc[:])] == [("killed", 14)]
     doc = nlp("Nine of those who were injured were children.")
     assert [(p.kind, p.count.count_min) for p in parts_of_earlier_figures(doc[:])] == [("injured", 9)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a head of a village or a group, by its compound or alone
+    ("Gunmen stormed the settlement on Sunday, killing the village head.", [("killed", 1, 1, "exact", False)]),
+    ("The rebel leader was killed in an air strike on Monday.", [("killed", 1, 1, "exact", False)]),
+    # (not a party's leader, whom politics 'kills'; nor a victim named inside a count)
+    ("This is a government that has spent a month killing its own leader.", []),
+    ("Gunmen stormed the building, killing 11 policemen, including the station chief, Colonel Jan Kurmo, and wounding four.",
+     [("killed", 11, 11, "exact", False), ("injured", 4, 4, "exact", False)]),
+    # one person with an aside the parser hangs as a participle
+    ("Police shot a man who stabbed three people. The attacker, believed to be 31, died in hospital.",
+     [("killed", 1, 1, "exact", False)]),
+    # 'dozens' after a number is that many dozen, and a qualifier before it holds
+    ("More than two dozens of workers were injured in the blast.", [("injured", 24, None, "at_least", False)]),
+    ("Up to two dozen people were killed.", [("killed", 24, 24, "at_most", False)]),
+    # 'several hundred' is as vague as 'hundreds'
+    ("Several hundred people were injured in the stampede.", [("injured", 100, None, "vague", False)]),
+    # an infinitive of death hung apart from the verb that confirms it
+    ("At least 93 people were confirmed on Friday to have died in the floods.", [("killed", 93, None, "at_least", False)]),
+    # (not the subject of a verb that sends people to kill)
+    ("Soldiers were sent on Monday to kill the rebels.", []),
+])
+def test_heads_of_villages_asides_dozens_several_hundred_and_deaths_confirmed_later(nlp, text, expected):
+    assert grammar(nlp, text) == expected

@@ -20,6 +20,8 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 VAGUE = {
     "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens of thousands": 10_000,
     "hundreds of thousands": 100_000, "millions": 1_000_000, "several dozen": 24, "a dozen": 12, "dozen": 12,
+    # ('several hundred', 'a few thousand': as vague as 'hundreds', 'thousands')
+    "several hundred": 100, "a few hundred": 100, "several thousand": 1000, "a few thousand": 1000,
 }
 # qualifier -> precision
 QUALIFIERS = {
@@ -44,7 +46,7 @@ _units_words = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _GROUPED_DIGITS = r"\d{1,3}(?:,\d{3})+|(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])"
 NUMBER_PATTERN = (
     rf"(?:{_GROUPED_DIGITS}|\d+)(?:\.\d+)?(?:\s+(?:million|thousand))?"
-    rf"|(?:(?:{_units_words})(?:[\s-]+(?:{_word_number}))*(?:\s+dozen)?)"
+    rf"|(?:(?:{_units_words})(?:[\s-]+(?:{_word_number}))*(?:\s+dozens?)?)"
     r"|(?:half\s+a\s+million)"
     # 'more than a thousand people', 'a hundred and twenty'
     rf"|(?:a\s+(?:hundred|thousand)(?:[\s-]+(?:and\s+)?(?:{_units_words}))*)"
@@ -108,10 +110,12 @@ def words_to_int(text: str) -> int | None:
 def parse_count(number_text: str, qualifier: str | None = None, upper_text: str | None = None) -> Count | None:
     """A Count from the number as written, its qualifier ('at least') and a range's upper bound."""
     cleaned = " ".join(number_text.lower().split())
-    dozens = re.fullmatch(r"(a|one|\S+)\s+dozen", cleaned)
+    dozens = re.fullmatch(r"(a|one|\S+)\s+dozens?", cleaned)  # ('two dozens', as some outlets write it)
     if dozens and (dozens.group(1) in ("a", "one") or words_to_int(dozens.group(1))):
-        # 'a dozen', 'two dozen': a round number, coded as approximately 12, 24.
-        return Count(12 * (1 if dozens.group(1) in ("a", "one") else words_to_int(dozens.group(1))), None, "approximately")
+        # 'a dozen', 'two dozen': a round number, coded as approximately 12, 24; 'more than two dozen' as at least 24
+        value = 12 * (1 if dozens.group(1) in ("a", "one") else words_to_int(dozens.group(1)))
+        precision = QUALIFIERS.get(" ".join(qualifier.lower().split()), "approximately") if qualifier else "approximately"
+        return Count(value, value if precision == "at_most" else None, precision)
     if cleaned in VAGUE:
         return Count(VAGUE[cleaned], None, "vague")
     value = words_to_int(cleaned)

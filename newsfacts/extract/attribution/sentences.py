@@ -17,7 +17,8 @@ from newsfacts.extract.attribution.parser_slips import (_name_quoted_as_an_adjec
                                                         _subject_taken_for_an_object, _verb_taken_for_a_noun)
 from newsfacts.extract.attribution.positions import _depth, _inside
 from newsfacts.extract.attribution.reporting_verbs import (_reports_no_words, _puts_it, _says_something_of_its_noun,
-                                                           _verb_right_after, _verb_whose_clause_opens_it)
+                                                           _verb_right_after, _verb_whose_clause_opens_it,
+                                                           _words_foretold_in_a_report)
 from newsfacts.extract.attribution.words import (_DIRECTIVE_LEMMAS, _NAMING_LEMMAS, _OBJECT_PRONOUNS,
                                                  _LISTENER_BETWEEN, _LISTENERS, _POST_INITIALS_BETWEEN, _QUOTED_AS, _SUBJECTS,
                                                  _TITLE_IN_LOWER_CASE, PERSON_NOUNS,
@@ -72,7 +73,7 @@ class SentenceSpeakers:
                  and outside(t) and not _reports_no_words(t)]
         # ('"...," she told the Kurmin Times, which said 40 died': what the listener reported is not the quotation)
         return [t for t in verbs if not (t.dep_ == "relcl" and t.head.dep_ in ("dobj", "dative") and t.head.head in verbs)
-                and not _says_something_of_its_noun(t, exclude)]
+                and not _says_something_of_its_noun(t, exclude) and not _words_foretold_in_a_report(t)]
 
     def _verbs_by_who_speaks_first(self, verbs: list, exclude: tuple[int, int] | None, outside) -> list:
         """The reporting verbs in the order their subjects are asked. A reporting verb right after the quotation

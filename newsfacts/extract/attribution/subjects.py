@@ -148,7 +148,8 @@ class SubjectSpeakers:
         salient = self.salient_person_before(before, exclude, pronoun=token.lower_)
         unnamed = self._unnamed_subject_before(token.idx, exclude)
         if unnamed is not None and (salient is None or unnamed.idx > salient.end_char) \
-                and not _did_something_to(unnamed, token.lower_):
+                and not _did_something_to(unnamed, token.lower_) \
+                and not self._named_person_quoted_since(unnamed.sent.end_char, before, exclude, token.lower_):
             # 'Another neighbour, who asked not to be named, said ... "...," she said': the
             # person the text describes, or the body a spokesman speaks for
             speaker = self._unnamed_speaker(unnamed, exclude)
@@ -175,6 +176,19 @@ class SubjectSpeakers:
             return speaker
         mention = self.last_of_type_before(token.idx, "person", exclude, pronoun=token.lower_)
         return self._speaker_from_mention(mention) if mention else None
+
+    def _named_person_quoted_since(self, start: int, position: int, exclude: tuple[int, int] | None, pronoun: str) -> bool:
+        """'another top official said. | "...," secretary of state Jan Doe told a radio station. | "...," he added':
+        a person (agreeing with the pronoun) named beside a reporting verb between `start` and `position`, whom
+        the pronoun follows rather than the unnamed one before, whatever the parser made of the verb's subject."""
+        for m in self._mentions_from(start, position):
+            if m.entity_type == "person" and m.end_char <= position and not _inside(m, exclude) \
+                    and not self._in_quotation(m) and self._agrees(m.entity_id, pronoun):
+                span = self.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+                if span is not None and any(t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB"
+                                            for t in self.doc[max(span.start - 2, 0):span.end + 2]):
+                    return True
+        return False
 
     def _named_in_an_earlier_paragraph(self, mention, position: int) -> bool:
         """Whether a paragraph break lies between the mention and `position`."""

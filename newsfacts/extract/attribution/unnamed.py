@@ -39,7 +39,8 @@ class UnnamedPeople:
         # 'A nurse puts her head round the door. "...," she says': someone new brought in by the sentence
         # right before the quotation, in its paragraph, speaks whatever its verb ('Her mother was hurt' does not)
         just_before = exclude is not None and main.sent.end_char <= exclude[0] \
-            and not paragraph_text_of(self.doc)[main.sent.end_char:exclude[0]].strip() \
+            and (not paragraph_text_of(self.doc)[main.sent.end_char:exclude[0]].strip()
+                 or self._only_the_pronouns_sentence_between(main, position, exclude)) \
             and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") or c.dep_ == "nummod" and c.lower_ == "one"
                     and main.head.lemma_ != "be" for c in main.children) \
             and not any(c.dep_ == "conj" for c in main.children) \
@@ -59,6 +60,13 @@ class UnnamedPeople:
                      or _of_someone_unnamed(main) or self._the_unnamed_one_who_just_spoke(main, position, exclude))):
             return main
         return None
+
+    def _only_the_pronouns_sentence_between(self, main, position: int, exclude: tuple[int, int]) -> bool:
+        """'One man had tears running down his face. / "Thank God," he said. "...": the sentence of the pronoun (its few
+        quoted words too short to count) is all that lies between the one brought in and the quotation."""
+        index = self._sentence_at(position)
+        return index is not None and index == self._sentence_at(main.idx) + 1 \
+            and not paragraph_text_of(self.doc)[self.sentences[index].end_char:exclude[0]].strip()
 
     def _the_unnamed_one_who_just_spoke(self, main, position: int, exclude: tuple[int, int] | None) -> bool:
         """'"...," the police official said. / "...," he added': the one the last sentence before the quotation

@@ -10,8 +10,8 @@ from bisect import bisect_left
 
 from newsfacts.extract.casualty_grammar.lexicon import lexicon
 from newsfacts.extract.nlp import text_of
-from newsfacts.extract.numbers import (NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, QUALIFIERS_AFTER, TENS, UNITS,
-                                       VAGUE, Count, in_a_numeric_date, parse_count)
+from newsfacts.extract.numbers import (NUMBER_PATTERN, ORDINAL_WORDS, QUALIFIER_PATTERN, QUALIFIERS, QUALIFIERS_AFTER, TENS,
+                                       UNITS, VAGUE, Count, in_a_numeric_date, parse_count)
 from newsfacts.rules import load_rules
 
 
@@ -21,8 +21,8 @@ _QUALIFIED_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
-_VAGUE_WORDS = {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "dozen"}
-_SOME_DOZEN = re.compile(r"\b((?:a|one|[a-z]+|\d+)\s+dozen)$", re.IGNORECASE)
+_VAGUE_WORDS = {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand"}
+_SOME_DOZEN = re.compile(r"\b((?:a|one|[a-z]+|\d+)\s+dozens?)$", re.IGNORECASE)
 
 
 # Parts of speech that end a number phrase on its left ('police said 30' is not 'said 30').
@@ -146,12 +146,17 @@ def _count_at(number) -> tuple[Count | None, int, int]:
     if number.lower_ in ("thousands", "millions") and number.i - 2 >= sentence_start and doc[number.i - 1].lower_ == "of" \
             and doc[number.i - 2].lower_ in ("tens", "hundreds"):
         left = min(left, number.i - 2)
+    if right + 1 < number.sent.end and doc[right + 1].lower_ in ("dozen", "dozens") and number.like_num:
+        right += 1  # ('two dozens of workers': one count, 24)
     span = doc[left:right + 1]
     words = " ".join(span.text.lower().split())
     dozens = _SOME_DOZEN.search(span.text)
     if dozens and parse_count(dozens.group(1).lower()) is not None:
-        # 'two dozen', '3 dozen': a round number (not the vague 'dozens' its last word alone would be)
-        return parse_count(dozens.group(1).lower()), span.start_char + dozens.start(1), span.end_char
+        # 'two dozen', '3 dozen': a round number (not the vague 'dozens' its last word alone would be); 'more than
+        # two dozen' is at least 24
+        qualifier = " ".join(span.text[:dozens.start(1)].lower().split())
+        count = parse_count(dozens.group(1).lower(), qualifier if qualifier in QUALIFIERS else None)
+        return count, span.start_char + dozens.start(1), span.end_char
     for vague in sorted(VAGUE, key=len, reverse=True):
         if words.endswith(vague) and vague.split()[-1] in _VAGUE_WORDS | {"thousands", "millions"}:
             return parse_count(vague), span.start_char, span.end_char

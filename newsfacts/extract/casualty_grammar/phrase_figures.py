@@ -56,8 +56,11 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         # 'the gunman killed himself', 'before police shot him dead' (a finite verb: 'fatally wounding him' tells
         # how a death the text has counted came about)
         count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)
-    elif definite_single and phrase.tag_ == "NN" and phrase.lemma_.lower() in lex.person_nouns:
-        # 'five were killed, including the gunman': one person of the figure
+    elif definite_single and phrase.tag_ == "NN" and phrase.lemma_.lower() in lex.person_nouns \
+            and not any(c.dep_ in ("appos", "conj") and c.ent_type_ == "PERSON" and c.doc[phrase.i + 1].text == ","
+                        for c in phrase.children):
+        # 'five were killed, including the gunman': one person of the figure (not one it names: 'including the station
+        # chief, Colonel Jan Doe', a victim named inside the count)
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
     elif _the_one_person(phrase, lex) and phrase.dep_ in ("nsubj", "nsubjpass") and not _quoted(phrase) \
             and (not _set_off_by_a_comma(phrase) or _a_verb_of_violence(predicate, lex)):
@@ -100,12 +103,14 @@ def _headline_subject_without_article(phrase) -> bool:
 
 
 def _the_one_person(phrase, lex: _Lexicon) -> bool:
-    """'the suspect', 'the gunman', 'the driver': one person, by a noun for people after 'the' and nothing else
-    (but an aside about them: 'the man, who has not been named,')."""
+    """'the suspect', 'the gunman', 'the village head': one person, by a noun for people after 'the' and nothing else
+    (but an aside about them: 'the man, who has not been named,', 'the man, said to be 31,')."""
     # (not 'the second victim', 'the other man': one of a count the text gave)
-    return phrase.tag_ == "NN" and phrase.lemma_.lower() in lex.person_nouns \
+    before = phrase.doc[phrase.i - 1] if phrase.i > 0 else phrase
+    modified = f"{before.lower_} {phrase.lower_}" if before.head.i == phrase.i and before.dep_ in ("compound", "amod") else ""
+    return phrase.tag_ == "NN" and (phrase.lemma_.lower() in lex.person_nouns or modified in lex.person_nouns) \
         and all((c.dep_ in ("det", "amod", "compound") and c.ent_type_ != "ORDINAL" and c.lower_ not in _ONE_OF_SEVERAL)
-                or (c.dep_ in ("relcl", "appos", "punct") and c.i > phrase.i and _set_off_by_a_comma(phrase)) for c in phrase.children) \
+                or (c.dep_ in ("relcl", "appos", "acl", "punct") and c.i > phrase.i and _set_off_by_a_comma(phrase)) for c in phrase.children) \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
 
 

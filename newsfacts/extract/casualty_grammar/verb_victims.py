@@ -311,6 +311,10 @@ def _victims_hung_elsewhere(token, lemma: str, lex: _Lexicon, passive: bool) -> 
     # 'are estimated to have been killed', 'is believed to have died': the subject is the raising verb's.
     if not victims and token.dep_ == "xcomp":
         victims += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not victims and token.dep_ == "advcl" and {"to", "have"} <= {c.lower_ for c in children if c.dep_ == "aux"}:
+        # 'were confirmed on Friday to have died': the same, where a phrase between makes the parser hang the
+        # infinitive apart
+        victims += [c for c in token.head.children if c.dep_ == "nsubjpass"]
     # 'twelve were killed and dozens more injured': a conjoined predicate shares its head's subject.
     previous = token.doc[token.i - 1] if token.i > 0 else token
     # ('a boy was shot and wounded': the second participle of a passive, which the tagger may read as a past tense)

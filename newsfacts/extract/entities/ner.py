@@ -35,8 +35,9 @@ def _ner_mentions(doc, sentence_index_of, countries: frozenset[str]) -> list[Men
     it cannot be a name."""
     mentions: list[Mention] = []
     joined_to_the_name_before: set[int] = set()  # token indices where an entity begins that a name took in
+    organisations = {clean_surface(e.text) for e in doc.ents if e.label_ == "ORG"}
     for ent in doc.ents:
-        ent, entity_type = _typed(doc, ent)
+        ent, entity_type = _typed(doc, ent, organisations)
         if entity_type is None or ent.start in joined_to_the_name_before:
             continue
         ent = _without_opening_adverb(ent)
@@ -99,15 +100,19 @@ def _the_rest_of_a_body_before(doc, mentions: list[Mention], start: int) -> bool
             and text_of(doc)[before.end_char:start] == " ")
 
 
-def _typed(doc, ent):
+def _typed(doc, ent, organisations: set[str] = frozenset()):
     """An entity and the type of mention it makes (None: none), with the word after it where that word
-    completes a town's name."""
+    completes a town's name; a title or a product that NER calls a body elsewhere in the text (`organisations`)
+    is that body ('Save the Children said')."""
     entity_type = LABEL_TYPES.get(ent.label_)
     if entity_type is None and ent.label_ in ("NORP", "LANGUAGE") and ent.end < len(doc) and doc[ent.end].text.istitle() \
             and _a_towns_own_name(doc[ent.start:ent.end + 1].text):
         ent, entity_type = doc[ent.start:ent.end + 1], "location"  # 'Spanish Fork', of which NER took 'Spanish' for a nationality
     if entity_type is None and ent.label_ in ("WORK_OF_ART", "PRODUCT") and _named_like_a_body(clean_surface(ent.text)):
         entity_type = "organization"  # 'the Kurmin Unity Forum', which NER took for a title
+    if entity_type is None and ent.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW") and clean_surface(ent.text) in organisations \
+            and " " in clean_surface(ent.text):
+        entity_type = "organization"  # (a name of one word NER calls a body and a product is as likely a town's)
     return ent, entity_type
 
 

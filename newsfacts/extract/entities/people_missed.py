@@ -25,6 +25,8 @@ from newsfacts.rules import load_rules
 
 # The first part of a hyphenated given name, just before the rest of the name: 'Jean-' of 'Jean-Marc Dufresne'
 _HYPHENED_FIRST_PART = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞĀ-Ž][\w'’]*-$")
+# The last part of a hyphenated surname, just after the rest of the name: '-Olu' of 'Babatunde Kurmo-Olu'
+_HYPHENED_LAST_PART = re.compile(r"-[A-ZÀ-ÞĀ-Ž][\w'’]*(?![\w'’-])")
 
 
 def _titled(text: str, token, words_before, first) -> bool:
@@ -70,9 +72,14 @@ def _people_ner_missed(doc, sentence_index_of, mentions: list[Mention]) -> list[
         if not _shaped_like_a_name(doc, name, clues.alone_allowed):
             continue
         start, end = name[0].idx, token.idx + len(token)
+        if any(m.start_char <= start < m.end_char for m in found):
+            continue  # ('Olu' of 'Kurmo-Olu', found with the name's other part)
         first_part = _HYPHENED_FIRST_PART.search(text, max(0, start - 30), start)
         if first_part:
             start = first_part.start()  # 'Jean-Marc Dufresne', whose first part the parser hangs on the second
+        last_part = _HYPHENED_LAST_PART.match(text, end)
+        if last_part:
+            end = last_part.end()  # 'Babatunde Kurmo-Olu', which the parser splits at its hyphen
         beside_a_role = _beside_a_role(text, token, name, words_before, start, prefixed, clues, people)
         speaks_or_acts, unknown_place_speaks = _speaks_or_acts(text, token, name, start, end, clues.says, family_names)
         if not (beside_a_role or speaks_or_acts):

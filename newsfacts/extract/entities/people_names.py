@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import Mention
-from newsfacts.extract.entities.name_clues import (_AGE_AFTER, _CAPITALISED_WORD_BEFORE, _NAME_WORD, _PARTICLES,
+from newsfacts.extract.entities.name_clues import (POST_DISTRICT, _AGE_AFTER, _CAPITALISED_WORD_BEFORE, _NAME_WORD, _PARTICLES,
                                                    _PARTICLE_INSIDE, _TITLE_INITIALS, _begins_the_name, _named_storm,
                                                    _tokens_where, _well_known_places, honorific_just_before)
 from newsfacts.extract.entities.vocabulary import (_ROLE_WORDS, _RULES, PLACE_NAME_FIRST_WORDS, _person_evidence_words, organisation_words,
@@ -97,6 +97,27 @@ def _spouses_called_by_the_shared_surname(text: str, mentions: list[Mention]) ->
         called = re.compile(r"\b(?:%s)\.? %s\b" % ("|".join(_RULES["honorifics"][sex]), re.escape(surname)))
         if called.search(text, second.end_char):
             second.entity_type, second.full_name = "person", f"{second.surface} {surname}"
+
+
+def _two_people_under_one_name(doc, mentions: list[Mention]) -> list[Mention]:
+    """'two students, called Hollis and Carrick, ... said Hollis': a name of two parts joined by 'and', which NER
+    took for one (often a body, as it takes a firm's name), is two people where the text names each part alone as
+    a person, or has it speak alone ('said Hollis', whatever NER made of it)."""
+    reporting, _people = _person_evidence_words()
+    people_alone = {m.surface for m in mentions if m.entity_type == "person" and " and " not in m.surface}
+    people_alone |= {t.text for t in doc if t.dep_ == "nsubj" and t.tag_ == "NNP" and t.head.lemma_.lower() in reporting
+                     and not any(c.dep_ == "compound" for c in t.children)}
+    kept: list[Mention] = []
+    for mention in mentions:
+        parts = mention.surface.split(" and ")
+        if mention.entity_type in ("person", "organization") and len(parts) == 2 and all(parts) \
+                and all(p in people_alone and not any(w.lower() in organisation_words() for w in p.split()) for p in parts):
+            second_start = mention.start_char + len(parts[0]) + len(" and ")
+            kept += [Mention(parts[0], mention.start_char, mention.start_char + len(parts[0]), mention.sentence_index, "person"),
+                     Mention(parts[1], second_start, mention.end_char, mention.sentence_index, "person")]
+        else:
+            kept.append(mention)
+    return kept
 
 
 def _given_names_before_a_shared_surname(text: str, mentions: list[Mention]) -> None:
@@ -203,14 +224,23 @@ def _without_the_rest_of_a_portfolio(text: str, mentions: list[Mention]) -> list
                     and text.startswith(", ", m.end_char) and m.end_char + 2 in person_starts)]
 
 
+# A post's initials inside a name NER ran on from the place the post serves: ' SHO ' of 'Kurmabad SHO Jan Doe'
+_TITLE_INITIALS_INSIDE = re.compile(rf"\s([A-Z]{{3,4}})\s+(?:{POST_DISTRICT}\s+)?(?=[A-Z][a-z])")
+
+
 def _posts_written_as_initials(mentions: list[Mention]) -> None:
-    """'DPO Awan', 'DCP North Jan Doe': a post's initials before a name are no part of it, and make a person of a
-    name NER took for a body."""
+    """'DPO Awan', 'DCP North Jan Doe', 'Kurmabad SHO Jan Doe': a post's initials before a name (and the place the post
+    serves before them) are no part of it, and make a person of a name NER took for a body."""
     for mention in mentions:
-        initials = _TITLE_INITIALS.match(mention.surface) if mention.entity_type in ("person", "organization") else None
+        if mention.entity_type not in ("person", "organization"):
+            continue
+        initials = _TITLE_INITIALS.match(mention.surface)
+        inside = _TITLE_INITIALS_INSIDE.search(mention.surface) if not initials else None
+        if inside and inside.group(1).lower() in person_prefix_words():
+            initials = inside
         rest = mention.surface[initials.end():].split() if initials else []
         if initials and mention.entity_type == "organization" and initials.group().split()[0].lower() in person_prefix_words() \
-                and 2 <= len(rest) <= 3 and is_given_name(rest[0]) and rest[-1].lower() not in organisation_words():
+                and 2 <= len(rest) <= 3 and (initials is inside or is_given_name(rest[0])) and rest[-1].lower() not in organisation_words():
             mention.entity_type = "person"  # 'DCP North Jan Doe', which NER took for a body: a post's initials and a name
         if initials and mention.entity_type == "person":  # 'DPO Awan', 'SHO Kurmat Khan': a post's initials, no part of the name
             mention.start_char, mention.surface = mention.start_char + initials.end(), mention.surface[initials.end():]

@@ -31,7 +31,8 @@ from newsfacts.extract.entities.people_names import (_given_name_mentions, _give
                                                      _given_names_that_speak, _names_taken_for_adverbs,
                                                      _names_with_particles, _people_given_an_age,
                                                      _posts_written_as_initials, _spouses_called_by_the_shared_surname,
-                                                     _surname_mentions, _without_the_rest_of_a_portfolio)
+                                                     _surname_mentions, _two_people_under_one_name,
+                                                     _without_the_rest_of_a_portfolio)
 from newsfacts.extract.entities.place_clues import _placed_names
 from newsfacts.extract.entities.place_repairs import (_area_lists, _cities_and_their_parts, _extend_areas_and_sites,
                                                       _join_bare_names, _named_localities,
@@ -106,6 +107,7 @@ def _people_ner_cut_or_missed(doc, sentence_index_of, mentions: list[Mention], c
     mentions.extend(_people_ner_missed(doc, sentence_index_of, mentions))
     mentions = _names_with_particles(text_of(doc), mentions)
     mentions = _given_names_joined_to_persons(text_of(doc), mentions)
+    mentions = _two_people_under_one_name(doc, mentions)
     _given_names_before_a_shared_surname(text_of(doc), mentions)
     _spouses_called_by_the_shared_surname(text_of(doc), mentions)
     mentions = _without_the_rest_of_a_portfolio(text_of(doc), mentions)

@@ -9,11 +9,11 @@ from itertools import dropwhile
 
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.keys import _GIVEN_NAME_PREFIXES, _bodies_by_their_nouns, without_a_legal_form
-from newsfacts.extract.entities.model import Mention
+from newsfacts.extract.entities.model import A_CITY_ANYWHERE, Mention
 from newsfacts.extract.entities.name_clues import _PARTICLE_INSIDE, _POST_NOMINALS, _known_anywhere, _named_like_a_body, _plural_name
 from newsfacts.extract.entities.place_clues import _named_as_places, _placed_by_the_parse, _placed_names
 from newsfacts.extract.entities.vocabulary import (_ANY_AREA_LAST, _INSTITUTION_LAST_WORDS, _RULES, PLACE_NAME_FIRST_WORDS,
-                                                   organisation_words, person_prefix_words)
+                                                   _person_evidence_words, organisation_words, person_prefix_words)
 from newsfacts.extract.gazetteer import Place, geocode
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
@@ -32,11 +32,25 @@ def _retype_by_the_whole_text(doc, mentions: list[Mention], countries: frozenset
             _retype(mention, set(), countries, org_heads, placed, named_as_places, placed_in_or_near)
     surnames = _surnames_the_text_may_use_alone(text_of(doc), mentions, countries)
     body_nouns = set(_bodies_by_their_nouns(mentions))
+    speaking = _people_who_speak(doc, mentions)
     for mention in mentions:
         if len(mention.surface.split()) == 1:
-            _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near, body_nouns)
+            _retype(mention, surnames, countries, org_heads, placed, named_as_places, placed_in_or_near, body_nouns, speaking)
         elif mention.entity_type != "person" and name_key(mention.surface) in surnames and _PARTICLE_INSIDE.search(mention.surface):
             mention.entity_type = "person"  # 'Kurmández de Paz said', the surname of 'Ana Lucía Kurmández de Paz'
+
+
+def _people_who_speak(doc, mentions: list[Mention]) -> set[str]:
+    """The names NER took for people that are the subject of a reporting verb ('said Lewis', 'Lewis told'; the Isle
+    of Lewis elsewhere): a place does not speak, unless a country, a state, a continent or a city that speaks for its
+    government ('Baku said')."""
+    reporting, _people = _person_evidence_words()
+    speaking = set()
+    for mention in mentions:
+        span = doc.char_span(mention.start_char, mention.end_char) if mention.entity_type == "person" else None
+        if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in reporting:
+            speaking.add(mention.surface)
+    return speaking
 
 
 def _bodies_taken_for_people(mentions: list[Mention]) -> None:
@@ -78,7 +92,7 @@ def _surnames_the_text_may_use_alone(text: str, mentions: list[Mention], countri
 
 def _retype(mention: Mention, person_surnames: set[str], countries: frozenset[str], org_heads: set[str] = frozenset(),
             placed: set[str] = frozenset(), named_as_places: set[str] = frozenset(),
-            placed_in_or_near: set[str] = frozenset(), body_nouns: set[str] = frozenset()) -> None:
+            placed_in_or_near: set[str] = frozenset(), body_nouns: set[str] = frozenset(), speaking: set[str] = frozenset()) -> None:
     """Repair NER labels:
     - a single word that is the surname of a person named in full in the document is that person
       ('Paris' is a city, but not in an article that names Jane Paris);
@@ -93,7 +107,7 @@ def _retype(mention: Mention, person_surnames: set[str], countries: frozenset[st
     if _retyped_as_a_person(mention, countries, named_as_places):
         return
     if mention.entity_type != "location":
-        _retype_a_known_place(mention, person_surnames, countries, org_heads, placed, placed_in_or_near)
+        _retype_a_known_place(mention, person_surnames, countries, org_heads, placed, placed_in_or_near, speaking)
 
 
 def _retyped_by_other_names(mention: Mention, person_surnames: set[str], countries: frozenset[str], org_heads: set[str],
@@ -152,12 +166,15 @@ def _retyped_as_a_person(mention: Mention, countries: frozenset[str], named_as_p
 
 
 def _retype_a_known_place(mention: Mention, person_surnames: set[str], countries: frozenset[str], org_heads: set[str],
-                          placed: set[str], placed_in_or_near: set[str]) -> None:
+                          placed: set[str], placed_in_or_near: set[str], speaking: set[str] = frozenset()) -> None:
     """A person or a body that is a place: one no gazetteer holds that the text puts somewhere, or a known place
-    (_a_known_place_here)."""
+    (_a_known_place_here); not a person the text has speak (_people_who_speak)."""
     key = name_key(mention.surface)
     words = mention.surface.split()
     place = geocode(mention.surface, countries)
+    if mention.entity_type == "person" and mention.surface in speaking \
+            and (place is None or place.kind not in ("country", "state", "continent") and place.population < A_CITY_ANYWHERE):
+        return
     if (place is None and mention.entity_type == "person" and mention.surface in placed and not is_given_name(words[0])
             and not is_given_name(words[-1]) and key not in person_surnames and mention.surface in placed_in_or_near):
         # 'In Shegal Kalay, ...': a village no gazetteer holds (but 'in Hurricane Katrina' ends in a given name)
