@@ -2201,12 +2201,40 @@ def test_a_place_the_parser_made_the_subject_gives_way_to_the_person_set_beside_
     ('Relatives had waited outside the court since dawn, and Kurmo Dalesi had spoken to reporters.\n\nIt took a few '
      'minutes for the verdict to sink in.\n\nOne man, holding a home-made poster of his dead son, had tears running down '
      'his face.\n\n"Thank God," he said. "We have got justice for the people at last."', [(None, "One man")]),
+    # a name after a relative clause its verb closed ('which borders the sea,') is the subject the parser lost
+    ('"All services are on site. We are working. For now no casualties," said Vitalii Kurval, head of the Dalen region '
+     'military administration.\n\nIn the northern region of Kurmy, which borders the sea, Dmytro Dalovskyi, the head of '
+     'the regional military administration, said that "due to enemy attacks in the city and the region, emergency power '
+     'outages have been imposed."', [("Vitalii Kurval", None), ("Dmytro Dalovskyi", None)]),
+    # a quotation paragraph after a named speaker's is not the one who 'also said' something after it
+    ('Contacted, Lt Col Kurmo Dalesi, director of the fire service, said, "The brother was not supposed to enter the '
+     'building. Even fire service personnel were unable to access it."\n\n"We tried our best. There were multiple factors '
+     'beyond our control."\n\nSamiul Kurmani, son of an engineer who worked in the building, also said a fast rescue '
+     'could have saved his father.', [("Kurmo Dalesi", None)] * 2),
     # what someone will say, in the clause another reports: the reporter's words
     ('Republican Gov. Paul Kurmage and Democratic Rep. Mike Dalaud are running in a dead heat in the race.\n\n'
      'Dalaud countered that the outspoken governor will say "anything, whether it is factual or not."',
      [("Mike Dalaud", None)]),
 ])
 def test_named_speakers_after_an_unnamed_one_two_people_as_one_name_and_hyphenated_surnames(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a reaction round-up that signs each quotation after a dash
+    ('Ten people were killed in attacks on Sunday, police said.\n\nHere is some of the reaction:\n\n"They were our '
+     'relatives, friends. Mostly we are all related here, so it is pretty hard." -- Kurmapasin Chief Calvin Dalerson.'
+     '\n\n"My mind is somewhere else. It is a shock. No one in this town is ever going to sleep again." -- Weldon, '
+     'Sask., resident Ruby Kurmworks.', [("Calvin Dalerson", None), ("Ruby Kurmworks", None)]),
+    # the person in an apposition before the body that titles them
+    ('U.S. forces said they conducted an airstrike on the city at 2:15 a.m. The spokesman, U.S. Army Col. Brian Dalbus, '
+     'said the strike "may have resulted in collateral damage to a nearby medical facility" and that it was under '
+     'investigation.', [("Brian Dalbus", None)]),
+    # a body without the day it spoke
+    ('An airstrike in a town caused several casualties, residents said.\n\nThe U.S. military in a statement Friday said '
+     '"unfortunately, civilians were injured and killed" in the vicinity of a military operation.', [("U.S. military", None)]),
+])
+def test_signatures_after_a_dash_ranks_run_into_a_body_and_when_a_body_spoke(nlp, text, expected):
     assert speakers(nlp, text) == expected
 
 

@@ -1298,3 +1298,8 @@ def test_a_bodys_name_goes_on_with_for_and_its_field(entities_of):
     _m, entities = entities_of("The U.N. Office for the Coordination of Humanitarian Affairs said on Monday that aid "
                                "convoys had been stopped at the border for a third day.")
     assert "U.N. Office for the Coordination of Humanitarian Affairs" in entities
+
+
+def test_a_rank_written_short_that_ner_ran_into_a_body_is_the_persons_title(entities_of):
+    _m, entities = entities_of("The spokesman, U.S. Army Col. Brian Dalbus, said the strike was under investigation.")
+    assert "U.S. Army" in entities and "Brian Dalbus" in entities and not any(name.endswith("Col") for name in entities)

@@ -117,8 +117,9 @@ class BareQuotations:
         for token in words:
             if token.dep_ in _SUBJECTS and token.head.idx >= begin and token.head.pos_ in ("VERB", "AUX"):
                 reports_a_clause = any(c.dep_ == "ccomp" for c in token.head.children)
-                if speaking_only and token.head.lemma_.lower() not in _SPEAKING_LEMMAS:
-                    break
+                if speaking_only and (token.head.lemma_.lower() not in _SPEAKING_LEMMAS
+                                      or any(c.dep_ == "advmod" and c.lower_ == "also" for c in token.head.children)):
+                    break  # (not 'Jan Roe also said ...': another's words besides the quotation's)
                 mention = self.mention_at(token.idx, token.idx + len(token))
                 named = self._named_apposition(token) if mention is None and token.pos_ == "NOUN" else None
                 if named is not None and named.entity_id and self.entities[named.entity_id].entity_type == "person":

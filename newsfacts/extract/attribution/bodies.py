@@ -209,6 +209,8 @@ class Bodies:
         # ('the president's office in a statement said': how it spoke, not who)
         asides |= {t.i for c in token.children if c.dep_ == "prep" and any(p.lemma_.lower() in STATEMENT_NOUNS for p in c.children)
                    for t in c.subtree}
+        # ('The U.S. military in a statement Friday said': when it spoke)
+        asides |= {t.i for c in token.children if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME") for t in c.subtree}
         # (without the punctuation around it: the parser may hang a closing quotation mark before it on the noun)
         core = list(dropwhile(lambda t: t.is_punct, (t for t in subtree if t.i not in asides and not (t.i > token.i and t.is_punct))))
         if not core:

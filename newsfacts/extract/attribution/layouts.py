@@ -4,12 +4,18 @@ a live blog), a signature line, a transcript's turn.
 
 from __future__ import annotations
 
+import re
+
 from newsfacts.extract.entities import is_given_name, person_prefix_words
 from newsfacts.extract.gazetteer import demonyms, geocode
 from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import _POSSESSIVE_S, _ROMAN_NUMERAL, _SPEAKER_LABEL, _TURN_LABEL, BYLINE_LABEL
+
+
+# The closing mark of a quotation and a dash that signs it: '" -- ', '” — '
+_DASH_BEFORE_A_SIGNATURE = re.compile(r"[\"”’'»]?[ \t]*(?:--|—|–)[ \t]*(?=[A-Z])")
 
 
 class Layouts:
@@ -73,6 +79,21 @@ class Layouts:
         line_start = paragraph_end + len(text[paragraph_end:]) - len(text[paragraph_end:].lstrip())
         line_end = text.find("\n", line_start)
         return self._signature(line_start, len(text) if line_end < 0 else line_end)
+
+    def signed_after_a_dash(self, end: int) -> Speaker | None:
+        """'"..." -- Kurmin Premier Jan Doe.': a quotation signed at the end of its own paragraph, after a dash, by a
+        short phrase that names someone (after a title, a place or a role) and says nothing more (no verb)."""
+        text = paragraph_text_of(self.doc)
+        dash = _DASH_BEFORE_A_SIGNATURE.match(text, end)
+        if dash is None:
+            return None
+        line_end = text.find("\n", dash.end())
+        line_end = len(text) if line_end < 0 else line_end
+        span = self.doc.char_span(dash.end(), line_end, alignment_mode="expand")
+        if line_end - dash.end() > 100 or span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+            return None
+        people = [m for m in self._mentions_from(dash.end(), line_end) if m.entity_type == "person" and m.end_char <= line_end]
+        return self._speaker_from_mention(people[-1]) if people else None
 
     def signed_before(self, start: int) -> Speaker | None:
         """'Jane Doe, EU foreign policy chief / "..."': the signature line just before the paragraph that a quotation

@@ -284,6 +284,10 @@ class SentenceSpeakers:
                 return self._speaker_from_mention(m)
         return None
 
+    def _a_verb_between(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
     def _name_before(self, verb, exclude: tuple[int, int] | None) -> Speaker | None:
         """A reporting verb the parser left without a subject: the name written just before it, alone or
         with an apposition or a relative clause ('..., Jan Hollis, a deputy agent in charge, said:')."""
@@ -294,9 +298,11 @@ class SentenceSpeakers:
                 between = paragraph_text_of(self.doc)[m.end_char:verb.idx]
                 aside = between.lstrip().startswith(",") and between.rstrip().endswith(",") and '"' not in between \
                     and "“" not in between
-                if re.search(r",\s*(?:who|whose|which)\b[^,]*,\s*$", paragraph_text_of(self.doc)[max(0, m.start_char - 60):m.start_char]):
+                relative = re.search(r",\s*(?:who|whose|which)\b[^,]*,\s*$", paragraph_text_of(self.doc)[max(0, m.start_char - 60):m.start_char])
+                if relative and not self._a_verb_between(max(0, m.start_char - 60) + relative.start(), m.start_char):
                     i -= 1
-                    continue  # (a name inside the relative clause is not the one it tells of: 'whose church, Kurmin Chapel,')
+                    continue  # (a name inside the relative clause is not the one it tells of: 'whose church, Kurmin Chapel,';
+                    # but one after a relative clause its verb closed is: 'In Kurmy, which borders the sea, Jan Doe, ... said')
                 # (or a relative clause: 'The Rev. Jan Doe, whose church, Kurmin Chapel, sits nearby, said')
                 if between.strip() in ("", ",") or aside and (between.count(",") == 2
                                                               or re.match(r"\s*,\s*(?:who|whose)\b", between) is not None):

@@ -169,10 +169,12 @@ class Titles:
         for child in [*token.children, *after_clause, *(first.children if first is not token else ())]:
             if child.dep_ == "appos":
                 name = sorted((child, *(c for c in child.children if c.dep_ == "compound")), key=lambda t: t.i)
-                for candidate in name:
-                    mention = self.mention_at(candidate.idx, candidate.idx + len(candidate))
-                    if mention is not None and mention.entity_type in ("person", "organization"):
-                        return self._speaker_from_mention(mention)
+                named = [m for candidate in name for m in [self.mention_at(candidate.idx, candidate.idx + len(candidate))]
+                         if m is not None and m.entity_type in ("person", "organization")]
+                # (the person before the body: 'The spokesman, U.S. Army Col. Jan Doe,' is Jan Doe)
+                named.sort(key=lambda m: m.entity_type != "person")
+                if named:
+                    return self._speaker_from_mention(named[0])
                 if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) and name[-1].i - name[0].i == len(name) - 1:
                     # a name the entity recogniser missed, set beside a title: a person's name as written
                     return Speaker(paragraph_text_of(self.doc)[name[0].idx:name[-1].idx + len(name[-1])], None, proper=True)

@@ -116,7 +116,7 @@ def _count_at(number) -> tuple[Count | None, int, int]:
     ('at least 11', 'some 30'), a range ('between 10 and 15', '50 to 60'), a vague amount ('tens of thousands').
     A number after 'aged' is an age, no count ('five children, the youngest aged 3')."""
     doc, sentence_start = number.doc, number.sent.start
-    if number.i > sentence_start and doc[number.i - 1].lower_ == "aged":
+    if number.i > sentence_start and doc[number.i - 1].lower_ == "aged" or _an_age_set_off_after_a_person(number):
         return None, number.idx, number.idx + len(number)
     left = number.i
     while left - 1 >= max(sentence_start, number.i - 4) and doc[left - 1].pos_ not in _NOT_IN_A_NUMBER:
@@ -174,6 +174,14 @@ def _count_at(number) -> tuple[Count | None, int, int]:
         count = parse_count(match.group("num"), QUALIFIERS_AFTER[after[1].lower_])
         return count, span.start_char + match.start(), after[1].idx + len(after[1])
     return count, span.start_char + match.start(), span.end_char
+
+
+def _an_age_set_off_after_a_person(number) -> bool:
+    """'Boy, 16, dies', 'a farmer, 35, was shot': a number between commas right after a noun for a person is their age,
+    however the parser hangs it."""
+    doc, i = number.doc, number.i
+    return i >= 2 and i + 1 < len(doc) and doc[i - 1].text == "," and doc[i + 1].text == "," \
+        and doc[i - 2].lower_ in lexicon().person_nouns
 
 
 def _went_up_to(to, number, changes) -> bool:

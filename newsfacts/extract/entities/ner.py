@@ -49,6 +49,8 @@ def _ner_mentions(doc, sentence_index_of, countries: frozenset[str]) -> list[Men
         if entity_type == "location":
             ent = _with_the_side_word_before(doc, ent)
         entity_type, surface = _retyped_by_its_words(doc, ent, entity_type, clean_surface(ent.text))
+        if entity_type == "organization":
+            surface = _without_a_rank_at_its_end(doc, ent, surface)
         city = _city_named_with_a_title(doc, ent, surface, sentence_index_of) if entity_type == "person" else None
         if city is not None:
             mentions.append(city)
@@ -127,6 +129,20 @@ def _without_a_person_after_a_comma(doc, ent, entity_type: str, sentence_index_o
                             sentence_index_of(named_at), "person"))
     ent = doc.char_span(ent.start_char, ent.start_char + person_after.start(), alignment_mode="contract")
     return None if ent is None or len(ent) == 0 else ent
+
+
+# A rank's abbreviation closed by its dot, then the name it titles: '. Jan' of 'U.S. Army Col. Jan Doe'
+_DOT_AND_A_NAME = re.compile(r"\.\s+[A-Z]")
+
+
+def _without_a_rank_at_its_end(doc, ent, surface: str) -> str:
+    """'U.S. Army Col' of 'U.S. Army Col. Jan Doe': a rank written short that NER ran into the body before the name
+    it titles is no part of the body's name."""
+    words = surface.split()
+    if len(words) >= 2 and words[-1].lower().rstrip(".") in person_prefix_words() and surface.endswith(words[-1]) \
+            and _DOT_AND_A_NAME.match(text_of(doc), ent.end_char):
+        return surface[:-len(words[-1])].rstrip()
+    return surface
 
 
 def _retyped_by_its_words(doc, ent, entity_type: str, surface: str) -> tuple[str, str]:

@@ -72,6 +72,8 @@ def _speaker_around(q, text: str, attributor, previous: tuple | None):
     """The speaker of a quotation nothing in place names: from the lines and paragraphs around it, in this
     order; None where none is found."""
     speaker = attributor.signed_speaker(q.end_char)  # '"..." / Jane Doe, EU foreign policy chief': signed on the line after
+    if speaker is None:  # '"..." -- Kurmin Premier Jane Doe.': signed after a dash
+        speaker = attributor.signed_after_a_dash(q.end_char)
     if speaker is None:  # '"...." That was the view of X': named after, before any continuation
         speaker = attributor.lede_speaker(q.start_char, q.end_char, only="phrases")
     if speaker is None:  # an interviewer's question between two quotations changes who speaks
