@@ -2233,6 +2233,22 @@ def test_named_speakers_after_an_unnamed_one_two_people_as_one_name_and_hyphenat
     # a body without the day it spoke
     ('An airstrike in a town caused several casualties, residents said.\n\nThe U.S. military in a statement Friday said '
      '"unfortunately, civilians were injured and killed" in the vicinity of a military operation.', [("U.S. military", None)]),
+    # a report's words are the body's the text had speak before, not the last person who spoke
+    ('More than 220 civilians were massacred by the military in a single day this year, Kurmin Rights Watch says.\n\n'
+     'Authorities have not commented on the report.\n\nLast month, public prosecutor Aly Dalen Kurmibaly appealed for '
+     'witnesses to identify the group behind the killings. He put the preliminary death toll at 170.\n\nThe soldiers went '
+     'door-to-door, ejecting residents from their homes.\n\n"They then rounded up villagers in groups before opening fire '
+     'on them," the report added, citing witness and survivor accounts.', [("Kurmin Rights Watch", None)]),
+    # a broadcast transcript brings in each clip before it
+    ('Members of both parties are condemning the attacks. Here\'s former House Speaker and presidential candidate Jan '
+     'Kurmich on a Sunday talk show.\n\n"We obviously want to offer condolences to the families. We want to recognize '
+     'this is a terrible event."\n\nAnd Senate Majority Leader Harry Dalreid speaking on a Sunday show says soldiers are '
+     'under tremendous stress.\n\n"But no one can condone or make any suggestion that what he did was right."',
+     [("Jan Kurmich", None), ("Harry Dalreid", None)]),
+    # a name NER missed that the sentence says is a role ('X is the spokesman for ...'), then 'he'
+    ('US officials are trying to determine what happened. Kurmique Dalequi is the spokesman for the Interior Ministry. '
+     'He says an investigation is underway. "We are looking into it very carefully and seriously. A delegation of the '
+     'ministry has traveled to the area."', [("Kurmique Dalequi", None)]),
 ])
 def test_signatures_after_a_dash_ranks_run_into_a_body_and_when_a_body_spoke(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -18,6 +18,12 @@ from newsfacts.extract.attribution.words import _POSSESSIVE_S, _ROMAN_NUMERAL, _
 _DASH_BEFORE_A_SIGNATURE = re.compile(r"[\"”’'»]?[ \t]*(?:--|—|–)[ \t]*(?=[A-Z])")
 
 
+# Words in quotation marks
+_QUOTED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
+# The words that bring in a recorded clip in a broadcast transcript, opening a sentence: 'Here's Jan Doe on ...'
+_INTRODUCING_A_CLIP = re.compile(r"(?:^|(?<=[.!?]\s))(?:Here['’]s|Here is|Listen to|Let's listen to)\s+")
+
+
 class Layouts:
     """Labels, signatures and transcript turns."""
 
@@ -94,6 +100,24 @@ class Layouts:
             return None
         people = [m for m in self._mentions_from(dash.end(), line_end) if m.entity_type == "person" and m.end_char <= line_end]
         return self._speaker_from_mention(people[-1]) if people else None
+
+    def introduced_before(self, start: int) -> Speaker | None:
+        """'Here's former Speaker Jan Doe on a Sunday talk show. / "..."': a quotation that opens its paragraph, right
+        after a paragraph that ends by bringing in a clip of someone, as broadcast transcripts do: that person."""
+        text = paragraph_text_of(self.doc)
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        if paragraph_start == 0 or text[paragraph_start:start].strip(" \t\"“'‘«"):
+            return None
+        before_end = len(text[:paragraph_start].rstrip())
+        before_start = text.rfind("\n", 0, before_end) + 1
+        introduction = None
+        for introduction in _INTRODUCING_A_CLIP.finditer(text, before_start, before_end):
+            pass
+        # (a show's title in quotation marks may follow: 'on CBS's "Face the Nation"'; no one's words may)
+        if introduction is None or any(len(quoted.split()) >= 5 for quoted in _QUOTED.findall(text, introduction.end(), before_end)):
+            return None
+        person = next((m for m in self._mentions_from(introduction.end(), before_end) if m.entity_type == "person"), None)
+        return self._speaker_from_mention(person) if person is not None else None
 
     def signed_before(self, start: int) -> Speaker | None:
         """'Jane Doe, EU foreign policy chief / "..."': the signature line just before the paragraph that a quotation

@@ -135,7 +135,8 @@ def _person_clues(text: str, token, name: list, words_before: list, prefixed: bo
     # ('said Kurmat, a farmer in his fifties': one name that speaks, set beside a noun for a person)
     described_speaker = says and any(c.dep_ == "appos" and c.lemma_.lower() in people for c in token.children)
     # ('Tavemi Okorundo, one of the protest's leaders,', 'Okorundo, the head of the mission,')
-    in_apposition_a_role = any(c.dep_ == "appos" and _a_person_by_role_or_kind(c, people) for c in token.children)
+    in_apposition_a_role = any(c.dep_ == "appos" and _a_person_by_role_or_kind(c, people) for c in token.children) \
+        or _is_a_role(token, people)
     # ('Capt. Okorundo said', 'the deputy minister) Tavemi Okorundo said': a name that speaks, after a title
     # or a role)
     just_before = text[max(0, name[0].idx - 40):name[0].idx]
@@ -149,6 +150,13 @@ def _person_clues(text: str, token, name: list, words_before: list, prefixed: bo
     # left his post': a body's would be 'its')
     alone_allowed = aged or described_speaker or titled_speaker or (in_apposition_a_role and _owns_with_his_or_her(token))
     return _PersonClues(aged, says, in_apposition_a_role, titled_speaker, alone_allowed)
+
+
+def _is_a_role(token, people: frozenset[str]) -> bool:
+    """'Kurmique Dalequi is the spokesman for the ministry': a name that the sentence says is a role or a kind of
+    person, with 'is'."""
+    return token.dep_ == "nsubj" and token.head.lemma_ == "be" \
+        and any(c.dep_ == "attr" and _a_person_by_role_or_kind(c, people) for c in token.head.children)
 
 
 def _shaped_like_a_name(doc, name: list, alone_allowed: bool) -> bool:

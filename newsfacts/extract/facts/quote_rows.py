@@ -80,6 +80,8 @@ def _speaker_around(q, text: str, attributor, previous: tuple | None):
         speaker = attributor.interview_answer_speaker(q.start_char, q.end_char)
     if speaker is None:  # 'An inmate gave a different account ... / "...."': the someone the paragraph before brings in
         speaker = attributor.described_speaker_before(q.start_char, q.end_char)
+    if speaker is None:  # "Here's Jan Doe on a talk show. / "...."": the one a broadcast transcript brings in
+        speaker = attributor.introduced_before(q.start_char)
     if speaker is None:  # '"...." / Jane Doe, a trader, spoke by telephone': the one who speaks right after it
         speaker = attributor.lede_speaker(q.start_char, q.end_char, only="speaking")
     if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1], attributor, previous[0]):
