@@ -16,8 +16,6 @@ from newsfacts.extract.attribution.words import _POSSESSIVE_S, _ROMAN_NUMERAL, _
 
 # The closing mark of a quotation and a dash that signs it: '" -- ', '” — '
 _DASH_BEFORE_A_SIGNATURE = re.compile(r"[\"”’'»]?[ \t]*(?:--|—|–)[ \t]*(?=[A-Z])")
-
-
 # Words in quotation marks
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
 # The words that bring in a recorded clip in a broadcast transcript, opening a sentence: 'Here's Jan Doe on ...'
@@ -110,9 +108,8 @@ class Layouts:
             return None
         before_end = len(text[:paragraph_start].rstrip())
         before_start = text.rfind("\n", 0, before_end) + 1
-        introduction = None
-        for introduction in _INTRODUCING_A_CLIP.finditer(text, before_start, before_end):
-            pass
+        introductions = list(_INTRODUCING_A_CLIP.finditer(text, before_start, before_end))
+        introduction = introductions[-1] if introductions else None  # (the paragraph's last)
         # (a show's title in quotation marks may follow: 'on CBS's "Face the Nation"'; no one's words may)
         if introduction is None or any(len(quoted.split()) >= 5 for quoted in _QUOTED.findall(text, introduction.end(), before_end)):
             return None

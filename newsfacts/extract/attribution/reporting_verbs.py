@@ -8,7 +8,7 @@ from __future__ import annotations
 from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.parser_slips import _subject_taken_for_an_object
-from newsfacts.extract.attribution.words import _NAMING_LEMMAS, RELATIVE_PRONOUNS, REPORTING_LEMMAS
+from newsfacts.extract.attribution.words import _NAMING_LEMMAS, MODAL_AUXILIARIES, RELATIVE_PRONOUNS, REPORTING_LEMMAS
 
 
 def _reports_no_words(token) -> bool:
@@ -30,14 +30,11 @@ def _reports_no_words(token) -> bool:
     return lemma == "continue" and any(c.dep_ in ("xcomp", "dobj") for c in token.children)
 
 
-_MODALS = frozenset({"will", "would", "could", "might", "may", "can", "'ll", "'d"})
-
-
 def _words_foretold_in_a_report(token) -> bool:
     """'X countered that the governor will say "anything, whether it is true or not"': what someone will or would
     say, in the clause a reporting verb reports, is that verb's subject's words, not a report of the other's."""
     return token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_LEMMAS \
-        and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children)
+        and any(c.dep_ == "aux" and c.lower_ in MODAL_AUXILIARIES for c in token.children)
 
 
 def _says_something_of_its_noun(verb, quotation: tuple[int, int] | None) -> bool:

@@ -285,6 +285,7 @@ class SentenceSpeakers:
         return None
 
     def _a_verb_between(self, start: int, end: int) -> bool:
+        """Whether a verb lies between two offsets (a clause that ends there is whole)."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 

@@ -103,6 +103,8 @@ def _two_people_under_one_name(doc, mentions: list[Mention]) -> list[Mention]:
     """'two students, called Hollis and Carrick, ... said Hollis': a name of two parts joined by 'and', which NER
     took for one (often a body, as it takes a firm's name), is two people where the text names each part alone as
     a person, or has it speak alone ('said Hollis', whatever NER made of it)."""
+    if not any(" and " in m.surface for m in mentions):
+        return mentions
     reporting, _people = _person_evidence_words()
     people_alone = {m.surface for m in mentions if m.entity_type == "person" and " and " not in m.surface}
     people_alone |= {t.text for t in doc if t.dep_ == "nsubj" and t.tag_ == "NNP" and t.head.lemma_.lower() in reporting
