@@ -83,10 +83,13 @@ RUNS = [
         "events": [_event("a000000000000001", 1, "Kurmin", 3), _event("a000000000000002", 1, "Kurmin", 3)],
         "casualties": [_figure("a000000000000001", 1, "Kurmin", 4, "Smith", SMITH), _figure("a000000000000002", 1, "Kurmin", 5)],
     },
-    {  # another outlet quotes the same statement; a second report of the strike, with a third figure
+    {  # another outlet quotes the same statement, and 'Smith' (whose speaker the split of Jane in this document, and
+        # then John's arrival, change); a second report of the strike, with a third figure
         "documents": [_document("b000000000000001", 4, "Outlet Three")],
-        "entity_observations": [_person("b000000000000001", JANE, "Jane Smith"), _place("b000000000000001", TOWN, "Kurmin")],
-        "quotes": [_quote("b000000000000001", 1, "Jane Smith", JANE, "We will rebuild the bridge before the winter comes")],
+        "entity_observations": [_person("b000000000000001", JANE, "Jane Smith"), _person("b000000000000001", SMITH, "Smith"),
+                                _place("b000000000000001", TOWN, "Kurmin")],
+        "quotes": [_quote("b000000000000001", 1, "Jane Smith", JANE, "We will rebuild the bridge before the winter comes"),
+                   _quote("b000000000000001", 2, "Smith", SMITH, "The bridge will be open to traffic by the spring")],
         "events": [_event("b000000000000001", 1, "Kurmin", 3)],
         "casualties": [_figure("b000000000000001", 1, "Kurmin", 5)],
     },
