@@ -2249,6 +2249,10 @@ def test_named_speakers_after_an_unnamed_one_two_people_as_one_name_and_hyphenat
     ('US officials are trying to determine what happened. Kurmique Dalequi is the spokesman for the Interior Ministry. '
      'He says an investigation is underway. "We are looking into it very carefully and seriously. A delegation of the '
      'ministry has traveled to the area."', [("Kurmique Dalequi", None)]),
+    # a verb with a particle that reports words
+    ('"His plan is a fiscal disaster for the commonwealth," Terry Kurmliffe said at the beginning of the debate.\n\n'
+     '"He has been very clear that he does not like my plan," Ken Dalinelli shot back. "I like puppies, but I do not '
+     'bring a puppy home without a plan for it."', [("Terry Kurmliffe", None), ("Ken Dalinelli", None), ("Ken Dalinelli", None)]),
 ])
 def test_signatures_after_a_dash_ranks_run_into_a_body_and_when_a_body_spoke(nlp, text, expected):
     assert speakers(nlp, text) == expected

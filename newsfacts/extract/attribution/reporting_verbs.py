@@ -8,7 +8,8 @@ from __future__ import annotations
 from newsfacts.extract.nlp import paragraph_text_of
 
 from newsfacts.extract.attribution.parser_slips import _subject_taken_for_an_object
-from newsfacts.extract.attribution.words import _NAMING_LEMMAS, MODAL_AUXILIARIES, RELATIVE_PRONOUNS, REPORTING_LEMMAS
+from newsfacts.extract.attribution.words import (_NAMING_LEMMAS, MODAL_AUXILIARIES, RELATIVE_PRONOUNS, REPORTING_LEMMAS,
+                                                 REPORTING_PHRASAL_VERBS)
 
 
 def _reports_no_words(token) -> bool:
@@ -81,5 +82,8 @@ def _verb_right_after(token, quotation: tuple[int, int] | None) -> bool:
 
 
 def _puts_it(token) -> bool:
-    """'As Jane Doe put it, "..."', 'Jane Doe put it bluntly: "..."': 'put it' reports words."""
-    return token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    """'As Jane Doe put it, "..."', 'Jane Doe put it bluntly: "..."': 'put it' reports words; so does a verb with a
+    particle that reports them ('"...," Jan Doe shot back'; rules/attribution.toml reporting_phrasal_verbs)."""
+    return (token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)) \
+        or any(c.dep_ in ("prt", "advmod") and f"{token.lemma_.lower()} {c.lower_}" in REPORTING_PHRASAL_VERBS
+               for c in token.children if c.i == token.i + 1)

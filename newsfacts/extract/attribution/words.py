@@ -23,6 +23,7 @@ _NAMING_LEMMAS = frozenset(_RULES["naming_verbs"])
 _DIRECTIVE_LEMMAS = frozenset(_RULES["directive_verbs"])
 STATEMENT_NOUNS = frozenset(_RULES["statement_nouns"])
 REPORT_NOUNS = frozenset(_RULES["report_nouns"])
+REPORTING_PHRASAL_VERBS = frozenset(_RULES["reporting_phrasal_verbs"])
 # 'will', 'would', 'could': what someone will say is no report of what they said (rules/casualties.toml, where the same
 # words make a figure hypothetical)
 MODAL_AUXILIARIES = frozenset(load_rules("casualties")["grammar"]["modal_auxiliaries"])
