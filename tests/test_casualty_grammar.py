@@ -532,6 +532,8 @@ def test_a_part_of_those_a_clause_says_died_or_were_hurt(nlp):
     ("Up to two dozen people were killed.", [("killed", 24, 24, "at_most", False)]),
     # an age between commas after a noun for a person, which the parser made the subject
     ("Boy, 16, dies after exchange of gunfire with police", []),
+    # an Irish police officer is a person
+    ("A garda was hospitalised after the attack.", [("injured", 1, 1, "exact", False)]),
     # 'several hundred' is as vague as 'hundreds'
     ("Several hundred people were injured in the stampede.", [("injured", 100, None, "vague", False)]),
     # an infinitive of death hung apart from the verb that confirms it
