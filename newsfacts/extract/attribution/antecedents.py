@@ -191,9 +191,9 @@ class Antecedents:
         return text[mention.start_char - 1:mention.start_char] == "(" and _CREDIT_CLOSES.match(text, mention.end_char) is not None
 
     def last_named_speaker_before(self, position: int, exclude: tuple[int, int] | None = None, lookback: int = 8,
-                                  people_only: bool = True, pronoun: str | None = None):
+                                  people_only: bool = True, pronoun: str | None = None, bodies_only: bool = False):
         """The person the passage is about: the last named person who said something before `position`
-        (or, with people_only False, the last person or organisation)."""
+        (or, with people_only False, the last person or organisation; with bodies_only, the last organisation)."""
         index = self._sentence_at(position)
         if index is None:
             return None
@@ -203,17 +203,17 @@ class Antecedents:
                 continue
             labelled = self._person_labelling_the_paragraph(sent.start_char + 1, pronoun) \
                 if sent.start_char > 0 and paragraph_text_of(self.doc)[sent.start_char - 1] == "\n" else None
-            if labelled is not None:
+            if labelled is not None and not bodies_only:
                 return labelled  # 'Kurmish President Jan Doe: the attacks were "..."', a round-up's line: Doe speaks
             for token in sent:
                 if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ == "VERB":
                     for child in token.children:
                         if child.dep_ in _SUBJECTS and child.lower_ not in PRONOUNS and child.lemma_.lower() not in STATEMENT_NOUNS:
                             speaker = self.speaker_of_token(child)
-                            if speaker and speaker.entity_id and (
-                                    not people_only or self.entities[speaker.entity_id].entity_type == "person") \
-                                    and (self.entities[speaker.entity_id].entity_type != "person" or self._agrees(speaker.entity_id, pronoun)):
+                            kind = self.entities[speaker.entity_id].entity_type if speaker and speaker.entity_id else None
+                            wanted = kind == "organization" if bodies_only else (not people_only or kind == "person")
+                            if kind is not None and wanted and (kind != "person" or self._agrees(speaker.entity_id, pronoun)):
                                 return speaker
-                            if speaker and speaker.entity_id is None and pronoun in ("he", "she") and _a_name_ner_missed(speaker.name):
+                            if speaker and kind is None and not bodies_only and pronoun in ("he", "she") and _a_name_ner_missed(speaker.name):
                                 return speaker  # '"...," Jan Kurmov told Reuters.', a name the recogniser missed
         return None

@@ -13,9 +13,9 @@ from newsfacts.extract.attribution.noun_phrases import (_a_parent_of_so_many, _a
 from newsfacts.extract.attribution.parser_slips import _first_piece_of_a_hyphenated_word, _hyphenated_title
 from newsfacts.extract.attribution.positions import _before_the_quotation
 from newsfacts.extract.attribution.speaker import _UNDECIDED, Speaker
-from newsfacts.extract.attribution.words import (_SUBJECTS, _THE_ONE_JUST_NAMED, GENDERED_NOUNS, GENERIC_ORGANISATION_NOUNS,
-                                                 INSTITUTION_NOUNS, ISSUING_VERBS, REPORT_NOUNS, REPORTING_LEMMAS,
-                                                 SPOKESPERSON_NOUNS, STATE_INSTITUTION_NOUNS, TITLE_CLASSES)
+from newsfacts.extract.attribution.words import (_THE_ONE_JUST_NAMED, GENDERED_NOUNS, GENERIC_ORGANISATION_NOUNS,
+                                                 INSTITUTION_NOUNS, ISSUING_VERBS, REPORT_NOUNS, SPOKESPERSON_NOUNS,
+                                                 STATE_INSTITUTION_NOUNS, TITLE_CLASSES)
 
 
 # Nouns for a kind of body that may name one the text named ('a union statement'), not a state's own ('a military
@@ -68,21 +68,10 @@ class NounSubjects:
             return Speaker(f"{adjective} {state_body.lower_}" if adjective else f"the {state_body.lower_}", None, institution=True)
         issuer = self._issuer_of_a_statement_before(token, exclude) or self._body_the_sentence_before_was_about(token, exclude)
         if issuer is None and token.lemma_.lower() in REPORT_NOUNS:
-            issuer = self._body_that_spoke_before(token.idx, exclude)
+            # '..., Kurmin Rights Watch says. ... "...," the report added': a report is a body's, the last the text had
+            # say something, past any person who spoke since
+            issuer = self.last_named_speaker_before(token.idx, exclude, lookback=len(self.sentences), bodies_only=True)
         return issuer or self.last_named_speaker_before(token.idx, exclude, people_only=False)
-
-    def _body_that_spoke_before(self, position: int, exclude: tuple[int, int] | None) -> Speaker | None:
-        """'..., Kurmin Rights Watch says. ... "...," the report added': the last organisation the text has say
-        something before `position`, past any person who spoke since (a report is a body's)."""
-        index = self._sentence_at(position)
-        for earlier in range(index - 1 if index is not None else -1, -1, -1):
-            for token in self.sentences[earlier]:
-                if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ == "VERB":
-                    for child in token.children:
-                        speaker = self.speaker_of_token(child) if child.dep_ in _SUBJECTS else None
-                        if speaker and speaker.entity_id and self.entities[speaker.entity_id].entity_type == "organization":
-                            return speaker
-        return None
 
     def _speaker_for_a_spokesperson(self, token, exclude: tuple[int, int] | None) -> Speaker | None:
         """'a spokesman for the committee', "the command's spokesman": the organisation speaks (the annotation

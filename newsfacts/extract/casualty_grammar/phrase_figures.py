@@ -11,7 +11,7 @@ import re
 from newsfacts.extract.casualty_grammar.counts import (_count_at, _in_a_written_date, _is_number, _is_year,
                                                        _number_token, _one_by_one, _with_conjuncts)
 from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure
-from newsfacts.extract.casualty_grammar.parse_checks import _compound, _quoted
+from newsfacts.extract.casualty_grammar.parse_checks import _quoted
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.numbers import Count
 
@@ -90,9 +90,18 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
     if not indefinite and not any(c.dep_ == "poss" for c in phrase.children):
         return False
     lemma = phrase.lemma_.lower()
-    if lemma in lex.person_nouns or f"{_compound(phrase)} {phrase.lower_}".strip() in lex.person_nouns:
+    if lemma in lex.person_nouns or _with_its_modifier(phrase) in lex.person_nouns:
         return True
     return indefinite and lemma not in lex.not_people and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children)
+
+
+def _with_its_modifier(noun) -> str:
+    """'taxi driver', 'rebel leader', 'village head': a noun with the noun or adjective right before it that modifies
+    it, as the list of nouns for people writes such pairs; '' where none does."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if before is None or before.head.i != noun.i or before.dep_ not in ("compound", "amod"):
+        return ""
+    return f"{before.lower_} {noun.lower_}"
 
 
 def _headline_subject_without_article(phrase) -> bool:
@@ -106,9 +115,7 @@ def _the_one_person(phrase, lex: _Lexicon) -> bool:
     """'the suspect', 'the gunman', 'the village head': one person, by a noun for people after 'the' and nothing else
     (but an aside about them: 'the man, who has not been named,', 'the man, said to be 31,')."""
     # (not 'the second victim', 'the other man': one of a count the text gave)
-    before = phrase.doc[phrase.i - 1] if phrase.i > 0 else phrase
-    modified = f"{before.lower_} {phrase.lower_}" if before.head.i == phrase.i and before.dep_ in ("compound", "amod") else ""
-    return phrase.tag_ == "NN" and (phrase.lemma_.lower() in lex.person_nouns or modified in lex.person_nouns) \
+    return phrase.tag_ == "NN" and (phrase.lemma_.lower() in lex.person_nouns or _with_its_modifier(phrase) in lex.person_nouns) \
         and all((c.dep_ in ("det", "amod", "compound") and c.ent_type_ != "ORDINAL" and c.lower_ not in _ONE_OF_SEVERAL)
                 or (c.dep_ in ("relcl", "appos", "acl", "punct") and c.i > phrase.i and _set_off_by_a_comma(phrase)) for c in phrase.children) \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
