@@ -1392,6 +1392,14 @@ def test_a_person_brought_in_before_a_quotation_and_names_with_particles(nlp, te
      'At a shelter set up in a school in nearby Pochutla, Guadalupe Ramírez, 38, sat on a mattress with her three '
      'children. Her house had been washed away.\n\n"We left with the children in our arms and the water up to our '
      'waists," she said.', [("Verónica Kurmas", None), ("Guadalupe Ramírez", None)]),
+    # a noun before 'identified as' or 'known as' describes the person named after it: 'the woman' is she
+    ('One survivor, a woman identified as Marta Dalesi, said she was buried briefly in her home. "If my son is '
+     'gone, then I want to go too," the woman said, weeping.', [("Marta Dalesi", None)]),
+    # (a given name alone after 'a woman identified as' is hers, whatever NER made of it)
+    ('One survivor, a woman identified as Kurmeta, said she was buried briefly in her home. "If my son is gone, then I '
+     'want to go too," the woman said, weeping.', [("Kurmeta", None)]),
+    ('Rescuers found a fisherman known only as Kuba Orlen on the rocks. "I swam for two hours before they found me," '
+     'the fisherman said.', [("Kuba Orlen", None)]),
 ])
 def test_titles_before_names_title_classes_and_bodies_of_a_country(nlp, text, expected):
     assert speakers(nlp, text) == expected

@@ -22,8 +22,8 @@ from newsfacts.extract.attribution.positions import _before_the_quotation, _insi
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import (_NAME_SET_OFF, _OFFICE_HOLDERS, _OFFICE_OF_A_BODY_BEFORE,
                                                  _PERSON_PREFIX_AT_END, _STATE_ARMED_FORCES, _SUBJECTS,
-                                                 GENERIC_ORGANISATION_NOUNS, HOUSEHOLD_NOUNS, INSTITUTION_NOUNS, PERSON_NOUNS,
-                                                 TITLE_ABBREVIATIONS, TITLE_CLASSES)
+                                                 GENERIC_ORGANISATION_NOUNS, HOUSEHOLD_NOUNS, INSTITUTION_NOUNS, NAMING_LINK_AT_END,
+                                                 PERSON_NOUNS, TITLE_ABBREVIATIONS, TITLE_CLASSES)
 
 
 # A title's letters in brackets and the place the post serves, set off before the holder's name: '(SP), Kurmi, ' of
@@ -273,6 +273,7 @@ class Titles:
             # ("Kurmin's Minister of Fisheries and Coastal Affairs, Jan Doe": the office holder's word before its 'of')
             title = clause[-4:] + [w for w in clause[:-4] if w.lower() in _OFFICE_HOLDERS] if described else []
         else:
+            before = NAMING_LINK_AT_END.sub(" ", before)  # 'a woman identified as Jan Doe' is a woman
             # 'Commissioner of Police (CP) Jane Doe', 'DCP (north) Jane Doe': the title's initials or its district in
             # brackets belong to it
             initials = re.search(r"\s*\((?:[A-Z]{2,6}|[a-z][a-z-]{2,15})\)\s*$", before)

@@ -52,6 +52,8 @@ TITLE_ABBREVIATIONS = _RULES["title_abbreviations"]
 GENDERED_NOUNS = {noun: sex for sex, nouns in _RULES["gendered_nouns"].items() for noun in nouns}
 # Nouns by which a text points back at the person it has just named: 'the woman recounted', 'said the grief-stricken man'
 _THE_ONE_JUST_NAMED = frozenset(_RULES["the_one_just_named"])
+# 'identified as', 'known as' at the end of the words before a name: the noun before them describes the person
+NAMING_LINK_AT_END = re.compile(r"\s(?:%s)\s*$" % "|".join(r"\s+".join(map(re.escape, p.split())) for p in _RULES["naming_links"]))
 # 'Those were the words of X', 'The message came from X', 'That is how X described it'
 LEDE_PHRASES = re.compile(r"\b(?:%s)\b" % "|".join(r"\s+(?:\w+ly\s+)?".join(map(re.escape, p.split())) for p in _RULES["quote_lede_phrases"]),
                           re.IGNORECASE)

@@ -268,17 +268,17 @@ def _people_after_a_noun_for_people(text: str, mentions: list[Mention], countrie
             mention.entity_type = "person"
 
 
-# How a text names a person in passing: 'a lorry driver named Kurmo', 'who gave his name only as Kurmo', 'gave
-# only her first name, Kurma,', 'a man identified only as Kurmo', 'the girl, named only as Kurma', 'a man
-# identifying himself as Kurmo'. (The noun before 'named' or 'called' must
-# be a person's: 'a village called Dalen', 'a group named Kurmin Front' are no people; nor is 'known only as',
-# which names groups as often.)
+# How a text names a person in passing: 'a lorry driver named Kurmo', 'a woman identified as Kurma', 'who gave his
+# name only as Kurmo', 'gave only her first name, Kurma,', 'a man identified only as Kurmo', 'the girl, named only as
+# Kurma', 'a man identifying himself as Kurmo'. (The noun before 'named', 'called' or 'identified as' must be a
+# person's: 'a village called Dalen', 'a group named Kurmin Front' are no people; nor is 'known only as', which names
+# groups as often.)
 _NAMING_WORDS = (r"gave (?:only )?(?:his|her) (?:first |full )?name(?: only)?(?: as|,)"
                  r"|(?:identified|named) only (?:as|by (?:his|her) first name,?)"
                  r"|(?:identified|identifying|calling|introducing) (?:himself|herself)(?: only)?(?: as)?"
                  r"|asked to be (?:identified|called|named) (?:only )?(?:as|by (?:his|her) first name,?)")
 _NAME_GIVEN = rf"\s+(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,3}})\b"
-_NAMED_IN_PASSING = re.compile(rf"\b(?:(?P<noun>[a-z]+)\s+(?:named|called)|{_NAMING_WORDS}){_NAME_GIVEN}")
+_NAMED_IN_PASSING = re.compile(rf"\b(?:(?P<noun>[a-z]+)\s+(?:named|called|identified as)|{_NAMING_WORDS}){_NAME_GIVEN}")
 # ' named Kurmo', ', who gave his name only as Kurmo', ' identifying himself as Kurmo': the words after a noun for a
 # person that name them
 _NAMED_RIGHT_AFTER = re.compile(rf",?\s+(?:who\s+)?(?:named|called|{_NAMING_WORDS}){_NAME_GIVEN}")
