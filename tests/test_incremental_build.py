@@ -363,3 +363,85 @@ def test_runs_and_decisions_add_to_the_database_and_give_what_a_build_of_everyth
     assert moved == joined == taken_back is not None and dalen not in (None, joined)
     # the rejected speaker stays rejected though the rules merged, then unmerged, the speaker the machine found
     assert query(warehouse.root, "SELECT speaker, speaker_entity_id FROM quotes WHERE quote_id = 'a001dddddddd0001'") == [(None, None)]
+
+
+def _undated_event(doc_id: str, n: int, place: str) -> dict:
+    """A report whose day the text does not give: its window is the week up to its document's publication."""
+    return {**_event(doc_id, n, place, 0), "event_date": None, "event_date_precision": "unknown"}
+
+
+# Reports at one place on days far apart, run by run: each run's build clusters again only the reports whose
+# date windows meet the added ones', end to end; a report of no window, and a report a person moved into an
+# incident of another day, make the place clustered again whole.
+DATED_RUNS = [
+    {  # reports on days 1 and 20, and a document with a report on each day and a figure nearer the later one
+        "documents": [_document("a000000000000011", 1, "Outlet One"), _document("a000000000000012", 20, "Outlet Two"),
+                      _document("a000000000000013", 20, "Outlet Three")],
+        "events": [_event("a000000000000011", 1, "Kurmin", 1), _event("a000000000000012", 1, "Kurmin", 20),
+                   _event("a000000000000013", 1, "Kurmin", 1), _event("a000000000000013", 200, "Kurmin", 20),
+                   _event("a000000000000011", 2, "Dalen", 1), _event("a000000000000012", 2, "Dalen", 20)],
+        "casualties": [_figure("a000000000000011", 1, "Kurmin", 3), _figure("a000000000000013", 150, "Kurmin", 6)],
+    },
+    {  # another report of day 20: clustered again with the two of that day alone
+        "documents": [_document("b000000000000011", 21, "Outlet Four")],
+        "events": [_event("b000000000000011", 1, "Kurmin", 20)],
+        "casualties": [_figure("b000000000000011", 1, "Kurmin", 6)],
+    },
+    {  # a report of day 1, and so the document of both days, whose figure stays with its report of day 20
+        "documents": [_document("c000000000000011", 2, "Outlet Five")],
+        "events": [_event("c000000000000011", 1, "Kurmin", 1)],
+        "casualties": [_figure("c000000000000011", 1, "Kurmin", 3)],
+    },
+    {  # an undated report published on day 5: its week reaches day 1's reports, not day 20's
+        "documents": [_document("d000000000000011", 5, "Outlet Six")],
+        "events": [_undated_event("d000000000000011", 1, "Kurmin")],
+        "casualties": [_figure("d000000000000011", 1, "Kurmin", 3)],
+    },
+    {  # a report in a document of no date: any day, so every report of its place
+        "documents": [{**_document("e000000000000011", 9, None), "published_date": None}],
+        "events": [_undated_event("e000000000000011", 1, "Dalen")],
+    },
+    {  # after a person moved the report of day 20 into the incident of day 1 (below), another report of day 20
+        "documents": [_document("f000000000000011", 21, "Outlet Seven")],
+        "events": [_event("f000000000000011", 1, "Kurmin", 20)],
+    },
+]
+
+
+def test_a_runs_build_clusters_again_only_the_reports_whose_dates_can_meet_the_added_ones(tmp_path, added_builds, monkeypatch):
+    import newsfacts.consolidate.added as added
+    from newsfacts.corrections import Decision, correct
+    from schemas.values import CorrectionTarget as Target
+
+    clustered = []
+
+    def noting(events, *args, **kwargs):
+        clustered.append(sorted(e["event_id"] for e in events))
+        return cluster_incidents(events, *args, **kwargs)
+
+    cluster_incidents = added.cluster_incidents
+    monkeypatch.setattr(added, "cluster_incidents", noting)
+    warehouse = Warehouse(tmp_path / "wh")
+    for number, tables in enumerate(DATED_RUNS):
+        _store_run(warehouse, number, tables)
+        build_database(warehouse, f"build-{number}")
+        assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / f"after-{number}"), f"after run {number}"
+        if number == 4:  # a person moves the report of day 20 into the incident of day 1
+            correct(warehouse, Target.EVENT, "a012eeeeeeee0001", Decision(sets={"incident": "a011eeeeeeee0001"}))
+            assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / "decided"), "after the decision"
+    day_1 = ["a011eeeeeeee0001", "a013eeeeeeee0001", "c011eeeeeeee0001"]
+    day_20 = ["a012eeeeeeee0001", "a013eeeeeeee0200", "b011eeeeeeee0001"]
+    assert clustered[:3] == [sorted(day_20), sorted(day_1), sorted([*day_1, "d011eeeeeeee0001"])]
+    dalen = ["a011eeeeeeee0002", "a012eeeeeeee0002", "e011eeeeeeee0001"]
+    kurmin = [*day_1, *day_20, "d011eeeeeeee0001"]
+    # the decision's build clusters both places of the decided report's document again
+    assert clustered[3:] == [sorted(dalen), sorted([*kurmin, *dalen]), sorted([*kurmin, "f011eeeeeeee0001"])]
+    assert added_builds == ["whole", "whole"] + ["added", "whole"] * len(DATED_RUNS)
+    # the figure of the document of both days counts for the incident of its report of day 20, the nearer in the
+    # text; the undated report joined the incident of day 1; the report moved stays where the person moved it
+    assert query(warehouse.root, """SELECT (SELECT cluster_id FROM casualties WHERE fact_id = 'a013ccccccccc150')
+                                         = (SELECT cluster_id FROM events WHERE event_id = 'a013eeeeeeee0200'),
+                                           (SELECT cluster_id FROM events WHERE event_id = 'd011eeeeeeee0001')
+                                         = (SELECT cluster_id FROM events WHERE event_id = 'a011eeeeeeee0001'),
+                                           (SELECT cluster_id FROM events WHERE event_id = 'a012eeeeeeee0001')
+                                         = (SELECT cluster_id FROM events WHERE event_id = 'a011eeeeeeee0001')""") == [(True, True, True)]

@@ -10,7 +10,8 @@ What the added documents reach, step by step (each SQL file's header says why no
   entities whose observations or merges changed, with their names on quotes and figures;
 - quote groups: the quotes of the added documents and those whose speaker is merged elsewhere, with every
   quote that shares a block with them and their former groups;
-- incidents: the places of the added reports and of the areas placed anew at their city;
+- incidents: the places of the added reports, within each only the reports whose dates can meet theirs, and the
+  places of the areas placed anew at their city;
 - the tables built from those (document_sources, event_clusters, incident_reports, quote_groups,
   quote_variants, corroboration): the rows of what changed.
 
@@ -133,9 +134,10 @@ class StoredComparisons:
 
 
 def _incidents(con) -> int:
-    """Sets events.cluster_id and casualties.cluster_id at the places the added rows touch and rewrites their
+    """Sets events.cluster_id and casualties.cluster_id at the places the added rows touch, within a place only for
+    the reports whose dates can meet the added ones' (warehouse/added_incident_changes.sql), and rewrites their
     incident_figures; writes the temporary table reclustered_incidents (their incidents before and after).
-    Returns the number of places clustered again."""
+    Returns the number of places clustered again, whole or in part."""
     con.execute(sql_file("area_centres.sql"))
     centres = dict(con.execute("SELECT location, place FROM area_centres").fetchall())
     con.execute(sql_file("added_incident_changes.sql"))
@@ -149,7 +151,11 @@ def _incidents(con) -> int:
     keep_machine_incidents(con, machine_clusters, clusters, replacing=reclustered)
     con.execute(f"UPDATE events SET cluster_id = NULL WHERE {reclustered} AND cluster_id IS NOT NULL")
     set_column(con, "events", "event_id", "cluster_id", clusters)
-    counted = assign_figures(figures, events, clusters, centres)
+    # the figures' documents' other reports at their places keep their incidents, and a figure may count for one
+    kept = dict(con.execute("""SELECT event_id, cluster_id FROM events WHERE cluster_id IS NOT NULL
+                               AND event_id IN (SELECT event_id FROM figure_context_events)""").fetchall())
+    context = rows(con, f"{EVENT_ROWS} WHERE e.event_id IN (SELECT event_id FROM figure_context_events)") if kept else []
+    counted = assign_figures(figures, events + context, {**kept, **clusters}, centres)
     con.register("counted", links("fact_id", "cluster_id", counted))
     con.execute(f"DELETE FROM incident_figures WHERE {reassigned}")
     con.execute("INSERT INTO incident_figures SELECT * FROM counted")

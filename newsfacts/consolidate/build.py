@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from newsfacts.consolidate.incidents import apply_decisions, assign_figures, cluster_incidents
+from newsfacts.consolidate.incidents import REPORTING_WINDOW_DAYS, apply_decisions, assign_figures, cluster_incidents
 from newsfacts.consolidate.near_duplicates import BANDS, NEAR_DUPLICATE_SIMILARITY, NUM_PERM
 from newsfacts.consolidate.quote_groups import SimilarityMemo, group_quotes, normalise
 from warehouse import drop_temporary_tables, rows, sql_file
@@ -35,12 +35,14 @@ WHOLE_SCOPES = {
     "quotes_in_scope": "SELECT * FROM quotes",
 }
 
-# The thresholds the SQL takes from Python, as DuckDB variables: defined once, where signatures are made.
+# The thresholds the SQL takes from Python, as DuckDB variables: defined once, where signatures are made and
+# incidents clustered.
 SQL_VARIABLES = {
     "minhash_values": NUM_PERM,
     "minhash_bands": BANDS,
     "minhash_rows": NUM_PERM // BANDS,
     "near_duplicate_similarity": NEAR_DUPLICATE_SIMILARITY,
+    "reporting_window_days": REPORTING_WINDOW_DAYS,
 }
 
 
