@@ -361,3 +361,30 @@ def test_clustering_again_only_the_places_changes_touch_gives_the_incidents_of_a
             change = {"review_status": "rejected"} if rng.random() < 0.5 else {"location": rng.choice(places)}
             figures = [{**f, **change, "decided": True} if n == decided else f for n, f in enumerate(figures)]
         same_as_a_build_of_everything(trial, before, (events, figures, centres, decisions(events)))
+
+
+def test_a_quote_added_to_a_speakers_block_is_compared_with_its_quotes_and_groups_as_a_fresh_grouping_does(monkeypatch):
+    spoken = [
+        "Make no mistake, he still has significant combat power at his disposal.",
+        "They have had setbacks, but I do not think we can assume they will stay set back.",
+        "Make no mistake: he still has significant combat power at his disposal.",
+        "The convoy reached the northern districts of the city before dawn on Sunday.",
+        "We have seen no sign that the forces are withdrawing from the north.",
+    ]
+    quotes = [_quote(f"q{i}", f"d{i}", "spokesman", text) for i, text in enumerate(spoken)]
+    first = SimilarityMemo()
+    group_quotes(quotes, first)
+    # a new document quotes the spokesman twice: once close to a statement he made before, once anew
+    added = [{**_quote("q8", "d8", "spokesman", "They have had setbacks, yet I do not think we can assume they will remain set back."), "added": True},
+             {**_quote("q9", "d9", "spokesman", "Our aid to the region will double over the coming year, he said."), "added": True}]
+    scored = []
+    real_cdist = quote_groups.process.cdist
+    monkeypatch.setattr(quote_groups.process, "cdist", lambda *a, **k: scored.append((len(a[0]), len(a[1]))) or real_cdist(*a, **k))
+    grown = group_quotes(quotes + added, SimilarityMemo(first.used))
+    # the two added quotes against the block's six wordings, both ways; never the six against the six
+    assert sorted(scored) == [(2, 6), (6, 2)]
+    assert grown == group_quotes(quotes + [{k: v for k, v in q.items() if k != "added"} for q in added])
+    assert grown["q8"] == grown["q1"] != grown["q9"] and grown["q0"] == grown["q2"]
+    # without the block's earlier comparisons, every pair is scored, to the same groups
+    scored.clear()
+    assert group_quotes(quotes + added, SimilarityMemo()) == grown and (6, 6) in scored

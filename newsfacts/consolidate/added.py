@@ -97,7 +97,9 @@ def _quote_groups(con) -> dict[str, int]:
     con.execute(sql_file("added_quote_changes.sql"))
     con.execute(sql_file("regrouped_quotes.sql"))
     regrouped = "quote_id IN (SELECT quote_id FROM regrouped_quotes)"
-    quotes = rows(con, f"""SELECT q.quote_id, q.doc_id, q.speaker_entity_id, q.text, w.wording
+    # (a quote of an added document is compared with its speaker's others, whose comparisons the memo keeps)
+    quotes = rows(con, f"""SELECT q.quote_id, q.doc_id, q.speaker_entity_id, q.text, w.wording,
+                                  q.doc_id IN (SELECT doc_id FROM added_documents) AS added
                            FROM quotes q JOIN quote_wordings w USING (quote_id) WHERE q.{regrouped}""")
     con.execute(f"CREATE TEMP TABLE regrouped_groups AS SELECT DISTINCT quote_group_id FROM quotes WHERE {regrouped} AND quote_group_id IS NOT NULL")
     memo = SimilarityMemo(StoredComparisons(con))

@@ -180,11 +180,12 @@ def assign_figures(figures: list[dict], events: list[dict], clusters: dict[str, 
     date window, over no period longer than a day; each goes to the nearest such report in the text (the
     earlier of two as near)."""
     area_centres = area_centres or {}
-    reports_by_doc: dict[tuple[str, str], list[dict]] = {}
+    # each report with its date window, read once: a document's figures are many at a busy place
+    reports_by_doc: dict[tuple[str, str], list[tuple[dict, _Report]]] = {}
     for event in events:
         if event["event_id"] in clusters and event.get("location"):
             place = area_centres.get(event["location"], event["location"])
-            reports_by_doc.setdefault((event["doc_id"], place), []).append(event)
+            reports_by_doc.setdefault((event["doc_id"], place), []).append((event, _report(event)))
     assignment: dict[str, str] = {}
     for figure in figures:
         if figure.get("part_of") or not figure.get("location"):
@@ -192,8 +193,8 @@ def assign_figures(figures: list[dict], events: list[dict], clusters: dict[str, 
         if figure.get("period") and not _INCIDENT_PERIOD.match(figure["period"]):
             continue
         place = area_centres.get(figure["location"], figure["location"])
-        candidates = [e for e in reports_by_doc.get((figure["doc_id"], place), [])
-                      if _within_window(figure.get("event_date"), _report(e))]
+        candidates = [e for e, report in reports_by_doc.get((figure["doc_id"], place), [])
+                      if _within_window(figure.get("event_date"), report)]
         if candidates:
             # Two reports as near: the earlier in the text, whatever order the reports came in.
             nearest = min(candidates, key=lambda e: (abs(e["start_char"] - figure["start_char"]), e["start_char"], e["event_id"]))

@@ -83,6 +83,23 @@ def _similar_components(texts: list[str], cutoff: int) -> np.ndarray:
     return connected_components(csr_matrix(scores), directed=False)[1]
 
 
+def _grown_components(texts: list[str], added: list[int], before: list[int], cutoff: int) -> np.ndarray:
+    """A component label per text, where the texts not in `added` (indices into texts) were labelled `before`
+    (in their order) by _similar_components: those components, joined by the pairs of an added text and any
+    text scoring at least `cutoff`. The same components as _similar_components finds over all the texts, for
+    k added texts among n at k x n comparisons instead of n x n."""
+    adding = set(added)
+    kept = [i for i in range(len(texts)) if i not in adding]
+    first_of_component: dict[int, int] = {}
+    links = [(i, first_of_component.setdefault(label, i)) for i, label in zip(kept, before)]
+    added_texts = [texts[i] for i in added]
+    links += [(added[i], j) for i, j in _similar_pairs(added_texts, texts, cutoff)]
+    links += [(j, added[i]) for j, i in _similar_pairs(texts, added_texts, cutoff)]  # (both ways, as all pairs are)
+    rows, columns = zip(*links)
+    graph = csr_matrix((np.ones(len(rows), dtype=np.uint8), (rows, columns)), shape=(len(texts), len(texts)))
+    return connected_components(graph, directed=False)[1]
+
+
 class SimilarityMemo:
     """What comparing a block of texts found, by the block's content. Scoring every pair of a prolific
     speaker's quotes takes seconds; a build that finds the block unchanged (no new quote of that
@@ -96,8 +113,16 @@ class SimilarityMemo:
         self.used: dict[str, list[int]] = {}  # what this build needed: the memo it passes on
         self.hits = 0
 
+    def _key(self, kind: str, texts: list[str]) -> str:
+        return hashlib.sha1("\x1f".join([self.VERSION, kind, *texts]).encode()).hexdigest()
+
+    def known_result(self, kind: str, texts: list[str]) -> list[int] | None:
+        """What an earlier build found for this block, or None (not counted as a use)."""
+        key = self._key(kind, texts)
+        return self.known[key] if key in self.known else None
+
     def result(self, kind: str, texts: list[str], compute) -> list[int]:
-        key = hashlib.sha1("\x1f".join([self.VERSION, kind, *texts]).encode()).hexdigest()
+        key = self._key(kind, texts)
         if key in self.known:
             self.hits += 1
             found = self.known[key]
@@ -107,19 +132,36 @@ class SimilarityMemo:
         return found
 
 
+def _speaker_components(memo: SimilarityMemo, texts: list[str], added: list[int]) -> np.ndarray | list[int]:
+    """A component label per text of a speaker's block: grown from what an earlier build found for the block
+    without the `added` texts, where the memo holds it (a run that adds a quote of a speaker quoted thousands
+    of times compares the one with the thousands), else by comparing every pair."""
+    adding = set(added)
+    kept = [t for i, t in enumerate(texts) if i not in adding]
+    if added and kept:
+        before = [0] if len(kept) == 1 else memo.known_result("speaker", kept)
+        if before is not None:
+            return _grown_components(texts, added, before, SAME_SPEAKER_SIMILARITY)
+    return _similar_components(texts, SAME_SPEAKER_SIMILARITY)
+
+
 def group_quotes(quotes: list[dict], memo: SimilarityMemo | None = None) -> dict[str, str]:
     """quote_id -> quote_group_id for quotes with keys quote_id, doc_id, speaker_entity_id, text, and
-    optionally wording (normalise(text), where the caller has it). A group's id derives from its smallest
+    optionally wording (normalise(text), where the caller has it) and added (a quote of a document this build
+    adds, whose speaker's block the memo may hold without it). A group's id derives from its smallest
     quote_id, so a rebuild gives the same ids. `memo` holds the comparisons of blocks seen by an earlier
     build; the result is the same with or without it."""
     memo = memo or SimilarityMemo()
     groups = _UnionFind([q["quote_id"] for q in quotes])
+    held: set[tuple[str, str | None]] = set()  # the (wording, speaker) of quotes not flagged 'added
     # One representative per (wording, speaker): identical wordings are one statement outright.
     representatives: dict[tuple[str, str | None], str] = {}
     first_of_wording: dict[str, str] = {}
     for quote in quotes:
         norm = quote["wording"] if "wording" in quote else normalise(quote["text"])
         key = (norm, quote["speaker_entity_id"])
+        if not quote.get("added"):
+            held.add(key)
         representatives.setdefault(key, quote["quote_id"])
         groups.union(representatives[key], quote["quote_id"])
         first_of_wording.setdefault(norm, quote["quote_id"])
@@ -134,11 +176,12 @@ def group_quotes(quotes: list[dict], memo: SimilarityMemo | None = None) -> dict
         by_opening[" ".join(norm.split()[:_OPENING_WORDS])].append((norm, quote_id, speaker is None))
     # Blocking keeps the comparisons near-linear: a speaker's quotes among themselves, and each
     # unattributed quote with the quotes that open with the same words.
-    for members in by_speaker.values():
+    for speaker, members in by_speaker.items():
         if len(members) > 1:
             members.sort()  # texts are unique within a speaker's block: the order is the content's
             texts = [m[0] for m in members]
-            labels = memo.result("speaker", texts, lambda: _similar_components(texts, SAME_SPEAKER_SIMILARITY))
+            added = [i for i, (norm, _quote_id) in enumerate(members) if (norm, speaker) not in held]
+            labels = memo.result("speaker", texts, lambda: _speaker_components(memo, texts, added))
             first_of_component: dict[int, str] = {}
             for (_norm, quote_id), label in zip(members, labels):
                 groups.union(first_of_component.setdefault(label, quote_id), quote_id)
