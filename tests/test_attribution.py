@@ -1018,6 +1018,13 @@ def test_bodies_named_in_lower_case(nlp, text, expected):
     # a country's border guards speak as a body
     ('"Our patrol was fired on from the other bank and returned fire," the Kyrgyz border guards said in a statement.',
      [("Kyrgyz border guards", None)]),
+    # a body named by the one who leads or backs it speaks as that body, and its spokesman for it
+    ('"The strikes hit only military targets in the north," the Kurmin-led coalition said in a statement.',
+     [("Kurmin-led coalition", None)]),
+    ('Rebels blamed the Kurmin-led coalition for the raid. "We take this report very seriously and it will be '
+     'investigated," a spokesman for the coalition said.', [("Kurmin-led coalition", None)]),
+    ('"We pushed the fighters back from the northern districts," the Kurmin-backed forces said on Sunday.',
+     [("Kurmin-backed forces", None)]),
     # of two subjects the parser gave the verb, the one that names someone
     ('Jan Al-Kurmis blamed the blast outside the market on gunmen.\n\nThe gunmen, said Al-Kurmis, \u201ccannot frighten a '
      'city that has rebuilt itself twice, and we will find every one of them.\u201d', [("Jan Al-Kurmis", None)]),

@@ -250,6 +250,11 @@ class Bodies:
                 or Speaker(f"{self.country_adjective} {voice.group(1)}", None, institution=True)
         if 0 < len(text.split()) <= 8 and any(ch.isalpha() for ch in text) and len(text) > 1:  # not an interview's 'Q'
             institution = _describes_institution(token)
+            if institution:
+                # ('blamed the Kurmin-led coalition for the raid': a body's name goes on with 'of' alone)
+                phrase = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
+                named = [t for t in core if t.i not in phrase]
+                text = paragraph_text_of(self.doc)[named[0].idx:named[-1].idx + len(named[-1])].strip()
             return Speaker(_institution_name(text, self.country_adjective) if institution else text, None, institution=institution)
         return None
 

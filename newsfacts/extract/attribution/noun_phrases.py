@@ -78,7 +78,11 @@ def _describes_institution(token) -> bool:
         return False
     # ('the Chilean border guards': the country's word modifies the noun's compound)
     modifiers = [*token.children, *(g for c in token.children if c.dep_ == "compound" for g in c.children)]
-    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")
+    # ('the Kurmin-led coalition', 'the Kurmin-backed forces': a name hyphened to the participle before the noun)
+    hyphened = any(g.dep_ == "npadvmod" and g.i == c.i - 2 and g.nbor(1).text == "-"
+                   and (g.pos_ == "PROPN" or g.ent_type_ in ("NORP", "GPE", "ORG"))
+                   for c in token.children if c.dep_ == "amod" and c.tag_ == "VBN" for g in c.children)
+    return hyphened or any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")
                                                                    or (c.text[:1].isupper() and c.lower_ in demonyms()))
                or (c.dep_ == "poss" and c.lemma_.lower() in _OFFICE_HOLDERS)  # "the sheriff's office"
                for c in modifiers) or _named_in_lower_case(token)
