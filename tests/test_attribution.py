@@ -1402,6 +1402,13 @@ def test_a_person_brought_in_before_a_quotation_and_names_with_particles(nlp, te
     # a noun before 'identified as' or 'known as' describes the person named after it: 'the woman' is she
     ('One survivor, a woman identified as Marta Dalesi, said she was buried briefly in her home. "If my son is '
      'gone, then I want to go too," the woman said, weeping.', [("Marta Dalesi", None)]),
+    # a post known by its initials is the title the text points back with ('the officer' for an SHO), and an
+    # abbreviated rank is no part of the name
+    ('Police denied the claims. "Both the men were criminals," Kurmin SHO Jan Dalesi maintained. "Hundreds of '
+     'people were there when my men met them after they fired first," the officer explained.',
+     [("Jan Dalesi", None), ("Jan Dalesi", None)]),
+    ('Gda Jan Dalesi told the inquest he heard the shots from his car.\n\n\u201cI heard five bangs which I presumed '
+     'were fireworks at the time,\u201d the garda said.', [("Jan Dalesi", None)]),
     # (a given name alone after 'a woman identified as' is hers, whatever NER made of it)
     ('One survivor, a woman identified as Kurmeta, said she was buried briefly in her home. "If my son is gone, then I '
      'want to go too," the woman said, weeping.', [("Kurmeta", None)]),
