@@ -5,9 +5,9 @@
 -- build adds, and all), decided_figure_locations (machine_values.sql), event_decisions (corrections.sql),
 -- area_centres and previous_area_centres (areas placed at their city now and by the build before:
 -- newsfacts/consolidate/added.py) and the variable reporting_window_days; writes the temporary tables
--- area_places, moved_areas, touched_places, whole_places, report_windows, reclustered_events (the reports to
--- cluster again), reassigned_figures (the figures to count again) and figure_context_events (the other reports
--- of those figures' documents at their places, which keep their incidents).
+-- area_places, moved_areas, touched_places, whole_places, report_windows, report_runs, reclustered_events
+-- (the reports to cluster again), reassigned_figures (the figures to count again) and figure_context_events
+-- (the other reports of those figures' documents at their places, which keep their incidents).
 --
 -- Incidents are clustered place by place, and a figure counts only for the incident of a report of its
 -- own document at its own place. A run's build is made only where no document was superseded
@@ -23,6 +23,9 @@
 -- others (they come in the same order). A place touched by added reports alone is clustered again only in the
 -- runs those reports fall in; a place touched otherwise, or with a report of no window, or whose reports a
 -- person moved into another's incident, is clustered again whole.
+--
+-- Each area placed at its city, now or by the build before: a location's place is its city's, or its own
+-- name (coalesce(place, location), coalesce(previous_place, location) in a LEFT JOIN below).
 CREATE TEMP TABLE area_places AS
 SELECT location, n.place AS place, o.place AS previous_place
 FROM area_centres n FULL OUTER JOIN previous_area_centres o USING (location);

@@ -153,7 +153,7 @@ def group_quotes(quotes: list[dict], memo: SimilarityMemo | None = None) -> dict
     build; the result is the same with or without it."""
     memo = memo or SimilarityMemo()
     groups = _UnionFind([q["quote_id"] for q in quotes])
-    held: set[tuple[str, str | None]] = set()  # the (wording, speaker) of quotes not flagged 'added
+    held: set[tuple[str, str | None]] = set()  # the (wording, speaker) of quotes not flagged 'added'
     # One representative per (wording, speaker): identical wordings are one statement outright.
     representatives: dict[tuple[str, str | None], str] = {}
     first_of_wording: dict[str, str] = {}
