@@ -89,7 +89,9 @@ RUNS = [
         "entity_observations": [_person("b000000000000001", JANE, "Jane Smith"), _person("b000000000000001", SMITH, "Smith"),
                                 _place("b000000000000001", TOWN, "Kurmin")],
         "quotes": [_quote("b000000000000001", 1, "Jane Smith", JANE, "We will rebuild the bridge before the winter comes"),
-                   _quote("b000000000000001", 2, "Smith", SMITH, "The bridge will be open to traffic by the spring")],
+                   _quote("b000000000000001", 2, "Smith", SMITH, "The bridge will be open to traffic by the spring"),
+                   # (a statement of Jane's in other words: one group with hers while she is the speaker here)
+                   _quote("b000000000000001", 3, "Jane Smith", JANE, "The bridge repairs will be finished before the winter comes")],
         "events": [_event("b000000000000001", 1, "Kurmin", 3)],
         "casualties": [_figure("b000000000000001", 1, "Kurmin", 5)],
     },
