@@ -540,6 +540,14 @@ def test_a_part_of_those_a_clause_says_died_or_were_hurt(nlp):
     ("At least 93 people were confirmed on Friday to have died in the floods.", [("killed", 93, None, "at_least", False)]),
     # (not the subject of a verb that sends people to kill)
     ("Soldiers were sent on Monday to kill the rebels.", []),
+    # bodies counted by whose they are, whatever is done with them (not bodies of water, nor some of the bodies)
+    ("The charred bodies of the 42 passengers were taken to hospital for DNA testing.", [("killed", 42, 42, "exact", False)]),
+    ("The army flew the bodies of six soldiers home on Friday.", [("killed", 6, 6, "exact", False)]),
+    ("The bodies of water in the region are drying up.", []),
+    ("Three of the bodies were identified on Monday.", []),
+    # a count conjoined to the name a victim is given, where the parser hangs it
+    ("Gunmen stormed the village, killing the village head identified as Jan Kurmo and 17 other villagers.",
+     [("killed", 17, 17, "exact", False)]),
 ])
-def test_heads_of_villages_asides_dozens_several_hundred_and_deaths_confirmed_later(nlp, text, expected):
+def test_heads_of_villages_asides_dozens_several_hundred_deaths_confirmed_later_and_bodies_counted(nlp, text, expected):
     assert grammar(nlp, text) == expected

@@ -237,7 +237,25 @@ def _with_conjuncts(head) -> list:
                 and not _has_own_clause(child) and not _counts_things(child):
             # '57 people who were killed and 18 who are missing': a conjunct with its own clause says its own fate
             phrases += _with_conjuncts(child)
+    for name in _name_given_to(head):
+        # 'the village head identified as Jan Doe and 17 other villagers': the parser hangs the conjunct on the name
+        phrases += [p for child in name.children if child.dep_ == "conj" for p in _with_conjuncts(child)
+                    if _number_token(p) is not None]
     return phrases
+
+
+# Participles that give a name to the noun they follow: 'a man identified as Jan Doe', 'a boy named Kurmo'
+_NAMING_PARTICIPLES = frozenset({"identify", "name", "call"})
+
+
+def _name_given_to(head) -> list:
+    """The name a participle after a noun gives it ('identified as Jan Doe', 'named Kurmo'), or nothing."""
+    names = []
+    for acl in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _NAMING_PARTICIPLES):
+        names += [c for c in acl.children if c.dep_ in ("oprd", "dobj", "attr") and c.pos_ == "PROPN"]
+        names += [p for c in acl.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                  if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+    return names
 
 
 def _has_own_clause(token) -> bool:
