@@ -545,6 +545,11 @@ def test_a_part_of_those_a_clause_says_died_or_were_hurt(nlp):
     ("The army flew the bodies of six soldiers home on Friday.", [("killed", 6, 6, "exact", False)]),
     ("The bodies of water in the region are drying up.", []),
     ("Three of the bodies were identified on Monday.", []),
+    # people brought out of a place with injuries are hurt (not those found with wounds, whom the text may say died)
+    ("Three miners were rescued with serious injuries on Tuesday.", [("injured", 3, 3, "exact", False)]),
+    ("Two men were pulled from the rubble with severe burns.", [("injured", 2, 2, "exact", False)]),
+    ("When the gunfire stopped, five men were found with gunshot wounds. They were pronounced dead in hospital.", []),
+    ("Two men were charged with murder.", []),
     # a count conjoined to the name a victim is given, where the parser hangs it
     ("Gunmen stormed the village, killing the village head identified as Jan Kurmo and 17 other villagers.",
      [("killed", 17, 17, "exact", False)]),

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from newsfacts.extract.casualty_grammar.counts import _is_number, _number_token
 from newsfacts.extract.casualty_grammar.lexicon import _NUMBER_NOUNS, AMONG, _Lexicon
-from newsfacts.extract.casualty_grammar.parse_checks import (_compound, _denied_or_hypothetical, _in_a_hurt_condition,
-                                                             _in_hospital, _kind_of_those, _of_whom, _people_like, _to_hospital)
+from newsfacts.extract.casualty_grammar.parse_checks import (_an_injury, _compound, _denied_or_hypothetical,
+                                                             _in_a_hurt_condition, _in_hospital, _kind_of_those, _of_whom,
+                                                             _people_like, _to_hospital)
 from newsfacts.extract.casualty_grammar.phrase_figures import _is_single_person
 from newsfacts.extract.casualty_grammar.tolls import _toll_numbers
 from newsfacts.extract.casualty_grammar.verb_victims import _victims_of_a_verb
@@ -31,7 +32,22 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
     found += _victims_of_an_event_noun(token, lex)
     found += _victims_of_a_count_noun(token, lex)
     found += _everyone_aboard(token, lex)
+    found += _brought_out_with_injuries(token, lex)
     return found
+
+
+def _brought_out_with_injuries(token, lex: _Lexicon) -> list[tuple[str, object]]:
+    """'Three miners were rescued with serious injuries', 'four people were found with gunshot wounds': the counted
+    subject of a passive verb whose 'with' phrase names an injury is hurt (not 'charged with'; not 'five men were found
+    with gunshot wounds', who may have been found dead)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "with" or not _an_injury(token, lex):
+        return []
+    verb = token.head.head
+    if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children) or verb.lemma_.lower() in lex.finding_verbs \
+            or _denied_or_hypothetical(verb, lex):
+        return []
+    return [("injured", c) for c in verb.children if c.dep_ == "nsubjpass" and _number_token(c) is not None
+            and _people_like(c, lex) and not _of_whom(c)]
 
 
 _EVERYONE = frozenset({"all", "everyone", "everybody"})
