@@ -550,6 +550,7 @@ def test_a_part_of_those_a_clause_says_died_or_were_hurt(nlp):
     ("Two men were pulled from the rubble with severe burns.", [("injured", 2, 2, "exact", False)]),
     ("When the gunfire stopped, five men were found with gunshot wounds. They were pronounced dead in hospital.", []),
     ("Two men were charged with murder.", []),
+    ("Three members of the squad have been ruled out of the rally with injuries sustained in testing.", []),
     # a count conjoined to the name a victim is given, where the parser hangs it
     ("Gunmen stormed the village, killing the village head identified as Jan Kurmo and 17 other villagers.",
      [("killed", 17, 17, "exact", False)]),

@@ -81,7 +81,7 @@ class _Lexicon:
     person_nouns: frozenset[str]
     body_nouns: frozenset[str]
     recovery_verbs: frozenset[str]
-    finding_verbs: frozenset[str]
+    rescue_verbs: frozenset[str]
     intention_verbs: frozenset[str]
     not_people: frozenset[str]
     rise_verbs: frozenset[str]

@@ -37,13 +37,13 @@ def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
 
 
 def _brought_out_with_injuries(token, lex: _Lexicon) -> list[tuple[str, object]]:
-    """'Three miners were rescued with serious injuries', 'four people were found with gunshot wounds': the counted
-    subject of a passive verb whose 'with' phrase names an injury is hurt (not 'charged with'; not 'five men were found
-    with gunshot wounds', who may have been found dead)."""
+    """'Three miners were rescued with serious injuries', 'two were left with burns': the counted subject of a passive
+    verb of rescue (rules/casualties.toml rescue_verbs) whose 'with' phrase names an injury is hurt (not 'five men
+    were found with gunshot wounds', who may have been found dead; not 'ruled out of the rally with injuries')."""
     if token.dep_ != "pobj" or token.head.lower_ != "with" or not _an_injury(token, lex):
         return []
     verb = token.head.head
-    if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children) or verb.lemma_.lower() in lex.finding_verbs \
+    if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children) or verb.lemma_.lower() not in lex.rescue_verbs \
             or _denied_or_hypothetical(verb, lex):
         return []
     return [("injured", c) for c in verb.children if c.dep_ == "nsubjpass" and _number_token(c) is not None
