@@ -12,6 +12,7 @@ import pickle
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -74,7 +75,27 @@ def kept_on_disk(name: str, build: Callable[[], T], complete: Callable[[], bool]
     result = build()
     if complete():
         _write_atomically(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        _remove_stale_versions(path, name)
     return result
+
+
+# A table kept for other code or rules is removed once no process has written it for this long: each change to
+# the extraction code or the rules keeps its own tables (about 13 MB), which would otherwise pile up in the
+# cache folder, while two versions in use on one machine (two checkouts, an upgrade mid-run) keep theirs.
+STALE_AFTER_SECONDS = 7 * 24 * 3600
+
+
+def _remove_stale_versions(path: Path, name: str) -> None:
+    """Removes the files of table `name` kept under another digest than `path`'s and not written for
+    STALE_AFTER_SECONDS."""
+    now = time.time()
+    for other in path.parent.glob(f"{name}-*.pickle"):
+        try:
+            if other != path and other.name[len(name) + 1:-len(".pickle")].isalnum() \
+                    and now - other.stat().st_mtime > STALE_AFTER_SECONDS:
+                other.unlink()
+        except OSError:
+            pass  # (gone already, or not ours to remove: it costs only space)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

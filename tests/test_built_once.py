@@ -78,3 +78,22 @@ def test_a_change_to_a_rules_file_or_the_extraction_code_changes_the_key(tmp_pat
     (copy / "extract" / "gazetteer.py").write_text("# another gazetteer\n", encoding="utf-8")
     after_code = built_once._sources_digest.__wrapped__(copy)
     assert len({original, after_rules, after_code}) == 3
+
+
+def test_tables_kept_for_other_code_are_removed_once_stale_and_others_kept(cache_home):
+    import os
+    import time
+
+    cache_home.mkdir(parents=True)
+    stale, recent, other_table = (cache_home / "test-table-0123456789abcdef.pickle", cache_home / "test-table-fedcba9876543210.pickle",
+                                  cache_home / "test-tables-0123456789abcdef.pickle")
+    for path in (stale, recent, other_table):
+        path.write_bytes(b"x")
+    week_and_a_day = time.time() - built_once.STALE_AFTER_SECONDS - 24 * 3600
+    os.utime(stale, (week_and_a_day, week_and_a_day))
+    os.utime(other_table, (week_and_a_day, week_and_a_day))
+    assert kept_on_disk("test-table", Builder({"a": 1})) == {"a": 1}
+    # the table of another digest not written for over a week is gone; the one written lately stays (another
+    # version may be using it), as does another table's file
+    assert not stale.exists() and recent.exists() and other_table.exists()
+    assert len(list(cache_home.glob("test-table-*.pickle"))) == 2
