@@ -83,13 +83,11 @@ def _similar_components(texts: list[str], cutoff: int) -> np.ndarray:
     return connected_components(csr_matrix(scores), directed=False)[1]
 
 
-def _grown_components(texts: list[str], added: list[int], before: list[int], cutoff: int) -> np.ndarray:
-    """A component label per text, where the texts not in `added` (indices into texts) were labelled `before`
-    (in their order) by _similar_components: those components, joined by the pairs of an added text and any
-    text scoring at least `cutoff`. The same components as _similar_components finds over all the texts, for
-    k added texts among n at k x n comparisons instead of n x n."""
-    adding = set(added)
-    kept = [i for i in range(len(texts)) if i not in adding]
+def _grown_components(texts: list[str], added: list[int], kept: list[int], before: list[int], cutoff: int) -> np.ndarray:
+    """A component label per text, where the texts at `kept` (indices into texts, the others at `added`) were
+    labelled `before` (in their order) by _similar_components: those components, joined by the pairs of an added
+    text and any text scoring at least `cutoff`. The same components as _similar_components finds over all the
+    texts, for k added texts among n at k x n comparisons instead of n x n."""
     first_of_component: dict[int, int] = {}
     links = [(i, first_of_component.setdefault(label, i)) for i, label in zip(kept, before)]
     added_texts = [texts[i] for i in added]
@@ -137,11 +135,11 @@ def _speaker_components(memo: SimilarityMemo, texts: list[str], added: list[int]
     without the `added` texts, where the memo holds it (a run that adds a quote of a speaker quoted thousands
     of times compares the one with the thousands), else by comparing every pair."""
     adding = set(added)
-    kept = [t for i, t in enumerate(texts) if i not in adding]
+    kept = [i for i in range(len(texts)) if i not in adding]
     if added and kept:
-        before = [0] if len(kept) == 1 else memo.known_result("speaker", kept)
+        before = [0] if len(kept) == 1 else memo.known_result("speaker", [texts[i] for i in kept])
         if before is not None:
-            return _grown_components(texts, added, before, SAME_SPEAKER_SIMILARITY)
+            return _grown_components(texts, added, kept, before, SAME_SPEAKER_SIMILARITY)
     return _similar_components(texts, SAME_SPEAKER_SIMILARITY)
 
 

@@ -245,7 +245,8 @@ def _with_conjuncts(head) -> list:
 
 
 # Participles that give a name to the noun they follow: 'a man identified as Jan Doe', 'a boy named Kurmo'
-_NAMING_PARTICIPLES = frozenset({"identify", "name", "call"})
+# (rules/casualties.toml)
+_NAMING_PARTICIPLES = frozenset(load_rules("casualties")["grammar_words"]["naming_participles"])
 
 
 def _name_given_to(head) -> list:
