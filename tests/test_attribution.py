@@ -2293,3 +2293,26 @@ def test_a_name_that_speaks_is_no_place_of_that_name_but_a_country_speaks_for_it
     assert speakers(nlp, text) == [("Lewis", None)]
     text = 'Troops crossed the border overnight.\n\n"We will respond with force to this attack," Israel said in a statement.'
     assert speakers(nlp, text) == [("Israel", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the kind of body the text wrote after its name, and later alone with 'the'
+    ('Witnesses said troops from the 22,000-strong KURMISOM force killed at least eight civilians on Tuesday.\n\n'
+     '"KURMISOM categorically denounces this devious allegation," the force said in a statement issued late Tuesday.',
+     [("KURMISOM", None)]),
+    # a body's name of common words, shown by a preposition written with a capital
+    ('Reporters Without Borders said its office "was searched twice during the night and was left badly damaged."',
+     [("Reporters Without Borders", None)]),
+    # 'a garda car' brings in no new garda: the title is the one the text gave the named officer
+    ('Gda Jan Doeman told the inquest he heard the shots as he sat in a garda car.\n\n"I heard five bangs which I '
+     'presumed were fireworks at the time," the garda said.', [("Jan Doeman", None)]),
+])
+def test_a_body_by_the_kind_written_after_its_name_or_named_in_capitalised_common_words(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_a_persons_noun_after_a_body_is_no_kind_of_body(nlp):
+    # 'a Kurmin Front commander' is a person of the body, not the body: 'the commander' does not become it
+    text = ('A Kurmin Front commander crossed the river on Monday, officials said.\n\n"We took the post in an hour and lost '
+            'no one," the commander said in a video.')
+    assert speakers(nlp, text) == [(None, "the commander")]

@@ -118,7 +118,11 @@ def _introduced_anew(text: str, token, since: int) -> bool:
     # (not in a quotation's words: '"... throwing a shoe at a judge ...," the judge asked')
     told = _QUOTED_WORDS.sub(" ", text[since:token.idx])
     # ('a mother's letters' brings in no one new: the noun is a possessor)
-    return re.search(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,3}%s\b(?!['’]s\b)" % re.escape(token.lower_), told) is not None
+    if re.search(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,3}%s\b(?!['’]s\b)" % re.escape(token.lower_), told) is None:
+        return False
+    # ('he sat in a garda car' brings in no garda: the noun only says what kind of car)
+    return any(t.dep_ not in ("compound", "amod") or t.head.i < t.i
+               for t in token.doc if since <= t.idx < token.idx and t.lower_ == token.lower_)
 
 
 def _a_parent_of_so_many(token) -> bool:

@@ -68,6 +68,9 @@ class SubjectSpeakers:
             found = reading(token, exclude)
             if found is not None:
                 return found
+        named = self._a_name_with_a_capitalised_preposition(token)
+        if named is not None:
+            return named
         for reading in (self._person_a_title_stands_for, self._named_after_a_rank, self._speaker_named_in_the_phrase):
             found = reading(token, exclude)
             if found is not _UNDECIDED:
@@ -353,6 +356,17 @@ class SubjectSpeakers:
         if person is not None and person.entity_type == "person" and person.start_char == titled.end():
             return self._speaker_from_mention(person)
         return None
+
+    def _a_name_with_a_capitalised_preposition(self, token) -> Speaker | None:
+        """'Doctors Without Borders said': a body's name of common words, which a preposition written with a capital
+        shows (the parser takes its first word for a plural noun and the recogniser sees a name in its last words)."""
+        link = next((c for c in token.children if c.dep_ == "prep" and c.i == token.i + 1), None)
+        if link is None or not (token.text.istitle() and link.text.istitle()):
+            return None
+        name = [token, *link.subtree]
+        if any(t.is_alpha and not t.text.istitle() for t in name) or name[-1].i - token.i != len(name) - 1:
+            return None
+        return Speaker(paragraph_text_of(self.doc)[token.idx:name[-1].idx + len(name[-1])], None, proper=True)
 
     def _a_name_the_recogniser_missed(self, token):
         """A name the entity recogniser missed: the proper nouns of the subject's head, as written (not a

@@ -23,7 +23,7 @@ from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import (_NAME_SET_OFF, _OFFICE_HOLDERS, _OFFICE_OF_A_BODY_BEFORE,
                                                  _PERSON_PREFIX_AT_END, _STATE_ARMED_FORCES, _SUBJECTS,
                                                  GENERIC_ORGANISATION_NOUNS, HOUSEHOLD_NOUNS, INSTITUTION_NOUNS, NAMING_LINK_AT_END,
-                                                 PERSON_NOUNS, TITLE_ABBREVIATIONS, TITLE_CLASSES)
+                                                 PERSON_NOUNS, SPOKESPERSON_NOUNS, TITLE_ABBREVIATIONS, TITLE_CLASSES)
 
 
 # A title's letters in brackets and the place the post serves, set off before the holder's name: '(SP), Kurmi, ' of
@@ -37,6 +37,8 @@ OUTLET_DESCRIPTIONS = frozenset(load_rules("outlets")["outlet_nouns"]) | {"radio
 _OUTLET_KIND_BEFORE = re.compile(r"\b(?:%s) (?:the )?$" % "|".join(sorted(OUTLET_DESCRIPTIONS)))
 _OUTLET_KIND_AFTER = re.compile(r" (?:%s)\b" % "|".join(sorted(OUTLET_DESCRIPTIONS)))
 _ARTICLES_OF_TITLES = frozenset({"the", "el", "la", "le", "il", "lo", "los", "las", "les", "al"})
+# (nouns of people that no list holds: 'a Kurmin chairman', 'the Kurmin chairperson')
+_PERSON_ENDINGS = ("man", "woman", "person", "people")
 _PUBLISHING_VERBS = frozenset({"publish", "report", "print", "carry", "broadcast", "air", "run", "reveal"})
 
 
@@ -50,7 +52,7 @@ class Titles:
             """The words of a mention's name, role and title."""
             entity = self.entities[m.entity_id]
             words = set(plain_words(entity.canonical_name)) | set((entity.role or "").lower().replace("-", " ").split())
-            return words | self._title_words(m) if m.entity_type == "person" else words
+            return words | self._title_words(m) if m.entity_type == "person" else words | self._kind_after_the_name(m)
 
         if token.lemma_.lower() in OUTLET_DESCRIPTIONS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             outlet = self._outlet_named_before(token, exclude)
@@ -63,6 +65,8 @@ class Titles:
         def described(m) -> bool:
             if _inside(m, exclude) or m.entity_type not in ("person", "organization") or m.start_char <= token.idx < m.end_char:
                 return False  # (the title itself, which the entity recogniser may take for a name: 'the IGP')
+            if 0 <= token.idx - m.end_char <= 1:
+                return False  # (the name written before the noun itself: 'The UN mission said' is no earlier UN's)
             if body_noun and m.entity_type == "person":
                 return False  # 'the agency' is no person, whatever agency the text said its head runs
             if token.lemma_.lower() in HOUSEHOLD_NOUNS and m.entity_type == "organization":
@@ -146,6 +150,22 @@ class Titles:
             if kind_before or kind_after or published or m.surface.lower() in outlet_aliases():
                 return m
         return None
+
+    def _kind_after_the_name(self, mention) -> set[str]:
+        """The noun a text writes after a body's name for what kind of body it is ('the Kurmin Observatory monitor
+        said', 'troops from the Kurmin force'), so that 'the monitor' and 'the force' later are that body. Not a
+        person's noun ('Kurmin fighters', 'a Kurmin spokesman' are people of the body, not the body)."""
+        name = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        if name is None or name.end >= len(self.doc):
+            return set()
+        kind = self.doc[name.end]
+        if kind.pos_ != "NOUN" or kind.tag_ != "NN" or name[-1].head.i != kind.i or name[-1].dep_ != "compound":
+            return set()
+        noun = kind.lemma_.lower()
+        if noun in PERSON_NOUNS or noun in SPOKESPERSON_NOUNS or noun in TITLE_CLASSES or noun in _OFFICE_HOLDERS \
+                or noun.endswith(_PERSON_ENDINGS):
+            return set()
+        return {noun}
 
     def _in_the_headline(self, token) -> bool:
         """Whether a token is in the text's first line, and that line is as short as a headline (a text that
