@@ -2316,3 +2316,23 @@ def test_a_persons_noun_after_a_body_is_no_kind_of_body(nlp):
     text = ('A Kurmin Front commander crossed the river on Monday, officials said.\n\n"We took the post in an hour and lost '
             'no one," the commander said in a video.')
     assert speakers(nlp, text) == [(None, "the commander")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a closing mark glued to the reporting clause after it
+    ('"A bomber blew himself up at the cafe and killed six people,"local police officer Jan Dalemud told AFP by phone.',
+     [("Jan Dalemud", None)]),
+    # a rank of two words joined by a hyphen, which NER took alone for the person
+    ('"Our forces were doing a search for the attackers," said army spokesman Brig-Gen Jan Kurmo Dalai.',
+     [("Jan Kurmo Dalai", None)]),
+    # a reporting verb that opens its sentence, its subject after it
+    ('"The soldiers came in with tanks, shooting at anything that moved," said Kurmo Dalesi, who watched his village burn.'
+     '\n\nSaid another, Jan Kurmira: "We managed to escape, but many people remained behind. We fear they are all dead."',
+     [("Kurmo Dalesi", None), ("Jan Kurmira", None)]),
+    # 'they' set inside the words they report: the sentence before says who they are, not the words' own subject
+    ('Kurmo is the second Kurmin Front commander to have been killed in two weeks.\n\nKurmin army spokesmen described '
+     'Kurmo as a "senior key facilitator and logistician responsible for the north". His death, they said, would "reduce '
+     'the Kurmin Front ability to conduct operations against the army".', [("Kurmin army", None), ("Kurmin army", None)]),
+])
+def test_glued_marks_hyphenated_ranks_verbs_before_their_subjects_and_they_inside_the_words(nlp, text, expected):
+    assert speakers(nlp, text) == expected

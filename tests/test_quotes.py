@@ -127,3 +127,11 @@ def test_wire_archives_double_primes_and_typewriter_marks_on_both_sides():
     text = ("\u2033We can\u2019t even find a chair,\u2033 said the sheriff. ``We have given up hope of any survivors,`` "
             "said the airline. The pipe was 12\u2033 wide and the crew said nothing more.")
     assert [q.text for q in find_quotes(text)] == ["We can\u2019t even find a chair,", "We have given up hope of any survivors,"]
+
+
+def test_a_closing_mark_glued_to_the_words_after_it_still_closes():
+    text = ('"A bomber blew himself up at the cafe and killed six people,"local police officer Jan Doe told AFP.\n\n'
+            '"Two of his guards were among the wounded, one of them seriously," the officer added.')
+    quotes = [q.text for q in find_quotes(text)]
+    assert quotes == ["A bomber blew himself up at the cafe and killed six people,",
+                      "Two of his guards were among the wounded, one of them seriously,"]

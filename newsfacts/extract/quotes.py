@@ -55,8 +55,11 @@ def _is_closing(text: str, i: int) -> bool:
         nxt = text[i + 1] if i + 1 < len(text) else " "
         return nxt.isspace() or nxt in ".,;:!?)"
     if ch in '"″':
+        prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
-        return nxt.isspace() or nxt in ".,;:!?)—–-"
+        # ('the attack,"local police said', text whose space was lost after the closing mark: after a clause's
+        # punctuation, inside a quotation, the mark closes it)
+        return nxt.isspace() or nxt in ".,;:!?)—–-" or (prev in ",.!?" and nxt.isalpha())
     return False
 
 

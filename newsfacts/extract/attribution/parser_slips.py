@@ -169,6 +169,14 @@ def _subject_taken_for_an_object(verb) -> list:
             and not any(c2.dep_ == "nsubj" for c2 in verb.children)]
 
 
+def _subject_after_an_opening_verb(verb) -> list:
+    """'Said another, Jan Doe: "..."', 'Added the minister: "..."': a reporting verb that opens its sentence puts its
+    subject after it, where the parser takes it for an object or an adverb's noun."""
+    if verb.lemma_.lower() not in REPORTING_LEMMAS or verb.i != verb.sent.start or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "appos", "attr") and c.pos_ in ("PROPN", "NOUN")]
+
+
 def _name_quoted_as_an_adjective(token):
     """'the agency quoted commander Jan Doe as saying': the name the parser made 'quoted' an adjective of (by way of
     its title's compound), which heads 'as saying'; else None."""

@@ -14,7 +14,8 @@ from newsfacts.extract.nlp import paragraph_text_of
 from newsfacts.rules import outlet_aliases
 
 from newsfacts.extract.attribution.parser_slips import (_name_quoted_as_an_adjective, _reporting_gerund_taken_for_a_noun,
-                                                        _subject_taken_for_an_object, _verb_taken_for_a_noun)
+                                                        _subject_after_an_opening_verb, _subject_taken_for_an_object,
+                                                        _verb_taken_for_a_noun)
 from newsfacts.extract.attribution.positions import _depth, _inside
 from newsfacts.extract.attribution.reporting_verbs import (_reports_no_words, _puts_it, _says_something_of_its_noun,
                                                            _verb_right_after, _verb_whose_clause_opens_it,
@@ -138,7 +139,8 @@ class SentenceSpeakers:
             # A passive subject speaks only when quoted ('X was quoted as saying'); 'X was told' listened.
             if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote")
                     or (child.dep_ == "compound" and token.pos_ == "NOUN")
-                    or (child in _subject_taken_for_an_object(token) and _verb_right_after(token, exclude))) and outside(child):
+                    or (child in _subject_taken_for_an_object(token) and _verb_right_after(token, exclude))
+                    or child in _subject_after_an_opening_verb(token)) and outside(child):
                 speaker = self.speaker_of_token(child, exclude)
                 if speaker:
                     return speaker

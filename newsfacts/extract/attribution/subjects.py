@@ -211,6 +211,12 @@ class SubjectSpeakers:
         # 'The Kurmin Interior Ministry condemned the attack. "...," it said': the body the sentence
         # before was about
         earlier = self._main_subject_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
+        if earlier is not None and earlier.sent == token.sent and earlier.head.i != token.head.i and earlier.head.is_ancestor(token):
+            # 'His death, they said, would "..."': the subject of the words reported is no one who spoke; the sentence
+            # before says who 'they' are
+            earlier = self._main_subject_before(token.sent.start_char, exclude, lookback=1)
+        if earlier is not None and token.lower_ == "they" and earlier.lemma_.lower() in SPOKESPERSON_NOUNS:
+            return self.speaker_of_token(earlier, exclude)  # ('Army spokesmen described it ... they said': as they spoke)
         if earlier is not None and token.lower_ == "they" and earlier.tag_ in ("NNS", "NN") \
                 and earlier.lemma_.lower() in PERSON_NOUNS and self.mention_at(earlier.idx, earlier.idx + len(earlier)) is None:
             # 'About 100 protesters gathered. ... They chanted: "..."', 'One witness told the paper ... "...,"

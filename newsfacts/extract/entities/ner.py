@@ -73,6 +73,9 @@ def _ner_mentions(doc, sentence_index_of, countries: frozenset[str]) -> list[Men
             continue
         if entity_type == "person":
             start, surface = _name_as_the_parse_joins_it(doc, ent, start, surface, joined_to_the_name_before)
+            # ('Brig-Gen' + 'Jan Doe': a title NER took alone for the person is no part of the name the parse joins to it)
+            untitled = _rules()[2].sub("", surface)
+            start, surface = (start + len(surface) - len(untitled), untitled) if untitled else (start, surface)
             # (an entity before that the name took its given name from, 'ASP Jan', is none)
             mentions = [m for m in mentions if m.end_char <= start]
         if entity_type == "organization" and _the_rest_of_a_body_before(doc, mentions, start):

@@ -24,7 +24,8 @@ def _rules():
         # Everything up to the last title word: 'Orlando Police Chief John Mina' -> 'John Mina'.
         # and then an honorific of another language at the start ('Defence Minister Qari X' -> 'X').
         re.compile(r"^(?:(?:.*\s)?(?:%s)\.?\s+)?(?:(?:%s)\.?\s+)?(?=[A-Z])" % (
-            "|".join(re.escape(p) for p in prefixes), "|".join(re.escape(p) for p in first_only)), re.IGNORECASE),
+            # (a title of two words is written with a hyphen as often as with a space: 'Lt Gen', 'Lt-Gen')
+            "|".join(re.escape(p).replace(r"\ ", r"[\s-]") for p in prefixes), "|".join(re.escape(p) for p in first_only)), re.IGNORECASE),
     )
 
 
