@@ -2333,6 +2333,21 @@ def test_a_persons_noun_after_a_body_is_no_kind_of_body(nlp):
     ('Kurmo is the second Kurmin Front commander to have been killed in two weeks.\n\nKurmin army spokesmen described '
      'Kurmo as a "senior key facilitator and logistician responsible for the north". His death, they said, would "reduce '
      'the Kurmin Front ability to conduct operations against the army".', [("Kurmin army", None), ("Kurmin army", None)]),
+    # ... but 'it' in a clause the body's verb governs is the body
+    ('The Kurmin Interim Government also condemned the attack.\n\nMeanwhile, the Dalen News Agency reported that two '
+     'civilians were killed in a drone attack on the town, blaming what it described as "terrorist groups active in the '
+     'countryside."', [("Dalen News Agency", None)]),
 ])
 def test_glued_marks_hyphenated_ranks_verbs_before_their_subjects_and_they_inside_the_words(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a closing mark glued to the reporting verb after it, and an opening one glued to the comma before it
+    ('“We will rebuild every house that the flood took from these families,”said Jan Kurmira on Monday.',
+     [("Jan Kurmira", None)]),
+    ('Kurmo Dalesi, the mayor of the town, said,"We will rebuild every house that the flood took from these families."',
+     [("Kurmo Dalesi", None)]),
+])
+def test_quotation_marks_glued_to_the_words_beside_them(nlp, text, expected):
     assert speakers(nlp, text) == expected

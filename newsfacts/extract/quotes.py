@@ -42,8 +42,8 @@ def _is_opening(text: str, i: int) -> bool:
     if ch in '"″':
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
-        # 'said."We have' (text whose spaces were lost after sentence punctuation) opens a quotation too.
-        return prev.isspace() or prev in "([{—–-:" or i == 0 or (prev in ".!?;" and nxt.isupper())
+        # 'said."We have', 'said,"We have' (text whose spaces were lost after punctuation) opens a quotation too.
+        return prev.isspace() or prev in "([{—–-:" or i == 0 or (prev in ".!?;," and nxt.isupper())
     return False
 
 

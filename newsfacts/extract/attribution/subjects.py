@@ -211,7 +211,7 @@ class SubjectSpeakers:
         # 'The Kurmin Interior Ministry condemned the attack. "...," it said': the body the sentence
         # before was about
         earlier = self._main_subject_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
-        if earlier is not None and earlier.sent == token.sent and earlier.head.i != token.head.i and earlier.head.is_ancestor(token):
+        if earlier is not None and earlier.sent == token.sent and token.head.dep_ == "parataxis" and token.head.head.i == earlier.head.i:
             # 'His death, they said, would "..."': the subject of the words reported is no one who spoke; the sentence
             # before says who 'they' are
             earlier = self._main_subject_before(token.sent.start_char, exclude, lookback=1)

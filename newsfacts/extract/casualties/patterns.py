@@ -101,7 +101,9 @@ def _patterns():
     toll = re.compile(
         # ('pushing the overall toll over 2,000', 'bringing the toll to nearly 400': a qualifier after the noun says it all)
         rf"\b(?P<toll>{_alternation(toll_of)})\s+(?:[\w'’-]+\s+){{0,3}}?(?:(?:rose|rises|risen|climbed|climbs|reached|reaches|stands|stood|is|was|of|at|to|hit|hits|{_PAST_A_MARK}|now)\s+(?:to\s+|at\s+)?"
-        rf"|(?=(?:over|above|nearly|almost|more\s+than|close\s+to|upwards\s+of|in\s+excess\s+of)\s+\d)){number}(?![\w%-])",
+        rf"|(?=(?:over|above|nearly|almost|more\s+than|close\s+to|upwards\s+of|in\s+excess\s+of)\s+\d)){number}(?![\w%-])"
+        # (not a number that ranks: 'the toll is one of the bloodiest in the conflict')
+        rf"(?!\s+of\s+the\s+(?:most\b|worst\b|[\w-]+est\b))",
         re.IGNORECASE,
     )
     subset = re.compile(

@@ -211,10 +211,18 @@ def _is_year(number, phrase) -> bool:
 
 
 def _number_or_counted_number(token) -> list:
-    """'20' in 'rose to 20', and in 'rose to 20 people': the number, or the number counting the noun."""
+    """'20' in 'rose to 20', and in 'rose to 20 people': the number, or the number counting the noun (not one that
+    ranks: 'the toll is one of the bloodiest in the conflict')."""
     if _is_number(token):
-        return [token]
+        return [] if _ranks_among_the_most(token) else [token]
     return [c for c in token.children if _counts(c)] if token.pos_ == "NOUN" else []
+
+
+def _ranks_among_the_most(number) -> bool:
+    """'one of the bloodiest', 'one of the worst in years': a number whose 'of' names the superlative it ranks among."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "of" and any(
+        p.dep_ == "pobj" and (p.tag_ == "JJS" or p.lower_.endswith("est") or any(a.tag_ == "JJS" or a.lower_ in ("most", "worst") for a in p.children))
+        for p in prep.children) for prep in number.children)
 
 
 # Number words that count ('eleven'; not 'second', which ranks)
