@@ -633,8 +633,14 @@ def test_qualifiers_with_not_and_greater(text, expected):
     # a number that ranks among the worst is no toll
     ("The toll is one of the bloodiest in the five-year-old conflict.", []),
     ("The death toll rose to 20 on Monday, one of the worst days of the year.", [("killed", 20, False)]),
+    # a single attacker who died is not the single victim the attack killed
+    ("A gunman opened fire on a market on Monday, killing one.\n\nThe attacker, a man aged 31, died in hospital.",
+     [("killed", 1, False), ("killed", 1, False)]),
+    # taken to hospital for a reason that is no injury
+    ("One officer suffered minor injuries during the arrest. The suspect was taken to hospital for a mental health "
+     "assessment and later returned to custody.", [("injured", 1, False)]),
 ])
-def test_deaths_by_a_result_word_and_a_toll_that_ranks(nlp, text, expected):
+def test_deaths_by_a_result_word_a_toll_that_ranks_an_attacker_who_died_and_a_check_in_hospital(nlp, text, expected):
     from newsfacts.extract.facts import extract_document
 
     facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))

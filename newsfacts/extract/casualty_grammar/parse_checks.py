@@ -13,6 +13,9 @@ from newsfacts.extract.casualty_grammar.lexicon import _Lexicon
 from newsfacts.extract.nlp import text_of
 from newsfacts.rules import load_rules
 
+# (rules/casualties.toml [grammar_words])
+_HOSPITAL_PURPOSES = frozenset(load_rules("casualties")["grammar_words"]["hospital_purposes"])
+
 
 def _denied_or_hypothetical(token, lex: _Lexicon) -> bool:
     for child in token.children:
@@ -135,8 +138,11 @@ def _with_an_injury(word, lex: _Lexicon) -> bool:
 
 
 def _to_hospital(token, lex: _Lexicon) -> bool:
-    """'were taken to hospital', 'rushed to a nearby hospital' (passive: someone else took them there)."""
+    """'were taken to hospital', 'rushed to a nearby hospital' (passive: someone else took them there; not 'taken to
+    hospital for a mental health assessment', which says why, and no injury)."""
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) and token.dep_ not in ("acl", "conj"):
+        return False
+    if any(t.dep_ == "pobj" and t.head.lower_ == "for" and t.lemma_.lower() in _HOSPITAL_PURPOSES for t in token.subtree):
         return False
     return _to_a_hospital(token, lex)
 

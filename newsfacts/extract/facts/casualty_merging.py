@@ -87,8 +87,12 @@ class _Statements:
 
     def same_person(self, a, b) -> bool:
         # The headline's single victim is the one the body tells of ('Man stabbed to death on train'), and
-        # a bare 'one' ('one died') or 'the' ('the man died') points back at a victim already told of.
+        # a bare 'one' ('one died') or 'the' ('the man died') points back at a victim already told of; but an
+        # attacker who died is not the victim the attack killed ('killing one ... The attacker died in hospital').
         back_reference = any(re.match(r"(?:one\b(?! of)|the\b)", self.evidence(r)) for r in (a, b))
+        if a["count_max"] == 1 and a["count_min"] == 1 and self.text \
+                and len({bool(_perpetrator_pattern().search(self.evidence(r))) for r in (a, b)}) == 2:
+            return False
         return (a["count_max"] != 1 or a["count_min"] != 1 or not self.text or self.headline(a) or self.headline(b)
                 or back_reference or self.evidence(a) == self.evidence(b)
                 or bool(self.named.get(a["fact_id"], frozenset()) & self.named.get(b["fact_id"], frozenset())))
@@ -160,6 +164,13 @@ def _replacement_parent(row, rows, survivors):
         if kept["kind"] == parent["kind"] and kept["count_min"] == parent["count_min"] and kept["part_of"] is None:
             return kept["fact_id"]
     return None
+
+
+@cache
+def _perpetrator_pattern() -> re.Pattern:
+    """The nouns for one who attacked (rules/casualties.toml, another_incident.perpetrator_nouns)."""
+    nouns = load_rules("casualties")["another_incident"]["perpetrator_nouns"]
+    return re.compile(r"\b(?:%s)s?\b" % "|".join(re.escape(n) for n in nouns))
 
 
 @cache
