@@ -3,7 +3,8 @@
 Makes a warehouse of N generated documents (bench/make_warehouse.py), then times `newsfacts run` on it:
 a folder with nothing new, a folder of 1 new article, a folder of 100 new articles; and the same two
 folders into empty warehouses; then a person's decisions (1,000 of every kind) stored in one batch and
-added to the database, and one more new article run with them applying. Prints the flow stages (a run without Prefect's start-up), the ratios
+added to the database, and one more new article run with them applying; then two runs of one new article while another process holds
+the database open (the first copies the file, the next adds to the file that copy replaced). Prints the flow stages (a run without Prefect's start-up), the ratios
 (targets: 1 and 100 new articles ≤ 2x the same run into an empty warehouse; nothing new ≤ 1 s of
 build; peak memory < 2 GiB), the README's example queries and the views warm on the grown warehouse,
 and the time of `newsfacts rebuild`. Writes bench/BIG_WAREHOUSE_RESULTS.md.
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -66,6 +68,11 @@ def main() -> None:
     one_by_one = _decide_one_by_one(big, args.documents)
     runs[f"1 new article, {args.decisions:,} decisions applying"] = run_cli(another, big)
     runs["that article into an empty warehouse"] = run_cli(another, work / "empty-another")
+    # A reader that reopens the database after each run (a dashboard refreshing) holds it when the next run builds:
+    # the first such run copies the file, the next adds to the file the copy replaced (the spare).
+    for name, seed in ((BESIDE_A_READER, 10), (BESIDE_A_READER_AGAIN, 11)):
+        with _reader_holding(big / "newsfacts.duckdb"):
+            runs[name] = run_cli(make_corpus(1, work / f"beside-{seed}", seed=seed), big)
     busiest = _build_at_the_busiest_place(big, work)
     rebuild = run_measured([sys.executable, "-m", "newsfacts.cli", "rebuild", "--warehouse", str(big)])
     query_ms = _warm_queries(big)
@@ -91,6 +98,9 @@ def main() -> None:
               + "; ".join(f"{kind} **{run['wall']:.1f} s** ({run['peak_pipeline']:.0f} MiB)" for kind, run in one_by_one.items()),
               f"- 1 new article with the decisions applying / that article into an empty warehouse: "
               f"**{runs[f'1 new article, {args.decisions:,} decisions applying']['flow'] / runs['that article into an empty warehouse']['flow']:.2f}×**",
+              f"- 1 new article while a reader holds the database: the first such run (a copy of the file) "
+              f"**{runs[BESIDE_A_READER]['flow']:.1f} s**, the next (the file that copy replaced, brought up to date) "
+              f"**{runs[BESIDE_A_READER_AGAIN]['flow']:.1f} s**, against {runs['1 new article']['flow']:.1f} s in place",
               f"- peak memory of those runs: **{max(r['peak_pipeline'] for r in runs.values()):.0f} MiB** (target < 2,048)",
               f"- `newsfacts rebuild`: **{rebuild['wall']:.0f} s** wall, peak memory {rebuild['peak_pipeline']:.0f} MiB (reported, not a target)",
               "", "The generated warehouse names its own places and people, which the new articles never name, so their runs' "
@@ -106,6 +116,23 @@ def main() -> None:
     print(text)
     args.results.write_text(text, encoding="utf-8")
     shutil.rmtree(work, ignore_errors=True)
+
+
+BESIDE_A_READER = "1 new article, a reader holding the database (the first such run)"
+BESIDE_A_READER_AGAIN = "1 new article, a reader holding the database again"
+
+
+@contextmanager
+def _reader_holding(database: Path):
+    """Another process that holds the database open, read-only, while the block runs."""
+    reader = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+                                                     "print('open', flush=True); sys.stdin.readline()", str(database)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "open"
+        yield
+    finally:
+        reader.communicate("\n", timeout=60)
 
 
 def _add_decisions(big: Path, documents: int, decisions: int) -> dict[str, float]:

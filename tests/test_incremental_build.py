@@ -8,6 +8,8 @@ of build each run got."""
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -183,6 +185,56 @@ def _kind_of_next_build(warehouse: Warehouse) -> str:
     for stale in warehouse.root.glob(".newsfacts.duckdb.building-*"):  # a build of everything's new file
         stale.unlink()
     return said
+
+
+def _held_open(database: Path) -> subprocess.Popen:
+    """Another process that holds the database open, read-only, until it reads a line."""
+    reader = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+                                                     "print('open', flush=True); sys.stdin.readline()", str(database)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert reader.stdout.readline().strip() == "open"
+    return reader
+
+
+def test_runs_beside_a_reader_add_to_the_file_published_before_and_give_what_a_build_of_everything_gives(tmp_path, added_builds):
+    """A reader that reopens the database after each run (a dashboard refreshing) holds the published file when
+    the next run builds: the first such run copies it, and keeps the file it replaces as the spare; every later
+    one adds what the spare lacks (two runs) to it and renames it over the one the reader holds, which becomes
+    the spare in turn. No run copies the database again."""
+    warehouse = Warehouse(tmp_path / "wh")
+    _store_run(warehouse, 0, RUNS[0])
+    build_database(warehouse, "build-0")
+    files, said = [warehouse.database.stat().st_ino], []
+    for number in range(1, len(RUNS)):
+        reader = _held_open(warehouse.database)
+        try:
+            _store_run(warehouse, number, RUNS[number])
+            said.append(_kind_of_next_build(warehouse))
+            build_database(warehouse, f"build-{number}")
+        finally:
+            reader.communicate("\n", timeout=60)
+        files.append(warehouse.database.stat().st_ino)
+        assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / f"after-{number}"), f"after run {number}"
+    # a run that found nothing new adds its runs row, and the spare lacks the run before it as well: a run's build
+    reader = _held_open(warehouse.database)
+    try:
+        _store_run(warehouse, len(RUNS), {})
+        said.append(_kind_of_next_build(warehouse))
+        build_database(warehouse, "build-idle")
+    finally:
+        reader.communicate("\n", timeout=60)
+    files.append(warehouse.database.stat().st_ino)
+    assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / "after-idle")
+    assert said[0].startswith("Adding 1 run(s) to a copy of the database")
+    assert all(s.startswith("Adding 2 run(s) to the spare database") for s in said[1:]), said
+    # two files in turn: the first, the copy, the first again, ...
+    assert files[2::2] == [files[0]] * len(files[2::2]) and files[3::2] == [files[1]] * len(files[3::2])
+    assert files[0] != files[1]
+    assert added_builds == ["whole"] + ["added", "whole"] * len(RUNS)  # each run's build added (then the rebuild)
+    # a build of everything, which would not add to the spare, removes it
+    assert (warehouse.root / ".newsfacts.duckdb.spare").exists()
+    build_database(warehouse, "rebuild", full=True)
+    assert not (warehouse.root / ".newsfacts.duckdb.spare").exists()
 
 
 def test_a_changed_file_makes_the_next_build_whole_and_a_decision_is_added_to_the_database(tmp_path, added_builds, monkeypatch):

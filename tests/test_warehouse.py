@@ -209,7 +209,8 @@ def test_a_warehouse_of_parquet_parts_is_upgraded_in_place_with_the_rows_its_rea
 
 def test_a_run_that_loaded_nothing_writes_the_file_in_place_unless_a_reader_holds_it(tmp_path):
     """With no reader, the runs row goes into the published file itself (no copy, whatever its size); a
-    process that holds the file open keeps its snapshot, and the run writes a copy renamed over it."""
+    process that holds the file open keeps its snapshot, and the run writes a copy renamed over it, then the
+    next such run the file that copy replaced."""
     warehouse = Warehouse(tmp_path)
     _scheduled_runs(warehouse, 2)
     build_database(warehouse, "b1")
@@ -234,6 +235,21 @@ def test_a_run_that_loaded_nothing_writes_the_file_in_place_unless_a_reader_hold
     assert out.strip() == "3"  # its snapshot, while the run wrote a copy
     assert warehouse.database.stat().st_ino != file_before
     assert "idle-2" in {r[0] for r in _database_rows(warehouse, "runs")}
+
+    # a reader of the new file: the next such run adds both runs rows to the file it replaced, kept as the spare
+    reader = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+                               "print(con.execute('SELECT count(*) FROM runs').fetchall()[0][0], flush=True); sys.stdin.readline()",
+         str(warehouse.database)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "4"
+        _runs_only(warehouse, "idle-3")
+        assert build_database(warehouse, "b4")["runs"] == 5
+        reader.communicate("\n", timeout=60)
+    finally:
+        reader.kill()
+    assert warehouse.database.stat().st_ino == file_before  # no copy: the spare, brought up to date
+    assert {"idle-2", "idle-3"} <= {r[0] for r in _database_rows(warehouse, "runs")}
 
 
 def test_an_append_killed_after_its_commit_but_before_its_checkpoint_loses_nothing_and_breaks_no_reader(tmp_path):

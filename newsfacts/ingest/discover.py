@@ -8,7 +8,8 @@ import os
 from pathlib import Path
 
 from newsfacts.ingest.models import InputFile, Quarantined
-from newsfacts.load.layout import AS_OF_DIR, DATABASE_NAME, LOCK_NAME, PARQUET_DIR, TABLES_DIR, TEMPORARY_PREFIXES, UPGRADED_DIR
+from newsfacts.load.layout import (AS_OF_DIR, DATABASE_NAME, LOCK_NAME, PARQUET_DIR, SPARE_NAME, TABLES_DIR, TEMPORARY_PREFIXES,
+                                   UPGRADED_DIR)
 from schemas.values import Reason, Stage
 
 logger = logging.getLogger(__name__)
@@ -111,7 +112,7 @@ def _examine(path: Path, rel: str, max_file_bytes: int) -> InputFile | Quarantin
 
 
 def _is_warehouse_file(name: str) -> bool:
-    return name in (DATABASE_NAME, LOCK_NAME) or name.startswith(TEMPORARY_PREFIXES)
+    return name in (DATABASE_NAME, LOCK_NAME) or name.startswith((*TEMPORARY_PREFIXES, SPARE_NAME))
 
 
 def _shown(rel: str) -> str:

@@ -44,7 +44,7 @@ import duckdb
 from newsfacts import PIPELINE_VERSION
 from newsfacts.config import Settings
 from newsfacts.errors import NewsfactsError
-from newsfacts.load.layout import BUILDING_PREFIX
+from newsfacts.load.layout import BUILDING_PREFIX, SPARE_NAME, TEMPORARY_PREFIX
 from newsfacts.load.store import APPENDED_TABLES
 from newsfacts.load.warehouse import Warehouse, fsync, quote_path
 import schemas as schemas_package
@@ -97,6 +97,8 @@ class DatabaseBuild:
     counts: dict[str, int] = field(default_factory=dict)
     appended_runs: int = 0  # runs whose `runs` rows were added to the last build
     in_place: bool = False  # whether they were added to the published file itself (nothing to rename)
+    on_spare: bool = False  # whether they were added to the spare (the file published before), renamed over it
+    beside_a_reader: bool = False  # a run's build that another process holding the published file kept out of it
     why: str = ""  # which kind of build this is and why, for the run's log
     _connection: duckdb.DuckDBPyConnection | None = field(default=None, repr=False, compare=False)
 
@@ -150,7 +152,7 @@ class DatabaseBuild:
             except duckdb.Error:  # the failure already ended the transaction
                 pass
         self.close()
-        if not self.in_place:
+        if not (self.in_place or self.on_spare):  # (the spare's transaction rolled back leaves it as it was)
             self.file.unlink(missing_ok=True)
 
     def step(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
@@ -240,8 +242,11 @@ def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, tar
     elif lacking.runs is not None and not lacking.rows_loaded and not lacking.decisions:
         building.needs_consolidation = False
         building.appended_runs = len(lacking.runs)
-        building.counts, building.in_place = _append_runs(warehouse, building.file, lacking.runs)
-        return building
+        spare = _append_runs(building, lacking.runs)
+        if spare is None:
+            return building
+        if _stage_added_runs(building, lacking.runs, lacking.decisions, spare):  # the spare lacks more
+            return building
     elif lacking.runs is None:
         building.why = f"Building the database whole: {lacking.why_whole}."
     elif _stage_added_runs(building, lacking.runs, lacking.decisions):
@@ -259,7 +264,7 @@ def stage_everything_instead(building: DatabaseBuild) -> None:
 def _no_longer_adding(building: DatabaseBuild, why: str) -> None:
     """Roll a run's build back and make it a build of everything's, in a new file, yet to be staged."""
     building.abandon()
-    building.adds_runs, building.in_place, building.why = False, False, why
+    building.adds_runs, building.in_place, building.on_spare, building.beside_a_reader, building.why = False, False, False, False, why
     building.file = building.warehouse.root / f"{BUILDING_PREFIX}{building.build_id}"
     building.file.unlink(missing_ok=True)
 
@@ -310,16 +315,20 @@ def _check_documents_once(con, warehouse: Warehouse, documents: str) -> None:
             "count twice; the stored tables were written by something other than newsfacts: remove that run's rows.")
 
 
-def _stage_added_runs(building: DatabaseBuild, added: set[str], decisions: int = 0) -> bool:
-    """Stage a run's build: the published file (or a copy, when another process holds it) with the rows of
-    the committed runs `added` it lacks and the stored corrections it lacks (`decisions` of them: the
+def _stage_added_runs(building: DatabaseBuild, added: set[str], decisions: int = 0, writable: _Writable | None = None) -> bool:
+    """Stage a run's build: the published file (or, when another process holds it, the spare or a copy:
+    `writable`, if already open) with the rows of the committed runs `added` it lacks (the spare's own) and the
+    stored corrections it lacks (`decisions` of them: the
     temporary table added_corrections holds them), in a transaction left open for the steps after. False,
     with nothing changed, when the runs change a file the warehouse held (warehouse/added_documents.sql):
     a build of everything is needed."""
     warehouse = building.warehouse
     building.adds_runs, building.needs_consolidation = True, True
-    con, building.in_place = _open_for_writing(warehouse, building.file)
-    building.file = warehouse.database if building.in_place else building.file
+    writable = writable or _open_for_writing(warehouse, building.file, lambda spare_lacks: True)
+    con, building.file, building.in_place, building.on_spare = writable.con, writable.file, writable.in_place, writable.on_spare
+    if writable.on_spare:  # the spare lacks the runs and decisions the published file gained since, too
+        added, decisions = writable.spare_lacks.runs, writable.spare_lacks.decisions
+    building.beside_a_reader = not writable.in_place
     building._connection = con
     con.execute("SET checkpoint_threshold = '1TB'")  # written out once, when published
     con.execute(f"SET memory_limit = '{_added_build_memory_mb()}MB'")
@@ -342,9 +351,10 @@ def _stage_added_runs(building: DatabaseBuild, added: set[str], decisions: int =
         _no_longer_adding(building, "Building the database whole: the new runs change, delete or bring back a file the warehouse held.")
         return False
     what = " and ".join(f"{n} {noun}(s)" for n, noun in ((len(added), "run"), (decisions, "correction")) if n)
-    building.why = (f"Adding {what} to the database in place" if building.in_place else
-                    f"Adding {what} to a copy of the database (another process holds it open)") + \
-        ": only what they reach is worked out again."
+    where = ("the database in place" if building.in_place else
+             "the spare database, published before (another process holds the database open)" if building.on_spare else
+             "a copy of the database (another process holds it open)")
+    building.why = f"Adding {what} to {where}: only what they reach is worked out again."
     return True
 
 
@@ -370,13 +380,14 @@ class _Lacking:
     decisions: int = 0  # the stored corrections it lacks (a person's decisions made since it was built)
 
 
-def _what_the_database_lacks(warehouse: Warehouse, committed: set[str]) -> _Lacking:
-    """The committed runs and the stored corrections the published database lacks, when it can be added to:
-    it was built by this code and holds only committed runs and stored corrections."""
-    if not built_by_this_code(warehouse.database):
+def _what_the_database_lacks(warehouse: Warehouse, committed: set[str], database: Path | None = None) -> _Lacking:
+    """The committed runs and the stored corrections the published database (or `database`) lacks, when it can be
+    added to: it was built by this code and holds only committed runs and stored corrections."""
+    database = database or warehouse.database
+    if not built_by_this_code(database):
         return _Lacking(None, "there is none yet, or it was built by other code (new rules, or another version)")
     with warehouse.connect() as con:
-        con.execute(f"ATTACH {quote_path(warehouse.database)} AS built (READ_ONLY)")
+        con.execute(f"ATTACH {quote_path(database)} AS built (READ_ONLY)")
         built = {r[0] for r in con.execute("SELECT run_id FROM built.runs").fetchall()}
         if not built <= committed:
             return _Lacking(None, "it holds a run that is not committed")
@@ -394,16 +405,56 @@ def _what_the_database_lacks(warehouse: Warehouse, committed: set[str]) -> _Lack
     return _Lacking(unbuilt, rows_loaded=rows_loaded, decisions=lacked)
 
 
-def _open_for_writing(warehouse: Warehouse, copy: Path) -> tuple[duckdb.DuckDBPyConnection, bool]:
-    """A connection that writes the published database: to the file itself, or, when another process holds
-    it open (DuckDB then lets no writer in), to a copy at `copy`. Returns it and whether it is in place."""
+# A spare that lacks more runs than this is removed rather than added to: catching up on a day of 15-minute
+# runs costs less than copying a large file, months of them may not.
+SPARE_MAX_RUNS = 96
+
+
+@dataclass
+class _Writable:
+    """The database file a build writes, open (_open_for_writing)."""
+
+    con: duckdb.DuckDBPyConnection
+    file: Path
+    in_place: bool  # the published file itself
+    on_spare: bool = False  # the spare, which lacks `spare_lacks`
+    spare_lacks: _Lacking | None = None
+
+
+def spare_database(warehouse: Warehouse) -> Path:
+    """The file a build published before the one renamed over it while another process held it open."""
+    return warehouse.root / SPARE_NAME
+
+
+def _open_for_writing(warehouse: Warehouse, copy: Path, spare_fits: Callable[[_Lacking], bool]) -> _Writable:
+    """A connection that writes the published database: to the file itself; when another process holds it open
+    (DuckDB then lets no writer in), to the spare, which no reader holds, if what it lacks of the committed runs
+    `spare_fits` (the build adds it); else to a copy of the published file at `copy`."""
     try:
-        return warehouse.connect(str(warehouse.database)), True
+        return _Writable(warehouse.connect(str(warehouse.database)), warehouse.database, True)
     except duckdb.Error:  # held open by another process, or by this one with other settings
-        shutil.copyfile(warehouse.database, copy)
-        if _wal(warehouse.database).exists():  # commits a crash kept from the file
-            shutil.copyfile(_wal(warehouse.database), _wal(copy))
-        return warehouse.connect(str(copy)), False
+        pass
+    spare = spare_database(warehouse)
+    if spare.exists():
+        lacking = _what_the_database_lacks(warehouse, warehouse.committed_run_ids(), spare)
+        if lacking.runs is not None and len(lacking.runs) <= SPARE_MAX_RUNS and spare_fits(lacking):
+            try:
+                return _Writable(warehouse.connect(str(spare)), spare, False, on_spare=True, spare_lacks=lacking)
+            except duckdb.Error:  # a reader still holds it from when it was published
+                pass
+        elif lacking.runs is None or len(lacking.runs) > SPARE_MAX_RUNS:
+            _remove_spare(warehouse)  # of other code, or too far behind to be worth adding to
+    shutil.copyfile(warehouse.database, copy)
+    if _wal(warehouse.database).exists():  # commits a crash kept from the file
+        shutil.copyfile(_wal(warehouse.database), _wal(copy))
+    return _Writable(warehouse.connect(str(copy)), copy, False)
+
+
+def _remove_spare(warehouse: Warehouse) -> None:
+    """Remove the spare (a reader that holds it keeps what it reads)."""
+    spare = spare_database(warehouse)
+    spare.unlink(missing_ok=True)
+    _wal(spare).unlink(missing_ok=True)
 
 
 def publish(building: DatabaseBuild) -> dict[str, int]:
@@ -422,8 +473,30 @@ def publish(building: DatabaseBuild) -> dict[str, int]:
         # A write-ahead log beside the old file (an in-place build killed before its checkpoint) holds
         # nothing the new file lacks, and DuckDB would refuse to open the new file with it.
         _wal(building.target).unlink(missing_ok=True)
-        os.replace(building.file, building.target)
+        _replace_keeping_a_spare(building)
     return building.counts
+
+
+def _replace_keeping_a_spare(building: DatabaseBuild) -> None:
+    """Rename the built file over the published one. A build beside a reader (one that could not write the published
+    file in place) keeps the file it replaces as the spare, for the next run that finds a reader holding the
+    published one (_open_for_writing), linked under a temporary name first so that the spare is always a whole
+    file; a build of everything removes the spare, which it would not add to (of other code, or lacking a
+    changed file)."""
+    warehouse, target = building.warehouse, building.target
+    kept = None
+    if building.beside_a_reader and target.exists():
+        kept = warehouse.root / f"{TEMPORARY_PREFIX}spare-{building.build_id}"
+        kept.unlink(missing_ok=True)
+        try:
+            os.link(target, kept)
+        except OSError:  # a file system without hard links: no spare, and the next such run copies
+            kept = None
+    os.replace(building.file, target)
+    if kept is not None:
+        os.replace(kept, spare_database(warehouse))
+    elif target == warehouse.database and not building.beside_a_reader:
+        _remove_spare(warehouse)
 
 
 def _finish(con, whole: bool = True) -> None:
@@ -457,18 +530,25 @@ def built_by_this_code(database: Path) -> bool:
         return False
 
 
-def _append_runs(warehouse: Warehouse, building: Path, unbuilt: set[str]) -> tuple[dict[str, int], bool]:
+def _append_runs(building: DatabaseBuild, unbuilt: set[str]) -> _Writable | None:
     """The `runs` rows of `unbuilt` added to the current database, in one transaction: in place when no other
-    connection holds the file, else to a copy at `building`, which publishing renames over it (a reader
-    holding the file keeps its snapshot: DuckDB lets no writer in beside it). Returns the rows per table and
-    whether the database was written in place."""
-    con, in_place = _open_for_writing(warehouse, building)
-    with con:
+    connection holds the file, else to the spare or a copy, which publishing renames over it (a reader holding
+    the file keeps its snapshot: DuckDB lets no writer in beside it). Sets the rows per table and where they were
+    added. A spare that lacks more than `runs` rows (runs that loaded rows, decisions) is returned open instead,
+    with nothing added: it takes a run's build."""
+    warehouse = building.warehouse
+    writable = _open_for_writing(warehouse, building.file, lambda spare_lacks: True)
+    if writable.on_spare and (writable.spare_lacks.rows_loaded or writable.spare_lacks.decisions):
+        return writable
+    building.file, building.in_place, building.on_spare = writable.file, writable.in_place, writable.on_spare
+    building.beside_a_reader = not writable.in_place
+    runs = writable.spare_lacks.runs if writable.on_spare else unbuilt
+    with writable.con as con:
         con.execute("BEGIN TRANSACTION")
-        if unbuilt:
+        if runs:
             con.execute(f"INSERT INTO runs BY NAME SELECT * FROM {warehouse.table_source('runs')} "
-                        "WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(unbuilt)])
-        counts = table_counts(con)
+                        "WHERE run_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(runs)])
+        building.counts = table_counts(con)
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
-    return counts, in_place
+    return None
