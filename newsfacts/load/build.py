@@ -12,8 +12,9 @@ A build is one of two kinds.
   decision is built so too, at once. It costs what the runs added,
   not what the warehouse holds. An analyst who opens the file meanwhile waits for the commit (DuckDB
   lets no reader in beside a writer; newsfacts sql retries); one who holds it open keeps it, and the
-  build then adds to a copy, which publishing renames over it. A crash leaves the file as the last commit
-  left it, and the next run adds what it lacks.
+  build then adds to the spare (the file such a build replaced before, with what it lacks) or to a copy,
+  which publishing renames over it, keeping the file it replaces as the spare. A crash leaves the file as
+  the last commit left it, and the next run adds what it lacks.
 - A build of everything makes a new file beside the published one (with every committed run's rows, the
   versions of changed files settled by versions.sql, and every derived table), then renames it over the
   old one. Each step works in one transaction on the new file, within NEWSFACTS_BUILD_MEMORY_MB (beyond
