@@ -325,7 +325,7 @@ def _stage_added_runs(building: DatabaseBuild, added: set[str], decisions: int =
     a build of everything is needed."""
     warehouse = building.warehouse
     building.adds_runs, building.needs_consolidation = True, True
-    writable = writable or _open_for_writing(warehouse, building.file, lambda spare_lacks: True)
+    writable = writable or _open_for_writing(warehouse, building.file)
     con, building.file, building.in_place, building.on_spare = writable.con, writable.file, writable.in_place, writable.on_spare
     if writable.on_spare:  # the spare lacks the runs and decisions the published file gained since, too
         added, decisions = writable.spare_lacks.runs, writable.spare_lacks.decisions
@@ -427,10 +427,10 @@ def spare_database(warehouse: Warehouse) -> Path:
     return warehouse.root / SPARE_NAME
 
 
-def _open_for_writing(warehouse: Warehouse, copy: Path, spare_fits: Callable[[_Lacking], bool]) -> _Writable:
+def _open_for_writing(warehouse: Warehouse, copy: Path) -> _Writable:
     """A connection that writes the published database: to the file itself; when another process holds it open
-    (DuckDB then lets no writer in), to the spare, which no reader holds, if what it lacks of the committed runs
-    `spare_fits` (the build adds it); else to a copy of the published file at `copy`."""
+    (DuckDB then lets no writer in), to the spare, if it can be added to, lacks at most SPARE_MAX_RUNS runs and
+    no reader holds it (the build adds what it lacks); else to a copy of the published file at `copy`."""
     try:
         return _Writable(warehouse.connect(str(warehouse.database)), warehouse.database, True)
     except duckdb.Error:  # held open by another process, or by this one with other settings
@@ -438,12 +438,12 @@ def _open_for_writing(warehouse: Warehouse, copy: Path, spare_fits: Callable[[_L
     spare = spare_database(warehouse)
     if spare.exists():
         lacking = _what_the_database_lacks(warehouse, warehouse.committed_run_ids(), spare)
-        if lacking.runs is not None and len(lacking.runs) <= SPARE_MAX_RUNS and spare_fits(lacking):
+        if lacking.runs is not None and len(lacking.runs) <= SPARE_MAX_RUNS:
             try:
                 return _Writable(warehouse.connect(str(spare)), spare, False, on_spare=True, spare_lacks=lacking)
             except duckdb.Error:  # a reader still holds it from when it was published
                 pass
-        elif lacking.runs is None or len(lacking.runs) > SPARE_MAX_RUNS:
+        else:
             _remove_spare(warehouse)  # of other code, or too far behind to be worth adding to
     shutil.copyfile(warehouse.database, copy)
     if _wal(warehouse.database).exists():  # commits a crash kept from the file
@@ -538,7 +538,7 @@ def _append_runs(building: DatabaseBuild, unbuilt: set[str]) -> _Writable | None
     added. A spare that lacks more than `runs` rows (runs that loaded rows, decisions) is returned open instead,
     with nothing added: it takes a run's build."""
     warehouse = building.warehouse
-    writable = _open_for_writing(warehouse, building.file, lambda spare_lacks: True)
+    writable = _open_for_writing(warehouse, building.file)
     if writable.on_spare and (writable.spare_lacks.rows_loaded or writable.spare_lacks.decisions):
         return writable
     building.file, building.in_place, building.on_spare = writable.file, writable.in_place, writable.on_spare
