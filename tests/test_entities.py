@@ -27,6 +27,14 @@ def test_places_geocode_offline_with_alternate_names(name, canonical, country):
     assert place.latitude is not None and place.longitude is not None
 
 
+def test_short_capitals_are_a_bodys_letters_unless_they_spell_a_places_own_name():
+    # another name the gazetteer lists for a town is no reading of a body's letters ('KANA' for Caen) ...
+    assert geocode("KANA") is None and geocode("Kana") is not None
+    # ... but a dateline's capitals spell a place's own name, or one letter or two from it
+    assert [(geocode(name).name, geocode(name).country_code) for name in ("GAZA", "HAMA", "ROME")] == [
+        ("Gaza", "PS"), ("Ḩamāh", "SY"), ("Rome", "IT")]
+
+
 def test_a_country_by_its_initials_but_no_english_word():
     assert [(geocode(name).name, geocode(name).kind) for name in ("UAE", "DRC")] == [
         ("United Arab Emirates", "country"), ("Democratic Republic of the Congo", "country")]

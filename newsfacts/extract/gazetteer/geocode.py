@@ -41,6 +41,11 @@ def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place
         return next((p for p in countries if p is not None and p.country_code in context_countries), countries[0])
     key = _norm(_aliases().get(key, name))
     candidates = _candidates(key, context_countries)
+    if name.isupper() and name.isalpha() and len(name) <= 5:
+        # ('IRNA reported', 'KURNA said': a short name in capitals is a body's letters far more often than another
+        # name a gazetteer lists for a town; a place's own name in capitals, as a dateline writes it, or a spelling
+        # of it, stays one: 'HAMA' for Hamah)
+        candidates = [p for p in candidates if p.kind != "city" or Levenshtein.distance(_norm(p.name), key) <= 2]
     if not candidates:
         return _area_or_part(name.strip(), context_countries)
     if context_countries and not any(p.kind != "city" or (not p.small and _named_as_it_is(p, key)) for p in candidates):
