@@ -2,7 +2,8 @@
 
 Makes a warehouse of N generated documents (bench/make_warehouse.py), then times `newsfacts run` on it:
 a folder with nothing new, three folders of 1 new article (the median ratio counts), a folder of 100 new articles;
-and the same folders into empty warehouses; then a person's decisions (1,000 of every kind) stored in one batch and
+and the same folders into empty warehouses; a new version of one of those articles' files, into the big warehouse
+and into the one that holds its first version alone; then a person's decisions (1,000 of every kind) stored in one batch and
 added to the database, and one more new article run with them applying; then two runs of one new article while another process holds
 the database open (the first copies the file, the next adds to the file that copy replaced). Prints the flow stages (a run without Prefect's start-up), the ratios
 (targets: 1 and 100 new articles ≤ 2x the same run into an empty warehouse; nothing new ≤ 1 s of
@@ -69,6 +70,13 @@ def main() -> None:
     runs["100 new articles"] = run_cli(hundred, big)
     runs["1 article into an empty warehouse"] = _median_run(singles["empty"])
     runs["100 articles into an empty warehouse"] = run_cli(hundred, work / "empty-100")
+    # A changed file: the first article with its last paragraph cut, run again into the big warehouse and into the
+    # warehouse that holds its first version alone. The new version supersedes the first.
+    article = next(one.iterdir())
+    paragraphs = article.read_text(encoding="utf-8").split("\n\n")
+    article.write_text("\n\n".join(paragraphs[:-1]), encoding="utf-8")
+    runs[CHANGED] = run_cli(one, big)
+    runs[CHANGED_SMALL] = run_cli(one, work / "empty-single-0")
     decided = _add_decisions(big, args.documents, args.decisions)
     one_by_one = _decide_one_by_one(big, args.documents)
     runs[f"1 new article, {args.decisions:,} decisions applying"] = run_cli(another, big)
@@ -99,6 +107,8 @@ def main() -> None:
               "the median of three articles' ratios, each article into the big warehouse / into an empty one: "
               + ", ".join(f"{b['flow']:.1f} / {e['flow']:.1f} s" for b, e in zip(singles["big"], singles["empty"])) + ")",
               f"- 100 new articles / 100 into an empty warehouse: **{runs['100 new articles']['flow'] / runs['100 articles into an empty warehouse']['flow']:.2f}×** (target ≤ 2)",
+              f"- 1 changed article (a new version of a file the warehouse holds) / the same change into a warehouse of "
+              f"that file alone: **{runs[CHANGED]['flow'] / runs[CHANGED_SMALL]['flow']:.2f}×**",
               f"- nothing new, load stage (the build): **{runs['nothing new']['stages'].get('load', 0):.2f} s** (target ≤ 1 s)",
               f"- adding the {args.decisions:,} decisions to the database (their build): **{decided['build']:.1f} s**, "
               f"peak memory {decided['peak_pipeline']:.0f} MiB",
@@ -126,6 +136,10 @@ def main() -> None:
     print(text)
     args.results.write_text(text, encoding="utf-8")
     shutil.rmtree(work, ignore_errors=True)
+
+
+CHANGED = "1 changed article"
+CHANGED_SMALL = "that change into a warehouse of its first version alone"
 
 
 def _median_run(runs: list[dict]) -> dict:

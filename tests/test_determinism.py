@@ -71,21 +71,27 @@ def test_reverse_order_small_batches_and_two_workers_give_what_one_run_gives(tmp
 
 
 def test_runs_that_edit_a_file_and_add_reports_keep_only_what_a_rebuild_would_keep(tmp_path, run_flow, monkeypatch):
-    """A run takes the previous build's quote groups and incidents wherever its changes cannot reach them.
-    After a run that cuts a file in half (its first version's quotes and reports leave their groups and
-    incidents) and adds more reports of the same strikes and quotes of the same people, every table is
-    what a full rebuild makes of the same stored facts."""
+    """A run's build adds to the database and works out again only what its changes reach. After a run that
+    cuts a file in half (its first version's quotes and reports leave their groups and incidents) and adds
+    more reports of the same strikes and quotes of the same people, every table is what a full rebuild makes
+    of the same stored facts."""
+    import newsfacts.consolidate.added as added
     import newsfacts.consolidate.build as consolidation
     from newsfacts.cli import main
 
-    reused = []
-    cluster_incidents = consolidation._cluster_incidents
+    builds = []
+    cluster_incidents, consolidate_added = consolidation._cluster_incidents, added.consolidate_added
 
-    def noting_reuse(con, reuse_previous):
-        reused.append(reuse_previous)
+    def noting_whole(con, reuse_previous):
+        builds.append("whole, reusing the previous build" if reuse_previous else "whole")
         return cluster_incidents(con, reuse_previous)
 
-    monkeypatch.setattr(consolidation, "_cluster_incidents", noting_reuse)
+    def noting_added(con):
+        builds.append("added")
+        return consolidate_added(con)
+
+    monkeypatch.setattr(consolidation, "_cluster_incidents", noting_whole)
+    monkeypatch.setattr(added, "consolidate_added", noting_added)
     seeds = sorted(SEEDS.iterdir())
     source, warehouse = copy_files(seeds[2:], tmp_path / "src"), tmp_path / "wh"
     run_flow(source, warehouse)
@@ -94,9 +100,9 @@ def test_runs_that_edit_a_file_and_add_reports_keep_only_what_a_rebuild_would_ke
     edited.write_text("\n\n".join(paragraphs[: len(paragraphs) // 2]), encoding="utf-8")
     copy_files(seeds[:2], source)
     run_flow(source, warehouse)
-    assert reused == [False, True]
+    assert builds == ["whole", "added"]
     assert query(warehouse, "SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL") == [(1,)]
     after_runs = snapshot(warehouse)
     assert main(["rebuild", "--warehouse", str(warehouse)]) == 0
-    assert reused == [False, True, False]
+    assert builds == ["whole", "added", "whole"]
     assert snapshot(warehouse) == after_runs

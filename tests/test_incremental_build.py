@@ -60,7 +60,8 @@ def _figure(doc_id: str, n: int, place: str, count: int, reporter: str | None = 
             "location": place, "reported_by": reporter, "reported_by_entity_id": reporter_id, "start_char": 100 + n, "end_char": 110 + n}
 
 
-def _store_run(warehouse: Warehouse, number: int, tables: dict[str, list[dict]]) -> None:
+def _store_run(warehouse: Warehouse, number: int, tables: dict[str, list[dict]], files: list[dict] = ()) -> None:
+    """A run that stored `tables` (a file for each document, loaded) and the ledger rows `files` of other files."""
     run_id = f"run-{number}"
     with warehouse.exclusive():
         for table, rows in tables.items():
@@ -68,7 +69,8 @@ def _store_run(warehouse: Warehouse, number: int, tables: dict[str, list[dict]])
         documents = tables.get("documents", [])
         warehouse.stage_rows("source_files", [
             {"source_path": d["source_path"], "content_sha256": d["content_sha256"], "status": "loaded", "doc_ids": [d["doc_id"]],
-             "seen_at": START + timedelta(days=number), "run_id": run_id} for d in documents], run_id)
+             "seen_at": START + timedelta(days=number), "run_id": run_id} for d in documents]
+            + [{**row, "seen_at": START + timedelta(days=number), "run_id": run_id} for row in files], run_id)
         finished = START + timedelta(days=number, minutes=5)
         warehouse.commit_run(run_id, {"run_id": run_id, "status": "completed", "started_at": finished, "finished_at": finished,
                                       "documents_loaded": len(documents), "source_dir": "/reports"})
@@ -237,22 +239,103 @@ def test_runs_beside_a_reader_add_to_the_file_published_before_and_give_what_a_b
     assert not (warehouse.root / ".newsfacts.duckdb.spare").exists()
 
 
-def test_a_changed_file_makes_the_next_build_whole_and_a_decision_is_added_to_the_database(tmp_path, added_builds, monkeypatch):
+def _new_version(doc_id: str, of: str, day: int, publisher: str) -> dict:
+    """A document read from a new version of the file the document `of` was read from."""
+    return _document(doc_id, day, publisher, path=f"{of}.txt")
+
+
+# After RUNS: new versions of files, a file gone, a file back at an earlier version; each run's build settles
+# the versions of the files it changes and works out again what the superseded documents reached.
+VERSION_RUNS = [
+    # the first report's file changed: the new version names Jane, not Smith, and reports at Dalen, not Kurmin;
+    # the old one leaves its quote's statement, its near-duplicate pair, its report's incident and its figure
+    ({"documents": [_new_version("a000000000000021", "a000000000000001", 8, "Outlet One")],
+      "entity_observations": [_person("a000000000000021", JANE, "Jane Smith"), _place("a000000000000021", DALEN, "Dalen")],
+      "quotes": [_quote("a000000000000021", 1, "Jane Smith", JANE, "The bridge repairs will be finished before the winter comes"),
+                 # (a statement in two wordings, quoted nowhere else)
+                 _quote("a000000000000021", 2, "Jane Smith", JANE, "The new school will open its doors in the autumn"),
+                 _quote("a000000000000021", 3, "Jane Smith", JANE, "The new school will open its doors this autumn")],
+      "events": [_event("a000000000000021", 1, "Dalen", 1)],
+      "casualties": [_figure("a000000000000021", 1, "Dalen", 2, "Jane Smith", JANE)]}, []),
+    # a file gone from the folder: its document stays, marked
+    ({}, [{"source_path": "c000000000000001.txt", "status": "deleted"}]),
+    # two new versions of a file in two runs built at once (after a build that failed): the first is superseded at once
+    ({"documents": [_new_version("b000000000000021", "b000000000000001", 9, "Outlet Three")],
+      "entity_observations": [_person("b000000000000021", JOHN, "John Smith")],
+      "quotes": [_quote("b000000000000021", 1, "John Smith", JOHN, "The roads to the north are closed to trucks")]}, []),
+    ({"documents": [_new_version("b000000000000022", "b000000000000001", 10, "Outlet Three")],
+      "events": [_event("b000000000000022", 1, "Kurmin", 3)],
+      "casualties": [_figure("b000000000000022", 1, "Kurmin", 5)]}, []),
+    # a report alone in its incident, whose figure a person corrected (below), superseded by a new version: the
+    # decision finds no fact; and the first report's file changed again: its statement in two wordings is gone
+    ({"documents": [_new_version("e000000000000022", "e000000000000002", 11, "Outlet One"),
+                    _new_version("a000000000000022", "a000000000000001", 11, "Outlet One")],
+      # (a statement quoted before: its group's id, which derives from its smallest quote id, is this quote's)
+      "quotes": [_quote("a000000000000022", 1, "John Smith", JOHN, "The roads to the north are closed to trucks")],
+      "events": [_event("a000000000000022", 1, "Dalen", 2), _event("e000000000000022", 1, "Dalen", 2)]}, []),
+    # the first report's file back as it was: its first document is live again, which only a build of everything
+    # brings back (its facts are in the stored rows alone), keeping the build before's results where the
+    # documents it brings back and supersedes (their quotes and reports gone) do not reach
+    ({}, [{"source_path": "a000000000000001.txt", "content_sha256": "a000000000000001" * 4, "status": "duplicate",
+           "doc_ids": [], "duplicate_of": ["a000000000000001"]}]),
+    # then a run that adds a document, as any other
+    (RUNS[5] | {"documents": [_document("f000000000000009", 12, "Outlet Two")]}, []),
+]
+
+
+def test_runs_that_change_or_delete_files_add_to_the_database_and_give_what_a_build_of_everything_gives(tmp_path, added_builds):
+    from newsfacts.corrections import Decision, correct
+    from schemas.values import CorrectionTarget
+
+    warehouse = Warehouse(tmp_path / "wh")
+    for number, tables in enumerate(RUNS):
+        _store_run(warehouse, number, tables)
+    build_database(warehouse, "build-runs")
+    correct(warehouse, CorrectionTarget.CASUALTY, "e002ccccccccc001", Decision(sets={"count_min": "3"}))
+    said = []
+    for number, (tables, files) in enumerate(VERSION_RUNS, start=len(RUNS)):
+        _store_run(warehouse, number, tables, files)
+        if number == len(RUNS) + 2:  # built with the run after it
+            continue
+        said.append(_kind_of_next_build(warehouse))
+        build_database(warehouse, f"build-{number}")
+        assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / f"after-{number}"), f"after run {number}"
+        if number == len(RUNS):
+            superseded = query(warehouse.root, """SELECT superseded_by, (SELECT count(*) FROM quotes WHERE doc_id = 'a000000000000001'),
+                                                         (SELECT near_duplicate_of FROM documents WHERE doc_id = 'd000000000000001')
+                                                  FROM documents WHERE doc_id = 'a000000000000001'""")
+            assert superseded == [("a000000000000021", 0, None)]
+    assert said[:4] == [
+        "Adding 1 run(s) to the database in place, superseding 1 document(s) read from an earlier version of its file: "
+        "only what they reach is worked out again.",
+        "Adding 1 run(s) to the database in place: only what they reach is worked out again.",
+        "Adding 2 run(s) to the database in place, superseding 2 document(s) read from an earlier version of its file: "
+        "only what they reach is worked out again.",
+        "Adding 1 run(s) to the database in place, superseding 2 document(s) read from an earlier version of its file: "
+        "only what they reach is worked out again."]
+    assert said[4].startswith("Building the database whole: the new runs bring back")
+    assert said[5].startswith("Adding 1 run(s) to the database in place")
+    # the first build whole; each run's build added (each followed by the rebuild it is compared with), but the one
+    # that brings a document back
+    assert added_builds == ["whole", "added"] + ["added", "whole"] * 4 + ["whole", "whole", "added", "whole"]
+    # the file gone, the file back, the version superseded at once, and the decision that found no fact
+    assert query(warehouse.root, """SELECT (SELECT source_deleted FROM documents WHERE doc_id = 'c000000000000001'),
+                                           (SELECT superseded_by FROM documents WHERE doc_id = 'a000000000000001'),
+                                           (SELECT superseded_by FROM documents WHERE doc_id = 'b000000000000021'),
+                                           (SELECT list(DISTINCT fact_id) FROM corrections_unattached)""") == [
+        (True, None, "b000000000000022", ["e002ccccccccc001"])]
+
+
+def test_a_decision_is_added_to_the_database_at_once_or_by_the_next_runs_build(tmp_path, added_builds, monkeypatch):
     from newsfacts.corrections import Decision, correct
     from schemas.values import CorrectionTarget
 
     warehouse = Warehouse(tmp_path / "wh")
     _store_run(warehouse, 0, RUNS[0])
     build_database(warehouse, "build-0")
-    # a new version of a file the warehouse holds supersedes its document: versions.sql settles every file
-    changed = _document("a000000000000009", 8, "Outlet One", path="a000000000000001.txt")
-    _store_run(warehouse, 1, {"documents": [changed]})
-    assert _kind_of_next_build(warehouse).startswith("Building the database whole: the new runs change")
+    _store_run(warehouse, 1, RUNS[1])
     build_database(warehouse, "build-1")
-    assert query(warehouse.root, "SELECT superseded_by FROM documents WHERE doc_id = 'a000000000000001'") == [("a000000000000009",)]
-    _store_run(warehouse, 2, RUNS[1])
-    build_database(warehouse, "build-2")
-    assert added_builds == ["whole", "whole", "added"]
+    assert added_builds == ["whole", "added"]
     # a person's decision is built at once, added to the database as a run's rows are
     correct(warehouse, CorrectionTarget.CASUALTY, "b001ccccccccc001", Decision(sets={"count_min": "7"}))
     assert added_builds[-1] == "added"
@@ -261,10 +344,10 @@ def test_a_changed_file_makes_the_next_build_whole_and_a_decision_is_added_to_th
     with monkeypatch.context() as patched:
         patched.setattr("newsfacts.pipeline.build_database", lambda *args, **kwargs: None)
         correct(warehouse, CorrectionTarget.CASUALTY, "a002ccccccccc001", Decision(sets={"count_min": "6"}))
-    _store_run(warehouse, 3, RUNS[2])
+    _store_run(warehouse, 2, RUNS[2])
     assert _kind_of_next_build(warehouse) == ("Adding 1 run(s) and 2 correction(s) to the database in place: "
                                               "only what they reach is worked out again.")
-    build_database(warehouse, "build-3")
+    build_database(warehouse, "build-2")
     assert query(warehouse.root, "SELECT count_min FROM casualties WHERE fact_id = 'a002ccccccccc001'") == [(6,)]
     assert added_builds[-1] == "added"
 

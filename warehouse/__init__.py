@@ -15,9 +15,10 @@
   area_centres.sql (areas placed at their city), regrouped_quotes.sql (the quotes whose groups can change,
   from what changed), and quote_changes.sql and incident_changes.sql (what a build that replaces a database
   groups and clusters again, and what it keeps from it);
-- added_documents.sql, added_person_names.sql, added_entity_ids.sql, added_quote_changes.sql,
-  added_incident_changes.sql: what a run's build, which adds to the published database, works out again
-  (newsfacts.consolidate.added);
+- added_documents.sql, added_versions.sql and added_removals.sql (with versions.sql: the files a run's
+  runs change or delete, and the documents superseded), removed_rows.sql, added_person_names.sql,
+  added_entity_ids.sql, added_quote_changes.sql, added_incident_changes.sql: what a run's build, which adds
+  to the published database, works out again (newsfacts.consolidate.added);
 - views.sql: the analyst views; known_files.sql: the file ledger; brief.sql: the brief's queries;
   export_incidents.sql: the incidents the exports write; review.sql: the review page's queries."""
 

@@ -1,8 +1,8 @@
 -- Incidents in a run's build: the reports whose incidents must be clustered again, found as
 -- incident_changes.sql finds the places to cluster again against the build before, here in the database that
 -- build left, and within a place only the reports whose dates can meet those of the added reports.
--- Reads events, documents, casualties, added_documents, added_corrections and corrections (the decisions this
--- build adds, and all), decided_figure_locations (machine_values.sql), event_decisions (corrections.sql),
+-- Reads events, documents, casualties, added_documents, removed_events, added_corrections and corrections
+-- (the decisions this build adds, and all), decided_figure_locations (machine_values.sql), event_decisions (corrections.sql),
 -- area_centres and previous_area_centres (areas placed at their city now and by the build before:
 -- newsfacts/consolidate/added.py) and the variable reporting_window_days; writes the temporary tables
 -- area_places, moved_areas, touched_places, whole_places, report_windows, report_runs, reclustered_events
@@ -10,11 +10,12 @@
 -- (the other reports of those figures' documents at their places, which keep their incidents).
 --
 -- Incidents are clustered place by place, and a figure counts only for the incident of a report of its
--- own document at its own place. A run's build is made only where no document was superseded
--- (newsfacts/load/build.py), so a report or figure held before changes only by a decision the build adds:
--- a place is touched by a report of an added document, or by an area named after its city that is now
--- placed there, or was; by a decision this build adds, on a figure or report there (below); and a place
--- linked to a touched place by a person's decision (below).
+-- own document at its own place. A report or figure held before changes only by a decision the build adds,
+-- or leaves with its document when a new version of its file supersedes it (removed_events:
+-- added_removals.sql): a place is touched by a report of an added document, or by an area named after its
+-- city that is now placed there, or was; by a decision this build adds, on a figure or report there, or a
+-- report gone from there (below), which cluster the place again whole; and a place linked to a touched place
+-- by a person's decision (below).
 --
 -- Within a place, two reports are one incident only where their date windows meet (a day; the week up to the
 -- document's publication; any day, for a report with neither), and a cluster takes a report only where it meets
@@ -48,8 +49,11 @@ WHERE e.doc_id IN (SELECT doc_id FROM added_documents) AND coalesce(a.place, e.l
 
 -- The places a decision this build adds reaches: those of the figures of its document, before and after
 -- it; of the reports of its document; and of the report a report is moved to, or was before a withdrawal.
+-- And the places of the reports of the documents it superseded (a figure counts only for an incident of a
+-- report of its own document at its own place).
 CREATE TEMP TABLE decided_locations AS
-SELECT location FROM decided_figure_locations
+SELECT location FROM removed_events
+UNION SELECT location FROM decided_figure_locations
 UNION SELECT location FROM casualties WHERE doc_id IN (SELECT doc_id FROM added_corrections WHERE target = 'casualty')
 UNION SELECT location FROM events WHERE doc_id IN (SELECT doc_id FROM added_corrections WHERE target = 'event')
 UNION SELECT location FROM events WHERE event_id IN (

@@ -23,8 +23,13 @@ incident links to a touched place is clustered again with it. The decisions the 
 temporary table added_corrections: `newsfacts correct` adds each at once) reach, besides, the entities
 they name, the quotes of their documents and the places of the figures and reports they decide on.
 
-A run's build is made only where versions.sql would change nothing (newsfacts/load/build.py decides);
-any other build is a build of everything (build.py)."""
+Documents that a new version of their file superseded (the removed_* tables: warehouse/added_removals.sql)
+reach as added ones do, the other way: their derived rows are taken out (removed_rows.sql), the people
+they named are counted again, and their near-duplicate pairs, entities, quotes' former groups and reports'
+places are worked out again as above.
+
+A run's build is made unless the runs bring back an earlier version of a file (newsfacts/load/build.py
+decides); any other build is a build of everything (build.py)."""
 
 from __future__ import annotations
 
@@ -46,6 +51,8 @@ def consolidate_added(con) -> dict[str, int]:
     con.execute("CREATE TEMP TABLE previous_merged_entity_ids AS SELECT * FROM merged_entity_ids")
     con.execute("CREATE TEMP TABLE previous_splits AS SELECT doc_id FROM entity_splits")
     con.execute(sql_file("machine_values.sql"))
+    if con.execute("SELECT count(*) FROM removed_documents").fetchall()[0][0]:
+        _take_out_removed(con)
     _near_duplicates(con)
     _entities(con)
     con.execute(sql_file("corrections.sql"))
@@ -57,6 +64,17 @@ def consolidate_added(con) -> dict[str, int]:
     return counts
 
 
+def _take_out_removed(con) -> None:
+    """The derived rows of the documents the build superseded taken out (warehouse/removed_rows.sql), and the
+    people they named counted again over their other documents but the added ones, whose counts
+    added_person_names.sql adds after."""
+    con.execute(sql_file("removed_rows.sql"))
+    scope(con, "observations_to_count", """SELECT * FROM entity_observations
+                                           WHERE extracted_entity_id IN (SELECT extracted_entity_id FROM removed_person_ids)
+                                             AND doc_id NOT IN (SELECT doc_id FROM added_documents)""")
+    con.execute(f"INSERT INTO person_names {sql_file('person_names.sql')}")
+
+
 def _near_duplicates(con) -> None:
     """Writes document_sources' rows for the added documents and those whose near-duplicate link changed
     (the temporary table resourced_documents)."""
@@ -65,7 +83,8 @@ def _near_duplicates(con) -> None:
     con.execute(sql_file("near_duplicate_bands.sql"))
     con.execute(sql_file("near_duplicate_pairs_found.sql"))
     con.execute(sql_file("near_duplicates.sql"))
-    con.execute("CREATE TEMP TABLE resourced_documents AS SELECT doc_id FROM added_documents UNION SELECT doc_id FROM relinked_documents")
+    con.execute("""CREATE TEMP TABLE resourced_documents AS SELECT doc_id FROM added_documents
+                   UNION SELECT doc_id FROM relinked_documents UNION SELECT doc_id FROM removed_documents""")
     scope(con, "documents_in_scope", "SELECT * FROM documents WHERE doc_id IN (SELECT doc_id FROM resourced_documents)")
     write_rows(con, "document_sources", "document_sources.sql", replacing="doc_id IN (SELECT doc_id FROM resourced_documents)")
 
@@ -81,6 +100,8 @@ def _entities(con) -> None:
     con.execute("INSERT INTO touched_entities SELECT entity_id FROM split_document_ids")
     # the entities a decision this build adds names (a name given or taken back, a merge made or undone)
     con.execute("INSERT INTO touched_entities SELECT fact_id FROM added_corrections WHERE target = 'entity'")
+    # and those the superseded documents named
+    con.execute("INSERT INTO touched_entities SELECT entity_id FROM removed_entities")
     touched = "entity_id IN (SELECT entity_id FROM touched_entities)"
     scope(con, "entity_observations_in_scope", f"SELECT * FROM entity_observations WHERE {touched}")
     write_rows(con, "entities", "entity_rows.sql", replacing=touched)
@@ -101,7 +122,8 @@ def _quote_groups(con) -> dict[str, int]:
     quotes = rows(con, f"""SELECT q.quote_id, q.doc_id, q.speaker_entity_id, q.text, w.wording,
                                   q.doc_id IN (SELECT doc_id FROM added_documents) AS added
                            FROM quotes q JOIN quote_wordings w USING (quote_id) WHERE q.{regrouped}""")
-    con.execute(f"CREATE TEMP TABLE regrouped_groups AS SELECT DISTINCT quote_group_id FROM quotes WHERE {regrouped} AND quote_group_id IS NOT NULL")
+    con.execute(f"""CREATE TEMP TABLE regrouped_groups AS SELECT DISTINCT quote_group_id FROM quotes WHERE {regrouped} AND quote_group_id IS NOT NULL
+                    UNION SELECT quote_group_id FROM removed_quotes WHERE quote_group_id IS NOT NULL""")
     memo = SimilarityMemo(StoredComparisons(con))
     groups = group_quotes(quotes, memo)
     set_column(con, "quotes", "quote_id", "quote_group_id", groups)
@@ -147,7 +169,8 @@ def _incidents(con) -> int:
     reassigned = "fact_id IN (SELECT fact_id FROM reassigned_figures)"
     events = rows(con, f"{EVENT_ROWS} WHERE e.{reclustered}")
     figures = rows(con, f"{FIGURE_ROWS} AND {reassigned}")
-    con.execute(f"CREATE TEMP TABLE reclustered_incidents AS SELECT DISTINCT cluster_id FROM events WHERE {reclustered} AND cluster_id IS NOT NULL")
+    con.execute(f"""CREATE TEMP TABLE reclustered_incidents AS SELECT DISTINCT cluster_id FROM events WHERE {reclustered} AND cluster_id IS NOT NULL
+                    UNION SELECT cluster_id FROM removed_events WHERE cluster_id IS NOT NULL""")  # (with their figures)
     machine_clusters = cluster_incidents(events, centres)
     clusters = apply_decisions(machine_clusters, rows(con, "SELECT * FROM event_decisions ORDER BY sequence, event_id"))
     keep_machine_incidents(con, machine_clusters, clusters, replacing=reclustered)

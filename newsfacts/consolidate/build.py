@@ -20,10 +20,13 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# The views the files that write derived rows read (document_sources.sql, entity_rows.sql, ...), as a build of
-# everything defines them: every row. A run's build defines them as the rows the added documents reach
-# (newsfacts/consolidate/added.py).
+# The views the files that settle versions and write derived rows read (versions.sql, document_sources.sql,
+# entity_rows.sql, ...), as a build of everything defines them: every row. A run's build defines them as the
+# rows the added documents reach (newsfacts/load/build.py, newsfacts/consolidate/added.py).
 WHOLE_SCOPES = {
+    "versioned_files": """SELECT r.source_dir, f.source_path, f.content_sha256, f.doc_ids, f.duplicate_of, f.status, f.seen_at
+                          FROM source_files f JOIN runs r USING (run_id)""",
+    "documents_to_version": "SELECT * FROM documents",
     "documents_to_band": "SELECT * FROM documents WHERE superseded_by IS NULL",
     "documents_in_scope": "SELECT * FROM documents",
     "split_documents": "SELECT DISTINCT doc_id FROM entity_splits",

@@ -8,9 +8,10 @@ the flow:
 
 A build is one of two kinds.
 - A run's build adds to the published file, in place and in one transaction: the rows of the runs and the
-  decisions it lacks, then the derived rows those reach (newsfacts/consolidate/added.py); a person's
-  decision is built so too, at once. It costs what the runs added,
-  not what the warehouse holds. An analyst who opens the file meanwhile waits for the commit (DuckDB
+  decisions it lacks, the versions of the files the runs change or delete (the documents a new version
+  supersedes leave the fact tables), then the derived rows those reach (newsfacts/consolidate/added.py); a
+  person's decision is built so too, at once. It costs what the runs added and changed, not what the
+  warehouse holds. An analyst who opens the file meanwhile waits for the commit (DuckDB
   lets no reader in beside a writer; newsfacts sql retries); one who holds it open keeps it, and the
   build then adds to the spare (the file such a build replaced before, with what it lacks) or to a copy,
   which publishing renames over it, keeping the file it replaces as the spare. A crash leaves the file as
@@ -19,8 +20,9 @@ A build is one of two kinds.
   versions of changed files settled by versions.sql, and every derived table), then renames it over the
   old one. Each step works in one transaction on the new file, within NEWSFACTS_BUILD_MEMORY_MB (beyond
   which DuckDB writes to disk: DatabaseBuild.step); a crash leaves only a `.building-` file, which the
-  next run deletes. It is made when the file was built by other code, when the runs change a file the
-  warehouse held (versions), by `newsfacts rebuild`, and for a database as of a run.
+  next run deletes. It is made when the file was built by other code, when the runs bring back an earlier
+  version of a file (whose facts only the stored rows hold), by `newsfacts rebuild`, and for a database as
+  of a run.
 When the runs since the last build added nothing but their `runs` rows (a scheduled run that found
 nothing new), staging adds those rows and nothing needs consolidating.
 """
@@ -44,6 +46,7 @@ import duckdb
 
 from newsfacts import PIPELINE_VERSION
 from newsfacts.config import Settings
+from newsfacts.consolidate.build import scope
 from newsfacts.errors import NewsfactsError
 from newsfacts.load.layout import BUILDING_PREFIX, SPARE_NAME, TEMPORARY_PREFIX
 from newsfacts.load.store import APPENDED_TABLES
@@ -294,6 +297,8 @@ def _load_committed_rows(con, warehouse: Warehouse, committed: set[str], as_of: 
         # A database of some runs only (as of a run) has the corrections made by the end of the last.
         made_by_then = "WHERE corrected_at <= (SELECT max(finished_at) FROM runs)" if as_of else ""
         con.execute(f"INSERT INTO corrections BY NAME SELECT * FROM {source} {made_by_then}")
+    scope(con, "versioned_files")
+    scope(con, "documents_to_version")
     con.execute(sql_file("versions.sql"))
     drop_temporary_tables(con)
 
@@ -320,9 +325,9 @@ def _stage_added_runs(building: DatabaseBuild, added: set[str], decisions: int =
     """Stage a run's build: the published file (or, when another process holds it, the spare or a copy:
     `writable`, if already open) with the rows of the committed runs `added` it lacks (the spare's own) and the
     stored corrections it lacks (`decisions` of them: the
-    temporary table added_corrections holds them), in a transaction left open for the steps after. False,
-    with nothing changed, when the runs change a file the warehouse held (warehouse/added_documents.sql):
-    a build of everything is needed."""
+    temporary table added_corrections holds them), and the versions of the files the runs change or delete
+    settled, in a transaction left open for the steps after. False, with nothing changed, when the runs bring
+    back an earlier version of a file: a build of everything is needed."""
     warehouse = building.warehouse
     building.adds_runs, building.needs_consolidation = True, True
     writable = writable or _open_for_writing(warehouse, building.file)
@@ -345,18 +350,34 @@ def _stage_added_runs(building: DatabaseBuild, added: set[str], decisions: int =
         con.execute(sql_file("added_documents.sql"))
         _check_documents_once(con, warehouse, "SELECT doc_id FROM added_documents")
         changes_versions = con.execute("SELECT changes_versions FROM added_changes_versions").fetchall()[0][0]
+        superseded, brings_back = _settle_added_versions(con) if changes_versions else (0, False)
     except BaseException:
         building.abandon()
         raise
-    if changes_versions:
-        _no_longer_adding(building, "Building the database whole: the new runs change, delete or bring back a file the warehouse held.")
+    if brings_back:
+        _no_longer_adding(building, "Building the database whole: the new runs bring back a file's earlier version, "
+                                    "whose facts only the stored rows hold.")
         return False
     what = " and ".join(f"{n} {noun}(s)" for n, noun in ((len(added), "run"), (decisions, "correction")) if n)
     where = ("the database in place" if building.in_place else
              "the spare database, published before (another process holds the database open)" if building.on_spare else
              "a copy of the database (another process holds it open)")
-    building.why = f"Adding {what} to {where}: only what they reach is worked out again."
+    superseding = f", superseding {superseded} document(s) read from an earlier version of its file" if superseded else ""
+    building.why = f"Adding {what} to {where}{superseding}: only what they reach is worked out again."
     return True
+
+
+def _settle_added_versions(con) -> tuple[int, bool]:
+    """The versions of the files the added runs change or delete settled, as a build of everything settles every
+    file's (warehouse/added_versions.sql, versions.sql, added_removals.sql): the documents superseded leave the
+    fact tables, and the removed_* tables say what they held. Returns how many documents it superseded, and
+    whether it would bring a document superseded before back (which a run's build cannot: its facts are only in
+    the stored rows)."""
+    con.execute(sql_file("added_versions.sql"))
+    scope(con, "documents_to_version", "SELECT * FROM documents WHERE doc_id IN (SELECT doc_id FROM versioned_documents)")
+    con.execute(sql_file("versions.sql"))
+    con.execute(sql_file("added_removals.sql"))
+    return con.execute("SELECT (SELECT count(*) FROM removed_documents), (SELECT brings_back FROM added_brings_back)").fetchall()[0]
 
 
 # A run's build reads a few rows of each table; DuckDB would keep every block it read cached, growing
