@@ -645,3 +645,20 @@ def test_deaths_by_a_result_word_a_toll_that_ranks_an_attacker_who_died_and_a_ch
 
     facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
     assert [(c["kind"], c["count_min"], c["part_of"] is not None) for c in facts["casualties"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a named victim, a word of when or too between the verb and what befell them
+    ("Jan Doe was later found dead inside his vehicle, police said.", [("killed", 1, False)]),
+    ("Jan Doe was also killed during the raid on the village.", [("killed", 1, False)]),
+    # people a report or a hospital lists in a hurt condition
+    ("Seventeen people were reported in critical condition after the blast.", [("injured", 17, False)]),
+    ("Two were listed in critical condition at the county hospital.", [("injured", 2, False)]),
+    # the dead counted so far, written as a total
+    ("The collapse of a second block brings the total confirmed dead to 15.", [("killed", 15, False)]),
+])
+def test_a_named_victim_after_an_adverb_people_listed_in_a_hurt_condition_and_a_total_of_the_dead(nlp, text, expected):
+    from newsfacts.extract.facts import extract_document
+
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
+    assert [(c["kind"], c["count_min"], c["part_of"] is not None) for c in facts["casualties"]] == expected

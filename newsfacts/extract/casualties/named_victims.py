@@ -11,7 +11,8 @@ from newsfacts.rules import load_rules
 
 
 _NAMED_PASSIVE = re.compile(
-    r"^(?:\s*,[^,]{1,100},)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?"
+    # ('was later found dead', 'was also killed': a word or two of when or too between)
+    r"^(?:\s*,[^,]{1,100},)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:(?:\w+ly|later|also|then|since|soon)\s+){0,2}"
     r"(?P<kind>killed|shot\s+dead|stabbed\s+to\s+death|murdered|fatally\s+(?:shot|stabbed|wounded)|found\s+dead|beheaded|"
     r"executed|assassinated|injured|wounded|hurt|abducted|kidnapped|reported\s+missing|(?:pronounced|declared)\s+dead|"
     # 'was shot in the chest and died', 'was struck by a bus and later died'

@@ -128,7 +128,8 @@ def _victims_in_a_hurt_condition(token, lex: _Lexicon) -> list[tuple[str, object
         found += [("injured", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None
                   and not _of_whom(c) and _people_like(c, lex)]
     in_hospital = lemma in ("be", "remain", "stay") and not _in_a_hurt_condition(token, lex) and _in_hospital(token, lex)
-    if lemma in ("be", "remain", "stay", "lie", "leave") and (_in_a_hurt_condition(token, lex) or in_hospital):
+    listed = lemma in lex.listing_verbs and _in_a_hurt_condition(token, lex)  # 'Two were listed in critical condition'
+    if (lemma in ("be", "remain", "stay", "lie", "leave") and (_in_a_hurt_condition(token, lex) or in_hospital)) or listed:
         # 'Three are in critical condition'
         # (a part of a figure before it, 'of whom two remain in serious condition', is read as a part)
         # ('about a dozen were said to be in critical condition': the subject of the verb that raises it)
