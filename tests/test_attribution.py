@@ -2351,3 +2351,25 @@ def test_glued_marks_hyphenated_ranks_verbs_before_their_subjects_and_they_insid
 ])
 def test_quotation_marks_glued_to_the_words_beside_them(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_a_nationality_word_before_a_noun_is_no_body_a_later_speaker_may_stand_for(nlp):
+    from spacy.tokens import Span
+
+    text = ('"Give us time to find them," Jan Kurmira said two days after the landslide that Peruvian authorities say '
+            'left at least 30 dead.\n\nNew slides put two villages in danger, according to a release from the disaster '
+            'agency. "This new flow will reach the river by night," the agency said.')
+    doc = nlp(text)
+    # NER takes some nationality words before a noun for a body ('<Nationality> authorities say'): so labelled here
+    word = next(t for t in doc if t.text == "Peruvian")
+    doc.ents = [e for e in doc.ents if word.i not in range(e.start, e.end)] + [Span(doc, word.i, word.i + 1, label="ORG")]
+    facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, doc)
+    assert [(q["speaker"], q["speaker_description"]) for q in facts["quotes"]] == [("Jan Kurmira", None), (None, "the agency")]
+
+
+def test_a_surname_the_text_misspells_is_the_person_named_in_full(nlp):
+    # ('Kumiddoe', a letter dropped from the 'Jan Kurmiddoe' named before; the other ministers' names are far from it)
+    text = ('Deputy Prime Minister Jan Kurmiddoe said he had been in a teleconference with key ministers on Saturday, '
+            'including Emergency Minister David Dalenproud and Defence Minister Linda Kurmolds.\n\n"The situation as it is '
+            'at the moment, as it is unfolding, is very, very worrying," Mr Kumiddoe told reporters in the town.')
+    assert speakers(nlp, text) == [("Jan Kurmiddoe", None)]

@@ -656,6 +656,10 @@ def test_deaths_by_a_result_word_a_toll_that_ranks_an_attacker_who_died_and_a_ch
     ("Two were listed in critical condition at the county hospital.", [("injured", 2, False)]),
     # the dead counted so far, written as a total
     ("The collapse of a second block brings the total confirmed dead to 15.", [("killed", 15, False)]),
+    # kin of the victims are no victims
+    ("At the hospital, two women relatives of those killed waited in a corridor.", []),
+    # a bare number right before a verb of its own is that verb's subject, not a conjunct of the figure before
+    ('"We have so far lost 15 people and one was injured," the village head said.', [("killed", 15, False)]),
 ])
 def test_a_named_victim_after_an_adverb_people_listed_in_a_hurt_condition_and_a_total_of_the_dead(nlp, text, expected):
     from newsfacts.extract.facts import extract_document

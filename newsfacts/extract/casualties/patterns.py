@@ -42,6 +42,9 @@ _FOLLOWERS = {
 }
 
 # Words that end a noun phrase: a number before them does not belong to a kind word after them.
+# ('relatives of those killed', 'the families of the dead': rules/casualties.toml kin_of_victims)
+_KIN_OF_THE_VICTIMS = re.compile(r"\b(?:%s)\s+of\s+(?:the|those|them|these|all)\b" % "|".join(
+    re.escape(w) for w in load_rules("casualties")["not_people"]["kin_of_victims"]), re.IGNORECASE)
 _NOT_IN_FILLER = {"said", "says", "that", "who", "which", "when", "after", "before", "and", "or", "but", "while", "than", "as"}
 
 
@@ -211,6 +214,8 @@ def _filler_counts_no_victims(filler: str, words: list[str]) -> bool:
         return True  # 'one of the wounded' refers back to a figure, it is not one
     if re.match(r"\s*(?:out\s+of|in)\s", filler, re.IGNORECASE):
         return True  # 'nine out of ten homicides', 'one in five': a proportion, not a count
+    if _KIN_OF_THE_VICTIMS.search(filler):
+        return True  # 'two women relatives of those killed': kin of the victims, not victims
     return False
 
 

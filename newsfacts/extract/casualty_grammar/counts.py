@@ -271,7 +271,11 @@ def _has_own_clause(token) -> bool:
     """'57 people who were killed and 18 who are missing': a bare number with a relative clause of its own
     (which the parser may hang elsewhere) says its own fate; 'three policemen who were guarding it' does not."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return token.pos_ == "NUM" and following is not None and following.lower_ in ("who", "whom", "that", "which")
+    if token.pos_ == "NUM" and following is not None and following.lower_ in ("who", "whom", "that", "which"):
+        return True
+    # 'lost 15 people and one was injured': a bare number right before a verb of its own is that verb's subject
+    verb = following.head if following is not None and following.dep_ in ("aux", "auxpass") else None
+    return token.pos_ == "NUM" and verb is not None and verb.i > token.i and verb.pos_ == "VERB" and verb.head.i < token.i
 
 
 def _counts_things(number) -> bool:

@@ -285,5 +285,10 @@ def _assign_person_keys(people: list[Mention], text: str = "") -> None:
                 middle = [k for k in full_keys if len(k.split()) >= 3 and key in k.split()[1:-1]]
                 # or the end of one person's given name, the short form it is called by ('Linda' for 'Rosalinda Doe')
                 clipped = [k for k in full_keys if len(key) >= 4 and k.split()[0] != key and k.split()[0].endswith(key)]
-                key = middle[0] if len(middle) == 1 else clipped[0] if len(middle) == 0 and len(clipped) == 1 else key
+                # or one person's surname with a letter dropped, added or changed, a slip of the text ('Kurmidoe' for the
+                # 'Jan Kurmiddoe' it named in full), where no one else's is so near
+                misspelled = [k for surname, keys in by_surname.items() if len(key) >= 5 and Levenshtein.distance(surname, key) == 1
+                              for k in keys]
+                key = (middle[0] if len(middle) == 1 else clipped[0] if len(middle) == 0 and len(clipped) == 1
+                       else misspelled[0] if not middle and not clipped and len(misspelled) == 1 else key)
         mention.key = key

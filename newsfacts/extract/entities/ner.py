@@ -118,6 +118,9 @@ def _typed(doc, ent, organisations: set[str] = frozenset()):
     if entity_type is None and ent.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW") and clean_surface(ent.text) in organisations \
             and " " in clean_surface(ent.text):
         entity_type = "organization"  # (a name of one word NER calls a body and a product is as likely a town's)
+    if entity_type in ("organization", "person") and len(ent) == 1 and ent[0].dep_ in ("compound", "amod") \
+            and ent.text.lower() in demonyms():
+        entity_type = None  # '<Nationality> authorities say': a nationality word before a noun, which NER took for a body or a person
     return ent, entity_type
 
 
