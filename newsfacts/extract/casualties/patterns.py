@@ -42,11 +42,13 @@ _FOLLOWERS = {
 }
 
 # Words that end a noun phrase: a number before them does not belong to a kind word after them.
-# ('relatives of those killed', 'the families of the dead': rules/casualties.toml kin_of_victims)
-_KIN_OF_THE_VICTIMS = re.compile(r"\b(?:%s)\s+of\s+(?:the|those|them|these|all)\b" % "|".join(
-    re.escape(w) for w in load_rules("casualties")["not_people"]["kin_of_victims"]), re.IGNORECASE)
 _NOT_IN_FILLER = {"said", "says", "that", "who", "which", "when", "after", "before", "and", "or", "but", "while", "than", "as"}
 
+
+# Kin of the victims the kind word names, right before it ('two women relatives of those killed', 'the families of the
+# dead': rules/casualties.toml kin_of_victims; not 'three sons of the village chief were killed')
+_KIN_OF_THE_VICTIMS = re.compile(r"\b(?:%s)\s+of\s+(?:the|those|all\s+those)\s*$" % "|".join(
+    re.escape(w) for w in load_rules("casualties")["not_people"]["kin_of_victims"]), re.IGNORECASE)
 
 # A count right after a figure's verb: the verb has its own object ('Two bombers killed at least 22 people').
 _COUNT_AFTER = re.compile(rf"\s+(?:(?:{QUALIFIER_PATTERN})\s+)?(?:{NUMBER_PATTERN})(?![\w%-]|[.,]\d)\s+(?!of\b)(?P<next>[a-z][\w-]*)", re.IGNORECASE)
