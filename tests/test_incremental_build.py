@@ -306,12 +306,12 @@ def test_runs_that_change_or_delete_files_add_to_the_database_and_give_what_a_bu
                                                   FROM documents WHERE doc_id = 'a000000000000001'""")
             assert superseded == [("a000000000000021", 0, None)]
     assert said[:4] == [
-        "Adding 1 run(s) to the database in place, superseding 1 document(s) read from an earlier version of its file: "
+        "Adding 1 run(s) to the database in place (1 document(s) superseded by new versions of their files): "
         "only what they reach is worked out again.",
         "Adding 1 run(s) to the database in place: only what they reach is worked out again.",
-        "Adding 2 run(s) to the database in place, superseding 2 document(s) read from an earlier version of its file: "
+        "Adding 2 run(s) to the database in place (2 document(s) superseded by new versions of their files): "
         "only what they reach is worked out again.",
-        "Adding 1 run(s) to the database in place, superseding 2 document(s) read from an earlier version of its file: "
+        "Adding 1 run(s) to the database in place (2 document(s) superseded by new versions of their files): "
         "only what they reach is worked out again."]
     assert said[4].startswith("Building the database whole: the new runs bring back")
     assert said[5].startswith("Adding 1 run(s) to the database in place")

@@ -362,7 +362,7 @@ def _stage_added_runs(building: DatabaseBuild, added: set[str], decisions: int =
     where = ("the database in place" if building.in_place else
              "the spare database, published before (another process holds the database open)" if building.on_spare else
              "a copy of the database (another process holds it open)")
-    superseding = f", superseding {superseded} document(s) read from an earlier version of its file" if superseded else ""
+    superseding = f" ({superseded} document(s) superseded by new versions of their files)" if superseded else ""
     building.why = f"Adding {what} to {where}{superseding}: only what they reach is worked out again."
     return True
 
