@@ -35,6 +35,15 @@ def test_short_capitals_are_a_bodys_letters_unless_they_spell_a_places_own_name(
         ("Gaza", "PS"), ("Ḩamāh", "SY"), ("Rome", "IT")]
 
 
+def test_a_town_of_the_documents_countries_by_another_romanisation_beats_a_village_of_that_exact_name():
+    # 'Konstantinovka' (Russian spelling) in a story that names Russia and Ukraine: the Ukrainian town of 67,000 the
+    # gazetteer writes 'Kostyantynivka', not a Russian village of 5,700 so named
+    place = geocode("Konstantinovka", frozenset({"RU", "UA"}))
+    assert (place.name, place.country_code) == ("Kostyantynivka", "UA")
+    # ... but the village where the story names only its country
+    assert geocode("Konstantinovka", frozenset({"RU"})).country_code == "RU"
+
+
 def test_a_country_by_its_initials_but_no_english_word():
     assert [(geocode(name).name, geocode(name).kind) for name in ("UAE", "DRC")] == [
         ("United Arab Emirates", "country"), ("Democratic Republic of the Congo", "country")]

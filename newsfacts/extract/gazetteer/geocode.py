@@ -148,6 +148,13 @@ def _best_of(pool: list[Place], key: str, context_countries: frozenset[str]) -> 
                   and _norm(p.name).startswith(tuple(f"{key} {particle} " for particle in particles))]
         if bigger:
             return max(bigger, key=lambda p: p.population)
+        # ... and a town of the document's countries ten times its size that the name is another romanisation of
+        # ('Kurmintinovka' for the town of 67,000 the gazetteer writes 'Kurmyantynivka', not a village of 5,700
+        # elsewhere of that exact name)
+        towns = [p for p in pool if not p.small and p.kind == "city" and p.country_code in context_countries
+                 and p.population >= 10 * max(best.population, 1)]
+        if towns:
+            return max(towns, key=lambda p: p.population)
     return best
 
 
