@@ -245,7 +245,7 @@ def _new_version(doc_id: str, of: str, day: int, publisher: str) -> dict:
 
 
 # After RUNS: new versions of files, a file gone, a file back at an earlier version; each run's build settles
-# the versions of the files it changes and works out again what the superseded documents reached.
+# the versions of the files it changes and works out again what the superseded and revived documents reach.
 VERSION_RUNS = [
     # the first report's file changed: the new version names Jane, not Smith, and reports at Dalen, not Kurmin;
     # the old one leaves its quote's statement, its near-duplicate pair, its report's incident and its figure
@@ -273,9 +273,8 @@ VERSION_RUNS = [
       # (a statement quoted before: its group's id, which derives from its smallest quote id, is this quote's)
       "quotes": [_quote("a000000000000022", 1, "John Smith", JOHN, "The roads to the north are closed to trucks")],
       "events": [_event("a000000000000022", 1, "Dalen", 2), _event("e000000000000022", 1, "Dalen", 2)]}, []),
-    # the first report's file back as it was: its first document is live again, which only a build of everything
-    # brings back (its facts are in the stored rows alone), keeping the build before's results where the
-    # documents it brings back and supersedes (their quotes and reports gone) do not reach
+    # the first report's file back as it was: its first document is live again, its facts back from the stored
+    # tables, as an added document's; the version it replaces leaves its quote and reports
     ({}, [{"source_path": "a000000000000001.txt", "content_sha256": "a000000000000001" * 4, "status": "duplicate",
            "doc_ids": [], "duplicate_of": ["a000000000000001"]}]),
     # then a run that adds a document, as any other
@@ -313,11 +312,11 @@ def test_runs_that_change_or_delete_files_add_to_the_database_and_give_what_a_bu
         "only what they reach is worked out again.",
         "Adding 1 run(s) to the database in place (2 document(s) superseded by new versions of their files): "
         "only what they reach is worked out again."]
-    assert said[4].startswith("Building the database whole: the new runs bring back")
+    assert said[4] == ("Adding 1 run(s) to the database in place (1 document(s) superseded by new versions of their files; "
+                       "1 document(s) live again, their files back as they were): only what they reach is worked out again.")
     assert said[5].startswith("Adding 1 run(s) to the database in place")
-    # the first build whole; each run's build added (each followed by the rebuild it is compared with), but the one
-    # that brings a document back
-    assert added_builds == ["whole", "added"] + ["added", "whole"] * 4 + ["whole", "whole", "added", "whole"]
+    # the first build whole; each run's build added, each followed by the rebuild it is compared with
+    assert added_builds == ["whole", "added"] + ["added", "whole"] * 6
     # the file gone, the file back, the version superseded at once, and the decision that found no fact
     assert query(warehouse.root, """SELECT (SELECT source_deleted FROM documents WHERE doc_id = 'c000000000000001'),
                                            (SELECT superseded_by FROM documents WHERE doc_id = 'a000000000000001'),
@@ -366,9 +365,16 @@ def test_a_run_whose_build_fails_halfway_leaves_the_database_whole_and_builds_it
     _store_run(warehouse, 1, RUNS[1])
     build_database(warehouse, "build-1")
     assert added_builds == ["whole", "added", "whole"]
-    monkeypatch.undo()
     assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / "after")
     assert query(warehouse.root, "SELECT count(*) FROM documents") == [(3,)]
+    # a new version of the first report's file, whose build fails too: the build of everything keeps the build
+    # before's results but where the old document's quote (the smallest of its statement's, which names the group)
+    # and report (the first of its incident's) are gone
+    _store_run(warehouse, 2, {"documents": [_new_version("a000000000000021", "a000000000000001", 8, "Outlet One")]})
+    build_database(warehouse, "build-2")
+    assert added_builds[-2:] == ["added", "whole"]
+    monkeypatch.undo()
+    assert snapshot(warehouse.root) == _rebuilt(warehouse, tmp_path / "after-version")
 
 
 def test_the_derived_tables_a_warehouse_stored_before_are_removed_by_its_next_run(tmp_path):

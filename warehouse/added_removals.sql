@@ -3,15 +3,15 @@
 -- versioned_* facts (added_versions.sql) and documents; adds to removed_documents, removed_entities,
 -- removed_person_ids, removed_quotes, removed_events and removed_figures (added_documents.sql makes them;
 -- newsfacts/consolidate/added.py works out again what they reach), takes the documents superseded at once
--- out of added_documents, and writes the temporary table added_brings_back (one row: whether a document
--- superseded before is live again, whose facts only a build of everything brings back from the stored rows).
+-- out of added_documents, and writes the temporary table brought_back_documents (the documents superseded before
+-- that are live again, a file back as it was: newsfacts/load/build.py adds their facts from the stored tables).
 INSERT INTO removed_documents
 SELECT v.doc_id FROM versioned_documents v JOIN documents d USING (doc_id)
 WHERE v.superseded_by IS NULL AND d.superseded_by IS NOT NULL;
 
-CREATE TEMP TABLE added_brings_back AS
-SELECT EXISTS (SELECT 1 FROM versioned_documents v JOIN documents d USING (doc_id)
-               WHERE v.superseded_by IS NOT NULL AND d.superseded_by IS NULL) AS brings_back;
+CREATE TEMP TABLE brought_back_documents AS
+SELECT v.doc_id FROM versioned_documents v JOIN documents d USING (doc_id)
+WHERE v.superseded_by IS NOT NULL AND d.superseded_by IS NULL;
 
 -- (a document an added run loaded and a later one superseded counts for nothing live)
 DELETE FROM added_documents WHERE doc_id IN (SELECT doc_id FROM removed_documents);

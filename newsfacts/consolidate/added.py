@@ -28,8 +28,8 @@ reach as added ones do, the other way: their derived rows are taken out (removed
 they named are counted again, and their near-duplicate pairs, entities, quotes' former groups and reports'
 places are worked out again as above.
 
-A run's build is made unless the runs bring back an earlier version of a file (newsfacts/load/build.py
-decides); any other build is a build of everything (build.py)."""
+A document live again, its file back as it was, is an added document: its facts come back from the stored tables
+(newsfacts/load/build.py)."""
 
 from __future__ import annotations
 

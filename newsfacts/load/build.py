@@ -9,7 +9,7 @@ the flow:
 A build is one of two kinds.
 - A run's build adds to the published file, in place and in one transaction: the rows of the runs and the
   decisions it lacks, the versions of the files the runs change or delete (the documents a new version
-  supersedes leave the fact tables), then the derived rows those reach (newsfacts/consolidate/added.py); a
+  supersedes leave the fact tables; those of a file back as it was come back from the stored tables), then the derived rows those reach (newsfacts/consolidate/added.py); a
   person's decision is built so too, at once. It costs what the runs added and changed, not what the
   warehouse holds. An analyst who opens the file meanwhile waits for the commit (DuckDB
   lets no reader in beside a writer; newsfacts sql retries); one who holds it open keeps it, and the
@@ -20,9 +20,8 @@ A build is one of two kinds.
   versions of changed files settled by versions.sql, and every derived table), then renames it over the
   old one. Each step works in one transaction on the new file, within NEWSFACTS_BUILD_MEMORY_MB (beyond
   which DuckDB writes to disk: DatabaseBuild.step); a crash leaves only a `.building-` file, which the
-  next run deletes. It is made when the file was built by other code, when the runs bring back an earlier
-  version of a file (whose facts only the stored rows hold), by `newsfacts rebuild`, and for a database as
-  of a run.
+  next run deletes. It is made when the file was built by other code, by `newsfacts rebuild`, for a
+  database as of a run, and when a run's build fails.
 When the runs since the last build added nothing but their `runs` rows (a scheduled run that found
 nothing new), staging adds those rows and nothing needs consolidating.
 """
@@ -52,7 +51,7 @@ from newsfacts.load.layout import BUILDING_PREFIX, SPARE_NAME, TEMPORARY_PREFIX
 from newsfacts.load.store import APPENDED_TABLES
 from newsfacts.load.warehouse import Warehouse, fsync, quote_path
 import schemas as schemas_package
-from schemas.tables import CORRECTIONS, LOADED_TABLES, MERGED_ENTITY_IDS, ddl
+from schemas.tables import CORRECTIONS, FACT_TABLES, LOADED_TABLES, MERGED_ENTITY_IDS, ddl
 from warehouse import SQL_DIR, drop_temporary_tables, sql_file
 
 
@@ -249,11 +248,12 @@ def stage(warehouse: Warehouse, build_id: str, runs: set[str] | None = None, tar
         spare = _append_runs(building, lacking.runs)
         if spare is None:
             return building
-        if _stage_added_runs(building, lacking.runs, lacking.decisions, spare):  # the spare lacks more
-            return building
+        _stage_added_runs(building, lacking.runs, lacking.decisions, spare)  # the spare lacks more
+        return building
     elif lacking.runs is None:
         building.why = f"Building the database whole: {lacking.why_whole}."
-    elif _stage_added_runs(building, lacking.runs, lacking.decisions):
+    else:
+        _stage_added_runs(building, lacking.runs, lacking.decisions)
         return building
     _stage_everything(building, committed, as_of=runs is not None)
     return building
@@ -303,12 +303,13 @@ def _load_committed_rows(con, warehouse: Warehouse, committed: set[str], as_of: 
     drop_temporary_tables(con)
 
 
-def _insert_rows(con, warehouse: Warehouse, table: str, runs: set[str]) -> None:
-    """A stored table's rows of `runs` added to the database's table, each merged entity id kept as extracted too."""
+def _insert_rows(con, warehouse: Warehouse, table: str, runs: set[str], column: str = "run_id") -> None:
+    """A stored table's rows of `runs` (or of other values of `column`: documents by doc_id) added to the database's
+    table, each merged entity id kept as extracted too."""
     source = warehouse.table_source(table)
     if source:
         kept = f", {MERGED_ENTITY_IDS[table]} AS extracted_{MERGED_ENTITY_IDS[table]}" if table in MERGED_ENTITY_IDS else ""
-        con.execute(f"INSERT INTO {table} BY NAME SELECT *{kept} FROM {source} WHERE run_id IN (SELECT unnest(?::VARCHAR[]))",
+        con.execute(f"INSERT INTO {table} BY NAME SELECT *{kept} FROM {source} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))",
                     [sorted(runs)])
 
 
@@ -321,13 +322,12 @@ def _check_documents_once(con, warehouse: Warehouse, documents: str) -> None:
             "count twice; the stored tables were written by something other than newsfacts: remove that run's rows.")
 
 
-def _stage_added_runs(building: DatabaseBuild, added: set[str], decisions: int = 0, writable: _Writable | None = None) -> bool:
+def _stage_added_runs(building: DatabaseBuild, added: set[str], decisions: int = 0, writable: _Writable | None = None) -> None:
     """Stage a run's build: the published file (or, when another process holds it, the spare or a copy:
     `writable`, if already open) with the rows of the committed runs `added` it lacks (the spare's own) and the
     stored corrections it lacks (`decisions` of them: the
     temporary table added_corrections holds them), and the versions of the files the runs change or delete
-    settled, in a transaction left open for the steps after. False, with nothing changed, when the runs bring
-    back an earlier version of a file: a build of everything is needed."""
+    settled, in a transaction left open for the steps after."""
     warehouse = building.warehouse
     building.adds_runs, building.needs_consolidation = True, True
     writable = writable or _open_for_writing(warehouse, building.file)
@@ -350,34 +350,35 @@ def _stage_added_runs(building: DatabaseBuild, added: set[str], decisions: int =
         con.execute(sql_file("added_documents.sql"))
         _check_documents_once(con, warehouse, "SELECT doc_id FROM added_documents")
         changes_versions = con.execute("SELECT changes_versions FROM added_changes_versions").fetchall()[0][0]
-        superseded, brings_back = _settle_added_versions(con) if changes_versions else (0, False)
+        superseded, brought_back = _settle_added_versions(con, warehouse) if changes_versions else (0, 0)
     except BaseException:
         building.abandon()
         raise
-    if brings_back:
-        _no_longer_adding(building, "Building the database whole: the new runs bring back a file's earlier version, "
-                                    "whose facts only the stored rows hold.")
-        return False
     what = " and ".join(f"{n} {noun}(s)" for n, noun in ((len(added), "run"), (decisions, "correction")) if n)
     where = ("the database in place" if building.in_place else
              "the spare database, published before (another process holds the database open)" if building.on_spare else
              "a copy of the database (another process holds it open)")
-    superseding = f" ({superseded} document(s) superseded by new versions of their files)" if superseded else ""
+    superseding = "; ".join(f"{n} document(s) {what}" for n, what in (
+        (superseded, "superseded by new versions of their files"), (brought_back, "live again, their files back as they were")) if n)
+    superseding = f" ({superseding})" if superseding else ""
     building.why = f"Adding {what} to {where}{superseding}: only what they reach is worked out again."
-    return True
 
 
-def _settle_added_versions(con) -> tuple[int, bool]:
+def _settle_added_versions(con, warehouse: Warehouse) -> tuple[int, int]:
     """The versions of the files the added runs change or delete settled, as a build of everything settles every
     file's (warehouse/added_versions.sql, versions.sql, added_removals.sql): the documents superseded leave the
-    fact tables, and the removed_* tables say what they held. Returns how many documents it superseded, and
-    whether it would bring a document superseded before back (which a run's build cannot: its facts are only in
-    the stored rows)."""
+    fact tables, and the removed_* tables say what they held; the documents live again (a file back as it was)
+    get their facts back from the stored tables, and count as added documents. Returns how many documents it
+    superseded and how many it brought back."""
     con.execute(sql_file("added_versions.sql"))
     scope(con, "documents_to_version", "SELECT * FROM documents WHERE doc_id IN (SELECT doc_id FROM versioned_documents)")
     con.execute(sql_file("versions.sql"))
     con.execute(sql_file("added_removals.sql"))
-    return con.execute("SELECT (SELECT count(*) FROM removed_documents), (SELECT brings_back FROM added_brings_back)").fetchall()[0]
+    brought_back = {doc_id for (doc_id,) in con.execute("SELECT doc_id FROM brought_back_documents").fetchall()}
+    for table in FACT_TABLES if brought_back else ():
+        _insert_rows(con, warehouse, table, brought_back, column="doc_id")
+    con.execute("INSERT INTO added_documents SELECT doc_id FROM brought_back_documents")
+    return con.execute("SELECT count(*) FROM removed_documents").fetchall()[0][0], len(brought_back)
 
 
 # A run's build reads a few rows of each table; DuckDB would keep every block it read cached, growing
