@@ -1,7 +1,7 @@
--- A run's build whose runs change or delete a file the warehouse held (added_documents.sql says so), before
+-- A run's build whose runs change, delete or bring back a file the warehouse held (added_documents.sql says so), before
 -- versions.sql: the documents whose state can change, with their state before, and the files whose
--- versions settle it. Reads added_runs, source_files, runs, documents and the fact tables; writes the
--- temporary tables versioned_documents (doc_id, superseded_by and source_deleted before) and versioned_files
+-- versions settle it. Reads added_files (added_documents.sql), source_files, runs, documents and the fact
+-- tables; writes the temporary tables versioned_documents (doc_id, superseded_by and source_deleted before) and versioned_files
 -- (the view versions.sql reads), and the facts of the documents live before (versioned_observations,
 -- versioned_quotes, versioned_events, versioned_figures: added_removals.sql keeps those of the documents
 -- versions.sql supersedes); resets superseded_by and source_deleted of versioned_documents, which
@@ -11,10 +11,6 @@
 -- whether the latest version of some file lists it (versions.sql). The added runs change the latest version
 -- of their own files alone, so the documents whose state can change are those some version of those files
 -- lists; their state is settled from the versions of their own files and of every file that lists one.
-CREATE TEMP TABLE added_files AS
-SELECT DISTINCT r.source_dir, f.source_path FROM source_files f JOIN runs r USING (run_id)
-WHERE f.run_id IN (SELECT run_id FROM added_runs);
-
 CREATE TEMP TABLE versioned_documents AS
 WITH listed AS (
     SELECT DISTINCT unnest(list_concat(coalesce(f.doc_ids, []), coalesce(f.duplicate_of, []))) AS doc_id
@@ -24,10 +20,10 @@ WITH listed AS (
 SELECT doc_id, superseded_by, source_deleted FROM documents WHERE doc_id IN (SELECT doc_id FROM listed);
 
 CREATE TEMP TABLE versioned_file_names AS
-SELECT DISTINCT r.source_dir, split_part(d.source_path, '#', 1) AS source_path
+SELECT r.source_dir, split_part(d.source_path, '#', 1) AS source_path
 FROM documents d JOIN runs r USING (run_id) WHERE d.doc_id IN (SELECT doc_id FROM versioned_documents)
 UNION
-SELECT DISTINCT r.source_dir, f.source_path FROM source_files f JOIN runs r USING (run_id)
+SELECT r.source_dir, f.source_path FROM source_files f JOIN runs r USING (run_id)
 WHERE list_has_any(f.doc_ids, (SELECT list(doc_id) FROM versioned_documents))
    OR list_has_any(f.duplicate_of, (SELECT list(doc_id) FROM versioned_documents));
 

@@ -9,8 +9,8 @@ the flow:
 A build is one of two kinds.
 - A run's build adds to the published file, in place and in one transaction: the rows of the runs and the
   decisions it lacks, the versions of the files the runs change or delete (the documents a new version
-  supersedes leave the fact tables; those of a file back as it was come back from the stored tables), then the derived rows those reach (newsfacts/consolidate/added.py); a
-  person's decision is built so too, at once. It costs what the runs added and changed, not what the
+  supersedes leave the fact tables; those of a file back as it was come back from the stored tables), then
+  the derived rows those reach (newsfacts/consolidate/added.py); a person's decision is built so too, at once. It costs what the runs added and changed, not what the
   warehouse holds. An analyst who opens the file meanwhile waits for the commit (DuckDB
   lets no reader in beside a writer; newsfacts sql retries); one who holds it open keeps it, and the
   build then adds to the spare (the file such a build replaced before, with what it lacks) or to a copy,
@@ -157,6 +157,11 @@ class DatabaseBuild:
         self.close()
         if not (self.in_place or self.on_spare):  # (the spare's transaction rolled back leaves it as it was)
             self.file.unlink(missing_ok=True)
+
+    def writes_to(self, writable: _Writable) -> None:
+        """The build writes `writable`: the published file in place, the spare or a copy."""
+        self.file, self.in_place, self.on_spare = writable.file, writable.in_place, writable.on_spare
+        self.beside_a_reader = not writable.in_place
 
     def step(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """`work(con)` in one transaction (see transaction). Work that needs more memory than the build is
@@ -331,10 +336,10 @@ def _stage_added_runs(building: DatabaseBuild, added: set[str], decisions: int =
     warehouse = building.warehouse
     building.adds_runs, building.needs_consolidation = True, True
     writable = writable or _open_for_writing(warehouse, building.file)
-    con, building.file, building.in_place, building.on_spare = writable.con, writable.file, writable.in_place, writable.on_spare
+    building.writes_to(writable)
+    con = writable.con
     if writable.on_spare:  # the spare lacks the runs and decisions the published file gained since, too
         added, decisions = writable.spare_lacks.runs, writable.spare_lacks.decisions
-    building.beside_a_reader = not writable.in_place
     building._connection = con
     con.execute("SET checkpoint_threshold = '1TB'")  # written out once, when published
     con.execute(f"SET memory_limit = '{_added_build_memory_mb()}MB'")
@@ -504,8 +509,8 @@ def _replace_keeping_a_spare(building: DatabaseBuild) -> None:
     """Rename the built file over the published one. A build beside a reader (one that could not write the published
     file in place) keeps the file it replaces as the spare, for the next run that finds a reader holding the
     published one (_open_for_writing), linked under a temporary name first so that the spare is always a whole
-    file; a build of everything removes the spare, which it would not add to (of other code, or lacking a
-    changed file)."""
+    file; a build of everything (of other code, a rebuild, or after a run's build failed) removes the spare
+    rather than keep a file it did not build."""
     warehouse, target = building.warehouse, building.target
     kept = None
     if building.beside_a_reader and target.exists():
@@ -563,8 +568,7 @@ def _append_runs(building: DatabaseBuild, unbuilt: set[str]) -> _Writable | None
     writable = _open_for_writing(warehouse, building.file)
     if writable.on_spare and (writable.spare_lacks.rows_loaded or writable.spare_lacks.decisions):
         return writable
-    building.file, building.in_place, building.on_spare = writable.file, writable.in_place, writable.on_spare
-    building.beside_a_reader = not writable.in_place
+    building.writes_to(writable)
     runs = writable.spare_lacks.runs if writable.on_spare else unbuilt
     with writable.con as con:
         con.execute("BEGIN TRANSACTION")

@@ -118,9 +118,6 @@ def _typed(doc, ent, organisations: set[str] = frozenset()):
     if entity_type is None and ent.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW") and clean_surface(ent.text) in organisations \
             and " " in clean_surface(ent.text):
         entity_type = "organization"  # (a name of one word NER calls a body and a product is as likely a town's)
-    if entity_type in ("organization", "person") and len(ent) == 1 and ent[0].dep_ in ("compound", "amod") \
-            and ent.text.lower() in demonyms():
-        entity_type = None  # '<Nationality> authorities say': a nationality word before a noun, which NER took for a body or a person
     return ent, entity_type
 
 
@@ -330,8 +327,8 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
         return False  # 'the Humanitarian Coordinator for Kurmistan, Jane Doe': a title, which NER took for a body
     if entity_type == "organization" and (lowered in person_prefix_words() or _POST_NOMINALS.fullmatch(" " + surface)):
         return False  # 'the IGP', 'the CEO': a title alone; 'KC' after a barrister's name
-    if entity_type == "location" and lowered in demonyms():
-        return False  # 'Ukrainian' is an adjective, not a place
+    if entity_type in ("location", "organization") and lowered in demonyms():
+        return False  # 'Ukrainian' is an adjective, not a place; '<Nationality> authorities say': not a body
     if entity_type == "location" and len(span) == 1 and _opens_a_sentence(span) and is_english_word(lowered) \
             and not written_as_a_name(lowered) and geocode(surface) is None:
         return False  # 'KURMIN, Nigeria — Gunmen abducted ...': a word capitalised where a sentence opens

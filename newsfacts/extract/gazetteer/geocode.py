@@ -139,22 +139,17 @@ def _best_of(pool: list[Place], key: str, context_countries: frozenset[str]) -> 
     # place's own name before an alternate spelling, then the larger population.
     best = max(pool, key=lambda p: _rank(p, key, context_countries))
     if best.small and not _rank(best, key, context_countries)[0]:
-        # ... but a city of the same country ten times its size whose full name is the name and a particle's
-        # qualifier beats a village of that exact name ('Kurmora' is Kurmora de Hidalgo, 186,000 people, not the
-        # Kurmora of 1,100; 'Kurmheim' Kurmheim an der Brenz)
-        particles = load_rules("entities")["place_name_particles"]
-        bigger = [p for p in pool if not p.small and p.kind == "city" and p.country_code == best.country_code
-                  and p.population >= 10 * max(best.population, 1)
-                  and _norm(p.name).startswith(tuple(f"{key} {particle} " for particle in particles))]
+        # ... but a town ten times its size beats a village of that exact name: one of the same country whose full
+        # name is the name and a particle's qualifier ('Kurmora' is Kurmora de Hidalgo, 186,000 people, not the
+        # Kurmora of 1,100; 'Kurmheim' Kurmheim an der Brenz), or one of the document's countries that the name
+        # writes in another romanisation ('Kurmintinovka' for the town of 67,000 the gazetteer writes
+        # 'Kurmyantynivka', not a village of 5,700 elsewhere of that exact name)
+        particles = tuple(f"{key} {particle} " for particle in load_rules("entities")["place_name_particles"])
+        bigger = [p for p in pool if not p.small and p.kind == "city" and p.population >= 10 * max(best.population, 1)
+                  and (p.country_code in context_countries
+                       or (p.country_code == best.country_code and _norm(p.name).startswith(particles)))]
         if bigger:
             return max(bigger, key=lambda p: p.population)
-        # ... and a town of the document's countries ten times its size that the name is another romanisation of
-        # ('Kurmintinovka' for the town of 67,000 the gazetteer writes 'Kurmyantynivka', not a village of 5,700
-        # elsewhere of that exact name)
-        towns = [p for p in pool if not p.small and p.kind == "city" and p.country_code in context_countries
-                 and p.population >= 10 * max(best.population, 1)]
-        if towns:
-            return max(towns, key=lambda p: p.population)
     return best
 
 
