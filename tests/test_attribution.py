@@ -2373,3 +2373,20 @@ def test_a_surname_the_text_misspells_is_the_person_named_in_full(nlp):
             'including Emergency Minister David Dalenproud and Defence Minister Linda Kurmolds.\n\n"The situation as it is '
             'at the moment, as it is unfolding, is very, very worrying," Mr Kumiddoe told reporters in the town.')
     assert speakers(nlp, text) == [("Jan Kurmiddoe", None)]
+
+
+def test_a_common_word_that_opens_a_sentence_and_is_written_in_lower_case_elsewhere_is_no_speaker(nlp):
+    # an interview's answer that opens with the word the question used: NER takes it for a person, whom 'He' then names
+    text = ('The police command said in a statement that "the situation has been brought under control and normalcy has '
+            'returned to the area." Is that the situation on the ground?\n\nNormalcy? Half of the village is sleeping in '
+            'the town now. Nobody goes to the farm. How can you call that normalcy?\n\nThe governor visited the community '
+            'after the attack. What did he promise?\n\nHe stood in this compound and said, "Never again will our people be '
+            'slaughtered like animals in their own homes." That was three weeks ago.')
+    assert [speaker for speaker, _ in speakers(nlp, text)] == [None, None]
+
+
+def test_a_bylines_credit_is_no_body_a_pronoun_stands_for(nlp):
+    text = ('By JAN DOE\nDalen News Agency Writer\n\nKURMIN (DNA) -- Gunmen raided a tea estate before dawn Saturday, killing '
+            'nine farm workers.\n\nTwo members of the security forces were wounded, it said. "The attackers fired into the '
+            'sleeping quarters," it said.')
+    assert "Dalen News Agency Writer" not in [speaker for speaker, _ in speakers(nlp, text)]

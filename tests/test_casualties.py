@@ -159,6 +159,18 @@ def document_figures(nlp, text):
     # more parts after the first that leave out its words and keep its preposition
     ("The storm killed 14 people. Eight of the fatalities were recorded in the north, four in the east and two in "
      "the west.", [("killed", 14, None, None), ("killed", 8, 14, None), ("killed", 4, 14, None), ("killed", 2, 14, None)]),
+    # counted among the group of the last figure of their kind, not the same figure as an equal one before it
+    ("Two people were injured in the first strike.\n\nLater, at least 18 people were injured in the city. Two children, "
+     "aged 7 and 12, are among the injured.", [("injured", 2, None, None), ("injured", 18, None, None), ("injured", 2, 18, None)]),
+    ("Shelling killed 12 people on Monday. Among the dead were three children.", [("killed", 12, None, None), ("killed", 3, 12, None)]),
+    # the same victims counted among the group again are the same figure
+    ("Four women among the dead in attack on bar\n\nGunmen killed 11 people in a bar on Saturday night. Four women were "
+     "among the dead, the prosecutor's office said.", [("killed", 11, None, None), ("killed", 4, 11, None)]),
+    ("Gunmen killed 11 people in a bar on Saturday night. Among the dead are four children from one family, officials "
+     "said.\n\nA neighbour said her four children were among those killed.", [("killed", 11, None, None), ("killed", 4, 11, None)]),
+    # a group larger than the figure before it is none of its parts
+    ("One soldier was killed on Monday. Three civilians were among the dead, the ministry said.",
+     [("killed", 1, None, None), ("killed", 3, None, None)]),
 ])
 def test_a_part_of_a_figure_stated_in_a_later_sentence(nlp, text, expected):
     assert document_figures(nlp, text) == expected

@@ -14,7 +14,7 @@ from newsfacts.extract.entities.name_clues import (_CAPITALISED_WORD_BEFORE, _HO
                                                    _common_word_not_a_name, _known_anywhere, _name_after_a_portfolio,
                                                    _named_like_a_body, _named_storm, _on_a_title_case_line,
                                                    _plural_name, _town_of, honorific_just_before, role_of)
-from newsfacts.extract.entities.vocabulary import (_RULES, _TITLES_ALONE, _TITLE_LAST_WORDS, _person_evidence_words,
+from newsfacts.extract.entities.vocabulary import (_BYLINE_LAST_WORDS, _RULES, _TITLES_ALONE, _TITLE_LAST_WORDS, _person_evidence_words,
                                                    _rules, _words_pattern, organisation_words, person_prefix_words)
 from newsfacts.extract.gazetteer import demonyms, geocode, only_city_named, province_country
 from newsfacts.extract.nlp import text_of
@@ -199,6 +199,9 @@ def _name_without_the_words_before(doc, ent, surface: str) -> tuple[str, list[st
     if len(ent) == 1 and ent[0].is_sent_start and _common_word_not_a_name(ent[0].text) and ent[0].dep_ in ("amod", "compound") \
             and ent[0].head.i == ent[0].i + 1 and ent[0].head.text.islower():
         return None  # 'Cooler temperatures helped': a sentence's first word, the modifier of the noun after it
+    if len(ent) == 1 and ent[0].is_sent_start and _common_word_not_a_name(ent[0].text) \
+            and re.search(rf"\b{re.escape(ent[0].text.lower())}\b", text_of(doc)):
+        return None  # 'Normalcy? ... call that normalcy': a common word that opens a sentence, written in lower case elsewhere
     # 'Celaya Mayor Jane Doe', 'Plateau Gov. Jan Doe': a place and a title before the name
     titled = [i for i, w in enumerate(words[:-2]) if w.lower().rstrip(".") in person_prefix_words()]
     if titled:
@@ -325,6 +328,8 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
     if entity_type == "organization" and len(named) > 1 and named[-1] in _TITLE_LAST_WORDS \
             and not any(w in organisation_words() for w in named):
         return False  # 'the Humanitarian Coordinator for Kurmistan, Jane Doe': a title, which NER took for a body
+    if entity_type == "organization" and len(named) > 1 and named[-1] in _BYLINE_LAST_WORDS:
+        return False  # 'By JAN DOE / Associated Press Writer': a byline's credit, not a body
     if entity_type == "organization" and (lowered in person_prefix_words() or _POST_NOMINALS.fullmatch(" " + surface)):
         return False  # 'the IGP', 'the CEO': a title alone; 'KC' after a barrister's name
     if entity_type in ("location", "organization") and lowered in demonyms():

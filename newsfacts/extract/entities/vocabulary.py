@@ -77,6 +77,7 @@ _STORM_WORDS = frozenset(w.lower() for w in _RULES["storm_words"])
 # Words that end a title, not a name: 'Kurmin State Police Commissioner' (rules/entities.toml)
 _TITLE_LAST_WORDS = frozenset(_RULES["title_last_words"])
 _INSTITUTION_LAST_WORDS = frozenset(_RULES["institution_last_words"])
+_BYLINE_LAST_WORDS = frozenset(_RULES["byline_last_words"])
 # 'Wadi', 'San', 'Port': a name that begins with one is a place's, not a person's
 PLACE_NAME_FIRST_WORDS = frozenset(_RULES["place_name_first_words"])
 

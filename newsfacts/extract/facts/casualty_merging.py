@@ -56,7 +56,8 @@ class _Statements:
     def twins(self, kept: dict, row: dict) -> bool:
         """Whether `row` states the figure `kept` states."""
         return (not _apart(kept, row) and not self.told_apart(kept, row)
-                and (kept["kind"], kept["count_min"], kept["part_of"] is not None) == (row["kind"], row["count_min"], row["part_of"] is not None)
+                and (kept["kind"], kept["count_min"]) == (row["kind"], row["count_min"])
+                and ((kept["part_of"] is None) == (row["part_of"] is None) or _same_named_victims(kept, row))
                 and (kept["part_of"] is None or kept["victims"] == row["victims"])
                 and (self.headline(kept) or self.heading(kept) or (self.same_place(kept, row)
                                              and _same_victims(kept["victims"], row["victims"])))
@@ -145,6 +146,12 @@ def _score(row) -> int:
 def _same_victims(a, b) -> bool:
     # 'a child died' and 'a migrant died' are two people; '14 people' and '14 civilians' may be one figure.
     return a is None or b is None or a == b or "people" in (a, b)
+
+
+def _same_named_victims(a, b) -> bool:
+    # 'four women among the dead', later 'Four women were among the dead', are one figure however each is linked to
+    # a total; 'two people were injured', later 'two children are among the injured', are two.
+    return a["victims"] == b["victims"] and a["victims"] not in (None, "people")
 
 
 def _apart(a, b) -> bool:

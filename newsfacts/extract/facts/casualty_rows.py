@@ -53,7 +53,9 @@ def casualty_rows(doc_id, text, sentences, sentence_texts, places_by_sentence, p
             places = places_by_sentence.get(index, []) or paragraph_places(text, sentences, index, places_by_sentence)
             when, _precision = date_in_text(sentence, published)
             own_rows = _figure_rows(doc_id, figures, sent, sentence, places, speaker, when, filed_from)
-        parts = _parts_of_earlier_figures(doc_id, rows + own_rows, figures, sent, sentences[max(0, index - 5)].start_char)
+        since = sentences[max(0, index - 5)].start_char
+        _link_parts_among_an_earlier_group(own_rows, rows, sentence, since)
+        parts = _parts_of_earlier_figures(doc_id, rows + own_rows, figures, sent, since)
         rows += parts + _included_in_parts(doc_id, unlinked, parts, sent) + own_rows
     named = _single_victims_named(rows, attributor)
     return one_row_per_figure(_the_hurt_who_died(rows, text), text, headline_end, named)
@@ -173,6 +175,28 @@ def _parts_of_earlier_figures(doc_id: str, rows: list[dict], figures: list, sent
                       "part_of": whole["fact_id"], "start_char": part.start_char, "end_char": part.end_char,
                       "sentence_start": sent.start_char, "sentence_end": sent.end_char})
     return found
+
+
+@cache
+def _among_the_group() -> re.Pattern:
+    """'among the injured', 'amongst the dead': a group of victims named by its noun alone (no count of its own)."""
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon().group_nouns, key=len, reverse=True))
+    return re.compile(rf"\bamong(?:st)?\s+the\s+(?P<noun>{nouns})\b", re.IGNORECASE)
+
+
+def _link_parts_among_an_earlier_group(own_rows: list[dict], rows: list[dict], sentence: str, since: int) -> None:
+    """'At least 18 injured ... Two children are among the injured': the group a sentence counts its victims among is
+    the figure of that kind the text gave last (within five sentences, and larger), so each of the sentence's figures of
+    that kind that has no whole in the sentence is a part of it."""
+    groups = {lexicon().group_nouns[m.group("noun").lower()] for m in _among_the_group().finditer(sentence)}
+    for row in own_rows:
+        if row["part_of"] is not None or row["kind"] not in groups or not row["count_min"] \
+                or any(o["kind"] == row["kind"] and o["part_of"] is None and (o["count_min"] or 0) > row["count_min"] for o in own_rows):
+            continue
+        whole = next((r for r in reversed(rows) if since <= r["start_char"] and r["part_of"] is None and r["kind"] == row["kind"]
+                      and (r["count_min"] or 0) > row["count_min"]), None)
+        if whole is not None:
+            row["part_of"] = whole["fact_id"]
 
 
 def _conjoined_parts(figures: list[CasualtyFigure], sent) -> list[CasualtyFigure]:
