@@ -159,6 +159,9 @@ def document_figures(nlp, text):
     # more parts after the first that leave out its words and keep its preposition
     ("The storm killed 14 people. Eight of the fatalities were recorded in the north, four in the east and two in "
      "the west.", [("killed", 14, None, None), ("killed", 8, 14, None), ("killed", 4, 14, None), ("killed", 2, 14, None)]),
+    # what they have says whether they are a part: a wound, not a record
+    ("Ten people were injured on Sunday. Three of them have gunshot wounds.", [("injured", 10, None, None), ("injured", 3, 10, None)]),
+    ("Ten people were injured on Sunday. Three of them have a past criminal record.", [("injured", 10, None, None)]),
     # counted among the group of the last figure of their kind, not the same figure as an equal one before it
     ("Two people were injured in the first strike.\n\nLater, at least 18 people were injured in the city. Two children, "
      "aged 7 and 12, are among the injured.", [("injured", 2, None, None), ("injured", 18, None, None), ("injured", 2, 18, None)]),
@@ -174,6 +177,18 @@ def document_figures(nlp, text):
 ])
 def test_a_part_of_a_figure_stated_in_a_later_sentence(nlp, text, expected):
     assert document_figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the places of care people were taken to are no people
+    ("Officials said about 150 people were taken to 10 hospitals for treatment of injuries.", [("injured", 150)]),
+    # the dead's bodies taken to hospital to be identified are no injured
+    ("The plane's 42 passengers died. Six crew members aboard it were taken to hospital for DNA testing to help "
+     "identify them.", [("killed", 42)]),
+    ("Six crew members were taken to hospital for treatment.", [("injured", 6)]),
+])
+def test_places_of_care_and_bodies_taken_to_be_identified_are_no_hurt(nlp, text, expected):
+    assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == expected
 
 
 def test_a_conjunct_keeps_its_own_state(nlp):

@@ -69,6 +69,9 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
         if whole.lower_ not in lex.group_nouns and not state and not carried \
                 and (token.dep_ == "dobj" or token.head.lemma_ not in ("be", "remain", "stay", "have")):
             continue
+        if whole.lower_ not in lex.group_nouns and token.head.lemma_ == "have" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() not in lex.injury_nouns for c in token.head.children):
+            continue  # 'Three of them have a criminal record': something they have, not a wound
         kind, whole_count = None, None
         # ('14 of those who died', '9 of those who were injured': the clause on 'those' says which figure)
         told = next((c for c in whole.children if c.dep_ == "relcl"), None) if whole.lower_ == "those" else None
