@@ -2390,3 +2390,19 @@ def test_a_bylines_credit_is_no_body_a_pronoun_stands_for(nlp):
             'nine farm workers.\n\nTwo members of the security forces were wounded, it said. "The attackers fired into the '
             'sleeping quarters," it said.')
     assert "Dalen News Agency Writer" not in [speaker for speaker, _ in speakers(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a mission's, an embassy's or a consulate's name goes on with the country or town it is in
+    ('"We are deeply concerned by the reports of civilian deaths in the strike," the UN Stabilisation Mission in the '
+     'Central African Republic said.', [("UN Stabilisation Mission in the Central African Republic", None)]),
+    ('"Our citizens are advised to avoid the area until further notice," the Kurmish Embassy in Nairobi said.',
+     [("Kurmish Embassy in Nairobi", None)]),
+    ('"Staff are prohibited from travelling to the area at night," the Dalenian Consulate General in Mombasa said.',
+     [("Dalenian Consulate General in Mombasa", None)]),
+    # but not a body whose name does not say where it is
+    ('"We have sent two teams to the valley this morning," the Kurmin Red Cross in Nairobi said.',
+     [("Kurmin Red Cross", None)]),
+])
+def test_a_missions_name_goes_on_with_where_it_is(nlp, text, expected):
+    assert speakers(nlp, text) == expected

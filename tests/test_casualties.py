@@ -693,3 +693,12 @@ def test_a_named_victim_after_an_adverb_people_listed_in_a_hurt_condition_and_a_
 
     facts = extract_document({"doc_id": "x", "text": text, "published_date": None}, nlp(text))
     assert [(c["kind"], c["count_min"], c["part_of"] is not None) for c in facts["casualties"]] == expected
+
+
+def test_a_figure_of_two_places_stated_again_at_one_of_them_is_one_figure(nlp):
+    # the first statement is placed at the first of its places, the second at the place the paragraph before names
+    text = ("Rebels have killed at least 52 civilians in the Mombasa and Malindi areas in recent days, officials said.\n\n"
+            "About 30 civilians were killed in one village near Malindi alone, a local administrator said.\n\n"
+            "The attacks killed at least 52 civilians, including eight women, the spokesperson said.")
+    assert document_figures(nlp, text) == [("killed", 52, None, "Mombasa"), ("killed", 30, None, "Malindi"),
+                                           ("killed", 8, 52, "Malindi")]

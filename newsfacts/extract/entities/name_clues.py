@@ -15,8 +15,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsfacts.extract.dates import MONTHS, WEEKDAYS
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import A_CITY_ANYWHERE
-from newsfacts.extract.entities.vocabulary import (_ROLE_WORDS, _RULES, _STORM_WORDS, _person_evidence_words, _rules,
-                                                   _words_pattern, organisation_words, person_prefix_words)
+from newsfacts.extract.entities.vocabulary import (_LOCATED_BODY_END, _ROLE_WORDS, _RULES, _STORM_WORDS, _person_evidence_words,
+                                                   _rules, _words_pattern, organisation_words, person_prefix_words)
 from newsfacts.extract.gazetteer import Place, demonyms, geocode, written_as_its_own_name
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.truecasing import is_english_word, written_as_a_name
@@ -33,7 +33,8 @@ def _named_like_a_body(surface: str) -> bool:
     """'Kurmin Unity Forum', 'Kurmin Workers' Collective': capitalised words ending in a word for a body."""
     words = surface.split()
     # ('Kurmin Care gGmbH': a legal form may begin in lower case)
-    return len(words) >= 2 and words[-1].lower() in organisation_words() and any(ch.isupper() for ch in words[-1]) and all(
+    return len(words) >= 2 and (words[-1].lower() in organisation_words() or _LOCATED_BODY_END.search(surface) is not None) \
+        and any(ch.isupper() for ch in words[-1]) and all(
         w[:1].isupper() or w in ("of", "and", "for", "the", "&") for w in words[:-1])
 
 

@@ -14,8 +14,8 @@ from newsfacts.extract.entities.name_clues import (_CAPITALISED_WORD_BEFORE, _HO
                                                    _common_word_not_a_name, _known_anywhere, _name_after_a_portfolio,
                                                    _named_like_a_body, _named_storm, _on_a_title_case_line,
                                                    _plural_name, _town_of, honorific_just_before, role_of)
-from newsfacts.extract.entities.vocabulary import (_BYLINE_LAST_WORDS, _RULES, _TITLES_ALONE, _TITLE_LAST_WORDS, _person_evidence_words,
-                                                   _rules, _words_pattern, organisation_words, person_prefix_words)
+from newsfacts.extract.entities.vocabulary import (_BYLINE_LAST_WORDS, _LOCATED_BODY_END, _RULES, _TITLES_ALONE, _TITLE_LAST_WORDS,
+                                                   _person_evidence_words, _rules, _words_pattern, organisation_words, person_prefix_words)
 from newsfacts.extract.gazetteer import demonyms, geocode, only_city_named, province_country
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.truecasing import is_english_word, written_as_a_name
@@ -87,11 +87,31 @@ def _ner_mentions(doc, sentence_index_of, countries: frozenset[str]) -> list[Men
             before.end_char, before.surface = start + len(surface), whole
             mentions += places or [before]
             continue
+        if entity_type == "organization":
+            surface = _with_where_the_body_is(doc, start, surface, joined_to_the_name_before)
         mention = Mention(surface, start, start + len(surface), sentence_index_of(start), entity_type)
         if entity_type == "person":
             mention.role = role_of(doc, ent, start)
         mentions.append(mention)
     return mentions
+
+
+def _with_where_the_body_is(doc, start: int, surface: str, joined: set[int]) -> str:
+    """'the UN Support Mission' + ' in ' + 'Kurmistan': a mission's, an embassy's or a consulate's name goes on with the
+    place it is in (a country or town the gazetteer knows), which is then no mention of its own (the first tokens of the
+    entities NER found there go into `joined`)."""
+    if not _LOCATED_BODY_END.search(surface):
+        return surface
+    text = text_of(doc)
+    after = _IN_A_PLACE.match(text, start + len(surface))
+    if after is None or geocode(re.sub(r"^the\s+", "", after.group("place"))) is None:
+        return surface
+    joined.update(e.start for e in doc.ents if after.start("place") <= e.start_char < after.end("place"))
+    return text[start:after.end("place")]
+
+
+# ' in Kurmistan', ' in the Republic of Kurmistan': between a body and the place it is in
+_IN_A_PLACE = re.compile(r"\s+in\s+(?P<place>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*)")
 
 
 # The words a body's name goes on with, at which NER may end it: 'the Ministry of Foreign Affairs and'
@@ -329,7 +349,7 @@ def _plausible(span, surface: str, entity_type: str) -> bool:
             and not any(w in organisation_words() for w in named):
         return False  # 'the Humanitarian Coordinator for Kurmistan, Jane Doe': a title, which NER took for a body
     if entity_type == "organization" and len(named) > 1 and named[-1] in _BYLINE_LAST_WORDS:
-        return False  # 'By JAN DOE / Associated Press Writer': a byline's credit, not a body
+        return False  # 'By JAN DOE / Dalen News Agency Writer': a byline's credit, not a body
     if entity_type == "organization" and (lowered in person_prefix_words() or _POST_NOMINALS.fullmatch(" " + surface)):
         return False  # 'the IGP', 'the CEO': a title alone; 'KC' after a barrister's name
     if entity_type in ("location", "organization") and lowered in demonyms():

@@ -16,7 +16,7 @@ from newsfacts.extract.entities.model import A_CITY_ANYWHERE, Mention
 from newsfacts.extract.entities.name_clues import _proper_noun_heads, _town_of, _well_known_places
 from newsfacts.extract.entities.place_clues import (_AS_FAR_AS, _PLACE_OF_WORDS, _SITE_NOUN, _kind_of_place,
                                                     _where_a_place_goes, _word_before)
-from newsfacts.extract.entities.vocabulary import _RULES, _locative_prepositions, _words_pattern
+from newsfacts.extract.entities.vocabulary import _LOCATED_BODY_END, _RULES, _locative_prepositions, _words_pattern
 from newsfacts.extract.gazetteer import (countries_with_a_town_named, country_codes, demonyms, geocode,
                                          major_city_names, major_city_spellings, tables_built_once_are_there,
                                          written_as_its_own_name)
@@ -272,10 +272,13 @@ _IN_A_TOWN_AT_THE_END = re.compile(r"^(?P<first>.+?) in (?P<town>[A-ZÀ-ÞĀ-Ž]
 
 def _places_after_in_inside_a_name(mentions: list[Mention], sentence_index_of, countries: frozenset[str]) -> list[Mention]:
     """A name that ends in 'in' and a town (one of the document's countries, or a city of 100,000 people or more
-    anywhere) is two names: what is there, and the town."""
+    anywhere) is two names: what is there, and the town (but 'the Dalenian Embassy in Kurmin' is one: a mission's
+    name says where it is)."""
     found = []
     for mention in mentions:
         split = _IN_A_TOWN_AT_THE_END.match(mention.surface) if mention.entity_type != "person" and not mention.dateline else None
+        if split and mention.entity_type == "organization" and _LOCATED_BODY_END.search(split.group("first")):
+            continue
         place = geocode(split.group("town"), countries) if split else None
         if place is None or place.kind != "city" or not (place.country_code in countries or place.population >= A_CITY_ANYWHERE):
             continue

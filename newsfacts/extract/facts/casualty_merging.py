@@ -98,12 +98,20 @@ class _Statements:
                 or back_reference or self.evidence(a) == self.evidence(b)
                 or bool(self.named.get(a["fact_id"], frozenset()) & self.named.get(b["fact_id"], frozenset())))
 
-    @staticmethod
-    def same_place(one, other) -> bool:
+    def same_place(self, one, other) -> bool:
         a, b = one["location"], other["location"]
         return (a is None or b is None or a == b or _one_holds_the_other(a, b)
+                # ('killed 52 in the Kurmo and Dalen areas', placed at the first, later placed at Dalen)
+                or self.names_in_its_sentence(one, b) or self.names_in_its_sentence(other, a)
                 or ((one.get("located_by_dateline", False) or other.get("located_by_dateline", False))
                     and one["precision"] == other["precision"]))
+
+    def names_in_its_sentence(self, row, place: str) -> bool:
+        """Whether the sentence that states `row`, a toll of several people, names `place` too (a toll of several places
+        is placed at one; a single victim is at one place, whatever else its sentence names)."""
+        start, end = row.get("sentence_start"), row.get("sentence_end")
+        return bool(self.text) and start is not None and (row["count_min"] or 0) > 1 \
+            and re.search(rf"\b{re.escape(place)}\b", self.text[start:end]) is not None
 
     def told_apart(self, kept, row) -> bool:
         # the text tells of `row` as another incident than those before, unless `kept` is the headline or
