@@ -702,3 +702,7 @@ def test_a_figure_of_two_places_stated_again_at_one_of_them_is_one_figure(nlp):
             "The attacks killed at least 52 civilians, including eight women, the spokesperson said.")
     assert document_figures(nlp, text) == [("killed", 52, None, "Mombasa"), ("killed", 30, None, "Malindi"),
                                            ("killed", 8, 52, "Malindi")]
+    # a place the sentence names elsewhere than in the figure's list of places is another figure's
+    text = ("Floods killed five people in Mombasa on Monday, officials in Malindi said.\n\nSeparately, heavy rain flattened "
+            "homes further north.\n\nIn Malindi, five people died when a wall collapsed on Tuesday.")
+    assert document_figures(nlp, text) == [("killed", 5, None, "Mombasa"), ("killed", 5, None, "Malindi")]

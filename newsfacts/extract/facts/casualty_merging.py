@@ -107,11 +107,14 @@ class _Statements:
                     and one["precision"] == other["precision"]))
 
     def names_in_its_sentence(self, row, place: str) -> bool:
-        """Whether the sentence that states `row`, a toll of several people, names `place` too (a toll of several places
-        is placed at one; a single victim is at one place, whatever else its sentence names)."""
-        start, end = row.get("sentence_start"), row.get("sentence_end")
-        return bool(self.text) and start is not None and (row["count_min"] or 0) > 1 \
-            and re.search(rf"\b{re.escape(place)}\b", self.text[start:end]) is not None
+        """Whether the sentence that states `row`, a toll of several people, lists `place` with the place it is placed at
+        ('in the Kurmo and Dalen areas', 'in Kurmo, Ashby and Dalen': a toll of several places is placed at the first)."""
+        start, end, own = row.get("sentence_start"), row.get("sentence_end"), row["location"]
+        if not self.text or start is None or own is None or (row["count_min"] or 0) <= 1:
+            return False
+        first, other = re.escape(own), re.escape(place)
+        listed = rf"\b{first}(?:,\s+{_A_NAME})*,?\s+(?:and|or|&)\s+(?:the\s+)?{other}\b|\b{first},\s+(?:the\s+)?{other}\b"
+        return re.search(listed, self.text[start:end]) is not None
 
     def told_apart(self, kept, row) -> bool:
         # the text tells of `row` as another incident than those before, unless `kept` is the headline or
@@ -154,6 +157,10 @@ def _score(row) -> int:
 def _same_victims(a, b) -> bool:
     # 'a child died' and 'a migrant died' are two people; '14 people' and '14 civilians' may be one figure.
     return a is None or b is None or a == b or "people" in (a, b)
+
+
+# a capitalised name of one to three words, in a list of places
+_A_NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 
 
 def _same_named_victims(a, b) -> bool:
