@@ -29,6 +29,10 @@ def figures(text):
     # a round number written with 'a'
     ("The militia killed more than a thousand people in the valley.", [("killed", 1000, None, "at_least", "people")]),
     ("A hundred and twenty people were injured in the stampede.", [("injured", 120, 120, "exact", "people")]),
+    # a vague number of a group of victims, which its noun names (its verb says what befell them after)
+    ("Dozens of wounded were evacuated to the capital.", [("injured", 12, None, "vague", None)]),
+    ("Medics reported hundreds of dead and thousands of injured.",
+     [("killed", 100, None, "vague", None), ("injured", 1000, None, "vague", None)]),
 ])
 def test_figures_it_must_catch(text, expected):
     assert [f[:5] for f in figures(text)] == expected
@@ -58,6 +62,9 @@ def test_including_children_is_a_subset_of_its_total():
     "A thousand troops were deployed to the capital.",
     # a number shared out over the dead counts something else
     "On the wall hang thirty paper lanterns, one for each of the dead.",
+    # a vague group of victims that might have been
+    "If it had come at night, we would be counting hundreds of dead.",
+    "If cholera takes hold, we could see thousands of deaths.",
 ])
 def test_numbers_it_must_leave_alone(text):
     assert figures(text) == []

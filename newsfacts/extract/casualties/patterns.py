@@ -163,7 +163,7 @@ def find_casualty_figures(text: str, unlinked: list[CasualtyFigure] | None = Non
     figures: list[CasualtyFigure] = []
     taken: list[tuple[int, int]] = []
     # The patterns run from subsets to tolls, and a number one of them read is not read again by a later one.
-    candidates = chain(_subset_figures(text, subset), _number_first_figures(text, number_first), _singular_first_figures(text, singular_first),
+    candidates = chain(_subset_figures(text, subset), _vague_groups(text), _number_first_figures(text, number_first), _singular_first_figures(text, singular_first),
                        _verb_first_figures(text, verb_first), _toll_figures(text, toll))
     for figure in candidates:
         if any(s <= figure.number_start < e for s, e in taken):
@@ -184,6 +184,26 @@ def _subset_figures(text: str, subset: re.Pattern):
         if count is None:
             continue
         yield CasualtyFigure("", count, victims.get(noun.lower(), "people"), match.start(), match.end(), number_start, is_subset=True)
+
+
+@cache
+def _vague_group_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """'dozens of wounded', 'hundreds of dead' (rules/casualties.toml [vague_groups]), with each noun's kind."""
+    kind_of = {noun: kind for kind, nouns in load_rules("casualties")["vague_groups"].items() for noun in nouns}
+    nouns = "|".join(re.escape(n) for n in sorted(kind_of, key=len, reverse=True))
+    return re.compile(rf"\b(?P<num>{VAGUE_PATTERN})\s+of\s+(?P<noun>{nouns})\b", re.IGNORECASE), kind_of
+
+
+def _vague_groups(text: str):
+    """'Dozens of wounded were evacuated', 'hundreds of dead': a vague number of a group of victims."""
+    pattern, kind_of = _vague_group_pattern()
+    for match in pattern.finditer(text):
+        count = parse_count(match.group("num"))
+        before = _WORD.findall(text, max(0, match.start() - 25), match.start())[-3:]
+        # (not 'we could see thousands of deaths', 'we would be counting hundreds of dead')
+        if count is not None and _preceding_word(text, match.start()) not in _NEGATORS \
+                and not any(w.lower() in _MODALS_BEFORE_A_COUNT for w in before):
+            yield CasualtyFigure(kind_of[match.group("noun").lower()], count, None, match.start(), match.end(), match.start())
 
 
 def _number_first_figures(text: str, number_first: re.Pattern):
