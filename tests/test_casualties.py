@@ -29,6 +29,9 @@ def figures(text):
     # a round number written with 'a'
     ("The militia killed more than a thousand people in the valley.", [("killed", 1000, None, "at_least", "people")]),
     ("A hundred and twenty people were injured in the stampede.", [("injured", 120, 120, "exact", "people")]),
+    # a toll that comes close to a number is about that number
+    ("The quake's death toll nears 3,500.", [("killed", 3500, None, "approximately", "people")]),
+    ("Quake Death Toll Heads Towards 3,500", [("killed", 3500, None, "approximately", "people")]),
     # a vague number of a group of victims, which its noun names (its verb says what befell them after)
     ("Dozens of wounded were evacuated to the capital.", [("injured", 12, None, "vague", None)]),
     ("Medics reported hundreds of dead and thousands of injured.",

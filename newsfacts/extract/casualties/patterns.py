@@ -71,6 +71,9 @@ _AGE = rf"(?:\d+|[a-z]+)[-\s]{_AGE_UNIT}"
 
 
 _PASSED_A_MARK = re.compile(rf"\b(?:{_PAST_A_MARK})\b", re.IGNORECASE)
+# verbs by which a toll comes close to a number, about that number ('the toll nears 40', 'heads towards 3,500')
+_NEAR_A_MARK = r"nears|neared|nearing|approaches|approached|approaching|(?:heads|headed|heading|edges|edged|edging)\s+towards?"
+_NEARED_A_MARK = re.compile(rf"\b(?:{_NEAR_A_MARK})\b", re.IGNORECASE)
 
 
 def _alternation(words) -> str:
@@ -105,7 +108,7 @@ def _patterns():
     )
     toll = re.compile(
         # ('pushing the overall toll over 2,000', 'bringing the toll to nearly 400': a qualifier after the noun says it all)
-        rf"\b(?P<toll>{_alternation(toll_of)})\s+(?:[\w'’-]+\s+){{0,3}}?(?:(?:rose|rises|risen|climbed|climbs|reached|reaches|stands|stood|is|was|of|at|to|hit|hits|{_PAST_A_MARK}|now)\s+(?:to\s+|at\s+)?"
+        rf"\b(?P<toll>{_alternation(toll_of)})\s+(?:[\w'’-]+\s+){{0,3}}?(?:(?:rose|rises|risen|climbed|climbs|reached|reaches|stands|stood|is|was|of|at|to|hit|hits|{_PAST_A_MARK}|{_NEAR_A_MARK}|now)\s+(?:to\s+|at\s+)?"
         rf"|(?=(?:over|above|nearly|almost|more\s+than|close\s+to|upwards\s+of|in\s+excess\s+of)\s+\d)){number}(?![\w%-])"
         # (not a number that ranks: 'the toll is one of the bloodiest in the conflict')
         rf"(?!\s+of\s+the\s+(?:most\b|worst\b|[\w-]+est\b))",
@@ -327,5 +330,7 @@ def _toll_figures(text: str, toll: re.Pattern):
             continue  # 'the toll could rise to 100': a fear, not a count
         if count.precision == "exact" and _PASSED_A_MARK.search(match.group()):
             count = Count(count.count_min, None, "at_least")  # 'the toll tops 40': more than that
+        elif count.precision == "exact" and _NEARED_A_MARK.search(match.group()):
+            count = Count(count.count_min, None, "approximately")  # 'the toll nears 40': about that
         start = match.start("qual") if match.group("qual") else (match.start("lo") if match.group("lo") else match.start("num"))
         yield CasualtyFigure(toll_of[" ".join(match.group("toll").lower().split())], count, "people", match.start(), match.end(), start)
