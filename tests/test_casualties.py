@@ -716,3 +716,10 @@ def test_a_figure_of_two_places_stated_again_at_one_of_them_is_one_figure(nlp):
     text = ("Floods killed five people in Mombasa on Monday, officials in Malindi said.\n\nSeparately, heavy rain flattened "
             "homes further north.\n\nIn Malindi, five people died when a wall collapsed on Tuesday.")
     assert document_figures(nlp, text) == [("killed", 5, None, "Mombasa"), ("killed", 5, None, "Malindi")]
+
+
+def test_another_single_victim_is_one_more(nlp):
+    text = ("At least three demonstrators have been killed when security forces fired live rounds during protests.\n\n"
+            "One protester was killed after being hit by a bullet to the head on Monday, the doctors' committee said.\n\n"
+            "Another protester was killed after he was directly hit by a live bullet to the chest, the committee said.")
+    assert document_figures(nlp, text) == [("killed", 3, None, None), ("killed", 1, None, None), ("killed", 1, None, None)]

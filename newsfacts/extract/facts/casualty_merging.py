@@ -199,8 +199,11 @@ def _perpetrator_pattern() -> re.Pattern:
 def _another_incident_patterns() -> tuple[re.Pattern, re.Pattern]:
     rules = load_rules("casualties")["another_incident"]
     opener = re.compile(r"(?:%s)\b" % "|".join(map(re.escape, rules["sentence_openers"])), re.IGNORECASE)
-    added = re.compile(r"(?:\b(?:%s)\s+$)|(?:^[\w-]+\s+(?:%s)\b(?!\s+than))" % (
-        "|".join(map(re.escape, rules["before_the_number"])), "|".join(map(re.escape, rules["after_the_number"]))), re.IGNORECASE)
+    # ('another ' just before the number, 'two more' opening the figure, or 'Another protester was killed': a single
+    # victim's figure that opens with the word)
+    before = "|".join(map(re.escape, rules["before_the_number"]))
+    added = re.compile(r"(?:\b(?:%s)\s+$)|(?:^[\w-]+\s+(?:%s)\b(?!\s+than))|(?:^(?:%s)\s)" % (
+        before, "|".join(map(re.escape, rules["after_the_number"])), before), re.IGNORECASE)
     return opener, added
 
 
