@@ -2406,3 +2406,15 @@ def test_a_bylines_credit_is_no_body_a_pronoun_stands_for(nlp):
 ])
 def test_a_missions_name_goes_on_with_where_it_is(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the statement's words speak for whoever put it out, not for the one who spoke before
+    ('Jan Kurmov, the regional director of mining, confirmed the death count and said "initial reports suggest the '
+     'incident was caused by gas".\n\nPrime Minister Kurmo Dalesi issued a statement expressing "profound sorrow and '
+     'grief over the loss of precious lives".', [("Jan Kurmov", None), ("Kurmo Dalesi", None)]),
+    ('The president issued a statement saying "we will rebuild every home that was lost in the flood".',
+     [(None, "The president")]),
+])
+def test_a_statement_put_out_speaks_for_who_put_it_out(nlp, text, expected):
+    assert speakers(nlp, text) == expected

@@ -29,6 +29,13 @@ class NounSubjects:
     def _issuer_of_the_statement(self, token, exclude: tuple[int, int] | None) -> Speaker | None:
         """Who issued the statement a subject names: 'A statement from the club read', "The club's statement
         added", 'the statement said'."""
+        # ('X issued a statement saying "..."', 'X released a statement expressing "...": the subject of the verb that
+        # put it out (not 'X read a statement', perhaps another's)
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in ISSUING_VERBS - {"read"}:
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            speaker = self.speaker_of_token(subject, exclude) if subject is not None else None
+            if speaker:
+                return speaker
         # ('The statement, signed by the command's spokesman, read': whom the signer speaks for)
         # (not 'a memo seen by the Post': who saw it did not issue it)
         signers = [agent for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUING_VERBS
