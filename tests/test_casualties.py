@@ -68,6 +68,7 @@ def test_including_children_is_a_subset_of_its_total():
     # a vague group of victims that might have been
     "If it had come at night, we would be counting hundreds of dead.",
     "If cholera takes hold, we could see thousands of deaths.",
+    "Hundreds of dead fish washed up on the shore.",
 ])
 def test_numbers_it_must_leave_alone(text):
     assert figures(text) == []

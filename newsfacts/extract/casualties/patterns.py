@@ -200,12 +200,15 @@ def _vague_group_pattern() -> tuple[re.Pattern, dict[str, str]]:
 def _vague_groups(text: str):
     """'Dozens of wounded were evacuated', 'hundreds of dead': a vague number of a group of victims."""
     pattern, kind_of = _vague_group_pattern()
+    _, _, _, _, not_people = _lexicon()
     for match in pattern.finditer(text):
         count = parse_count(match.group("num"))
         before = _WORD.findall(text, max(0, match.start() - 25), match.start())[-3:]
-        # (not 'we could see thousands of deaths', 'we would be counting hundreds of dead')
+        after = _WORD.findall(text, match.end(), match.end() + 20)[:1]
+        # (not 'we could see thousands of deaths', 'we would be counting hundreds of dead'; nor 'hundreds of dead fish')
         if count is not None and _preceding_word(text, match.start()) not in _NEGATORS \
-                and not any(w.lower() in _MODALS_BEFORE_A_COUNT for w in before):
+                and not any(w.lower() in _MODALS_BEFORE_A_COUNT for w in before) \
+                and not (after and after[0].lower() in not_people and text[match.end():match.end() + 1] == " "):
             yield CasualtyFigure(kind_of[match.group("noun").lower()], count, None, match.start(), match.end(), match.start())
 
 
