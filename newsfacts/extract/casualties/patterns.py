@@ -203,11 +203,9 @@ def _vague_groups(text: str):
     _, _, _, _, not_people = _lexicon()
     for match in pattern.finditer(text):
         count = parse_count(match.group("num"))
-        before = _WORD.findall(text, max(0, match.start() - 25), match.start())[-3:]
         after = _WORD.findall(text, match.end(), match.end() + 20)[:1]
         # (not 'we could see thousands of deaths', 'we would be counting hundreds of dead'; nor 'hundreds of dead fish')
-        if count is not None and _preceding_word(text, match.start()) not in _NEGATORS \
-                and not any(w.lower() in _MODALS_BEFORE_A_COUNT for w in before) \
+        if count is not None and _preceding_word(text, match.start()) not in _NEGATORS and not _a_modal_before(text, match.start()) \
                 and not (after and after[0].lower() in not_people and text[match.end():match.end() + 1] == " "):
             yield CasualtyFigure(kind_of[match.group("noun").lower()], count, None, match.start(), match.end(), match.start())
 
@@ -251,7 +249,7 @@ def _number_is_no_count(text: str, match: re.Match, filler: str, words: list[str
     """Whether the text around a number-first match shows its number is no count of victims."""
     if _COUNT_AFTER.match(text, match.end()):
         return True  # 'Two suicide bombers killed at least 22 people': the killers, not the killed
-    if any(w.lower() in _MODALS_BEFORE_A_COUNT for w in _WORD.findall(text, max(0, match.start() - 25), match.start())[-3:]):
+    if _a_modal_before(text, match.start()):
         return True  # 'the graves could hold 9,000 bodies' is a capacity, not a toll
     start = match.start()
     if _CURRENCY_BEFORE.search(text, max(0, start - 5), start):
@@ -268,6 +266,11 @@ def _number_is_no_count(text: str, match: re.Match, filler: str, words: list[str
             not words or _victims_in(filler) is None or _preceding_word(text, start) in _BEFORE_A_YEAR):
         return True  # a year, not a count ('in 2004', 'the 1987 earthquake killed')
     return False
+
+
+def _a_modal_before(text: str, start: int) -> bool:
+    """Whether one of the three words before `start` is a modal ('could hold 9,000 bodies', 'we could see thousands')."""
+    return any(w.lower() in _MODALS_BEFORE_A_COUNT for w in _WORD.findall(text, max(0, start - 25), start)[-3:])
 
 
 def _singular_first_figures(text: str, singular_first: re.Pattern):

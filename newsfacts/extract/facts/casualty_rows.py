@@ -159,9 +159,7 @@ def _parts_of_earlier_figures(doc_id: str, rows: list[dict], figures: list, sent
     for part in parts_of_earlier_figures(sent):
         if any(sent.start_char + f.number_start == part.start_char for f in figures):
             continue  # the sentence's own finders read it
-        whole = next((r for r in reversed(rows) if since <= r["start_char"] < part.start_char and r["part_of"] is None
-                      and r["kind"] in ("killed", "injured") and (part.kind is None or r["kind"] == part.kind)
-                      and r["count_min"] > part.count.count_min and (part.whole is None or r["count_min"] == part.whole)), None)
+        whole = _latest_whole(rows, since, part.start_char, part.kind, part.count.count_min, part.whole)
         if whole is None and part.kind is not None:
             # 'At least 44 of the dead were women' states its figure even when the text gave no total
             whole = {"fact_id": None, "doc_id": doc_id, "kind": part.kind, "location": None, "period": None,
@@ -175,6 +173,14 @@ def _parts_of_earlier_figures(doc_id: str, rows: list[dict], figures: list, sent
                       "part_of": whole["fact_id"], "start_char": part.start_char, "end_char": part.end_char,
                       "sentence_start": sent.start_char, "sentence_end": sent.end_char})
     return found
+
+
+def _latest_whole(rows: list[dict], since: int, before: int, kind: str | None, count: int, whole_count: int | None = None) -> dict | None:
+    """The latest figure of killed or injured (of `kind`, when given) from `since` to `before` that a part of `count`
+    can be of: no part itself, larger (of `whole_count` exactly, when the part says: 'three of the eight')."""
+    return next((r for r in reversed(rows) if since <= r["start_char"] < before and r["part_of"] is None
+                 and r["kind"] in ("killed", "injured") and (kind is None or r["kind"] == kind)
+                 and (r["count_min"] or 0) > count and (whole_count is None or r["count_min"] == whole_count)), None)
 
 
 @cache
@@ -193,8 +199,7 @@ def _link_parts_among_an_earlier_group(own_rows: list[dict], rows: list[dict], s
         if row["part_of"] is not None or row["kind"] not in groups or not row["count_min"] \
                 or any(o["kind"] == row["kind"] and o["part_of"] is None and (o["count_min"] or 0) > row["count_min"] for o in own_rows):
             continue
-        whole = next((r for r in reversed(rows) if since <= r["start_char"] and r["part_of"] is None and r["kind"] == row["kind"]
-                      and (r["count_min"] or 0) > row["count_min"]), None)
+        whole = _latest_whole(rows, since, row["start_char"], row["kind"], row["count_min"])
         if whole is not None:
             row["part_of"] = whole["fact_id"]
 
