@@ -2418,3 +2418,19 @@ def test_a_missions_name_goes_on_with_where_it_is(nlp, text, expected):
 ])
 def test_a_statement_put_out_speaks_for_who_put_it_out(nlp, text, expected):
     assert speakers(nlp, text) == expected
+
+
+def test_the_phrase_after_a_quotation_ends_at_its_comma(nlp):
+    # 'Jan Kurmova, a student in his 20s told ...': the speaker is the name, not the apposition after its comma,
+    # where the parser hangs the verb on the apposition's noun
+    text = ("Dozens of people are still missing with hopes of finding them alive fading. It is feared the death count "
+            "could rise further as many victims are trapped under rubble.\n\n“This is a town that is dead. It’s "
+            "completely destroyed,” Jan Kurmova, a student in his 20s told dpa in Kurmo, one of the worst-hit towns. He "
+            "said that he had lost many friends.")
+    assert speakers(nlp, text) == [("Jan Kurmova", None)]
+
+
+def test_the_force_is_the_police_the_text_named(nlp):
+    text = ("Kurmin Police said the man's family had been informed. ‘Our thoughts are with his family at this incredibly "
+            "difficult time,’ the force said in a statement.")
+    assert speakers(nlp, text) == [("Kurmin Police", None)]

@@ -1303,3 +1303,30 @@ def test_a_bodys_name_goes_on_with_for_and_its_field(entities_of):
 def test_a_rank_written_short_that_ner_ran_into_a_body_is_the_persons_title(entities_of):
     _m, entities = entities_of("The spokesman, U.S. Army Col. Brian Dalbus, said the strike was under investigation.")
     assert "U.S. Army" in entities and "Brian Dalbus" in entities and not any(name.endswith("Col") for name in entities)
+
+
+def test_names_ner_ran_over_a_verb_or_the_ends_of_a_way_are_cut_apart(entities_of):
+    # 'Ouagadougou told Human Rights Watch', which NER made one organisation: a town and a body either side of a verb
+    _m, entities = entities_of("When the shooting began, Awa, 34, was digging a trench on the outskirts of the town with "
+                               "her husband. Soldiers had ordered the men to help fortify the town against an expected "
+                               "assault. Survivors who later reached Ouagadougou told Human Rights Watch that the fighters "
+                               "arrived on motorbikes from the north.")
+    assert entities["Ouagadougou"].country_code == "BF" and entities["Human Rights Watch"].entity_type == "organization"
+    # 'from Niamey to Tillabéri', one organisation for NER: the two towns a way joins
+    _m, entities = entities_of("Trucks carrying grain from Niamey to Tillabéri were stopped by gunmen, officials in Niger said.")
+    assert entities["Niamey"].country_code == "NE" and entities["Tillabéri"].country_code == "NE"
+    # but a body's name with 'to' in it stays whole
+    _m, entities = entities_of("The Committee to Protect Journalists said the reporter was detained in Niamey.")
+    assert "Committee to Protect Journalists" in entities
+
+
+def test_a_bodys_letters_spell_a_short_word_in_capitals_whole_and_its_place_after_in(entities_of):
+    # 'UNVMC' is the 'UN Verification Mission in Colombia', whose 'UN' it spells whole (NER ended the name at its 'in')
+    mentions, entities = entities_of("The UN Verification Mission in Colombia said on Wednesday that 12 civilians were "
+                                     "killed in an attack. UNVMC said the gunmen killed 12 people from the same family.")
+    assert list(entities) == ["UN Verification Mission in Colombia"]
+    assert {m.surface for m in mentions} == {"UN Verification Mission in Colombia", "UNVMC"}
+    # a body's letters are the first of its capitalised words still
+    _m, entities = entities_of("The International Security Assistance Force said two soldiers died. ISAF said the cause "
+                               "was being investigated.")
+    assert list(entities) == ["International Security Assistance Force"]

@@ -6,7 +6,7 @@ subject of its own.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 import re
 
 from newsfacts.extract.entities import person_prefix_words
@@ -257,7 +257,9 @@ class SentenceSpeakers:
         quotation and its verb, which the parser hung inside the quotation."""
         if exclude is None or verb.idx < exclude[1]:
             return None
-        between = [t for t in verb.doc[:verb.i] if t.idx >= exclude[1] and not t.is_punct]
+        after = dropwhile(lambda t: t.is_punct, (t for t in verb.doc[:verb.i] if t.idx >= exclude[1]))
+        # (the phrase ends at a comma: in 'Jan Doe, a student in his 20s told ...' it is the name)
+        between = [t for t in takewhile(lambda t: t.text != ",", after) if not t.is_punct]
         phrase = list(takewhile(lambda t: t.pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN"), between))
         nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN")]
         # (the phrase's last noun is its head: 'a neighbour', 'Kurmin nurse')

@@ -21,7 +21,7 @@ from newsfacts.extract.attribution.parser_slips import _first_piece_of_a_hyphena
 from newsfacts.extract.attribution.positions import _before_the_quotation, _inside
 from newsfacts.extract.attribution.speaker import Speaker
 from newsfacts.extract.attribution.words import (_NAME_SET_OFF, _OFFICE_HOLDERS, _OFFICE_OF_A_BODY_BEFORE,
-                                                 _PERSON_PREFIX_AT_END, _STATE_ARMED_FORCES, _SUBJECTS,
+                                                 _PERSON_PREFIX_AT_END, _STATE_ARMED_FORCES, _SUBJECTS, BODY_CLASSES,
                                                  GENERIC_ORGANISATION_NOUNS, HOUSEHOLD_NOUNS, INSTITUTION_NOUNS, NAMING_LINK_AT_END,
                                                  PERSON_NOUNS, SPOKESPERSON_NOUNS, TITLE_ABBREVIATIONS, TITLE_CLASSES)
 
@@ -73,8 +73,9 @@ class Titles:
                 return False  # 'the family' is no 'Kurmin Family Market'
             if state_noun and m.entity_type == "organization" and not self._a_state_body_by_name(m, token):
                 return False  # 'the national army' in a text about one country is its army, not a 'Kurmin Hill Army'
-            # (a title's other words name people only: 'the judge' is no Kurmin Justice Council)
-            titles = TITLE_CLASSES.get(token.lemma_.lower(), ()) if m.entity_type == "person" else ()
+            # (a title's other words name people only, 'the judge' is no Kurmin Justice Council; a body's, bodies
+            # only: 'the force' is the police the text named)
+            titles = (TITLE_CLASSES if m.entity_type == "person" else BODY_CLASSES).get(token.lemma_.lower(), ())
             return bool({token.lemma_.lower(), token.lower_, whole_word, *titles} & words_of(m)) \
                 and not (m.entity_type == "person" and _introduced_anew(paragraph_text_of(self.doc), token, m.end_char))
 

@@ -48,6 +48,7 @@ DEATH_LEMMAS = frozenset(_RULES["death_lemmas"])
 PERSON_NOUNS = frozenset(load_rules("casualties")["grammar"]["person_nouns"]) | frozenset(_RULES["source_nouns"])
 HOUSEHOLD_NOUNS = frozenset(_RULES["household_nouns"])
 TITLE_CLASSES = {noun: frozenset(titles) for noun, titles in _RULES["title_classes"].items()}
+BODY_CLASSES = {noun: frozenset(words) for noun, words in _RULES["body_classes"].items()}
 TITLE_ABBREVIATIONS = _RULES["title_abbreviations"]
 GENDERED_NOUNS = {noun: sex for sex, nouns in _RULES["gendered_nouns"].items() for noun in nouns}
 # Nouns by which a text points back at the person it has just named: 'the woman recounted', 'said the grief-stricken man'

@@ -90,8 +90,7 @@ def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
     for mention in mentions:
         words = mention.surface.split()
         if mention.entity_type == "organization" and len(words) >= 2 and not mention.surface.isupper():
-            initials = "".join(w[0] for w in re.split(r"[\s-]+", mention.surface) if w[:1].isupper())
-            if len(initials) >= 2:
+            for initials in _initials(mention.surface):
                 by_initials.setdefault(initials, set()).add(mention.key)
     divisions: dict[str, set[str]] = {}  # 'KS' for 'Kurmin State': a state's initials, as a text writes them
     for mention in mentions:
@@ -108,6 +107,14 @@ def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
                 mention.key = next(iter(full))
             elif not full and len(divisions.get(acronym, ())) == 1 and acronym.lower() not in outlet_aliases():
                 mention.entity_type, mention.place_query = "location", next(iter(divisions[acronym]))
+
+
+def _initials(name: str) -> set[str]:
+    """The letters a body's name may be written short as: the first of each capitalised word, and the same with
+    the letters of a short word in capitals written whole ('UNAMA' for the 'UN Assistance Mission in Afghanistan')."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    forms = {"".join(w[0] for w in words), "".join(w if w.isupper() and w.isalpha() and len(w) <= 3 else w[0] for w in words)}
+    return {f for f in forms if len(f) >= 2}
 
 
 def _bodies_by_their_nouns(mentions: list[Mention]) -> dict[str, list[Mention]]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import LABEL_TYPES, Mention, clean_surface
 from newsfacts.extract.entities.name_clues import (_CAPITALISED_WORD_BEFORE, _HONORIFIC_FIRST, _HONORIFIC_JUST_BEFORE,
@@ -36,7 +38,7 @@ def _ner_mentions(doc, sentence_index_of, countries: frozenset[str]) -> list[Men
     mentions: list[Mention] = []
     joined_to_the_name_before: set[int] = set()  # token indices where an entity begins that a name took in
     organisations = {clean_surface(e.text) for e in doc.ents if e.label_ == "ORG"}
-    for ent in doc.ents:
+    for ent in (part for whole in doc.ents for part in _cut_at_its_verbs(whole)):
         ent, entity_type = _typed(doc, ent, organisations)
         if entity_type is None or ent.start in joined_to_the_name_before:
             continue
@@ -100,12 +102,13 @@ def _with_where_the_body_is(doc, start: int, surface: str, joined: set[int]) -> 
     """'the UN Support Mission' + ' in ' + 'Kurmistan': a mission's, an embassy's or a consulate's name goes on with the
     place it is in (a country or town the gazetteer knows), which is then no mention of its own (the first tokens of the
     entities NER found there go into `joined`)."""
-    if not _LOCATED_BODY_END.search(surface):
+    body = surface.removesuffix(" in")  # (NER may end the name at its 'in')
+    if not _LOCATED_BODY_END.search(body):
         return surface
     text = text_of(doc)
-    after = _IN_A_PLACE.match(text, start + len(surface))
+    after = _IN_A_PLACE.match(text, start + len(body))
     if after is None or geocode(re.sub(r"^the\s+", "", after.group("place"))) is None:
-        return surface
+        return body
     joined.update(e.start for e in doc.ents if after.start("place") <= e.start_char < after.end("place"))
     return text[start:after.end("place")]
 
@@ -123,6 +126,17 @@ def _the_rest_of_a_body_before(doc, mentions: list[Mention], start: int) -> bool
     before = mentions[-1] if mentions else None
     return (before is not None and before.entity_type == "organization" and before.surface.endswith(_NAME_GOES_ON)
             and text_of(doc)[before.end_char:start] == " ")
+
+
+def _cut_at_its_verbs(ent) -> list:
+    """The names either side of a verb in lower case that NER ran two names over ('Kurmin told Dalen Watch'):
+    no name holds one."""
+    cuts = [t.i for t in ent[1:-1] if t.pos_ == "VERB" and t.is_lower]
+    if not cuts:
+        return [ent]
+    bounds = [ent.start - 1, *cuts, ent.end]
+    parts = [Span(ent.doc, a + 1, b, label=ent.label) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+    return [p for p in parts if p[0].is_title or p[0].is_upper]
 
 
 def _typed(doc, ent, organisations: set[str] = frozenset()):
@@ -401,9 +415,10 @@ _NAME_HALF_BEFORE_AND = re.compile(r"(?:^|(?<=\b[Tt]he ))((?!The )(?:[A-Z][\w'�
 
 # A preposition of place, or 'between', just before a name ('fled to Tibú and Ocaña', 'between Sévaré and Bandiagara')
 _LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:%s)\s+$" % _words_pattern(_RULES["locative_prepositions"] + ["between"]))
-# Names joined as a list ('Kurmin and Dalen', 'Kurmin, Dalen and Ashby'), each of up to three words capitalised
-# after an article joined by a hyphen ('al-Kurmab', 'Deir ez-Kurm')
-_JOINED_IN_A_LIST = re.compile(r",? and |, ")
+# Names joined as a list ('Kurmin and Dalen', 'Kurmin, Dalen and Ashby') or as the ends of a way ('Kurmin to
+# Dalen', 'Kurmin and Dalen towards Ashby'), each of up to three words capitalised after an article joined by a
+# hyphen ('al-Kurmab', 'Deir ez-Kurm')
+_JOINED_IN_A_LIST = re.compile(r",? and |, | to | towards? ")
 _A_NAME_IN_A_LIST = re.compile(r"(?:(?:al|el|Al|El)-)?[A-ZÀ-ÞĀ-Ž][\w'’-]*(?: (?:[a-z]{1,3}-)?[A-ZÀ-ÞĀ-Ž][\w'’-]*){0,2}")
 
 
