@@ -1,6 +1,7 @@
 """Entity rules that need spaCy's parse: roles, NER repairs, places NER misses, squares within cities."""
 
 import pytest
+from spacy.tokens import Span
 
 from newsfacts.extract.entities import context_countries, extract_mentions, is_given_name, resolve_entities
 from newsfacts.extract.facts import extract_document
@@ -1330,3 +1331,15 @@ def test_a_bodys_letters_spell_a_short_word_in_capitals_whole_and_its_place_afte
     _m, entities = entities_of("The International Security Assistance Force said two soldiers died. ISAF said the cause "
                                "was being investigated.")
     assert list(entities) == ["International Security Assistance Force"]
+
+
+def test_a_place_ner_named_with_a_bodys_last_word_is_that_body(nlp):
+    # NER takes 'West Kurmin Police' for a place in some texts: no place's name ends in 'Police'
+    doc = nlp("West Kurmin Police said the family had been informed.")
+    doc.ents = [Span(doc, 0, 3, label="GPE")]
+    mentions = extract_mentions(doc, lambda position: 0, context_countries(doc))
+    assert [(m.surface, m.entity_type) for m in mentions] == [("West Kurmin Police", "organization")]
+    # ('Kurmin Police Station' ends in no body's word: a place still)
+    doc = nlp("Floods hit Kurmin Police Station on Monday.")
+    doc.ents = [Span(doc, 2, 5, label="GPE")]
+    assert [m.entity_type for m in extract_mentions(doc, lambda position: 0, context_countries(doc))] == ["location"]

@@ -16,8 +16,9 @@ from newsfacts.extract.entities.name_clues import (_CAPITALISED_WORD_BEFORE, _HO
                                                    _common_word_not_a_name, _known_anywhere, _name_after_a_portfolio,
                                                    _named_like_a_body, _named_storm, _on_a_title_case_line,
                                                    _plural_name, _town_of, honorific_just_before, role_of)
-from newsfacts.extract.entities.vocabulary import (_BYLINE_LAST_WORDS, _LOCATED_BODY_END, _RULES, _TITLES_ALONE, _TITLE_LAST_WORDS,
-                                                   _person_evidence_words, _rules, _words_pattern, organisation_words, person_prefix_words)
+from newsfacts.extract.entities.vocabulary import (_BYLINE_LAST_WORDS, _LOCATED_BODY_END, _NO_PLACES_LAST_WORDS, _RULES,
+                                                   _TITLES_ALONE, _TITLE_LAST_WORDS, _person_evidence_words, _rules,
+                                                   _words_pattern, organisation_words, person_prefix_words)
 from newsfacts.extract.gazetteer import demonyms, geocode, only_city_named, province_country
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.truecasing import is_english_word, written_as_a_name
@@ -194,6 +195,8 @@ def _retyped_by_its_words(doc, ent, entity_type: str, surface: str) -> tuple[str
     titled = _TITLE_NAME_OF_PLACE.fullmatch(surface) if entity_type == "organization" else None
     if titled and titled.group(1).lower() in person_prefix_words() and is_given_name(titled.group(2).split()[0]):
         entity_type, surface = "person", titled.group(2)  # 'Archbishop Jan Doe of Sorvenik' tagged as an organisation
+    if entity_type == "location" and len(surface.split()) >= 2 and surface.split()[-1].lower() in _NO_PLACES_LAST_WORDS:
+        entity_type = "organization"  # 'West Kurmin Police' tagged as a place
     of_a_body = _NAME_OF_A_BODY.fullmatch(surface) if entity_type == "organization" else None
     if of_a_body and not any(w.lower() in organisation_words() for w in of_a_body.group(1).split()) and (
             is_given_name(of_a_body.group(1).split()[0]) or not any(is_english_word(w.lower()) for w in of_a_body.group(1).split())):

@@ -78,6 +78,7 @@ _STORM_WORDS = frozenset(w.lower() for w in _RULES["storm_words"])
 _TITLE_LAST_WORDS = frozenset(_RULES["title_last_words"])
 _INSTITUTION_LAST_WORDS = frozenset(_RULES["institution_last_words"])
 _BYLINE_LAST_WORDS = frozenset(_RULES["byline_last_words"])
+_NO_PLACES_LAST_WORDS = frozenset(_RULES["body_last_words_no_place_has"])
 _LOCATED_BODY_END = re.compile(r"\b(?:%s)$" % _words_pattern(_RULES["located_body_last_words"]), re.IGNORECASE)
 # 'Wadi', 'San', 'Port': a name that begins with one is a place's, not a person's
 PLACE_NAME_FIRST_WORDS = frozenset(_RULES["place_name_first_words"])
