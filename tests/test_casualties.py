@@ -724,3 +724,9 @@ def test_another_single_victim_is_one_more(nlp):
             "One protester was killed after being hit by a bullet to the head on Monday, the doctors' committee said.\n\n"
             "Another protester was killed after he was directly hit by a live bullet to the chest, the committee said.")
     assert document_figures(nlp, text) == [("killed", 3, None, None), ("killed", 1, None, None), ("killed", 1, None, None)]
+
+
+def test_a_part_of_the_injured_the_parser_hung_apart_from_its_of(nlp):
+    # 'Twenty-one of the injured remain hospitalized': the parser hangs 'injured' on the verb, not on 'of'
+    text = "Thirty people were wounded when the roof fell. Twenty-one of the injured remain hospitalized."
+    assert document_figures(nlp, text) == [("injured", 30, None, None), ("injured", 21, 30, None)]

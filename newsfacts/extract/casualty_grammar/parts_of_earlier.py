@@ -34,6 +34,13 @@ def _part_of() -> re.Pattern:
                       rf"|\bof the (?:{groups})\b", re.IGNORECASE)
 
 
+def _group_noun_after(of, lex):
+    """The noun for a group of victims right after 'of' and its article ('of the injured'), however the parser hung
+    it; else None."""
+    following = [t for t in of.doc[of.i + 1:of.i + 3] if t.dep_ != "det"][:1]
+    return following[0] if following and following[0].lower_ in lex.group_nouns else None
+
+
 def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
     """'Eleven of them were children', 'At least 44 of the dead were women', 'Three of the eight were
     children under five': a number of people out of a group the text counted before."""
@@ -51,6 +58,8 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
         of = next((c for holder in (token, token.head) for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
                    and (holder is token or c.i < token.i)), None)
         whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if of is not None and whole is None:
+            whole = _group_noun_after(of, lex)  # ('Twenty-one of the injured remain ...': a noun the parser hung elsewhere)
         if whole is None and _a_bare_number_of_people_that_were(token, lex):
             whole = token  # 'Forty people were injured; 16 were children': of them
         if whole is None:
