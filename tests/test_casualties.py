@@ -730,3 +730,17 @@ def test_a_part_of_the_injured_the_parser_hung_apart_from_its_of(nlp):
     # 'Twenty-one of the injured remain hospitalized': the parser hangs 'injured' on the verb, not on 'of'
     text = "Thirty people were wounded when the roof fell. Twenty-one of the injured remain hospitalized."
     assert document_figures(nlp, text) == [("injured", 30, None, None), ("injured", 21, 30, None)]
+
+
+def test_a_ceiling_and_a_floor_of_one_number_are_two_figures(nlp):
+    text = ("An officer could not confirm reports from villagers that up to 15 troops had died. A foreign security source "
+            "said residents estimated at least 15 people had been killed.")
+    assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 15), ("killed", 15)]
+    # (a count without a qualifier is the floor's or the ceiling's restatement still)
+    text = "Up to 15 people died in the fire, officials said. The fire killed 15 people, the mayor said."
+    assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 15)]
+
+
+def test_upto_written_as_one_word_is_a_ceiling():
+    facts = figures("Upto 45 women were killed in the blast.")
+    assert [(f[0], f[1], f[3]) for f in facts] == [("killed", 45, "at_most")]

@@ -17,6 +17,7 @@ def test_numbers_in_digits_and_words(text, value):
     ("20", "about", None, Count(20, 20, "approximately")),
     ("20", "nearly", None, Count(20, 20, "approximately")),
     ("20", "up to", None, Count(20, 20, "at_most")),  # the guide: "up to 60" is 60, at most
+    ("20", "upto", None, Count(20, 20, "at_most")),  # as South Asian outlets often write it
     ("5", None, "7", Count(5, 7, "approximately")),
     ("dozens", None, None, Count(12, None, "vague")),
     ("tens", None, None, Count(10, None, "vague")),

@@ -33,7 +33,7 @@ QUALIFIERS = {
     "roughly": "approximately", "an estimated": "approximately", "estimated": "approximately",
     "nearly": "approximately", "almost": "approximately", "close to": "approximately", "just over": "at_least",
     "an average of": "approximately", "on average": "approximately",
-    "up to": "at_most", "as many as": "at_most", "as high as": "at_most", "at most": "at_most", "fewer than": "at_most",
+    "up to": "at_most", "upto": "at_most", "as many as": "at_most", "as high as": "at_most", "at most": "at_most", "fewer than": "at_most",
     "less than": "at_most", "no more than": "at_most", "not more than": "at_most",
 }
 

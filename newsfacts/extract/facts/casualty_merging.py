@@ -62,6 +62,8 @@ class _Statements:
                 and (self.headline(kept) or self.heading(kept) or (self.same_place(kept, row)
                                              and _same_victims(kept["victims"], row["victims"])))
                 and (kept["precision"] == "vague") == (row["precision"] == "vague")
+                # ('up to 15 had died', later 'at least 15 had been killed': a ceiling and a floor, two figures)
+                and {kept["precision"], row["precision"]} != {"at_least", "at_most"}
                 and self.same_person(kept, row))
 
     def points_back_at(self, kept: dict, row: dict) -> bool:
