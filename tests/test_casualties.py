@@ -744,3 +744,18 @@ def test_a_ceiling_and_a_floor_of_one_number_are_two_figures(nlp):
 def test_upto_written_as_one_word_is_a_ceiling():
     facts = figures("Upto 45 women were killed in the blast.")
     assert [(f[0], f[1], f[3]) for f in facts] == [("killed", 45, "at_most")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a sentence that sets a time of its own before its figure tells of that time, not of the same count elsewhere
+    ("Gunmen left ten bodies outside the governor's office on Thursday, officials said. Drug cartels use grisly tactics "
+     "to intimidate rivals. In November, ten bodies were found hanging from a highway bridge in the north of the state.",
+     [("killed", 10, None, None), ("killed", 10, None, None)]),
+    ("Ten people were killed in the blast on Monday. In 2019, ten people died in a similar attack.",
+     [("killed", 10, None, None), ("killed", 10, None, None)]),
+    # (a count told again without a time of its own is the same figure)
+    ("Ten people were killed in the blast on Monday, police said. The blast killed ten people, the mayor said.",
+     [("killed", 10, None, None)]),
+])
+def test_a_count_told_of_a_time_of_its_own_is_another_figure(nlp, text, expected):
+    assert document_figures(nlp, text) == expected

@@ -64,7 +64,14 @@ class _Statements:
                 and (kept["precision"] == "vague") == (row["precision"] == "vague")
                 # ('up to 15 had died', later 'at least 15 had been killed': a ceiling and a floor, two figures)
                 and {kept["precision"], row["precision"]} != {"at_least", "at_most"}
+                and self.time_frame(kept) == self.time_frame(row)
                 and self.same_person(kept, row))
+
+    def time_frame(self, row) -> str | None:
+        """The time a sentence sets before its figure ('In November, ten bodies were found': 'in november'), or None."""
+        start = row.get("sentence_start")
+        frame = _time_frame_pattern().match(self.text, start) if self.text and start is not None else None
+        return " ".join(frame.group(0).lower().split()) if frame else None
 
     def points_back_at(self, kept: dict, row: dict) -> bool:
         """'the five wounded were taken to ...', 'The two minors killed were identified as ...' after a figure of five
@@ -207,6 +214,17 @@ def _another_incident_patterns() -> tuple[re.Pattern, re.Pattern]:
     added = re.compile(r"(?:\b(?:%s)\s+$)|(?:^[\w-]+\s+(?:%s)\b(?!\s+than))|(?:^(?:%s)\s)" % (
         before, "|".join(map(re.escape, rules["after_the_number"])), before), re.IGNORECASE)
     return opener, added
+
+
+@cache
+def _time_frame_pattern() -> re.Pattern:
+    """'In November', 'Last summer', 'In 2019', 'In March 2021' opening a sentence, before a comma or its figure
+    (rules/casualties.toml, another_incident)."""
+    rules = load_rules("casualties")["another_incident"]
+    openers = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(rules["time_frame_openers"], key=len, reverse=True))
+    names = "|".join(map(re.escape, rules["time_frame_names"]))
+    return re.compile(rf"(?:{openers})\s+(?:(?:the\s+)?(?:{names})(?:\s+(?:of\s+)?(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)\b(?=\s*,)",
+                      re.IGNORECASE)
 
 
 def _another_incident(row: dict, rows: list[dict], text: str) -> bool:
