@@ -759,3 +759,17 @@ def test_upto_written_as_one_word_is_a_ceiling():
 ])
 def test_a_count_told_of_a_time_of_its_own_is_another_figure(nlp, text, expected):
     assert document_figures(nlp, text) == expected
+
+
+def test_a_time_of_its_own_that_is_the_stories_own_month_tells_of_the_same_figure(nlp):
+    from datetime import date
+
+    from newsfacts.extract.facts import extract_document
+
+    text = ("Gunmen killed ten people in a market on Monday, officials said. In March, ten people were killed when gunmen "
+            "stormed the market, a resident recalled.")
+    counts = {}
+    for published in (date(2021, 3, 20), date(2021, 6, 20)):
+        facts = extract_document({"doc_id": "x", "text": text, "published_date": published}, nlp(text))
+        counts[published.month] = [row["count_min"] for row in facts["casualties"]]
+    assert counts == {3: [10], 6: [10, 10]}  # a March story's 'In March' is its own time; a June story's, another

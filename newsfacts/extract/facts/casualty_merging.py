@@ -5,7 +5,9 @@ stay apart, and a part whose whole was merged points at the whole that was kept.
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 from functools import cache
 
 from newsfacts.extract.gazetteer import country_codes, division_holds, geocode, is_county, is_division
@@ -14,13 +16,13 @@ from newsfacts.rules import load_rules
 
 
 def one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0,
-                       named: dict[str, frozenset[str]] | None = None) -> list[dict]:
+                       named: dict[str, frozenset[str]] | None = None, published: date | None = None) -> list[dict]:
     """The same figure repeated in a document is one fact, whoever states it (the annotation guide): keep its
     best-attributed statement. Equal figures at two different places ('two killed in A', later 'two killed in B') stay apart, and
     so do single victims told apart by their own words ('a man was shot dead', later 'a man was killed'):
     the finders read a single victim only where the text introduces one ('a', 'another', 'his brother'), or
     names one (`named`: the person entities each single victim's figure names, by fact id)."""
-    statements = _Statements(rows, text, headline_end, named or {})
+    statements = _Statements(rows, text, headline_end, named or {}, published)
     survivors: list[dict] = []
     for i, row in enumerate(rows):
         if any(statements.repeated(earlier, row) for earlier in rows[:i]) \
@@ -49,8 +51,9 @@ class _Statements:
     stands (a headline, a heading, a repeated paragraph), its words, its place and victims, and whether the text
     tells of it as another incident."""
 
-    def __init__(self, rows: list[dict], text: str, headline_end: int, named: dict[str, frozenset[str]]):
-        self.text, self.headline_end, self.named = text, headline_end, named
+    def __init__(self, rows: list[dict], text: str, headline_end: int, named: dict[str, frozenset[str]],
+                 published: date | None = None):
+        self.text, self.headline_end, self.named, self.published = text, headline_end, named, published
         self.another = {id(row): bool(text) and _another_incident(row, rows, text) for row in rows}
 
     def twins(self, kept: dict, row: dict) -> bool:
@@ -64,7 +67,7 @@ class _Statements:
                 and (kept["precision"] == "vague") == (row["precision"] == "vague")
                 # ('up to 15 had died', later 'at least 15 had been killed': a ceiling and a floor, two figures)
                 and {kept["precision"], row["precision"]} != {"at_least", "at_most"}
-                and self.time_frame(kept) == self.time_frame(row)
+                and self.same_time(kept, row)
                 and self.same_person(kept, row))
 
     def time_frame(self, row) -> str | None:
@@ -72,6 +75,18 @@ class _Statements:
         start = row.get("sentence_start")
         frame = _time_frame_pattern().match(self.text, start) if self.text and start is not None else None
         return " ".join(frame.group(0).lower().split()) if frame else None
+
+    def same_time(self, one, other) -> bool:
+        """Whether two statements of a figure tell of one time: neither sets a time of its own, both set the same, or
+        one sets the month or year the other is dated to (its event date, else the day the story was published:
+        'In March, gunmen killed ten' in a story of that March)."""
+        frames = self.time_frame(one), self.time_frame(other)
+        if frames[0] == frames[1]:
+            return True
+        if None not in frames:
+            return False
+        frame, plain = (frames[0], other) if frames[0] else (frames[1], one)
+        return _a_frame_of(frame, plain["event_date"] or self.published)
 
     def points_back_at(self, kept: dict, row: dict) -> bool:
         """'the five wounded were taken to ...', 'The two minors killed were identified as ...' after a figure of five
@@ -225,6 +240,22 @@ def _time_frame_pattern() -> re.Pattern:
     names = "|".join(map(re.escape, rules["time_frame_names"]))
     return re.compile(rf"(?:{openers})\s+(?:(?:the\s+)?(?:{names})(?:\s+(?:of\s+)?(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)\b(?=\s*,)",
                       re.IGNORECASE)
+
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+
+
+def _a_frame_of(frame: str, when: date | None) -> bool:
+    """Whether a time a sentence sets ('in november', 'last march', 'in 2019', 'in march 2021') holds the day `when`:
+    its month (of its year, where it names one), else its year; a season or no day known holds none."""
+    if when is None:
+        return False
+    words = frame.split()
+    month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
+    year = next((int(w) for w in words if w.isdigit()), None)
+    if month is None and year is None:
+        return False
+    return (month is None or month == when.month) and (year is None or year == when.year)
 
 
 def _another_incident(row: dict, rows: list[dict], text: str) -> bool:

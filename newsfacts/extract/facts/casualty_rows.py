@@ -58,7 +58,7 @@ def casualty_rows(doc_id, text, sentences, sentence_texts, places_by_sentence, p
         parts = _parts_of_earlier_figures(doc_id, rows + own_rows, figures, sent, since)
         rows += parts + _included_in_parts(doc_id, unlinked, parts, sent) + own_rows
     named = _single_victims_named(rows, attributor)
-    return one_row_per_figure(_the_hurt_who_died(rows, text), text, headline_end, named)
+    return one_row_per_figure(_the_hurt_who_died(rows, text), text, headline_end, named, published)
 
 
 def _sentence_figures(sentence: str, sent, people_in_sentence: list[tuple[int, int]],
