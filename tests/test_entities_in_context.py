@@ -1343,3 +1343,12 @@ def test_a_place_ner_named_with_a_bodys_last_word_is_that_body(nlp):
     doc = nlp("Floods hit Kurmin Police Station on Monday.")
     doc.ents = [Span(doc, 2, 5, label="GPE")]
     assert [m.entity_type for m in extract_mentions(doc, lambda position: 0, context_countries(doc))] == ["location"]
+
+
+def test_letters_with_the_name_they_are_short_for_in_brackets_after_them(entities_of):
+    # 'ISAF (International Security Assistance Force', which NER made one name: the letters are the body named in full
+    mentions, entities = entities_of("Spain backs NATO's ISAF (International Security Assistance Force) mission in "
+                                     "Afghanistan. NATO's ISAF said the cause of the shooting was still unclear.")
+    assert "International Security Assistance Force" in entities and "ISAF" not in entities
+    assert [m.surface for m in mentions if m.surface.startswith(("ISAF", "International"))] == [
+        "ISAF", "International Security Assistance Force", "ISAF"]

@@ -39,7 +39,7 @@ def _ner_mentions(doc, sentence_index_of, countries: frozenset[str]) -> list[Men
     mentions: list[Mention] = []
     joined_to_the_name_before: set[int] = set()  # token indices where an entity begins that a name took in
     organisations = {clean_surface(e.text) for e in doc.ents if e.label_ == "ORG"}
-    for ent in (part for whole in doc.ents for part in _cut_at_its_verbs(whole)):
+    for ent in (part for whole in doc.ents for cut in _cut_at_its_verbs(whole) for part in _letters_and_their_name(cut)):
         ent, entity_type = _typed(doc, ent, organisations)
         if entity_type is None or ent.start in joined_to_the_name_before:
             continue
@@ -138,6 +138,17 @@ def _cut_at_its_verbs(ent) -> list:
     bounds = [ent.start - 1, *cuts, ent.end]
     parts = [Span(ent.doc, a + 1, b, label=ent.label) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
     return [p for p in parts if p[0].is_title or p[0].is_upper]
+
+
+def _letters_and_their_name(ent) -> list:
+    """'ISAF (International Security Assistance Force', which NER made one name: the letters and the name they are
+    short for, in brackets after them, each a name (the letters then join the name: keys.py)."""
+    bracket = next((t.i for t in ent if t.text == "("), None)
+    if bracket is None or bracket == ent.start or not all(t.is_upper and t.is_alpha for t in ent.doc[ent.start:bracket]):
+        return [ent]
+    end = next((t.i for t in ent.doc[bracket:min(ent.end + 8, len(ent.doc))] if t.text == ")"), ent.end)
+    named = Span(ent.doc, bracket + 1, end, label=ent.label)
+    return [Span(ent.doc, ent.start, bracket, label=ent.label)] + ([named] if len(named) >= 2 and named[0].is_title else [])
 
 
 def _typed(doc, ent, organisations: set[str] = frozenset()):
