@@ -2434,3 +2434,11 @@ def test_the_force_is_the_police_the_text_named(nlp):
     text = ("Kurmin Police said the man's family had been informed. ‘Our thoughts are with his family at this incredibly "
             "difficult time,’ the force said in a statement.")
     assert speakers(nlp, text) == [("Kurmin Police", None)]
+
+
+def test_a_programmes_name_the_parser_made_the_subject_is_no_speaker(nlp):
+    # 'Jan Kurmov speaking on CNN’s “State of the Union” says': the parser makes the programme the subject of 'says'
+    text = ("Members of both parties are condemning the attacks.\n\nAnd Senate Majority Leader Jan Kurmov speaking on "
+            "CNN’s “State of the Union” says soldiers are under tremendous stress in Afghanistan.\n\n“But no one can "
+            "condone or make any suggestion that what he did was right. It was absolutely wrong.”")
+    assert speakers(nlp, text) == [("Jan Kurmov", None)]

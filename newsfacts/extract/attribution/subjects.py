@@ -43,6 +43,13 @@ class SubjectSpeakers:
         token = _last_piece_of_a_hyphenated_word(token)
         if _a_transcript_label(token):
             return None  # 'QUESTION (Jane Doe, Radio Kurmin): The mayor said ...': a line's label is no subject
+        title = self.mention_at(token.idx, token.idx + len(token))
+        if title is not None and _a_title_in_quotation_marks(paragraph_text_of(self.doc), title):
+            # 'Jan Doe speaking on Kurmin TV's “State of the Nation” says ...': a programme's name, which the parser
+            # made the subject, is no speaker; the person the sentence names before it is
+            person = next((m for m in reversed(self.mentions[:bisect_right(self.starts, title.start_char) - 1])
+                           if m.entity_type == "person" and m.start_char >= token.sent.start_char), None)
+            return self._speaker_from_mention(person) if person is not None else None
         if token.lower_ == "i" and token.pos_ == "PRON":
             # 'DOE: ... I said it yesterday and I repeat it today: "..."': in a transcript, whose turn it is
             turn = self._speaker_of_the_turn(token.idx)
@@ -390,3 +397,8 @@ class SubjectSpeakers:
             written = paragraph_text_of(self.doc)[names[0].idx:token.idx + len(token)]
             return self._named_in_full_before(written) or Speaker(written, None, proper=True)
         return _UNDECIDED
+
+
+def _a_title_in_quotation_marks(text: str, mention) -> bool:
+    """Whether a name is set in quotation marks of its own ('“State of the Nation”'): a title, no speaker."""
+    return text[mention.start_char - 1:mention.start_char] in ("“", '"') and text[mention.end_char:mention.end_char + 1] in ("”", '"')
