@@ -2442,3 +2442,11 @@ def test_a_programmes_name_the_parser_made_the_subject_is_no_speaker(nlp):
             "CNN’s “State of the Union” says soldiers are under tremendous stress in Afghanistan.\n\n“But no one can "
             "condone or make any suggestion that what he did was right. It was absolutely wrong.”")
     assert speakers(nlp, text) == [("Jan Kurmov", None)]
+
+
+def test_a_statement_someone_passed_on_is_not_theirs(nlp):
+    # 'The Dalen Monitoring Group quoted a statement ... saying': the body the sentence before was about put it out
+    text = ("The Kurmin Front claimed the attack on Monday. The Dalen Monitoring Group quoted a statement issued on the "
+            "group's channels saying, \"Our fighters carried out a special operation against the largest military "
+            "headquarters of the enemy.\"")
+    assert speakers(nlp, text) == [("Kurmin Front", None)]

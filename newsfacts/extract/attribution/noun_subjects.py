@@ -14,8 +14,8 @@ from newsfacts.extract.attribution.parser_slips import _first_piece_of_a_hyphena
 from newsfacts.extract.attribution.positions import _before_the_quotation
 from newsfacts.extract.attribution.speaker import _UNDECIDED, Speaker
 from newsfacts.extract.attribution.words import (_THE_ONE_JUST_NAMED, GENDERED_NOUNS, GENERIC_ORGANISATION_NOUNS,
-                                                 INSTITUTION_NOUNS, ISSUING_VERBS, REPORT_NOUNS, SPOKESPERSON_NOUNS,
-                                                 STATE_INSTITUTION_NOUNS, TITLE_CLASSES)
+                                                 INSTITUTION_NOUNS, ISSUING_VERBS, RELAYING_VERBS, REPORT_NOUNS,
+                                                 SPOKESPERSON_NOUNS, STATE_INSTITUTION_NOUNS, TITLE_CLASSES)
 
 
 # Nouns for a kind of body that may name one the text named ('a union statement'), not a state's own ('a military
@@ -29,7 +29,11 @@ class NounSubjects:
     def _issuer_of_the_statement(self, token, exclude: tuple[int, int] | None) -> Speaker | None:
         """Who issued the statement a subject names: 'A statement from the club read', "The club's statement
         added", 'the statement said'."""
-        # ('X issued a statement saying "..."', 'X released a statement expressing "...": the subject of the verb that
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in RELAYING_VERBS:
+            # ('The Dalen Monitoring Group quoted a statement issued on jihadist forums saying "..."': not the one who
+            # passed it on, but the body the sentence before was about, if any)
+            return self._body_the_sentence_before_was_about(token.sent[0], exclude)
+        # ('X issued a statement saying "...", 'X released a statement expressing "...": the subject of the verb that
         # put it out (not 'X read a statement', perhaps another's)
         if token.dep_ == "dobj" and token.head.lemma_.lower() in ISSUING_VERBS - {"read"}:
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
