@@ -773,3 +773,10 @@ def test_a_time_of_its_own_that_is_the_stories_own_month_tells_of_the_same_figur
         facts = extract_document({"doc_id": "x", "text": text, "published_date": published}, nlp(text))
         counts[published.month] = [row["count_min"] for row in facts["casualties"]]
     assert counts == {3: [10], 6: [10, 10]}  # a March story's 'In March' is its own time; a June story's, another
+
+
+def test_an_attacker_killed_that_a_quotation_tells_of_is_a_figure(nlp):
+    # a quotation tells of a victim the text has counted ('"They killed him," she said'), but an attacker's death first
+    text = ("Thirty-nine people were killed when a gunman opened fire in a hotel. “It was a terrorist attack”, Mr Doe "
+            "said. “The assailant was killed,” he added.")
+    assert document_figures(nlp, text) == [("killed", 39, None, None), ("killed", 1, None, None)]

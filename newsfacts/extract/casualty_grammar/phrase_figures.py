@@ -7,6 +7,7 @@ part is taken from are no figures.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newsfacts.extract.casualty_grammar.counts import (_count_at, _in_a_written_date, _is_number, _is_year,
                                                        _number_token, _one_by_one, _with_conjuncts)
@@ -14,6 +15,7 @@ from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure
 from newsfacts.extract.casualty_grammar.parse_checks import _quoted
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.numbers import Count
+from newsfacts.rules import load_rules
 
 
 _SINGULAR_DETERMINERS = {"a", "an", "one", "another"}
@@ -62,7 +64,7 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         # 'five were killed, including the gunman': one person of the figure (not one it names: 'including the station
         # chief, Colonel Jan Doe', a victim named inside the count)
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
-    elif _the_one_person(phrase, lex) and phrase.dep_ in ("nsubj", "nsubjpass") and not _quoted(phrase) \
+    elif _the_one_person(phrase, lex) and phrase.dep_ in ("nsubj", "nsubjpass") and (not _quoted(phrase) or _an_attacker(phrase)) \
             and (not _set_off_by_a_comma(phrase) or _a_verb_of_violence(predicate, lex)):
         # 'The gunman was shot dead by officers': one person the text told of before, whose death (or wound) this
         # states first (a restatement is merged with the figure it restates); with an aside ('The suspect, who
@@ -78,6 +80,18 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
     span_end = max(end, predicate.idx + len(predicate.text))
     # 'Two soldiers and three civilians were killed': the next figure lies inside this one's span, not its number
     return GrammarFigure(kind, count, phrase.lower_, span_start, span_end, start, number_end=end)
+
+
+@cache
+def _attacker_nouns() -> frozenset[str]:
+    """Nouns for one who attacked (rules/casualties.toml, another_incident.perpetrator_nouns)."""
+    return frozenset(load_rules("casualties")["another_incident"]["perpetrator_nouns"])
+
+
+def _an_attacker(phrase) -> bool:
+    """'the assailant', 'the gunman': one who attacked, whose death a witness or an official quoted tells first ('"The
+    assailant was killed," he added'), where a victim the quotation tells of is one the text has counted."""
+    return phrase.lemma_.lower() in _attacker_nouns()
 
 
 def _is_single_person(phrase, lex: _Lexicon) -> bool:
