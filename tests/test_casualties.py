@@ -780,3 +780,13 @@ def test_an_attacker_killed_that_a_quotation_tells_of_is_a_figure(nlp):
     text = ("Thirty-nine people were killed when a gunman opened fire in a hotel. “It was a terrorist attack”, Mr Doe "
             "said. “The assailant was killed,” he added.")
     assert document_figures(nlp, text) == [("killed", 39, None, None), ("killed", 1, None, None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser hangs 'including' on the noun of the verb's phrase ('killed in the attack, including ...')
+    ("Eleven people were killed in the attack, including a teacher.", [("killed", 11, None, None), ("killed", 1, 11, None)]),
+    ("Militants struck an army camp on Tuesday, killing eight soldiers, including a brigadier, and wounding two generals.",
+     [("killed", 8, None, None), ("killed", 1, 8, None), ("injured", 2, None, None)]),
+])
+def test_single_victims_included_wherever_the_parser_hangs_including(nlp, text, expected):
+    assert document_figures(nlp, text) == expected

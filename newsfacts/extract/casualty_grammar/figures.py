@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsfacts.extract.casualty_grammar.counts import _with_conjuncts
+from newsfacts.extract.casualty_grammar.counts import _is_number, _with_conjuncts
 from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure, _heads_in, lexicon
 from newsfacts.extract.casualty_grammar.parts import (_included, _partitives_go_to_the_figure_before,
                                                       _parts_go_to_the_figure_just_before, _sub_figures,
@@ -114,6 +114,9 @@ def _add_phrase_figure(kind: str, phrase, figure: GrammarFigure | None, token, f
     # ('17 bodies were recovered, among them those of three women': or on the verb a counted noun is the subject of)
     verbs = [token, token.head] if token.dep_ == "xcomp" and token.head.pos_ == "VERB" or (
         token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB") else [token]
+    # ('Eleven were killed in the attack, including a teacher': or on the noun of a phrase of the verb that names no people)
+    verbs += [p for verb in list(verbs) for prep in verb.children if prep.dep_ == "prep" for p in prep.children
+              if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.lemma_.lower() not in lex.person_nouns and not _is_number(p)]
     for part in [*(p for verb in verbs for p in _included(kind, verb, figure, lex)), *_sub_figures(kind, phrase, figure, lex)]:
         figures.setdefault(part.number_start, part)
 
