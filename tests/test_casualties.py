@@ -790,3 +790,14 @@ def test_an_attacker_killed_that_a_quotation_tells_of_is_a_figure(nlp):
 ])
 def test_single_victims_included_wherever_the_parser_hangs_including(nlp, text, expected):
     assert document_figures(nlp, text) == expected
+
+
+def test_a_state_word_before_another_count_is_the_state_of_the_number_before_it(nlp):
+    # 'Six dead and at least 20 passengers missing', which the parser reads as 'dead ... passengers' under a headline
+    text = ("Search for Kurmin ferry missing\n\nSix dead and at least 20 passengers missing after second ferry accident in a "
+            "week.\n\nOn Monday morning coastguard aircraft scoured the waters.")
+    assert document_figures(nlp, text) == [("killed", 6, None, None), ("missing", 20, None, None)]
+    assert document_figures(nlp, "Rescuers found 20 dead passengers in the hull.") == [("killed", 20, None, None)]
+    # (a count after the state word with no state of its own is the state word's, however the parser hangs them)
+    text = '"We have 42 dead - more than 20 are security forces and the rest are civilians," he said.'
+    assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 42), ("killed", 20)]

@@ -117,6 +117,9 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "The merger led to the loss of 300 jobs.",  # jobs are no people
     "The clinic receives 40 patients a day.",  # a clinic's routine, not an incident's hurt
     "The ward admitted 35 patients with a fever overnight.",  # an illness, not a harm
+    "Not one person was killed.",  # denied, on the number
+    "Not a single officer was hurt.",  # denied, on the noun
+    "In not one of the 37 incidents was a police officer killed.",  # denied, on the clause's place
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []

@@ -27,6 +27,11 @@ def _denied_or_hypothetical(token, lex: _Lexicon) -> bool:
         if child.dep_ == "mark" and child.lower_ in ("if", "unless") and token.dep_ == "advcl":
             return True  # 'If they kill 20 people and nobody is punished, ...': a condition, not a deed ('checking if' asks)
     head = token.head
+    # ('In not one of the 37 incidents was a police officer killed': the clause the participle's noun stands in is denied)
+    clause = head.head if token.dep_ == "acl" and head.dep_ in ("attr", "nsubj", "nsubjpass") else token
+    if any(child.dep_ == "prep" and any(p.dep_ == "pobj" and any(g.dep_ == "neg" for g in p.children) for p in child.children)
+           for child in clause.children):
+        return True
     if token.dep_ == "xcomp" and head.lemma_.lower() in lex.intention_verbs:
         return True  # 'threatened to kill 20 hostages'
     if token.dep_ == "ccomp" and head.lemma_.lower() == "deny":

@@ -260,7 +260,15 @@ def _what_a_state_word_describes(token, lex: _Lexicon) -> list:
             and token.head.lower_ not in lex.count_nouns and not any(c.dep_ == "dobj" for c in children):
         # ('A gunman killed at least 8 people', which the parser reads as a gunman who was killed: an object
         # says the noun did the killing)
-        victims.append(token.head)
+        counted = _number_token(token.head)
+        own_state = counted is not None and counted.i > token.i and any(
+            c.dep_ in ("acl", "amod") and c.i > counted.i and c.pos_ in ("VERB", "ADJ") for c in token.head.children)
+        if not own_state:
+            victims.append(token.head)
+        elif token.i > 0 and _is_number(token.doc[token.i - 1]):
+            # 'Six dead and at least 20 passengers missing': a state word before a noun whose count has a state of its
+            # own after it is the state of the number before it
+            victims.append(token.doc[token.i - 1])
     # ('a man who died', 'a guard who was shot dead'; not 'a man who stabbed a neighbour to death', who did it)
     if token.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("who", "that") for c in children) \
             and not any(c.dep_ == "dobj" for c in children):
