@@ -560,3 +560,12 @@ def test_a_part_of_those_a_clause_says_died_or_were_hurt(nlp):
 ])
 def test_heads_of_villages_asides_dozens_several_hundred_deaths_confirmed_later_and_bodies_counted(nlp, text, expected):
     assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the subject of 'be' a state word describes
+    ("Three of the villagers are dead.", [("killed", 3, 3, "exact", False)]),
+    ("Three of my friends from the same batch are dead.", [("killed", 3, 3, "exact", False)]),
+])
+def test_the_subject_a_state_word_after_be_describes(nlp, text, expected):
+    assert grammar(nlp, text) == expected

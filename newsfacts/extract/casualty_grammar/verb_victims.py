@@ -281,6 +281,10 @@ def _what_a_state_word_describes(token, lex: _Lexicon) -> list:
     if token.dep_ == "attr" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
         # 'others were harm' (reworded copy's 'hurt'), which the parser reads as a noun after 'were'
         victims += [c for c in token.head.children if c.dep_ == "nsubj"]
+    if token.dep_ == "acomp" and token.head.lemma_ == "be" and token.lower_ in lex.states:
+        # 'Three of the villagers are dead', 'Three friends are dead': the subject of 'be' (not 'Three of them are dead',
+        # a part of a figure before it, which the parts read)
+        victims += [c for c in token.head.children if c.dep_ == "nsubj" and not _of_a_group_told_before(c, lex)]
     if token.dep_ in ("oprd", "acomp") and token.head.lemma_ == "lie":
         # 'a guard lay dead at the gate', 'my brother was lying dead', 'a woman was found lying dead'
         lying = token.head
@@ -288,6 +292,12 @@ def _what_a_state_word_describes(token, lex: _Lexicon) -> list:
         if lying.dep_ == "xcomp" and lying.head.lemma_ in ("find", "leave"):
             victims += [c for c in lying.head.children if c.dep_ in ("dobj", "nsubjpass")]
     return victims
+
+
+def _of_a_group_told_before(subject, lex: _Lexicon) -> bool:
+    """'Three of them', 'two of the injured', 'five of those': a number of a group the text counted before."""
+    return any(p.dep_ == "pobj" and (p.pos_ == "PRON" or p.lower_ in ("those", "these") or p.lower_ in lex.group_nouns)
+               for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
 
 
 def _victims_hung_elsewhere(token, lemma: str, lex: _Lexicon, passive: bool) -> list:
