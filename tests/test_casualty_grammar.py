@@ -569,3 +569,14 @@ def test_heads_of_villages_asides_dozens_several_hundred_deaths_confirmed_later_
 ])
 def test_the_subject_a_state_word_after_be_describes(nlp, text, expected):
     assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the count a toll's own clause gives, besides the one its verb gives
+    ("The toll, which stood at 11 on Sunday, rose to 14.", [("killed", 11, 11, "exact", False), ("killed", 14, 14, "exact", False)]),
+    ("The death toll, which rose to 20 overnight, is expected to climb.", [("killed", 20, 20, "exact", False)]),
+    # (not a count the clause only fears)
+    ("The toll, which could rise to 100, stood at 14 on Monday.", [("killed", 14, 14, "exact", False)]),
+])
+def test_the_count_a_tolls_own_clause_gives(nlp, text, expected):
+    assert sorted(grammar(nlp, text)) == expected

@@ -33,6 +33,11 @@ def _toll_numbers(token) -> list:
                     for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "from"
                     for p in prep.children if p.dep_ == "pobj" and _is_number(p) and p not in numbers]
     _add_count_a_toll_was_brought_to(token, numbers)
+    for clause in (c for c in token.children if c.dep_ == "relcl"):
+        # 'The toll, which stood at 11 on Sunday, rose to 14': the count the toll's own clause gives
+        if any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in clause.children) \
+                and not any(c.dep_ == "aux" and c.lower_ in lexicon().modal_auxiliaries for c in clause.children):
+            _add_counts_on_the_verb(clause, numbers)
     if token.dep_ in ("dobj", "attr"):
         # 'counted a death toll of 97, up from 85 a day earlier': the parser hangs 'up from' on the verb
         numbers += [p for p in _counts_on_up_or_down(token.head, ("from",), after=token.i) if p not in numbers]
