@@ -580,3 +580,12 @@ def test_the_subject_a_state_word_after_be_describes(nlp, text, expected):
 ])
 def test_the_count_a_tolls_own_clause_gives(nlp, text, expected):
     assert sorted(grammar(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a 'not' that sets one count against another, or opens a qualifier, denies no figure
+    ("Relatives are saying the toll is 15, not 13.", [("killed", 15, 15, "exact", False), ("killed", 13, 13, "exact", True)]),
+    ("The army said no more than five people had been killed.", [("killed", 5, 5, "at_most", False)]),
+])
+def test_a_not_that_denies_no_figure(nlp, text, expected):
+    assert grammar(nlp, text) == expected

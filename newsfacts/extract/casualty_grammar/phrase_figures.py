@@ -30,13 +30,15 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
     if counted is not None and _is_number(phrase) and (counted.lower_ in lex.not_people or counted.lemma_.lower() in lex.not_people):
         return None  # 'dozens of horses died': what the number counts is no people
     # ('no survivors', 'not a single officer')
-    if any(c.dep_ in ("det", "neg") and c.lower_ in lex.negations for c in phrase.children) or phrase.lower_ in lex.negations:
+    # (a number's 'not' sets it against another: 'the toll is 15, not 13')
+    if any((c.dep_ == "det" or c.dep_ == "neg" and not _is_number(phrase)) and c.lower_ in lex.negations for c in phrase.children) \
+            or phrase.lower_ in lex.negations:
         return None
     if _whole_of_a_part(phrase):
         return None
     number = _number_token(phrase)
-    if number is not None and any(c.dep_ == "neg" for c in number.children):
-        return None  # 'Not one person was killed'
+    if number is not None and number.lower_ == "one" and any(c.dep_ == "neg" and c.i == number.i - 1 for c in number.children):
+        return None  # 'Not one person was killed' (but 'the toll is 15, not 13' sets one count against another)
     if number is not None and _one_by_one(number):
         return None  # 'shot the guards one by one' says how, not how many
     if number is not None:
