@@ -120,6 +120,7 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "Not one person was killed.",  # denied, on the number
     "Not a single officer was hurt.",  # denied, on the noun
     "In not one of the 37 incidents was a police officer killed.",  # denied, on the clause's place
+    "If three of the villagers are dead, we will leave.",  # a condition
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from newsfacts.extract.casualty_grammar.counts import _is_number, _number_token, _tally_number
 from newsfacts.extract.casualty_grammar.lexicon import _Lexicon
-from newsfacts.extract.casualty_grammar.parse_checks import (_after_treatment, _along_with, _compound, _group_kind,
+from newsfacts.extract.casualty_grammar.parse_checks import (_after_treatment, _along_with, _compound, _denied_or_hypothetical, _group_kind,
                                                              _has_life_object, _has_result, _listing_verb,
                                                              _in_hospital, _names_injuries, _people_like, _phrasal_kind,
                                                              _struck_by_a_shot_or_in_the_body, _to_a_hospital, _to_hospital,
@@ -281,10 +281,12 @@ def _what_a_state_word_describes(token, lex: _Lexicon) -> list:
     if token.dep_ == "attr" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
         # 'others were harm' (reworded copy's 'hurt'), which the parser reads as a noun after 'were'
         victims += [c for c in token.head.children if c.dep_ == "nsubj"]
-    if token.dep_ == "acomp" and token.head.lemma_ == "be" and token.lower_ in lex.states:
-        # 'Three of the villagers are dead', 'Three friends are dead': the subject of 'be' (not 'Three of them are dead',
-        # a part of a figure before it, which the parts read)
-        victims += [c for c in token.head.children if c.dep_ == "nsubj" and not _of_a_group_told_before(c, lex)]
+    if token.dep_ == "acomp" and token.head.lemma_ == "be" and token.lower_ in lex.states and not _denied_or_hypothetical(token.head, lex):
+        # 'Three of the villagers are dead', 'Three friends are dead': the counted subject of 'be' (not 'Three of them are
+        # dead', a part of a figure before it, which the parts read; nor 'The suspect is also dead', 'my daughter is dead',
+        # one person the text names or counts elsewhere)
+        victims += [c for c in token.head.children if c.dep_ == "nsubj" and _number_token(c) is not None
+                    and not _of_a_group_told_before(c, lex)]
     if token.dep_ in ("oprd", "acomp") and token.head.lemma_ == "lie":
         # 'a guard lay dead at the gate', 'my brother was lying dead', 'a woman was found lying dead'
         lying = token.head
