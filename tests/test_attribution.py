@@ -2421,12 +2421,11 @@ def test_a_statement_put_out_speaks_for_who_put_it_out(nlp, text, expected):
 
 
 def test_the_phrase_after_a_quotation_ends_at_its_comma(nlp):
-    # 'Jan Kurmova, a student in his 20s told ...': the speaker is the name, not the apposition after its comma,
+    # 'Jan Kurmova, a nurse in her 40s told ...': the speaker is the name, not the apposition after its comma,
     # where the parser hangs the verb on the apposition's noun
-    text = ("Dozens of people are still missing with hopes of finding them alive fading. It is feared the death count "
-            "could rise further as many victims are trapped under rubble.\n\n“This is a town that is dead. It’s "
-            "completely destroyed,” Jan Kurmova, a student in his 20s told dpa in Kurmo, one of the worst-hit towns. He "
-            "said that he had lost many friends.")
+    text = ("Hundreds of homes were flattened and rescuers fear more bodies lie under the debris.\n\n“There is nothing "
+            "left of our street. Everything is gone,” Jan Kurmova, a nurse in her 40s told dpa in Kurmo, one of the "
+            "hardest-hit villages. She said she had lost her neighbours.")
     assert speakers(nlp, text) == [("Jan Kurmova", None)]
 
 
@@ -2438,15 +2437,14 @@ def test_the_force_is_the_police_the_text_named(nlp):
 
 def test_a_programmes_name_the_parser_made_the_subject_is_no_speaker(nlp):
     # 'Jan Kurmov speaking on CNN’s “State of the Union” says': the parser makes the programme the subject of 'says'
-    text = ("Members of both parties are condemning the attacks.\n\nAnd Senate Majority Leader Jan Kurmov speaking on "
-            "CNN’s “State of the Union” says soldiers are under tremendous stress in Afghanistan.\n\n“But no one can "
-            "condone or make any suggestion that what he did was right. It was absolutely wrong.”")
+    text = ("Lawmakers from every party voiced their dismay on Sunday.\n\nAnd opposition leader Jan Kurmov speaking on "
+            "CNN’s “State of the Union” says the army must leave the region at once.\n\n“Nobody can excuse what "
+            "happened there. It was simply wrong.”")
     assert speakers(nlp, text) == [("Jan Kurmov", None)]
 
 
 def test_a_statement_someone_passed_on_is_not_theirs(nlp):
     # 'The Dalen Monitoring Group quoted a statement ... saying': the body the sentence before was about put it out
-    text = ("The Kurmin Front claimed the attack on Monday. The Dalen Monitoring Group quoted a statement issued on the "
-            "group's channels saying, \"Our fighters carried out a special operation against the largest military "
-            "headquarters of the enemy.\"")
+    text = ("The Kurmin Front claimed the attack on Monday. The Dalen Monitoring Group quoted a statement posted on the "
+            "group's channels saying, \"Our fighters stormed the main barracks of the enemy and held it for six hours.\"")
     assert speakers(nlp, text) == [("Kurmin Front", None)]

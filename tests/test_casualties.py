@@ -733,24 +733,24 @@ def test_a_part_of_the_injured_the_parser_hung_apart_from_its_of(nlp):
 
 
 def test_a_ceiling_and_a_floor_of_one_number_are_two_figures(nlp):
-    text = ("An officer could not confirm reports from villagers that up to 15 troops had died. A foreign security source "
-            "said residents estimated at least 15 people had been killed.")
-    assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 15), ("killed", 15)]
+    text = ("A district official could not confirm reports from farmers that up to 12 guards had died. A foreign aid "
+            "worker said villagers estimated at least 12 people had been killed.")
+    assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 12), ("killed", 12)]
     # (a count without a qualifier is the floor's or the ceiling's restatement still)
     text = "Up to 15 people died in the fire, officials said. The fire killed 15 people, the mayor said."
     assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 15)]
 
 
 def test_upto_written_as_one_word_is_a_ceiling():
-    facts = figures("Upto 45 women were killed in the blast.")
-    assert [(f[0], f[1], f[3]) for f in facts] == [("killed", 45, "at_most")]
+    facts = figures("Upto 30 miners were killed in the collapse.")
+    assert [(f[0], f[1], f[3]) for f in facts] == [("killed", 30, "at_most")]
 
 
 @pytest.mark.parametrize("text,expected", [
     # a sentence that sets a time of its own before its figure tells of that time, not of the same count elsewhere
-    ("Gunmen left ten bodies outside the governor's office on Thursday, officials said. Drug cartels use grisly tactics "
-     "to intimidate rivals. In November, ten bodies were found hanging from a highway bridge in the north of the state.",
-     [("killed", 10, None, None), ("killed", 10, None, None)]),
+    ("Gunmen dumped eight bodies near the town hall on Thursday, officials said. Armed groups use such displays to "
+     "frighten rivals. In September, eight bodies were found beside a motorway in the east of the province.",
+     [("killed", 8, None, None), ("killed", 8, None, None)]),
     ("Ten people were killed in the blast on Monday. In 2019, ten people died in a similar attack.",
      [("killed", 10, None, None), ("killed", 10, None, None)]),
     # (a count told again without a time of its own is the same figure)
@@ -777,27 +777,27 @@ def test_a_time_of_its_own_that_is_the_stories_own_month_tells_of_the_same_figur
 
 def test_an_attacker_killed_that_a_quotation_tells_of_is_a_figure(nlp):
     # a quotation tells of a victim the text has counted ('"They killed him," she said'), but an attacker's death first
-    text = ("Thirty-nine people were killed when a gunman opened fire in a hotel. “It was a terrorist attack”, Mr Doe "
-            "said. “The assailant was killed,” he added.")
-    assert document_figures(nlp, text) == [("killed", 39, None, None), ("killed", 1, None, None)]
+    text = ("Twenty-two people were killed when a gunman opened fire at a wedding. “It was a criminal attack”, Mr Doe "
+            "said. “The attacker was killed,” he added.")
+    assert document_figures(nlp, text) == [("killed", 22, None, None), ("killed", 1, None, None)]
 
 
 @pytest.mark.parametrize("text,expected", [
     # the parser hangs 'including' on the noun of the verb's phrase ('killed in the attack, including ...')
     ("Eleven people were killed in the attack, including a teacher.", [("killed", 11, None, None), ("killed", 1, 11, None)]),
-    ("Militants struck an army camp on Tuesday, killing eight soldiers, including a brigadier, and wounding two generals.",
-     [("killed", 8, None, None), ("killed", 1, 8, None), ("injured", 2, None, None)]),
+    ("Rebels raided a police base on Friday, killing six officers, including a brigadier, and wounding three others.",
+     [("killed", 6, None, None), ("killed", 1, 6, None), ("injured", 3, None, None)]),
 ])
 def test_single_victims_included_wherever_the_parser_hangs_including(nlp, text, expected):
     assert document_figures(nlp, text) == expected
 
 
 def test_a_state_word_before_another_count_is_the_state_of_the_number_before_it(nlp):
-    # 'Six dead and at least 20 passengers missing', which the parser reads as 'dead ... passengers' under a headline
-    text = ("Search for Kurmin ferry missing\n\nSix dead and at least 20 passengers missing after second ferry accident in a "
-            "week.\n\nOn Monday morning coastguard aircraft scoured the waters.")
-    assert document_figures(nlp, text) == [("killed", 6, None, None), ("missing", 20, None, None)]
+    # 'Four dead and at least 15 passengers missing', which the parser reads as 'dead ... passengers' under a headline
+    text = ("Search for Kurmin barge missing\n\nFour dead and at least 15 passengers missing after second barge sinking in a "
+            "month.\n\nOn Tuesday navy boats searched the river.")
+    assert document_figures(nlp, text) == [("killed", 4, None, None), ("missing", 15, None, None)]
     assert document_figures(nlp, "Rescuers found 20 dead passengers in the hull.") == [("killed", 20, None, None)]
     # (a count after the state word with no state of its own is the state word's, however the parser hangs them)
-    text = '"We have 42 dead - more than 20 are security forces and the rest are civilians," he said.'
-    assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 42), ("killed", 20)]
+    text = '"We have 35 dead - more than 12 are police and the others are villagers," the governor said.'
+    assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 35), ("killed", 12)]

@@ -30,7 +30,7 @@ class NounSubjects:
         """Who issued the statement a subject names: 'A statement from the club read', "The club's statement
         added", 'the statement said'."""
         if token.dep_ == "dobj" and token.head.lemma_.lower() in RELAYING_VERBS:
-            # ('The Dalen Monitoring Group quoted a statement issued on jihadist forums saying "..."': not the one who
+            # ('The Dalen Monitoring Group quoted a statement posted on the group's channels saying "..."': not the one who
             # passed it on, but the body the sentence before was about, if any)
             return self._body_the_sentence_before_was_about(token.sent[0], exclude)
         # ('X issued a statement saying "...", 'X released a statement expressing "...": the subject of the verb that

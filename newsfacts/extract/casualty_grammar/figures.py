@@ -78,7 +78,7 @@ def _add_figures_of_phrases(kind: str, victims, token, figures: dict[int, Gramma
                          lex.states[after.lower_] if phrase.pos_ == "NUM" and after is not None and after.lower_ in lex.states else None) \
             if phrase is not victims else None
         if phrase is not victims and own_state is None and token.dep_ == "amod" and token.head.i == victims.i:
-            continue  # ('Six dead and at least 20 passengers missing': a state word set on the first phrase is its own)
+            continue  # ('Four dead and at least 15 passengers missing': a state word set on the first phrase is its own)
         figure = _figure(own_state or kind, phrase, token, lex)
         if whole is not None and not _others(phrase):
             # '38 were killed, among them nine children and five women, and 50 others wounded', which the

@@ -95,7 +95,7 @@ def _attacker_nouns() -> frozenset[str]:
 
 def _an_attacker(phrase) -> bool:
     """'the assailant', 'the gunman': one who attacked, whose death a witness or an official quoted tells first ('"The
-    assailant was killed," he added'), where a victim the quotation tells of is one the text has counted."""
+    attacker was killed," he added'), where a victim the quotation tells of is one the text has counted."""
     return phrase.lemma_.lower() in _attacker_nouns()
 
 

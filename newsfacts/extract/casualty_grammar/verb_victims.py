@@ -266,7 +266,7 @@ def _what_a_state_word_describes(token, lex: _Lexicon) -> list:
         if not own_state:
             victims.append(token.head)
         elif token.i > 0 and _is_number(token.doc[token.i - 1]):
-            # 'Six dead and at least 20 passengers missing': a state word before a noun whose count has a state of its
+            # 'Four dead and at least 15 passengers missing': a state word before a noun whose count has a state of its
             # own after it is the state of the number before it
             victims.append(token.doc[token.i - 1])
     # ('a man who died', 'a guard who was shot dead'; not 'a man who stabbed a neighbour to death', who did it)

@@ -111,7 +111,7 @@ def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
 
 def _initials(name: str) -> set[str]:
     """The letters a body's name may be written short as: the first of each capitalised word, and the same with
-    the letters of a short word in capitals written whole ('UNAMA' for the 'UN Assistance Mission in Afghanistan')."""
+    the letters of a short word in capitals written whole ('UNVMC' for the 'UN Verification Mission in Colombia')."""
     words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
     forms = {"".join(w[0] for w in words), "".join(w if w.isupper() and w.isalpha() and len(w) <= 3 else w[0] for w in words)}
     return {f for f in forms if len(f) >= 2}

@@ -141,7 +141,7 @@ def _cut_at_its_verbs(ent) -> list:
 
 
 def _letters_and_their_name(ent) -> list:
-    """'ISAF (International Security Assistance Force', which NER made one name: the letters and the name they are
+    """'KSAF (Kurmin Security Assistance Force', which NER made one name: the letters and the name they are
     short for, in brackets after them, each a name (the letters then join the name: keys.py)."""
     bracket = next((t.i for t in ent if t.text == "("), None)
     if bracket is None or bracket == ent.start or not all(t.is_upper and t.is_alpha for t in ent.doc[ent.start:bracket]):

@@ -71,7 +71,7 @@ class _Statements:
                 and self.same_person(kept, row))
 
     def time_frame(self, row) -> str | None:
-        """The time a sentence sets before its figure ('In November, ten bodies were found': 'in november'), or None."""
+        """The time a sentence sets before its figure ('In September, eight bodies were found': 'in september'), or None."""
         start = row.get("sentence_start")
         frame = _time_frame_pattern().match(self.text, start) if self.text and start is not None else None
         return " ".join(frame.group(0).lower().split()) if frame else None
