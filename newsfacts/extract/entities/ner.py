@@ -39,7 +39,7 @@ def _ner_mentions(doc, sentence_index_of, countries: frozenset[str]) -> list[Men
     mentions: list[Mention] = []
     joined_to_the_name_before: set[int] = set()  # token indices where an entity begins that a name took in
     organisations = {clean_surface(e.text) for e in doc.ents if e.label_ == "ORG"}
-    for ent in (part for whole in doc.ents for cut in _cut_at_its_verbs(whole) for part in _letters_and_their_name(cut)):
+    for ent in _entities_cut_apart(doc):
         ent, entity_type = _typed(doc, ent, organisations)
         if entity_type is None or ent.start in joined_to_the_name_before:
             continue
@@ -127,6 +127,12 @@ def _the_rest_of_a_body_before(doc, mentions: list[Mention], start: int) -> bool
     before = mentions[-1] if mentions else None
     return (before is not None and before.entity_type == "organization" and before.surface.endswith(_NAME_GOES_ON)
             and text_of(doc)[before.end_char:start] == " ")
+
+
+def _entities_cut_apart(doc) -> list:
+    """NER's entities, each cut into the names NER ran together: at a verb, and letters from the name in brackets
+    after them."""
+    return [part for whole in doc.ents for cut in _cut_at_its_verbs(whole) for part in _letters_and_their_name(cut)]
 
 
 def _cut_at_its_verbs(ent) -> list:

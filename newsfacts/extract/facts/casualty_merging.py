@@ -233,7 +233,7 @@ def _another_incident_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 @cache
 def _time_frame_pattern() -> re.Pattern:
-    """'In November', 'Last summer', 'In 2019', 'In March 2021' opening a sentence, before a comma or its figure
+    """'In November,', 'Last summer,', 'In 2019,', 'In March 2021,' opening a sentence, set off by a comma
     (rules/casualties.toml, another_incident)."""
     rules = load_rules("casualties")["another_incident"]
     openers = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(rules["time_frame_openers"], key=len, reverse=True))
