@@ -2448,3 +2448,16 @@ def test_a_statement_someone_passed_on_is_not_theirs(nlp):
     text = ("The Kurmin Front claimed the attack on Monday. The Dalen Monitoring Group quoted a statement posted on the "
             "group's channels saying, \"Our fighters stormed the main barracks of the enemy and held it for six hours.\"")
     assert speakers(nlp, text) == [("Kurmin Front", None)]
+
+
+def test_a_quotation_paragraph_after_short_paragraphs_that_bring_in_no_one_goes_on_the_speaker_before(nlp):
+    # the attribution of the quotation before names its own speaker and a place, which bring in no one else
+    text = ("\"Hospitals received six bodies, including two children, and 16 injured,\" said Jan Kurmov, director of the "
+            "health office in Kurmo.\n\nThe shelling comes just a week after government forces broke through the siege "
+            "of the city.\n\nHospitals were finally stocked up with medical supplies this week following a widespread "
+            "shortage.\n\n\"The hospitals received oxygen cylinders, medicines and other supplies, and they will receive "
+            "more batches in the coming days.\"")
+    assert speakers(nlp, text) == [("Jan Kurmov", None), ("Jan Kurmov", None)]
+    # (a paragraph between that names someone else gives the quotation to them)
+    text = text.replace("Hospitals were finally", "Aid agency Dalen Relief said hospitals were finally")
+    assert speakers(nlp, text)[1] == ("Dalen Relief", None)

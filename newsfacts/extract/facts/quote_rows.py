@@ -150,8 +150,10 @@ def _quote_paragraph_follows(text: str, quote, previous_end: int, attributor=Non
         return False
     if between.count("\n\n") <= 1 and len(between.strip()) < 200:
         return True
+    # (from the end of the paragraph of the quotation before: its attribution names its own speaker)
+    after_its_paragraph = max(previous_end, text.find("\n", previous_end))
     return (attributor is not None and between.count("\n\n") <= 3 and len(between.strip()) < 300
-            and not attributor.brings_in_someone(previous_end, paragraph_start))
+            and not attributor.brings_in_someone(after_its_paragraph, paragraph_start, besides=speaker))
 
 
 def _words_in_order(few: list[str], many: list[str]) -> bool:
