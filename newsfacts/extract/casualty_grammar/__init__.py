@@ -30,9 +30,9 @@ imported here.
 
 from newsfacts.extract.casualty_grammar.counts import number_tokens
 from newsfacts.extract.casualty_grammar.figures import find_grammar_figures
-from newsfacts.extract.casualty_grammar.lexicon import GrammarFigure, lexicon
+from newsfacts.extract.casualty_grammar.lexicon import GrammarFigure, lexicon, perpetrator_nouns
 from newsfacts.extract.casualty_grammar.parts import conjoined_counts
 from newsfacts.extract.casualty_grammar.parts_of_earlier import PartOfEarlier, parts_of_earlier_figures
 
 __all__ = ["GrammarFigure", "PartOfEarlier", "conjoined_counts", "find_grammar_figures", "lexicon", "number_tokens",
-           "parts_of_earlier_figures"]
+           "parts_of_earlier_figures", "perpetrator_nouns"]

@@ -115,6 +115,13 @@ def lexicon() -> _Lexicon:
     return _Lexicon(**tables, triggers=frozenset(triggers | _NUMBER_NOUNS | {"include", "be", "remain", "stay", "lie", "loss", "leave"}))
 
 
+@cache
+def perpetrator_nouns() -> frozenset[str]:
+    """Nouns for one who attacked ('the gunman', 'the assailant': rules/casualties.toml, another_incident): one who
+    died is not a victim the attack killed, and a quotation tells of their death first."""
+    return frozenset(w.lower() for w in load_rules("casualties")["another_incident"]["perpetrator_nouns"])
+
+
 def _candidate_positions(doc, lex: _Lexicon) -> list[int]:
     """Indices of the document's tokens that can head a figure (a trigger word or lemma, an ordinal noun),
     found once per document from its token arrays: most tokens of most sentences are none of these."""

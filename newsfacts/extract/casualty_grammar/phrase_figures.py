@@ -7,15 +7,13 @@ part is taken from are no figures.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from newsfacts.extract.casualty_grammar.counts import (_count_at, _in_a_written_date, _is_number, _is_year,
                                                        _number_token, _one_by_one, _with_conjuncts)
-from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure
+from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure, perpetrator_nouns
 from newsfacts.extract.casualty_grammar.parse_checks import _quoted
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.numbers import Count
-from newsfacts.rules import load_rules
 
 
 _SINGULAR_DETERMINERS = {"a", "an", "one", "another"}
@@ -87,16 +85,10 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
     return GrammarFigure(kind, count, phrase.lower_, span_start, span_end, start, number_end=end)
 
 
-@cache
-def _attacker_nouns() -> frozenset[str]:
-    """Nouns for one who attacked (rules/casualties.toml, another_incident.perpetrator_nouns)."""
-    return frozenset(load_rules("casualties")["another_incident"]["perpetrator_nouns"])
-
-
 def _an_attacker(phrase) -> bool:
     """'the assailant', 'the gunman': one who attacked, whose death a witness or an official quoted tells first ('"The
     attacker was killed," he added'), where a victim the quotation tells of is one the text has counted."""
-    return phrase.lemma_.lower() in _attacker_nouns()
+    return phrase.lemma_.lower() in perpetrator_nouns()
 
 
 def _is_single_person(phrase, lex: _Lexicon) -> bool:

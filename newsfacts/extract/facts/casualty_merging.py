@@ -10,6 +10,7 @@ import re
 from datetime import date
 from functools import cache
 
+from newsfacts.extract.casualty_grammar import perpetrator_nouns
 from newsfacts.extract.gazetteer import country_codes, division_holds, geocode, is_county, is_division
 from newsfacts.extract.numbers import words_to_int
 from newsfacts.rules import load_rules
@@ -55,6 +56,7 @@ class _Statements:
                  published: date | None = None):
         self.text, self.headline_end, self.named, self.published = text, headline_end, named, published
         self.another = {id(row): bool(text) and _another_incident(row, rows, text) for row in rows}
+        self.frames = {id(row): self._time_frame(row) for row in rows}
 
     def twins(self, kept: dict, row: dict) -> bool:
         """Whether `row` states the figure `kept` states."""
@@ -70,7 +72,7 @@ class _Statements:
                 and self.same_time(kept, row)
                 and self.same_person(kept, row))
 
-    def time_frame(self, row) -> str | None:
+    def _time_frame(self, row) -> str | None:
         """The time a sentence sets before its figure ('In September, eight bodies were found': 'in september'), or None."""
         start = row.get("sentence_start")
         frame = _time_frame_pattern().match(self.text, start) if self.text and start is not None else None
@@ -80,7 +82,7 @@ class _Statements:
         """Whether two statements of a figure tell of one time: neither sets a time of its own, both set the same, or
         one sets the month or year the other is dated to (its event date, else the day the story was published:
         'In March, gunmen killed ten' in a story of that March)."""
-        frames = self.time_frame(one), self.time_frame(other)
+        frames = self.frames[id(one)], self.frames[id(other)]
         if frames[0] == frames[1]:
             return True
         if None not in frames:
@@ -214,9 +216,8 @@ def _replacement_parent(row, rows, survivors):
 
 @cache
 def _perpetrator_pattern() -> re.Pattern:
-    """The nouns for one who attacked (rules/casualties.toml, another_incident.perpetrator_nouns)."""
-    nouns = load_rules("casualties")["another_incident"]["perpetrator_nouns"]
-    return re.compile(r"\b(?:%s)s?\b" % "|".join(re.escape(n) for n in nouns))
+    """The nouns for one who attacked, in the words of a figure's statement."""
+    return re.compile(r"\b(?:%s)s?\b" % "|".join(re.escape(n) for n in sorted(perpetrator_nouns())))
 
 
 @cache
