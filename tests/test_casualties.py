@@ -726,6 +726,24 @@ def test_another_single_victim_is_one_more(nlp):
     assert document_figures(nlp, text) == [("killed", 3, None, None), ("killed", 1, None, None), ("killed", 1, None, None)]
 
 
+def test_a_victim_counted_as_one_is_the_one_a_later_sentence_describes(nlp):
+    counted = "A drone struck a market in Kurmo on Sunday, killing one person and injuring four others, the governor said.\n\n"
+    described = counted + '"Four people were hurt. Sadly, an elderly man died," Jan Doe wrote on Telegram.'
+    assert document_figures(nlp, described) == [("killed", 1, None, "Kurmo"), ("injured", 4, None, "Kurmo")]
+    # ... but another victim is one more
+    another = counted + "Four people were hurt. Another man died later in hospital, Jan Doe wrote on Telegram."
+    assert document_figures(nlp, another) == [("killed", 1, None, "Kurmo"), ("injured", 4, None, "Kurmo"), ("killed", 1, None, "Kurmo")]
+
+
+def test_a_toll_in_a_region_and_the_same_toll_in_a_town_of_its_country_are_one_figure(nlp):
+    # a region the gazetteer knows only as a whole ('Darfur') and a town of its country; two towns stay apart
+    text = ('Clashes between rival tribes in {} killed at least 20 people, a tribal chief said.\n\n'
+            'He spoke of "20 dead and 24 wounded" in {}.')
+    assert document_figures(nlp, text.format("Darfur", "Nyala")) == [("killed", 20, None, "Darfur"), ("injured", 24, None, "Nyala")]
+    assert document_figures(nlp, text.format("Kassala", "Nyala")) == [
+        ("killed", 20, None, "Kassala"), ("killed", 20, None, "Nyala"), ("injured", 24, None, "Nyala")]
+
+
 def test_a_part_of_the_injured_the_parser_hung_apart_from_its_of(nlp):
     # 'Twenty-one of the injured remain hospitalized': the parser hangs 'injured' on the verb, not on 'of'
     text = "Thirty people were wounded when the roof fell. Twenty-one of the injured remain hospitalized."

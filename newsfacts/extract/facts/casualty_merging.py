@@ -11,7 +11,8 @@ from datetime import date
 from functools import cache
 
 from newsfacts.extract.casualty_grammar import perpetrator_nouns
-from newsfacts.extract.gazetteer import country_codes, division_holds, geocode, is_county, is_division
+from newsfacts.extract.gazetteer import (country_codes, division_holds, division_name_key, divisions_of, geocode, is_county,
+                                         is_division)
 from newsfacts.extract.numbers import words_to_int
 from newsfacts.rules import load_rules
 
@@ -117,11 +118,15 @@ class _Statements:
         # a bare 'one' ('one died') or 'the' ('the man died') points back at a victim already told of; but an
         # attacker who died is not the victim the attack killed ('killing one ... The attacker died in hospital').
         back_reference = any(re.match(r"(?:one\b(?! of)|the\b)", self.evidence(r)) for r in (a, b))
+        # a victim counted as 'one' ('killing one person') is the one another statement describes ('an elderly
+        # woman died'), unless that one is told as more ('one more', 'one other', 'another')
+        counted_as_one = any(_COUNTED_AS_ONE.search(self.evidence(r)) for r in (a, b)) \
+            and not any(_ONE_MORE.search(self.evidence(r)) for r in (a, b))
         if a["count_max"] == 1 and a["count_min"] == 1 and self.text \
                 and len({bool(_perpetrator_pattern().search(self.evidence(r))) for r in (a, b)}) == 2:
             return False
         return (a["count_max"] != 1 or a["count_min"] != 1 or not self.text or self.headline(a) or self.headline(b)
-                or back_reference or self.evidence(a) == self.evidence(b)
+                or back_reference or counted_as_one or self.evidence(a) == self.evidence(b)
                 or bool(self.named.get(a["fact_id"], frozenset()) & self.named.get(b["fact_id"], frozenset())))
 
     def same_place(self, one, other) -> bool:
@@ -161,6 +166,11 @@ class _Statements:
         (start, one), (other_start, other) = self.paragraph(earlier), self.paragraph(row)
         shorter, longer = sorted((one, other), key=len)
         return start != other_start and len(shorter) >= 40 and shorter in longer and self.evidence(earlier) == self.evidence(row)
+
+
+# 'killing one person', 'one civilian was killed': a single victim counted by the number; 'one more', 'another' count another
+_COUNTED_AS_ONE = re.compile(r"\bone\b(?! of| more| other)")
+_ONE_MORE = re.compile(r"\b(?:one (?:more|other)|another|second|third)\b")
 
 
 # 'the five wounded', 'the 12 dead': a count with 'the' before it
@@ -284,8 +294,8 @@ def _country_names() -> frozenset[str]:
 
 def _one_holds_the_other(one: str, other: str) -> bool:
     """Whether one location is too wide to tell two reports of a figure apart from the other: a country, a part of
-    one the text names by its compass point ('northeast Kurmistan'), a state or province, or the county or US state
-    the other lies in."""
+    one the text names by its compass point ('northeast Kurmistan'), a state or province, a region of the other's
+    country, or the county or US state the other lies in."""
     def holds(wide: str, narrow: str) -> bool:
         area, place = geocode(wide), geocode(narrow)
         if wide in _country_names() or (area is not None and area.kind == "region" and area.basis.startswith("part of ")
@@ -295,6 +305,10 @@ def _one_holds_the_other(one: str, other: str) -> bool:
             return True  # (a state or province, as a country, is too wide to tell two reports of one figure apart)
         if is_county(area) and place is not None and division_holds(area, place):
             return True
+        if area is not None and area.kind == "region" and not is_county(area) and place is not None \
+                and place.country_code == area.country_code and (wide.lower() in narrow.lower() or (place.kind == "city" and any(
+                    division_name_key(wide) in division for _country, _level, division in divisions_of(place)))):
+            return True  # a region ('Darfur', 'Borno') and a town of a state named after it ('Nyala', in South Darfur), or a part of it
         return area is not None and place is not None and area.kind == "state" and place.kind == "city" \
             and (place.country_code, place.admin1) == (area.country_code, area.admin1)
 
