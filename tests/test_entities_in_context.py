@@ -1204,6 +1204,15 @@ def test_towns_written_with_a_province_as_agencies_abbreviate_it_are_towns_of_th
     assert not any(m.surface == "Ont" for m in mentions)
 
 
+def test_a_town_written_with_its_state_or_province_in_full_is_that_town(entities_of):
+    # a given name's town before its state, and a town NER ran into its state as one body's name
+    _m, entities = entities_of("The storm hit Hugo, Oklahoma, on Monday.")
+    assert entities["Hugo"].entity_type == "location" and abs(entities["Hugo"].longitude + 95.5) < 0.3
+    mentions, entities = entities_of("Kyogle, New South Wales, had its wettest night in decades.")
+    assert [(m.surface, m.entity_type) for m in mentions] == [("Kyogle", "location"), ("New South Wales", "location")]
+    assert abs(entities["Kyogle"].latitude + 28.6) < 0.3
+
+
 def test_a_noun_for_a_person_before_a_name_no_list_knows_is_no_part_of_it(entities_of):
     mentions, _e = entities_of("The lights went out.\n\nPassenger Tilepi Nimuza, 27, said the coach tilted before "
                                "it stopped.")

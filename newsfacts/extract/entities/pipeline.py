@@ -36,7 +36,7 @@ from newsfacts.extract.entities.people_names import (_given_name_mentions, _give
 from newsfacts.extract.entities.place_clues import _placed_names
 from newsfacts.extract.entities.place_repairs import (_area_lists, _cities_and_their_parts, _extend_areas_and_sites,
                                                       _join_bare_names, _named_localities,
-                                                      _towns_before_an_abbreviated_division,
+                                                      _towns_before_an_abbreviated_division, _towns_before_their_division,
                                                       _towns_before_their_offices, _towns_listed_with_places,
                                                       _towns_named_like_people, _towns_of_local_bodies,
                                                       _towns_of_residents)
@@ -119,6 +119,7 @@ def _places_and_people_told_apart(doc, sentence_index_of, mentions: list[Mention
     """Towns the text lists, abbreviates or names before their residents, and people it gives an age or names in
     passing; then the names NER takes for people that name no one (outlets, slogans, bodies after 'the')."""
     mentions = _towns_before_an_abbreviated_division(text_of(doc), mentions)
+    mentions = _towns_before_their_division(doc, sentence_index_of, mentions, countries)
     # (after the repairs above, which make places of names NER took for people or bodies)
     mentions.extend(_towns_listed_with_places(doc, sentence_index_of, mentions, countries))
     _people_given_an_age(text_of(doc), mentions)

@@ -15,7 +15,8 @@ from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import A_CITY_ANYWHERE, Mention, _placed_at
 from newsfacts.extract.entities.place_clues import _AREA_WORD, _LOCALITY_LIST, _NAME_IN_A_LIST, _SITE_NOUN
 from newsfacts.extract.entities.vocabulary import _RULES, _words_pattern, organisation_words
-from newsfacts.extract.gazetteer import demonyms, geocode, geocode_by_sound, towns_named, written_as_its_own_name
+from newsfacts.extract.gazetteer import (demonyms, divisions_named, divisions_of, geocode, geocode_by_sound, towns_called, towns_named,
+                                         written_as_its_own_name)
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.truecasing import is_english_word, written_as_a_name
 
@@ -338,3 +339,40 @@ def _towns_before_an_abbreviated_division(text: str, mentions: list[Mention]) ->
         if mention.end_char + 2 in abbreviations and text.startswith(", ", mention.end_char) and len(mention.surface.split()) <= 3:
             mention.entity_type = "location"
     return [m for m in mentions if m.start_char not in abbreviations]
+
+
+# A name of up to three capitalised words, a comma, and a name of up to three more: 'Kurmby, Oklahoma', 'Dalen, New South
+# Wales' (not the owner of what follows: 'Dalen, Oklahoma's capital')
+_NAME_COMMA_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}), ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?![\w'’-])(?!['’]s)")
+
+
+def _towns_before_their_division(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
+    """'in Hugo, Oklahoma', 'Kyogle, New South Wales': a name before a state or province, written in full, that is the name
+    of a town in it is that town, whatever NER made of it (a given name, a surname, an event's; or one name of both)."""
+    text = text_of(doc)
+    for match in _NAME_COMMA_NAME.finditer(text):
+        words = match.group(1).split()
+        while words and words[0].lower() in STOP_WORDS:
+            words = words[1:]  # ('In Hugo, Oklahoma': the preposition that opens the sentence)
+        if not words or not _a_town_of_the_division(" ".join(words), match.group(2), countries):
+            continue
+        start, end = match.end(1) - len(" ".join(words)), match.end(1)
+        both = [m for m in mentions if (m.start_char, m.end_char) == (start, match.end(2))]
+        if both:  # one name NER made of the town and its division: two places
+            mentions = [m for m in mentions if m not in both]
+            mentions += [Mention(text[a:b], a, b, sentence_index_of(a), "location") for a, b in ((start, end), match.span(2))]
+        else:
+            mentions += _a_place_at(text, start, end, mentions, sentence_index_of)
+    return sorted(mentions, key=lambda m: m.start_char)
+
+
+def _a_town_of_the_division(name: str, division: str, countries: frozenset[str]) -> bool:
+    """Whether `division` is a state or province (of the document's countries, or of one country anywhere) that holds a
+    town called `name`."""
+    area = geocode(division, countries)
+    if area is None or area.kind not in ("state", "region") or not area.country_code or geocode(name, countries) == area:
+        return False
+    country = frozenset({area.country_code})
+    named = divisions_named(division, True, country) if area.kind == "region" else frozenset()
+    return any((area.kind == "state" and town.admin1 == area.admin1) or (named & divisions_of(town))
+               for town in towns_called(name, country))
