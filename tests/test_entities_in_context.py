@@ -1213,6 +1213,14 @@ def test_a_town_written_with_its_state_or_province_in_full_is_that_town(entities
     assert abs(entities["Kyogle"].latitude + 28.6) < 0.3
 
 
+def test_towns_a_plural_apposition_calls_towns_and_a_city_something_is_based_in(entities_of):
+    mentions, entities = entities_of("Dilling and Kadugli, both garrison towns in South Kordofan, ran out of fuel.")
+    assert [(m.surface, m.entity_type) for m in mentions][:2] == [("Dilling", "location"), ("Kadugli", "location")]
+    assert entities["Dilling"].country_code == "SD"
+    mentions, entities = entities_of("Flood water reached the town centre. A Cardiff-based insurer said claims could run into millions.")
+    assert [(m.surface, m.entity_type) for m in mentions] == [("Cardiff", "location")] and entities["Cardiff"].country_code == "GB"
+
+
 def test_a_noun_for_a_person_before_a_name_no_list_knows_is_no_part_of_it(entities_of):
     mentions, _e = entities_of("The lights went out.\n\nPassenger Tilepi Nimuza, 27, said the coach tilted before "
                                "it stopped.")

@@ -115,6 +115,14 @@ def _kind_of_place() -> tuple[re.Pattern, re.Pattern]:
     return before, after
 
 
+@cache
+def _kinds_of_places_after_a_list() -> re.Pattern:
+    """', the two main towns', ', both border villages' after a list of names: each is a place of that kind."""
+    plurals = "|".join(re.escape(k[:-1] + "ies" if k.endswith("y") else k + "s") for k in load_rules("entities")["place_kind_nouns"])
+    return re.compile(rf"^,\s+(?:the|both|all)\s+(?:(?!of\b|for\b|from\b|in\b|at\b|whose\b|who\b|which\b|that\b)[\w-]+\s+){{0,3}}?(?:{plurals})\b(?![’']s?\b)",
+                      re.IGNORECASE)
+
+
 def _named_as_places(doc, mentions) -> set[str]:
     """Names the text itself calls a place: 'the port of Mocha', 'east of Mocha', 'Chasov Yar, a hilltop town west of ...',
     'Dalivka, a suburb of Kurmagrad', 'the neighbourhoods of Bab Sharqi and Jabal Nour', 'the worst-hit

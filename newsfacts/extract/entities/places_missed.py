@@ -14,7 +14,7 @@ from newsfacts.built_once import kept_on_disk
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import A_CITY_ANYWHERE, Mention
 from newsfacts.extract.entities.name_clues import _proper_noun_heads, _town_of, _well_known_places
-from newsfacts.extract.entities.place_clues import (_AS_FAR_AS, _PLACE_OF_WORDS, _SITE_NOUN, _kind_of_place,
+from newsfacts.extract.entities.place_clues import (_AS_FAR_AS, _PLACE_OF_WORDS, _SITE_NOUN, _kind_of_place, _kinds_of_places_after_a_list,
                                                     _where_a_place_goes, _word_before)
 from newsfacts.extract.entities.vocabulary import _LOCATED_BODY_END, _RULES, _locative_prepositions, _words_pattern
 from newsfacts.extract.gazetteer import (countries_with_a_town_named, country_codes, demonyms, geocode,
@@ -100,14 +100,38 @@ def _gazetteer_mentions(doc, sentence_index_of, mentions, countries: frozenset[s
         found.append(Mention(surface, start, end, sentence_index_of(start), "location"))
         taken.append((start, end))
     found += _towns_the_text_calls_a_kind_of_place(doc, sentence_index_of, taken, countries)
+    found += _places_things_are_based_in(doc, sentence_index_of, taken, countries)
     place_ends = {m.end_char for m in [*mentions, *found] if m.entity_type == "location"}
     found += _towns_after_locatives(doc, sentence_index_of, taken, countries, place_ends)
     found += _other_names_in_brackets(doc, sentence_index_of, taken, [*mentions, *found], countries)
     return found
 
 
+# 'a Cardiff-based adjuster', 'the London-based group': a name of one or two words before '-based'
+_BASED_IN = re.compile(r"(?<![\w'’-])([A-Z][\w'’]+(?: [A-Z][\w'’]+)?)-based\b")
+
+
+def _places_things_are_based_in(doc, sentence_index_of, taken: list, countries: frozenset[str]) -> list[Mention]:
+    """The place before '-based' that NER missed: a country, a state or region, a town of the document's countries, or a
+    city of 100,000 people or more anywhere."""
+    found = []
+    for match in _BASED_IN.finditer(text_of(doc)):
+        start, end = match.span(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        place = geocode(match.group(1), countries)
+        if place is None or (place.kind == "city" and place.country_code not in countries and place.population < A_CITY_ANYWHERE):
+            continue
+        found.append(Mention(match.group(1), start, end, sentence_index_of(start), "location"))
+        taken.append((start, end))
+    return found
+
+
 # A name set before an apposition: 'Cetinje, the old royal capital,', 'Iten, the high-altitude training town'
 _NAME_BEFORE_AN_APPOSITION = re.compile(r"(?<![\w'’-])([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})(?=,\s+(?:a|an|the)\s)")
+# ... and a list of names set before one: 'Kurmo and Dalen, the two main towns'
+_A_NAME = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}")
+_NAMES_BEFORE_AN_APPOSITION = re.compile(r"(?<![\w'’-])((?:%s, )*%s,? and %s)(?=,\s)" % ((_A_NAME.pattern,) * 3))
 
 
 def _towns_the_text_calls_a_kind_of_place(doc, sentence_index_of, taken: list, countries: frozenset[str]) -> list[Mention]:
@@ -115,11 +139,18 @@ def _towns_the_text_calls_a_kind_of_place(doc, sentence_index_of, taken: list, c
     Nunavut,'): a town of the document's countries, or a city of 100,000 people or more anywhere."""
     text = text_of(doc)
     _before, after = _kind_of_place()
+    called = [match.span(1) for match in _NAME_BEFORE_AN_APPOSITION.finditer(text) if after.match(text[match.end(1):match.end(1) + 60])]
+    # ('Kurmo and Dalen, the two main towns of the province,': each name of the list)
+    for match in _NAMES_BEFORE_AN_APPOSITION.finditer(text):
+        if _kinds_of_places_after_a_list().match(text[match.end(1):match.end(1) + 60]):
+            called += [(match.start(1) + name.start(), match.start(1) + name.end()) for name in _A_NAME.finditer(match.group(1))]
     found = []
-    for match in _NAME_BEFORE_AN_APPOSITION.finditer(text):
-        start, end = match.span(1)
-        name = match.group(1)
-        if any(s < end and start < e for s, e in taken) or name.split()[0].lower() in STOP_WORDS or not after.match(text[end:end + 60]):
+    for start, end in called:
+        name = text[start:end]
+        if name.split()[0].lower() in STOP_WORDS and " " in name:
+            name = name.split(" ", 1)[1]  # ('In Kurmo and Dalen, the two towns': the preposition that opens the sentence)
+            start = end - len(name)
+        if any(s < end and start < e for s, e in taken) or name.split()[0].lower() in STOP_WORDS:
             continue
         place = geocode(name, countries)
         if place is None or place.kind != "city" or not (place.country_code in countries or place.population >= A_CITY_ANYWHERE) \
