@@ -253,6 +253,10 @@ def test_the_same_figure_from_two_sources_is_one_fact(nlp):
      "Separately, three people died when a shell hit a farm in the south.", [("killed", 3), ("killed", 3)]),
     ("Shelling killed three people in the north on Monday, a spokesman said.\n\n"
      "Three more died when a mortar round hit a bus near the border, he said.", [("killed", 3), ("killed", 3)]),
+    # ... and a sentence whose subject is another event
+    ("A roadside bomb hit a patrol in Kurmo, and two soldiers were injured, the army said.\n\n"
+     "And another suicide bomb, the fifth this week, went off near a convoy in Kurmo, wounding two soldiers.",
+     [("injured", 2), ("injured", 2)]),
     # ... but 'more' after a figure of the dead adds the hurt to them, and a line that tells of 'four more'
     # above a paragraph that says it again is one figure
     ("Shelling killed five people on Monday. Another five were injured, a spokesman said.\n\n"
