@@ -2461,3 +2461,11 @@ def test_a_quotation_paragraph_after_short_paragraphs_that_bring_in_no_one_goes_
     # (a paragraph between that names someone else gives the quotation to them)
     text = text.replace("Hospitals were finally", "Aid agency Dalen Relief said hospitals were finally")
     assert speakers(nlp, text)[1] == ("Dalen Relief", None)
+
+
+def test_a_name_after_a_boss_is_a_person_a_pronoun_may_stand_for(nlp):
+    # 'police boss Kurmo Arome', whom NER takes for a body: a role's noun before a name makes it a person's
+    text = ("“The information we have is that the driver lost control,” county police commander Jan Doe said.\n\n"
+            "The bus was not licensed to operate at night, regional traffic police boss Kurmo Arome said.\n\n"
+            "“It is very unfortunate what has happened,” he said.")
+    assert speakers(nlp, text) == [("Jan Doe", None), ("Kurmo Arome", None)]
