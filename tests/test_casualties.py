@@ -69,6 +69,8 @@ def test_including_children_is_a_subset_of_its_total():
     "If it had come at night, we would be counting hundreds of dead.",
     "If cholera takes hold, we could see thousands of deaths.",
     "Hundreds of dead fish washed up on the shore.",
+    # animals counted after 'of'
+    "The floods also killed thousands of cattle and hundreds of sheep.",
 ])
 def test_numbers_it_must_leave_alone(text):
     assert figures(text) == []
@@ -296,6 +298,10 @@ def test_the_one_victim_the_text_names_again_is_one_fact(nlp):
     # 'of whom 19 were children and 11 were women': the second clause is a part too
     ("Officials said at least 38 villagers were killed, of whom 14 were children and 9 were women.",
      [("killed", 38, None, None), ("killed", 14, 38, None), ("killed", 9, 38, None)]),
+    # ... but one of them who was an attacker is no part of the victims
+    ("At least 57 people were killed and 194 injured in the blast.\n\n"
+     "There were two attackers but only one of them was a suicide bomber, he said.",
+     [("killed", 57, None, None), ("injured", 194, None, None)]),
 ])
 def test_parts_of_parts_and_conjoined_parts(nlp, text, expected):
     assert document_figures(nlp, text) == expected

@@ -305,8 +305,9 @@ def _verb_first_figures(text: str, verb_first: re.Pattern):
         victim = _victims_in(after)
         if victim is None and follower not in _FOLLOWERS and follower not in (",", ".", ";", ":", ""):
             continue
-        if follower in not_people:
-            continue
+        things = re.match(r"\s*of\s+(?:the\s+|their\s+)?([\w'’-]+)", after)
+        if follower in not_people or (things and things.group(1).lower() in not_people):
+            continue  # ('killed 40 goats', 'killed thousands of cattle')
         count = _count(match)
         if count is None or count.count_min == 0 or _written_as_a_tally(match):
             continue  # ('killed, 8-7, an amendment': a vote, not a range)

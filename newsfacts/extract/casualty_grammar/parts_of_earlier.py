@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsfacts.extract.casualty_grammar.counts import _count_at, _is_number
-from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, lexicon
+from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, lexicon, perpetrator_nouns
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.numbers import TENS, UNITS, Count
 
@@ -100,6 +100,8 @@ def parts_of_earlier_figures(sentence) -> list[PartOfEarlier]:
         if count is None or count.count_min == 0:
             continue
         described = next((c for c in token.head.children if c.dep_ in ("attr", "acomp")), None)
+        if described is not None and described.lemma_.lower() in perpetrator_nouns():
+            continue  # 'only one of them was a suicide bomber': one of the attackers, no victim
         found.append(PartOfEarlier(kind, count, described.lower_ if described is not None else "people", start, end,
                                    whole_count.count_min if whole_count else None))
         for other in _more_parts_by_ellipsis(sentence, token):
