@@ -2469,3 +2469,10 @@ def test_a_name_after_a_boss_is_a_person_a_pronoun_may_stand_for(nlp):
             "The bus was not licensed to operate at night, regional traffic police boss Kurmo Arome said.\n\n"
             "“It is very unfortunate what has happened,” he said.")
     assert speakers(nlp, text) == [("Jan Doe", None), ("Kurmo Arome", None)]
+
+
+def test_a_title_no_one_named_bears_that_added_goes_on_with_the_person_the_sentence_before_was_about(nlp):
+    text = ("“All I could see was scattered dead bodies,” said Jan Doe, who was close to the blast.\n\n"
+            "One lawmaker, Kurmo Dalen, put the death toll at more than 90, although the information has not been confirmed.\n\n"
+            "“May God have mercy on the victims of this barbaric attack,” the former internal security minister added.")
+    assert speakers(nlp, text) == [("Jan Doe", None), ("Kurmo Dalen", None)]

@@ -179,6 +179,12 @@ class NounSubjects:
         pointed_at = self._the_one_the_noun_points_back_at(token, exclude)
         if pointed_at is not _UNDECIDED:
             return pointed_at
+        if token.dep_ == "nsubj" and token.head.lemma_ == "add" and token.text.islower():
+            # 'One lawmaker, Jan Doe, put the toll at 90. "...," the former minister added': a title no one named bears,
+            # with 'added', goes on with the person the sentence before was about
+            subject = self.salient_person_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
+            if subject is not None:
+                return self._speaker_from_mention(subject)
         if any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in token.children) \
                 or any(c.dep_ == "amod" and c.lower_ == "same" for c in token.children):
             # '"...," added this source', 'the same official said': the one named as speaking just before
