@@ -2476,3 +2476,12 @@ def test_a_title_no_one_named_bears_that_added_goes_on_with_the_person_the_sente
             "One lawmaker, Kurmo Dalen, put the death toll at more than 90, although the information has not been confirmed.\n\n"
             "“May God have mercy on the victims of this barbaric attack,” the former internal security minister added.")
     assert speakers(nlp, text) == [("Jan Doe", None), ("Kurmo Dalen", None)]
+
+
+def test_a_surname_alone_is_not_a_relative_the_paragraph_before_named_in_passing(nlp):
+    # 'where his brother Dalen Kurmo was running': a relative in a clause of the sentence, not its subject
+    text = ("Secretary Jan Kurmo and his 13 companions on Monday escaped unharmed after the governor allegedly fired at "
+            "their convoy.\n\nNo one was hurt in the attack on the chief of the liaison office as he was checking on the "
+            "voting in the province where his brother Dalen Kurmo was running against the governor.\n\n"
+            "“This is impunity. He is the governor. Why would he do that? He thinks he owns the whole province,” Kurmo said.")
+    assert speakers(nlp, text) == [("Jan Kurmo", None)]

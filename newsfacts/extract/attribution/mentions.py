@@ -5,6 +5,7 @@ mention lies at an offset, whom a surname means, which sentence or quotation hol
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+import re
 
 from newsfacts.extract.entities import is_given_name, sex_an_honorific_states
 from newsfacts.extract.nlp import paragraph_text_of
@@ -12,7 +13,10 @@ from newsfacts.extract.translit import name_key
 
 from newsfacts.extract.attribution.positions import _paragraph_before
 from newsfacts.extract.attribution.speaker import Speaker
-from newsfacts.extract.attribution.words import _FINITE_VERB_TAGS
+from newsfacts.extract.attribution.words import _FINITE_VERB_TAGS, GENDERED_NOUNS
+
+# 'his brother ', 'her daughter ' just before a name
+_KIN_BEFORE = re.compile(r"\b(?:his|her|their) (?:%s) $" % "|".join(sorted(map(re.escape, GENDERED_NOUNS))), re.IGNORECASE)
 
 
 class MentionIndex:
@@ -144,10 +148,17 @@ class MentionIndex:
         # the surname alone turns to the other: '"...," Jane Doe recalled. / "...," Doe wrote')
         just_named = {m.entity_id for m in self._mentions_from(_paragraph_before(text, mention.start_char)[0], mention.start_char - 1)
                       if m.entity_id in fitting and " " in m.surface.strip() and m.end_char <= mention.start_char
-                      and not self._beside_a_quotation(m.start_char)}
+                      and not self._beside_a_quotation(m.start_char) and not self._a_relative_told_of_in_passing(m)}
         if len(just_named) == 1:
             return self.entities[just_named.pop()]
         return self.entities[fitting[0]]
+
+    def _a_relative_told_of_in_passing(self, mention) -> bool:
+        """'... the province where his brother Jan Doe was running': a relative the sentence names after 'his brother', not
+        as its main clause's subject, whom a surname alone after it does not mean (the story's subject, named first, it does)."""
+        kin = _KIN_BEFORE.search(paragraph_text_of(self.doc), max(0, mention.start_char - 30), mention.start_char)
+        span = self.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand") if kin else None
+        return span is not None and not (span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ == "ROOT")
 
     def _beside_a_quotation(self, position: int) -> bool:
         """Whether the sentence holding `position` holds a quotation, or touches one (its words, not the space after it)."""
