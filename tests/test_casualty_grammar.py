@@ -121,6 +121,11 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "Not a single officer was hurt.",  # denied, on the noun
     "In not one of the 37 incidents was a police officer killed.",  # denied, on the clause's place
     "If three of the villagers are dead, we will leave.",  # a condition
+    "The company eliminated 300 jobs.",  # 'eliminated' kills only counted people
+    "Kurmistan eliminated Dalen from the tournament.",
+    "The team eliminated two rivals on its way to the final.",
+    "The reform eliminated 40 posts.",
+    "Troops neutralised 12 militants in the forest.",  # captured or killed: no death told
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []
@@ -589,4 +594,12 @@ def test_the_count_a_tolls_own_clause_gives(nlp, text, expected):
     ("The army said no more than five people had been killed.", [("killed", 5, 5, "at_most", False)]),
 ])
 def test_a_not_that_denies_no_figure(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The military said the strike had eliminated three terrorists operating from the site.", [("killed", 3, 3, "exact", False)]),
+    ("The ministry claimed it had eliminated up to 60 servicemen.", [("killed", 60, 60, "at_most", False)]),
+])
+def test_verbs_that_kill_only_counted_people(nlp, text, expected):
     assert grammar(nlp, text) == expected

@@ -58,6 +58,7 @@ class _Lexicon:
     lost_people_nouns: frozenset[str]
     life_verbs_object: frozenset[str]
     toll_nouns: dict[str, str]
+    counted_only: dict[str, str]
     event_nouns: dict[str, str]
     fatal_adverbs: frozenset[str]
     hospital_verbs: frozenset[str]
@@ -106,7 +107,7 @@ def lexicon() -> _Lexicon:
     tables = {name: _by_word(value) if isinstance(value, dict) else frozenset(w.lower() for w in value)
               for name, value in rules["grammar"].items()}
     tables["not_people"] = frozenset(w.lower() for w in rules["not_people"]["units"] + rules["not_people"]["things"])
-    heads = ("transitive", "intransitive", "active_only", "with_result", "intransitive_with_result", "passive_only", "states",
+    heads = ("transitive", "counted_only", "intransitive", "active_only", "with_result", "intransitive_with_result", "passive_only", "states",
              "event_nouns", "toll_nouns", "life_verbs_subject", "life_verbs_given", "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs",
              "healing_verbs", "counted_nouns", "ordinal_nouns", "recovery_verbs", "injury_nouns", "admitting_verbs", "made_up_of_verbs",
              "discharge_verbs", "striking_verbs", "treatment_verbs", "listing_verbs")

@@ -37,7 +37,7 @@ def _kind_of_a_verb(token, lemma: str, lex: _Lexicon) -> str | None:
     """The kind of casualty a verb, participle or state word states, by itself or with the words it governs ('shot
     dead', 'trampled to death', 'taken to hospital', 'fatally wounded'), or None."""
     lower = token.lower_
-    kind = lex.transitive.get(lemma) or lex.intransitive.get(lemma) or _phrasal_kind(token, lex)
+    kind = lex.transitive.get(lemma) or lex.counted_only.get(lemma) or lex.intransitive.get(lemma) or _phrasal_kind(token, lex)
     if kind is None and lemma in lex.active_only and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
         kind = lex.active_only[lemma]
     if kind is None and lemma in lex.with_result and _has_result(token, lex):
@@ -208,6 +208,11 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
     noun it describes; failing those, the people the parser hung elsewhere; and those 'along with' them."""
     children = list(token.children)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+    if lemma in lex.counted_only:
+        # ('eliminated three terrorists', 'up to 60 servicemen were neutralised': counted people, or nothing)
+        phrases = [c for c in children if c.dep_ == ("nsubjpass" if passive else "dobj")] \
+            + [p for c in children if c.dep_ == "prep" and c.lower_ == "up" for p in c.subtree if p.dep_ == "pobj"]
+        return [v for v in phrases if _number_token(v) is not None and v.lemma_.lower() in lex.person_nouns]
     victims = _subject_or_object(token, lemma, lex, passive)
     victims += _what_a_state_word_describes(token, lex)
     if not victims:
