@@ -1213,10 +1213,12 @@ def test_a_town_written_with_its_state_or_province_in_full_is_that_town(entities
     assert abs(entities["Kyogle"].latitude + 28.6) < 0.3
 
 
-def test_towns_a_plural_apposition_calls_towns_and_a_city_something_is_based_in(entities_of):
+def test_towns_an_apposition_calls_towns_or_says_where_they_lie_and_a_city_something_is_based_in(entities_of):
     mentions, entities = entities_of("Dilling and Kadugli, both garrison towns in South Kordofan, ran out of fuel.")
     assert [(m.surface, m.entity_type) for m in mentions][:2] == [("Dilling", "location"), ("Kadugli", "location")]
     assert entities["Dilling"].country_code == "SD"
+    _m, entities = entities_of("Heavy rain fell across Fiji. Sigatoka, on the south coast, lost power for a day.")
+    assert entities["Sigatoka"].entity_type == "location" and entities["Sigatoka"].country_code == "FJ"
     mentions, entities = entities_of("Flood water reached the town centre. A Cardiff-based insurer said claims could run into millions.")
     assert [(m.surface, m.entity_type) for m in mentions] == [("Cardiff", "location")] and entities["Cardiff"].country_code == "GB"
 

@@ -129,6 +129,12 @@ def _places_things_are_based_in(doc, sentence_index_of, taken: list, countries: 
 
 # A name set before an apposition: 'Cetinje, the old royal capital,', 'Iten, the high-altitude training town'
 _NAME_BEFORE_AN_APPOSITION = re.compile(r"(?<![\w'’-])([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})(?=,\s+(?:a|an|the)\s)")
+# ... or before one that says where it lies: 'Kurmo, on the southern coast,', 'Dalen, near the Kurm river,'
+_NAME_BEFORE_WHERE_IT_LIES = re.compile(
+    r"(?<![\w'’-])([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}),\s+(?:on|near|along|by)\s+the\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:coast|river|border|shore|banks?|lake|sea|delta|frontier|island|%s)\b[^,.;]{0,40},"
+    % "|".join(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+                "south-east", "south-west"]))
 # ... and a list of names set before one: 'Kurmo and Dalen, the two main towns'
 _A_NAME = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}")
 _NAMES_BEFORE_AN_APPOSITION = re.compile(r"(?<![\w'’-])((?:%s, )*%s,? and %s)(?=,\s)" % ((_A_NAME.pattern,) * 3))
@@ -140,6 +146,8 @@ def _towns_the_text_calls_a_kind_of_place(doc, sentence_index_of, taken: list, c
     text = text_of(doc)
     _before, after = _kind_of_place()
     called = [match.span(1) for match in _NAME_BEFORE_AN_APPOSITION.finditer(text) if after.match(text[match.end(1):match.end(1) + 60])]
+    # ('Kurmo, on the southern coast,', 'Dalen, near the border,': an apposition that says where it lies)
+    called += [match.span(1) for match in _NAME_BEFORE_WHERE_IT_LIES.finditer(text)]
     # ('Kurmo and Dalen, the two main towns of the province,': each name of the list)
     for match in _NAMES_BEFORE_AN_APPOSITION.finditer(text):
         if _kinds_of_places_after_a_list().match(text[match.end(1):match.end(1) + 60]):
