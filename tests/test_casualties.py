@@ -754,6 +754,13 @@ def test_a_toll_in_a_region_and_the_same_toll_in_a_town_of_its_country_are_one_f
         ("killed", 20, None, "Kassala"), ("killed", 20, None, "Nyala"), ("injured", 24, None, "Nyala")]
 
 
+def test_a_toll_in_a_town_and_at_a_site_no_gazetteer_knows_are_one_figure(nlp):
+    text = ("One man is dead and two others were hurt after gunfire at a Birmingham nightclub.\n\n"
+            "Police said the gunfire broke out at the Kurmo nightclub on Dalen Street shortly before 4am.\n\n"
+            "The man was taken to hospital but died there. Two others remain in hospital.")
+    assert document_figures(nlp, text) == [("killed", 1, None, "Birmingham"), ("injured", 2, None, "Birmingham")]
+
+
 def test_a_part_of_the_injured_the_parser_hung_apart_from_its_of(nlp):
     # 'Twenty-one of the injured remain hospitalized': the parser hangs 'injured' on the verb, not on 'of'
     text = "Thirty people were wounded when the roof fell. Twenty-one of the injured remain hospitalized."

@@ -298,7 +298,7 @@ def _country_names() -> frozenset[str]:
 def _one_holds_the_other(one: str, other: str) -> bool:
     """Whether one location is too wide to tell two reports of a figure apart from the other: a country, a part of
     one the text names by its compass point ('northeast Kurmistan'), a state or province, a region of the other's
-    country, or the county or US state the other lies in."""
+    country, the county or US state the other lies in, or a town and a site the gazetteer does not know."""
     def holds(wide: str, narrow: str) -> bool:
         area, place = geocode(wide), geocode(narrow)
         if wide in _country_names() or (area is not None and area.kind == "region" and area.basis.startswith("part of ")
@@ -308,6 +308,8 @@ def _one_holds_the_other(one: str, other: str) -> bool:
             return True  # (a state or province, as a country, is too wide to tell two reports of one figure apart)
         if is_county(area) and place is not None and division_holds(area, place):
             return True
+        if area is not None and area.kind == "city" and place is None and _a_site(narrow):
+            return True  # ('a shooting at a Kurmo nightclub', later placed at 'the Dalen nightclub'): a site in the town
         if area is not None and area.kind == "region" and not is_county(area) and place is not None \
                 and place.country_code == area.country_code and (wide.lower() in narrow.lower() or (place.kind == "city" and any(
                     division_name_key(wide) in division for _country, _level, division in divisions_of(place)))):
@@ -316,3 +318,15 @@ def _one_holds_the_other(one: str, other: str) -> bool:
             and (place.country_code, place.admin1) == (area.country_code, area.admin1)
 
     return holds(one, other) or holds(other, one)
+
+
+@cache
+def _site_last_words() -> frozenset[str]:
+    rules = load_rules("entities")
+    return frozenset(w.split()[-1].lower() for w in rules["site_nouns"] + rules["landmark_last_words"])
+
+
+def _a_site(name: str) -> bool:
+    """Whether a location is a site or a street named by its kind ('the Dalen nightclub', 'Kurmo Street'), which no
+    gazetteer holds."""
+    return name.split()[-1].lower() in _site_last_words()
