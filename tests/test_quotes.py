@@ -135,3 +135,13 @@ def test_a_closing_mark_glued_to_the_words_after_it_still_closes():
     quotes = [q.text for q in find_quotes(text)]
     assert quotes == ["A bomber blew himself up at the cafe and killed six people,",
                       "Two of his guards were among the wounded, one of them seriously,"]
+
+
+def test_a_paragraph_whose_opening_mark_the_page_dropped_is_quoted_from_its_start():
+    text = ("\u201cA bomber blew himself up at the gate of the depot,\u201d said Jan Doe, a spokesman.\n\n"
+            "The target was the staff who were leaving for home,\u201d he said.\n\n"
+            "Nobody said that the \u201cnew rules\u201d would be kept, officials said.")
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["A bomber blew himself up at the gate of the depot,",
+                                        "The target was the staff who were leaving for home,"]
+    assert text[quotes[1].start_char:].startswith("The target") and text[quotes[1].end_char:].startswith(" he said.")

@@ -151,6 +151,11 @@ _SINGLE_MARK_THEN_ATTRIBUTION = re.compile(
     rf"(?<=[.,!?])['’](?=\s+(?:he|she|they|it|we|{_SAID}|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s(?:{_SAID}))\b)")
 
 
+# A closing mark after a clause's last word, then a reporting clause ('...,” he said', '...,” Doe added')
+_A_DROPPED_OPENING_MARK = re.compile(
+    rf"(?<=[.,!?])”(?=\s+(?:he|she|they|it|we|{_SAID}|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s(?:{_SAID}))\b)")
+
+
 def _double_quotes(text: str) -> list[QuoteSpan]:
     quotes: list[QuoteSpan] = []
     paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
@@ -182,6 +187,11 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
             elif open_at is None and _TWO_SINGLE_OPENERS.match(paragraph, i):
                 open_at, pieces, piece_start = p_start + i, [], i + 2  # '‘‘The water came in fast,’’ the council said'
                 skip_to = i + 2
+            elif open_at is None and ch == "”" and _A_DROPPED_OPENING_MARK.match(paragraph, i) \
+                    and not _MARK.search(paragraph, 0, i):
+                # 'The target was our staff,” he said.': a paragraph whose opening mark the page dropped, closed before
+                # its attribution, is quoted from its start
+                _add(quotes, [paragraph[:i]], p_start, p_start + i + 1)
             elif open_at is not None and ch in CLOSERS and _is_closing(paragraph, i) and i >= piece_start:
                 pieces.append(paragraph[piece_start:i])
                 _add(quotes, pieces, open_at, p_start + i + 1)
