@@ -126,6 +126,9 @@ def test_shapes_of_a_figure(nlp, text, expected):
     "The team eliminated two rivals on its way to the final.",
     "The reform eliminated 40 posts.",
     "Troops neutralised 12 militants in the forest.",  # captured or killed: no death told
+    "One body represents the farmers.",  # a body that is found is a dead one; this one is not
+    "A governing body was set up to run the camp.",
+    '"Every time they find a body I run to see if it is my son," he said.',  # in someone's words: what keeps happening
 ])
 def test_look_alikes_are_no_figures(nlp, text):
     assert grammar(nlp, text) == []
@@ -602,4 +605,13 @@ def test_a_not_that_denies_no_figure(nlp, text, expected):
     ("The ministry claimed it had eliminated up to 60 servicemen.", [("killed", 60, 60, "at_most", False)]),
 ])
 def test_verbs_that_kill_only_counted_people(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A body was found in the river on Monday.", [("killed", 1, 1, "exact", False)]),
+    ("One body was discovered in a burnt-out car.", [("killed", 1, 1, "exact", False)]),
+    ("Another body was pulled from the rubble overnight.", [("killed", 1, 1, "exact", False)]),
+])
+def test_one_body_found_is_one_dead(nlp, text, expected):
     assert grammar(nlp, text) == expected

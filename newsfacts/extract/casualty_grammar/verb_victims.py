@@ -11,7 +11,7 @@ from newsfacts.extract.casualty_grammar.lexicon import _Lexicon
 from newsfacts.extract.casualty_grammar.parse_checks import (_after_treatment, _along_with, _compound, _denied_or_hypothetical, _group_kind,
                                                              _has_life_object, _has_result, _listing_verb,
                                                              _in_hospital, _names_injuries, _people_like, _phrasal_kind,
-                                                             _struck_by_a_shot_or_in_the_body, _to_a_hospital, _to_hospital,
+                                                             _quoted, _struck_by_a_shot_or_in_the_body, _to_a_hospital, _to_hospital,
                                                              _what_it_is_made_of, _with_an_injury)
 
 
@@ -172,6 +172,10 @@ def _bodies_recovered(token, lemma: str, lex: _Lexicon) -> list[tuple[str, objec
                 and token.head.head.head.lower_ in lex.body_nouns else []
         found += [("killed", p) for body in bodies for prep in body.children if prep.dep_ == "prep" and prep.lower_ == "of"
                   for p in prep.children if p.dep_ == "pobj"]
+        # ('One body was discovered in a vehicle', 'a body was found': one dead, where no 'of' says whose)
+        found += [("killed", body) for body in bodies if body.lower_ in ("body", "corpse") and not any(c.dep_ in ("prep", "poss") for c in body.children)
+                  and not _quoted(body)
+                  and any((c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or (c.dep_ == "nummod" and c.lower_ == "one") for c in body.children)]
         # ('a man's body has been found'; not 'her sister's body', someone the text counted or told of before)
         found += [("killed", p) for body in bodies for p in body.children if p.dep_ == "poss"
                   and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in p.children)]
