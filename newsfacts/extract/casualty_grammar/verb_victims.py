@@ -213,7 +213,7 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
     children = list(token.children)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     if lemma in lex.counted_only:
-        # ('eliminated three terrorists', 'up to 60 servicemen were neutralised': counted people, or nothing)
+        # ('eliminated three terrorists', 'up to 60 servicemen were eliminated': counted people, or nothing)
         phrases = [c for c in children if c.dep_ == ("nsubjpass" if passive else "dobj")] \
             + [p for c in children if c.dep_ == "prep" and c.lower_ == "up" for p in c.subtree if p.dep_ == "pobj"]
         return [v for v in phrases if _number_token(v) is not None and v.lemma_.lower() in lex.person_nouns]

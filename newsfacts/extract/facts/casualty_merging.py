@@ -235,7 +235,7 @@ def _another_incident_patterns() -> tuple[re.Pattern, re.Pattern]:
     rules = load_rules("casualties")["another_incident"]
     openers = "|".join(map(re.escape, rules["sentence_openers"]))
     other_event = r"(?:and\s+|but\s+)?(?:in\s+)?(?:%s)\s+(?:[\w-]+\s+){0,2}?(?:%s)s?" % (
-        "|".join(map(re.escape, rules["other_event_words"])), "|".join(map(re.escape, rules["event_nouns"])))
+        "|".join(map(re.escape, rules["other_event_words"])), "|".join(map(re.escape, rules["another_event_nouns"])))
     opener = re.compile(r"(?:%s|%s)\b" % (openers, other_event), re.IGNORECASE)
     # ('another ' just before the number, 'two more' opening the figure, or 'Another protester was killed': a single
     # victim's figure that opens with the word)
