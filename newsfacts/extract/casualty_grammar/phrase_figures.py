@@ -46,10 +46,9 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
     elif _is_single_person(phrase, lex) or _is_single_by_age(phrase):
         count = Count(1, 1, "exact")
         start, end = phrase.left_edge.idx if phrase.left_edge.i >= phrase.i - 4 else phrase.idx, phrase.idx + len(phrase.text)
-    elif phrase.lower_ in ("body", "corpse") and predicate.lemma_.lower() in lex.recovery_verbs and not _quoted(phrase) \
+    elif phrase.lower_ in ("body", "corpse") and predicate.lemma_.lower() in lex.recovery_verbs \
             and any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children):
-        # ('a body was found in the river', 'another body was pulled from the rubble': one dead, whoever it was; not in
-        # someone's words, 'Every time they find a body I run to see')
+        # ('a body was found in the river', 'another body was pulled from the rubble': one dead, whoever it was)
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
     elif (phrase.lower_ == "another" or _the_other_one(phrase)) and phrase.dep_ in ("nsubj", "nsubjpass", "dobj"):
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)

@@ -173,9 +173,10 @@ def _bodies_recovered(token, lemma: str, lex: _Lexicon) -> list[tuple[str, objec
         found += [("killed", p) for body in bodies for prep in body.children if prep.dep_ == "prep" and prep.lower_ == "of"
                   for p in prep.children if p.dep_ == "pobj"]
         # ('One body was discovered in a vehicle', 'a body was found': one dead, where no 'of' says whose)
-        found += [("killed", body) for body in bodies if body.lower_ in ("body", "corpse") and not any(c.dep_ in ("prep", "poss") for c in body.children)
-                  and not _quoted(body)
-                  and any((c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or (c.dep_ == "nummod" and c.lower_ == "one") for c in body.children)]
+        # (the phrase's figure counts it: 'one', or 'a' and 'another', _figure; not in someone's words, 'Every time they
+        # find a body I run to see')
+        found += [("killed", body) for body in bodies if body.lower_ in ("body", "corpse")
+                  and not any(c.dep_ in ("prep", "poss") for c in body.children) and not _quoted(body)]
         # ('a man's body has been found'; not 'her sister's body', someone the text counted or told of before)
         found += [("killed", p) for body in bodies for p in body.children if p.dep_ == "poss"
                   and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in p.children)]

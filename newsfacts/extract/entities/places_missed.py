@@ -132,9 +132,7 @@ _NAME_BEFORE_AN_APPOSITION = re.compile(r"(?<![\w'’-])([A-ZÀ-ÞĀ-Ž][\w'’-
 # ... or before one that says where it lies: 'Kurmo, on the southern coast,', 'Dalen, near the Kurm river,'
 _NAME_BEFORE_WHERE_IT_LIES = re.compile(
     r"(?<![\w'’-])([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}),\s+(?:on|near|along|by)\s+the\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:coast|river|border|shore|banks?|lake|sea|delta|frontier|island|%s)\b[^,.;]{0,40},"
-    % "|".join(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
-                "south-east", "south-west"]))
+    r"(?:%s)\b[^,.;]{0,40}," % _words_pattern(_RULES["where_it_lies_nouns"] + _RULES["compass_words"]))
 # ... and a list of names set before one: 'Kurmo and Dalen, the two main towns'
 _A_NAME = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}")
 _NAMES_BEFORE_AN_APPOSITION = re.compile(r"(?<![\w'’-])((?:%s, )*%s,? and %s)(?=,\s)" % ((_A_NAME.pattern,) * 3))
