@@ -2478,6 +2478,16 @@ def test_a_title_no_one_named_bears_that_added_goes_on_with_the_person_the_sente
     assert speakers(nlp, text) == [("Jan Doe", None), ("Kurmo Dalen", None)]
 
 
+def test_a_title_no_one_named_bears_that_added_goes_on_with_the_one_named_as_speaking_last(nlp):
+    # the sentence before names no one: the one quoted last, by name, goes on
+    text = ("The toll in two attacks on army camps has risen to 38 soldiers, the defence minister said on Thursday.\n\n"
+            "“I am very proud of these paratroopers, who defended their positions,” Jan Doe said on national radio.\n\n"
+            "The minister said 33 missing soldiers had been found alive. He did not say how many were still missing.\n\n"
+            "An earlier toll put the number of fatalities at 25 troops, with dozens missing.\n\n"
+            "“In spite of this hard blow, we have to stick together,” the minister added.")
+    assert speakers(nlp, text) == [("Jan Doe", None), ("Jan Doe", None)]
+
+
 def test_a_surname_alone_is_not_a_relative_the_paragraph_before_named_in_passing(nlp):
     # 'where his brother Dalen Kurmo was running': a relative in a clause of the sentence, not its subject
     text = ("Secretary Jan Kurmo and his 13 companions on Monday escaped unharmed after the governor allegedly fired at "

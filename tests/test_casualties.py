@@ -788,6 +788,11 @@ def test_upto_written_as_one_word_is_a_ceiling():
      [("killed", 8, None, None), ("killed", 8, None, None)]),
     ("Ten people were killed in the blast on Monday. In 2019, ten people died in a similar attack.",
      [("killed", 10, None, None), ("killed", 10, None, None)]),
+    # a date with a clause about what happened then is the time of the figure the clause tells
+    ("A car bomb killed 22 people at a market on Tuesday. It was the worst attack since Jan. 19, when a suicide bomber "
+     "killed 22 people in a cafe.", [("killed", 22, None, None), ("killed", 22, None, None)]),
+    ("Five soldiers died in the ambush on Monday. The army has not lost so many since March 2019, when five soldiers "
+     "died in a raid.", [("killed", 5, None, None), ("killed", 5, None, None)]),
     # (a count told again without a time of its own is the same figure)
     ("Ten people were killed in the blast on Monday, police said. The blast killed ten people, the mayor said.",
      [("killed", 10, None, None)]),

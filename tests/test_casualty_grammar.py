@@ -564,8 +564,9 @@ def test_a_part_of_those_a_clause_says_died_or_were_hurt(nlp):
     ("Two men were charged with murder.", []),
     ("Three members of the squad have been ruled out of the rally with injuries sustained in testing.", []),
     # a count conjoined to the name a victim is given, where the parser hangs it
+    # (and the one person told of beside the count of the others)
     ("Gunmen stormed the village, killing the village head identified as Jan Kurmo and 17 other villagers.",
-     [("killed", 17, 17, "exact", False)]),
+     [("killed", 1, 1, "exact", False), ("killed", 17, 17, "exact", False)]),
 ])
 def test_heads_of_villages_asides_dozens_several_hundred_deaths_confirmed_later_and_bodies_counted(nlp, text, expected):
     assert grammar(nlp, text) == expected
@@ -615,3 +616,28 @@ def test_verbs_that_kill_only_counted_people(nlp, text, expected):
 ])
 def test_one_body_found_is_one_dead(nlp, text, expected):
     assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one person with 'the', told of beside a count of the others
+    ("The blast killed the police officer and three other people.", [("killed", 1, 1, "exact", False), ("killed", 3, 3, "exact", False)]),
+    # (not one of two people told of alone: 'the driver' of 'the driver and the guard' stays as before)
+    ("The blast killed the driver and the guard.", []),
+])
+def test_one_person_told_of_beside_a_count_of_the_others(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list that tells a figure's people as one person and a count of others: each is a part
+    ("Three people, a bus conductor and two passengers, died in the attack on Thursday.",
+     [("killed", 3, 3, "exact", False), ("killed", 1, 1, "exact", True), ("killed", 2, 2, "exact", True)]),
+    # (a list of single people alone spells the figure out)
+    ("Three people, a man, a woman and a child, died in the attack on Thursday.", [("killed", 3, 3, "exact", False)]),
+])
+def test_a_list_of_one_person_and_a_count_is_the_figures_parts(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+def test_the_bodies_of_a_family_are_counted_by_the_family(nlp):
+    assert grammar(nlp, "The bodies of a family of five were taken to the morgue.") == [("killed", 5, 5, "exact", False)]

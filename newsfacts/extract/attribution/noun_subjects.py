@@ -185,6 +185,11 @@ class NounSubjects:
             subject = self.salient_person_before(_before_the_quotation(token.idx, exclude), exclude, lookback=1)
             if subject is not None:
                 return self._speaker_from_mention(subject)
+            # ('"...," Jan Doe said on the radio. The minister said ... "...," the minister added': the one named
+            # as speaking last, where the sentence before names no one)
+            speaker = self.last_named_speaker_before(_before_the_quotation(token.idx, exclude), exclude, lookback=4)
+            if speaker is not None:
+                return speaker
         if any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in token.children) \
                 or any(c.dep_ == "amod" and c.lower_ == "same" for c in token.children):
             # '"...," added this source', 'the same official said': the one named as speaking just before

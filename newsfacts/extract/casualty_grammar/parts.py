@@ -162,7 +162,10 @@ def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list
         if number is None:
             # 'two of them teenagers': the number hangs on 'of them', or heads it.
             number = next((c for c in child.subtree if c.i < child.i and _is_number(c)), None)
-        if number is None or number.i <= phrase.i - 10 or _a_difference(number):
+        if number is None:
+            parts += _single_and_counted_members(kind, child, whole, lex)
+            continue
+        if number.i <= phrase.i - 10 or _a_difference(number):
             continue
         # 'among them 12 women and nine children': each conjunct of the apposition with its own number
         members = [(child, number)] + [(m, _number_token(m)) for m in _with_conjuncts(child)[1:]]
@@ -172,4 +175,20 @@ def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list
                 continue
             parts.append(GrammarFigure(kind, count, member.lower_, start, max(end, member.idx + len(member.text)), start,
                                        sub_figure_of=whole.number_start))
+    return parts
+
+
+def _single_and_counted_members(kind: str, member, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
+    """'Three people, a bus conductor and two passengers, died': a list that tells the figure's people as one person
+    and a count of others; each is a part (a list of single people alone is left as the figure it spells out)."""
+    members = _with_conjuncts(member)
+    if len(members) < 2 or not any(_number_token(m) is not None for m in members[1:]):
+        return []
+    parts = []
+    for one in members:
+        part = _figure(kind, one, one, lex, definite_single=True)
+        if part is None or not _fewer(part.count, whole.count):
+            return []
+        parts.append(GrammarFigure(kind, part.count, one.lower_, part.start_char, part.end_char, part.number_start,
+                                   sub_figure_of=whole.number_start))
     return parts

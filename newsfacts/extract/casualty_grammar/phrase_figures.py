@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newsfacts.extract.casualty_grammar.counts import (_count_at, _in_a_written_date, _is_number, _is_year,
-                                                       _number_token, _one_by_one, _with_conjuncts)
+                                                       _name_given_to, _number_token, _one_by_one, _with_conjuncts)
 from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure, perpetrator_nouns
 from newsfacts.extract.casualty_grammar.parse_checks import _quoted
 from newsfacts.extract.nlp import text_of
@@ -132,8 +132,19 @@ def _the_one_person(phrase, lex: _Lexicon) -> bool:
     # (not 'the second victim', 'the other man': one of a count the text gave)
     return phrase.tag_ == "NN" and (phrase.lemma_.lower() in lex.person_nouns or _with_its_modifier(phrase) in lex.person_nouns) \
         and all((c.dep_ in ("det", "amod", "compound") and c.ent_type_ != "ORDINAL" and c.lower_ not in _ONE_OF_SEVERAL)
-                or (c.dep_ in ("relcl", "appos", "acl", "punct") and c.i > phrase.i and _set_off_by_a_comma(phrase)) for c in phrase.children) \
+                or (c.dep_ in ("relcl", "appos", "acl", "punct") and c.i > phrase.i and _set_off_by_a_comma(phrase))
+                or _with_others_counted(c) for c in phrase.children) \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
+
+
+def _with_others_counted(child) -> bool:
+    """'killing the pilot and three other crew members', 'the village head identified as Jan Doe and 17 others': the
+    one person is told of beside a count of the others (and the name a participle gives them)."""
+    if child.dep_ == "cc":
+        return True
+    if child.dep_ == "conj":
+        return _number_token(child) is not None
+    return child.dep_ == "acl" and bool(_name_given_to(child.head))
 
 
 _ONE_OF_SEVERAL = {"other", "latter", "former", "last", "same", "first", "second", "third", "fourth", "fifth"}

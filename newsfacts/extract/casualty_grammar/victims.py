@@ -108,9 +108,9 @@ def _victims_of_a_counted_noun(token, lex: _Lexicon) -> list[tuple[str, object]]
         found += [(lex.counted_nouns[lower], n) for n in _toll_numbers(token)]
     if token.pos_ == "NOUN" and lower in lex.counted_nouns and lower in lex.body_nouns and not _denied_or_hypothetical(token.head, lex):
         # 'the bodies of 42 passengers were taken to hospital', 'flew home the charred bodies of the six crew': counted
-        # by whose they are, bodies are the dead's, whatever is done with them
+        # by whose they are, bodies are the dead's, whatever is done with them ('the bodies of a family of five')
         found += [("killed", p) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                  if p.dep_ == "pobj" and _number_token(p) is not None and _people_like(p, lex)]
+                  if p.dep_ == "pobj" and _number_token(p) is not None and (_people_like(p, lex) or p.lower_ in ("family", "household"))]
     return found
 
 

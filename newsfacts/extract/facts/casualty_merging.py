@@ -74,10 +74,17 @@ class _Statements:
                 and self.same_person(kept, row))
 
     def _time_frame(self, row) -> str | None:
-        """The time a sentence sets before its figure ('In September, eight bodies were found': 'in september'), or None."""
+        """The time a sentence sets before its figure ('In September, eight bodies were found': 'in september'), or the
+        date a clause with 'when' that tells the figure hangs on ('the worst since Jan. 19, when a bomb killed 22':
+        'jan. 19'), or None."""
         start = row.get("sentence_start")
-        frame = _time_frame_pattern().match(self.text, start) if self.text and start is not None else None
-        return " ".join(frame.group(0).lower().split()) if frame else None
+        if not self.text or start is None:
+            return None
+        frame = _time_frame_pattern().match(self.text, start)
+        if frame is not None:
+            return " ".join(frame.group(0).lower().split())
+        dated = [m for m in _dated_when_pattern().finditer(self.text, start, row["start_char"])]
+        return " ".join(dated[-1].group("date").lower().split()) if dated else None
 
     def same_time(self, one, other) -> bool:
         """Whether two statements of a figure tell of one time: neither sets a time of its own, both set the same, or
@@ -256,7 +263,19 @@ def _time_frame_pattern() -> re.Pattern:
                       re.IGNORECASE)
 
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+@cache
+def _dated_when_pattern() -> re.Pattern:
+    """'since Jan. 19, when', 'in March 2019, when', 'on 4 May, when': a date with a clause about what happened then
+    (no full stop between it and the figure)."""
+    months = "|".join(sorted(_MONTHS, key=len, reverse=True))
+    month = rf"(?:{months})\.?"
+    day, year = r"\d{1,2}(?:st|nd|rd|th)?", r"(?:1[89]|20)\d\d"
+    return re.compile(rf"\b(?P<date>{month}\s+{day}(?:,?\s+{year})?|{day}\s+{month}(?:\s+{year})?|{month}\s+{year}|{year}),"
+                      rf"\s+when\b[^.!?]*$", re.IGNORECASE)
+
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name} \
+    | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
 
 
 def _a_frame_of(frame: str, when: date | None) -> bool:
@@ -264,9 +283,9 @@ def _a_frame_of(frame: str, when: date | None) -> bool:
     its month (of its year, where it names one), else its year; a season or no day known holds none."""
     if when is None:
         return False
-    words = frame.split()
+    words = [w.strip(".,") for w in frame.split()]
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
-    year = next((int(w) for w in words if w.isdigit()), None)
+    year = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
     if month is None and year is None:
         return False
     return (month is None or month == when.month) and (year is None or year == when.year)
