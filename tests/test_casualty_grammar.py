@@ -634,6 +634,9 @@ def test_one_person_told_of_beside_a_count_of_the_others(nlp, text, expected):
      [("killed", 3, 3, "exact", False), ("killed", 1, 1, "exact", True), ("killed", 2, 2, "exact", True)]),
     # (a list of single people alone spells the figure out)
     ("Three people, a man, a woman and a child, died in the attack on Thursday.", [("killed", 3, 3, "exact", False)]),
+    # (and one it names is a victim named inside the count, not a part)
+    ("It killed three people: our ambulance driver, Jan Kurmo, and two patients who were waiting to be seen.",
+     [("killed", 3, 3, "exact", False), ("killed", 2, 2, "exact", True)]),
 ])
 def test_a_list_of_one_person_and_a_count_is_the_figures_parts(nlp, text, expected):
     assert grammar(nlp, text) == expected
@@ -641,3 +644,14 @@ def test_a_list_of_one_person_and_a_count_is_the_figures_parts(nlp, text, expect
 
 def test_the_bodies_of_a_family_are_counted_by_the_family(nlp):
     assert grammar(nlp, "The bodies of a family of five were taken to the morgue.") == [("killed", 5, 5, "exact", False)]
+
+
+def test_the_bodies_of_people_counted_in_a_list_are_each_count(nlp):
+    # where the parser hangs the second count on the bodies
+    assert grammar(nlp, "The bodies of six women and three children were recovered Monday afternoon.") == [
+        ("killed", 6, 6, "exact", False), ("killed", 3, 3, "exact", False)]
+
+
+def test_what_a_counted_group_of_victims_includes_are_its_parts(nlp):
+    assert grammar(nlp, "The 46 injured include 16 women and nine children, he added.") == [
+        ("injured", 46, 46, "exact", False), ("injured", 16, 16, "exact", True), ("injured", 9, 9, "exact", True)]

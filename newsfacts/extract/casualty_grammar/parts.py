@@ -180,15 +180,24 @@ def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list
 
 def _single_and_counted_members(kind: str, member, whole: GrammarFigure, lex: _Lexicon) -> list[GrammarFigure]:
     """'Three people, a bus conductor and two passengers, died': a list that tells the figure's people as one person
-    and a count of others; each is a part (a list of single people alone is left as the figure it spells out)."""
+    and a count of others; each is a part (a list of single people alone is left as the figure it spells out), but one
+    it names ('our driver, Jan Doe, and two patients': a victim named inside the count)."""
     members = _with_conjuncts(member)
     if len(members) < 2 or not any(_number_token(m) is not None for m in members[1:]):
         return []
     parts = []
     for one in members:
+        if one.ent_type_ == "PERSON" or _named_after_a_comma(one):
+            continue
         part = _figure(kind, one, one, lex, definite_single=True)
         if part is None or not _fewer(part.count, whole.count):
             return []
         parts.append(GrammarFigure(kind, part.count, one.lower_, part.start_char, part.end_char, part.number_start,
                                    sub_figure_of=whole.number_start))
     return parts
+
+
+def _named_after_a_comma(noun) -> bool:
+    """'our driver, Jan Doe,': a noun for a person with their name after a comma."""
+    doc = noun.doc
+    return noun.i + 2 < len(doc) and doc[noun.i + 1].text == "," and doc[noun.i + 2].ent_type_ == "PERSON"

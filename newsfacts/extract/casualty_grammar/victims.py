@@ -6,7 +6,7 @@ a count noun ('the number of rebels killed').
 
 from __future__ import annotations
 
-from newsfacts.extract.casualty_grammar.counts import _is_number, _number_token
+from newsfacts.extract.casualty_grammar.counts import _is_number, _number_token, _with_conjuncts
 from newsfacts.extract.casualty_grammar.lexicon import _NUMBER_NOUNS, AMONG, _Lexicon
 from newsfacts.extract.casualty_grammar.parse_checks import (_an_injury, _compound, _denied_or_hypothetical,
                                                              _in_a_hurt_condition, _in_hospital, _kind_of_those, _of_whom,
@@ -108,9 +108,13 @@ def _victims_of_a_counted_noun(token, lex: _Lexicon) -> list[tuple[str, object]]
         found += [(lex.counted_nouns[lower], n) for n in _toll_numbers(token)]
     if token.pos_ == "NOUN" and lower in lex.counted_nouns and lower in lex.body_nouns and not _denied_or_hypothetical(token.head, lex):
         # 'the bodies of 42 passengers were taken to hospital', 'flew home the charred bodies of the six crew': counted
-        # by whose they are, bodies are the dead's, whatever is done with them ('the bodies of a family of five')
-        found += [("killed", p) for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                  if p.dep_ == "pobj" and _number_token(p) is not None and (_people_like(p, lex) or p.lower_ in ("family", "household"))]
+        # by whose they are, bodies are the dead's, whatever is done with them ('the bodies of a family of five'; 'the
+        # bodies of six women and three children', each count, where the parser hangs the second on the bodies)
+        owners = [m for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+                  for m in _with_conjuncts(p)]
+        owners += [c for c in token.children if c.dep_ == "conj" and owners and c.i > owners[0].i and c.lower_ not in lex.body_nouns]
+        found += [("killed", p) for p in owners
+                  if _number_token(p) is not None and (_people_like(p, lex) or p.lower_ in ("family", "household"))]
     return found
 
 
