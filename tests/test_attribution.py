@@ -242,6 +242,24 @@ def test_an_honorific_tells_who_she_is_and_that_a_mistyped_name_is_a_person(nlp)
     assert speakers(nlp, text) == [("David Morgan-Hale", None), ("Jean Buchanan", None)]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # words the subject of a passive 'told' heard: no one the text names said them
+    ('The head of the Kurmin Red Cross, Jan Doe, said he had asked the coast guard for help and was told "they are '
+     'going to try very, very hard".', [(None, None)]),
+    ('Jan Doe was told "there is nothing more we can do for your son" when she called the hospital.', [(None, None)]),
+    # (but the one 'by' names told them)
+    ('Jan Doe said she was told by the police "there is nothing more we can do for your son".', [(None, "the police")]),
+])
+def test_words_a_passive_told_says_its_subject_heard_are_not_its_subjects(nlp, text, expected):
+    assert speakers(nlp, text) == expected
+
+
+def test_mister_abbreviated_mtr_is_no_part_of_the_name(nlp):
+    # 'Mtr', as some papers abbreviate 'Mister'
+    text = '"The terrorists came through the bush and started shooting at everyone," said Mtr Dalen.'
+    assert speakers(nlp, text) == [("Dalen", None)]
+
+
 def test_one_who_spoke_without_a_name_is_the_he_that_follows(nlp):
     text = ('Government spokesman John Smith told a news conference that the authorities were ready to talk.\n\n'
             'At the shipyard gate, one striker, a 28-year-old welder who declined to give his name, said he had not '

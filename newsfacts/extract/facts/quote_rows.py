@@ -11,7 +11,7 @@ import re
 from newsfacts.extract.attribution import REPORTING_LEMMAS, Speaker
 from newsfacts.extract.facts.fact_ids import fact_id
 from newsfacts.extract.nlp import text_of
-from newsfacts.extract.facts.quote_speakers import alone_on_its_line, names_another_after, quote_speaker
+from newsfacts.extract.facts.quote_speakers import alone_on_its_line, names_another_after, quote_speaker, told_to_its_subject
 from newsfacts.extract.quotes import find_quotes
 
 
@@ -35,10 +35,11 @@ def quote_rows(doc_id: str, article: str, text: str, doc, sentences, sentence_in
             attributed_in_place.append(True)
             quotes.append(_quote_row(doc_id, q, speaker))
             continue
-        speaker = _speaker_in_place(q, text, doc, sentences, sentence_index_of, attributor, previous, signed_after)
+        heard, teller = told_to_its_subject(doc, q, attributor)
+        speaker = teller if heard else _speaker_in_place(q, text, doc, sentences, sentence_index_of, attributor, previous, signed_after)
         attributed_in_place.append(speaker is not None and (speaker.entity_id is not None or speaker.proper)
                                    and not alone_on_its_line(text, q))
-        if speaker is None:
+        if speaker is None and not heard:
             speaker = _speaker_around(q, text, attributor, previous)
         speaker = attributor.with_the_body_named_in_full(speaker)
         previous = (speaker, q.end_char)

@@ -72,6 +72,20 @@ def quote_speaker(quote, doc, sentences, sentence_index_of, attributor):
                 or _person_the_lead_in_brings_in(doc, lead_in, paragraph_start, sentence_index_of, sentences, attributor))
 
 
+def told_to_its_subject(doc, quote, attributor) -> tuple[bool, Speaker | None]:
+    """'... and was told "they are going to try very hard"', 'she was told by the police: "..."': words the subject of a
+    passive 'told' heard, not said. (True, the one 'by' names or None), or (False, None) for any other quotation."""
+    start, end = quote.start_char, quote.end_char
+    for token in doc.char_span(start, end, alignment_mode="expand") or ():
+        verb = token.head
+        if start <= verb.idx < end or verb.lemma_.lower() != "tell" or token.dep_ not in ("ccomp", "dobj", "oprd", "xcomp"):
+            continue
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            teller = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+            return True, attributor.speaker_of_token(teller) if teller is not None else None
+    return False, None
+
+
 def _unnamed_one_of_the_sex(sentences, pronoun: str | None) -> bool:
     """Whether the sentences bring in someone of the pronoun's sex by a noun with an article ('a woman', 'the
     mother'; not 'her mother', one's relative)."""
