@@ -655,3 +655,23 @@ def test_the_bodies_of_people_counted_in_a_list_are_each_count(nlp):
 def test_what_a_counted_group_of_victims_includes_are_its_parts(nlp):
     assert grammar(nlp, "The 46 injured include 16 women and nine children, he added.") == [
         ("injured", 46, 46, "exact", False), ("injured", 16, 16, "exact", True), ("injured", 9, 9, "exact", True)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an apposition with the figure's own count describes the same people again
+    ("Rescuers said two more bodies, two women, were found near the cafe on board.", [("killed", 2, 2, "exact", False)]),
+    # (fewer is a part; as many of a vague count is a part too)
+    ("Dozens of people, 12 of them children, were killed.", [("killed", 12, None, "vague", False), ("killed", 12, 12, "exact", True)]),
+])
+def test_an_apposition_with_the_figures_own_count_is_no_part(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one person described among the dead tells who died of a toll, as a name does: no figure of their own
+    ("The dead include a husband and wife and a 61-year-old pensioner.", []),
+    # (a count among them is one)
+    ("The dead include a police officer and two children.", [("killed", 2, 2, "exact", False)]),
+])
+def test_one_person_described_among_the_dead_is_no_figure(nlp, text, expected):
+    assert grammar(nlp, text) == expected

@@ -1195,6 +1195,9 @@ def test_a_town_in_title_case_with_a_colon_under_the_headline_is_the_dateline(en
     # (a word of English before the colon is no town)
     mentions, _e = entities_of("Floods cut roads in the hills\nUpdate: Heavy rain cut roads across the district on Tuesday.")
     assert not any(m.dateline for m in mentions)
+    # (but a great city's name that English writes often is, and a page may lose the space after the colon)
+    mentions, _e = entities_of("Floods cut roads in the hills\n\nKabul:Heavy rain cut roads across the district on Tuesday.")
+    assert [m.surface for m in mentions if m.dateline] == ["Kabul"]
 
 
 def test_towns_written_with_a_province_as_agencies_abbreviate_it_are_towns_of_that_province(entities_of):

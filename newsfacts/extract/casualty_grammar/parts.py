@@ -173,6 +173,8 @@ def _sub_figures(kind: str, phrase, whole: GrammarFigure, lex: _Lexicon) -> list
             count, start, end = _count_at(member_number) if member_number is not None else (None, 0, 0)
             if count is None or count.count_min == 0 or count.count_min >= (whole.count.count_min or 0) + 1:
                 continue
+            if count.count_min == whole.count.count_min and whole.count.precision == "exact" and member is child:
+                continue  # 'two more bodies, two women,': the same people again, described (but 'dozens, 12 of them')
             parts.append(GrammarFigure(kind, count, member.lower_, start, max(end, member.idx + len(member.text)), start,
                                        sub_figure_of=whole.number_start))
     return parts

@@ -6,7 +6,7 @@ admitted, of injuries, of bodies recovered and of a group's members.
 
 from __future__ import annotations
 
-from newsfacts.extract.casualty_grammar.counts import _is_number, _number_token, _tally_number
+from newsfacts.extract.casualty_grammar.counts import _is_number, _number_token, _tally_number, _with_conjuncts
 from newsfacts.extract.casualty_grammar.lexicon import _Lexicon
 from newsfacts.extract.casualty_grammar.parse_checks import (_after_treatment, _along_with, _compound, _denied_or_hypothetical, _group_kind,
                                                              _has_life_object, _has_result, _listing_verb,
@@ -200,8 +200,14 @@ def _members_of_a_group(token, lemma: str, lex: _Lexicon) -> list[tuple[str, obj
                      for c in token.children if c.dep_ == "nsubj"]
             named = [(f"{_compound(t)} {t.lower_}" if _compound(t) else t.lower_, t) for t in tolls]
             groups += [(lex.toll_nouns[name], t) for name, t in named if name in lex.toll_nouns]
-        found += [(kind, o) for kind, _s in groups if kind for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
-    if lemma in lex.made_up_of_verbs:
+        # (not one person described among them: 'the dead include a husband and wife and a pensioner' tells who died
+        # of a toll, as a name among them does)
+        members = [o for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
+        if lemma == "include":
+            members = [m for o in members for m in ([o] if _number_token(o) is not None else _with_conjuncts(o)[1:])
+                       if _number_token(m) is not None]
+        found += [(kind, o) for kind, _s in groups if kind for o in members]
+    if lemma in lex.made_up_of_verbs and lemma != "include":
         # 'the dead consisted of 12 soldiers and three civilians'
         groups = [_group_kind(c, lex) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         found += [(kind, o) for kind in groups if kind for o in _what_it_is_made_of(token)]

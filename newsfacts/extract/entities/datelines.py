@@ -47,15 +47,16 @@ HEADLINE_CHARS = 300
 _COLON_DATELINE = re.compile(r"([A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?)(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)?:\s")
 
 
-# ... and in title case, right under the headline ('Kurmipur: Floods swept ...'), when it names a town (not 'Update:',
-# nor a transcript's 'Doe:')
-_TITLE_COLON_DATELINE = re.compile(r"([A-Z][a-z'’-]{2,20}(?: [A-Z][a-z'’-]{2,20})?):\s(?=[A-Z])")
+# ... and in title case, right under the headline ('Kurmipur: Floods swept ...', or 'Kurmipur:Floods', a page that
+# lost the space), when it names a town (not 'Update:', nor a transcript's 'Doe:')
+_TITLE_COLON_DATELINE = re.compile(r"([A-Z][a-z'’-]{2,20}(?: [A-Z][a-z'’-]{2,20})?):\s?(?=[A-Z])")
 
 
 def _a_town_by_its_name(name: str) -> bool:
     place = geocode(name)
+    # (a word of English is no dateline, but a great city's name that English writes often is: 'Kabul')
     return place is not None and place.kind == "city" and not place.small and not is_given_name(name.split()[0]) \
-        and not is_english_word(name.split()[0].lower())
+        and (not is_english_word(name.split()[0].lower()) or place.population >= 1_000_000)
 
 
 def _with_the_datelines(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
