@@ -94,8 +94,9 @@ def test_an_alternate_spelling_abroad_does_not_override_the_documents_countries(
     # 'Sarkh' is listed as an alternate spelling of a city in Chad; in an Afghan story it is not that city.
     assert geocode("Sarkh", frozenset({"AF", "US"})) is None
     assert geocode("Sarkh").country_code == "TD"  # with no context, the gazetteer's answer stands
-    # a place's own name abroad still resolves
+    # a place's own name abroad still resolves, and a city's of 100,000 without its Arabic article
     assert geocode("Paris", frozenset({"UA"})).country_code == "FR"
+    assert geocode("Qamishli", frozenset({"TR"})).country_code == "SY"
 
 
 def test_towns_under_the_main_gazetteers_floor_in_the_documents_country():

@@ -118,13 +118,18 @@ def _the_area_or_a_town_named_like_it(exact: list[Place], candidates: list[Place
     return next((p for p in exact if p.kind == "state" and f"US.{p.admin1}" in context_countries), exact[0])
 
 
+_A_CITY_ANYWHERE = 100_000
+
+
 def _named_so_out_of_context(candidates: list[Place], key: str) -> list[Place]:
     """The candidates a name may mean outside the document's countries."""
     # Out of the document's countries only a place's own name counts, not one of its alternate
     # spellings: an Afghan district must not become a Chadian city that lists it as a variant. A great
     # city is known by all its spellings ('Dnepropetrovsk' in a story that names only Russia).
+    # A city of 100,000 is known by its own name without its Arabic article too ('Qamishli' for Al Qamishli).
     candidates = [p for p in candidates if _norm(p.name) == key or (p.kind == "city" and p.population >= _GREAT_CITY
-                                                                     and _spelled_alike(_norm(p.name), key))]
+                                                                     and _spelled_alike(_norm(p.name), key))
+                  or (p.kind == "city" and p.population >= _A_CITY_ANYWHERE and _norm(without_article(_norm(p.name)) or "") == key)]
     # ... and no village abroad: 'Villa Kurmina, a neighbourhood on the edge of town' in a story from Chile is no
     # hamlet of that name in Mexico, a country the story never names
     return [p for p in candidates if not p.small]
