@@ -1379,3 +1379,8 @@ def test_letters_with_the_name_they_are_short_for_in_brackets_after_them(nlp):
     assert [m.surface for m in mentions if m.entity_type == "organization"] == ["KSAF", "Kurmin Security Assistance Force", "KSAF"]
     entities = resolve_entities(mentions, context_countries(doc), doc.text)
     assert [e.canonical_name for e in entities.values() if e.entity_type == "organization"] == ["Kurmin Security Assistance Force"]
+
+
+def test_a_name_before_the_lower_case_noun_of_its_kind_is_a_town(entities_of):
+    _m, entities = entities_of("Insurgents attacked Macomia town in Mozambique on Friday, looting shops.")
+    assert entities["Macomia"].entity_type == "location" and abs(entities["Macomia"].latitude + 12.2) < 0.3

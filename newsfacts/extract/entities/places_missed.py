@@ -133,6 +133,9 @@ _NAME_BEFORE_AN_APPOSITION = re.compile(r"(?<![\w'’-])([A-ZÀ-ÞĀ-Ž][\w'’-
 _NAME_BEFORE_WHERE_IT_LIES = re.compile(
     r"(?<![\w'’-])([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}),\s+(?:on|near|along|by)\s+the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:%s)\b[^,.;]{0,40}," % _words_pattern(_RULES["where_it_lies_nouns"] + _RULES["compass_words"]))
+# ... or before the lower-case noun of its kind: 'Kurmo town', 'Dalen village'
+_NAME_BEFORE_ITS_KIND = re.compile(r"(?<![\w'’-])([A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?) (?:%s)\b"
+                                   % _words_pattern(_RULES["kind_after_a_town_nouns"]))
 # ... and a list of names set before one: 'Kurmo and Dalen, the two main towns'
 _A_NAME = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}")
 _NAMES_BEFORE_AN_APPOSITION = re.compile(r"(?<![\w'’-])((?:%s, )*%s,? and %s)(?=,\s)" % ((_A_NAME.pattern,) * 3))
@@ -146,6 +149,8 @@ def _towns_the_text_calls_a_kind_of_place(doc, sentence_index_of, taken: list, c
     called = [match.span(1) for match in _NAME_BEFORE_AN_APPOSITION.finditer(text) if after.match(text[match.end(1):match.end(1) + 60])]
     # ('Kurmo, on the southern coast,', 'Dalen, near the border,': an apposition that says where it lies)
     called += [match.span(1) for match in _NAME_BEFORE_WHERE_IT_LIES.finditer(text)]
+    # ('Insurgents attacked Kurmo town', 'in Dalen village': a name before the noun of its kind, as some papers write it)
+    called += [match.span(1) for match in _NAME_BEFORE_ITS_KIND.finditer(text)]
     # ('Kurmo and Dalen, the two main towns of the province,': each name of the list)
     for match in _NAMES_BEFORE_AN_APPOSITION.finditer(text):
         if _kinds_of_places_after_a_list().match(text[match.end(1):match.end(1) + 60]):
