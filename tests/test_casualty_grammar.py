@@ -668,10 +668,11 @@ def test_an_apposition_with_the_figures_own_count_is_no_part(nlp, text, expected
 
 
 @pytest.mark.parametrize("text,expected", [
-    # one person described among the dead tells who died of a toll, as a name does: no figure of their own
+    # people listed one by one among the dead tell who died of a toll, as names do: no figure of their own
     ("The dead include a husband and wife and a 61-year-old pensioner.", []),
-    # (a count among them is one)
+    # (a count among them is one, and so is one person alone)
     ("The dead include a police officer and two children.", [("killed", 2, 2, "exact", False)]),
+    ("The dead included the train's driver.", [("killed", 1, 1, "exact", False)]),
 ])
-def test_one_person_described_among_the_dead_is_no_figure(nlp, text, expected):
+def test_people_listed_one_by_one_among_the_dead_are_no_figures(nlp, text, expected):
     assert grammar(nlp, text) == expected

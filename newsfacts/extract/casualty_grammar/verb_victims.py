@@ -200,18 +200,25 @@ def _members_of_a_group(token, lemma: str, lex: _Lexicon) -> list[tuple[str, obj
                      for c in token.children if c.dep_ == "nsubj"]
             named = [(f"{_compound(t)} {t.lower_}" if _compound(t) else t.lower_, t) for t in tolls]
             groups += [(lex.toll_nouns[name], t) for name, t in named if name in lex.toll_nouns]
-        # (not one person described among them: 'the dead include a husband and wife and a pensioner' tells who died
-        # of a toll, as a name among them does)
         members = [o for o in token.children if o.dep_ in ("dobj", "attr", "npadvmod")]
         if lemma == "include":
-            members = [m for o in members for m in ([o] if _number_token(o) is not None else _with_conjuncts(o)[1:])
-                       if _number_token(m) is not None]
+            members = [m for o in members for m in _one_or_the_counted(o)]
         found += [(kind, o) for kind, _s in groups if kind for o in members]
     if lemma in lex.made_up_of_verbs and lemma != "include":
         # 'the dead consisted of 12 soldiers and three civilians'
         groups = [_group_kind(c, lex) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         found += [(kind, o) for kind in groups if kind for o in _what_it_is_made_of(token)]
     return found
+
+
+def _one_or_the_counted(member) -> list:
+    """What a group of victims includes: a count ('six police officers'), one person ('the train's driver'), or of a
+    list that names people one by one only the counts in it ('a husband and wife and a pensioner' spells out who died
+    of a toll, as names do; 'a police officer and two children')."""
+    if _number_token(member) is not None:
+        return [member]
+    listed = _with_conjuncts(member)
+    return [member] if len(listed) == 1 else [m for m in listed[1:] if _number_token(m) is not None]
 
 
 def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
