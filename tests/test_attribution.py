@@ -1778,6 +1778,13 @@ def test_the_woman_of_a_given_age_is_the_woman_just_named(nlp):
     assert speakers(nlp, text) == [("Renata Olmos", None)]
 
 
+def test_a_noun_of_a_class_of_people_with_the_is_the_one_just_named(nlp):
+    # 'the diplomat', as 'the woman': the one the text has just named (not a title, which names whoever holds it)
+    text = ('"We comment on facts, trends and events, and answer questions on the agenda," Jana Kurmova said to a reporter.\n\n'
+            '"Many people think that you are asking provocative questions. Why do all this?" - the diplomat asked.')
+    assert speakers(nlp, text) == [("Jana Kurmova", None), ("Jana Kurmova", None)]
+
+
 def test_of_the_verbs_before_a_colon_the_one_whose_clause_ends_there_speaks(nlp):
     text = ('The referee observed that the finish was "hard to believe", while home captain Ruben Aldous put it another way: '
             '"It was the strangest match I have ever played in."')
