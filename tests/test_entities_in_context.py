@@ -435,6 +435,16 @@ def test_a_state_or_parish_alone_names_its_country(nlp):
     assert "SS" in context_countries(nlp("Flooding has cut road access to two towns in Unity state, MSF said."))  # NER saw no place
     # a division named by compass words alone ('North', 'Far North') names no country
     assert context_countries(nlp("Heavy rain fell across the North and the Far North on Monday.")) == frozenset()
+    # one the gazetteer spells another way names the country of the city it is named after
+    assert "YE" in context_countries(nlp("Fighting went on in the south of Hodeidah governorate on Monday."))
+
+
+def test_a_town_abroad_shares_a_name_with_a_district_seat_the_gazetteer_gives_no_people(nlp, entities_of):
+    # 'Hays' is a town in Kansas and a district seat in Yemen: it names no country, and the story's country decides
+    text = "Fighting went on in Hays, a town south of Hodeidah governorate."
+    assert "US" not in context_countries(nlp(text))
+    _m, entities = entities_of(text)
+    assert any(e.country_code == "YE" and abs(e.latitude - 13.93) < 0.3 for e in entities.values() if e.latitude is not None)
 
 
 def test_the_city_a_story_was_filed_from_names_its_country_when_nothing_else_does(nlp):

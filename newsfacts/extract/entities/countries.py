@@ -9,7 +9,7 @@ import re
 from newsfacts.extract.entities.datelines import (_DATELINE, _DATELINE_COUNTRY, _DATELINE_DIVISION,
                                                   _DATELINE_DIVISIONS, _TOWN_AND_ABBREVIATED_DIVISION, _first_name_of)
 from newsfacts.extract.entities.given_names import is_given_name
-from newsfacts.extract.entities.model import Mention, _POSSESSIVE
+from newsfacts.extract.entities.model import A_CITY_ANYWHERE, Mention, _POSSESSIVE
 from newsfacts.extract.entities.place_clues import _NAMED_DIVISION
 from newsfacts.extract.entities.vocabulary import _RULES, _natural_feature_words, _words_pattern
 from newsfacts.extract.gazetteer import (Place, countries_with_a_town_named, country_codes, demonyms, division_country,
@@ -160,7 +160,8 @@ def _add_the_countries_of_divisions_and_datelines(text: str, codes: set[str]) ->
     the dateline's abbreviated state or its country, whatever NER made of them."""
     for division in _NAMED_DIVISION.finditer(text):
         # 'in Jonglei state', 'Unity State', 'Idlib province', whatever NER made of the name
-        province = province_country(division.group(0)) or division_country(division.group(0))
+        province = province_country(division.group(0)) or division_country(division.group(0)) \
+            or _country_of_the_city_a_division_is_named_after(division.group(1))
         if province:
             codes.add(province)
             capital = geocode_town(division.group(1), frozenset({province})) if province != "US" else None  # (US states: above)
@@ -180,6 +181,13 @@ def _add_the_countries_of_divisions_and_datelines(text: str, codes: set[str]) ->
     place = geocode(dateline.group(1)) if dateline else None
     if place is not None and place.kind in ("country", "region") and place.country_code:
         codes.add(place.country_code)  # 'MOPTI, Mali (Reuters) -', 'Lismore, NSW —', whatever NER made of 'Mali'
+
+
+def _country_of_the_city_a_division_is_named_after(name: str) -> str | None:
+    """'Hodeidah governorate', which the gazetteer spells another way: the country of the city of 100,000 people or
+    more whose name it bears, as most divisions bear their capital's."""
+    city = geocode(name)
+    return city.country_code if city is not None and city.kind == "city" and city.population >= A_CITY_ANYWHERE else None
 
 
 def _when_no_country_is_named(doc, codes: set[str], by_another_spelling: set[str], nationalities: set[str]) -> set[str]:

@@ -43,11 +43,12 @@ def shares_its_name_abroad(place: Place, name: str) -> bool:
 
 
 def towns_abroad_share_the_name(place: Place, name: str) -> bool:
-    """Whether a town of another country under the main gazetteer's floor, of a tenth of the place's size or more,
-    bears `name` as its own name ('Dalebridge', a town in Canada and one in England): the one city of that name
-    in the main gazetteer is then not the only place the name can mean."""
+    """Whether a town of another country under the main gazetteer's floor, of a tenth of the place's size or more
+    (or of a size the gazetteer does not know: a district's seat it lists without its people), bears `name` as its own
+    name ('Dalebridge', a town in Canada and one in England): the one city of that name in the main gazetteer is then
+    not the only place the name can mean."""
     key = _norm(_aliases().get(_norm(name), name))
-    return any(p.exact and p.country_code != place.country_code and p.population >= place.population / 10
+    return any(p.exact and p.country_code != place.country_code and (p.population >= place.population / 10 or p.population == 0)
                for p in small_place_lookup(key))
 
 
