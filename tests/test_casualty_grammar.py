@@ -646,6 +646,17 @@ def test_the_bodies_of_a_family_are_counted_by_the_family(nlp):
     assert grammar(nlp, "The bodies of a family of five were taken to the morgue.") == [("killed", 5, 5, "exact", False)]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the body of one person is one dead, whatever is done with it
+    ("A witness told a broadcaster he saw the body of a European woman.", [("killed", 1, 1, "exact", False)]),
+    ("She arrived at the clinic carrying the body of her infant son.", [("killed", 1, 1, "exact", False)]),
+    # (not one it names: a victim of a count the text gave)
+    ("Relatives waited for the body of his younger brother, Jan Kurmo, the rickshaw driver.", []),
+])
+def test_the_body_of_one_person_is_one_dead(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
 def test_the_bodies_of_people_counted_in_a_list_are_each_count(nlp):
     # where the parser hangs the second count on the bodies
     assert grammar(nlp, "The bodies of six women and three children were recovered Monday afternoon.") == [

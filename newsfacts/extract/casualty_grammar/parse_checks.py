@@ -237,3 +237,9 @@ def _along_with(verb) -> list:
     withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and any(b.i == c.i - 1 for b in besides)]
     withs += [w for b in besides for w in b.children if w.dep_ == "prep" and w.lower_ == "with"]
     return [p for w in withs for p in w.children if p.dep_ == "pobj"]
+
+
+def _named_after_a_comma(noun) -> bool:
+    """'our driver, Jan Doe,': a noun for a person with their name after a comma."""
+    doc = noun.doc
+    return noun.i + 2 < len(doc) and doc[noun.i + 1].text == "," and doc[noun.i + 2].ent_type_ == "PERSON"

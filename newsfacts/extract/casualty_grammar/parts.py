@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from newsfacts.extract.casualty_grammar.counts import _count_at, _is_number, _number_token, _with_conjuncts
 from newsfacts.extract.casualty_grammar.lexicon import AMONG, _Lexicon, GrammarFigure
-from newsfacts.extract.casualty_grammar.parse_checks import _what_it_is_made_of
+from newsfacts.extract.casualty_grammar.parse_checks import _named_after_a_comma, _what_it_is_made_of
 from newsfacts.extract.casualty_grammar.phrase_figures import _figure
 from newsfacts.extract.numbers import Count
 
@@ -197,9 +197,3 @@ def _single_and_counted_members(kind: str, member, whole: GrammarFigure, lex: _L
         parts.append(GrammarFigure(kind, part.count, one.lower_, part.start_char, part.end_char, part.number_start,
                                    sub_figure_of=whole.number_start))
     return parts
-
-
-def _named_after_a_comma(noun) -> bool:
-    """'our driver, Jan Doe,': a noun for a person with their name after a comma."""
-    doc = noun.doc
-    return noun.i + 2 < len(doc) and doc[noun.i + 1].text == "," and doc[noun.i + 2].ent_type_ == "PERSON"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsfacts.extract.casualty_grammar.counts import _is_number, _number_token, _with_conjuncts
 from newsfacts.extract.casualty_grammar.lexicon import _NUMBER_NOUNS, AMONG, _Lexicon
 from newsfacts.extract.casualty_grammar.parse_checks import (_an_injury, _compound, _denied_or_hypothetical,
-                                                             _in_a_hurt_condition, _in_hospital, _kind_of_those, _of_whom,
+                                                             _in_a_hurt_condition, _in_hospital, _kind_of_those, _named_after_a_comma, _of_whom,
                                                              _people_like, _to_hospital)
 from newsfacts.extract.casualty_grammar.phrase_figures import _is_single_person
 from newsfacts.extract.casualty_grammar.tolls import _toll_numbers
@@ -106,7 +106,8 @@ def _victims_of_a_counted_noun(token, lex: _Lexicon) -> list[tuple[str, object]]
     elif token.pos_ == "NOUN" and lower in lex.counted_nouns and token.dep_ == "nsubj" and not _denied_or_hypothetical(token.head, lex):
         # 'civilian deaths since the invasion exceed 11,000': the count is the verb's, as a toll's is
         found += [(lex.counted_nouns[lower], n) for n in _toll_numbers(token)]
-    if token.pos_ == "NOUN" and lower in lex.counted_nouns and lower in lex.body_nouns and not _denied_or_hypothetical(token.head, lex):
+    if token.pos_ == "NOUN" and lower in lex.body_nouns and (lower in lex.counted_nouns or lower in ("body", "corpse")) \
+            and not _denied_or_hypothetical(token.head, lex):
         # 'the bodies of 42 passengers were taken to hospital', 'flew home the charred bodies of the six crew': counted
         # by whose they are, bodies are the dead's, whatever is done with them ('the bodies of a family of five'; 'the
         # bodies of six women and three children', each count, where the parser hangs the second on the bodies)
@@ -115,6 +116,10 @@ def _victims_of_a_counted_noun(token, lex: _Lexicon) -> list[tuple[str, object]]
         owners += [c for c in token.children if c.dep_ == "conj" and owners and c.i > owners[0].i and c.lower_ not in lex.body_nouns]
         found += [("killed", p) for p in owners
                   if _number_token(p) is not None and (_people_like(p, lex) or p.lower_ in ("family", "household"))]
+        # ('he saw the body of a European woman', 'carrying the body of her infant son': one dead, whatever is done
+        # with the body; not one it names, 'the body of his brother, Jan Doe,', a victim of a count the text gave)
+        found += [("killed", p) for p in owners if lower in ("body", "corpse") and _is_single_person(p, lex)
+                  and not _named_after_a_comma(p)]
     return found
 
 
