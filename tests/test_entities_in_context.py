@@ -1394,3 +1394,10 @@ def test_letters_with_the_name_they_are_short_for_in_brackets_after_them(nlp):
 def test_a_name_before_the_lower_case_noun_of_its_kind_is_a_town(entities_of):
     _m, entities = entities_of("Insurgents attacked Macomia town in Mozambique on Friday, looting shops.")
     assert entities["Macomia"].entity_type == "location" and abs(entities["Macomia"].latitude + 12.2) < 0.3
+
+
+def test_letters_a_body_the_world_knows_by_never_stand_for_a_state_the_text_names(entities_of):
+    # 'UN' beside 'Upper Nile state' is the United Nations, not the state's initials
+    mentions, _e = entities_of("Juba — The UN mission in South Sudan said clashes between the army and a militia near "
+                               "Nasir in Upper Nile state had displaced thousands of people.")
+    assert [m.entity_type for m in mentions if m.surface == "UN"] == ["organization"]

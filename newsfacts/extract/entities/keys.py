@@ -105,8 +105,13 @@ def _acronyms_to_full_names(mentions: list[Mention], text: str = "") -> None:
             full = by_initials.get(acronym, set())
             if len(full) == 1:
                 mention.key = next(iter(full))
-            elif not full and len(divisions.get(acronym, ())) == 1 and acronym.lower() not in outlet_aliases():
+            elif not full and len(divisions.get(acronym, ())) == 1 and acronym.lower() not in outlet_aliases() \
+                    and acronym not in _INTERNATIONAL_BODY_LETTERS:
                 mention.entity_type, mention.place_query = "location", next(iter(divisions[acronym]))
+
+
+# Letters of bodies the world knows by them ('UN', 'NATO'): never a state's initials ('UN' is no 'Upper Nile')
+_INTERNATIONAL_BODY_LETTERS = frozenset(_RULES["international_body_letters"])
 
 
 def _initials(name: str) -> set[str]:
