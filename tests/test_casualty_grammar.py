@@ -687,3 +687,15 @@ def test_an_apposition_with_the_figures_own_count_is_no_part(nlp, text, expected
 ])
 def test_people_listed_one_by_one_among_the_dead_are_no_figures(nlp, text, expected):
     assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # admitted, with no place after it, where the sentence before names a hospital
+    ("Two of the victims died at a hospital in the town. The other three were admitted.",
+     [("killed", 2, 2, "exact", False), ("injured", 3, 3, "exact", False)]),
+    # (not admitted elsewhere, nor where no hospital is named)
+    ("Three students were admitted on Monday.", []),
+    ("Four people were admitted to the university.", []),
+])
+def test_admitted_where_the_sentence_before_names_a_hospital(nlp, text, expected):
+    assert grammar(nlp, text) == expected

@@ -49,7 +49,7 @@ def _kind_of_a_verb(token, lemma: str, lex: _Lexicon) -> str | None:
         kind = lex.passive_only[lemma]
     if kind is None and lower in lex.states:
         kind = lex.states[lower]
-    if kind is None and lemma in lex.hospital_verbs and _to_hospital(token, lex):
+    if kind is None and lemma in lex.hospital_verbs and (_to_hospital(token, lex) or _admitted_where_a_hospital_was_named(token, lemma, lex)):
         kind = "injured"
     if kind is None and lemma in lex.discharge_verbs and _after_treatment(token, lex):
         kind = "injured"  # 'were allowed home after treatment', 'were treated and released'
@@ -58,6 +58,17 @@ def _kind_of_a_verb(token, lemma: str, lex: _Lexicon) -> str | None:
     if kind is None and lemma in lex.with_result and any(c.lower_ in lex.fatal_adverbs for c in token.children):
         kind = "killed"  # 'fatally shot', 'fatally stabbed'
     return kind
+
+
+def _admitted_where_a_hospital_was_named(token, lemma: str, lex: _Lexicon) -> bool:
+    """'All five were taken to a hospital, where two were pronounced dead. The other three were admitted.': admitted,
+    with no place after it, where this sentence or the one before names a hospital (not 'admitted to the bar')."""
+    if lemma != "admit" or not any(c.dep_ == "auxpass" for c in token.children) \
+            or any(c.dep_ == "prep" and c.lower_ in ("to", "into", "as") for c in token.children):
+        return False
+    sentence = token.sent
+    before = token.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    return any(t.lower_ in lex.hospital_nouns for t in (*before, *sentence))
 
 
 def _lives_lost(token, lemma: str, lex: _Lexicon) -> list[tuple[str, object]]:
