@@ -699,3 +699,15 @@ def test_people_listed_one_by_one_among_the_dead_are_no_figures(nlp, text, expec
 ])
 def test_admitted_where_the_sentence_before_names_a_hospital(nlp, text, expected):
     assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people who came through with injuries were hurt, however the parser hangs a short sentence
+    ("Two passengers escaped with minor injuries.", [("injured", 2, 2, "exact", False)]),
+    ("Two passengers survived with serious burns.", [("injured", 2, 2, "exact", False)]),
+    # (not with their lives, nor a body that survived with a loss)
+    ("Two passengers escaped with their lives.", []),
+    ("The company survived with a loss.", []),
+])
+def test_people_who_survived_or_escaped_with_injuries_were_hurt(nlp, text, expected):
+    assert grammar(nlp, text) == expected

@@ -90,6 +90,7 @@ class _Lexicon:
     listing_verbs: frozenset[str]
     witnessing_verbs: frozenset[str]
     healing_verbs: frozenset[str]
+    surviving_verbs: frozenset[str]
     discharge_verbs: frozenset[str]
     treatment_nouns: frozenset[str]
     treatment_verbs: frozenset[str]
@@ -110,7 +111,7 @@ def lexicon() -> _Lexicon:
     heads = ("transitive", "counted_only", "intransitive", "active_only", "with_result", "intransitive_with_result", "passive_only", "states",
              "event_nouns", "toll_nouns", "life_verbs_subject", "life_verbs_given", "life_verbs_object", "hospital_verbs", "count_nouns", "injury_verbs",
              "healing_verbs", "counted_nouns", "ordinal_nouns", "recovery_verbs", "injury_nouns", "admitting_verbs", "made_up_of_verbs",
-             "discharge_verbs", "striking_verbs", "treatment_verbs", "listing_verbs", "body_nouns")
+             "discharge_verbs", "striking_verbs", "treatment_verbs", "listing_verbs", "body_nouns", "surviving_verbs")
     triggers = {w for name in heads for w in tables[name]} | {w.split()[-1] for w in tables["toll_nouns"]} \
         | {w.split()[0] for w in tables["phrasal"]}
     return _Lexicon(**tables, triggers=frozenset(triggers | _NUMBER_NOUNS | {"include", "be", "remain", "stay", "lie", "loss", "leave"}))

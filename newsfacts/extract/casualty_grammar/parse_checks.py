@@ -132,6 +132,9 @@ def _names_injuries(token, lex: _Lexicon) -> bool:
         if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() in lex.healing_verbs \
                 and any(g.dep_ == "pobj" and _an_injury(g, lex) for g in child.children):
             return True  # 'three firefighters are still recovering from burn injuries'
+        if child.dep_ == "prep" and child.lower_ == "with" and token.lemma_.lower() in lex.surviving_verbs \
+                and any(g.dep_ == "pobj" and _an_injury(g, lex) for g in child.children):
+            return True  # 'he survived with burns to 80 per cent of his body'
     return token.lemma_.lower() in lex.hospital_verbs and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
         and _with_an_injury(token, lex)
 

@@ -125,10 +125,13 @@ def _the_hurt(token, lemma: str, lex: _Lexicon, found_before: list[tuple[str, ob
     """The injured of a verb of injury: 'treated for injuries', 'were hit by stray bullets', 'lost limbs', 'doctors
     treated 1,900 people for gunshot wounds' (a subject `found_before` holds as injured already is not repeated)."""
     found: list[tuple[str, object]] = []
-    if (lemma in lex.injury_verbs or lemma in lex.hospital_verbs or lemma in lex.healing_verbs or lemma in lex.treatment_verbs) \
+    if (lemma in lex.injury_verbs or lemma in lex.hospital_verbs or lemma in lex.healing_verbs or lemma in lex.treatment_verbs
+            or lemma in lex.surviving_verbs) \
             and _names_injuries(token, lex):
         # 'twelve were treated for injuries', 'three suffered burns'
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and ("injured", c) not in found_before]
+        if lemma in lex.surviving_verbs and token.dep_ == "acl" and token.tag_ == "VBD" and token.head.dep_ == "ROOT":
+            subjects.append(token.head)  # ('Two passengers survived with burns', parsed as a noun the verb describes)
         if lemma == "have":
             # 'three people had gunshot wounds' (not 'all six victims had gunshot wounds': the dead's; nor 'one has a
             # suspected concussion': a patient's state, not the harm done; nor '15 of the injured had gunshot wounds',
