@@ -9,8 +9,8 @@ from __future__ import annotations
 from newsfacts.extract.casualty_grammar.counts import _is_number, _number_token, _with_conjuncts
 from newsfacts.extract.casualty_grammar.lexicon import _NUMBER_NOUNS, AMONG, _Lexicon
 from newsfacts.extract.casualty_grammar.parse_checks import (_an_injury, _compound, _denied_or_hypothetical,
-                                                             _in_a_hurt_condition, _in_hospital, _kind_of_those, _named_after_a_comma, _of_whom,
-                                                             _people_like, _to_hospital)
+                                                             _in_a_hurt_condition, _in_hospital, _kind_of_those,
+                                                             _named_after_a_comma, _of_whom, _people_like, _to_hospital)
 from newsfacts.extract.casualty_grammar.phrase_figures import _is_single_person
 from newsfacts.extract.casualty_grammar.tolls import _toll_numbers
 from newsfacts.extract.casualty_grammar.verb_victims import _victims_of_a_verb

@@ -9,14 +9,11 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from newsfacts.extract.gazetteer import Place
+from newsfacts.extract.gazetteer import A_CITY_ANYWHERE, Place
 
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location", "FAC": "location"}
 _POSSESSIVE = re.compile(r"[’']s?$")
-# A city of this many people is a place whatever country the document is about ('in Kursk' in a story about
-# Ukraine), where the text puts a name where a place goes.
-A_CITY_ANYWHERE = 100_000
 
 
 @dataclass

@@ -12,7 +12,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from newsfacts.extract.gazetteer.divisions import _AREA_SUFFIX, _division, divisions_named, divisions_of
-from newsfacts.extract.gazetteer.index import (_GREAT_CITY, BIG_CITY, Place, _aliases, _arabic_article, _country_other_names,
+from newsfacts.extract.gazetteer.index import (_GREAT_CITY, A_CITY_ANYWHERE, BIG_CITY, Place, _aliases, _arabic_article, _country_other_names,
                                                _index, _named_as_it_is, _norm, _rank, _small_places, _spelled_alike,
                                                without_article)
 from newsfacts.extract.small_places import lookup_by_sound as small_places_by_sound, main_city_keys_by_sound
@@ -118,9 +118,6 @@ def _the_area_or_a_town_named_like_it(exact: list[Place], candidates: list[Place
     return next((p for p in exact if p.kind == "state" and f"US.{p.admin1}" in context_countries), exact[0])
 
 
-_A_CITY_ANYWHERE = 100_000
-
-
 def _named_so_out_of_context(candidates: list[Place], key: str) -> list[Place]:
     """The candidates a name may mean outside the document's countries."""
     # Out of the document's countries only a place's own name counts, not one of its alternate
@@ -129,7 +126,7 @@ def _named_so_out_of_context(candidates: list[Place], key: str) -> list[Place]:
     # A city of 100,000 is known by its own name without its Arabic article too ('Qamishli' for Al Qamishli).
     candidates = [p for p in candidates if _norm(p.name) == key or (p.kind == "city" and p.population >= _GREAT_CITY
                                                                      and _spelled_alike(_norm(p.name), key))
-                  or (p.kind == "city" and p.population >= _A_CITY_ANYWHERE and _norm(without_article(_norm(p.name)) or "") == key)]
+                  or (p.kind == "city" and p.population >= A_CITY_ANYWHERE and _norm(without_article(_norm(p.name)) or "") == key)]
     # ... and no village abroad: 'Villa Kurmina, a neighbourhood on the edge of town' in a story from Chile is no
     # hamlet of that name in Mexico, a country the story never names
     return [p for p in candidates if not p.small]

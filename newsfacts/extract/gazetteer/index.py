@@ -230,6 +230,9 @@ def _aliases() -> dict[str, str]:
 
 
 _SMALL = "gazetteer: small places"
+# A city of this many people is a place whatever country the document is about ('in Kursk' in a story about
+# Ukraine), where the text puts a name where a place goes.
+A_CITY_ANYWHERE = 100_000
 BIG_CITY = 200_000
 _GREAT_CITY = 500_000
 
