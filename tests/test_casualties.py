@@ -105,6 +105,15 @@ def test_a_named_person_who_died_of_injuries_is_a_figure_of_one_and_a_natural_de
     assert find_named_victims("Jan Dorvalo died of cancer at his home.", [(0, len("Jan Dorvalo"))]) == []
 
 
+def test_a_named_person_who_survived_with_injuries_was_hurt():
+    from newsfacts.extract.casualties import find_named_victims
+
+    for text in ("Jan Dorvalo, 27, survived but with burns to 80 per cent of his body.", "Jan Dorvalo escaped with minor injuries."):
+        (figure,) = find_named_victims(text, [(0, len("Jan Dorvalo"))])
+        assert (figure.kind, figure.count.count_min) == ("injured", 1)
+    assert find_named_victims("Jan Dorvalo survived with his life savings intact.", [(0, len("Jan Dorvalo"))]) == []
+
+
 def test_a_named_person_hurt_and_then_dead_or_pronounced_dead_is_a_figure_of_one():
     from newsfacts.extract.casualties import find_named_victims
 

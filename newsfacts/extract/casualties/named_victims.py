@@ -28,6 +28,14 @@ _NAMED_DEATH_OF_INJURIES = re.compile(
         sorted(load_rules("casualties")["grammar"]["injury_nouns"], key=len, reverse=True)),
     re.IGNORECASE,
 )
+# 'X survived but with burns to 80 per cent of his body', 'X escaped with minor injuries': hurt
+# (rules/casualties.toml surviving_verbs, in the past tense)
+_NAMED_SURVIVED_HURT = re.compile(
+    r"^(?:\s*,[^,]{1,100},)?\s+(?:%s)\s+(?:but\s+)?with\s+(?:[a-z-]+\s+){0,2}(?:%s)\b" % (
+        "|".join(v + "d" if v.endswith("e") else v + "ed" for v in load_rules("casualties")["grammar"]["surviving_verbs"]),
+        "|".join(sorted(load_rules("casualties")["grammar"]["injury_nouns"], key=len, reverse=True))),
+    re.IGNORECASE,
+)
 _NAMED_ACTIVE = re.compile(r"\b(?P<kind>killed|fatally\s+shot|shot\s+dead|murdered|assassinated|stabbed\s+to\s+death|wounded|injured)\s+$", re.IGNORECASE)
 _NAMED_KIND = {"injured": "injured", "wounded": "injured", "hurt": "injured", "abducted": "missing", "kidnapped": "missing",
                "reported missing": "missing"}
@@ -39,12 +47,15 @@ def find_named_victims(text: str, person_spans: list[tuple[int, int]]) -> list[C
     for start, end in person_spans:
         passive = _NAMED_PASSIVE.match(text[end:])
         died = _NAMED_DEATH_OF_INJURIES.match(text[end:end + 200])
+        survived = _NAMED_SURVIVED_HURT.match(text[end:end + 200])
         active = _NAMED_ACTIVE.search(text[max(0, start - 40):start])
         if passive:
             kind_word = " ".join(passive.group("kind").lower().split())
             figures.append(CasualtyFigure(_NAMED_KIND.get(kind_word, "killed"), Count(1, 1, "exact"), "people", start, end + passive.end(), start))
         elif died:
             figures.append(CasualtyFigure("killed", Count(1, 1, "exact"), "people", start, end + died.end(), start))
+        elif survived:
+            figures.append(CasualtyFigure("injured", Count(1, 1, "exact"), "people", start, end + survived.end(), start))
         elif active:
             kind_word = " ".join(active.group("kind").lower().split())
             verb_start = max(0, start - 40) + active.start()
