@@ -770,6 +770,14 @@ def test_a_toll_in_a_town_and_at_a_site_no_gazetteer_knows_are_one_figure(nlp):
     assert document_figures(nlp, text) == [("killed", 1, None, "Birmingham"), ("injured", 2, None, "Birmingham")]
 
 
+def test_a_toll_in_a_region_and_at_a_village_no_gazetteer_knows_are_one_figure(nlp):
+    text = ("Armed militias killed 21 people in an attack on a village in West Darfur, rebels said on Sunday.\n\n"
+            "An army spokesman said it was unclear who had attacked Kurmo Dalenabad, a village about 17 kilometres northwest "
+            "of the state capital.\n\n"
+            '"They killed 21 civilians including old men and children," said a rebel commander.')
+    assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 21)]
+
+
 def test_a_part_of_the_injured_the_parser_hung_apart_from_its_of(nlp):
     # 'Twenty-one of the injured remain hospitalized': the parser hangs 'injured' on the verb, not on 'of'
     text = "Thirty people were wounded when the roof fell. Twenty-one of the injured remain hospitalized."

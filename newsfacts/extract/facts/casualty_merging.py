@@ -329,6 +329,8 @@ def _one_holds_the_other(one: str, other: str) -> bool:
             return True
         if area is not None and area.kind == "city" and place is None and _a_site(narrow):
             return True  # ('a shooting at a Kurmo nightclub', later placed at 'the Dalen nightclub'): a site in the town
+        if area is not None and area.kind == "region" and not is_county(area) and place is None:
+            return True  # ('killed 21 in West Darfur', later placed at a village no gazetteer knows): a place in the region
         if area is not None and area.kind == "region" and not is_county(area) and place is not None \
                 and place.country_code == area.country_code and (wide.lower() in narrow.lower() or (place.kind == "city" and any(
                     division_name_key(wide) in division for _country, _level, division in divisions_of(place)))):
