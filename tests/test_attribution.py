@@ -244,8 +244,8 @@ def test_an_honorific_tells_who_she_is_and_that_a_mistyped_name_is_a_person(nlp)
 
 @pytest.mark.parametrize("text,expected", [
     # words the subject of a passive 'told' heard: no one the text names said them
-    ('The head of the Kurmin Red Cross, Jan Doe, said he had asked the coast guard for help and was told "they are '
-     'going to try very, very hard".', [(None, None)]),
+    ('The head of the Kurmin Red Cross, Jan Doe, said he had asked the navy for help and was told "they would send a '
+     'boat as soon as the wind dropped".', [(None, None)]),
     ('Jan Doe was told "there is nothing more we can do for your son" when she called the hospital.', [(None, None)]),
     # (but the one 'by' names told them)
     ('Jan Doe said she was told by the police "there is nothing more we can do for your son".', [(None, "the police")]),
@@ -256,7 +256,7 @@ def test_words_a_passive_told_says_its_subject_heard_are_not_its_subjects(nlp, t
 
 def test_mister_abbreviated_mtr_is_no_part_of_the_name(nlp):
     # 'Mtr', as some papers abbreviate 'Mister'
-    text = '"The terrorists came through the bush and started shooting at everyone," said Mtr Dalen.'
+    text = '"The gunmen came out of the forest and fired at everyone in the market," said Mtr Dalen.'
     assert speakers(nlp, text) == [("Dalen", None)]
 
 
@@ -1780,8 +1780,8 @@ def test_the_woman_of_a_given_age_is_the_woman_just_named(nlp):
 
 def test_a_noun_of_a_class_of_people_with_the_is_the_one_just_named(nlp):
     # 'the diplomat', as 'the woman': the one the text has just named (not a title, which names whoever holds it)
-    text = ('"We comment on facts, trends and events, and answer questions on the agenda," Jana Kurmova said to a reporter.\n\n'
-            '"Many people think that you are asking provocative questions. Why do all this?" - the diplomat asked.')
+    text = ('"We deal in facts and in the questions on the agenda, and nothing else," Jana Kurmova told a briefing.\n\n'
+            '"Some of you ask these questions only to provoke me. What is the point of that?" - the diplomat asked.')
     assert speakers(nlp, text) == [("Jana Kurmova", None), ("Jana Kurmova", None)]
 
 
@@ -2505,11 +2505,11 @@ def test_a_title_no_one_named_bears_that_added_goes_on_with_the_person_the_sente
 
 def test_a_title_no_one_named_bears_that_added_goes_on_with_the_one_named_as_speaking_last(nlp):
     # the sentence before names no one: the one quoted last, by name, goes on
-    text = ("The toll in two attacks on army camps has risen to 38 soldiers, the defence minister said on Thursday.\n\n"
-            "“I am very proud of these paratroopers, who defended their positions,” Jan Doe said on national radio.\n\n"
-            "The minister said 33 missing soldiers had been found alive. He did not say how many were still missing.\n\n"
-            "An earlier toll put the number of fatalities at 25 troops, with dozens missing.\n\n"
-            "“In spite of this hard blow, we have to stick together,” the minister added.")
+    text = ("The number of police officers killed in two ambushes this week has risen to 19, the interior minister said on "
+            "Friday.\n\n“I salute these officers, who held their posts to the end,” Jan Doe said on state television.\n\n"
+            "The minister said 12 officers thought missing had been found. He did not say whether any were hurt.\n\n"
+            "An earlier count had put the number of dead at 11.\n\n"
+            "“After such a loss, the whole country must stand together,” the minister added.")
     assert speakers(nlp, text) == [("Jan Doe", None), ("Jan Doe", None)]
 
 

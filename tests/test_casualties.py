@@ -108,7 +108,7 @@ def test_a_named_person_who_died_of_injuries_is_a_figure_of_one_and_a_natural_de
 def test_a_named_person_who_survived_with_injuries_was_hurt():
     from newsfacts.extract.casualties import find_named_victims
 
-    for text in ("Jan Dorvalo, 27, survived but with burns to 80 per cent of his body.", "Jan Dorvalo escaped with minor injuries."):
+    for text in ("Jan Dorvalo, 41, survived but with burns to his arms and chest.", "Jan Dorvalo escaped with minor injuries."):
         (figure,) = find_named_victims(text, [(0, len("Jan Dorvalo"))])
         assert (figure.kind, figure.count.count_min) == ("injured", 1)
     assert find_named_victims("Jan Dorvalo survived with his life savings intact.", [(0, len("Jan Dorvalo"))]) == []
@@ -771,11 +771,10 @@ def test_a_toll_in_a_town_and_at_a_site_no_gazetteer_knows_are_one_figure(nlp):
 
 
 def test_a_toll_in_a_region_and_at_a_village_no_gazetteer_knows_are_one_figure(nlp):
-    text = ("Armed militias killed 21 people in an attack on a village in West Darfur, rebels said on Sunday.\n\n"
-            "An army spokesman said it was unclear who had attacked Kurmo Dalenabad, a village about 17 kilometres northwest "
-            "of the state capital.\n\n"
-            '"They killed 21 civilians including old men and children," said a rebel commander.')
-    assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 21)]
+    text = ("Gunmen on motorbikes killed 14 people in a raid on a farming village in North Kordofan, officials said on "
+            "Tuesday.\n\nPolice said they did not know who had raided Kurmo Dalenabad, a village some 30 kilometres east of "
+            'the state capital.\n\n"They killed 14 villagers, among them women and old men," said a village elder.')
+    assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 14)]
 
 
 def test_a_part_of_the_injured_the_parser_hung_apart_from_its_of(nlp):
@@ -806,8 +805,8 @@ def test_upto_written_as_one_word_is_a_ceiling():
     ("Ten people were killed in the blast on Monday. In 2019, ten people died in a similar attack.",
      [("killed", 10, None, None), ("killed", 10, None, None)]),
     # a date with a clause about what happened then is the time of the figure the clause tells
-    ("A car bomb killed 22 people at a market on Tuesday. It was the worst attack since Jan. 19, when a suicide bomber "
-     "killed 22 people in a cafe.", [("killed", 22, None, None), ("killed", 22, None, None)]),
+    ("A car bomb killed 17 people at a bus station on Friday. It was the deadliest attack since Oct. 4, when a suicide "
+     "bomber killed 17 people in a mosque.", [("killed", 17, None, None), ("killed", 17, None, None)]),
     ("Five soldiers died in the ambush on Monday. The army has not lost so many since March 2019, when five soldiers "
      "died in a raid.", [("killed", 5, None, None), ("killed", 5, None, None)]),
     # (a count told again without a time of its own is the same figure)

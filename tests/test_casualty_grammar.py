@@ -565,8 +565,8 @@ def test_a_part_of_those_a_clause_says_died_or_were_hurt(nlp):
     ("Three members of the squad have been ruled out of the rally with injuries sustained in testing.", []),
     # a count conjoined to the name a victim is given, where the parser hangs it
     # (and the one person told of beside the count of the others)
-    ("Gunmen stormed the village, killing the village head identified as Jan Kurmo and 17 other villagers.",
-     [("killed", 1, 1, "exact", False), ("killed", 17, 17, "exact", False)]),
+    ("Gunmen stormed the village, killing the village head identified as Jan Kurmo and 14 other villagers.",
+     [("killed", 1, 1, "exact", False), ("killed", 14, 14, "exact", False)]),
 ])
 def test_heads_of_villages_asides_dozens_several_hundred_deaths_confirmed_later_and_bodies_counted(nlp, text, expected):
     assert grammar(nlp, text) == expected
@@ -630,8 +630,8 @@ def test_one_person_told_of_beside_a_count_of_the_others(nlp, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # a list that tells a figure's people as one person and a count of others: each is a part
-    ("Three people, a bus conductor and two passengers, died in the attack on Thursday.",
-     [("killed", 3, 3, "exact", False), ("killed", 1, 1, "exact", True), ("killed", 2, 2, "exact", True)]),
+    ("Four people, a tram driver and three commuters, died in the attack on Thursday.",
+     [("killed", 4, 4, "exact", False), ("killed", 1, 1, "exact", True), ("killed", 3, 3, "exact", True)]),
     # (a list of single people alone spells the figure out)
     ("Three people, a man, a woman and a child, died in the attack on Thursday.", [("killed", 3, 3, "exact", False)]),
     # (and one it names is a victim named inside the count, not a part)
@@ -648,7 +648,7 @@ def test_the_bodies_of_a_family_are_counted_by_the_family(nlp):
 
 @pytest.mark.parametrize("text,expected", [
     # the body of one person is one dead, whatever is done with it
-    ("A witness told a broadcaster he saw the body of a European woman.", [("killed", 1, 1, "exact", False)]),
+    ("A fisherman told a local radio station he saw the body of an elderly man.", [("killed", 1, 1, "exact", False)]),
     ("She arrived at the clinic carrying the body of her infant son.", [("killed", 1, 1, "exact", False)]),
     # (not one it names: a victim of a count the text gave)
     ("Relatives waited for the body of his younger brother, Jan Kurmo, the rickshaw driver.", []),
@@ -659,18 +659,18 @@ def test_the_body_of_one_person_is_one_dead(nlp, text, expected):
 
 def test_the_bodies_of_people_counted_in_a_list_are_each_count(nlp):
     # where the parser hangs the second count on the bodies
-    assert grammar(nlp, "The bodies of six women and three children were recovered Monday afternoon.") == [
+    assert grammar(nlp, "The bodies of six nurses and three children were found Monday afternoon.") == [
         ("killed", 6, 6, "exact", False), ("killed", 3, 3, "exact", False)]
 
 
 def test_what_a_counted_group_of_victims_includes_are_its_parts(nlp):
-    assert grammar(nlp, "The 46 injured include 16 women and nine children, he added.") == [
-        ("injured", 46, 46, "exact", False), ("injured", 16, 16, "exact", True), ("injured", 9, 9, "exact", True)]
+    assert grammar(nlp, "The 38 injured include 12 women and seven children, she added.") == [
+        ("injured", 38, 38, "exact", False), ("injured", 12, 12, "exact", True), ("injured", 7, 7, "exact", True)]
 
 
 @pytest.mark.parametrize("text,expected", [
     # an apposition with the figure's own count describes the same people again
-    ("Rescuers said two more bodies, two women, were found near the cafe on board.", [("killed", 2, 2, "exact", False)]),
+    ("Divers said three more bodies, three men, were found near the engine room.", [("killed", 3, 3, "exact", False)]),
     # (fewer is a part; as many of a vague count is a part too)
     ("Dozens of people, 12 of them children, were killed.", [("killed", 12, None, "vague", False), ("killed", 12, 12, "exact", True)]),
 ])
@@ -680,10 +680,10 @@ def test_an_apposition_with_the_figures_own_count_is_no_part(nlp, text, expected
 
 @pytest.mark.parametrize("text,expected", [
     # people listed one by one among the dead tell who died of a toll, as names do: no figure of their own
-    ("The dead include a husband and wife and a 61-year-old pensioner.", []),
+    ("The dead include a baker and his wife and a retired teacher.", []),
     # (a count among them is one, and so is one person alone)
     ("The dead include a police officer and two children.", [("killed", 2, 2, "exact", False)]),
-    ("The dead included the train's driver.", [("killed", 1, 1, "exact", False)]),
+    ("The dead included the bus's driver.", [("killed", 1, 1, "exact", False)]),
 ])
 def test_people_listed_one_by_one_among_the_dead_are_no_figures(nlp, text, expected):
     assert grammar(nlp, text) == expected
@@ -691,8 +691,8 @@ def test_people_listed_one_by_one_among_the_dead_are_no_figures(nlp, text, expec
 
 @pytest.mark.parametrize("text,expected", [
     # admitted, with no place after it, where the sentence before names a hospital
-    ("Two of the victims died at a hospital in the town. The other three were admitted.",
-     [("killed", 2, 2, "exact", False), ("injured", 3, 3, "exact", False)]),
+    ("Two of the victims died at a hospital in the town. The remaining four were admitted.",
+     [("killed", 2, 2, "exact", False), ("injured", 4, 4, "exact", False)]),
     # (not admitted elsewhere, nor where no hospital is named)
     ("Three students were admitted on Monday.", []),
     ("Four people were admitted to the university.", []),
