@@ -86,8 +86,9 @@ def _included(kind: str, head, whole: GrammarFigure, lex: _Lexicon) -> list[Gram
             if part is not None and _fewer(part.count, whole.count):
                 parts.append(GrammarFigure(kind, part.count, member.lower_, part.start_char, part.end_char,
                                            part.number_start, sub_figure_of=whole.number_start))
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in lex.made_up_of_verbs:
-        # 'the 57 wounded were composed of 41 villagers and 16 police', 'the 40 dead comprised 30 men and ten women'
+    if head.dep_ in ("nsubj", "nsubjpass") and (head.head.lemma_.lower() in lex.made_up_of_verbs or head.head.lemma_ == "include"):
+        # 'the 57 wounded were composed of 41 villagers and 16 police', 'the 40 dead comprised 30 men and ten women', and
+        # some of whom a counted group includes: 'the 38 injured include 12 women and seven children'
         for member in (m for made_of in _what_it_is_made_of(head.head) for m in _with_conjuncts(made_of)):
             part = _figure(kind, member, member, lex, definite_single=True)
             if part is not None and _fewer(part.count, whole.count):

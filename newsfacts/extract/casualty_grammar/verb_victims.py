@@ -218,7 +218,7 @@ def _members_of_a_group(token, lemma: str, lex: _Lexicon) -> list[tuple[str, obj
         if lemma == "include":
             members = [m for o in members for m in _one_or_the_counted(o)]
         found += [(kind, o) for kind, _s in groups if kind for o in members]
-    if lemma in lex.made_up_of_verbs and lemma != "include":
+    if lemma in lex.made_up_of_verbs:
         # 'the dead consisted of 12 soldiers and three civilians'
         groups = [_group_kind(c, lex) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         found += [(kind, o) for kind in groups if kind for o in _what_it_is_made_of(token)]
