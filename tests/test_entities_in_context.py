@@ -321,6 +321,14 @@ def test_a_town_of_a_named_state_the_gazetteer_lacks_is_placed_in_that_state_not
     assert entities["Darlington"].country_code == "US" and entities["Darlington"].geocode_basis == "within Pennsylvania"
 
 
+def test_a_village_put_in_a_state_is_never_contained_by_a_city_outside_that_state(entities_of):
+    text = ("JUBA, South Sudan (Reuters) - Gunmen raided a cattle camp near Kurmodal in Jonglei state on Sunday. "
+            "Traders later reached a market near Dalenkuru in Central Equatoria state.")
+    _m, entities = entities_of(text)
+    assert entities["Kurmodal"].latitude is None  # Jonglei state does not hold Juba, the story's dateline
+    assert entities["Dalenkuru"].geocode_basis == "within Juba"  # Central Equatoria does
+
+
 def test_a_named_storm_is_no_person(entities_of):
     mentions, _entities = entities_of("Cyclone Kurmella cut off the coast for days, and Storm Kurdis flooded the valley.")
     assert not [m for m in mentions if m.entity_type == "person"]

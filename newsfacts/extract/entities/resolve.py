@@ -14,8 +14,8 @@ from newsfacts.extract.entities.place_qualifiers import (_listed_in_the_town_aft
                                                          _no_namesake_abroad_for_a_local_place, _qualified_places)
 from newsfacts.extract.entities.places_missed import _SITE
 from newsfacts.extract.entities.vocabulary import _RULES, _words_pattern
-from newsfacts.extract.gazetteer import (Place, geocode, geocode_by_sound, geocode_town, is_county, is_division,
-                                         the_only_small_place_named)
+from newsfacts.extract.gazetteer import (Place, division_holds, geocode, geocode_by_sound, geocode_town, is_county,
+                                         is_division, the_only_small_place_named)
 from newsfacts.extract.truecasing import written_as_a_name
 
 
@@ -55,7 +55,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     for mention in mentions:
         place = places.get(id(mention))
         if mention.entity_type == "location" and place is None:
-            place = _in_the_city_it_is_named_after(mention, context_countries) or _container(mention, mentions, places)
+            place = _in_the_city_it_is_named_after(mention, context_countries) or _container(mention, mentions, places, text)
         if place is not None:
             mention.key = f"geo:{place.name}:{place.country_code}"
             mention.place = place
@@ -155,7 +155,7 @@ def _in_the_city_it_is_named_after(mention: Mention, context_countries: frozense
     return None
 
 
-def _container(mention: Mention, mentions: list[Mention], places: dict) -> Place | None:
+def _container(mention: Mention, mentions: list[Mention], places: dict, text: str = "") -> Place | None:
     """A place the gazetteer does not know (a square, a building, a village) is located by the
     place the text puts it in: the nearest city in its sentence, else the document's main city."""
     if _NATURAL_FEATURE.search(mention.surface):
@@ -164,6 +164,15 @@ def _container(mention: Mention, mentions: list[Mention], places: dict) -> Place
     def usable(p: Place | None) -> bool:
         # (a state or province is too wide to place a village at its centre; a county or district is not)
         return p is not None and p.kind in ("city", "region") and p.latitude is not None and (not is_division(p) or is_county(p))
+
+    # (a state the text puts the place in keeps it from a city outside that state: 'JUBA - ... a camp near Dala
+    # in Kurmin state', where Kurmin state does not hold Juba)
+    division = _division_written_after(mention, mentions, places, text)
+    if division is not None and not is_county(division):
+        usable_here = usable
+
+        def usable(p: Place | None) -> bool:
+            return usable_here(p) and p.kind == "city" and division_holds(division, p)
 
     # (a dateline is a sentence of its own, but places the sentence it opens: 'KURMIN — Rebels took Dala')
     same_sentence = [(abs(m.start_char - mention.start_char), places[id(m)]) for m in mentions
@@ -181,6 +190,15 @@ def _container(mention: Mention, mentions: list[Mention], places: dict) -> Place
             return None
         container = max(counts.values(), key=lambda pair: pair[0])[1]
     return _placed_at(mention.place_query or mention.surface, container)
+
+
+def _division_written_after(mention: Mention, mentions: list[Mention], places: dict, text: str) -> Place | None:
+    """The state, province or county the text names just after a place: 'Dala in Kurmin state', 'Dala, Kurmin'."""
+    after = min((m for m in mentions if m.start_char >= mention.end_char), key=lambda m: m.start_char, default=None)
+    if after is None or not text or text[mention.end_char:after.start_char] not in (" in ", ", ", " in the "):
+        return None
+    area = places.get(id(after))
+    return area if is_division(area) else None
 
 
 # A nickname in quotation marks inside a person's name: 'Emmanuel "Boyet" Macaraeg'.
