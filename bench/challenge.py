@@ -156,7 +156,8 @@ def main() -> None:
 
     articles, places = numbered("articles"), numbered("places")
     held_out = ["holdout_articles.jsonl", "holdout2_articles.jsonl", "holdout3_articles.jsonl", "holdout4_articles.jsonl",
-                "holdout5_articles.jsonl", "holdout6_articles.jsonl", "holdout7_articles.jsonl"]
+                "holdout5_articles.jsonl", "holdout6_articles.jsonl", "holdout7_articles.jsonl", "holdout8_articles.jsonl",
+                "holdout9_articles.jsonl"]
     def chosen(names: list[str]) -> list[str]:
         return [name for name in names if not args.only or name in args.only]
 
@@ -166,7 +167,7 @@ def main() -> None:
         row(name, speakers)
     for name in chosen(["casualties_short.jsonl", "casualties_long.jsonl", *articles, *held_out]):
         row(name, score_casualty_set(nlp, name, args.verbose and not name.startswith("holdout")))
-    for name in chosen([*places, "holdout_places.jsonl", "holdout2_places.jsonl"]):
+    for name in chosen([*places, "holdout_places.jsonl", "holdout2_places.jsonl", "holdout3_places.jsonl"]):
         row(name, score_place_set(nlp, name, args.verbose and not name.startswith("holdout")))
 
 
