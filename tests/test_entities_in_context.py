@@ -291,6 +291,22 @@ def test_the_dateline_state_and_a_countrys_provinces_set_the_context(nlp):
     assert {"AU", "AU.02"} <= context_countries(nlp("DUBBO, NSW — Floodwaters cut the town off on Monday."))
 
 
+def test_a_part_of_a_state_names_the_state_and_places_its_towns_there(nlp, entities_of):
+    from newsfacts.extract.entities import context_countries
+
+    text = ("PARIS — A line of storms that swept across Northeast Texas late Tuesday damaged dozens of homes and left "
+            "6,000 customers without power, officials said. Crews in Bogata spent the night clearing roads.")
+    assert "US.TX" in context_countries(nlp(text))
+    _m, entities = entities_of(text)
+    assert round(entities["Paris"].latitude) == 34 and round(entities["Bogata"].longitude) == -95  # Paris, Texas
+
+
+def test_a_town_that_opens_the_headline_with_a_colon_is_a_place(entities_of):
+    _m, entities = entities_of("Bobigny: four jailed over robberies near the stadium\n\nFour young men were sentenced on "
+                               "Tuesday by a court in France.")
+    assert entities["Bobigny"].country_code == "FR" and entities["Bobigny"].latitude is not None
+
+
 def test_two_towns_that_only_one_country_holds_set_the_context_of_a_text_that_names_no_country(nlp):
     from newsfacts.extract.entities import context_countries
 

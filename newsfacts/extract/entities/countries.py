@@ -122,6 +122,8 @@ def _add_the_countries_of_a_place(ent, place: Place, name: str, codes: set[str],
     """The country, or the country and US state, that a place the gazetteer holds names."""
     if place.kind == "region" and place.country_code:
         codes.add(place.country_code)
+        if place.country_code == "US" and place.admin1:
+            codes.add(f"US.{place.admin1}")  # 'North Texas', 'West Michigan': a part of a state names the state
     elif place.kind == "country":
         codes.add(place.country_code)
     elif place.kind == "state" and place.admin1:

@@ -59,9 +59,29 @@ def _a_town_by_its_name(name: str) -> bool:
         and (not is_english_word(name.split()[0].lower()) or place.population >= 1_000_000)
 
 
+# A headline opened by the town its story is set in and a colon ('Kurmipur: two held over ...')
+_HEADLINE_KICKER = re.compile(r"([A-Z][a-z'’-]{2,20}(?: [A-Z][a-z'’-]{2,20})?): (?=[\w])")
+
+
+def _town_opening_the_headline(text: str, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
+    """'Kurmipur: two held over ...': a headline that opens with a town's name and a colon names where its story
+    is set, whatever NER made of the name (not a person the text names: 'Kurmova: we will stay')."""
+    kicker = _HEADLINE_KICKER.match(text)
+    if kicker is None or not 0 < text.find("\n") <= HEADLINE_CHARS or not _a_town_by_its_name(kicker.group(1)):
+        return mentions
+    name = kicker.group(1)
+    if any(m.entity_type == "person" and name in m.surface.split() for m in mentions):
+        return mentions
+    if any(m.start_char < kicker.end(1) and m.end_char > 0 and m.entity_type == "location" for m in mentions):
+        return mentions
+    kept = [m for m in mentions if m.start_char >= kicker.end(1) or m.end_char <= 0]
+    return [Mention(name, 0, kicker.end(1), sentence_index_of(0), "location"), *kept]
+
+
 def _with_the_datelines(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
     """The dateline is a place whatever NER made of it (the headline above it keeps its names), and so is a body
-    NER saw elsewhere by the dateline's name."""
+    NER saw elsewhere by the dateline's name; so is a town that opens the headline with a colon."""
+    mentions = _town_opening_the_headline(text_of(doc), sentence_index_of, mentions)
     datelines = _dateline_mentions(doc, sentence_index_of)
     if not datelines:
         return mentions

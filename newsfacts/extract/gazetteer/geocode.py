@@ -177,7 +177,9 @@ def _area_or_part(name: str, context_countries: frozenset[str]) -> Place | None:
     if part:
         whole = geocode(name[part.end():], context_countries)
         if whole is not None and whole.kind in ("country", "state", "region"):
-            return Place(name, whole.latitude, whole.longitude, whole.country_code, "region", 0, f"part of {whole.name}")
+            # (a part of a US state keeps the state's code: 'North Texas' sets a story in Texas)
+            return Place(name, whole.latitude, whole.longitude, whole.country_code, "region", 0, f"part of {whole.name}",
+                         whole.admin1 if whole.kind == "state" else "")
     return _division(name, context_countries)
 
 
