@@ -2520,3 +2520,37 @@ def test_a_surname_alone_is_not_a_relative_the_paragraph_before_named_in_passing
             "voting in the province where his brother Dalen Kurmo was running against the governor.\n\n"
             "“This is impunity. He is the governor. Why would he do that? He thinks he owns the whole province,” Kurmo said.")
     assert speakers(nlp, text) == [("Jan Kurmo", None)]
+
+
+def test_a_name_the_text_goes_on_to_use_without_the_fathers_name_is_the_person_named_in_full(nlp):
+    text = ("At a relief centre, Jana Kurmi binti Dalen, 41, said she had fled with her three children.\n\n"
+            "“The water came up to my chest in less than an hour and we climbed onto the roof,” Jana Kurmi said.\n\n"
+            "Her neighbour, Wan Kurmo Wan Dalen, a rubber tapper, said the water had never been so high.\n\n"
+            "“Every year we move out and every year we come back,” said Wan Kurmo.")
+    assert speakers(nlp, text) == [("Jana Kurmi binti Dalen", None), ("Wan Kurmo Wan Dalen", None)]
+
+
+def test_an_abbreviated_title_between_a_role_and_a_name_keeps_the_role(nlp):
+    # 'Engr.' with its stop is one token: the parser ends no sentence there, and 'the commissioner' is the one named
+    text = ("But the state Commissioner for Works, Engr. Jan Kurmo Dalen, insisted the levy had come to stay.\n\n"
+            "“The door of the ministry is open, and they should come and table their grievances,” the commissioner stated.")
+    assert speakers(nlp, text) == [("Jan Kurmo Dalen", None)]
+
+
+def test_a_place_that_opens_a_headline_with_a_colon_is_no_speaker_of_its_quotation(nlp):
+    text = ("Kurmistan: 'We ran with nothing but our children,' says mother as rebels take town\n\n"
+            "“We ran with nothing but our children and we have not seen my husband since,” says Jana Doe, a mother of five.")
+    assert speakers(nlp, text) == [("Jana Doe", None), ("Jana Doe", None)]
+
+
+def test_a_spokesman_the_text_named_speaks_in_his_own_name_under_his_title_with_the(nlp):
+    text = ("Rebels said they had taken the town of Kurmo in central Mali. The Malian army denied it. Its spokesman, Lt. Col. Jan Dalen, "
+            "said troops held the hills.\n\n"
+            "“We hold every position around the town and we will not retreat,” the army spokesman said.")
+    assert speakers(nlp, text) == [("Jan Dalen", None)]
+
+
+def test_a_title_before_a_name_the_recogniser_took_for_a_body_is_no_part_of_the_name(nlp):
+    text = ("The accused's lawyer, Advocate Riaan du Kurmo, said his client had surrendered his passport.\n\n"
+            "“My client has been in public service for 23 years and has nowhere to run,” Du Kurmo said.")
+    assert speakers(nlp, text) == [("Riaan du Kurmo", None)]

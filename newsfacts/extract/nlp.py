@@ -84,6 +84,20 @@ def split_glued_punctuation(nlp) -> None:
     mark): the text's tokens, before any component of the model sees them."""
     _split_a_dash_glued_to_a_word(nlp)
     _split_a_bracket_glued_to_a_word(nlp)
+    _keep_abbreviated_titles_whole(nlp)
+
+
+def _keep_abbreviated_titles_whole(nlp) -> None:
+    """'Engr. Jan Doe', 'Supt. Jan Doe': spaCy splits the stop off a title it does not know and the parser then
+    ends a sentence there, cutting the name from its title and from the verb it is the subject of. Each title of
+    rules/entities.toml title_abbreviations, with its stop, is one token."""
+    from spacy.symbols import ORTH
+
+    from newsfacts.rules import load_rules
+
+    for title in load_rules("entities")["title_abbreviations"]:
+        for written in (title, title.upper()):
+            nlp.tokenizer.add_special_case(f"{written}.", [{ORTH: f"{written}."}])
 
 
 def _split_a_dash_glued_to_a_word(nlp) -> None:

@@ -89,6 +89,13 @@ class NounSubjects:
         guide); a spokesman the text names speaks in his own name ('the group's spokesman, Jan Doe, said')."""
         if not (token.lemma_.lower() in SPOKESPERSON_NOUNS and token.pos_ == "NOUN" and not any(c.dep_ == "appos" for c in token.children)):
             return None
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # 'Its spokesman, Lt Col Jan Doe, says ... "...," the army spokesman said': the spokesman the text named
+            # (and of the body a word before the noun names, when one does: 'the army spokesman' is no rebel group's)
+            named = self.described_entity(token, exclude)
+            if named is not None and named.entity_id and self.entities[named.entity_id].entity_type == "person" \
+                    and self._titled_with_the_words_before(token, named.entity_id):
+                return named
         for prep in token.children:
             if prep.dep_ == "poss" or (prep.dep_ == "prep" and prep.lower_ in ("for", "of")):
                 body = prep if prep.dep_ == "poss" else next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -117,6 +124,24 @@ class NounSubjects:
                 # 'an army spokesman said', in a document about one country: that state's army
                 return Speaker(f"{self.country_adjective} {body.lower_}", None, institution=True)
         return None
+
+    def _titled_with_the_words_before(self, token, entity_id: str) -> bool:
+        """Whether the words written before a title ('army' of 'the army spokesman') are among those the text
+        gave the person with a name or a title, or the text gave the person that title with no such word ('Its
+        spokesman, Jan Doe'; not 'KRF spokesman Jan Doe'); true where the title has none."""
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.is_alpha}
+        if not modifiers:
+            return True
+        entity = self.entities[entity_id]
+        words = set(name_key(entity.canonical_name).split()) | set((entity.role or "").lower().replace("-", " ").split())
+        bare_title = False
+        for mention in (m for m in self.mentions if m.entity_id == entity_id and m.start_char < token.idx):
+            words |= self._title_words(mention)
+            title, _honorifics = self._title_before_the_name(mention)
+            other_words = [w for w in title if w.lower() not in ("the", "a", "an", "its", "their", "his", "her")
+                           and w.lower() != token.lower_]
+            bare_title = bare_title or (bool(title) and not other_words)
+        return bool(modifiers & words) or bare_title
 
     def _named_beside_a_title(self, token, exclude: tuple[int, int] | None) -> Speaker | None:
         """The one a title in capitals stands for, or the name set beside a title."""

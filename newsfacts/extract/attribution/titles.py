@@ -286,6 +286,8 @@ class Titles:
             located = [i for i, w in enumerate(clause) if w.lower() in ("in", "at", "from", "near", "outside")]
             if located:
                 clause = clause[located[-1] + 1:]  # 'a diplomat in the capital, Dravno': Dravno is the capital
+            determiner = next((k for k, w in enumerate(clause[:3]) if w.lower() in ("the", "a", "an", "his", "her", "its", "their")), 0)
+            clause = clause[determiner:]  # ('But the state commissioner, Jan Doe,': from the determiner on)
             described = clause and (clause[0].lower() in ("the", "a", "an", "his", "her", "its", "their") or clause[0].endswith(("'s", "’s")))
             if described and re.fullmatch(r"\([A-Z]{2,6}\)", clause[-1]):
                 # 'Its Medical Superintendent (MS), Dr Jane Doe': the title's letters in brackets, and no word of it

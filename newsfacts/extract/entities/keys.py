@@ -250,6 +250,8 @@ def _assign_person_keys(people: list[Mention], text: str = "") -> None:
     full_keys = set(spelling.values())
     # ('Jan Doe' is the 'Jan Kurmi Doe' the text names in full: one person, so 'Jan' alone is still one)
     full_keys -= {key for key in full_keys if len(key.split()) == 2 and len(_with_middle_names(key.split(), full_keys)) == 1}
+    # (and 'Siti Aishah' the 'Siti Aishah binti Kurmi' it begins, when it begins one full name alone)
+    full_keys -= {key for key in full_keys if len([k for k in full_keys if k.startswith(key + " ")]) == 1}
     by_surname: dict[str, set[str]] = {}
     by_second_surname: dict[str, set[str]] = {}
     by_given_name: dict[str, set[str]] = {}
@@ -277,6 +279,12 @@ def _assign_person_keys(people: list[Mention], text: str = "") -> None:
         with_middle = _with_middle_names(words, full_keys)
         if len(with_middle) == 1:
             mention.key = with_middle[0]  # 'Ifrah Nur' is the 'Ifrah Abdirahman Nur' the text names in full
+            continue
+        fuller = [k for k in full_keys if len(words) >= 2 and k.startswith(key + " ")]
+        if len(fuller) == 1:
+            # 'Siti Aishah' is the 'Siti Aishah binti Kurmi' the text names in full: a name by which the text goes
+            # on to call its bearer, without the father's name or the last name that follows
+            mention.key = fuller[0]
             continue
         if len(key.split()) == 1:
             # 'Smith' -> 'jane smith' when only one full name ends so; else 'Jane' when only one begins so

@@ -237,10 +237,14 @@ def role_of(doc, ent, name_start: int) -> str | None:
         return " ".join(text.split())
     # Before the name, with the name its apposition: 'Minister of Information and Culture, Jane Doe'
     # (or, without a verb, the parser's loose attachment: 'Minister of Information, Jane Doe.' as a caption)
-    title = ent.root.head if ent.root.dep_ in ("appos", "npadvmod") and ent.root.head.i < ent.start \
-        and ent.start > 0 and doc[ent.start - 1].text == "," else None
+    # ('Commissioner for Transport, Engr. Jan Doe': an honorific between the comma and the name)
+    comma = ent.start - 1
+    while comma > 0 and doc[comma].lower_.rstrip(".") in person_prefix_words() and doc[comma].text[:1].isupper():
+        comma -= 1
+    title = ent.root.head if ent.root.dep_ in ("appos", "npadvmod") and ent.root.head.i < comma \
+        and comma >= 0 and doc[comma].text == "," else None
     if title is not None:
-        words = [t for t in title.subtree if t.i < ent.start and not t.is_punct]
+        words = [t for t in title.subtree if t.i < comma and not t.is_punct]
         phrase = text_of(doc)[words[0].idx:words[-1].idx + len(words[-1])].strip() if words else ""
         if phrase and _ROLE_WORDS.search(phrase) and len(phrase.split()) <= 8:
             return re.sub(r"^(?:an?|the)\s+", "", phrase, flags=re.IGNORECASE)

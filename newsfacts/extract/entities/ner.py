@@ -212,6 +212,11 @@ def _retyped_by_its_words(doc, ent, entity_type: str, surface: str) -> tuple[str
     titled = _TITLE_NAME_OF_PLACE.fullmatch(surface) if entity_type == "organization" else None
     if titled and titled.group(1).lower() in person_prefix_words() and is_given_name(titled.group(2).split()[0]):
         entity_type, surface = "person", titled.group(2)  # 'Archbishop Jan Doe of Sorvenik' tagged as an organisation
+    words = surface.split()
+    if entity_type == "organization" and 3 <= len(words) <= 5 and words[0].lower().rstrip(".") in person_prefix_words() \
+            and (is_given_name(words[1]) or not is_english_word(words[1])) and written_as_a_name(words[-1]) \
+            and not any(w.lower() in organisation_words() for w in words[1:]):
+        entity_type, surface = "person", " ".join(words[1:])  # 'Advocate Jan van Doe' tagged as an organisation
     if entity_type == "location" and len(surface.split()) >= 2 and surface.split()[-1].lower() in _NO_PLACES_LAST_WORDS:
         entity_type = "organization"  # 'West Kurmin Police' tagged as a place
     of_a_body = _NAME_OF_A_BODY.fullmatch(surface) if entity_type == "organization" else None
