@@ -711,3 +711,56 @@ def test_admitted_where_the_sentence_before_names_a_hospital(nlp, text, expected
 ])
 def test_people_who_survived_or_escaped_with_injuries_were_hurt(nlp, text, expected):
     assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a sentence-opening 'he' or 'she' stands for the one person the sentence before introduced with 'a'
+    ("Part of a wall gave way on Saturday. A 60-year-old watchman was asleep on the ground floor. He died on the spot, "
+     "police said.", [("killed", 1, 1, "exact", False)]),
+    ("A nurse was walking home from her shift. She was shot dead at a checkpoint.", [("killed", 1, 1, "exact", False)]),
+    # (not one the sentence before counted, or told of as hurt, nor one who died of an illness)
+    ("Three people were wounded. A woman was among them. She was killed.", [("injured", 3, 3, "exact", False)]),
+    ("A guard was shot in the leg. He died in hospital.", []),
+    ("A former minister was a fierce critic of the plan. He died of cancer in 2019.", []),
+])
+def test_a_pronoun_after_a_sentence_that_introduced_one_person(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+def test_a_noun_for_a_person_written_together_with_the_word_before_it(nlp):
+    assert grammar(nlp, "A farmworker was killed in the crossfire.") == [("killed", 1, 1, "exact", False)]
+    assert grammar(nlp, "A farmhouse was destroyed in the crossfire.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'among them' opening a sentence: those the sentence before counted, of the one kind it counted
+    ("Rescuers counted 31 corpses in the village. Among them were women and at least six children.",
+     [("killed", 6, None, "at_least", False)]),
+    # (not people the sentence before counted for no casualty, nor 'them' within the sentence's own count)
+    ("Police arrested 12 people on Monday. Among them were three students.", []),
+    ("Of the injured, six were in a serious condition, among them a nine-year-old girl.", [("injured", 6, 6, "exact", False)]),
+])
+def test_among_them_after_a_sentence_that_counted_casualties(nlp, text, expected):
+    found = [f for f in grammar(nlp, text) if f[1] != 31]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'the figure', 'the number' that rose: a toll of the one kind the sentence before counted
+    ("Officials confirmed 13 deaths on Tuesday. By Wednesday night, the figure had gone up to 19.", [("killed", 19)]),
+    ("Police said 12 people were injured. The number later rose to 15.", [("injured", 15)]),
+    ("The company sold 12 cars in April. The number rose to 15 in May.", []),
+])
+def test_a_number_that_rose_after_a_sentence_that_counted_casualties(nlp, text, expected):
+    second = nlp(text)
+    sentences = list(second.sents)
+    assert [(f.kind, f.count.count_min) for f in find_grammar_figures(sentences[-1])] == expected
+
+
+def test_people_a_relative_clause_says_were_wounded(nlp):
+    assert grammar(nlp, "Eleven others who sustained gunshot wounds are receiving treatment.") == [("injured", 11, 11, "exact", False)]
+    assert grammar(nlp, "Some residents who had suffered losses were angry.") == []
+
+
+def test_businesses_killed_off_are_no_casualties(nlp):
+    assert grammar(nlp, "Two airlines have been killed off already this year.") == []

@@ -7,12 +7,14 @@ part is taken from are no figures.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsfacts.extract.casualty_grammar.counts import (_count_at, _in_a_written_date, _is_number, _is_year,
                                                        _name_given_to, _number_token, _one_by_one, _with_conjuncts)
 from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure, perpetrator_nouns
 from newsfacts.extract.casualty_grammar.parse_checks import _quoted
 from newsfacts.extract.nlp import text_of
+from newsfacts.extract.truecasing import is_english_word
 from newsfacts.extract.numbers import Count
 
 
@@ -81,12 +83,37 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
             and predicate.lemma_.lower() in lex.transitive and not _quoted(phrase):
         # 'opened fire on the convoy, killing the pilot', 'the blast also killed the driver': one person killed
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
+    elif (introduced := _the_one_the_sentence_before_introduced(phrase, lex)) is not None:
+        # 'A watchman was asleep on the ground floor. He died on the spot': one person, as 'a watchman died' is
+        count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)
+        span_start, span_end = start, max(end, predicate.idx + len(predicate.text))
+        return GrammarFigure(kind, count, introduced.lower_, span_start, span_end, start, number_end=end)
     else:
         return None
     span_start = min(start, predicate.idx)
     span_end = max(end, predicate.idx + len(predicate.text))
     # 'Two soldiers and three civilians were killed': the next figure lies inside this one's span, not its number
     return GrammarFigure(kind, count, phrase.lower_, span_start, span_end, start, number_end=end)
+
+
+def _the_one_the_sentence_before_introduced(pronoun, lex: _Lexicon):
+    """The person a sentence-opening 'he' or 'she' stands for where the sentence before, in its paragraph, introduced
+    one person with 'a' as its subject and told no casualty ('A farmworker was caught in the crossfire. He died at
+    the scene'); None otherwise. (A pronoun after a sentence that counts victims is as often one of them.)"""
+    if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.i != pronoun.sent.start \
+            or pronoun.sent.start == 0 or _quoted(pronoun):
+        return None
+    before = pronoun.doc[pronoun.sent.start - 1].sent
+    if "\n" in text_of(pronoun.doc)[before.start_char:pronoun.sent.start_char]:
+        return None
+    subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children) \
+            or not _is_single_person(subject, lex) or any(t.lower_ == "among" for t in before):
+        return None  # ('A woman was among them': one of those the text counted)
+    if any((t.lemma_.lower() in lex.triggers or t.lower_ in lex.triggers) and t.pos_ != "AUX" and t.lemma_ not in ("be", "have")
+           for t in before):
+        return None  # ('A guard was shot. He died in hospital': the sentence before tells of a casualty already)
+    return subject
 
 
 def _an_attacker(phrase) -> bool:
@@ -105,9 +132,21 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
     if not indefinite and not any(c.dep_ == "poss" for c in phrase.children):
         return False
     lemma = phrase.lemma_.lower()
-    if lemma in lex.person_nouns or _with_its_modifier(phrase) in lex.person_nouns:
+    if lemma in lex.person_nouns or _with_its_modifier(phrase) in lex.person_nouns or _closed_compound_of_a_person_noun(lemma, lex):
         return True
     return indefinite and lemma not in lex.not_people and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children)
+
+
+def _closed_compound_of_a_person_noun(lemma: str, lex: _Lexicon) -> bool:
+    """'farmworker', 'steelworker', 'tramdriver': an English word written together with a noun for a person (of five
+    letters or more) after it, as the list of such nouns does not hold every compound."""
+    return _closed_compound_of(lemma, lex.person_nouns)
+
+
+@lru_cache(maxsize=4096)
+def _closed_compound_of(lemma: str, nouns: frozenset[str]) -> bool:
+    return any(lemma.endswith(noun) and len(lemma) - len(noun) >= 3 and is_english_word(lemma[:-len(noun)])
+               for noun in nouns if len(noun) >= 5 and " " not in noun and "-" not in noun)
 
 
 def _with_its_modifier(noun) -> str:

@@ -130,6 +130,8 @@ def _the_hurt(token, lemma: str, lex: _Lexicon, found_before: list[tuple[str, ob
             and _names_injuries(token, lex):
         # 'twelve were treated for injuries', 'three suffered burns'
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and ("injured", c) not in found_before]
+        # ('Eleven others who sustained gunshot wounds are in hospital': the people the relative clause tells of)
+        subjects = [token.head if c.lower_ in ("who", "that") and token.dep_ == "relcl" else c for c in subjects]
         if lemma in lex.surviving_verbs and token.dep_ == "acl" and token.tag_ == "VBD" and token.head.dep_ == "ROOT":
             subjects.append(token.head)  # ('Two passengers survived with burns', parsed as a noun the verb describes)
         if lemma == "have":

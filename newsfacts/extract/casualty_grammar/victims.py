@@ -14,6 +14,7 @@ from newsfacts.extract.casualty_grammar.parse_checks import (_an_injury, _compou
 from newsfacts.extract.casualty_grammar.phrase_figures import _is_single_person
 from newsfacts.extract.casualty_grammar.tolls import _toll_numbers
 from newsfacts.extract.casualty_grammar.verb_victims import _victims_of_a_verb
+from newsfacts.extract.nlp import text_of
 
 
 def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
@@ -83,6 +84,13 @@ def _victims_of_a_toll_noun(token, lex: _Lexicon) -> list[tuple[str, object]]:
                    if g.dep_ == "pobj" and g.lower_ in lex.group_nouns and _number_token(g) is None]
         if counted and not _denied_or_hypothetical(token.head, lex):
             found += [(lex.group_nouns[counted[0].lower_], n) for n in _toll_numbers(token)]
+        elif token.dep_ == "nsubj" and token.head.lemma_.lower() in lex.rise_verbs and not _denied_or_hypothetical(token.head, lex) \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                and not any(c.dep_ == "prep" for c in token.children):
+            # 'Officials confirmed 13 deaths. By Wednesday the figure had gone up to 19': the count of the one kind of
+            # casualty the sentence before counted
+            kind = _kind_of_the_sentence_before(token, lex)
+            found += [(kind, n) for n in _toll_numbers(token)] if kind else []
     return found
 
 
@@ -160,10 +168,15 @@ def _victims_among_a_group(token, lex: _Lexicon) -> list[tuple[str, object]]:
     found: list[tuple[str, object]] = []
     if lemma == "be":
         # 'Among the dead were three children', 'There were two boys among the dead' ('among' on the verb or the noun)
-        for subject in (c for c in token.children if c.dep_ in ("attr", "nsubj")):
-            among = [p for holder in (token, subject) for c in holder.children if c.dep_ == "prep" and c.lower_ in AMONG
+        # (each counted conjunct of a subject: 'Among them were women and at least six children')
+        subjects = [(first, subject) for first in token.children if first.dep_ in ("attr", "nsubj")
+                    for subject in [first] + [c for c in _with_conjuncts(first)[1:] if _number_token(c) is not None]]
+        for first, subject in subjects:
+            among = [p for holder in (token, first) for c in holder.children if c.dep_ == "prep" and c.lower_ in AMONG
                      for p in c.children if p.dep_ == "pobj"]
-            kinds = [lex.group_nouns[p.lower_] if p.lower_ in lex.group_nouns else _kind_of_those(p, lex) for p in among]
+            kinds = [lex.group_nouns[p.lower_] if p.lower_ in lex.group_nouns else _kind_of_those(p, lex)
+                     or (_kind_of_the_sentence_before(p, lex) if p.lower_ == "them" and p.head.i == p.sent.start else None)
+                     for p in among]  # ('Among them were ...' opening a sentence: those the sentence before counted)
             # ('Three children were among those killed': 'those' and the participle that says what befell them; one
             # victim among them is part of the count, no figure of its own, as the guide says of a named victim)
             # ('A reporter was among those killed', 'A commander was among the fighters killed': one victim the text
@@ -176,6 +189,23 @@ def _victims_among_a_group(token, lex: _Lexicon) -> list[tuple[str, object]]:
                                                         for c in subject.children)
             found += [(kinds[0], subject)] if counted and not told_before else []
     return found
+
+
+def _kind_of_the_sentence_before(word, lex: _Lexicon) -> str | None:
+    """'I counted 31 corpses. Among them were at least six children': the one kind of casualty the sentence before,
+    in the word's paragraph, counts ('corpses', 'killed'), or None ('Police arrested 12 people. Among them ...')."""
+    sentence = word.sent
+    if sentence.start == 0:
+        return None
+    before = word.doc[sentence.start - 1].sent
+    if "\n" in text_of(word.doc)[before.end_char:sentence.start_char] or not any(_is_number(t) for t in before):
+        return None
+    kinds = {"killed" for t in before if t.lemma_.lower() in lex.body_nouns or t.lower_ in lex.body_nouns}
+    kinds |= {kind for t in before for kind in (lex.transitive.get(t.lemma_.lower()), lex.intransitive.get(t.lemma_.lower()),
+                                                 lex.states.get(t.lower_), lex.group_nouns.get(t.lower_), lex.event_nouns.get(t.lower_),
+                                                 lex.toll_nouns.get(t.lower_)) if kind}
+    kinds &= {"killed", "injured"}
+    return next(iter(kinds)) if len(kinds) == 1 else None
 
 
 def _victims_of_an_event_noun(token, lex: _Lexicon) -> list[tuple[str, object]]:
