@@ -2554,3 +2554,22 @@ def test_a_title_before_a_name_the_recogniser_took_for_a_body_is_no_part_of_the_
     text = ("The accused's lawyer, Advocate Riaan du Kurmo, said his client had surrendered his passport.\n\n"
             "“My client has been in public service for 23 years and has nowhere to run,” Du Kurmo said.")
     assert speakers(nlp, text) == [("Riaan du Kurmo", None)]
+
+
+def test_one_of_a_named_persons_people_speaks_not_the_person(nlp):
+    text = ("Outside the court, a Kurmova supporter who declined to give his name called the ruling “an insult to the "
+            "thousands who queued from dawn”. “We won once, and we shall win again by a bigger margin,” he said.\n\n"
+            "Jan Kurmova, who did not attend, later wrote: “The fight is not over and we shall go to the Court of Appeal.”")
+    assert speakers(nlp, text) == [(None, "a Kurmova supporter"), (None, "a Kurmova supporter"), ("Jan Kurmova", None)]
+
+
+def test_an_occupation_that_opens_the_sentence_before_a_name_is_no_part_of_it(nlp):
+    text = ("Fishmonger Jana Kurmi Dalen, whose son was treated last week, said she now boils all drinking water. "
+            "“I spent the money for school fees on charcoal, but what can I do?” she said.")
+    assert speakers(nlp, text) == [("Jana Kurmi Dalen", None)]
+
+
+def test_a_title_written_as_initials_is_the_officer_named_with_the_title(nlp):
+    text = ("District magistrate Jan Kurmo Dalen said every death was being verified. “We have not yet been able to "
+            "establish that all these deaths are due to the liquor,” the DM said.")
+    assert speakers(nlp, text) == [("Jan Kurmo Dalen", None)]

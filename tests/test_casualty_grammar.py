@@ -764,3 +764,5 @@ def test_people_a_relative_clause_says_were_wounded(nlp):
 
 def test_businesses_killed_off_are_no_casualties(nlp):
     assert grammar(nlp, "Two airlines have been killed off already this year.") == []
+    assert grammar(nlp, "A fare war that has already killed off two smaller rivals this year.") == []
+    assert grammar(nlp, "Two earlier attempts to rescue the carrier died at the negotiating table.") == []

@@ -328,6 +328,11 @@ class SubjectSpeakers:
             # 'the parents of Jan Doe said': the parents speak, not Jan Doe (but 'the mayor of Dalen, Jan Doe,
             # said' is the mayor, named beside the town the parser hung the name on)
             return self._description(token)
+        modifier = {t.idx for c in token.children if c.dep_ == "compound" for t in c.subtree}
+        if mention is not None and mention.entity_type == "person" and mention.start_char in modifier and token.pos_ == "NOUN" \
+                and _a_noun_for_a_person(token) and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children):
+            # 'a Kurmo supporter who declined to give his name called ...': one of the named person's people speaks
+            return self._description(token)
         if mention is not None and mention.entity_type == "organization" and not any(m.entity_type == "person" for m in named) \
                 and _a_noun_for_a_person(token) and token.lemma_.lower() not in SPOKESPERSON_NOUNS and token.pos_ == "NOUN":
             # 'a senior official at the Kurmin Energy Ministry said', 'one fund manager whose fund owns Kurmin

@@ -91,6 +91,7 @@ class _Lexicon:
     witnessing_verbs: frozenset[str]
     healing_verbs: frozenset[str]
     surviving_verbs: frozenset[str]
+    figurative_phrasal: frozenset[str]
     discharge_verbs: frozenset[str]
     treatment_nouns: frozenset[str]
     treatment_verbs: frozenset[str]

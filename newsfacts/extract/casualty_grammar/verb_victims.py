@@ -21,6 +21,8 @@ def _victims_of_a_verb(token, lex: _Lexicon) -> list[tuple[str, object]]:
     lemma = token.lemma_.lower()
     found: list[tuple[str, object]] = []
     kind = _kind_of_a_verb(token, lemma, lex)
+    if kind is not None and any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in lex.figurative_phrasal for c in token.children):
+        kind = None  # 'a fare war that killed off two rivals': a phrasal verb news writes of firms and plans
     if kind is not None:
         # (what is burnt may be shops and cars: only people are hurt)
         found += [(kind, v) for v in _predicate_victims(token, lemma, lex)

@@ -175,7 +175,7 @@ def _victims_among_a_group(token, lex: _Lexicon) -> list[tuple[str, object]]:
             among = [p for holder in (token, first) for c in holder.children if c.dep_ == "prep" and c.lower_ in AMONG
                      for p in c.children if p.dep_ == "pobj"]
             kinds = [lex.group_nouns[p.lower_] if p.lower_ in lex.group_nouns else _kind_of_those(p, lex)
-                     or (_kind_of_the_sentence_before(p, lex) if p.lower_ == "them" and p.head.i == p.sent.start else None)
+                     or (_kind_of_the_sentence_before(p, lex) if p.lower_ == "them" and _opens_its_sentence(p.head) else None)
                      for p in among]  # ('Among them were ...' opening a sentence: those the sentence before counted)
             # ('Three children were among those killed': 'those' and the participle that says what befell them; one
             # victim among them is part of the count, no figure of its own, as the guide says of a named victim)
@@ -189,6 +189,11 @@ def _victims_among_a_group(token, lex: _Lexicon) -> list[tuple[str, object]]:
                                                         for c in subject.children)
             found += [(kinds[0], subject)] if counted and not told_before else []
     return found
+
+
+def _opens_its_sentence(token) -> bool:
+    """Whether the token is its sentence's first word (after an opening quotation mark)."""
+    return all(t.is_punct for t in token.doc[token.sent.start:token.i])
 
 
 def _kind_of_the_sentence_before(word, lex: _Lexicon) -> str | None:

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import LABEL_TYPES, Mention, clean_surface
-from newsfacts.extract.entities.name_clues import (_CAPITALISED_WORD_BEFORE, _HONORIFIC_FIRST, _HONORIFIC_JUST_BEFORE,
+from newsfacts.extract.entities.name_clues import (_CAPITALISED_WORD_BEFORE, _agent_noun, _HONORIFIC_FIRST, _HONORIFIC_JUST_BEFORE,
                                                    _NAME_WORD, _POST_NOMINALS, _a_towns_own_name, _begins_the_name,
                                                    _common_word_not_a_name, _known_anywhere, _name_after_a_portfolio,
                                                    _named_like_a_body, _named_storm, _on_a_title_case_line,
@@ -247,7 +247,8 @@ def _name_without_the_words_before(doc, ent, surface: str) -> tuple[str, list[st
     # leading modifiers are not part of a name: 'the 14th-ranked Schwartzman'
     surface = re.sub(r"^(?:(?:[a-z]|\d)[\w-]*\s+)+", "", surface)
     words = surface.split()
-    if len(words) >= 2 and ent[0].is_sent_start and words[0] == ent[0].text and _common_word_not_a_name(words[0]) \
+    if len(words) >= 2 and ent[0].is_sent_start and words[0] == ent[0].text \
+            and (_common_word_not_a_name(words[0]) or (len(words) >= 3 and _agent_noun(words[0].lower()) and not is_given_name(words[0]))) \
             and not _HYPHENED_GIVEN_NAME_AFTER.fullmatch(" " + words[1]):  # ('Park Seo-yeon': a surname before a given name)
         surface, words = " ".join(words[1:]), words[1:]  # 'Farmer Jan Doe said', 'Following Doe, ...': capitalised as a sentence's first word
     # 'Minister of Foreign Affairs Tavemi Okorundo', where NER began the name inside the portfolio
