@@ -343,6 +343,17 @@ def test_a_village_put_in_a_state_is_never_contained_by_a_city_outside_that_stat
     _m, entities = entities_of(text)
     assert entities["Kurmodal"].latitude is None  # Jonglei state does not hold Juba, the story's dateline
     assert entities["Dalenkuru"].geocode_basis == "within Juba"  # Central Equatoria does
+    # nor in a city of another country than the one the text puts it in
+    _m, entities = entities_of("COX'S BAZAR - Hundreds fled fighting near Kurmodaw in Myanmar into the camps on Sunday.")
+    assert entities["Kurmodaw"].latitude is None
+
+
+def test_a_part_of_a_city_named_with_the_city_lies_there_whatever_city_the_headline_names_beside_it(entities_of):
+    text = ("Constable killed in Dalenabad; curfew imposed in parts of Lakki Marwat\n\n"
+            "PESHAWAR: Unidentified gunmen on a motorcycle shot dead a police constable and injured another in Peshawar's "
+            "Dalenabad area on Friday evening, police said.")
+    _m, entities = entities_of(text)
+    assert entities["Dalenabad"].geocode_basis == "within Peshawar"
 
 
 def test_a_named_storm_is_no_person(entities_of):

@@ -62,7 +62,8 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
         by_group.setdefault((mention.entity_type, mention.key), []).append(mention)
     for (entity_type, key), group in by_group.items():
         eid = entity_id(entity_type, key)
-        place = group[0].place
+        # (the city a part of it is named with, 'Peshawar's Hayatabad', over the city a headline's sentence names)
+        place = next((m.place for m in group if m.city_part_place is not None and m.place is m.city_part_place), group[0].place)
         aliases = sorted({m.surface for m in group})
         canonical = place.name if place and place.kind != "within" else _canonical_spelling(group)
         roles = [m.role for m in group if m.role]
@@ -165,14 +166,15 @@ def _container(mention: Mention, mentions: list[Mention], places: dict, text: st
         # (a state or province is too wide to place a village at its centre; a county or district is not)
         return p is not None and p.kind in ("city", "region") and p.latitude is not None and (not is_division(p) or is_county(p))
 
-    # (a state the text puts the place in keeps it from a city outside that state: 'JUBA - ... a camp near Dala
+    # (a state or country the text puts the place in keeps it from a city outside it: 'JUBA - ... a camp near Dala
     # in Kurmin state', where Kurmin state does not hold Juba)
-    division = _division_written_after(mention, mentions, places, text)
-    if division is not None and not is_county(division):
+    area = _area_written_after(mention, mentions, places, text)
+    if area is not None and not is_county(area):
         usable_here = usable
 
         def usable(p: Place | None) -> bool:
-            return usable_here(p) and p.kind == "city" and division_holds(division, p)
+            return usable_here(p) and p.kind == "city" and (
+                p.country_code == area.country_code if area.kind == "country" else division_holds(area, p))
 
     # (a dateline is a sentence of its own, but places the sentence it opens: 'KURMIN — Rebels took Dala')
     same_sentence = [(abs(m.start_char - mention.start_char), places[id(m)]) for m in mentions
@@ -192,13 +194,14 @@ def _container(mention: Mention, mentions: list[Mention], places: dict, text: st
     return _placed_at(mention.place_query or mention.surface, container)
 
 
-def _division_written_after(mention: Mention, mentions: list[Mention], places: dict, text: str) -> Place | None:
-    """The state, province or county the text names just after a place: 'Dala in Kurmin state', 'Dala, Kurmin'."""
+def _area_written_after(mention: Mention, mentions: list[Mention], places: dict, text: str) -> Place | None:
+    """The country, state, province or county the text names just after a place: 'Dala in Kurmin state', 'Dala,
+    Kurmin', 'near Dala in Kurmistan'."""
     after = min((m for m in mentions if m.start_char >= mention.end_char), key=lambda m: m.start_char, default=None)
     if after is None or not text or text[mention.end_char:after.start_char] not in (" in ", ", ", " in the "):
         return None
     area = places.get(id(after))
-    return area if is_division(area) else None
+    return area if is_division(area) or (area is not None and area.kind == "country") else None
 
 
 # A nickname in quotation marks inside a person's name: 'Emmanuel "Boyet" Macaraeg'.
