@@ -42,9 +42,14 @@ They measure how the rules generalise, beside `newsfacts eval`'s tune and check 
   (ten articles in the styles of translated broadcast digests in capitals, 1970s wire copy, encyclopaedia
   summaries and the South Asian, Latin American, Irish and Sahel press), `articles20` (ten conflict and
   disaster reports of Russian, Ukrainian, Gaza, Australian, Nigerian, Colombian, Philippine, US, Syrian and
-  Sudanese outlets) and `articles21` (twelve articles of many outlets and decades with four to eight speakers each);
-- `holdout_articles.jsonl` to `holdout7_articles.jsonl` (quotes and figures),
-  `holdout_places.jsonl` and `holdout2_places.jsonl`: held out, scored and never tuned on (the sets above were
+  Sudanese outlets), `articles21` (twelve articles of many outlets and decades with four to eight speakers each),
+  `articles22` (sixteen conflict, crime and disaster reports of many outlets: pronoun and twice-told victims, revised
+  tolls, look-alike numbers) and `articles23` (fourteen articles annotated for their speakers only: titles with
+  'said' paragraphs later, names with particles and honorifics, organisations and their spokespeople, interviews);
+- `places11.jsonl`: thirty passages of towns named with their state, namesakes, neighbourhoods and transliterations,
+  written and scored as `articles15` was;
+- `holdout_articles.jsonl` to `holdout9_articles.jsonl` (quotes and figures; `holdout9` speakers only),
+  `holdout_places.jsonl` to `holdout3_places.jsonl`: held out, scored and never tuned on (the sets above were
   used to find shapes the rules lacked).
 
 Scored as `newsfacts eval` scores the gold (the same matching of quotes, speakers, figures and places), each
