@@ -2573,3 +2573,9 @@ def test_a_title_written_as_initials_is_the_officer_named_with_the_title(nlp):
     text = ("District magistrate Jan Kurmo Dalen said every death was being verified. “We have not yet been able to "
             "establish that all these deaths are due to the liquor,” the DM said.")
     assert speakers(nlp, text) == [("Jan Kurmo Dalen", None)]
+
+
+def test_a_title_read_in_part_as_an_honorific_still_gives_its_initials(nlp):
+    text = ("According to District Police Officer Jan Kurmo Dalen, around 20 militants attacked the post.\n\n"
+            "“The terrorists attacked from three directions at around 11:30pm,” the DPO told this correspondent.")
+    assert speakers(nlp, text) == [("Jan Kurmo Dalen", None)]

@@ -766,3 +766,8 @@ def test_businesses_killed_off_are_no_casualties(nlp):
     assert grammar(nlp, "Two airlines have been killed off already this year.") == []
     assert grammar(nlp, "A fare war that has already killed off two smaller rivals this year.") == []
     assert grammar(nlp, "Two earlier attempts to rescue the carrier died at the negotiating table.") == []
+
+
+def test_a_passer_by_is_one_person(nlp):
+    assert grammar(nlp, "Two men were killed in the strike. A passer-by was wounded.") == [
+        ("killed", 2, 2, "exact", False), ("injured", 1, 1, "exact", False)]

@@ -314,3 +314,25 @@ def test_the_tables_kept_on_disk_are_what_each_country_would_build_on_its_own():
         assert gazetteer._division_written(country) == {division: tuple(names) for division, names in written.items()}
     assert entities._major_cities_of_not_named_like_people("US.TX") == frozenset()
     assert gazetteer.province_countries() == gazetteer._build_province_countries()
+
+
+def test_a_full_name_after_a_post_and_one_more_word_taken_for_a_place_are_one_person():
+    from newsfacts.extract.entities.model import Mention
+    from newsfacts.extract.entities.people_names import _names_with_particles
+
+    text = "said opposition MLA Shailendra Prasad Kurmiwaha."
+    first = Mention("MLA Shailendra Prasad", text.index("MLA"), text.index(" Kurmiwaha"), 0, "person")
+    second = Mention("Kurmiwaha", text.index("Kurmiwaha"), text.index("."), 0, "location")
+    mentions = _names_with_particles(text, [first, second])
+    assert [(m.surface, m.entity_type) for m in mentions] == [("MLA Shailendra Prasad Kurmiwaha", "person")]
+
+
+def test_a_name_begins_the_full_names_its_bearer_goes_by_not_one_run_into_another_name():
+    from newsfacts.extract.entities.keys import _names_it_begins
+
+    full = {"siti aishah binti kurmi", "wan kurmo wan dalen", "jana kurmi dalen", "gerd doe baiern munich", "tom doe"}
+    assert _names_it_begins("siti aishah", full) == ["siti aishah binti kurmi"]
+    assert _names_it_begins("wan kurmo", full) == ["wan kurmo wan dalen"]
+    assert _names_it_begins("jana kurmi", full) == ["jana kurmi dalen"]
+    assert _names_it_begins("gerd doe", full) == []  # a name the recogniser ran into a club's
+    assert _names_it_begins("doe", full) == []

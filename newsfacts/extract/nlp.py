@@ -90,14 +90,19 @@ def split_glued_punctuation(nlp) -> None:
 def _keep_abbreviated_titles_whole(nlp) -> None:
     """'Engr. Jan Doe', 'Supt. Jan Doe': spaCy splits the stop off a title it does not know and the parser then
     ends a sentence there, cutting the name from its title and from the verb it is the subject of. Each title of
-    rules/entities.toml title_abbreviations, with its stop, is one token."""
+    rules/entities.toml title_abbreviations, with its stop, is one token, and so is each of its hyphenated_nouns."""
     from spacy.symbols import ORTH
 
     from newsfacts.rules import load_rules
 
-    for title in load_rules("entities")["title_abbreviations"]:
+    rules = load_rules("entities")
+    for title in rules["title_abbreviations"]:
         for written in (title, title.upper()):
             nlp.tokenizer.add_special_case(f"{written}.", [{ORTH: f"{written}."}])
+    # (and 'passer-by', whose pieces the parser misreads: rules/entities.toml hyphenated_nouns)
+    for noun in rules["hyphenated_nouns"]:
+        for written in (noun, noun[0].upper() + noun[1:]):
+            nlp.tokenizer.add_special_case(written, [{ORTH: written}])
 
 
 def _split_a_dash_glued_to_a_word(nlp) -> None:

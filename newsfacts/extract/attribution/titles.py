@@ -257,8 +257,10 @@ class Titles:
     def _title_initials(self, mention) -> str:
         """The initials of the capitalised words of the title before a person's name ('CFO' of 'Chief Financial
         Officer')."""
-        title, _honorifics = self._title_before_the_name(mention)
-        return "".join(word[0] for word in title if word[:1].isupper())
+        title, honorifics = self._title_before_the_name(mention)
+        # (with a title word read as an honorific: 'Officer' of 'District Police Officer Jan Doe', the DPO)
+        words = title + ([w for w in honorifics.group().split() if w.istitle() and len(w) > 4] if honorifics else [])
+        return "".join(word[0] for word in words if word[:1].isupper())
 
     def _title_before_the_name(self, mention) -> tuple[list[str], re.Match | None]:
         """The words of the title written just before a person's name (back to a word of grammar, a finite verb or

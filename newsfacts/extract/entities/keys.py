@@ -241,6 +241,25 @@ def _with_middle_names(words: list[str], full_keys: set[str]) -> list[str]:
     return [k for k in full_keys if len(k.split()) > len(words) == 2 and k.split()[0] == words[0] and k.split()[-1] == words[-1]]
 
 
+# Particles that bring in a father's name after a person's own: 'Siti Aishah binti Kurmi', 'Jan bin Doe'
+_PATRONYMIC_PARTICLES = frozenset({"bin", "binti", "bint", "ibn", "ben"})
+
+
+def _names_it_begins(key: str, full_keys: set[str]) -> list[str]:
+    """The full names a name of two words or more begins, by which the text may go on to call their bearer: with a
+    father's name after a particle ('siti aishah binti kurmi'), with the family's word again ('wan kurmo wan dalen'),
+    or with one more name ('jana kurmi dalen'); not 'jan doe kurmin city', a name the recogniser ran into another."""
+    words = key.split()
+    if len(words) < 2:
+        return []
+    found = []
+    for k in full_keys:
+        rest = k.split()[len(words):] if k.startswith(key + " ") else []
+        if rest and (len(rest) == 1 or rest[0] in _PATRONYMIC_PARTICLES or rest[0] == words[0]):
+            found.append(k)
+    return found
+
+
 _OTHER_SEX = {"female": ("male", "mostly_male"), "male": ("female", "mostly_female")}
 
 
@@ -251,7 +270,7 @@ def _assign_person_keys(people: list[Mention], text: str = "") -> None:
     # ('Jan Doe' is the 'Jan Kurmi Doe' the text names in full: one person, so 'Jan' alone is still one)
     full_keys -= {key for key in full_keys if len(key.split()) == 2 and len(_with_middle_names(key.split(), full_keys)) == 1}
     # (and 'Siti Aishah' the 'Siti Aishah binti Kurmi' it begins, when it begins one full name alone)
-    full_keys -= {key for key in full_keys if len([k for k in full_keys if k.startswith(key + " ")]) == 1}
+    full_keys -= {key for key in full_keys if len(_names_it_begins(key, full_keys)) == 1}
     by_surname: dict[str, set[str]] = {}
     by_second_surname: dict[str, set[str]] = {}
     by_given_name: dict[str, set[str]] = {}
@@ -280,7 +299,7 @@ def _assign_person_keys(people: list[Mention], text: str = "") -> None:
         if len(with_middle) == 1:
             mention.key = with_middle[0]  # 'Ifrah Nur' is the 'Ifrah Abdirahman Nur' the text names in full
             continue
-        fuller = [k for k in full_keys if len(words) >= 2 and k.startswith(key + " ")]
+        fuller = _names_it_begins(key, full_keys)
         if len(fuller) == 1:
             # 'Siti Aishah' is the 'Siti Aishah binti Kurmi' the text names in full: a name by which the text goes
             # on to call its bearer, without the father's name or the last name that follows

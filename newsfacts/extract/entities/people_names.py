@@ -209,6 +209,8 @@ def _names_with_particles(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if second.entity_type != "person":
             words = first.surface.split()
+            while len(words) > 2 and (words[0].lower().rstrip(".") in person_prefix_words() or re.fullmatch(r"[A-Z]{2,4}", words[0])):
+                words = words[1:]  # ('MLA Jan Kurmo' + 'Dalen': a title or a post's initials before the given name)
             if not (len(words) >= 2 and is_given_name(words[0]) and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿ'’-]+", second.surface)
                     and second.surface not in _well_known_places()):
                 continue
