@@ -14,8 +14,8 @@ from newsfacts.extract.casualty_grammar.counts import (_count_at, _in_a_written_
 from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure, perpetrator_nouns
 from newsfacts.extract.casualty_grammar.parse_checks import _quoted
 from newsfacts.extract.nlp import text_of
-from newsfacts.extract.truecasing import is_english_word
 from newsfacts.extract.numbers import Count
+from newsfacts.extract.truecasing import is_english_word
 
 
 _SINGULAR_DETERMINERS = {"a", "an", "one", "another"}

@@ -11,8 +11,8 @@ from spacy.tokens import Span
 
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import LABEL_TYPES, Mention, clean_surface
-from newsfacts.extract.entities.name_clues import (_CAPITALISED_WORD_BEFORE, _agent_noun, _HONORIFIC_FIRST, _HONORIFIC_JUST_BEFORE,
-                                                   _NAME_WORD, _POST_NOMINALS, _a_towns_own_name, _begins_the_name,
+from newsfacts.extract.entities.name_clues import (_CAPITALISED_WORD_BEFORE, _HONORIFIC_FIRST, _HONORIFIC_JUST_BEFORE,
+                                                   _NAME_WORD, _POST_NOMINALS, _a_towns_own_name, _agent_noun, _begins_the_name,
                                                    _common_word_not_a_name, _known_anywhere, _name_after_a_portfolio,
                                                    _named_like_a_body, _named_storm, _on_a_title_case_line,
                                                    _plural_name, _town_of, honorific_just_before, role_of)
