@@ -2576,6 +2576,6 @@ def test_a_title_written_as_initials_is_the_officer_named_with_the_title(nlp):
 
 
 def test_a_title_read_in_part_as_an_honorific_still_gives_its_initials(nlp):
-    text = ("According to District Police Officer Jan Kurmo Dalen, around 20 militants attacked the post.\n\n"
-            "“The terrorists attacked from three directions at around 11:30pm,” the DPO told this correspondent.")
+    text = ("According to Divisional Forest Officer Jan Kurmo Dalen, around 20 poachers attacked the camp.\n\n"
+            "“The poachers attacked from three directions at around 11:30pm,” the DFO told this correspondent.")
     assert speakers(nlp, text) == [("Jan Kurmo Dalen", None)]

@@ -258,7 +258,7 @@ class Titles:
         """The initials of the capitalised words of the title before a person's name ('CFO' of 'Chief Financial
         Officer')."""
         title, honorifics = self._title_before_the_name(mention)
-        # (with a title word read as an honorific: 'Officer' of 'District Police Officer Jan Doe', the DPO)
+        # (with a title word read as an honorific: 'Officer' of 'Divisional Forest Officer Jan Doe', the DFO)
         words = title + ([w for w in honorifics.group().split() if w.istitle() and len(w) > 4] if honorifics else [])
         return "".join(word[0] for word in words if word[:1].isupper())
 
