@@ -41,6 +41,18 @@ def _denied_or_hypothetical(token, lex: _Lexicon) -> bool:
     return False
 
 
+def _sentence_before(token, in_its_paragraph: bool = True):
+    """The sentence before the token's (a Span), or None at the text's start or, when `in_its_paragraph`, where a line
+    break lies between them."""
+    sentence = token.sent
+    if sentence.start == 0:
+        return None
+    before = token.doc[sentence.start - 1].sent
+    if in_its_paragraph and "\n" in text_of(token.doc)[before.end_char:sentence.start_char]:
+        return None
+    return before
+
+
 def _quoted(token) -> bool:
     """Whether `token` stands inside a quotation its paragraph opens ('"They killed him," she said': a witness
     speaks of someone the text has counted). Single quotation marks are left out: apostrophes look like them."""

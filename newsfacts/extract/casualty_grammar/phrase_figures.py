@@ -12,7 +12,7 @@ from functools import lru_cache
 from newsfacts.extract.casualty_grammar.counts import (_count_at, _in_a_written_date, _is_number, _is_year,
                                                        _name_given_to, _number_token, _one_by_one, _with_conjuncts)
 from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure, perpetrator_nouns
-from newsfacts.extract.casualty_grammar.parse_checks import _quoted
+from newsfacts.extract.casualty_grammar.parse_checks import _quoted, _sentence_before
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.numbers import Count
 from newsfacts.extract.truecasing import is_english_word
@@ -101,10 +101,10 @@ def _the_one_the_sentence_before_introduced(pronoun, lex: _Lexicon):
     one person with 'a' as its subject and told no casualty ('A farmworker was caught in the crossfire. He died at
     the scene'); None otherwise. (A pronoun after a sentence that counts victims is as often one of them.)"""
     if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.i != pronoun.sent.start \
-            or pronoun.sent.start == 0 or _quoted(pronoun):
+            or _quoted(pronoun):
         return None
-    before = pronoun.doc[pronoun.sent.start - 1].sent
-    if "\n" in text_of(pronoun.doc)[before.start_char:pronoun.sent.start_char]:
+    before = _sentence_before(pronoun)
+    if before is None:
         return None
     subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children) \

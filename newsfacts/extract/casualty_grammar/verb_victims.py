@@ -11,7 +11,7 @@ from newsfacts.extract.casualty_grammar.lexicon import _Lexicon
 from newsfacts.extract.casualty_grammar.parse_checks import (_after_treatment, _along_with, _compound, _denied_or_hypothetical, _group_kind,
                                                              _has_life_object, _has_result, _listing_verb,
                                                              _in_hospital, _names_injuries, _people_like, _phrasal_kind,
-                                                             _quoted, _struck_by_a_shot_or_in_the_body, _to_a_hospital, _to_hospital,
+                                                             _quoted, _sentence_before, _struck_by_a_shot_or_in_the_body, _to_a_hospital, _to_hospital,
                                                              _what_it_is_made_of, _with_an_injury)
 
 
@@ -68,9 +68,8 @@ def _admitted_where_a_hospital_was_named(token, lemma: str, lex: _Lexicon) -> bo
     if lemma != "admit" or not any(c.dep_ == "auxpass" for c in token.children) \
             or any(c.dep_ == "prep" and c.lower_ in ("to", "into", "as") for c in token.children):
         return False
-    sentence = token.sent
-    before = token.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
-    return any(t.lower_ in lex.hospital_nouns for t in (*before, *sentence))
+    before = _sentence_before(token, in_its_paragraph=False)
+    return any(t.lower_ in lex.hospital_nouns for t in (*(before or ()), *token.sent))
 
 
 def _lives_lost(token, lemma: str, lex: _Lexicon) -> list[tuple[str, object]]:

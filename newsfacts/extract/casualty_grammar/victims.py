@@ -10,11 +10,11 @@ from newsfacts.extract.casualty_grammar.counts import _is_number, _number_token,
 from newsfacts.extract.casualty_grammar.lexicon import _NUMBER_NOUNS, AMONG, _Lexicon
 from newsfacts.extract.casualty_grammar.parse_checks import (_an_injury, _compound, _denied_or_hypothetical,
                                                              _in_a_hurt_condition, _in_hospital, _kind_of_those,
-                                                             _named_after_a_comma, _of_whom, _people_like, _to_hospital)
+                                                             _named_after_a_comma, _of_whom, _people_like, _sentence_before,
+                                                             _to_hospital)
 from newsfacts.extract.casualty_grammar.phrase_figures import _is_single_person
 from newsfacts.extract.casualty_grammar.tolls import _toll_numbers
 from newsfacts.extract.casualty_grammar.verb_victims import _victims_of_a_verb
-from newsfacts.extract.nlp import text_of
 
 
 def _victims_of(token, lex: _Lexicon) -> list[tuple[str, object]]:
@@ -199,11 +199,8 @@ def _opens_its_sentence(token) -> bool:
 def _kind_of_the_sentence_before(word, lex: _Lexicon) -> str | None:
     """'I counted 31 corpses. Among them were at least six children': the one kind of casualty the sentence before,
     in the word's paragraph, counts ('corpses', 'killed'), or None ('Police arrested 12 people. Among them ...')."""
-    sentence = word.sent
-    if sentence.start == 0:
-        return None
-    before = word.doc[sentence.start - 1].sent
-    if "\n" in text_of(word.doc)[before.end_char:sentence.start_char] or not any(_is_number(t) for t in before):
+    before = _sentence_before(word)
+    if before is None or not any(_is_number(t) for t in before):
         return None
     kinds = {"killed" for t in before if t.lemma_.lower() in lex.body_nouns or t.lower_ in lex.body_nouns}
     kinds |= {kind for t in before for kind in (lex.transitive.get(t.lemma_.lower()), lex.intransitive.get(t.lemma_.lower()),
