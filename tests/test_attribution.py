@@ -290,6 +290,14 @@ def test_a_short_paragraph_that_brings_in_no_one_keeps_the_speaker(nlp):
     assert [name for name, _ in speakers(nlp, text)] == ["Maria Lopez", "Maria Lopez", "Maria Lopez", None]
 
 
+def test_a_paragraph_the_speaker_is_the_subject_of_keeps_the_speaker(nlp):
+    # (whoever else it names: the soldier whose widow the speaker writes to)
+    text = ('"He was an inspirational leader and a highly respected member of his unit," General Jan Kurmo said.\n\n'
+            'General Kurmo offered his "deepest condolences" to the widow of Sergeant Dalen Doe.\n\n'
+            '"I want her to know that we are going to take care of her and support her."')
+    assert [name for name, _ in speakers(nlp, text)] == ["Jan Kurmo", "Jan Kurmo"]
+
+
 @pytest.mark.parametrize("text,expected", [
     # a name with particles, which NER cuts in two
     ('Regional delegate Inmaculada de la Torre Benítez said the brakes would be examined. '

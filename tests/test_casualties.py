@@ -857,3 +857,35 @@ def test_a_state_word_before_another_count_is_the_state_of_the_number_before_it(
     # (a count after the state word with no state of its own is the state word's, however the parser hangs them)
     text = '"We have 35 dead - more than 12 are police and the others are villagers," the governor said.'
     assert [(kind, count) for kind, count, _part, _place in document_figures(nlp, text)] == [("killed", 35), ("killed", 12)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # equal counts of a list are two figures ...
+    ("Two soldiers and two civilians were killed in the attack.", [("killed", 2, None, None), ("killed", 2, None, None)]),
+    # ... but a count and the people it is are one
+    ("Two more, a woman in her sixties and a young boy, were taken to the provincial hospital with wounds.",
+     [("injured", 2, None, None)]),
+])
+def test_equal_counts_listed_in_one_sentence(nlp, text, expected):
+    assert document_figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Jana Doe sustained serious injuries in the crash.", [("injured", 1, None, None)]),
+    ("Jan Doe, 19, suffered gunshot wounds to the chest.", [("injured", 1, None, None)]),
+    # (a sportsman's injury is no casualty)
+    ("Jan Doe suffered a knee injury in the first half.", []),
+])
+def test_a_named_person_who_sustained_injuries(nlp, text, expected):
+    assert document_figures(nlp, text) == expected
+
+
+def test_a_single_victim_told_of_again_by_the_noun_and_a_name(nlp):
+    text = ("The bomb wounded five people, including a schoolteacher and her son. The teacher, identified by hospital "
+            "staff as Jana Doe, 41, was injured in her legs.")
+    assert [row[:2] for row in document_figures(nlp, text)] == [("injured", 5), ("injured", 1), ("injured", 1)]
+
+
+def test_an_equal_count_of_another_kind_after_a_conjunction(nlp):
+    assert document_figures(nlp, "Grenades were thrown into their path, killing two and wounding two others.") == [
+        ("killed", 2, None, None), ("injured", 2, None, None)]

@@ -771,3 +771,61 @@ def test_businesses_killed_off_are_no_casualties(nlp):
 def test_a_passer_by_is_one_person(nlp):
     assert grammar(nlp, "Two men were killed in the strike. A passer-by was wounded.") == [
         ("killed", 2, 2, "exact", False), ("injured", 1, 1, "exact", False)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the first of a list of kin, or of men, women and children, lends the bare nouns after it its word
+    ("Her father, sister and nephew were killed in the crash.", [("killed", 3, 3, "exact", False)]),
+    ("A man, woman and child were killed when the wall fell.", [("killed", 3, 3, "exact", False)]),
+    # (not one person told of by two nouns)
+    ("His friend and fellow rider was injured in the crash.", [("injured", 1, 1, "exact", False)]),
+])
+def test_single_victims_listed_with_one_word_for_all(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A police corporal died in the bomb attack.", [("killed", 1, 1, "exact", False)]),
+    ("A detective was wounded in the shootout.", [("injured", 1, 1, "exact", False)]),
+])
+def test_a_rank_tells_of_one_person(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The driver of the bus was killed in the accident.", [("killed", 1, 1, "exact", False)]),
+    ("The owner of the shop was shot dead.", [("killed", 1, 1, "exact", False)]),
+    # (not one of several people: 'the son of one of the victims')
+    ("The son of one of the victims was wounded.", []),
+])
+def test_the_one_person_by_what_they_are_of(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Jan Doe lost three brothers-in-law in the attack.", [("killed", 3, 3, "exact", False)]),
+    ('"I have lost three members of my family," Jana Doe said.', [("killed", 3, 3, "exact", False)]),
+    ("She lost two family members in the blast.", [("killed", 2, 2, "exact", False)]),
+    # (players lost to injury and workers lost to a rival did not die)
+    ("The team lost three players to injury this season.", []),
+    ("The company lost 300 workers last year.", []),
+])
+def test_kin_a_person_lost(nlp, text, expected):
+    assert grammar(nlp, text) == expected
+
+
+def test_people_buried_alive_may_be_living(nlp):
+    assert grammar(nlp, "Hope was fading for thousands of others buried alive by a quake that has killed almost 900 people.") \
+        == [("killed", 900, 900, "approximately", False)]
+    assert grammar(nlp, "Villagers buried 12 victims on Friday.") == [("killed", 12, 12, "exact", False)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Twelve people died and nearly 100 others are undergoing treatment at the district hospital.",
+     [("killed", 12, 12, "exact", False), ("injured", 100, 100, "approximately", False)]),
+    ("Three died and 11 others were receiving treatment.", [("killed", 3, 3, "exact", False), ("injured", 11, 11, "exact", False)]),
+    # (not treatment for an illness)
+    ("Forty people are receiving treatment for cholera in the district hospital.", []),
+])
+def test_people_under_treatment_in_hospital_or_left_by_a_toll_were_hurt(nlp, text, expected):
+    assert grammar(nlp, text) == expected

@@ -35,6 +35,13 @@ def test_short_capitals_are_a_bodys_letters_unless_they_spell_a_places_own_name(
         ("Gaza", "PS"), ("Ḩamāh", "SY"), ("Rome", "IT")]
 
 
+
+def test_a_big_city_abroad_is_known_by_a_spelling_two_letters_off_its_own():
+    # ('Jelalabad' in a story that names only Pakistan is Afghanistan's Jalalabad, a city of 270,000; a small town
+    # abroad is known by its own name only)
+    place = geocode("Jelalabad", frozenset({"PK"}))
+    assert (place.country_code, round(place.latitude)) == ("AF", 34)
+
 def test_a_town_of_the_documents_countries_by_another_romanisation_beats_a_village_of_that_exact_name():
     # 'Konstantinovka' (Russian spelling) in a story that names Russia and Ukraine: the Ukrainian town of 67,000 the
     # gazetteer writes 'Kostyantynivka', not a Russian village of 5,700 so named

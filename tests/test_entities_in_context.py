@@ -1436,3 +1436,38 @@ def test_letters_a_body_the_world_knows_by_never_stand_for_a_state_the_text_name
     mentions, _e = entities_of("Juba — The UN mission in South Sudan said clashes between the army and a militia near "
                                "Nasir in Upper Nile state had displaced thousands of people.")
     assert [m.entity_type for m in mentions if m.surface == "UN"] == ["organization"]
+
+
+def test_a_colon_dateline_of_two_towns_names_both_and_sets_the_story_in_their_country(entities_of):
+    # ('Moshi', a town NER passed over, is looked for in the country of the cities the dateline names)
+    mentions, entities = entities_of("DODOMA/ARUSHA: Nine officials were injured in a roadside explosion in Moshi on Monday.")
+    assert [m.surface for m in mentions if m.dateline] == ["DODOMA", "ARUSHA"]
+    assert entities["Moshi"].country_code == "TZ"
+
+
+def test_a_town_named_with_its_municipal_body_is_the_town(entities_of):
+    _m, entities = entities_of("Floods swept through Biratnagar Metropolitan City on Sunday, officials said.")
+    assert abs(entities["Biratnagar"].latitude - 26.45) < 0.1
+
+
+def test_villages_of_a_story_that_names_a_district_and_no_city_lie_in_the_district(entities_of):
+    _m, entities = entities_of("Landslides hit Chamoli on Tuesday night. They buried the villages of Kurmala and Dalemala. "
+                               "More rain is expected in Chamoli.")
+    place = next(e for e in entities.values() if "Kurmala" in e.aliases)
+    assert place.latitude is not None and abs(place.latitude - 30.54) < 0.5
+
+
+def test_a_part_of_the_city_is_no_village_of_that_name_elsewhere(entities_of):
+    _m, entities = entities_of("NAIROBI, Kenya — A gang attacked homes in the crowded neighbourhood of Rabuor on Sunday, "
+                               "police said.")
+    assert abs(entities["Rabuor"].latitude + 1.28) < 0.2 and abs(entities["Rabuor"].longitude - 36.82) < 0.2
+
+
+def test_a_name_after_a_preposition_and_a_side_of_the_land_is_a_place(entities_of):
+    mentions, _e = entities_of("Floods hit farms in eastern Dalen on Sunday.")
+    assert [m.entity_type for m in mentions if m.surface == "Dalen"] == ["location"]
+
+
+def test_a_name_with_a_particle_and_an_age_is_a_persons(entities_of):
+    mentions, _e = entities_of("Jan del Kurmo, 28, was among those who fled the floods on Tuesday.")
+    assert [m.entity_type for m in mentions if m.surface == "Jan del Kurmo"] == ["person"]

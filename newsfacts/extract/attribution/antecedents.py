@@ -132,6 +132,23 @@ class Antecedents:
             return any(w in PERSON_NOUNS and before in ("a", "an", "another", "one") for before, w in zip(words, words[1:]))
         return any(w in PERSON_NOUNS or w.rstrip("s") in PERSON_NOUNS for w in words)
 
+    def told_of_the_speaker(self, start: int, end: int, speaker: Speaker | None) -> bool:
+        """Whether every paragraph between `start` and `end` opens with a sentence whose subject is `speaker`, named
+        ('"...," Doe said. / Doe offered his condolences to the widow of Jan Kurmo. / "..."': the speaker goes on,
+        whoever else the paragraph names)."""
+        if speaker is None or speaker.entity_id is None:
+            return False
+        text = paragraph_text_of(self.doc)
+        paragraph_starts = [start + line.start() for line in re.finditer(r"[^\s][^\n]*", text[start:end])]
+        for paragraph_start in paragraph_starts:
+            first = self._sentence_at(paragraph_start)
+            root = self.sentences[first].root if first is not None else None
+            subject = next((t for t in root.children if t.dep_ in _SUBJECTS), None) if root is not None else None
+            if subject is None or not any(m.entity_id == speaker.entity_id and m.start_char <= subject.idx < m.end_char
+                                          for m in self._mentions_from(self.sentences[first].start_char, subject.idx + 1)):
+                return False
+        return bool(paragraph_starts)
+
     def _main_subject_before(self, position: int, exclude: tuple[int, int] | None, lookback: int):
         """The main clause's subject token in the last sentence before `position` that has one (its own
         sentence first, up to `position`), outside `exclude` and any other quotation."""

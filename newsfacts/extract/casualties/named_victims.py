@@ -1,5 +1,6 @@
 """A named person killed or hurt is a casualty figure of one: 'X was stabbed to death', 'X succumbed to his
-injuries', 'fatally shot X'. The caller finds the people's names; these patterns read what befell them."""
+injuries', 'X sustained serious injuries', 'fatally shot X'. The caller finds the people's names; these patterns
+read what befell them."""
 
 from __future__ import annotations
 
@@ -36,6 +37,13 @@ _NAMED_SURVIVED_HURT = re.compile(
         "|".join(sorted(load_rules("casualties")["grammar"]["injury_nouns"], key=len, reverse=True))),
     re.IGNORECASE,
 )
+# 'X sustained serious injuries', 'X, 19, suffered gunshot wounds': hurt (injuries in the plural: 'suffered a knee
+# injury' is a sportsman's)
+_NAMED_INJURIES = re.compile(
+    r"^(?:\s*,[^,]{1,100},)?\s+(?:also\s+)?(?:sustained|suffered|received)\s+(?:[a-z-]+\s+){0,3}(?:%s)\b" % "|".join(
+        sorted((n for n in load_rules("casualties")["grammar"]["injury_nouns"] if n.endswith("s")), key=len, reverse=True)),
+    re.IGNORECASE,
+)
 _NAMED_ACTIVE = re.compile(r"\b(?P<kind>killed|fatally\s+shot|shot\s+dead|murdered|assassinated|stabbed\s+to\s+death|wounded|injured)\s+$", re.IGNORECASE)
 _NAMED_KIND = {"injured": "injured", "wounded": "injured", "hurt": "injured", "abducted": "missing", "kidnapped": "missing",
                "reported missing": "missing"}
@@ -47,7 +55,7 @@ def find_named_victims(text: str, person_spans: list[tuple[int, int]]) -> list[C
     for start, end in person_spans:
         passive = _NAMED_PASSIVE.match(text[end:])
         died = _NAMED_DEATH_OF_INJURIES.match(text[end:end + 200])
-        survived = _NAMED_SURVIVED_HURT.match(text[end:end + 200])
+        survived = _NAMED_SURVIVED_HURT.match(text[end:end + 200]) or _NAMED_INJURIES.match(text[end:end + 200])
         active = _NAMED_ACTIVE.search(text[max(0, start - 40):start])
         if passive:
             kind_word = " ".join(passive.group("kind").lower().split())

@@ -245,11 +245,21 @@ def _with_conjuncts(head) -> list:
                 and not _has_own_clause(child) and not _counts_things(child):
             # '57 people who were killed and 18 who are missing': a conjunct with its own clause says its own fate
             phrases += _with_conjuncts(child)
+        elif _a_list_read_as_an_apposition(child):
+            phrases += _with_conjuncts(child)
     for name in _name_given_to(head):
         # 'the village head identified as Jan Doe and 17 other villagers': the parser hangs the conjunct on the name
         phrases += [p for child in name.children if child.dep_ == "conj" for p in _with_conjuncts(child)
                     if _number_token(p) is not None]
     return phrases
+
+
+def _a_list_read_as_an_apposition(noun) -> bool:
+    """'Her father, sister and nephew': the parser reads the rest of a list of single nouns as an apposition of its
+    first (a bare noun with a conjunct of its own), where an apposition proper restates it ('the driver, a man')."""
+    return noun.dep_ == "appos" and noun.tag_ == "NN" and noun.head.tag_ == "NN" and noun.head.i < noun.i \
+        and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in noun.children) \
+        and any(c.dep_ == "cc" for c in noun.children) and any(c.dep_ == "conj" and c.tag_ == "NN" for c in noun.children)
 
 
 # Participles that give a name to the noun they follow: 'a man identified as Jan Doe', 'a boy named Kurmo'

@@ -56,6 +56,8 @@ class _Lexicon:
     life_verbs_subject: frozenset[str]
     life_verbs_given: frozenset[str]
     lost_people_nouns: frozenset[str]
+    lost_members_of: frozenset[str]
+    kin_and_kinds_of_person: frozenset[str]
     life_verbs_object: frozenset[str]
     toll_nouns: dict[str, str]
     counted_only: dict[str, str]

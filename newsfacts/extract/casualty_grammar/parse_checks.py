@@ -127,7 +127,7 @@ def _an_injury(noun, lex: _Lexicon) -> bool:
 def _names_injuries(token, lex: _Lexicon) -> bool:
     """'treated for injuries' (passive, a 'for' phrase) or 'suffered serious wounds' (the object); 'sustained various
     degrees of injuries' (the injuries a noun before them sorts); '31 people were admitted with gunshot wounds';
-    'needed hospital treatment'."""
+    'needed hospital treatment', 'are receiving treatment in hospital'."""
     for child in token.children:
         if child.dep_ == "dobj" and _an_injury(child, lex):
             return True
@@ -135,7 +135,12 @@ def _names_injuries(token, lex: _Lexicon) -> bool:
             reasons = [g for w in (token, child) for p in w.children if p.dep_ == "prep" and p.lower_ == "for"
                        for g in p.children if g.dep_ == "pobj"]
             medical = any(c.dep_ in ("amod", "compound") and c.lower_ in ("hospital", "medical", "emergency") for c in child.children)
-            if (medical and not reasons) or (reasons and all(_an_injury(g, lex) for g in reasons)):
+            # ('are receiving treatment at the district hospital', and the others a toll leaves: '11 others were
+            # undergoing treatment')
+            in_care = any(p.dep_ == "prep" and p.lower_ in ("at", "in") and any(g.lemma_.lower() in lex.hospital_nouns for g in p.children)
+                          for w in (token, child) for p in w.children)
+            others = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "others" for c in token.children)
+            if ((medical or in_care or others) and not reasons) or (reasons and all(_an_injury(g, lex) for g in reasons)):
                 # 'nine people needed hospital treatment', 'received treatment for burns' (not 'treatment for
                 # cholera', no injury; nor 'received treatment as preferred shareholders')
                 return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsfacts.extract.casualty_grammar.counts import (_count_at, _in_a_written_date, _is_number, _is_year,
+from newsfacts.extract.casualty_grammar.counts import (_a_list_read_as_an_apposition, _count_at, _in_a_written_date, _is_number, _is_year,
                                                        _name_given_to, _number_token, _one_by_one, _with_conjuncts)
 from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure, perpetrator_nouns
 from newsfacts.extract.casualty_grammar.parse_checks import _quoted, _sentence_before
@@ -127,14 +127,27 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
     noun for what they do ('a coastguard winchman, Petty Officer Jan Doe,')."""
     if phrase.tag_ != "NN":
         return False
-    indefinite = any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children) \
-        or _headline_subject_without_article(phrase)
-    if not indefinite and not any(c.dep_ == "poss" for c in phrase.children):
+    # ('her father, sister and nephew', 'a man, woman and child': the first of a list of kin or of men, women and
+    # children lends a bare noun of it its word; not 'his friend and fellow rider', one person told of twice)
+    first = phrase
+    if not any(c.dep_ in ("det", "poss", "nummod") for c in phrase.children) and phrase.lemma_.lower() in lex.kin_and_kinds_of_person:
+        head = _first_of_its_list(phrase)
+        first = head if head.lemma_.lower() in lex.kin_and_kinds_of_person else phrase
+    indefinite = any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in first.children) \
+        or _headline_subject_without_article(first)
+    if not indefinite and not any(c.dep_ == "poss" for c in first.children):
         return False
     lemma = phrase.lemma_.lower()
     if lemma in lex.person_nouns or _with_its_modifier(phrase) in lex.person_nouns or _closed_compound_of_a_person_noun(lemma, lex):
         return True
     return indefinite and lemma not in lex.not_people and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children)
+
+
+def _first_of_its_list(noun):
+    """The first noun of the list `noun` is conjoined in, itself if none."""
+    while (noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.tag_ == "NN") or _a_list_read_as_an_apposition(noun):
+        noun = noun.head
+    return noun
 
 
 def _closed_compound_of_a_person_noun(lemma: str, lex: _Lexicon) -> bool:
@@ -166,14 +179,38 @@ def _headline_subject_without_article(phrase) -> bool:
 
 
 def _the_one_person(phrase, lex: _Lexicon) -> bool:
-    """'the suspect', 'the gunman', 'the village head': one person, by a noun for people after 'the' and nothing else
-    (but an aside about them: 'the man, who has not been named,', 'the man, said to be 31,')."""
+    """'the suspect', 'the gunman', 'the village head', 'the driver of the bus': one person, by a noun for people after
+    'the' and nothing else but what they are of (and an aside about them: 'the man, who has not been named,', 'the
+    man, said to be 31,')."""
     # (not 'the second victim', 'the other man': one of a count the text gave)
     return phrase.tag_ == "NN" and (phrase.lemma_.lower() in lex.person_nouns or _with_its_modifier(phrase) in lex.person_nouns) \
         and all((c.dep_ in ("det", "amod", "compound") and c.ent_type_ != "ORDINAL" and c.lower_ not in _ONE_OF_SEVERAL)
                 or (c.dep_ in ("relcl", "appos", "acl", "punct") and c.i > phrase.i and _set_off_by_a_comma(phrase))
-                or _with_others_counted(c) for c in phrase.children) \
+                or _of_a_thing(c, lex) or _with_others_counted(c) for c in phrase.children) \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
+
+
+def _of_a_thing(child, lex: _Lexicon) -> bool:
+    """'of the bus', 'of the shop': what one person drove, kept or ran (not 'of the victims', 'of them': one of several
+    people, whom the text counted)."""
+    objects = [g for g in child.children if g.dep_ == "pobj"]
+    if child.dep_ != "prep" or child.lower_ != "of" or len(objects) != 1:
+        return False
+    thing, person = objects[0], child.head
+    if thing.tag_ != "NN" or thing.ent_type_ or thing.lemma_.lower() in lex.person_nouns:
+        return False
+    # ('Among the dead is the driver of the bus', one person; not 'Among the dead were the driver of the bus, a woman
+    # and her daughter', people listed among those counted)
+    return person.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and not (person.head.lemma_ == "be" and _a_list_goes_on(child, thing))
+
+
+def _a_list_goes_on(of_phrase, thing) -> bool:
+    """Whether a list goes on after 'the driver of the bus': a conjunct or an apposition (which the parser may hang on
+    the thing), or a comma and a determiner or a number after the phrase."""
+    doc = of_phrase.doc
+    comma = of_phrase.right_edge.i if of_phrase.right_edge.text == "," else of_phrase.right_edge.i + 1
+    return any(c.dep_ in ("conj", "appos") for c in (*of_phrase.head.children, *thing.children)) \
+        or (comma + 1 < len(doc) and doc[comma].text == "," and doc[comma + 1].tag_ in ("DT", "PRP$", "CD"))
 
 
 def _with_others_counted(child) -> bool:

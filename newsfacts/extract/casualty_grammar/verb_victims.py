@@ -40,7 +40,9 @@ def _kind_of_a_verb(token, lemma: str, lex: _Lexicon) -> str | None:
     dead', 'trampled to death', 'taken to hospital', 'fatally wounded'), or None."""
     lower = token.lower_
     kind = lex.transitive.get(lemma) or lex.counted_only.get(lemma) or lex.intransitive.get(lemma) or _phrasal_kind(token, lex)
-    if kind is None and lemma in lex.active_only and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+    if kind is None and lemma in lex.active_only and not any(c.dep_ in ("auxpass", "nsubjpass") or c.lower_ == "alive" for c in token.children) \
+            and not (token.tag_ == "VBN" and token.dep_ in ("acl", "amod")):
+        # ('thousands buried under the rubble', 'buried alive': people who may be living)
         kind = lex.active_only[lemma]
     if kind is None and lemma in lex.with_result and _has_result(token, lex):
         kind = lex.with_result[lemma]
@@ -90,13 +92,29 @@ def _lives_lost(token, lemma: str, lex: _Lexicon) -> list[tuple[str, object]]:
                   and any(p.lower_ in lex.life_nouns for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
                           for p in prep.children if p.dep_ == "pobj")]
     if lemma in lex.life_verbs_subject and not any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
-        # 'the village lost at least 32 people'
-        found += [("killed", c) for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.lost_people_nouns
+        # 'the village lost at least 32 people', 'he lost three brothers in the attack'
+        found += [("killed", c) for c in token.children if c.dep_ == "dobj" and _people_one_loses(c, lex)
                   and _number_token(c) is not None and not any(g.dep_ == "prep" and g.lower_ == "to" for g in c.children)]
     if lemma in lex.life_verbs_subject and any(c.dep_ == "nsubjpass" and c.lower_ in lex.life_nouns for c in token.children):
         # '30 lives were lost'
         found += [("killed", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None]
     return found
+
+
+def _people_one_loses(noun, lex: _Lexicon) -> bool:
+    """People a place, a group or a family 'lost': 'lost 32 villagers', 'lost three brothers-in-law', 'lost two family
+    members', 'lost three members of my family'."""
+    # (the tokenizer cuts 'brothers-in-law' at its hyphens: the parse heads it by 'brothers')
+    if noun.lemma_.lower() in lex.lost_people_nouns or _with_its_noun_before(noun) in lex.lost_people_nouns:
+        return True
+    return noun.lemma_.lower() == "member" and any(p.lemma_.lower() in lex.lost_members_of for prep in noun.children
+                                                   if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children)
+
+
+def _with_its_noun_before(noun) -> str:
+    """'family member': the noun with the compound noun before it."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return f"{before.lower_} {noun.lemma_.lower()}" if before is not None and before.dep_ == "compound" and before.head.i == noun.i else ""
 
 
 def _patients_admitted(token, lemma: str, lex: _Lexicon) -> list[tuple[str, object]]:

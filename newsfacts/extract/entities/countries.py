@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import re
 
-from newsfacts.extract.entities.datelines import (_DATELINE, _DATELINE_COUNTRY, _DATELINE_DIVISION,
+from newsfacts.extract.entities.datelines import (_COLON_DATELINE, _DATELINE, _DATELINE_COUNTRY, _DATELINE_DIVISION,
                                                   _DATELINE_DIVISIONS, _TOWN_AND_ABBREVIATED_DIVISION, _first_name_of)
 from newsfacts.extract.entities.given_names import is_given_name
-from newsfacts.extract.entities.model import A_CITY_ANYWHERE, Mention, _POSSESSIVE
+from newsfacts.extract.entities.model import A_CITY_ANYWHERE, Mention, _POSSESSIVE, _title_case
 from newsfacts.extract.entities.place_clues import _NAMED_DIVISION
 from newsfacts.extract.entities.vocabulary import _RULES, _natural_feature_words, _words_pattern
 from newsfacts.extract.gazetteer import (Place, countries_with_a_town_named, country_codes, demonyms, division_country,
                                          geocode, geocode_town, only_city_named, province_country,
                                          shares_its_name_abroad, towns_abroad_share_the_name, written_as_its_own_name)
 from newsfacts.extract.nlp import text_of
+from newsfacts.extract.truecasing import is_english_word
 
 
 def principal_country(doc, mentions: list[Mention]) -> str | None:
@@ -183,6 +184,18 @@ def _add_the_countries_of_divisions_and_datelines(text: str, codes: set[str]) ->
     place = geocode(dateline.group(1)) if dateline else None
     if place is not None and place.kind in ("country", "region") and place.country_code:
         codes.add(place.country_code)  # 'MOPTI, Mali (Reuters) -', 'Lismore, NSW —', whatever NER made of 'Mali'
+    codes.update(_countries_of_a_colon_dateline(text))
+
+
+def _countries_of_a_colon_dateline(text: str) -> set[str]:
+    """'QUETTA: ...', 'KURMIN/DALEN: ...' opening the story or the paragraph under its headline: the countries of
+    the cities of A_CITY_ANYWHERE people or more it names (NER seldom tags a name in capitals)."""
+    opening = re.match(r"(?:[^\n]{1,300}\n\s*)?", text).end()
+    dateline = _COLON_DATELINE.match(text, opening) or _COLON_DATELINE.match(text)
+    if dateline is None:
+        return set()
+    places = [geocode(_title_case(name.strip())) for name in dateline.group(1).split("/")]
+    return {p.country_code for p in places if p is not None and p.kind == "city" and p.population >= A_CITY_ANYWHERE and p.country_code}
 
 
 def _country_of_the_city_a_division_is_named_after(name: str) -> str | None:
@@ -221,7 +234,7 @@ def _country_most_place_names_are_in(doc, at_least: int = 3) -> str | None:
     'Dalbacete', villages of one country only). The names are those the recogniser calls places or bodies,
     and those it calls people or nationalities that open with no given name and are no nationality word (it
     takes many a small town for a person); one word or two. None when no country stands out."""
-    names = {_POSSESSIVE.sub("", ent.text) for ent in doc.ents if _may_name_a_town(ent)}
+    names = {_POSSESSIVE.sub("", ent.text) for ent in doc.ents if _may_name_a_town(ent)} | _names_put_somewhere(doc)
     votes: dict[str, int] = {}
     only_there: set[str] = set()  # the countries of the names whose towns all lie in one country
     alone = 0  # how many names those are
@@ -240,6 +253,26 @@ def _country_most_place_names_are_in(doc, at_least: int = 3) -> str | None:
         if all(count < votes[country] for other, count in votes.items() if other != country):
             return country
     return None
+
+
+def _names_put_somewhere(doc) -> set[str]:
+    """Names the text writes where a place goes ('Police in Kurmby Bridge', 'near Dalesford'), whatever NER made of
+    them: two capitalised words, or one that is no English word and no given name (not 'in March', 'in Jan Doe's
+    car'), outside dates."""
+    text = text_of(doc)
+    dated = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    names = set()
+    for match in _NAME_PUT_SOMEWHERE.finditer(text):
+        name, start = match.group(1), match.start(1)
+        words = name.split()
+        if any(s <= start < e for s, e in dated) or text.startswith(("'s", "’s"), match.end(1)):
+            continue
+        if len(words) == 2 or not (is_english_word(name.lower()) or is_given_name(name)):
+            names.add(name)
+    return names
+
+
+_NAME_PUT_SOMEWHERE = re.compile(r"\b(?:in|near|outside|around) ([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)\b")
 
 
 def _may_name_a_town(ent) -> bool:

@@ -44,7 +44,9 @@ _DATED_AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*" + 
 # A headline is one short paragraph: the dateline opens the paragraph after it.
 HEADLINE_CHARS = 300
 # A dateline in capitals closed by a colon, as South Asian papers write it ('PESHAWAR: ...'); 'UPDATE:' is no place.
-_COLON_DATELINE = re.compile(r"([A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?)(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)?:\s")
+# ('QUETTA/TURBAT: ...', 'KURMIN / DALEN: ...': a story filed from two towns)
+_COLON_DATELINE = re.compile(r"([A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?(?: ?/ ?[A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?)*)"
+                             r"(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)?:\s")
 
 
 # ... and in title case, right under the headline ('Kurmipur: Floods swept ...', or 'Kurmipur:Floods', a page that
@@ -132,12 +134,26 @@ def _dateline_under_a_standfirst(text: str, sentence_index_of) -> list[Mention]:
         if match and match.group(1).strip().isupper() and (match.group(2) or geocode(_first_name_of(match)) is not None):
             return _names_filed_from(match, sentence_index_of)
         colon = _COLON_DATELINE.match(text, start)  # 'KURMIN: Police said ...' under a standfirst
-        if colon and geocode(_title_case(colon.group(1))) is not None:
-            return [Mention(colon.group(1), start, start + len(colon.group(1)), sentence_index_of(start), "location", dateline=True)]
+        if colon and _colon_dateline_places(colon, sentence_index_of):
+            return _colon_dateline_places(colon, sentence_index_of)
+        alone = _DATELINE_ON_ITS_OWN_LINE.match(text, start)  # 'KURMIN, Kurmistan' on a line of its own, the story under it
+        if alone and (geocode(_title_case(alone.group(1))) is not None or _names_a_land(alone.group(2))):
+            return [Mention(alone.group(1), start, start + len(alone.group(1)), sentence_index_of(start), "location", dateline=True)]
         bare = _BARE_DATELINE.match(text, start)  # 'KURMIN (Agency - 3rd May, 2021) Police said ...'
         if bare and bare.group(2) and "/" not in bare.group(1) and geocode(_title_case(bare.group(1))) is not None:
             return [Mention(bare.group(1), start, start + len(bare.group(1)), sentence_index_of(start), "location", dateline=True)]
     return []
+
+
+def _names_a_land(name: str | None) -> bool:
+    """Whether a dateline's second part is a country or a state ('KURMIN, Kurmistan'; not a byline's 'JAN DOE, Staff
+    Writer')."""
+    place = geocode(name.strip()) if name else None
+    return place is not None and place.kind in ("country", "state", "region")
+
+
+# A dateline in capitals on a line of its own, with its country or state perhaps, under a headline: 'KURMIN, Kurmistan'
+_DATELINE_ON_ITS_OWN_LINE = re.compile(r"([A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'-]{2,25}(?: [A-ZÀ-ÞĀ-Ž'-]{2,25})?)(?:,\s*([A-Z][A-Za-z.'’ -]{1,30}?))?[ \t]*(?=\n)")
 
 
 def _first_name_of(dateline: re.Match) -> str:
@@ -155,10 +171,24 @@ def _names_filed_from(dateline: re.Match, sentence_index_of) -> list[Mention]:
     return found
 
 
+def _colon_dateline_places(colon: re.Match, sentence_index_of) -> list[Mention]:
+    """The towns a colon dateline names ('PESHAWAR:', 'QUETTA/TURBAT:'), when the gazetteer knows the first."""
+    found = []
+    for name in re.finditer(r"[^/]+", colon.group(1)):
+        surface = name.group().strip()
+        start = colon.start(1) + name.start() + len(name.group()) - len(name.group().lstrip())
+        if geocode(_title_case(surface)) is None:
+            if not found:
+                return []
+            continue
+        found.append(Mention(surface, start, start + len(surface), sentence_index_of(start), "location", dateline=True))
+    return found
+
+
 def _dateline_at(text: str, start: int, sentence_index_of) -> list[Mention]:
     colon = _COLON_DATELINE.match(text, start)
-    if colon and geocode(_title_case(colon.group(1))) is not None:  # 'PESHAWAR: Militants attacked ...'
-        return [Mention(colon.group(1), start, start + len(colon.group(1)), sentence_index_of(start), "location", dateline=True)]
+    if colon and _colon_dateline_places(colon, sentence_index_of):  # 'PESHAWAR: Militants attacked ...'
+        return _colon_dateline_places(colon, sentence_index_of)
     match = _DATELINE.match(text, start)
     if match:
         return _names_filed_from(match, sentence_index_of)

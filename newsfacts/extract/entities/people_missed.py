@@ -160,11 +160,16 @@ def _is_a_role(token, people: frozenset[str]) -> bool:
 
 
 def _shaped_like_a_name(doc, name: list, alone_allowed: bool) -> bool:
-    """Two to four capitalised words (one, where `alone_allowed`), joined by spaces or hyphens."""
+    """Two to four capitalised words (one, where `alone_allowed`), joined by spaces or hyphens, with a particle
+    between them perhaps ('Jan del Kurmo')."""
     joined_by_hyphens = all(doc[i].text == "-" and doc[i].whitespace_ == "" for i in range(name[0].i, name[-1].i)
                             if doc[i] not in name)  # 'Jean-Kurm Dubrelle', the hyphen a token of its own
     return joined_by_hyphens and (2 if not alone_allowed else 1) <= len(name) <= 4 and all(
-        t.text[:1].isupper() and re.sub(r"[-'’]", "", t.text).isalpha() for t in name)
+        (t.text[:1].isupper() and re.sub(r"[-'’]", "", t.text).isalpha()) or (0 < k < len(name) - 1 and t.lower_ in _NAME_PARTICLES)
+        for k, t in enumerate(name))
+
+
+_NAME_PARTICLES = frozenset(_RULES["name_particles"])
 
 
 def _beside_a_role(text: str, token, name: list, words_before: list, start: int, prefixed: bool, clues: _PersonClues,

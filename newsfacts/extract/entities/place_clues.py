@@ -48,12 +48,18 @@ def _placed_names(text: str, mentions, prepositions: frozenset[str] | None = Non
     placed = set()
     prepositions = prepositions or _locative_prepositions()
     for m in mentions:
-        before = text[max(0, m.start_char - 20):m.start_char].split()
+        before = text[max(0, m.start_char - 30):m.start_char].split()
+        if len(before) >= 2 and before[-1].lower() in _SIDES_OF_A_LAND:
+            before = before[:-1]  # 'in central Java', 'in northern Kurmistan'
         possessive = text[m.end_char:m.end_char + 2] in ("'s", "’s")
         far = _AS_FAR_AS.search(text, max(0, m.start_char - 20), m.start_char) is not None  # 'from as far away as X'
         if before and (before[-1].lower() in prepositions or far) and text[m.start_char - 1:m.start_char] == " " and not possessive:
             placed.add(m.surface)
     return placed
+
+
+# 'central', 'northern', 'north-east': a side of a land written between a preposition and its name
+_SIDES_OF_A_LAND = frozenset(_RULES["compass_words"]) | frozenset(_RULES["compass_adjectives"])
 
 
 def _where_a_place_goes(token) -> bool:

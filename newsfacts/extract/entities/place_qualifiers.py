@@ -13,7 +13,7 @@ from newsfacts.extract.entities.model import Mention, _place_name, _placed_at
 from newsfacts.extract.entities.name_clues import _known_anywhere
 from newsfacts.extract.entities.place_clues import _DISTANCE, _nearness
 from newsfacts.extract.entities.vocabulary import _RULES, _words_pattern
-from newsfacts.extract.gazetteer import (Place, division_holds, division_place, geocode, geocode_town, is_division,
+from newsfacts.extract.gazetteer import (Place, division_holds, division_place, geocode, geocode_town, is_county, is_division,
                                          towns_called, towns_named, written_as_its_own_name)
 from newsfacts.extract.translit import name_key
 
@@ -94,6 +94,22 @@ def _no_namesake_abroad_for_a_local_place(mentions: list[Mention], places: dict[
         if place is not None and context_countries and place.country_code not in context_countries \
                 and _A_LOCAL_PLACE_AFTER.match(text, mention.end_char):
             places[id(mention)] = None
+
+
+def _a_village_named_like_a_part_of_the_city(mentions: list[Mention], places: dict[int, Place | None], text: str) -> None:
+    """'a roadside bomb in the mainly Sunni neighbourhood of Kurmiyah': a part of the story's city, not a village or
+    a county of that name elsewhere in the country (placed in the city later, as places the gazetteer lacks are)."""
+    for mention in mentions:
+        place = places.get(id(mention))
+        if place is not None and ((place.kind == "city" and place.small) or is_county(place)) \
+                and _A_PART_OF_A_CITY_BEFORE.search(text, max(0, mention.start_char - 30), mention.start_char):
+            places[id(mention)] = None
+
+
+# 'the neighbourhood of X', 'the Shia suburb of X' (rules/entities.toml city_part_nouns, less 'district' and 'area',
+# which name an administrative district as often)
+_A_PART_OF_A_CITY_BEFORE = re.compile(r"\b(?:%s) of $" % "|".join(
+    n for n in _RULES["city_part_nouns"] if n not in ("district", "area", "township", "borough")))
 
 
 # what joins the items of a list of places ('Kurmby, Dala and Sorvo')

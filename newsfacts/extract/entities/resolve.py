@@ -10,8 +10,9 @@ import re
 from newsfacts.extract.entities.model import Entity, Mention, _place_name, _placed_at, entity_id
 from newsfacts.extract.entities.namesakes import _in_the_divisions_named, _nearest_namesakes
 from newsfacts.extract.entities.place_clues import _LOCALITY_LIST, _kind_of_place
-from newsfacts.extract.entities.place_qualifiers import (_listed_in_the_town_after, _near_the_town_named_after,
-                                                         _no_namesake_abroad_for_a_local_place, _qualified_places)
+from newsfacts.extract.entities.place_qualifiers import (_a_village_named_like_a_part_of_the_city, _listed_in_the_town_after,
+                                                         _near_the_town_named_after, _no_namesake_abroad_for_a_local_place,
+                                                         _qualified_places)
 from newsfacts.extract.entities.places_missed import _SITE
 from newsfacts.extract.entities.vocabulary import _RULES, _words_pattern
 from newsfacts.extract.gazetteer import (Place, division_holds, geocode, geocode_by_sound, geocode_town, is_county,
@@ -49,6 +50,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     _near_the_town_named_after(mentions, places, text)
     _listed_in_the_town_after(mentions, places, text)
     _no_namesake_abroad_for_a_local_place(mentions, places, context_countries, text)
+    _a_village_named_like_a_part_of_the_city(mentions, places, text)
     for mention in mentions:  # a part of a city the text names lies in it, whatever namesakes the passes above weighed
         if mention.city_part_place is not None and id(mention) not in qualified and id(mention) not in called:
             places[id(mention)] = mention.city_part_place
@@ -158,7 +160,8 @@ def _in_the_city_it_is_named_after(mention: Mention, context_countries: frozense
 
 def _container(mention: Mention, mentions: list[Mention], places: dict, text: str = "") -> Place | None:
     """A place the gazetteer does not know (a square, a building, a village) is located by the
-    place the text puts it in: the nearest city in its sentence, else the document's main city."""
+    place the text puts it in: the nearest city in its sentence, else the document's main city (or, where it names
+    no city, its main county or district)."""
     if _NATURAL_FEATURE.search(mention.surface):
         return None  # a sea or a river is not inside a city
 
@@ -183,11 +186,15 @@ def _container(mention: Mention, mentions: list[Mention], places: dict, text: st
     if same_sentence:
         container = min(same_sentence, key=lambda pair: pair[0])[1]
     else:
+        # (in a story that names no city, the county or district it names most: villages of a district hit by floods)
         counts: dict[str, tuple[int, Place]] = {}
-        for m in mentions:
-            p = places.get(id(m))
-            if usable(p) and p.kind == "city":
-                counts[p.name] = (counts.get(p.name, (0, p))[0] + 1, p)
+        for kind_of_container in ("city", "county"):
+            for m in mentions:
+                p = places.get(id(m))
+                if usable(p) and (p.kind == "city" if kind_of_container == "city" else is_county(p)):
+                    counts[p.name] = (counts.get(p.name, (0, p))[0] + 1, p)
+            if counts:
+                break
         if not counts:
             return None
         container = max(counts.values(), key=lambda pair: pair[0])[1]

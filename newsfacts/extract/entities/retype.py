@@ -40,6 +40,9 @@ def _retype_by_the_whole_text(doc, mentions: list[Mention], countries: frozenset
             mention.entity_type = "person"  # 'Kurmández de Paz said', the surname of 'Ana Lucía Kurmández de Paz'
 
 
+_FEATURE_FIRST_WORDS = frozenset(_RULES["feature_first_words"])
+
+
 def _people_who_speak(doc, mentions: list[Mention]) -> set[str]:
     """The names NER took for people that are the subject of a reporting verb ('said Lewis', 'Lewis told'; the Isle
     of Lewis elsewhere): a place does not speak, unless a country, a state, a continent or a city that speaks for its
@@ -129,6 +132,9 @@ def _retyped_by_other_names(mention: Mention, person_surnames: set[str], countri
         return True
     if mention.entity_type == "person" and len(words) >= 2 and _ANY_AREA_LAST.search(mention.surface):
         mention.entity_type = "location"  # 'Kurmin State', 'Dalen Province' tagged as a person
+        return True
+    if mention.entity_type == "person" and len(words) >= 2 and words[0].rstrip(".") in _FEATURE_FIRST_WORDS:
+        mention.entity_type = "location"  # 'Wadi Kurmin', 'Mount Dalen' tagged as a person
         return True
     if mention.entity_type == "person" and len(words) == 2 and words[0].lower() in organisation_words() \
             and not is_given_name(words[0]) and not is_given_name(words[1]):

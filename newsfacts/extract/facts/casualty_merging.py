@@ -42,6 +42,7 @@ def one_row_per_figure(rows: list[dict], text: str = "", headline_end: int = 0,
     ids = {r["fact_id"] for r in survivors}
     for r in rows:
         r.pop("located_by_dateline", None)
+        r.pop("number_start", None)
     for r in survivors:
         if r["part_of"] and r["part_of"] not in ids:
             r["part_of"] = _replacement_parent(r, rows, survivors)
@@ -61,7 +62,7 @@ class _Statements:
 
     def twins(self, kept: dict, row: dict) -> bool:
         """Whether `row` states the figure `kept` states."""
-        return (not _apart(kept, row) and not self.told_apart(kept, row)
+        return (not _apart(kept, row, self.text) and not self.told_apart(kept, row)
                 and (kept["kind"], kept["count_min"]) == (row["kind"], row["count_min"])
                 and ((kept["part_of"] is None) == (row["part_of"] is None) or _same_named_victims(kept, row))
                 and (kept["part_of"] is None or kept["victims"] == row["victims"])
@@ -212,12 +213,22 @@ def _same_named_victims(a, b) -> bool:
     return a["victims"] == b["victims"] and a["victims"] not in (None, "people")
 
 
-def _apart(a, b) -> bool:
+def _apart(a, b, text: str = "") -> bool:
     # One sentence states a figure once: 'a shell killed three, a second left three dead', 'two died in
     # the cab and the other two on the road', 'four in one village and four in the next' are two figures each.
-    # (two finders' readings of one figure overlap)
+    # (two finders' readings of one figure overlap; so do the counts of a list, 'Two soldiers and two civilians
+    # were killed', each written with its own number)
     return a.get("sentence_start") is not None and a.get("sentence_start") == b.get("sentence_start") \
-        and (a["end_char"] <= b["start_char"] or b["end_char"] <= a["start_char"])
+        and (a["end_char"] <= b["start_char"] or b["end_char"] <= a["start_char"] or _counts_listed(a, b, text))
+
+
+def _counts_listed(a, b, text: str) -> bool:
+    """Two counts of a list, their numbers parted by 'and' (not one victim read twice: 'a traffic policeman,
+    Sergeant Jan Doe, was stabbed', by the noun and by the name; nor a count and the people it is, 'Two more, a
+    woman and a boy')."""
+    first, second = sorted((a.get("number_start"), b.get("number_start")), key=lambda n: -1 if n is None else n)
+    return first is not None and first != second and a["count_min"] > 1 and b["count_min"] > 1 \
+        and re.search(r"\band\b", text[first:second]) is not None
 
 
 def _replacement_parent(row, rows, survivors):

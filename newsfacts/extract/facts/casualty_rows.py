@@ -58,7 +58,8 @@ def casualty_rows(doc_id, text, sentences, sentence_texts, places_by_sentence, p
         parts = _parts_of_earlier_figures(doc_id, rows + own_rows, figures, sent, since)
         rows += parts + _included_in_parts(doc_id, unlinked, parts, sent) + own_rows
     named = _single_victims_named(rows, attributor)
-    return one_row_per_figure(_the_hurt_who_died(rows, text), text, headline_end, named, published)
+    rows = _the_one_told_of_again(_the_hurt_who_died(rows, text), text)
+    return one_row_per_figure(rows, text, headline_end, named, published)
 
 
 def _sentence_figures(sentence: str, sent, people_in_sentence: list[tuple[int, int]],
@@ -96,6 +97,7 @@ def _figure_rows(doc_id: str, figures: list[CasualtyFigure], sent, sentence: str
             "location": place[0] if place else None,
             # (only where the story was filed: the figure may be the same one another sentence places)
             "located_by_dateline": place is not None and place[1] in filed_from,
+            "number_start": sent.start_char + figure.number_start,  # (read while merging, then dropped)
             "period": period_in(sentence),
             "reported_by": speaker.name if speaker and speaker.entity_id else None,
             "reported_by_entity_id": speaker.entity_id if speaker else None,
@@ -125,6 +127,13 @@ def _the_one_told_of() -> re.Pattern:
     return re.compile(rf"(?:the|this)\s+(?:\w+\s+)?(?P<noun>{nouns})\b|(?P<pronoun>he|she)\b", re.IGNORECASE)
 
 
+@cache
+def _the_one_told_of_by_a_noun() -> re.Pattern:
+    """'The teacher', 'His driver': the first words of a sentence about a single victim the text told of before."""
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon().person_nouns, key=len, reverse=True))
+    return re.compile(rf"(?:the|this|his|her|their)\s+(?:\w+\s+)?(?P<noun>{nouns})\b", re.IGNORECASE)
+
+
 def _the_hurt_who_died(rows: list[dict], text: str) -> list[dict]:
     """'Police found a man critically injured. The man died at the scene.': one person, killed, not also injured.
     A single injured victim is dropped when one of the next two sentences tells of the same person dying: 'the'
@@ -145,6 +154,25 @@ def _the_hurt_who_died(rows: list[dict], text: str) -> list[dict]:
             and the_same_one(row, d) for d in dead)
         if not died:
             kept.append(row)
+    return kept
+
+
+def _the_one_told_of_again(rows: list[dict], text: str) -> list[dict]:
+    """'..., including a schoolteacher and her son. The teacher, identified as Jana Doe, suffered shrapnel wounds': a
+    single victim a sentence opens with 'The' (or 'His', 'Her') and the noun an earlier single victim of the same kind
+    was told by (or the noun that ends it: 'schoolteacher') is that victim, not another one."""
+    singles = [r for r in rows if r["count_min"] == r["count_max"] == 1]
+    kept = []
+    for row in rows:
+        single = row["count_min"] == row["count_max"] == 1
+        told = _the_one_told_of_by_a_noun().match(text, row.get("sentence_start", row["start_char"])) if single else None
+        noun = told.group("noun").lower() if told else ""
+        if noun and noun != "victim" and any(
+                earlier["kind"] == row["kind"] and earlier.get("sentence_end", earlier["end_char"]) <= row["start_char"]
+                and any(word.endswith(noun) for word in re.findall(r"\w+", text[earlier["start_char"]:earlier["end_char"]].lower()))
+                for earlier in singles):
+            continue
+        kept.append(row)
     return kept
 
 
@@ -285,6 +313,7 @@ def _with_grammar_figures(figures: list, sent) -> list:
     """The parse finds figures whose number and predicate the word patterns cannot join; a figure both
     find (the same number) is kept once, as the patterns read it."""
     combined = list(figures)
+    read_by_the_parse: set[int] = set()
     start_of_sentence = sent.start_char
     for found in find_grammar_figures(sent):
         number_start = found.number_start - start_of_sentence
@@ -302,7 +331,11 @@ def _with_grammar_figures(figures: list, sent) -> list:
             combined[same] = CasualtyFigure(found.kind, found.count, victims_class(found.victim_word),
                                             found.start_char - start_of_sentence, found.end_char - start_of_sentence, number_start)
             continue
-        if same is not None or any(f.start_char <= number_start < f.end_char and f.count == found.count for f in combined):
+        # (a number inside the span of an equal figure of its kind the patterns read restates it; one the parse read
+        # for other victims is a figure of its own: 'Two soldiers and two civilians were killed', 'killing two and
+        # wounding two others')
+        if same is not None or any(f.start_char <= number_start < f.end_char and f.count == found.count and f.kind == found.kind
+                                   for f in combined if id(f) not in read_by_the_parse):
             continue
         parent = None
         if found.sub_figure_of is not None:
@@ -311,6 +344,7 @@ def _with_grammar_figures(figures: list, sent) -> list:
         combined.append(CasualtyFigure(found.kind, found.count, victims_class(found.victim_word),
                                        found.start_char - start_of_sentence, found.end_char - start_of_sentence,
                                        number_start, is_subset=parent is not None, part_of_index=parent))
+        read_by_the_parse.add(id(combined[-1]))
     return combined
 
 

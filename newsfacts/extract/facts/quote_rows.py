@@ -131,8 +131,8 @@ _PRONOUN_BETWEEN = re.compile(r"[ ,.!?…”\"’'»]*(?:he|she|they)\b(?:[^\n�
 def _quote_paragraph_follows(text: str, quote, previous_end: int, attributor=None, speaker=None) -> bool:
     """The quotation is a paragraph of its own and the paragraph before it ends in a quotation, or it ends
     its paragraph right after an earlier quotation and its attribution ('"A," X wrote. "B."'), or one or two
-    short paragraphs that bring in no one else lie between ('"...," she says.  She laughs.  "..."', an
-    interviewer's question)."""
+    short paragraphs that bring in no one else, or that the speaker is the subject of, lie between ('"...," she says.
+    She laughs.  "..."', an interviewer's question)."""
     paragraph_start = text.rfind("\n", 0, quote.start_char) + 1
     paragraph_end = text.find("\n", quote.end_char)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
@@ -154,7 +154,8 @@ def _quote_paragraph_follows(text: str, quote, previous_end: int, attributor=Non
     # (from the end of the paragraph of the quotation before: its attribution names its own speaker)
     after_its_paragraph = max(previous_end, text.find("\n", previous_end))
     return (attributor is not None and between.count("\n\n") <= 3 and len(between.strip()) < 300
-            and not attributor.brings_in_someone(after_its_paragraph, paragraph_start, besides=speaker))
+            and (not attributor.brings_in_someone(after_its_paragraph, paragraph_start, besides=speaker)
+                 or attributor.told_of_the_speaker(after_its_paragraph, paragraph_start, speaker)))
 
 
 def _words_in_order(few: list[str], many: list[str]) -> bool:

@@ -121,10 +121,11 @@ def _the_area_or_a_town_named_like_it(exact: list[Place], candidates: list[Place
 def _named_so_out_of_context(candidates: list[Place], key: str) -> list[Place]:
     """The candidates a name may mean outside the document's countries."""
     # Out of the document's countries only a place's own name counts, not one of its alternate
-    # spellings: an Afghan district must not become a Chadian city that lists it as a variant. A great
-    # city is known by all its spellings ('Dnepropetrovsk' in a story that names only Russia).
+    # spellings: an Afghan district must not become a Chadian city that lists it as a variant. A big
+    # city is known by its spellings two letters off its own ('Dnepropetrovsk' in a story that names only Russia,
+    # 'Birgunj' for Birgañj in one that names only India).
     # A city of 100,000 is known by its own name without its Arabic article too ('Qamishli' for Al Qamishli).
-    candidates = [p for p in candidates if _norm(p.name) == key or (p.kind == "city" and p.population >= _GREAT_CITY
+    candidates = [p for p in candidates if _norm(p.name) == key or (p.kind == "city" and p.population >= BIG_CITY
                                                                      and _spelled_alike(_norm(p.name), key))
                   or (p.kind == "city" and p.population >= A_CITY_ANYWHERE and _norm(without_article(_norm(p.name)) or "") == key)]
     # ... and no village abroad: 'Villa Kurmina, a neighbourhood on the edge of town' in a story from Chile is no
@@ -155,6 +156,10 @@ def _best_of(pool: list[Place], key: str, context_countries: frozenset[str]) -> 
     return best
 
 
+_TOWN_KIND_SUFFIX = re.compile(r"\s+(?:%s)$" % "|".join(re.escape(k) for k in load_rules("regions")["town_kinds_after_a_name"]),
+                               re.IGNORECASE)
+
+
 def _area_or_part(name: str, context_countries: frozenset[str]) -> Place | None:
     """'Kharkiv Oblast' (an area named after its centre), 'Inner Mongolia Autonomous Region' (a known
     region with its formal suffix) and 'West Michigan' (part of a known place)."""
@@ -173,6 +178,10 @@ def _area_or_part(name: str, context_countries: frozenset[str]) -> Place | None:
             suffix = "Region" if suffix in _REGION_SYNONYMS else suffix.title()
             return Place(f"{centre.name} {suffix}", centre.latitude, centre.longitude, centre.country_code, "region", 0, f"centre {centre.name}")
         return None
+    town_kind = _TOWN_KIND_SUFFIX.search(name)
+    if town_kind:  # 'Kurmin Metropolitan City' is the town of Kurmin
+        town = geocode(name[:town_kind.start()], context_countries)
+        return town if town is not None and town.kind == "city" else None
     part = _COMPASS_PREFIX.match(name)
     if part:
         whole = geocode(name[part.end():], context_countries)
