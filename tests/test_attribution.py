@@ -293,8 +293,8 @@ def test_a_short_paragraph_that_brings_in_no_one_keeps_the_speaker(nlp):
 def test_a_paragraph_the_speaker_is_the_subject_of_keeps_the_speaker(nlp):
     # (whoever else it names: the soldier whose widow the speaker writes to)
     text = ('"He was an inspirational leader and a highly respected member of his unit," General Jan Kurmo said.\n\n'
-            'General Kurmo offered his "deepest condolences" to the widow of Sergeant Dalen Doe.\n\n'
-            '"I want her to know that we are going to take care of her and support her."')
+            'General Kurmo sent his "sincere sympathy" to the family of Sergeant Dalen Doe.\n\n'
+            '"We will look after his family for as long as they need us, whatever happens."')
     assert [name for name, _ in speakers(nlp, text)] == ["Jan Kurmo", "Jan Kurmo"]
 
 

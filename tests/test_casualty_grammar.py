@@ -775,7 +775,7 @@ def test_a_passer_by_is_one_person(nlp):
 
 @pytest.mark.parametrize("text,expected", [
     # the first of a list of kin, or of men, women and children, lends the bare nouns after it its word
-    ("Her father, sister and nephew were killed in the crash.", [("killed", 3, 3, "exact", False)]),
+    ("His mother, brother and niece were killed in the crash.", [("killed", 3, 3, "exact", False)]),
     ("A man, woman and child were killed when the wall fell.", [("killed", 3, 3, "exact", False)]),
     # (not one person told of by two nouns)
     ("His friend and fellow rider was injured in the crash.", [("injured", 1, 1, "exact", False)]),
@@ -803,8 +803,8 @@ def test_the_one_person_by_what_they_are_of(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Jan Doe lost three brothers-in-law in the attack.", [("killed", 3, 3, "exact", False)]),
-    ('"I have lost three members of my family," Jana Doe said.', [("killed", 3, 3, "exact", False)]),
+    ("Jan Doe lost two sisters-in-law when the village was shelled.", [("killed", 2, 2, "exact", False)]),
+    ('"We lost four members of our family in the fire," Jana Doe said.', [("killed", 4, 4, "exact", False)]),
     ("She lost two family members in the blast.", [("killed", 2, 2, "exact", False)]),
     # (players lost to injury and workers lost to a rival did not die)
     ("The team lost three players to injury this season.", []),
@@ -815,13 +815,12 @@ def test_kin_a_person_lost(nlp, text, expected):
 
 
 def test_people_buried_alive_may_be_living(nlp):
-    assert grammar(nlp, "Hope was fading for thousands of others buried alive by a quake that has killed almost 900 people.") \
-        == [("killed", 900, 900, "approximately", False)]
+    assert grammar(nlp, "Rescuers dug for thousands of others buried alive by the earthquake.") == []
     assert grammar(nlp, "Villagers buried 12 victims on Friday.") == [("killed", 12, 12, "exact", False)]
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Twelve people died and nearly 100 others are undergoing treatment at the district hospital.",
+    ("Twelve people died and about 100 others are undergoing treatment at the district hospital.",
      [("killed", 12, 12, "exact", False), ("injured", 100, 100, "approximately", False)]),
     ("Three died and 11 others were receiving treatment.", [("killed", 3, 3, "exact", False), ("injured", 11, 11, "exact", False)]),
     # (not treatment for an illness)

@@ -1471,3 +1471,32 @@ def test_a_name_after_a_preposition_and_a_side_of_the_land_is_a_place(entities_o
 def test_a_name_with_a_particle_and_an_age_is_a_persons(entities_of):
     mentions, _e = entities_of("Jan del Kurmo, 28, was among those who fled the floods on Tuesday.")
     assert [m.entity_type for m in mentions if m.surface == "Jan del Kurmo"] == ["person"]
+
+
+def test_a_text_that_names_no_country_is_set_where_the_towns_it_puts_somewhere_lie(nlp):
+    # (two towns of one country only, one of which NER took for a date)
+    doc = nlp("Burglaries were reported in Market Rasen and on farms near Caistor.")
+    assert context_countries(doc) == frozenset({"GB"})
+
+
+def test_a_landforms_name_is_no_persons(entities_of):
+    mentions, _e = entities_of("The river burst its banks and Wadi Hassan flooded the lower town, residents said.")
+    assert [m.entity_type for m in mentions if m.surface == "Wadi Hassan"] == ["location"]
+
+
+def test_a_dateline_on_a_line_of_its_own(entities_of):
+    mentions, _e = entities_of("Blast kills two in camp\n\nNAIROBI, Kenya\nTwo people were killed in an attack on Monday.")
+    assert [m.surface for m in mentions if m.dateline] == ["NAIROBI"]
+    # (not a byline in capitals)
+    mentions, _e = entities_of("Blast kills two in camp\n\nJAN DOE, Staff Writer\nTwo people were killed in an attack on Monday.")
+    assert [m.surface for m in mentions if m.dateline] == []
+
+
+def test_a_list_of_towns_ner_took_for_one_body_is_a_place_each(nlp):
+    doc = nlp("Clashes were reported in municipalities such as Caloto, Corinto and Buenos Aires in Colombia.")
+    start = next(t.i for t in doc if t.text == "Caloto")
+    doc.ents = [Span(doc, start, start + 6, label="ORG"), Span(doc, start + 7, start + 8, label="GPE")]
+    assert doc.ents[0].text == "Caloto, Corinto and Buenos Aires"
+    mentions = extract_mentions(doc, lambda position: 0, context_countries(doc))
+    assert [(m.surface, m.entity_type) for m in mentions] == [
+        ("Caloto", "location"), ("Corinto", "location"), ("Buenos Aires", "location"), ("Colombia", "location")]

@@ -255,7 +255,7 @@ def _with_conjuncts(head) -> list:
 
 
 def _a_list_read_as_an_apposition(noun) -> bool:
-    """'Her father, sister and nephew': the parser reads the rest of a list of single nouns as an apposition of its
+    """'His mother, brother and niece': the parser reads the rest of a list of single nouns as an apposition of its
     first (a bare noun with a conjunct of its own), where an apposition proper restates it ('the driver, a man')."""
     return noun.dep_ == "appos" and noun.tag_ == "NN" and noun.head.tag_ == "NN" and noun.head.i < noun.i \
         and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in noun.children) \

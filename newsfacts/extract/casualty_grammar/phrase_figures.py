@@ -127,7 +127,7 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
     noun for what they do ('a coastguard winchman, Petty Officer Jan Doe,')."""
     if phrase.tag_ != "NN":
         return False
-    # ('her father, sister and nephew', 'a man, woman and child': the first of a list of kin or of men, women and
+    # ('his mother, brother and niece', 'a man, woman and child': the first of a list of kin or of men, women and
     # children lends a bare noun of it its word; not 'his friend and fellow rider', one person told of twice)
     first = phrase
     if not any(c.dep_ in ("det", "poss", "nummod") for c in phrase.children) and phrase.lemma_.lower() in lex.kin_and_kinds_of_person:

@@ -102,9 +102,9 @@ def _lives_lost(token, lemma: str, lex: _Lexicon) -> list[tuple[str, object]]:
 
 
 def _people_one_loses(noun, lex: _Lexicon) -> bool:
-    """People a place, a group or a family 'lost': 'lost 32 villagers', 'lost three brothers-in-law', 'lost two family
+    """People a place, a group or a family 'lost': 'lost 32 villagers', 'lost two sisters-in-law', 'lost two family
     members', 'lost three members of my family'."""
-    # (the tokenizer cuts 'brothers-in-law' at its hyphens: the parse heads it by 'brothers')
+    # (the tokenizer cuts 'sisters-in-law' at its hyphens: the parse heads it by 'sisters')
     if noun.lemma_.lower() in lex.lost_people_nouns or _with_its_noun_before(noun) in lex.lost_people_nouns:
         return True
     return noun.lemma_.lower() == "member" and any(p.lemma_.lower() in lex.lost_members_of for prep in noun.children

@@ -188,7 +188,7 @@ def _add_the_countries_of_divisions_and_datelines(text: str, codes: set[str]) ->
 
 
 def _countries_of_a_colon_dateline(text: str) -> set[str]:
-    """'QUETTA: ...', 'KURMIN/DALEN: ...' opening the story or the paragraph under its headline: the countries of
+    """'KURMIN: ...', 'KURMIN/DALEN: ...' opening the story or the paragraph under its headline: the countries of
     the cities of A_CITY_ANYWHERE people or more it names (NER seldom tags a name in capitals)."""
     opening = re.match(r"(?:[^\n]{1,300}\n\s*)?", text).end()
     dateline = _COLON_DATELINE.match(text, opening) or _COLON_DATELINE.match(text)
@@ -258,16 +258,14 @@ def _country_most_place_names_are_in(doc, at_least: int = 3) -> str | None:
 def _names_put_somewhere(doc) -> set[str]:
     """Names the text writes where a place goes ('Police in Kurmby Bridge', 'near Dalesford'), whatever NER made of
     them: two capitalised words, or one that is no English word and no given name (not 'in March', 'in Jan Doe's
-    car'), outside dates."""
+    car')."""
     text = text_of(doc)
-    dated = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     names = set()
     for match in _NAME_PUT_SOMEWHERE.finditer(text):
-        name, start = match.group(1), match.start(1)
-        words = name.split()
-        if any(s <= start < e for s, e in dated) or text.startswith(("'s", "’s"), match.end(1)):
+        name = match.group(1)
+        if text.startswith(("'s", "’s"), match.end(1)):
             continue
-        if len(words) == 2 or not (is_english_word(name.lower()) or is_given_name(name)):
+        if len(name.split()) == 2 or not (is_english_word(name.lower()) or is_given_name(name)):
             names.add(name)
     return names
 

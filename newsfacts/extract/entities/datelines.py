@@ -44,7 +44,7 @@ _DATED_AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*" + 
 # A headline is one short paragraph: the dateline opens the paragraph after it.
 HEADLINE_CHARS = 300
 # A dateline in capitals closed by a colon, as South Asian papers write it ('PESHAWAR: ...'); 'UPDATE:' is no place.
-# ('QUETTA/TURBAT: ...', 'KURMIN / DALEN: ...': a story filed from two towns)
+# ('KURMIN/DALEN: ...', 'KURMIN / DALEN: ...': a story filed from two towns)
 _COLON_DATELINE = re.compile(r"([A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?(?: ?/ ?[A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?)*)"
                              r"(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)?:\s")
 
@@ -172,7 +172,7 @@ def _names_filed_from(dateline: re.Match, sentence_index_of) -> list[Mention]:
 
 
 def _colon_dateline_places(colon: re.Match, sentence_index_of) -> list[Mention]:
-    """The towns a colon dateline names ('PESHAWAR:', 'QUETTA/TURBAT:'), when the gazetteer knows the first."""
+    """The towns a colon dateline names ('KURMIN:', 'KURMIN/DALEN:'), when the gazetteer knows the first."""
     found = []
     for name in re.finditer(r"[^/]+", colon.group(1)):
         surface = name.group().strip()

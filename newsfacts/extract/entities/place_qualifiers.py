@@ -97,7 +97,7 @@ def _no_namesake_abroad_for_a_local_place(mentions: list[Mention], places: dict[
 
 
 def _a_village_named_like_a_part_of_the_city(mentions: list[Mention], places: dict[int, Place | None], text: str) -> None:
-    """'a roadside bomb in the mainly Sunni neighbourhood of Kurmiyah': a part of the story's city, not a village or
+    """'a shop in the crowded neighbourhood of Kurmiyah': a part of the story's city, not a village or
     a county of that name elsewhere in the country (placed in the city later, as places the gazetteer lacks are)."""
     for mention in mentions:
         place = places.get(id(mention))

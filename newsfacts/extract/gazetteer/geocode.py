@@ -123,7 +123,7 @@ def _named_so_out_of_context(candidates: list[Place], key: str) -> list[Place]:
     # Out of the document's countries only a place's own name counts, not one of its alternate
     # spellings: an Afghan district must not become a Chadian city that lists it as a variant. A big
     # city is known by its spellings two letters off its own ('Dnepropetrovsk' in a story that names only Russia,
-    # 'Birgunj' for Birgañj in one that names only India).
+    # 'Jelalabad' for Jalalabad in one that names only Pakistan).
     # A city of 100,000 is known by its own name without its Arabic article too ('Qamishli' for Al Qamishli).
     candidates = [p for p in candidates if _norm(p.name) == key or (p.kind == "city" and p.population >= BIG_CITY
                                                                      and _spelled_alike(_norm(p.name), key))
