@@ -103,7 +103,7 @@ def _lives_lost(token, lemma: str, lex: _Lexicon) -> list[tuple[str, object]]:
 
 def _people_one_loses(noun, lex: _Lexicon) -> bool:
     """People a place, a group or a family 'lost': 'lost 32 villagers', 'lost two sisters-in-law', 'lost two family
-    members', 'lost three members of my family'."""
+    members', 'lost four members of our family'."""
     # (the tokenizer cuts 'sisters-in-law' at its hyphens: the parse heads it by 'sisters')
     if noun.lemma_.lower() in lex.lost_people_nouns or _with_its_noun_before(noun) in lex.lost_people_nouns:
         return True

@@ -134,8 +134,9 @@ def _dateline_under_a_standfirst(text: str, sentence_index_of) -> list[Mention]:
         if match and match.group(1).strip().isupper() and (match.group(2) or geocode(_first_name_of(match)) is not None):
             return _names_filed_from(match, sentence_index_of)
         colon = _COLON_DATELINE.match(text, start)  # 'KURMIN: Police said ...' under a standfirst
-        if colon and _colon_dateline_places(colon, sentence_index_of):
-            return _colon_dateline_places(colon, sentence_index_of)
+        filed_from = _colon_dateline_places(colon, sentence_index_of) if colon else []
+        if filed_from:
+            return filed_from
         alone = _DATELINE_ON_ITS_OWN_LINE.match(text, start)  # 'KURMIN, Kurmistan' on a line of its own, the story under it
         if alone and (geocode(_title_case(alone.group(1))) is not None or _names_a_land(alone.group(2))):
             return [Mention(alone.group(1), start, start + len(alone.group(1)), sentence_index_of(start), "location", dateline=True)]
@@ -187,8 +188,9 @@ def _colon_dateline_places(colon: re.Match, sentence_index_of) -> list[Mention]:
 
 def _dateline_at(text: str, start: int, sentence_index_of) -> list[Mention]:
     colon = _COLON_DATELINE.match(text, start)
-    if colon and _colon_dateline_places(colon, sentence_index_of):  # 'PESHAWAR: Militants attacked ...'
-        return _colon_dateline_places(colon, sentence_index_of)
+    filed_from = _colon_dateline_places(colon, sentence_index_of) if colon else []
+    if filed_from:  # 'KURMIN: Militants attacked ...'
+        return filed_from
     match = _DATELINE.match(text, start)
     if match:
         return _names_filed_from(match, sentence_index_of)

@@ -90,13 +90,16 @@ def _lists_taken_for_one_place(mentions: list[Mention], sentence_index_of, count
     """'Kurmby, Dalesford and Ashwick', which NER may tag as one place or one body: each name of the list is a place
     of its own (a body's, where each is a town of the document's countries; not 'Trinidad and Tobago', a place the
     gazetteer knows by the whole name)."""
+    def a_town_here(name: str) -> bool:
+        place = geocode(name, countries)
+        return place is not None and place.kind == "city" and place.country_code in countries
+
     found = []
     for mention in mentions:
         names = list(_LISTED_NAME.finditer(mention.surface)) if _A_LIST_OF_NAMES.fullmatch(mention.surface) else []
         whole = geocode(mention.surface) if names else None
-        towns = mention.entity_type == "location" or (mention.entity_type == "organization" and all(
-            (p := geocode(n.group(), countries)) is not None and p.kind == "city" and p.country_code in countries for n in names))
-        if not names or not towns or (whole is not None and whole.name.lower() == mention.surface.lower()):
+        places = mention.entity_type == "location" or (mention.entity_type == "organization" and all(a_town_here(n.group()) for n in names))
+        if not names or not places or (whole is not None and whole.name.lower() == mention.surface.lower()):
             found.append(mention)
             continue
         for name in names:
