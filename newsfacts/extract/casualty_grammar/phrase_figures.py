@@ -130,9 +130,10 @@ def _is_single_person(phrase, lex: _Lexicon) -> bool:
     # ('his mother, brother and niece', 'a man, woman and child': the first of a list of kin or of men, women and
     # children lends a bare noun of it its word; not 'his friend and fellow rider', one person told of twice)
     first = phrase
-    if not any(c.dep_ in ("det", "poss", "nummod") for c in phrase.children) and phrase.lemma_.lower() in lex.kin_and_kinds_of_person:
+    listed = lex.kin_nouns | lex.listed_kinds_of_person
+    if not any(c.dep_ in ("det", "poss", "nummod") for c in phrase.children) and phrase.lemma_.lower() in listed:
         head = _first_of_its_list(phrase)
-        first = head if head.lemma_.lower() in lex.kin_and_kinds_of_person else phrase
+        first = head if head.lemma_.lower() in listed else phrase
     indefinite = any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in first.children) \
         or _headline_subject_without_article(first)
     if not indefinite and not any(c.dep_ == "poss" for c in first.children):
@@ -163,12 +164,12 @@ def _closed_compound_of(lemma: str, nouns: frozenset[str]) -> bool:
 
 
 def _with_its_modifier(noun) -> str:
-    """'taxi driver', 'rebel leader', 'village head': a noun with the noun or adjective right before it that modifies
-    it, as the list of nouns for people writes such pairs; '' where none does."""
+    """'taxi driver', 'rebel leader', 'village head', 'family members': a noun (as its lemma) with the noun or adjective
+    right before it that modifies it, as the lists of nouns for people write such pairs; '' where none does."""
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
     if before is None or before.head.i != noun.i or before.dep_ not in ("compound", "amod"):
         return ""
-    return f"{before.lower_} {noun.lower_}"
+    return f"{before.lower_} {noun.lemma_.lower()}"
 
 
 def _headline_subject_without_article(phrase) -> bool:

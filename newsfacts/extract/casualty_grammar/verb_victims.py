@@ -13,6 +13,7 @@ from newsfacts.extract.casualty_grammar.parse_checks import (_after_treatment, _
                                                              _in_hospital, _names_injuries, _people_like, _phrasal_kind,
                                                              _quoted, _sentence_before, _struck_by_a_shot_or_in_the_body, _to_a_hospital, _to_hospital,
                                                              _what_it_is_made_of, _with_an_injury)
+from newsfacts.extract.casualty_grammar.phrase_figures import _with_its_modifier
 
 
 def _victims_of_a_verb(token, lex: _Lexicon) -> list[tuple[str, object]]:
@@ -105,16 +106,10 @@ def _people_one_loses(noun, lex: _Lexicon) -> bool:
     """People a place, a group or a family 'lost': 'lost 32 villagers', 'lost two sisters-in-law', 'lost two family
     members', 'lost four members of our family'."""
     # (the tokenizer cuts 'sisters-in-law' at its hyphens: the parse heads it by 'sisters')
-    if noun.lemma_.lower() in lex.lost_people_nouns or _with_its_noun_before(noun) in lex.lost_people_nouns:
+    if noun.lemma_.lower() in lex.lost_people_nouns | lex.kin_nouns or _with_its_modifier(noun) in lex.lost_people_nouns:
         return True
     return noun.lemma_.lower() == "member" and any(p.lemma_.lower() in lex.lost_members_of for prep in noun.children
                                                    if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children)
-
-
-def _with_its_noun_before(noun) -> str:
-    """'family member': the noun with the compound noun before it."""
-    before = noun.doc[noun.i - 1] if noun.i > 0 else None
-    return f"{before.lower_} {noun.lemma_.lower()}" if before is not None and before.dep_ == "compound" and before.head.i == noun.i else ""
 
 
 def _patients_admitted(token, lemma: str, lex: _Lexicon) -> list[tuple[str, object]]:

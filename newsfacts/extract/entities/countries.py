@@ -11,6 +11,7 @@ from newsfacts.extract.entities.datelines import (_COLON_DATELINE, _DATELINE, _D
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import A_CITY_ANYWHERE, Mention, _POSSESSIVE, _title_case
 from newsfacts.extract.entities.place_clues import _NAMED_DIVISION
+from newsfacts.extract.entities.places_missed import _NAME_AFTER_LOCATIVE
 from newsfacts.extract.entities.vocabulary import _RULES, _natural_feature_words, _words_pattern
 from newsfacts.extract.gazetteer import (Place, countries_with_a_town_named, country_codes, demonyms, division_country,
                                          geocode, geocode_town, only_city_named, province_country,
@@ -261,16 +262,16 @@ def _names_put_somewhere(doc) -> set[str]:
     car')."""
     text = text_of(doc)
     names = set()
-    for match in _NAME_PUT_SOMEWHERE.finditer(text):
-        name = match.group(1)
-        if text.startswith(("'s", "’s"), match.end(1)):
+    for match in _NAME_AFTER_LOCATIVE.finditer(text):
+        name = match.group("name")
+        if match.group("word").lower() not in _PUTTING_SOMEWHERE or len(name.split()) > 2 or text.startswith(("'s", "’s"), match.end("name")):
             continue
         if len(name.split()) == 2 or not (is_english_word(name.lower()) or is_given_name(name)):
             names.add(name)
     return names
 
 
-_NAME_PUT_SOMEWHERE = re.compile(r"\b(?:in|near|outside|around) ([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)\b")
+_PUTTING_SOMEWHERE = frozenset({"in", "near", "outside", "around"})
 
 
 def _may_name_a_town(ent) -> bool:

@@ -138,19 +138,12 @@ def _dateline_under_a_standfirst(text: str, sentence_index_of) -> list[Mention]:
         if filed_from:
             return filed_from
         alone = _DATELINE_ON_ITS_OWN_LINE.match(text, start)  # 'KURMIN, Kurmistan' on a line of its own, the story under it
-        if alone and (geocode(_title_case(alone.group(1))) is not None or _names_a_land(alone.group(2))):
+        if alone and _filed_from_a_known_place(_title_case(alone.group(1)), alone.group(2)):
             return [Mention(alone.group(1), start, start + len(alone.group(1)), sentence_index_of(start), "location", dateline=True)]
         bare = _BARE_DATELINE.match(text, start)  # 'KURMIN (Agency - 3rd May, 2021) Police said ...'
         if bare and bare.group(2) and "/" not in bare.group(1) and geocode(_title_case(bare.group(1))) is not None:
             return [Mention(bare.group(1), start, start + len(bare.group(1)), sentence_index_of(start), "location", dateline=True)]
     return []
-
-
-def _names_a_land(name: str | None) -> bool:
-    """Whether a dateline's second part is a country or a state ('KURMIN, Kurmistan'; not a byline's 'JAN DOE, Staff
-    Writer')."""
-    place = geocode(name.strip()) if name else None
-    return place is not None and place.kind in ("country", "state", "region")
 
 
 # A dateline in capitals on a line of its own, with its country or state perhaps, under a headline: 'KURMIN, Kurmistan'
@@ -174,16 +167,9 @@ def _names_filed_from(dateline: re.Match, sentence_index_of) -> list[Mention]:
 
 def _colon_dateline_places(colon: re.Match, sentence_index_of) -> list[Mention]:
     """The towns a colon dateline names ('KURMIN:', 'KURMIN/DALEN:'), when the gazetteer knows the first."""
-    found = []
-    for name in re.finditer(r"[^/]+", colon.group(1)):
-        surface = name.group().strip()
-        start = colon.start(1) + name.start() + len(name.group()) - len(name.group().lstrip())
-        if geocode(_title_case(surface)) is None:
-            if not found:
-                return []
-            continue
-        found.append(Mention(surface, start, start + len(surface), sentence_index_of(start), "location", dateline=True))
-    return found
+    named = _names_filed_from(colon, sentence_index_of)
+    known = [m for m in named if geocode(_title_case(m.surface)) is not None]
+    return known if known and known[0] is named[0] else []
 
 
 def _dateline_at(text: str, start: int, sentence_index_of) -> list[Mention]:

@@ -336,10 +336,14 @@ def _places_named_as_one(doc, entity_type: str, surface: str, start: int, countr
                          sentence_index_of) -> list[Mention]:
     """'between Sévaré and Bandiagara', which NER made one facility, 'fled to Tibú and Ocaña', one organisation,
     and 'the towns of Kurmin, Dalen and Ashby', one place: each a place (all of them towns of the document's
-    countries, for an organisation that no preposition of place puts there: 'around Kurmivka and Hola Kurm', not
-    'Ernst and Young'); none where the name is no list of places."""
-    names = _names_listed(surface) if entity_type in ("location", "organization") and geocode(surface, countries) is None else []
-    placed_there = _LOCATIVE_JUST_BEFORE.search(text_of(doc), max(0, start - 12), start) is not None
+    countries, for an organisation that no preposition of place, nor a kind of places, puts there: 'around Kurmivka
+    and Hola Kurm', 'municipalities such as Kurmo, Dalen and Ashby', not 'Ernst and Young'); none where the name is no list of places, or a place's own ('Trinidad and Tobago': not a list
+    the gazetteer reads as its first town and the state after it, 'Kurmin, Dalen and Ashby')."""
+    whole = geocode(surface, countries) if entity_type in ("location", "organization") else None
+    names = _names_listed(surface) if entity_type in ("location", "organization") \
+        and (whole is None or whole.name.lower() != surface.lower()) else []
+    placed_there = _LOCATIVE_JUST_BEFORE.search(text_of(doc), max(0, start - 12), start) is not None \
+        or _KINDS_OF_PLACE_JUST_BEFORE.search(text_of(doc), max(0, start - 40), start) is not None
     if not names or not (any if entity_type == "location" or placed_there else all)(_town_of(name, countries) for name, _ in names):
         return []
     return [Mention(name, start + offset, start + offset + len(name), sentence_index_of(start + offset), "location")
@@ -441,6 +445,8 @@ _NAME_HALF_BEFORE_AND = re.compile(r"(?:^|(?<=\b[Tt]he ))((?!The )(?:[A-Z][\w'�
 
 # A preposition of place, or 'between', just before a name ('fled to Tibú and Ocaña', 'between Sévaré and Bandiagara')
 _LOCATIVE_JUST_BEFORE = re.compile(r"\b(?:%s)\s+$" % _words_pattern(_RULES["locative_prepositions"] + ["between"]))
+# Places of a kind before a list of them: 'the villages of', 'municipalities such as', 'towns including'
+_KINDS_OF_PLACE_JUST_BEFORE = re.compile(r"\b(?:%s) (?:of|such as|including|like)\s+$" % "|".join(_RULES["locality_list_nouns"]))
 # Names joined as a list ('Kurmin and Dalen', 'Kurmin, Dalen and Ashby') or as the ends of a way ('Kurmin to
 # Dalen', 'Kurmin and Dalen towards Ashby'), each of up to three words capitalised after an article joined by a
 # hyphen ('al-Kurmab', 'Deir ez-Kurm')

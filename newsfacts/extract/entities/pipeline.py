@@ -34,7 +34,7 @@ from newsfacts.extract.entities.people_names import (_given_name_mentions, _give
                                                      _surname_mentions, _two_people_under_one_name,
                                                      _without_the_rest_of_a_portfolio)
 from newsfacts.extract.entities.place_clues import _placed_names
-from newsfacts.extract.entities.place_repairs import (_area_lists, _cities_and_their_parts, _extend_areas_and_sites, _lists_taken_for_one_place,
+from newsfacts.extract.entities.place_repairs import (_area_lists, _cities_and_their_parts, _extend_areas_and_sites,
                                                       _join_bare_names, _named_localities,
                                                       _towns_before_an_abbreviated_division, _towns_before_their_division,
                                                       _towns_before_their_offices, _towns_listed_with_places,
@@ -116,10 +116,8 @@ def _people_ner_cut_or_missed(doc, sentence_index_of, mentions: list[Mention], c
 
 
 def _places_and_people_told_apart(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
-    """Towns the text lists (under one name NER gave them, too), abbreviates or names before their residents, and
-    people it gives an age or names in passing; then the names NER takes for people that name no one (outlets,
-    slogans, bodies after 'the')."""
-    mentions = _lists_taken_for_one_place(mentions, sentence_index_of, countries)
+    """Towns the text lists, abbreviates or names before their residents, and people it gives an age or names in
+    passing; then the names NER takes for people that name no one (outlets, slogans, bodies after 'the')."""
     mentions = _towns_before_an_abbreviated_division(text_of(doc), mentions)
     mentions = _towns_before_their_division(doc, sentence_index_of, mentions, countries)
     # (after the repairs above, which make places of names NER took for people or bodies)

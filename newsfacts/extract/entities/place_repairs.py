@@ -86,33 +86,6 @@ _LOCALITY = (
 )
 
 
-def _lists_taken_for_one_place(mentions: list[Mention], sentence_index_of, countries: frozenset[str]) -> list[Mention]:
-    """'Kurmby, Dalesford and Ashwick', which NER may tag as one place or one body: each name of the list is a place
-    of its own (a body's, where each is a town of the document's countries; not 'Trinidad and Tobago', a place the
-    gazetteer knows by the whole name)."""
-    def a_town_here(name: str) -> bool:
-        place = geocode(name, countries)
-        return place is not None and place.kind == "city" and place.country_code in countries
-
-    found = []
-    for mention in mentions:
-        names = list(_LISTED_NAME.finditer(mention.surface)) if _A_LIST_OF_NAMES.fullmatch(mention.surface) else []
-        whole = geocode(mention.surface) if names else None
-        places = mention.entity_type == "location" or (mention.entity_type == "organization" and all(a_town_here(n.group()) for n in names))
-        if not names or not places or (whole is not None and whole.name.lower() == mention.surface.lower()):
-            found.append(mention)
-            continue
-        for name in names:
-            start = mention.start_char + name.start()
-            found.append(Mention(name.group(), start, start + len(name.group()), sentence_index_of(start), "location"))
-    return found
-
-
-_LISTED_NAME = re.compile(r"(?!(?:and|or)\b)[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: (?!and\b|or\b)[A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}")
-_A_LIST_OF_NAMES = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}(?:, [A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2})*"
-                              r",? (?:and|or) [A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+){0,2}")
-
-
 def _area_lists(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
     """Each name of a list of areas becomes a place mention that geocodes as '<name> <Kind>'."""
     found = []

@@ -120,18 +120,13 @@ def _single_victims_named(rows: list[dict], attributor) -> dict[str, frozenset[s
 
 
 @cache
-def _the_one_told_of() -> re.Pattern:
+def _the_one_told_of(possessives: bool = False) -> re.Pattern:
     """'The man', 'The victim', 'He': the first words of a figure about a single victim the text told of before (the
-    grammar's nouns for people, rules/casualties.toml)."""
+    grammar's nouns for people, rules/casualties.toml); with `possessives`, 'His driver' too, and no pronoun alone."""
     nouns = "|".join(re.escape(n) for n in sorted(lexicon().person_nouns, key=len, reverse=True))
+    if possessives:
+        return re.compile(rf"(?:the|this|his|her|their)\s+(?:\w+\s+)?(?P<noun>{nouns})\b", re.IGNORECASE)
     return re.compile(rf"(?:the|this)\s+(?:\w+\s+)?(?P<noun>{nouns})\b|(?P<pronoun>he|she)\b", re.IGNORECASE)
-
-
-@cache
-def _the_one_told_of_by_a_noun() -> re.Pattern:
-    """'The teacher', 'His driver': the first words of a sentence about a single victim the text told of before."""
-    nouns = "|".join(re.escape(n) for n in sorted(lexicon().person_nouns, key=len, reverse=True))
-    return re.compile(rf"(?:the|this|his|her|their)\s+(?:\w+\s+)?(?P<noun>{nouns})\b", re.IGNORECASE)
 
 
 def _the_hurt_who_died(rows: list[dict], text: str) -> list[dict]:
@@ -165,7 +160,7 @@ def _the_one_told_of_again(rows: list[dict], text: str) -> list[dict]:
     kept = []
     for row in rows:
         single = row["count_min"] == row["count_max"] == 1
-        told = _the_one_told_of_by_a_noun().match(text, row.get("sentence_start", row["start_char"])) if single else None
+        told = _the_one_told_of(possessives=True).match(text, row.get("sentence_start", row["start_char"])) if single else None
         noun = told.group("noun").lower() if told else ""
         if noun and noun != "victim" and any(
                 earlier["kind"] == row["kind"] and earlier.get("sentence_end", earlier["end_char"]) <= row["start_char"]
