@@ -889,3 +889,38 @@ def test_a_single_victim_told_of_again_by_the_noun_and_a_name(nlp):
 def test_an_equal_count_of_another_kind_after_a_conjunction(nlp):
     assert document_figures(nlp, "A bomb exploded beside the patrol, killing two and wounding two others.") == [
         ("killed", 2, None, None), ("injured", 2, None, None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # each person a list names, with ages, kin and trades between the names, is a single victim
+    ("Jan Kurmo, 29, his father Dalen Kurmo, 63, and volunteer firefighter Sam Dorvik, 28, were confirmed dead "
+     "earlier this week.", [("killed", 1, None, None)] * 3),
+    ("Police said Jan Kurmo and Sam Dorvik were injured when the roof fell in.", [("injured", 1, None, None)] * 2),
+    # (the people of a count stated before are part of it, not figures of their own)
+    ("Two people were killed in a crash on the coast road on Tuesday.\n\nAll five crash victims were taken to a "
+     "hospital, where Jan Kurmo and Sam Dorvik were pronounced dead.", [("killed", 2, None, None), ("injured", 5, None, None)]),
+    ("Jan Kurmo and Sam Dorvik were arrested on Tuesday.", []),
+])
+def test_named_people_listed_before_what_befell_them(nlp, text, expected):
+    assert document_figures(nlp, text) == expected
+
+
+def test_a_figure_opening_a_paragraph_under_a_picture_credit(nlp):
+    # (the parser ended a sentence after the number word that opens the paragraph, taking it from its verb)
+    text = ("Bushfires sweep the coast\n\nA fire generated thunderstorm has formed over the Kurmin fire. Source: "
+            "Rural Fire Service\n\nSeven people have died, two more are missing and at least 176 homes have been "
+            "destroyed in the bushfires.")
+    assert ("killed", 7) in [row[:2] for row in document_figures(nlp, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # (the guide's 'the gunman killed himself', in other words)
+    ("The gunman committed suicide at the scene.", [("killed", 1, None, None)]),
+    ("The attacker later took his own life.", [("killed", 1, None, None)]),
+    ("Three of the wounded expired on the way to hospital.", [("killed", 3, None, None)]),
+    # (an attacker who takes others' lives is no victim; a permit that expires is no death)
+    ("The gunman took the lives of 12 people.", [("killed", 12, None, None)]),
+    ("The work permits of the 300 labourers expired in March.", []),
+])
+def test_a_life_taken_by_ones_own_hand_or_expired(nlp, text, expected):
+    assert [row[:4] for row in document_figures(nlp, text)] == expected

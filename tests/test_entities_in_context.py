@@ -1500,3 +1500,40 @@ def test_a_list_of_towns_ner_took_for_one_body_is_a_place_each(nlp):
     mentions = extract_mentions(doc, lambda position: 0, context_countries(doc))
     assert [(m.surface, m.entity_type) for m in mentions] == [
         ("Caloto", "location"), ("Corinto", "location"), ("Buenos Aires", "location"), ("Colombia", "location")]
+
+
+def _places_by_surface(mentions, entities) -> dict:
+    by_id = {e.entity_id: e for e in entities.values()}
+    return {m.surface: by_id[m.entity_id] for m in mentions if m.entity_type == "location"}
+
+
+def test_a_us_state_an_agency_abbreviates_is_the_state(entities_of):
+    mentions, entities = entities_of(
+        "KURMINTON, Ark.: Classes were cancelled on Wednesday. In December, a youth opened fire at a school in "
+        "Paducah, Ky., killing three.")
+    places = _places_by_surface(mentions, entities)
+    assert (round(places["Ark."].latitude), round(places["Ark."].longitude)) == (35, -93)  # Arkansas
+    assert (round(places["Ky."].latitude), round(places["Ky."].longitude)) == (38, -85)  # Kentucky
+    assert (round(places["Paducah"].latitude), round(places["Paducah"].longitude)) == (37, -89)
+    # (a month NER knows is no one, beside a role or not)
+    assert not any(m.surface == "December" for m in mentions)
+
+
+def test_a_us_county_lies_at_the_centre_of_its_towns_in_its_state(entities_of):
+    def county(text):
+        mentions, entities = entities_of(text)
+        place = _places_by_surface(mentions, entities)["Marion County"]
+        return (round(place.latitude), round(place.longitude)) if place.latitude is not None else None
+
+    assert county("Deputies in Marion County, Florida, said the boys were armed.") == (29, -82)
+    assert county("Deputies in Marion County, Oregon, said the boys were armed.") == (45, -123)
+    # (counties of many states bear the name: no one of them, nor a point between them all)
+    assert county("Deputies in Marion County said the boys were armed.") is None
+
+
+def test_each_name_in_a_list_of_counties_lies_in_its_own_county(entities_of):
+    mentions, entities = entities_of(
+        "Health officials in Michigan said the virus has been reported in Barry, Cass and Van Buren counties.")
+    places = _places_by_surface(mentions, entities)
+    assert places["Barry"].latitude != places["Cass"].latitude
+    assert abs(places["Barry"].latitude - 42.6) < 0.3 and abs(places["Barry"].longitude + 85.3) < 0.3

@@ -19,18 +19,30 @@ def _register_paragraph_breaks():
             with blank lines); the parser keeps these boundaries and finds the others."""
             last = len(doc) - 1
             _end_a_dateline(doc, 0)
+            _go_on_after_the_first_word(doc, 0)
             for token in doc:  # one pass: this runs on every token of every document
                 if token.i < last:
                     text = token.text_with_ws
                     if "\n" in text and (token.is_space or token.whitespace_ == "\n" or "\n\n" in text):
                         doc[token.i + 1].is_sent_start = True
                         _end_a_dateline(doc, token.i + 1)
+                        _go_on_after_the_first_word(doc, token.i + 1)
                     elif token.whitespace_ == " " and token.is_title and token.is_alpha and doc[token.i + 1].is_title \
                             and doc[token.i + 1].is_alpha and doc[token.i + 1].is_sent_start is None:
                         # a name's words run on ('Musa Dorvik said'): the parser may end a sentence after the
                         # first word of a name it does not know, which takes the name from its verb
                         doc[token.i + 1].is_sent_start = False
             return doc
+
+
+def _go_on_after_the_first_word(doc, start: int) -> None:
+    """A paragraph's first word is never a sentence alone when a word in lower case follows it: the
+    parser may end a sentence after a number word that opens a paragraph ('Seven / people have died'),
+    which takes the figure from its verb."""
+    if start + 1 < len(doc):
+        following = doc[start + 1]
+        if following.is_lower and following.is_alpha and following.is_sent_start is None:
+            following.is_sent_start = False
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})

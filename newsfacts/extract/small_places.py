@@ -187,16 +187,26 @@ def _read_division_names() -> tuple[tuple[str, str, str], ...]:
                              "SELECT DISTINCT country_code, county, 'county' FROM divisions WHERE county != '' ORDER BY 1, 2, 3").fetchall())
 
 
-def division_centre(country_code: str, level: str, names: tuple[str, ...]) -> tuple[float, float] | None:
+def division_centre(country_code: str, level: str, names: tuple[str, ...], state: str | None = None) -> tuple[float, float] | None:
     """The population-weighted centre of the towns of a country's state or county (`level`) by any of `names`
-    (a town of unknown population weighs 1)."""
+    (a town of unknown population weighs 1). A county's name that counties of several states bear ('Marion
+    County') is the one of `state` (a state's name), and no one place without it."""
     con = _connection()
     if con is None or level not in ("state", "county") or not names:
         return None
     marks = ", ".join("?" * len(names))
     weight = "MAX(population, 1)"
+    where = f"country_code = ? AND {level} IN ({marks})"
+    parameters: tuple = (country_code, *names)
+    if level == "county":
+        states = {row[0] for row in con.execute(f"SELECT DISTINCT state FROM divisions WHERE {where}", parameters).fetchall()}
+        if len(states) > 1:
+            if state not in states:
+                return None
+            where += " AND state = ?"
+            parameters += (state,)
     row = con.execute(f"SELECT SUM({weight} * latitude), SUM({weight} * longitude), SUM({weight}) FROM divisions "
-                      f"WHERE country_code = ? AND {level} IN ({marks})", (country_code, *names)).fetchone()
+                      f"WHERE {where}", parameters).fetchone()
     return (row[0] / row[2], row[1] / row[2]) if row and row[2] else None
 
 

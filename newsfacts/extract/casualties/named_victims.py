@@ -15,7 +15,7 @@ _NAMED_PASSIVE = re.compile(
     # ('was later found dead', 'was also killed': a word or two of when or too between)
     r"^(?:\s*,[^,]{1,100},)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:(?:\w+ly|later|also|then|since|soon)\s+){0,2}"
     r"(?P<kind>killed|shot\s+dead|stabbed\s+to\s+death|murdered|fatally\s+(?:shot|stabbed|wounded)|found\s+dead|beheaded|"
-    r"executed|assassinated|injured|wounded|hurt|abducted|kidnapped|reported\s+missing|(?:pronounced|declared)\s+dead|"
+    r"executed|assassinated|injured|wounded|hurt|abducted|kidnapped|reported\s+missing|(?:pronounced|declared|confirmed)\s+dead|"
     # 'was shot in the chest and died', 'was struck by a bus and later died'
     r"(?:shot|stabbed|struck|hit|run\s+over)\b[^.,;:\n]{0,50}?\band\s+(?:later\s+)?died)\b",
     re.IGNORECASE,
@@ -44,15 +44,25 @@ _NAMED_INJURIES = re.compile(
         sorted((n for n in load_rules("casualties")["grammar"]["injury_nouns"] if n.endswith("s")), key=len, reverse=True)),
     re.IGNORECASE,
 )
+# 'X, 29, his father Y, 63, and firefighter Z were confirmed dead': the words between two names of a list (an age, a
+# comma or 'and', a relation or a trade in lower case)
+_BETWEEN_LISTED_NAMES = re.compile(r"^(?:\s*,\s*\d{1,3})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[a-z][\w'-]*\s+){0,3}$")
+_LISTED_PASSIVE = re.compile(r"^(?:\s*,\s*\d{1,3},)?\s+(?:were|have\s+been|had\s+been|are)\s+(?:(?:\w+ly|later|also|all|both|then)\s+){0,2}"
+                             r"(?P<kind>killed|shot\s+dead|stabbed\s+to\s+death|murdered|found\s+dead|(?:pronounced|declared|confirmed)\s+dead|"
+                             r"injured|wounded|hurt)\b", re.IGNORECASE)
 _NAMED_ACTIVE = re.compile(r"\b(?P<kind>killed|fatally\s+shot|shot\s+dead|murdered|assassinated|stabbed\s+to\s+death|wounded|injured)\s+$", re.IGNORECASE)
 _NAMED_KIND = {"injured": "injured", "wounded": "injured", "hurt": "injured", "abducted": "missing", "kidnapped": "missing",
                "reported missing": "missing"}
 
 
-def find_named_victims(text: str, person_spans: list[tuple[int, int]]) -> list[CasualtyFigure]:
-    """A named person killed or hurt is a figure of one: 'X was stabbed to death', 'fatally shot X'."""
-    figures = []
+def find_named_victims(text: str, person_spans: list[tuple[int, int]],
+                       stated_counts: frozenset[tuple[str, int]] = frozenset()) -> list[CasualtyFigure]:
+    """A named person killed or hurt is a figure of one: 'X was stabbed to death', 'fatally shot X'.
+    `stated_counts` are the (kind, count) of the figures the text stated before."""
+    figures = _listed_names_befallen(text, person_spans, stated_counts)
     for start, end in person_spans:
+        if any(f.start_char == start for f in figures):
+            continue
         passive = _NAMED_PASSIVE.match(text[end:])
         died = _NAMED_DEATH_OF_INJURIES.match(text[end:end + 200])
         survived = _NAMED_SURVIVED_HURT.match(text[end:end + 200]) or _NAMED_INJURIES.match(text[end:end + 200])
@@ -68,4 +78,26 @@ def find_named_victims(text: str, person_spans: list[tuple[int, int]]) -> list[C
             kind_word = " ".join(active.group("kind").lower().split())
             verb_start = max(0, start - 40) + active.start()
             figures.append(CasualtyFigure(_NAMED_KIND.get(kind_word, "killed"), Count(1, 1, "exact"), "people", verb_start, end, start))
+    return figures
+
+
+def _listed_names_befallen(text: str, person_spans: list[tuple[int, int]],
+                           stated_counts: frozenset[tuple[str, int]]) -> list[CasualtyFigure]:
+    """Each name of a list the verb after it tells of is a figure of one: 'X, 29, his father Y, 63, and Z
+    were confirmed dead' (the guide's single victims). A list as long as a count of its kind stated before
+    ('two people killed ... X and Y were pronounced dead') names the victims of that count: no figure."""
+    figures = []
+    spans = sorted(person_spans)
+    run = spans[:1]
+    for span in spans[1:] + [None]:
+        if span is not None and _BETWEEN_LISTED_NAMES.match(text[run[-1][1]:span[0]]):
+            run.append(span)
+            continue
+        befell = _LISTED_PASSIVE.match(text[run[-1][1]:]) if len(run) > 1 else None
+        if befell:
+            kind_word = " ".join(befell.group("kind").lower().split())
+            kind = _NAMED_KIND.get(kind_word, "killed")
+            if (kind, len(run)) not in stated_counts:
+                figures += [CasualtyFigure(kind, Count(1, 1, "exact"), "people", start, end, start) for start, end in run]
+        run = [span]
     return figures

@@ -208,9 +208,15 @@ def _compound(token) -> str:
 
 
 def _phrasal_kind(token, lex: _Lexicon) -> str | None:
-    """The kind a verb with its particle states ('passed away'), or None."""
-    return next((lex.phrasal[phrase] for c in token.children if c.dep_ == "prt"
-                 for phrase in [f"{token.lemma_.lower()} {c.lower_}"] if phrase in lex.phrasal), None)
+    """The kind a verb with its particle or its object states ('passed away', 'committed suicide', 'took his own
+    life'), or None."""
+    return next((lex.phrasal[phrase] for c in token.children if c.dep_ in ("prt", "dobj")
+                 for phrase in [f"{token.lemma_.lower()} {_own(c)}{c.lower_ if c.dep_ == 'prt' else c.lemma_.lower()}"]
+                 if phrase in lex.phrasal), None)
+
+
+def _own(word) -> str:
+    return "own " if any(c.lower_ == "own" for c in word.children) else ""
 
 
 def _kind_of_those(token, lex: _Lexicon) -> str | None:

@@ -44,9 +44,10 @@ _DATED_AGENCY_DATELINE = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*" + 
 # A headline is one short paragraph: the dateline opens the paragraph after it.
 HEADLINE_CHARS = 300
 # A dateline in capitals closed by a colon, as South Asian papers write it ('PESHAWAR: ...'); 'UPDATE:' is no place.
-# ('KURMIN/DALEN: ...', 'KURMIN / DALEN: ...': a story filed from two towns)
+# ('KURMIN/DALEN: ...', 'KURMIN / DALEN: ...': a story filed from two towns; 'KURMINTON, Ark.: ...', with the
+# state abbreviated)
 _COLON_DATELINE = re.compile(r"([A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?(?: ?/ ?[A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?)*)"
-                             r"(?:,\s*[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)?:\s")
+                             r"(?:,\s*[A-Z][A-Za-z]+\.?(?: [A-Z][a-z]+\.?)?)?:\s")
 
 
 # ... and in title case, right under the headline ('Kurmipur: Floods swept ...', or 'Kurmipur:Floods', a page that
@@ -221,6 +222,15 @@ _DATELINE_COUNTRY = re.compile(r"[A-Z][A-Za-z .'-]+, ([A-Z][A-Za-z]+(?: [A-Z][a-
 # A dateline's state or province as news agencies abbreviate it: abbreviation -> 'country.division'
 _DATELINE_DIVISIONS: dict[str, str] = {**{abbreviation: f"US.{code}" for abbreviation, code in load_rules("regions")["ap_state_abbreviations"].items()},
                               **load_rules("regions")["dateline_division_abbreviations"]}
-_TOWN_AND_ABBREVIATED_DIVISION = re.compile(r"[A-Z][a-z]+, (%s)(?=[\s,)])" % "|".join(
+_TOWN_AND_ABBREVIATED_DIVISION = re.compile(r"[A-Z][A-Za-z]+, (%s)(?=[\s,):])" % "|".join(
     re.escape(a) for a in sorted(_DATELINE_DIVISIONS, key=len, reverse=True) if a.endswith(".")))
 _DATELINE_DIVISION = re.compile((r"^[A-Z][A-Za-zà-ÿ .'-]+, (%s)(?=[\s(]|" + _DASH + ")") % "|".join(re.escape(a) for a in sorted(_DATELINE_DIVISIONS, key=len, reverse=True)))
+
+
+def us_state_named(abbreviation: str) -> str | None:
+    """The US state an agency's abbreviation names ('Ark.' -> 'Arkansas', by ISO 3166-2), or None."""
+    import pycountry
+
+    code = load_rules("regions")["ap_state_abbreviations"].get(abbreviation)
+    subdivision = pycountry.subdivisions.get(code=f"US-{code}") if code else None
+    return subdivision.name if subdivision is not None else None

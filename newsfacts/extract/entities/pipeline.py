@@ -118,7 +118,7 @@ def _people_ner_cut_or_missed(doc, sentence_index_of, mentions: list[Mention], c
 def _places_and_people_told_apart(doc, sentence_index_of, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
     """Towns the text lists, abbreviates or names before their residents, and people it gives an age or names in
     passing; then the names NER takes for people that name no one (outlets, slogans, bodies after 'the')."""
-    mentions = _towns_before_an_abbreviated_division(text_of(doc), mentions)
+    mentions = _towns_before_an_abbreviated_division(text_of(doc), mentions, sentence_index_of)
     mentions = _towns_before_their_division(doc, sentence_index_of, mentions, countries)
     # (after the repairs above, which make places of names NER took for people or bodies)
     mentions.extend(_towns_listed_with_places(doc, sentence_index_of, mentions, countries))

@@ -165,6 +165,8 @@ def _qualified_places(mentions: list[Mention], context_countries: frozenset[str]
             continue
         if _a_list_of_states(text, before, place_mention, area_mention, after):
             continue  # 'Vermont, Maine and New Hampshire': a list of states, not a town in one
+        if _items_of_one_list_of_areas(place_mention, area_mention):
+            continue  # 'Barry, Cass and Van Buren counties': counties, not a town in one
         if _in_an_abbreviated_division(text, place_mention, area_mention, found):
             continue
         _in_the_area_named_after(place_mention, area_mention, context_countries, found)
@@ -186,11 +188,20 @@ def _a_list_of_states(text: str, before: Mention | None, place_mention: Mention,
             and _state_or_country(_place_name(after)) == kind == _state_or_country(_place_name(area_mention)))))
 
 
+def _items_of_one_list_of_areas(place_mention: Mention, area_mention: Mention) -> bool:
+    """Whether two names are items of a list of areas of one kind (each looked up as '<name> <Kind>')."""
+    kinds = [m.place_query[len(m.surface):] for m in (place_mention, area_mention)
+             if m.place_query and m.place_query.startswith(m.surface + " ")]
+    return len(kinds) == 2 and kinds[0] == kinds[1]
+
+
 def _in_an_abbreviated_division(text: str, place_mention: Mention, area_mention: Mention, found: dict[int, Place]) -> bool:
     """'PARIS, Tenn. (AP)': a town before a state or province as agencies abbreviate it is looked up there (into
     `found`); whether the area is such an abbreviation."""
     abbreviation = text[area_mention.start_char:area_mention.end_char + 1].rstrip()
-    if abbreviation not in _DATELINE_DIVISIONS and abbreviation.rstrip(".") in _DATELINE_DIVISIONS:
+    if area_mention.surface in _DATELINE_DIVISIONS:  # ('Tenn.', the mention of the state, with its point)
+        abbreviation = area_mention.surface
+    elif abbreviation not in _DATELINE_DIVISIONS and abbreviation.rstrip(".") in _DATELINE_DIVISIONS:
         abbreviation = abbreviation.rstrip(".")
     if abbreviation not in _DATELINE_DIVISIONS:
         return False

@@ -10,7 +10,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfacts.extract.entities.datelines import _TOWN_AND_ABBREVIATED_DIVISION
+from newsfacts.extract.entities.datelines import _TOWN_AND_ABBREVIATED_DIVISION, us_state_named
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import A_CITY_ANYWHERE, Mention, _placed_at
 from newsfacts.extract.entities.place_clues import _AREA_WORD, _LOCALITY_LIST, _NAME_IN_A_LIST, _SITE_NOUN
@@ -329,16 +329,23 @@ def _towns_before_their_offices(text: str, mentions: list[Mention], countries: f
             mention.entity_type = "location"
 
 
-def _towns_before_an_abbreviated_division(text: str, mentions: list[Mention]) -> list[Mention]:
-    """'Kurmby, Ont.', 'Dalesford, Tenn.': a name before a province or state as agencies abbreviate it is a town,
-    whatever NER made of it, and the abbreviation names no one."""
-    abbreviations = {m.start(1) for m in _TOWN_AND_ABBREVIATED_DIVISION.finditer(text)}
+def _towns_before_an_abbreviated_division(text: str, mentions: list[Mention], sentence_index_of) -> list[Mention]:
+    """'Kurmby, Ont.', 'Dalesford, Tenn.', 'KURMBY, Ark.': a name before a province or state as agencies abbreviate
+    it is a town, whatever NER made of it; a US state's abbreviation is the state (looked up by its name), other
+    abbreviations name no place of their own."""
+    abbreviations = {m.start(1): m.group(1) for m in _TOWN_AND_ABBREVIATED_DIVISION.finditer(text)}
     if not abbreviations:
         return mentions
     for mention in mentions:
         if mention.end_char + 2 in abbreviations and text.startswith(", ", mention.end_char) and len(mention.surface.split()) <= 3:
             mention.entity_type = "location"
-    return [m for m in mentions if m.start_char not in abbreviations]
+    kept = [m for m in mentions if not any(start <= m.start_char < start + len(a) for start, a in abbreviations.items())]
+    for start, abbreviation in abbreviations.items():
+        state = us_state_named(abbreviation)
+        if state is not None:
+            kept.append(Mention(abbreviation, start, start + len(abbreviation), sentence_index_of(start), "location",
+                                place_query=state))
+    return sorted(kept, key=lambda m: m.start_char)
 
 
 # A name of up to three capitalised words, a comma, and a name of up to three more: 'Kurmby, Oklahoma', 'Dalen, New South

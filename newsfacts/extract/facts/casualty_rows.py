@@ -46,7 +46,8 @@ def casualty_rows(doc_id, text, sentences, sentence_texts, places_by_sentence, p
     for index, sent in enumerate(sentences):
         sentence = sentence_texts[index]
         unlinked: list[CasualtyFigure] = []
-        figures = _sentence_figures(sentence, sent, people_by_sentence.get(index, []), unlinked)
+        stated = frozenset((row["kind"], row["count_min"]) for row in rows if row["count_max"] == row["count_min"])
+        figures = _sentence_figures(sentence, sent, people_by_sentence.get(index, []), unlinked, stated)
         own_rows = []
         if figures:
             speaker = attributor.speaker_in(sent) or _paragraph_speaker(text, sentences, index, attributor)
@@ -63,12 +64,13 @@ def casualty_rows(doc_id, text, sentences, sentence_texts, places_by_sentence, p
 
 
 def _sentence_figures(sentence: str, sent, people_in_sentence: list[tuple[int, int]],
-                      unlinked: list[CasualtyFigure]) -> list[CasualtyFigure]:
+                      unlinked: list[CasualtyFigure], stated: frozenset[tuple[str, int]] = frozenset()) -> list[CasualtyFigure]:
     """A sentence's figures, as each finder reads them in turn (word patterns, named victims, the parse,
-    partitions, conjoined parts, gapped counts). Figures the patterns found but could not link go to `unlinked`."""
+    partitions, conjoined parts, gapped counts). Figures the patterns found but could not link go to `unlinked`;
+    `stated` are the (kind, count) of the figures of the sentences before."""
     figures = find_casualty_figures(sentence, unlinked)
     people = [(s - sent.start_char, e - sent.start_char) for s, e in people_in_sentence]
-    figures += [f for f in find_named_victims(sentence, people)
+    figures += [f for f in find_named_victims(sentence, people, stated)
                 if not any(g.start_char <= f.number_start < g.end_char for g in figures)]
     figures = _with_grammar_figures(figures, sent)
     figures += partitions_of_figures(sentence, figures)

