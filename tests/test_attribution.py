@@ -2587,3 +2587,31 @@ def test_a_title_read_in_part_as_an_honorific_still_gives_its_initials(nlp):
     text = ("According to Divisional Forest Officer Jan Kurmo Dalen, around 20 poachers attacked the camp.\n\n"
             "“The poachers attacked from three directions at around 11:30pm,” the DFO told this correspondent.")
     assert speakers(nlp, text) == [("Jan Kurmo Dalen", None)]
+
+
+def test_a_country_whose_stand_its_envoy_words_is_no_speaker(nlp):
+    # (a country does not utter words: the one who said what it condemns spoke them; one who shouted is still heard)
+    text = ("The prime minister of Kurmistan called an emergency meeting.\n\nThe neighbouring country quickly condemned "
+            "the bombings.\n\nIn Paris, Foreign Minister Jana Doe said France condemns \"this terrible terrorist incident "
+            "and all who had a hand in it.\"")
+    assert speakers(nlp, text) == [("Jana Doe", None)]
+    assert speakers(nlp, 'Jan Doe said the attacker had shouted, "You will all die here today, every one of you."') == [
+        (None, "the attacker")]
+
+
+def test_the_speaker_goes_on_past_a_paragraph_about_her_own(nlp):
+    # (the next paragraph brings in someone who confirms a toll: the words before it are still hers)
+    text = ("“I have lost three members of my family,” Ms Jana Doe, who travelled to the hospital, told reporters.\n\n"
+            "Her father, sister and nephew were among the dead.\n\n"
+            "“I hoped that at least one of them had survived. It is doomsday for my family.”\n\n"
+            "Mr Jan Kurmo, a senior official of the district, confirmed the death toll in a phone call from the site.")
+    assert speakers(nlp, text) == [("Jana Doe", None), ("Jana Doe", None)]
+
+
+def test_a_spokesman_of_no_body_speaks_for_the_body_whose_spokesman_spoke_before(nlp):
+    text = ("A Kenyan army spokesman said the storming of the building was not planned. He said rebels began firing on "
+            "the hostages.\n\n\"In order to save lives we also opened fire,\" a spokesman told reporters at the scene.")
+    assert speakers(nlp, text) == [("Kenyan army", None)]
+    # (with no body told of before, the spokesman stays unnamed)
+    assert speakers(nlp, "Officials gave no details. \"In order to save lives we also opened fire,\" a spokesman told "
+                         "reporters.") == [(None, "a spokesman")]

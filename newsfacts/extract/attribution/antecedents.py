@@ -19,6 +19,9 @@ from newsfacts.extract.attribution.words import _SUBJECTS, PERSON_NOUNS, PRONOUN
 _CREDIT_CLOSES = re.compile(r"\)\s*(?:-{1,2}|[–—])")
 
 
+_PRONOUN_SEX = {"he": "male", "his": "male", "she": "female", "her": "female"}
+
+
 class Antecedents:
     """The people and bodies the sentences before a position were about."""
 
@@ -135,7 +138,8 @@ class Antecedents:
     def told_of_the_speaker(self, start: int, end: int, speaker: Speaker | None) -> bool:
         """Whether every paragraph between `start` and `end` opens with a sentence whose subject is `speaker`, named
         ('"...," Doe said. / Doe offered his condolences to the widow of Jan Kurmo. / "..."': the speaker goes on,
-        whoever else the paragraph names)."""
+        whoever else the paragraph names), or the speaker's pronoun or one of the speaker's own ('"...," Ms Doe
+        said. / Her father and sister were among the dead. / "..."'), of the sex the text gives the speaker."""
         if speaker is None or speaker.entity_id is None:
             return False
         text = paragraph_text_of(self.doc)
@@ -144,10 +148,21 @@ class Antecedents:
             first = self._sentence_at(paragraph_start)
             root = self.sentences[first].root if first is not None else None
             subject = next((t for t in root.children if t.dep_ in _SUBJECTS), None) if root is not None else None
+            if subject is not None and self._the_speakers_own(subject, speaker):
+                continue
             if subject is None or not any(m.entity_id == speaker.entity_id and m.start_char <= subject.idx < m.end_char
                                           for m in self._mentions_from(self.sentences[first].start_char, subject.idx + 1)):
                 return False
         return bool(paragraph_starts)
+
+    def _the_speakers_own(self, subject, speaker: Speaker) -> bool:
+        """Whether a subject is the speaker's pronoun ('She'), or the speaker's by a possessive ('Her father'), of
+        the sex the text gives the speaker (a person)."""
+        word = subject if subject.lower_ in _PRONOUN_SEX else next(
+            (c for c in subject.children if c.dep_ == "poss" and c.lower_ in _PRONOUN_SEX), None)
+        entity = self.entities.get(speaker.entity_id)
+        return word is not None and entity is not None and entity.entity_type == "person" \
+            and self._sex(speaker.entity_id) == _PRONOUN_SEX[word.lower_]
 
     def _main_subject_before(self, position: int, exclude: tuple[int, int] | None, lookback: int):
         """The main clause's subject token in the last sentence before `position` that has one (its own

@@ -23,6 +23,10 @@ from newsfacts.extract.attribution.words import (_THE_ONE_JUST_NAMED, GENDERED_N
 _KINDS_OF_BODY = (GENERIC_ORGANISATION_NOUNS | INSTITUTION_NOUNS) - STATE_INSTITUTION_NOUNS
 
 
+# How far back, in tokens, a bare 'a spokesman' looks for the spokesperson of a body the text told of.
+_SPOKESPERSON_LOOKBACK = 120
+
+
 class NounSubjects:
     """Statements, spokesmen and titles as subjects."""
 
@@ -123,6 +127,20 @@ class NounSubjects:
             if self.country_adjective and body.lower_ in STATE_INSTITUTION_NOUNS:
                 # 'an army spokesman said', in a document about one country: that state's army
                 return Speaker(f"{self.country_adjective} {body.lower_}", None, institution=True)
+        if not any(c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in token.children):
+            return self._body_of_the_spokesperson_before(token, exclude)
+        return None
+
+    def _body_of_the_spokesperson_before(self, token, exclude: tuple[int, int] | None) -> Speaker | None:
+        """'A Kurmin army spokesman said ... "...," a spokesman told reporters': a spokesperson the text gives no
+        body speaks for the body of the last spokesperson it told of with one, in the sentences just before."""
+        for earlier in reversed(self.doc[max(0, token.i - _SPOKESPERSON_LOOKBACK):token.i]):
+            if earlier.lemma_.lower() in SPOKESPERSON_NOUNS and earlier.pos_ == "NOUN" \
+                    and any(c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in earlier.children):
+                body = self._speaker_for_a_spokesperson(earlier, exclude)
+                if body is not None and (body.institution or (body.entity_id and self.entities[body.entity_id].entity_type == "organization")):
+                    return body
+                return None
         return None
 
     def _titled_with_the_words_before(self, token, entity_id: str) -> bool:

@@ -211,8 +211,9 @@ class SentenceSpeakers:
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and outside(c)), None)
             # (one who reports after the quotation passed on words of their own: 'X urged "...," her spokesman was
             # quoted as saying')
+            # (nor a country's stand that its envoy words: 'the secretary of state said the U.S. condemns "..."')
             if reporter is None or subject is None or subject.lower_ in ("i", "we", "you") or reporter.idx > exclude[0] \
-                    or verb.lemma_.lower() in _DIRECTIVE_LEMMAS:
+                    or verb.lemma_.lower() in _DIRECTIVE_LEMMAS or subject.ent_type_ == "GPE":
                 continue
             # (the quotation in the inner verb's clause, none of it hung on the outer verb)
             if any(exclude[0] <= t.idx < exclude[1] for t in verb.subtree) \

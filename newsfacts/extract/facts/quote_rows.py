@@ -83,6 +83,8 @@ def _speaker_around(q, text: str, attributor, previous: tuple | None):
         speaker = attributor.described_speaker_before(q.start_char, q.end_char)
     if speaker is None:  # "Here's Jan Doe on a talk show. / "...."": the one a broadcast transcript brings in
         speaker = attributor.introduced_before(q.start_char)
+    if speaker is None and previous is not None and _the_speaker_told_of_between(text, q, previous, attributor):
+        speaker = previous[0]  # '"...," Ms Doe said. / Her father was among the dead. / "...."'
     if speaker is None:  # '"...." / Jane Doe, a trader, spoke by telephone': the one who speaks right after it
         speaker = attributor.lede_speaker(q.start_char, q.end_char, only="speaking")
     if speaker is None and previous is not None and _quote_paragraph_follows(text, q, previous[1], attributor, previous[0]):
@@ -126,6 +128,16 @@ def _names_between(doc, previous: tuple, start: int) -> bool:
 # ('," he said, per the Kurmin Star. "', '," she told Kurmin Radio. "': the outlet, the one name allowed between)
 _PRONOUN_BETWEEN = re.compile(r"[ ,.!?…”\"’'»]*(?:he|she|they)\b(?:[^\n“\"‘«»A-Z]|\b(?:per|to|told|with) (?:the )?[A-Z][\w&.'’-]*"
                               r"(?: [A-Z][\w&.'’-]*){0,3}){0,60}[.,:;—–-] *[“\"‘'«]? *")
+
+
+def _the_speaker_told_of_between(text: str, quote, previous: tuple, attributor) -> bool:
+    """Whether the quotation follows the one before as its paragraph's whole, and each paragraph between tells
+    of the speaker of the one before (by name, pronoun or possessive): that speaker goes on, before anyone the
+    paragraph after names."""
+    paragraph_start = text.rfind("\n", 0, quote.start_char) + 1
+    after_its_paragraph = text.find("\n", previous[1])
+    return 0 <= after_its_paragraph < paragraph_start and _quote_paragraph_follows(text, quote, previous[1], attributor, previous[0]) \
+        and attributor.told_of_the_speaker(after_its_paragraph, paragraph_start, previous[0])
 
 
 def _quote_paragraph_follows(text: str, quote, previous_end: int, attributor=None, speaker=None) -> bool:
