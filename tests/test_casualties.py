@@ -924,3 +924,20 @@ def test_a_figure_opening_a_paragraph_under_a_picture_credit(nlp):
 ])
 def test_a_life_taken_by_ones_own_hand_or_expired(nlp, text, expected):
     assert [row[:4] for row in document_figures(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A flight attendant who was pulled alive from the wreckage died later at a hospital.", [("killed", 1)]),
+    ("Officers found two men suffering from stab wounds.", [("injured", 2)]),
+    ("Police said a man suffering from stab wounds walked into the station.", [("injured", 1)]),
+    # (an illness is no injury)
+    ("Thousands of people suffering from cholera were treated.", []),
+    # one the text told of before with no word of harm, in a hurt condition ...
+    ("The pilot and one passenger survived the crash.\n\nThe pilot was in critical condition at the university "
+     "hospital.", [("injured", 1)]),
+    # ... but not one whose harm was told already, nor one in hospital only
+    ("A boy was injured in the blast. The boy remains in critical condition.", [("injured", 1)]),
+    ("The boy remains in hospital.", []),
+])
+def test_single_victims_by_trade_and_those_suffering_from_injuries(nlp, text, expected):
+    assert [row[:2] for row in document_figures(nlp, text)] == expected

@@ -148,6 +148,8 @@ def _the_hurt(token, lemma: str, lex: _Lexicon, found_before: list[tuple[str, ob
         subjects = [token.head if c.lower_ in ("who", "that") and token.dep_ == "relcl" else c for c in subjects]
         if lemma in lex.surviving_verbs and token.dep_ == "acl" and token.tag_ == "VBD" and token.head.dep_ == "ROOT":
             subjects.append(token.head)  # ('Two passengers survived with burns', parsed as a noun the verb describes)
+        if token.dep_ == "acl" and token.tag_ == "VBG" and _people_like(token.head, lex) and ("injured", token.head) not in found_before:
+            subjects.append(token.head)  # ('two people suffering from serious injuries were airlifted')
         if lemma == "have":
             # 'three people had gunshot wounds' (not 'all six victims had gunshot wounds': the dead's; nor 'one has a
             # suspected concussion': a patient's state, not the harm done; nor '15 of the injured had gunshot wounds',

@@ -153,9 +153,12 @@ def _victims_in_a_hurt_condition(token, lex: _Lexicon) -> list[tuple[str, object
         # ('The blast left three people in critical condition': the ones it left)
         subjects = [c for c in token.children if c.dep_ == ("dobj" if lemma == "leave" else "nsubj") or c.dep_ == "nsubjpass"] or (
             [c for c in token.head.children if c.dep_ == "nsubjpass"] if token.dep_ == "xcomp" else [])
-        # ('A second passenger was left in a critical condition': one person, brought in with 'a' or 'another')
+        # ('A second passenger was left in a critical condition': one person, brought in with 'a' or 'another'; 'The
+        # pilot was in critical condition', one the text told of before with no word of harm, in a condition only: in
+        # hospital alone, the one may be a figure's victim visited again)
         found += [("injured", c) for c in subjects if (_number_token(c) is not None or (
-                      c.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in c.children)))
+                      c.tag_ == "NN" and any(d.dep_ == "det" and (d.lower_ in ("a", "an", "another") or (
+                          d.lower_ == "the" and not in_hospital and lemma != "leave")) for d in c.children)))
                   and not _of_whom(c) and _people_like(c, lex)
                   # ('Fourteen of the injured remain in hospital': a part of a figure, read as such)
                   and not (in_hospital and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children))]
