@@ -938,6 +938,10 @@ def test_a_life_taken_by_ones_own_hand_or_expired(nlp, text, expected):
     # ... but not one whose harm was told already, nor one in hospital only
     ("A boy was injured in the blast. The boy remains in critical condition.", [("injured", 1)]),
     ("The boy remains in hospital.", []),
+    # ... nor one of those its own sentence named before it
+    ("A man opened fire in a store, killing a clerk and wounding two customers. The two customers, a young man and an "
+     "older woman, were taken to a medical centre, where the woman was listed in serious condition.",
+     [("killed", 1), ("injured", 2)]),
 ])
 def test_single_victims_by_trade_and_those_suffering_from_injuries(nlp, text, expected):
     assert [row[:2] for row in document_figures(nlp, text)] == expected

@@ -1537,3 +1537,11 @@ def test_each_name_in_a_list_of_counties_lies_in_its_own_county(entities_of):
     places = _places_by_surface(mentions, entities)
     assert places["Barry"].latitude != places["Cass"].latitude
     assert abs(places["Barry"].latitude - 42.6) < 0.3 and abs(places["Barry"].longitude + 85.3) < 0.3
+
+
+def test_a_name_after_a_side_of_a_land_in_lower_case_is_a_place(entities_of):
+    mentions, entities = entities_of(
+        "Floods hit the north of England again. Everyone wants this to be over. The Kurm Beck has burst its banks and "
+        "flooded much of south Keswick. Water is above knee level.")
+    places = _places_by_surface(mentions, entities)
+    assert (round(places["Keswick"].latitude, 1), round(places["Keswick"].longitude, 1)) == (54.6, -3.1)

@@ -49,11 +49,14 @@ def _placed_names(text: str, mentions, prepositions: frozenset[str] | None = Non
     prepositions = prepositions or _locative_prepositions()
     for m in mentions:
         before = text[max(0, m.start_char - 30):m.start_char].split()
+        # ('flooded much of south Kurmby': a side of a land in lower case, whatever comes before it)
+        side = bool(before) and before[-1] in _SIDES_OF_A_LAND
         if len(before) >= 2 and before[-1].lower() in _SIDES_OF_A_LAND:
             before = before[:-1]  # 'in central Kurmistan', 'in northern Dalen'
         possessive = text[m.end_char:m.end_char + 2] in ("'s", "’s")
         far = _AS_FAR_AS.search(text, max(0, m.start_char - 20), m.start_char) is not None  # 'from as far away as X'
-        if before and (before[-1].lower() in prepositions or far) and text[m.start_char - 1:m.start_char] == " " and not possessive:
+        if before and (before[-1].lower() in prepositions or far or side) and text[m.start_char - 1:m.start_char] == " " \
+                and not possessive:
             placed.add(m.surface)
     return placed
 

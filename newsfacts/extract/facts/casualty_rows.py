@@ -157,15 +157,23 @@ def _the_hurt_who_died(rows: list[dict], text: str) -> list[dict]:
 def _the_one_told_of_again(rows: list[dict], text: str) -> list[dict]:
     """'..., including a schoolteacher and her son. The teacher, identified as Jana Doe, suffered shrapnel wounds': a
     single victim a sentence opens with 'The' (or 'His', 'Her') and the noun an earlier single victim of the same kind
-    was told by (or the noun that ends it: 'schoolteacher') is that victim, not another one."""
+    was told by (or the noun that ends it: 'schoolteacher') is that victim, not another one; and one its own sentence
+    named before ('The two customers, a man and a woman, were taken to hospital, where the woman was listed in serious
+    condition') is one of those the sentence told of."""
     singles = [r for r in rows if r["count_min"] == r["count_max"] == 1]
     kept = []
     for row in rows:
         single = row["count_min"] == row["count_max"] == 1
-        told = _the_one_told_of(possessives=True).match(text, row.get("sentence_start", row["start_char"])) if single else None
+        start = row.get("sentence_start", row["start_char"])
+        told = _the_one_told_of(possessives=True).match(text, start) if single else None
         noun = told.group("noun").lower() if told else ""
+        # ('..., a man and a woman, were taken to hospital, where the woman was listed in serious condition': the one
+        # the figure opens with, whom its own sentence named before it)
+        again = _the_one_told_of(possessives=True).match(text, row["start_char"]) if single and start < row["start_char"] else None
+        if again is not None and re.search(rf"\b{re.escape(again.group('noun'))}\b", text[start:row["start_char"]], re.IGNORECASE):
+            continue
         if noun and noun != "victim" and any(
-                earlier["kind"] == row["kind"] and earlier.get("sentence_end", earlier["end_char"]) <= row["start_char"]
+                earlier["kind"] == row["kind"] and earlier.get("sentence_end", earlier["end_char"]) <= start
                 and any(word.endswith(noun) for word in re.findall(r"\w+", text[earlier["start_char"]:earlier["end_char"]].lower()))
                 for earlier in singles):
             continue

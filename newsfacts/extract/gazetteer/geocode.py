@@ -97,6 +97,12 @@ def _candidates(key: str, context_countries: frozenset[str]) -> list[Place]:
         bare = _norm(without_article(key))
         candidates = [p for p in list(_index().get(bare) or ()) + _small_places(bare, context_countries)
                       if p.country_code in _arabic_article()[1]]
+    if not candidates and (not context_countries or context_countries & _arabic_article()[1]):
+        # 'Jisr al-Kurm' where the gazetteer writes 'Jisr ash Kurm' (or the other way round): the article before a
+        # 'sun letter' is written as it is said, or as it is spelt
+        for spelling in _the_article_written_the_other_way(key):
+            candidates += [p for p in list(_index().get(spelling) or ()) + _small_places(spelling, context_countries)
+                           if p.country_code in _arabic_article()[1]]
     if not candidates and context_countries & _arabic_article()[1]:
         # 'Dalmara' where the gazetteer writes 'Dalmarah' (or the other way round): Arabic's closing -a(h)
         variant = key[:-1] if key.endswith("ah") else f"{key}h" if key.endswith("a") else None
@@ -104,6 +110,26 @@ def _candidates(key: str, context_countries: frozenset[str]) -> list[Place]:
             candidates += [p for p in list(_index().get(spelling) or ()) + _small_places(spelling, context_countries)
                            if p.country_code in context_countries & _arabic_article()[1]]
     return candidates
+
+
+# The consonants an Arabic article takes the sound of ('ash Sham', 'ar Raqqa', 'an Nabk'), longest first.
+_SUN_LETTERS = ("th", "dh", "sh", "t", "d", "r", "z", "s", "n")
+
+
+def _the_article_written_the_other_way(key: str) -> list[str]:
+    """A normalised name with each Arabic article before a sun letter written the other way: 'jisr al shughur' ->
+    'jisr ash shughur', and back."""
+    words = key.split()
+    spellings = []
+    for i, (word, after) in enumerate(zip(words, words[1:])):
+        onset = next((letters for letters in _SUN_LETTERS if after.startswith(letters)), None)
+        if onset is None:
+            continue
+        if word == "al":
+            spellings.append(" ".join([*words[:i], "a" + onset, *words[i + 1:]]))
+        elif word == "a" + onset:
+            spellings.append(" ".join([*words[:i], "al", *words[i + 1:]]))
+    return spellings
 
 
 def _the_area_or_a_town_named_like_it(exact: list[Place], candidates: list[Place], key: str,
@@ -161,7 +187,17 @@ def _best_of(pool: list[Place], key: str, context_countries: frozenset[str]) -> 
                        or (p.country_code == best.country_code and _norm(p.name).startswith(particles)))]
         if bigger:
             return max(bigger, key=lambda p: p.population)
+    elif not best.small and not _rank(best, key, context_countries)[0]:
+        # ... and a great city of the same country that goes by the name beats a town five times smaller whose own
+        # name it is ('Kurmoros' is the city of 450,000 the gazetteer writes 'Heroica Kurmoros', not the town of 52,000)
+        bigger = [p for p in pool if p.kind == "city" and p.country_code == best.country_code
+                  and p.population >= max(_GREAT_CITY, 5 * best.population)]
+        if bigger:
+            return max(bigger, key=lambda p: p.population)
     return best
+
+
+_GREAT_CITY = 200_000
 
 
 _TOWN_KIND_SUFFIX = re.compile(r"\s+(?:%s)$" % "|".join(re.escape(k) for k in load_rules("regions")["town_kinds_after_a_name"]),
