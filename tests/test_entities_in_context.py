@@ -1545,3 +1545,16 @@ def test_a_name_after_a_side_of_a_land_in_lower_case_is_a_place(entities_of):
         "flooded much of south Keswick. Water is above knee level.")
     places = _places_by_surface(mentions, entities)
     assert (round(places["Keswick"].latitude, 1), round(places["Keswick"].longitude, 1)) == (54.6, -3.1)
+
+
+def test_a_great_city_that_goes_by_a_towns_name_where_the_text_is(entities_of):
+    # (the gazetteer writes the great city 'Heroica Matamoros'; a town of 50,000 far away is 'Matamoros')
+    mentions, entities = entities_of(
+        "Gunmen clashed with soldiers in Reynosa on Friday. The fighting spread between the cities of Reynosa and "
+        "Matamoros, officials in Mexico said.")
+    places = _places_by_surface(mentions, entities)
+    assert abs(places["Matamoros"].latitude - 25.88) < 0.1 and abs(places["Matamoros"].longitude + 97.5) < 0.1
+    # (and none where the text's other places lie near the town itself)
+    mentions, entities = entities_of("Maoists attacked a patrol near Dantewada and Bijapur in Chhattisgarh, India.")
+    places = _places_by_surface(mentions, entities)
+    assert abs(places["Bijapur"].latitude - 18.8) < 0.3

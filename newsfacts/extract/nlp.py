@@ -111,8 +111,9 @@ def _keep_abbreviated_titles_whole(nlp) -> None:
     for title in rules["title_abbreviations"]:
         for written in (title, title.upper()):
             nlp.tokenizer.add_special_case(f"{written}.", [{ORTH: f"{written}."}])
-    # (and 'passer-by', whose pieces the parser misreads: rules/entities.toml hyphenated_nouns)
-    for noun in rules["hyphenated_nouns"]:
+    # (and 'passer-by', 'life-threatening', whose pieces the parser misreads: rules/entities.toml hyphenated_nouns and
+    # hyphenated_adjectives)
+    for noun in rules["hyphenated_nouns"] + rules["hyphenated_adjectives"]:
         for written in (noun, noun[0].upper() + noun[1:]):
             nlp.tokenizer.add_special_case(written, [{ORTH: written}])
 

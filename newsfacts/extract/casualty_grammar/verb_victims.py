@@ -225,7 +225,10 @@ def _members_of_a_group(token, lemma: str, lex: _Lexicon) -> list[tuple[str, obj
     if lemma in ("include", "number", "be"):
         # 'the dead included six police officers', 'The dead were 11 policemen and three civilians',
         # 'those killed included four monks'
-        groups = [(_group_kind(c, lex), c) for c in token.children if c.dep_ == "nsubj"]
+        # ('the dead, who included 13 women': the group the relative pronoun stands for)
+        groups = [(_group_kind(_what_the_pronoun_stands_for(token, lex) if c.lower_ in ("who", "which", "that")
+                               and token.dep_ == "relcl" else c, lex), c)
+                  for c in token.children if c.dep_ == "nsubj"]
         if lemma == "include":
             # 'the toll includes 19 children', 'a toll that includes 19 children'
             tolls = [c.head.head if c.lower_ in ("that", "which") and token.dep_ == "relcl" else c
@@ -241,6 +244,17 @@ def _members_of_a_group(token, lemma: str, lex: _Lexicon) -> list[tuple[str, obj
         groups = [_group_kind(c, lex) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         found += [(kind, o) for kind in groups if kind for o in _what_it_is_made_of(token)]
     return found
+
+
+def _what_the_pronoun_stands_for(clause, lex: _Lexicon):
+    """The noun a relative clause describes; or the group of victims after its 'of', where the parser hangs the clause
+    on the noun before them ('the identities of the dead, who included 13 women')."""
+    noun = clause.head
+    if _group_kind(noun, lex) is None:
+        group = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                      if g.dep_ == "pobj" and _group_kind(g, lex) is not None), None)
+        return group if group is not None else noun
+    return noun
 
 
 def _one_or_the_counted(member) -> list:

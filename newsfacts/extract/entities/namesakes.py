@@ -9,7 +9,8 @@ import re
 from newsfacts.extract.entities.model import Mention, _place_name
 from newsfacts.extract.entities.place_clues import _NAMED_DIVISION
 from newsfacts.extract.entities.vocabulary import _AREA_LAST, _RULES, _words_pattern
-from newsfacts.extract.gazetteer import (BIG_CITY, Place, divisions_named, divisions_of, namesakes, towns_called,
+from newsfacts.extract.gazetteer import (BIG_CITY, Place, divisions_named, divisions_of, great_cities_called, namesakes,
+                                         towns_called,
                                          towns_named, written_as_its_own_name)
 
 
@@ -45,12 +46,14 @@ def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None],
 
 def _nearest_of_cities_named_alike(mention: Mention, place: Place, mentions: list[Mention], places: dict[int, Place | None],
                                    anchored: list[tuple[Mention, Place]], context_countries: frozenset[str]) -> None:
-    """Two cities of one country with one name, neither a tenth of the other's size (no state the text names
-    tells them apart): the one nearer the document's other cities."""
+    """Two cities of one country with one name, neither a tenth of the other's size, or a great city that goes by
+    the name as well ('Kurmoros', the city the gazetteer writes 'Heroica Kurmoros'), no state the text names telling
+    them apart: the one nearer the document's other cities."""
     if place.kind != "city" or f"{place.country_code}.{place.admin1}" in context_countries:
         return
     alike = [p for p in towns_named(_place_name(mention), frozenset({place.country_code}))
              if not p.small and p.population >= place.population / 10]
+    alike += [p for p in great_cities_called(_place_name(mention), place.country_code) if p not in alike]
     others = [a for m, a in anchored if _place_name(m) != _place_name(mention) and a.name != place.name]
     if len(alike) > 1 and others:
         places[id(mention)] = min(alike, key=lambda p: min((p.latitude - a.latitude) ** 2 + (p.longitude - a.longitude) ** 2

@@ -26,16 +26,17 @@ from newsfacts.extract.gazetteer.divisions import (COUNTY_BASIS, DIVISION_BASIS,
 from newsfacts.extract.gazetteer.geocode import geocode, geocode_by_sound
 from newsfacts.extract.gazetteer.index import (A_CITY_ANYWHERE, BIG_CITY, Place, normalise_name, tables_built_once_are_there,
                                                towns_called, without_article)
-from newsfacts.extract.gazetteer.towns import (countries_with_a_town_named, geocode_town, major_city_names, major_city_spellings,
-                                               namesakes, no_place_is_named, only_city_named, shares_its_name_abroad,
-                                               the_only_small_place_named, towns_abroad_share_the_name, towns_named,
-                                               well_known_place_names, written_as_its_own_name)
+from newsfacts.extract.gazetteer.towns import (countries_with_a_town_named, geocode_town, great_cities_called, major_city_names,
+                                               major_city_spellings, namesakes, no_place_is_named, only_city_named,
+                                               shares_its_name_abroad, the_only_small_place_named, towns_abroad_share_the_name,
+                                               towns_named, well_known_place_names, written_as_its_own_name)
 
 __all__ = [
     "A_CITY_ANYWHERE", "BIG_CITY", "COUNTY_BASIS", "DIVISION_BASIS", "Division", "Place", "adjective_of_country",
     "countries_with_a_town_named",
     "country_adjective", "country_codes", "demonyms", "division_country", "division_holds", "division_name_key",
-    "division_place", "divisions_named", "divisions_of", "geocode", "geocode_by_sound", "geocode_town", "is_county",
+    "division_place", "divisions_named", "divisions_of", "geocode", "geocode_by_sound", "geocode_town", "great_cities_called",
+    "is_county",
     "is_division", "major_city_names", "major_city_spellings", "namesakes", "no_place_is_named", "normalise_name",
     "only_city_named", "province_countries", "province_country", "shares_its_name_abroad", "tables_built_once_are_there",
     "the_only_small_place_named", "towns_abroad_share_the_name", "towns_called", "towns_named", "well_known_place_names",

@@ -187,17 +187,7 @@ def _best_of(pool: list[Place], key: str, context_countries: frozenset[str]) -> 
                        or (p.country_code == best.country_code and _norm(p.name).startswith(particles)))]
         if bigger:
             return max(bigger, key=lambda p: p.population)
-    elif not best.small and not _rank(best, key, context_countries)[0]:
-        # ... and a great city of the same country that goes by the name beats a town five times smaller whose own
-        # name it is ('Kurmoros' is the city of 450,000 the gazetteer writes 'Heroica Kurmoros', not the town of 52,000)
-        bigger = [p for p in pool if p.kind == "city" and p.country_code == best.country_code
-                  and p.population >= max(_GREAT_CITY, 5 * best.population)]
-        if bigger:
-            return max(bigger, key=lambda p: p.population)
     return best
-
-
-_GREAT_CITY = 200_000
 
 
 _TOWN_KIND_SUFFIX = re.compile(r"\s+(?:%s)$" % "|".join(re.escape(k) for k in load_rules("regions")["town_kinds_after_a_name"]),

@@ -9,7 +9,7 @@ from functools import cache
 import re
 
 from newsfacts.extract.gazetteer.geocode import geocode
-from newsfacts.extract.gazetteer.index import (Place, _aliases, _index, _norm, _rank, _small_place, _small_places,
+from newsfacts.extract.gazetteer.index import (BIG_CITY, Place, _aliases, _index, _norm, _rank, _small_place, _small_places,
                                                _spelled_alike, _tables, without_article)
 from newsfacts.extract.small_places import lookup as small_place_lookup
 from newsfacts.extract.translit import sound_key
@@ -65,6 +65,14 @@ def towns_named(name: str, context_countries: frozenset[str]) -> list[Place]:
     key = _norm(_aliases().get(_norm(name), name))
     return [p for p in list(_index().get(key) or ()) + _small_places(key, context_countries)
             if p.kind == "city" and p.country_code in context_countries and _norm(p.name) == key]
+
+
+def great_cities_called(name: str, country_code: str) -> list[Place]:
+    """The cities of 200,000 people or more of a country that go by `name` as another of their names ('Kurmoros' for
+    the city the gazetteer writes 'Heroica Kurmoros')."""
+    key = _norm(_aliases().get(_norm(name), name))
+    return [p for p in _index().get(key) or () if p.kind == "city" and p.country_code == country_code
+            and p.population >= BIG_CITY and _norm(p.name) != key]
 
 
 def namesakes(place: Place, name: str, context_countries: frozenset[str]) -> list[Place]:
