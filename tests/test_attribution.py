@@ -2615,3 +2615,15 @@ def test_a_spokesman_of_no_body_speaks_for_the_body_whose_spokesman_spoke_before
     # (with no body told of before, the spokesman stays unnamed)
     assert speakers(nlp, "Officials gave no details. \"In order to save lives we also opened fire,\" a spokesman told "
                          "reporters.") == [(None, "a spokesman")]
+
+
+def test_a_quotation_ending_a_paragraph_about_someone_is_theirs(nlp):
+    # the person the paragraph opens with, named ...
+    text = ("Jana Doe, 19, was just starting a song on the karaoke stage. \"I was looking around, facing the window, "
+            "when it happened.\"\n\nThe police arrived minutes later.")
+    assert speakers(nlp, text) == [("Jana Doe", None)]
+    # ... or by her own ('her grandson'), the woman named last before
+    text = ("Outside a tent village, Jana Doe, a 64-year-old grandmother, stood with tears on her cheeks.\n\n"
+            "Four adults and her grandson were in the house when it began to shake. They ran for the door. "
+            "\"We were so lucky. I cannot believe it.\"")
+    assert speakers(nlp, text) == [("Jana Doe", None)]

@@ -945,3 +945,13 @@ def test_a_life_taken_by_ones_own_hand_or_expired(nlp, text, expected):
 ])
 def test_single_victims_by_trade_and_those_suffering_from_injuries(nlp, text, expected):
     assert [row[:2] for row in document_figures(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A vigil was held for the 26 lives taken in the shooting.", [("killed", 26)]),
+    ("The 26 lives lost in the attack were remembered on Sunday.", [("killed", 26)]),
+    ("The 26 lives saved by the crew were counted.", []),
+    ("There is a lady dead in a car.", [("killed", 1)]),
+])
+def test_lives_taken_as_a_participle_and_a_lady(nlp, text, expected):
+    assert [row[:2] for row in document_figures(nlp, text)] == expected

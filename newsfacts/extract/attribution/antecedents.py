@@ -155,6 +155,40 @@ class Antecedents:
                 return False
         return bool(paragraph_starts)
 
+    def person_the_paragraph_tells_of(self, start: int, end: int) -> Speaker | None:
+        """A quotation with no attribution that ends a paragraph after sentences of its own: the words of the person
+        the paragraph opens with as its subject, named ('Jan Doe, 19, was singing on the stage. "I was looking
+        around ..."') or by his or her own, the person named last before of that sex ('Four adults and her grandson
+        were inside. ... "We were so lucky."' after 'Jana Doe, a grandmother, stood outside'); None otherwise."""
+        text = paragraph_text_of(self.doc)
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        paragraph_end = text.find("\n", end)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        if not text[paragraph_start:start].strip() or text[end:paragraph_end].strip(" \"”’'».") \
+                or any(mark in text[paragraph_start:start] for mark in "“”«»") or text[paragraph_start:start].count('"') % 2:
+            return None  # (a quotation that ends a paragraph of the text's own words, none quoted before it)
+        first = self._sentence_at(paragraph_start)
+        root = self.sentences[first].root if first is not None else None
+        subject = next((t for t in root.children if t.dep_ in _SUBJECTS), None) if root is not None else None
+        if subject is None or subject.idx >= start:
+            return None
+        named = next((m for m in self._mentions_from(self.sentences[first].start_char, subject.idx + 1)
+                      if m.start_char <= subject.idx < m.end_char), None)
+        if named is not None:
+            # (not one the paragraph tells of as killed: 'Jan Doe was killed on his way home. "It is the third attack."')
+            alive = named.entity_type == "person" and not self._died(named, self.sentences[first])
+            return self._speaker_from_mention(named) if alive else None
+        # (the subject or one listed with it: 'Four adults and her grandson')
+        listed = [subject, *(c for c in subject.subtree if c.dep_ == "conj" and c.head.i >= subject.i)]
+        word = subject if subject.lower_ in _PRONOUN_SEX else next(
+            (c for noun in listed for c in noun.children if c.dep_ == "poss" and c.lower_ in _PRONOUN_SEX), None)
+        if word is None:
+            return None
+        person = self.salient_person_before(paragraph_start, lookback=3)
+        if person is None or self._sex(person.entity_id) != _PRONOUN_SEX[word.lower_]:
+            return None
+        return self._speaker_from_mention(person)
+
     def _the_speakers_own(self, subject, speaker: Speaker) -> bool:
         """Whether a subject is the speaker's pronoun ('She'), or the speaker's by a possessive ('Her father'), of
         the sex the text gives the speaker (a person)."""

@@ -99,6 +99,9 @@ def _lives_lost(token, lemma: str, lex: _Lexicon) -> list[tuple[str, object]]:
     if lemma in lex.life_verbs_subject and any(c.dep_ == "nsubjpass" and c.lower_ in lex.life_nouns for c in token.children):
         # '30 lives were lost'
         found += [("killed", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None]
+    if (lemma in lex.life_verbs_subject or lemma in lex.life_verbs_object) and token.dep_ == "acl" and token.tag_ == "VBN" \
+            and token.head.lower_ in lex.life_nouns and _number_token(token.head) is not None:
+        found.append(("killed", token.head))  # 'the 26 lives lost in the attack', 'the 26 lives taken'
     return found
 
 

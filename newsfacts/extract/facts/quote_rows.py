@@ -91,6 +91,8 @@ def _speaker_around(q, text: str, attributor, previous: tuple | None):
         speaker = previous[0]  # a paragraph that is only a quotation goes on the quote before it
     if speaker is None:
         speaker = attributor.lede_speaker(q.start_char, q.end_char)
+    if speaker is None:  # 'Jan Doe, 19, was singing on the stage. "I was looking around ..."'
+        speaker = attributor.person_the_paragraph_tells_of(q.start_char, q.end_char)
     return speaker
 
 
