@@ -1558,3 +1558,12 @@ def test_a_great_city_that_goes_by_a_towns_name_where_the_text_is(entities_of):
     mentions, entities = entities_of("Maoists attacked a patrol near Dantewada and Bijapur in Chhattisgarh, India.")
     places = _places_by_surface(mentions, entities)
     assert abs(places["Bijapur"].latitude - 18.8) < 0.3
+
+
+def test_a_local_town_over_a_great_city_abroad_of_its_name(entities_of):
+    # (Salé, a Moroccan city of 900,000, is no town of a story about towns of one Australian shire)
+    mentions, entities = entities_of(
+        "Bushfires burned near Maffra and Bairnsdale on Friday. Crews from Morwell were sent to a blaze about 20 "
+        "kilometres north of Sale, the fire authority said.")
+    places = _places_by_surface(mentions, entities)
+    assert places["Sale"].country_code == "AU" and abs(places["Sale"].latitude + 38.1) < 0.2

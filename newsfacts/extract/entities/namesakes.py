@@ -44,6 +44,31 @@ def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None],
                 (p.latitude - a.latitude) ** 2 + (p.longitude - a.longitude) ** 2 for a in near))
 
 
+def _local_towns_over_cities_abroad(mentions: list[Mention], places: dict[int, Place | None], context_countries: frozenset[str],
+                                    qualified: set[int]) -> None:
+    """'a fire at Kurmola, about 90 kilometres north of Sale', in a story of Australian towns: the town of the
+    story's country that bears the name and lies near its other towns (within a degree of two of them), not the
+    great city of another country the story never names."""
+    countries = frozenset(c for c in context_countries if "." not in c)
+    if not countries:
+        return
+    local = [places[id(m)] for m in mentions if places.get(id(m)) is not None and places[id(m)].country_code in countries
+             and places[id(m)].kind in ("city", "within") and places[id(m)].latitude is not None]
+    for mention in mentions:
+        place = places.get(id(mention))
+        if place is None or id(mention) in qualified or place.kind != "city" or place.country_code in countries:
+            continue
+        near = [town for town in towns_named(_place_name(mention), countries)
+                if town.latitude is not None and sum(_within_a_degree(town, other) for other in local if other.name != town.name) >= 2]
+        if near:
+            places[id(mention)] = min(near, key=lambda town: min(
+                (town.latitude - o.latitude) ** 2 + (town.longitude - o.longitude) ** 2 for o in local if o.name != town.name))
+
+
+def _within_a_degree(one: Place, other: Place) -> bool:
+    return abs(one.latitude - other.latitude) <= 1 and abs(one.longitude - other.longitude) <= 1
+
+
 def _nearest_of_cities_named_alike(mention: Mention, place: Place, mentions: list[Mention], places: dict[int, Place | None],
                                    anchored: list[tuple[Mention, Place]], context_countries: frozenset[str]) -> None:
     """Two cities of one country with one name, neither a tenth of the other's size, or a great city that goes by

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from newsfacts.extract.entities.model import Entity, Mention, _place_name, _placed_at, entity_id
-from newsfacts.extract.entities.namesakes import _in_the_divisions_named, _nearest_namesakes
+from newsfacts.extract.entities.namesakes import _in_the_divisions_named, _local_towns_over_cities_abroad, _nearest_namesakes
 from newsfacts.extract.entities.place_clues import _LOCALITY_LIST, _kind_of_place
 from newsfacts.extract.entities.place_qualifiers import (_a_village_named_like_a_part_of_the_city, _listed_in_the_town_after,
                                                          _near_the_town_named_after, _no_namesake_abroad_for_a_local_place,
@@ -46,6 +46,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
         if mention.entity_type == "location" and places.get(id(mention)) is None:
             places[id(mention)] = _part_of_a_town_named_after_it(_place_name(mention), context_countries)
     _nearest_namesakes(mentions, places, context_countries, set(qualified))
+    _local_towns_over_cities_abroad(mentions, places, context_countries, set(qualified))
     _in_the_divisions_named(mentions, places, context_countries, text, set(qualified))
     _near_the_town_named_after(mentions, places, text)
     _listed_in_the_town_after(mentions, places, text)
