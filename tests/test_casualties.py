@@ -952,6 +952,8 @@ def test_single_victims_by_trade_and_those_suffering_from_injuries(nlp, text, ex
     ("The 26 lives lost in the attack were remembered on Sunday.", [("killed", 26)]),
     ("The 26 lives saved by the crew were counted.", []),
     ("There is a lady dead in a car.", [("killed", 1)]),
+    ("I lost seven of my sons, brothers and cousins in the attack.", [("killed", 7)]),
+    ("The company lost seven of its biggest clients last year.", []),
 ])
 def test_lives_taken_as_a_participle_and_a_lady(nlp, text, expected):
     assert [row[:2] for row in document_figures(nlp, text)] == expected

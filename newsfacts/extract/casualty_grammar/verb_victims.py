@@ -96,6 +96,10 @@ def _lives_lost(token, lemma: str, lex: _Lexicon) -> list[tuple[str, object]]:
         # 'the village lost at least 32 people', 'he lost three brothers in the attack'
         found += [("killed", c) for c in token.children if c.dep_ == "dobj" and _people_one_loses(c, lex)
                   and _number_token(c) is not None and not any(g.dep_ == "prep" and g.lower_ == "to" for g in c.children)]
+        # 'I lost seven of my sons, brothers and cousins': a count of the people one loses
+        found += [("killed", c) for c in token.children if c.dep_ == "dobj" and _is_number(c) and any(
+            _people_one_loses(p, lex) for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children if p.dep_ == "pobj")]
     if lemma in lex.life_verbs_subject and any(c.dep_ == "nsubjpass" and c.lower_ in lex.life_nouns for c in token.children):
         # '30 lives were lost'
         found += [("killed", c) for c in token.children if c.dep_ == "nsubjpass" and _number_token(c) is not None]
