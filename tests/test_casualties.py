@@ -954,6 +954,8 @@ def test_single_victims_by_trade_and_those_suffering_from_injuries(nlp, text, ex
     ("There is a lady dead in a car.", [("killed", 1)]),
     ("I lost seven of my sons, brothers and cousins in the attack.", [("killed", 7)]),
     ("The company lost seven of its biggest clients last year.", []),
+    # a headline's participle after a count and its part tells of both
+    ("Fourteen civilians including two children martyred in the shelling", [("killed", 14), ("killed", 2)]),
 ])
-def test_lives_taken_as_a_participle_and_a_lady(nlp, text, expected):
+def test_lives_and_kin_lost_a_lady_and_a_headlines_participle(nlp, text, expected):
     assert [row[:2] for row in document_figures(nlp, text)] == expected

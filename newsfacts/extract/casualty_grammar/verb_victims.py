@@ -292,6 +292,11 @@ def _predicate_victims(token, lemma: str, lex: _Lexicon) -> list:
         # 'died in the crash along with a passenger', 'was killed together with his wife and two children': those
         # the verb takes along with its victims are victims too
         victims += _along_with(token)
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head in victims and token.head.dep_ == "pobj" \
+            and token.head.head.lower_ == "including" and token.head.head.head.dep_ == "ROOT" \
+            and _number_token(token.head.head.head) is not None:
+        # 'Fourteen civilians including two children martyred': a headline's participle tells of the whole count
+        victims.append(token.head.head.head)
     return victims
 
 
