@@ -9,7 +9,7 @@ import re
 
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import Mention, _title_case
-from newsfacts.extract.gazetteer import geocode
+from newsfacts.extract.gazetteer import geocode, subdivision_name
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.translit import name_key
 from newsfacts.extract.truecasing import is_english_word
@@ -229,8 +229,5 @@ _DATELINE_DIVISION = re.compile((r"^[A-Z][A-Za-zà-ÿ .'-]+, (%s)(?=[\s(]|" + _D
 
 def us_state_named(abbreviation: str) -> str | None:
     """The US state an agency's abbreviation names ('Ark.' -> 'Arkansas', by ISO 3166-2), or None."""
-    import pycountry
-
     code = load_rules("regions")["ap_state_abbreviations"].get(abbreviation)
-    subdivision = pycountry.subdivisions.get(code=f"US-{code}") if code else None
-    return subdivision.name if subdivision is not None else None
+    return subdivision_name("US", code) if code else None

@@ -22,7 +22,7 @@ from newsfacts.extract.gazetteer.countries import adjective_of_country, country_
 from newsfacts.extract.gazetteer.divisions import (COUNTY_BASIS, DIVISION_BASIS, Division, _build_province_countries,
                                                    _division_written, division_country, division_holds, division_name_key,
                                                    division_place, divisions_named, divisions_of, is_county, is_division,
-                                                   province_countries, province_country)
+                                                   province_countries, province_country, subdivision_name)
 from newsfacts.extract.gazetteer.geocode import geocode, geocode_by_sound
 from newsfacts.extract.gazetteer.index import (A_CITY_ANYWHERE, BIG_CITY, Place, normalise_name, tables_built_once_are_there,
                                                towns_called, without_article)
@@ -36,10 +36,10 @@ __all__ = [
     "countries_with_a_town_named",
     "country_adjective", "country_codes", "demonyms", "division_country", "division_holds", "division_name_key",
     "division_place", "divisions_named", "divisions_of", "geocode", "geocode_by_sound", "geocode_town", "great_cities_called",
-    "is_county",
-    "is_division", "major_city_names", "major_city_spellings", "namesakes", "no_place_is_named", "normalise_name",
-    "only_city_named", "province_countries", "province_country", "shares_its_name_abroad", "tables_built_once_are_there",
-    "the_only_small_place_named", "towns_abroad_share_the_name", "towns_called", "towns_named", "well_known_place_names",
+    "is_county", "is_division", "major_city_names", "major_city_spellings", "namesakes", "no_place_is_named", "normalise_name",
+    "only_city_named", "province_countries", "province_country", "shares_its_name_abroad", "subdivision_name",
+    "tables_built_once_are_there", "the_only_small_place_named", "towns_abroad_share_the_name", "towns_called", "towns_named",
+    "well_known_place_names",
     "without_article", "written_as_its_own_name",
     # (the tables' builders, for the tests that check a table kept on disk against a fresh build)
     "_build_province_countries", "_division_written",

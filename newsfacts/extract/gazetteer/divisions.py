@@ -72,10 +72,15 @@ def _division(name: str, context_countries: frozenset[str]) -> Place | None:
 def _state_named_in(context_countries: frozenset[str], country_code: str) -> str | None:
     """The name of the one US state the document's context names ('US.FL' -> 'Florida'), for a county's name
     that several states' counties bear."""
-    import pycountry
-
     states = [code.split(".", 1)[1] for code in context_countries if code.startswith(country_code + ".")]
-    subdivision = pycountry.subdivisions.get(code=f"{country_code}-{states[0]}") if len(states) == 1 else None
+    return subdivision_name(country_code, states[0]) if len(states) == 1 else None
+
+
+def subdivision_name(country_code: str, code: str) -> str | None:
+    """A first-level division's name by its ISO 3166-2 code ('US', 'AR' -> 'Arkansas'), or None."""
+    import pycountry  # (its tables load on first use)
+
+    subdivision = pycountry.subdivisions.get(code=f"{country_code}-{code}")
     return subdivision.name if subdivision is not None else None
 
 
