@@ -22,6 +22,15 @@ _CREDIT_CLOSES = re.compile(r"\)\s*(?:-{1,2}|[–—])")
 _PRONOUN_SEX = {"he": "male", "his": "male", "she": "female", "her": "female"}
 
 
+def _pronoun_of(subject, with_its_list: bool = False):
+    """The 'he' or 'she' a subject is, or the 'his' or 'her' whose it is ('Her father'; with `with_its_list`, of a noun
+    listed with it too: 'Four adults and her grandson'); None otherwise."""
+    if subject.lower_ in _PRONOUN_SEX:
+        return subject
+    nouns = [subject, *(c for c in subject.subtree if c.dep_ == "conj" and c.head.i >= subject.i)] if with_its_list else [subject]
+    return next((c for noun in nouns for c in noun.children if c.dep_ == "poss" and c.lower_ in _PRONOUN_SEX), None)
+
+
 class Antecedents:
     """The people and bodies the sentences before a position were about."""
 
@@ -179,9 +188,7 @@ class Antecedents:
             alive = named.entity_type == "person" and not self._died(named, self.sentences[first])
             return self._speaker_from_mention(named) if alive else None
         # (the subject or one listed with it: 'Four adults and her grandson')
-        listed = [subject, *(c for c in subject.subtree if c.dep_ == "conj" and c.head.i >= subject.i)]
-        word = subject if subject.lower_ in _PRONOUN_SEX else next(
-            (c for noun in listed for c in noun.children if c.dep_ == "poss" and c.lower_ in _PRONOUN_SEX), None)
+        word = _pronoun_of(subject, with_its_list=True)
         if word is None:
             return None
         person = self.salient_person_before(paragraph_start, lookback=3)
@@ -192,8 +199,7 @@ class Antecedents:
     def _the_speakers_own(self, subject, speaker: Speaker) -> bool:
         """Whether a subject is the speaker's pronoun ('She'), or the speaker's by a possessive ('Her father'), of
         the sex the text gives the speaker (a person)."""
-        word = subject if subject.lower_ in _PRONOUN_SEX else next(
-            (c for c in subject.children if c.dep_ == "poss" and c.lower_ in _PRONOUN_SEX), None)
+        word = _pronoun_of(subject)
         entity = self.entities.get(speaker.entity_id)
         return word is not None and entity is not None and entity.entity_type == "person" \
             and self._sex(speaker.entity_id) == _PRONOUN_SEX[word.lower_]

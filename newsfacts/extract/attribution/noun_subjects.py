@@ -27,6 +27,11 @@ _KINDS_OF_BODY = (GENERIC_ORGANISATION_NOUNS | INSTITUTION_NOUNS) - STATE_INSTIT
 _SPOKESPERSON_LOOKBACK = 120
 
 
+def _words_of_a_body(spokesperson) -> bool:
+    """Whether words on a spokesperson's noun may name whose spokesperson it is ('army', 'Kenyan', 'its', 'for X')."""
+    return any(c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in spokesperson.children)
+
+
 class NounSubjects:
     """Statements, spokesmen and titles as subjects."""
 
@@ -127,7 +132,7 @@ class NounSubjects:
             if self.country_adjective and body.lower_ in STATE_INSTITUTION_NOUNS:
                 # 'an army spokesman said', in a document about one country: that state's army
                 return Speaker(f"{self.country_adjective} {body.lower_}", None, institution=True)
-        if not any(c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in token.children):
+        if not _words_of_a_body(token):
             return self._body_of_the_spokesperson_before(token, exclude)
         return None
 
@@ -135,8 +140,7 @@ class NounSubjects:
         """'A Kurmin army spokesman said ... "...," a spokesman told reporters': a spokesperson the text gives no
         body speaks for the body of the last spokesperson it told of with one, in the sentences just before."""
         for earlier in reversed(self.doc[max(0, token.i - _SPOKESPERSON_LOOKBACK):token.i]):
-            if earlier.lemma_.lower() in SPOKESPERSON_NOUNS and earlier.pos_ == "NOUN" \
-                    and any(c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in earlier.children):
+            if earlier.lemma_.lower() in SPOKESPERSON_NOUNS and earlier.pos_ == "NOUN" and _words_of_a_body(earlier):
                 body = self._speaker_for_a_spokesperson(earlier, exclude)
                 if body is not None and (body.institution or (body.entity_id and self.entities[body.entity_id].entity_type == "organization")):
                     return body

@@ -40,8 +40,7 @@ def _nearest_namesakes(mentions: list[Mention], places: dict[int, Place | None],
                       and places.get(id(m)) is not None and places[id(m)].small and places[id(m)].latitude is not None
                       and len(namesakes(places[id(m)], _place_name(m), context_countries)) == 1]
             near = [a for m, a in anchored if m.sentence_index == mention.sentence_index] + listed or [a for _m, a in anchored]
-            places[id(mention)] = min(choices, key=lambda p: min(
-                (p.latitude - a.latitude) ** 2 + (p.longitude - a.longitude) ** 2 for a in near))
+            places[id(mention)] = _nearest(choices, near)
 
 
 def _local_towns_over_cities_abroad(mentions: list[Mention], places: dict[int, Place | None], context_countries: frozenset[str],
@@ -58,11 +57,16 @@ def _local_towns_over_cities_abroad(mentions: list[Mention], places: dict[int, P
         place = places.get(id(mention))
         if place is None or id(mention) in qualified or place.kind != "city" or place.country_code in countries:
             continue
-        near = [town for town in towns_named(_place_name(mention), countries)
-                if town.latitude is not None and sum(_within_a_degree(town, other) for other in local if other.name != town.name) >= 2]
+        towns = [t for t in towns_named(_place_name(mention), countries) if t.latitude is not None]
+        others = [o for o in local if o.name not in {t.name for t in towns}]
+        near = [t for t in towns if sum(_within_a_degree(t, other) for other in others) >= 2]
         if near:
-            places[id(mention)] = min(near, key=lambda town: min(
-                (town.latitude - o.latitude) ** 2 + (town.longitude - o.longitude) ** 2 for o in local if o.name != town.name))
+            places[id(mention)] = _nearest(near, others)
+
+
+def _nearest(choices: list[Place], anchors: list[Place]) -> Place:
+    """Of places a name may mean, the one nearest any of the places the text anchors it by."""
+    return min(choices, key=lambda p: min((p.latitude - a.latitude) ** 2 + (p.longitude - a.longitude) ** 2 for a in anchors))
 
 
 def _within_a_degree(one: Place, other: Place) -> bool:
@@ -81,8 +85,7 @@ def _nearest_of_cities_named_alike(mention: Mention, place: Place, mentions: lis
     alike += [p for p in great_cities_called(_place_name(mention), place.country_code) if p not in alike]
     others = [a for m, a in anchored if _place_name(m) != _place_name(mention) and a.name != place.name]
     if len(alike) > 1 and others:
-        places[id(mention)] = min(alike, key=lambda p: min((p.latitude - a.latitude) ** 2 + (p.longitude - a.longitude) ** 2
-                                                           for a in others))
+        places[id(mention)] = _nearest(alike, others)
 
 
 def _in_the_divisions_named(mentions: list[Mention], places: dict[int, Place | None], context_countries: frozenset[str],

@@ -10,7 +10,7 @@ import re
 
 from newsfacts.extract.gazetteer.geocode import geocode
 from newsfacts.extract.gazetteer.index import (BIG_CITY, Place, _aliases, _index, _norm, _rank, _small_place, _small_places,
-                                               _spelled_alike, _tables, without_article)
+                                               _spelled_alike, _tables, towns_called, without_article)
 from newsfacts.extract.small_places import lookup as small_place_lookup
 from newsfacts.extract.translit import sound_key
 from newsfacts.extract.truecasing import written_as_a_name
@@ -70,9 +70,8 @@ def towns_named(name: str, context_countries: frozenset[str]) -> list[Place]:
 def great_cities_called(name: str, country_code: str) -> list[Place]:
     """The cities of 200,000 people or more of a country that go by `name` as another of their names ('Kurmoros' for
     the city the gazetteer writes 'Heroica Kurmoros')."""
-    key = _norm(_aliases().get(_norm(name), name))
-    return [p for p in _index().get(key) or () if p.kind == "city" and p.country_code == country_code
-            and p.population >= BIG_CITY and _norm(p.name) != key]
+    return [p for p in towns_called(name, frozenset({country_code}))
+            if p.population >= BIG_CITY and not written_as_its_own_name(p, name)]
 
 
 def namesakes(place: Place, name: str, context_countries: frozenset[str]) -> list[Place]:
