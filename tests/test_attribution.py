@@ -60,6 +60,14 @@ def speakers(nlp, text):
     # (the parser takes 'quoted' for an adjective of the title and hangs 'as saying' on the name)
     ('"Our units are holding their positions despite heavy artillery fire," the agency quoted commander Yuri Salko '
      'as saying.', [("Yuri Salko", None)]),
+    # ... and the one it cites as saying them
+    ('"The train was coming at a normal speed when we heard a loud sound," the news agency cited Jan Dalen, a resident, '
+     'as saying.', [("Jan Dalen", None)]),
+    ('"The train was coming at a normal speed when we heard a loud sound," the agency cited a resident as saying.',
+     [(None, "a resident")]),
+    # a rank's abbreviation ends no sentence before the name it belongs to
+    ('Four people were killed in a shooting in Kurmton, police said. "It was just madness inside, with hundreds of people '
+     'trying to get out," Kurmton police Capt. Jan Dalen said.', [("Jan Dalen", None)]),
     ('According to the ministry, Jane Doe told the visiting envoy that talks could resume "only if the shelling stops first."',
      [("Jane Doe", None)]),
     # the name in an apposition to the title, not a place the title names
@@ -166,6 +174,14 @@ def test_a_title_names_the_person_it_was_given_to(nlp):
     text = ('The police chief, Omar Haddad, spoke to reporters outside the building.\n\n'
             '"The attackers were well trained and well armed," the police chief said.')
     assert speakers(nlp, text) == [("Omar Haddad", None)]
+
+
+def test_the_head_of_state_or_of_government_is_the_president_or_prime_minister_named_before(nlp):
+    text = ('President Jan Dalen regretted the death of the officer. "He died after a clash with bandits," said the '
+            'far-right head of state during his weekly show.')
+    assert speakers(nlp, text) == [("Jan Dalen", None)]
+    text = 'Prime Minister Jan Dalen visited the site. "We will rebuild every home," the head of government told reporters.'
+    assert speakers(nlp, text) == [("Jan Dalen", None)]
 
 
 def test_a_headline_title_names_the_person_the_body_names_after_it(nlp):

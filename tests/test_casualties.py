@@ -246,9 +246,24 @@ def test_a_sentence_without_a_place_happened_where_its_paragraph_did(nlp):
     ("The blast killed 5 people, 12 were injured.", [("killed", 5, None, None), ("injured", 12, None, None)]),
     ("At least 40 people were injured. At least 15 of the injured had gunshot wounds.",
      [("injured", 40, None, None), ("injured", 15, 40, None)]),
+    # shares of a figure listed after it, where they add up to it (each where its words place it)
+    ("Kurmo Watch confirmed 13 deaths, with six in Dalen, four in Sorby and three in Kurmin.",
+     [("killed", 13, None, None), ("killed", 6, 13, "Dalen"), ("killed", 4, 13, "Sorby"), ("killed", 3, 13, "Kurmin")]),
+    ("The death toll has risen to 42 with 10 in Dalen and 32 in Sorby, police said.",
+     [("killed", 42, None, None), ("killed", 10, 42, "Dalen"), ("killed", 32, 42, "Sorby")]),
+    ("His death brings to 25 the number of Kurman soldiers killed abroad - 24 with the army and one with the police.",
+     [("killed", 25, None, None), ("killed", 24, 25, None), ("killed", 1, 25, None)]),
+    # (numbers that do not add up to it are no shares of it)
+    ("Kurmo Watch confirmed 13 deaths, with six in Dalen and four in Sorby.", [("killed", 13, None, "Dalen")]),
 ])
 def test_a_part_set_after_a_figure(nlp, text, expected):
     assert document_figures(nlp, text) == expected
+
+
+def test_a_part_of_people_no_figure_counts_is_a_figure_where_its_fate_is_told(nlp):
+    assert document_figures(nlp, "Rescuers found nine workers, seven of whom were dead.") == [("killed", 7, None, None)]
+    assert document_figures(nlp, "The boat carried 30 migrants, five of whom were injured.") == [("injured", 5, None, None)]
+    assert document_figures(nlp, "Police stopped 40 cars, 12 of which were damaged.") == []
 
 
 def test_the_same_figure_from_two_sources_is_one_fact(nlp):

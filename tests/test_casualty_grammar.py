@@ -779,6 +779,8 @@ def test_a_passer_by_is_one_person(nlp):
     ("A man, woman and child were killed when the wall fell.", [("killed", 3, 3, "exact", False)]),
     # (not one person told of by two nouns)
     ("His friend and fellow rider was injured in the crash.", [("injured", 1, 1, "exact", False)]),
+    # people told of by their ages alone
+    ("An 8-year-old and a 10-year-old were killed in the crash.", [("killed", 2, 2, "exact", False)]),
 ])
 def test_single_victims_listed_with_one_word_for_all(nlp, text, expected):
     assert grammar(nlp, text) == expected
@@ -828,3 +830,10 @@ def test_people_buried_alive_may_be_living(nlp):
 ])
 def test_people_under_treatment_in_hospital_or_left_by_a_toll_were_hurt(nlp, text, expected):
     assert grammar(nlp, text) == expected
+
+
+def test_the_words_of_a_conjoined_count_end_at_its_noun(nlp):
+    # ('two teachers' is the second figure's evidence, not the 'two' alone)
+    doc = nlp("The blast killed 19 children and two teachers.")
+    words = [doc.text[f.start_char:f.end_char] for f in find_grammar_figures(doc[:])]
+    assert words[-1].endswith("two teachers")

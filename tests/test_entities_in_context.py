@@ -667,6 +667,15 @@ def test_each_name_in_a_list_of_villages_is_a_place(entities_of):
     assert {"Saint-Martin-Vésubie", "Tende", "Breil-sur-Roya"} <= {m.surface for m in mentions if m.entity_type == "location"}
 
 
+def test_each_name_listed_before_and_other_towns_is_a_place(entities_of):
+    # NER takes a one-word town in a list for nothing or a person; 'and other towns' says what the list names
+    _m, entities = entities_of("Floods cut off Maffra, Bairnsdale, Sale and other towns in Victoria, Australia, on Sunday.")
+    assert entities["Sale"].country_code == "AU" and entities["Sale"].latitude == pytest.approx(-38.1, abs=0.1)
+    # ... but a common word opening the sentence is no town
+    mentions, _e = entities_of("Police, soldiers and other officials reached Bairnsdale, in Victoria, Australia, on Sunday.")
+    assert "Police" not in {m.surface for m in mentions if m.entity_type == "location"}
+
+
 def test_a_dateline_city_names_the_country_where_only_nationality_words_name_another(nlp):
     # 'Russian troops' says who acts; the dateline says where
     assert "UA" in context_countries(nlp("KHERSON \u2014 A Russian drone hit a bus stop on Friday. Russian troops hold the far bank."))
@@ -958,6 +967,14 @@ def test_a_state_province_or_county_is_placed_at_the_centre_of_its_towns(entitie
     assert "GB" in context_countries(nlp("Police in Shropshire said a barn fire had been started deliberately."))
     _m, entities = entities_of("Police in Shropshire said a barn fire had been started deliberately.")
     assert entities["Shropshire"].latitude == pytest.approx(52.7, abs=0.3)
+    # a name the text calls a state is that state: not the country of its name, and a place though NER missed it
+    _m, entities = entities_of("Gunmen opened fire in the western state of Michoacan. The family had fled threats in the "
+                               "state of Mexico.")
+    assert entities["México"].place_kind == "region" and entities["México"].longitude == pytest.approx(-99.2, abs=0.5)
+    assert entities["Michoacán"].longitude == pytest.approx(-101.7, abs=0.5)
+    # a state of the story's country, not a great city abroad of its name that the story never names
+    _m, entities = entities_of("A bushfire near Bairnsdale in Victoria forced hundreds from their homes, Australian officials said.")
+    assert (entities["Victoria"].country_code, entities["Victoria"].latitude) == ("AU", pytest.approx(-37.8, abs=0.5))
 
 
 def test_a_list_of_states_is_no_town_in_a_state(entities_of):
@@ -967,6 +984,10 @@ def test_a_list_of_states_is_no_town_in_a_state(entities_of):
     _m, entities = entities_of("Hail damaged crops around Mexico, Missouri, and Lebanon, Tennessee, on Friday.")
     assert (entities["Mexico"].country_code, entities["Mexico"].place_kind) == ("US", "city")
     assert (entities["Lebanon"].country_code, entities["Lebanon"].place_kind) == ("US", "city")
+    # ... and two states alone in a headline are two states ('Alabama' is no town the gazetteer knows in another state)
+    _m, entities = entities_of("Tornadoes hit Alabama, Mississippi\n\nBIRMINGHAM, Ala. (AP) - Forecasters say at least 10 "
+                               "tornadoes struck Alabama and Mississippi last week.")
+    assert (entities["Alabama"].place_kind, round(entities["Alabama"].longitude)) == ("state", -87)
 
 
 def test_a_village_the_gazetteer_lacks_lies_at_the_centre_of_the_county_its_sentence_names(entities_of):

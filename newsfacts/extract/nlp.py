@@ -7,6 +7,7 @@ from functools import cache
 from itertools import groupby
 
 from newsfacts.errors import NewsfactsError
+from newsfacts.rules import load_rules
 
 
 def _register_paragraph_breaks():
@@ -27,12 +28,18 @@ def _register_paragraph_breaks():
                         doc[token.i + 1].is_sent_start = True
                         _end_a_dateline(doc, token.i + 1)
                         _go_on_after_the_first_word(doc, token.i + 1)
-                    elif token.whitespace_ == " " and token.is_title and token.is_alpha and doc[token.i + 1].is_title \
-                            and doc[token.i + 1].is_alpha and doc[token.i + 1].is_sent_start is None:
-                        # a name's words run on ('Musa Dorvik said'): the parser may end a sentence after the
-                        # first word of a name it does not know, which takes the name from its verb
+                    elif token.whitespace_ == " " and (token.is_title and token.is_alpha or token.text in _ABBREVIATED_TITLES) \
+                            and doc[token.i + 1].is_title and doc[token.i + 1].is_alpha and doc[token.i + 1].is_sent_start is None:
+                        # a name's words run on ('Musa Dorvik said', 'police Capt. Musa Dorvik said'): the parser may end
+                        # a sentence after the first word of a name it does not know, or after a title's stop, which
+                        # takes the name from its verb
                         doc[token.i + 1].is_sent_start = False
             return doc
+
+
+# 'Capt.', 'SGT.': the titles rules/entities.toml abbreviates, with their stop (one token each: _keep_abbreviated_titles_whole)
+_ABBREVIATED_TITLES = frozenset(f"{written}." for title in load_rules("entities")["title_abbreviations"]
+                                for written in (title, title.upper()))
 
 
 def _go_on_after_the_first_word(doc, start: int) -> None:

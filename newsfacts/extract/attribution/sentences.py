@@ -21,8 +21,8 @@ from newsfacts.extract.attribution.reporting_verbs import (_reports_no_words, _p
                                                            _verb_right_after, _verb_whose_clause_opens_it,
                                                            _words_foretold_in_a_report)
 from newsfacts.extract.attribution.words import (_DIRECTIVE_LEMMAS, _NAMING_LEMMAS, _OBJECT_PRONOUNS,
-                                                 _LISTENER_BETWEEN, _LISTENERS, _POST_INITIALS_BETWEEN, _QUOTED_AS, _SUBJECTS,
-                                                 _TITLE_IN_LOWER_CASE, PERSON_NOUNS,
+                                                 _LISTENER_BETWEEN, _LISTENERS, _POST_INITIALS_BETWEEN, _QUOTED_AS, _QUOTING_VERBS,
+                                                 _SUBJECTS, _TITLE_IN_LOWER_CASE, PERSON_NOUNS,
                                                  REPORTING_LEMMAS, SAID_MISSPELT, STATEMENT_NOUNS, TITLE_CLASSES)
 
 
@@ -112,10 +112,11 @@ class SentenceSpeakers:
             mention = self.last_of_type_before(quoted.idx, "person", exclude, pronoun=_OBJECT_PRONOUNS[quoted.lower_])
             if mention is not None:
                 return self._speaker_from_mention(mention)
-        if token.lemma_.lower() == "quote" and any(g.lower_ in _QUOTED_AS for c in token.children
+        if token.lemma_.lower() in _QUOTING_VERBS and any(g.lower_ in _QUOTED_AS for c in token.children
                                                    for g in (c, *c.children)):
-            # 'the newspaper quoted the army chief as saying "..."' ('... to have said'): the one quoted speaks.
-            quoted = next((c for c in token.children if c.dep_ == "dobj" and outside(c)), None)
+            # 'the newspaper quoted the army chief as saying "..."' ('... to have said'): the one quoted speaks (the
+            # parser may make the one quoted a second subject after the verb)
+            quoted = next((c for c in token.children if (c.dep_ == "dobj" or c.dep_ == "nsubj" and c.i > token.i) and outside(c)), None)
         else:
             # ('the agency quoted commander Jan Doe as saying', 'quoted' parsed as the name's adjective)
             quoted = _name_quoted_as_an_adjective(token)
@@ -137,7 +138,7 @@ class SentenceSpeakers:
         # spokesperson, Jane Doe, the National Police Service said')
         for child in self._nearest_children_named_first(token):
             # A passive subject speaks only when quoted ('X was quoted as saying'); 'X was told' listened.
-            if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token.lemma_.lower() == "quote")
+            if (child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and token.lemma_.lower() in _QUOTING_VERBS)
                     or (child.dep_ == "compound" and token.pos_ == "NOUN")
                     or (child in _subject_taken_for_an_object(token) and _verb_right_after(token, exclude))
                     or child in _subject_after_an_opening_verb(token)) and outside(child):
@@ -174,6 +175,11 @@ class SentenceSpeakers:
     def _speaker_of_a_verb_without_a_subject(self, token, exclude: tuple[int, int] | None, outside) -> Speaker | None:
         """Whom a reporting verb without a subject of its own speaks for: the statement it belongs to, the subject
         of the verb it depends on, or a name the parser hung elsewhere."""
+        if token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in _QUOTING_VERBS:
+            # 'the agency cited a resident as saying': the one the verb quotes
+            speaker = self._the_one_a_verb_quotes(token.head.head, exclude, outside)
+            if speaker:
+                return speaker
         if token.dep_ == "acl" and token.head.lemma_.lower() in STATEMENT_NOUNS:
             # 'The statement, signed by ..., read in part:': whoever issued the statement
             speaker = self.speaker_of_token(token.head, exclude)

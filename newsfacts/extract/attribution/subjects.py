@@ -18,8 +18,8 @@ from newsfacts.extract.attribution.parser_slips import (_a_title_taken_for_a_bod
                                                         _ranked_name_first)
 from newsfacts.extract.attribution.positions import _after_a_preposition, _before_the_quotation, _inside
 from newsfacts.extract.attribution.speaker import _UNDECIDED, Speaker
-from newsfacts.extract.attribution.words import (_AGED, _ROLE_AFTER_A_BODY, HOUSEHOLD_NOUNS, INSTITUTION_NOUNS,
-                                                 ORGANISATION_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PRONOUNS,
+from newsfacts.extract.attribution.words import (_AGED, _PRONOUN_SEXES, _ROLE_AFTER_A_BODY, GENDERED_NOUNS, HOUSEHOLD_NOUNS,
+                                                 INSTITUTION_NOUNS, ORGANISATION_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PRONOUNS,
                                                  RELATIVE_PRONOUNS, REPORTING_LEMMAS, SPOKESPERSON_NOUNS, STATEMENT_NOUNS)
 
 
@@ -31,6 +31,12 @@ def _did_something_to(subject, pronoun: str) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] \
         + [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     return objective is not None and any(o.lower_ == objective for o in objects)
+
+
+def _of_the_other_sex(noun, pronoun: str) -> bool:
+    """Whether a noun for a person says the sex the pronoun does not ('the spokeswoman' is no 'he')."""
+    sex = GENDERED_NOUNS.get(noun.lemma_.lower())
+    return sex is not None and _PRONOUN_SEXES.get(pronoun) not in (None, sex)
 
 
 class SubjectSpeakers:
@@ -158,7 +164,7 @@ class SubjectSpeakers:
         salient = self.salient_person_before(before, exclude, pronoun=token.lower_)
         unnamed = self._unnamed_subject_before(token.idx, exclude)
         if unnamed is not None and (salient is None or unnamed.idx > salient.end_char) \
-                and not _did_something_to(unnamed, token.lower_) \
+                and not _did_something_to(unnamed, token.lower_) and not _of_the_other_sex(unnamed, token.lower_) \
                 and not self._named_person_quoted_since(unnamed.sent.end_char, before, exclude, token.lower_):
             # 'Another neighbour, who asked not to be named, said ... "...," she said': the
             # person the text describes, or the body a spokesman speaks for

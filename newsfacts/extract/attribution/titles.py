@@ -42,6 +42,15 @@ _PERSON_ENDINGS = ("man", "woman", "person", "people")
 _PUBLISHING_VERBS = frozenset({"publish", "report", "print", "carry", "broadcast", "air", "run", "reveal"})
 
 
+def _title_of(noun) -> str:
+    """The title a noun of a description gives: its lemma, with the 'of' phrase that makes it a title of its own
+    ('head of state', 'head of government')."""
+    of_what = next((p.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                    if p.dep_ == "pobj"), None)
+    return f"{noun.lemma_.lower()} of {of_what}" if of_what and f"{noun.lemma_.lower()} of {of_what}" in TITLE_CLASSES \
+        else noun.lemma_.lower()
+
+
 class Titles:
     """What a title or a description with 'the' refers to, and the titles people are given."""
 
@@ -75,7 +84,7 @@ class Titles:
                 return False  # 'the national army' in a text about one country is its army, not a 'Kurmin Hill Army'
             # (a title's other words name people only, 'the judge' is no Kurmin Justice Council; a body's, bodies
             # only: 'the force' is the police the text named)
-            titles = (TITLE_CLASSES if m.entity_type == "person" else BODY_CLASSES).get(token.lemma_.lower(), ())
+            titles = TITLE_CLASSES.get(_title_of(token), ()) if m.entity_type == "person" else BODY_CLASSES.get(token.lemma_.lower(), ())
             return bool({token.lemma_.lower(), token.lower_, whole_word, *titles} & words_of(m)) \
                 and not (m.entity_type == "person" and _introduced_anew(paragraph_text_of(self.doc), token, m.end_char))
 

@@ -64,6 +64,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 # 'quoted X as saying' ('... as having said'): the words after 'as' that make X the one quoted
 _QUOTED_AS = frozenset({"saying", "telling", "said", "stating"})
+# ... and the verbs that quote X so: 'the agency quoted X as saying', 'the agency cited X as saying'
+_QUOTING_VERBS = frozenset({"quote", "cite"})
 _OFFICE_HOLDERS = frozenset(load_rules("entities")["role_words"]) | person_prefix_words()
 _PERSON_NOUN_ENDINGS = tuple(_RULES["person_noun_endings"])
 # Penn tags of a verb with a tense ('tells', 'said'), which a title never holds (the tagger calls a rare noun

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from newsfacts.extract.casualties.lexicon import CasualtyFigure, _victims_in
+from newsfacts.extract.casualties.lexicon import CasualtyFigure, _lexicon, _victims_in
 from newsfacts.extract.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, parse_count
 
 
@@ -19,6 +19,12 @@ _PARTITION = re.compile(rf",\s+(?:with\s+)?(?P<qual>(?:{QUALIFIER_PATTERN})\s+)?
                         rf"|(?:[,;]\s+(?:and\s+)?|\s+and\s+)(?P<qual3>(?:{QUALIFIER_PATTERN})\s+)?(?P<num3>{NUMBER_PATTERN})\s+(?:were|are)\s+"
                         rf"(?P<rest3>(?:(?!\s+and\s+(?:{NUMBER_PATTERN})\s+(?:were|are)\b)[^,;:.()])*)",
                         re.IGNORECASE)
+
+
+# ' were dead', ' had been injured': a fate of the words for each kind (rules/casualties.toml kinds) after 'N of whom'
+_FATE = re.compile(r"\s+(?:were|are|had been|have been)\s+(%s)\b" % "|".join(
+    re.escape(word) for word in sorted(_lexicon()[0], key=len, reverse=True) if " " not in word and _lexicon()[0][word] in ("killed", "injured")),
+    re.IGNORECASE)
 
 
 def partitions_of_figures(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
@@ -37,6 +43,12 @@ def partitions_of_figures(text: str, figures: list[CasualtyFigure]) -> list[Casu
         whole = next((f for f in sorted(figures, key=lambda f: -f.end_char)
                       if f.end_char <= match.start() and f.part_of_index is None and f.kind in ("killed", "injured")), None)
         count = parse_count(match.group(num), match.group(qual))
+        fate = _FATE.match(match.group(rest)) if num != "num3" else None
+        if whole is None and fate is not None and count is not None and count.count_min > 0:
+            # 'Rescuers found nine workers, seven of whom were dead': the part told a fate is a figure of its own
+            found.append(CasualtyFigure(_lexicon()[0][fate.group(1).lower()], count, "people", match.start(num),
+                                        match.start(rest) + fate.end(), match.start(num)))
+            continue
         if whole is None or count is None or not 0 < count.count_min < whole.count.count_min:
             continue
         words = match.group(rest).split()
@@ -44,6 +56,34 @@ def partitions_of_figures(text: str, figures: list[CasualtyFigure]) -> list[Casu
         found.append(CasualtyFigure(whole.kind, count, (_victims_in(words[0]) if words else None) or "people", start,
                                     match.start(rest) + len(match.group(rest).rstrip()), match.start(num), is_subset=True,
                                     part_of_index=figures.index(whole)))
+    return found
+
+
+# '13 deaths, with six in Kurmin, four in Dalen and three in Sorby', '25 killed - 24 with the army and one with the
+# police': shares of a figure, each a number and where or with whom, listed after it
+_SHARE = rf"(?P<num>{NUMBER_PATTERN})\s+(?:in|with|at|from|on)\s+"
+_SHARES = re.compile(rf"(?<![\w-])(?:{_SHARE.replace('?P<num>', '')})[^,;:.()]+?(?:,\s+(?:{_SHARE.replace('?P<num>', '')})[^,;:.()]+?)*"
+                     rf",?\s+and\s+(?:{_SHARE.replace('?P<num>', '')})[^,;:.()]+?(?=[,;:.()]|\s+while\b|$)", re.IGNORECASE)
+
+
+def shares_of_a_figure(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """The shares a list after a figure of `text` (a sentence) splits it into, where they add up to it: each a
+    sub-figure of that figure (the shares a finder read already are left as they are)."""
+    found = []
+    for whole in [f for f in figures if f.part_of_index is None and f.kind in ("killed", "injured")]:
+        listing = _SHARES.search(text, whole.end_char)
+        if listing is None or any(whole.end_char <= f.number_start < listing.start() for f in figures):
+            continue
+        shares = [(m, parse_count(m.group("num"))) for m in re.finditer(rf"(?:^|,\s+|\s+and\s+){_SHARE}", listing.group(), re.IGNORECASE)]
+        if any(count is None for _m, count in shares) or sum(count.count_min for _m, count in shares) != whole.count.count_min:
+            continue
+        for share, count in shares:
+            start = listing.start() + share.start("num")
+            if any(f.number_start == start or f.start_char <= start < f.end_char for f in figures):
+                continue
+            end = listing.start() + next((m.start() for m in re.finditer(r",|\s+and\s+|$", listing.group()) if m.start() > share.end()), len(listing.group()))
+            found.append(CasualtyFigure(whole.kind, count, whole.victims or "people", start, end, start, is_subset=True,
+                                        part_of_index=figures.index(whole)))
     return found
 
 

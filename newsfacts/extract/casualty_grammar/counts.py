@@ -237,11 +237,22 @@ def _counts(child) -> bool:
         child.lower_ in _CARDINAL_WORDS and child.i == child.head.i - 1 and child.dep_ in ("compound", "nsubj"))
 
 
+_SINGULAR_DETERMINERS = {"a", "an", "one", "another"}
+
+
+def _is_single_by_age(phrase) -> bool:
+    """'a 17-year-old was shot to death': one person, told by an age."""
+    if not any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children):
+        return False
+    return bool(re.fullmatch(r"\d{1,3}-year-old", phrase.lower_)) or (
+        phrase.lower_ == "old" and any(c.lower_ in ("year", "month") for c in phrase.children))
+
+
 def _with_conjuncts(head) -> list:
     """'12 workers and three policemen': each conjoined phrase is a figure of its own."""
     phrases = [head]
     for child in head.children:
-        if child.dep_ == "conj" and (child.pos_ in ("NOUN", "NUM", "PROPN") or _is_number(child)) \
+        if child.dep_ == "conj" and (child.pos_ in ("NOUN", "NUM", "PROPN") or _is_number(child) or _is_single_by_age(child)) \
                 and not _has_own_clause(child) and not _counts_things(child):
             # '57 people who were killed and 18 who are missing': a conjunct with its own clause says its own fate
             phrases += _with_conjuncts(child)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsfacts.extract.casualty_grammar.counts import (_a_list_read_as_an_apposition, _count_at, _in_a_written_date, _is_number, _is_year,
-                                                       _name_given_to, _number_token, _one_by_one, _with_conjuncts)
+from newsfacts.extract.casualty_grammar.counts import (_SINGULAR_DETERMINERS, _a_list_read_as_an_apposition, _count_at, _in_a_written_date,
+                                                       _is_number, _is_single_by_age, _is_year, _name_given_to, _number_token,
+                                                       _one_by_one, _with_conjuncts)
 from newsfacts.extract.casualty_grammar.lexicon import _Lexicon, GrammarFigure, perpetrator_nouns
 from newsfacts.extract.casualty_grammar.parse_checks import _quoted, _sentence_before
 from newsfacts.extract.nlp import text_of
@@ -18,7 +19,6 @@ from newsfacts.extract.numbers import Count
 from newsfacts.extract.truecasing import is_english_word
 
 
-_SINGULAR_DETERMINERS = {"a", "an", "one", "another"}
 
 
 def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool = False) -> GrammarFigure | None:
@@ -47,7 +47,9 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
             return None
     elif _is_single_person(phrase, lex) or _is_single_by_age(phrase):
         count = Count(1, 1, "exact")
-        start, end = phrase.left_edge.idx if phrase.left_edge.i >= phrase.i - 4 else phrase.idx, phrase.idx + len(phrase.text)
+        # (from its article: 'an 8-year-old' is five tokens)
+        near = phrase.left_edge.i >= phrase.i - (5 if _is_single_by_age(phrase) else 4)
+        start, end = phrase.left_edge.idx if near else phrase.idx, phrase.idx + len(phrase.text)
     elif phrase.lower_ in ("body", "corpse") and predicate.lemma_.lower() in lex.recovery_verbs \
             and any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children):
         # ('a body was found in the river', 'another body was pulled from the rubble': one dead, whoever it was)
@@ -92,6 +94,9 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
         return None
     span_start = min(start, predicate.idx)
     span_end = max(end, predicate.idx + len(predicate.text))
+    if number is not None and number.head.i == phrase.i and 0 < phrase.i - number.i <= 3:
+        # ('killed 19 children and two teachers': the words of the second figure end at its noun)
+        span_end = max(span_end, phrase.idx + len(phrase.text))
     # 'Two soldiers and three civilians were killed': the next figure lies inside this one's span, not its number
     return GrammarFigure(kind, count, phrase.lower_, span_start, span_end, start, number_end=end)
 
@@ -243,14 +248,6 @@ def _set_off_by_a_comma(noun) -> bool:
     """'the man, who ...': what follows the noun is an aside about one person the text told of (not 'the man who
     ran', which picks one out of several)."""
     return noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
-
-
-def _is_single_by_age(phrase) -> bool:
-    """'a 17-year-old was shot to death': one person, told by an age."""
-    if not any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETERMINERS for c in phrase.children):
-        return False
-    return bool(re.fullmatch(r"\d{1,3}-year-old", phrase.lower_)) or (
-        phrase.lower_ == "old" and any(c.lower_ in ("year", "month") for c in phrase.children))
 
 
 def _whole_of_a_part(phrase) -> bool:

@@ -9,8 +9,8 @@ import re
 from newsfacts.extract.entities.model import Mention, _place_name
 from newsfacts.extract.entities.place_clues import _NAMED_DIVISION
 from newsfacts.extract.entities.vocabulary import _AREA_LAST, _RULES, _words_pattern
-from newsfacts.extract.gazetteer import (BIG_CITY, Place, divisions_named, divisions_of, great_cities_called, namesakes,
-                                         towns_called,
+from newsfacts.extract.gazetteer import (BIG_CITY, Place, division_place, divisions_named, divisions_of, great_cities_called,
+                                         namesakes, towns_called,
                                          towns_named, written_as_its_own_name)
 
 
@@ -62,6 +62,23 @@ def _local_towns_over_cities_abroad(mentions: list[Mention], places: dict[int, P
         near = [t for t in towns if sum(_within_a_degree(t, other) for other in others) >= 2]
         if near:
             places[id(mention)] = _nearest(near, others)
+
+
+def _states_over_cities_abroad(mentions: list[Mention], places: dict[int, Place | None], context_countries: frozenset[str],
+                               qualified: set[int]) -> None:
+    """'Maffra, in the state of Victoria', in a story of Australian towns: the state of the story's country that bears
+    the name and holds one of the towns the story names, not the great city of another country the story never
+    names."""
+    countries = frozenset(c for c in context_countries if "." not in c)
+    local = [places[id(m)] for m in mentions if places.get(id(m)) is not None and places[id(m)].country_code in countries
+             and places[id(m)].kind == "city" and places[id(m)].latitude is not None]
+    for mention in mentions:
+        place = places.get(id(mention))
+        if place is None or id(mention) in qualified or place.kind != "city" or place.country_code in countries:
+            continue
+        states = {d for d in divisions_named(_place_name(mention), False, countries) if d[1] == "state"}
+        if any(states & divisions_of(town) for town in local):
+            places[id(mention)] = division_place(_place_name(mention), countries) or place
 
 
 def _nearest(choices: list[Place], anchors: list[Place]) -> Place:

@@ -195,6 +195,15 @@ _SITE_NOUN = re.compile(r"\s+(%s)\b" % "|".join(_RULES["site_nouns"]))
 _NAME_IN_A_LIST = r"(?:[a-z]{1,3}-)?[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž][\w'’-]+)?"  # ('al-Mughayyir' too)
 _LOCALITY_LIST = re.compile(r"\b(?:%s) of ((?:%s)(?:, %s)*(?:,? and %s|(?=,? and (?:the|other|several)\b)))"
                             % ("|".join(_RULES["locality_list_nouns"]), _NAME_IN_A_LIST, _NAME_IN_A_LIST, _NAME_IN_A_LIST))  # ('..., Kurmby, and the city of X')
+# 'Kurmby, Dala and other towns', 'Dalen and other coastal settlements': names listed before 'and other' places
+_LISTED_BEFORE_OTHER_PLACES = re.compile(r"(?<![\w'’-])((?:%s)(?:, (?:%s))*),? and other (?:[a-z-]+ )?(?:%s)\b"
+                                         % (_NAME_IN_A_LIST, _NAME_IN_A_LIST, "|".join(_RULES["other_locality_nouns"])))
+
+
+def listed_localities(text: str) -> list[tuple[int, int]]:
+    """The spans of the lists the text calls places: 'the villages of Kurmby, Dala and Tarn', 'Kurmby, Dala and other
+    towns'."""
+    return [match.span(1) for pattern in (_LOCALITY_LIST, _LISTED_BEFORE_OTHER_PLACES) for match in pattern.finditer(text)]
 
 
 def _word_before(text: str, position: int) -> str:

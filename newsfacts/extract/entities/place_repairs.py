@@ -13,7 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsfacts.extract.entities.datelines import _TOWN_AND_ABBREVIATED_DIVISION, us_state_named
 from newsfacts.extract.entities.given_names import is_given_name
 from newsfacts.extract.entities.model import A_CITY_ANYWHERE, Mention, _placed_at
-from newsfacts.extract.entities.place_clues import _AREA_WORD, _LOCALITY_LIST, _NAME_IN_A_LIST, _SITE_NOUN
+from newsfacts.extract.entities.place_clues import _AREA_WORD, _NAME_IN_A_LIST, _SITE_NOUN, listed_localities
 from newsfacts.extract.entities.vocabulary import _RULES, _words_pattern, organisation_words
 from newsfacts.extract.gazetteer import (demonyms, divisions_named, divisions_of, geocode, geocode_by_sound, towns_called, towns_named,
                                          written_as_its_own_name)
@@ -103,12 +103,18 @@ def _area_lists(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention
     return sorted(kept + found, key=lambda m: m.start_char)
 
 
+def _a_common_word(name: str) -> bool:
+    """'Police' or 'Officials' opening a list at the start of a sentence: a lower-case English word, not a name."""
+    return " " not in name and not written_as_a_name(name)
+
+
 def _named_localities(doc, sentence_index_of, mentions: list[Mention]) -> list[Mention]:
     taken = [(m.start_char, m.end_char) for m in mentions]
     found = []
-    listed = [(list_match.start(1) + name.start(), list_match.start(1) + name.end())
-              for list_match in _LOCALITY_LIST.finditer(text_of(doc))
-              for name in re.finditer(_NAME_IN_A_LIST, list_match.group(1))]
+    listed = [(start + name.start(), start + name.end())
+              for start, end in listed_localities(text_of(doc))
+              for name in re.finditer(_NAME_IN_A_LIST, text_of(doc)[start:end])
+              if name.start() > 0 or not _a_common_word(name.group())]
     singles = [match.span(1) for match in (m for pattern in _LOCALITY for m in pattern.finditer(text_of(doc)))]
     for start, end in singles + listed:
         overlapping = [m for m in mentions if m.start_char < end and start < m.end_char]

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from newsfacts.extract.entities.model import Entity, Mention, _place_name, _placed_at, entity_id
-from newsfacts.extract.entities.namesakes import _in_the_divisions_named, _local_towns_over_cities_abroad, _nearest_namesakes
-from newsfacts.extract.entities.place_clues import _LOCALITY_LIST, _kind_of_place
+from newsfacts.extract.entities.namesakes import (_in_the_divisions_named, _local_towns_over_cities_abroad, _nearest_namesakes,
+                                                 _states_over_cities_abroad)
+from newsfacts.extract.entities.place_clues import _kind_of_place, listed_localities
 from newsfacts.extract.entities.place_qualifiers import (_a_village_named_like_a_part_of_the_city, _listed_in_the_town_after,
                                                          _near_the_town_named_after, _no_namesake_abroad_for_a_local_place,
                                                          _qualified_places)
@@ -18,6 +19,9 @@ from newsfacts.extract.entities.vocabulary import _RULES, _words_pattern
 from newsfacts.extract.gazetteer import (Place, division_holds, geocode, geocode_by_sound, geocode_town, is_county,
                                          is_division, the_only_small_place_named)
 from newsfacts.extract.truecasing import written_as_a_name
+from newsfacts.rules import load_rules
+
+_REGION_RULES = load_rules("regions")
 
 
 def resolve_entities(mentions: list[Mention], context_countries: frozenset[str], text: str = "") -> dict[str, Entity]:
@@ -28,7 +32,9 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
     qualified = _qualified_places(mentions, context_countries, text)
     # (a town the text calls one is still the nearest of its namesakes, below; a qualified one is what its qualifier says)
     called = _called_towns(mentions, context_countries, text, set(qualified))
-    places = {id(m): (qualified.get(id(m)) or called.get(id(m)) or m.city_part_place or geocode(_place_name(m), context_countries))
+    divisions = _called_divisions(mentions, context_countries, text)
+    places = {id(m): (qualified.get(id(m)) or called.get(id(m)) or divisions.get(id(m)) or m.city_part_place
+                      or geocode(_place_name(m), context_countries))
               for m in mentions if m.entity_type == "location"}
     for mention in mentions:
         if mention.entity_type == "location" and places.get(id(mention)) is None:
@@ -47,6 +53,7 @@ def resolve_entities(mentions: list[Mention], context_countries: frozenset[str],
             places[id(mention)] = _part_of_a_town_named_after_it(_place_name(mention), context_countries)
     _nearest_namesakes(mentions, places, context_countries, set(qualified))
     _local_towns_over_cities_abroad(mentions, places, context_countries, set(qualified))
+    _states_over_cities_abroad(mentions, places, context_countries, set(qualified))
     _in_the_divisions_named(mentions, places, context_countries, text, set(qualified))
     _near_the_town_named_after(mentions, places, text)
     _listed_in_the_town_after(mentions, places, text)
@@ -109,11 +116,29 @@ def _plain_place_name(surface: str) -> bool:
 _KIND_OF_PLACE_LAST = re.compile(r"\b(?:%s)$" % _words_pattern(_RULES["areas"]["not_town_last_words"]))
 
 
+# 'the western state of ', 'the province of ': a division's kind in lower case before 'of' and a name
+# (rules/regions.toml division_kinds_before_of)
+_DIVISION_KIND_BEFORE = re.compile(r"\b(%s) of $" % "|".join(_REGION_RULES["division_kinds_before_of"]))
+
+
+def _called_divisions(mentions: list[Mention], context_countries: frozenset[str], text: str) -> dict[int, Place]:
+    """'in the state of Mexico', 'the province of Kurmin': a name the text calls a state or province is that division of
+    the document's countries, not the country or the city of that name."""
+    found = {}
+    for mention in mentions:
+        kind = _DIVISION_KIND_BEFORE.search(text[max(0, mention.start_char - 20):mention.start_char])
+        if mention.entity_type == "location" and kind is not None and kind.group(1) not in ("city", "municipality"):
+            division = geocode(f"{kind.group(1).title()} of {_place_name(mention)}", context_countries)
+            if is_division(division):
+                found[id(mention)] = division
+    return found
+
+
 def _called_towns(mentions: list[Mention], context_countries: frozenset[str], text: str, done: set[int]) -> dict[int, Place]:
     """'the city of Florida' in a story from Uruguay: a name the text calls a town is the town of the
     document's countries, not the state, region or country of that name, nor a city of that name abroad."""
     before, _after = _kind_of_place()
-    listed = [match.span(1) for match in _LOCALITY_LIST.finditer(text)]  # 'the coastal towns of Kurmby, Dala and X'
+    listed = listed_localities(text)  # 'the coastal towns of Kurmby, Dala and X'
     found = {}
     for mention in mentions:
         if mention.entity_type == "location" and id(mention) not in done and (

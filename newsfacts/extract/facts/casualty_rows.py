@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from newsfacts.extract.casualties import (CasualtyFigure, find_casualty_figures, find_named_victims, partitions_of_figures,
-                                           victims_class)
+                                           shares_of_a_figure, victims_class)
 from newsfacts.extract.casualty_grammar import conjoined_counts, find_grammar_figures, lexicon, parts_of_earlier_figures
 from newsfacts.extract.facts.casualty_merging import one_row_per_figure
 from newsfacts.extract.dates import date_in_text
@@ -74,6 +74,7 @@ def _sentence_figures(sentence: str, sent, people_in_sentence: list[tuple[int, i
                 if not any(g.start_char <= f.number_start < g.end_char for g in figures)]
     figures = _with_grammar_figures(figures, sent)
     figures += partitions_of_figures(sentence, figures)
+    figures += shares_of_a_figure(sentence, figures)
     figures += _conjoined_parts(figures, sent)
     return _gapped_counts(figures, sentence)
 
