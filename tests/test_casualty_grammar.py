@@ -837,3 +837,19 @@ def test_the_words_of_a_conjoined_count_end_at_its_noun(nlp):
     doc = nlp("The blast killed 19 children and two teachers.")
     words = [doc.text[f.start_char:f.end_char] for f in find_grammar_figures(doc[:])]
     assert words[-1].endswith("two teachers")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb joined to another takes its subject: one who underwent the first, or a person
+    ("A man was thrown from his stall and suffered shrapnel wounds in his back.", [("injured", 1, 1, "exact", False)]),
+    ("Jan Kurmo said he was thrown from his stall and suffered shrapnel wounds.", [("injured", 1, 1, "exact", False)]),
+    # (not a body that acted on others)
+    ("Police arrested three men and questioned two of them.", []),
+    # (nor one who tells of losing sight of someone)
+    ("Jana Doe, 62, said she had lost sight of her grandson after the impact.", []),
+    # 'she' after a sentence whose subject is a woman named
+    ("Jana Doe, 25, was heading to the market. She suffered shrapnel wounds in her face and legs.",
+     [("injured", 1, 1, "exact", False)]),
+])
+def test_the_one_a_joined_verb_or_a_pronoun_tells_of(nlp, text, expected):
+    assert grammar(nlp, text) == expected

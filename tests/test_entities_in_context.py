@@ -990,6 +990,12 @@ def test_a_list_of_states_is_no_town_in_a_state(entities_of):
     assert (entities["Alabama"].place_kind, round(entities["Alabama"].longitude)) == ("state", -87)
 
 
+def test_a_village_no_city_of_its_sentence_holds_lies_at_the_city_named_last_of_those_named_as_often(entities_of):
+    _m, entities = entities_of("ZAMBOANGA CITY: Troops killed two gunmen in the hills outside Jolo, the military said. "
+                               "Soldiers came under fire in the neighbouring village of Kurmanan.")
+    assert entities["Kurmanan"].latitude == pytest.approx(6.05, abs=0.1)
+
+
 def test_a_village_the_gazetteer_lacks_lies_at_the_centre_of_the_county_its_sentence_names(entities_of):
     _m, entities = entities_of("A landslide buried six homes in the village of Kurmadeni in Bohol on Sunday, the "
                                "Philippine coast guard said.")

@@ -17,6 +17,9 @@ from newsfacts.extract.casualty_grammar.parse_checks import _quoted, _sentence_b
 from newsfacts.extract.nlp import text_of
 from newsfacts.extract.numbers import Count
 from newsfacts.extract.truecasing import is_english_word
+from newsfacts.rules import load_rules
+
+_REPORTING_VERBS = frozenset(load_rules("attribution")["reporting_verbs"])
 
 
 
@@ -85,7 +88,7 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
             and predicate.lemma_.lower() in lex.transitive and not _quoted(phrase):
         # 'opened fire on the convoy, killing the pilot', 'the blast also killed the driver': one person killed
         count, start, end = Count(1, 1, "exact"), phrase.left_edge.idx, phrase.idx + len(phrase.text)
-    elif (introduced := _the_one_the_sentence_before_introduced(phrase, lex)) is not None:
+    elif (introduced := _the_one_the_sentence_before_introduced(phrase, lex) or _the_one_who_tells_of_it(phrase)) is not None:
         # 'A watchman was asleep on the ground floor. He died on the spot': one person, as 'a watchman died' is
         count, start, end = Count(1, 1, "exact"), phrase.idx, phrase.idx + len(phrase.text)
         span_start, span_end = start, max(end, predicate.idx + len(predicate.text))
@@ -103,8 +106,8 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
 
 def _the_one_the_sentence_before_introduced(pronoun, lex: _Lexicon):
     """The person a sentence-opening 'he' or 'she' stands for where the sentence before, in its paragraph, introduced
-    one person with 'a' as its subject and told no casualty ('A farmworker was caught in the crossfire. He died at
-    the scene'); None otherwise. (A pronoun after a sentence that counts victims is as often one of them.)"""
+    one person with 'a', or by name, as its subject and told no casualty ('A farmworker was caught in the crossfire. He
+    died at the scene'); None otherwise. (A pronoun after a sentence that counts victims is as often one of them.)"""
     if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.i != pronoun.sent.start \
             or _quoted(pronoun):
         return None
@@ -112,13 +115,29 @@ def _the_one_the_sentence_before_introduced(pronoun, lex: _Lexicon):
     if before is None:
         return None
     subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children) \
-            or not _is_single_person(subject, lex) or any(t.lower_ == "among" for t in before):
+    named = subject is not None and subject.ent_type_ == "PERSON"  # ('Jana Doe, 25, was heading to the market')
+    if subject is None or not (named or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
+                               and _is_single_person(subject, lex)) or any(t.lower_ == "among" for t in before):
         return None  # ('A woman was among them': one of those the text counted)
     if any((t.lemma_.lower() in lex.triggers or t.lower_ in lex.triggers) and t.pos_ != "AUX" and t.lemma_ not in ("be", "have")
            for t in before):
         return None  # ('A guard was shot. He died in hospital': the sentence before tells of a casualty already)
     return subject
+
+
+def _the_one_who_tells_of_it(pronoun):
+    """The person who tells of their own wound or loss: the named subject of the reporting verb whose clause 'he' or
+    'she' is the subject of ('Jan Doe, 32, said he was thrown from his stall and suffered shrapnel wounds'); None
+    otherwise."""
+    if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass") or _quoted(pronoun):
+        return None
+    clause = pronoun.head
+    while clause.dep_ == "conj":
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _REPORTING_VERBS:
+        return None
+    teller = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return teller if teller is not None and teller.ent_type_ == "PERSON" and teller.i < pronoun.i else None
 
 
 def _an_attacker(phrase) -> bool:

@@ -153,6 +153,11 @@ def _the_hurt(token, lemma: str, lex: _Lexicon, found_before: list[tuple[str, ob
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and ("injured", c) not in found_before]
         # ('Eleven others who sustained gunshot wounds are in hospital': the people the relative clause tells of)
         subjects = [token.head if c.lower_ in ("who", "that") and token.dep_ == "relcl" else c for c in subjects]
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+            # ('he was thrown from his stall and suffered shrapnel wounds': the subject of the verb it is joined to, one
+            # that underwent it or a person, not 'Police arrested three and treated two for injuries')
+            subjects += [c for c in token.head.children if ("injured", c) not in found_before and (
+                c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and (c.lower_ in ("he", "she") or _people_like(c, lex))))]
         if lemma in lex.surviving_verbs and token.dep_ == "acl" and token.tag_ == "VBD" and token.head.dep_ == "ROOT":
             subjects.append(token.head)  # ('Two passengers survived with burns', parsed as a noun the verb describes)
         if token.dep_ == "acl" and token.tag_ == "VBG" and _people_like(token.head, lex) and ("injured", token.head) not in found_before:
@@ -176,8 +181,11 @@ def _the_hurt(token, lemma: str, lex: _Lexicon, found_before: list[tuple[str, ob
                   and _people_like(c, lex) and not any(
                       p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and lex.group_nouns.get(g.lower_) == "killed"
                                                                     for g in p.children) for p in c.children)]
-    if lemma in lex.life_verbs_subject and any(c.dep_ == "dobj" and c.lower_ in lex.lost_body_parts for c in token.children):
-        found += [("injured", c) for c in token.children if c.dep_ == "nsubj"]  # 'Fourteen survivors lost limbs'
+    if lemma in lex.life_verbs_subject and any(c.dep_ == "dobj" and c.lower_ in lex.lost_body_parts
+                                               and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+                                               for c in token.children):
+        # 'Fourteen survivors lost limbs' (not 'lost sight of him', who went out of view)
+        found += [("injured", c) for c in token.children if c.dep_ == "nsubj"]
     if lemma == "treat" and _treated_in_hospital(token, lex):
         # '46 others were being treated in hospitals': people in hospital care after the harm are hurt
         # ('22 of the injured were being treated at her clinic': a part of a figure before it, read as such)
