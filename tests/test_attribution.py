@@ -61,13 +61,10 @@ def speakers(nlp, text):
     ('"Our units are holding their positions despite heavy artillery fire," the agency quoted commander Yuri Salko '
      'as saying.', [("Yuri Salko", None)]),
     # ... and the one it cites as saying them
-    ('"The train was coming at a normal speed when we heard a loud sound," the news agency cited Jan Dalen, a resident, '
+    ('"The bridge shook like paper before the water took it away," the news agency cited Jan Dalen, a resident, '
      'as saying.', [("Jan Dalen", None)]),
-    ('"The train was coming at a normal speed when we heard a loud sound," the agency cited a resident as saying.',
+    ('"The bridge shook like paper before the water took it away," the agency cited a resident as saying.',
      [(None, "a resident")]),
-    # a rank's abbreviation ends no sentence before the name it belongs to
-    ('Four people were killed in a shooting in Kurmton, police said. "It was just madness inside, with hundreds of people '
-     'trying to get out," Kurmton police Capt. Jan Dalen said.', [("Jan Dalen", None)]),
     ('According to the ministry, Jane Doe told the visiting envoy that talks could resume "only if the shelling stops first."',
      [("Jane Doe", None)]),
     # the name in an apposition to the title, not a place the title names
@@ -176,9 +173,14 @@ def test_a_title_names_the_person_it_was_given_to(nlp):
     assert speakers(nlp, text) == [("Omar Haddad", None)]
 
 
+def test_a_ranks_abbreviation_ends_no_sentence_before_the_name_it_belongs_to(nlp):
+    doc = nlp("Fire Department spokeswoman Capt. Tavemi Okorundo said the two children did not survive.")
+    assert len(list(doc.sents)) == 1
+
+
 def test_the_head_of_state_or_of_government_is_the_president_or_prime_minister_named_before(nlp):
-    text = ('President Jan Dalen regretted the death of the officer. "He died after a clash with bandits," said the '
-            'far-right head of state during his weekly show.')
+    text = ('President Jan Dalen visited the wounded officer. "He is a hero of the whole nation," said the head of state '
+            'during a televised address.')
     assert speakers(nlp, text) == [("Jan Dalen", None)]
     text = 'Prime Minister Jan Dalen visited the site. "We will rebuild every home," the head of government told reporters.'
     assert speakers(nlp, text) == [("Jan Dalen", None)]

@@ -780,7 +780,7 @@ def test_a_passer_by_is_one_person(nlp):
     # (not one person told of by two nouns)
     ("His friend and fellow rider was injured in the crash.", [("injured", 1, 1, "exact", False)]),
     # people told of by their ages alone
-    ("An 8-year-old and a 10-year-old were killed in the crash.", [("killed", 2, 2, "exact", False)]),
+    ("A 7-year-old and a 12-year-old were killed in the fire.", [("killed", 2, 2, "exact", False)]),
 ])
 def test_single_victims_listed_with_one_word_for_all(nlp, text, expected):
     assert grammar(nlp, text) == expected
@@ -789,6 +789,8 @@ def test_single_victims_listed_with_one_word_for_all(nlp, text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("A police corporal died in the bomb attack.", [("killed", 1, 1, "exact", False)]),
     ("A detective was wounded in the shootout.", [("injured", 1, 1, "exact", False)]),
+    # (a title written with a capital)
+    ("Gunmen shot dead a Reverend outside his church.", [("killed", 1, 1, "exact", False)]),
 ])
 def test_a_rank_tells_of_one_person(nlp, text, expected):
     assert grammar(nlp, text) == expected
@@ -833,22 +835,22 @@ def test_people_under_treatment_in_hospital_or_left_by_a_toll_were_hurt(nlp, tex
 
 
 def test_the_words_of_a_conjoined_count_end_at_its_noun(nlp):
-    # ('two teachers' is the second figure's evidence, not the 'two' alone)
-    doc = nlp("The blast killed 19 children and two teachers.")
+    # ('three teachers' is the second figure's evidence, not the 'three' alone)
+    doc = nlp("The blast killed 14 pupils and three teachers.")
     words = [doc.text[f.start_char:f.end_char] for f in find_grammar_figures(doc[:])]
-    assert words[-1].endswith("two teachers")
+    assert words[-1].endswith("three teachers")
 
 
 @pytest.mark.parametrize("text,expected", [
     # a verb joined to another takes its subject: one who underwent the first, or a person
-    ("A man was thrown from his stall and suffered shrapnel wounds in his back.", [("injured", 1, 1, "exact", False)]),
-    ("Jan Kurmo said he was thrown from his stall and suffered shrapnel wounds.", [("injured", 1, 1, "exact", False)]),
+    ("A man was flung from his bicycle and suffered burns to his arms.", [("injured", 1, 1, "exact", False)]),
+    ("Jan Kurmo said he was flung from his bicycle and suffered burns to his arms.", [("injured", 1, 1, "exact", False)]),
     # (not a body that acted on others)
     ("Police arrested three men and questioned two of them.", []),
     # (nor one who tells of losing sight of someone)
-    ("Jana Doe, 62, said she had lost sight of her grandson after the impact.", []),
+    ("Jana Doe, 70, said she had lost sight of her husband in the crowd.", []),
     # 'she' after a sentence whose subject is a woman named
-    ("Jana Doe, 25, was heading to the market. She suffered shrapnel wounds in her face and legs.",
+    ("Jana Doe, 41, was walking to the bakery. She suffered cuts to her hands and neck.",
      [("injured", 1, 1, "exact", False)]),
 ])
 def test_the_one_a_joined_verb_or_a_pronoun_tells_of(nlp, text, expected):

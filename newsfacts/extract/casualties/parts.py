@@ -45,7 +45,7 @@ def partitions_of_figures(text: str, figures: list[CasualtyFigure]) -> list[Casu
         count = parse_count(match.group(num), match.group(qual))
         fate = _FATE.match(match.group(rest)) if num != "num3" else None
         if whole is None and fate is not None and count is not None and count.count_min > 0:
-            # 'Rescuers found nine workers, seven of whom were dead': the part told a fate is a figure of its own
+            # 'Divers found 11 fishermen, six of whom were dead': the part told a fate is a figure of its own
             found.append(CasualtyFigure(_lexicon()[0][fate.group(1).lower()], count, "people", match.start(num),
                                         match.start(rest) + fate.end(), match.start(num)))
             continue
@@ -59,8 +59,8 @@ def partitions_of_figures(text: str, figures: list[CasualtyFigure]) -> list[Casu
     return found
 
 
-# '13 deaths, with six in Kurmin, four in Dalen and three in Sorby', '25 killed - 24 with the army and one with the
-# police': shares of a figure, each a number and where or with whom, listed after it
+# '17 deaths, with eight in Kurmin, five in Dalen and four in Sorby', '33 killed - 32 with the army and one with the
+# navy': shares of a figure, each a number and where or with whom, listed after it
 _SHARE = rf"(?P<num>{NUMBER_PATTERN})\s+(?:in|with|at|from|on)\s+"
 _SHARES = re.compile(rf"(?<![\w-])(?:{_SHARE.replace('?P<num>', '')})[^,;:.()]+?(?:,\s+(?:{_SHARE.replace('?P<num>', '')})[^,;:.()]+?)*"
                      rf",?\s+and\s+(?:{_SHARE.replace('?P<num>', '')})[^,;:.()]+?(?=[,;:.()]|\s+while\b|$)", re.IGNORECASE)

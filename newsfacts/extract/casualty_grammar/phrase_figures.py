@@ -50,7 +50,7 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
             return None
     elif _is_single_person(phrase, lex) or _is_single_by_age(phrase):
         count = Count(1, 1, "exact")
-        # (from its article: 'an 8-year-old' is five tokens)
+        # (from its article: 'a 7-year-old' is five tokens)
         near = phrase.left_edge.i >= phrase.i - (5 if _is_single_by_age(phrase) else 4)
         start, end = phrase.left_edge.idx if near else phrase.idx, phrase.idx + len(phrase.text)
     elif phrase.lower_ in ("body", "corpse") and predicate.lemma_.lower() in lex.recovery_verbs \
@@ -98,7 +98,7 @@ def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool =
     span_start = min(start, predicate.idx)
     span_end = max(end, predicate.idx + len(predicate.text))
     if number is not None and number.head.i == phrase.i and 0 < phrase.i - number.i <= 3:
-        # ('killed 19 children and two teachers': the words of the second figure end at its noun)
+        # ('killed 14 pupils and three teachers': the words of the second figure end at its noun)
         span_end = max(span_end, phrase.idx + len(phrase.text))
     # 'Two soldiers and three civilians were killed': the next figure lies inside this one's span, not its number
     return GrammarFigure(kind, count, phrase.lower_, span_start, span_end, start, number_end=end)
@@ -115,7 +115,7 @@ def _the_one_the_sentence_before_introduced(pronoun, lex: _Lexicon):
     if before is None:
         return None
     subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-    named = subject is not None and subject.ent_type_ == "PERSON"  # ('Jana Doe, 25, was heading to the market')
+    named = subject is not None and subject.ent_type_ == "PERSON"  # ('Jana Doe, 41, was walking to the bakery')
     if subject is None or not (named or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
                                and _is_single_person(subject, lex)) or any(t.lower_ == "among" for t in before):
         return None  # ('A woman was among them': one of those the text counted)
@@ -127,7 +127,7 @@ def _the_one_the_sentence_before_introduced(pronoun, lex: _Lexicon):
 
 def _the_one_who_tells_of_it(pronoun):
     """The person who tells of their own wound or loss: the named subject of the reporting verb whose clause 'he' or
-    'she' is the subject of ('Jan Doe, 32, said he was thrown from his stall and suffered shrapnel wounds'); None
+    'she' is the subject of ('Jan Doe said he was flung from his bicycle and suffered burns to his arms'); None
     otherwise."""
     if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass") or _quoted(pronoun):
         return None
@@ -149,8 +149,9 @@ def _an_attacker(phrase) -> bool:
 def _is_single_person(phrase, lex: _Lexicon) -> bool:
     """'a guard', 'another man', 'his brother', 'Grant's husband': one person, not named; or named beside a
     noun for what they do ('a coastguard winchman, Petty Officer Jan Doe,')."""
-    if phrase.tag_ != "NN":
-        return False
+    if phrase.tag_ != "NN" and not (phrase.tag_ == "NNP" and phrase.lemma_.lower() in lex.person_nouns
+                                    and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in phrase.children)):
+        return False  # (a title written with a capital is one person too: 'a Reverend', 'a Sergeant')
     # ('his mother, brother and niece', 'a man, woman and child': the first of a list of kin or of men, women and
     # children lends a bare noun of it its word; not 'his friend and fellow rider', one person told of twice)
     first = phrase

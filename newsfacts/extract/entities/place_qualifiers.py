@@ -259,7 +259,7 @@ def _in_the_state_or_country(place_mention: Mention, area: Place, context_countr
         place = geocode_town(_place_name(place_mention), frozenset(within))
     if place is not None and area.kind == "state" and area.admin1 and place.admin1 != area.admin1:
         if _state_or_country(_place_name(place_mention)):
-            return None  # 'tornadoes in Alabama, Mississippi': two states, not a town of one of them
+            return None  # 'storms in Iowa, Nebraska': two states, not a town of one of them
         # a town the gazetteer knows only in another state: the state the text puts it in, no nearer
         place = _placed_at(_place_name(place_mention), area)
     return place

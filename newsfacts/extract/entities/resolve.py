@@ -116,7 +116,7 @@ def _plain_place_name(surface: str) -> bool:
 _KIND_OF_PLACE_LAST = re.compile(r"\b(?:%s)$" % _words_pattern(_RULES["areas"]["not_town_last_words"]))
 
 
-# 'the western state of ', 'the province of ': a division's kind in lower case, after 'the', before 'of' and a name
+# 'the northern state of ', 'the province of ': a division's kind in lower case, after 'the', before 'of' and a name
 # (rules/regions.toml division_kinds_before_of; not 'in Kurmin district of Dalen', a part of the place after it)
 _DIVISION_KIND_BEFORE = re.compile(r"\bthe\s+(?:[a-z-]+\s+){0,2}?(%s) of $" % "|".join(_REGION_RULES["division_kinds_before_of"]))
 
@@ -212,20 +212,18 @@ def _container(mention: Mention, mentions: list[Mention], places: dict, text: st
     if same_sentence:
         container = min(same_sentence, key=lambda pair: pair[0])[1]
     else:
-        # (in a story that names no city, the county or district it names most: villages of a district hit by floods;
-        # of two named as often, the one named last before it: 'the neighbouring town of X' after 'outside Jolo')
-        counts: dict[str, tuple[int, int, Place]] = {}
+        # (in a story that names no city, the county or district it names most: villages of a district hit by floods)
+        counts: dict[str, tuple[int, Place]] = {}
         for kind_of_container in ("city", "county"):
             for m in mentions:
                 p = places.get(id(m))
                 if usable(p) and (p.kind == "city" if kind_of_container == "city" else is_county(p)):
-                    times, last, _p = counts.get(p.name, (0, -1, p))
-                    counts[p.name] = (times + 1, m.start_char if m.start_char < mention.start_char else last, p)
+                    counts[p.name] = (counts.get(p.name, (0, p))[0] + 1, p)
             if counts:
                 break
         if not counts:
             return None
-        container = max(counts.values(), key=lambda entry: entry[:2])[2]
+        container = max(counts.values(), key=lambda pair: pair[0])[1]
     return _placed_at(mention.place_query or mention.surface, container)
 
 

@@ -260,7 +260,7 @@ def _named_as_it_is(city: Place, key: str) -> bool:
 
 def _spelled_alike(name: str, spelling: str) -> bool:
     """'dnipropetrovsk' and 'dnepropetrovsk': one name in two romanisations (not 'tunis' and 'tun', a short form; nor
-    'chama' and 'hamah', two letters apart that start differently)."""
+    'barys' and 'paris', two letters apart that start differently)."""
     edits = Levenshtein.distance(name, spelling) if len(spelling) >= 5 else 3
     return edits <= 1 or (edits == 2 and name[0] == spelling[0])
 
