@@ -77,7 +77,7 @@ def _states_over_cities_abroad(mentions: list[Mention], places: dict[int, Place 
         if place is None or id(mention) in qualified or place.kind != "city" or place.country_code in countries:
             continue
         states = {d for d in divisions_named(_place_name(mention), False, countries) if d[1] == "state"}
-        if any(states & divisions_of(town) for town in local):
+        if states and any(states & divisions_of(town) for town in local):
             places[id(mention)] = division_place(_place_name(mention), countries) or place
 
 
