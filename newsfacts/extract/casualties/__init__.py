@@ -18,4 +18,5 @@ from newsfacts.extract.casualties.parts import partitions_of_figures, shares_of_
 from newsfacts.extract.casualties.patterns import find_casualty_figures
 
 # (_lexicon too: the test of the phrase gate reads every phrase of the lexicon)
-__all__ = ["CasualtyFigure", "find_casualty_figures", "find_named_victims", "partitions_of_figures", "shares_of_a_figure", "victims_class", "_lexicon"]
+__all__ = ["CasualtyFigure", "find_casualty_figures", "find_named_victims", "partitions_of_figures", "shares_of_a_figure",
+           "victims_class", "_lexicon"]

@@ -22,9 +22,9 @@ _PARTITION = re.compile(rf",\s+(?:with\s+)?(?P<qual>(?:{QUALIFIER_PATTERN})\s+)?
 
 
 # ' were dead', ' had been injured': a fate of the words for each kind (rules/casualties.toml kinds) after 'N of whom'
-_FATE = re.compile(r"\s+(?:were|are|had been|have been)\s+(%s)\b" % "|".join(
-    re.escape(word) for word in sorted(_lexicon()[0], key=len, reverse=True) if " " not in word and _lexicon()[0][word] in ("killed", "injured")),
-    re.IGNORECASE)
+_FATE_WORDS = sorted((word for word, kind in _lexicon()[0].items() if " " not in word and kind in ("killed", "injured")),
+                     key=len, reverse=True)
+_FATE = re.compile(r"\s+(?:were|are|had been|have been)\s+(%s)\b" % "|".join(map(re.escape, _FATE_WORDS)), re.IGNORECASE)
 
 
 def partitions_of_figures(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
@@ -61,9 +61,11 @@ def partitions_of_figures(text: str, figures: list[CasualtyFigure]) -> list[Casu
 
 # '17 deaths, with eight in Kurmin, five in Dalen and four in Sorby', '33 killed - 32 with the army and one with the
 # navy': shares of a figure, each a number and where or with whom, listed after it
-_SHARE = rf"(?P<num>{NUMBER_PATTERN})\s+(?:in|with|at|from|on)\s+"
-_SHARES = re.compile(rf"(?<![\w-])(?:{_SHARE.replace('?P<num>', '')})[^,;:.()]+?(?:,\s+(?:{_SHARE.replace('?P<num>', '')})[^,;:.()]+?)*"
-                     rf",?\s+and\s+(?:{_SHARE.replace('?P<num>', '')})[^,;:.()]+?(?=[,;:.()]|\s+while\b|$)", re.IGNORECASE)
+_SHARE_OPENING = rf"(?:{NUMBER_PATTERN})\s+(?:in|with|at|from|on)\s+"
+_A_SHARE = rf"{_SHARE_OPENING}[^,;:.()]+?"
+_SHARES = re.compile(rf"(?<![\w-]){_A_SHARE}(?:,\s+{_A_SHARE})*,?\s+and\s+{_A_SHARE}(?=[,;:.()]|\s+while\b|$)", re.IGNORECASE)
+# (each share's number, within a list _SHARES found)
+_SHARE_NUMBER = re.compile(rf"(?:^|,\s+|\s+and\s+)(?P<num>{NUMBER_PATTERN})\s+(?:in|with|at|from|on)\s+", re.IGNORECASE)
 
 
 def shares_of_a_figure(text: str, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
@@ -74,14 +76,16 @@ def shares_of_a_figure(text: str, figures: list[CasualtyFigure]) -> list[Casualt
         listing = _SHARES.search(text, whole.end_char)
         if listing is None or any(whole.end_char <= f.number_start < listing.start() for f in figures):
             continue
-        shares = [(m, parse_count(m.group("num"))) for m in re.finditer(rf"(?:^|,\s+|\s+and\s+){_SHARE}", listing.group(), re.IGNORECASE)]
+        shares = [(m, parse_count(m.group("num"))) for m in _SHARE_NUMBER.finditer(listing.group())]
         if any(count is None for _m, count in shares) or sum(count.count_min for _m, count in shares) != whole.count.count_min:
             continue
         for share, count in shares:
             start = listing.start() + share.start("num")
             if any(f.number_start == start or f.start_char <= start < f.end_char for f in figures):
                 continue
-            end = listing.start() + next((m.start() for m in re.finditer(r",|\s+and\s+|$", listing.group()) if m.start() > share.end()), len(listing.group()))
+            # (its words end where the next share begins, or with the list)
+            end = listing.start() + next((m.start() for m in re.finditer(r",|\s+and\s+|$", listing.group()) if m.start() > share.end()),
+                                         len(listing.group()))
             found.append(CasualtyFigure(whole.kind, count, whole.victims or "people", start, end, start, is_subset=True,
                                         part_of_index=figures.index(whole)))
     return found

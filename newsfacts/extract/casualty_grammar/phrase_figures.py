@@ -19,9 +19,8 @@ from newsfacts.extract.numbers import Count
 from newsfacts.extract.truecasing import is_english_word
 from newsfacts.rules import load_rules
 
+# (the verbs of rules/attribution.toml, for one who tells of their own wound)
 _REPORTING_VERBS = frozenset(load_rules("attribution")["reporting_verbs"])
-
-
 
 
 def _figure(kind: str, phrase, predicate, lex: _Lexicon, definite_single: bool = False) -> GrammarFigure | None:

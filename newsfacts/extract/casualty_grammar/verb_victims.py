@@ -153,7 +153,8 @@ def _the_hurt(token, lemma: str, lex: _Lexicon, found_before: list[tuple[str, ob
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and ("injured", c) not in found_before]
         # ('Eleven others who sustained gunshot wounds are in hospital': the people the relative clause tells of)
         subjects = [token.head if c.lower_ in ("who", "that") and token.dep_ == "relcl" else c for c in subjects]
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+        if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             # ('he was flung from his bicycle and suffered burns': the subject of the verb it is joined to, one
             # that underwent it or a person, not 'Police arrested three and treated two for injuries')
             subjects += [c for c in token.head.children if ("injured", c) not in found_before and (

@@ -66,9 +66,10 @@ def _local_towns_over_cities_abroad(mentions: list[Mention], places: dict[int, P
 
 def _states_over_cities_abroad(mentions: list[Mention], places: dict[int, Place | None], context_countries: frozenset[str],
                                qualified: set[int]) -> None:
-    """'Maffra, in the state of Victoria', in a story of Australian towns: the state of the story's country that bears
+    """'a bushfire near Bairnsdale in Victoria', in a story from Australia: the state of the story's country that bears
     the name and holds one of the towns the story names, not the great city of another country the story never
-    names."""
+    names. (A state's towns are asked for only where a state of the story's countries bears the name: one table
+    query each.)"""
     countries = frozenset(c for c in context_countries if "." not in c)
     local = [places[id(m)] for m in mentions if places.get(id(m)) is not None and places[id(m)].country_code in countries
              and places[id(m)].kind == "city" and places[id(m)].latitude is not None]
