@@ -11,11 +11,14 @@ from newsfacts.extract.numbers import Count
 from newsfacts.rules import load_rules
 
 
+# What befell a person or people named before it, in the passive ('was killed', 'were confirmed dead')
+_KILLED_OR_HURT = (r"killed|shot\s+dead|stabbed\s+to\s+death|murdered|found\s+dead|(?:pronounced|declared|confirmed)\s+dead|"
+                   r"injured|wounded|hurt")
 _NAMED_PASSIVE = re.compile(
     # ('was later found dead', 'was also killed': a word or two of when or too between)
     r"^(?:\s*,[^,]{1,100},)?\s+(?:was|has\s+been|had\s+been|is)\s+(?:(?:\w+ly|later|also|then|since|soon)\s+){0,2}"
-    r"(?P<kind>killed|shot\s+dead|stabbed\s+to\s+death|murdered|fatally\s+(?:shot|stabbed|wounded)|found\s+dead|beheaded|"
-    r"executed|assassinated|injured|wounded|hurt|abducted|kidnapped|reported\s+missing|(?:pronounced|declared|confirmed)\s+dead|"
+    rf"(?P<kind>{_KILLED_OR_HURT}|fatally\s+(?:shot|stabbed|wounded)|beheaded|executed|assassinated|abducted|kidnapped|"
+    r"reported\s+missing|"
     # 'was shot in the chest and died', 'was struck by a bus and later died'
     r"(?:shot|stabbed|struck|hit|run\s+over)\b[^.,;:\n]{0,50}?\band\s+(?:later\s+)?died)\b",
     re.IGNORECASE,
@@ -48,8 +51,7 @@ _NAMED_INJURIES = re.compile(
 # comma or 'and', a relation or a trade in lower case)
 _BETWEEN_LISTED_NAMES = re.compile(r"^(?:\s*,\s*\d{1,3})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[a-z][\w'-]*\s+){0,3}$")
 _LISTED_PASSIVE = re.compile(r"^(?:\s*,\s*\d{1,3},)?\s+(?:were|have\s+been|had\s+been|are)\s+(?:(?:\w+ly|later|also|all|both|then)\s+){0,2}"
-                             r"(?P<kind>killed|shot\s+dead|stabbed\s+to\s+death|murdered|found\s+dead|(?:pronounced|declared|confirmed)\s+dead|"
-                             r"injured|wounded|hurt)\b", re.IGNORECASE)
+                             rf"(?P<kind>{_KILLED_OR_HURT})\b", re.IGNORECASE)
 _NAMED_ACTIVE = re.compile(r"\b(?P<kind>killed|fatally\s+shot|shot\s+dead|murdered|assassinated|stabbed\s+to\s+death|wounded|injured)\s+$", re.IGNORECASE)
 _NAMED_KIND = {"injured": "injured", "wounded": "injured", "hurt": "injured", "abducted": "missing", "kidnapped": "missing",
                "reported missing": "missing"}
